@@ -1,0 +1,586 @@
+//! Lenient reading: bytes → text → `serde_json::Value`, with every problem found on the way
+//! recorded as a positioned [`LoadIssue`] instead of aborting.
+//!
+//! Strategy (measured in ../shared/spec/crates.md §3): serde_json is the strict validity gate
+//! and the fast path; when it refuses a file, jsonc-parser re-reads it leniently, every
+//! non-standard construct is reported with its exact position, and the recovered tree is used
+//! so linting continues.
+
+use jsonc_parser::ast;
+use jsonc_parser::tokens::Token;
+use jsonc_parser::{CollectOptions, CommentCollectionStrategy};
+use serde_json::{Map, Number, Value};
+
+use super::position::lenient_options;
+
+/// What went wrong while reading a file. `code` is a rule code registered in
+/// `rules::files`; the position is a byte offset into the decoded text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadIssue {
+    pub code: &'static str,
+    pub offset: Option<usize>,
+    pub pointer: Option<String>,
+    pub message: String,
+}
+
+impl LoadIssue {
+    fn at(code: &'static str, offset: usize, message: impl Into<String>) -> Self {
+        LoadIssue {
+            code,
+            offset: Some(offset),
+            pointer: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Maximum nesting accepted before a document is refused (serde_json's own limit is 128;
+/// the lenient parser has none, so we check depth before recursing on its tree).
+pub const MAX_DEPTH: usize = 256;
+
+/// Decode raw bytes to text. A UTF-8 BOM is dropped silently (Microsoft's tools accept it);
+/// UTF-16 is detected, reported and decoded; invalid UTF-8 is reported with its byte offset
+/// and decoded lossily so the rest of the file can still be checked.
+pub fn decode(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(rest, issues);
+    }
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, true)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, false)),
+        _ => None,
+    };
+    if let Some((rest, le)) = utf16 {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        issues.push(LoadIssue::at(
+            "FileEncodingNotUtf8",
+            0,
+            format!(
+                "file is encoded as UTF-16 ({}); Microsoft's tools read UTF-8: re-save it as UTF-8",
+                if le { "little-endian" } else { "big-endian" }
+            ),
+        ));
+        return String::from_utf16_lossy(&units);
+    }
+    decode_utf8(bytes, issues)
+}
+
+fn decode_utf8(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let count = String::from_utf8_lossy(bytes).matches('\u{FFFD}').count();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            // Offsets in the lossy text equal byte offsets up to the first bad byte.
+            issues.push(LoadIssue::at(
+                "FileEncodingNotUtf8",
+                offset,
+                format!(
+                    "invalid UTF-8 at byte offset {offset} (byte 0x{:02X}){}; re-save the file as UTF-8",
+                    bytes[offset],
+                    if count > 1 { format!(", {count} invalid sequences in all") } else { String::new() }
+                ),
+            ));
+            text
+        }
+    }
+}
+
+/// Parse JSON text leniently. Returns the value when the text can be understood (strictly or
+/// after recovery) and appends one issue per non-standard construct.
+pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
+    let strict = match serde_json::from_str::<Value>(text) {
+        Ok(v) => {
+            find_duplicate_keys_if_any(text, issues);
+            return Some(v);
+        }
+        Err(e) => e,
+    };
+    if nesting_exceeds(text, MAX_DEPTH) {
+        issues.push(LoadIssue::at(
+            "JsonSyntaxError",
+            0,
+            format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
+        ));
+        return None;
+    }
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::AsTokens,
+        tokens: true,
+    };
+    match jsonc_parser::parse_to_ast(text, &collect, &lenient_options()) {
+        Ok(parsed) => {
+            let before = issues.len();
+            if let Some(tokens) = &parsed.tokens {
+                report_token_issues(text, tokens, issues);
+            }
+            if issues.len() == before {
+                // Something serde_json rejects that the lenient scanner accepts silently
+                // (raw control characters, Unicode whitespace, several top-level values…).
+                issues.push(serde_issue(text, &strict));
+            }
+            let value = parsed.value.as_ref()?;
+            if depth_exceeds(value, MAX_DEPTH) {
+                issues.push(LoadIssue::at(
+                    "JsonSyntaxError",
+                    0,
+                    format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
+                ));
+                return None;
+            }
+            let mut dups = Vec::new();
+            let v = to_value(value, "", &mut dups);
+            for (offset, key) in dups {
+                issues.push(LoadIssue::at(
+                    "JsonDuplicateKey",
+                    offset,
+                    format!("duplicate key \"{key}\": the last one wins and the earlier value is ignored"),
+                ));
+            }
+            Some(v)
+        }
+        Err(e) => {
+            // Report serde_json's position when it comes first: it is the strict reading.
+            let mut issue = serde_issue(text, &strict);
+            let jr = e.range();
+            if issue.offset.is_none_or(|o| jr.start < o) {
+                issue = LoadIssue::at(
+                    "JsonSyntaxError",
+                    jr.start,
+                    format!("invalid JSON: {}", e.kind()),
+                );
+            }
+            issue
+                .message
+                .push_str("; the file could not be read further");
+            issues.push(issue);
+            None
+        }
+    }
+}
+
+fn serde_issue(text: &str, e: &serde_json::Error) -> LoadIssue {
+    let offset = offset_of_line_col(text, e.line(), e.column());
+    let msg = e.to_string();
+    // serde_json appends " at line X column Y"; the position is reported separately.
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    let code = if msg.contains("control character") {
+        "JsonControlCharacter"
+    } else {
+        "JsonSyntaxError"
+    };
+    LoadIssue::at(code, offset, format!("invalid JSON: {msg}"))
+}
+
+/// serde_json reports 1-based line and column (column in bytes, pointing at the last byte
+/// read); convert back to a byte offset.
+fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let mut off = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return (off + column.saturating_sub(1)).min(text.len());
+        }
+        off += l.len();
+    }
+    text.len()
+}
+
+fn report_token_issues(
+    text: &str,
+    tokens: &[jsonc_parser::tokens::TokenAndRange<'_>],
+    issues: &mut Vec<LoadIssue>,
+) {
+    let mut prev: Option<&Token<'_>> = None;
+    let mut prev_end = 0usize;
+    for t in tokens {
+        let raw = &text[t.range.start..t.range.end.min(text.len())];
+        match &t.token {
+            Token::CommentLine(_) | Token::CommentBlock(_) => {
+                issues.push(LoadIssue::at(
+                    "JsonComment",
+                    t.range.start,
+                    "comments are not allowed in JSON",
+                ));
+                continue;
+            }
+            Token::CloseBrace | Token::CloseBracket if matches!(prev, Some(Token::Comma)) => {
+                issues.push(LoadIssue::at(
+                    "JsonTrailingComma",
+                    prev_end.saturating_sub(1),
+                    "trailing comma before the closing bracket is not allowed in JSON",
+                ));
+            }
+            Token::String(_) if raw.starts_with('\'') => {
+                issues.push(LoadIssue::at(
+                    "JsonNonStandardSyntax",
+                    t.range.start,
+                    "single-quoted string; JSON strings use double quotes",
+                ));
+            }
+            Token::Word(w) => {
+                issues.push(LoadIssue::at(
+                    "JsonNonStandardSyntax",
+                    t.range.start,
+                    format!(
+                        "unquoted word `{w}`; JSON property names and strings must be double-quoted"
+                    ),
+                ));
+            }
+            Token::Number(n)
+                if n.starts_with('+')
+                    || n.starts_with('.')
+                    || n.ends_with('.')
+                    || n.contains(['x', 'X'])
+                    || n.contains("Infinity")
+                    || *n == "NaN" =>
+            {
+                issues.push(LoadIssue::at(
+                    "JsonNonStandardSyntax",
+                    t.range.start,
+                    format!("`{n}` is not a JSON number"),
+                ));
+            }
+            _ => {}
+        }
+        if let Token::String(_) = &t.token
+            && let Some(i) = raw.bytes().position(|b| b < 0x20)
+        {
+            issues.push(LoadIssue::at(
+                "JsonControlCharacter",
+                t.range.start + i,
+                format!(
+                    "raw control character U+{:04X} inside a string; escape it (e.g. \\t, \\n)",
+                    raw.as_bytes()[i]
+                ),
+            ));
+        }
+        let starts_value = matches!(
+            t.token,
+            Token::String(_)
+                | Token::Number(_)
+                | Token::Boolean(_)
+                | Token::Null
+                | Token::Word(_)
+                | Token::OpenBrace
+                | Token::OpenBracket
+        );
+        let ends_value = matches!(
+            prev,
+            Some(
+                Token::String(_)
+                    | Token::Number(_)
+                    | Token::Boolean(_)
+                    | Token::Null
+                    | Token::Word(_)
+                    | Token::CloseBrace
+                    | Token::CloseBracket
+            )
+        );
+        if starts_value && ends_value {
+            issues.push(LoadIssue::at(
+                "JsonMissingComma",
+                prev_end,
+                "missing comma between two values",
+            ));
+        }
+        prev = Some(&t.token);
+        prev_end = t.range.end;
+    }
+}
+
+/// Byte scan for bracket depth (strings skipped), run before any recursive parser sees the
+/// text: the lenient parser recurses per level and must not be handed a 100k-deep file.
+pub fn nesting_exceeds(text: &str, max: usize) -> bool {
+    let b = text.as_bytes();
+    let (mut depth, mut i, mut in_str) = (0usize, 0usize, false);
+    while i < b.len() {
+        let c = b[i];
+        if in_str {
+            if c == b'\\' {
+                i += 1;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else {
+            match c {
+                b'"' => in_str = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > max {
+                        return true;
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+fn depth_exceeds(v: &ast::Value<'_>, max: usize) -> bool {
+    // Iterative, so a 10,000-deep document cannot overflow our stack here.
+    let mut stack = vec![(v, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        if d > max {
+            return true;
+        }
+        match v {
+            ast::Value::Object(o) => stack.extend(o.properties.iter().map(|p| (&p.value, d + 1))),
+            ast::Value::Array(a) => stack.extend(a.elements.iter().map(|e| (e, d + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+fn to_value(v: &ast::Value<'_>, _path: &str, dups: &mut Vec<(usize, String)>) -> Value {
+    match v {
+        ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+        ast::Value::NumberLit(n) => parse_number(n.value),
+        ast::Value::BooleanLit(b) => Value::Bool(b.value),
+        ast::Value::NullKeyword(_) => Value::Null,
+        ast::Value::Array(a) => Value::Array(
+            a.elements
+                .iter()
+                .map(|e| to_value(e, _path, dups))
+                .collect(),
+        ),
+        ast::Value::Object(o) => {
+            let mut m = Map::with_capacity(o.properties.len());
+            for p in &o.properties {
+                let key = p.name.as_str().to_string();
+                let val = to_value(&p.value, _path, dups);
+                if m.insert(key.clone(), val).is_some() {
+                    dups.push((p.range.start, key));
+                }
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+fn parse_number(raw: &str) -> Value {
+    if let Ok(n) = serde_json::from_str::<Number>(raw) {
+        return Value::Number(n);
+    }
+    let t = raw.trim_start_matches('+');
+    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+        && let Ok(i) = i64::from_str_radix(h, 16)
+    {
+        return Value::from(i);
+    }
+    t.parse::<f64>()
+        .ok()
+        .and_then(Number::from_f64)
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
+}
+
+/// Duplicate keys are legal for serde_json (the last wins) but almost always a mistake. A
+/// cheap byte scan decides whether the expensive AST walk is needed at all.
+fn find_duplicate_keys_if_any(text: &str, issues: &mut Vec<LoadIssue>) {
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::Off,
+        tokens: false,
+    };
+    if !may_have_duplicates(text) || nesting_exceeds(text, MAX_DEPTH) {
+        return;
+    }
+    if let Ok(parsed) = jsonc_parser::parse_to_ast(text, &collect, &lenient_options())
+        && let Some(v) = parsed.value.as_ref()
+    {
+        if depth_exceeds(v, MAX_DEPTH) {
+            return;
+        }
+        let mut dups = Vec::new();
+        let _ = to_value(v, "", &mut dups);
+        for (offset, key) in dups {
+            issues.push(LoadIssue::at(
+                "JsonDuplicateKey",
+                offset,
+                format!(
+                    "duplicate key \"{key}\": the last one wins and the earlier value is ignored"
+                ),
+            ));
+        }
+    }
+}
+
+/// Conservative pre-check in one linear pass: a stack of open containers, with the keys seen
+/// so far in each open object. Returns true when some object repeats a key.
+fn may_have_duplicates(text: &str) -> bool {
+    let b = text.as_bytes();
+    // None = an array; Some(keys) = an object.
+    let mut stack: Vec<Option<std::collections::HashSet<&[u8]>>> = Vec::new();
+    let mut i = 0;
+    let mut expect_key = false;
+    while i < b.len() {
+        match b[i] {
+            b'{' => {
+                stack.push(Some(Default::default()));
+                expect_key = true;
+            }
+            b'[' => {
+                stack.push(None);
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            b',' => expect_key = matches!(stack.last(), Some(Some(_))),
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                let end = i.min(b.len());
+                if expect_key
+                    && let Some(Some(set)) = stack.last_mut()
+                    && !set.insert(&b[start..end])
+                {
+                    return true;
+                }
+                expect_key = false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Parse YAML (Swagger definitions are sometimes written in YAML).
+pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
+    match serde_yaml::from_str::<Value>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let offset = e.location().map(|l| l.index()).unwrap_or(0);
+            issues.push(LoadIssue::at(
+                "YamlSyntaxError",
+                offset,
+                format!("invalid YAML: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<Value>, Vec<LoadIssue>) {
+        let mut issues = Vec::new();
+        let v = parse_json(text, &mut issues);
+        (v, issues)
+    }
+
+    #[test]
+    fn strict_json_has_no_issues() {
+        let (v, i) = run(r#"{"a": [1, 2], "b": {"c": null}}"#);
+        assert!(i.is_empty(), "{i:?}");
+        assert_eq!(v.unwrap()["a"][1], 2);
+    }
+
+    #[test]
+    fn trailing_comma_is_reported_and_recovered() {
+        let text = "{\n  \"a\": 1,\n  \"b\": [1, 2,],\n}";
+        let (v, i) = run(text);
+        let codes: Vec<_> = i.iter().map(|x| x.code).collect();
+        assert_eq!(codes, vec!["JsonTrailingComma", "JsonTrailingComma"]);
+        assert_eq!(&text[i[0].offset.unwrap()..=i[0].offset.unwrap()], ",");
+        assert_eq!(v.unwrap()["b"][1], 2);
+    }
+
+    #[test]
+    fn missing_comma_and_comments() {
+        let text = "{\n  \"a\": 1 // one\n  \"b\": 2\n}";
+        let (v, i) = run(text);
+        let codes: Vec<_> = i.iter().map(|x| x.code).collect();
+        assert_eq!(codes, vec!["JsonComment", "JsonMissingComma"]);
+        assert_eq!(v.unwrap()["b"], 2);
+    }
+
+    #[test]
+    fn control_character_in_string() {
+        let text = "{\"a\": \"x\ty\"}";
+        let (v, i) = run(text);
+        assert_eq!(i.len(), 1);
+        assert_eq!(i[0].code, "JsonControlCharacter");
+        assert_eq!(i[0].offset, Some(8));
+        assert_eq!(v.unwrap()["a"], "x\ty");
+    }
+
+    #[test]
+    fn unrecoverable_text_gives_one_syntax_error() {
+        let (v, i) = run("{\"a\": }}");
+        assert!(v.is_none());
+        assert_eq!(i.len(), 1);
+        assert_eq!(i[0].code, "JsonSyntaxError");
+    }
+
+    #[test]
+    fn duplicate_keys_last_wins() {
+        let (v, i) = run("{\"a\": 1, \"b\": {\"a\": 3}, \"a\": 2}");
+        assert_eq!(v.unwrap()["a"], 2);
+        assert_eq!(i.len(), 1, "{i:?}");
+        assert_eq!(i[0].code, "JsonDuplicateKey");
+        assert_eq!(i[0].offset, Some(24));
+    }
+
+    #[test]
+    fn same_key_in_sibling_objects_is_fine() {
+        let (_, i) = run("[{\"a\": 1}, {\"a\": 2}]");
+        assert!(i.is_empty());
+    }
+
+    #[test]
+    fn decode_handles_bom_utf16_and_bad_bytes() {
+        let mut i = Vec::new();
+        assert_eq!(decode(b"\xEF\xBB\xBF{}", &mut i), "{}");
+        assert!(i.is_empty());
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "{}".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16, &mut i), "{}");
+        assert_eq!(i.pop().unwrap().code, "FileEncodingNotUtf8");
+        let t = decode(b"{\"a\": \"\xE9\"}", &mut i);
+        assert_eq!(i[0].offset, Some(7));
+        assert!(t.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let text = "[".repeat(10_000) + &"]".repeat(10_000);
+        let (v, i) = run(&text);
+        assert!(v.is_none());
+        assert!(!i.is_empty());
+    }
+
+    #[test]
+    fn yaml_is_accepted() {
+        let mut i = Vec::new();
+        let v = parse_yaml("swagger: '2.0'\ninfo:\n  title: X\n", &mut i).unwrap();
+        assert_eq!(v["swagger"], "2.0");
+        assert!(i.is_empty());
+    }
+}

@@ -1,0 +1,153 @@
+//! RFC 6901 JSON pointers: escaping, building and splitting.
+
+/// Escape one reference token (`~` → `~0`, `/` → `~1`).
+pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        std::borrow::Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
+}
+
+/// Unescape one reference token (`~1` → `/`, `~0` → `~`).
+pub fn unescape(token: &str) -> String {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~")
+    } else {
+        token.to_string()
+    }
+}
+
+/// Append a token to a pointer: `join("/paths", "/items")` → `/paths/~1items`.
+pub fn join(base: &str, token: &str) -> String {
+    let t = escape(token);
+    let mut s = String::with_capacity(base.len() + 1 + t.len());
+    s.push_str(base);
+    s.push('/');
+    s.push_str(&t);
+    s
+}
+
+/// Append an array index.
+pub fn join_index(base: &str, index: usize) -> String {
+    format!("{base}/{index}")
+}
+
+/// Build a pointer from raw (unescaped) tokens.
+pub fn from_tokens<I, S>(tokens: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut s = String::new();
+    for t in tokens {
+        s.push('/');
+        s.push_str(&escape(t.as_ref()));
+    }
+    s
+}
+
+/// Split a pointer into unescaped tokens. `""` is the root (no tokens).
+/// Returns `None` for a non-empty pointer that does not start with `/`.
+pub fn tokens(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(rest.split('/').map(unescape).collect())
+}
+
+/// The parent pointer, or `None` for the root.
+pub fn parent(pointer: &str) -> Option<&str> {
+    if pointer.is_empty() {
+        None
+    } else {
+        Some(pointer.rfind('/').map(|i| &pointer[..i]).unwrap_or(""))
+    }
+}
+
+/// The last token (unescaped), or `None` for the root.
+pub fn last_token(pointer: &str) -> Option<String> {
+    if pointer.is_empty() {
+        None
+    } else {
+        pointer.rfind('/').map(|i| unescape(&pointer[i + 1..]))
+    }
+}
+
+/// The pointer of a local `$ref` (`#/definitions/Foo` → `/definitions/Foo`), decoding
+/// percent-escapes as URI fragments allow. `None` for remote references.
+pub fn from_local_ref(reference: &str) -> Option<String> {
+    let frag = reference.strip_prefix('#')?;
+    if !frag.is_empty() && !frag.starts_with('/') {
+        return None;
+    }
+    if frag.contains('%') {
+        Some(percent_decode(frag))
+    } else {
+        Some(frag.to_string())
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escapes_and_joins() {
+        assert_eq!(join("/paths", "/items/{id}"), "/paths/~1items~1{id}");
+        assert_eq!(join("", "a~b"), "/a~0b");
+        assert_eq!(
+            tokens("/paths/~1items~1{id}/get").unwrap(),
+            vec!["paths", "/items/{id}", "get"]
+        );
+        assert_eq!(tokens("").unwrap(), Vec::<String>::new());
+        assert!(tokens("paths").is_none());
+    }
+
+    #[test]
+    fn parents_and_refs() {
+        assert_eq!(parent("/a/b"), Some("/a"));
+        assert_eq!(parent("/a"), Some(""));
+        assert_eq!(parent(""), None);
+        assert_eq!(last_token("/a/~1x"), Some("/x".to_string()));
+        assert_eq!(
+            from_local_ref("#/definitions/Foo").as_deref(),
+            Some("/definitions/Foo")
+        );
+        assert_eq!(
+            from_local_ref("#/definitions/A%20B").as_deref(),
+            Some("/definitions/A B")
+        );
+        assert_eq!(from_local_ref("other.json#/x"), None);
+        assert_eq!(from_local_ref("#").as_deref(), Some(""));
+    }
+
+    proptest! {
+        #[test]
+        fn token_round_trip(toks in proptest::collection::vec(".*", 0..6)) {
+            let p = from_tokens(&toks);
+            prop_assert_eq!(tokens(&p).unwrap(), toks);
+        }
+    }
+}

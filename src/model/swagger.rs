@@ -1,0 +1,774 @@
+//! An index over a parsed Swagger 2.0 definition, built once per connector and shared by
+//! every rule: operations with their effective (path-level + operation-level, `$ref`-resolved)
+//! parameters, local `$ref` resolution with cycle detection, and the list of every schema and
+//! parameter object written in the document.
+//!
+//! Nothing here assumes the document is well-formed: every accessor tolerates any JSON value
+//! in any position.
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::pointer::{self, join};
+
+/// HTTP methods a path item may hold, in Swagger's order.
+pub const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
+
+/// How a `$ref` failed to resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefError {
+    /// The local target does not exist (the pointer it names).
+    NotFound(String),
+    /// `other.json#/x` or `http://…`: never fetched.
+    Remote(String),
+    /// `$ref` is not a string, or not a valid pointer.
+    Invalid(String),
+    /// The chain comes back to a `$ref` it already followed.
+    Cycle(String),
+}
+
+/// One operation (`/paths/{path}/{method}`).
+#[derive(Debug)]
+pub struct Operation<'a> {
+    pub path: &'a str,
+    pub method: &'static str,
+    /// `/paths/~1items/get`
+    pub pointer: String,
+    /// `/paths/~1items`
+    pub path_pointer: String,
+    pub value: &'a Value,
+    pub path_item: &'a Value,
+    pub operation_id: Option<&'a str>,
+    /// Effective parameters: operation-level ones override path-level ones of the same
+    /// (name, in); references resolved.
+    pub params: Vec<Param<'a>>,
+}
+
+impl<'a> Operation<'a> {
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.value.get(key)
+    }
+
+    pub fn is_trigger(&self) -> bool {
+        self.value.get("x-ms-trigger").is_some()
+    }
+
+    /// `x-ms-visibility: internal`
+    pub fn is_internal(&self) -> bool {
+        self.value.get("x-ms-visibility").and_then(Value::as_str) == Some("internal")
+    }
+
+    pub fn is_deprecated(&self) -> bool {
+        self.value.get("deprecated").and_then(Value::as_bool) == Some(true)
+    }
+
+    /// A short label: the operationId, else `GET /path`.
+    pub fn label(&self) -> String {
+        match self.operation_id {
+            Some(id) => id.to_string(),
+            None => format!("{} {}", self.method.to_ascii_uppercase(), self.path),
+        }
+    }
+
+    /// The body parameter, if any.
+    pub fn body_param(&self) -> Option<&Param<'a>> {
+        self.params.iter().find(|p| p.location == Some("body"))
+    }
+}
+
+/// A parameter as an operation sees it.
+#[derive(Debug, Clone)]
+pub struct Param<'a> {
+    /// The resolved parameter object (`Value::Null` when its `$ref` is broken).
+    pub value: &'a Value,
+    /// Where it is listed: `/paths/~1x/get/parameters/0`.
+    pub pointer: String,
+    /// Where its content is written: the `$ref` target (`/parameters/Foo`), else `pointer`.
+    /// Findings about the parameter's fields point here: that is what the user must edit.
+    pub target: String,
+    pub from_path_item: bool,
+    pub name: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub ref_error: Option<RefError>,
+}
+
+impl<'a> Param<'a> {
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.value.get(key)
+    }
+    pub fn str(&self, key: &str) -> Option<&'a str> {
+        self.value.get(key).and_then(Value::as_str)
+    }
+    /// Pointer to one of its fields, in the place the user edits.
+    pub fn field(&self, key: &str) -> String {
+        join(&self.target, key)
+    }
+    pub fn is_required(&self) -> bool {
+        self.value.get("required").and_then(Value::as_bool) == Some(true)
+    }
+    pub fn visibility(&self) -> Option<&'a str> {
+        self.str("x-ms-visibility")
+    }
+}
+
+/// Where a schema object sits, which decides what is allowed in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaRole {
+    /// Under `#/definitions` (used as input, output or both).
+    Definition,
+    /// A body parameter's schema, or nested in one.
+    Input,
+    /// A response or notification schema, or nested in one.
+    Output,
+}
+
+/// A schema object written somewhere in the document (not following `$ref`: each written
+/// object is visited exactly once, so findings point at what to edit).
+#[derive(Debug, Clone)]
+pub struct SchemaNode<'a> {
+    pub pointer: String,
+    pub value: &'a Value,
+    pub role: SchemaRole,
+    /// Nesting below the schema root it belongs to (0 = root).
+    pub depth: usize,
+    /// `properties`, `items`, `allOf`… : how it was reached from its parent (None at a root).
+    pub via: Option<&'static str>,
+}
+
+/// A parameter object written somewhere (root `#/parameters`, path items, operations).
+#[derive(Debug, Clone)]
+pub struct ParamNode<'a> {
+    pub pointer: String,
+    pub value: &'a Value,
+}
+
+/// A response object written somewhere (root `#/responses` or an operation's `responses`).
+#[derive(Debug, Clone)]
+pub struct ResponseNode<'a> {
+    pub pointer: String,
+    /// The status key (`200`, `default`), or the name under `#/responses`.
+    pub key: &'a str,
+    pub value: &'a Value,
+    /// Index of the operation in `Swagger::operations`, None for `#/responses` entries.
+    pub operation: Option<usize>,
+}
+
+pub struct Swagger<'a> {
+    pub root: &'a Value,
+    pub operations: Vec<Operation<'a>>,
+    schemas: OnceLock<Vec<SchemaNode<'a>>>,
+    params: OnceLock<Vec<ParamNode<'a>>>,
+    responses: OnceLock<Vec<ResponseNode<'a>>>,
+}
+
+/// Deepest schema nesting walked; deeper nodes are not visited (SchemaTooDeep reports it).
+pub const MAX_SCHEMA_WALK_DEPTH: usize = 64;
+
+impl<'a> Swagger<'a> {
+    pub fn new(root: &'a Value) -> Self {
+        let mut s = Swagger {
+            root,
+            operations: Vec::new(),
+            schemas: OnceLock::new(),
+            params: OnceLock::new(),
+            responses: OnceLock::new(),
+        };
+        s.operations = s.build_operations();
+        s
+    }
+
+    /// `Value::pointer`, for callers that have a pointer string.
+    pub fn get(&self, pointer: &str) -> Option<&'a Value> {
+        self.root.pointer(pointer)
+    }
+
+    /// Follow `$ref` until a non-reference object. Returns it with the pointer where it is
+    /// written (`at` itself when `v` is not a reference).
+    pub fn resolve(&self, v: &'a Value, at: &str) -> Result<(&'a Value, String), RefError> {
+        let mut cur = v;
+        let mut ptr = at.to_string();
+        let mut seen: Vec<String> = Vec::new();
+        loop {
+            match cur.get("$ref") {
+                None => return Ok((cur, ptr)),
+                Some(Value::String(r)) => {
+                    if !r.starts_with('#') {
+                        return Err(RefError::Remote(r.clone()));
+                    }
+                    let Some(p) = pointer::from_local_ref(r) else {
+                        return Err(RefError::Invalid(r.clone()));
+                    };
+                    if seen.contains(&p) || seen.len() > 64 {
+                        return Err(RefError::Cycle(r.clone()));
+                    }
+                    seen.push(p.clone());
+                    cur = self
+                        .root
+                        .pointer(&p)
+                        .ok_or_else(|| RefError::NotFound(r.clone()))?;
+                    ptr = p;
+                }
+                Some(other) => return Err(RefError::Invalid(other.to_string())),
+            }
+        }
+    }
+
+    /// Like `resolve` but gives the input back unchanged when it cannot be resolved.
+    pub fn resolve_or_self(&self, v: &'a Value, at: &str) -> (&'a Value, String) {
+        self.resolve(v, at).unwrap_or_else(|_| (v, at.to_string()))
+    }
+
+    pub fn operation_by_id(&self, id: &str) -> Option<&Operation<'a>> {
+        self.operations.iter().find(|o| o.operation_id == Some(id))
+    }
+
+    fn build_operations(&self) -> Vec<Operation<'a>> {
+        let mut ops = Vec::new();
+        let Some(paths) = self.root.get("paths").and_then(Value::as_object) else {
+            return ops;
+        };
+        for (path, item) in paths {
+            let path_pointer = join("/paths", path);
+            let Some(item_obj) = item.as_object() else {
+                continue;
+            };
+            let path_params = self.collect_params(item.get("parameters"), &path_pointer, true);
+            for method in METHODS {
+                let Some(op) = item_obj.get(method) else {
+                    continue;
+                };
+                let pointer = join(&path_pointer, method);
+                let mut params = self.collect_params(op.get("parameters"), &pointer, false);
+                // Path-level parameters apply unless overridden by (name, in).
+                for pp in &path_params {
+                    let overridden = params.iter().any(|p| {
+                        p.name.is_some() && p.name == pp.name && p.location == pp.location
+                    });
+                    if !overridden {
+                        params.push(pp.clone());
+                    }
+                }
+                ops.push(Operation {
+                    path,
+                    method,
+                    pointer,
+                    path_pointer: path_pointer.clone(),
+                    value: op,
+                    path_item: item,
+                    operation_id: op.get("operationId").and_then(Value::as_str),
+                    params,
+                });
+            }
+        }
+        ops
+    }
+
+    fn collect_params(
+        &self,
+        list: Option<&'a Value>,
+        owner: &str,
+        from_path_item: bool,
+    ) -> Vec<Param<'a>> {
+        static NULL: Value = Value::Null;
+        let Some(arr) = list.and_then(Value::as_array) else {
+            return Vec::new();
+        };
+        let base = join(owner, "parameters");
+        arr.iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let p = format!("{base}/{i}");
+                let (value, target, ref_error) = match self.resolve(raw, &p) {
+                    Ok((v, t)) => (v, t, None),
+                    Err(e) => (&NULL, p.clone(), Some(e)),
+                };
+                Param {
+                    value,
+                    pointer: p,
+                    target,
+                    from_path_item,
+                    name: value.get("name").and_then(Value::as_str),
+                    location: value.get("in").and_then(Value::as_str),
+                    ref_error,
+                }
+            })
+            .collect()
+    }
+
+    /// Every parameter object written in the document, once each.
+    pub fn param_nodes(&self) -> &[ParamNode<'a>] {
+        self.params.get_or_init(|| {
+            let mut out = Vec::new();
+            if let Some(m) = self.root.get("parameters").and_then(Value::as_object) {
+                for (k, v) in m {
+                    out.push(ParamNode {
+                        pointer: join("/parameters", k),
+                        value: v,
+                    });
+                }
+            }
+            if let Some(paths) = self.root.get("paths").and_then(Value::as_object) {
+                for (path, item) in paths {
+                    let pp = join("/paths", path);
+                    let mut lists = vec![(join(&pp, "parameters"), item.get("parameters"))];
+                    for m in METHODS {
+                        if let Some(op) = item.get(m) {
+                            lists.push((join(&join(&pp, m), "parameters"), op.get("parameters")));
+                        }
+                    }
+                    for (base, list) in lists {
+                        if let Some(arr) = list.and_then(Value::as_array) {
+                            for (i, v) in arr.iter().enumerate() {
+                                if v.get("$ref").is_none() {
+                                    out.push(ParamNode {
+                                        pointer: format!("{base}/{i}"),
+                                        value: v,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Every response object written in the document, once each (`$ref`s not followed).
+    pub fn response_nodes(&self) -> &[ResponseNode<'a>] {
+        self.responses.get_or_init(|| {
+            let mut out = Vec::new();
+            if let Some(m) = self.root.get("responses").and_then(Value::as_object) {
+                for (k, v) in m {
+                    out.push(ResponseNode {
+                        pointer: join("/responses", k),
+                        key: k,
+                        value: v,
+                        operation: None,
+                    });
+                }
+            }
+            for (i, op) in self.operations.iter().enumerate() {
+                if let Some(m) = op.value.get("responses").and_then(Value::as_object) {
+                    let base = join(&op.pointer, "responses");
+                    for (k, v) in m {
+                        out.push(ResponseNode {
+                            pointer: join(&base, k),
+                            key: k,
+                            value: v,
+                            operation: Some(i),
+                        });
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Every schema object written in the document, once each, with its role.
+    pub fn schema_nodes(&self) -> &[SchemaNode<'a>] {
+        self.schemas.get_or_init(|| {
+            let mut out = Vec::new();
+            if let Some(m) = self.root.get("definitions").and_then(Value::as_object) {
+                for (k, v) in m {
+                    walk_schema(
+                        v,
+                        join("/definitions", k),
+                        SchemaRole::Definition,
+                        0,
+                        None,
+                        &mut out,
+                    );
+                }
+            }
+            for p in self.param_nodes() {
+                if let Some(s) = p.value.get("schema") {
+                    walk_schema(
+                        s,
+                        join(&p.pointer, "schema"),
+                        SchemaRole::Input,
+                        0,
+                        None,
+                        &mut out,
+                    );
+                }
+            }
+            for r in self.response_nodes() {
+                if let Some(s) = r.value.get("schema") {
+                    walk_schema(
+                        s,
+                        join(&r.pointer, "schema"),
+                        SchemaRole::Output,
+                        0,
+                        None,
+                        &mut out,
+                    );
+                }
+            }
+            if let Some(paths) = self.root.get("paths").and_then(Value::as_object) {
+                for (path, item) in paths {
+                    if let Some(s) = item
+                        .get("x-ms-notification-content")
+                        .and_then(|n| n.get("schema"))
+                    {
+                        let p = join(
+                            &join(&join("/paths", path), "x-ms-notification-content"),
+                            "schema",
+                        );
+                        walk_schema(s, p, SchemaRole::Output, 0, None, &mut out);
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Walk a schema following `$ref`s, calling `f(schema, pointer_where_written, path)` for
+    /// every node reachable from it, each reference target at most once per walk (cycles
+    /// are safe). `path` is the property path from the root (`items` shown as `[]`).
+    pub fn walk_resolved(
+        &self,
+        schema: &'a Value,
+        at: &str,
+        f: &mut dyn FnMut(&'a Value, &str, &[String]),
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        let mut path = Vec::new();
+        self.walk_resolved_inner(schema, at, &mut seen, &mut path, f, 0);
+    }
+
+    fn walk_resolved_inner(
+        &self,
+        schema: &'a Value,
+        at: &str,
+        seen: &mut std::collections::HashSet<String>,
+        path: &mut Vec<String>,
+        f: &mut dyn FnMut(&'a Value, &str, &[String]),
+        depth: usize,
+    ) {
+        if depth > MAX_SCHEMA_WALK_DEPTH {
+            return;
+        }
+        let (s, ptr) = match self.resolve(schema, at) {
+            Ok(x) => x,
+            Err(_) => return,
+        };
+        if !seen.insert(ptr.clone()) {
+            return;
+        }
+        f(s, &ptr, path);
+        if let Some(props) = s.get("properties").and_then(Value::as_object) {
+            let base = join(&ptr, "properties");
+            for (k, v) in props {
+                path.push(k.clone());
+                self.walk_resolved_inner(v, &join(&base, k), seen, path, f, depth + 1);
+                path.pop();
+            }
+        }
+        if let Some(items) = s.get("items").filter(|i| i.is_object()) {
+            path.push("[]".into());
+            self.walk_resolved_inner(items, &join(&ptr, "items"), seen, path, f, depth + 1);
+            path.pop();
+        }
+        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+            let base = join(&ptr, "allOf");
+            for (i, v) in all.iter().enumerate() {
+                self.walk_resolved_inner(v, &format!("{base}/{i}"), seen, path, f, depth + 1);
+            }
+        }
+        seen.remove(&ptr);
+    }
+
+    /// The schema of a property path below `schema` (following `$ref`, `allOf`, and `items`
+    /// for `[]` or numeric segments). Returns the schema and where it is written.
+    pub fn schema_at(
+        &self,
+        schema: &'a Value,
+        at: &str,
+        path: &[&str],
+    ) -> Option<(&'a Value, String)> {
+        let (mut cur, mut ptr) = self.resolve(schema, at).ok()?;
+        for seg in path {
+            let next = self.child_schema(cur, &ptr, seg, 0)?;
+            cur = next.0;
+            ptr = next.1;
+        }
+        Some((cur, ptr))
+    }
+
+    fn child_schema(
+        &self,
+        s: &'a Value,
+        ptr: &str,
+        seg: &str,
+        depth: usize,
+    ) -> Option<(&'a Value, String)> {
+        if depth > 16 {
+            return None;
+        }
+        if (seg == "[]" || seg.parse::<usize>().is_ok()) && s.get("items").is_some() {
+            let items = s.get("items")?;
+            return self.resolve(items, &join(ptr, "items")).ok();
+        }
+        if let Some(v) = s.get("properties").and_then(|p| p.get(seg)) {
+            let p = join(&join(ptr, "properties"), seg);
+            return self.resolve(v, &p).ok();
+        }
+        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+            for (i, part) in all.iter().enumerate() {
+                let pp = format!("{}/{i}", join(ptr, "allOf"));
+                if let Ok((r, rp)) = self.resolve(part, &pp)
+                    && let Some(found) = self.child_schema(r, &rp, seg, depth + 1)
+                {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// The schema of the first 2xx response (resolving response and schema refs).
+    pub fn success_schema(&self, op: &Operation<'a>) -> Option<(&'a Value, String)> {
+        let responses = op.value.get("responses")?.as_object()?;
+        let base = join(&op.pointer, "responses");
+        let mut keys: Vec<&String> = responses.keys().filter(|k| k.starts_with('2')).collect();
+        keys.sort();
+        for k in keys {
+            let (r, rp) = self.resolve(&responses[k.as_str()], &join(&base, k)).ok()?;
+            if let Some(s) = r.get("schema") {
+                return self.resolve(s, &join(&rp, "schema")).ok();
+            }
+        }
+        None
+    }
+}
+
+fn walk_schema<'a>(
+    v: &'a Value,
+    pointer: String,
+    role: SchemaRole,
+    depth: usize,
+    via: Option<&'static str>,
+    out: &mut Vec<SchemaNode<'a>>,
+) {
+    if depth > MAX_SCHEMA_WALK_DEPTH || !v.is_object() {
+        if v.is_object() || depth == 0 {
+            out.push(SchemaNode {
+                pointer,
+                value: v,
+                role,
+                depth,
+                via,
+            });
+        }
+        return;
+    }
+    if let Some(props) = v.get("properties").and_then(Value::as_object) {
+        let base = join(&pointer, "properties");
+        for (k, child) in props {
+            walk_schema(
+                child,
+                join(&base, k),
+                role,
+                depth + 1,
+                Some("properties"),
+                out,
+            );
+        }
+    }
+    match v.get("items") {
+        Some(items @ Value::Object(_)) => walk_schema(
+            items,
+            join(&pointer, "items"),
+            role,
+            depth + 1,
+            Some("items"),
+            out,
+        ),
+        Some(Value::Array(arr)) => {
+            let base = join(&pointer, "items");
+            for (i, child) in arr.iter().enumerate() {
+                walk_schema(
+                    child,
+                    format!("{base}/{i}"),
+                    role,
+                    depth + 1,
+                    Some("items"),
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+    if let Some(ap @ Value::Object(_)) = v.get("additionalProperties") {
+        walk_schema(
+            ap,
+            join(&pointer, "additionalProperties"),
+            role,
+            depth + 1,
+            Some("additionalProperties"),
+            out,
+        );
+    }
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(arr) = v.get(key).and_then(Value::as_array) {
+            let base = join(&pointer, key);
+            let via: &'static str = match key {
+                "allOf" => "allOf",
+                "anyOf" => "anyOf",
+                _ => "oneOf",
+            };
+            for (i, child) in arr.iter().enumerate() {
+                walk_schema(
+                    child,
+                    format!("{base}/{i}"),
+                    role,
+                    depth + 1,
+                    Some(via),
+                    out,
+                );
+            }
+        }
+    }
+    if let Some(not @ Value::Object(_)) = v.get("not") {
+        walk_schema(
+            not,
+            join(&pointer, "not"),
+            role,
+            depth + 1,
+            Some("not"),
+            out,
+        );
+    }
+    out.push(SchemaNode {
+        pointer,
+        value: v,
+        role,
+        depth,
+        via,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc() -> Value {
+        json!({
+            "swagger": "2.0",
+            "parameters": {"Id": {"name": "id", "in": "path", "required": true, "type": "string"}},
+            "definitions": {
+                "Item": {"type": "object", "properties": {"id": {"type": "string"}, "child": {"$ref": "#/definitions/Item"}}},
+                "Loop": {"$ref": "#/definitions/Loop"}
+            },
+            "paths": {
+                "/items/{id}": {
+                    "parameters": [{"$ref": "#/parameters/Id"}, {"name": "q", "in": "query", "type": "string"}],
+                    "get": {
+                        "operationId": "GetItem",
+                        "parameters": [{"name": "q", "in": "query", "type": "integer"}],
+                        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Item"}}}
+                    }
+                },
+                "/bad": "not an object"
+            }
+        })
+    }
+
+    #[test]
+    fn operations_merge_and_resolve_parameters() {
+        let d = doc();
+        let s = Swagger::new(&d);
+        assert_eq!(s.operations.len(), 1);
+        let op = &s.operations[0];
+        assert_eq!(op.pointer, "/paths/~1items~1{id}/get");
+        let names: Vec<_> = op
+            .params
+            .iter()
+            .map(|p| (p.name.unwrap(), p.from_path_item))
+            .collect();
+        assert_eq!(names, vec![("q", false), ("id", true)]);
+        let id = &op.params[1];
+        assert_eq!(id.target, "/parameters/Id");
+        assert_eq!(id.pointer, "/paths/~1items~1{id}/parameters/0");
+        assert_eq!(id.field("required"), "/parameters/Id/required");
+    }
+
+    #[test]
+    fn resolution_detects_cycles_and_missing_targets() {
+        let d = doc();
+        let s = Swagger::new(&d);
+        let lp = d.pointer("/definitions/Loop").unwrap();
+        assert!(matches!(
+            s.resolve(lp, "/definitions/Loop"),
+            Err(RefError::Cycle(_))
+        ));
+        let missing = json!({"$ref": "#/definitions/Nope"});
+        assert!(matches!(
+            s.resolve(&missing, "/x"),
+            Err(RefError::NotFound(_))
+        ));
+        let remote = json!({"$ref": "other.json#/x"});
+        assert!(matches!(s.resolve(&remote, "/x"), Err(RefError::Remote(_))));
+        let bad = json!({"$ref": 5});
+        assert!(matches!(s.resolve(&bad, "/x"), Err(RefError::Invalid(_))));
+    }
+
+    #[test]
+    fn recursive_schemas_walk_once() {
+        let d = doc();
+        let s = Swagger::new(&d);
+        let op = &s.operations[0];
+        let (schema, ptr) = s.success_schema(op).unwrap();
+        assert_eq!(ptr, "/definitions/Item");
+        let mut seen = Vec::new();
+        s.walk_resolved(schema, &ptr, &mut |_, p, path| {
+            seen.push((p.to_string(), path.join(".")))
+        });
+        // The recursive `child` is not followed back into Item.
+        assert_eq!(
+            seen,
+            vec![
+                ("/definitions/Item".to_string(), String::new()),
+                (
+                    "/definitions/Item/properties/id".to_string(),
+                    "id".to_string()
+                )
+            ]
+        );
+        let (id, at) = s.schema_at(schema, &ptr, &["child", "id"]).unwrap();
+        assert_eq!(id["type"], "string");
+        assert_eq!(at, "/definitions/Item/properties/id");
+    }
+
+    #[test]
+    fn schema_nodes_cover_definitions_and_responses() {
+        let d = doc();
+        let s = Swagger::new(&d);
+        let ptrs: Vec<_> = s
+            .schema_nodes()
+            .iter()
+            .map(|n| n.pointer.as_str())
+            .collect();
+        assert!(ptrs.contains(&"/definitions/Item/properties/id"));
+        assert!(ptrs.contains(&"/paths/~1items~1{id}/get/responses/200/schema"));
+        assert_eq!(s.param_nodes().len(), 3);
+    }
+
+    #[test]
+    fn any_json_is_tolerated() {
+        for v in [
+            json!(null),
+            json!([1, 2]),
+            json!({"paths": []}),
+            json!({"paths": {"/a": {"get": 5, "parameters": "x"}}}),
+        ] {
+            let s = Swagger::new(&v);
+            let _ = s.schema_nodes();
+            let _ = s.param_nodes();
+            let _ = s.response_nodes();
+        }
+    }
+}

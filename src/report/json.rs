@@ -1,0 +1,85 @@
+//! `--format json`: exactly one JSON document, schema_version 1.
+
+use serde::Serialize;
+
+use super::{ConnectorReport, LintReport, Summary};
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    tool: Tool,
+    connectors: &'a [ConnectorReport],
+    summary: Summary,
+}
+
+pub fn tool() -> impl Serialize {
+    Tool {
+        name: "connkit",
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+pub fn render(report: &LintReport) -> String {
+    let doc = Document {
+        schema_version: 1,
+        tool: Tool {
+            name: "connkit",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        connectors: &report.connectors,
+        summary: report.summary(),
+    };
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Finding, Profile, Severity};
+
+    #[test]
+    fn shape_is_exact() {
+        let r = LintReport {
+            connectors: vec![ConnectorReport {
+                path: "c".into(),
+                profile: Profile::IndependentPublisher,
+                findings: vec![Finding {
+                    code: "X",
+                    severity: Severity::Warning,
+                    file: "apiDefinition.swagger.json".into(),
+                    pointer: "/a".into(),
+                    line: 2,
+                    column: 3,
+                    message: "m".into(),
+                    end_column: 9,
+                    source_line: Some("secret".into()),
+                }],
+            }],
+        };
+        let v: serde_json::Value = serde_json::from_str(&render(&r)).unwrap();
+        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["tool"]["name"], "connkit");
+        assert_eq!(v["connectors"][0]["profile"], "independent-publisher");
+        let f = &v["connectors"][0]["findings"][0];
+        let keys: Vec<_> = f.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(
+            keys,
+            [
+                "code", "severity", "file", "pointer", "line", "column", "message"
+            ]
+        );
+        assert_eq!(
+            v["summary"],
+            serde_json::json!({"connectors": 1, "errors": 0, "warnings": 1, "infos": 0})
+        );
+    }
+}

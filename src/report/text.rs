@@ -1,0 +1,171 @@
+//! rustc-style text output.
+//!
+//! Hand-written rather than through annotate-snippets: each finding has exactly one line and
+//! one underline, which we already know; thirty lines here keep the output stable while that
+//! crate's API keeps changing between minors.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{LintReport, display_path};
+use crate::rules::{Finding, Severity};
+
+fn style(sev: Severity) -> Style {
+    let c = match sev {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    Style::new().fg_color(Some(c.into())).bold()
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn s(&self, st: Style, text: &str) -> String {
+        if self.0 {
+            format!("{}{text}{}", st.render(), st.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color: bool) {
+    let p = Paint(color);
+    let blue = Style::new().fg_color(Some(AnsiColor::Blue.into())).bold();
+    let bold = Style::new().bold();
+    let _ = writeln!(
+        out,
+        "{}{} {}",
+        p.s(
+            style(f.severity),
+            &format!("{}[{}]", f.severity.as_str(), f.code)
+        ),
+        p.s(bold, ":"),
+        p.s(bold, &f.message)
+    );
+    let width = f.line.to_string().len();
+    let pad = " ".repeat(width);
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{}",
+        p.s(blue, "-->"),
+        display_path(connector_path, &f.file),
+        f.line,
+        f.column
+    );
+    if let Some(src) = f.source_line.as_deref() {
+        // Tabs become one space so the caret lines up with the column count.
+        let shown: String = src
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .take(240)
+            .collect();
+        let carets = f.end_column.saturating_sub(f.column).clamp(1, 120);
+        let _ = writeln!(out, "{pad} {}", p.s(blue, "|"));
+        let _ = writeln!(
+            out,
+            "{} {} {shown}",
+            p.s(blue, &f.line.to_string()),
+            p.s(blue, "|")
+        );
+        let _ = writeln!(
+            out,
+            "{pad} {} {}{}",
+            p.s(blue, "|"),
+            " ".repeat(f.column.saturating_sub(1)),
+            p.s(style(f.severity), &"^".repeat(carets))
+        );
+    }
+    if !f.pointer.is_empty() {
+        let _ = writeln!(out, "{pad} {} pointer: {}", p.s(blue, "="), f.pointer);
+    }
+    out.push('\n');
+}
+
+pub fn render(report: &LintReport, color: bool) -> String {
+    let mut out = String::new();
+    for c in &report.connectors {
+        for f in &c.findings {
+            render_finding(&mut out, &c.path, f, color);
+        }
+    }
+    let s = report.summary();
+    let clean = report
+        .connectors
+        .iter()
+        .filter(|c| c.findings.is_empty())
+        .count();
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    let line = if s.errors + s.warnings + s.infos == 0 {
+        format!(
+            "All checks passed: {}, no findings.",
+            plural(s.connectors, "connector")
+        )
+    } else {
+        format!(
+            "Found {}, {}, {} in {} ({} clean).",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.infos, "info"),
+            plural(s.connectors, "connector"),
+            clean
+        )
+    };
+    let p = Paint(color);
+    let st = if s.errors > 0 {
+        style(Severity::Error)
+    } else if s.warnings > 0 {
+        style(Severity::Warning)
+    } else {
+        Style::new().bold()
+    };
+    let _ = writeln!(out, "{}", p.s(st, &line));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::ConnectorReport;
+    use crate::rules::Profile;
+
+    #[test]
+    fn rustc_like_layout() {
+        let f = Finding {
+            code: "OperationIdNotUnique",
+            severity: Severity::Error,
+            file: "apiDefinition.swagger.json".into(),
+            pointer: "/paths/~1a/get/operationId".into(),
+            line: 12,
+            column: 7,
+            message: "dup".into(),
+            end_column: 20,
+            source_line: Some("      \"operationId\": \"X\",".into()),
+        };
+        let r = LintReport {
+            connectors: vec![ConnectorReport {
+                path: "conn".into(),
+                profile: Profile::Custom,
+                findings: vec![f],
+            }],
+        };
+        let t = render(&r, false);
+        let lines: Vec<_> = t.lines().collect();
+        assert_eq!(lines[0], "error[OperationIdNotUnique]: dup");
+        assert_eq!(lines[1], "  --> conn/apiDefinition.swagger.json:12:7");
+        assert_eq!(lines[3], "12 |       \"operationId\": \"X\",");
+        assert_eq!(lines[4], "   |       ^^^^^^^^^^^^^");
+        assert!(t.ends_with("Found 1 error, 0 warnings, 0 infos in 1 connector (0 clean).\n"));
+        assert!(!t.contains('\u{1b}'));
+        assert!(render(&r, true).contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,516 @@
+//! The rule engine and registry.
+//!
+//! A rule is a `static Rule` value declared in the module of its area, clippy-style: code,
+//! default severity, profiles, summary, explanation with an example, source link, check
+//! function. Each area module exports `RULES`; [`registry`] concatenates the areas. Adding a
+//! rule touches its module only (its declaration and its line in that module's `RULES`).
+//!
+//! Checks receive a [`Context`] (the loaded connector plus shared, lazily-computed analyses)
+//! and a [`Sink`] to emit findings by JSON pointer. Positions are resolved afterwards, once
+//! per file, only for files that have findings.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::model::swagger::Swagger;
+use crate::model::{Connector, FileKind};
+
+pub mod files;
+pub mod operations;
+pub mod references;
+pub mod structure;
+
+#[cfg(test)]
+pub mod testing;
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// Which kind of connector is being checked; decides which rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Any custom connector (validator with certification rules off).
+    Custom,
+    /// Verified publisher certification (`certified-connectors/`).
+    Certified,
+    /// Independent publisher certification (`independent-publisher-connectors/`).
+    IndependentPublisher,
+}
+
+impl Profile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Custom => "custom",
+            Profile::Certified => "certified",
+            Profile::IndependentPublisher => "independent-publisher",
+        }
+    }
+
+    /// `--profile auto`: from the path's segments, as Microsoft's pipeline decides.
+    pub fn detect(path: &std::path::Path) -> Profile {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut found = Profile::Custom;
+        for c in abs.components() {
+            let s = c.as_os_str().to_string_lossy().to_ascii_lowercase();
+            if s == "certified-connectors" {
+                found = Profile::Certified;
+            } else if s == "independent-publisher-connectors" {
+                found = Profile::IndependentPublisher;
+            }
+        }
+        found
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Profile::Custom => 1,
+            Profile::Certified => 2,
+            Profile::IndependentPublisher => 4,
+        }
+    }
+}
+
+/// A set of profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Profiles(u8);
+
+impl Profiles {
+    /// Every connector.
+    pub const ALL: Profiles = Profiles(7);
+    /// Certification (verified and independent publishers).
+    pub const CERTIFICATION: Profiles = Profiles(6);
+    /// Verified publishers only.
+    pub const CERTIFIED: Profiles = Profiles(2);
+    /// Independent publishers only.
+    pub const INDEPENDENT_PUBLISHER: Profiles = Profiles(4);
+
+    pub fn contains(self, p: Profile) -> bool {
+        self.0 & p.bit() != 0
+    }
+
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            Profile::Custom,
+            Profile::Certified,
+            Profile::IndependentPublisher,
+        ]
+        .into_iter()
+        .filter(|p| self.contains(*p))
+        .map(Profile::as_str)
+        .collect()
+    }
+}
+
+/// A rule's declaration.
+pub struct Rule {
+    /// The official Swagger Validator code where one exists, else our own PascalCase name.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub profiles: Profiles,
+    /// The file the rule is about (for listings and reports).
+    pub file: FileKind,
+    /// One line: what it reports.
+    pub summary: &'static str,
+    /// A paragraph in our own words: why it matters, how to fix it, what we decided when
+    /// calibrating; ends with an example when one helps. Markdown.
+    pub explanation: &'static str,
+    /// Where the rule comes from (documentation URL).
+    pub source: &'static str,
+    pub check: fn(&Context<'_>, &mut Sink<'_>),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("code", &self.code).finish()
+    }
+}
+
+/// Every rule, in a stable order (area by area).
+pub fn registry() -> &'static [&'static Rule] {
+    static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let areas: &[&[&'static Rule]] = &[
+            files::RULES,
+            structure::RULES,
+            operations::RULES,
+            references::RULES,
+        ];
+        let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
+        debug_assert!(
+            {
+                let mut codes: Vec<_> = all.iter().map(|r| r.code).collect();
+                codes.sort();
+                codes.windows(2).all(|w| w[0] != w[1])
+            },
+            "duplicate rule code in registry"
+        );
+        all
+    })
+}
+
+/// Find a rule by code (case-insensitive).
+pub fn find(code: &str) -> Option<&'static Rule> {
+    registry()
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// Everything a check can look at. Built once per connector.
+pub struct Context<'a> {
+    pub connector: &'a Connector,
+    pub profile: Profile,
+    /// The definition's index, when the definition could be parsed.
+    pub swagger: Option<Swagger<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(connector: &'a Connector, profile: Profile) -> Self {
+        let swagger = connector.definition_value().map(Swagger::new);
+        Context {
+            connector,
+            profile,
+            swagger,
+        }
+    }
+
+    pub fn is_certification(&self) -> bool {
+        self.profile != Profile::Custom
+    }
+}
+
+/// A finding before its position is known.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub file: FileKind,
+    pub pointer: String,
+    /// A byte offset into the file's text, when the finding is about text (syntax, markdown).
+    pub offset: Option<usize>,
+    pub message: String,
+}
+
+/// Where a check emits its findings; knows the rule it belongs to.
+pub struct Sink<'r> {
+    rule: &'r Rule,
+    severity: Severity,
+    out: Vec<RawFinding>,
+}
+
+impl<'r> Sink<'r> {
+    pub fn new(rule: &'r Rule, severity: Severity) -> Self {
+        Sink {
+            rule,
+            severity,
+            out: Vec::new(),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// A finding in the rule's own file at a JSON pointer.
+    pub fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        let file = self.rule.file;
+        self.emit_in(file, pointer, message);
+    }
+
+    /// A finding in another file of the connector at a JSON pointer.
+    pub fn emit_in(
+        &mut self,
+        file: FileKind,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.out.push(RawFinding {
+            code: self.rule.code,
+            severity: self.severity,
+            file,
+            pointer: pointer.into(),
+            offset: None,
+            message: message.into(),
+        });
+    }
+
+    /// A finding at a byte offset of a text file (or a data file's raw text).
+    pub fn emit_at_offset(&mut self, file: FileKind, offset: usize, message: impl Into<String>) {
+        self.out.push(RawFinding {
+            code: self.rule.code,
+            severity: self.severity,
+            file,
+            pointer: String::new(),
+            offset: Some(offset),
+            message: message.into(),
+        });
+    }
+
+    /// Emit with a severity other than the rule's (e.g. a softer case of the same code).
+    pub fn emit_with(
+        &mut self,
+        severity: Severity,
+        file: FileKind,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        // A user override (config) of the rule's severity wins over the rule's own choice.
+        let severity = if self.severity != self.rule.severity {
+            self.severity
+        } else {
+            severity
+        };
+        self.out.push(RawFinding {
+            code: self.rule.code,
+            severity,
+            file,
+            pointer: pointer.into(),
+            offset: None,
+            message: message.into(),
+        });
+    }
+
+    pub fn into_findings(self) -> Vec<RawFinding> {
+        self.out
+    }
+}
+
+/// A finding with its position, as reported.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Relative to the connector folder.
+    pub file: String,
+    /// RFC 6901 pointer into the file (`""` for the whole file or text files).
+    pub pointer: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// Column just past the underlined text (same line), for carets and SARIF regions.
+    #[serde(skip)]
+    pub end_column: usize,
+    /// The source line, for text output.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+/// How a lint run is configured (per connector).
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// Per-code severity overrides; `None` disables the rule.
+    pub overrides: HashMap<String, Option<Severity>>,
+}
+
+impl LintOptions {
+    fn effective(&self, rule: &Rule) -> Option<Severity> {
+        match self.overrides.get(rule.code) {
+            Some(o) => *o,
+            None => Some(rule.severity),
+        }
+    }
+}
+
+/// Run every applicable rule on a loaded connector and resolve positions.
+pub fn lint(connector: &Connector, profile: Profile, options: &LintOptions) -> Vec<Finding> {
+    let cx = Context::new(connector, profile);
+    let mut raw = Vec::new();
+    for rule in registry() {
+        if !rule.profiles.contains(profile) {
+            continue;
+        }
+        let Some(sev) = options.effective(rule) else {
+            continue;
+        };
+        raw.extend(run_rule(rule, sev, &cx));
+    }
+    locate(connector, raw)
+}
+
+/// Run one rule, turning a panic into an `InternalError` finding so one bad rule or input
+/// never stops the others.
+pub fn run_rule(rule: &'static Rule, severity: Severity, cx: &Context<'_>) -> Vec<RawFinding> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut sink = Sink::new(rule, severity);
+        (rule.check)(cx, &mut sink);
+        sink.into_findings()
+    }));
+    match result {
+        Ok(f) => f,
+        Err(_) => vec![RawFinding {
+            code: files::INTERNAL_ERROR.code,
+            severity: Severity::Error,
+            file: rule.file,
+            pointer: String::new(),
+            offset: None,
+            message: format!(
+                "internal error in rule {}; please report it with this file",
+                rule.code
+            ),
+        }],
+    }
+}
+
+/// Attach file names and line:column to raw findings; sort them by file and position.
+pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
+    let mut by_file: std::collections::BTreeMap<FileKind, Vec<RawFinding>> = Default::default();
+    for f in raw {
+        by_file.entry(f.file).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for (kind, list) in by_file {
+        let name = connector.file_name(kind);
+        if let Some(df) = connector.data_file(kind) {
+            let ptrs: Vec<&str> = list
+                .iter()
+                .filter(|f| f.offset.is_none())
+                .map(|f| f.pointer.as_str())
+                .collect();
+            let spans = if ptrs.is_empty() {
+                Vec::new()
+            } else {
+                df.locate_all(&ptrs)
+            };
+            let mut spans = spans.into_iter();
+            for f in list {
+                let span = match f.offset {
+                    Some(o) => Some(crate::model::Span {
+                        start: o,
+                        end: o + 1,
+                    }),
+                    None => spans.next().flatten(),
+                };
+                out.push(positioned(f, &name, &df.text, df.lines(), span));
+            }
+        } else if let Some(tf) = connector.text_file(kind) {
+            for f in list {
+                let span = f.offset.map(|o| crate::model::Span {
+                    start: o,
+                    end: o + 1,
+                });
+                out.push(positioned(f, &name, &tf.text, tf.lines(), span));
+            }
+        } else {
+            for f in list {
+                out.push(Finding {
+                    code: f.code,
+                    severity: f.severity,
+                    file: name.clone(),
+                    pointer: f.pointer,
+                    line: 1,
+                    column: 1,
+                    message: f.message,
+                    end_column: 1,
+                    source_line: None,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
+    });
+    out
+}
+
+fn positioned(
+    f: RawFinding,
+    name: &str,
+    text: &str,
+    lines: &crate::model::LineIndex,
+    span: Option<crate::model::Span>,
+) -> Finding {
+    let (line, column, end_column, source_line) = match span {
+        Some(s) => {
+            let lc = lines.line_col(text, s.start);
+            let src = lines.line_text(text, lc.line);
+            let end = if s.end > s.start {
+                let e = lines.line_col(text, s.end.min(text.len()));
+                if e.line == lc.line {
+                    e.column.max(lc.column + 1)
+                } else {
+                    src.chars().count() + 1
+                }
+            } else {
+                lc.column + 1
+            };
+            (lc.line, lc.column, end, Some(src.to_string()))
+        }
+        None => (1, 1, 2, None),
+    };
+    Finding {
+        code: f.code,
+        severity: f.severity,
+        file: name.to_string(),
+        pointer: f.pointer,
+        line,
+        column,
+        message: f.message,
+        end_column,
+        source_line,
+    }
+}
+
+/// Small helpers shared by checks.
+pub mod util {
+    use serde_json::Value;
+
+    /// The JSON type name as Swagger spells it.
+    pub fn json_type(v: &Value) -> &'static str {
+        match v {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// Whether a value fits a Swagger `type` (integers are numbers too).
+    pub fn fits_type(v: &Value, ty: &str) -> bool {
+        match ty {
+            "string" => v.is_string(),
+            "integer" => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            "array" => v.is_array(),
+            "object" => v.is_object(),
+            "file" => v.is_string(),
+            _ => true,
+        }
+    }
+
+    pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+        v.get(key).and_then(Value::as_str)
+    }
+}
