@@ -191,7 +191,15 @@ pub struct Context<'a> {
     pub profile: Profile,
     /// The definition's index, when the definition could be parsed.
     pub swagger: Option<Swagger<'a>>,
+    memo: Memo,
 }
+
+/// Analyses shared by several rules (schema validation results, ...), computed on first use
+/// and kept for the connector. Keyed by type: each rule module defines its own key type.
+#[derive(Default)]
+struct Memo(
+    std::sync::Mutex<HashMap<std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
+);
 
 impl<'a> Context<'a> {
     pub fn new(connector: &'a Connector, profile: Profile) -> Self {
@@ -200,7 +208,31 @@ impl<'a> Context<'a> {
             connector,
             profile,
             swagger,
+            memo: Memo::default(),
         }
+    }
+
+    /// Compute a shared analysis once per connector: the first rule that asks runs `init`,
+    /// later rules get the same value. `T` is the key, so use a type private to your module.
+    /// The value must own its data (no borrows of the connector): keep pointers and messages,
+    /// never a copy of the document.
+    pub fn shared<T: Send + Sync + 'static>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let id = std::any::TypeId::of::<T>();
+        let cached = self
+            .memo
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned();
+        if let Some(Ok(t)) = cached.map(|v| v.downcast::<T>()) {
+            return t;
+        }
+        // Computed outside the lock: `init` may itself ask for other shared analyses.
+        let value = std::sync::Arc::new(init());
+        let mut map = self.memo.0.lock().unwrap_or_else(|e| e.into_inner());
+        let stored = map.entry(id).or_insert_with(|| value.clone()).clone();
+        stored.downcast::<T>().unwrap_or(value)
     }
 
     pub fn is_certification(&self) -> bool {
@@ -512,5 +544,52 @@ pub mod util {
 
     pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
         v.get(key).and_then(Value::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_analyses_run_once_per_context() {
+        let c = testing::connector_from(testing::minimal(), None);
+        let cx = Context::new(&c, Profile::Custom);
+        struct Key(usize);
+        let calls = std::cell::Cell::new(0);
+        let a = cx.shared(|| {
+            calls.set(calls.get() + 1);
+            Key(7)
+        });
+        let b = cx.shared(|| {
+            calls.set(calls.get() + 1);
+            Key(8)
+        });
+        assert_eq!((a.0, b.0, calls.get()), (7, 7, 1));
+    }
+
+    #[test]
+    fn registry_codes_are_unique_and_documented() {
+        let mut codes: Vec<_> = registry().iter().map(|r| r.code).collect();
+        let n = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate codes");
+        for r in registry() {
+            assert!(
+                !r.summary.is_empty() && r.explanation.len() > 20 && r.source.starts_with("http"),
+                "{}",
+                r.code
+            );
+            assert!(
+                r.code
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_uppercase())
+                    && r.code.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{}",
+                r.code
+            );
+        }
     }
 }
