@@ -102,7 +102,7 @@ fn decode_utf8(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
 pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     let strict = match serde_json::from_str::<Value>(text) {
         Ok(v) => {
-            find_duplicate_keys_if_any(text, issues);
+            find_duplicate_keys_if_any(text, &v, issues);
             return Some(v);
         }
         Err(e) => e,
@@ -389,22 +389,21 @@ fn parse_number(raw: &str) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Duplicate keys are legal for serde_json (the last wins) but almost always a mistake. A
-/// cheap byte scan decides whether the expensive AST walk is needed at all.
-fn find_duplicate_keys_if_any(text: &str, issues: &mut Vec<LoadIssue>) {
+/// Duplicate keys are legal for serde_json (the last wins) but almost always a mistake.
+/// Cheap test first: in strict JSON every `:` outside strings starts one object member, so
+/// the file has a duplicate exactly when it has more such colons than the parsed value has
+/// members. Only then is the AST built to say where.
+fn find_duplicate_keys_if_any(text: &str, value: &Value, issues: &mut Vec<LoadIssue>) {
+    if colons_outside_strings(text) <= count_members(value) || nesting_exceeds(text, MAX_DEPTH) {
+        return;
+    }
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
     };
-    if !may_have_duplicates(text) || nesting_exceeds(text, MAX_DEPTH) {
-        return;
-    }
     if let Ok(parsed) = jsonc_parser::parse_to_ast(text, &collect, &lenient_options())
         && let Some(v) = parsed.value.as_ref()
     {
-        if depth_exceeds(v, MAX_DEPTH) {
-            return;
-        }
         let mut dups = Vec::new();
         let _ = to_value(v, "", &mut dups);
         for (offset, key) in dups {
@@ -419,52 +418,35 @@ fn find_duplicate_keys_if_any(text: &str, issues: &mut Vec<LoadIssue>) {
     }
 }
 
-/// Conservative pre-check in one linear pass: a stack of open containers, with the keys seen
-/// so far in each open object. Returns true when some object repeats a key.
-fn may_have_duplicates(text: &str) -> bool {
+fn colons_outside_strings(text: &str) -> usize {
     let b = text.as_bytes();
-    // None = an array; Some(keys) = an object.
-    let mut stack: Vec<Option<std::collections::HashSet<&[u8]>>> = Vec::new();
-    let mut i = 0;
-    let mut expect_key = false;
+    let (mut n, mut i, mut in_str) = (0usize, 0usize, false);
     while i < b.len() {
-        match b[i] {
-            b'{' => {
-                stack.push(Some(Default::default()));
-                expect_key = true;
-            }
-            b'[' => {
-                stack.push(None);
-                expect_key = false;
-            }
-            b'}' | b']' => {
-                stack.pop();
-                expect_key = false;
-            }
-            b',' => expect_key = matches!(stack.last(), Some(Some(_))),
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    if b[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                let end = i.min(b.len());
-                if expect_key
-                    && let Some(Some(set)) = stack.last_mut()
-                    && !set.insert(&b[start..end])
-                {
-                    return true;
-                }
-                expect_key = false;
-            }
+        match (in_str, b[i]) {
+            (true, b'\\') => i += 1,
+            (true, b'"') | (false, b'"') => in_str = !in_str,
+            (false, b':') => n += 1,
             _ => {}
         }
         i += 1;
     }
-    false
+    n
+}
+
+fn count_members(v: &Value) -> usize {
+    let mut n = 0;
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(m) => {
+                n += m.len();
+                stack.extend(m.values());
+            }
+            Value::Array(a) => stack.extend(a.iter()),
+            _ => {}
+        }
+    }
+    n
 }
 
 /// Parse YAML (Swagger definitions are sometimes written in YAML).

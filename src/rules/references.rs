@@ -45,67 +45,92 @@ pub struct RefSite<'a> {
     pub kind: RefKind,
 }
 
-/// Every `$ref` in the document with its kind, skipping example and default payloads.
+/// One step of a path into the document, borrowed from it.
+#[derive(Clone, Copy)]
+enum Tok<'a> {
+    Key(&'a str),
+    Idx(usize),
+}
+
+impl Tok<'_> {
+    fn is(&self, k: &str) -> bool {
+        matches!(self, Tok::Key(x) if *x == k)
+    }
+}
+
+/// Every `$ref` in the document with its kind, skipping example and default payloads. One
+/// recursive pass with a borrowed token stack: pointers are built only for `$ref` sites.
 pub fn ref_sites(root: &Value) -> Vec<RefSite<'_>> {
     let mut out = Vec::new();
-    let mut stack: Vec<(&Value, String, Vec<String>)> = vec![(root, String::new(), Vec::new())];
-    while let Some((v, at, toks)) = stack.pop() {
-        match v {
-            Value::Object(m) => {
-                if let Some(r) = m.get("$ref") {
-                    out.push(RefSite {
-                        at: at.clone(),
-                        value: r,
-                        kind: classify(&toks),
-                    });
-                }
-                for (k, child) in m {
-                    if matches!(
-                        k.as_str(),
-                        "example" | "examples" | "x-ms-test-value" | "default" | "enum" | "$ref"
-                    ) || toks.len() > 200
-                    {
-                        continue;
-                    }
-                    if child.is_object() || child.is_array() {
-                        let mut t = toks.clone();
-                        t.push(k.clone());
-                        stack.push((child, join(&at, k), t));
-                    }
-                }
-            }
-            Value::Array(a) => {
-                for (i, child) in a.iter().enumerate() {
-                    if child.is_object() || child.is_array() {
-                        let mut t = toks.clone();
-                        t.push(i.to_string());
-                        stack.push((child, format!("{at}/{i}"), t));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let mut toks: Vec<Tok<'_>> = Vec::new();
+    collect_refs(root, &mut toks, &mut out);
     out.sort_by(|a, b| a.at.cmp(&b.at));
     out
 }
 
-fn classify(toks: &[String]) -> RefKind {
+fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite<'a>>) {
+    if toks.len() > crate::model::parse::MAX_DEPTH {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            if let Some(r) = m.get("$ref") {
+                let at = toks.iter().fold(String::new(), |mut s, t| {
+                    match t {
+                        Tok::Key(k) => s.push_str(&join("", k)),
+                        Tok::Idx(i) => s.push_str(&format!("/{i}")),
+                    }
+                    s
+                });
+                out.push(RefSite {
+                    at,
+                    value: r,
+                    kind: classify(toks),
+                });
+            }
+            for (k, child) in m {
+                if matches!(
+                    k.as_str(),
+                    "example" | "examples" | "x-ms-test-value" | "default" | "enum" | "$ref"
+                ) || !(child.is_object() || child.is_array())
+                {
+                    continue;
+                }
+                toks.push(Tok::Key(k));
+                collect_refs(child, toks, out);
+                toks.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                if child.is_object() || child.is_array() {
+                    toks.push(Tok::Idx(i));
+                    collect_refs(child, toks, out);
+                    toks.pop();
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn classify(toks: &[Tok<'_>]) -> RefKind {
     let n = toks.len();
-    let is_idx = |s: &str| s.parse::<usize>().is_ok();
+    let first = toks.first();
     match toks {
-        [p, _] if p == "paths" => RefKind::PathItem,
-        [p, _] if p == "parameters" => RefKind::Parameter,
-        [r, _] if r == "responses" => RefKind::Response,
-        _ if n >= 4
-            && toks[0] == "paths"
-            && toks[n - 2] == "parameters"
-            && is_idx(&toks[n - 1])
-            && (n == 4 || n == 5) =>
+        [p, _] if p.is("paths") => RefKind::PathItem,
+        [p, _] if p.is("parameters") => RefKind::Parameter,
+        [r, _] if r.is("responses") => RefKind::Response,
+        _ if (n == 4 || n == 5)
+            && first.is_some_and(|f| f.is("paths"))
+            && toks[n - 2].is("parameters")
+            && matches!(toks[n - 1], Tok::Idx(_)) =>
         {
             RefKind::Parameter
         }
-        _ if n == 5 && toks[0] == "paths" && toks[3] == "responses" => RefKind::Response,
+        _ if n == 5 && first.is_some_and(|f| f.is("paths")) && toks[3].is("responses") => {
+            RefKind::Response
+        }
         _ => RefKind::Schema,
     }
 }
@@ -119,11 +144,31 @@ fn expected_prefix(kind: RefKind) -> &'static str {
     }
 }
 
-fn sites<'a>(cx: &Context<'a>) -> Vec<RefSite<'a>> {
-    cx.connector
-        .definition_value()
-        .map(ref_sites)
-        .unwrap_or_default()
+/// The document's `$ref` sites, computed once per connector and shared by every rule here.
+fn sites(cx: &Context<'_>) -> std::sync::Arc<Vec<OwnedSite>> {
+    cx.shared(|| {
+        cx.connector
+            .definition_value()
+            .map(|root| {
+                ref_sites(root)
+                    .into_iter()
+                    .map(|s| OwnedSite {
+                        at: s.at,
+                        value: s.value.clone(),
+                        kind: s.kind,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// A `$ref` site that owns its data (the shared cache cannot borrow the connector). The
+/// value is the `$ref` string itself, small.
+struct OwnedSite {
+    at: String,
+    value: Value,
+    kind: RefKind,
 }
 
 fn not_found(cx: &Context<'_>, sink: &mut Sink<'_>, kind: RefKind) {
@@ -237,7 +282,7 @@ such as `#/definitions/Item`. References to other files or URLs are never resolv
 platform (and never fetched by connkit).",
     source: SV,
     check: |cx, sink| {
-        for s in sites(cx) {
+        for s in sites(cx).iter() {
             match s.value.as_str() {
                 Some(r) if r.starts_with("#/") || r == "#" => {}
                 Some(r) => sink.emit(
