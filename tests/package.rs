@@ -492,7 +492,11 @@ fn against_reports_every_difference_with_its_pointer() {
     let mut props = contoso_json("apiProperties.json");
     props["properties"]["connectionParameters"]["token"]["oAuthSettings"]["scopes"] =
         serde_json::json!(["tasks.read"]);
+    props["properties"]["policyTemplateInstances"][0]["title"] = "Other header".into();
     std::fs::write(pr.join("apiProperties.json"), props.to_string()).unwrap();
+    let mut icon = std::fs::read(pr.join("icon.png")).unwrap();
+    icon.push(0);
+    std::fs::write(pr.join("icon.png"), icon).unwrap();
 
     let (v, code) = verify_json(&target, &["--against", pr.to_str().unwrap()]);
     assert_eq!(code, 1);

@@ -882,3 +882,94 @@ fn check_connector(
 fn pointer_shown(p: &str) -> &str {
     if p.is_empty() { "(root)" } else { p }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::package::build::write_zip;
+
+    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let m: BTreeMap<String, Vec<u8>> = entries
+            .iter()
+            .map(|(n, d)| (n.to_string(), d.to_vec()))
+            .collect();
+        write_zip(&m).unwrap()
+    }
+
+    fn solution(cust: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut e: Vec<(&str, &[u8])> = vec![
+            ("[Content_Types].xml", b"<Types/>"),
+            ("customizations.xml", cust.as_bytes()),
+            ("solution.xml", b"<ImportExportXml/>"),
+        ];
+        e.extend_from_slice(extra);
+        zip(&e)
+    }
+
+    fn good() -> Vec<u8> {
+        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
+        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition></Connector></Connectors>";
+        let c = solution(
+            &format!("<I><Workflows/>{conn}</I>"),
+            &[("Connector/p_t_openapidefinition.json", def)],
+        );
+        let f = solution(
+            &format!(
+                "<I><Workflows><Workflow Name=\"w\"><JsonFileName>/Workflows/w.json</JsonFileName></Workflow></Workflows>{conn}</I>"
+            ),
+            &[
+                ("Connector/p_t_openapidefinition.json", def),
+                ("Workflows/w.json", b"{}"),
+            ],
+        );
+        let package = zip(&[("PkgAssets/c.zip", &c), ("PkgAssets/f.zip", &f)]);
+        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
+    }
+
+    #[test]
+    fn good_package_classifies_both_solutions() {
+        let r = verify_bytes("p.zip", &good(), &VerifyOptions::default()).unwrap();
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+        let kinds: Vec<_> = r.solutions.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SolutionKind::Connector, SolutionKind::Flow]);
+        assert_eq!(r.connectors.len(), 2);
+    }
+
+    #[test]
+    fn every_check_has_a_distinct_code() {
+        let mut codes: Vec<_> = CHECKS.iter().map(|c| c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECKS.len());
+        let ids: Vec<_> = CHECKS.iter().map(|c| c.id).filter(|i| *i != "-").collect();
+        assert_eq!(
+            ids,
+            [
+                "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
+            ]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Damaged packages are refused or reported, never a panic.
+        #[test]
+        fn damaged_packages_never_panic(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8)) {
+            let mut bytes = good();
+            let len = bytes.len();
+            for (at, v) in flips {
+                bytes[at % len] = v;
+            }
+            let _ = verify_bytes("p.zip", &bytes, &VerifyOptions::default());
+        }
+
+        #[test]
+        fn any_text_is_parsed_or_rejected_as_xml(s in "[<>/a-zA-Z =\"'&;#x!?\\[\\]-]{0,200}") {
+            let _ = xml::parse(&s);
+        }
+    }
+}
