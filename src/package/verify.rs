@@ -664,10 +664,13 @@ fn check_connector(
 ) {
     let name = c.child_text("name").unwrap_or("(unnamed)").to_string();
     let mut files: Vec<(&str, String)> = Vec::new();
+    // Elements whose file is missing: already reported, so not compared again.
+    let mut missing: Vec<&str> = Vec::new();
     for el in CONNECTOR_FILE_ELEMENTS {
         if let Some(p) = c.child_text(el).filter(|p| !p.is_empty()) {
             let rel = solution_rel(p);
             if a.file(&rel).is_none() {
+                missing.push(el);
                 report.add(
                     CONNECTOR_FILE,
                     a.child_path(&rel),
@@ -833,7 +836,12 @@ fn check_connector(
         .find(|(k, _)| *k == "connectionparameters")
         .map(|(_, r)| a.child_path(r))
         .unwrap_or_else(|| a.child_path("customizations.xml"));
-    for d in compare::compare(&sol_params, &pr_params) {
+    let params_diffs = if missing.contains(&"connectionparameters") {
+        Vec::new()
+    } else {
+        compare::compare(&sol_params, &pr_params)
+    };
+    for d in params_diffs {
         report.add(
             PARAMETERS_MISMATCH,
             &params_path,
@@ -856,7 +864,12 @@ fn check_connector(
         .find(|(k, _)| *k == "policytemplateinstances")
         .map(|(_, r)| a.child_path(r))
         .unwrap_or_else(|| a.child_path("customizations.xml"));
-    for d in compare::compare(&sol_pol, &pr_pol) {
+    let policy_diffs = if missing.contains(&"policytemplateinstances") {
+        Vec::new()
+    } else {
+        compare::compare(&sol_pol, &pr_pol)
+    };
+    for d in policy_diffs {
         report.add(
             POLICIES_MISMATCH,
             &pol_path,
@@ -952,6 +965,44 @@ mod tests {
                 "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
             ]
         );
+    }
+
+    fn with_params(params: Option<&[u8]>) -> Vec<u8> {
+        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
+        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition><connectionparameters>/Connector/p_t_connectionparameters.json</connectionparameters></Connector></Connectors>";
+        let mut files: Vec<(&str, &[u8])> = vec![("Connector/p_t_openapidefinition.json", def)];
+        if let Some(p) = params {
+            files.push(("Connector/p_t_connectionparameters.json", p));
+        }
+        let c = solution(&format!("<I>{conn}</I>"), &files);
+        let package = zip(&[("PkgAssets/c.zip", &c)]);
+        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
+    }
+
+    #[test]
+    fn a_missing_file_is_reported_once_not_also_as_a_mismatch() {
+        let pr = crate::rules::testing::connector_from(
+            serde_json::json!({"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}),
+            Some(
+                serde_json::json!({"properties": {"connectionParameters": {"k": {"type": "string"}}}}),
+            ),
+        );
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        let codes = |bytes: Vec<u8>| -> Vec<&'static str> {
+            verify_bytes("p.zip", &bytes, &options)
+                .unwrap()
+                .findings
+                .iter()
+                .map(|f| f.code)
+                .filter(|c| !c.starts_with("PackageAssets") && *c != MISSING_KIND.code)
+                .collect()
+        };
+        assert_eq!(codes(with_params(None)), [CONNECTOR_FILE.code]);
+        assert_eq!(codes(with_params(Some(b"{}"))), [PARAMETERS_MISMATCH.code]);
+        assert!(codes(with_params(Some(br#"{"k":{"type":"string"}}"#))).is_empty());
     }
 
     proptest! {
