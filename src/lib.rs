@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod model;
+pub mod package;
 pub mod report;
 pub mod rules;

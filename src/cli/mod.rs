@@ -12,6 +12,8 @@ use crate::model::discover::{self, Target};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 
+pub mod package;
+
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -42,6 +44,10 @@ pub enum Command {
         /// Rule code, e.g. OperationIdNotUnique.
         code: String,
     },
+    /// Build the certification package (or the flat file zip) from a connector folder.
+    Package(package::PackageArgs),
+    /// Check a certification package: layout (PKG-01..08), hostile zips, embedded connector.
+    VerifyPackage(package::VerifyPackageArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -94,7 +100,7 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn level(self) -> Option<Severity> {
+    pub(crate) fn level(self) -> Option<Severity> {
         match self {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
@@ -133,10 +139,12 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args, color),
         Command::Rules(args) => list_rules(args),
         Command::Explain { code } => explain(&code),
+        Command::Package(args) => package::package(args, color),
+        Command::VerifyPackage(args) => package::verify_package(args, color),
     }
 }
 
-fn print(s: &str) -> bool {
+pub(crate) fn print(s: &str) -> bool {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`connkit lint | head`) is not an error worth a panic.
     out.write_all(s.as_bytes())

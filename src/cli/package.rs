@@ -1,0 +1,352 @@
+//! `connkit package` and `connkit verify-package`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, Format, print};
+use crate::model::Connector;
+use crate::package::build::{self, Built, PackageInput};
+use crate::package::verify::{self, VerifyError, VerifyOptions, VerifyReport};
+use crate::report::{self, ConnectorReport, LintReport};
+use crate::rules::{self, LintOptions, Profile, Severity};
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Outer zip with intro.md and the package zip (PkgAssets/ + solution zips).
+    Certification,
+    /// Flat zip of apiDefinition.swagger.json, apiProperties.json, icon.png, script.csx.
+    Files,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PackageArgs {
+    /// The connector folder (apiDefinition.swagger.json, apiProperties.json, icon, script).
+    pub dir: PathBuf,
+    /// Where to write the zip (written atomically).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[arg(long, value_enum, default_value_t = Kind::Certification)]
+    pub kind: Kind,
+    /// intro.md for the outer zip (default: intro.md in the connector folder).
+    #[arg(long)]
+    pub intro: Option<PathBuf>,
+    /// The flow solution exported from Dataverse (required for --kind certification).
+    #[arg(long)]
+    pub flow_solution: Option<PathBuf>,
+    /// The AI plugin solution exported from Dataverse.
+    #[arg(long)]
+    pub plugin_solution: Option<PathBuf>,
+    /// Use this exported connector solution instead of generating one from the files.
+    #[arg(long)]
+    pub connector_solution: Option<PathBuf>,
+    /// Publisher customization prefix for the generated solution (default: from publisher).
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// Package even when the certified lint or the package check reports errors.
+    #[arg(long)]
+    pub allow_errors: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct VerifyPackageArgs {
+    /// The certification package (.zip).
+    pub file: PathBuf,
+    /// The package carries an AI plugin solution (3 solutions instead of 2).
+    #[arg(long)]
+    pub plugin: bool,
+    /// The pull request's connector folder: the connector in every solution must match it.
+    #[arg(long)]
+    pub against: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with 1 when a finding at or above this level remains.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+fn read_input(p: &Path) -> Result<(String, Vec<u8>), String> {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{}: not a file", p.display()));
+    }
+    let limit = crate::package::safety::Limits::default().max_archive_bytes;
+    if meta.len() > limit {
+        return Err(format!(
+            "{}: {} bytes, over the {limit} byte limit",
+            p.display(),
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    Ok((name, bytes))
+}
+
+/// Write next to the target, then rename: readers never see a partial zip, and a failure
+/// leaves nothing behind (the temp file is removed when dropped).
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
+    if out.is_dir() {
+        return Err(format!("{}: is a folder", out.display()));
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+        .map_err(|e| format!("{}: cannot create a temporary file: {e}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| format!("{}: {e}", tmp.path().display()))?;
+    tmp.persist(out)
+        .map_err(|e| format!("{}: {}", out.display(), e.error))?;
+    Ok(())
+}
+
+fn error(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+pub fn package(args: PackageArgs, color: bool) -> ExitCode {
+    if !crate::model::discover::is_connector_dir(&args.dir) {
+        return error(format!(
+            "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
+            args.dir.display()
+        ));
+    }
+    let connector = Connector::load_dir(&args.dir, args.dir.display().to_string());
+    let findings = rules::lint(&connector, Profile::Certified, &LintOptions::default());
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    if !findings.is_empty() {
+        let r = LintReport {
+            connectors: vec![ConnectorReport {
+                path: connector.display.clone(),
+                profile: Profile::Certified,
+                findings,
+            }],
+        };
+        print(&report::text::render(&r, color));
+    }
+    if errors > 0 && !args.allow_errors {
+        eprintln!(
+            "error: refusing to package: the certified lint reports {errors} error{} (fix them, or pass --allow-errors)",
+            if errors == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(EXIT_FINDINGS);
+    }
+    let built: Result<Built, String> = match args.kind {
+        Kind::Files => build::build_files(&connector),
+        Kind::Certification => (|| {
+            let intro = match &args.intro {
+                Some(p) => Some(read_input(p)?),
+                None => connector
+                    .intro
+                    .as_ref()
+                    .map(|t| (t.rel_path.clone(), t.text.clone().into_bytes())),
+            };
+            let input = PackageInput {
+                intro,
+                flow_solution: args.flow_solution.as_deref().map(read_input).transpose()?,
+                plugin_solution: args
+                    .plugin_solution
+                    .as_deref()
+                    .map(read_input)
+                    .transpose()?,
+                connector_solution: args
+                    .connector_solution
+                    .as_deref()
+                    .map(read_input)
+                    .transpose()?,
+                prefix: args.prefix.clone(),
+            };
+            build::build_certification(&connector, &input)
+        })(),
+    };
+    let built = match built {
+        Ok(b) => b,
+        Err(e) => return error(e),
+    };
+    let out_name = args
+        .output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "package.zip".into());
+    // Check what was built, exactly as verify-package would, before writing anything.
+    if args.kind == Kind::Certification {
+        let options = VerifyOptions {
+            plugin: args.plugin_solution.is_some(),
+            against: Some(&connector),
+            ..Default::default()
+        };
+        match verify::verify_bytes(&out_name, &built.bytes, &options) {
+            Ok(r) => {
+                if !r.findings.is_empty() || r.connectors.iter().any(|c| !c.findings.is_empty()) {
+                    print(&render_text(&r, color));
+                }
+                if r.has_at_least(Severity::Error) && !args.allow_errors {
+                    eprintln!(
+                        "error: refusing to write {}: the package check reports {} error(s) (fix them, or pass --allow-errors)",
+                        args.output.display(),
+                        r.count(Severity::Error)
+                    );
+                    return ExitCode::from(EXIT_FINDINGS);
+                }
+            }
+            Err(refusal) => return error(format!("refusing the package: {refusal}")),
+        }
+    }
+    for n in &built.notes {
+        eprintln!("note: {n}");
+    }
+    if let Err(e) = write_atomically(&args.output, &built.bytes) {
+        return error(e);
+    }
+    let mut s = build::render_tree(&out_name, built.bytes.len() as u64, &built.tree);
+    s.push_str(&format!(
+        "wrote {}\nsha256 {}\n",
+        args.output.display(),
+        built.sha256
+    ));
+    print(&s);
+    ExitCode::SUCCESS
+}
+
+pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
+    let against = match &args.against {
+        Some(d) if crate::model::discover::is_connector_dir(d) => {
+            Some(Connector::load_dir(d, d.display().to_string()))
+        }
+        Some(d) => {
+            return error(format!(
+                "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
+                d.display()
+            ));
+        }
+        None => None,
+    };
+    let options = VerifyOptions {
+        plugin: args.plugin,
+        against: against.as_ref(),
+        ..Default::default()
+    };
+    let report = match verify::verify_path(&args.file, &options) {
+        Ok(r) => r,
+        Err(VerifyError::Io(e)) => return error(e),
+        Err(VerifyError::Refused(r)) => {
+            if args.format == Format::Json {
+                let doc = serde_json::json!({
+                    "schema_version": 1,
+                    "tool": report::json::tool(),
+                    "package": args.file.display().to_string(),
+                    "error": {"path_in_package": r.path, "message": r.reason},
+                });
+                print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+            }
+            return error(format!("refusing the package: {r}"));
+        }
+    };
+    match args.format {
+        Format::Json => print(&render_json(&report)),
+        Format::Text => print(&render_text(&report, color)),
+    };
+    match args.fail_on.level() {
+        Some(level) if report.has_at_least(level) => ExitCode::from(EXIT_FINDINGS),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
+/// "connectors":[…],"summary":{…}}`.
+pub fn render_json(r: &VerifyReport) -> String {
+    let doc = serde_json::json!({
+        "schema_version": 1,
+        "tool": report::json::tool(),
+        "package": r.package,
+        "findings": r.findings,
+        "solutions": r.solutions,
+        "connectors": r.connectors,
+        "summary": {
+            "solutions": r.solutions.len(),
+            "errors": r.count(Severity::Error),
+            "warnings": r.count(Severity::Warning),
+            "infos": r.count(Severity::Info),
+        },
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+pub fn render_text(r: &VerifyReport, color: bool) -> String {
+    let mut out = String::new();
+    let paint = |sev: Severity, s: &str| {
+        if !color {
+            return s.to_string();
+        }
+        let c = match sev {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
+        };
+        format!("\x1b[1;{c}m{s}\x1b[0m")
+    };
+    for f in &r.findings {
+        out.push_str(&format!(
+            "{}: {}\n  --> {}\n\n",
+            paint(f.severity, &format!("{}[{}]", f.severity.as_str(), f.code)),
+            f.message,
+            f.path_in_package
+        ));
+    }
+    for c in &r.connectors {
+        for f in &c.findings {
+            report::text::render_finding(&mut out, &c.path, f, color);
+        }
+    }
+    let kinds: Vec<String> = r
+        .solutions
+        .iter()
+        .map(|s| {
+            format!(
+                "{} ({})",
+                s.path.rsplit('/').next().unwrap_or(""),
+                serde_json::to_value(s.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+    if e == 0 && w == 0 {
+        out.push_str(&format!(
+            "{}: the package structure is correct; solutions: {}\n",
+            r.package,
+            if kinds.is_empty() {
+                "none".into()
+            } else {
+                kinds.join(", ")
+            }
+        ));
+    } else {
+        out.push_str(&format!(
+            "{}: {e} error{}, {w} warning{}; solutions: {}\n",
+            r.package,
+            if e == 1 { "" } else { "s" },
+            if w == 1 { "" } else { "s" },
+            if kinds.is_empty() {
+                "none".into()
+            } else {
+                kinds.join(", ")
+            }
+        ));
+    }
+    out
+}

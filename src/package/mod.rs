@@ -1,0 +1,11 @@
+//! The certification package: build it ([`build`]) and check it ([`verify`]).
+//!
+//! Layer: model ← package (which may call [`crate::rules::lint`] on a connector extracted
+//! from a solution, in memory) ← cli. Reading is in memory only, under the limits of
+//! [`safety`]; writing happens in the cli, atomically.
+
+pub mod build;
+pub mod compare;
+pub mod safety;
+pub mod verify;
+pub mod xml;
