@@ -170,7 +170,18 @@ pub fn discover(path: &Path) -> (Vec<Target>, Vec<DiscoverError>) {
         }
     };
     if meta.is_file() {
-        targets.push(Target::File(path.to_path_buf()));
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(ext.as_str(), "json" | "yaml" | "yml") {
+            targets.push(Target::File(path.to_path_buf()));
+        } else {
+            errors.push(DiscoverError {
+                path: path.to_path_buf(),
+                message: "not a connector definition: give a connector folder or a .json/.yaml definition file".into(),
+            });
+        }
         return (targets, errors);
     }
     if !meta.is_dir() {

@@ -70,19 +70,16 @@ impl DataFile {
     /// Read and parse a file. Never fails: I/O errors become a `FileUnreadable` issue.
     pub fn load(path: &Path, rel_path: String) -> DataFile {
         let mut issues = Vec::new();
-        let text = match std::fs::read(path) {
+        let text = match read_bounded(path) {
             Ok(bytes) => parse::decode(&bytes, &mut issues),
-            Err(e) => {
-                issues.push(LoadIssue {
-                    code: "FileUnreadable",
-                    offset: None,
-                    pointer: None,
-                    message: format!("cannot read {}: {e}", path.display()),
-                });
+            Err(issue) => {
+                issues.push(issue);
                 String::new()
             }
         };
-        let unreadable = !issues.is_empty() && issues[0].code == "FileUnreadable";
+        let unreadable = issues
+            .first()
+            .is_some_and(|i| matches!(i.code, "FileUnreadable" | "FileTooLarge"));
         DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
     }
 
@@ -217,6 +214,51 @@ fn yaml_locate(text: &str, pointer: &str) -> Option<Span> {
     Some(found)
 }
 
+/// Files larger than this are not read. The platform itself refuses definitions over 1 MB;
+/// 32× that leaves room for every real file while keeping memory and time bounded on
+/// hostile input (a 100 MB definition costs one `stat`, not a parse).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Read a connector file: a regular file (not a FIFO or device, which could block) of at most
+/// [`MAX_FILE_BYTES`]. Failures are load issues, never errors that stop the run.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
+    let issue = |code: &'static str, message: String| LoadIssue {
+        code,
+        offset: None,
+        pointer: None,
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        issue(
+            "FileUnreadable",
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    if !meta.is_file() {
+        return Err(issue(
+            "FileUnreadable",
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(issue(
+            "FileTooLarge",
+            format!(
+                "{} is {:.1} MB; connkit reads files up to {} MB (the platform accepts definitions up to 1 MB)",
+                path.display(),
+                meta.len() as f64 / 1e6,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        issue(
+            "FileUnreadable",
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
+}
+
 /// A text file (markdown, C# script).
 #[derive(Debug)]
 pub struct TextFile {
@@ -232,15 +274,10 @@ pub struct TextFile {
 impl TextFile {
     pub fn load(path: &Path, rel_path: String) -> TextFile {
         let mut issues = Vec::new();
-        let (text, size) = match std::fs::read(path) {
+        let (text, size) = match read_bounded(path) {
             Ok(bytes) => (parse::decode(&bytes, &mut issues), bytes.len() as u64),
-            Err(e) => {
-                issues.push(LoadIssue {
-                    code: "FileUnreadable",
-                    offset: None,
-                    pointer: None,
-                    message: format!("cannot read {}: {e}", path.display()),
-                });
+            Err(issue) => {
+                issues.push(issue);
                 (String::new(), 0)
             }
         };
@@ -281,13 +318,8 @@ pub struct BinaryFile {
 impl BinaryFile {
     pub fn load(path: &Path, rel_path: String) -> BinaryFile {
         let mut issues = Vec::new();
-        let bytes = std::fs::read(path).unwrap_or_else(|e| {
-            issues.push(LoadIssue {
-                code: "FileUnreadable",
-                offset: None,
-                pointer: None,
-                message: format!("cannot read {}: {e}", path.display()),
-            });
+        let bytes = read_bounded(path).unwrap_or_else(|issue| {
+            issues.push(issue);
             Vec::new()
         });
         BinaryFile {

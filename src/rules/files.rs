@@ -15,6 +15,7 @@ pub const RULES: &[&Rule] = &[
     &YAML_SYNTAX_ERROR,
     &FILE_ENCODING_NOT_UTF8,
     &FILE_UNREADABLE,
+    &FILE_TOO_LARGE,
     &FILE_NAME_AMBIGUOUS,
     &DEFINITION_FILE_MISSING,
     &PROPERTIES_FILE_MISSING,
@@ -171,6 +172,20 @@ pub static FILE_UNREADABLE: Rule = Rule {
     explanation: "The operating system refused to read the file (permissions, a broken link, a \
 folder where a file was expected). Nothing in it can be checked.",
     source: SRC_FILES,
+    check: load_issues,
+};
+
+pub static FILE_TOO_LARGE: Rule = Rule {
+    code: "FileTooLarge",
+    severity: Severity::Error,
+    profiles: Profiles::ALL,
+    file: FileKind::Folder,
+    summary: "A connector file too large to be read (over 32 MiB)",
+    explanation: "The platform refuses definitions over 1 MB, so a file many times larger is \
+almost certainly not a connector file (a data dump, a build artefact). connkit does not read \
+files over 32 MiB, so that one hostile file cannot exhaust memory or time; the other files and \
+connectors are still checked. Split very large connectors: the 1 MB limit is the platform's.",
+    source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/faq",
     check: load_issues,
 };
 

@@ -1,0 +1,232 @@
+//! Hostile input: every case ends with findings or a clear error, never a crash, and with
+//! bounded work (huge files are refused by size, deep nesting by depth, cycles by detection).
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn lint_json(path: &Path) -> (Value, i32, String) {
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("lint")
+        .arg(path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    assert_ne!(
+        code,
+        101,
+        "panicked: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (v, code, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["connectors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|c| c["findings"].as_array().cloned().unwrap_or_default())
+        .map(|f| f["code"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn write_def(dir: &Path, v: &Value) -> std::path::PathBuf {
+    let p = dir.join("apiDefinition.swagger.json");
+    std::fs::write(&p, serde_json::to_vec_pretty(v).unwrap()).unwrap();
+    p
+}
+
+fn base() -> Value {
+    json!({"swagger": "2.0", "info": {"title": "T", "version": "1"}, "host": "x.com", "paths": {}})
+}
+
+#[test]
+fn a_100_mb_definition_is_refused_by_size_without_reading_it() {
+    let d = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(d.path().join("apiDefinition.swagger.json")).unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap(); // sparse: costs no disk
+    let (v, code, _) = lint_json(d.path());
+    assert_eq!(code, 1);
+    assert!(
+        codes(&v).contains(&"FileTooLarge".to_string()),
+        "{:?}",
+        codes(&v)
+    );
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting() {
+    let d = tempfile::tempdir().unwrap();
+    let mut text = String::from("{\"swagger\": \"2.0\", \"x\": ");
+    text.push_str(&"{\"a\": ".repeat(10_000));
+    text.push('1');
+    text.push_str(&"}".repeat(10_000));
+    text.push('}');
+    std::fs::write(d.path().join("apiDefinition.swagger.json"), text).unwrap();
+    let (v, code, _) = lint_json(d.path());
+    assert_eq!(code, 1);
+    assert!(codes(&v).contains(&"JsonSyntaxError".to_string()));
+}
+
+#[test]
+fn ref_cycles_direct_indirect_and_through_parameters() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    def["definitions"] = json!({
+        "Self": {"$ref": "#/definitions/Self"},
+        "A": {"$ref": "#/definitions/B"},
+        "B": {"$ref": "#/definitions/A"},
+        "Tree": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/definitions/Tree"}}}}
+    });
+    def["parameters"] = json!({"P": {"$ref": "#/parameters/Q"}, "Q": {"$ref": "#/parameters/P"}});
+    def["paths"] = json!({"/a": {"get": {
+        "operationId": "GetA",
+        "parameters": [{"$ref": "#/parameters/P"}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/A"}}, "201": {"description": "ok", "schema": {"$ref": "#/definitions/Tree"}}}
+    }}});
+    write_def(d.path(), &def);
+    let (v, _, _) = lint_json(d.path());
+    let c = codes(&v);
+    assert!(
+        c.iter().filter(|x| *x == "SchemaRefLoopNotAllowed").count() >= 3,
+        "{c:?}"
+    );
+    assert!(
+        c.contains(&"ParameterRefLoopNotAllowed".to_string()),
+        "{c:?}"
+    );
+    assert!(!c.contains(&"InternalError".to_string()), "{c:?}");
+}
+
+#[test]
+fn a_hundred_thousand_operations() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let paths: serde_json::Map<String, Value> = (0..100_000)
+        .map(|i| (format!("/r{i}"), json!({"get": {"operationId": format!("Op{i}"), "responses": {"200": {"description": "ok"}}}})))
+        .collect();
+    def["paths"] = Value::Object(paths);
+    write_def(d.path(), &def);
+    let (v, _, _) = lint_json(d.path());
+    assert_eq!(v["summary"]["connectors"], 1);
+    assert!(!codes(&v).contains(&"InternalError".to_string()));
+}
+
+#[test]
+fn duplicate_keys_last_wins_and_are_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let text = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
+      "/a": {"get": {"operationId": "First", "operationId": "Second", "responses": {"200": {"description": "ok"}}}},
+      "/b": {"get": {"operationId": "Second", "responses": {"200": {"description": "ok"}}}}}}"#;
+    std::fs::write(d.path().join("apiDefinition.swagger.json"), text).unwrap();
+    let (v, _, _) = lint_json(d.path());
+    let c = codes(&v);
+    assert!(c.contains(&"JsonDuplicateKey".to_string()), "{c:?}");
+    // "Second" won on /a, so it now collides with /b.
+    assert!(c.contains(&"OperationIdNotUnique".to_string()), "{c:?}");
+}
+
+#[test]
+fn nul_bytes_and_utf16() {
+    let d = tempfile::tempdir().unwrap();
+    let nul = d.path().join("nul");
+    std::fs::create_dir(&nul).unwrap();
+    std::fs::write(nul.join("apiDefinition.swagger.json"), b"{\"swagger\": \"2.0\", \"info\": {\"title\": \"a\x00b\", \"version\": \"1\"}, \"paths\": {}}").unwrap();
+    let (v, _, _) = lint_json(&nul);
+    assert!(
+        codes(&v).contains(&"JsonControlCharacter".to_string()),
+        "{:?}",
+        codes(&v)
+    );
+
+    let u = d.path().join("utf16");
+    std::fs::create_dir(&u).unwrap();
+    let text = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}}"#;
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(u.join("apiDefinition.swagger.json"), bytes).unwrap();
+    let (v, _, _) = lint_json(&u);
+    let c = codes(&v);
+    assert!(c.contains(&"FileEncodingNotUtf8".to_string()), "{c:?}");
+    // Decoded and checked all the same.
+    assert!(c.contains(&"OperationIdRequired".to_string()), "{c:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_not_followed() {
+    let d = tempfile::tempdir().unwrap();
+    let conn = d.path().join("repo/Conn");
+    std::fs::create_dir_all(&conn).unwrap();
+    write_def(&conn, &base());
+    std::os::unix::fs::symlink(d.path().join("repo"), d.path().join("repo/loop")).unwrap();
+    std::os::unix::fs::symlink("self", d.path().join("repo/self")).unwrap();
+    let (v, _, _) = lint_json(&d.path().join("repo"));
+    assert_eq!(v["summary"]["connectors"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_folder_is_an_io_error_and_others_continue() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().unwrap();
+    let ok = d.path().join("a/Good");
+    let locked = d.path().join("b");
+    std::fs::create_dir_all(&ok).unwrap();
+    std::fs::create_dir_all(locked.join("Hidden")).unwrap();
+    write_def(&ok, &base());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_ok() {
+        eprintln!("skipping: permissions are not enforced for this user (root)");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let (v, code, stderr) = lint_json(d.path());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("Permission denied") || stderr.contains("denied"),
+        "{stderr}"
+    );
+    assert_eq!(v["summary"]["connectors"], 1);
+}
+
+#[test]
+fn a_path_to_a_file_of_another_kind() {
+    let d = tempfile::tempdir().unwrap();
+    let png = d.path().join("icon.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n").unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("lint")
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a connector definition"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_definition_does_not_block() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("apiDefinition.swagger.json");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo unavailable");
+        return;
+    }
+    let (v, _, _) = lint_json(d.path());
+    assert!(
+        codes(&v).contains(&"FileUnreadable".to_string()),
+        "{:?}",
+        codes(&v)
+    );
+}
