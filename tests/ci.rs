@@ -182,6 +182,98 @@ fn the_sarif_schema_rejects_what_sarif_forbids() {
     assert!(!v.is_valid(&bad), "helpUri");
 }
 
+#[test]
+fn absolute_paths_under_the_checkout_become_relative_uris() {
+    let abs = root().join(BROKEN);
+    let o = connkit()
+        .args(["lint", "--format", "sarif"])
+        .arg(&abs)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uri = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(
+        uri,
+        "connectors/broken/structural-errors/apiDefinition.swagger.json"
+    );
+    // Outside the current directory an absolute path stays absolute, as a file: URI.
+    let o = Command::cargo_bin("connkit")
+        .unwrap()
+        .args(["lint", "--format", "sarif"])
+        .arg(&abs)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(uri.starts_with("file:///"), "{uri}");
+    assert!(sarif_validator().is_valid(&doc));
+}
+
+/// The public corpus (not part of the repository): `../shared/corpus/connectors`, or
+/// `CONNKIT_CORPUS`. Tests using it skip when it is absent.
+fn corpus() -> Option<std::path::PathBuf> {
+    let p = std::env::var_os("CONNKIT_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/corpus/connectors"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent", p.display());
+        None
+    }
+}
+
+#[test]
+fn corpus_sarif_is_valid_and_matches_the_json_report() {
+    let Some(dir) = corpus() else { return };
+    let t = tempfile::tempdir().unwrap();
+    let json = t.path().join("r.json");
+    let junit = t.path().join("r.xml");
+    let o = connkit()
+        .args([
+            "lint",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--output-json",
+        ])
+        .arg(&json)
+        .arg("--output-junit")
+        .arg(&junit)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&doc)
+        .take(5)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let s = &j["summary"];
+    let total = s["errors"].as_u64().unwrap()
+        + s["warnings"].as_u64().unwrap()
+        + s["infos"].as_u64().unwrap();
+    assert_eq!(
+        doc["runs"][0]["results"].as_array().unwrap().len() as u64,
+        total
+    );
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(
+        xml.matches("<testsuite ").count() as u64,
+        s["connectors"].as_u64().unwrap()
+    );
+}
+
 // ---------------------------------------------------------------- several outputs at once
 
 #[test]

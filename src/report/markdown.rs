@@ -25,6 +25,9 @@ pub fn cell(s: &str) -> String {
     out
 }
 
+/// Rows per connector: GitHub caps a job summary at 1 MiB and a PR comment at 65,536 chars.
+const MAX_ROWS: usize = 50;
+
 /// Beyond this many clean connectors, only their number is shown.
 const MAX_CLEAN_LISTED: usize = 20;
 
@@ -88,7 +91,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             }
         );
         out.push_str("| Severity | Code | File | Line | Message |\n|---|---|---|---:|---|\n");
-        for f in &c.findings {
+        for f in c.findings.iter().take(MAX_ROWS) {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | `{}` | {}:{} | {} |",
@@ -98,6 +101,13 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 f.line,
                 f.column,
                 cell(&f.message)
+            );
+        }
+        if c.findings.len() > MAX_ROWS {
+            let _ = writeln!(
+                out,
+                "\n… and {} more (see the JSON or SARIF report).",
+                c.findings.len() - MAX_ROWS
             );
         }
         out.push('\n');
@@ -127,6 +137,38 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_reports_are_capped_per_connector() {
+        use crate::report::ConnectorReport;
+        use crate::rules::{Finding, Profile};
+        let f = |i: usize| Finding {
+            code: "X",
+            severity: Severity::Warning,
+            file: "a.json".into(),
+            pointer: String::new(),
+            line: i,
+            column: 1,
+            message: format!("m{i}"),
+            end_column: 2,
+            source_line: None,
+        };
+        let report = |n: usize| LintReport {
+            connectors: vec![ConnectorReport {
+                path: "c".into(),
+                profile: Profile::Custom,
+                findings: (1..=n).map(f).collect(),
+            }],
+        };
+        let md = render(&report(60), &RunInfo::default());
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("| ⚠️")).count(),
+            MAX_ROWS
+        );
+        assert!(md.contains("… and 10 more"));
+        let md = render(&report(MAX_ROWS), &RunInfo::default());
+        assert!(!md.contains("more"));
+    }
 
     #[test]
     fn cells_cannot_break_the_table() {

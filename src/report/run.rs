@@ -55,8 +55,22 @@ impl RunInfo {
 }
 
 /// A finding's file as a repository-relative path with `/` (for annotations and SARIF).
+/// Absolute paths under the current directory become relative to it (CI tools resolve paths
+/// against the checkout).
 pub fn ci_path(connector: &str, file: &str) -> String {
-    let p = super::display_path(connector, file).replace('\\', "/");
+    let shown = super::display_path(connector, file);
+    let path = std::path::Path::new(&shown);
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(&cwd).ok().map(|r| r.to_path_buf()))
+    } else {
+        None
+    };
+    let p = match relative {
+        Some(r) => r.to_string_lossy().replace('\\', "/"),
+        None => shown.replace('\\', "/"),
+    };
     let mut s = p.as_str();
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
