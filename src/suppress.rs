@@ -1,8 +1,8 @@
 //! Suppressing findings after linting: `[[ignore]]` entries of `connkit.toml` and the inline
 //! `x-connkit-ignore` extension.
 //!
-//! `x-connkit-ignore` may sit on any object of a JSON/YAML file of the connector (definition,
-//! apiProperties.json, settings) and suppresses the listed codes at that object and below it:
+//! `x-connkit-ignore` may sit on any object of the definition (JSON or YAML) and suppresses the
+//! listed codes at that object and below it, in every file's findings about the definition:
 //!
 //! ```json
 //! "x-connkit-ignore": ["OperationIdNotUnique"]
@@ -10,7 +10,8 @@
 //! ```
 //!
 //! The platform's own schema rejects unknown `x-ms-*` keys but allows other `x-` keys, so
-//! the extension can stay in a submitted definition.
+//! the extension can stay in a submitted definition. apiProperties.json and settings.json are
+//! not read for it: their schemas allow no extra keys (use `[[ignore]]` in connkit.toml).
 
 use serde_json::Value;
 
@@ -74,19 +75,12 @@ pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
     out
 }
 
-/// Every `x-connkit-ignore` in the connector's data files.
+/// Every `x-connkit-ignore` in the connector's definition.
 pub fn inline(connector: &Connector) -> Vec<Suppression> {
-    let mut out = Vec::new();
-    for kind in [
-        FileKind::Definition,
-        FileKind::Properties,
-        FileKind::Settings,
-    ] {
-        if let Some(v) = connector.data_file(kind).and_then(|f| f.value.as_ref()) {
-            out.extend(inline_in(&connector.file_name(kind), v));
-        }
+    match connector.definition_value() {
+        Some(v) => inline_in(&connector.file_name(FileKind::Definition), v),
+        None => Vec::new(),
     }
-    out
 }
 
 /// Whether a suppression covers a finding (same code and file, pointer at or below).

@@ -117,7 +117,9 @@ pub enum ProfileArg {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// rustc-like text.
     Text,
+    /// One JSON document (schema_version 1).
     Json,
     /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
