@@ -66,8 +66,10 @@ fn golden(name: &str, actual: &str) {
 }
 
 fn check_format(format: &str, ext: &str) {
+    // The configuration makes one finding a warning and one an info.
     let o = connkit()
         .args(["lint", BROKEN, "--format", format])
+        .args(["--config", "tests/golden/connkit.toml"])
         .output()
         .unwrap();
     assert_eq!(code(&o), 1, "{}", stderr(&o));
