@@ -194,6 +194,8 @@ pub struct Effective {
     pub profile: Option<ProfileSetting>,
     pub options: LintOptions,
     pub ignores: Vec<Suppression>,
+    /// For each of `ignores`: its index among the file's `[[ignore]]` entries.
+    pub ignore_index: Vec<usize>,
 }
 
 /// A loaded, validated configuration file.
@@ -205,6 +207,8 @@ pub struct Loaded {
     config: Config,
     overrides: Vec<GlobSet>,
     ignores: Vec<(Option<GlobSet>, Suppression)>,
+    /// Line and column of each `[[ignore]]` entry's `code`.
+    ignore_positions: Vec<(usize, usize)>,
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -279,6 +283,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         );
     }
     let mut ignores = Vec::new();
+    let mut ignore_positions = Vec::new();
     for i in &config.ignore {
         check_code(&i.code)?;
         if i.reason.get_ref().trim().is_empty() {
@@ -305,6 +310,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             }
             None => None,
         };
+        ignore_positions.push(line_col(text, i.code.span().start));
         ignores.push((
             set,
             Suppression {
@@ -324,6 +330,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         config,
         overrides,
         ignores,
+        ignore_positions,
     })
 }
 
@@ -390,13 +397,23 @@ impl Loaded {
             }
         }
         eff.options = LintOptions { overrides: levels };
-        eff.ignores = self
-            .ignores
-            .iter()
-            .filter(|(set, _)| set.as_ref().is_none_or(matches))
-            .map(|(_, s)| s.clone())
-            .collect();
+        for (i, (set, s)) in self.ignores.iter().enumerate() {
+            if set.as_ref().is_none_or(matches) {
+                eff.ignores.push(s.clone());
+                eff.ignore_index.push(i);
+            }
+        }
         eff
+    }
+
+    /// Where the `[[ignore]]` entry number `index` is, for messages.
+    pub fn ignore_position(&self, index: usize) -> Option<(usize, usize)> {
+        self.ignore_positions.get(index).copied()
+    }
+
+    /// The code of the `[[ignore]]` entry number `index`.
+    pub fn ignore_code(&self, index: usize) -> Option<&str> {
+        self.ignores.get(index).map(|(_, s)| s.code.as_str())
     }
 }
 

@@ -96,12 +96,31 @@ pub fn covers(s: &Suppression, f: &Finding) -> bool {
 
 /// Remove suppressed findings; returns how many were removed.
 pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression]) -> usize {
+    apply_tracked(findings, suppressions).0
+}
+
+/// Remove suppressed findings; returns how many were removed and, per suppression, whether
+/// it removed any (a finding covered by several counts for each).
+pub fn apply_tracked(
+    findings: &mut Vec<Finding>,
+    suppressions: &[Suppression],
+) -> (usize, Vec<bool>) {
+    let mut used = vec![false; suppressions.len()];
     if suppressions.is_empty() {
-        return 0;
+        return (0, used);
     }
     let before = findings.len();
-    findings.retain(|f| !suppressions.iter().any(|s| covers(s, f)));
-    before - findings.len()
+    findings.retain(|f| {
+        let mut hit = false;
+        for (s, u) in suppressions.iter().zip(used.iter_mut()) {
+            if covers(s, f) {
+                *u = true;
+                hit = true;
+            }
+        }
+        !hit
+    });
+    (before - findings.len(), used)
 }
 
 #[cfg(test)]
@@ -172,6 +191,21 @@ mod tests {
         };
         assert_eq!(apply(&mut all, &[whole]), 1);
         assert!(all.is_empty());
+        let never = Suppression {
+            code: "Z".into(),
+            file: None,
+            pointer: String::new(),
+        };
+        let mut two = vec![finding("A", "f.json", "/a"), finding("B", "f.json", "/b")];
+        let all_a = Suppression {
+            code: "A".into(),
+            file: None,
+            pointer: String::new(),
+        };
+        assert_eq!(
+            apply_tracked(&mut two, &[never, all_a]),
+            (1, vec![false, true])
+        );
     }
 
     #[test]

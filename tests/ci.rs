@@ -441,6 +441,23 @@ reason = "the duplicate is kept for flows built before 2020"
     // Text output counts what was suppressed.
     let o = run_in(t.path(), &["lint", "legacy/A", "new/B"]);
     assert!(stdout(&o).contains("1 suppressed"), "{}", stdout(&o));
+    assert!(!stderr(&o).contains("matched no finding"), "{}", stderr(&o));
+
+    // Once the finding is fixed, the entry is reported as stale (with its position).
+    let def = t.path().join("new/B/apiDefinition.swagger.json");
+    edit_json(&def, |v| {
+        v["paths"]["/tasks/{id}"]["get"]["operationId"] = "GetTaskById".into();
+    });
+    let o = run_in(t.path(), &["lint", "legacy/A", "new/B"]);
+    assert!(stdout(&o).contains("0 suppressed") || !stdout(&o).contains("suppressed"));
+    assert!(
+        stderr(&o).contains("connkit.toml:7:8: [[ignore]] OperationIdNotUnique matched no finding"),
+        "{}",
+        stderr(&o)
+    );
+    // An entry whose connector was not linted is not reported.
+    let o = run_in(t.path(), &["lint", "legacy/A"]);
+    assert!(!stderr(&o).contains("matched no finding"), "{}", stderr(&o));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `connkit lint` with everything CI needs: configuration, suppression, baselines,
 //! `--changed-since`, several output formats at once; and `completions` / `man`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -52,7 +52,12 @@ fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
 }
 
 /// Lint one target with its configuration; suppressed findings are removed and counted.
-fn lint_one(target: &Target, profile: Profile, eff: &Effective) -> (ConnectorReport, ConnectorRun) {
+/// Also returns which of the configuration's `[[ignore]]` entries removed a finding.
+fn lint_one(
+    target: &Target,
+    profile: Profile,
+    eff: &Effective,
+) -> (ConnectorReport, ConnectorRun, Vec<usize>) {
     let display = target.path().to_string_lossy().into_owned();
     let connector = match target {
         Target::Folder(p) => Connector::load_dir(p, display.clone()),
@@ -61,7 +66,14 @@ fn lint_one(target: &Target, profile: Profile, eff: &Effective) -> (ConnectorRep
     let mut findings = rules::lint(&connector, profile, &eff.options);
     let mut sups = eff.ignores.clone();
     sups.extend(suppress::inline(&connector));
-    let suppressed = suppress::apply(&mut findings, &sups);
+    let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
+    let used_ignores = eff
+        .ignore_index
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(i, _)| *i)
+        .collect();
     (
         ConnectorReport {
             path: display,
@@ -73,6 +85,7 @@ fn lint_one(target: &Target, profile: Profile, eff: &Effective) -> (ConnectorRep
             suppressed,
             baselined: 0,
         },
+        used_ignores,
     )
 }
 
@@ -185,24 +198,59 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
                 None => None,
             },
         };
-        let eff = cfg.map(|c| c.for_connector(&dir)).unwrap_or_default();
+        let eff = cfg
+            .as_ref()
+            .map(|c| c.for_connector(&dir))
+            .unwrap_or_default();
+        let cfg_of_target = cfg;
         let profile = match (args.profile, eff.profile) {
             (Some(p), _) => p.resolve(t.path()),
             (None, Some(p)) => p.resolve(t.path()),
             (None, None) => Profile::detect(t.path()),
         };
-        settings.push((profile, eff));
+        settings.push((profile, eff, cfg_of_target));
     }
     if config_error {
         return ExitCode::from(EXIT_ERROR);
     }
 
-    let results: Vec<(ConnectorReport, ConnectorRun)> = targets
+    let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets
         .par_iter()
         .zip(settings.par_iter())
-        .map(|(t, (profile, eff))| lint_one(t, *profile, eff))
+        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff))
         .collect();
-    let (connectors, runs): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let mut connectors = Vec::with_capacity(results.len());
+    let mut runs = Vec::with_capacity(results.len());
+    // [[ignore]] entries that applied to a linted connector but removed nothing are stale.
+    let mut applicable: Vec<(Arc<config::Loaded>, usize)> = Vec::new();
+    let mut seen: HashSet<(PathBuf, usize)> = HashSet::new();
+    let mut used: HashSet<(PathBuf, usize)> = HashSet::new();
+    for ((c, r, u), (_, eff, cfg)) in results.into_iter().zip(&settings) {
+        if let Some(cfg) = cfg {
+            for i in &eff.ignore_index {
+                if seen.insert((cfg.path.clone(), *i)) {
+                    applicable.push((cfg.clone(), *i));
+                }
+            }
+            used.extend(u.into_iter().map(|i| (cfg.path.clone(), i)));
+        }
+        connectors.push(c);
+        runs.push(r);
+    }
+    for (cfg, i) in &applicable {
+        if used.contains(&(cfg.path.clone(), *i)) {
+            continue;
+        }
+        let at = cfg
+            .ignore_position(*i)
+            .map(|(l, c)| format!(":{l}:{c}"))
+            .unwrap_or_default();
+        eprintln!(
+            "warning: {}{at}: [[ignore]] {} matched no finding; remove it if the finding is fixed",
+            cfg.path.display(),
+            cfg.ignore_code(*i).unwrap_or("")
+        );
+    }
     let mut report = LintReport { connectors };
     let mut run = RunInfo {
         connectors: runs,
@@ -262,7 +310,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         .connectors
         .iter()
         .zip(&settings)
-        .any(|(c, (_, eff))| {
+        .any(|(c, (_, eff, _))| {
             let level = match args.fail_on {
                 Some(f) => f.level(),
                 None => eff
