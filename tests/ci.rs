@@ -527,6 +527,24 @@ fn committed_config_schema_accepts_a_sample_and_rejects_unknown_keys() {
     assert!(!v.is_valid(&serde_json::json!({"rules": {"X": "loud"}})));
 }
 
+#[test]
+fn readme_config_example_is_valid() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## Use in CI").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let body = &section[start..];
+    let example: String = body[..body.find("```").unwrap()]
+        .lines()
+        .map(|l| l.trim_start())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let parsed = connkit::config::parse(&example, Path::new("connkit.toml"));
+    assert!(parsed.is_ok(), "{:?}\n{example}", parsed.err());
+    // And the check is real: a typo in it would fail.
+    let typo = example.replace("ReadmeMissing", "ReadmeMising");
+    assert!(connkit::config::parse(&typo, Path::new("connkit.toml")).is_err());
+}
+
 // ---------------------------------------------------------------- inline x-connkit-ignore
 
 fn edit_json(path: &Path, f: impl FnOnce(&mut Value)) {
