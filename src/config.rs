@@ -419,7 +419,10 @@ impl Loaded {
 
 /// The JSON Schema of `connkit.toml`, as committed in `schemas/connkit.schema.json`.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Config);
+    // Draft 7: what editors (VS Code, Taplo / Even Better TOML) understand best.
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<Config>();
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
@@ -527,5 +530,6 @@ reason = "vendor file"
         );
         let v: serde_json::Value = serde_json::from_str(&generated).unwrap();
         assert!(v["properties"]["ignore"].is_object());
+        assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
     }
 }
