@@ -3,8 +3,12 @@
 //! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
 //! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`].
 
+pub mod baseline;
+pub mod changed;
 pub mod cli;
+pub mod config;
 pub mod model;
 pub mod package;
 pub mod report;
 pub mod rules;
+pub mod suppress;

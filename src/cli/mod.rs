@@ -1,15 +1,16 @@
 //! The command line (clap only: parsing arguments, calling the library, choosing exit codes).
 
+pub mod lint_ci;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use crate::model::Connector;
-use crate::model::discover::{self, Target};
-use crate::report::{self, ConnectorReport, LintReport};
+use crate::model::discover::Target;
+use crate::report::{self, ConnectorReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 
 pub mod package;
@@ -48,6 +49,14 @@ pub enum Command {
     Package(package::PackageArgs),
     /// Check a certification package: layout (PKG-01..08), hostile zips, embedded connector.
     VerifyPackage(package::VerifyPackageArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(clap::Args, Debug)]
@@ -55,20 +64,46 @@ pub struct LintArgs {
     /// Connector folders, definition files, or folders holding many connectors (default: .).
     pub paths: Vec<PathBuf>,
     /// Which certification rules apply; auto picks from the path (certified-connectors/…).
-    #[arg(long, value_enum, default_value_t = ProfileArg::Auto)]
-    pub profile: ProfileArg,
+    /// [default: auto, or `profile` in connkit.toml]
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Exit with 1 when a finding at or above this level remains.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// [default: error, or `fail-on` in connkit.toml]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Configuration file for every connector (default: the nearest connkit.toml upward).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Report only findings not in this baseline file (and count entries that no longer occur).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings as a baseline file (exits 0 unless I/O fails).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint only connectors with files changed since this git revision (e.g. origin/main).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Also write the JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub output_json: Option<PathBuf>,
+    /// Also write a SARIF 2.1.0 report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub output_sarif: Option<PathBuf>,
+    /// Also write a JUnit XML report to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub output_junit: Option<PathBuf>,
+    /// Also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY).
+    #[arg(long, value_name = "FILE")]
+    pub output_markdown: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct RulesArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +123,24 @@ pub enum ProfileArg {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// rustc-like text.
+    Text,
+    /// One JSON document (schema_version 1).
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// Azure DevOps logging commands.
+    Azure,
+    /// JUnit XML.
+    Junit,
+    /// Markdown summary (PR comment, $GITHUB_STEP_SUMMARY).
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
     Text,
     Json,
 }
@@ -141,6 +194,8 @@ pub fn main() -> ExitCode {
         Command::Explain { code } => explain(&code),
         Command::Package(args) => package::package(args, color),
         Command::VerifyPackage(args) => package::verify_package(args, color),
+        Command::Completions { shell } => lint_ci::completions(shell),
+        Command::Man => lint_ci::man(),
     }
 }
 
@@ -168,46 +223,7 @@ pub fn lint_target(target: &Target, profile: Profile, options: &LintOptions) -> 
 }
 
 fn lint(args: LintArgs, color: bool) -> ExitCode {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let mut targets = Vec::new();
-    let mut io_error = false;
-    for p in &paths {
-        let (t, errors) = discover::discover(p);
-        for e in &errors {
-            eprintln!("error: {}: {}", e.path.display(), e.message);
-            io_error = true;
-        }
-        if t.is_empty() && errors.is_empty() {
-            eprintln!(
-                "error: {}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
-                p.display()
-            );
-            io_error = true;
-        }
-        targets.extend(t);
-    }
-    let options = LintOptions::default();
-    let connectors: Vec<ConnectorReport> = targets
-        .par_iter()
-        .map(|t| lint_target(t, args.profile.resolve(t.path()), &options))
-        .collect();
-    let report = LintReport { connectors };
-    let rendered = match args.format {
-        Format::Json => report::json::render(&report),
-        Format::Text => report::text::render(&report, color),
-    };
-    print(&rendered);
-    if io_error {
-        return ExitCode::from(EXIT_ERROR);
-    }
-    match args.fail_on.level() {
-        Some(level) if report.has_at_least(level) => ExitCode::from(EXIT_FINDINGS),
-        _ => ExitCode::SUCCESS,
-    }
+    lint_ci::run(args, color)
 }
 
 #[derive(serde::Serialize)]
@@ -224,7 +240,7 @@ struct RuleInfo {
 fn list_rules(args: RulesArgs) -> ExitCode {
     let all = rules::registry();
     match args.format {
-        Format::Json => {
+        RulesFormat::Json => {
             let list: Vec<RuleInfo> = all
                 .iter()
                 .map(|r| RuleInfo {
@@ -240,7 +256,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
             print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
         }
-        Format::Text => {
+        RulesFormat::Text => {
             let w = all.iter().map(|r| r.code.len()).max().unwrap_or(10);
             let mut s = String::new();
             for r in all {

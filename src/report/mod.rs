@@ -1,6 +1,12 @@
 //! Rendering lint results. Renderers only format: they never look at files again.
 
+pub mod azure;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod run;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;

@@ -1,0 +1,225 @@
+//! Baselines: accept the findings a repository has today and report only new ones.
+//!
+//! An entry is code + connector path + file + JSON pointer + a hash of the message, so it
+//! survives lines moving around; identical entries are counted (a multiset).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::report::LintReport;
+use crate::rules::Finding;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub code: String,
+    /// The connector's path as reported, with `/`.
+    pub connector: String,
+    pub file: String,
+    pub pointer: String,
+    /// First 16 hex digits of the SHA-256 of the message.
+    pub message_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub tool: String,
+    pub entries: Vec<Entry>,
+}
+
+/// The result of filtering a report through a baseline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Findings removed because the baseline has them, per connector.
+    pub matched: usize,
+    /// Baseline entries that no longer occur.
+    pub stale: usize,
+}
+
+pub fn message_hash(message: &str) -> String {
+    let d = Sha256::digest(message.as_bytes());
+    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn connector_key(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    let p = p.strip_prefix("./").unwrap_or(&p);
+    p.trim_end_matches('/').to_string()
+}
+
+pub fn entry(connector: &str, f: &Finding) -> Entry {
+    Entry {
+        code: f.code.to_string(),
+        connector: connector_key(connector),
+        file: f.file.clone(),
+        pointer: f.pointer.clone(),
+        message_hash: message_hash(&f.message),
+    }
+}
+
+impl Baseline {
+    pub fn from_report(report: &LintReport) -> Baseline {
+        let mut entries: Vec<Entry> = report
+            .connectors
+            .iter()
+            .flat_map(|c| c.findings.iter().map(|f| entry(&c.path, f)))
+            .collect();
+        entries.sort_by(|a, b| {
+            (&a.connector, &a.file, &a.pointer, &a.code, &a.message_hash).cmp(&(
+                &b.connector,
+                &b.file,
+                &b.pointer,
+                &b.code,
+                &b.message_hash,
+            ))
+        });
+        Baseline {
+            version: VERSION,
+            tool: "connkit".into(),
+            entries,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Parse a baseline file's text; the error says what is wrong and where.
+    pub fn parse(text: &str) -> Result<Baseline, String> {
+        let b: Baseline = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "not a connkit baseline (line {}, column {}: {e})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        if b.version != VERSION {
+            return Err(format!(
+                "baseline version {} is not supported (expected {VERSION})",
+                b.version
+            ));
+        }
+        Ok(b)
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+        Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Remove findings the baseline has. `matched` per connector is returned in `per`.
+    pub fn filter(&self, report: &mut LintReport, per: &mut [usize]) -> Outcome {
+        let mut left: HashMap<&Entry, usize> = HashMap::new();
+        for e in &self.entries {
+            *left.entry(e).or_default() += 1;
+        }
+        let mut out = Outcome::default();
+        for (i, c) in report.connectors.iter_mut().enumerate() {
+            let path = c.path.clone();
+            let before = c.findings.len();
+            c.findings.retain(|f| {
+                let key = entry(&path, f);
+                match left.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                }
+            });
+            let removed = before - c.findings.len();
+            out.matched += removed;
+            if let Some(slot) = per.get_mut(i) {
+                *slot += removed;
+            }
+        }
+        out.stale = left.values().sum();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::ConnectorReport;
+    use crate::rules::{Profile, Severity};
+
+    fn f(code: &'static str, pointer: &str, line: usize, message: &str) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            file: "apiDefinition.swagger.json".into(),
+            pointer: pointer.into(),
+            line,
+            column: 1,
+            message: message.into(),
+            end_column: 2,
+            source_line: None,
+        }
+    }
+
+    fn report(findings: Vec<Finding>) -> LintReport {
+        LintReport {
+            connectors: vec![ConnectorReport {
+                path: "./c".into(),
+                profile: Profile::Custom,
+                findings,
+            }],
+        }
+    }
+
+    #[test]
+    fn survives_line_shifts_and_reports_new_and_stale() {
+        let old = report(vec![
+            f("A", "/x", 10, "one"),
+            f("A", "/x", 11, "one"),
+            f("B", "/y", 12, "gone"),
+        ]);
+        let b = Baseline::parse(&Baseline::from_report(&old).to_json()).unwrap();
+        assert_eq!(b.entries.len(), 3);
+        assert_eq!(b.entries[0].connector, "c");
+        let mut now = report(vec![
+            f("A", "/x", 40, "one"),
+            f("A", "/x", 41, "one"),
+            f("A", "/x", 42, "one"),
+            f("A", "/x", 43, "changed message"),
+        ]);
+        let mut per = vec![0];
+        let o = b.filter(&mut now, &mut per);
+        assert_eq!(
+            o,
+            Outcome {
+                matched: 2,
+                stale: 1
+            }
+        );
+        assert_eq!(per, [2]);
+        let left: Vec<_> = now.connectors[0].findings.iter().map(|f| f.line).collect();
+        assert_eq!(left, [42, 43]);
+    }
+
+    #[test]
+    fn corrupt_baselines_are_rejected() {
+        assert!(Baseline::parse("{").unwrap_err().contains("line 1"));
+        assert!(Baseline::parse("[]").is_err());
+        assert!(
+            Baseline::parse(r#"{"version":2,"tool":"connkit","entries":[]}"#)
+                .unwrap_err()
+                .contains("version 2")
+        );
+        assert!(
+            Baseline::parse(r#"{"version":1,"tool":"connkit","entries":[{"code":"A"}]}"#).is_err()
+        );
+        assert!(Baseline::parse(r#"{"version":1,"tool":"connkit","entries":[]}"#).is_ok());
+    }
+}

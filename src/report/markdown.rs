@@ -1,0 +1,177 @@
+//! `--format markdown`: a summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`:
+//! one line overall, then a table per connector with findings.
+
+use std::fmt::Write;
+
+use super::LintReport;
+use super::run::{RunInfo, plural};
+use crate::rules::Severity;
+
+/// Text safe inside a table cell: no pipes, newlines or HTML.
+pub fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\r' => {}
+            '\n' => out.push_str("<br>"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '`' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Rows per connector: GitHub caps a job summary at 1 MiB and a PR comment at 65,536 chars.
+const MAX_ROWS: usize = 50;
+
+/// Beyond this many clean connectors, only their number is shown.
+const MAX_CLEAN_LISTED: usize = 20;
+
+fn icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "❌ error",
+        Severity::Warning => "⚠️ warning",
+        Severity::Info => "ℹ️ info",
+    }
+}
+
+pub fn render(report: &LintReport, run: &RunInfo) -> String {
+    let s = report.summary();
+    let mut out = String::from("## connkit lint\n\n");
+    let status = if s.errors > 0 {
+        "❌"
+    } else if s.warnings > 0 {
+        "⚠️"
+    } else {
+        "✅"
+    };
+    let _ = write!(
+        out,
+        "{status} **{}, {}, {}** in {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.connectors, "connector")
+    );
+    let suppressed = run.suppressed();
+    if suppressed > 0 {
+        let _ = write!(out, " · {suppressed} suppressed");
+    }
+    if run.baselined() > 0 || run.stale_baseline.is_some() {
+        let _ = write!(out, " · {} in baseline", run.baselined());
+    }
+    if let Some(n) = run.stale_baseline.filter(|n| *n > 0) {
+        let _ = write!(out, " · {n} baseline entries no longer occur");
+    }
+    out.push_str("\n\n");
+    let mut clean = Vec::new();
+    for (i, c) in report.connectors.iter().enumerate() {
+        let sup = run.get(i).map(|r| r.suppressed).unwrap_or(0);
+        if c.findings.is_empty() {
+            clean.push((c, sup));
+            continue;
+        }
+        let count = |sev: Severity| c.findings.iter().filter(|f| f.severity == sev).count();
+        let _ = writeln!(
+            out,
+            "### `{}` ({})\n\n{}, {}, {}{}\n",
+            cell(&c.path),
+            c.profile.as_str(),
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
+            plural(count(Severity::Info), "info"),
+            if sup > 0 {
+                format!(", {sup} suppressed")
+            } else {
+                String::new()
+            }
+        );
+        out.push_str("| Severity | Code | File | Line | Message |\n|---|---|---|---:|---|\n");
+        for f in c.findings.iter().take(MAX_ROWS) {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | `{}` | {}:{} | {} |",
+                icon(f.severity),
+                cell(f.code),
+                cell(&f.file),
+                f.line,
+                f.column,
+                cell(&f.message)
+            );
+        }
+        if c.findings.len() > MAX_ROWS {
+            let _ = writeln!(
+                out,
+                "\n… and {} more (see the JSON or SARIF report).",
+                c.findings.len() - MAX_ROWS
+            );
+        }
+        out.push('\n');
+    }
+    if clean.len() > MAX_CLEAN_LISTED {
+        let _ = writeln!(
+            out,
+            "✅ No findings in {}.\n",
+            plural(clean.len(), "other connector")
+        );
+    } else if !clean.is_empty() {
+        let names: Vec<String> = clean
+            .iter()
+            .map(|(c, sup)| {
+                if *sup > 0 {
+                    format!("`{}` ({sup} suppressed)", cell(&c.path))
+                } else {
+                    format!("`{}`", cell(&c.path))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "✅ No findings: {}\n", names.join(", "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_reports_are_capped_per_connector() {
+        use crate::report::ConnectorReport;
+        use crate::rules::{Finding, Profile};
+        let f = |i: usize| Finding {
+            code: "X",
+            severity: Severity::Warning,
+            file: "a.json".into(),
+            pointer: String::new(),
+            line: i,
+            column: 1,
+            message: format!("m{i}"),
+            end_column: 2,
+            source_line: None,
+        };
+        let report = |n: usize| LintReport {
+            connectors: vec![ConnectorReport {
+                path: "c".into(),
+                profile: Profile::Custom,
+                findings: (1..=n).map(f).collect(),
+            }],
+        };
+        let md = render(&report(60), &RunInfo::default());
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("| ⚠️")).count(),
+            MAX_ROWS
+        );
+        assert!(md.contains("… and 10 more"));
+        let md = render(&report(MAX_ROWS), &RunInfo::default());
+        assert!(!md.contains("more"));
+    }
+
+    #[test]
+    fn cells_cannot_break_the_table() {
+        assert_eq!(cell("a|b\r\nc<d>`"), "a\\|b<br>c&lt;d&gt;'");
+    }
+}

@@ -1,0 +1,221 @@
+//! Suppressing findings after linting: `[[ignore]]` entries of `connkit.toml` and the inline
+//! `x-connkit-ignore` extension.
+//!
+//! `x-connkit-ignore` may sit on any object of the definition (JSON or YAML) and suppresses the
+//! listed codes at that object and below it, in every file's findings about the definition:
+//!
+//! ```json
+//! "x-connkit-ignore": ["OperationIdNotUnique"]
+//! "x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}
+//! ```
+//!
+//! The platform's own schema rejects unknown `x-ms-*` keys but allows other `x-` keys, so
+//! the extension can stay in a submitted definition. apiProperties.json and settings.json are
+//! not read for it: their schemas allow no extra keys (use `[[ignore]]` in connkit.toml).
+
+use serde_json::Value;
+
+use crate::config::Suppression;
+use crate::model::{Connector, FileKind, pointer};
+use crate::rules::Finding;
+
+/// The extension's key.
+pub const KEY: &str = "x-connkit-ignore";
+
+fn codes_of(v: &Value) -> Vec<String> {
+    let list = match v {
+        Value::Array(a) => a.as_slice(),
+        Value::Object(o) => match o.get("codes") {
+            Some(Value::Array(a)) => a.as_slice(),
+            Some(Value::String(s)) => return vec![s.clone()],
+            _ => &[],
+        },
+        Value::String(s) => return vec![s.clone()],
+        _ => &[],
+    };
+    list.iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every `x-connkit-ignore` in one parsed file, as suppressions for that file.
+pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    // An explicit stack: hostile input may nest deeply.
+    let mut stack: Vec<(String, &Value)> = vec![(String::new(), root)];
+    while let Some((ptr, v)) = stack.pop() {
+        match v {
+            Value::Object(o) => {
+                if let Some(ig) = o.get(KEY) {
+                    for code in codes_of(ig) {
+                        out.push(Suppression {
+                            code,
+                            file: Some(file.to_string()),
+                            pointer: ptr.clone(),
+                        });
+                    }
+                }
+                for (k, child) in o {
+                    if k != KEY && (child.is_object() || child.is_array()) {
+                        stack.push((pointer::join(&ptr, k), child));
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    if child.is_object() || child.is_array() {
+                        stack.push((pointer::join_index(&ptr, i), child));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every `x-connkit-ignore` in the connector's definition.
+pub fn inline(connector: &Connector) -> Vec<Suppression> {
+    match connector.definition_value() {
+        Some(v) => inline_in(&connector.file_name(FileKind::Definition), v),
+        None => Vec::new(),
+    }
+}
+
+/// Whether a suppression covers a finding (same code and file, pointer at or below).
+pub fn covers(s: &Suppression, f: &Finding) -> bool {
+    s.code == f.code
+        && s.file.as_deref().is_none_or(|file| file == f.file)
+        && (s.pointer.is_empty()
+            || f.pointer == s.pointer
+            || f.pointer
+                .strip_prefix(s.pointer.as_str())
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// Remove suppressed findings; returns how many were removed.
+pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression]) -> usize {
+    apply_tracked(findings, suppressions).0
+}
+
+/// Remove suppressed findings; returns how many were removed and, per suppression, whether
+/// it removed any (a finding covered by several counts for each).
+pub fn apply_tracked(
+    findings: &mut Vec<Finding>,
+    suppressions: &[Suppression],
+) -> (usize, Vec<bool>) {
+    let mut used = vec![false; suppressions.len()];
+    if suppressions.is_empty() {
+        return (0, used);
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        let mut hit = false;
+        for (s, u) in suppressions.iter().zip(used.iter_mut()) {
+            if covers(s, f) {
+                *u = true;
+                hit = true;
+            }
+        }
+        !hit
+    });
+    (before - findings.len(), used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Severity;
+    use serde_json::json;
+
+    fn finding(code: &'static str, file: &str, pointer: &str) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            file: file.into(),
+            pointer: pointer.into(),
+            line: 1,
+            column: 1,
+            message: "m".into(),
+            end_column: 2,
+            source_line: None,
+        }
+    }
+
+    #[test]
+    fn inline_forms_are_found_with_their_pointers() {
+        let v = json!({
+            "paths": {"/a/b": {"get": {"x-connkit-ignore": ["A", "B"]}}},
+            "definitions": {"X": {"x-connkit-ignore": {"codes": ["C"], "reason": "r"}}},
+            "parameters": [{"x-connkit-ignore": "D"}, {"x-connkit-ignore": 7}]
+        });
+        let mut got: Vec<_> = inline_in("f.json", &v)
+            .into_iter()
+            .map(|s| (s.code, s.pointer))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("A".to_string(), "/paths/~1a~1b/get".to_string()),
+                ("B".into(), "/paths/~1a~1b/get".into()),
+                ("C".into(), "/definitions/X".into()),
+                ("D".into(), "/parameters/0".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn pointer_prefix_matches_whole_tokens_only() {
+        let s = Suppression {
+            code: "A".into(),
+            file: Some("f.json".into()),
+            pointer: "/paths/~1a".into(),
+        };
+        assert!(covers(&s, &finding("A", "f.json", "/paths/~1a")));
+        assert!(covers(&s, &finding("A", "f.json", "/paths/~1a/get")));
+        assert!(!covers(&s, &finding("A", "f.json", "/paths/~1ab")));
+        assert!(!covers(&s, &finding("B", "f.json", "/paths/~1a")));
+        assert!(!covers(&s, &finding("A", "g.json", "/paths/~1a")));
+        let mut all = vec![
+            finding("A", "f.json", "/paths/~1a/x"),
+            finding("A", "f.json", "/info"),
+        ];
+        assert_eq!(apply(&mut all, &[s]), 1);
+        assert_eq!(all[0].pointer, "/info");
+        let whole = Suppression {
+            code: "A".into(),
+            file: None,
+            pointer: String::new(),
+        };
+        assert_eq!(apply(&mut all, &[whole]), 1);
+        assert!(all.is_empty());
+        let never = Suppression {
+            code: "Z".into(),
+            file: None,
+            pointer: String::new(),
+        };
+        let mut two = vec![finding("A", "f.json", "/a"), finding("B", "f.json", "/b")];
+        let all_a = Suppression {
+            code: "A".into(),
+            file: None,
+            pointer: String::new(),
+        };
+        assert_eq!(
+            apply_tracked(&mut two, &[never, all_a]),
+            (1, vec![false, true])
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut v = json!({"x-connkit-ignore": ["A"]});
+        for _ in 0..20_000 {
+            v = Value::Array(vec![v]);
+        }
+        assert_eq!(inline_in("f", &v).len(), 1);
+        // serde_json drops recursively; forget the value to keep the test about our walk.
+        std::mem::forget(v);
+    }
+}

@@ -1,0 +1,856 @@
+//! CI surfaces of `connkit lint`: output formats (golden files), several outputs at once,
+//! connkit.toml, inline `x-connkit-ignore`, baselines, `--changed-since`, completions and man.
+//!
+//! Golden files live in tests/golden/. When output changes on purpose (e.g. a new rule fires
+//! on the broken sample), regenerate them with `CONNKIT_BLESS=1 cargo test --test ci` and
+//! review the diff.
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const BROKEN: &str = "connectors/broken/structural-errors";
+const CLEAN: &str = "connectors/custom-connectors/EchoTools";
+const CERTIFIED: &str = "connectors/certified-connectors/ContosoTasks";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn connkit() -> Command {
+    let mut c = Command::cargo_bin("connkit").unwrap();
+    c.env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .current_dir(root());
+    c
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let mut c = Command::cargo_bin("connkit").unwrap();
+    c.env("NO_COLOR", "1").current_dir(dir).args(args);
+    c.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+// ---------------------------------------------------------------- golden files per format
+
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    let version = env!("CARGO_PKG_VERSION");
+    let normalized = actual.replace(&format!("\"{version}\""), "\"<VERSION>\"");
+    if std::env::var_os("CONNKIT_BLESS").is_some() {
+        std::fs::write(&path, &normalized).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (create it with CONNKIT_BLESS=1)", path.display()));
+    if expected != normalized {
+        let diff = similar::TextDiff::from_lines(&expected, &normalized)
+            .unified_diff()
+            .header("expected", "actual")
+            .to_string();
+        panic!("{name} differs from its golden file (CONNKIT_BLESS=1 to accept):\n{diff}");
+    }
+}
+
+fn check_format(format: &str, ext: &str) {
+    // The configuration makes one finding a warning and one an info.
+    let o = connkit()
+        .args(["lint", BROKEN, "--format", format])
+        .args(["--config", "tests/golden/connkit.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    golden(&format!("{format}-findings.{ext}"), &stdout(&o));
+    let o = connkit()
+        .args(["lint", CLEAN, "--format", format])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    golden(&format!("{format}-clean.{ext}"), &stdout(&o));
+}
+
+#[test]
+fn golden_sarif() {
+    check_format("sarif", "sarif");
+}
+
+#[test]
+fn golden_github() {
+    check_format("github", "txt");
+}
+
+#[test]
+fn golden_azure() {
+    check_format("azure", "txt");
+}
+
+#[test]
+fn golden_junit() {
+    check_format("junit", "xml");
+}
+
+#[test]
+fn golden_markdown() {
+    check_format("markdown", "md");
+}
+
+#[test]
+fn golden_json() {
+    check_format("json", "json");
+}
+
+// ---------------------------------------------------------------- SARIF validity
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/sarif-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn sarif_of(path: &str) -> Value {
+    let o = connkit()
+        .args(["lint", path, "--format", "sarif"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn sarif_is_valid_against_the_schema_and_rule_indices_match() {
+    let v = sarif_validator();
+    for path in [BROKEN, CLEAN, "connectors/broken/invalid-json"] {
+        let doc = sarif_of(path);
+        let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{path}: {errors:#?}");
+        let run = &doc["runs"][0];
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        for r in run["results"].as_array().unwrap() {
+            let i = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[i]["id"], r["ruleId"], "{path}");
+            let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            assert!(
+                uri.starts_with("connectors/") && !uri.contains('\\'),
+                "{uri}"
+            );
+        }
+        for r in rules {
+            assert!(r["helpUri"].as_str().unwrap().starts_with("http"));
+            assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
+        }
+    }
+    let doc = sarif_of(BROKEN);
+    assert_eq!(doc["runs"].as_array().unwrap().len(), 1);
+    assert!(!doc["runs"][0]["results"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn the_sarif_schema_rejects_what_sarif_forbids() {
+    let v = sarif_validator();
+    let doc = sarif_of(BROKEN);
+    assert!(v.is_valid(&doc));
+    let mut bad = doc.clone();
+    bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        0.into();
+    assert!(!v.is_valid(&bad), "startLine 0");
+    let mut bad = doc.clone();
+    bad["version"] = "2.0.0".into();
+    assert!(!v.is_valid(&bad), "version");
+    let mut bad = doc.clone();
+    bad["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!v.is_valid(&bad), "level");
+    let mut bad = doc;
+    bad["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri".into();
+    assert!(!v.is_valid(&bad), "helpUri");
+}
+
+#[test]
+fn absolute_paths_under_the_checkout_become_relative_uris() {
+    let abs = root().join(BROKEN);
+    let o = connkit()
+        .args(["lint", "--format", "sarif"])
+        .arg(&abs)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uri = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(
+        uri,
+        "connectors/broken/structural-errors/apiDefinition.swagger.json"
+    );
+    // Outside the current directory an absolute path stays absolute, as a file: URI.
+    let o = Command::cargo_bin("connkit")
+        .unwrap()
+        .args(["lint", "--format", "sarif"])
+        .arg(&abs)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let uri = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(uri.starts_with("file:///"), "{uri}");
+    assert!(sarif_validator().is_valid(&doc));
+}
+
+/// The public corpus (not part of the repository): `../shared/corpus/connectors`, or
+/// `CONNKIT_CORPUS`. Tests using it skip when it is absent.
+fn corpus() -> Option<std::path::PathBuf> {
+    let p = std::env::var_os("CONNKIT_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/corpus/connectors"));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: {} is absent", p.display());
+        None
+    }
+}
+
+#[test]
+fn corpus_sarif_is_valid_and_matches_the_json_report() {
+    let Some(dir) = corpus() else { return };
+    let t = tempfile::tempdir().unwrap();
+    let json = t.path().join("r.json");
+    let junit = t.path().join("r.xml");
+    let o = connkit()
+        .args([
+            "lint",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--output-json",
+        ])
+        .arg(&json)
+        .arg("--output-junit")
+        .arg(&junit)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&doc)
+        .take(5)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let s = &j["summary"];
+    let total = s["errors"].as_u64().unwrap()
+        + s["warnings"].as_u64().unwrap()
+        + s["infos"].as_u64().unwrap();
+    assert_eq!(
+        doc["runs"][0]["results"].as_array().unwrap().len() as u64,
+        total
+    );
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(
+        xml.matches("<testsuite ").count() as u64,
+        s["connectors"].as_u64().unwrap()
+    );
+}
+
+// ---------------------------------------------------------------- several outputs at once
+
+#[test]
+fn one_run_feeds_annotations_and_artifacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("report.json");
+    let sarif = dir.path().join("report.sarif");
+    let junit = dir.path().join("junit.xml");
+    let md = dir.path().join("summary.md");
+    let o = connkit()
+        .args(["lint", BROKEN, "--format", "github", "--output-json"])
+        .arg(&json)
+        .arg("--output-sarif")
+        .arg(&sarif)
+        .arg("--output-junit")
+        .arg(&junit)
+        .arg("--output-markdown")
+        .arg(&md)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).starts_with("::error file="), "{}", stdout(&o));
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let n = j["summary"]["errors"].as_u64().unwrap();
+    assert!(n > 0);
+    assert_eq!(
+        stdout(&o)
+            .lines()
+            .filter(|l| l.starts_with("::error"))
+            .count() as u64,
+        n
+    );
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(s["runs"][0]["results"].as_array().unwrap().len() as u64, n);
+    assert!(
+        std::fs::read_to_string(&junit)
+            .unwrap()
+            .contains("<testsuite ")
+    );
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("| Severity |")
+    );
+    // An output file that cannot be written is an I/O error.
+    let o = connkit()
+        .args(["lint", CLEAN, "--output-json"])
+        .arg(dir.path().join("missing/dir/x.json"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+}
+
+// ---------------------------------------------------------------- fixtures in temp folders
+
+fn copy_connector(from: &str, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(root().join(from)).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["connectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["findings"].as_array().unwrap())
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn json_in(dir: &Path, args: &[&str]) -> (Value, i32, String) {
+    let mut all = vec!["lint"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let o = run_in(dir, &all);
+    let v = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&o), stderr(&o)));
+    (v, code(&o), stderr(&o))
+}
+
+// ---------------------------------------------------------------- connkit.toml
+
+#[test]
+fn config_is_discovered_upward_and_applied() {
+    let t = tempfile::tempdir().unwrap();
+    let conn = t.path().join("repo/connectors/Broken");
+    copy_connector(BROKEN, &conn);
+    let (v, c, _) = json_in(t.path(), &["repo"]);
+    assert_eq!(c, 1);
+    let before = codes(&v);
+    assert!(before.contains(&"OperationIdNotUnique".to_string()));
+
+    std::fs::write(
+        t.path().join("repo/connkit.toml"),
+        r#"
+fail-on = "never"
+[rules]
+OperationIdNotUnique = "off"
+SchemaReferenceNotFound = "warning"
+"#,
+    )
+    .unwrap();
+    let (v, c, _) = json_in(t.path(), &["repo/connectors/Broken"]);
+    assert_eq!(c, 0, "fail-on = never from the config");
+    let after = codes(&v);
+    assert!(!after.contains(&"OperationIdNotUnique".to_string()));
+    assert_eq!(after.len(), before.len() - 1);
+    let sev = v["connectors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "SchemaReferenceNotFound")
+        .unwrap()["severity"]
+        .clone();
+    assert_eq!(sev, "warning");
+    // The command line's --fail-on wins over the file.
+    let (_, c, _) = json_in(t.path(), &["repo", "--fail-on", "error"]);
+    assert_eq!(c, 1);
+    // Contract: the summary keys do not change with a configuration.
+    let keys: Vec<_> = v["summary"].as_object().unwrap().keys().cloned().collect();
+    assert_eq!(keys, ["connectors", "errors", "warnings", "infos"]);
+}
+
+#[test]
+fn config_overrides_and_ignores_by_path_and_pointer() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(BROKEN, &t.path().join("legacy/A"));
+    copy_connector(BROKEN, &t.path().join("new/B"));
+    std::fs::write(
+        t.path().join("connkit.toml"),
+        r#"
+[[overrides]]
+connectors = ["legacy/*"]
+rules = { DuplicateOperationPath = "off" }
+
+[[ignore]]
+code = "OperationIdNotUnique"
+connector = "new/B"
+pointer = "/paths/~1tasks~1{id}"
+reason = "the duplicate is kept for flows built before 2020"
+"#,
+    )
+    .unwrap();
+    let (v, _, _) = json_in(t.path(), &["legacy/A", "new/B"]);
+    let per = |i: usize| -> Vec<String> {
+        v["connectors"][i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (a, b) = (per(0), per(1));
+    assert!(!a.contains(&"DuplicateOperationPath".into()));
+    assert!(a.contains(&"OperationIdNotUnique".into()));
+    assert!(b.contains(&"DuplicateOperationPath".into()));
+    assert!(!b.contains(&"OperationIdNotUnique".into()));
+    // Text output counts what was suppressed.
+    let o = run_in(t.path(), &["lint", "legacy/A", "new/B"]);
+    assert!(stdout(&o).contains("1 suppressed"), "{}", stdout(&o));
+    assert!(!stderr(&o).contains("matched no finding"), "{}", stderr(&o));
+
+    // Once the finding is fixed, the entry is reported as stale (with its position).
+    let def = t.path().join("new/B/apiDefinition.swagger.json");
+    edit_json(&def, |v| {
+        v["paths"]["/tasks/{id}"]["get"]["operationId"] = "GetTaskById".into();
+    });
+    let o = run_in(t.path(), &["lint", "legacy/A", "new/B"]);
+    assert!(stdout(&o).contains("0 suppressed") || !stdout(&o).contains("suppressed"));
+    assert!(
+        stderr(&o).contains("connkit.toml:7:8: [[ignore]] OperationIdNotUnique matched no finding"),
+        "{}",
+        stderr(&o)
+    );
+    // An entry whose connector was not linted is not reported.
+    let o = run_in(t.path(), &["lint", "legacy/A"]);
+    assert!(!stderr(&o).contains("matched no finding"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_config_is_a_clear_error_with_position_and_exit_two() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("C"));
+    let cases = [
+        (
+            "fail-on = \"error\"\nfail_on = \"warning\"\n",
+            "connkit.toml:2:1:",
+            "fail_on",
+        ),
+        (
+            "[rules]\nNoSuchRule = \"off\"\n",
+            "connkit.toml:2:1:",
+            "unknown rule code 'NoSuchRule'",
+        ),
+        (
+            "[[ignore]]\ncode = \"OperationIdNotUnique\"\n",
+            "connkit.toml:1:1:",
+            "reason",
+        ),
+        ("fail-on = [\n", "connkit.toml:", "connkit.toml"),
+    ];
+    for (text, position, words) in cases {
+        std::fs::write(t.path().join("connkit.toml"), text).unwrap();
+        let o = run_in(t.path(), &["lint", "C", "--format", "json"]);
+        assert_eq!(code(&o), 2, "{text}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(position) && err.contains(words),
+            "{text}: {err}"
+        );
+        assert!(
+            o.stdout.is_empty(),
+            "no report when the configuration is wrong"
+        );
+    }
+    // A good file passes; --config FILE is used instead of discovery.
+    std::fs::write(t.path().join("connkit.toml"), "fail-on = \"warning\"\n").unwrap();
+    assert_eq!(code(&run_in(t.path(), &["lint", "C"])), 0);
+    std::fs::write(t.path().join("other.toml"), "bogus = 1\n").unwrap();
+    let o = run_in(t.path(), &["lint", "C", "--config", "other.toml"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("other.toml:1:1:"), "{}", stderr(&o));
+    let o = run_in(t.path(), &["lint", "C", "--config", "absent.toml"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("absent.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn committed_config_schema_accepts_a_sample_and_rejects_unknown_keys() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/connkit.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    let good = serde_json::json!({
+        "fail-on": "warning",
+        "rules": {"OperationIdNotUnique": "off"},
+        "overrides": [{"connectors": ["a/*"], "rules": {"ReadmeMissing": "info"}}],
+        "ignore": [{"code": "JsonComment", "pointer": "/paths", "reason": "vendor"}]
+    });
+    assert!(v.is_valid(&good));
+    assert!(!v.is_valid(&serde_json::json!({"fail_on": "warning"})));
+    assert!(!v.is_valid(&serde_json::json!({"ignore": [{"code": "X"}]})));
+    assert!(!v.is_valid(&serde_json::json!({"rules": {"X": "loud"}})));
+}
+
+#[test]
+fn readme_config_example_is_valid() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## Use in CI").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let body = &section[start..];
+    let example: String = body[..body.find("```").unwrap()]
+        .lines()
+        .map(|l| l.trim_start())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let parsed = connkit::config::parse(&example, Path::new("connkit.toml"));
+    assert!(parsed.is_ok(), "{:?}\n{example}", parsed.err());
+    // And the check is real: a typo in it would fail.
+    let typo = example.replace("ReadmeMissing", "ReadmeMising");
+    assert!(connkit::config::parse(&typo, Path::new("connkit.toml")).is_err());
+}
+
+// ---------------------------------------------------------------- inline x-connkit-ignore
+
+fn edit_json(path: &Path, f: impl FnOnce(&mut Value)) {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn inline_ignore_suppresses_at_and_below_its_object() {
+    let t = tempfile::tempdir().unwrap();
+    let conn = t.path().join("C");
+    copy_connector(BROKEN, &conn);
+    let (v, _, _) = json_in(t.path(), &["C"]);
+    let before = codes(&v);
+    let def = conn.join("apiDefinition.swagger.json");
+    edit_json(&def, |v| {
+        v["paths"]["/tasks/{id}"]["get"]["x-connkit-ignore"] = serde_json::json!({
+            "codes": ["OperationIdNotUnique", "SchemaReferenceNotFound"],
+            "reason": "legacy duplicate"
+        });
+        v["x-connkit-ignore"] = serde_json::json!(["SecurityRequirementMustBeDefined"]);
+    });
+    let (v, _, _) = json_in(t.path(), &["C"]);
+    let after = codes(&v);
+    for gone in [
+        "OperationIdNotUnique",
+        "SchemaReferenceNotFound",
+        "SecurityRequirementMustBeDefined",
+    ] {
+        assert!(before.contains(&gone.to_string()), "{gone} fired before");
+        assert!(!after.contains(&gone.to_string()), "{gone} still reported");
+    }
+    // Not listed, or outside the object: still reported.
+    assert!(after.contains(&"DuplicateOperationPath".to_string()));
+    assert!(after.contains(&"OperationMissingPathParameter".to_string()));
+    assert_eq!(after.len(), before.len() - 3);
+    let o = run_in(t.path(), &["lint", "C"]);
+    assert!(stdout(&o).contains("3 suppressed"), "{}", stdout(&o));
+    let o = run_in(t.path(), &["lint", "C", "--format", "markdown"]);
+    assert!(stdout(&o).contains("3 suppressed"), "{}", stdout(&o));
+}
+
+#[test]
+fn x_connkit_ignore_passes_our_own_rules() {
+    // On a clean certified connector the extension, anywhere, adds no finding.
+    let t = tempfile::tempdir().unwrap();
+    let conn = t.path().join("certified-connectors/ContosoTasks");
+    copy_connector(CERTIFIED, &conn);
+    let (v, c, _) = json_in(t.path(), &["certified-connectors/ContosoTasks"]);
+    assert_eq!((c, codes(&v).len()), (0, 0));
+    edit_json(&conn.join("apiDefinition.swagger.json"), |v| {
+        let ig = serde_json::json!({"codes": ["OperationIdNotUnique"], "reason": "r"});
+        v["x-connkit-ignore"] = ig.clone();
+        v["info"]["x-connkit-ignore"] = ig.clone();
+        if let Some(paths) = v["paths"].as_object_mut() {
+            for (_, item) in paths.iter_mut() {
+                if let Some(ops) = item.as_object_mut() {
+                    for (_, op) in ops.iter_mut() {
+                        if let Some(o) = op.as_object_mut() {
+                            o.insert("x-connkit-ignore".into(), serde_json::json!(["A"]));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(defs) = v["definitions"].as_object_mut() {
+            for (_, d) in defs.iter_mut() {
+                if let Some(o) = d.as_object_mut() {
+                    o.insert("x-connkit-ignore".into(), serde_json::json!(["B"]));
+                }
+            }
+        }
+    });
+    let (v, c, _) = json_in(t.path(), &["certified-connectors/ContosoTasks"]);
+    assert_eq!(codes(&v), Vec::<String>::new(), "{v:#}");
+    assert_eq!(c, 0);
+}
+
+// ---------------------------------------------------------------- baselines
+
+#[test]
+fn baseline_reports_only_new_findings_and_counts_stale_entries() {
+    let t = tempfile::tempdir().unwrap();
+    let conn = t.path().join("C");
+    copy_connector(BROKEN, &conn);
+    let o = run_in(
+        t.path(),
+        &["lint", "C", "--write-baseline", "baseline.json"],
+    );
+    assert_eq!(code(&o), 0, "writing a baseline accepts the findings");
+    assert!(
+        stderr(&o).contains("wrote 8 baseline entries"),
+        "{}",
+        stderr(&o)
+    );
+    let b: Value =
+        serde_json::from_str(&std::fs::read_to_string(t.path().join("baseline.json")).unwrap())
+            .unwrap();
+    assert_eq!(b["version"], 1);
+    assert_eq!(b["entries"].as_array().unwrap().len(), 8);
+
+    let (v, c, _) = json_in(t.path(), &["C", "--baseline", "baseline.json"]);
+    assert_eq!((c, codes(&v).len()), (0, 0));
+
+    // Lines move (blank lines at the top, pretty-printing changes): still nothing new.
+    let def = conn.join("apiDefinition.swagger.json");
+    let text = std::fs::read_to_string(&def).unwrap();
+    std::fs::write(&def, format!("\n\n\n{text}")).unwrap();
+    let (v, c, _) = json_in(t.path(), &["C", "--baseline", "baseline.json"]);
+    assert_eq!((c, codes(&v).len()), (0, 0));
+
+    // One finding fixed, one new: the new one is reported, the fixed one counted as stale.
+    edit_json(&def, |v| {
+        v["paths"]["/tasks/{id}"]["get"]["responses"]["200"]["schema"] =
+            serde_json::json!({"type": "object"});
+        v["security"] = serde_json::json!([{"nope": []}]);
+    });
+    let o = run_in(t.path(), &["lint", "C", "--baseline", "baseline.json"]);
+    let text = stdout(&o);
+    assert_eq!(code(&o), 1, "{text}");
+    assert!(text.contains("SecurityRequirementMustBeDefined"), "{text}");
+    assert!(text.contains("'nope'"), "{text}");
+    assert!(!text.contains("SchemaReferenceNotFound"), "{text}");
+    assert!(!text.contains("OperationIdNotUnique"), "{text}");
+    assert!(text.contains("no longer occur"), "{text}");
+    let (v, _, err) = json_in(t.path(), &["C", "--baseline", "baseline.json"]);
+    assert_eq!(codes(&v), ["SecurityRequirementMustBeDefined"]);
+    assert!(err.contains("baseline entries no longer occur"), "{err}");
+}
+
+#[test]
+fn corrupt_or_missing_baseline_is_an_error() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("C"));
+    for (content, words) in [
+        ("{\"version\": 1, \"entries\": [", "not a connkit baseline"),
+        ("[1, 2, 3]", "not a connkit baseline"),
+        (
+            "{\"version\": 9, \"tool\": \"connkit\", \"entries\": []}",
+            "version 9",
+        ),
+        ("\u{0}\u{1}binary", "not a connkit baseline"),
+    ] {
+        std::fs::write(t.path().join("b.json"), content).unwrap();
+        let o = run_in(t.path(), &["lint", "C", "--baseline", "b.json"]);
+        assert_eq!(code(&o), 2, "{content}");
+        assert!(stderr(&o).contains(words), "{content}: {}", stderr(&o));
+        assert!(stderr(&o).contains("b.json"), "{}", stderr(&o));
+    }
+    let o = run_in(t.path(), &["lint", "C", "--baseline", "absent.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cannot read baseline"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- --changed-since
+
+fn git(dir: &Path, args: &[&str]) -> bool {
+    std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=connkit",
+            "-c",
+            "user.email=ci@connkit.invalid",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+fn paths_of(v: &Value) -> Vec<String> {
+    let mut p: Vec<String> = v["connectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap().replace('\\', "/"))
+        .collect();
+    p.sort();
+    p
+}
+
+#[test]
+fn changed_since_lints_only_changed_connectors() {
+    let t = tempfile::tempdir().unwrap();
+    let repo = t.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    if !git(&repo, &["init", "-q"]) {
+        eprintln!("skipping: git is not available");
+        return;
+    }
+    copy_connector(CLEAN, &repo.join("connectors/A"));
+    copy_connector(CLEAN, &repo.join("connectors/B"));
+    copy_connector(CLEAN, &repo.join("connectors/C"));
+    assert!(git(&repo, &["add", "-A"]));
+    assert!(git(&repo, &["commit", "-q", "-m", "base"]));
+    assert!(git(&repo, &["branch", "base"]));
+    // A: committed change on the branch; B: untouched; D: new, untracked; C: unstaged edit.
+    let readme = repo.join("connectors/A/readme.md");
+    std::fs::write(
+        &readme,
+        std::fs::read_to_string(&readme).unwrap() + "\nMore.\n",
+    )
+    .unwrap();
+    assert!(git(&repo, &["commit", "-q", "-am", "change A"]));
+    copy_connector(CLEAN, &repo.join("connectors/D"));
+    let c_def = repo.join("connectors/C/apiDefinition.swagger.json");
+    std::fs::write(&c_def, std::fs::read_to_string(&c_def).unwrap() + "\n").unwrap();
+
+    let (v, c, err) = json_in(&repo, &["connectors", "--changed-since", "base"]);
+    assert_eq!(c, 0, "{err}");
+    assert_eq!(
+        paths_of(&v),
+        ["connectors/A", "connectors/C", "connectors/D"],
+        "{err}"
+    );
+    assert!(
+        err.contains("3 of 4 connectors changed since base"),
+        "{err}"
+    );
+    // Nothing changed since HEAD except C and D.
+    assert!(git(&repo, &["add", "-A"]));
+    assert!(git(&repo, &["commit", "-q", "-m", "all"]));
+    let (v, c, _) = json_in(&repo, &["--changed-since", "HEAD"]);
+    assert_eq!((paths_of(&v).len(), c), (0, 0));
+    // A bad revision is an error.
+    let o = run_in(&repo, &["lint", "--changed-since", "no-such-rev"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no-such-rev"), "{}", stderr(&o));
+}
+
+#[test]
+fn changed_since_outside_a_git_repository_is_an_error() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("C"));
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("connkit"))
+        .args(["lint", "C", "--changed-since", "HEAD"])
+        .env(
+            "GIT_CEILING_DIRECTORIES",
+            t.path().parent().unwrap_or(t.path()),
+        )
+        .current_dir(t.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not inside a git repository"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- completions, man, integrations
+
+#[test]
+fn completions_and_man_page() {
+    let o = connkit().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(code(&o), 0);
+    let s = stdout(&o);
+    assert!(
+        s.contains("connkit") && s.contains("--changed-since"),
+        "{s}"
+    );
+    let o = connkit().args(["completions", "zsh"]).output().unwrap();
+    assert!(stdout(&o).contains("#compdef connkit"));
+    let o = connkit().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(code(&o), 2);
+    let o = connkit().arg("man").output().unwrap();
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with(".ie") || stdout(&o).contains(".TH connkit"));
+    assert!(stdout(&o).contains("lint"));
+}
+
+#[test]
+fn shipped_integrations_are_well_formed() {
+    let action: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(root().join("action.yml")).unwrap()).unwrap();
+    assert_eq!(action["runs"]["using"], "composite");
+    let steps = serde_yaml::to_string(&action["runs"]["steps"]).unwrap();
+    assert!(steps.contains("cargo install --locked"), "{steps}");
+    assert!(steps.contains("--format github"), "{steps}");
+    assert!(steps.contains("actions/cache"), "{steps}");
+    let hooks: serde_yaml::Value = serde_yaml::from_str(
+        &std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap(),
+    )
+    .unwrap();
+    let first = &hooks[0];
+    assert_eq!(first["id"], "connkit-lint");
+    assert_eq!(first["language"], "rust");
+    assert!(first["entry"].as_str().unwrap().starts_with("connkit lint"));
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains("## Use in CI"));
+    assert!(
+        readme.contains("##vso")
+            || readme.contains("AzurePipelines")
+            || readme.contains("azure-pipelines")
+    );
+}
