@@ -12,6 +12,8 @@ use crate::model::discover::{self, Target};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 
+pub mod submit;
+
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -42,6 +44,10 @@ pub enum Command {
         /// Rule code, e.g. OperationIdNotUnique.
         code: String,
     },
+    /// Upload a package to a blob through a SAS URL (CONNKIT_SAS_URL or --sas-url -).
+    Upload(submit::UploadArgs),
+    /// Submit a package through the Partner Center Ingestion API (see README "Submitting").
+    Submit(submit::SubmitArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -133,6 +139,8 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args, color),
         Command::Rules(args) => list_rules(args),
         Command::Explain { code } => explain(&code),
+        Command::Upload(args) => submit::upload(args),
+        Command::Submit(args) => submit::submit(args),
     }
 }
 
