@@ -1133,9 +1133,7 @@ pub fn validation_messages(v: &Value) -> Vec<String> {
             let msg = field(i, &["message"])?;
             let code = field(i, &["errorCode", "code"]).unwrap_or_default();
             let sev = field(i, &["severity"]).unwrap_or_default();
-            Some(redact_text(
-                &format!("{sev} {code}: {msg}").trim().to_string(),
-            ))
+            Some(redact_text(format!("{sev} {code}: {msg}").trim()))
         })
         .collect()
 }
