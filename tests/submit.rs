@@ -64,6 +64,9 @@ fn run(fake: &Fake, mut cmd: Command) -> Run {
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let all = format!("{stdout}\n{stderr}");
+    if std::env::var_os("CONNKIT_TEST_SHOW").is_some() {
+        eprintln!("--- stdout\n{stdout}--- stderr\n{stderr}---");
+    }
     let mut secrets = vec![
         fake::SECRET.to_string(),
         fake::SAS_SIG.to_string(),

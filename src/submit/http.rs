@@ -298,6 +298,15 @@ pub struct Http {
 /// Build a blocking client: ring provider, platform roots, no redirects (a bearer token must
 /// never follow a redirect to another host), optional proxy.
 pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String> {
+    build_client_with_roots(use_proxy, &[])
+}
+
+/// [`build_client`] trusting extra DER root certificates besides the platform's (tests use a
+/// loopback TLS server with their own CA).
+pub fn build_client_with_roots(
+    use_proxy: bool,
+    extra_roots_der: &[&[u8]],
+) -> Result<reqwest::blocking::Client, String> {
     install_crypto_provider();
     let mut b = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -306,6 +315,11 @@ pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String
         .connect_timeout(Duration::from_secs(20));
     if !use_proxy {
         b = b.no_proxy();
+    }
+    for der in extra_roots_der {
+        let cert = reqwest::Certificate::from_der(der)
+            .map_err(|_| "cannot read an extra root certificate".to_string())?;
+        b = b.add_root_certificate(cert);
     }
     b.build().map_err(|e| {
         let (_, m) = describe(e);
@@ -424,7 +438,9 @@ impl Http {
                     {
                         return outcome;
                     }
-                    (self.policy.backoff(attempt), message.clone())
+                    let prefix = format!("{label}: ");
+                    let short = message.strip_prefix(&prefix).unwrap_or(message);
+                    (self.policy.backoff(attempt), short.to_string())
                 }
                 Err(HttpError::Deadline { .. }) => return outcome,
             };
@@ -439,7 +455,7 @@ impl Http {
                 return match outcome {
                     Ok(r) => Ok(r),
                     Err(_) => Err(HttpError::Deadline {
-                        message: format!("{label}: time limit reached after: {why}"),
+                        message: format!("{label}: time limit reached (last failure: {why})"),
                     }),
                 };
             }
