@@ -464,6 +464,53 @@ fn lost_create_answer_is_found_not_recreated() {
 }
 
 #[test]
+fn failed_submission_create_is_checked_before_resending() {
+    let fake = Fake::start(Knobs {
+        unavailable_on: Some(("POST /v1.0/ingestion/products/prod-1/submissions".into(), 1)),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let lines = fake.lines();
+    let n = lines.len();
+    assert_eq!(
+        lines[n - 3..],
+        [
+            format!("POST {}", p("/submissions")),
+            format!("GET {}", p("/submissions")),
+            format!("POST {}", p("/submissions")),
+        ]
+    );
+    assert_eq!(
+        fake.state.lock().unwrap().submissions.len(),
+        2,
+        "exactly one new submission"
+    );
+}
+
+#[test]
+fn paged_submission_list_is_followed() {
+    // The in-progress submission is only on page 2: it must still block.
+    let fake = Fake::start(Knobs {
+        paged_submissions: true,
+        in_progress_submission: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(r.json()["error"].as_str().unwrap().contains("sub-busy"));
+    let pages: Vec<String> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path == p("/submissions"))
+        .map(|r| r.query.clone())
+        .collect();
+    assert_eq!(pages, ["", "page=1"]);
+}
+
+#[test]
 fn stale_etag_on_configuration_rereads_once() {
     let fake = Fake::start(Knobs {
         stale_config_puts: 1,

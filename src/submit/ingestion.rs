@@ -693,6 +693,71 @@ impl<'a> Session<'a> {
         }))
     }
 
+    /// POST a create. A failed attempt (retryable status, 409, lost answer) is sent again
+    /// only after `find` showed that the resource does not exist yet.
+    fn create_checked(
+        &self,
+        url: &str,
+        body: &Value,
+        what: &str,
+        conflict_hint: &str,
+        find: &dyn Fn(&Self) -> R<Option<Value>>,
+    ) -> R<(Value, Response)> {
+        let log = self.log;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let res = self.call(Method::Post, url, Some(body), None, Idempotency::CreateOnce);
+            let mut hinted = None;
+            let why = match res {
+                Ok(resp) if resp.ok() => match resp.json() {
+                    Some(v) => return Ok((v, resp)),
+                    None => return err(format!("creating {what}: the answer is not JSON")),
+                },
+                Ok(resp) if resp.status == 409 || retryable_status(resp.status) => {
+                    hinted = resp.header("retry-after").and_then(|v| {
+                        super::http::parse_retry_after(v, std::time::SystemTime::now())
+                    });
+                    describe_response(&resp)
+                }
+                Ok(resp) => return err(self.explain(&format!("creating {what}"), &resp)),
+                Err(e) => e.to_string(),
+            };
+            // The create may have succeeded: look before sending it again.
+            log(&format!(
+                "creating {what} failed ({why}); checking whether it exists"
+            ));
+            if let Some(found) = find(self)? {
+                log(&format!("{what} had been created; using it"));
+                let resp = Response {
+                    status: 200,
+                    headers: vec![],
+                    body: vec![],
+                };
+                return Ok((found, resp));
+            }
+            if why.starts_with("HTTP 409") {
+                return err(format!("creating {what}: {why}; {conflict_hint}"));
+            }
+            if attempt >= self.http.policy.max_attempts {
+                return err(format!(
+                    "creating {what}: {why} (gave up after {attempt} attempts)"
+                ));
+            }
+            let wait = hinted
+                .map(|d| d.min(self.http.policy.cap))
+                .unwrap_or_else(|| self.http.policy.backoff(attempt));
+            if wait >= self.http.policy.remaining() {
+                return err(format!("creating {what}: {why} (time limit reached)"));
+            }
+            log(&format!(
+                "not found; creating {what} again in {:.1}s",
+                wait.as_secs_f64()
+            ));
+            std::thread::sleep(wait);
+        }
+    }
+
     fn create_package(&mut self) -> R<()> {
         let log = self.log;
         let body = json!({
@@ -700,57 +765,14 @@ impl<'a> Session<'a> {
             "fileName": self.opts.file_name,
         });
         let url = format!("{}/packages", self.product());
-        let mut attempt = 0;
-        let created = loop {
-            attempt += 1;
-            let res = self.call(
-                Method::Post,
-                &url,
-                Some(&body),
-                None,
-                Idempotency::CreateOnce,
-            );
-            let why = match res {
-                Ok(resp) if resp.ok() => match resp.json() {
-                    Some(v) => break (v, resp),
-                    None => return err("creating the package: the answer is not JSON"),
-                },
-                Ok(resp) if resp.status == 409 || retryable_status(resp.status) => {
-                    describe_response(&resp)
-                }
-                Ok(resp) => return err(self.explain("creating the package", &resp)),
-                Err(e) => e.to_string(),
-            };
-            // The create may have succeeded: look before sending it again.
-            log(&format!(
-                "creating the package failed ({why}); checking whether it exists"
-            ));
-            if let Some(p) = self.find_created_package()? {
-                log("the package had been created; using it");
-                let resp = Response {
-                    status: 200,
-                    headers: vec![],
-                    body: vec![],
-                };
-                break (p, resp);
-            }
-            if why.starts_with("HTTP 409") {
-                return err(format!(
-                    "creating the package: {why}; a package named {} may already be processing for this product; retry later",
-                    self.opts.file_name
-                ));
-            }
-            if attempt >= self.http.policy.max_attempts {
-                return err(format!(
-                    "creating the package: {why} (gave up after {attempt} attempts)"
-                ));
-            }
-            let wait = self.http.policy.backoff(attempt);
-            if wait >= self.http.policy.remaining() {
-                return err(format!("creating the package: {why} (time limit reached)"));
-            }
-            std::thread::sleep(wait);
-        };
+        let conflict_hint = format!(
+            "a package named {} may already be processing for this product; retry later",
+            self.opts.file_name
+        );
+        let created =
+            self.create_checked(&url, &body, "the package", &conflict_hint, &|s: &Self| {
+                s.find_created_package()
+            })?;
         let (v, resp) = created;
         let id = id_of(&v).ok_or_else(|| Failure::Error("the created package has no id".into()))?;
         let etag = etag_of(&v, &resp)
@@ -940,52 +962,13 @@ impl<'a> Session<'a> {
             "resources": [{"type": "Package", "value": self.draft_instance.clone().unwrap_or_default()}],
         });
         let url = format!("{}/submissions", self.product());
-        let mut attempt = 0;
-        let v = loop {
-            attempt += 1;
-            let res = self.call(
-                Method::Post,
-                &url,
-                Some(&body),
-                None,
-                Idempotency::CreateOnce,
-            );
-            let why = match res {
-                Ok(resp) if resp.ok() => match resp.json() {
-                    Some(v) => break v,
-                    None => return err("creating the submission: the answer is not JSON"),
-                },
-                Ok(resp) if resp.status == 409 || retryable_status(resp.status) => {
-                    describe_response(&resp)
-                }
-                Ok(resp) => return err(self.explain("creating the submission", &resp)),
-                Err(e) => e.to_string(),
-            };
-            log(&format!(
-                "creating the submission failed ({why}); checking whether it exists"
-            ));
-            if let Some(s) = self.find_created_submission()? {
-                log("the submission had been created; using it");
-                break s;
-            }
-            if why.starts_with("HTTP 409") {
-                return err(format!(
-                    "creating the submission: {why}; another submission may be in progress (see Partner Center, or re-run with --force)"
-                ));
-            }
-            if attempt >= self.http.policy.max_attempts {
-                return err(format!(
-                    "creating the submission: {why} (gave up after {attempt} attempts)"
-                ));
-            }
-            let wait = self.http.policy.backoff(attempt);
-            if wait >= self.http.policy.remaining() {
-                return err(format!(
-                    "creating the submission: {why} (time limit reached)"
-                ));
-            }
-            std::thread::sleep(wait);
-        };
+        let (v, _) = self.create_checked(
+            &url,
+            &body,
+            "the submission",
+            "another submission may be in progress (see Partner Center, or re-run with --force)",
+            &|s: &Self| s.find_created_submission(),
+        )?;
         let sid =
             id_of(&v).ok_or_else(|| Failure::Error("the created submission has no id".into()))?;
         log(&format!(

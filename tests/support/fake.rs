@@ -72,6 +72,8 @@ pub struct Knobs {
     pub in_progress_submission: bool,
     /// Stop answering (accept, read, never reply) from this request number on (1-based).
     pub hang_from: Option<usize>,
+    /// GET /submissions answers one item per page with a relative `nextLink`.
+    pub paged_submissions: bool,
 }
 
 impl Default for Knobs {
@@ -89,6 +91,7 @@ impl Default for Knobs {
             certification_fails: false,
             in_progress_submission: false,
             hang_from: None,
+            paged_submissions: false,
         }
     }
 }
@@ -508,6 +511,21 @@ fn route(st: &mut State, req: &Recorded) -> Reply {
             200,
             json!({"resourceType": "FakeConnectorOffer", "id": PRODUCT, "name": "Contoso Tasks"}),
         ),
+        ("GET", "/submissions") if st.knobs.paged_submissions => {
+            let page: usize = req
+                .query
+                .strip_prefix("page=")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            let mut v = json!({"value": st.submissions.get(page).into_iter().collect::<Vec<_>>()});
+            if page + 1 < st.submissions.len() {
+                v["nextLink"] = json!(format!(
+                    "v1.0/ingestion/products/{PRODUCT}/submissions?page={}",
+                    page + 1
+                ));
+            }
+            reply(200, v)
+        }
         ("GET", "/submissions") => reply(200, json!({"value": st.submissions})),
         ("POST", "/submissions") => {
             let n = st.submissions.len() + 1;
