@@ -89,11 +89,15 @@ fn run(fake: &Fake, mut cmd: Command) -> Run {
 }
 
 fn submit_cmd(fake: &Fake, dir: &tempfile::TempDir, extra: &[&str]) -> Command {
+    submit_cmd_for(fake, dir, "contoso.zip", extra)
+}
+
+fn submit_cmd_for(fake: &Fake, dir: &tempfile::TempDir, pkg: &str, extra: &[&str]) -> Command {
     let mut c = base_cmd(dir);
     c.env("AZURE_TENANT_ID", fake::TENANT)
         .env("AZURE_CLIENT_ID", fake::CLIENT_ID)
         .env("AZURE_CLIENT_SECRET", fake::SECRET)
-        .args(["submit", "contoso.zip", "--product-id", fake::PRODUCT]);
+        .args(["submit", pkg, "--product-id", fake::PRODUCT]);
     let defaults = [
         ("--authority-host", fake.base()),
         ("--api-url", fake.api()),
@@ -764,6 +768,21 @@ fn plain_http_is_refused_for_remote_hosts() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr.contains("https"), "{}", r.stderr);
     assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn a_package_that_is_not_a_zip_is_refused_before_any_call() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    std::fs::write(dir.path().join("notes.zip"), "just text").unwrap();
+    let c = submit_cmd_for(&fake, &dir, "notes.zip", &["--format", "text"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("not a zip"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+    // The real zip with the same settings goes through.
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
 }
 
 #[test]

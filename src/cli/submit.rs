@@ -22,6 +22,7 @@ pub struct UploadArgs {
     /// given here directly is refused: it would land in shell history.
     #[arg(long, value_name = "-")]
     pub sas_url: Option<String>,
+    /// Output format: text, or one JSON document (url, bytes, sha256).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Timeout of one upload attempt, in seconds.
@@ -42,6 +43,11 @@ pub enum TokenEndpointArg {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Credentials come from the environment only: AZURE_TENANT_ID, AZURE_CLIENT_ID and \
+AZURE_CLIENT_SECRET (or --client-secret-stdin). Exit codes: 0 done, 1 package or submission \
+rejected by the service, 2 configuration, access, network, conflict or time limit."
+)]
 pub struct SubmitArgs {
     /// The package zip to submit.
     pub package: PathBuf,
@@ -87,6 +93,7 @@ pub struct SubmitArgs {
     /// Print the planned calls and exit without opening any connection.
     #[arg(long)]
     pub dry_run: bool,
+    /// Output format: text, or one JSON document (ids, states; the plan with --dry-run).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Base of the retry backoff in milliseconds (tests use small values).
@@ -140,6 +147,12 @@ fn read_package(path: &Path) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.is_empty() {
         return Err(format!("{}: the package is empty", path.display()));
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(format!(
+            "{}: not a zip file (a certification package is a .zip)",
+            path.display()
+        ));
     }
     Ok(bytes)
 }
