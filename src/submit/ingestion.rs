@@ -338,9 +338,18 @@ fn failed_substate(s: &str) -> bool {
     matches!(s, "Failed" | "FailedInCertification")
 }
 
-/// A submission that blocks a new one (submission.md B.2 step 3).
+/// A submission that blocks a new one (submission.md B.2 step 3): one in progress that has
+/// not failed, or a published one still on its way (e.g. `Publishing`). Finished states
+/// (`ReadyToPublish`, `InStore`, failures) do not block.
 pub fn blocks_new_submission(state: &str, substate: &str) -> bool {
-    state == "InProgress" && !failed_substate(substate)
+    match state {
+        "InProgress" => !failed_substate(substate),
+        "Published" => {
+            !(failed_substate(substate)
+                || matches!(substate, "ReadyToPublish" | "InStore" | "Published" | ""))
+        }
+        _ => false,
+    }
 }
 
 pub struct Session<'a> {
@@ -1058,6 +1067,10 @@ impl<'a> Session<'a> {
         let sid = self.outcome.submission_id.clone().unwrap_or_default();
         let st = self.outcome.submission_state.clone().unwrap_or_default();
         let sub = self.outcome.submission_substate.clone().unwrap_or_default();
+        if st == "Published" && sub == "InStore" {
+            (self.log)(&format!("submission {sid} is already live (InStore)"));
+            return Ok(());
+        }
         if !(st == "Published" && sub == "ReadyToPublish") {
             return err(format!(
                 "not going live: submission {sid} is {st}/{sub}, not Published/ReadyToPublish"
@@ -1171,6 +1184,9 @@ mod tests {
             "FailedInCertification"
         ));
         assert!(!blocks_new_submission("Published", "InStore"));
+        assert!(!blocks_new_submission("Published", "ReadyToPublish"));
+        assert!(blocks_new_submission("Published", "Publishing"));
+        assert!(!blocks_new_submission("", ""));
     }
 
     #[test]
