@@ -11,4 +11,5 @@ pub mod model;
 pub mod package;
 pub mod report;
 pub mod rules;
+pub mod submit;
 pub mod suppress;

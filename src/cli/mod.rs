@@ -14,6 +14,7 @@ use crate::report::{self, ConnectorReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 
 pub mod package;
+pub mod submit;
 
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -57,6 +58,10 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(hide = true)]
     Man,
+    /// Upload a package to a blob through a SAS URL (CONNKIT_SAS_URL or --sas-url -).
+    Upload(submit::UploadArgs),
+    /// Submit a package through the Partner Center Ingestion API (see README "Submitting").
+    Submit(submit::SubmitArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -102,8 +107,8 @@ pub struct LintArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct RulesArgs {
-    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
-    pub format: RulesFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,7 +145,8 @@ pub enum Format {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RulesFormat {
+/// Output formats of the commands that print either a report or a JSON document.
+pub enum TextOrJson {
     Text,
     Json,
 }
@@ -196,6 +202,8 @@ pub fn main() -> ExitCode {
         Command::VerifyPackage(args) => package::verify_package(args, color),
         Command::Completions { shell } => lint_ci::completions(shell),
         Command::Man => lint_ci::man(),
+        Command::Upload(args) => submit::upload(args),
+        Command::Submit(args) => submit::submit(args),
     }
 }
 
@@ -240,7 +248,7 @@ struct RuleInfo {
 fn list_rules(args: RulesArgs) -> ExitCode {
     let all = rules::registry();
     match args.format {
-        RulesFormat::Json => {
+        TextOrJson::Json => {
             let list: Vec<RuleInfo> = all
                 .iter()
                 .map(|r| RuleInfo {
@@ -256,7 +264,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
             print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
         }
-        RulesFormat::Text => {
+        TextOrJson::Text => {
             let w = all.iter().map(|r| r.code.len()).max().unwrap_or(10);
             let mut s = String::new();
             for r in all {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, print};
+use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print};
 use crate::model::Connector;
 use crate::package::build::{self, Built, PackageInput};
 use crate::package::verify::{self, VerifyError, VerifyOptions, VerifyReport};
@@ -60,8 +60,8 @@ pub struct VerifyPackageArgs {
     /// The pull request's connector folder: the connector in every solution must match it.
     #[arg(long)]
     pub against: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
-    pub format: VerifyFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Exit with 1 when a finding at or above this level remains.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -242,7 +242,7 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         Ok(r) => r,
         Err(VerifyError::Io(e)) => return error(e),
         Err(VerifyError::Refused(r)) => {
-            if args.format == VerifyFormat::Json {
+            if args.format == TextOrJson::Json {
                 let doc = serde_json::json!({
                     "schema_version": 1,
                     "tool": report::json::tool(),
@@ -255,8 +255,8 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         }
     };
     match args.format {
-        VerifyFormat::Json => print(&render_json(&report)),
-        VerifyFormat::Text => print(&render_text(&report, color)),
+        TextOrJson::Json => print(&render_json(&report)),
+        TextOrJson::Text => print(&render_text(&report, color)),
     };
     match args.fail_on.level() {
         Some(level) if report.has_at_least(level) => ExitCode::from(EXIT_FINDINGS),
@@ -349,11 +349,4 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         ));
     }
     out
-}
-
-/// Output formats of `verify-package` (text and json, like lint's).
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerifyFormat {
-    Text,
-    Json,
 }

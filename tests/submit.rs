@@ -1,0 +1,928 @@
+//! `connkit upload` and `connkit submit` against an in-process fake (127.0.0.1 only):
+//! request sequence, headers, bodies, exit codes, and no secret in any output.
+
+mod support;
+
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+use support::fake::{self, Fake, Knobs};
+
+struct Run {
+    out: Output,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn code(&self) -> i32 {
+        self.out.status.code().unwrap_or(-1)
+    }
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+fn package() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes: Vec<u8> = b"PK\x03\x04 fake connector package "
+        .iter()
+        .copied()
+        .chain((0..2000u32).map(|i| (i % 251) as u8))
+        .collect();
+    std::fs::write(dir.path().join("contoso.zip"), bytes).unwrap();
+    dir
+}
+
+fn package_bytes(dir: &tempfile::TempDir) -> Vec<u8> {
+    std::fs::read(dir.path().join("contoso.zip")).unwrap()
+}
+
+fn base_cmd(dir: &tempfile::TempDir) -> Command {
+    let mut c = Command::cargo_bin("connkit").unwrap();
+    c.current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("CONNKIT_SAS_URL")
+        .env_remove("CONNKIT_API_URL")
+        .env_remove("CONNKIT_AUTHORITY_HOST")
+        .env_remove("AZURE_CLIENT_SECRET")
+        .env_remove("AZURE_TENANT_ID")
+        .env_remove("AZURE_CLIENT_ID")
+        .timeout(std::time::Duration::from_secs(120));
+    c
+}
+
+/// Run and check that no secret, token or SAS signature appears in stdout or stderr.
+fn run(fake: &Fake, mut cmd: Command) -> Run {
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let all = format!("{stdout}\n{stderr}");
+    if std::env::var_os("CONNKIT_TEST_SHOW").is_some() {
+        eprintln!("--- stdout\n{stdout}--- stderr\n{stderr}---");
+    }
+    let mut secrets = vec![
+        fake::SECRET.to_string(),
+        fake::SAS_SIG.to_string(),
+        "NOTLEAKED".to_string(),
+        "UPLOADSIG".to_string(),
+    ];
+    secrets.extend(fake.issued_tokens());
+    for s in &secrets {
+        assert!(!all.contains(s.as_str()), "output leaks {s:?}:\n{all}");
+    }
+    assert!(
+        !all.contains("sig="),
+        "output holds a SAS signature:\n{all}"
+    );
+    Run {
+        out,
+        stdout,
+        stderr,
+    }
+}
+
+fn submit_cmd(fake: &Fake, dir: &tempfile::TempDir, extra: &[&str]) -> Command {
+    submit_cmd_for(fake, dir, "contoso.zip", extra)
+}
+
+fn submit_cmd_for(fake: &Fake, dir: &tempfile::TempDir, pkg: &str, extra: &[&str]) -> Command {
+    let mut c = base_cmd(dir);
+    c.env("AZURE_TENANT_ID", fake::TENANT)
+        .env("AZURE_CLIENT_ID", fake::CLIENT_ID)
+        .env("AZURE_CLIENT_SECRET", fake::SECRET)
+        .args(["submit", pkg, "--product-id", fake::PRODUCT]);
+    let defaults = [
+        ("--authority-host", fake.base()),
+        ("--api-url", fake.api()),
+        ("--poll-interval", "0".into()),
+        ("--retry-base-ms", "20".into()),
+        ("--timeout", "60".into()),
+        ("--format", "json".into()),
+    ];
+    for (flag, value) in defaults {
+        // An explicit value in `extra` replaces the default.
+        if !extra.contains(&flag) {
+            c.args([flag, value.as_str()]);
+        }
+    }
+    c.args(extra);
+    c
+}
+
+fn p(s: &str) -> String {
+    format!("/v1.0/ingestion/products/{}{s}", fake::PRODUCT)
+}
+
+/// The B.2 sequence for a clean run (one package poll, four workflow polls with --wait).
+fn happy_sequence(wait: bool) -> Vec<String> {
+    let mut v = vec![
+        format!("POST /{}/oauth2/token", fake::TENANT),
+        format!("GET {}", p("")),
+        format!("GET {}", p("/submissions")),
+        format!("GET {}", p("/submissions/sub-old")),
+        format!("GET {}", p("/branches/getByModule(module=Package)")),
+        format!(
+            "GET {}",
+            p(&format!(
+                "/packageConfigurations/getByInstanceID(instanceID={})",
+                fake::INSTANCE
+            ))
+        ),
+        format!("POST {}", p("/packages")),
+        "PUT /blob/ingest/pkg-1.zip".into(),
+        "HEAD /blob/ingest/pkg-1.zip".into(),
+        format!("PUT {}", p("/packages/pkg-1")),
+        format!("GET {}", p("/packages/pkg-1")),
+        format!("GET {}", p("/packages/pkg-1")),
+        format!(
+            "PUT {}",
+            p(&format!("/packageconfigurations/{}", fake::CONFIG_ID))
+        ),
+        format!("POST {}", p("/submissions")),
+    ];
+    if wait {
+        for _ in 0..5 {
+            v.push(format!("GET {}", p("/submissions/sub-2")));
+            v.push(format!("GET {}", p("/submissions/sub-2/workflowdetails")));
+        }
+    }
+    v
+}
+
+#[test]
+fn happy_path_follows_the_ingestion_sequence() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--wait"]));
+    assert_eq!(r.code(), 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(fake.lines(), happy_sequence(true));
+    let reqs = fake.requests();
+
+    // Token form (v1: resource, string numbers in the answer).
+    let token = &reqs[0];
+    let form = String::from_utf8_lossy(&token.body).into_owned();
+    assert!(form.contains("grant_type=client_credentials"), "{form}");
+    assert!(
+        form.contains("resource=https%3A%2F%2Fapi.partner.microsoft.com"),
+        "{form}"
+    );
+
+    // Bearer on API calls, none on the blob; If-Match on PUTs.
+    for r in &reqs {
+        if r.path.starts_with("/v1.0/") {
+            assert!(
+                r.header("authorization")
+                    .is_some_and(|h| h.starts_with("Bearer ")),
+                "{}",
+                r.line()
+            );
+        }
+        if r.path.starts_with("/blob/") {
+            assert_eq!(r.header("authorization"), None, "{}", r.line());
+        }
+    }
+    let blob = reqs
+        .iter()
+        .find(|r| r.method == "PUT" && r.path.starts_with("/blob/"))
+        .unwrap();
+    assert_eq!(blob.header("x-ms-blob-type"), Some("BlockBlob"));
+    assert!(
+        blob.query.contains(&format!("sig={}", fake::SAS_SIG)),
+        "SAS URL used verbatim"
+    );
+    assert_eq!(
+        fake.state.lock().unwrap().blob.as_deref(),
+        Some(package_bytes(&dir).as_slice())
+    );
+
+    let mark = reqs
+        .iter()
+        .find(|r| r.line() == format!("PUT {}", p("/packages/pkg-1")))
+        .unwrap();
+    assert_eq!(mark.header("if-match"), Some("\"pe-1-1\""));
+    assert_eq!(mark.json()["state"], "Uploaded");
+
+    let create = reqs
+        .iter()
+        .find(|r| r.line() == format!("POST {}", p("/packages")))
+        .unwrap();
+    assert_eq!(
+        create.json(),
+        json!({"resourceType": fake::PACKAGE_TYPE, "fileName": "contoso.zip"})
+    );
+
+    let cfg = reqs
+        .iter()
+        .find(|r| r.method == "PUT" && r.path.contains("packageconfigurations"))
+        .unwrap();
+    assert_eq!(cfg.header("if-match"), Some("\"cfg-etag-1\""));
+    assert_eq!(
+        cfg.json()["packageReferences"],
+        json!([{"type": fake::PACKAGE_TYPE, "value": "pkg-1"}])
+    );
+    assert_eq!(
+        cfg.json()["packageLocationUri"],
+        "keep-me",
+        "other fields are kept"
+    );
+
+    let sub = reqs
+        .iter()
+        .find(|r| r.line() == format!("POST {}", p("/submissions")))
+        .unwrap();
+    assert_eq!(
+        sub.json(),
+        json!({"resourceType": "SubmissionCreationRequest",
+            "targets": [{"type": "Scope", "value": "preview"}],
+            "resources": [{"type": "Package", "value": fake::INSTANCE}]})
+    );
+
+    let v = r.json();
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["result"]["package_id"], "pkg-1");
+    assert_eq!(v["result"]["package_state"], "Processed");
+    assert_eq!(v["result"]["submission_id"], "sub-2");
+    assert_eq!(v["result"]["submission_state"], "Published");
+    assert_eq!(v["result"]["submission_substate"], "ReadyToPublish");
+    assert_eq!(v["result"]["promoted"], false);
+    assert_eq!(v["result"]["tokens_acquired"], 1, "a valid token is reused");
+    assert_eq!(v["result"]["upload"]["length_verified"], true);
+    assert!(
+        !fake.state.lock().unwrap().promoted,
+        "never live without --go-live"
+    );
+    assert!(r.stderr.contains("Certification: Success"), "{}", r.stderr);
+}
+
+#[test]
+fn without_wait_stops_after_creating_the_submission_and_text_summary() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let c = submit_cmd(&fake, &dir, &["--format", "text"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert_eq!(fake.lines(), happy_sequence(false));
+    assert!(
+        r.stdout
+            .contains("submission  sub-2 (InProgress/Submitted)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn go_live_promotes_only_when_ready() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--go-live"]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let lines = fake.lines();
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!("POST {}", p("/submissions/sub-2/promote"))
+    );
+    assert!(fake.state.lock().unwrap().promoted);
+    assert_eq!(r.json()["result"]["promoted"], true);
+
+    // A failing certification never reaches promote.
+    let fake = Fake::start(Knobs {
+        certification_fails: true,
+        ..Knobs::default()
+    });
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--go-live"]));
+    assert_eq!(r.code(), 1);
+    assert_eq!(fake.count("POST", "/promote"), 0);
+}
+
+#[test]
+fn v2_token_endpoint_uses_scope() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--token-endpoint", "v2"]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let reqs = fake.requests();
+    assert_eq!(reqs[0].path, format!("/{}/oauth2/v2.0/token", fake::TENANT));
+    let form = String::from_utf8_lossy(&reqs[0].body).into_owned();
+    assert!(
+        form.contains("scope=https%3A%2F%2Fapi.partner.microsoft.com%2F.default"),
+        "{form}"
+    );
+    assert!(!form.contains("resource="), "{form}");
+}
+
+#[test]
+fn expired_token_is_replaced_before_use() {
+    // Tokens live 1 s; polling once a second crosses several expiries. The client must
+    // re-acquire proactively: the fake never has to refuse an expired token.
+    let fake = Fake::start(Knobs {
+        token_expires_in: 1,
+        processing_polls: 1,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let c = submit_cmd(&fake, &dir, &["--wait", "--poll-interval", "1"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let st = fake.state.lock().unwrap();
+    assert!(st.tokens.len() >= 3, "tokens issued: {}", st.tokens.len());
+    assert_eq!(st.rejected_tokens, 0, "an expired token was sent");
+    assert_eq!(r.json()["result"]["tokens_acquired"], st.tokens.len());
+}
+
+#[test]
+fn a_401_gets_one_fresh_token_and_one_resend() {
+    let fake = Fake::start(Knobs {
+        unauthorized_once_on: Some("getByModule".into()),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let lines = fake.lines();
+    let branch = format!("GET {}", p("/branches/getByModule(module=Package)"));
+    let i = lines.iter().position(|l| *l == branch).unwrap();
+    assert_eq!(lines[i + 1], format!("POST /{}/oauth2/token", fake::TENANT));
+    assert_eq!(lines[i + 2], branch);
+    assert_eq!(fake.issued_tokens().len(), 2);
+    let reqs = fake.requests();
+    assert_ne!(
+        reqs[i].header("authorization"),
+        reqs[i + 2].header("authorization")
+    );
+}
+
+#[test]
+fn a_second_401_is_fatal() {
+    // Every API call is refused: the wrong token is "expired" immediately.
+    let fake = Fake::start(Knobs {
+        token_expires_in: 0,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2);
+    assert_eq!(
+        fake.count("GET", &p("")),
+        2,
+        "one resend only: {:?}",
+        fake.lines()
+    );
+    assert!(r.stderr.contains("401"), "{}", r.stderr);
+}
+
+#[test]
+fn rate_limit_honours_retry_after() {
+    let fake = Fake::start(Knobs {
+        rate_limit_on: Some(("/submissions".into(), "1".into())),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("HTTP 429 (Retry-After 1s)"),
+        "{}",
+        r.stderr
+    );
+    let lines = fake.lines();
+    let list = format!("GET {}", p("/submissions"));
+    assert_eq!(lines.iter().filter(|l| **l == list).count(), 2);
+    let statuses: Vec<u16> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.line() == list)
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, vec![429, 200]);
+}
+
+#[test]
+fn service_unavailable_twice_then_success() {
+    let fake = Fake::start(Knobs {
+        unavailable_on: Some((
+            "PUT /v1.0/ingestion/products/prod-1/packageconfigurations".into(),
+            2,
+        )),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let statuses: Vec<u16> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PUT" && r.path.contains("packageconfigurations"))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, vec![503, 503, 200]);
+    assert_eq!(
+        r.stderr.matches("after HTTP 503").count(),
+        2,
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn conflict_on_package_create_rereads_then_fails_clearly() {
+    let fake = Fake::start(Knobs {
+        conflict_on_package_create: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert_eq!(fake.count("POST", "/packages"), 1, "no blind re-create");
+    assert_eq!(fake.count("GET", &p("/packages")), 1, "re-read once");
+    assert_eq!(fake.count("PUT", "/blob/"), 0);
+    assert_eq!(fake.count("POST", "/submissions"), 0);
+    let v = r.json();
+    assert_eq!(v["status"], "error");
+    let e = v["error"].as_str().unwrap();
+    assert!(e.contains("409") && e.contains("contoso.zip"), "{e}");
+}
+
+#[test]
+fn lost_create_answer_is_found_not_recreated() {
+    let fake = Fake::start(Knobs {
+        lose_package_create_answer: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert_eq!(
+        fake.count("POST", "/packages"),
+        1,
+        "the create is not repeated"
+    );
+    assert_eq!(fake.state.lock().unwrap().packages.len(), 1);
+    assert_eq!(r.json()["result"]["package_id"], "pkg-1");
+}
+
+#[test]
+fn failed_submission_create_is_checked_before_resending() {
+    let fake = Fake::start(Knobs {
+        unavailable_on: Some(("POST /v1.0/ingestion/products/prod-1/submissions".into(), 1)),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let lines = fake.lines();
+    let n = lines.len();
+    assert_eq!(
+        lines[n - 3..],
+        [
+            format!("POST {}", p("/submissions")),
+            format!("GET {}", p("/submissions")),
+            format!("POST {}", p("/submissions")),
+        ]
+    );
+    assert_eq!(
+        fake.state.lock().unwrap().submissions.len(),
+        2,
+        "exactly one new submission"
+    );
+}
+
+#[test]
+fn paged_submission_list_is_followed() {
+    // The in-progress submission is only on page 2: it must still block.
+    let fake = Fake::start(Knobs {
+        paged_submissions: true,
+        in_progress_submission: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(r.json()["error"].as_str().unwrap().contains("sub-busy"));
+    let pages: Vec<String> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path == p("/submissions"))
+        .map(|r| r.query.clone())
+        .collect();
+    assert_eq!(pages, ["", "page=1"]);
+}
+
+#[test]
+fn stale_etag_on_configuration_rereads_once() {
+    let fake = Fake::start(Knobs {
+        stale_config_puts: 1,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let puts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT" && r.path.contains("packageconfigurations"))
+        .collect();
+    assert_eq!(puts.len(), 2);
+    assert_eq!(puts[0].header("if-match"), Some("\"cfg-etag-1\""));
+    assert_eq!(
+        puts[1].header("if-match"),
+        Some("\"cfg-etag-2\""),
+        "the re-read etag"
+    );
+    assert_eq!(
+        fake.count(
+            "GET",
+            &p(&format!("/packageconfigurations/{}", fake::CONFIG_ID))
+        ),
+        1
+    );
+
+    // Twice stale: a clear failure, no submission.
+    let fake = Fake::start(Knobs {
+        stale_config_puts: 2,
+        ..Knobs::default()
+    });
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2);
+    let e = r.json()["error"].as_str().unwrap().to_string();
+    assert!(e.contains("412") && e.contains("someone else"), "{e}");
+    assert_eq!(fake.count("POST", "/submissions"), 0);
+}
+
+#[test]
+fn package_process_failed_exits_one() {
+    let fake = Fake::start(Knobs {
+        process_fails: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 1, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["status"], "rejected");
+    assert_eq!(v["result"]["package_state"], "ProcessFailed");
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .contains("PkgAssets folder missing"),
+        "{v}"
+    );
+    assert_eq!(fake.count("PUT", "packageconfigurations"), 0);
+    assert_eq!(fake.count("POST", "/submissions"), 0);
+}
+
+#[test]
+fn failed_certification_exits_one_with_details() {
+    let fake = Fake::start(Knobs {
+        certification_fails: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--wait"]));
+    assert_eq!(r.code(), 1, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["status"], "rejected");
+    assert_eq!(v["result"]["submission_id"], "sub-2");
+    let e = v["error"].as_str().unwrap();
+    assert!(e.contains("Certification") && e.contains("Failed"), "{e}");
+    assert!(e.contains("5000.1.1.6"), "{e}");
+    assert_eq!(fake.count("GET", "/validations"), 1);
+}
+
+#[test]
+fn in_progress_submission_blocks_unless_forced() {
+    let dir = package();
+    let fake = Fake::start(Knobs {
+        in_progress_submission: true,
+        ..Knobs::default()
+    });
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2);
+    assert!(r.json()["error"].as_str().unwrap().contains("--force"));
+    assert_eq!(fake.count("POST", "/packages"), 0);
+    assert_eq!(fake.count("DELETE", ""), 0);
+
+    let fake = Fake::start(Knobs {
+        in_progress_submission: true,
+        ..Knobs::default()
+    });
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--force"]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let lines = fake.lines();
+    assert_eq!(lines[3], format!("GET {}", p("/submissions/sub-busy")));
+    assert_eq!(lines[4], format!("DELETE {}", p("/submissions/sub-busy")));
+    assert_eq!(r.json()["result"]["cancelled_submission_id"], "sub-busy");
+}
+
+#[test]
+fn server_that_stops_answering_times_out() {
+    // Answers the token and the product, then never again.
+    let fake = Fake::start(Knobs {
+        hang_from: Some(3),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let c = submit_cmd(&fake, &dir, &["--request-timeout", "1", "--timeout", "4"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    let e = r.json()["error"].as_str().unwrap().to_string();
+    assert!(e.contains("time limit") || e.contains("timed out"), "{e}");
+    assert!(
+        fake.count("GET", &p("/submissions")) >= 2,
+        "retried: {:?}",
+        fake.lines()
+    );
+}
+
+#[test]
+fn wrong_secret_is_explained_without_echoing_it() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = submit_cmd(&fake, &dir, &[]);
+    c.env("AZURE_CLIENT_SECRET", "wrong-value-123");
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr.contains("AADSTS7000215") && r.stderr.contains("value, not its ID"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("wrong-value-123") && !r.stdout.contains("wrong-value-123"));
+    assert_eq!(fake.lines().len(), 1, "nothing after a refused token");
+}
+
+#[test]
+fn secret_from_stdin() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = submit_cmd(&fake, &dir, &["--client-secret-stdin"]);
+    c.env_remove("AZURE_CLIENT_SECRET")
+        .write_stdin(format!("{}\n", fake::SECRET));
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+
+    let fake = Fake::start(Knobs::default());
+    let mut c = submit_cmd(&fake, &dir, &[]);
+    c.env_remove("AZURE_CLIENT_SECRET");
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("AZURE_CLIENT_SECRET"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_connects_nowhere() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(
+        &fake,
+        submit_cmd(&fake, &dir, &["--dry-run", "--wait", "--force"]),
+    );
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(
+        fake.lines().is_empty(),
+        "dry run connected: {:?}",
+        fake.lines()
+    );
+    let v = r.json();
+    assert_eq!(v["dry_run"], true);
+    let steps: Vec<&str> = v["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "token",
+            "get-product",
+            "list-submissions",
+            "check-latest-submission",
+            "cancel-in-progress",
+            "get-package-branch",
+            "get-package-configuration",
+            "create-package",
+            "upload-package",
+            "mark-uploaded",
+            "wait-processed",
+            "update-package-configuration",
+            "create-submission",
+            "wait-submission"
+        ]
+    );
+    assert_eq!(
+        v["plan"][0]["url"],
+        format!("{}/{}/oauth2/token", fake.base(), fake::TENANT)
+    );
+    assert_eq!(v["credentials"]["AZURE_CLIENT_SECRET"], "set");
+    assert_eq!(v["package"]["bytes"], package_bytes(&dir).len());
+
+    // Text form, without credentials, still connects nowhere.
+    let mut c = base_cmd(&dir);
+    c.args([
+        "submit",
+        "contoso.zip",
+        "--product-id",
+        "p9",
+        "--dry-run",
+        "--go-live",
+    ])
+    .args(["--api-url", &fake.api()]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no connection is made"), "{}", r.stdout);
+    assert!(r.stdout.contains("client secret missing"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("https://login.microsoftonline.com/<AZURE_TENANT_ID>/oauth2/token")
+    );
+    assert!(
+        r.stdout
+            .contains("/products/p9/submissions/{submissionId}/promote"),
+        "{}",
+        r.stdout
+    );
+    assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn plain_http_is_refused_for_remote_hosts() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(
+        &fake,
+        submit_cmd(
+            &fake,
+            &dir,
+            &["--api-url", "http://partner.example.com/v1.0/ingestion"],
+        ),
+    );
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("https"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn a_package_that_is_not_a_zip_is_refused_before_any_call() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    std::fs::write(dir.path().join("notes.zip"), "just text").unwrap();
+    let c = submit_cmd_for(&fake, &dir, "notes.zip", &["--format", "text"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("not a zip"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+    // The real zip with the same settings goes through.
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+}
+
+#[test]
+fn secret_is_never_a_flag() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--client-secret", "x"]));
+    assert_eq!(r.code(), 2, "clap refuses unknown flags");
+    assert!(fake.lines().is_empty());
+}
+
+// ---- connkit upload ----
+
+fn sas(fake: &Fake, se: &str, sp: &str) -> String {
+    format!(
+        "{}/blob/pub/contoso.zip?sv=2021-08-06&se={se}&sr=b&sp={sp}&sig={}",
+        fake.base(),
+        fake::SAS_SIG
+    )
+}
+
+fn days_from_now(days: u64) -> String {
+    let t = std::time::SystemTime::now() + std::time::Duration::from_secs(days * 86400);
+    let s = httpdate::fmt_http_date(t);
+    // "Sun, 06 Nov 1994 08:49:37 GMT" -> 1994-11-06T08:49:37Z
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| *m == parts[2])
+    .unwrap()
+        + 1;
+    format!("{}-{month:02}-{}T{}Z", parts[3], parts[1], parts[4]).replace(':', "%3A")
+}
+
+#[test]
+fn upload_puts_the_blob_without_authorization() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = base_cmd(&dir);
+    c.env("CONNKIT_SAS_URL", sas(&fake, &days_from_now(30), "rw"))
+        .args(["upload", "contoso.zip"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert_eq!(
+        fake.lines(),
+        ["PUT /blob/pub/contoso.zip", "HEAD /blob/pub/contoso.zip"]
+    );
+    let req = &fake.requests()[0];
+    assert_eq!(req.header("authorization"), None);
+    assert_eq!(req.header("x-ms-blob-type"), Some("BlockBlob"));
+    assert!(
+        req.query.ends_with(&format!("sig={}", fake::SAS_SIG)),
+        "verbatim"
+    );
+    let bytes = package_bytes(&dir);
+    assert_eq!(
+        fake.state.lock().unwrap().blob.as_deref(),
+        Some(bytes.as_slice())
+    );
+    let sha = connkit::submit::upload::sha256_hex(&bytes);
+    assert!(
+        r.stdout
+            .contains(&format!("{}/blob/pub/contoso.zip?REDACTED", fake.base())),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&sha) && r.stdout.contains("length verified"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+}
+
+#[test]
+fn upload_warns_on_short_sas_and_reads_stdin() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = base_cmd(&dir);
+    c.args([
+        "upload",
+        "contoso.zip",
+        "--sas-url",
+        "-",
+        "--format",
+        "json",
+    ])
+    .write_stdin(sas(&fake, &days_from_now(3), "w") + "\n");
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning: the SAS URL expires") && r.stderr.contains("15 days"),
+        "{}",
+        r.stderr
+    );
+    let v = r.json();
+    assert_eq!(
+        v["upload"]["length_verified"], false,
+        "a write-only SAS cannot be read back"
+    );
+    assert_eq!(fake.lines(), ["PUT /blob/pub/contoso.zip"]);
+}
+
+#[test]
+fn upload_refuses_a_sas_url_flag_value_and_failed_puts() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = base_cmd(&dir);
+    c.args([
+        "upload",
+        "contoso.zip",
+        "--sas-url",
+        &sas(&fake, "2099-01-01", "rw"),
+    ]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("shell history"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+
+    // A wrong signature: 403 is not 201.
+    let mut c = base_cmd(&dir);
+    c.env(
+        "CONNKIT_SAS_URL",
+        format!("{}/blob/pub/x.zip?se=2099-01-01&sig=UPLOADSIG", fake.base()),
+    )
+    .args(["upload", "contoso.zip"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(
+        r.stderr.contains("HTTP 403") && r.stderr.contains("?REDACTED"),
+        "{}",
+        r.stderr
+    );
+
+    // No SAS at all.
+    let mut c = base_cmd(&dir);
+    c.args(["upload", "contoso.zip"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2);
+    assert!(r.stderr.contains("CONNKIT_SAS_URL"), "{}", r.stderr);
+}
