@@ -96,6 +96,13 @@ fn required_property_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
     if cx.is_certification() {
+        // OP-03: every operation users see has a summary and a description.
+        for op in &sw.operations {
+            if op.value.is_object() && !op.is_internal() && !op.is_deprecated() {
+                need(op.value, &op.pointer, "summary", sink);
+                need(op.value, &op.pointer, "description", sink);
+            }
+        }
         for p in sw.param_nodes() {
             let v = p.value;
             if !v.is_object()
