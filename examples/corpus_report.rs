@@ -8,7 +8,9 @@
 //! ```
 //!
 //! `--code CODE` lists the findings of one code on connectors changed in 2024 (the best
-//! evidence of what Microsoft's current validator accepts), to read cases while calibrating.
+//! evidence of what Microsoft's current validator accepts), to read cases while calibrating;
+//! `--all-years` lists them for every connector. `--disable A,B` turns codes off (to measure
+//! "before" numbers).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -38,9 +40,11 @@ fn main() -> ExitCode {
     let mut root = PathBuf::from("../shared/corpus/connectors");
     let mut code: Option<String> = None;
     let mut options = LintOptions::default();
+    let mut all_years = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--code" => code = args.next(),
+            "--all-years" => all_years = true,
             // Disable codes (comma-separated), e.g. to measure "before" numbers.
             "--disable" => {
                 for c in args.next().unwrap_or_default().split(',') {
@@ -49,7 +53,7 @@ fn main() -> ExitCode {
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: corpus_report [CORPUS/connectors] [--code CODE] [--disable CODE,CODE]"
+                    "usage: corpus_report [CORPUS/connectors] [--code CODE [--all-years]] [--disable CODE,CODE]"
                 );
                 return ExitCode::SUCCESS;
             }
@@ -111,7 +115,7 @@ fn main() -> ExitCode {
         .collect();
 
     if let Some(code) = code {
-        for l in linted.iter().filter(|l| l.year == "2024") {
+        for l in linted.iter().filter(|l| all_years || l.year == "2024") {
             for f in l
                 .findings
                 .iter()

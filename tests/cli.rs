@@ -353,12 +353,7 @@ fn whole_corpus_lints_without_panic_into_one_document() {
 
 #[test]
 fn other_connector_files_are_linted_with_positions() {
-    let (v, code) = json_of(&[
-        "lint",
-        "tests/fixtures/artifact-errors",
-        "--format",
-        "json",
-    ]);
+    let (v, code) = json_of(&["lint", "tests/fixtures/artifact-errors", "--format", "json"]);
     assert_eq!(code, 1);
     let f = v["connectors"][0]["findings"].as_array().unwrap();
     let find = |c: &str| {
