@@ -487,6 +487,8 @@ fn idp_custom_parameters(idp: &str) -> Option<(&'static [&'static str], &'static
                 "loginUri",
                 "tenantId",
                 "enableOnbehalfOfLogin",
+                "grantType",
+                "loginUriAAD",
             ][..],
             &["resourceUri"][..],
         ),
@@ -525,8 +527,10 @@ pub static OAUTH_SETTINGS_NOT_VALID: Rule = Rule {
 is the string `\"True\"` or `\"False\"`, and `redirectMode` one of `Global`, `Direct`, \
 `GlobalPerConnector`. Other identity providers (`facebook`, partner ones) are not checked.\n\n\
 Calibration: parameter names are compared ignoring case (merged connectors write \
-`AuthorizationUrl`), and `enableOnbehalfOfLogin` is accepted for `aad`, as 9 certified \
-connectors use it.",
+`AuthorizationUrl`), and `enableOnbehalfOfLogin`, `grantType` and `loginUriAAD` are accepted \
+for `aad`, as merged certified connectors (several published by Microsoft) use them. Errors on \
+connectors changed in 2024: 1 (an `oauth2` connector with a stray `RedirectUrl` custom \
+parameter).",
     source: S_AP,
     check: |cx, sink| {
         for (ptr, o) in oauth_settings(cx) {
@@ -1343,7 +1347,9 @@ mod tests {
         let ok = with(
             json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
             "identityProvider": "oauth2", "redirectMode": "GlobalPerConnector", "properties": {"IsFirstParty": "False"},
-            "customParameters": {"AuthorizationUrl": {"value": "https://a"}, "tokenUrl": {"value": "https://b"}}}}}}),
+            "customParameters": {"AuthorizationUrl": {"value": "https://a"}, "tokenUrl": {"value": "https://b"}}}},
+            "aad": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "redirectMode": "GlobalPerConnector",
+            "customParameters": {"resourceUri": {"value": "https://r"}, "grantType": {"value": "code"}}}}}}),
         );
         assert!(run_p(&OAUTH_SETTINGS_NOT_VALID, ok.clone(), Profile::Custom).is_empty());
         assert!(
