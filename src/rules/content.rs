@@ -1023,6 +1023,55 @@ mod tests {
     }
 
     #[test]
+    fn any_json_value_anywhere_is_tolerated() {
+        let odd = [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([1, {}]),
+            json!({"a": []}),
+        ];
+        let spots = [
+            "",
+            "/info",
+            "/info/title",
+            "/info/contact",
+            "/info/contact/email",
+            "/x-ms-connector-metadata",
+            "/x-ms-connector-metadata/0",
+            "/x-ms-connector-metadata/2/propertyValue",
+            "/paths",
+            OP,
+            &format!("{OP}/summary"),
+            &format!("{OP}/responses"),
+            &format!("{OP}/responses/200"),
+            &format!("{OP}/parameters/0"),
+            "/definitions/Task",
+        ];
+        for spot in spots {
+            for v in &odd {
+                let mut d = cert();
+                match d.pointer_mut(spot) {
+                    Some(slot) => *slot = v.clone(),
+                    None => continue,
+                }
+                for r in RULES
+                    .iter()
+                    .copied()
+                    .chain(crate::rules::docs::RULES.iter().copied())
+                {
+                    let f = c(r, d.clone());
+                    assert!(
+                        f.iter().all(|x| x.code != "InternalError"),
+                        "{} at {spot} = {v}",
+                        r.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn summary_length_and_characters() {
         let long = "a".repeat(81);
         let f = c(

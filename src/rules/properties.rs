@@ -1191,6 +1191,58 @@ mod tests {
     }
 
     #[test]
+    fn any_json_value_anywhere_is_tolerated() {
+        let odd = [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([1, {}]),
+            json!({"a": []}),
+        ];
+        let spots = [
+            "",
+            "/properties",
+            "/properties/connectionParameters",
+            "/properties/connectionParameters/api_key",
+            "/properties/connectionParameters/api_key/uiDefinition",
+            "/properties/policyTemplateInstances",
+            "/properties/policyTemplateInstances/0",
+            "/properties/policyTemplateInstances/0/parameters",
+            "/properties/capabilities",
+            "/properties/iconBrandColor",
+            "/properties/scriptOperations",
+        ];
+        for spot in spots {
+            for v in &odd {
+                let mut p = good_props();
+                match p.pointer_mut(spot) {
+                    Some(slot) => *slot = v.clone(),
+                    None => continue,
+                }
+                let c = connector_from(def(), Some(p));
+                for r in RULES
+                    .iter()
+                    .copied()
+                    .chain(crate::rules::icon::RULES.iter().copied())
+                {
+                    for profile in [
+                        Profile::Certified,
+                        Profile::IndependentPublisher,
+                        Profile::Custom,
+                    ] {
+                        let f = run_on(r, &c, profile);
+                        assert!(
+                            f.iter().all(|x| x.code != "InternalError"),
+                            "{} at {spot} = {v}",
+                            r.code
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn good_properties_pass_every_rule() {
         for r in RULES {
             for profile in [Profile::Certified, Profile::Custom] {
