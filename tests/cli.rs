@@ -350,3 +350,36 @@ fn whole_corpus_lints_without_panic_into_one_document() {
         .count();
     assert_eq!(internal, 0);
 }
+
+#[test]
+fn other_connector_files_are_linted_with_positions() {
+    let (v, code) = json_of(&["lint", "tests/fixtures/artifact-errors", "--format", "json"]);
+    assert_eq!(code, 1);
+    let f = v["connectors"][0]["findings"].as_array().unwrap();
+    let find = |c: &str| {
+        f.iter()
+            .find(|x| x["code"] == c)
+            .unwrap_or_else(|| panic!("{c} not reported: {v:#}"))
+    };
+    let schema = find("PropertiesSchemaViolation");
+    assert_eq!(schema["file"], "apiProperties.json");
+    assert_eq!(
+        schema["pointer"],
+        "/properties/connectionParameters/api-key/uiDefinition/constraints/required"
+    );
+    assert_eq!(
+        (schema["line"].as_u64(), schema["column"].as_u64()),
+        (Some(10), Some(13))
+    );
+    let ns = find("ScriptNamespaceNotAllowed");
+    assert_eq!(ns["file"], "script.csx");
+    assert_eq!(
+        (ns["line"].as_u64(), ns["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert_eq!(find("SettingsValueNotValid")["file"], "settings.json");
+    assert_eq!(
+        find("ScriptOperationNotFound")["pointer"],
+        "/properties/scriptOperations/1"
+    );
+}

@@ -21,6 +21,13 @@ pub mod files;
 pub mod operations;
 pub mod references;
 pub mod structure;
+// Certification content, apiProperties and the other artifacts (issue 3).
+pub mod content;
+pub mod docs;
+pub mod icon;
+pub mod properties;
+pub mod script;
+pub mod settings;
 
 #[cfg(test)]
 pub mod testing;
@@ -163,6 +170,12 @@ pub fn registry() -> &'static [&'static Rule] {
             structure::RULES,
             operations::RULES,
             references::RULES,
+            content::RULES,
+            properties::RULES,
+            icon::RULES,
+            script::RULES,
+            docs::RULES,
+            settings::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(
