@@ -313,7 +313,10 @@ fn one_run_feeds_annotations_and_artifacts() {
         .iter()
         .map(|k| j["summary"][k].as_u64().unwrap())
         .sum::<u64>();
-    assert_eq!(s["runs"][0]["results"].as_array().unwrap().len() as u64, all);
+    assert_eq!(
+        s["runs"][0]["results"].as_array().unwrap().len() as u64,
+        all
+    );
     assert!(
         std::fs::read_to_string(&junit)
             .unwrap()

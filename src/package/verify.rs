@@ -595,6 +595,20 @@ fn check_solution(
     kind
 }
 
+/// Lint options for a connector rebuilt from a solution. A Dataverse solution does not carry
+/// everything the pull-request files do: `publisher` and `stackOwner` live only in the repo's
+/// apiProperties.json (compare with `--against` for those), so the rules that require them
+/// would fire on every package.
+fn solution_lint_options() -> LintOptions {
+    let mut o = LintOptions::default();
+    for code in ["PublisherRequired", "StackOwnerRequired"] {
+        if rules::find(code).is_some() {
+            o.overrides.insert(code.to_string(), None);
+        }
+    }
+    o
+}
+
 /// Strip the leading `/` of a solution-relative path (`/Workflows/x.json`).
 fn solution_rel(p: &str) -> String {
     p.trim()
@@ -795,7 +809,7 @@ fn check_connector(
         script,
         ..Default::default()
     };
-    let findings = rules::lint(&model, Profile::Certified, &LintOptions::default());
+    let findings = rules::lint(&model, Profile::Certified, &solution_lint_options());
     report.connectors.push(EmbeddedConnector {
         path: a.path.clone(),
         name: name.clone(),
