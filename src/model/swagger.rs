@@ -296,6 +296,20 @@ impl<'a> Swagger<'a> {
             .collect()
     }
 
+    /// Parameters users see in the designer: the effective parameters of operations that are
+    /// not `internal`, themselves not `internal`. Each written object comes back once (a
+    /// shared `#/parameters` entry used by several operations, at its `target`).
+    pub fn shown_params(&self) -> Vec<&Param<'a>> {
+        let mut seen = std::collections::HashSet::new();
+        self.operations
+            .iter()
+            .filter(|o| !o.is_internal())
+            .flat_map(|o| o.params.iter())
+            .filter(|p| p.value.is_object() && p.visibility() != Some("internal"))
+            .filter(|p| seen.insert(p.target.as_str()))
+            .collect()
+    }
+
     /// Every parameter object written in the document, once each.
     pub fn param_nodes(&self) -> &[ParamNode<'a>] {
         self.params.get_or_init(|| {
