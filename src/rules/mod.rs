@@ -19,8 +19,12 @@ use crate::model::{Connector, FileKind};
 
 pub mod files;
 pub mod operations;
+pub(crate) mod opkit;
+pub mod parameters;
 pub mod references;
+pub mod security;
 pub mod structure;
+pub mod webhooks;
 
 #[cfg(test)]
 pub mod testing;
@@ -163,6 +167,9 @@ pub fn registry() -> &'static [&'static Rule] {
             structure::RULES,
             operations::RULES,
             references::RULES,
+            parameters::RULES,
+            security::RULES,
+            webhooks::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(
