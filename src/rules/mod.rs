@@ -19,11 +19,13 @@ use crate::model::{Connector, FileKind};
 
 pub mod files;
 pub mod operations;
+pub mod operations_more;
 pub(crate) mod opkit;
 pub mod parameters;
 pub mod references;
 pub mod security;
 pub mod structure;
+pub mod versioning;
 pub mod webhooks;
 
 #[cfg(test)]
@@ -170,6 +172,8 @@ pub fn registry() -> &'static [&'static Rule] {
             parameters::RULES,
             security::RULES,
             webhooks::RULES,
+            versioning::RULES,
+            operations_more::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(
