@@ -261,6 +261,9 @@ with a schema is DefaultResponseHasSchema, so only 2xx responses are counted.",
     }
 );
 
+/// (path, its segments, operation pointer)
+type Route<'a> = (&'a str, Vec<&'a str>, String);
+
 fn is_var(seg: &str) -> bool {
     seg.starts_with('{') && seg.ends_with('}') && seg.len() > 2
 }
@@ -275,7 +278,7 @@ def_rule!(
 on routing order. Prefer distinct shapes (`/items/{id}` and `/search/items`), or make sure the \
 service treats the literal segment first.",
     |cx, sink| {
-        let mut by: HashMap<(&str, usize), Vec<(&str, Vec<&str>, String)>> = HashMap::new();
+        let mut by: HashMap<(&str, usize), Vec<Route<'_>>> = HashMap::new();
         for op in ops(cx) {
             let segs: Vec<&str> = op.path.trim_end_matches('/').split('/').collect();
             by.entry((op.method, segs.len())).or_default().push((
