@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::model::swagger::Swagger;
 use crate::model::{Connector, FileKind};
 
+pub mod dynamic;
 pub mod files;
 pub mod operations;
 pub mod operations_more;
@@ -174,6 +175,7 @@ pub fn registry() -> &'static [&'static Rule] {
             webhooks::RULES,
             versioning::RULES,
             operations_more::RULES,
+            dynamic::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(

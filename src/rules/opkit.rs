@@ -13,7 +13,6 @@ use crate::model::swagger::{Operation, Param, Swagger};
 /// The Swagger Validator rules page, source of every official code.
 pub const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 /// The OpenAPI extensions page.
-#[allow(dead_code)]
 pub const EXT: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions";
 
