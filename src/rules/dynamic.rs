@@ -313,7 +313,12 @@ fn ambiguous<'a>(sw: &Swagger<'a>, op: &Operation<'a>, name: &str) -> bool {
             .params
             .iter()
             .any(|p| p.name == Some(name) && p.location != Some("body"))
-        && body_prop(sw, op, name).is_some()
+        && top_body_prop(sw, op, name)
+}
+
+/// A property named `name` directly in the body schema (not nested).
+fn top_body_prop<'a>(sw: &Swagger<'a>, op: &Operation<'a>, name: &str) -> bool {
+    body_schema(sw, op).is_some_and(|(s, at)| sw.schema_at(s, &at, &[name]).is_some())
 }
 
 fn type_of<'a>(t: &Target<'_, 'a>, sw: &Swagger<'a>) -> Option<&'a str> {
@@ -497,7 +502,10 @@ def_rule!(
     "An `x-ms-dynamic-values` parameter reference is ambiguous and there is no `x-ms-dynamic-list`",
     "`{\"parameter\": \"id\"}` cannot tell a parameter `id` from a body property `id` of the same \
 operation. Add an `x-ms-dynamic-list` next to `x-ms-dynamic-values` whose `parameters` use \
-`{\"parameterReference\": \"body/id\"}` (or the parameter's name) to say which one is meant.",
+`{\"parameterReference\": \"body/id\"}` (or the parameter's name) to say which one is meant.\n\n\
+Calibration: only properties at the top level of the body count as a clash. A first version \
+also matched nested properties and fired on Annature (independent publisher, 2024), where the \
+path parameter `id` and `documents[].id` cannot be confused.",
     EXT,
     |cx, sink| need_sibling(cx, sink, Kind::Values, true)
 );
@@ -812,13 +820,16 @@ fn produce_findings(cx: &Context<'_>) -> Vec<(bool, String, String)> {
 def_rule!(
     INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY,
     "InvokedOperationShouldProduceArray",
-    Error,
+    Warning,
     ALL,
     "A dynamic list's collection path is not an array in the invoked operation's response",
     "`value-collection` (dynamic values) and `itemsPath` (dynamic list) name the array of choices \
 in the invoked operation's success response; without them the response itself must be an \
 array.\n\nBad: response `{\"value\": [...]}` with no `value-collection`  Good: \
-`\"value-collection\": \"value\"`.",
+`\"value-collection\": \"value\"`.\n\nCalibration: 5 merged certified connectors have a \
+collection path that their own response schema contradicts (Apptigent CloudTools and Tribal - \
+SITS last changed in 2024). The designer reads the live response, so a wrong schema does not \
+stop a working dropdown, and Microsoft does not block on it: connkit warns.",
     EXT,
     |cx, sink| {
         let mut once = Once::new(sink);
@@ -833,14 +844,17 @@ array.\n\nBad: response `{\"value\": [...]}` with no `value-collection`  Good: \
 def_rule!(
     INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
     "InvokedOperationShouldProduceProperty",
-    Error,
+    Warning,
     ALL,
     "A dynamic extension's value path does not exist in the invoked operation's response",
     "`value-path`, `value-title`, `value-collection`, `itemsPath`, `itemValuePath`, \
 `itemTitlePath` and the dynamic-schema `value-path` are paths (`/`-separated) into the invoked \
 operation's success response schema (for value and title: into one item of the collection). \
 A path the schema does not declare yields empty dropdowns. Only schemas that declare their \
-properties are checked: open or dynamic schemas are skipped.",
+properties are checked: open or dynamic schemas are skipped.\n\nCalibration: 13 merged \
+certified connectors name paths their response schemas do not declare (DocuSign, Tikit and \
+Apptigent CloudTools last changed in 2024); the designer reads the live response, so Microsoft \
+does not block on it. connkit warns: either the path or the response schema is wrong.",
     EXT,
     |cx, sink| {
         let mut once = Once::new(sink);
@@ -1001,12 +1015,14 @@ fn ref_pairs<'a>(
 def_rule!(
     OPERATION_PARAMETER_REQUIRED_MISMATCH,
     "OperationParameterRequiredMismatch",
-    Error,
+    Warning,
     ALL,
     "A required parameter of the invoked operation is fed from an optional parameter",
     "If the calling operation's parameter is optional the user may leave it empty, and the \
 dynamic call then fails for lack of a required value. Make the source parameter required, or \
-pass a literal.",
+pass a literal.\n\nCalibration: 8 merged certified connectors do this (BoldSign, Kanbanize and \
+Tikit last changed in 2024), typically for a dropdown that only makes sense once an optional \
+field is filled in. Microsoft does not block on it, so connkit warns.",
     EXT,
     |cx, sink| {
         let mut once = Once::new(sink);
@@ -1288,6 +1304,12 @@ mod tests {
             run(&DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES, d).len(),
             1
         );
+        // A nested body property of the same name is not a clash.
+        let d = base(
+            good_dv(),
+            json!({"nested": {"type": "object", "properties": {"project": {"type": "string"}}}}),
+        );
+        assert!(run(&DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES, d).is_empty());
         let mut dv = good_dv();
         dv["parameters"]["project"] = json!({"parameter": "hidden"});
         assert_eq!(

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::opkit::{def_rule, ops};
 use super::util::{fits_type, json_type};
-use super::{Context, Rule};
+use super::{Context, Rule, Severity};
+use crate::model::FileKind;
 use crate::model::pointer::join;
 
 pub const RULES: &[&Rule] = &[
@@ -151,7 +152,10 @@ def_rule!(
     "An `enum` member whose JSON type differs from the declared `type`",
     "Every allowed value must be of the parameter's or schema's type: a `string` enum holds \
 strings, an `integer` enum integers.\n\nBad: `{\"type\": \"string\", \"enum\": [1, 2]}`  Good: \
-`{\"type\": \"string\", \"enum\": [\"1\", \"2\"]}`.",
+`{\"type\": \"string\", \"enum\": [\"1\", \"2\"]}`.\n\nCalibration: 13 merged certified \
+connectors quote their values (`\"true\"` in a boolean enum, `\"0\"` in an integer enum), \
+including Azure Communication Services MMS (2024); Microsoft does not block on strings that \
+spell a value of the declared type, so those are warnings. Other mismatches stay errors.",
     |cx, sink| {
         for (at, obj, parent) in all_objects(cx) {
             if parent == "properties" {
@@ -165,7 +169,15 @@ strings, an `integer` enum integers.\n\nBad: `{\"type\": \"string\", \"enum\": [
             };
             for (i, v) in list.iter().enumerate() {
                 if !v.is_null() && !fits_type(v, ty) {
-                    sink.emit(
+                    // A string spelling a value of the right type: accepted by the platform.
+                    let severity = if v.as_str().is_some_and(|s| spells(s, ty)) {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
+                    sink.emit_with(
+                        severity,
+                        FileKind::Definition,
                         format!("{}/{i}", join(&at, "enum")),
                         format!("enum value {v} is {} but the type is {ty}", json_type(v)),
                     );
@@ -264,6 +276,16 @@ with a schema is DefaultResponseHasSchema, so only 2xx responses are counted.",
 /// (path, its segments, operation pointer)
 type Route<'a> = (&'a str, Vec<&'a str>, String);
 
+/// Whether a string spells a value of a Swagger type (`"true"` for boolean, `"5"` for integer).
+fn spells(s: &str, ty: &str) -> bool {
+    match ty {
+        "boolean" => s == "true" || s == "false",
+        "integer" => s.trim().parse::<i64>().is_ok(),
+        "number" => s.trim().parse::<f64>().is_ok(),
+        _ => false,
+    }
+}
+
 fn is_var(seg: &str) -> bool {
     seg.starts_with('{') && seg.ends_with('}') && seg.len() > 2
 }
@@ -340,12 +362,22 @@ mod tests {
     fn enums() {
         let d = patch(
             minimal(),
-            json!({"definitions": {"E": {"type": "string", "enum": ["a", 2],
+            json!({"definitions": {"B": {"type": "boolean", "enum": ["true", "yes"]}, "E": {"type": "string", "enum": ["a", 2],
                 "x-ms-enum-values": [{"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A2"}, {"value": "c", "displayName": "C"}]}}}),
         );
+        let f = run(&INVALID_ENUM_VALUE, d.clone());
         assert_eq!(
-            pointers(&run(&INVALID_ENUM_VALUE, d.clone())),
-            vec!["/definitions/E/enum/1"]
+            pointers(&f),
+            vec![
+                "/definitions/B/enum/0",
+                "/definitions/B/enum/1",
+                "/definitions/E/enum/1"
+            ]
+        );
+        let sev: Vec<_> = f.iter().map(|f| f.severity).collect();
+        assert_eq!(
+            sev,
+            vec![Severity::Warning, Severity::Error, Severity::Error]
         );
         assert_eq!(
             pointers(&run(&DUPLICATE_ENUM_VALUES_IN_EXTENSION, d.clone())),

@@ -56,12 +56,15 @@ fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 def_rule!(
     BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED,
     "BodyOrFormDataParameterInFetchOperationNotAllowed",
-    Error,
+    Warning,
     ALL,
     "A `get` operation has a body or formData parameter",
     "GET requests carry no body: the platform cannot send a body or form fields with them. Use \
 query parameters, or change the method to POST if the service really expects a body.\n\nBad: \
-`get` with `{\"in\": \"body\", ...}`  Good: `post`, or `{\"in\": \"query\", ...}`.",
+`get` with `{\"in\": \"body\", ...}`  Good: `post`, or `{\"in\": \"query\", ...}`.\n\n\
+Calibration: the catalog infers an error, but DocuSign (certified, 2024) and Telegram Bot \
+(independent publisher, 2024) were merged with a body parameter on a GET operation, so \
+Microsoft's validator does not block on it; connkit warns.",
     |cx, sink| {
         for op in ops(cx).iter().filter(|o| o.method == "get") {
             for p in &op.params {
@@ -508,11 +511,13 @@ warns when it is missing.",
 def_rule!(
     QUERY_PARAMETER_ENCODING_NOT_SUPPORTED,
     "QueryParameterEncodingNotSupported",
-    Error,
+    Warning,
     ALL,
     "An `in: query` parameter carries `x-ms-url-encoding`",
     "Query values are always encoded once; `x-ms-url-encoding` is only for path parameters. \
-Remove it.",
+Remove it.\n\nCalibration: the catalog infers an error, but Bloomflow and PDF4me Connect \
+(certified, 2024), WPForms and HubSpot CRM (2023) were merged with it, so Microsoft does not \
+block on it (the platform ignores the key on queries); connkit warns.",
     |cx, sink| {
         for (ptr, v) in written(cx) {
             if s(v, "in") == Some("query") && v.get("x-ms-url-encoding").is_some() {

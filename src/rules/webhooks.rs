@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::opkit::{BodyProp, Once, body_props, body_schema, def_rule, is_true, ops};
-use super::{Context, Rule};
+use super::{Context, Rule, Severity};
+use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, SchemaRole, Swagger};
 
@@ -277,7 +278,9 @@ def_rule!(
     "Only a field of the registration request body can receive the callback URL. Remove the \
 flag from response schemas, notification content, definitions used only as outputs, and \
 non-body parameters.\n\nCalibration: definitions shared by a request body and a response are \
-not reported (the flag is used on the input side).",
+not reported (the flag is used on the input side). A definition reached only from responses \
+(typically the registration response echoing the subscription) is reported as a warning: \
+Tikit (certified, 2024) was merged with one, and the platform ignores the flag there.",
     WH,
     |cx, sink| {
         let Some(sw) = cx.swagger.as_ref() else {
@@ -288,19 +291,21 @@ not reported (the flag is used on the input side).",
             if !flagged(n.value) {
                 continue;
             }
-            let bad = match n.role {
-                SchemaRole::Output => true,
-                SchemaRole::Definition => {
-                    output.contains(&n.pointer) && !input.contains(&n.pointer)
+            let severity = match n.role {
+                SchemaRole::Output => Severity::Error,
+                SchemaRole::Definition
+                    if output.contains(&n.pointer) && !input.contains(&n.pointer) =>
+                {
+                    Severity::Warning
                 }
-                SchemaRole::Input => false,
+                _ => continue,
             };
-            if bad {
-                sink.emit(
-                    join(&n.pointer, "x-ms-notification-url"),
-                    "x-ms-notification-url is only allowed in a request body schema",
-                );
-            }
+            sink.emit_with(
+                severity,
+                FileKind::Definition,
+                join(&n.pointer, "x-ms-notification-url"),
+                "x-ms-notification-url is only allowed in a request body schema",
+            );
         }
         for p in sw.param_nodes() {
             if flagged(p.value) {
@@ -483,10 +488,18 @@ mod tests {
             json!({"definitions": {"Out": {"type": "object", "properties": {"u": {"type": "string", "x-ms-notification-url": true}}}},
                    "paths": {"/x": {"get": {"operationId": "X", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Out"}}}}}}}),
         );
+        let f = run(&NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION, d.clone());
         assert_eq!(
-            pointers(&run(&NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION, d)),
+            pointers(&f),
             vec!["/definitions/Out/properties/u/x-ms-notification-url"]
         );
+        assert_eq!(f[0].severity, Severity::Warning);
+        // Written inline in a response schema: an error.
+        let mut d = d;
+        d["paths"]["/x"]["get"]["responses"]["200"]["schema"] = json!({"type": "object", "properties": {"u": {"type": "string", "x-ms-notification-url": true}}});
+        let f = run(&NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION, d);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
     }
 
     #[test]
