@@ -230,6 +230,50 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Every rule of the operation/parameter/dynamic/webhook/versioning/security modules
+    /// tolerates any JSON in any position (a panic would surface as InternalError).
+    #[test]
+    fn rules_tolerate_odd_documents() {
+        use crate::rules::testing::run;
+        let docs = [
+            json!(null),
+            json!([1, 2]),
+            json!({"paths": []}),
+            json!({"paths": {"/a": {"get": 5, "parameters": "x"}}}),
+            json!({"securityDefinitions": {"a": {"type": "oauth2", "flow": 3}}, "consumes": "x"}),
+            json!({"paths": {"/a/{x}": {"x-ms-notification-content": 1, "post": {
+                "operationId": 7, "x-ms-trigger": [], "x-ms-notification": {"operationId": ["x"]},
+                "x-ms-api-annotation": {"family": 1, "revision": {}, "replacement": 2},
+                "x-ms-pageable": {"nextLinkName": null}, "consumes": [1, null],
+                "parameters": [{"$ref": "#/parameters/Nope"}, 3, {"in": "body", "schema": {"$ref": "#/definitions/L"}},
+                    {"name": "q", "in": "query", "x-ms-dynamic-values": {"operationId": "A", "parameters": {"a": {"parameter": 5}, "b": {"parameterReference": "x/y/z"}}},
+                     "x-ms-dynamic-list": {"operationId": null, "parameters": []}, "enum": "x", "x-ms-enum-values": [1, {"value": {}}]}],
+                "responses": {"200": {"schema": {"$ref": "#/definitions/L"}}}},
+                "get": {"operationId": "A", "responses": {"200": {"schema": {"type": "object", "properties": {"x": {"$ref": "#/definitions/L"}},
+                    "x-ms-dynamic-schema": {"operationId": "A", "value-path": 5}}}}}}},
+                "definitions": {"L": {"$ref": "#/definitions/L", "x-ms-notification-url": "yes",
+                    "properties": {"self": {"$ref": "#/definitions/L"}}, "required": "x", "items": []}}}),
+        ];
+        let modules: [&[&crate::rules::Rule]; 6] = [
+            crate::rules::parameters::RULES,
+            crate::rules::security::RULES,
+            crate::rules::webhooks::RULES,
+            crate::rules::versioning::RULES,
+            crate::rules::operations_more::RULES,
+            crate::rules::dynamic::RULES,
+        ];
+        for d in docs {
+            for r in modules.iter().flat_map(|m| m.iter()) {
+                let f = run(r, d.clone());
+                assert!(
+                    f.iter().all(|f| f.code != "InternalError"),
+                    "{} on {d}",
+                    r.code
+                );
+            }
+        }
+    }
+
     #[test]
     fn body_props_follow_refs_and_required() {
         let d = json!({
