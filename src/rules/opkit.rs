@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Context, Sink};
 use crate::model::pointer::join;
-use crate::model::swagger::{Operation, Param, Swagger};
+use crate::model::swagger::{Operation, Swagger};
 
 /// The Swagger Validator rules page, source of every official code.
 pub const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
@@ -101,21 +101,6 @@ pub fn consumes<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> Vec<&'a str> {
         .flatten()
         .filter_map(Value::as_str)
         .collect()
-}
-
-/// Each distinct parameter an operation sees, once per written parameter (by target).
-#[allow(dead_code)]
-pub fn distinct_params<'c, 'a>(cx: &'c Context<'a>) -> Vec<(&'c Operation<'a>, &'c Param<'a>)> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for op in ops(cx) {
-        for p in &op.params {
-            if p.ref_error.is_none() && seen.insert(p.target.clone()) {
-                out.push((op, p));
-            }
-        }
-    }
-    out
 }
 
 /// Whether a schema value (resolved) says `readOnly: true`.

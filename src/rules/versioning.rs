@@ -300,8 +300,11 @@ def_rule!(
     ALL,
     "An operation is `Production` while the connector is `Preview`",
     "An operation cannot be more mature than its connector. Raise \
-`info.x-ms-api-annotation.status` to `Production` or set the operation to `Preview`. Only an \
-explicit connector status is compared.",
+`info.x-ms-api-annotation.status` to `Production` or set the operation to `Preview`.\n\n\
+Calibration: the versioning docs say a connector without a status is `Preview`, but four \
+certified connectors have `Production` operations and no connector status (PDF4me SwissQR, \
+Egnyte and PDF4me Connect last changed in 2024), so Microsoft does not apply that default \
+here. Only an explicit connector `Preview` is compared.",
     OV,
     |cx, sink| {
         let Some(root) = cx.connector.definition_value() else {
@@ -599,6 +602,9 @@ mod tests {
             1
         );
         assert_eq!(run(&OPERATION_ID_SANITIZED, d).len(), 1);
+        // No connector status: not compared (calibration).
+        let d = fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}]));
+        assert!(run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d).is_empty());
         let d = fam(json!([{"operationId": "A".repeat(129)}]));
         assert_eq!(run(&OPERATION_ID_TOO_LONG, d).len(), 1);
         let d = fam(json!([{"operationId": "A".repeat(128)}]));
