@@ -17,9 +17,14 @@ use serde::Serialize;
 use crate::model::swagger::Swagger;
 use crate::model::{Connector, FileKind};
 
+pub mod dynamic;
 pub mod files;
 pub mod operations;
+pub mod operations_more;
+pub(crate) mod opkit;
+pub mod parameters;
 pub mod references;
+pub mod security;
 pub mod structure;
 // Certification content, apiProperties and the other artifacts (issue 3).
 pub mod content;
@@ -28,6 +33,8 @@ pub mod icon;
 pub mod properties;
 pub mod script;
 pub mod settings;
+pub mod versioning;
+pub mod webhooks;
 
 #[cfg(test)]
 pub mod testing;
@@ -176,6 +183,12 @@ pub fn registry() -> &'static [&'static Rule] {
             script::RULES,
             docs::RULES,
             settings::RULES,
+            parameters::RULES,
+            security::RULES,
+            webhooks::RULES,
+            versioning::RULES,
+            operations_more::RULES,
+            dynamic::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(

@@ -1,0 +1,283 @@
+//! Small helpers shared by the operation, parameter, dynamic-extension, webhook and versioning
+//! rule modules: operation lists, effective MIME lists, body-schema walks, de-duplicated
+//! emission (a shared `#/parameters` entry used by several operations is reported once).
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::{Context, Sink};
+use crate::model::pointer::join;
+use crate::model::swagger::{Operation, Swagger};
+
+/// The Swagger Validator rules page, source of every official code.
+pub const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
+/// The OpenAPI extensions page.
+pub const EXT: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions";
+
+/// Declare a definition-file rule in one expression.
+macro_rules! def_rule {
+    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $check:expr) => {
+        def_rule!(
+            $name,
+            $code,
+            $sev,
+            $prof,
+            $summary,
+            $expl,
+            $crate::rules::opkit::SV,
+            $check
+        );
+    };
+    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, $check:expr) => {
+        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            severity: $crate::rules::Severity::$sev,
+            profiles: $crate::rules::Profiles::$prof,
+            file: $crate::model::FileKind::Definition,
+            summary: $summary,
+            explanation: $expl,
+            source: $src,
+            check: $check,
+        };
+    };
+}
+pub(crate) use def_rule;
+
+pub fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
+    cx.swagger
+        .as_ref()
+        .map(|s| s.operations.as_slice())
+        .unwrap_or(&[])
+}
+
+/// Emits each (pointer, message) once.
+pub struct Once<'s, 'r> {
+    pub sink: &'s mut Sink<'r>,
+    seen: HashSet<(String, String)>,
+}
+
+impl<'s, 'r> Once<'s, 'r> {
+    pub fn new(sink: &'s mut Sink<'r>) -> Self {
+        Once {
+            sink,
+            seen: HashSet::new(),
+        }
+    }
+    pub fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        let (p, m) = (pointer.into(), message.into());
+        if self.seen.insert((p.clone(), m.clone())) {
+            self.sink.emit(p, m);
+        }
+    }
+}
+
+/// Strip parameters (`; charset=…`), trim, lower-case.
+pub fn mime_base(m: &str) -> String {
+    m.split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// The four MIME types the platform supports for `consumes`/`produces`.
+pub const SUPPORTED_MIME: [&str; 4] = [
+    "application/json",
+    "text/plain",
+    "multipart/form-data",
+    "application/x-www-form-urlencoded",
+];
+
+/// The effective `consumes` (operation-level, else root-level), as strings.
+pub fn consumes<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> Vec<&'a str> {
+    let list = op
+        .get("consumes")
+        .filter(|v| v.is_array())
+        .or_else(|| sw.root.get("consumes"));
+    list.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// Whether a schema value (resolved) says `readOnly: true`.
+pub fn is_true(v: &Value, key: &str) -> bool {
+    v.get(key).and_then(Value::as_bool) == Some(true)
+}
+
+/// Names listed in a schema's `required` array.
+pub fn required_names(s: &Value) -> Vec<&str> {
+    s.get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// One property met while walking an input (body) schema: its schema (resolved), where it is
+/// written, whether the parent lists it as required, and the chain of ancestors.
+pub struct BodyProp<'a> {
+    pub value: &'a Value,
+    pub pointer: String,
+    pub name: String,
+    pub required_in_parent: bool,
+    /// Every ancestor property (outermost first): (resolved schema, required in its parent).
+    pub ancestors: Vec<(&'a Value, bool)>,
+}
+
+/// Walk the properties of a schema (following `$ref`, `allOf`, `items`), each reference
+/// target at most once per branch.
+pub fn body_props<'a>(sw: &Swagger<'a>, schema: &'a Value, at: &str) -> Vec<BodyProp<'a>> {
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    let mut seen = Vec::new();
+    props_inner(sw, schema, at, &mut stack, &mut seen, &mut out, 0);
+    out
+}
+
+fn props_inner<'a>(
+    sw: &Swagger<'a>,
+    schema: &'a Value,
+    at: &str,
+    ancestors: &mut Vec<(&'a Value, bool)>,
+    seen: &mut Vec<String>,
+    out: &mut Vec<BodyProp<'a>>,
+    depth: usize,
+) {
+    if depth > 32 {
+        return;
+    }
+    let Ok((s, ptr)) = sw.resolve(schema, at) else {
+        return;
+    };
+    if seen.contains(&ptr) {
+        return;
+    }
+    seen.push(ptr.clone());
+    let req = required_names(s);
+    if let Some(props) = s.get("properties").and_then(Value::as_object) {
+        let base = join(&ptr, "properties");
+        for (k, v) in props {
+            let p = join(&base, k);
+            let Ok((pv, pp)) = sw.resolve(v, &p) else {
+                continue;
+            };
+            let r = req.contains(&k.as_str());
+            out.push(BodyProp {
+                value: pv,
+                pointer: if v.get("$ref").is_some() {
+                    p.clone()
+                } else {
+                    pp
+                },
+                name: k.clone(),
+                required_in_parent: r,
+                ancestors: ancestors.clone(),
+            });
+            ancestors.push((pv, r));
+            props_inner(sw, v, &p, ancestors, seen, out, depth + 1);
+            ancestors.pop();
+        }
+    }
+    if let Some(items) = s.get("items").filter(|i| i.is_object()) {
+        props_inner(
+            sw,
+            items,
+            &join(&ptr, "items"),
+            ancestors,
+            seen,
+            out,
+            depth + 1,
+        );
+    }
+    if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+        for (i, part) in all.iter().enumerate() {
+            let p = format!("{}/{i}", join(&ptr, "allOf"));
+            props_inner(sw, part, &p, ancestors, seen, out, depth + 1);
+        }
+    }
+    seen.pop();
+}
+
+/// The resolved body schema of an operation with its pointer.
+pub fn body_schema<'a>(_sw: &Swagger<'a>, op: &Operation<'a>) -> Option<(&'a Value, String)> {
+    let b = op.body_param()?;
+    let s = b.get("schema")?;
+    Some((s, b.field("schema")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Every rule of the operation/parameter/dynamic/webhook/versioning/security modules
+    /// tolerates any JSON in any position (a panic would surface as InternalError).
+    #[test]
+    fn rules_tolerate_odd_documents() {
+        use crate::rules::testing::run;
+        let docs = [
+            json!(null),
+            json!([1, 2]),
+            json!({"paths": []}),
+            json!({"paths": {"/a": {"get": 5, "parameters": "x"}}}),
+            json!({"securityDefinitions": {"a": {"type": "oauth2", "flow": 3}}, "consumes": "x"}),
+            json!({"paths": {"/a/{x}": {"x-ms-notification-content": 1, "post": {
+                "operationId": 7, "x-ms-trigger": [], "x-ms-notification": {"operationId": ["x"]},
+                "x-ms-api-annotation": {"family": 1, "revision": {}, "replacement": 2},
+                "x-ms-pageable": {"nextLinkName": null}, "consumes": [1, null],
+                "parameters": [{"$ref": "#/parameters/Nope"}, 3, {"in": "body", "schema": {"$ref": "#/definitions/L"}},
+                    {"name": "q", "in": "query", "x-ms-dynamic-values": {"operationId": "A", "parameters": {"a": {"parameter": 5}, "b": {"parameterReference": "x/y/z"}}},
+                     "x-ms-dynamic-list": {"operationId": null, "parameters": []}, "enum": "x", "x-ms-enum-values": [1, {"value": {}}]}],
+                "responses": {"200": {"schema": {"$ref": "#/definitions/L"}}}},
+                "get": {"operationId": "A", "responses": {"200": {"schema": {"type": "object", "properties": {"x": {"$ref": "#/definitions/L"}},
+                    "x-ms-dynamic-schema": {"operationId": "A", "value-path": 5}}}}}}},
+                "definitions": {"L": {"$ref": "#/definitions/L", "x-ms-notification-url": "yes",
+                    "properties": {"self": {"$ref": "#/definitions/L"}}, "required": "x", "items": []}}}),
+        ];
+        let modules: [&[&crate::rules::Rule]; 6] = [
+            crate::rules::parameters::RULES,
+            crate::rules::security::RULES,
+            crate::rules::webhooks::RULES,
+            crate::rules::versioning::RULES,
+            crate::rules::operations_more::RULES,
+            crate::rules::dynamic::RULES,
+        ];
+        for d in docs {
+            for r in modules.iter().flat_map(|m| m.iter()) {
+                let f = run(r, d.clone());
+                assert!(
+                    f.iter().all(|f| f.code != "InternalError"),
+                    "{} on {d}",
+                    r.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn body_props_follow_refs_and_required() {
+        let d = json!({
+            "definitions": {"A": {"type": "object", "required": ["x"], "properties": {"x": {"type": "object", "properties": {"y": {"type": "string"}}}, "self": {"$ref": "#/definitions/A"}}}}
+        });
+        let sw = Swagger::new(&d);
+        let s = json!({"$ref": "#/definitions/A"});
+        let props = body_props(&sw, &s, "/b");
+        let names: Vec<_> = props
+            .iter()
+            .map(|p| (p.name.as_str(), p.required_in_parent, p.ancestors.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![("x", true, 0), ("y", false, 1), ("self", false, 0)]
+        );
+        assert_eq!(
+            mime_base(" Application/JSON; charset=utf-8"),
+            "application/json"
+        );
+    }
+}
