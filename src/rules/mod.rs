@@ -20,6 +20,8 @@ use crate::model::{Connector, FileKind};
 pub mod files;
 pub mod operations;
 pub mod references;
+pub mod schema;
+pub mod schema_validation;
 pub mod structure;
 
 #[cfg(test)]
@@ -163,6 +165,8 @@ pub fn registry() -> &'static [&'static Rule] {
             structure::RULES,
             operations::RULES,
             references::RULES,
+            schema_validation::RULES,
+            schema::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(
