@@ -25,6 +25,8 @@ pub mod schema_validation;
 pub mod structure;
 
 #[cfg(test)]
+mod robustness;
+#[cfg(test)]
 pub mod testing;
 
 /// How serious a finding is.
