@@ -578,7 +578,8 @@ Calibration: binary at the root of any schema (a whole body, response or definit
 accepted. Binary properties nested in objects are reported as warnings only: 5 certified \
 connectors changed in 2024 have them (request and response objects) and passed Microsoft's \
 validator, which probably sends such values as strings. Query, header and path parameters \
-and parameter `items` with `format: binary` stay errors.",
+with `format: binary` stay errors; a formData array of binary items (several files in one \
+field, as a certified connector does) is accepted.",
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx) {
@@ -593,11 +594,24 @@ parameter: use `format: byte` (base64) inside objects";
                     sink.emit_with(Severity::Warning, FileKind::Definition, n.at("format"), msg)
                 }
                 Kind::Param if str_of(n.value, "in") == Some("formData") => {}
+                // `items` of a formData array: several files in one field.
+                Kind::Items if in_form_data(cx, &n.pointer) => {}
                 Kind::Param | Kind::Items | Kind::Header => sink.emit(n.at("format"), msg),
             }
         }
     },
 };
+
+/// Whether `items` (possibly nested) at this pointer belong to a formData parameter.
+fn in_form_data(cx: &Context<'_>, items_at: &str) -> bool {
+    let mut owner = items_at;
+    while let Some(p) = owner.strip_suffix("/items") {
+        owner = p;
+    }
+    root(cx)
+        .and_then(|r| r.pointer(owner))
+        .is_some_and(|p| str_of(p, "in") == Some("formData"))
+}
 
 /// `type/subtype` with RFC 7230 token characters, optional `; parameters`.
 fn valid_mime(s: &str) -> bool {
@@ -2176,6 +2190,17 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Error);
+        // Several files in one formData field are fine; the same items on a query are not.
+        let files = |loc: &str| {
+            with_param(
+                json!({"in": loc, "type": "array", "items": {"type": "string", "format": "binary"}}),
+            )
+        };
+        assert!(run(&INVALID_STRING_BINARY_PROPERTY, files("formData")).is_empty());
+        assert_eq!(
+            ptrs(&INVALID_STRING_BINARY_PROPERTY, files("query")),
+            vec![format!("{P0}/items/format")]
+        );
     }
 
     #[test]
