@@ -41,6 +41,8 @@ struct Issue {
     code: &'static str,
     pointer: String,
     message: String,
+    /// Reported as a warning (a likely typo rather than a certain error).
+    warning: bool,
 }
 
 /// The per-connector validation result (the `Context::shared` key).
@@ -54,7 +56,11 @@ struct SchemaResult {
 fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
     cx.shared(
         || match (cx.connector.definition_value(), VALIDATOR.as_ref()) {
-            (Some(root), Some(v)) => validate(v, root),
+            (Some(root), Some(v)) => {
+                let mut r = validate(v, root);
+                misspelled_extensions(root, "", 0, &mut r.issues);
+                r
+            }
             _ => SchemaResult::default(),
         },
     )
@@ -86,6 +92,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                         article(found)
                     ),
                     pointer: at,
+                    warning: false,
                 });
             }
             ValidationErrorKind::Enum { options } => {
@@ -102,6 +109,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                         one_of(&allowed)
                     ),
                     pointer: at,
+                    warning: false,
                 });
             }
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -119,6 +127,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                                 "'{key}' is not a property of {owner}; a custom key must start with 'x-' (and not 'x-ms-')"
                             ),
                             pointer,
+                            warning: false,
                         });
                     } else {
                         out.issues.push(Issue {
@@ -128,6 +137,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                                 allowed_keys_hint(parent)
                             ),
                             pointer,
+                            warning: false,
                         });
                     }
                 }
@@ -144,6 +154,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                         extension_home(&key)
                     ),
                     pointer: at,
+                    warning: false,
                 });
             }
             ValidationErrorKind::Required { property } => {
@@ -222,7 +233,16 @@ pub fn report_required_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
 fn emit_code(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let code = sink.code();
     for i in result(cx).issues.iter().filter(|i| i.code == code) {
-        sink.emit(i.pointer.clone(), i.message.clone());
+        if i.warning {
+            sink.emit_with(
+                Severity::Warning,
+                FileKind::Definition,
+                i.pointer.clone(),
+                i.message.clone(),
+            );
+        } else {
+            sink.emit(i.pointer.clone(), i.message.clone());
+        }
     }
 }
 
@@ -270,7 +290,9 @@ the platform does not read it (`x-ms-trigger` on a parameter, `x-ms-connector-me
 instead.\n\nCalibration: x-ms extensions that connkit does not know (`x-ms-openai-data`, \
 `x-ms-keywords`, …) are accepted anywhere: certified connectors changed in 2024 use newer \
 Microsoft extensions freely and pass the validator. Positions are enforced only for extensions \
-that clearly belong to one object (operation-only and root-only extensions).\n\n\
+that clearly belong to one object (operation-only and root-only extensions). An unknown \
+`x-ms-…` name within two letters of a known one (`x-ms-visibiltiy`, `x-ms-sumamry`) is reported \
+as a warning: the platform ignores it, which is rarely what the author meant.\n\n\
 Bad: `\"x-ms-pageable\": {\"nextLinkName\": \"next\", \"pageSize\": 50}`",
     source: SV,
     check: emit_code,
@@ -291,6 +313,93 @@ Good: remove `sumary`",
     source: SV,
     check: emit_code,
 };
+
+// ---- misspelled extensions -------------------------------------------------------------
+
+/// Every x-ms extension name our schema knows.
+static KNOWN_EXTENSIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    if k.starts_with("x-ms-") && !out.contains(k) {
+                        out.push(k.clone());
+                    }
+                    walk(c, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&SCHEMA, &mut out);
+    out
+});
+
+/// Keys whose values are user data (examples, defaults, test values): never walked.
+const DATA_KEYS: &[&str] = &[
+    "example",
+    "examples",
+    "default",
+    "enum",
+    "x-ms-test-value",
+    "x-example",
+    "x-examples",
+];
+
+/// An unknown `x-ms-…` key one or two edits away from a known extension (or differing only
+/// in case) is almost certainly a typo the platform silently ignores.
+fn misspelled_extensions(v: &Value, at: &str, depth: usize, out: &mut Vec<Issue>) {
+    if depth > 96 {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            for (k, c) in m {
+                let here = join(at, k);
+                if k.starts_with("x-ms-")
+                    && !KNOWN_EXTENSIONS.iter().any(|e| e == k)
+                    && let Some(near) = KNOWN_EXTENSIONS
+                        .iter()
+                        .find(|e| e.eq_ignore_ascii_case(k) || edit_distance(e, k) <= 2)
+                {
+                    out.push(Issue {
+                        code: ADDITIONAL_PROPERTY_NOT_ALLOWED.code,
+                        message: format!(
+                            "unknown extension '{k}': did you mean '{near}'? (the platform ignores it as written)"
+                        ),
+                        pointer: here.clone(),
+                        warning: true,
+                    });
+                }
+                if !DATA_KEYS.contains(&k.as_str()) {
+                    misspelled_extensions(c, &here, depth + 1, out);
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, c) in a.iter().enumerate() {
+                misspelled_extensions(c, &format!("{at}/{i}"), depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
 
 // ---- wording helpers -------------------------------------------------------------------
 
@@ -544,6 +653,30 @@ mod tests {
             vec![format!("{GET}/parameters/0/x-ms-trigger").as_str()]
         );
         assert!(f[0].message.contains("a parameter"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn misspelled_extensions_are_warnings() {
+        let mut def = minimal();
+        def.pointer_mut(&format!("{GET}/parameters/0")).unwrap()["x-ms-visibiltiy"] =
+            json!("advanced");
+        def["x-ms-openai-manifest"] = json!({"x-ms-sumary": "not walked? it is: nested"});
+        def["definitions"]["Task"]["example"] = json!({"x-ms-summry": "user data"});
+        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, def);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                format!("{GET}/parameters/0/x-ms-visibiltiy").as_str(),
+                "/x-ms-openai-manifest/x-ms-sumary"
+            ]
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+        assert!(
+            f[0].message.contains("'x-ms-visibility'"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(edit_distance("x-ms-summary", "x-ms-sumamry"), 2);
     }
 
     #[test]
