@@ -518,6 +518,7 @@ fn allowed_keys_hint(parent: Option<&Value>) -> String {
 fn extension_home(key: &str) -> &'static str {
     match key {
         "x-ms-connector-metadata" | "x-ms-docs" => "it belongs at the document root",
+        "x-ms-notification-content" => "it belongs on the path item, beside the operations",
         _ => "it belongs on an operation",
     }
 }
@@ -646,13 +647,18 @@ mod tests {
         let mut def = minimal();
         def.pointer_mut(&format!("{GET}/parameters/0")).unwrap()["x-ms-trigger"] = json!("single");
         def["info"]["x-ms-keywords"] = json!(["tasks"]);
+        def.pointer_mut(GET).unwrap()["x-ms-notification-content"] = json!({"schema": {}});
         def["x-ms-openai-manifest"] = json!({"humanName": "Tasks"});
         let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, def);
         assert_eq!(
             pointers(&f),
-            vec![format!("{GET}/parameters/0/x-ms-trigger").as_str()]
+            vec![
+                format!("{GET}/parameters/0/x-ms-trigger").as_str(),
+                format!("{GET}/x-ms-notification-content").as_str()
+            ]
         );
         assert!(f[0].message.contains("a parameter"), "{}", f[0].message);
+        assert!(f[1].message.contains("path item"), "{}", f[1].message);
     }
 
     #[test]
