@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
-use super::util::json_type;
+use super::util::{json_type, str_of};
 use super::{Context, Profiles, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::join;
@@ -118,6 +118,9 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                 });
             }
             ValidationErrorKind::AdditionalProperties { unexpected } => {
+                if left_to_other_rules(root, &at, owner_name(schema_path)) {
+                    continue;
+                }
                 let parent = parent_schema(schema_path);
                 let extensible = parent
                     .and_then(|p| p.get("patternProperties"))
@@ -173,6 +176,20 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
         }
     }
     out
+}
+
+/// Unknown keys of body parameters (BodyParameterPropertyNotValid) and of security schemes of
+/// a known type (SecuritySchemePropertyNotValid) are reported by those rules, with messages
+/// that know the parameter location or scheme type; reporting them here too would double them.
+fn left_to_other_rules(root: &Value, at: &str, owner: &str) -> bool {
+    let Some(obj) = root.pointer(at) else {
+        return false;
+    };
+    match owner {
+        "parameter" => str_of(obj, "in") == Some("body"),
+        "securityScheme" => matches!(str_of(obj, "type"), Some("basic" | "apiKey" | "oauth2")),
+        _ => false,
+    }
 }
 
 /// Report the keys the schema requires (and a few the schema cannot express without
@@ -313,7 +330,9 @@ pub static EXTENSION_NAME_NOT_VALID: Rule = Rule {
 with `x-`. Any other key (an OpenAPI 3 `requestBody`, a misplaced `securityDefinitions` under \
 `paths`, a typo such as `descripton`) is refused with this code. Fix the spelling, move the key \
 to where it belongs, or rename it `x-yourname` if it is your own annotation (names starting \
-with `x-ms-` are reserved for Microsoft).\n\nBad: `\"summary\": \"Get item\", \"sumary\": \"…\"`  \
+with `x-ms-` are reserved for Microsoft). Unknown keys of body parameters and of security \
+schemes are reported by BodyParameterPropertyNotValid and SecuritySchemePropertyNotValid \
+instead, once.\n\nBad: `\"summary\": \"Get item\", \"sumary\": \"…\"`  \
 Good: remove `sumary`",
     source: SV,
     check: emit_code,
@@ -455,6 +474,12 @@ fn parent_schema(schema_path: &str) -> Option<&'static Value> {
 
 /// Which object of ours a schema location belongs to, in words.
 fn schema_owner(schema_path: &str) -> String {
+    describe(owner_name(schema_path))
+}
+
+/// The nearest named thing of a schema location: `properties/<name>` (an inline object) or
+/// `definitions/<name>`; `""` for the root.
+fn owner_name(schema_path: &str) -> &str {
     let segs: Vec<&str> = schema_path.split('/').skip(1).collect();
     // The nearest named thing: `properties/<name>` (an inline object) or `definitions/<name>`.
     let mut name: Option<&str> = None;
@@ -467,7 +492,7 @@ fn schema_owner(schema_path: &str) -> String {
             i += 1;
         }
     }
-    describe(name.unwrap_or(""))
+    name.unwrap_or("")
 }
 
 /// For a `misplacedExtension` error the location is inside the property's own schema; the
@@ -755,6 +780,26 @@ mod tests {
         let f = run(&REQUIRED_PROPERTY_MISSING, def);
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("'type'"));
+    }
+
+    #[test]
+    fn body_parameter_and_security_scheme_keys_are_left_to_their_rules() {
+        let mut def = patch(
+            minimal(),
+            json!({"securityDefinitions": {"k": {"type": "apiKey", "name": "k", "in": "header", "foo": 1}}}),
+        );
+        def.pointer_mut(&format!("{GET}/parameters"))
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "b", "in": "body", "schema": {}, "foo": 1}));
+        assert!(run(&EXTENSION_NAME_NOT_VALID, def.clone()).is_empty());
+        // The same key on a query parameter is ours.
+        def.pointer_mut(&format!("{GET}/parameters/0")).unwrap()["foo"] = json!(1);
+        assert_eq!(
+            pointers(&run(&EXTENSION_NAME_NOT_VALID, def)),
+            vec![format!("{GET}/parameters/0/foo").as_str()]
+        );
     }
 
     #[test]
