@@ -1411,9 +1411,9 @@ pub static SCHEMA_TOO_DEEP: Rule = Rule {
     file: FileKind::Definition,
     summary: "A schema nests deeper than 32 levels",
     explanation: "Microsoft refuses schemas nested too deeply (following `$ref`s) but does not \
-publish the limit. connkit uses 32 levels of `properties`/`items`/`additionalProperties`: \
-deeper than any connector in the public repository needs, and deep enough that the designer \
-could not show such fields usefully anyway. Flatten the structure, or cut it with \
+publish the limit. connkit uses 32 levels of `properties`/`items`/`additionalProperties` \
+(`allOf` parts count as the same level): more than twice the deepest schema among the 538 \
+public connectors (14 levels), and far beyond what the designer can show usefully. Flatten the structure, or cut it with \
 `{\"type\": \"object\"}` where users never pick fields.",
     source: SV,
     check: |cx, sink| {
