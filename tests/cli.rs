@@ -141,10 +141,10 @@ fn fail_on_controls_exit_code() {
         .assert()
         .code(0);
     let d = tempfile::tempdir().unwrap();
-    let def = serde_json::json!({"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}, "a": 1, "b": 2});
+    let def = serde_json::json!({"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}, "x-a": 1, "x-b": 2});
     let text = serde_json::to_string(&def)
         .unwrap()
-        .replace("\"b\":2", "\"a\":2");
+        .replace("\"x-b\":2", "\"x-a\":2");
     std::fs::write(d.path().join("apiDefinition.swagger.json"), text).unwrap();
     // JsonDuplicateKey is a warning: passes at the default level, fails with --fail-on warning.
     let file = d.path().join("apiDefinition.swagger.json");

@@ -24,6 +24,8 @@ pub mod operations_more;
 pub(crate) mod opkit;
 pub mod parameters;
 pub mod references;
+pub mod schema;
+pub mod schema_validation;
 pub mod security;
 pub mod structure;
 // Certification content, apiProperties and the other artifacts (issue 3).
@@ -36,6 +38,8 @@ pub mod settings;
 pub mod versioning;
 pub mod webhooks;
 
+#[cfg(test)]
+mod robustness;
 #[cfg(test)]
 pub mod testing;
 
@@ -189,6 +193,8 @@ pub fn registry() -> &'static [&'static Rule] {
             versioning::RULES,
             operations_more::RULES,
             dynamic::RULES,
+            schema_validation::RULES,
+            schema::RULES,
         ];
         let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
         debug_assert!(

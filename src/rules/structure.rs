@@ -77,6 +77,7 @@ fn required_property_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
     if !root.is_object() {
         return;
     }
+    super::schema_validation::report_required_missing(cx, sink);
     let need = |parent: &Value, at: &str, key: &str, sink: &mut Sink<'_>| {
         if parent.is_object() && parent.get(key).is_none() {
             sink.emit(at.to_string(), format!("'{key}' property is required"));
