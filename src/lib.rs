@@ -4,6 +4,7 @@
 //! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`].
 
 pub mod cli;
+pub mod diff;
 pub mod model;
 pub mod report;
 pub mod rules;

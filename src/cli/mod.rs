@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod diff;
 use rayon::prelude::*;
 
 use crate::model::Connector;
@@ -42,6 +44,8 @@ pub enum Command {
         /// Rule code, e.g. OperationIdNotUnique.
         code: String,
     },
+    /// Compare two revisions of a connector for breaking changes.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -133,6 +137,7 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args, color),
         Command::Rules(args) => list_rules(args),
         Command::Explain { code } => explain(&code),
+        Command::Diff(args) => diff::run(args, color),
     }
 }
 
@@ -264,6 +269,10 @@ fn explain(code: &str) -> ExitCode {
                 r.explanation,
                 r.source
             ));
+            ExitCode::SUCCESS
+        }
+        None if diff::explain(code).is_some() => {
+            print(&diff::explain(code).unwrap_or_default());
             ExitCode::SUCCESS
         }
         None => {
