@@ -96,6 +96,26 @@ fn main() {
         per_pair.push((id, s.breaking, s.warning, s.info));
     }
     let wall = wall.elapsed();
+    // The same work spread over the machine's cores (how a CI job over many pairs would run).
+    let t = Instant::now();
+    let breaking_par = {
+        use rayon::prelude::*;
+        dirs.par_iter()
+            .filter(|d| {
+                let id = d
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                std::panic::catch_unwind(|| {
+                    let old = load(d, &id, "old.swagger.json");
+                    let new = load(d, &id, "new.swagger.json");
+                    diff::diff(&old, &new).has_at_least(DiffSeverity::Breaking)
+                })
+                .unwrap_or(false)
+            })
+            .count()
+    };
+    let par = t.elapsed();
     if std::env::var_os("DIFF_CORPUS_PAIRS").is_some() {
         for (id, b, w, i) in &per_pair {
             println!("pair {id}: {b} breaking, {w} warning, {i} info");
@@ -111,6 +131,11 @@ fn main() {
         "total: {:.3} s (load + parse + compare + positions, one thread; wall {:.3} s)",
         total.as_secs_f64(),
         wall.as_secs_f64()
+    );
+    println!(
+        "parallel over {} threads: {:.3} s wall ({breaking_par} pairs with breaking changes)",
+        rayon::current_num_threads(),
+        par.as_secs_f64()
     );
     println!(
         "slowest pair: {} ({} bytes) {:.1} ms",

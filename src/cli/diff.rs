@@ -119,12 +119,14 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
         (None, Some(o), Some(n)) => (o.clone(), n.clone()),
         _ => return error("expected OLD and NEW: connkit diff OLD NEW (or --base REV PATH)"),
     };
-    let new = match source::load(&new_spec) {
+    // Both sides are read and parsed in parallel (a side may be a megabyte).
+    let (old, new) = rayon::join(|| source::load(&old_spec), || source::load(&new_spec));
+    let new = match new {
         Ok(Some(s)) => s,
         Ok(None) => return error(format!("{new_spec}: does not exist at that revision")),
         Err(e) => return error(e),
     };
-    let old = match source::load(&old_spec) {
+    let old = match old {
         Ok(Some(s)) => s,
         Ok(None) => {
             // A connector new in this change has no previous revision (Microsoft skips it too).

@@ -21,7 +21,7 @@ pub struct RawChange {
     pub message: String,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 enum Role {
     Input,
     Output,
@@ -42,6 +42,15 @@ pub struct Comparer<'a> {
     pub out: Vec<(Which, RawChange)>,
     seen: HashSet<(Which, RawChange)>,
     op: String,
+    /// Changes emitted so far (before de-duplication) and recursion cut-offs: a schema pair
+    /// whose walk moved neither is known identical.
+    emitted: usize,
+    /// Lowest stack index a recursion cut-off inside the current walk went back to (0 for a
+    /// depth cut-off): pairs deeper than it are not known complete.
+    cut_min: Option<usize>,
+    /// Schema pairs (resolved old pointer, resolved new pointer, role) known to have no
+    /// change: a definition shared by many operations is walked once.
+    clean: HashSet<(String, String, Role)>,
 }
 
 fn s(v: Option<&Value>) -> Option<&str> {
@@ -138,6 +147,29 @@ fn collect<'a>(
     }
 }
 
+/// Equal and self-contained (no `$ref` anywhere inside): nothing below can differ, whatever
+/// the rest of the documents do. One allocation-free walk.
+fn identical_closed(a: &Value, b: &Value, depth: usize) -> bool {
+    if depth > 128 {
+        return false;
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && !x.contains_key("$ref")
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| identical_closed(v, w, depth + 1)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(v, w)| identical_closed(v, w, depth + 1))
+        }
+        _ => a == b,
+    }
+}
+
 /// Operation identity: the operationId, else `METHOD /path`.
 fn op_key(op: &Operation<'_>) -> String {
     op.label()
@@ -175,6 +207,9 @@ impl<'a> Comparer<'a> {
             out: Vec::new(),
             seen: HashSet::new(),
             op: String::new(),
+            emitted: 0,
+            cut_min: None,
+            clean: HashSet::new(),
         }
     }
 
@@ -196,6 +231,7 @@ impl<'a> Comparer<'a> {
         new: Option<String>,
         message: String,
     ) {
+        self.emitted += 1;
         let c = RawChange {
             rule,
             operation: self.op.clone(),
@@ -393,7 +429,7 @@ impl<'a> Comparer<'a> {
                         self.operation(op, nop);
                     }
                 }
-                None => self.deleted(op, &ni),
+                None => self.deleted(op, &oi),
             }
         }
         for (j, op) in new.operations.iter().enumerate() {
@@ -422,14 +458,12 @@ impl<'a> Comparer<'a> {
         self.op.clear();
     }
 
-    fn deleted(&mut self, op: &Operation<'a>, ni: &HashMap<String, usize>) {
+    fn deleted(&mut self, op: &Operation<'a>, oi: &HashMap<String, usize>) {
         let key = op_key(op);
-        let rename = self.new.operations.iter().find(|n| {
-            n.path == op.path && n.method == op.method && !ni.is_empty() && {
-                let k = op_key(n);
-                !self.old.operations.iter().any(|o| op_key(o) == k)
-            }
-        });
+        let rename =
+            self.new.operations.iter().find(|n| {
+                n.path == op.path && n.method == op.method && !oi.contains_key(&op_key(n))
+            });
         let hint = rename
             .map(|n| format!("; looks like a rename to '{}'", op_key(n)))
             .unwrap_or_default();
@@ -471,6 +505,13 @@ impl<'a> Comparer<'a> {
     }
 
     fn operation(&mut self, o: &Operation<'a>, n: &Operation<'a>) {
+        if o.path == n.path
+            && o.method == n.method
+            && self.old.root.get("consumes") == self.new.root.get("consumes")
+            && identical_closed(o.path_item, n.path_item, 0)
+        {
+            return; // same path item, nothing referenced from outside it
+        }
         let (op_, np) = (o.pointer.clone(), n.pointer.clone());
         if o.path != n.path {
             self.emit(
@@ -988,15 +1029,32 @@ impl<'a> Comparer<'a> {
         depth: usize,
     ) {
         if depth > MAX_DEPTH {
+            self.cut_min = Some(0);
             return;
         }
-        let (Some(fo), Some(fnew)) = (flatten(self.old, o, op), flatten(self.new, n, np)) else {
+        let (Ok((o, op)), Ok((n, np))) = (self.old.resolve(o, op), self.new.resolve(n, np)) else {
+            return;
+        };
+        if identical_closed(o, n, 0) {
+            return;
+        }
+        let key = (op, np, role);
+        if self.clean.contains(&key) {
+            return;
+        }
+        let (Some(fo), Some(fnew)) = (flatten(self.old, o, &key.0), flatten(self.new, n, &key.1))
+        else {
             return;
         };
         let pair = (fo.ptr.clone(), fnew.ptr.clone());
-        if stack.contains(&pair) {
-            return; // recursive schema: this pair is already being compared above
+        if let Some(i) = stack.iter().position(|p| *p == pair) {
+            // Recursive schema: this pair is already being compared above.
+            self.cut_min = Some(self.cut_min.map_or(i, |m| m.min(i)));
+            return;
         }
+        let before = self.emitted;
+        let saved_cut = self.cut_min.take();
+        let my_index = stack.len();
         stack.push(pair);
         self.field(
             fo.node,
@@ -1084,6 +1142,14 @@ impl<'a> Comparer<'a> {
             );
         }
         stack.pop();
+        let inner_cut = self.cut_min.filter(|&m| m < my_index);
+        if self.emitted == before && inner_cut.is_none() {
+            self.clean.insert(key);
+        }
+        self.cut_min = match (saved_cut, inner_cut) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 
     fn responses(&mut self, o: &Operation<'a>, n: &Operation<'a>) {
@@ -1195,7 +1261,7 @@ impl<'a> Comparer<'a> {
             .filter_map(|o| o.operation_id)
             .collect();
         let mut found = Vec::new();
-        find_dynamic(self.old.root, String::new(), 0, &mut found);
+        find_dynamic(self.old.root, &mut Vec::new(), &mut found);
         let mut reported = HashSet::new();
         for (ptr, target) in found {
             if old_ids.contains(target) && !new_ids.contains(target) {
@@ -1227,28 +1293,37 @@ impl<'a> Comparer<'a> {
     }
 }
 
-fn find_dynamic<'a>(v: &'a Value, at: String, depth: usize, out: &mut Vec<(String, &'a str)>) {
-    if depth > 128 {
+/// Collect `(pointer, operationId)` of every `x-ms-dynamic-*` extension; pointers are built
+/// only for hits (the walk itself allocates nothing per node).
+fn find_dynamic<'a>(
+    v: &'a Value,
+    path: &mut Vec<std::borrow::Cow<'a, str>>,
+    out: &mut Vec<(String, &'a str)>,
+) {
+    if path.len() > 128 {
         return;
     }
     match v {
         Value::Object(m) => {
             for (k, child) in m {
-                let p = join(&at, k);
+                path.push(std::borrow::Cow::Borrowed(k.as_str()));
                 if k.starts_with("x-ms-dynamic-")
                     && let Some(id) = s(child.get("operationId"))
                 {
-                    out.push((p.clone(), id));
+                    out.push((crate::model::pointer::from_tokens(path.iter()), id));
                 }
                 if child.is_object() || child.is_array() {
-                    find_dynamic(child, p, depth + 1, out);
+                    find_dynamic(child, path, out);
                 }
+                path.pop();
             }
         }
         Value::Array(a) => {
             for (i, child) in a.iter().enumerate() {
                 if child.is_object() || child.is_array() {
-                    find_dynamic(child, format!("{at}/{i}"), depth + 1, out);
+                    path.push(std::borrow::Cow::Owned(i.to_string()));
+                    find_dynamic(child, path, out);
+                    path.pop();
                 }
             }
         }

@@ -7,6 +7,7 @@
 
 pub mod accept;
 pub mod compare;
+pub mod locate;
 pub mod render;
 pub mod rules;
 pub mod source;
@@ -122,6 +123,17 @@ impl DiffReport {
 /// Compare two revisions. Never fails: a side without a readable definition simply has no
 /// operations (the CLI refuses that case before calling).
 pub fn diff(old: &Side, new: &Side) -> DiffReport {
+    let raw = raw_changes(old, new);
+    let changes = locate(old, new, raw);
+    DiffReport {
+        old_label: old.label.clone(),
+        new_label: new.label.clone(),
+        changes,
+    }
+}
+
+/// The changes before positions are resolved (for benchmarks: compare cost alone).
+pub fn raw_changes(old: &Side, new: &Side) -> Vec<(Which, RawChange)> {
     static NULL: Value = Value::Null;
     let ov = old.definition.as_ref().and_then(|d| d.value.as_ref());
     let nv = new.definition.as_ref().and_then(|d| d.value.as_ref());
@@ -141,12 +153,7 @@ pub fn diff(old: &Side, new: &Side) -> DiffReport {
     ) {
         compare::properties(a, b, &mut raw);
     }
-    let changes = locate(old, new, raw);
-    DiffReport {
-        old_label: old.label.clone(),
-        new_label: new.label.clone(),
-        changes,
-    }
+    raw
 }
 
 /// The deepest prefix of `ptr` that exists in `v` (so a deletion still points somewhere in
@@ -171,48 +178,15 @@ fn file_of(side: &Side, which: Which) -> Option<&DataFile> {
     }
 }
 
-/// Resolve positions: per file, one batch `locate_all` of every pointer.
+/// Resolve positions: per file, one batch `locate_all` of every pointer; the two sides in
+/// parallel (each is one parse of a file that may be a megabyte).
 fn locate(old: &Side, new: &Side, raw: Vec<(Which, RawChange)>) -> Vec<Change> {
+    let (a, b) = rayon::join(|| locate_side(old, 0, &raw), || locate_side(new, 1, &raw));
     let mut locs: Vec<[Option<Loc>; 2]> = vec![[None, None]; raw.len()];
-    for (side_no, side) in [old, new].into_iter().enumerate() {
-        for which in [Which::Definition, Which::Properties] {
-            let Some(file) = file_of(side, which) else {
-                continue;
-            };
-            let Some(value) = file.value.as_ref() else {
-                continue;
-            };
-            let mut idx = Vec::new();
-            let mut ptrs = Vec::new();
-            for (i, (w, c)) in raw.iter().enumerate() {
-                let p = if side_no == 0 { &c.old } else { &c.new };
-                if let (true, Some(p)) = (*w == which, p) {
-                    idx.push(i);
-                    ptrs.push(nearest_existing(value, p));
-                }
-            }
-            if idx.is_empty() {
-                continue;
-            }
-            let refs: Vec<&str> = ptrs.iter().map(String::as_str).collect();
-            let spans = file.locate_all(&refs);
-            let shown = if side.label.ends_with(&file.rel_path) {
-                side.label.clone()
-            } else {
-                report_path(&side.label, &file.rel_path)
-            };
-            for ((i, p), span) in idx.into_iter().zip(ptrs).zip(spans) {
-                let lc = span
-                    .map(|s| file.lines().line_col(&file.text, s.start))
-                    .unwrap_or_default();
-                if let Some(slot) = locs.get_mut(i).and_then(|l| l.get_mut(side_no)) {
-                    *slot = Some(Loc {
-                        file: shown.clone(),
-                        pointer: p,
-                        line: lc.line,
-                        column: lc.column,
-                    });
-                }
+    for (side_no, found) in [(0, a), (1, b)] {
+        for (i, loc) in found {
+            if let Some(slot) = locs.get_mut(i).and_then(|l| l.get_mut(side_no)) {
+                *slot = Some(loc);
             }
         }
     }
@@ -227,6 +201,62 @@ fn locate(old: &Side, new: &Side, raw: Vec<(Which, RawChange)>) -> Vec<Change> {
             accepted: None,
         })
         .collect()
+}
+
+fn locate_side(side: &Side, side_no: usize, raw: &[(Which, RawChange)]) -> Vec<(usize, Loc)> {
+    let mut out = Vec::new();
+    for which in [Which::Definition, Which::Properties] {
+        let Some(file) = file_of(side, which) else {
+            continue;
+        };
+        let Some(value) = file.value.as_ref() else {
+            continue;
+        };
+        let mut idx = Vec::new();
+        let mut ptrs = Vec::new();
+        for (i, (w, c)) in raw.iter().enumerate() {
+            let p = if side_no == 0 { &c.old } else { &c.new };
+            if let (true, Some(p)) = (*w == which, p) {
+                idx.push(i);
+                ptrs.push(nearest_existing(value, p));
+            }
+        }
+        if idx.is_empty() {
+            continue;
+        }
+        let refs: Vec<&str> = ptrs.iter().map(String::as_str).collect();
+        let strict = (file.format == crate::model::Format::Json && file.issues.is_empty())
+            .then(|| locate::locate_strict(&file.text, &refs))
+            .flatten();
+        let spans: Vec<Option<usize>> = match strict {
+            Some(s) => s,
+            None => file
+                .locate_all(&refs)
+                .into_iter()
+                .map(|s| s.map(|s| s.start))
+                .collect(),
+        };
+        let shown = if side.label.ends_with(&file.rel_path) {
+            side.label.clone()
+        } else {
+            report_path(&side.label, &file.rel_path)
+        };
+        for ((i, p), span) in idx.into_iter().zip(ptrs).zip(spans) {
+            let lc = span
+                .map(|s| file.lines().line_col(&file.text, s))
+                .unwrap_or_default();
+            out.push((
+                i,
+                Loc {
+                    file: shown.clone(),
+                    pointer: p,
+                    line: lc.line,
+                    column: lc.column,
+                },
+            ));
+        }
+    }
+    out
 }
 
 fn report_path(label: &str, file: &str) -> String {

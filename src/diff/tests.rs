@@ -784,3 +784,24 @@ fn json_render_has_the_documented_shape() {
     );
     assert!(render::markdown(&r, None).contains("| 🛑 breaking | `OutputPropertyDeleted`"));
 }
+
+#[test]
+fn a_shared_definition_change_is_reported_for_every_operation_using_it() {
+    let mut n = base();
+    set(
+        &mut n,
+        &format!("{ITEM}/properties/size/type"),
+        Some(json!("string")),
+    );
+    let r = diff(&side(&base(), None), &side(&n, None));
+    let mut ops: Vec<&str> = r
+        .changes
+        .iter()
+        .filter(|c| c.rule.code == "OutputTypeChanged")
+        .map(|c| c.operation.as_str())
+        .collect();
+    ops.sort();
+    assert_eq!(ops, ["CreateItem", "GetItem", "OnItem", "OnNew"]);
+    // Unchanged, the same definition reached four times reports nothing.
+    assert!(diff(&side(&n, None), &side(&n, None)).changes.is_empty());
+}
