@@ -35,7 +35,7 @@ pub fn locate_strict(text: &str, pointers: &[&str]) -> Option<Vec<Option<usize>>
     };
     s.ws();
     s.record("", s.i);
-    s.value(&mut String::new(), true)?;
+    s.value("", true)?;
     Some(s.found)
 }
 
@@ -96,7 +96,7 @@ impl Scanner<'_> {
 
     /// Scan one value. `interesting`: the current pointer is a prefix of a target, so its
     /// children are looked at; otherwise the value is skipped as fast as possible.
-    fn value(&mut self, ptr: &mut String, interesting: bool) -> Option<()> {
+    fn value(&mut self, ptr: &str, interesting: bool) -> Option<()> {
         self.depth += 1;
         if self.depth > 512 {
             return None;
@@ -142,7 +142,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn object(&mut self, ptr: &mut String) -> Option<()> {
+    fn object(&mut self, ptr: &str) -> Option<()> {
         self.i += 1;
         loop {
             self.ws();
@@ -173,8 +173,7 @@ impl Scanner<'_> {
             let child = join(ptr, &key);
             self.record(&child, key_at);
             let inner = self.prefixes.contains(child.as_str());
-            let mut child = child;
-            self.value(&mut child, inner)?;
+            self.value(&child, inner)?;
             self.ws();
             match self.b.get(self.i)? {
                 b',' => self.i += 1,
@@ -187,7 +186,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn array(&mut self, ptr: &mut String) -> Option<()> {
+    fn array(&mut self, ptr: &str) -> Option<()> {
         self.i += 1;
         let mut n = 0usize;
         loop {
@@ -196,10 +195,10 @@ impl Scanner<'_> {
                 self.i += 1;
                 return Some(());
             }
-            let mut child = format!("{ptr}/{n}");
+            let child = format!("{ptr}/{n}");
             self.record(&child, self.i);
             let inner = self.prefixes.contains(child.as_str());
-            self.value(&mut child, inner)?;
+            self.value(&child, inner)?;
             n += 1;
             self.ws();
             match self.b.get(self.i)? {
