@@ -1165,7 +1165,10 @@ impl<'a> Comparer<'a> {
         let schema_of = |v: &'a Value| v.get("schema");
         for (code, ov) in &om {
             let (ov, ovp) = res(self.old, ov, join(&ob, code));
-            let o_schema = schema_of(ov);
+            // Only success responses (and `default`) are outputs a flow can use; error
+            // response schemas are not compared.
+            let success = code.starts_with('2') || *code == "default";
+            let o_schema = schema_of(ov).filter(|_| success);
             if let Some((_, nv)) = nm.iter().find(|(k, _)| k == code) {
                 let (nv, nvp) = res(self.new, nv, join(&nb, code));
                 match (o_schema, schema_of(nv)) {

@@ -161,8 +161,9 @@ diff_rules! {
         "a new output property",
         "Adding outputs is safe.";
     OUTPUT_SCHEMA_REMOVED: "OutputSchemaRemoved", Breaking, "output", "BC-09", Some("The output field has been deleted"),
-        "a response that had a schema no longer has one",
-        "Every output field of the response is gone.";
+        "a success (2xx or default) response that had a schema no longer has one",
+        "Every output field of the response is gone. Error responses (4xx, 5xx) are not outputs a flow \
+         can use and are not compared.";
     RESPONSE_STATUS_CHANGED: "ResponseStatusChanged", Warning, "output", "BCI-08", None,
         "the success response moved to another status code",
         "Output paths are keyed by status code (responses/<code>/schema/…): dynamic content references change.";

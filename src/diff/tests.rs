@@ -805,3 +805,19 @@ fn a_shared_definition_change_is_reported_for_every_operation_using_it() {
     // Unchanged, the same definition reached four times reports nothing.
     assert!(diff(&side(&n, None), &side(&n, None)).changes.is_empty());
 }
+
+#[test]
+fn error_response_schemas_are_not_outputs() {
+    let mut o = base();
+    set(
+        &mut o,
+        &format!("{GET}/responses/404/schema"),
+        Some(json!({"type": "object", "properties": {"error": {"type": "string"}}})),
+    );
+    let mut n = o.clone();
+    set(&mut n, &format!("{GET}/responses/404/schema"), None);
+    assert_eq!(codes(&o, &n), Vec::<&str>::new());
+    // The same removal on the success response is breaking.
+    set(&mut n, &format!("{GET}/responses/200/schema"), None);
+    assert_eq!(codes(&o, &n), vec!["OutputSchemaRemoved"]);
+}
