@@ -497,3 +497,24 @@ fn corpus_revision_pairs_run_without_panic() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn missing_git_is_a_clear_usage_error() {
+    let out = connkit()
+        .env("PATH", "")
+        .args([
+            "diff",
+            "HEAD:connectors/certified-connectors/ContosoTasks",
+            SAMPLE,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot run git"));
+    // The same comparison with local paths needs no git.
+    connkit()
+        .env("PATH", "")
+        .args(["diff", SAMPLE, SAMPLE])
+        .assert()
+        .code(0);
+}

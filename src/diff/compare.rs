@@ -356,9 +356,14 @@ impl<'a> Comparer<'a> {
             (false, false) => {
                 let ok: BTreeSet<String> = od.iter().map(|(_, v)| kind(v)).collect();
                 let nk: BTreeSet<String> = nd.iter().map(|(_, v)| kind(v)).collect();
-                if ok != nk {
-                    let (on, ov) = od[0];
-                    let (nn, nv) = nd.iter().find(|(k, _)| *k == on).copied().unwrap_or(nd[0]);
+                if let (true, Some(&(on, ov)), Some(&first_new)) =
+                    (ok != nk, od.first(), nd.first())
+                {
+                    let (nn, nv) = nd
+                        .iter()
+                        .find(|(k, _)| *k == on)
+                        .copied()
+                        .unwrap_or(first_new);
                     self.emit(
                         &r::AUTHENTICATION_TYPE_CHANGED,
                         Some(
