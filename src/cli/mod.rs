@@ -1,6 +1,9 @@
 //! The command line (clap only: parsing arguments, calling the library, choosing exit codes).
 
+pub mod diff;
 pub mod lint_ci;
+pub mod package;
+pub mod submit;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -12,9 +15,6 @@ use crate::model::Connector;
 use crate::model::discover::Target;
 use crate::report::{self, ConnectorReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
-
-pub mod package;
-pub mod submit;
 
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -62,6 +62,8 @@ pub enum Command {
     Upload(submit::UploadArgs),
     /// Submit a package through the Partner Center Ingestion API (see README "Submitting").
     Submit(submit::SubmitArgs),
+    /// Compare two revisions of a connector for breaking changes.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -204,6 +206,7 @@ pub fn main() -> ExitCode {
         Command::Man => lint_ci::man(),
         Command::Upload(args) => submit::upload(args),
         Command::Submit(args) => submit::submit(args),
+        Command::Diff(args) => diff::run(args, color),
     }
 }
 
@@ -296,6 +299,10 @@ fn explain(code: &str) -> ExitCode {
                 r.explanation,
                 r.source
             ));
+            ExitCode::SUCCESS
+        }
+        None if diff::explain(code).is_some() => {
+            print(&diff::explain(code).unwrap_or_default());
             ExitCode::SUCCESS
         }
         None => {

@@ -1,0 +1,334 @@
+//! Renderers for `connkit diff`: text (default), json, markdown (PR comment), github and azure
+//! (annotations on the new file), plus the optional unified text diff of normalized documents.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use super::{Change, DiffReport, DiffSeverity, Loc, Side, compare};
+
+fn groups(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
+    let mut out: Vec<(&str, Vec<&Change>)> = Vec::new();
+    for c in &report.changes {
+        match out.iter_mut().find(|(op, _)| *op == c.operation.as_str()) {
+            Some((_, v)) => v.push(c),
+            None => out.push((c.operation.as_str(), vec![c])),
+        }
+    }
+    // Connector-level first, then operations with their most severe change first.
+    out.sort_by_key(|(op, v)| {
+        (
+            !op.is_empty(),
+            std::cmp::Reverse(v.iter().map(|c| c.severity()).max()),
+        )
+    });
+    for (_, v) in &mut out {
+        v.sort_by_key(|c| std::cmp::Reverse(c.severity()));
+    }
+    out
+}
+
+fn loc_text(l: &Option<Loc>) -> String {
+    match l {
+        Some(l) if l.line > 0 => format!(
+            "{}:{}:{}  {}",
+            l.file,
+            l.line,
+            l.column,
+            display_ptr(&l.pointer)
+        ),
+        Some(l) => format!("{}  {}", l.file, display_ptr(&l.pointer)),
+        None => "-".into(),
+    }
+}
+
+fn display_ptr(p: &str) -> &str {
+    if p.is_empty() { "/" } else { p }
+}
+
+fn paint(s: &str, sev: DiffSeverity, color: bool) -> String {
+    if !color {
+        return s.to_string();
+    }
+    let code = match sev {
+        DiffSeverity::Breaking => "1;31",
+        DiffSeverity::Warning => "1;33",
+        DiffSeverity::Info => "1;36",
+    };
+    format!("\x1b[{code}m{s}\x1b[0m")
+}
+
+fn summary_line(report: &DiffReport) -> String {
+    let s = report.summary();
+    let mut line = format!(
+        "{} breaking, {} warning, {} info",
+        s.breaking, s.warning, s.info
+    );
+    if s.accepted > 0 {
+        let _ = write!(line, " ({} accepted)", s.accepted);
+    }
+    line
+}
+
+/// Human-readable report grouped by operation.
+pub fn text(report: &DiffReport, color: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "connkit diff {} -> {}",
+        report.old_label, report.new_label
+    );
+    if report.changes.is_empty() {
+        out.push_str("\nno changes to the connector's contract\n");
+        return out;
+    }
+    for (op, changes) in groups(report) {
+        let title = if op.is_empty() {
+            "connector".to_string()
+        } else {
+            format!("operation {op}")
+        };
+        let _ = writeln!(out, "\n{title}");
+        for c in changes {
+            let tag = format!("{}[{}]", c.severity().as_str(), c.rule.code);
+            let tag = match &c.accepted {
+                Some(_) => format!("accepted {tag}"),
+                None => paint(&tag, c.severity(), color),
+            };
+            let _ = writeln!(out, "  {tag}: {}", c.message);
+            let _ = writeln!(out, "      old: {}", loc_text(&c.old));
+            let _ = writeln!(out, "      new: {}", loc_text(&c.new));
+            if let Some(ms) = c.rule.microsoft {
+                let _ = writeln!(out, "      Microsoft: \"{ms}.\"");
+            }
+            if let Some(r) = &c.accepted {
+                let _ = writeln!(out, "      accepted: {r}");
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}", summary_line(report));
+    out
+}
+
+fn loc_json(l: &Option<Loc>) -> serde_json::Value {
+    match l {
+        Some(l) => json!({"pointer": l.pointer, "line": l.line, "column": l.column}),
+        None => serde_json::Value::Null,
+    }
+}
+
+/// One JSON document (`schema_version` 1).
+pub fn json(report: &DiffReport, text_diff: Option<&str>) -> String {
+    let changes: Vec<serde_json::Value> = report
+        .changes
+        .iter()
+        .map(|c| {
+            let mut v = json!({
+                "code": c.rule.code,
+                "severity": c.severity(),
+                "operation": c.operation,
+                "old": loc_json(&c.old),
+                "new": loc_json(&c.new),
+                "message": c.message,
+            });
+            if let (Some(ms), Some(o)) = (c.rule.microsoft, v.as_object_mut()) {
+                o.insert("microsoft_message".into(), json!(ms));
+            }
+            if let (Some(r), Some(o)) = (&c.accepted, v.as_object_mut()) {
+                o.insert("accepted".into(), json!({"reason": r}));
+            }
+            v
+        })
+        .collect();
+    let mut doc = json!({
+        "schema_version": 1,
+        "tool": crate::report::json::tool(),
+        "old": report.old_label,
+        "new": report.new_label,
+        "changes": changes,
+        "summary": report.summary(),
+    });
+    if let (Some(t), Some(o)) = (text_diff, doc.as_object_mut()) {
+        o.insert("text_diff".into(), json!(t));
+    }
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A pull-request comment.
+pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
+    let s = report.summary();
+    let mut out = String::new();
+    let verdict = if s.breaking > 0 {
+        "Breaking changes found"
+    } else {
+        "No breaking changes"
+    };
+    let _ = writeln!(out, "### connkit diff: {verdict}\n");
+    let _ = writeln!(out, "`{}` → `{}`\n", report.old_label, report.new_label);
+    let _ = writeln!(
+        out,
+        "| breaking | warning | info | accepted |\n|---:|---:|---:|---:|"
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n",
+        s.breaking, s.warning, s.info, s.accepted
+    );
+    if !report.changes.is_empty() {
+        let _ = writeln!(
+            out,
+            "| Severity | Code | Operation | Change | Where (new) |\n|---|---|---|---|---|"
+        );
+        for (_, changes) in groups(report) {
+            for c in changes {
+                let sev = match (&c.accepted, c.severity()) {
+                    (Some(_), sev) => format!("accepted {}", sev.as_str()),
+                    (None, DiffSeverity::Breaking) => "🛑 breaking".into(),
+                    (None, DiffSeverity::Warning) => "⚠️ warning".into(),
+                    (None, DiffSeverity::Info) => "ℹ️ info".into(),
+                };
+                let mut msg = md_escape(&c.message);
+                if let Some(r) = &c.accepted {
+                    let _ = write!(msg, " (accepted: {})", md_escape(r));
+                }
+                let at = c
+                    .new
+                    .as_ref()
+                    .or(c.old.as_ref())
+                    .map(|l| format!("`{}` line {}", md_escape(display_ptr(&l.pointer)), l.line))
+                    .unwrap_or_default();
+                let op = if c.operation.is_empty() {
+                    "(connector)".to_string()
+                } else {
+                    format!("`{}`", md_escape(&c.operation))
+                };
+                let _ = writeln!(out, "| {sev} | `{}` | {op} | {msg} | {at} |", c.rule.code);
+            }
+        }
+    }
+    if let Some(t) = text_diff {
+        let _ = writeln!(
+            out,
+            "\n<details><summary>Text diff of the normalized documents</summary>\n\n```diff\n{}```\n</details>",
+            t
+        );
+    }
+    out
+}
+
+fn annotation_loc(c: &Change) -> Option<&Loc> {
+    c.new.as_ref().or(c.old.as_ref())
+}
+
+fn gh_escape(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn gh_prop(s: &str) -> String {
+    gh_escape(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands (`::error file=…,line=…::`), on the new file.
+pub fn github(report: &DiffReport) -> String {
+    let mut out = String::new();
+    for c in report.changes.iter().filter(|c| c.accepted.is_none()) {
+        let level = match c.severity() {
+            DiffSeverity::Breaking => "error",
+            DiffSeverity::Warning => "warning",
+            DiffSeverity::Info => "notice",
+        };
+        let mut props = Vec::new();
+        if let Some(l) = annotation_loc(c) {
+            props.push(format!("file={}", gh_prop(strip_rev(&l.file))));
+            if l.line > 0 {
+                props.push(format!("line={},col={}", l.line, l.column));
+            }
+        }
+        props.push(format!("title={}", gh_prop(c.rule.code)));
+        let _ = writeln!(
+            out,
+            "::{level} {}::{}",
+            props.join(","),
+            gh_escape(&c.message)
+        );
+    }
+    let _ = writeln!(out, "{}", summary_line(report));
+    out
+}
+
+/// Azure Pipelines logging commands (`##vso[task.logissue …]`); info changes are not logged
+/// as issues (Azure has only error and warning).
+pub fn azure(report: &DiffReport) -> String {
+    let mut out = String::new();
+    for c in report.changes.iter().filter(|c| c.accepted.is_none()) {
+        let level = match c.severity() {
+            DiffSeverity::Breaking => "error",
+            DiffSeverity::Warning => "warning",
+            DiffSeverity::Info => continue,
+        };
+        let mut props = format!("type={level};");
+        if let Some(l) = annotation_loc(c) {
+            let _ = write!(props, "sourcepath={};", strip_rev(&l.file));
+            if l.line > 0 {
+                let _ = write!(props, "linenumber={};columnnumber={};", l.line, l.column);
+            }
+        }
+        let _ = write!(props, "code={};", c.rule.code);
+        let msg = c.message.replace(['\r', '\n'], " ");
+        let _ = writeln!(out, "##vso[task.logissue {props}]{msg}");
+    }
+    let _ = writeln!(out, "{}", summary_line(report));
+    out
+}
+
+/// `REV:path/file` → `path/file` (annotations want a path in the checkout).
+fn strip_rev(file: &str) -> &str {
+    match super::source::parse_git_spec(file) {
+        Some(_) => file
+            .split_once(':')
+            .map(|(_, p)| p.trim_start_matches("./"))
+            .unwrap_or(file),
+        None => file,
+    }
+}
+
+/// Unified diff of the normalized documents (keys sorted, pretty-printed): reformatting and
+/// key reordering give no lines.
+pub fn text_diff(old: &Side, new: &Side) -> String {
+    let norm = |f: &Option<crate::model::DataFile>| {
+        f.as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map(|v| serde_json::to_string_pretty(&compare::sorted(v)).unwrap_or_default() + "\n")
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for (which, o, n) in [
+        ("definition", &old.definition, &new.definition),
+        ("apiProperties.json", &old.properties, &new.properties),
+    ] {
+        let (a, b) = (norm(o), norm(n));
+        if a == b {
+            continue;
+        }
+        let name = |f: &Option<crate::model::DataFile>, label: &str| {
+            f.as_ref()
+                .map(|d| format!("{label} ({})", d.rel_path))
+                .unwrap_or_else(|| format!("{label} ({which})"))
+        };
+        let diff = similar::TextDiff::from_lines(&a, &b);
+        let _ = write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(3)
+                .header(&name(o, &old.label), &name(n, &new.label))
+        );
+    }
+    out
+}
