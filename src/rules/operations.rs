@@ -275,7 +275,9 @@ fn shape(path: &str) -> String {
             _ => {}
         }
     }
-    out.trim_end_matches('/').to_string()
+    // A trailing slash is kept: the platform routes `/a/` and `/a` as different paths
+    // (SignatureAPI, certified in 2024, defines both).
+    out
 }
 
 pub static DUPLICATE_OPERATION_PATH: Rule = Rule {
@@ -285,7 +287,8 @@ pub static DUPLICATE_OPERATION_PATH: Rule = Rule {
     file: FileKind::Definition,
     summary: "Two operations with the same method on paths that differ only in variable names",
     explanation: "`/items/{id}` and `/items/{itemId}` are the same route: requests cannot be \
-told apart. Keep one path.",
+told apart. Keep one path.\n\nCalibration: paths that differ by a trailing slash are not \
+duplicates (a certified connector changed in 2024 has `/documents` and `/documents/`).",
     source: SV,
     check: |cx, sink| {
         let mut seen: HashMap<(String, &str), &Operation<'_>> = HashMap::new();
@@ -462,24 +465,28 @@ pub static OPERATION_MUST_HAVE_RESPONSE: Rule = Rule {
     file: FileKind::Definition,
     summary: "An operation with no responses",
     explanation: "Every operation declares at least one response, normally the success code \
-with its schema plus `default`.",
+with its schema plus `default`.\n\nCalibration: for a trigger's registration operation the \
+finding is a warning. Its response is never shown to users, and certified connectors changed \
+in 2024 (PDF4me Connect, Power Textor) passed with `\"responses\": {}` on webhook \
+registrations. Actions keep the error.",
     source: SV,
     check: |cx, sink| {
         for op in ops(cx) {
             if !op.value.is_object() {
                 continue;
             }
-            match op.get("responses") {
-                Some(Value::Object(m)) if !m.is_empty() => {}
-                Some(_) => sink.emit(
-                    join(&op.pointer, "responses"),
-                    format!("{} has no responses", op.label()),
-                ),
-                None => sink.emit(
-                    op.pointer.clone(),
-                    format!("{} has no responses", op.label()),
-                ),
-            }
+            let sev = if op.is_trigger() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let msg = format!("{} has no responses", op.label());
+            let at = match op.get("responses") {
+                Some(Value::Object(m)) if !m.is_empty() => continue,
+                Some(_) => join(&op.pointer, "responses"),
+                None => op.pointer.clone(),
+            };
+            sink.emit_with(sev, FileKind::Definition, at, msg);
         }
     },
 };
@@ -696,5 +703,46 @@ mod tests {
             pointers(&run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, d)),
             vec![format!("{OP}/responses/2XX")]
         );
+    }
+}
+
+#[cfg(test)]
+mod calibration_tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn trigger_without_responses_is_a_warning_action_an_error() {
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/hook": {"post": {"operationId": "OnX", "x-ms-trigger": "single", "responses": {}}},
+                             "/act": {"post": {"operationId": "DoX", "responses": {}}}}}),
+        );
+        let f = run(&OPERATION_MUST_HAVE_RESPONSE, d);
+        let sev: Vec<_> = f.iter().map(|x| (x.pointer.as_str(), x.severity)).collect();
+        assert!(
+            sev.contains(&("/paths/~1hook/post/responses", Severity::Warning)),
+            "{sev:?}"
+        );
+        assert!(
+            sev.contains(&("/paths/~1act/post/responses", Severity::Error)),
+            "{sev:?}"
+        );
+    }
+
+    #[test]
+    fn trailing_slash_is_a_different_path() {
+        let op = |id: &str| json!({"post": {"operationId": id, "responses": {"200": {"description": "ok"}}}});
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/docs": op("A"), "/docs/": op("B")}}),
+        );
+        assert!(run(&DUPLICATE_OPERATION_PATH, d).is_empty());
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/docs/{a}": op("A"), "/docs/{b}": op("B")}}),
+        );
+        assert_eq!(run(&DUPLICATE_OPERATION_PATH, d).len(), 1);
     }
 }
