@@ -26,7 +26,7 @@ measure() {
   local walls=() rss=0 i
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" > /dev/null 2>&1 || true
-    read -r w m < "$tmp/t"
+    read -r w m < <(tail -n 1 "$tmp/t")
     walls+=("$w")
     (( m > rss )) && rss=$m
   done
@@ -59,7 +59,7 @@ if "$bin" diff --help > /dev/null 2>&1 && [ -d "$corpus/revisions" ]; then
   peak=0
   for p in $pairs; do
     /usr/bin/time -f "%M" -o "$tmp/m" "$bin" diff "$p/old.swagger.json" "$p/new.swagger.json" --format json > /dev/null 2>&1 || true
-    m=$(cat "$tmp/m"); (( m > peak )) && peak=$m
+    m=$(tail -n 1 "$tmp/m"); (( m > peak )) && peak=$m
   done
   end=$(date +%s.%N)
   echo
