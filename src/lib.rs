@@ -4,6 +4,8 @@
 //! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`].
 
 pub mod cli;
+pub mod convert;
+pub mod fix;
 pub mod model;
 pub mod report;
 pub mod rules;

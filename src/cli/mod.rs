@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod convert;
 use rayon::prelude::*;
 
 use crate::model::Connector;
@@ -42,6 +44,12 @@ pub enum Command {
         /// Rule code, e.g. OperationIdNotUnique.
         code: String,
     },
+    /// Convert an OpenAPI 3.0/3.1 (or Swagger 2.0) description into a connector.
+    Convert(convert::ConvertArgs),
+    /// Scaffold a new connector that passes lint for its profile.
+    Init(convert::InitArgs),
+    /// Rewrite connector JSON in the coding standards' layout.
+    Fmt(convert::FmtArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -57,6 +65,9 @@ pub struct LintArgs {
     /// Exit with 1 when a finding at or above this level remains.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Apply safe, mechanical fixes first (see the fixable marker in `connkit rules`).
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -133,6 +144,9 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint(args, color),
         Command::Rules(args) => list_rules(args),
         Command::Explain { code } => explain(&code),
+        Command::Convert(args) => convert::run_convert(args, color),
+        Command::Init(args) => convert::run_init(args, color),
+        Command::Fmt(args) => convert::run_fmt(args),
     }
 }
 
@@ -182,6 +196,9 @@ fn lint(args: LintArgs, color: bool) -> ExitCode {
         }
         targets.extend(t);
     }
+    if args.fix {
+        convert::fix_targets(&targets, |t| args.profile.resolve(t.path()));
+    }
     let options = LintOptions::default();
     let connectors: Vec<ConnectorReport> = targets
         .par_iter()
@@ -211,6 +228,7 @@ struct RuleInfo {
     summary: &'static str,
     explanation: &'static str,
     source: &'static str,
+    fixable: bool,
 }
 
 fn list_rules(args: RulesArgs) -> ExitCode {
@@ -227,6 +245,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     summary: r.summary,
                     explanation: r.explanation,
                     source: r.source,
+                    fixable: crate::fix::find(r.code).is_some(),
                 })
                 .collect();
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
@@ -243,6 +262,10 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     r.profiles.names().join(","),
                     r.summary
                 ));
+                if crate::fix::find(r.code).is_some() {
+                    s.truncate(s.trim_end().len());
+                    s.push_str(" [fixable]\n");
+                }
             }
             s.push_str(&format!("{} rules\n", all.len()));
             print(&s);
