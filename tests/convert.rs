@@ -605,3 +605,66 @@ fn cli_lint_fix_applies_safe_fixes_only() {
         .success()
         .stdout(predicates::str::contains("[fixable]"));
 }
+
+#[test]
+fn what_the_connector_schema_refuses_is_removed_and_reported() {
+    let o = run(oas(json!({
+        "info": {"title": "Pets", "version": "1", "x-logo": {"url": "x"}, "x-ms-unknown": 1, "contact": {"name": "A", "x-twitter": "a"}},
+        "paths": {"/pets": {
+            "get": {"operationId": "ListPets", "x-ms-pageable": {"nextLinkName": null}, "x-ms-visibility": "important",
+                "parameters": [
+                    {"name": "q", "in": "query", "schema": {"type": "integer", "default": "ten", "enum": [1, "two", 3], "format": "int32"}},
+                    {"name": "q", "in": "query", "schema": {"type": "string"}},
+                    {"name": "ip", "in": "query", "schema": {"type": "string", "format": "ipv4"}}],
+                "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {"200": {"description": "OK", "content": {"*/*": {"schema": {"type": "string"}, "example": "x"}}}}}}},
+        "components": {"schemas": {"Pet": {"type": "object", "discriminator": {"propertyName": "kind"}, "properties": {"kind": {"type": "string"}, "format": {"type": "string", "format": "hostname"}, "x-ms-name": {"type": "string"}}}}},
+        "tags": [{"name": "a"}, {"name": "a"}, {"description": "no name"}]
+    })));
+    let d = &o.definition;
+    assert!(d["info"].get("x-logo").is_some(), "non-ms extensions stay");
+    assert!(d["info"].get("x-ms-unknown").is_none());
+    assert!(d["info"]["contact"].get("x-twitter").is_none());
+    let op = &d["paths"]["/pets"]["get"];
+    assert!(op.get("x-ms-pageable").is_none());
+    assert_eq!(op["x-ms-visibility"], "important");
+    let ps = op["parameters"].as_array().unwrap();
+    assert_eq!(ps.len(), 2, "duplicate dropped: {ps:?}");
+    assert!(ps[0].get("default").is_none());
+    assert_eq!(ps[0]["enum"], json!([1, 3]));
+    assert_eq!(ps[0]["format"], "int32");
+    assert!(
+        ps[1].get("format").is_none(),
+        "ipv4 is not a connector format"
+    );
+    assert!(ps.iter().all(|p| p["in"] != "body"), "GET has no body");
+    assert_eq!(op["produces"], json!(["application/json"]));
+    assert_eq!(
+        op["responses"]["200"]["examples"],
+        json!({"application/json": "x"})
+    );
+    let pet = &d["definitions"]["Pet"];
+    assert_eq!(pet["discriminator"], "kind");
+    assert_eq!(pet["required"], json!(["kind"]));
+    assert!(pet["properties"]["format"].get("format").is_none());
+    assert!(
+        pet["properties"]["x-ms-name"].is_object(),
+        "a property named x-ms-… is data, not an extension"
+    );
+    assert_eq!(d["tags"], json!([{"name": "a"}]));
+    for c in [
+        "ConvertExtensionRemoved",
+        "ConvertFormatRemoved",
+        "ConvertDefaultRemoved",
+        "ConvertEnumCleaned",
+        "ConvertRequestBodyDropped",
+        "ConvertParameterDropped",
+    ] {
+        assert!(codes(&o).contains(&c), "{c}");
+    }
+    assert!(
+        lint_errors(&o, Profile::Custom).is_empty(),
+        "{:?}",
+        lint_errors(&o, Profile::Custom)
+    );
+}

@@ -118,6 +118,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 .into(),
         );
     };
+    sanitize(&mut def, &mut notes);
     let properties = enrich(&mut def, opts, &mut notes);
     Ok(Output {
         definition: def,
@@ -575,6 +576,13 @@ impl<'a> Cx<'a, '_> {
             );
         }
         out.insert("host".into(), json!(host));
+        let base = match base.find(['{', '}', ' ']) {
+            Some(i) => {
+                self.note("ConvertBasePathTrimmed", Severity::Warning, "/basePath", format!("the server path '{base}' has variables without defaults; basePath keeps only '{}'", &base[..i]));
+                base[..i].to_string()
+            }
+            None => base,
+        };
         let base = base.trim_end_matches('/');
         out.insert(
             "basePath".into(),
@@ -610,9 +618,22 @@ impl<'a> Cx<'a, '_> {
         if let Some(ps) = op.get("parameters").and_then(Value::as_array) {
             for (i, p) in ps.iter().enumerate() {
                 let ptr = format!("{optr}/parameters/{i}");
+                let (t, _) = self.resolve(p);
+                let key = (str_of(t, "name").to_string(), str_of(t, "in").to_string());
+                if names.contains(&key) {
+                    self.note(
+                        "ConvertParameterDropped",
+                        Severity::Warning,
+                        &ptr,
+                        format!(
+                            "parameter '{}' in {} is declared twice; the second was dropped",
+                            key.0, key.1
+                        ),
+                    );
+                    continue;
+                }
                 if let Some(v) = self.parameter(p, &ptr, Some(vars)) {
-                    let (t, _) = self.resolve(p);
-                    names.insert((str_of(t, "name").to_string(), str_of(t, "in").to_string()));
+                    names.insert(key);
                     params.push(v);
                 }
             }
@@ -635,7 +656,10 @@ impl<'a> Cx<'a, '_> {
                 params.push(json!({"name": v, "in": "path", "required": true, "type": "string"}));
             }
         }
-        if let Some(rb) = op.get("requestBody") {
+        let fetch = optr.ends_with("/get") || optr.ends_with("/head");
+        if fetch && op.get("requestBody").is_some() {
+            self.note("ConvertRequestBodyDropped", Severity::Warning, optr, "a GET or HEAD operation cannot have a body in a connector; its request body was dropped".into());
+        } else if let Some(rb) = op.get("requestBody") {
             let (ps, c) = self.request_body(rb, op, optr);
             params.extend(ps);
             consumes.extend(c);
@@ -1034,14 +1058,15 @@ impl<'a> Cx<'a, '_> {
                     let sch = self.schema(s, &join(ptr, "schema"), 0);
                     o.insert("schema".into(), sch);
                 }
-                if let Some(ex) = media.get("example") {
-                    o.insert("examples".into(), json!({mt: ex}));
-                }
-                produces.push(if mt == "*/*" {
+                let produced = if mt == "*/*" {
                     "application/json".to_string()
                 } else {
                     mt.clone()
-                });
+                };
+                if let Some(ex) = media.get("example") {
+                    o.insert("examples".into(), json!({produced.clone(): ex}));
+                }
+                produces.push(produced);
             }
         }
         if let Some(hs) = r.get("headers").and_then(Value::as_object) {
@@ -1893,4 +1918,234 @@ fn first_paragraph(d: &str) -> String {
         .unwrap_or("");
     let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
     names::clamp(&flat, 500)
+}
+
+// ---------------------------------------------------------------------------------------
+// What the connector schema refuses (catalog §6, §7), removed from any input.
+
+/// The `x-ms-*` extensions the connector schema knows; any other `x-ms-*` key is rejected.
+const KNOWN_X_MS: &[&str] = &[
+    "x-ms-summary",
+    "x-ms-visibility",
+    "x-ms-api-annotation",
+    "x-ms-operation-context",
+    "x-ms-capabilities",
+    "x-ms-trigger",
+    "x-ms-trigger-hint",
+    "x-ms-trigger-metadata",
+    "x-ms-trigger-value",
+    "x-ms-notification",
+    "x-ms-notification-content",
+    "x-ms-notification-url",
+    "x-ms-url-encoding",
+    "x-ms-dynamic-values",
+    "x-ms-dynamic-list",
+    "x-ms-dynamic-schema",
+    "x-ms-dynamic-properties",
+    "x-ms-dynamic-tree",
+    "x-ms-enum-values",
+    "x-ms-test-value",
+    "x-ms-localizeDefaultValue",
+    "x-ms-media-kind",
+    "x-ms-pageable",
+    "x-ms-safe-operation",
+    "x-ms-no-generic-test",
+    "x-ms-connector-metadata",
+    "x-ms-docs",
+    "x-ms-deployment-version",
+    "x-ms-enum",
+    "x-ms-parameter-location",
+    "x-ms-skip-url-encoding",
+    "x-ms-editor",
+    "x-ms-agentic-protocol",
+];
+
+/// `format` values the connector schema accepts (SCH-09).
+const FORMATS: &[&str] = &[
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "date",
+    "date-time",
+    "password",
+    "date-no-tz",
+    "email",
+    "html",
+    "uri",
+    "uuid",
+];
+
+/// Maps whose keys are names chosen by the author (never keywords).
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "definitions",
+    "parameters",
+    "responses",
+    "paths",
+    "securityDefinitions",
+    "headers",
+    "scopes",
+];
+
+/// Values never walked (examples and literal data).
+const LITERALS: &[&str] = &["example", "examples", "default", "enum", "x-example"];
+
+#[derive(Default)]
+struct Cleaned {
+    x_ms: usize,
+    formats: usize,
+    defaults: usize,
+    enums: usize,
+}
+
+fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
+    let mut c = Cleaned::default();
+    walk_clean(def, false, &mut c, 0);
+    if let Some(info) = def.get_mut("info").and_then(Value::as_object_mut) {
+        const INFO: &[&str] = &[
+            "title",
+            "version",
+            "description",
+            "termsOfService",
+            "contact",
+            "license",
+            "x-ms-deployment-version",
+            "x-ms-api-annotation",
+        ];
+        info.retain(|k, _| {
+            INFO.contains(&k.as_str()) || (k.starts_with("x-") && !k.starts_with("x-ms-"))
+        });
+        if let Some(ct) = info.get_mut("contact").and_then(Value::as_object_mut) {
+            ct.retain(|k, _| matches!(k.as_str(), "name" | "url" | "email"));
+        }
+        if info
+            .get("license")
+            .is_some_and(|l| !l.get("name").is_some_and(Value::is_string))
+        {
+            info.remove("license");
+        }
+        if info
+            .get("termsOfService")
+            .is_some_and(|t| !t.as_str().is_some_and(|s| s.starts_with("http")))
+        {
+            info.remove("termsOfService");
+        }
+    }
+    if let Some(tags) = def.get_mut("tags").and_then(Value::as_array_mut) {
+        let mut seen = HashSet::new();
+        tags.retain(|t| {
+            t.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| seen.insert(n.to_string()))
+        });
+    }
+    for (n, what, code) in [
+        (
+            c.x_ms,
+            "x-ms-* extensions unknown to connectors were removed",
+            "ConvertExtensionRemoved",
+        ),
+        (
+            c.formats,
+            "`format` values connectors do not accept were removed",
+            "ConvertFormatRemoved",
+        ),
+        (
+            c.defaults,
+            "defaults that do not match their type were removed",
+            "ConvertDefaultRemoved",
+        ),
+        (
+            c.enums,
+            "enum values that do not match their type were removed",
+            "ConvertEnumCleaned",
+        ),
+    ] {
+        if n > 0 {
+            notes.push(note(code, Severity::Info, "", format!("{n} {what}")));
+        }
+    }
+}
+
+fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
+    if depth > 300 {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            if !name_map {
+                let before = m.len();
+                m.retain(|k, _| !k.starts_with("x-ms-") || KNOWN_X_MS.contains(&k.as_str()));
+                c.x_ms += before - m.len();
+                if m.get("x-ms-pageable").is_some_and(|p| {
+                    !matches!(
+                        p.get("nextLinkName").and_then(Value::as_str),
+                        Some("nextLink" | "@odata.nextLink")
+                    )
+                }) {
+                    m.remove("x-ms-pageable");
+                    c.x_ms += 1;
+                }
+                if m.get("format")
+                    .and_then(Value::as_str)
+                    .is_some_and(|f| !FORMATS.contains(&f))
+                {
+                    m.remove("format");
+                    c.formats += 1;
+                }
+                let ty = m.get("type").and_then(Value::as_str).map(str::to_string);
+                if let Some(ty) =
+                    ty.filter(|t| matches!(t.as_str(), "string" | "integer" | "number" | "boolean"))
+                {
+                    if m.get("default")
+                        .is_some_and(|d| !crate::rules::util::fits_type(d, &ty))
+                    {
+                        m.remove("default");
+                        c.defaults += 1;
+                    }
+                    if let Some(Value::Array(e)) = m.get_mut("enum") {
+                        let before = e.len();
+                        e.retain(|x| crate::rules::util::fits_type(x, &ty));
+                        if e.len() != before {
+                            c.enums += 1;
+                        }
+                        if e.is_empty() {
+                            m.remove("enum");
+                        }
+                    }
+                }
+                if let Some(d) = m
+                    .get("discriminator")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    && m.get("properties").and_then(|p| p.get(&d)).is_some()
+                {
+                    let req = m.entry("required").or_insert_with(|| json!([]));
+                    if let Some(a) = req.as_array_mut()
+                        && !a.iter().any(|x| x.as_str() == Some(&d))
+                    {
+                        a.push(json!(d));
+                    }
+                }
+            }
+            for (k, child) in m.iter_mut() {
+                if name_map {
+                    walk_clean(child, false, c, depth + 1);
+                } else if LITERALS.contains(&k.as_str()) || k.starts_with("x-") {
+                    continue;
+                } else {
+                    walk_clean(child, NAME_MAPS.contains(&k.as_str()), c, depth + 1);
+                }
+            }
+        }
+        Value::Array(a) => {
+            for child in a {
+                walk_clean(child, false, c, depth + 1);
+            }
+        }
+        _ => {}
+    }
 }
