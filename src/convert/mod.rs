@@ -1617,8 +1617,15 @@ fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
             info_notes.push(note("ConvertDescriptionNeedsReview", Severity::Info, "/info/description", "the connector description was shortened or generated (30 to 500 characters of plain text); review it".into()));
             info.insert("description".into(), json!(d));
         }
-        if !info.get("version").is_some_and(Value::is_string) {
-            info.insert("version".into(), json!("1.0"));
+        match info.get("version") {
+            Some(Value::String(_)) => {}
+            Some(Value::Number(n)) => {
+                let v = n.to_string();
+                info.insert("version".into(), json!(v));
+            }
+            _ => {
+                info.insert("version".into(), json!("1.0"));
+            }
         }
         let contact = info.entry("contact").or_insert_with(|| json!({}));
         if !contact.is_object() {
@@ -1755,6 +1762,15 @@ fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
         {
             op.remove("description");
         }
+        // operationId, summary and description first, as in the samples.
+        let mut ordered = Map::new();
+        for k in ["operationId", "summary", "description"] {
+            if let Some(v) = op.remove(k) {
+                ordered.insert(k.into(), v);
+            }
+        }
+        ordered.append(op);
+        *op = ordered;
         if let Some(ps) = op.get_mut("parameters").and_then(Value::as_array_mut) {
             for prm in ps {
                 param_needs(prm, &mut counts);
