@@ -668,3 +668,44 @@ fn what_the_connector_schema_refuses_is_removed_and_reported() {
         lint_errors(&o, Profile::Custom)
     );
 }
+
+#[test]
+fn cli_convert_prints_findings_like_lint() {
+    let d = tempfile::tempdir().unwrap();
+    let spec = d.path().join("s.json");
+    std::fs::write(&spec, r#"{"openapi": "3.0.0", "info": {"title": "S", "version": "1"}, "paths": {"/a": {"get": {"parameters": [{"name": "c", "in": "cookie", "schema": {"type": "string"}}], "responses": {"200": {"description": "OK"}}}}}}"#).unwrap();
+    connkit()
+        .arg("convert")
+        .arg(&spec)
+        .arg("-o")
+        .arg(d.path().join("out"))
+        .args(["--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("warning[ConvertHostMissing]"))
+        .stdout(predicates::str::contains(
+            "warning[ConvertCookieParameterDropped]",
+        ))
+        .stdout(predicates::str::contains("apiDefinition.swagger.json:"));
+}
+
+#[test]
+fn cli_lint_fix_leaves_files_with_syntax_errors_alone() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    // Trailing comma: the lenient reader still finds the path parameter problem, but the
+    // file is not strict JSON, so --fix must not rewrite it.
+    let def = "{\"swagger\": \"2.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"host\": \"a.example.com\", \"paths\": {\"/x/{id}\": {\"get\": {\"operationId\": \"GetX\", \"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"type\": \"string\"}], \"responses\": {\"200\": {\"description\": \"OK\"}}}}},}";
+    std::fs::write(dir.join("apiDefinition.swagger.json"), def).unwrap();
+    connkit()
+        .arg("lint")
+        .arg(&dir)
+        .args(["--profile", "custom", "--fix"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("apiDefinition.swagger.json")).unwrap(),
+        def
+    );
+}
