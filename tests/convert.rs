@@ -622,7 +622,10 @@ fn what_the_connector_schema_refuses_is_removed_and_reported() {
         "tags": [{"name": "a"}, {"name": "a"}, {"description": "no name"}]
     })));
     let d = &o.definition;
-    assert!(d["info"].get("x-logo").is_some(), "non-ms extensions stay");
+    assert!(
+        d["info"].get("x-logo").is_none(),
+        "catalog extensions in info are dropped"
+    );
     assert!(d["info"].get("x-ms-unknown").is_none());
     assert!(d["info"]["contact"].get("x-twitter").is_none());
     let op = &d["paths"]["/pets"]["get"];
@@ -708,4 +711,22 @@ fn cli_lint_fix_leaves_files_with_syntax_errors_alone() {
         std::fs::read_to_string(dir.join("apiDefinition.swagger.json")).unwrap(),
         def
     );
+}
+
+#[test]
+fn missing_summaries_come_from_the_description_or_the_operation_id() {
+    let o = run(oas(json!({"paths": {
+        "/a": {"get": {"description": "Fetch current comic and metadata.\n", "responses": {"200": {"description": "OK"}}}},
+        "/b": {"get": {"operationId": "listAllBees", "description": &"Long text ".repeat(20), "responses": {"200": {"description": "OK"}}}}
+    }})));
+    let p = &o.definition["paths"];
+    assert_eq!(
+        p["/a"]["get"]["summary"],
+        "Fetch current comic and metadata"
+    );
+    assert_eq!(
+        p["/a"]["get"]["description"],
+        "Fetch current comic and metadata."
+    );
+    assert_eq!(p["/b"]["get"]["summary"], "List all bees");
 }

@@ -132,10 +132,16 @@ fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Result<()
     Ok(())
 }
 
+/// New files in the `fmt` layout (4 spaces, the standard key order).
 fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
     let mut s = fix::json::to_pretty(v, 0, "    ", "\n");
     s.push('\n');
-    s.into_bytes()
+    let layout = fix::json::Layout {
+        bom: false,
+        crlf: false,
+        final_newline: true,
+    };
+    fix::json::format(&s, layout).unwrap_or(s).into_bytes()
 }
 
 pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {

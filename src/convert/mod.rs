@@ -1744,8 +1744,13 @@ fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
+        let from_description = op
+            .get("description")
+            .and_then(Value::as_str)
+            .map(first_sentence)
+            .filter(|d| d.chars().count() <= 80 && !names::clean_summary(d).is_empty());
         let src = if cur_sum.trim().is_empty() {
-            names::sentence_case(&id)
+            from_description.unwrap_or_else(|| names::sentence_case(&id))
         } else {
             cur_sum.clone()
         };
@@ -1757,10 +1762,13 @@ fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
             counts[1] += 1;
             op.insert("summary".into(), json!(sum));
         }
-        if let Some(d) = op.get("description").and_then(Value::as_str)
-            && d.trim().is_empty()
-        {
-            op.remove("description");
+        if let Some(d) = op.get("description").and_then(Value::as_str) {
+            let t = d.trim().to_string();
+            if t.is_empty() {
+                op.remove("description");
+            } else if t != d {
+                op.insert("description".into(), json!(t));
+            }
         }
         // operationId, summary and description first, as in the samples.
         let mut ordered = Map::new();
@@ -2031,9 +2039,8 @@ fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
             "x-ms-deployment-version",
             "x-ms-api-annotation",
         ];
-        info.retain(|k, _| {
-            INFO.contains(&k.as_str()) || (k.starts_with("x-") && !k.starts_with("x-ms-"))
-        });
+        // Catalog/vendor extensions (x-logo, x-origin, …) mean nothing to a connector.
+        info.retain(|k, _| INFO.contains(&k.as_str()));
         if let Some(ct) = info.get_mut("contact").and_then(Value::as_object_mut) {
             ct.retain(|k, _| matches!(k.as_str(), "name" | "url" | "email"));
         }
@@ -2164,4 +2171,11 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// The first sentence of a description (up to the first `. `, newline or end).
+fn first_sentence(d: &str) -> String {
+    let line = d.trim().lines().next().unwrap_or("").trim();
+    let end = line.find(". ").map_or(line.len(), |i| i + 1);
+    line[..end].trim_end_matches('.').trim().to_string()
 }
