@@ -730,3 +730,22 @@ fn missing_summaries_come_from_the_description_or_the_operation_id() {
     );
     assert_eq!(p["/b"]["get"]["summary"], "List all bees");
 }
+
+#[test]
+fn broken_references_never_reach_the_output() {
+    let o = run(oas(json!({"paths": {"/a": {"get": {"operationId": "A",
+        "parameters": [{"$ref": "#/components/parameters/Missing"}, {"$ref": "#/components/parameters/Cookie"}],
+        "responses": {"200": {"$ref": "#/components/responses/Missing"}, "404": {"description": "x", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Missing"}}}}}}}},
+        "components": {"parameters": {"Cookie": {"name": "c", "in": "cookie", "schema": {"type": "string"}}}}})));
+    let text = serde_json::to_string(&o.definition).unwrap();
+    assert!(
+        !text.contains("Missing") && !text.contains("Cookie"),
+        "{text}"
+    );
+    assert!(codes(&o).contains(&"ConvertRefBroken"));
+    assert!(
+        lint_errors(&o, Profile::Custom).is_empty(),
+        "{:?}",
+        lint_errors(&o, Profile::Custom)
+    );
+}

@@ -108,6 +108,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
             notes: &mut notes,
             opts,
             security_scopes: HashMap::new(),
+            inlined: 0,
         };
         cx.document()
     } else if obj.get("swagger").and_then(Value::as_str) == Some("2.0") {
@@ -205,6 +206,8 @@ struct Cx<'a, 'n> {
     opts: &'n Options,
     /// Scopes defined per OAuth scheme (to filter requirements).
     security_scopes: HashMap<String, HashSet<String>>,
+    /// How many non-component references were inlined (bounded: inlining can blow up).
+    inlined: usize,
 }
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
@@ -766,9 +769,6 @@ impl<'a> Cx<'a, '_> {
                 );
                 return None;
             }
-            if let Some(r) = r.and_then(|r| r.strip_prefix("#/components/parameters/")) {
-                return Some(json!({"$ref": format!("#/parameters/{r}")}));
-            }
         }
         if !t.is_object() || name.is_empty() || !["query", "header", "path"].contains(&loc.as_str())
         {
@@ -779,6 +779,11 @@ impl<'a> Cx<'a, '_> {
                 "a parameter without a usable name and location was dropped".into(),
             );
             return None;
+        }
+        if vars.is_some()
+            && let Some(r) = r.and_then(|r| r.strip_prefix("#/components/parameters/"))
+        {
+            return Some(json!({"$ref": format!("#/parameters/{r}")}));
         }
         let mut o = Map::new();
         o.insert("name".into(), json!(name));
@@ -1022,6 +1027,7 @@ impl<'a> Cx<'a, '_> {
     fn response(&mut self, r: &'a Value, ptr: &str, status: &str) -> (Value, Vec<String>) {
         if let Some(rr) = r.get("$ref").and_then(Value::as_str)
             && let Some(name) = rr.strip_prefix("#/components/responses/")
+            && self.resolve(r).0.is_object()
         {
             let (t, _) = self.resolve(r);
             let produces = t
@@ -1112,6 +1118,15 @@ impl<'a> Cx<'a, '_> {
         };
         if let Some(r) = m.get("$ref").and_then(Value::as_str) {
             if let Some(name) = r.strip_prefix("#/components/schemas/") {
+                if self.root.pointer(&r[1..]).is_none() {
+                    self.note(
+                        "ConvertRefBroken",
+                        Severity::Warning,
+                        ptr,
+                        format!("reference '{r}' does not resolve; replaced by an empty schema"),
+                    );
+                    return json!({});
+                }
                 return json!({"$ref": format!("#/definitions/{name}")});
             }
             if r.starts_with('#') {
@@ -1123,6 +1138,18 @@ impl<'a> Cx<'a, '_> {
                         ptr,
                         format!("reference '{r}' does not resolve; replaced by an empty schema"),
                     );
+                    return json!({});
+                }
+                self.inlined += 1;
+                if self.inlined > 20_000 {
+                    if self.inlined == 20_001 {
+                        self.note(
+                            "ConvertSchemaSimplified",
+                            Severity::Warning,
+                            ptr,
+                            "too many inlined references; the rest became empty schemas".into(),
+                        );
+                    }
                     return json!({});
                 }
                 return self.schema(t, ptr, depth + 1);
