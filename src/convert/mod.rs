@@ -759,16 +759,17 @@ impl<'a> Cx<'a, '_> {
             self.note("ConvertCookieParameterDropped", Severity::Warning, ptr, format!("cookie parameter '{name}' was dropped: connectors cannot send cookies (a policy template can set a Cookie header)"));
             return None;
         }
-        if let Some(vars) = vars {
-            if loc == "path" && !vars.contains(&name) {
-                self.note(
-                    "ConvertParameterDropped",
-                    Severity::Warning,
-                    ptr,
-                    format!("path parameter '{name}' is not in the path template and was dropped"),
-                );
-                return None;
-            }
+        if let Some(vars) = vars
+            && loc == "path"
+            && !vars.contains(&name)
+        {
+            self.note(
+                "ConvertParameterDropped",
+                Severity::Warning,
+                ptr,
+                format!("path parameter '{name}' is not in the path template and was dropped"),
+            );
+            return None;
         }
         if !t.is_object() || name.is_empty() || !["query", "header", "path"].contains(&loc.as_str())
         {
