@@ -749,3 +749,20 @@ fn broken_references_never_reach_the_output() {
         lint_errors(&o, Profile::Custom)
     );
 }
+
+#[test]
+fn more_than_256_operations_are_reported() {
+    let paths = |n: usize| -> Value {
+        (0..n)
+            .map(|i| {
+                (
+                    format!("/r{i}"),
+                    json!({"get": {"responses": {"200": {"description": "OK"}}}}),
+                )
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    assert!(codes(&run(oas(json!({"paths": paths(257)})))).contains(&"ConvertTooManyOperations"));
+    assert!(!codes(&run(oas(json!({"paths": paths(256)})))).contains(&"ConvertTooManyOperations"));
+}

@@ -1717,6 +1717,17 @@ fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
             }
         }
     }
+    if ops.len() > 256 {
+        notes.push(note(
+            "ConvertTooManyOperations",
+            Severity::Warning,
+            "/paths",
+            format!(
+                "{} operations: a connector holds at most 256; split it into several connectors",
+                ops.len()
+            ),
+        ));
+    }
     // Existing valid ids are reserved first so generated ones never steal them.
     for (p, m) in &ops {
         if let Some(id) = root
