@@ -766,3 +766,32 @@ fn more_than_256_operations_are_reported() {
     assert!(codes(&run(oas(json!({"paths": paths(257)})))).contains(&"ConvertTooManyOperations"));
     assert!(!codes(&run(oas(json!({"paths": paths(256)})))).contains(&"ConvertTooManyOperations"));
 }
+
+#[test]
+fn odata_nullable_references_keep_the_reference_and_notes_are_capped() {
+    let mut schemas = serde_json::Map::new();
+    schemas.insert(
+        "Cat".into(),
+        json!({"type": "object", "properties": {"meow": {"type": "boolean"}}}),
+    );
+    for i in 0..30 {
+        schemas.insert(format!("S{i}"), json!({"type": "object", "properties": {
+            "cat": {"anyOf": [{"$ref": "#/components/schemas/Cat"}, {"type": "object", "nullable": true}]},
+            "mixed": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}));
+    }
+    let o = run(oas(json!({"components": {"schemas": schemas}})));
+    let cat = &o.definition["definitions"]["S0"]["properties"]["cat"];
+    assert_eq!(cat["allOf"][0]["$ref"], "#/definitions/Cat");
+    assert_eq!(cat["x-nullable"], true);
+    let mixed = o
+        .notes
+        .iter()
+        .filter(|n| n.code == "ConvertOneOfSimplified")
+        .count();
+    assert_eq!(
+        mixed,
+        convert::NOTES_PER_CODE + 1,
+        "20 notes and one '… and 10 more'"
+    );
+    assert!(o.notes.last().unwrap().message.contains("10 more"));
+}

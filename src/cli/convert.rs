@@ -180,8 +180,25 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
-    report_connector(&args.output, profile, out.notes, args.format, color)
+    let mut notes = out.notes;
+    let size = files[0].1.len();
+    if size > MAX_DEFINITION {
+        notes.push(convert::Note {
+            code: "ConvertDefinitionTooLarge",
+            severity: Severity::Warning,
+            file: FileKind::Definition,
+            pointer: String::new(),
+            message: format!("the definition is {} KB; connectors must stay under 1 MB: split the API into several connectors", size / 1024),
+        });
+    }
+    report_connector(&args.output, profile, notes, args.format, color)
 }
+
+/// Definitions connectors accept (catalog §11: under 1 MB).
+const MAX_DEFINITION: usize = 1024 * 1024;
+/// Beyond this size the result is not linted (it cannot be a connector, and positions for
+/// a file of tens of megabytes cost gigabytes).
+const MAX_LINTED: usize = 8 * 1024 * 1024;
 
 /// Lint a written folder and print the converter's notes with the lint findings.
 fn report_connector(
@@ -192,6 +209,36 @@ fn report_connector(
     color: bool,
 ) -> ExitCode {
     let display = dir.to_string_lossy().into_owned();
+    let too_big = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
+        .is_ok_and(|m| m.len() as usize > MAX_LINTED);
+    if too_big {
+        let findings = notes
+            .into_iter()
+            .map(|n| rules::Finding {
+                code: n.code,
+                severity: n.severity,
+                file: FileKind::default_name(n.file).to_string(),
+                pointer: n.pointer,
+                line: 1,
+                column: 1,
+                message: n.message,
+                end_column: 2,
+                source_line: None,
+            })
+            .collect();
+        eprintln!("note: the result is larger than 8 MB and was not linted");
+        return render(
+            LintReport {
+                connectors: vec![ConnectorReport {
+                    path: display,
+                    profile,
+                    findings,
+                }],
+            },
+            format,
+            color,
+        );
+    }
     let connector = Connector::load_dir(dir, display.clone());
     let raw: Vec<RawFinding> = notes
         .into_iter()
@@ -213,6 +260,10 @@ fn report_connector(
             findings,
         }],
     };
+    render(report, format, color)
+}
+
+fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
     let rendered = match format {
         Format::Json => report::json::render(&report),
         Format::Text => report::text::render(&report, color),

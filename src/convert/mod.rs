@@ -121,6 +121,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
     };
     sanitize(&mut def, &mut notes);
     let properties = enrich(&mut def, opts, &mut notes);
+    let notes = cap_notes(notes);
     Ok(Output {
         definition: def,
         properties,
@@ -1260,10 +1261,18 @@ impl<'a> Cx<'a, '_> {
         ptr: &str,
         depth: usize,
     ) {
-        let real: Vec<&'a Value> = alts
-            .iter()
-            .filter(|a| str_of(a, "type") != "null")
-            .collect();
+        // `{"type": "null"}` and a bare `{"type": "object", "nullable": true}` (the OData
+        // pattern for "this reference or null") add no shape, only nullability.
+        let no_shape = |a: &Value| {
+            str_of(a, "type") == "null"
+                || (matches!(str_of(a, "type"), "object" | "")
+                    && a.as_object().is_some_and(|m| {
+                        m.keys().all(|k| {
+                            matches!(k.as_str(), "type" | "nullable" | "description" | "title")
+                        })
+                    }))
+        };
+        let real: Vec<&'a Value> = alts.iter().filter(|a| !no_shape(a)).collect();
         if real.len() < alts.len() {
             o.insert("x-nullable".into(), json!(true));
         }
@@ -1299,7 +1308,26 @@ impl<'a> Cx<'a, '_> {
                         }
                     })
                     .collect();
-                if types.len() == 1 && types.contains("object") {
+                let width: usize = resolved
+                    .iter()
+                    .map(|r| {
+                        r.get("properties")
+                            .and_then(Value::as_object)
+                            .map_or(0, |m| m.len())
+                    })
+                    .sum();
+                if types.len() == 1 && types.contains("object") && width > 200 {
+                    // Too wide to inline at every use: keep the first alternative.
+                    let c = self.schema(many[0], ptr, depth + 1);
+                    if c.get("$ref").is_some() {
+                        o.insert("allOf".into(), json!([c]));
+                    } else if let Value::Object(cm) = c {
+                        for (k, v) in cm {
+                            o.entry(k).or_insert(v);
+                        }
+                    }
+                    self.note("ConvertOneOfSimplified", Severity::Warning, ptr, format!("`{kw}` of {} object shapes became its first alternative (the others are lost)", many.len()));
+                } else if types.len() == 1 && types.contains("object") {
                     // Union of the alternatives' properties; none is required any more.
                     let mut props = o
                         .get("properties")
@@ -2217,4 +2245,37 @@ fn first_sentence(d: &str) -> String {
     let line = d.trim().lines().next().unwrap_or("").trim();
     let end = line.find(". ").map_or(line.len(), |i| i + 1);
     line[..end].trim_end_matches('.').trim().to_string()
+}
+
+/// At most this many notes per code; the rest are counted in one last note.
+pub const NOTES_PER_CODE: usize = 20;
+
+fn cap_notes(notes: Vec<Note>) -> Vec<Note> {
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for n in notes {
+        let c = seen.entry(n.code).or_default();
+        *c += 1;
+        if *c <= NOTES_PER_CODE {
+            out.push(n);
+        }
+    }
+    let mut extra: Vec<(&'static str, usize)> = seen
+        .into_iter()
+        .filter(|(_, c)| *c > NOTES_PER_CODE)
+        .collect();
+    extra.sort();
+    for (code, c) in extra {
+        let severity = out
+            .iter()
+            .find(|n| n.code == code)
+            .map_or(Severity::Info, |n| n.severity);
+        out.push(note(
+            code,
+            severity,
+            "",
+            format!("… and {} more {code} like the above", c - NOTES_PER_CODE),
+        ));
+    }
+    out
 }
