@@ -795,3 +795,24 @@ fn odata_nullable_references_keep_the_reference_and_notes_are_capped() {
     );
     assert!(o.notes.last().unwrap().message.contains("10 more"));
 }
+
+#[test]
+fn deep_and_extension_references_resolve_in_the_output() {
+    let o = run(oas(json!({"components": {"schemas": {
+        "Transfer": {"type": "object", "definitions": {"acct": {"type": "string", "format": "uuid"}}},
+        "Account": {"type": "object", "x-schema": {"$ref": "#/components/schemas/Transfer"}, "properties": {
+            "acct": {"$ref": "#/components/schemas/Transfer/definitions/acct"}}}
+    }}})));
+    let a = &o.definition["definitions"]["Account"];
+    assert_eq!(
+        a["properties"]["acct"],
+        json!({"type": "string", "format": "uuid"}),
+        "deep reference inlined"
+    );
+    assert_eq!(a["x-schema"]["$ref"], "#/definitions/Transfer");
+    assert!(
+        lint_errors(&o, Profile::Custom).is_empty(),
+        "{:?}",
+        lint_errors(&o, Profile::Custom)
+    );
+}

@@ -119,6 +119,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 .into(),
         );
     };
+    rewrite_refs(&mut def, 0);
     sanitize(&mut def, &mut notes);
     let properties = enrich(&mut def, opts, &mut notes);
     let notes = cap_notes(notes);
@@ -1119,7 +1120,10 @@ impl<'a> Cx<'a, '_> {
             };
         };
         if let Some(r) = m.get("$ref").and_then(Value::as_str) {
-            if let Some(name) = r.strip_prefix("#/components/schemas/") {
+            if let Some(name) = r
+                .strip_prefix("#/components/schemas/")
+                .filter(|n| !n.contains('/'))
+            {
                 if self.root.pointer(&r[1..]).is_none() {
                     self.note(
                         "ConvertRefBroken",
@@ -2278,4 +2282,43 @@ fn cap_notes(notes: Vec<Note>) -> Vec<Note> {
         ));
     }
     out
+}
+
+/// References left in places the mapping does not visit (extension values such as
+/// `x-schema`): point them at the Swagger 2.0 sections.
+fn rewrite_refs(v: &mut Value, depth: usize) {
+    if depth > 300 {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get_mut("$ref") {
+                for (from, to) in [
+                    ("#/components/schemas/", "#/definitions/"),
+                    ("#/components/parameters/", "#/parameters/"),
+                    ("#/components/responses/", "#/responses/"),
+                ] {
+                    if let Some(rest) = r.strip_prefix(from) {
+                        *r = format!("{to}{rest}");
+                        break;
+                    }
+                }
+            }
+            if m.get("$ref")
+                .and_then(Value::as_str)
+                .is_some_and(|r| r.starts_with("#/components/"))
+            {
+                m.remove("$ref");
+            }
+            for child in m.values_mut() {
+                rewrite_refs(child, depth + 1);
+            }
+        }
+        Value::Array(a) => {
+            for child in a {
+                rewrite_refs(child, depth + 1);
+            }
+        }
+        _ => {}
+    }
 }
