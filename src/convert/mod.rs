@@ -964,8 +964,6 @@ impl<'a> Cx<'a, '_> {
         }
         let media = content.get(mt).unwrap_or(&Value::Null);
         let schema = media.get("schema").unwrap_or(&Value::Null);
-        let n = optr.matches("/parameters/").count();
-        let _ = n;
         if mt.starts_with("application/x-www-form-urlencoded")
             || mt.starts_with("multipart/form-data")
         {
