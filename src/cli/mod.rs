@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-pub mod convert;
 use rayon::prelude::*;
 
 use crate::model::Connector;
 use crate::model::discover::{self, Target};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+
+pub mod convert;
 
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
