@@ -816,3 +816,20 @@ fn deep_and_extension_references_resolve_in_the_output() {
         lint_errors(&o, Profile::Custom)
     );
 }
+
+#[test]
+fn a_property_named_ref_is_dropped_and_reported() {
+    let o = run(oas(
+        json!({"components": {"schemas": {"Schema": {"type": "object", "required": ["$ref", "id"], "properties": {
+        "$ref": {"type": "string"}, "id": {"type": "string"}}}}}}),
+    ));
+    let s = &o.definition["definitions"]["Schema"];
+    assert!(s["properties"].get("$ref").is_none() && s["properties"]["id"].is_object());
+    assert_eq!(s["required"], json!(["id"]));
+    assert!(codes(&o).contains(&"ConvertPropertyDropped"));
+    assert!(
+        lint_errors(&o, Profile::Custom).is_empty(),
+        "{:?}",
+        lint_errors(&o, Profile::Custom)
+    );
+}

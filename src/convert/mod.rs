@@ -1167,6 +1167,11 @@ impl<'a> Cx<'a, '_> {
                 "properties" => {
                     let mut props = Map::new();
                     for (pk, pv) in v.as_object().into_iter().flatten() {
+                        if pk == "$ref" {
+                            // Tools read a `$ref` key as a reference wherever it appears.
+                            self.note("ConvertPropertyDropped", Severity::Warning, ptr, "a property named '$ref' cannot be described in a connector and was dropped".into());
+                            continue;
+                        }
                         let pp = join(&join(ptr, "properties"), pk);
                         props.insert(pk.clone(), self.schema(pv, &pp, depth + 1));
                     }
@@ -1227,8 +1232,18 @@ impl<'a> Cx<'a, '_> {
                 "nullable" if v.as_bool() == Some(true) => {
                     o.insert("x-nullable".into(), json!(true));
                 }
-                "required" if v.as_array().is_some_and(|a| !a.is_empty()) => {
-                    o.insert(k.clone(), v.clone());
+                "required"
+                    if v.as_array()
+                        .is_some_and(|a| a.iter().any(|x| x.as_str() != Some("$ref"))) =>
+                {
+                    let kept: Vec<Value> = v
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter(|x| x.as_str() != Some("$ref"))
+                        .cloned()
+                        .collect();
+                    o.insert(k.clone(), Value::Array(kept));
                 }
                 "type" if v.is_string() && str_of(s, "type") != "null" => {
                     o.insert(k.clone(), v.clone());
