@@ -800,7 +800,7 @@ fn odata_nullable_references_keep_the_reference_and_notes_are_capped() {
 fn deep_and_extension_references_resolve_in_the_output() {
     let o = run(oas(json!({"components": {"schemas": {
         "Transfer": {"type": "object", "definitions": {"acct": {"type": "string", "format": "uuid"}}},
-        "Account": {"type": "object", "x-schema": {"$ref": "#/components/schemas/Transfer"}, "properties": {
+        "Account": {"type": "object", "x-schema": {"$ref": "#/components/schemas/Transfer"}, "x-sample": {"$ref": "#/paths/~1a"}, "properties": {
             "acct": {"$ref": "#/components/schemas/Transfer/definitions/acct"}}}
     }}})));
     let a = &o.definition["definitions"]["Account"];
@@ -810,6 +810,11 @@ fn deep_and_extension_references_resolve_in_the_output() {
         "deep reference inlined"
     );
     assert_eq!(a["x-schema"]["$ref"], "#/definitions/Transfer");
+    assert_eq!(
+        a["x-sample"],
+        json!({}),
+        "a reference into paths inside an extension is dropped"
+    );
     assert!(
         lint_errors(&o, Profile::Custom).is_empty(),
         "{:?}",

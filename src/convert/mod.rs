@@ -119,7 +119,9 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 .into(),
         );
     };
-    rewrite_refs(&mut def, 0);
+    if version.is_some() {
+        rewrite_refs(&mut def, 0);
+    }
     sanitize(&mut def, &mut notes);
     let properties = enrich(&mut def, opts, &mut notes);
     let notes = cap_notes(notes);
@@ -2317,10 +2319,13 @@ fn rewrite_refs(v: &mut Value, depth: usize) {
                     }
                 }
             }
-            if m.get("$ref")
-                .and_then(Value::as_str)
-                .is_some_and(|r| r.starts_with("#/components/"))
-            {
+            // What is left pointing elsewhere (e.g. an `x-code-samples` entry referring to
+            // another one under `#/paths`) only sits in extension values: drop the key.
+            if m.get("$ref").and_then(Value::as_str).is_some_and(|r| {
+                !["#/definitions/", "#/parameters/", "#/responses/"]
+                    .iter()
+                    .any(|p| r.starts_with(p))
+            }) {
                 m.remove("$ref");
             }
             for child in m.values_mut() {
