@@ -674,7 +674,18 @@ fn baseline_reports_only_new_findings_and_counts_stale_entries() {
             serde_json::json!({"type": "object"});
         v["security"] = serde_json::json!([{"nope": []}]);
     });
-    let o = run_in(t.path(), &["lint", "C", "--baseline", "baseline.json"]);
+    // (SecurityRequirementMustBeDefined is a warning: fail on warnings to see it fail.)
+    let o = run_in(
+        t.path(),
+        &[
+            "lint",
+            "C",
+            "--baseline",
+            "baseline.json",
+            "--fail-on",
+            "warning",
+        ],
+    );
     let text = stdout(&o);
     assert_eq!(code(&o), 1, "{text}");
     assert!(text.contains("SecurityRequirementMustBeDefined"), "{text}");

@@ -35,7 +35,7 @@ fn target_dir(t: &Target) -> PathBuf {
     }
 }
 
-fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
+pub(crate) fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
     rules::registry()
         .iter()
         .filter(|r| r.profiles.contains(profile))
@@ -212,6 +212,14 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     }
     if config_error {
         return ExitCode::from(EXIT_ERROR);
+    }
+    if args.fix {
+        // Safe fixes first (each written atomically), then lint what is left.
+        let profiles: Vec<Profile> = settings.iter().map(|(p, _, _)| *p).collect();
+        let index = |t: &Target| targets.iter().position(|x| x == t).unwrap_or(0);
+        super::convert::fix_targets(&targets, |t| {
+            profiles.get(index(t)).copied().unwrap_or(Profile::Custom)
+        });
     }
 
     let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets

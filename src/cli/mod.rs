@@ -16,6 +16,8 @@ use crate::model::discover::Target;
 use crate::report::{self, ConnectorReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 
+pub mod convert;
+
 /// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -64,6 +66,12 @@ pub enum Command {
     Submit(submit::SubmitArgs),
     /// Compare two revisions of a connector for breaking changes.
     Diff(diff::DiffArgs),
+    /// Convert an OpenAPI 3.0/3.1 (or Swagger 2.0) description into a connector.
+    Convert(convert::ConvertArgs),
+    /// Scaffold a new connector that passes lint for its profile.
+    Init(convert::InitArgs),
+    /// Rewrite connector JSON in the coding standards' layout.
+    Fmt(convert::FmtArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -105,6 +113,9 @@ pub struct LintArgs {
     /// Also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY).
     #[arg(long, value_name = "FILE")]
     pub output_markdown: Option<PathBuf>,
+    /// Apply safe, mechanical fixes first (see the fixable marker in `connkit rules`).
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -207,6 +218,9 @@ pub fn main() -> ExitCode {
         Command::Upload(args) => submit::upload(args),
         Command::Submit(args) => submit::submit(args),
         Command::Diff(args) => diff::run(args, color),
+        Command::Convert(args) => convert::run_convert(args, color),
+        Command::Init(args) => convert::run_init(args, color),
+        Command::Fmt(args) => convert::run_fmt(args),
     }
 }
 
@@ -246,6 +260,7 @@ struct RuleInfo {
     summary: &'static str,
     explanation: &'static str,
     source: &'static str,
+    fixable: bool,
 }
 
 fn list_rules(args: RulesArgs) -> ExitCode {
@@ -262,6 +277,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     summary: r.summary,
                     explanation: r.explanation,
                     source: r.source,
+                    fixable: crate::fix::find(r.code).is_some(),
                 })
                 .collect();
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
@@ -278,6 +294,10 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     r.profiles.names().join(","),
                     r.summary
                 ));
+                if crate::fix::find(r.code).is_some() {
+                    s.truncate(s.trim_end().len());
+                    s.push_str(" [fixable]\n");
+                }
             }
             s.push_str(&format!("{} rules\n", all.len()));
             print(&s);

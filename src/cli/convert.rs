@@ -1,0 +1,438 @@
+//! `connkit convert`, `connkit init`, `connkit fmt` and `lint --fix`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
+use crate::convert::{self, init::Auth};
+use crate::fix;
+use crate::model::discover::Target;
+use crate::model::{Connector, FileKind};
+use crate::report::{self, ConnectorReport, LintReport};
+use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetProfile {
+    Custom,
+    Certified,
+    IndependentPublisher,
+}
+
+impl TargetProfile {
+    fn profile(self) -> Profile {
+        match self {
+            TargetProfile::Custom => Profile::Custom,
+            TargetProfile::Certified => Profile::Certified,
+            TargetProfile::IndependentPublisher => Profile::IndependentPublisher,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthArg {
+    None,
+    Apikey,
+    Basic,
+    Oauth2,
+    Aad,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ConvertArgs {
+    /// OpenAPI 3.0/3.1 (or Swagger 2.0) description, JSON or YAML.
+    pub spec: PathBuf,
+    /// Folder to write apiDefinition.swagger.json and apiProperties.json into.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// Which connector the result is for (decides apiProperties fields and the lint profile).
+    #[arg(long, value_enum, default_value_t = TargetProfile::Custom)]
+    pub profile: TargetProfile,
+    /// Connector title (at most 30 characters).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Host name to use instead of the first server's.
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Overwrite files in an existing, non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// Folder to create (its name becomes the title unless --title is given).
+    pub dir: PathBuf,
+    #[arg(long, value_enum)]
+    pub profile: TargetProfile,
+    #[arg(long, value_enum, default_value_t = AuthArg::None)]
+    pub auth: AuthArg,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Write into an existing, non-empty folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FmtArgs {
+    /// Connector folders or JSON files (default: .).
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit 1 when a file would change.
+    #[arg(long)]
+    pub check: bool,
+}
+
+fn dir_is_nonempty(p: &Path) -> bool {
+    std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_some())
+}
+
+/// Write a set of files into `dir`: a new folder appears whole (built beside it, then
+/// renamed); in an existing folder each file is replaced atomically.
+fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!("{} exists and is not a folder", dir.display()));
+    }
+    if dir.is_dir() {
+        if dir_is_nonempty(dir) && !force {
+            return Err(format!(
+                "{} already exists and is not empty (use --force to overwrite)",
+                dir.display()
+            ));
+        }
+        for (name, bytes) in files {
+            fix::write_atomic(&dir.join(name), bytes)
+                .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
+        }
+        return Ok(());
+    }
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "connector".into());
+    let tmp = parent.join(format!(".{name}.connkit-{:08x}.tmp", fastrand::u32(..)));
+    std::fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    let result = files
+        .iter()
+        .try_for_each(|(n, b)| std::fs::write(tmp.join(n), b))
+        .and_then(|_| std::fs::rename(&tmp, dir));
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(format!("cannot write {}: {e}", dir.display()));
+    }
+    Ok(())
+}
+
+/// New files in the `fmt` layout (4 spaces, the standard key order).
+fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
+    let mut s = fix::json::to_pretty(v, 0, "    ", "\n");
+    s.push('\n');
+    let layout = fix::json::Layout {
+        bom: false,
+        crlf: false,
+        final_newline: true,
+    };
+    fix::json::format(&s, layout).unwrap_or(s).into_bytes()
+}
+
+pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
+    let text = match std::fs::read(&args.spec) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.spec.display());
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let input = match convert::parse_input(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {}: {e}", args.spec.display());
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let profile = args.profile.profile();
+    let opts = convert::Options {
+        profile,
+        title: args.title.clone(),
+        host: args.host.clone(),
+    };
+    let out = match convert::convert(&input, &opts) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {}: {e}", args.spec.display());
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let files = [
+        ("apiDefinition.swagger.json", json_bytes(&out.definition)),
+        ("apiProperties.json", json_bytes(&out.properties)),
+    ];
+    if let Err(e) = write_folder(&args.output, &files, args.force) {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let mut notes = out.notes;
+    let size = files[0].1.len();
+    if size > MAX_DEFINITION {
+        notes.push(convert::Note {
+            code: "ConvertDefinitionTooLarge",
+            severity: Severity::Warning,
+            file: FileKind::Definition,
+            pointer: String::new(),
+            message: format!("the definition is {} KB; connectors must stay under 1 MB: split the API into several connectors", size / 1024),
+        });
+    }
+    report_connector(&args.output, profile, notes, args.format, color)
+}
+
+/// Definitions connectors accept (catalog §11: under 1 MB).
+const MAX_DEFINITION: usize = 1024 * 1024;
+/// Beyond this size the result is not linted (it cannot be a connector, and positions for
+/// a file of tens of megabytes cost gigabytes).
+const MAX_LINTED: usize = 8 * 1024 * 1024;
+
+/// Lint a written folder and print the converter's notes with the lint findings.
+fn report_connector(
+    dir: &Path,
+    profile: Profile,
+    notes: Vec<convert::Note>,
+    format: Format,
+    color: bool,
+) -> ExitCode {
+    let display = dir.to_string_lossy().into_owned();
+    let too_big = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
+        .is_ok_and(|m| m.len() as usize > MAX_LINTED);
+    if too_big {
+        let findings = notes
+            .into_iter()
+            .map(|n| rules::Finding {
+                code: n.code,
+                severity: n.severity,
+                file: FileKind::default_name(n.file).to_string(),
+                pointer: n.pointer,
+                line: 1,
+                column: 1,
+                message: n.message,
+                end_column: 2,
+                source_line: None,
+            })
+            .collect();
+        eprintln!("note: the result is larger than 8 MB and was not linted");
+        return render(
+            LintReport {
+                connectors: vec![ConnectorReport {
+                    path: display,
+                    profile,
+                    findings,
+                }],
+            },
+            format,
+            color,
+        );
+    }
+    let connector = Connector::load_dir(dir, display.clone());
+    let raw: Vec<RawFinding> = notes
+        .into_iter()
+        .map(|n| RawFinding {
+            code: n.code,
+            severity: n.severity,
+            file: n.file,
+            pointer: n.pointer,
+            offset: None,
+            message: n.message,
+        })
+        .collect();
+    let mut findings = rules::locate(&connector, raw);
+    findings.extend(rules::lint(&connector, profile, &LintOptions::default()));
+    let report = LintReport {
+        connectors: vec![ConnectorReport {
+            path: display,
+            profile,
+            findings,
+        }],
+    };
+    render(report, format, color)
+}
+
+/// Converter notes and the lint of the result, in any of lint's formats.
+fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
+    let run = report::run::RunInfo {
+        connectors: report
+            .connectors
+            .iter()
+            .map(|c| report::run::ConnectorRun {
+                rules_run: super::lint_ci::rules_run(c.profile, &LintOptions::default()),
+                ..Default::default()
+            })
+            .collect(),
+        stale_baseline: None,
+    };
+    let rendered = match format {
+        Format::Json => report::json::render(&report),
+        Format::Text => report::text::render(&report, color),
+        Format::Sarif => report::sarif::render(&report),
+        Format::Github => report::github::render(&report, &run),
+        Format::Azure => report::azure::render(&report, &run),
+        Format::Junit => report::junit::render(&report, &run),
+        Format::Markdown => report::markdown::render(&report, &run),
+    };
+    print(&rendered);
+    if report.has_at_least(Severity::Error) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
+    let profile = args.profile.profile();
+    let auth = match args.auth {
+        AuthArg::None => Auth::None,
+        AuthArg::Apikey => Auth::ApiKey,
+        AuthArg::Basic => Auth::Basic,
+        AuthArg::Oauth2 => Auth::OAuth2,
+        AuthArg::Aad => Auth::Aad,
+    };
+    if profile == Profile::IndependentPublisher && matches!(auth, Auth::OAuth2 | Auth::Aad) {
+        // Catalog AUTH-02 / OAUTH-09: Microsoft no longer accepts OAuth for new
+        // independent-publisher connectors; scaffolding one would start a dead end.
+        eprintln!(
+            "error: new independent-publisher connectors may not use OAuth; use --auth apikey or --auth basic"
+        );
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let title = args.title.clone().unwrap_or_else(|| {
+        let name = std::path::absolute(&args.dir)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        convert::names::title_case(&name)
+    });
+    let files = convert::init::scaffold(&title, profile, auth);
+    if let Err(e) = write_folder(&args.dir, &files, args.force) {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    eprintln!(
+        "created {} ({} connector); replace the placeholders (host, contact, publisher, texts{})",
+        args.dir.display(),
+        profile.as_str(),
+        if profile == Profile::Certified {
+            ", icon.png"
+        } else {
+            ""
+        }
+    );
+    report_connector(&args.dir, profile, Vec::new(), Format::Text, color)
+}
+
+pub fn run_fmt(args: FmtArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let mut error = false;
+    let mut changed = 0;
+    for p in &paths {
+        if !p.exists() {
+            eprintln!("error: {}: no such file or folder", p.display());
+            error = true;
+            continue;
+        }
+        let files = fix::json_files(p);
+        if files.is_empty() {
+            eprintln!("error: {}: no JSON connector files found", p.display());
+            error = true;
+        }
+        for f in files {
+            let bytes = match std::fs::read(&f) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: cannot read {}: {e}", f.display());
+                    error = true;
+                    continue;
+                }
+            };
+            match fix::fmt_bytes(&bytes) {
+                Ok(fix::FmtOutcome::Unchanged) => {}
+                Ok(fix::FmtOutcome::Changed(new)) => {
+                    changed += 1;
+                    if args.check {
+                        println!("would reformat {}", f.display());
+                    } else if let Err(e) = fix::write_atomic(&f, &new) {
+                        eprintln!("error: cannot write {}: {e}", f.display());
+                        error = true;
+                    } else {
+                        println!("reformatted {}", f.display());
+                    }
+                }
+                Err(e) => {
+                    eprintln!(
+                        "error: {}: not formatted, the file is not valid JSON ({e})",
+                        f.display()
+                    );
+                    error = true;
+                }
+            }
+        }
+    }
+    if error {
+        ExitCode::from(EXIT_ERROR)
+    } else if args.check && changed > 0 {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `lint --fix`: apply the registered fixes to every target, before the lint that reports.
+pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) {
+    for t in targets {
+        let display = t.path().to_string_lossy().into_owned();
+        let connector = match t {
+            Target::Folder(p) => Connector::load_dir(p, display),
+            Target::File(p) => Connector::load_file(p, display),
+        };
+        let findings = rules::lint(&connector, profile_of(t), &LintOptions::default());
+        for kind in [FileKind::Definition, FileKind::Properties] {
+            let Some(df) = connector.data_file(kind) else {
+                continue;
+            };
+            let name = connector.file_name(kind);
+            let list: Vec<(&str, &str)> = findings
+                .iter()
+                .filter(|f| f.file == name && fix::find(f.code).is_some())
+                .map(|f| (f.code, f.pointer.as_str()))
+                .collect();
+            if list.is_empty() {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(&df.path) else {
+                continue;
+            };
+            match fix::fix_bytes(&bytes, &list) {
+                Some((new, n)) => match fix::write_atomic(&df.path, &new) {
+                    Ok(()) => eprintln!("fixed {n} finding(s) in {}", df.path.display()),
+                    Err(e) => eprintln!("error: cannot write {}: {e}", df.path.display()),
+                },
+                None if !df.issues.is_empty() => {
+                    eprintln!(
+                        "note: {} not fixed: it has syntax problems",
+                        df.path.display()
+                    )
+                }
+                None => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! `lint --fix` and `fmt`: safe, mechanical rewrites that change only the bytes they must.
+//!
+//! Fixes are registered by rule code in [`FIXES`] (the `Rule` struct stays as it is): a fix
+//! gets the file's parsed value and the finding's pointer and returns whether it changed
+//! anything. Changed values are written back with [`json::splice`], which keeps every other
+//! byte of the file. Files with syntax errors are never touched.
+
+pub mod json;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::pointer;
+
+/// A safe fix for the findings of one rule code.
+pub struct Fix {
+    pub code: &'static str,
+    /// What the fix does (shown by `connkit rules`).
+    pub summary: &'static str,
+    pub apply: fn(&mut Value, &str) -> bool,
+}
+
+/// Every fix, by rule code.
+pub static FIXES: &[Fix] = &[
+    Fix {
+        code: "PathParameterMissingEncoding",
+        summary: "add \"x-ms-url-encoding\": \"single\"",
+        apply: fix_url_encoding,
+    },
+    Fix {
+        code: "PathParameterMustBeRequired",
+        summary: "set \"required\": true",
+        apply: fix_path_required,
+    },
+    Fix {
+        code: "RequiredPropertyArrayEmpty",
+        summary: "remove the empty \"required\": []",
+        apply: fix_empty_required,
+    },
+    Fix {
+        code: "ValueMustEndWithAlphanumeric",
+        summary: "trim trailing spaces (only when that is the whole problem)",
+        apply: fix_trim_trailing,
+    },
+    Fix {
+        code: "RequiredPropertyMissing",
+        summary: "add a missing parameter x-ms-summary derived from its name (other cases: no fix)",
+        apply: fix_param_summary,
+    },
+    Fix {
+        code: "SecurityRequirementMustHaveEmptyValue",
+        summary: "empty the scope list of a non-OAuth security requirement",
+        apply: fix_empty_requirement,
+    },
+    Fix {
+        code: "QueryParameterEncodingNotSupported",
+        summary: "remove x-ms-url-encoding from the query parameter",
+        apply: fix_remove_query_encoding,
+    },
+];
+
+/// The fix for a rule code, if there is one.
+pub fn find(code: &str) -> Option<&'static Fix> {
+    FIXES.iter().find(|f| f.code == code)
+}
+
+/// The object a finding is about: the pointer itself or, when it names a key inside an
+/// object (e.g. `/…/parameters/0/x-ms-summary`), its parent.
+fn target<'v>(
+    doc: &'v mut Value,
+    ptr: &str,
+    key: &str,
+) -> Option<&'v mut serde_json::Map<String, Value>> {
+    let p = match pointer::last_token(ptr) {
+        Some(t) if t == key => pointer::parent(ptr).unwrap_or(ptr).to_string(),
+        _ => ptr.to_string(),
+    };
+    doc.pointer_mut(&p)?.as_object_mut()
+}
+
+fn fix_url_encoding(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = target(doc, ptr, "x-ms-url-encoding") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) != Some("path") || o.contains_key("x-ms-url-encoding") {
+        return false;
+    }
+    o.insert("x-ms-url-encoding".into(), Value::String("single".into()));
+    true
+}
+
+fn fix_path_required(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = target(doc, ptr, "required") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) != Some("path")
+        || o.get("required") == Some(&Value::Bool(true))
+    {
+        return false;
+    }
+    o.insert("required".into(), Value::Bool(true));
+    true
+}
+
+fn fix_empty_required(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = target(doc, ptr, "required") else {
+        return false;
+    };
+    if o.get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        o.remove("required");
+        return true;
+    }
+    false
+}
+
+fn fix_trim_trailing(doc: &mut Value, ptr: &str) -> bool {
+    let Some(v) = doc.pointer_mut(ptr) else {
+        return false;
+    };
+    let Some(s) = v.as_str() else { return false };
+    let t = s.trim_end();
+    // Only when trimming is enough: what is left ends with a letter or digit.
+    if t != s && t.chars().last().is_some_and(char::is_alphanumeric) {
+        *v = Value::String(t.to_string());
+        return true;
+    }
+    false
+}
+
+fn fix_param_summary(doc: &mut Value, ptr: &str) -> bool {
+    // Only for parameters (a `name` and an `in`), never for other missing properties.
+    let Some(o) = target(doc, ptr, "x-ms-summary") else {
+        return false;
+    };
+    if o.contains_key("x-ms-summary") || !o.get("in").is_some_and(Value::is_string) {
+        return false;
+    }
+    let Some(name) = o.get("name").and_then(Value::as_str) else {
+        return false;
+    };
+    let t = crate::convert::names::title_case(name);
+    if t.is_empty() {
+        return false;
+    }
+    o.insert("x-ms-summary".into(), Value::String(t));
+    true
+}
+
+fn fix_empty_requirement(doc: &mut Value, ptr: &str) -> bool {
+    match doc.pointer_mut(ptr) {
+        Some(Value::Array(a)) if !a.is_empty() => {
+            a.clear();
+            true
+        }
+        _ => false,
+    }
+}
+
+fn fix_remove_query_encoding(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = target(doc, ptr, "x-ms-url-encoding") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) == Some("query") {
+        return o.remove("x-ms-url-encoding").is_some();
+    }
+    false
+}
+
+/// Write a file atomically: a temporary file in the same folder, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = None;
+    for _ in 0..16 {
+        let p = dir.join(format!(".{name}.connkit-{:08x}.tmp", fastrand::u32(..)));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+        {
+            Ok(f) => {
+                tmp = Some((p, f));
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    let Some((tmp_path, mut f)) = tmp else {
+        return Err(std::io::Error::other("cannot create a temporary file"));
+    };
+    let result = f.write_all(bytes).and_then(|_| f.sync_all());
+    drop(f);
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp_path);
+        return Err(e);
+    }
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp_path, meta.permissions());
+    }
+    std::fs::rename(&tmp_path, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp_path);
+    })
+}
+
+/// Split raw bytes into (has BOM, text). Not UTF-8 → `None` (never rewritten).
+pub fn decode(bytes: &[u8]) -> Option<(bool, &str)> {
+    match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => std::str::from_utf8(rest).ok().map(|s| (true, s)),
+        None => std::str::from_utf8(bytes).ok().map(|s| (false, s)),
+    }
+}
+
+fn encode(bom: bool, text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if bom {
+        out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// What `fmt` would do to a file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FmtOutcome {
+    Unchanged,
+    /// The new bytes.
+    Changed(Vec<u8>),
+}
+
+/// Format one JSON file's bytes (BOM and line ending kept).
+pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, String> {
+    let Some((bom, text)) = decode(bytes) else {
+        return Err("not UTF-8 text".into());
+    };
+    let layout = json::Layout::of(text, bom);
+    let out = json::format(text, layout).map_err(|e| e.to_string())?;
+    let new = encode(bom, &out);
+    if new == bytes {
+        Ok(FmtOutcome::Unchanged)
+    } else {
+        Ok(FmtOutcome::Changed(new))
+    }
+}
+
+/// The JSON files of a connector folder (or a file given directly) that `fmt` handles.
+pub fn json_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut issues = Vec::new();
+    let files = crate::model::discover::connector_files(path, &mut issues);
+    [files.definition, files.properties, files.settings]
+        .into_iter()
+        .flatten()
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+        .collect()
+}
+
+/// Apply the registered fixes for `findings` (code, pointer) to one file's bytes.
+/// Returns the new bytes and how many fixes applied, or `None` when nothing changed or the
+/// file cannot be rewritten safely (not strict JSON).
+pub fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, usize)> {
+    let (bom, text) = decode(bytes)?;
+    json::parse(text).ok()?;
+    let mut value: Value = serde_json::from_str(text).ok()?;
+    let mut applied = 0;
+    for (code, ptr) in findings {
+        if let Some(f) = find(code)
+            && (f.apply)(&mut value, ptr)
+        {
+            applied += 1;
+        }
+    }
+    if applied == 0 {
+        return None;
+    }
+    let out = json::splice(text, &value)?;
+    Some((encode(bom, &out), applied))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn fix_registry_codes_are_unique() {
+        let mut c: Vec<_> = FIXES.iter().map(|f| f.code).collect();
+        let n = c.len();
+        c.sort();
+        c.dedup();
+        assert_eq!(c.len(), n);
+    }
+
+    #[test]
+    fn url_encoding_fix_adds_single_only_on_path_parameters() {
+        let mut d = json!({"p": [{"name": "id", "in": "path"}, {"name": "q", "in": "query"}]});
+        assert!(fix_url_encoding(&mut d, "/p/0"));
+        assert_eq!(d["p"][0]["x-ms-url-encoding"], "single");
+        assert!(
+            !fix_url_encoding(&mut d, "/p/0"),
+            "second run changes nothing"
+        );
+        assert!(!fix_url_encoding(&mut d, "/p/1"));
+        assert!(d["p"][1].get("x-ms-url-encoding").is_none());
+    }
+
+    #[test]
+    fn empty_required_is_removed_but_not_a_filled_one() {
+        let mut d = json!({"a": {"required": []}, "b": {"required": ["x"]}});
+        assert!(fix_empty_required(&mut d, "/a/required"));
+        assert!(d["a"].get("required").is_none());
+        assert!(!fix_empty_required(&mut d, "/b"));
+    }
+
+    #[test]
+    fn summary_fixes() {
+        let mut d = json!({"t": "Tasks ", "u": "Tasks ."});
+        assert!(fix_trim_trailing(&mut d, "/t"));
+        assert_eq!(d["t"], "Tasks");
+        assert!(
+            !fix_trim_trailing(&mut d, "/u"),
+            "trimming would not fix the '.'"
+        );
+        let mut p = json!({"x": {"name": "taskId", "in": "path"}, "y": {"name": "z"}});
+        assert!(fix_param_summary(&mut p, "/x/x-ms-summary"));
+        assert_eq!(p["x"]["x-ms-summary"], "Task ID");
+        assert!(!fix_param_summary(&mut p, "/y"), "not a parameter");
+    }
+
+    #[test]
+    fn fix_bytes_keeps_bom_and_other_bytes_and_refuses_syntax_errors() {
+        let text = "\u{feff}{\r\n  \"p\": {\r\n    \"name\": \"id\",\r\n    \"in\": \"path\"\r\n  },\r\n  \"n\": 1.50\r\n}";
+        let (out, n) =
+            fix_bytes(text.as_bytes(), &[("PathParameterMissingEncoding", "/p")]).unwrap();
+        assert_eq!(n, 1);
+        let s = String::from_utf8(out).unwrap();
+        assert_eq!(
+            s,
+            "\u{feff}{\r\n  \"p\": {\r\n    \"name\": \"id\",\r\n    \"in\": \"path\",\r\n    \"x-ms-url-encoding\": \"single\"\r\n  },\r\n  \"n\": 1.50\r\n}"
+        );
+        assert!(
+            fix_bytes(
+                b"{\"p\": {\"in\": \"path\"},}",
+                &[("PathParameterMissingEncoding", "/p")]
+            )
+            .is_none()
+        );
+        assert!(fix_bytes(text.as_bytes(), &[("NoSuchCode", "/p")]).is_none());
+    }
+
+    #[test]
+    fn fmt_bytes_keeps_bom_and_crlf_and_reports_unchanged() {
+        let src = "\u{feff}{\"a\":1}\r\n";
+        let FmtOutcome::Changed(out) = fmt_bytes(src.as_bytes()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(out, "\u{feff}{\r\n    \"a\": 1\r\n}\r\n".as_bytes());
+        assert_eq!(fmt_bytes(&out).unwrap(), FmtOutcome::Unchanged);
+        assert!(fmt_bytes(b"{\"a\":1,}").is_err());
+    }
+
+    #[test]
+    fn atomic_write_replaces_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("x.json");
+        std::fs::write(&p, "old").unwrap();
+        write_atomic(&p, b"new").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        assert_eq!(
+            std::fs::read_dir(d.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+    }
+}
