@@ -132,13 +132,22 @@ fn push_sites<'c, 'a>(
     }
 }
 
-/// Every dynamic extension reachable from every operation (parameters, body schema, response
-/// schemas). A shared definition appears once per operation using it.
-pub fn sites<'c, 'a>(sw: &Swagger<'a>, ops: &'c [Operation<'a>]) -> Vec<Site<'c, 'a>> {
+/// Where the dynamic extensions are, as owned data the per-connector cache can keep:
+/// (operation index, pointer of the object holding the extension, on a body parameter).
+struct HolderIndex(Vec<(usize, String, bool)>);
+
+fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
-    for op in ops {
+    let has_ext = |v: &Value| {
+        Kind::ALL
+            .iter()
+            .any(|k| v.get(k.key()).is_some_and(Value::is_object))
+    };
+    for (i, op) in ops.iter().enumerate() {
         for p in op.params.iter().filter(|p| p.ref_error.is_none()) {
-            push_sites(op, p.value, &p.target, p.location == Some("body"), &mut out);
+            if has_ext(p.value) {
+                out.push((i, p.target.clone(), p.location == Some("body")));
+            }
         }
         let mut roots: Vec<(&'a Value, String)> = Vec::new();
         if let Some(b) = body_schema(sw, op) {
@@ -154,15 +163,29 @@ pub fn sites<'c, 'a>(sw: &Swagger<'a>, ops: &'c [Operation<'a>]) -> Vec<Site<'c,
             }
         }
         for (s, at) in roots {
-            let mut found: Vec<(&'a Value, String)> = Vec::new();
             sw.walk_resolved(s, &at, &mut |v, p, _| {
-                if Kind::ALL.iter().any(|k| v.get(k.key()).is_some()) {
-                    found.push((v, p.to_string()));
+                if has_ext(v) {
+                    out.push((i, p.to_string(), false));
                 }
             });
-            for (v, p) in found {
-                push_sites(op, v, &p, false, &mut out);
-            }
+        }
+    }
+    out
+}
+
+/// Every dynamic extension reachable from every operation (parameters, body schema, response
+/// schemas). A shared definition appears once per operation using it. The walk through the
+/// schemas (the expensive part) runs once per connector and is shared by the ~20 rules here.
+fn sites<'c, 'a>(cx: &'c Context<'a>) -> Vec<Site<'c, 'a>> {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return Vec::new();
+    };
+    let ops = ops(cx);
+    let index = cx.shared(|| HolderIndex(holders(sw, ops)));
+    let mut out = Vec::new();
+    for (i, at, on_body) in &index.0 {
+        if let (Some(op), Some(holder)) = (ops.get(*i), sw.get(at)) {
+            push_sites(op, holder, at, *on_body, &mut out);
         }
     }
     out
@@ -172,7 +195,7 @@ fn with_sites<'a>(cx: &Context<'a>, f: &mut dyn FnMut(&Swagger<'a>, &Site<'_, 'a
     let Some(sw) = cx.swagger.as_ref() else {
         return;
     };
-    for s in sites(sw, ops(cx)) {
+    for s in sites(cx) {
         f(sw, &s);
     }
 }
@@ -351,7 +374,7 @@ time.",
             return;
         };
         let mut refs: Vec<(String, &Value)> = Vec::new();
-        for s in sites(sw, ops(cx)) {
+        for s in sites(cx) {
             if s.kind == Kind::Tree {
                 for part in ["open", "browse"] {
                     if let Some(id) = s.ext.get(part).and_then(|p| p.get("operationId")) {

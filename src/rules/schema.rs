@@ -1321,6 +1321,25 @@ fn schema_roots<'a>(sw: &Swagger<'a>) -> Vec<(String, &'a Value)> {
     out
 }
 
+/// Each schema root expanded once per connector (up to 100,000 objects): (pointer, objects
+/// counted, deepest level). Shared by the size and depth limits.
+struct Expansions(Vec<(String, usize, usize)>);
+
+fn expansions<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> std::sync::Arc<Expansions> {
+    cx.shared(|| {
+        Expansions(
+            schema_roots(sw)
+                .into_iter()
+                .map(|(at, s)| {
+                    let mut e = Expander::new(sw, 100_000);
+                    e.walk(s, &at, 0);
+                    (at, e.count, e.max_depth)
+                })
+                .collect(),
+        )
+    })
+}
+
 const BODY_SCHEMA_LIMIT: usize = 512;
 
 pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule = Rule {
@@ -1338,12 +1357,10 @@ sub-objects by `{\"type\": \"object\"}`. Recursive references are counted once p
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        for (at, s) in schema_roots(sw) {
-            let mut e = Expander::new(sw, BODY_SCHEMA_LIMIT);
-            e.walk(s, &at, 0);
-            if e.count > BODY_SCHEMA_LIMIT {
+        for (at, count, _) in expansions(cx, sw).0.iter() {
+            if *count > BODY_SCHEMA_LIMIT {
                 sink.emit(
-                    at,
+                    at.clone(),
                     format!("this schema expands to more than {BODY_SCHEMA_LIMIT} schema objects"),
                 );
             }
@@ -1420,15 +1437,13 @@ public connectors (14 levels), and far beyond what the designer can show usefull
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        for (at, s) in schema_roots(sw) {
-            let mut e = Expander::new(sw, 100_000);
-            e.walk(s, &at, 0);
-            if e.max_depth > SCHEMA_DEPTH_LIMIT {
+        for (at, _, max_depth) in expansions(cx, sw).0.iter() {
+            if *max_depth > SCHEMA_DEPTH_LIMIT {
                 sink.emit(
-                    at,
+                    at.clone(),
                     format!(
                         "this schema nests {} levels deep (limit {SCHEMA_DEPTH_LIMIT})",
-                        e.max_depth
+                        max_depth
                     ),
                 );
             }

@@ -286,11 +286,21 @@ Tikit (certified, 2024) was merged with one, and the platform ignores the flag t
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        let (input, output) = reach(cx, sw);
-        for n in sw.schema_nodes() {
-            if !flagged(n.value) {
-                continue;
-            }
+        // The reachability walk is only needed when some schema carries the flag at all.
+        let flagged_nodes: Vec<_> = sw
+            .schema_nodes()
+            .iter()
+            .filter(|n| flagged(n.value))
+            .collect();
+        let (input, output) = if flagged_nodes
+            .iter()
+            .any(|n| n.role == SchemaRole::Definition)
+        {
+            reach(cx, sw)
+        } else {
+            Default::default()
+        };
+        for n in flagged_nodes {
             let severity = match n.role {
                 SchemaRole::Output => Severity::Error,
                 SchemaRole::Definition
