@@ -380,59 +380,49 @@ impl<'a> Swagger<'a> {
         })
     }
 
+    /// The roots of every schema written in the document, with their role: each definition,
+    /// each parameter's `schema`, each response's `schema` and each path item's
+    /// `x-ms-notification-content.schema` (with `notifications` set).
+    pub fn schema_roots(&self, notifications: bool) -> Vec<(String, &'a Value, SchemaRole)> {
+        let mut out = Vec::new();
+        if let Some(m) = self.root.get("definitions").and_then(Value::as_object) {
+            for (k, v) in m {
+                out.push((join("/definitions", k), v, SchemaRole::Definition));
+            }
+        }
+        for p in self.param_nodes() {
+            if let Some(s) = p.value.get("schema") {
+                out.push((join(&p.pointer, "schema"), s, SchemaRole::Input));
+            }
+        }
+        for r in self.response_nodes() {
+            if let Some(s) = r.value.get("schema") {
+                out.push((join(&r.pointer, "schema"), s, SchemaRole::Output));
+            }
+        }
+        if notifications && let Some(paths) = self.root.get("paths").and_then(Value::as_object) {
+            for (path, item) in paths {
+                if let Some(s) = item
+                    .get("x-ms-notification-content")
+                    .and_then(|n| n.get("schema"))
+                {
+                    let p = join(
+                        &join(&join("/paths", path), "x-ms-notification-content"),
+                        "schema",
+                    );
+                    out.push((p, s, SchemaRole::Output));
+                }
+            }
+        }
+        out
+    }
+
     /// Every schema object written in the document, once each, with its role.
     pub fn schema_nodes(&self) -> &[SchemaNode<'a>] {
         self.schemas.get_or_init(|| {
             let mut out = Vec::new();
-            if let Some(m) = self.root.get("definitions").and_then(Value::as_object) {
-                for (k, v) in m {
-                    walk_schema(
-                        v,
-                        join("/definitions", k),
-                        SchemaRole::Definition,
-                        0,
-                        None,
-                        &mut out,
-                    );
-                }
-            }
-            for p in self.param_nodes() {
-                if let Some(s) = p.value.get("schema") {
-                    walk_schema(
-                        s,
-                        join(&p.pointer, "schema"),
-                        SchemaRole::Input,
-                        0,
-                        None,
-                        &mut out,
-                    );
-                }
-            }
-            for r in self.response_nodes() {
-                if let Some(s) = r.value.get("schema") {
-                    walk_schema(
-                        s,
-                        join(&r.pointer, "schema"),
-                        SchemaRole::Output,
-                        0,
-                        None,
-                        &mut out,
-                    );
-                }
-            }
-            if let Some(paths) = self.root.get("paths").and_then(Value::as_object) {
-                for (path, item) in paths {
-                    if let Some(s) = item
-                        .get("x-ms-notification-content")
-                        .and_then(|n| n.get("schema"))
-                    {
-                        let p = join(
-                            &join(&join("/paths", path), "x-ms-notification-content"),
-                            "schema",
-                        );
-                        walk_schema(s, p, SchemaRole::Output, 0, None, &mut out);
-                    }
-                }
+            for (at, s, role) in self.schema_roots(true) {
+                walk_schema(s, at, role, 0, None, &mut out);
             }
             out
         })

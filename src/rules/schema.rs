@@ -1302,23 +1302,10 @@ impl<'s, 'a> Expander<'s, 'a> {
 
 /// Body parameter schemas, response schemas and definitions: the roots the limits apply to.
 fn schema_roots<'a>(sw: &Swagger<'a>) -> Vec<(String, &'a Value)> {
-    let mut out = Vec::new();
-    if let Some(m) = sw.root.get("definitions").and_then(Value::as_object) {
-        for (k, v) in m {
-            out.push((join("/definitions", k), v));
-        }
-    }
-    for p in sw.param_nodes() {
-        if let Some(s) = p.value.get("schema") {
-            out.push((join(&p.pointer, "schema"), s));
-        }
-    }
-    for r in sw.response_nodes() {
-        if let Some(s) = r.value.get("schema") {
-            out.push((join(&r.pointer, "schema"), s));
-        }
-    }
-    out
+    sw.schema_roots(false)
+        .into_iter()
+        .map(|(at, s, _)| (at, s))
+        .collect()
 }
 
 /// Each schema root expanded once per connector (up to 100,000 objects): (pointer, objects
