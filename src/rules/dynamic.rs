@@ -143,11 +143,17 @@ fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, String, b
             .iter()
             .any(|k| v.get(k.key()).is_some_and(Value::is_object))
     };
+    // Walking every operation's expanded schemas is the expensive part; skip it when no schema
+    // object written anywhere carries a dynamic extension (most connectors).
+    let schemas_have_ext = sw.schema_nodes().iter().any(|n| has_ext(n.value));
     for (i, op) in ops.iter().enumerate() {
         for p in op.params.iter().filter(|p| p.ref_error.is_none()) {
             if has_ext(p.value) {
                 out.push((i, p.target.clone(), p.location == Some("body")));
             }
+        }
+        if !schemas_have_ext {
+            continue;
         }
         let mut roots: Vec<(&'a Value, String)> = Vec::new();
         if let Some(b) = body_schema(sw, op) {
