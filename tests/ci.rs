@@ -199,12 +199,14 @@ fn absolute_paths_under_the_checkout_become_relative_uris() {
         uri,
         "connectors/broken/structural-errors/apiDefinition.swagger.json"
     );
-    // Outside the current directory an absolute path stays absolute, as a file: URI.
+    // Outside the current directory an absolute path stays absolute, as a file: URI. (A fresh
+    // empty folder as the working directory: the checkout itself may live under the temp dir.)
+    let elsewhere = tempfile::tempdir().unwrap();
     let o = Command::cargo_bin("connkit")
         .unwrap()
         .args(["lint", "--format", "sarif"])
         .arg(&abs)
-        .current_dir(std::env::temp_dir())
+        .current_dir(elsewhere.path())
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
