@@ -1300,31 +1300,74 @@ impl<'s, 'a> Expander<'s, 'a> {
     }
 }
 
-/// Body parameter schemas, response schemas and definitions: the roots the limits apply to.
-fn schema_roots<'a>(sw: &Swagger<'a>) -> Vec<(String, &'a Value)> {
-    sw.schema_roots(false)
-        .into_iter()
-        .map(|(at, s, _)| (at, s))
-        .collect()
-}
-
 /// Each schema root expanded once per connector (up to 100,000 objects): (pointer, objects
 /// counted, deepest level). Shared by the size and depth limits.
-struct Expansions(Vec<(String, usize, usize)>);
+pub(crate) struct Expansions(Vec<(String, usize, usize)>, HashMap<String, usize>);
 
-fn expansions<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> std::sync::Arc<Expansions> {
+impl Expansions {
+    /// Schema objects a root expands to (capped at 100,000), by the pointer where it is
+    /// written; None for a pointer that is not a schema root.
+    pub(crate) fn count_of(&self, at: &str) -> Option<usize> {
+        self.1.get(at).map(|&i| self.0[i].1)
+    }
+}
+
+/// Every schema root (definitions, parameter, response and notification schemas) expanded
+/// once per connector. Shared by the size, depth, per-operation and total count rules, which
+/// would otherwise expand the same shared definitions again for every operation using them.
+pub(crate) fn expansions<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> std::sync::Arc<Expansions> {
     cx.shared(|| {
-        Expansions(
-            schema_roots(sw)
-                .into_iter()
-                .map(|(at, s)| {
-                    let mut e = Expander::new(sw, 100_000);
-                    e.walk(s, &at, 0);
-                    (at, e.count, e.max_depth)
-                })
-                .collect(),
-        )
+        let list: Vec<(String, usize, usize)> = sw
+            .schema_roots(true)
+            .into_iter()
+            .map(|(at, s, _)| {
+                let mut e = Expander::new(sw, 100_000);
+                e.walk(s, &at, 0);
+                (at, e.count, e.max_depth)
+            })
+            .collect();
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, (at, _, _))| (at.clone(), i))
+            .collect();
+        Expansions(list, index)
     })
+}
+
+/// The schema roots one operation uses: its parameters' schemas, its responses' schemas and
+/// its path item's notification schema, as the pointers where they are written.
+pub(crate) fn operation_schema_roots<'a>(
+    sw: &Swagger<'a>,
+    op: &crate::model::swagger::Operation<'a>,
+) -> Vec<String> {
+    let mut roots: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.get("schema").is_some())
+        .map(|p| p.field("schema"))
+        .collect();
+    if let Some(m) = op.get("responses").and_then(Value::as_object) {
+        let base = join(&op.pointer, "responses");
+        for (k, r) in m {
+            let (r, rp) = sw.resolve_or_self(r, &join(&base, k));
+            if r.get("schema").is_some() {
+                roots.push(join(&rp, "schema"));
+            }
+        }
+    }
+    if op
+        .path_item
+        .get("x-ms-notification-content")
+        .and_then(|c| c.get("schema"))
+        .is_some()
+    {
+        roots.push(join(
+            &join(&op.path_pointer, "x-ms-notification-content"),
+            "schema",
+        ));
+    }
+    roots
 }
 
 const BODY_SCHEMA_LIMIT: usize = 512;
@@ -1371,26 +1414,11 @@ operation limit times the per-operation limit). Split the connector.",
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
+        let counts = expansions(cx, sw);
         let mut total = 0usize;
         for op in &sw.operations {
-            let mut roots: Vec<(String, &Value)> = op
-                .params
-                .iter()
-                .filter_map(|p| p.get("schema").map(|s| (join(&p.target, "schema"), s)))
-                .collect();
-            if let Some(m) = op.get("responses").and_then(Value::as_object) {
-                let base = join(&op.pointer, "responses");
-                for (k, r) in m {
-                    let (r, rp) = sw.resolve_or_self(r, &join(&base, k));
-                    if let Some(s) = r.get("schema") {
-                        roots.push((join(&rp, "schema"), s));
-                    }
-                }
-            }
-            for (at, s) in roots {
-                let mut e = Expander::new(sw, TOTAL_SCHEMA_LIMIT - total);
-                e.walk(s, &at, 0);
-                total += e.count;
+            for at in operation_schema_roots(sw, op) {
+                total += counts.count_of(&at).unwrap_or(0);
                 if total > TOTAL_SCHEMA_LIMIT {
                     sink.emit(
                         "/paths",

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::Rule;
 use super::opkit::{def_rule, ops};
 use crate::model::pointer::join;
-use crate::model::swagger::{Operation, Swagger};
+use crate::model::swagger::Operation;
 
 pub const RULES: &[&Rule] = &[
     &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
@@ -403,52 +403,6 @@ several connectors or remove unused operations.",
 /// Most schema nodes reachable from one operation (Microsoft FAQ: 16,384 per operation).
 pub const MAX_OPERATION_SCHEMAS: usize = 16_384;
 
-/// Count schema nodes below a schema, expanding references (cycles cut), stopping at `cap`.
-fn count_nodes<'a>(
-    sw: &Swagger<'a>,
-    v: &'a Value,
-    at: &str,
-    stack: &mut Vec<String>,
-    n: &mut usize,
-    cap: usize,
-) {
-    if *n > cap || stack.len() > 64 {
-        return;
-    }
-    let Ok((s, ptr)) = sw.resolve(v, at) else {
-        return;
-    };
-    if stack.contains(&ptr) {
-        return;
-    }
-    *n += 1;
-    stack.push(ptr.clone());
-    if let Some(props) = s.get("properties").and_then(Value::as_object) {
-        let base = join(&ptr, "properties");
-        for (k, c) in props {
-            count_nodes(sw, c, &join(&base, k), stack, n, cap);
-        }
-    }
-    for key in ["items", "additionalProperties"] {
-        if let Some(c) = s.get(key).filter(|c| c.is_object()) {
-            count_nodes(sw, c, &join(&ptr, key), stack, n, cap);
-        }
-    }
-    if let Some(all) = s.get("allOf").and_then(Value::as_array) {
-        for (i, c) in all.iter().enumerate() {
-            count_nodes(
-                sw,
-                c,
-                &format!("{}/{i}", join(&ptr, "allOf")),
-                stack,
-                n,
-                cap,
-            );
-        }
-    }
-    stack.pop();
-}
-
 def_rule!(
     OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED,
     "OperationSchemaCountExceedsMaxAllowed",
@@ -462,39 +416,14 @@ definitions or split the operation. (Recursive references are counted once per b
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
+        // Each root's expansion is computed once per connector (shared with the size, depth and
+        // total rules); an operation's count is the sum over the roots it uses.
+        let counts = super::schema::expansions(cx, sw);
         for op in ops(cx) {
-            let mut n = 0;
-            let mut roots: Vec<(&Value, String)> = Vec::new();
-            for p in &op.params {
-                if let Some(s) = p.get("schema") {
-                    roots.push((s, p.field("schema")));
-                }
-            }
-            if let Some(m) = op.get("responses").and_then(Value::as_object) {
-                for (k, r) in m {
-                    let rp = join(&join(&op.pointer, "responses"), k);
-                    let (r, rp) = sw.resolve_or_self(r, &rp);
-                    if let Some(s) = r.get("schema") {
-                        roots.push((s, join(&rp, "schema")));
-                    }
-                }
-            }
-            if let Some(s) = op
-                .path_item
-                .get("x-ms-notification-content")
-                .and_then(|c| c.get("schema"))
-            {
-                roots.push((
-                    s,
-                    join(
-                        &join(&op.path_pointer, "x-ms-notification-content"),
-                        "schema",
-                    ),
-                ));
-            }
-            for (s, at) in roots {
-                count_nodes(sw, s, &at, &mut Vec::new(), &mut n, MAX_OPERATION_SCHEMAS);
-            }
+            let n: usize = super::schema::operation_schema_roots(sw, op)
+                .iter()
+                .map(|at| counts.count_of(at).unwrap_or(0))
+                .sum();
             if n > MAX_OPERATION_SCHEMAS {
                 sink.emit(
                     op.pointer.clone(),
