@@ -7,7 +7,6 @@
 
 pub mod accept;
 pub mod compare;
-pub mod locate;
 pub mod render;
 pub mod rules;
 pub mod source;
@@ -225,17 +224,13 @@ fn locate_side(side: &Side, side_no: usize, raw: &[(Which, RawChange)]) -> Vec<(
             continue;
         }
         let refs: Vec<&str> = ptrs.iter().map(String::as_str).collect();
-        let strict = (file.format == crate::model::Format::Json && file.issues.is_empty())
-            .then(|| locate::locate_strict(&file.text, &refs))
-            .flatten();
-        let spans: Vec<Option<usize>> = match strict {
-            Some(s) => s,
-            None => file
-                .locate_all(&refs)
-                .into_iter()
-                .map(|s| s.map(|s| s.start))
-                .collect(),
-        };
+        // The model's one-pass locator (the same one lint uses) skips every subtree that is
+        // not on a wanted path, so a megabyte file costs a few milliseconds.
+        let spans: Vec<Option<usize>> = file
+            .locate_all(&refs)
+            .into_iter()
+            .map(|s| s.map(|s| s.start))
+            .collect();
         let shown = if side.label.ends_with(&file.rel_path) {
             side.label.clone()
         } else {

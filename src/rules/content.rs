@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::opkit::ops;
 use super::{Context, Profiles, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
@@ -79,13 +80,6 @@ fn root<'a>(cx: &Context<'a>) -> Option<&'a Value> {
 
 fn info<'a>(cx: &Context<'a>) -> Option<&'a Value> {
     root(cx)?.get("info").filter(|v| v.is_object())
-}
-
-fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
-    cx.swagger
-        .as_ref()
-        .map(|s| s.operations.as_slice())
-        .unwrap_or(&[])
 }
 
 fn chars(s: &str) -> usize {

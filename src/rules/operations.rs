@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::opkit::ops;
 use super::{Context, Profiles, Rule, Severity};
 use crate::model::FileKind;
 use crate::model::pointer::join;
@@ -31,13 +32,6 @@ pub const RULES: &[&Rule] = &[
 ];
 
 const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
-
-fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
-    cx.swagger
-        .as_ref()
-        .map(|s| s.operations.as_slice())
-        .unwrap_or(&[])
-}
 
 fn paths<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a String, &'a Value)> {
     cx.connector

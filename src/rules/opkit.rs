@@ -45,6 +45,8 @@ macro_rules! def_rule {
 }
 pub(crate) use def_rule;
 
+/// The definition's operations (none when it could not be parsed). Shared by every rule
+/// module that iterates operations.
 pub fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
     cx.swagger
         .as_ref()
