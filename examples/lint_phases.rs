@@ -52,7 +52,7 @@ fn main() {
     println!("locate     {:>8.1} ms", locate.as_secs_f64() * 1e3);
     let mut v: Vec<_> = per_rule.into_iter().collect();
     v.sort_by_key(|x| std::cmp::Reverse(x.1));
-    for (code, d) in v.iter().take(12) {
+    for (code, d) in v.iter().take(std::env::var("TOP").ok().and_then(|s| s.parse().ok()).unwrap_or(12)) {
         println!("  {:<50} {:>7.1} ms", code, d.as_secs_f64() * 1e3);
     }
 }

@@ -7,6 +7,7 @@ pub mod parse;
 pub mod pointer;
 pub mod position;
 pub mod swagger;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 
@@ -132,6 +133,17 @@ impl DataFile {
 
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// Whether `word` (a key or string a rule looks for) may occur in the parsed value: false
+    /// only when the JSON text has neither the word nor any `\u` escape that could spell it.
+    /// A fast pre-check (a substring search) for rules that look for a rare key across the
+    /// whole tree. YAML can spell a key in too many ways to rule anything out.
+    pub fn may_contain(&self, word: &str) -> bool {
+        match self.format {
+            Format::Json => self.text.contains(word) || self.text.contains("\\u"),
+            Format::Yaml => true,
+        }
     }
 
     /// Spans for many pointers at once (one lenient AST parse). YAML files get the best
@@ -407,6 +419,11 @@ impl Connector {
     /// The parsed definition, when there is one that could be read.
     pub fn definition_value(&self) -> Option<&Value> {
         self.definition.as_ref().and_then(|d| d.value.as_ref())
+    }
+
+    /// [`DataFile::may_contain`] for the definition (false when there is none).
+    pub fn definition_may_contain(&self, word: &str) -> bool {
+        self.definition.as_ref().is_some_and(|d| d.may_contain(word))
     }
 
     pub fn properties_value(&self) -> Option<&Value> {

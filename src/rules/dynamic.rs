@@ -9,10 +9,11 @@
 
 use serde_json::Value;
 
-use super::opkit::{EXT, Once, body_props, body_schema, def_rule, ops};
+use super::opkit::{EXT, Once, body_schema, def_rule, op_body_props, ops};
 use super::util::fits_type;
 use super::{Context, Rule};
 use crate::model::pointer::join;
+use crate::model::walk::{Visit, walk};
 use crate::model::swagger::{Operation, Param, Swagger};
 
 pub const RULES: &[&Rule] = &[
@@ -132,11 +133,9 @@ fn push_sites<'c, 'a>(
     }
 }
 
-/// Where the dynamic extensions are, as owned data the per-connector cache can keep:
-/// (operation index, pointer of the object holding the extension, on a body parameter).
-struct HolderIndex(Vec<(usize, String, bool)>);
-
-fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, String, bool)> {
+/// Where the dynamic extensions are: (operation index, object holding the extension, its
+/// pointer, the holder is a body parameter).
+fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, &'a Value, String, bool)> {
     let mut out = Vec::new();
     let has_ext = |v: &Value| {
         Kind::ALL
@@ -149,7 +148,7 @@ fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, String, b
     for (i, op) in ops.iter().enumerate() {
         for p in op.params.iter().filter(|p| p.ref_error.is_none()) {
             if has_ext(p.value) {
-                out.push((i, p.target.clone(), p.location == Some("body")));
+                out.push((i, p.value, p.target.clone(), p.location == Some("body")));
             }
         }
         if !schemas_have_ext {
@@ -171,7 +170,7 @@ fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, String, b
         for (s, at) in roots {
             sw.walk_resolved(s, &at, &mut |v, p, _| {
                 if has_ext(v) {
-                    out.push((i, p.to_string(), false));
+                    out.push((i, v, p.to_string(), false));
                 }
             });
         }
@@ -187,10 +186,13 @@ fn sites<'c, 'a>(cx: &'c Context<'a>) -> Vec<Site<'c, 'a>> {
         return Vec::new();
     };
     let ops = ops(cx);
-    let index = cx.shared(|| HolderIndex(holders(sw, ops)));
+    let index = cx
+        .borrowed
+        .dynamic_holders
+        .get_or_init(|| holders(sw, ops));
     let mut out = Vec::new();
-    for (i, at, on_body) in &index.0 {
-        if let (Some(op), Some(holder)) = (ops.get(*i), sw.get(at)) {
+    for (i, holder, at, on_body) in index {
+        if let Some(op) = ops.get(*i) {
             push_sites(op, holder, at, *on_body, &mut out);
         }
     }
@@ -256,15 +258,10 @@ fn internal(v: &Value) -> bool {
 }
 
 /// A body property named `name` at any depth, with the required/internal state of its chain.
-fn body_prop<'a>(
-    sw: &Swagger<'a>,
-    op: &Operation<'a>,
-    name: &str,
-) -> Option<(&'a Value, bool, bool)> {
-    let (s, at) = body_schema(sw, op)?;
+fn body_prop<'a>(cx: &Context<'a>, op: &Operation<'a>, name: &str) -> Option<(&'a Value, bool, bool)> {
     let body = op.body_param()?;
-    body_props(sw, s, &at)
-        .into_iter()
+    op_body_props(cx, op)
+        .iter()
         .find(|p| p.name == name)
         .map(|p| {
             let required =
@@ -277,7 +274,7 @@ fn body_prop<'a>(
 }
 
 /// Look up a name or path in an operation: parameter name first, then body property.
-fn lookup<'c, 'a>(sw: &Swagger<'a>, op: &'c Operation<'a>, name: &str) -> Target<'c, 'a> {
+fn lookup<'c, 'a>(cx: &Context<'a>, sw: &Swagger<'a>, op: &'c Operation<'a>, name: &str) -> Target<'c, 'a> {
     let segs: Vec<&str> = name.split('/').filter(|s| !s.is_empty()).collect();
     let Some(first) = segs.first() else {
         return Target::Missing;
@@ -299,7 +296,7 @@ fn lookup<'c, 'a>(sw: &Swagger<'a>, op: &'c Operation<'a>, name: &str) -> Target
         };
     }
     if segs.len() == 1 {
-        return match body_prop(sw, op, first) {
+        return match body_prop(cx, op, first) {
             Some((schema, required, internal)) => Target::Prop {
                 schema,
                 required,
@@ -477,13 +474,14 @@ too.\n\nBad: `{\"in\": \"body\", \"name\": \"body\", \"x-ms-dynamic-schema\": {â
 
 /// Reference checks on the calling side: for each `Ref` argument, what it names.
 fn caller_refs<'c, 'a>(
+    cx: &Context<'a>,
     sw: &Swagger<'a>,
     s: &Site<'c, 'a>,
 ) -> Vec<(&'a str, String, Target<'c, 'a>)> {
     s.params()
         .into_iter()
         .filter_map(|(_, v, at)| match arg(v) {
-            Arg::Ref(r) => Some((r, at, lookup(sw, s.op, r))),
+            Arg::Ref(r) => Some((r, at, lookup(cx, sw, s.op, r))),
             _ => None,
         })
         .collect()
@@ -498,7 +496,7 @@ fn need_sibling(cx: &Context<'_>, sink: &mut super::Sink<'_>, kind: Kind, ambigu
         if s.kind != kind || s.has(needed) || s.op_id().is_none() {
             return;
         }
-        for (r, at, t) in caller_refs(sw, s) {
+        for (r, at, t) in caller_refs(cx, sw, s) {
             let hit = if ambiguous_case {
                 ambiguous(sw, s.op, r)
             } else {
@@ -898,13 +896,14 @@ does not block on it. connkit warns: either the path or the response schema is w
 /// For each non-superseded site with an existing target: each parameters entry with what it
 /// names in the invoked operation.
 fn target_args<'c, 'a>(
+    cx: &Context<'a>,
     sw: &Swagger<'a>,
     s: &Site<'c, 'a>,
     target: &'c Operation<'a>,
 ) -> Vec<(&'a str, &'a Value, String, Target<'c, 'a>)> {
     s.params()
         .into_iter()
-        .map(|(k, v, at)| (k, v, at, lookup(sw, target, k)))
+        .map(|(k, v, at)| (k, v, at, lookup(cx, sw, target, k)))
         .collect()
 }
 
@@ -944,7 +943,7 @@ Parameters with a `default` are filled in by the platform and need not be passed
                     .iter()
                     .any(|k| *k == name || k.split('/').next() == Some(name))
                     || (p.location == Some("body")
-                        && keys.iter().any(|k| body_prop(sw, target, k).is_some()));
+                        && keys.iter().any(|k| body_prop(cx, target, k).is_some()));
                 if !given {
                     once.emit(
                         s.at.clone(),
@@ -1002,7 +1001,7 @@ the calling operation. Check for typos and renamed parameters.",
         let mut once = Once::new(sink);
         with_sites(cx, &mut |sw, s| {
             let Some(target) = invoked(sw, s) else { return };
-            for (k, _, at, t) in target_args(sw, s, target) {
+            for (k, _, at, t) in target_args(cx, sw, s, target) {
                 if matches!(t, Target::Missing) {
                     once.emit(at, format!("{} has no parameter '{k}'", target.label()));
                 }
@@ -1010,7 +1009,7 @@ the calling operation. Check for typos and renamed parameters.",
             if s.superseded() {
                 return;
             }
-            for (r, at, t) in caller_refs(sw, s) {
+            for (r, at, t) in caller_refs(cx, sw, s) {
                 if matches!(t, Target::Missing) {
                     once.emit(
                         at,
@@ -1032,9 +1031,9 @@ fn ref_pairs<'a>(
             return;
         }
         let Some(target) = invoked(sw, s) else { return };
-        for (k, v, at, t) in target_args(sw, s, target) {
+        for (k, v, at, t) in target_args(cx, sw, s, target) {
             if let Arg::Ref(r) = arg(v) {
-                let c = lookup(sw, s.op, r);
+                let c = lookup(cx, sw, s.op, r);
                 f(sw, k, at, &c, &t);
             }
         }
@@ -1088,7 +1087,7 @@ integer, `\"5\"` for a string, `true` for a boolean.",
         let mut once = Once::new(sink);
         with_sites(cx, &mut |sw, s| {
             let Some(target) = invoked(sw, s) else { return };
-            for (k, v, at, t) in target_args(sw, s, target) {
+            for (k, v, at, t) in target_args(cx, sw, s, target) {
                 let Arg::Literal(lit) = arg(v) else { continue };
                 if let Some(ty) = type_of(&t, sw)
                     && !lit.is_null()
@@ -1139,7 +1138,7 @@ the value as a literal instead (for an internal parameter with a default, use th
             if s.superseded() || s.op_id().is_none() {
                 return;
             }
-            for (r, at, t) in caller_refs(sw, s) {
+            for (r, at, t) in caller_refs(cx, sw, s) {
                 let int = match t {
                     Target::Param(p) => internal(p.value),
                     Target::Prop { internal, .. } => internal,
@@ -1172,35 +1171,20 @@ operation; it has no meaning anywhere else (in `open`, in dynamic values or list
         let Some(root) = cx.connector.definition_value() else {
             return;
         };
-        let mut stack: Vec<(&Value, String, usize)> = vec![(root, String::new(), 0)];
-        while let Some((v, at, d)) = stack.pop() {
-            if d > 256 {
-                continue;
-            }
-            match v {
-                Value::Object(m) => {
-                    for (k, c) in m {
-                        let p = join(&at, k);
-                        if k == "selectedItemValuePath" && !at.contains("/x-ms-dynamic-tree/browse")
-                        {
-                            sink.emit(
-                                p.clone(),
-                                "selectedItemValuePath is only allowed in x-ms-dynamic-tree.browse",
-                            );
-                        }
-                        if c.is_object() || c.is_array() {
-                            stack.push((c, p, d + 1));
-                        }
-                    }
-                }
-                Value::Array(a) => {
-                    for (i, c) in a.iter().enumerate() {
-                        stack.push((c, format!("{at}/{i}"), d + 1));
-                    }
-                }
-                _ => {}
-            }
+        if !cx.connector.definition_may_contain("selectedItemValuePath") {
+            return;
         }
+        walk(root, 256, &mut |path, _| {
+            if path.key() == Some("selectedItemValuePath")
+                && !path.contains_keys(&["x-ms-dynamic-tree", "browse"])
+            {
+                sink.emit(
+                    path.pointer(),
+                    "selectedItemValuePath is only allowed in x-ms-dynamic-tree.browse",
+                );
+            }
+            Visit::Descend
+        });
     }
 );
 

@@ -205,6 +205,35 @@ fn props_inner<'a>(
     seen.pop();
 }
 
+/// The properties of `op`'s request body schema ([`body_props`]), walked once per connector
+/// and shared by the parameter, dynamic and webhook rules. `op` must be one of [`ops`].
+pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [BodyProp<'a>] {
+    let all = ops(cx);
+    let lists = cx.borrowed.body_props.get_or_init(|| {
+        let Some(sw) = cx.swagger.as_ref() else {
+            return Vec::new();
+        };
+        all.iter()
+            .map(|op| match body_schema(sw, op) {
+                Some((schema, at)) => body_props(sw, schema, &at),
+                None => Vec::new(),
+            })
+            .collect()
+    });
+    // The operation's index from its address in the slice (no search: definitions with
+    // 100,000 operations must stay linear).
+    let size = std::mem::size_of::<Operation<'a>>().max(1);
+    let offset = (op as *const Operation<'a> as usize).wrapping_sub(all.as_ptr() as usize);
+    let index = offset / size;
+    match (all.get(index), lists.get(index)) {
+        (Some(o), Some(list)) if offset % size == 0 && std::ptr::eq(o, op) => list,
+        _ => {
+            debug_assert!(false, "op_body_props called with an operation not from ops()");
+            &[]
+        }
+    }
+}
+
 /// The resolved body schema of an operation with its pointer.
 pub fn body_schema<'a>(_sw: &Swagger<'a>, op: &Operation<'a>) -> Option<(&'a Value, String)> {
     let b = op.body_param()?;

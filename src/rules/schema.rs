@@ -76,7 +76,7 @@ const FAQ: &str = "https://learn.microsoft.com/en-us/connectors/custom-connector
 
 /// What kind of object describes a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// A schema object: its role, nesting depth and whether it is the root of its schema.
     Schema { role: SchemaRole, root: bool },
     /// A non-body parameter (`in` given).
@@ -88,7 +88,7 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Node<'a> {
+pub(crate) struct Node<'a> {
     pointer: String,
     value: &'a Value,
     kind: Kind,
@@ -167,8 +167,11 @@ fn typed_nodes<'a>(sw: &Swagger<'a>) -> Vec<Node<'a>> {
     out
 }
 
-fn nodes<'a>(cx: &Context<'a>) -> Vec<Node<'a>> {
-    cx.swagger.as_ref().map(typed_nodes).unwrap_or_default()
+/// The typed nodes, built once per connector and shared by the rules of this module.
+fn nodes<'c, 'a>(cx: &'c Context<'a>) -> &'c [Node<'a>] {
+    cx.borrowed
+        .schema_nodes
+        .get_or_init(|| cx.swagger.as_ref().map(typed_nodes).unwrap_or_default())
 }
 
 fn root<'a>(cx: &Context<'a>) -> Option<&'a Value> {
@@ -461,7 +464,7 @@ const FILTER_FUNCTIONS: &[&str] = &[
 /// pointer to the list and the schema's role.
 fn filter_functions<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value, Kind)> {
     let mut out = Vec::new();
-    for n in nodes(cx).into_iter().filter(Node::is_schema) {
+    for n in nodes(cx).iter().filter(|n| n.is_schema()) {
         if let Some(f) = n.get("filterFunctions") {
             out.push((n.at("filterFunctions"), f, n.kind));
         }
@@ -751,13 +754,13 @@ pub static ONE_OF_PROPERTIES_REQUIRED: Rule = Rule {
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        let mut holders: Vec<(String, &Value)> = nodes(cx)
-            .into_iter()
-            .map(|n| (n.pointer, n.value))
+        let mut holders: Vec<(&str, &Value)> = nodes(cx)
+            .iter()
+            .map(|n| (n.pointer.as_str(), n.value))
             .collect();
         for p in sw.param_nodes() {
             if str_of(p.value, "in") == Some("body") {
-                holders.push((p.pointer.clone(), p.value));
+                holders.push((p.pointer.as_str(), p.value));
             }
         }
         for (at, v) in holders {
@@ -766,7 +769,7 @@ pub static ONE_OF_PROPERTIES_REQUIRED: Rule = Rule {
                     && !keys.iter().any(|k| e.get(*k).is_some())
                 {
                     sink.emit(
-                        join(&at, ext),
+                        join(at, ext),
                         format!("`{ext}` needs one of {}", keys.join(", ")),
                     );
                 }

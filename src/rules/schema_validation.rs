@@ -15,6 +15,7 @@ use super::util::{json_type, str_of};
 use super::{Context, Profiles, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::join;
+use crate::model::walk::{Visit, walk};
 
 pub const RULES: &[&Rule] = &[
     &JSON_TYPE_INCORRECT,
@@ -63,7 +64,7 @@ fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
             }
             (Some(root), Some(v)) => {
                 let mut r = validate(v, root);
-                misspelled_extensions(root, "", 0, &mut r.issues);
+                misspelled_extensions(root, &mut r.issues);
                 r
             }
             _ => SchemaResult::default(),
@@ -374,41 +375,32 @@ const DATA_KEYS: &[&str] = &[
 
 /// An unknown `x-ms-…` key one or two edits away from a known extension (or differing only
 /// in case) is almost certainly a typo the platform silently ignores.
-fn misspelled_extensions(v: &Value, at: &str, depth: usize, out: &mut Vec<Issue>) {
-    if depth > 96 {
-        return;
-    }
-    match v {
-        Value::Object(m) => {
-            for (k, c) in m {
-                let here = join(at, k);
-                if k.starts_with("x-ms-")
-                    && !KNOWN_EXTENSIONS.iter().any(|e| e == k)
-                    && let Some(near) = KNOWN_EXTENSIONS
-                        .iter()
-                        .find(|e| e.eq_ignore_ascii_case(k) || edit_distance(e, k) <= 2)
-                {
-                    out.push(Issue {
-                        code: ADDITIONAL_PROPERTY_NOT_ALLOWED.code,
-                        message: format!(
-                            "unknown extension '{k}': did you mean '{near}'? (the platform ignores it as written)"
-                        ),
-                        pointer: here.clone(),
-                        warning: true,
-                    });
-                }
-                if !DATA_KEYS.contains(&k.as_str()) {
-                    misspelled_extensions(c, &here, depth + 1, out);
-                }
-            }
+fn misspelled_extensions(root: &Value, out: &mut Vec<Issue>) {
+    walk(root, 96, &mut |path, _| {
+        let Some(k) = path.key() else {
+            return Visit::Descend;
+        };
+        if k.starts_with("x-ms-")
+            && !KNOWN_EXTENSIONS.iter().any(|e| e == k)
+            && let Some(near) = KNOWN_EXTENSIONS
+                .iter()
+                .find(|e| e.eq_ignore_ascii_case(k) || edit_distance(e, k) <= 2)
+        {
+            out.push(Issue {
+                code: ADDITIONAL_PROPERTY_NOT_ALLOWED.code,
+                message: format!(
+                    "unknown extension '{k}': did you mean '{near}'? (the platform ignores it as written)"
+                ),
+                pointer: path.pointer(),
+                warning: true,
+            });
         }
-        Value::Array(a) => {
-            for (i, c) in a.iter().enumerate() {
-                misspelled_extensions(c, &format!("{at}/{i}"), depth + 1, out);
-            }
+        if DATA_KEYS.contains(&k) {
+            Visit::Skip
+        } else {
+            Visit::Descend
         }
-        _ => {}
-    }
+    });
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

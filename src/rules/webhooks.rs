@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::opkit::{BodyProp, Once, body_props, body_schema, def_rule, is_true, ops};
+use super::opkit::{BodyProp, Once, body_schema, def_rule, is_true, op_body_props, ops};
 use super::{Context, Rule, Severity};
 use crate::model::FileKind;
 use crate::model::pointer::join;
@@ -31,18 +31,15 @@ fn flagged(v: &Value) -> bool {
 }
 
 /// The body properties of an operation flagged `x-ms-notification-url: true`.
-fn url_props<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> Vec<BodyProp<'a>> {
-    let Some((schema, at)) = body_schema(sw, op) else {
-        return Vec::new();
-    };
-    body_props(sw, schema, &at)
-        .into_iter()
-        .filter(|p| flagged(p.value))
-        .collect()
+fn url_props<'c, 'a>(
+    cx: &'c Context<'a>,
+    op: &Operation<'a>,
+) -> impl Iterator<Item = &'c BodyProp<'a>> {
+    op_body_props(cx, op).iter().filter(|p| flagged(p.value))
 }
 
-fn has_url_field<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> bool {
-    !url_props(sw, op).is_empty()
+fn has_url_field<'a>(cx: &Context<'a>, op: &Operation<'a>) -> bool {
+    url_props(cx, op).next().is_some()
         || op
             .params
             .iter()
@@ -55,8 +52,8 @@ fn has_content(op: &Operation<'_>) -> bool {
 
 /// A webhook (registration) trigger: a trigger with a notification URL field or a path item
 /// declaring `x-ms-notification-content`.
-pub fn is_webhook<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> bool {
-    op.is_trigger() && (has_content(op) || has_url_field(sw, op))
+fn is_webhook<'a>(cx: &Context<'a>, op: &Operation<'a>) -> bool {
+    op.is_trigger() && (has_content(op) || has_url_field(cx, op))
 }
 
 fn notification_target<'a>(op: &Operation<'a>) -> Option<&'a str> {
@@ -75,11 +72,8 @@ def_rule!(
 its events. The webhook operation itself must not carry it; remove it there.",
     WH,
     |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
         for op in ops(cx) {
-            if op.get("x-ms-notification").is_some() && is_webhook(sw, op) {
+            if op.get("x-ms-notification").is_some() && is_webhook(cx, op) {
                 sink.emit(
                     join(&op.pointer, "x-ms-notification"),
                     format!(
@@ -131,7 +125,7 @@ body has an `x-ms-notification-url` field and whose path item has `x-ms-notifica
                 continue;
             };
             if let Some(target) = sw.operation_by_id(id)
-                && !is_webhook(sw, target)
+                && !is_webhook(cx, target)
             {
                 sink.emit(
                     join(&join(&op.pointer, "x-ms-notification"), "operationId"),
@@ -155,11 +149,8 @@ Without it the trigger has no outputs.\n\nGood: `\"/hooks\": {\"x-ms-notificatio
 {\"schema\": {\"$ref\": \"#/definitions/Event\"}}, \"post\": {…}}`.",
     WH,
     |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
         for op in ops(cx) {
-            if has_url_field(sw, op) && !has_content(op) {
+            if has_url_field(cx, op) && !has_content(op) {
                 sink.emit(
                     op.pointer.clone(),
                     format!(
@@ -184,11 +175,8 @@ true` (a required, internal string in the registration body). A trigger whose pa
 declares `x-ms-notification-content` but has no such field can never register its callback.",
     WH,
     |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
         for op in ops(cx) {
-            if op.is_trigger() && has_content(op) && !has_url_field(sw, op) {
+            if op.is_trigger() && has_content(op) && !has_url_field(cx, op) {
                 sink.emit(
                     op.pointer.clone(),
                     format!(
@@ -329,17 +317,14 @@ Tikit (certified, 2024) was merged with one, and the platform ignores the flag t
 );
 
 /// Every flagged field of every operation, once: (operation, body parameter, field).
-fn fields<'c, 'a>(cx: &'c Context<'a>) -> Vec<(&'c Operation<'a>, &'a Value, BodyProp<'a>)> {
-    let Some(sw) = cx.swagger.as_ref() else {
-        return Vec::new();
-    };
+fn fields<'c, 'a>(cx: &'c Context<'a>) -> Vec<(&'c Operation<'a>, &'a Value, &'c BodyProp<'a>)> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for op in ops(cx) {
         let Some(body) = op.body_param() else {
             continue;
         };
-        for f in url_props(sw, op) {
+        for f in url_props(cx, op) {
             if seen.insert(f.pointer.clone()) {
                 out.push((op, body.value, f));
             }
