@@ -68,9 +68,10 @@ fn norm(s: &str) -> String {
 /// Whether a heading matches one of the accepted wordings (prefix match after
 /// normalisation, so "Publisher: Contoso" matches "Publisher").
 fn has_section(hs: &[Heading<'_>], wordings: &[&str]) -> bool {
+    let wanted: Vec<String> = wordings.iter().map(|w| norm(w)).collect();
     hs.iter().any(|h| {
         let n = norm(h.text);
-        wordings.iter().any(|w| n.starts_with(&norm(w)))
+        wanted.iter().any(|w| n.starts_with(w.as_str()))
     })
 }
 

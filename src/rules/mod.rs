@@ -240,6 +240,8 @@ pub(crate) struct Borrowed<'a> {
     pub schema_nodes: OnceLock<Vec<schema::Node<'a>>>,
     /// The properties of each operation's request body schema (index = operation index).
     pub body_props: OnceLock<Vec<Vec<opkit::BodyProp<'a>>>>,
+    /// Every `$ref` written in the definition.
+    pub ref_sites: OnceLock<Vec<references::RefSite<'a>>>,
     /// Objects carrying a dynamic extension: (operation index, holder, pointer, on the body).
     pub dynamic_holders: OnceLock<Vec<(usize, &'a Value, String, bool)>>,
 }

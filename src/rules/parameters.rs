@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::opkit::{
-    Once, SUPPORTED_MIME, body_props, body_schema, consumes, def_rule, is_true, mime_base, ops,
+    Once, SUPPORTED_MIME, body_schema, consumes, def_rule, is_true, mime_base, op_body_props, ops,
 };
 use super::{Context, Rule};
 use crate::model::pointer::join;
@@ -641,15 +641,9 @@ parent object's `required` list.\n\nBad: `{\"properties\": {\"kind\": {\"type\":
 \"default\": \"task\", \"x-ms-visibility\": \"internal\"}}}`  Good: the same with `\"required\": \
 [\"kind\"]`.",
     |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
         let mut once = Once::new(sink);
         for op in ops(cx) {
-            let Some((schema, at)) = body_schema(sw, op) else {
-                continue;
-            };
-            for p in body_props(sw, schema, &at) {
+            for p in op_body_props(cx, op) {
                 if internal(p.value) && p.value.get("default").is_some() && !p.required_in_parent {
                     once.emit(
                         p.pointer.clone(),
@@ -674,15 +668,9 @@ def_rule!(
 request body. Drop `readOnly`, or remove the name from `required` (or use a separate input \
 definition).",
     |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
         let mut once = Once::new(sink);
         for op in ops(cx) {
-            let Some((schema, at)) = body_schema(sw, op) else {
-                continue;
-            };
-            for p in body_props(sw, schema, &at) {
+            for p in op_body_props(cx, op) {
                 if is_true(p.value, "readOnly") && p.required_in_parent {
                     once.emit(
                         p.pointer.clone(),

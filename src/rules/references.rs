@@ -43,6 +43,8 @@ pub struct RefSite<'a> {
     pub at: String,
     pub value: &'a Value,
     pub kind: RefKind,
+    /// The object holding `$ref`.
+    pub holder: &'a serde_json::Map<String, Value>,
 }
 
 /// One step of a path into the document, borrowed from it.
@@ -86,6 +88,7 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
                     at,
                     value: r,
                     kind: classify(toks),
+                    holder: m,
                 });
             }
             for (k, child) in m {
@@ -144,31 +147,15 @@ fn expected_prefix(kind: RefKind) -> &'static str {
     }
 }
 
-/// The document's `$ref` sites, computed once per connector and shared by every rule here.
-fn sites(cx: &Context<'_>) -> std::sync::Arc<Vec<OwnedSite>> {
-    cx.shared(|| {
+/// The document's `$ref` sites, computed once per connector and shared by every rule here
+/// and by `AdditionalPropertyNotAllowedAdjacentToRef`.
+pub(crate) fn sites<'c, 'a>(cx: &'c Context<'a>) -> &'c [RefSite<'a>] {
+    cx.borrowed.ref_sites.get_or_init(|| {
         cx.connector
             .definition_value()
-            .map(|root| {
-                ref_sites(root)
-                    .into_iter()
-                    .map(|s| OwnedSite {
-                        at: s.at,
-                        value: s.value.clone(),
-                        kind: s.kind,
-                    })
-                    .collect()
-            })
+            .map(ref_sites)
             .unwrap_or_default()
     })
-}
-
-/// A `$ref` site that owns its data (the shared cache cannot borrow the connector). The
-/// value is the `$ref` string itself, small.
-struct OwnedSite {
-    at: String,
-    value: Value,
-    kind: RefKind,
 }
 
 fn not_found(cx: &Context<'_>, sink: &mut Sink<'_>, kind: RefKind) {

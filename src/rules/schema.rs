@@ -92,11 +92,86 @@ pub(crate) struct Node<'a> {
     pointer: String,
     value: &'a Value,
     kind: Kind,
+    /// Which of [`keyword_bit`]'s keywords the object has (one bit each).
+    keys: u64,
+}
+
+/// A bit for each keyword the rules of this module read. Most nodes have none of a given
+/// keyword, so [`Node::get`] answers "absent" from the node's bit set without hashing the key
+/// (serde_json maps hash with SipHash: on the corpus the ~40 rules here spent most of their
+/// time on lookups that missed).
+#[inline(always)]
+fn keyword_bit(k: &str) -> Option<u64> {
+    let i = match k {
+        "type" => 0,
+        "format" => 1,
+        "enum" => 2,
+        "default" => 3,
+        "items" => 4,
+        "properties" => 5,
+        "required" => 6,
+        "minimum" => 7,
+        "maximum" => 8,
+        "exclusiveMinimum" => 9,
+        "exclusiveMaximum" => 10,
+        "minLength" => 11,
+        "maxLength" => 12,
+        "minItems" => 13,
+        "maxItems" => 14,
+        "minProperties" => 15,
+        "maxProperties" => 16,
+        "multipleOf" => 17,
+        "pattern" => 18,
+        "x-ms-enum-values" => 19,
+        "x-ms-editor" => 20,
+        "x-ms-dynamic-schema" => 21,
+        "x-ms-dynamic-properties" => 22,
+        "filterFunctions" => 23,
+        "discriminator" => 24,
+        "allOf" => 25,
+        "additionalProperties" => 26,
+        "in" => 27,
+        "x-ms-capabilities" => 28,
+        "$ref" => 29,
+        "readOnly" => 30,
+        "x-ms-visibility" => 31,
+        "x-ms-enum" => 32,
+        "x-ms-editor-options" => 33,
+        "collectionFormat" => 34,
+        "uniqueItems" => 35,
+        _ => return None,
+    };
+    Some(1 << i)
+}
+
+fn keyword_bits(v: &Value) -> u64 {
+    v.as_object().map_or(0, |m| {
+        m.keys()
+            .fold(0, |bits, k| bits | keyword_bit(k).unwrap_or(0))
+    })
 }
 
 impl<'a> Node<'a> {
+    fn new(pointer: String, value: &'a Value, kind: Kind) -> Self {
+        Node {
+            pointer,
+            value,
+            kind,
+            keys: keyword_bits(value),
+        }
+    }
+    #[inline]
     fn get(&self, k: &str) -> Option<&'a Value> {
-        self.value.get(k)
+        match keyword_bit(k) {
+            Some(bit) if self.keys & bit == 0 => None,
+            _ => self.value.get(k),
+        }
+    }
+    fn str(&self, k: &str) -> Option<&'a str> {
+        self.get(k).and_then(Value::as_str)
+    }
+    fn num(&self, k: &str) -> Option<f64> {
+        self.get(k).and_then(Value::as_f64)
     }
     fn at(&self, k: &str) -> String {
         join(&self.pointer, k)
@@ -113,14 +188,11 @@ fn typed_nodes<'a>(sw: &Swagger<'a>) -> Vec<Node<'a>> {
     let mut out = Vec::new();
     for n in sw.schema_nodes() {
         if n.value.is_object() {
-            out.push(Node {
-                pointer: n.pointer.clone(),
-                value: n.value,
-                kind: Kind::Schema {
-                    role: n.role,
-                    root: n.via.is_none(),
-                },
-            });
+            let kind = Kind::Schema {
+                role: n.role,
+                root: n.via.is_none(),
+            };
+            out.push(Node::new(n.pointer.clone(), n.value, kind));
         }
     }
     fn items<'a>(v: &'a Value, at: &str, out: &mut Vec<Node<'a>>, depth: usize) {
@@ -129,11 +201,7 @@ fn typed_nodes<'a>(sw: &Swagger<'a>) -> Vec<Node<'a>> {
         }
         if let Some(i @ Value::Object(_)) = v.get("items") {
             let p = join(at, "items");
-            out.push(Node {
-                pointer: p.clone(),
-                value: i,
-                kind: Kind::Items,
-            });
+            out.push(Node::new(p.clone(), i, Kind::Items));
             items(i, &p, out, depth + 1);
         }
     }
@@ -141,11 +209,7 @@ fn typed_nodes<'a>(sw: &Swagger<'a>) -> Vec<Node<'a>> {
         if !p.value.is_object() || str_of(p.value, "in") == Some("body") {
             continue;
         }
-        out.push(Node {
-            pointer: p.pointer.clone(),
-            value: p.value,
-            kind: Kind::Param,
-        });
+        out.push(Node::new(p.pointer.clone(), p.value, Kind::Param));
         items(p.value, &p.pointer, &mut out, 0);
     }
     for r in sw.response_nodes() {
@@ -154,11 +218,7 @@ fn typed_nodes<'a>(sw: &Swagger<'a>) -> Vec<Node<'a>> {
             for (k, v) in h {
                 if v.is_object() {
                     let p = join(&base, k);
-                    out.push(Node {
-                        pointer: p.clone(),
-                        value: v,
-                        kind: Kind::Header,
-                    });
+                    out.push(Node::new(p.clone(), v, Kind::Header));
                     items(v, &p, &mut out, 0);
                 }
             }
@@ -195,9 +255,6 @@ fn fits_loosely(v: &Value, ty: &str) -> bool {
     }
 }
 
-fn num(v: &Value, k: &str) -> Option<f64> {
-    v.get(k).and_then(Value::as_f64)
-}
 
 // ---- §3.2 arrays -------------------------------------------------------------------------
 
@@ -333,11 +390,8 @@ all, mostly with a `description`); the sibling is still ignored, so it deserves 
 Siblings of parameter and response references stay errors.",
     source: SV,
     check: |cx, sink| {
-        let Some(root) = root(cx) else { return };
-        for site in super::references::ref_sites(root) {
-            let Some(m) = root.pointer(&site.at).and_then(Value::as_object) else {
-                continue;
-            };
+        for site in super::references::sites(cx) {
+            let m = site.holder;
             let schema = site.kind == super::references::RefKind::Schema;
             for k in m.keys() {
                 if k != "$ref" && !k.starts_with("x-") {
@@ -586,7 +640,7 @@ field, as a certified connector does) is accepted.",
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx) {
-            if n.ty() != Some("string") || str_of(n.value, "format") != Some("binary") {
+            if n.ty() != Some("string") || n.str("format") != Some("binary") {
                 continue;
             }
             let msg = "binary content is only allowed as a whole body, response or formData \
@@ -596,7 +650,7 @@ parameter: use `format: byte` (base64) inside objects";
                 Kind::Schema { root: false, .. } => {
                     sink.emit_with(Severity::Warning, FileKind::Definition, n.at("format"), msg)
                 }
-                Kind::Param if str_of(n.value, "in") == Some("formData") => {}
+                Kind::Param if n.str("in") == Some("formData") => {}
                 // `items` of a formData array: several files in one field.
                 Kind::Items if in_form_data(cx, &n.pointer) => {}
                 Kind::Param | Kind::Items | Kind::Header => sink.emit(n.at("format"), msg),
@@ -720,7 +774,7 @@ pub static MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO: Rule = Rule {
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx) {
-            if let Some(m) = num(n.value, "multipleOf")
+            if let Some(m) = n.num("multipleOf")
                 && m <= 0.0
             {
                 sink.emit(
@@ -1156,7 +1210,7 @@ them; they are simply ignored.",
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx) {
-            let Some(f) = str_of(n.value, "format") else {
+            let Some(f) = n.str("format") else {
                 continue;
             };
             let ty = n.ty();
@@ -1247,59 +1301,103 @@ connectors and harmless (they never become outputs), so only 2xx responses are c
 
 // ---- §3.6 response and schema limits ----------------------------------------------------
 
-/// Counts the schema nodes a schema expands to (following `$ref`s, cycles cut), stopping at
-/// `budget`. Also records the deepest nesting reached.
+/// Counts the schema objects a schema expands to (following `$ref`s, a reference back to a
+/// schema being expanded is cut), capped at `cap`, and the deepest nesting reached.
+///
+/// Results are memoized by schema pointer, so a definition used by many operations (or many
+/// times in one tree) is expanded once per connector: a subtree's result is reused whenever it
+/// did not depend on where it was entered from, i.e. no cycle inside it was cut against a
+/// schema above it. This keeps the expansion linear in the document where the plain recursive
+/// walk was exponential in the nesting of shared definitions.
 struct Expander<'s, 'a> {
     sw: &'s Swagger<'a>,
-    count: usize,
-    budget: usize,
-    max_depth: usize,
+    cap: usize,
     stack: Vec<String>,
+    memo: HashMap<String, (usize, usize)>,
+}
+
+/// What expanding one schema gave: objects counted, levels below it, and the lowest stack
+/// index a cut cycle pointed at (`usize::MAX` when none: the result is context-free).
+#[derive(Clone, Copy)]
+struct Expanded {
+    count: usize,
+    depth: usize,
+    cut: usize,
 }
 
 impl<'s, 'a> Expander<'s, 'a> {
-    fn new(sw: &'s Swagger<'a>, budget: usize) -> Self {
+    fn new(sw: &'s Swagger<'a>, cap: usize) -> Self {
         Expander {
             sw,
-            count: 0,
-            budget,
-            max_depth: 0,
+            cap,
             stack: Vec::new(),
+            memo: HashMap::new(),
         }
     }
 
-    fn walk(&mut self, v: &'a Value, at: &str, depth: usize) {
-        if self.count > self.budget || depth > 256 {
-            return;
+    fn walk(&mut self, v: &'a Value, at: &str, level: usize) -> Expanded {
+        const NONE: Expanded = Expanded {
+            count: 0,
+            depth: 0,
+            cut: usize::MAX,
+        };
+        if level > 256 {
+            return NONE;
         }
         let Ok((s, ptr)) = self.sw.resolve(v, at) else {
-            return;
+            return NONE;
         };
-        if !s.is_object() || self.stack.contains(&ptr) {
-            return;
+        if !s.is_object() {
+            return NONE;
         }
-        self.count += 1;
-        self.max_depth = self.max_depth.max(depth);
+        if let Some(i) = self.stack.iter().position(|p| *p == ptr) {
+            return Expanded { cut: i, ..NONE };
+        }
+        if let Some(&(count, depth)) = self.memo.get(&ptr) {
+            return Expanded { count, depth, cut: usize::MAX };
+        }
+        let here = self.stack.len();
         self.stack.push(ptr.clone());
+        let mut out = Expanded {
+            count: 1,
+            depth: 0,
+            cut: usize::MAX,
+        };
+        let cap = self.cap;
+        let add = |out: &mut Expanded, r: Expanded, nested: bool| {
+            out.count = out.count.saturating_add(r.count).min(cap);
+            if r.count > 0 {
+                out.depth = out.depth.max(r.depth + usize::from(nested));
+            }
+            out.cut = out.cut.min(r.cut);
+        };
         if let Some(props) = s.get("properties").and_then(Value::as_object) {
             let base = join(&ptr, "properties");
             for (k, c) in props {
-                self.walk(c, &join(&base, k), depth + 1);
+                let r = self.walk(c, &join(&base, k), level + 1);
+                add(&mut out, r, true);
             }
         }
         for k in ["items", "additionalProperties"] {
             if let Some(c @ Value::Object(_)) = s.get(k) {
-                self.walk(c, &join(&ptr, k), depth + 1);
+                let r = self.walk(c, &join(&ptr, k), level + 1);
+                add(&mut out, r, true);
             }
         }
         if let Some(all) = s.get("allOf").and_then(Value::as_array) {
             let base = join(&ptr, "allOf");
             for (i, c) in all.iter().enumerate() {
                 // allOf parts merge into this schema: same depth.
-                self.walk(c, &join_index(&base, i), depth);
+                let r = self.walk(c, &join_index(&base, i), level);
+                add(&mut out, r, false);
             }
         }
         self.stack.pop();
+        if out.cut >= here {
+            out.cut = usize::MAX;
+            self.memo.insert(ptr, (out.count, out.depth));
+        }
+        out
     }
 }
 
@@ -1320,13 +1418,13 @@ impl Expansions {
 /// would otherwise expand the same shared definitions again for every operation using them.
 pub(crate) fn expansions<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> std::sync::Arc<Expansions> {
     cx.shared(|| {
+        let mut e = Expander::new(sw, 100_001);
         let list: Vec<(String, usize, usize)> = sw
             .schema_roots(true)
             .into_iter()
             .map(|(at, s, _)| {
-                let mut e = Expander::new(sw, 100_000);
-                e.walk(s, &at, 0);
-                (at, e.count, e.max_depth)
+                let r = e.walk(s, &at, 0);
+                (at, r.count, r.depth)
             })
             .collect();
         let index = list
@@ -1482,7 +1580,7 @@ schema that accepts additional properties (`additionalProperties` true or a sche
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx).iter().filter(|n| n.is_schema()) {
-            if str_of(n.value, "x-ms-editor") != Some("dictionary") {
+            if n.str("x-ms-editor") != Some("dictionary") {
                 continue;
             }
             let object = n.ty().is_none_or(|t| t == "object");
@@ -1796,7 +1894,7 @@ alone it means nothing. Add `minimum` or remove it.",
 
 fn non_negative(sink: &mut Sink<'_>, cx: &Context<'_>, key: &str) {
     for n in nodes(cx) {
-        if let Some(v) = num(n.value, key)
+        if let Some(v) = n.num(key)
             && v < 0.0
         {
             sink.emit(n.at(key), format!("`{key}` must be 0 or more, found {v}"));
@@ -1806,7 +1904,7 @@ fn non_negative(sink: &mut Sink<'_>, cx: &Context<'_>, key: &str) {
 
 fn ordered(sink: &mut Sink<'_>, cx: &Context<'_>, min: &str, max: &str) {
     for n in nodes(cx) {
-        if let (Some(a), Some(b)) = (num(n.value, min), num(n.value, max))
+        if let (Some(a), Some(b)) = (n.num(min), n.num(max))
             && a > b
         {
             sink.emit(
@@ -1912,7 +2010,7 @@ escape) is.\n\nBad: `\"pattern\": \"[a-z\"`  Good: `\"pattern\": \"^[a-z]+$\"`",
     source: SV,
     check: |cx, sink| {
         for n in nodes(cx) {
-            let Some(p) = str_of(n.value, "pattern") else {
+            let Some(p) = n.str("pattern") else {
                 continue;
             };
             if let Some(why) = pattern_error(p) {

@@ -74,6 +74,10 @@ fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
 
 fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
     let mut out = SchemaResult::default();
+    // Most definitions are valid, and a yes/no answer is much cheaper than collecting errors.
+    if validator.is_valid(root) {
+        return out;
+    }
     for err in validator.iter_errors(root) {
         let at = err.instance_path().as_str().to_string();
         let schema_path = err.schema_path().as_str();
@@ -341,6 +345,9 @@ Good: remove `sumary`",
 
 // ---- misspelled extensions -------------------------------------------------------------
 
+static KNOWN_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| KNOWN_EXTENSIONS.iter().map(String::as_str).collect());
+
 /// Every x-ms extension name our schema knows.
 static KNOWN_EXTENSIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
     fn walk(v: &Value, out: &mut Vec<String>) {
@@ -376,15 +383,22 @@ const DATA_KEYS: &[&str] = &[
 /// An unknown `x-ms-…` key one or two edits away from a known extension (or differing only
 /// in case) is almost certainly a typo the platform silently ignores.
 fn misspelled_extensions(root: &Value, out: &mut Vec<Issue>) {
+    // Definitions repeat the same few extension names thousands of times: decide each
+    // distinct unknown name once (the edit distances are the expensive part).
+    let mut verdicts: std::collections::HashMap<&str, Option<&'static str>> =
+        std::collections::HashMap::new();
     walk(root, 96, &mut |path, _| {
         let Some(k) = path.key() else {
             return Visit::Descend;
         };
         if k.starts_with("x-ms-")
-            && !KNOWN_EXTENSIONS.iter().any(|e| e == k)
-            && let Some(near) = KNOWN_EXTENSIONS
-                .iter()
-                .find(|e| e.eq_ignore_ascii_case(k) || edit_distance(e, k) <= 2)
+            && !KNOWN_SET.contains(k)
+            && let Some(near) = *verdicts.entry(k).or_insert_with(|| {
+                KNOWN_EXTENSIONS
+                    .iter()
+                    .find(|e| e.eq_ignore_ascii_case(k) || edit_distance(e, k) <= 2)
+                    .map(String::as_str)
+            })
         {
             out.push(Issue {
                 code: ADDITIONAL_PROPERTY_NOT_ALLOWED.code,
