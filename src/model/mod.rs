@@ -146,14 +146,11 @@ impl DataFile {
         }
     }
 
-    /// Spans for many pointers at once (one lenient AST parse). YAML files get the best
-    /// line a key search can find.
+    /// Spans for many pointers at once (one pass of the position scanner, which bounds its
+    /// own nesting). YAML files get the best line a key search can find.
     pub fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
         match self.format {
-            Format::Json if !parse::nesting_exceeds(&self.text, parse::MAX_DEPTH) => {
-                position::locate_all(&self.text, pointers)
-            }
-            Format::Json => vec![None; pointers.len()],
+            Format::Json => position::locate_all(&self.text, pointers),
             Format::Yaml => pointers
                 .iter()
                 .map(|p| yaml_locate(&self.text, p))
@@ -423,7 +420,9 @@ impl Connector {
 
     /// [`DataFile::may_contain`] for the definition (false when there is none).
     pub fn definition_may_contain(&self, word: &str) -> bool {
-        self.definition.as_ref().is_some_and(|d| d.may_contain(word))
+        self.definition
+            .as_ref()
+            .is_some_and(|d| d.may_contain(word))
     }
 
     pub fn properties_value(&self) -> Option<&Value> {

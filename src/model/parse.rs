@@ -420,15 +420,31 @@ fn find_duplicate_keys_if_any(text: &str, value: &Value, issues: &mut Vec<LoadIs
 
 fn colons_outside_strings(text: &str) -> usize {
     let b = text.as_bytes();
-    let (mut n, mut i, mut in_str) = (0usize, 0usize, false);
-    while i < b.len() {
-        match (in_str, b[i]) {
-            (true, b'\\') => i += 1,
-            (true, b'"') | (false, b'"') => in_str = !in_str,
-            (false, b':') => n += 1,
-            _ => {}
+    let (mut n, mut i) = (0usize, 0usize);
+    // Alternate between "outside a string" (look for `"` or `:`) and "inside" (look for `"`
+    // or a backslash), jumping with memchr over everything else.
+    while let Some(k) = memchr::memchr2(b'"', b':', &b[i..]) {
+        i += k;
+        if b[i] == b':' {
+            n += 1;
+            i += 1;
+            continue;
         }
-        i += 1;
+        i += 1; // opening quote
+        loop {
+            let Some(k) = memchr::memchr2(b'"', b'\\', &b[i..]) else {
+                return n;
+            };
+            i += k;
+            if b[i] == b'"' {
+                i += 1;
+                break;
+            }
+            i += 2; // escape
+            if i >= b.len() {
+                return n;
+            }
+        }
     }
     n
 }

@@ -1,10 +1,10 @@
 //! Source positions: byte offset ↔ line:column, and JSON pointer → source span.
 //!
-//! serde_json gives values but no spans, so spans come from jsonc-parser's AST. The AST is
-//! built lazily, only for files that have findings, and all of a file's pointers are
-//! resolved in one pass (see `locate_all`).
+//! serde_json gives values but no spans, so spans come from a one-pass scanner over the
+//! text, run only for files that have findings, resolving all of a file's pointers at once
+//! (see `locate_all`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use jsonc_parser::ParseOptions;
 
@@ -32,11 +32,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 30 + 1);
         starts.push(0);
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-            }
-        }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -159,6 +155,18 @@ pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
         .collect()
 }
 
+/// The bytes `skip_value` must look at: quotes, brackets and `/` (comments).
+static STRUCTURAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let set = *b"\"'{}[]/";
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 struct Scanner<'t, 'w> {
     b: &'t [u8],
     i: usize,
@@ -200,15 +208,17 @@ impl Scanner<'_, '_> {
         let q = self.b[self.i];
         let start = self.i;
         self.i += 1;
-        while self.i < self.b.len() {
-            match self.b[self.i] {
-                b'\\' => self.i += 2,
-                c if c == q => {
-                    self.i += 1;
-                    return (start, self.i);
-                }
-                _ => self.i += 1,
+        while let Some(k) = self
+            .b
+            .get(self.i..)
+            .and_then(|rest| memchr::memchr2(q, b'\\', rest))
+        {
+            self.i += k;
+            if self.b[self.i] == q {
+                self.i += 1;
+                return (start, self.i);
             }
+            self.i += 2; // an escape: skip the backslash and the escaped byte
         }
         self.i = self.b.len();
         (start, self.i)
@@ -255,6 +265,13 @@ impl Scanner<'_, '_> {
         }
         let mut depth = 0usize;
         while self.i < self.b.len() {
+            // Most bytes between the structural ones are whitespace and scalars.
+            while self.i < self.b.len() && !STRUCTURAL[usize::from(self.b[self.i])] {
+                self.i += 1;
+            }
+            if self.i >= self.b.len() {
+                break;
+            }
             match self.b[self.i] {
                 b'"' | b'\'' => {
                     self.string();
@@ -352,7 +369,7 @@ impl Scanner<'_, '_> {
                     }
                     self.cur.truncate(base);
                     self.cur.push('/');
-                    self.cur.push_str(&index.to_string());
+                    let _ = std::fmt::Write::write_fmt(&mut self.cur, format_args!("{index}"));
                     index += 1;
                     if self.want.contains(self.cur.as_str()) {
                         let start = self.i;
@@ -384,6 +401,12 @@ fn push_key(cur: &mut String, raw: &[u8]) {
     let quoted =
         raw.len() >= 2 && (raw[0] == b'"' || raw[0] == b'\'') && raw[raw.len() - 1] == raw[0];
     let inner = if quoted { &raw[1..raw.len() - 1] } else { raw };
+    if !inner.contains(&b'\\')
+        && let Ok(key) = std::str::from_utf8(inner)
+    {
+        cur.push_str(&super::pointer::escape(key));
+        return;
+    }
     let inner = String::from_utf8_lossy(inner);
     let key = if inner.contains('\\') {
         serde_json::from_str::<String>(&format!("\"{inner}\""))

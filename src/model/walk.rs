@@ -145,11 +145,17 @@ mod tests {
                 return Visit::Skip;
             }
             if p.key() == Some("s") {
-                hits.push((p.pointer(), p.contains_keys(&["x-ms-dynamic-tree", "browse"])));
+                hits.push((
+                    p.pointer(),
+                    p.contains_keys(&["x-ms-dynamic-tree", "browse"]),
+                ));
             }
             Visit::Descend
         });
-        assert_eq!(hits, vec![("/a/x-ms-dynamic-tree/browse/s".to_string(), true)]);
+        assert_eq!(
+            hits,
+            vec![("/a/x-ms-dynamic-tree/browse/s".to_string(), true)]
+        );
         let mut deepest = 0;
         walk(&v, 2, &mut |p, _| {
             deepest = deepest.max(p.depth());

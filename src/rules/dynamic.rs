@@ -13,8 +13,8 @@ use super::opkit::{EXT, Once, body_schema, def_rule, op_body_props, ops};
 use super::util::fits_type;
 use super::{Context, Rule};
 use crate::model::pointer::join;
-use crate::model::walk::{Visit, walk};
 use crate::model::swagger::{Operation, Param, Swagger};
+use crate::model::walk::{Visit, walk};
 
 pub const RULES: &[&Rule] = &[
     &OPERATION_ID_NOT_FOUND,
@@ -186,10 +186,7 @@ fn sites<'c, 'a>(cx: &'c Context<'a>) -> Vec<Site<'c, 'a>> {
         return Vec::new();
     };
     let ops = ops(cx);
-    let index = cx
-        .borrowed
-        .dynamic_holders
-        .get_or_init(|| holders(sw, ops));
+    let index = cx.borrowed.dynamic_holders.get_or_init(|| holders(sw, ops));
     let mut out = Vec::new();
     for (i, holder, at, on_body) in index {
         if let Some(op) = ops.get(*i) {
@@ -258,7 +255,11 @@ fn internal(v: &Value) -> bool {
 }
 
 /// A body property named `name` at any depth, with the required/internal state of its chain.
-fn body_prop<'a>(cx: &Context<'a>, op: &Operation<'a>, name: &str) -> Option<(&'a Value, bool, bool)> {
+fn body_prop<'a>(
+    cx: &Context<'a>,
+    op: &Operation<'a>,
+    name: &str,
+) -> Option<(&'a Value, bool, bool)> {
     let body = op.body_param()?;
     op_body_props(cx, op)
         .iter()
@@ -274,7 +275,12 @@ fn body_prop<'a>(cx: &Context<'a>, op: &Operation<'a>, name: &str) -> Option<(&'
 }
 
 /// Look up a name or path in an operation: parameter name first, then body property.
-fn lookup<'c, 'a>(cx: &Context<'a>, sw: &Swagger<'a>, op: &'c Operation<'a>, name: &str) -> Target<'c, 'a> {
+fn lookup<'c, 'a>(
+    cx: &Context<'a>,
+    sw: &Swagger<'a>,
+    op: &'c Operation<'a>,
+    name: &str,
+) -> Target<'c, 'a> {
     let segs: Vec<&str> = name.split('/').filter(|s| !s.is_empty()).collect();
     let Some(first) = segs.first() else {
         return Target::Missing;

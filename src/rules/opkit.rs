@@ -228,7 +228,10 @@ pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [Bo
     match (all.get(index), lists.get(index)) {
         (Some(o), Some(list)) if offset % size == 0 && std::ptr::eq(o, op) => list,
         _ => {
-            debug_assert!(false, "op_body_props called with an operation not from ops()");
+            debug_assert!(
+                false,
+                "op_body_props called with an operation not from ops()"
+            );
             &[]
         }
     }

@@ -255,7 +255,6 @@ fn fits_loosely(v: &Value, ty: &str) -> bool {
     }
 }
 
-
 // ---- §3.2 arrays -------------------------------------------------------------------------
 
 pub static ARRAY_HAS_NO_ITEMS: Rule = Rule {
@@ -1354,7 +1353,11 @@ impl<'s, 'a> Expander<'s, 'a> {
             return Expanded { cut: i, ..NONE };
         }
         if let Some(&(count, depth)) = self.memo.get(&ptr) {
-            return Expanded { count, depth, cut: usize::MAX };
+            return Expanded {
+                count,
+                depth,
+                cut: usize::MAX,
+            };
         }
         let here = self.stack.len();
         self.stack.push(ptr.clone());
