@@ -226,7 +226,7 @@ pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [Bo
     let offset = (op as *const Operation<'a> as usize).wrapping_sub(all.as_ptr() as usize);
     let index = offset / size;
     match (all.get(index), lists.get(index)) {
-        (Some(o), Some(list)) if offset % size == 0 && std::ptr::eq(o, op) => list,
+        (Some(o), Some(list)) if offset.is_multiple_of(size) && std::ptr::eq(o, op) => list,
         _ => {
             debug_assert!(
                 false,

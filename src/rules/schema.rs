@@ -750,7 +750,7 @@ designer; each entry needs `value` and `displayName`.\n\nGood: `\"x-ms-enum-valu
     source: EXT,
     check: |cx, sink| {
         let ns = nodes(cx);
-        for (n, list) in enum_values_lists(&ns) {
+        for (n, list) in enum_values_lists(ns) {
             for (i, e) in list.iter().enumerate() {
                 if e.is_object() && e.get("displayName").is_none() {
                     sink.emit(
@@ -1048,7 +1048,7 @@ ambiguous.",
     source: SV,
     check: |cx, sink| {
         let ns = nodes(cx);
-        for (n, list) in enum_values_lists(&ns) {
+        for (n, list) in enum_values_lists(ns) {
             let values: Vec<Value> = list
                 .iter()
                 .map(|e| e.get("value").cloned().unwrap_or(Value::Null))
@@ -1076,7 +1076,7 @@ does not allow can never be chosen. Add the value to `enum` or remove the entry.
     source: SV,
     check: |cx, sink| {
         let ns = nodes(cx);
-        for (n, list) in enum_values_lists(&ns) {
+        for (n, list) in enum_values_lists(ns) {
             let Some(allowed) = n.get("enum").and_then(Value::as_array) else {
                 continue;
             };
