@@ -2,6 +2,7 @@
 //!
 //! Everything here reads each file exactly once; rules only ever see this model.
 
+pub mod access;
 pub mod discover;
 pub mod parse;
 pub mod pointer;

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::pointer::{self, join};
+use super::access::fields;
 
 /// HTTP methods a path item may hold, in Swagger's order.
 pub const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -437,7 +438,7 @@ impl<'a> Swagger<'a> {
         at: &str,
         f: &mut dyn FnMut(&'a Value, &str, &[String]),
     ) {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         let mut path = Vec::new();
         self.walk_resolved_inner(schema, at, &mut seen, &mut path, f, 0);
     }
@@ -446,7 +447,7 @@ impl<'a> Swagger<'a> {
         &self,
         schema: &'a Value,
         at: &str,
-        seen: &mut std::collections::HashSet<String>,
+        seen: &mut foldhash::HashSet<String>,
         path: &mut Vec<String>,
         f: &mut dyn FnMut(&'a Value, &str, &[String]),
         depth: usize,
@@ -462,7 +463,8 @@ impl<'a> Swagger<'a> {
             return;
         }
         f(s, &ptr, path);
-        if let Some(props) = s.get("properties").and_then(Value::as_object) {
+        let [props, items, all] = fields(s, ["properties", "items", "allOf"]);
+        if let Some(props) = props.and_then(Value::as_object) {
             let base = join(&ptr, "properties");
             for (k, v) in props {
                 path.push(k.clone());
@@ -470,12 +472,12 @@ impl<'a> Swagger<'a> {
                 path.pop();
             }
         }
-        if let Some(items) = s.get("items").filter(|i| i.is_object()) {
+        if let Some(items) = items.filter(|i| i.is_object()) {
             path.push("[]".into());
             self.walk_resolved_inner(items, &join(&ptr, "items"), seen, path, f, depth + 1);
             path.pop();
         }
-        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+        if let Some(all) = all.and_then(Value::as_array) {
             let base = join(&ptr, "allOf");
             for (i, v) in all.iter().enumerate() {
                 self.walk_resolved_inner(v, &format!("{base}/{i}"), seen, path, f, depth + 1);
@@ -568,7 +570,19 @@ fn walk_schema<'a>(
         }
         return;
     }
-    if let Some(props) = v.get("properties").and_then(Value::as_object) {
+    let [props, items, additional, all_of, any_of, one_of, not] = fields(
+        v,
+        [
+            "properties",
+            "items",
+            "additionalProperties",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+        ],
+    );
+    if let Some(props) = props.and_then(Value::as_object) {
         let base = join(&pointer, "properties");
         for (k, child) in props {
             walk_schema(
@@ -581,7 +595,7 @@ fn walk_schema<'a>(
             );
         }
     }
-    match v.get("items") {
+    match items {
         Some(items @ Value::Object(_)) => walk_schema(
             items,
             join(&pointer, "items"),
@@ -605,7 +619,7 @@ fn walk_schema<'a>(
         }
         _ => {}
     }
-    if let Some(ap @ Value::Object(_)) = v.get("additionalProperties") {
+    if let Some(ap @ Value::Object(_)) = additional {
         walk_schema(
             ap,
             join(&pointer, "additionalProperties"),
@@ -615,8 +629,8 @@ fn walk_schema<'a>(
             out,
         );
     }
-    for key in ["allOf", "anyOf", "oneOf"] {
-        if let Some(arr) = v.get(key).and_then(Value::as_array) {
+    for (key, list) in [("allOf", all_of), ("anyOf", any_of), ("oneOf", one_of)] {
+        if let Some(arr) = list.and_then(Value::as_array) {
             let base = join(&pointer, key);
             let via: &'static str = match key {
                 "allOf" => "allOf",
@@ -635,7 +649,7 @@ fn walk_schema<'a>(
             }
         }
     }
-    if let Some(not @ Value::Object(_)) = v.get("not") {
+    if let Some(not @ Value::Object(_)) = not {
         walk_schema(
             not,
             join(&pointer, "not"),

@@ -137,10 +137,15 @@ fn push_sites<'c, 'a>(
 /// pointer, the holder is a body parameter).
 fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, &'a Value, String, bool)> {
     let mut out = Vec::new();
+    // One pass over the members (the five keys share a prefix) instead of five lookups.
     let has_ext = |v: &Value| {
-        Kind::ALL
-            .iter()
-            .any(|k| v.get(k.key()).is_some_and(Value::is_object))
+        v.as_object().is_some_and(|m| {
+            m.iter().any(|(k, e)| {
+                e.is_object()
+                    && k.starts_with("x-ms-dynamic-")
+                    && Kind::ALL.iter().any(|kind| kind.key() == k)
+            })
+        })
     };
     // Walking every operation's expanded schemas is the expensive part; skip it when no schema
     // object written anywhere carries a dynamic extension (most connectors).

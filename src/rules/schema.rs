@@ -15,6 +15,7 @@ use super::{Context, Profiles, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
 use crate::model::swagger::{SchemaRole, Swagger};
+use crate::model::access::fields;
 
 pub const RULES: &[&Rule] = &[
     &ARRAY_HAS_NO_ITEMS,
@@ -1312,7 +1313,7 @@ struct Expander<'s, 'a> {
     sw: &'s Swagger<'a>,
     cap: usize,
     stack: Vec<String>,
-    memo: HashMap<String, (usize, usize)>,
+    memo: foldhash::HashMap<String, (usize, usize)>,
 }
 
 /// What expanding one schema gave: objects counted, levels below it, and the lowest stack
@@ -1330,7 +1331,7 @@ impl<'s, 'a> Expander<'s, 'a> {
             sw,
             cap,
             stack: Vec::new(),
-            memo: HashMap::new(),
+            memo: Default::default(),
         }
     }
 
@@ -1349,18 +1350,23 @@ impl<'s, 'a> Expander<'s, 'a> {
         if !s.is_object() {
             return NONE;
         }
-        if let Some(i) = self.stack.iter().position(|p| *p == ptr) {
-            return Expanded { cut: i, ..NONE };
-        }
-        if let Some(&(count, depth)) = self.memo.get(&ptr) {
-            return Expanded {
-                count,
-                depth,
-                cut: usize::MAX,
-            };
+        // Only a `$ref` can lead back to a schema being expanded or to one expanded before;
+        // an inline schema is reached once, through its parent.
+        let via_ref = ptr != at;
+        if via_ref {
+            if let Some(i) = self.stack.iter().position(|p| *p == ptr) {
+                return Expanded { cut: i, ..NONE };
+            }
+            if let Some(&(count, depth)) = self.memo.get(&ptr) {
+                return Expanded {
+                    count,
+                    depth,
+                    cut: usize::MAX,
+                };
+            }
         }
         let here = self.stack.len();
-        self.stack.push(ptr.clone());
+        self.stack.push(ptr);
         let mut out = Expanded {
             count: 1,
             depth: 0,
@@ -1374,31 +1380,35 @@ impl<'s, 'a> Expander<'s, 'a> {
             }
             out.cut = out.cut.min(r.cut);
         };
-        if let Some(props) = s.get("properties").and_then(Value::as_object) {
-            let base = join(&ptr, "properties");
+        let [props, items, additional, all] =
+            fields(s, ["properties", "items", "additionalProperties", "allOf"]);
+        if let Some(props) = props.and_then(Value::as_object) {
+            let base = join(&self.stack[here], "properties");
             for (k, c) in props {
                 let r = self.walk(c, &join(&base, k), level + 1);
                 add(&mut out, r, true);
             }
         }
-        for k in ["items", "additionalProperties"] {
-            if let Some(c @ Value::Object(_)) = s.get(k) {
-                let r = self.walk(c, &join(&ptr, k), level + 1);
+        for (k, c) in [("items", items), ("additionalProperties", additional)] {
+            if let Some(c @ Value::Object(_)) = c {
+                let r = self.walk(c, &join(&self.stack[here], k), level + 1);
                 add(&mut out, r, true);
             }
         }
-        if let Some(all) = s.get("allOf").and_then(Value::as_array) {
-            let base = join(&ptr, "allOf");
+        if let Some(all) = all.and_then(Value::as_array) {
+            let base = join(&self.stack[here], "allOf");
             for (i, c) in all.iter().enumerate() {
                 // allOf parts merge into this schema: same depth.
                 let r = self.walk(c, &join_index(&base, i), level);
                 add(&mut out, r, false);
             }
         }
-        self.stack.pop();
+        let ptr = self.stack.pop().unwrap_or_default();
         if out.cut >= here {
             out.cut = usize::MAX;
-            self.memo.insert(ptr, (out.count, out.depth));
+            if via_ref {
+                self.memo.insert(ptr, (out.count, out.depth));
+            }
         }
         out
     }
