@@ -352,11 +352,34 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// The nearest `connkit.toml` in `dir` or its parents.
 pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+    find_upward_cached(dir, &mut HashMap::new())
+}
+
+/// [`find_upward`] remembering the answer for every folder it looked at: linting a
+/// repository looks up hundreds of sibling folders that share all their ancestors.
+pub fn find_upward_cached(
+    dir: &Path,
+    cache: &mut HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
     let start = absolute(dir);
-    start
-        .ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+    let mut visited = Vec::new();
+    let mut found = None;
+    for d in start.ancestors() {
+        if let Some(known) = cache.get(d) {
+            found = known.clone();
+            break;
+        }
+        visited.push(d.to_path_buf());
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            found = Some(candidate);
+            break;
+        }
+    }
+    for d in visited {
+        cache.insert(d, found.clone());
+    }
+    found
 }
 
 impl Loaded {

@@ -57,13 +57,18 @@ fn lint_one(
     target: &Target,
     profile: Profile,
     eff: &Effective,
+    parallel_rules: bool,
 ) -> (ConnectorReport, ConnectorRun, Vec<usize>) {
     let display = target.path().to_string_lossy().into_owned();
     let connector = match target {
         Target::Folder(p) => Connector::load_dir(p, display.clone()),
         Target::File(p) => Connector::load_file(p, display.clone()),
     };
-    let mut findings = rules::lint(&connector, profile, &eff.options);
+    let mut findings = if parallel_rules {
+        rules::lint_parallel(&connector, profile, &eff.options)
+    } else {
+        rules::lint(&connector, profile, &eff.options)
+    };
     let mut sups = eff.ignores.clone();
     sups.extend(suppress::inline(&connector));
     let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
@@ -102,6 +107,9 @@ fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> St
 }
 
 pub fn run(args: LintArgs, color: bool) -> ExitCode {
+    // Compile the rules' JSON Schemas on another thread while this one finds and parses the
+    // connectors (the rules wait for it only if they get there first).
+    std::thread::spawn(rules::prepare);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -177,13 +185,14 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
 
     // Configuration per target: explicit, or the nearest connkit.toml (each file loaded once).
     let mut loaded: HashMap<PathBuf, Option<Arc<config::Loaded>>> = HashMap::new();
+    let mut lookups = HashMap::new();
     let mut settings = Vec::with_capacity(targets.len());
     let mut config_error = false;
     for t in &targets {
         let dir = target_dir(t);
         let cfg = match &explicit_config {
             Some(c) => Some(c.clone()),
-            None => match config::find_upward(&dir) {
+            None => match config::find_upward_cached(&dir, &mut lookups) {
                 Some(file) => loaded
                     .entry(file.clone())
                     .or_insert_with(|| match config::load(&file) {
@@ -222,10 +231,12 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         });
     }
 
+    // Fewer connectors than cores: spread each connector's rules over the cores instead.
+    let parallel_rules = targets.len() < rayon::current_num_threads();
     let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets
         .par_iter()
         .zip(settings.par_iter())
-        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff))
+        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, parallel_rules))
         .collect();
     let mut connectors = Vec::with_capacity(results.len());
     let mut runs = Vec::with_capacity(results.len());

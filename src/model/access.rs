@@ -53,7 +53,10 @@ mod tests {
             big.insert(format!("k{i}"), json!(i));
         }
         let big = Value::Object(big);
-        assert_eq!(fields(&big, ["k39", "nope", "k0"]), [Some(&json!(39)), None, Some(&json!(0))]);
+        assert_eq!(
+            fields(&big, ["k39", "nope", "k0"]),
+            [Some(&json!(39)), None, Some(&json!(0))]
+        );
         assert_eq!(field(&json!([1]), "a"), None);
         assert_eq!(field(&json!("s"), "a"), None);
     }

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::pointer::{self, join};
 use super::access::fields;
+use super::pointer::{self, join};
 
 /// HTTP methods a path item may hold, in Swagger's order.
 pub const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -191,7 +191,7 @@ impl<'a> Swagger<'a> {
         let mut ptr = at.to_string();
         let mut seen: Vec<String> = Vec::new();
         loop {
-            match cur.get("$ref") {
+            match super::access::field(cur, "$ref") {
                 None => return Ok((cur, ptr)),
                 Some(Value::String(r)) => {
                     if !r.starts_with('#') {
@@ -486,6 +486,52 @@ impl<'a> Swagger<'a> {
         seen.remove(&ptr);
     }
 
+    /// Add to `out` the pointer of every schema reachable from `roots` (through `$ref`,
+    /// `properties`, `items` and `allOf`) that `keep` accepts: the same nodes
+    /// [`Swagger::walk_resolved`] visits from each root, computed breadth-first with one set
+    /// of expanded `$ref` targets for all roots, so a shared definition is expanded once
+    /// instead of once per path and per root. (Only a `$ref` can lead to a schema twice.)
+    pub fn reachable_into(
+        &self,
+        roots: impl IntoIterator<Item = (&'a Value, String)>,
+        keep: &dyn Fn(&str) -> bool,
+        out: &mut foldhash::HashSet<String>,
+    ) {
+        let mut expanded: foldhash::HashSet<String> = Default::default();
+        let mut queue: std::collections::VecDeque<(&'a Value, String, usize)> =
+            roots.into_iter().map(|(v, at)| (v, at, 0)).collect();
+        while let Some((v, at, depth)) = queue.pop_front() {
+            if depth > MAX_SCHEMA_WALK_DEPTH {
+                continue;
+            }
+            let Ok((s, ptr)) = self.resolve(v, &at) else {
+                continue;
+            };
+            if ptr != at && !expanded.insert(ptr.clone()) {
+                continue;
+            }
+            let [props, items, all] = fields(s, ["properties", "items", "allOf"]);
+            if let Some(props) = props.and_then(Value::as_object) {
+                let base = join(&ptr, "properties");
+                for (k, c) in props {
+                    queue.push_back((c, join(&base, k), depth + 1));
+                }
+            }
+            if let Some(items) = items.filter(|i| i.is_object()) {
+                queue.push_back((items, join(&ptr, "items"), depth + 1));
+            }
+            if let Some(all) = all.and_then(Value::as_array) {
+                let base = join(&ptr, "allOf");
+                for (i, c) in all.iter().enumerate() {
+                    queue.push_back((c, format!("{base}/{i}"), depth + 1));
+                }
+            }
+            if keep(&ptr) {
+                out.insert(ptr);
+            }
+        }
+    }
+
     /// The schema of a property path below `schema` (following `$ref`, `allOf`, and `items`
     /// for `[]` or numeric segments). Returns the schema and where it is written.
     pub fn schema_at(
@@ -672,6 +718,33 @@ fn walk_schema<'a>(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn reachable_into_matches_walk_resolved() {
+        let d = json!({
+            "definitions": {
+                "A": {"properties": {"b": {"$ref": "#/definitions/B"}, "self": {"$ref": "#/definitions/A"}}},
+                "B": {"allOf": [{"$ref": "#/definitions/C"}], "items": {"properties": {"x": {}}}},
+                "C": {"properties": {"a": {"$ref": "#/definitions/A"}, "bad": {"$ref": "#/definitions/Nope"}}}
+            }
+        });
+        let sw = Swagger::new(&d);
+        let roots = [
+            (&d["definitions"]["A"], "/definitions/A".to_string()),
+            (&d["definitions"]["C"], "/definitions/C".to_string()),
+        ];
+        let mut walked = std::collections::BTreeSet::new();
+        for (v, at) in &roots {
+            sw.walk_resolved(v, at, &mut |_, p, _| {
+                walked.insert(p.to_string());
+            });
+        }
+        let mut reached = foldhash::HashSet::default();
+        sw.reachable_into(roots.iter().cloned(), &|_| true, &mut reached);
+        let reached: std::collections::BTreeSet<String> = reached.into_iter().collect();
+        assert_eq!(reached, walked);
+        assert!(reached.contains("/definitions/B/items/properties/x"));
+    }
 
     fn doc() -> Value {
         json!({

@@ -552,16 +552,9 @@ Management Platform Connector\"`  Good: `\"title\": \"Contoso Tasks\"`",
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        let mut summaries: Vec<(String, &Value)> = Vec::new();
-        for p in sw.param_nodes() {
-            summaries.push((p.pointer.clone(), p.value));
-        }
-        for s in sw.schema_nodes() {
-            summaries.push((s.pointer.clone(), s.value));
-        }
-        for r in sw.response_nodes() {
-            summaries.push((r.pointer.clone(), r.value));
-        }
+        let summaries = (sw.param_nodes().iter().map(|p| (&p.pointer, p.value)))
+            .chain(sw.schema_nodes().iter().map(|s| (&s.pointer, s.value)))
+            .chain(sw.response_nodes().iter().map(|r| (&r.pointer, r.value)));
         for (ptr, v) in summaries {
             if let Some(s) = v.get("x-ms-summary").and_then(Value::as_str)
                 && chars(s) > SUMMARY_MAX
@@ -569,7 +562,7 @@ Management Platform Connector\"`  Good: `\"title\": \"Contoso Tasks\"`",
                 sink.emit_with(
                     Severity::Warning,
                     FileKind::Definition,
-                    join(&ptr, "x-ms-summary"),
+                    join(ptr, "x-ms-summary"),
                     format!(
                         "'x-ms-summary' value goes over the character limit '{SUMMARY_MAX}' ({} characters)",
                         chars(s)

@@ -210,6 +210,15 @@ pub fn registry() -> &'static [&'static Rule] {
     })
 }
 
+/// Build what rules compile once per process (the JSON Schemas of the definition and of
+/// apiProperties, a few milliseconds). The CLI calls this on a second thread while the first
+/// one reads and parses the connectors, so a single-connector run does not wait for it;
+/// without the call the same work happens lazily on first use.
+pub fn prepare() {
+    schema_validation::prepare();
+    properties::prepare();
+}
+
 /// Find a rule by code (case-insensitive).
 pub fn find(code: &str) -> Option<&'static Rule> {
     registry()
@@ -249,9 +258,9 @@ pub(crate) struct Borrowed<'a> {
 /// Analyses shared by several rules (schema validation results, ...), computed on first use
 /// and kept for the connector. Keyed by type: each rule module defines its own key type.
 #[derive(Default)]
-struct Memo(
-    std::sync::Mutex<HashMap<std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
-);
+struct Memo(std::sync::Mutex<HashMap<std::any::TypeId, std::sync::Arc<OnceLock<SharedValue>>>>);
+
+type SharedValue = std::sync::Arc<dyn std::any::Any + Send + Sync>;
 
 impl<'a> Context<'a> {
     pub fn new(connector: &'a Connector, profile: Profile) -> Self {
@@ -271,21 +280,31 @@ impl<'a> Context<'a> {
     /// never a copy of the document.
     pub fn shared<T: Send + Sync + 'static>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
         let id = std::any::TypeId::of::<T>();
-        let cached = self
+        // The map lock is held only to find the analysis' slot; the slot's `OnceLock` makes a
+        // second rule asking at the same time (parallel rules) wait instead of computing it
+        // again, and `init` may itself ask for other shared analyses.
+        let slot = self
             .memo
             .0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&id)
-            .cloned();
-        if let Some(Ok(t)) = cached.map(|v| v.downcast::<T>()) {
-            return t;
+            .entry(id)
+            .or_default()
+            .clone();
+        let mut computed = None;
+        let stored = slot.get_or_init(|| {
+            let v = std::sync::Arc::new(init());
+            computed = Some(v.clone());
+            v
+        });
+        if let Some(v) = computed {
+            return v;
         }
-        // Computed outside the lock: `init` may itself ask for other shared analyses.
-        let value = std::sync::Arc::new(init());
-        let mut map = self.memo.0.lock().unwrap_or_else(|e| e.into_inner());
-        let stored = map.entry(id).or_insert_with(|| value.clone()).clone();
-        stored.downcast::<T>().unwrap_or(value)
+        match stored.clone().downcast::<T>() {
+            Ok(t) => t,
+            // The slot is keyed by `T`'s TypeId, so it holds a `T`.
+            Err(_) => unreachable!("shared analysis slot holds another type"),
+        }
     }
 
     pub fn is_certification(&self) -> bool {
@@ -428,17 +447,42 @@ impl LintOptions {
 /// Run every applicable rule on a loaded connector and resolve positions.
 pub fn lint(connector: &Connector, profile: Profile, options: &LintOptions) -> Vec<Finding> {
     let cx = Context::new(connector, profile);
-    let mut raw = Vec::new();
-    for rule in registry() {
-        if !rule.profiles.contains(profile) {
-            continue;
-        }
-        let Some(sev) = options.effective(rule) else {
-            continue;
-        };
-        raw.extend(run_rule(rule, sev, &cx));
-    }
+    let raw: Vec<RawFinding> = applicable(profile, options)
+        .flat_map(|(rule, sev)| run_rule(rule, sev, &cx))
+        .collect();
     locate(connector, raw)
+}
+
+/// [`lint`] with the rules run in parallel, for runs over fewer connectors than cores (a
+/// single large connector then uses every core). Rules are independent once the context
+/// exists; shared analyses are computed once, by whichever rule asks first. `collect` keeps
+/// registry order, so the findings do not depend on scheduling. A repository run should
+/// parallelize over connectors instead: rules waiting on each other's shared analyses would
+/// idle rayon's workers.
+pub fn lint_parallel(
+    connector: &Connector,
+    profile: Profile,
+    options: &LintOptions,
+) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let cx = Context::new(connector, profile);
+    let rules: Vec<_> = applicable(profile, options).collect();
+    let raw: Vec<RawFinding> = rules
+        .par_iter()
+        .flat_map_iter(|(rule, sev)| run_rule(rule, *sev, &cx))
+        .collect();
+    locate(connector, raw)
+}
+
+fn applicable<'o>(
+    profile: Profile,
+    options: &'o LintOptions,
+) -> impl Iterator<Item = (&'static Rule, Severity)> + 'o {
+    registry()
+        .iter()
+        .copied()
+        .filter(move |rule| rule.profiles.contains(profile))
+        .filter_map(move |rule| options.effective(rule).map(|sev| (rule, sev)))
 }
 
 /// Run one rule, turning a panic into an `InternalError` finding so one bad rule or input
@@ -619,6 +663,50 @@ mod tests {
             Key(8)
         });
         assert_eq!((a.0, b.0, calls.get()), (7, 7, 1));
+    }
+
+    #[test]
+    fn parallel_rules_give_the_same_findings_in_the_same_order() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("connectors");
+        let mut seen = 0;
+        for group in ["broken", "certified-connectors", "custom-connectors"] {
+            for entry in std::fs::read_dir(root.join(group))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let c = Connector::load_dir(&entry.path(), String::new());
+                for profile in [Profile::Custom, Profile::Certified] {
+                    let opts = LintOptions::default();
+                    let key = |f: &Finding| (f.code, f.pointer.clone(), f.line, f.message.clone());
+                    let a: Vec<_> = lint(&c, profile, &opts).iter().map(key).collect();
+                    let b: Vec<_> = lint_parallel(&c, profile, &opts).iter().map(key).collect();
+                    assert_eq!(a, b, "{}", entry.path().display());
+                    seen += a.len();
+                }
+            }
+        }
+        assert!(seen > 10, "the broken samples must produce findings");
+    }
+
+    #[test]
+    fn shared_analyses_are_computed_once_under_contention() {
+        let c = testing::connector_from(testing::minimal(), None);
+        let cx = Context::new(&c, Profile::Custom);
+        struct Key;
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    cx.shared(|| {
+                        calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        Key
+                    });
+                });
+            }
+        });
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -42,6 +42,11 @@ const POL: &str = "https://learn.microsoft.com/en-us/connectors/custom-connector
 const S_AP: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json";
 
 /// Our JSON Schema for apiProperties.json, compiled once per process.
+/// Compile the schema now (see [`crate::rules::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&SCHEMA);
+}
+
 static SCHEMA: LazyLock<Option<jsonschema::Validator>> = LazyLock::new(|| {
     let text = include_str!("../../schemas/apiProperties.schema.json");
     let schema: Value = serde_json::from_str(text).ok()?;

@@ -60,13 +60,12 @@ impl Tok<'_> {
     }
 }
 
-/// Every `$ref` in the document with its kind, skipping example and default payloads. One
-/// recursive pass with a borrowed token stack: pointers are built only for `$ref` sites.
+/// Every `$ref` in the document with its kind, in document order, skipping example and
+/// default payloads. One recursive pass with a borrowed token stack: pointers are built only for `$ref` sites.
 pub fn ref_sites(root: &Value) -> Vec<RefSite<'_>> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok<'_>> = Vec::new();
     collect_refs(root, &mut toks, &mut out);
-    out.sort_by(|a, b| a.at.cmp(&b.at));
     out
 }
 

@@ -13,9 +13,9 @@ use serde_json::Value;
 use super::util::{fits_type, json_type, str_of};
 use super::{Context, Profiles, Rule, Severity, Sink};
 use crate::model::FileKind;
+use crate::model::access::fields;
 use crate::model::pointer::{join, join_index};
 use crate::model::swagger::{SchemaRole, Swagger};
-use crate::model::access::fields;
 
 pub const RULES: &[&Rule] = &[
     &ARRAY_HAS_NO_ITEMS,
@@ -140,6 +140,8 @@ fn keyword_bit(k: &str) -> Option<u64> {
         "x-ms-editor-options" => 33,
         "collectionFormat" => 34,
         "uniqueItems" => 35,
+        "x-ms-dynamic-values" => 36,
+        "x-ms-trigger-value" => 37,
         _ => return None,
     };
     Some(1 << i)
@@ -808,18 +810,30 @@ pub static ONE_OF_PROPERTIES_REQUIRED: Rule = Rule {
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
-        let mut holders: Vec<(&str, &Value)> = nodes(cx)
+        let body_params = sw
+            .param_nodes()
             .iter()
-            .map(|n| (n.pointer.as_str(), n.value))
-            .collect();
-        for p in sw.param_nodes() {
-            if str_of(p.value, "in") == Some("body") {
-                holders.push((p.pointer.as_str(), p.value));
-            }
-        }
-        for (at, v) in holders {
-            for (ext, keys) in SETS {
-                if let Some(e @ Value::Object(_)) = v.get(*ext)
+            .filter(|p| str_of(p.value, "in") == Some("body"))
+            .map(|p| {
+                (
+                    p.pointer.as_str(),
+                    p.value,
+                    [p.value.get(SETS[0].0), p.value.get(SETS[1].0)],
+                )
+            });
+        let holders = nodes(cx)
+            .iter()
+            .map(|n| {
+                (
+                    n.pointer.as_str(),
+                    n.value,
+                    [n.get(SETS[0].0), n.get(SETS[1].0)],
+                )
+            })
+            .chain(body_params);
+        for (at, _, found) in holders {
+            for ((ext, keys), e) in SETS.iter().zip(found) {
+                if let Some(e @ Value::Object(_)) = e
                     && !keys.iter().any(|k| e.get(*k).is_some())
                 {
                     sink.emit(
@@ -1098,8 +1112,15 @@ does not allow can never be chosen. Add the value to `enum` or remove the entry.
 /// Indexes of elements equal to an earlier element.
 fn duplicates(list: &[Value]) -> Vec<usize> {
     let mut out = Vec::new();
+    // Long enums are lists of strings: a set keeps them linear. Other values (rare, short
+    // lists) are compared pairwise.
+    let mut strings: foldhash::HashSet<&str> = Default::default();
     for (i, v) in list.iter().enumerate() {
-        if list[..i].contains(v) {
+        let repeated = match v {
+            Value::String(s) => !strings.insert(s.as_str()),
+            _ => list[..i].contains(v),
+        };
+        if repeated {
             out.push(i);
         }
     }

@@ -36,6 +36,12 @@ static SCHEMA: LazyLock<Value> =
 static VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(|| jsonschema::draft4::new(&SCHEMA).ok());
 
+/// Compile the schema now (see [`crate::rules::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&VALIDATOR);
+    LazyLock::force(&KNOWN_SET);
+}
+
 /// One problem found by the schema, already mapped to a code and worded by us.
 #[derive(Debug, Clone)]
 struct Issue {
@@ -345,7 +351,7 @@ Good: remove `sumary`",
 
 // ---- misspelled extensions -------------------------------------------------------------
 
-static KNOWN_SET: LazyLock<std::collections::HashSet<&'static str>> =
+static KNOWN_SET: LazyLock<foldhash::HashSet<&'static str>> =
     LazyLock::new(|| KNOWN_EXTENSIONS.iter().map(String::as_str).collect());
 
 /// Every x-ms extension name our schema knows.
@@ -385,8 +391,7 @@ const DATA_KEYS: &[&str] = &[
 fn misspelled_extensions(root: &Value, out: &mut Vec<Issue>) {
     // Definitions repeat the same few extension names thousands of times: decide each
     // distinct unknown name once (the edit distances are the expensive part).
-    let mut verdicts: std::collections::HashMap<&str, Option<&'static str>> =
-        std::collections::HashMap::new();
+    let mut verdicts: foldhash::HashMap<&str, Option<&'static str>> = Default::default();
     walk(root, 96, &mut |path, _| {
         let Some(k) = path.key() else {
             return Visit::Descend;

@@ -236,24 +236,26 @@ spells it.)",
     }
 );
 
-/// Pointers of every schema reachable from request bodies, and from responses/notifications.
-fn reach<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> (HashSet<String>, HashSet<String>) {
-    let mut input = HashSet::new();
-    let mut output = HashSet::new();
-    for op in ops(cx) {
-        if let Some((s, at)) = body_schema(sw, op) {
-            sw.walk_resolved(s, &at, &mut |_, p, _| {
-                input.insert(p.to_string());
-            });
-        }
-    }
-    for n in sw.schema_nodes().iter().filter(|n| n.depth == 0) {
-        if n.role == SchemaRole::Output {
-            sw.walk_resolved(n.value, &n.pointer, &mut |_, p, _| {
-                output.insert(p.to_string());
-            });
-        }
-    }
+/// Pointers of the definitions' schemas reachable from request bodies, and from
+/// responses/notifications.
+fn reach<'a>(
+    cx: &Context<'a>,
+    sw: &Swagger<'a>,
+) -> (foldhash::HashSet<String>, foldhash::HashSet<String>) {
+    // Only definitions are looked up in the result.
+    let keep = |p: &str| p.starts_with("/definitions/");
+    let mut input = foldhash::HashSet::default();
+    let bodies = ops(cx).iter().filter_map(|op| body_schema(sw, op));
+    sw.reachable_into(bodies, &keep, &mut input);
+    let mut output = foldhash::HashSet::default();
+    sw.reachable_into(
+        sw.schema_nodes()
+            .iter()
+            .filter(|n| n.depth == 0 && n.role == SchemaRole::Output)
+            .map(|n| (n.value, n.pointer.clone())),
+        &keep,
+        &mut output,
+    );
     (input, output)
 }
 
