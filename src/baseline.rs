@@ -165,6 +165,7 @@ mod tests {
             message: message.into(),
             end_column: 2,
             source_line: None,
+            source_column: 1,
         }
     }
 

@@ -144,6 +144,7 @@ mod tests {
             message: "m".into(),
             end_column: 2,
             source_line: None,
+            source_column: 1,
         }
     }
 

@@ -117,6 +117,44 @@ fn a_hundred_thousand_operations() {
     assert!(!codes(&v).contains(&"InternalError".to_string()));
 }
 
+/// A minified definition is one line: findings show an excerpt of it around their column,
+/// not a copy of the whole document each (which made memory quadratic: a million operations
+/// on one line took 24 GB before this was bounded).
+#[test]
+fn findings_on_a_minified_one_line_definition_show_excerpts() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let paths: serde_json::Map<String, Value> = (0..3_000)
+        .map(|i| (format!("/r{i}"), json!({"get": {"summary": "é"}})))
+        .collect();
+    def["paths"] = Value::Object(paths);
+    let text = serde_json::to_string(&def).unwrap();
+    assert!(!text.contains('\n'));
+    std::fs::write(d.path().join("apiDefinition.swagger.json"), &text).unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("lint")
+        .arg(d.path())
+        .args(["--format", "text", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let longest = stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 400, "an output line of {longest} characters");
+    // The caret still points at the finding: the excerpt line and the caret line line up on
+    // the last operation's key.
+    let lines: Vec<&str> = stdout.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.contains("pointer: /paths/~1r2999/get"))
+        .expect("a finding on the last operation");
+    let (src, carets) = (lines[i - 2], lines[i - 1]);
+    let col = carets.find('^').expect("carets"); // the caret line is ASCII
+    let under: String = src.chars().skip(col).take(5).collect();
+    assert_eq!(under, "\"get\"", "{src}\n{carets}");
+}
+
 #[test]
 fn duplicate_keys_last_wins_and_are_reported() {
     let d = tempfile::tempdir().unwrap();

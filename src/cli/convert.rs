@@ -224,6 +224,7 @@ fn report_connector(
                 message: n.message,
                 end_column: 2,
                 source_line: None,
+                source_column: 1,
             })
             .collect();
         eprintln!("note: the result is larger than 8 MB and was not linted");

@@ -23,17 +23,55 @@ pub struct Span {
 }
 
 /// Offsets of line starts, for offset → line:column.
+///
+/// Columns count characters, which on a non-ASCII line means counting from the line start.
+/// A minified document is one line of many megabytes with thousands of findings, so columns
+/// must not cost the line's length each: ASCII lines answer in O(1), and long non-ASCII lines
+/// keep a character count every [`CHECKPOINT`] bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Lines (0-based) that contain a non-ASCII byte, with their checkpoints: the number of
+    /// characters before each multiple of `CHECKPOINT` bytes from the line start.
+    non_ascii: HashMap<usize, Vec<usize>>,
 }
+
+/// Characters in UTF-8 bytes, counted as the bytes that do not continue a sequence (so any
+/// byte range counts the characters that start in it).
+fn lead_bytes(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c as i8) >= -0x40).count()
+}
+
+/// Bytes between character-count checkpoints on long non-ASCII lines.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 30 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut non_ascii = HashMap::new();
+        if !text.is_ascii() {
+            let b = text.as_bytes();
+            for (line, &start) in starts.iter().enumerate() {
+                let end = starts.get(line + 1).copied().unwrap_or(b.len());
+                let bytes = &b[start..end];
+                if bytes.is_ascii() {
+                    continue;
+                }
+                let mut checkpoints = Vec::new();
+                let mut chars = 0;
+                let mut at = 0;
+                while at < bytes.len() {
+                    checkpoints.push(chars);
+                    let next = (at + CHECKPOINT).min(bytes.len());
+                    chars += lead_bytes(&bytes[at..next]);
+                    at = next;
+                }
+                non_ascii.insert(line, checkpoints);
+            }
+        }
+        LineIndex { starts, non_ascii }
     }
 
     /// Line and column (both 1-based) of a byte offset. Offsets past the end clamp to it;
@@ -49,11 +87,43 @@ impl LineIndex {
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = text[start..end].chars().count() + 1;
+        let column = match self.non_ascii.get(&line) {
+            None => end - start + 1,
+            Some(checkpoints) => {
+                let k = ((end - start) / CHECKPOINT).min(checkpoints.len().saturating_sub(1));
+                let from = start + k * CHECKPOINT;
+                let before = checkpoints.get(k).copied().unwrap_or(0);
+                // `from` need not be a character boundary: count lead bytes, as `new` did.
+                before + lead_bytes(&text.as_bytes()[from..end]) + 1
+            }
+        };
         LineCol {
             line: line + 1,
             column,
         }
+    }
+
+    /// At most about `width` bytes of the line around `offset` (the whole line when it is
+    /// short), and the 1-based column where that excerpt starts. Keeps findings on minified
+    /// one-line documents from copying the whole document each.
+    pub fn excerpt<'t>(&self, text: &'t str, offset: usize, width: usize) -> (&'t str, usize) {
+        let lc = self.line_col(text, offset);
+        let line = self.line_text(text, lc.line);
+        if line.len() <= width {
+            return (line, 1);
+        }
+        let line_start = self.starts[lc.line - 1];
+        let at = offset.clamp(line_start, line_start + line.len()) - line_start;
+        let mut from = at.saturating_sub(width / 4);
+        let mut to = (from + width).min(line.len());
+        while from > 0 && !line.is_char_boundary(from) {
+            from -= 1;
+        }
+        while to < line.len() && !line.is_char_boundary(to) {
+            to += 1;
+        }
+        let column = self.line_col(text, line_start + from).column;
+        (&line[from..to], column)
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -444,6 +514,42 @@ mod tests {
     fn missing_tail_falls_back_to_deepest_existing() {
         assert_eq!(lc("/paths/~1items/post/responses"), (4, 5));
         assert_eq!(lc("/nope"), (1, 1));
+    }
+
+    #[test]
+    fn columns_on_long_non_ascii_lines_match_a_character_count() {
+        // Several checkpoints long, with 2-, 3- and 4-byte characters, plus a short line.
+        let line: String = (0..9000)
+            .map(|i| ["a", "é", "€", "😀", "b"][i % 5])
+            .collect();
+        let text = format!("x\n{line}\nz");
+        let idx = LineIndex::new(&text);
+        let start = 2;
+        for off in (start..start + line.len())
+            .step_by(997)
+            .chain([text.len() - 1])
+        {
+            let mut end = off;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let want = if off >= start + line.len() {
+                LineCol { line: 3, column: 1 }
+            } else {
+                LineCol {
+                    line: 2,
+                    column: text[start..end].chars().count() + 1,
+                }
+            };
+            assert_eq!(idx.line_col(&text, off), want, "offset {off}");
+        }
+        // An excerpt is short, starts on a character boundary, and knows its column.
+        let off = start + line.len() / 2;
+        let (ex, col) = idx.excerpt(&text, off, 240);
+        assert!(ex.len() <= 248 && line.contains(ex));
+        let ex_start = ex.as_ptr() as usize - text.as_ptr() as usize;
+        assert!(ex_start <= off && off < ex_start + ex.len());
+        assert_eq!(col, idx.line_col(&text, ex_start).column);
     }
 
     #[test]

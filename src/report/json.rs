@@ -62,6 +62,7 @@ mod tests {
                     message: "m".into(),
                     end_column: 9,
                     source_line: Some("secret".into()),
+                    source_column: 1,
                 }],
             }],
         };

@@ -152,6 +152,7 @@ mod tests {
             message: format!("m{i}"),
             end_column: 2,
             source_line: None,
+            source_column: 1,
         };
         let report = |n: usize| LintReport {
             connectors: vec![ConnectorReport {

@@ -75,7 +75,7 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
             out,
             "{pad} {} {}{}",
             p.s(blue, "|"),
-            " ".repeat(f.column.saturating_sub(1)),
+            " ".repeat(f.column.saturating_sub(f.source_column.max(1))),
             p.s(style(f.severity), &"^".repeat(carets))
         );
     }
@@ -150,6 +150,7 @@ mod tests {
             message: "dup".into(),
             end_column: 20,
             source_line: Some("      \"operationId\": \"X\",".into()),
+            source_column: 1,
         };
         let r = LintReport {
             connectors: vec![ConnectorReport {

@@ -423,9 +423,13 @@ pub struct Finding {
     /// Column just past the underlined text (same line), for carets and SARIF regions.
     #[serde(skip)]
     pub end_column: usize,
-    /// The source line, for text output.
+    /// The source line (an excerpt around the finding when the line is long), for text
+    /// output.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The column where `source_line` starts in the real line (1 unless it is an excerpt).
+    #[serde(skip)]
+    pub source_column: usize,
 }
 
 /// How a lint run is configured (per connector).
@@ -560,6 +564,7 @@ pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
                     message: f.message,
                     end_column: 1,
                     source_line: None,
+                    source_column: 1,
                 });
             }
         }
@@ -577,23 +582,26 @@ fn positioned(
     lines: &crate::model::LineIndex,
     span: Option<crate::model::Span>,
 ) -> Finding {
-    let (line, column, end_column, source_line) = match span {
+    let (line, column, end_column, source_line, source_column) = match span {
         Some(s) => {
             let lc = lines.line_col(text, s.start);
-            let src = lines.line_text(text, lc.line);
+            let (src, src_col) = lines.excerpt(text, s.start, 240);
             let end = if s.end > s.start {
                 let e = lines.line_col(text, s.end.min(text.len()));
                 if e.line == lc.line {
                     e.column.max(lc.column + 1)
                 } else {
-                    src.chars().count() + 1
+                    // To the end of the line.
+                    let eol = lines.line_start(lc.line).unwrap_or(0)
+                        + lines.line_text(text, lc.line).len();
+                    lines.line_col(text, eol).column.max(lc.column + 1)
                 }
             } else {
                 lc.column + 1
             };
-            (lc.line, lc.column, end, Some(src.to_string()))
+            (lc.line, lc.column, end, Some(src.to_string()), src_col)
         }
-        None => (1, 1, 2, None),
+        None => (1, 1, 2, None, 1),
     };
     Finding {
         code: f.code,
@@ -605,6 +613,7 @@ fn positioned(
         message: f.message,
         end_column,
         source_line,
+        source_column,
     }
 }
 
