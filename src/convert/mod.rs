@@ -2070,24 +2070,6 @@ const KNOWN_X_MS: &[&str] = &[
     "x-ms-agentic-protocol",
 ];
 
-/// `format` values the connector schema accepts (SCH-09).
-const FORMATS: &[&str] = &[
-    "int32",
-    "int64",
-    "float",
-    "double",
-    "byte",
-    "binary",
-    "date",
-    "date-time",
-    "password",
-    "date-no-tz",
-    "email",
-    "html",
-    "uri",
-    "uuid",
-];
-
 /// Maps whose keys are names chosen by the author (never keywords).
 const NAME_MAPS: &[&str] = &[
     "properties",
@@ -2198,10 +2180,11 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
                     m.remove("x-ms-pageable");
                     c.x_ms += 1;
                 }
-                if m.get("format")
-                    .and_then(Value::as_str)
-                    .is_some_and(|f| !FORMATS.contains(&f))
-                {
+                // The same type/format table as the UnrecognizedTypeFormat rule.
+                let unknown_format = m.get("format").and_then(Value::as_str).is_some_and(|f| {
+                    !crate::rules::schema::format_known(m.get("type").and_then(Value::as_str), f)
+                });
+                if unknown_format {
                     m.remove("format");
                     c.formats += 1;
                 }

@@ -1189,8 +1189,9 @@ repeated entry.",
     },
 };
 
-/// Formats the platform knows, per type (`None`: any type).
-fn format_known(ty: Option<&str>, format: &str) -> bool {
+/// Whether the platform knows `format` for `type` (`None`: any type). Shared with `convert`,
+/// which drops the formats this refuses.
+pub(crate) fn format_known(ty: Option<&str>, format: &str) -> bool {
     const STRING: &[&str] = &[
         "byte",
         "binary",
