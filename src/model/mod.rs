@@ -137,12 +137,15 @@ impl DataFile {
     }
 
     /// Whether `word` (a key or string a rule looks for) may occur in the parsed value: false
-    /// only when the JSON text has neither the word nor any `\u` escape that could spell it.
-    /// A fast pre-check (a substring search) for rules that look for a rare key across the
-    /// whole tree. YAML can spell a key in too many ways to rule anything out.
+    /// only when the JSON text has neither the word nor any `\u` (or, for the lenient reader's
+    /// JSON5, `\x`) escape that could spell it. A fast pre-check (a substring search) for rules
+    /// that look for a rare key across the whole tree. YAML can spell a key in too many ways
+    /// to rule anything out.
     pub fn may_contain(&self, word: &str) -> bool {
         match self.format {
-            Format::Json => self.text.contains(word) || self.text.contains("\\u"),
+            Format::Json => {
+                self.text.contains(word) || self.text.contains("\\u") || self.text.contains("\\x")
+            }
             Format::Yaml => true,
         }
     }
@@ -491,6 +494,33 @@ impl Connector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_contain_is_false_only_when_the_word_cannot_be_there() {
+        let file = |name: &str, text: &str| {
+            DataFile::from_text(
+                PathBuf::from(name),
+                name.into(),
+                text.into(),
+                Vec::new(),
+                false,
+            )
+        };
+        let plain = file("a.json", r#"{"selectedItemValuePath": 1}"#);
+        assert!(plain.may_contain("selectedItemValuePath"));
+        assert!(!plain.may_contain("x-connkit-ignore"));
+        // Spelled with escapes: the parsed key is the word, so the pre-check must say maybe.
+        let escaped = file("b.json", r#"{"\u0078-connkit-ignore": ["A"]}"#);
+        assert_eq!(
+            escaped
+                .value
+                .as_ref()
+                .and_then(|v| v.get("x-connkit-ignore")),
+            Some(&serde_json::json!(["A"]))
+        );
+        assert!(escaped.may_contain("x-connkit-ignore"));
+        assert!(file("c.yaml", "a: 1\n").may_contain("anything"));
+    }
 
     #[test]
     fn yaml_locate_follows_indentation() {
