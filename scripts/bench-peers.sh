@@ -5,17 +5,18 @@
 #   scripts/bench-peers.sh [CORPUS]     CORPUS defaults to ../shared/corpus
 #
 # Environment:
-#   PEERS     where the peers are installed (default /tmp/peers)
+#   PEERS     where the peers are installed (default ../peers, beside the checkout like
+#             ../shared: outside the repository)
 #   SAMPLE    how many connectors to sample (default 100)
 #   RUNS      runs per measurement, median wall / max RSS reported (default 3)
 #   RUNS_PER  repetitions of the one-process-per-connector loop for redocly and
 #             spectral (default 1: they are slow); connkit's loop uses RUNS
 #
 # The peers live outside the repo; install them once (node >= 20.19) with:
-#   mkdir -p /tmp/peers/redocly /tmp/peers/spectral
-#   cd /tmp/peers/redocly  && npm init -y && npm i @redocly/cli@2.77.0
-#   cd /tmp/peers/spectral && npm init -y && npm i @stoplight/spectral-cli@6.16.3
-#   printf 'extends: ["spectral:oas"]\n' > /tmp/peers/spectral/.spectral.yaml
+#   mkdir -p "$PEERS/redocly" "$PEERS/spectral"
+#   cd "$PEERS/redocly"  && npm init -y && npm i @redocly/cli@2.77.0
+#   cd "$PEERS/spectral" && npm init -y && npm i @stoplight/spectral-cli@6.16.3
+#   printf 'extends: ["spectral:oas"]\n' > "$PEERS/spectral/.spectral.yaml"
 #
 # Sample: every connector definition (find -iname apidefinition.swagger.json),
 # sorted with LC_ALL=C, every 5th starting with the first, the first SAMPLE of
@@ -30,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 corpus=${1:-../shared/corpus}
-peers=$(realpath -m "${PEERS:-/tmp/peers}")
+peers=$(realpath -m "${PEERS:-../peers}")
 sample=${SAMPLE:-100}
 runs=${RUNS:-3}
 runs_per=${RUNS_PER:-1}
