@@ -676,6 +676,39 @@ fn what_the_connector_schema_refuses_is_removed_and_reported() {
     );
 }
 
+/// OpenAPI 3 lets a readOnly property be required (it is then required in responses only);
+/// Swagger 2.0 and certification refuse readOnly + required in a request body
+/// (RequiredReadOnlyPropertyNotAllowedAsInput). Found converting apideck.com/accounting.
+#[test]
+fn read_only_properties_leave_required() {
+    let o = run(oas(json!({
+        "info": {"title": "Notes", "version": "1"},
+        "paths": {"/notes": {"post": {"operationId": "CreateNote",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}},
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}}}},
+        "components": {"schemas": {
+            "Note": {"type": "object", "required": ["id", "text"], "properties": {
+                "id": {"type": "string", "readOnly": true}, "text": {"type": "string"}}},
+            "Stamp": {"type": "object", "required": ["at"], "properties": {
+                "at": {"type": "string", "readOnly": true}}}}}
+    })));
+    let defs = &o.definition["definitions"];
+    assert_eq!(defs["Note"]["required"], json!(["text"]));
+    assert!(
+        defs["Stamp"].get("required").is_none(),
+        "an emptied list is removed (RequiredPropertyArrayEmpty)"
+    );
+    assert_eq!(defs["Note"]["properties"]["id"]["readOnly"], true);
+    assert!(codes(&o).contains(&"ConvertReadOnlyNotRequired"));
+    let errors = lint_errors(&o, Profile::Custom);
+    assert!(
+        errors
+            .iter()
+            .all(|(code, _)| code != "RequiredReadOnlyPropertyNotAllowedAsInput"),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn cli_convert_prints_findings_like_lint() {
     let d = tempfile::tempdir().unwrap();

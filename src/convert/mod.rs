@@ -2091,6 +2091,7 @@ struct Cleaned {
     formats: usize,
     defaults: usize,
     enums: usize,
+    read_only_required: usize,
 }
 
 fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
@@ -2154,6 +2155,12 @@ fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
             "enum values that do not match their type were removed",
             "ConvertEnumCleaned",
         ),
+        (
+            c.read_only_required,
+            "readOnly properties were removed from `required` (OpenAPI 3 requires them in \
+             responses only; Swagger 2.0 and certification refuse them in request bodies)",
+            "ConvertReadOnlyNotRequired",
+        ),
     ] {
         if n > 0 {
             notes.push(note(code, Severity::Info, "", format!("{n} {what}")));
@@ -2179,6 +2186,28 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
                 }) {
                     m.remove("x-ms-pageable");
                     c.x_ms += 1;
+                }
+                // readOnly + required (RequiredReadOnlyPropertyNotAllowedAsInput): Swagger 2.0
+                // says readOnly properties should not be required at all.
+                let read_only: Vec<String> = m
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| {
+                        p.iter()
+                            .filter(|(_, s)| s.get("readOnly") == Some(&Value::Bool(true)))
+                            .map(|(k, _)| k.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !read_only.is_empty()
+                    && let Some(Value::Array(req)) = m.get_mut("required")
+                {
+                    let before = req.len();
+                    req.retain(|r| !r.as_str().is_some_and(|n| read_only.iter().any(|x| x == n)));
+                    c.read_only_required += before - req.len();
+                    if req.is_empty() {
+                        m.remove("required");
+                    }
                 }
                 // The same type/format table as the UnrecognizedTypeFormat rule.
                 let unknown_format = m.get("format").and_then(Value::as_str).is_some_and(|f| {
