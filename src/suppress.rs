@@ -16,7 +16,9 @@
 use serde_json::Value;
 
 use crate::config::Suppression;
-use crate::model::{Connector, FileKind, pointer};
+use crate::model::parse::MAX_DEPTH;
+use crate::model::walk::{Visit, walk};
+use crate::model::{Connector, FileKind};
 use crate::rules::Finding;
 
 /// The extension's key.
@@ -42,36 +44,22 @@ fn codes_of(v: &Value) -> Vec<String> {
 /// Every `x-connkit-ignore` in one parsed file, as suppressions for that file.
 pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
     let mut out = Vec::new();
-    // An explicit stack: hostile input may nest deeply.
-    let mut stack: Vec<(String, &Value)> = vec![(String::new(), root)];
-    while let Some((ptr, v)) = stack.pop() {
-        match v {
-            Value::Object(o) => {
-                if let Some(ig) = o.get(KEY) {
-                    for code in codes_of(ig) {
-                        out.push(Suppression {
-                            code,
-                            file: Some(file.to_string()),
-                            pointer: ptr.clone(),
-                        });
-                    }
-                }
-                for (k, child) in o {
-                    if k != KEY && (child.is_object() || child.is_array()) {
-                        stack.push((pointer::join(&ptr, k), child));
-                    }
-                }
-            }
-            Value::Array(a) => {
-                for (i, child) in a.iter().enumerate() {
-                    if child.is_object() || child.is_array() {
-                        stack.push((pointer::join_index(&ptr, i), child));
-                    }
-                }
-            }
-            _ => {}
+    walk(root, MAX_DEPTH, &mut |path, v| {
+        if path.key() == Some(KEY) {
+            return Visit::Skip;
         }
-    }
+        if let Some(ig) = v.as_object().and_then(|o| o.get(KEY)) {
+            let at = path.pointer();
+            for code in codes_of(ig) {
+                out.push(Suppression {
+                    code,
+                    file: Some(file.to_string()),
+                    pointer: at.clone(),
+                });
+            }
+        }
+        Visit::Descend
+    });
     out
 }
 
@@ -215,11 +203,19 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let mut v = json!({"x-connkit-ignore": ["A"]});
-        for _ in 0..20_000 {
-            v = Value::Array(vec![v]);
-        }
+        let nest = |depth: usize| {
+            let mut v = json!({"x-connkit-ignore": ["A"]});
+            for _ in 0..depth {
+                v = Value::Array(vec![v]);
+            }
+            v
+        };
+        // As deep as the parser accepts: found.
+        let v = nest(MAX_DEPTH - 1);
         assert_eq!(inline_in("f", &v).len(), 1);
+        // Far deeper (only a tree built in code can be): the bounded walk stops, no overflow.
+        let v = nest(20_000);
+        assert_eq!(inline_in("f", &v).len(), 0);
         // serde_json drops recursively; forget the value to keep the test about our walk.
         std::mem::forget(v);
     }

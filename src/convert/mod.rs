@@ -406,7 +406,7 @@ impl<'a> Cx<'a, '_> {
                         continue;
                     };
                     let optr = join(&join("/paths", &path), m);
-                    let key = (shape(&path), *m);
+                    let key = (crate::rules::operations::shape(&path), *m);
                     if let Some(prev) = shapes.get(&key) {
                         self.note("ConvertOperationDropped", Severity::Warning, "/paths",
                             format!("{} {path} duplicates {} {prev} (same route with other variable names) and was dropped", m.to_uppercase(), m.to_uppercase()));
@@ -1614,23 +1614,6 @@ fn split_url(url: &str) -> Option<(String, String, String)> {
             path.to_string()
         },
     ))
-}
-
-fn shape(path: &str) -> String {
-    let mut out = String::new();
-    let mut in_var = false;
-    for c in path.chars() {
-        match c {
-            '{' => {
-                in_var = true;
-                out.push_str("{}");
-            }
-            '}' => in_var = false,
-            _ if !in_var => out.extend(c.to_lowercase()),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('/').to_string()
 }
 
 // ---------------------------------------------------------------------------------------

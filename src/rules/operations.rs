@@ -254,8 +254,9 @@ same path defined twice. Merge their operations under one key.",
     },
 };
 
-/// `/a/{x}/b` → `/a/{}/b`, for comparing templates regardless of variable names.
-fn shape(path: &str) -> String {
+/// `/a/{x}/b` → `/a/{}/b`, for comparing templates regardless of variable names (also
+/// used by `convert` to drop operations that would collide).
+pub(crate) fn shape(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut in_var = false;
     for c in path.chars() {
