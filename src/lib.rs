@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod changed;
 pub mod cli;
 pub mod config;
+pub mod core;
 pub mod convert;
 pub mod diff;
 pub mod fix;
