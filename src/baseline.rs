@@ -158,6 +158,7 @@ mod tests {
         Finding {
             code,
             severity: Severity::Error,
+            gate: crate::core::Gate::Pipeline,
             file: "apiDefinition.swagger.json".into(),
             pointer: pointer.into(),
             line,

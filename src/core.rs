@@ -1,5 +1,5 @@
-//! The vocabulary every layer shares: how serious a finding is and which kind of connector
-//! is checked. Depends on nothing else in the crate.
+//! The vocabulary every layer shares: how serious a finding is, which kind of connector is
+//! checked, and which gate enforces a rule. Depends on nothing else in the crate.
 
 use serde::Serialize;
 
@@ -105,5 +105,54 @@ impl Profiles {
         .filter(|p| self.contains(*p))
         .map(Profile::as_str)
         .collect()
+    }
+}
+
+
+/// Who stops a submission over a rule: the evidence behind an error.
+///
+/// An error from connkit means a gate would stop the submission. `Pipeline` and `Platform`
+/// rules are errors where Microsoft is known to enforce them; `Review` rules are about what
+/// people judge (icon, readme, intro, script, wording); `Advice` is good practice nobody
+/// enforces, never an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gate {
+    /// The PR pipeline's Swagger, apiProperties or breaking-change validator fails the check.
+    Pipeline,
+    /// Certification reviewers (people) ask for a change: icon, readme, intro, script, wording.
+    Review,
+    /// Power Platform refuses to import the connector, or it breaks at run time.
+    Platform,
+    /// Good practice; nothing stops the submission.
+    Advice,
+}
+
+impl Gate {
+    pub const ALL: [Gate; 4] = [Gate::Pipeline, Gate::Review, Gate::Platform, Gate::Advice];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gate::Pipeline => "pipeline",
+            Gate::Review => "review",
+            Gate::Platform => "platform",
+            Gate::Advice => "advice",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Gate> {
+        Gate::ALL
+            .into_iter()
+            .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// Who does the stopping, in words for reports ("fails the PR check").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Gate::Pipeline => "Microsoft's PR pipeline validator",
+            Gate::Review => "certification reviewers",
+            Gate::Platform => "Power Platform itself (import or run time)",
+            Gate::Advice => "nobody (advice)",
+        }
     }
 }

@@ -125,6 +125,7 @@ mod tests {
         Finding {
             code,
             severity: Severity::Error,
+            gate: crate::core::Gate::Pipeline,
             file: file.into(),
             pointer: pointer.into(),
             line: 1,

@@ -217,6 +217,7 @@ fn report_connector(
             .map(|n| rules::Finding {
                 code: n.code,
                 severity: n.severity,
+                gate: crate::core::Gate::Advice,
                 file: FileKind::default_name(n.file).to_string(),
                 pointer: n.pointer,
                 line: 1,
@@ -246,6 +247,7 @@ fn report_connector(
         .map(|n| RawFinding {
             code: n.code,
             severity: n.severity,
+            gate: crate::core::Gate::Advice,
             file: n.file,
             pointer: n.pointer,
             offset: None,

@@ -55,6 +55,7 @@ mod tests {
                 findings: vec![Finding {
                     code: "X",
                     severity: Severity::Warning,
+                    gate: crate::core::Gate::Pipeline,
                     file: "apiDefinition.swagger.json".into(),
                     pointer: "/a".into(),
                     line: 2,

@@ -145,6 +145,7 @@ mod tests {
         let f = |i: usize| Finding {
             code: "X",
             severity: Severity::Warning,
+            gate: crate::core::Gate::Pipeline,
             file: "a.json".into(),
             pointer: String::new(),
             line: i,

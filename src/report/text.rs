@@ -143,6 +143,7 @@ mod tests {
         let f = Finding {
             code: "OperationIdNotUnique",
             severity: Severity::Error,
+            gate: crate::core::Gate::Pipeline,
             file: "apiDefinition.swagger.json".into(),
             pointer: "/paths/~1a/get/operationId".into(),
             line: 12,

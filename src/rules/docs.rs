@@ -130,6 +130,8 @@ const DEPLOYMENT: Section = Section {
 pub static README_SECTION_MISSING: Rule = Rule {
     code: "ReadmeSectionMissing",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Readme,
     summary: "readme.md lacks a section of the certification template",
@@ -183,6 +185,8 @@ fn has_auth(cx: &Context<'_>) -> bool {
 pub static INTRO_SECTION_MISSING: Rule = Rule {
     code: "IntroSectionMissing",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFIED,
     file: FileKind::Intro,
     summary: "intro.md lacks a section of the public documentation page",
@@ -285,6 +289,8 @@ fn intro_operation_listing(intro: &TextFile, sums: &[String]) -> Option<(usize, 
 pub static INTRO_LISTS_OPERATIONS: Rule = Rule {
     code: "IntroListsOperations",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFIED,
     file: FileKind::Intro,
     summary: "intro.md lists the connector's actions or triggers",
@@ -310,6 +316,8 @@ connector is for instead. connkit reports a heading such as \"Supported operatio
 pub static INTRO_MISSING: Rule = Rule {
     code: "IntroMissing",
     severity: Severity::Info,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFIED,
     file: FileKind::Intro,
     summary: "A certified connector without intro.md",

@@ -44,13 +44,19 @@ mod robustness;
 #[cfg(test)]
 pub mod testing;
 
-pub use crate::core::{Profile, Profiles, Severity};
+pub use crate::core::{Gate, Profile, Profiles, Severity};
 
 /// A rule's declaration.
 pub struct Rule {
     /// The official Swagger Validator code where one exists, else our own PascalCase name.
     pub code: &'static str,
     pub severity: Severity,
+    /// Who stops a submission over it (see [`Gate`]). Only `pipeline` and `platform` rules
+    /// (and `review` rules a reviewer would certainly refuse) may default to error.
+    pub gate: Gate,
+    /// The wording of Microsoft's own message for this check, where one was seen on a real
+    /// pull request or import, so users can match PR-check output to connkit.
+    pub microsoft: Option<&'static str>,
     pub profiles: Profiles,
     /// The file the rule is about (for listings and reports).
     pub file: FileKind,
@@ -214,6 +220,7 @@ impl<'a> Context<'a> {
 pub struct RawFinding {
     pub code: &'static str,
     pub severity: Severity,
+    pub gate: Gate,
     pub file: FileKind,
     pub pointer: String,
     /// A byte offset into the file's text, when the finding is about text (syntax, markdown).
@@ -257,6 +264,7 @@ impl<'r> Sink<'r> {
         self.out.push(RawFinding {
             code: self.rule.code,
             severity: self.severity,
+            gate: self.rule.gate,
             file,
             pointer: pointer.into(),
             offset: None,
@@ -269,6 +277,7 @@ impl<'r> Sink<'r> {
         self.out.push(RawFinding {
             code: self.rule.code,
             severity: self.severity,
+            gate: self.rule.gate,
             file,
             pointer: String::new(),
             offset: Some(offset),
@@ -293,6 +302,7 @@ impl<'r> Sink<'r> {
         self.out.push(RawFinding {
             code: self.rule.code,
             severity,
+            gate: self.rule.gate,
             file,
             pointer: pointer.into(),
             offset: None,
@@ -310,6 +320,8 @@ impl<'r> Sink<'r> {
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
+    /// Who would stop the submission over it (the rule's gate).
+    pub gate: Gate,
     /// Relative to the connector folder.
     pub file: String,
     /// RFC 6901 pointer into the file (`""` for the whole file or text files).
@@ -398,7 +410,8 @@ pub fn run_rule(rule: &'static Rule, severity: Severity, cx: &Context<'_>) -> Ve
         Ok(f) => f,
         Err(_) => vec![RawFinding {
             code: files::INTERNAL_ERROR.code,
-            severity: Severity::Error,
+            severity: files::INTERNAL_ERROR.severity,
+            gate: files::INTERNAL_ERROR.gate,
             file: rule.file,
             pointer: String::new(),
             offset: None,
@@ -454,6 +467,7 @@ pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
                 out.push(Finding {
                     code: f.code,
                     severity: f.severity,
+                    gate: f.gate,
                     file: name.clone(),
                     pointer: f.pointer,
                     line: 1,
@@ -503,6 +517,7 @@ fn positioned(
     Finding {
         code: f.code,
         severity: f.severity,
+        gate: f.gate,
         file: name.to_string(),
         pointer: f.pointer,
         line,

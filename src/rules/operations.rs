@@ -45,6 +45,8 @@ fn paths<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a String, &'a Value)> 
 pub static OPERATION_ID_REQUIRED: Rule = Rule {
     code: "OperationIdRequired",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An operation has no `operationId`",
@@ -73,6 +75,8 @@ stable PascalCase id.",
 pub static OPERATION_ID_NOT_UNIQUE: Rule = Rule {
     code: "OperationIdNotUnique",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Two operations share an `operationId`",
@@ -103,6 +107,8 @@ ignores letter case, as the platform's does: `GetItem` and `getItem` collide.",
 pub static OPERATION_PATH_MUST_START_WITH_SLASH: Rule = Rule {
     code: "OperationPathMustStartWithSlash",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A path key does not start with `/`",
@@ -120,6 +126,8 @@ pub static OPERATION_PATH_MUST_START_WITH_SLASH: Rule = Rule {
 pub static OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS: Rule = Rule {
     code: "OperationPathContainsUnsupportedCharacters",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A path contains `*`",
@@ -138,6 +146,8 @@ pub static OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS: Rule = Rule {
 pub static OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT: Rule = Rule {
     code: "OperationPathMayNotContainQueryOrFragment",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A path contains a raw `?` or `#`",
@@ -193,6 +203,8 @@ pub fn template_variables(path: &str) -> Result<Vec<&str>, String> {
 pub static OPERATION_PATH_TEMPLATE_NOT_VALID: Rule = Rule {
     code: "OperationPathTemplateNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Unbalanced braces in a path template",
@@ -214,6 +226,8 @@ must be percent-encoded (`%7B`, `%7D`).",
 pub static OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS: Rule = Rule {
     code: "OperationPathVariablesContainDefaults",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A path variable carries a default (`{id=1}`)",
@@ -236,6 +250,8 @@ pub static OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS: Rule = Rule {
 pub static PATH_REDEFINED: Rule = Rule {
     code: "PathRedefined",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Two path keys differ only in letter case",
@@ -278,6 +294,8 @@ pub(crate) fn shape(path: &str) -> String {
 pub static DUPLICATE_OPERATION_PATH: Rule = Rule {
     code: "DuplicateOperationPath",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Two operations with the same method on paths that differ only in variable names",
@@ -317,6 +335,8 @@ duplicates (a certified connector changed in 2024 has `/documents` and `/documen
 pub static OPERATION_MISSING_PATH_PARAMETER: Rule = Rule {
     code: "OperationMissingPathParameter",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A `{variable}` in the path has no `in: path` parameter",
@@ -350,6 +370,8 @@ declared on the operation or on the path item.",
 pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule = Rule {
     code: "PathParameterNotDefinedInTemplate",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An `in: path` parameter whose name is not a `{variable}` of the path",
@@ -378,6 +400,8 @@ pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule = Rule {
 pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule = Rule {
     code: "PathParameterMustBeRequired",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An `in: path` parameter without `required: true`",
@@ -404,6 +428,8 @@ pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule = Rule {
 pub static OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule = Rule {
     code: "OperationParametersContainDuplicateParameter",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Two parameters of an operation share both `name` and `in`",
@@ -430,6 +456,8 @@ one list is ambiguous.",
 pub static OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule = Rule {
     code: "OperationParametersContainMultipleBodyParameters",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "More than one `in: body` parameter",
@@ -456,6 +484,8 @@ schema.",
 pub static OPERATION_MUST_HAVE_RESPONSE: Rule = Rule {
     code: "OperationMustHaveResponse",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An operation with no responses",
@@ -488,13 +518,19 @@ registrations. Actions keep the error.",
 
 pub static OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE: Rule = Rule {
     code: "OperationShouldHaveSuccessfulResponse",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "None of an operation's responses is a 2xx code",
     explanation: "The designer shows the outputs of the success response. Declare the 2xx code \
 the service returns (200, 201, 202, 204…).\n\nCalibration: a lone `default` response is \
-accepted by the platform for operations that return nothing, so it is not reported.",
+accepted by the platform for operations that return nothing, so it is not reported.\n\n\
+Evidence: a **warning**. An official validator code, but no Microsoft message for it was \
+ever quoted, and merges show it tolerated: 7 connectors merged validated operations whose \
+only responses are 3xx (OAuth redirect endpoints), and iMIS (2023) operations with only \
+4xx/5xx responses. The designer then shows no outputs.",
     source: SV,
     check: |cx, sink| {
         for op in ops(cx) {
@@ -520,6 +556,8 @@ accepted by the platform for operations that return nothing, so it is not report
 pub static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule = Rule {
     code: "ResponseMustBeDefaultOrHttpStatusCode",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A response key that is neither `default` nor a 3-digit status code",

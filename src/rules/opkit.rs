@@ -34,6 +34,8 @@ macro_rules! def_rule {
         pub static $name: $crate::rules::Rule = $crate::rules::Rule {
             code: $code,
             severity: $crate::rules::Severity::$sev,
+            gate: $crate::core::Gate::Pipeline,
+            microsoft: None,
             profiles: $crate::rules::Profiles::$prof,
             file: $crate::model::FileKind::Definition,
             summary: $summary,

@@ -128,6 +128,8 @@ fn clip(s: &str, n: usize) -> String {
 pub static PROPERTIES_SCHEMA_VIOLATION: Rule = Rule {
     code: "PropertiesSchemaViolation",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "apiProperties.json does not have the expected shape",
@@ -142,7 +144,12 @@ and `clearText` a boolean.\n\nCalibration: `null` is accepted for `uiDefinition`
 in 2024: 4 before, 1 after — the remaining one writes `\"required\": true`). Microsoft's pipeline validates the file the same way and prints \
 errors such as \"Invalid type. Expected Boolean but got String.\". The meaning of the values \
 (types, identity providers, templates) is checked by the other apiProperties rules.\n\nBad: \
-`\"constraints\": {\"required\": true}`  Good: `\"constraints\": {\"required\": \"true\"}`",
+`\"constraints\": {\"required\": true}`  Good: `\"constraints\": {\"required\": \"true\"}`\n\n\
+Evidence: two shapes are **warnings**, the rest errors. Microsoft's apiProperties validator \
+let unknown keys (script, StackOwner, token:clientId) and a boolean constraints.required \
+through on validated merges of 11 connectors (Airmeet 2023, CardsForPowerApps 2023, \
+Pipeliner CRM 2023, Azure Communication Services MMS 2024, …). Wrong types elsewhere are \
+refused (\"Invalid type. Expected Boolean but got String.\").",
     source: S_AP,
     check: |cx, sink| {
         let Some(v) = cx.connector.properties_value() else {
@@ -153,10 +160,33 @@ errors such as \"Invalid type. Expected Boolean but got String.\". The meaning o
         };
         for e in validator.iter_errors(v).take(50) {
             let ptr = e.instance_path().as_str().to_string();
-            sink.emit(ptr, clip(&e.to_string(), 200));
+            let message = clip(&e.to_string(), 200);
+            if tolerated_shape(e.kind(), &ptr) {
+                sink.emit_with(
+                    Severity::Warning,
+                    FileKind::Properties,
+                    ptr,
+                    format!("{message} (Microsoft's validator lets this through)"),
+                );
+            } else {
+                sink.emit(ptr, message);
+            }
         }
     },
 };
+
+/// Schema violations Microsoft's apiProperties validator has let through on validated merges:
+/// keys it does not know (`script`, `StackOwner`, `token:clientId`…) and a boolean
+/// `uiDefinition.constraints.required`. The platform reads both (it ignores unknown keys and
+/// takes `true` as `"true"`).
+fn tolerated_shape(kind: &jsonschema::error::ValidationErrorKind, pointer: &str) -> bool {
+    use jsonschema::error::ValidationErrorKind as K;
+    match kind {
+        K::AdditionalProperties { .. } => true,
+        K::Type { .. } | K::Enum { .. } => pointer.ends_with("/uiDefinition/constraints/required"),
+        _ => false,
+    }
+}
 
 /// `#rrggbb`
 pub fn valid_hex_color(s: &str) -> bool {
@@ -179,6 +209,8 @@ fn brand_color<'a>(cx: &Context<'a>) -> Option<&'a str> {
 pub static ICON_BRAND_COLOR_NOT_VALID: Rule = Rule {
     code: "IconBrandColorNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "`iconBrandColor` is not a `#rrggbb` colour",
@@ -200,7 +232,9 @@ leading `#` and six digits; CSS names or three-digit shorthands are not understo
 
 pub static ICON_BRAND_COLOR_NOT_ALLOWED: Rule = Rule {
     code: "IconBrandColorNotAllowed",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Properties,
     summary: "The brand colour is the default or white (certified), or not #da3b01 (independent publisher)",
@@ -208,7 +242,10 @@ pub static ICON_BRAND_COLOR_NOT_ALLOWED: Rule = Rule {
 background; the platform default `#007ee5` and white `#ffffff` (any letter case) are refused by \
 reviewers. Independent-publisher connectors all share the colour `#da3b01` (they get a generic \
 icon).\n\nBad (certified): `\"iconBrandColor\": \"#007EE5\"`  Good (independent publisher): \
-`\"iconBrandColor\": \"#da3b01\"`",
+`\"iconBrandColor\": \"#da3b01\"`\n\n\
+Evidence: a **warning** for reviewers, never seen by the pipeline's checks: 18 certified \
+connectors were merged with '#FFFFFF' or the default '#007ee5' (e.g. DocuSign 2024, SignHost \
+2024, Bloomflow 2023). Reviewers may still ask for the brand colour.",
     source: CS,
     check: |cx, sink| {
         let Some(c) = brand_color(cx) else { return };
@@ -245,12 +282,17 @@ fn required_text(cx: &Context<'_>, sink: &mut Sink<'_>, key: &str, what: &str) {
 
 pub static PUBLISHER_REQUIRED: Rule = Rule {
     code: "PublisherRequired",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Properties,
     summary: "`publisher` is missing or empty",
     explanation: "Certification requires `publisher`: the company's full name for a verified \
-publisher, the author's name (or several, comma-separated) for an independent publisher.",
+publisher, the author's name (or several, comma-separated) for an independent publisher.\n\n\
+Evidence: a **warning** for reviewers. The apiProperties validator does not enforce it: 3 \
+connectors were merged without 'publisher' after the validator existed (Haiilo and personr, \
+2023). Reviewers expect it on new submissions.",
     source: CS,
     check: |cx, sink| {
         required_text(
@@ -265,6 +307,8 @@ publisher, the author's name (or several, comma-separated) for an independent pu
 pub static STACK_OWNER_REQUIRED: Rule = Rule {
     code: "StackOwnerRequired",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Properties,
     summary: "`stackOwner` is missing or empty",
@@ -300,14 +344,19 @@ pub fn valid_param_name(name: &str) -> bool {
 
 pub static CONNECTION_PARAMETER_NAME_NOT_VALID: Rule = Rule {
     code: "ConnectionParameterNameNotValid",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Advice,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "A connection parameter name has characters other than letters, digits and `_`",
     explanation: "Connection parameter names are identifiers used in policy templates \
 (`@connectionParameters('name')`) and by the runtime. A name is letters, digits and `_`; a \
 sub-parameter of an OAuth parameter is written `parent:child` (e.g. `token:TenantId`).\n\nBad: \
-`\"api-key\"`  Good: `\"api_key\"`",
+`\"api-key\"`  Good: `\"api_key\"`\n\n\
+Evidence: a **warning**. Microsoft's published schema forbids these names, but its validator \
+does not enforce it: 3 connectors were merged validated with names such as x-Auth-Email \
+(2024), and they work. Prefer identifiers: they are easier to use in policy templates.",
     source: S_AP,
     check: |cx, sink| {
         for p in conn_params(cx) {
@@ -337,6 +386,8 @@ pub const PARAM_TYPES: [&str; 6] = [
 pub static CONNECTION_PARAMETER_TYPE_NOT_VALID: Rule = Rule {
     code: "ConnectionParameterTypeNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "A connection parameter's `type` is not a known type",
@@ -388,6 +439,8 @@ pub const TENANT_DESCRIPTION: &str = "The tenant ID of for the Azure Active Dire
 pub static TENANT_ID_PARAMETER_NOT_VALID: Rule = Rule {
     code: "TenantIdParameterNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "The `token:TenantId` parameter is not exactly the block the platform expects",
@@ -524,6 +577,8 @@ fn oauth_settings<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
 pub static OAUTH_SETTINGS_NOT_VALID: Rule = Rule {
     code: "OAuthSettingsNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "`oAuthSettings` does not fit its identity provider",
@@ -540,7 +595,12 @@ for `aad`, as merged certified connectors (several published by Microsoft) use t
 connectors changed in 2024: 1 (an `oauth2` connector with a stray `RedirectUrl` custom \
 parameter); that connector passed certification, so a custom parameter the identity provider \
 does not use is now a warning (the platform ignores it), while a missing required one stays an \
-error (2024 errors: 1 → 0).",
+error (2024 errors: 1 → 0).\n\n\
+Evidence: aad with scopes and no resourceUri is accepted: the scopes name the resource on \
+the v2 endpoint, and 3 connectors were merged validated so (Zellis 2023, …). aadcertificate \
+without IsFirstParty is a warning: Microsoft's own Azure Communication Services SMS Events \
+was merged validated without it (2022). A missing required parameter of another provider \
+stays an error: the platform cannot sign users in.",
     source: S_AP,
     check: |cx, sink| {
         for (ptr, o) in oauth_settings(cx) {
@@ -566,7 +626,15 @@ error (2024 errors: 1 → 0).",
                         }
                     }
                 }
+                // Scope-based `aad` (v2 endpoint) needs no resource: the scopes name it.
+                let has_scopes = o
+                    .get("scopes")
+                    .and_then(Value::as_array)
+                    .is_some_and(|s| s.iter().any(|v| v.as_str().is_some_and(|s| !s.is_empty())));
                 for r in required {
+                    if idp.eq_ignore_ascii_case("aad") && *r == "resourceUri" && has_scopes {
+                        continue;
+                    }
                     if cp.and_then(|c| get_ci(c, r)).is_none() {
                         sink.emit(
                             ptr.clone(),
@@ -589,9 +657,11 @@ error (2024 errors: 1 → 0).",
                     .and_then(Value::as_str)
                     .is_some_and(|s| s.eq_ignore_ascii_case("true"))
             {
-                sink.emit(
+                sink.emit_with(
+                    Severity::Warning,
+                    FileKind::Properties,
                     ptr.clone(),
-                    "aadcertificate is for first-party apps: properties.IsFirstParty must be \"True\"",
+                    "aadcertificate is meant for first-party apps: properties.IsFirstParty is usually \"True\"",
                 );
             }
             if let Some(m) = str_at(o, "redirectMode")
@@ -609,6 +679,8 @@ error (2024 errors: 1 → 0).",
 pub static OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR: Rule = Rule {
     code: "OAuthRedirectModeNotPerConnector",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::CERTIFIED,
     file: FileKind::Properties,
     summary: "An OAuth connection does not use `redirectMode: GlobalPerConnector`",
@@ -638,6 +710,8 @@ late 2023.",
 pub static OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER: Rule = Rule {
     code: "OAuthNotAllowedForIndependentPublisher",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::INDEPENDENT_PUBLISHER,
     file: FileKind::Properties,
     summary: "An independent-publisher connector uses OAuth",
@@ -662,6 +736,8 @@ independent-publisher connectors predate it.",
 pub static CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED: Rule = Rule {
     code: "ConnectionParametersAndSetsBothDefined",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "Both `connectionParameters` and `connectionParameterSets` are defined",
@@ -818,6 +894,8 @@ fn instances<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
 pub static POLICY_TEMPLATE_UNKNOWN: Rule = Rule {
     code: "PolicyTemplateUnknown",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "A policy template instance names a template that does not exist",
@@ -858,6 +936,8 @@ documented; they are reported as a warning.",
 pub static POLICY_TEMPLATE_PARAMETER_MISSING: Rule = Rule {
     code: "PolicyTemplateParameterMissing",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "A policy template instance lacks a parameter its template requires",
@@ -909,13 +989,17 @@ fn operation_ids<'a>(cx: &Context<'a>) -> Option<Vec<&'a str>> {
 
 pub static POLICY_TEMPLATE_OPERATION_NOT_FOUND: Rule = Rule {
     code: "PolicyTemplateOperationNotFound",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "`x-ms-apimTemplate-operationName` lists an operationId the definition lacks",
     explanation: "A policy applies to the operations named in \
 `x-ms-apimTemplate-operationName` (all operations when absent). A name that matches no \
-operationId — often left behind after a rename — silently applies the policy to nothing.",
+operationId — often left behind after a rename — silently applies the policy to nothing.\n\n\
+Evidence: a **warning**. Philips HUE was merged validated (2022) naming an operation its \
+definition lacks; the platform applies the policy to the operations that exist.",
     source: POL,
     check: |cx, sink| {
         let Some(ids) = operation_ids(cx) else { return };
@@ -958,7 +1042,9 @@ fn connection_parameter_refs(s: &str) -> Vec<&str> {
 
 pub static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule = Rule {
     code: "ConnectionParameterReferenceNotFound",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "A policy template uses `@connectionParameters('x')` for an undefined parameter",
@@ -966,7 +1052,11 @@ pub static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule = Rule {
 read what the user entered when creating the connection with `@connectionParameters('name')`. \
 The name must be a connection parameter defined in this file, or the value is empty at run \
 time.\n\nBad: `\"urlTemplate\": \"https://@connectionParameters('instance').contoso.com\"` with no \
-`instance` parameter.",
+`instance` parameter.\n\n\
+Evidence: a **warning**. Neither the apiProperties validator nor the import checks it: \
+snowflake was merged validated three times (2022–2023) with \
+@connectionParameters('instanceURL') and no such parameter, and fixed it later. At run time \
+the expression is empty, so the policy produces a broken value: fix it.",
     source: POL,
     check: |cx, sink| {
         let names: Vec<&str> = conn_params(cx).iter().map(|p| p.name).collect();
@@ -991,13 +1081,18 @@ time.\n\nBad: `\"urlTemplate\": \"https://@connectionParameters('instance').cont
 
 pub static SCRIPT_OPERATION_NOT_FOUND: Rule = Rule {
     code: "ScriptOperationNotFound",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "`scriptOperations` names an operationId the definition lacks",
     explanation: "`scriptOperations` lists the operations whose requests go through `script.csx` \
 (an empty list sends every operation through it). Each entry must be an operationId of the \
-definition; a stale name means the script silently stops running for the renamed operation.",
+definition; a stale name means the script silently stops running for the renamed operation.\n\n\
+Evidence: a **warning**. The apiProperties validator does not cross-check it: personr and \
+SoloSign were merged validated (2023) naming 'postCall', which their definitions lack. The \
+script simply never runs for that name.",
     source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
     check: |cx, sink| {
         let Some(ids) = operation_ids(cx) else { return };
@@ -1033,6 +1128,8 @@ pub const CAPABILITIES: [&str; 6] = [
 pub static CAPABILITY_NOT_VALID: Rule = Rule {
     code: "CapabilityNotValid",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "`capabilities` holds an unknown value",
@@ -1067,6 +1164,8 @@ is most likely a typo. Most connectors simply leave the list empty.",
 pub static AUTHENTICATION_TYPE_MISMATCH: Rule = Rule {
     code: "AuthenticationTypeMismatch",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "The definition's security scheme and the connection parameters disagree",
@@ -1141,6 +1240,8 @@ OAuth parameter and no security definition), so the platform tolerates both dire
 pub static HOST_NOT_DEFINED: Rule = Rule {
     code: "HostNotDefined",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "The definition has no `host` and no `dynamichosturl` policy sets one",

@@ -75,6 +75,18 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
     }
     match v {
         Value::Object(m) => {
+            // A schema's `properties` map is keyed by property names: a property may be
+            // *named* `$ref` (Microsoft validated one in 2024); it is a schema, not a reference.
+            if is_property_map(toks) {
+                for (k, child) in m {
+                    if child.is_object() || child.is_array() {
+                        toks.push(Tok::Key(k));
+                        collect_refs(child, toks, out);
+                        toks.pop();
+                    }
+                }
+                return;
+            }
             if let Some(r) = m.get("$ref") {
                 let at = toks.iter().fold(String::new(), |mut s, t| {
                     match t {
@@ -116,6 +128,21 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
     }
 }
 
+/// Whether the object at `toks` is a schema's `properties` map: reached by a `properties`
+/// key from a schema (not from another `properties` map, where `properties` is a name).
+fn is_property_map(toks: &[Tok<'_>]) -> bool {
+    // Count the trailing run of `properties` keys: in `…/properties/properties` the first is
+    // the map and the second a property named "properties" (a schema).
+    let run = toks
+        .iter()
+        .rev()
+        .take_while(|t| t.is("properties"))
+        .count();
+    // A definition *named* `properties` is a schema.
+    let definition_named_properties = toks.len() == 2 && toks[0].is("definitions");
+    run % 2 == 1 && !definition_named_properties
+}
+
 fn classify(toks: &[Tok<'_>]) -> RefKind {
     let n = toks.len();
     let first = toks.first();
@@ -123,6 +150,10 @@ fn classify(toks: &[Tok<'_>]) -> RefKind {
         [p, _] if p.is("paths") => RefKind::PathItem,
         [p, _] if p.is("parameters") => RefKind::Parameter,
         [r, _] if r.is("responses") => RefKind::Response,
+        // `x-ms-parameterized-host.parameters` lists parameters like an operation does.
+        [h, p, Tok::Idx(_)] if h.is("x-ms-parameterized-host") && p.is("parameters") => {
+            RefKind::Parameter
+        }
         _ if (n == 4 || n == 5)
             && first.is_some_and(|f| f.is("paths"))
             && toks[n - 2].is("parameters")
@@ -198,6 +229,8 @@ macro_rules! ref_rule {
         pub static $name: Rule = Rule {
             code: $code,
             severity: Severity::Error,
+            gate: $crate::core::Gate::Pipeline,
+            microsoft: None,
             profiles: Profiles::ALL,
             file: FileKind::Definition,
             summary: $summary,
@@ -260,6 +293,8 @@ ref_rule!(
 pub static JSON_POINTER_NOT_VALID: Rule = Rule {
     code: "JsonPointerNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A `$ref` that is not a local JSON pointer (remote, malformed or not a string)",
@@ -304,6 +339,8 @@ fn ref_loop(cx: &Context<'_>, sink: &mut Sink<'_>, section: &str, noun: &str) {
 pub static SCHEMA_REF_LOOP_NOT_ALLOWED: Rule = Rule {
     code: "SchemaRefLoopNotAllowed",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A definition whose `$ref` chain comes back to itself",
@@ -318,6 +355,8 @@ cycles are reported.",
 pub static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule = Rule {
     code: "ParameterRefLoopNotAllowed",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A root `parameters` entry that is itself a `$ref`",
@@ -330,6 +369,8 @@ not point to another entry.",
 pub static RESPONSE_REF_LOOP_NOT_ALLOWED: Rule = Rule {
     code: "ResponseRefLoopNotAllowed",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A root `responses` entry that is itself a `$ref`",
@@ -342,6 +383,8 @@ not point to another entry.",
 pub static PATH_ITEM_REF_NOT_SUPPORED: Rule = Rule {
     code: "PathItemRefNotSuppored",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A path item uses `$ref`",
@@ -402,6 +445,8 @@ fn security_definition<'a>(cx: &Context<'a>, name: &str) -> Option<&'a Value> {
 pub static SECURITY_REQUIREMENT_MUST_BE_DEFINED: Rule = Rule {
     code: "SecurityRequirementMustBeDefined",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A `security` requirement names a scheme not in `securityDefinitions`",
@@ -426,6 +471,8 @@ certified/independent-publisher connectors changed in 2024 through with undefine
 pub static SECURITY_REQUIREMENT_MUST_HAVE_VALUE: Rule = Rule {
     code: "SecurityRequirementMustHaveValue",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A security requirement whose value is not a list",
@@ -444,6 +491,8 @@ schemes.",
 pub static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule = Rule {
     code: "SecurityRequirementMustHaveEmptyValue",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A basic or API key requirement that lists scopes",
@@ -471,12 +520,17 @@ must be empty.",
 
 pub static OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME: Rule = Rule {
     code: "OAuthSecurityRequirementValueMustBeScopeName",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An OAuth requirement lists a scope its definition does not declare",
     explanation: "Scopes listed in a requirement must be keys of the OAuth definition's `scopes` \
-map.",
+map.\n\n\
+Evidence: a **warning**. Microsoft's validator lets undeclared scopes through: validated \
+merges of 6 connectors (AADInvitationManager 2023, …). The identity provider, not the \
+definition, decides which scopes exist.",
     source: SV,
     check: |cx, sink| {
         for (at, name, v) in requirement_entries(cx) {

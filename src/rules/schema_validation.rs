@@ -116,16 +116,42 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     .as_array()
                     .map(|a| a.iter().map(short).collect())
                     .unwrap_or_default();
+                // An empty `x-ms-visibility` means the default visibility to the platform,
+                // and Microsoft merged it on validated PRs (JsonValueNotInEnum's evidence).
+                let empty_visibility =
+                    at.ends_with("/x-ms-visibility") && err.instance().as_str() == Some("");
+                // "Advanced" for "advanced", "production" for "Production": merged by
+                // Microsoft (JsonValueNotInEnum's evidence), so a warning.
+                let case_only = err.instance().as_str().is_some_and(|s| {
+                    options
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|o| o.as_str().is_some_and(|o| o.eq_ignore_ascii_case(s))))
+                });
                 out.issues.push(Issue {
                     code: JSON_VALUE_NOT_IN_ENUM.code,
-                    message: format!(
-                        "{} {} is not allowed here: use {}",
-                        what(&at),
-                        short(err.instance()),
-                        one_of(&allowed)
-                    ),
+                    message: if empty_visibility {
+                        format!(
+                            "{} \"\" is read as the default visibility: remove the key, or use {}",
+                            what(&at),
+                            one_of(&allowed)
+                        )
+                    } else if case_only {
+                        format!(
+                            "{} {} differs from an allowed value only in case: use {}",
+                            what(&at),
+                            short(err.instance()),
+                            one_of(&allowed)
+                        )
+                    } else {
+                        format!(
+                            "{} {} is not allowed here: use {}",
+                            what(&at),
+                            short(err.instance()),
+                            one_of(&allowed)
+                        )
+                    },
                     pointer: at,
-                    warning: false,
+                    warning: empty_visibility || case_only,
                 });
             }
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -137,6 +163,12 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     .and_then(|p| p.get("patternProperties"))
                     .and_then(Value::as_object)
                     .is_some_and(|pp| pp.contains_key("^x-"));
+                // Unknown keys inside a schema object pass Microsoft's validator (validated
+                // merges in 2024); at the root, in path items and operations they are refused.
+                let in_schema = matches!(
+                    owner_name(schema_path),
+                    "schemaKeywords" | "schema" | "schemaOrBoolean"
+                );
                 for key in unexpected {
                     let pointer = join(&at, key);
                     if extensible && !key.starts_with("x-") {
@@ -146,7 +178,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                                 "'{key}' is not a property of {owner}; a custom key must start with 'x-' (and not 'x-ms-')"
                             ),
                             pointer,
-                            warning: false,
+                            warning: in_schema,
                         });
                     } else {
                         out.issues.push(Issue {
@@ -210,6 +242,18 @@ fn left_to_other_rules(root: &Value, at: &str, owner: &str) -> bool {
 pub fn report_required_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let r = result(cx);
     for (at, key) in &r.missing {
+        // A webhook trigger without an output schema is merged (Seismic Configuration 2024,
+        // Square Payments 2022): the trigger works, it just offers no dynamic content.
+        if key == "schema" && at.ends_with("/x-ms-notification-content") {
+            sink.emit_with(
+                Severity::Warning,
+                FileKind::Definition,
+                at.clone(),
+                "'schema' property is missing: the trigger offers makers no outputs (Microsoft's \
+                 validator lets this through)",
+            );
+            continue;
+        }
         sink.emit(at.clone(), format!("'{key}' property is required"));
     }
     // Connector metadata entries: the validator matches these two names case-insensitively
@@ -282,6 +326,8 @@ fn emit_code(cx: &Context<'_>, sink: &mut Sink<'_>) {
 pub static JSON_TYPE_INCORRECT: Rule = Rule {
     code: "JsonTypeIncorrect",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A value has the wrong JSON type for its position",
@@ -297,6 +343,8 @@ the platform reject the definition. connkit checks types against its own JSON Sc
 pub static JSON_VALUE_NOT_IN_ENUM: Rule = Rule {
     code: "JsonValueNotInEnum",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A keyword's value is not one of its allowed values",
@@ -304,7 +352,13 @@ pub static JSON_VALUE_NOT_IN_ENUM: Rule = Rule {
 header, path, formData), `type`, `x-ms-visibility` (important, advanced, internal), \
 `x-ms-trigger` (single, batch), `x-ms-url-encoding` (single, double), security scheme `type`, \
 `flow` and `in`, `x-ms-api-annotation.status` (Preview, Production). Values are case-sensitive.\n\n\
-Bad: `\"x-ms-visibility\": \"hidden\"`  Good: `\"x-ms-visibility\": \"internal\"`",
+Bad: `\"x-ms-visibility\": \"hidden\"`  Good: `\"x-ms-visibility\": \"internal\"`\n\n\
+Evidence: an empty x-ms-visibility (\"\") is a **warning**: the platform reads it as the \
+default, and PR #2637 was merged with over a thousand of them; PDF4me SwissQR (2023, 2024) \
+and Sparse Power Box Tools (2023) were merged validated with it. A value that differs from an \
+allowed one only in case is a warning too (`\"Advanced\"` in CognitiveServicesQuestionAnswering, \
+status `\"production\"` in Cognizant Automation Center, both merged in 2022). Every other \
+value outside its list is an error.",
     source: SV,
     check: emit_code,
 };
@@ -312,6 +366,8 @@ Bad: `\"x-ms-visibility\": \"hidden\"`  Good: `\"x-ms-visibility\": \"internal\"
 pub static ADDITIONAL_PROPERTY_NOT_ALLOWED: Rule = Rule {
     code: "AdditionalPropertyNotAllowed",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A key that is not allowed in this object",
@@ -334,6 +390,8 @@ Bad: `\"x-ms-pageable\": {\"nextLinkName\": \"next\", \"pageSize\": 50}`",
 pub static EXTENSION_NAME_NOT_VALID: Rule = Rule {
     code: "ExtensionNameNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An unknown key that is not an `x-` extension",
@@ -344,7 +402,12 @@ to where it belongs, or rename it `x-yourname` if it is your own annotation (nam
 with `x-ms-` are reserved for Microsoft). Unknown keys of body parameters and of security \
 schemes are reported by BodyParameterPropertyNotValid and SecuritySchemePropertyNotValid \
 instead, once.\n\nBad: `\"summary\": \"Get item\", \"sumary\": \"…\"`  \
-Good: remove `sumary`",
+Good: remove `sumary`\n\n\
+Microsoft's message: \"The property 'scriptOperations' is not valid. If this property is an \
+extension, its name must begin with \\\"x-\\\".\" (PR #3810; the platform import says the \
+same of securityDefinitions inside a path item, issue #3930). Evidence: an unknown key \
+inside a **schema** object is a warning: Tesseron Invoice was merged validated twice in 2024 \
+with Title and Description keys in response schemas; everywhere else it is an error.",
     source: SV,
     check: emit_code,
 };

@@ -119,6 +119,8 @@ struct ScriptCode(String);
 pub static SCRIPT_TOO_LARGE: Rule = Rule {
     code: "ScriptTooLarge",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Script,
     summary: "script.csx is larger than 1 MB",
@@ -148,6 +150,8 @@ static EXECUTE: LazyLock<Regex> = LazyLock::new(|| {
 pub static SCRIPT_CLASS_MISSING: Rule = Rule {
     code: "ScriptClassMissing",
     severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Script,
     summary: "script.csx lacks `class Script : ScriptBase` or its `ExecuteAsync` override",
@@ -184,7 +188,9 @@ static USING: LazyLock<Regex> = LazyLock::new(|| {
 
 pub static SCRIPT_NAMESPACE_NOT_ALLOWED: Rule = Rule {
     code: "ScriptNamespaceNotAllowed",
-    severity: Severity::Error,
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Script,
     summary: "script.csx imports a namespace the platform does not provide",
@@ -196,7 +202,12 @@ System.Security.Cryptography, System.Text, System.Text.RegularExpressions, Syste
 System.Threading.Tasks, System.Web, System.Xml, System.Xml.Linq, System.Drawing, \
 System.Drawing.Drawing2D, System.Drawing.Imaging, Microsoft.Extensions.Logging, \
 Newtonsoft.Json, Newtonsoft.Json.Linq. Others may compile on your machine but the script is \
-refused when the connector is deployed or certified.\n\nBad: `using System.Text.Json;`",
+refused when the connector is deployed or certified.\n\nBad: `using System.Text.Json;`\n\n\
+Evidence: a **warning**. The pipeline never sees script.csx, and merged scripts import \
+namespaces outside the documented list (System.Runtime.Remoting.Contexts in 7 merged \
+versions; Microsoft's own Azure Communication Services connectors import \
+Microsoft.PowerPlatform.Connectors.CustomCode.CSharp, which is never reported). A namespace \
+the sandbox lacks fails when the connector is saved; test the script in the portal.",
     source: WC,
     check: |cx, sink| {
         let Some(code) = script_code(cx) else {
@@ -204,12 +215,16 @@ refused when the connector is deployed or certified.\n\nBad: `using System.Text.
         };
         for c in USING.captures_iter(&code.0) {
             let Some(ns) = c.get(1) else { continue };
-            if !ALLOWED_NAMESPACES.contains(&ns.as_str()) {
+            // The platform's own custom-code namespace (Microsoft's Azure Communication
+            // Services connectors import it).
+            let platform_own = ns.as_str() == "Microsoft.PowerPlatform.Connectors.CustomCode"
+                || ns.as_str().starts_with("Microsoft.PowerPlatform.Connectors.CustomCode.");
+            if !platform_own && !ALLOWED_NAMESPACES.contains(&ns.as_str()) {
                 sink.emit_at_offset(
                     FileKind::Script,
                     ns.start(),
                     format!(
-                        "namespace '{}' is not available to connector scripts",
+                        "namespace '{}' is not in Microsoft's documented list for connector scripts: the script compiles only if the sandbox provides it",
                         ns.as_str()
                     ),
                 );
@@ -225,6 +240,8 @@ static NEW_HTTP_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
 pub static SCRIPT_CREATES_HTTP_CLIENT: Rule = Rule {
     code: "ScriptCreatesHttpClient",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Script,
     summary: "script.csx creates its own HttpClient",

@@ -31,6 +31,8 @@ pub const KEYS: [&str; 11] = [
 pub static SETTINGS_KEY_UNKNOWN: Rule = Rule {
     code: "SettingsKeyUnknown",
     severity: Severity::Warning,
+    gate: crate::core::Gate::Advice,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Settings,
     summary: "settings.json has a key paconn does not read",
@@ -70,6 +72,8 @@ pub fn lower_guid(s: &str) -> bool {
 pub static SETTINGS_VALUE_NOT_VALID: Rule = Rule {
     code: "SettingsValueNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Advice,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Settings,
     summary: "A settings.json value paconn cannot use",

@@ -22,6 +22,8 @@ const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors
 pub static SPECIFICATION_VERSION_INCORRECT: Rule = Rule {
     code: "SpecificationVersionIncorrect",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`swagger` is not the string \"2.0\"",
@@ -49,6 +51,8 @@ turn an OpenAPI 3 description into a connector definition, use `connkit convert`
 pub static REQUIRED_PROPERTY_MISSING: Rule = Rule {
     code: "RequiredPropertyMissing",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A key the validator requires is missing",
@@ -65,7 +69,14 @@ before, 20 after). The same holds for every parameter of an operation marked \
 `x-ms-visibility: internal` (webhook deletes, dynamic-value helpers): all 20 remaining 2024 \
 connectors had only such parameters missing the texts, so they are exempt too (20 → 0). In \
 certification, every operation users see (not internal, not deprecated) \
-must have a `summary` and a `description` (reviewers' checklist).",
+must have a `summary` and a `description` (reviewers' checklist).\n\n\
+Microsoft's message: \"The 'x-ms-summary' property is required.\" (and 'description', \
+'contact', 'x-ms-connector-metadata'), seen on PRs #3407, #2662, #1658, #2637, #1003, #550, \
+#3975, #4041, #1095 and #683: an error. Evidence: a 'schema' missing under \
+x-ms-notification-content is a warning (Seismic Configuration 2024 and Square Payments 2022 \
+were merged validated without it). The remaining errors on validated merges are overrides of \
+a real check: D7SMS (2024) and OpenAI (2022) were merged without 'contact' and \
+'x-ms-connector-metadata', which the validator reports.",
     source: SV,
     check: required_property_missing,
 };
@@ -125,6 +136,8 @@ fn required_property_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
 pub static HOST_NAME_NOT_VALID: Rule = Rule {
     code: "HostNameNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`host` is not a bare host name with an optional port",
@@ -164,6 +177,8 @@ pub fn valid_host(h: &str) -> bool {
 pub static BASE_PATH_NOT_VALID: Rule = Rule {
     code: "BasePathNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`basePath` does not start with `/`",
@@ -193,6 +208,8 @@ fn schemes<'a>(cx: &Context<'a>) -> Option<&'a Value> {
 pub static SCHEMES_ARRAY_EMPTY: Rule = Rule {
     code: "SchemesArrayEmpty",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`schemes` is present but empty",
@@ -212,6 +229,8 @@ List `https` (or remove the key).",
 pub static SCHEME_NOT_VALID: Rule = Rule {
     code: "SchemeNotValid",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`schemes` holds something other than http or https",
@@ -237,6 +256,8 @@ should use `https`).",
 pub static SCHEME_NOT_SUPPORTED: Rule = Rule {
     code: "SchemeNotSupported",
     severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`schemes` lists ws or wss",

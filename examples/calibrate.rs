@@ -1,0 +1,359 @@
+//! Fidelity calibration on the merged history: lint every merged version of the corpus
+//! history and count, per code, the versions Microsoft's pipeline validated and merged on
+//! which connkit reports an *error* in the file the pipeline validated.
+//!
+//! ```sh
+//! cargo run --release --example calibrate -- ../shared/corpus/history
+//! cargo run --release --example calibrate -- ../shared/corpus/history --markdown > docs/calibration.md
+//! cargo run --release --example calibrate -- ../shared/corpus/history --code UrlNotValid
+//! ```
+//!
+//! The promise being measured: an error from connkit means a gate would stop the submission.
+//! A version the pipeline validated and Microsoft merged is evidence that the pipeline let its
+//! validated file through, so an error there is either a real defect Microsoft overrode (it
+//! happens: see the evidence in each rule's explanation) or a false error. The headline figure
+//! is the share of validated versions merged since 2022 with any such error, hard JSON syntax
+//! errors aside (the service cannot read those; Microsoft merged a few anyway).
+//!
+//! `--code CODE` lists every finding of one code on the history (all severities), to read the
+//! cases; `--since YYYY` changes the first year of the headline (default 2022).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use connkit::model::{Connector, FileKind};
+use connkit::rules::{self, Finding, LintOptions, Profile, Severity};
+use rayon::prelude::*;
+use serde_json::Value;
+
+/// Hard syntax errors: the file cannot be read as JSON at all. Excluded from the headline as
+/// the issue defines it (the service cannot read them; their few merges were overrides).
+const SYNTAX: &[&str] = &["JsonMissingComma", "JsonSyntaxError", "FileEncodingNotUtf8"];
+
+struct Version {
+    dir: String,
+    name: String,
+    kind: String,
+    date: String,
+    pr: Option<u64>,
+    definition_validated: bool,
+    properties_validated: bool,
+    repaired: bool,
+}
+
+struct Linted {
+    v: Version,
+    findings: Vec<Finding>,
+}
+
+impl Linted {
+    /// Error codes in the files the pipeline validated at this merge.
+    fn validated_errors(&self) -> BTreeSet<&'static str> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && !SYNTAX.contains(&f.code))
+            .filter(|f| self.validated(f))
+            .map(|f| f.code)
+            .collect()
+    }
+
+    fn validated(&self, f: &Finding) -> bool {
+        let file = f.file.to_ascii_lowercase();
+        (file.ends_with("swagger.json") && self.v.definition_validated)
+            || (file.ends_with("apiproperties.json") && self.v.properties_validated)
+    }
+
+    fn era(&self) -> &'static str {
+        if self.v.repaired {
+            "repaired"
+        } else {
+            "before"
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let mut root = PathBuf::from("../shared/corpus/history");
+    let mut code: Option<String> = None;
+    let mut markdown = false;
+    let mut since = "2022".to_string();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--code" => code = args.next(),
+            "--markdown" => markdown = true,
+            "--since" => since = args.next().unwrap_or(since),
+            "-h" | "--help" => {
+                println!(
+                    "usage: calibrate [CORPUS/history] [--markdown] [--since YYYY] [--code CODE]"
+                );
+                return ExitCode::SUCCESS;
+            }
+            _ => root = PathBuf::from(a),
+        }
+    }
+    let versions = match read_index(&root) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("calibrate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let linted: Vec<Linted> = versions
+        .into_par_iter()
+        .map(|v| {
+            let profile = match v.kind.as_str() {
+                "certified-connectors" => Profile::Certified,
+                "independent-publisher-connectors" => Profile::IndependentPublisher,
+                _ => Profile::Custom,
+            };
+            let c = Connector::load_dir(&root.join(&v.dir), v.dir.clone());
+            let findings = rules::lint(&c, profile, &LintOptions::default());
+            Linted { v, findings }
+        })
+        .collect();
+
+    if let Some(code) = code {
+        list_code(&linted, &code);
+        return ExitCode::SUCCESS;
+    }
+    let out = summary(&linted, &since);
+    if markdown {
+        print!("{out}");
+    } else {
+        // The same document; the markdown is readable as text.
+        print!("{out}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_index(root: &Path) -> Result<Vec<Version>, String> {
+    let path = root.join("index.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "no history at {} ({e}); pass the corpus `history` folder, e.g. ../shared/corpus/history",
+            path.display()
+        )
+    })?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let list = value
+        .as_array()
+        .ok_or_else(|| format!("{} is not a JSON array", path.display()))?;
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let b = |v: &Value, k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
+    Ok(list
+        .iter()
+        .map(|v| Version {
+            dir: s(v, "dir"),
+            name: s(v, "name"),
+            kind: s(v, "kind"),
+            date: s(v, "date"),
+            pr: v.get("pr").and_then(Value::as_u64),
+            definition_validated: b(v, "definition_validated"),
+            properties_validated: b(v, "properties_validated"),
+            repaired: b(v, "repaired_era"),
+        })
+        .collect())
+}
+
+fn list_code(linted: &[Linted], code: &str) {
+    for l in linted {
+        for f in l
+            .findings
+            .iter()
+            .filter(|f| f.code.eq_ignore_ascii_case(code))
+        {
+            let validated = if l.validated(f) {
+                "validated"
+            } else {
+                "not validated"
+            };
+            println!(
+                "{} {} PR#{} [{}] {}:{}:{} {} {}: {}",
+                l.v.date,
+                l.v.name,
+                l.v.pr.unwrap_or(0),
+                validated,
+                f.file,
+                f.line,
+                f.column,
+                f.pointer,
+                f.severity.as_str(),
+                f.message
+            );
+        }
+    }
+}
+
+#[derive(Default)]
+struct Row {
+    /// Validated versions with this code at error level, by year.
+    error_versions: BTreeMap<String, usize>,
+    error_connectors: BTreeSet<String>,
+    error_repaired: usize,
+    /// Validated versions where the code fires at any level (evidence of tolerance).
+    any_versions: usize,
+    any_connectors: BTreeSet<String>,
+    any_repaired: usize,
+}
+
+fn summary(linted: &[Linted], since: &str) -> String {
+    use std::fmt::Write;
+    let validated: Vec<&Linted> = linted
+        .iter()
+        .filter(|l| l.v.definition_validated || l.v.properties_validated)
+        .collect();
+    let mut rows: BTreeMap<&'static str, Row> = BTreeMap::new();
+    let mut headline = (0usize, 0usize);
+    let mut by_year: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_era: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    for l in &validated {
+        let year = l.v.date.get(..4).unwrap_or("?").to_string();
+        let errors = l.validated_errors();
+        let y = by_year.entry(year.clone()).or_default();
+        y.0 += 1;
+        y.1 += usize::from(!errors.is_empty());
+        let e = by_era.entry(l.era()).or_default();
+        e.0 += 1;
+        e.1 += usize::from(!errors.is_empty());
+        if year.as_str() >= since {
+            headline.0 += 1;
+            headline.1 += usize::from(!errors.is_empty());
+        }
+        for code in &errors {
+            let row = rows.entry(code).or_default();
+            *row.error_versions.entry(year.clone()).or_default() += 1;
+            row.error_connectors.insert(l.v.name.clone());
+            row.error_repaired += usize::from(l.v.repaired);
+        }
+        let fired: BTreeSet<&'static str> = l
+            .findings
+            .iter()
+            .filter(|f| l.validated(f))
+            .map(|f| f.code)
+            .collect();
+        for code in fired {
+            let row = rows.entry(code).or_default();
+            row.any_versions += 1;
+            row.any_connectors.insert(l.v.name.clone());
+            row.any_repaired += usize::from(l.v.repaired);
+        }
+    }
+    let pct = |(n, bad): (usize, usize)| {
+        if n == 0 {
+            0.0
+        } else {
+            bad as f64 * 100.0 / n as f64
+        }
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "# Calibration on the merged history\n");
+    let _ = writeln!(
+        out,
+        "Generated by `cargo run --release --example calibrate -- ../shared/corpus/history --markdown`.\n\
+         Input: {} merged versions of certified and independent-publisher connectors (2020–2024), \
+         {} of them with a file the PR pipeline validated at that merge. A version counts when \
+         connkit reports an **error** in a file the pipeline validated at that merge; hard JSON \
+         syntax errors ({}) are left out.\n",
+        linted.len(),
+        validated.len(),
+        SYNTAX.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "**Headline: {} of {} validated versions merged since {since} get an error ({:.1}%; goal under 2%).**\n",
+        headline.1,
+        headline.0,
+        pct(headline)
+    );
+    let _ = writeln!(out, "| year | validated versions | with an error | share |");
+    let _ = writeln!(out, "|---|---:|---:|---:|");
+    for (y, v) in &by_year {
+        let _ = writeln!(out, "| {y} | {} | {} | {:.1}% |", v.0, v.1, pct(*v));
+    }
+    let _ = writeln!(
+        out,
+        "\n| era | validated versions | with an error | share |\n|---|---:|---:|---:|"
+    );
+    for (era, v) in &by_era {
+        let label = if *era == "repaired" {
+            "repaired (since 2023-08-11)"
+        } else {
+            "before 2023-08-11"
+        };
+        let _ = writeln!(out, "| {label} | {} | {} | {:.1}% |", v.0, v.1, pct(*v));
+    }
+    let _ = writeln!(
+        out,
+        "\n## Codes at error level on validated merges\n\n\
+         Versions (by year of merge) and distinct connectors where the code is an error in the \
+         validated file. Each is a real defect Microsoft overrode or a false error; the rule's \
+         `connkit explain` says which and why.\n"
+    );
+    let years: BTreeSet<String> = rows
+        .values()
+        .flat_map(|r| r.error_versions.keys().cloned())
+        .collect();
+    let mut header = "| code | gate |".to_string();
+    let mut sep = "|---|---|".to_string();
+    for y in &years {
+        let _ = write!(header, " {y} |");
+        sep.push_str("---:|");
+    }
+    let _ = writeln!(
+        out,
+        "{header} repaired era | connectors |\n{sep}---:|---:|"
+    );
+    let mut any_error = false;
+    for (code, row) in rows.iter().filter(|(_, r)| !r.error_connectors.is_empty()) {
+        any_error = true;
+        let gate = rules::find(code)
+            .map(|r| r.gate.as_str())
+            .unwrap_or("(load)");
+        let mut line = format!("| {code} | {gate} |");
+        for y in &years {
+            let _ = write!(line, " {} |", row.error_versions.get(y).copied().unwrap_or(0));
+        }
+        let _ = writeln!(
+            out,
+            "{line} {} | {} ({}) |",
+            row.error_repaired,
+            row.error_connectors.len(),
+            row.error_connectors
+                .iter()
+                .take(6)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !any_error {
+        let _ = writeln!(out, "| (none) | | |");
+    }
+    let _ = writeln!(
+        out,
+        "\n## Every code seen on validated merges, at any level\n\n\
+         How often Microsoft merged a validated file that connkit flags: the evidence behind \
+         each warning's \"tolerated on N validated merges\".\n\n\
+         | code | gate | default severity | validated versions | of them repaired era | connectors |\n\
+         |---|---|---|---:|---:|---:|"
+    );
+    let mut ranked: Vec<_> = rows.iter().filter(|(_, r)| r.any_versions > 0).collect();
+    ranked.sort_by(|a, b| b.1.any_versions.cmp(&a.1.any_versions).then(a.0.cmp(b.0)));
+    for (code, row) in ranked {
+        let (gate, sev) = rules::find(code)
+            .map(|r| (r.gate.as_str(), r.severity.as_str()))
+            .unwrap_or(("(load)", "-"));
+        let _ = writeln!(
+            out,
+            "| {code} | {gate} | {sev} | {} | {} | {} |",
+            row.any_versions,
+            row.any_repaired,
+            row.any_connectors.len()
+        );
+    }
+    let _ = FileKind::Definition; // the files counted are the definition and apiProperties
+    out
+}
