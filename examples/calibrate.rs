@@ -302,10 +302,7 @@ fn summary(linted: &[Linted], since: &str) -> String {
         let _ = write!(header, " {y} |");
         sep.push_str("---:|");
     }
-    let _ = writeln!(
-        out,
-        "{header} repaired era | connectors |\n{sep}---:|---:|"
-    );
+    let _ = writeln!(out, "{header} repaired era | connectors |\n{sep}---:|---:|");
     let mut any_error = false;
     for (code, row) in rows.iter().filter(|(_, r)| !r.error_connectors.is_empty()) {
         any_error = true;
@@ -314,7 +311,11 @@ fn summary(linted: &[Linted], since: &str) -> String {
             .unwrap_or("(load)");
         let mut line = format!("| {code} | {gate} |");
         for y in &years {
-            let _ = write!(line, " {} |", row.error_versions.get(y).copied().unwrap_or(0));
+            let _ = write!(
+                line,
+                " {} |",
+                row.error_versions.get(y).copied().unwrap_or(0)
+            );
         }
         let _ = writeln!(
             out,

@@ -175,6 +175,7 @@ mod tests {
             connectors: vec![ConnectorReport {
                 path: "./c".into(),
                 profile: Profile::Custom,
+                profile_source: crate::core::ProfileSource::Default,
                 findings,
             }],
         }

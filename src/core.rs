@@ -108,14 +108,15 @@ impl Profiles {
     }
 }
 
-
 /// Who stops a submission over a rule: the evidence behind an error.
 ///
 /// An error from connkit means a gate would stop the submission. `Pipeline` and `Platform`
 /// rules are errors where Microsoft is known to enforce them; `Review` rules are about what
 /// people judge (icon, readme, intro, script, wording); `Advice` is good practice nobody
 /// enforces, never an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Gate {
     /// The PR pipeline's Swagger, apiProperties or breaking-change validator fails the check.
@@ -152,7 +153,50 @@ impl Gate {
             Gate::Pipeline => "Microsoft's PR pipeline validator",
             Gate::Review => "certification reviewers",
             Gate::Platform => "Power Platform itself (import or run time)",
-            Gate::Advice => "nobody (advice)",
+            Gate::Advice => "advice: nothing stops the submission",
         }
+    }
+}
+
+/// Why a connector was linted with its profile: the text, JSON and markdown reports say it,
+/// so a run with the wrong profile is never silent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileSource {
+    /// `--profile` on the command line.
+    Flag,
+    /// `profile` in connkit.toml (or one of its `[[overrides]]`).
+    Config,
+    /// The path contains `certified-connectors/` or `independent-publisher-connectors/`, as
+    /// in Microsoft's repository.
+    Folder,
+    /// Nothing said otherwise: the custom-connector rules.
+    Default,
+}
+
+impl ProfileSource {
+    /// Where a profile setting of `auto` (or none) lands: the folder decided, or nothing did.
+    pub fn detected(profile: Profile) -> ProfileSource {
+        if profile == Profile::Custom {
+            ProfileSource::Default
+        } else {
+            ProfileSource::Folder
+        }
+    }
+
+    /// Words for reports: "certified (from connkit.toml)".
+    pub fn describe(self, profile: Profile) -> String {
+        let why = match (self, profile) {
+            (ProfileSource::Flag, _) => "from --profile".to_string(),
+            (ProfileSource::Config, _) => "from connkit.toml".to_string(),
+            (ProfileSource::Folder, Profile::IndependentPublisher) => {
+                "the path is under independent-publisher-connectors/".to_string()
+            }
+            (ProfileSource::Folder, _) => "the path is under certified-connectors/".to_string(),
+            (ProfileSource::Default, _) => "default: set `profile = \"certified\"` in \
+                 connkit.toml or pass --profile to get the certification rules"
+                .to_string(),
+        };
+        format!("{} ({why})", profile.as_str())
     }
 }

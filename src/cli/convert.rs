@@ -234,6 +234,7 @@ fn report_connector(
                 connectors: vec![ConnectorReport {
                     path: display,
                     profile,
+                    profile_source: crate::core::ProfileSource::Flag,
                     findings,
                 }],
             },
@@ -260,6 +261,7 @@ fn report_connector(
         connectors: vec![ConnectorReport {
             path: display,
             profile,
+            profile_source: crate::core::ProfileSource::Flag,
             findings,
         }],
     };

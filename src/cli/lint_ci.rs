@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::{Cli, EXIT_ERROR, EXIT_FINDINGS, Format, LintArgs, print};
 use crate::baseline::Baseline;
 use crate::config::{self, Effective};
+use crate::core::ProfileSource;
 use crate::model::Connector;
 use crate::model::discover::{self, Target};
 use crate::report::run::{ConnectorRun, RunInfo};
@@ -55,9 +56,10 @@ pub(crate) fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static
 /// Also returns which of the configuration's `[[ignore]]` entries removed a finding.
 fn lint_one(
     target: &Target,
-    profile: Profile,
+    (profile, profile_source): (Profile, ProfileSource),
     eff: &Effective,
     parallel_rules: bool,
+    gates: &[crate::core::Gate],
 ) -> (ConnectorReport, ConnectorRun, Vec<usize>) {
     let display = target.path().to_string_lossy().into_owned();
     let connector = match target {
@@ -69,6 +71,9 @@ fn lint_one(
     } else {
         rules::lint(&connector, profile, &eff.options)
     };
+    if !gates.is_empty() {
+        findings.retain(|f| gates.contains(&f.gate));
+    }
     let mut sups = eff.ignores.clone();
     sups.extend(suppress::inline(&connector));
     let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
@@ -83,6 +88,7 @@ fn lint_one(
         ConnectorReport {
             path: display,
             profile,
+            profile_source: profile_source,
             findings,
         },
         ConnectorRun {
@@ -212,19 +218,26 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             .map(|c| c.for_connector(&dir))
             .unwrap_or_default();
         let cfg_of_target = cfg;
-        let profile = match (args.profile, eff.profile) {
-            (Some(p), _) => p.resolve(t.path()),
-            (None, Some(p)) => p.resolve(t.path()),
-            (None, None) => Profile::detect(t.path()),
+        let (profile, source) = match (args.profile, eff.profile) {
+            (Some(super::ProfileArg::Auto), _) | (None, Some(config::ProfileSetting::Auto)) => {
+                let p = Profile::detect(t.path());
+                (p, ProfileSource::detected(p))
+            }
+            (Some(p), _) => (p.resolve(t.path()), ProfileSource::Flag),
+            (None, Some(p)) => (p.resolve(t.path()), ProfileSource::Config),
+            (None, None) => {
+                let p = Profile::detect(t.path());
+                (p, ProfileSource::detected(p))
+            }
         };
-        settings.push((profile, eff, cfg_of_target));
+        settings.push(((profile, source), eff, cfg_of_target));
     }
     if config_error {
         return ExitCode::from(EXIT_ERROR);
     }
     if args.fix {
         // Safe fixes first (each written atomically), then lint what is left.
-        let profiles: Vec<Profile> = settings.iter().map(|(p, _, _)| *p).collect();
+        let profiles: Vec<Profile> = settings.iter().map(|(p, _, _)| p.0).collect();
         let index = |t: &Target| targets.iter().position(|x| x == t).unwrap_or(0);
         super::convert::fix_targets(&targets, |t| {
             profiles.get(index(t)).copied().unwrap_or(Profile::Custom)
@@ -236,7 +249,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets
         .par_iter()
         .zip(settings.par_iter())
-        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, parallel_rules))
+        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, parallel_rules, &args.gate))
         .collect();
     let mut connectors = Vec::with_capacity(results.len());
     let mut runs = Vec::with_capacity(results.len());

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::core::Gate;
 use crate::model::Connector;
 use crate::model::discover::Target;
 use crate::report::{self, ConnectorReport};
@@ -85,6 +86,11 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Report only findings of these gates (comma-separated): pipeline (Microsoft's PR
+    /// validator), review (certification reviewers), platform (import or run time), advice.
+    /// `--gate pipeline` shows what the PR check will fail on.
+    #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
+    pub gate: Vec<Gate>,
     /// Exit with 1 when a finding at or above this level remains.
     /// [default: error, or `fail-on` in connkit.toml]
     #[arg(long, value_enum)]
@@ -122,6 +128,9 @@ pub struct LintArgs {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    /// List only the rules of these gates (comma-separated): pipeline, review, platform, advice.
+    #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
+    pub gate: Vec<Gate>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,6 +146,11 @@ pub enum ProfileArg {
     Custom,
     Certified,
     IndependentPublisher,
+}
+
+fn parse_gate(s: &str) -> Result<Gate, String> {
+    Gate::parse(s)
+        .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +257,7 @@ pub fn lint_target(target: &Target, profile: Profile, options: &LintOptions) -> 
     ConnectorReport {
         path: display,
         profile,
+        profile_source: crate::core::ProfileSource::Default,
         findings,
     }
 }
@@ -255,6 +270,8 @@ fn lint(args: LintArgs, color: bool) -> ExitCode {
 struct RuleInfo {
     code: &'static str,
     severity: Severity,
+    gate: Gate,
+    microsoft_message: Option<&'static str>,
     profiles: Vec<&'static str>,
     file: crate::model::FileKind,
     summary: &'static str,
@@ -269,9 +286,12 @@ fn list_rules(args: RulesArgs) -> ExitCode {
         TextOrJson::Json => {
             let list: Vec<RuleInfo> = all
                 .iter()
+                .filter(|r| args.gate.is_empty() || args.gate.contains(&r.gate))
                 .map(|r| RuleInfo {
                     code: r.code,
                     severity: r.severity,
+                    gate: r.gate,
+                    microsoft_message: r.microsoft,
                     profiles: r.profiles.names(),
                     file: r.file,
                     summary: r.summary,
@@ -286,11 +306,16 @@ fn list_rules(args: RulesArgs) -> ExitCode {
         TextOrJson::Text => {
             let w = all.iter().map(|r| r.code.len()).max().unwrap_or(10);
             let mut s = String::new();
-            for r in all {
+            let shown: Vec<_> = all
+                .iter()
+                .filter(|r| args.gate.is_empty() || args.gate.contains(&r.gate))
+                .collect();
+            for r in &shown {
                 s.push_str(&format!(
-                    "{:<w$}  {:<7}  {:<40}  {}\n",
+                    "{:<w$}  {:<7}  {:<8}  {:<40}  {}\n",
                     r.code,
                     r.severity.as_str(),
+                    r.gate.as_str(),
                     r.profiles.names().join(","),
                     r.summary
                 ));
@@ -299,7 +324,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     s.push_str(" [fixable]\n");
                 }
             }
-            s.push_str(&format!("{} rules\n", all.len()));
+            s.push_str(&format!("{} rules\n", shown.len()));
             print(&s);
         }
     }
@@ -309,10 +334,16 @@ fn list_rules(args: RulesArgs) -> ExitCode {
 fn explain(code: &str) -> ExitCode {
     match rules::find(code) {
         Some(r) => {
+            let microsoft = r
+                .microsoft
+                .map(|m| format!("\n\nMicrosoft's message: \"{m}\""))
+                .unwrap_or_default();
             print(&format!(
-                "{}\n\n  severity: {}\n  profiles: {}\n  file:     {}\n\n{}\n\n{}\n\nSource: {}\n",
+                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{}{microsoft}\n\nSource: {}\n",
                 r.code,
                 r.severity.as_str(),
+                r.gate.as_str(),
+                r.gate.describe(),
                 r.profiles.names().join(", "),
                 crate::model::FileKind::default_name(r.file),
                 r.summary,

@@ -131,6 +131,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
             connectors: vec![ConnectorReport {
                 path: connector.display.clone(),
                 profile: Profile::Certified,
+                profile_source: crate::core::ProfileSource::Flag,
                 findings,
             }],
         };

@@ -52,6 +52,7 @@ mod tests {
             connectors: vec![ConnectorReport {
                 path: "c".into(),
                 profile: Profile::IndependentPublisher,
+                profile_source: crate::core::ProfileSource::Default,
                 findings: vec![Finding {
                     code: "X",
                     severity: Severity::Warning,
@@ -76,12 +77,15 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "code", "severity", "file", "pointer", "line", "column", "message"
+                "code", "severity", "gate", "file", "pointer", "line", "column", "message"
             ]
         );
+        assert_eq!(v["connectors"][0]["profile_source"], "default");
+        assert_eq!(v["summary"]["warnings"], 1);
         assert_eq!(
-            v["summary"],
-            serde_json::json!({"connectors": 1, "errors": 0, "warnings": 1, "infos": 0})
+            v["summary"]["by_gate"]["pipeline"],
+            serde_json::json!({"errors": 0, "warnings": 1, "infos": 0})
         );
+        assert_eq!(v["summary"]["by_gate"]["review"]["warnings"], 0);
     }
 }

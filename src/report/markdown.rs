@@ -159,6 +159,7 @@ mod tests {
             connectors: vec![ConnectorReport {
                 path: "c".into(),
                 profile: Profile::Custom,
+                profile_source: crate::core::ProfileSource::Default,
                 findings: (1..=n).map(f).collect(),
             }],
         };

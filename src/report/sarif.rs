@@ -82,7 +82,11 @@ pub fn render(report: &LintReport) -> String {
                 "help": {"text": r.explanation, "markdown": r.explanation},
                 "helpUri": r.source,
                 "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"tags": r.profiles.names()}
+                "properties": {
+                    "tags": r.profiles.names(),
+                    "gate": r.gate.as_str(),
+                    "microsoftMessage": r.microsoft
+                }
             }),
             None => json!({"id": code, "name": code, "shortDescription": {"text": code}}),
         })
@@ -115,7 +119,8 @@ pub fn render(report: &LintReport) -> String {
                 "level": level(f.severity),
                 "message": {"text": f.message},
                 "locations": [location],
-                "partialFingerprints": {"connkitFinding/v1": fingerprint}
+                "partialFingerprints": {"connkitFinding/v1": fingerprint},
+                "properties": {"gate": f.gate.as_str(), "profile": c.profile.as_str()}
             }));
         }
     }

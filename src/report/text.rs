@@ -9,6 +9,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::{LintReport, display_path};
+use crate::core::Gate;
 use crate::rules::{Finding, Severity};
 
 fn style(sev: Severity) -> Style {
@@ -82,7 +83,80 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
     if !f.pointer.is_empty() {
         let _ = writeln!(out, "{pad} {} pointer: {}", p.s(blue, "="), f.pointer);
     }
+    let _ = writeln!(
+        out,
+        "{pad} {} gate: {} ({})",
+        p.s(blue, "="),
+        f.gate.as_str(),
+        gate_note(f.gate, f.severity)
+    );
     out.push('\n');
+}
+
+/// What a finding of this gate means for the submission, in a few words.
+fn gate_note(gate: Gate, severity: Severity) -> &'static str {
+    match (gate, severity) {
+        (Gate::Pipeline, Severity::Error) => "Microsoft's PR pipeline fails the check on this",
+        (Gate::Pipeline, _) => "Microsoft's pipeline has this check but lets this case through",
+        (Gate::Platform, Severity::Error) => "Power Platform refuses this or breaks at run time",
+        (Gate::Platform, _) => "Power Platform accepts this, but it may not work as meant",
+        (Gate::Review, Severity::Error) => "a certification reviewer will refuse this",
+        (Gate::Review, _) => "a certification reviewer may ask about this",
+        (Gate::Advice, _) => "advice: nothing stops the submission",
+    }
+}
+
+/// "Profile: certified (the path is under certified-connectors/)", or one line per
+/// profile when the connectors of a run differ.
+pub fn profile_line(report: &LintReport) -> String {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for c in &report.connectors {
+        let d = c.profile_source.describe(c.profile);
+        match groups.iter_mut().find(|(g, _)| *g == d) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((d, 1)),
+        }
+    }
+    match groups.as_slice() {
+        [] => String::new(),
+        [(d, _)] => format!("Profile: {d}\n"),
+        many => {
+            let mut s = String::from("Profiles:\n");
+            for (d, n) in many {
+                let _ = writeln!(s, "  {n} × {d}");
+            }
+            s
+        }
+    }
+}
+
+/// One line per gate that has findings: what would stop the submission, at a glance.
+fn gate_lines(s: &super::Summary) -> String {
+    let mut out = String::new();
+    for gate in Gate::ALL {
+        let c = s.by_gate.get(gate);
+        if c.total() == 0 {
+            continue;
+        }
+        let mut parts = Vec::new();
+        for (n, w) in [
+            (c.errors, "error"),
+            (c.warnings, "warning"),
+            (c.infos, "info"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {w}{}", if n == 1 { "" } else { "s" }));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  {:<9}{:<32}{}",
+            gate.as_str(),
+            parts.join(", "),
+            gate.describe()
+        );
+    }
+    out
 }
 
 pub fn render(report: &LintReport, color: bool) -> String {
@@ -128,7 +202,9 @@ pub fn render(report: &LintReport, color: bool) -> String {
     } else {
         Style::new().bold()
     };
+    out.push_str(&profile_line(report));
     let _ = writeln!(out, "{}", p.s(st, &line));
+    out.push_str(&gate_lines(&s));
     out
 }
 
@@ -157,6 +233,7 @@ mod tests {
             connectors: vec![ConnectorReport {
                 path: "conn".into(),
                 profile: Profile::Custom,
+                profile_source: crate::core::ProfileSource::Default,
                 findings: vec![f],
             }],
         };
@@ -166,7 +243,15 @@ mod tests {
         assert_eq!(lines[1], "  --> conn/apiDefinition.swagger.json:12:7");
         assert_eq!(lines[3], "12 |       \"operationId\": \"X\",");
         assert_eq!(lines[4], "   |       ^^^^^^^^^^^^^");
-        assert!(t.ends_with("Found 1 error, 0 warnings, 0 infos in 1 connector (0 clean).\n"));
+        assert_eq!(
+            lines[6],
+            "   = gate: pipeline (Microsoft's PR pipeline fails the check on this)"
+        );
+        assert!(t.contains("\nProfile: custom (default: "));
+        assert!(t.contains("Found 1 error, 0 warnings, 0 infos in 1 connector (0 clean).\n"));
+        assert!(t.ends_with(
+            "  pipeline 1 error                         Microsoft's PR pipeline validator\n"
+        ));
         assert!(!t.contains('\u{1b}'));
         assert!(render(&r, true).contains('\u{1b}'));
     }

@@ -152,7 +152,7 @@ truncated download). paconn and the portal refuse other formats.",
 
 pub static ICON_SIZE_NOT_VALID: Rule = Rule {
     code: "IconSizeNotValid",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Review,
     microsoft: None,
     profiles: Profiles::CERTIFIED,
@@ -160,7 +160,9 @@ pub static ICON_SIZE_NOT_VALID: Rule = Rule {
     summary: "icon.png is not square, or not between 100 and 230 pixels",
     explanation: "Certification wants a square icon between 100×100 and 230×230 pixels; \
 reviewers ask for exactly 230×230 (a logo of about 160 pixels centred on the brand colour). A \
-square icon of another allowed size is reported as info.",
+square icon of another allowed size is reported as info.\n\n\
+Evidence: a **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was \
+certified with a 471×471 icon (2023). Reviewers may still ask for the documented size.",
     source: CS,
     check: |cx, sink| {
         let Some(f) = facts(cx) else { return };
@@ -212,7 +214,7 @@ a few kilobytes; a large file means metadata, huge dimensions or a photo.",
 
 pub static ICON_NOT_OPAQUE: Rule = Rule {
     code: "IconNotOpaque",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Review,
     microsoft: None,
     profiles: Profiles::CERTIFIED,
@@ -220,7 +222,9 @@ pub static ICON_NOT_OPAQUE: Rule = Rule {
     summary: "icon.png has transparent pixels",
     explanation: "The icon is shown on its own background: transparent areas (rounded corners, \
 a logo cut out on transparency) show through in different colours in each product. Fill the \
-whole square with the brand colour.",
+whole square with the brand colour.\n\n\
+Evidence: a **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was \
+certified with transparent pixels in its icon (2023).",
     source: CS,
     check: |cx, sink| {
         let Some(f) = facts(cx) else { return };
@@ -240,14 +244,16 @@ whole square with the brand colour.",
 
 pub static ICON_BACKGROUND_WHITE: Rule = Rule {
     code: "IconBackgroundWhite",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Review,
     microsoft: None,
     profiles: Profiles::CERTIFIED,
     file: FileKind::Icon,
     summary: "icon.png has a white background",
     explanation: "A white background disappears on the white designer surfaces; certification \
-asks for a coloured background (the brand colour) behind the logo.",
+asks for a coloured background (the brand colour) behind the logo.\n\n\
+Evidence: a **warning** for reviewers, who judge the icon by eye; the pipeline never sees \
+icon.png, and no refusal quoting this check is known.",
     source: CS,
     check: |cx, sink| {
         let Some(f) = facts(cx) else { return };
@@ -263,7 +269,7 @@ asks for a coloured background (the brand colour) behind the logo.",
 
 pub static ICON_BRAND_COLOR_MISMATCH: Rule = Rule {
     code: "IconBrandColorMismatch",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Review,
     microsoft: None,
     profiles: Profiles::CERTIFIED,
@@ -272,7 +278,10 @@ pub static ICON_BRAND_COLOR_MISMATCH: Rule = Rule {
     explanation: "The tile around the icon is painted with `iconBrandColor`, so it must be the \
 icon's background colour or a visible frame appears. connkit takes the colour most of the four \
 corner pixels share and allows a difference of 16 per channel for compression noise.\n\nFix: set \
-`iconBrandColor` in apiProperties.json to the hex value connkit reports, or repaint the icon.",
+`iconBrandColor` in apiProperties.json to the hex value connkit reports, or repaint the icon.\n\n\
+Evidence: a **warning** for reviewers, who judge the colours by eye; the pipeline never sees \
+icon.png, and 18 certified connectors were merged with a brand colour that cannot be the \
+icon's background (white or the default).",
     source: CS,
     check: |cx, sink| {
         let Some(f) = facts(cx) else { return };
@@ -306,14 +315,16 @@ corner pixels share and allows a difference of 16 per channel for compression no
 
 pub static ICON_NOT_ALLOWED: Rule = Rule {
     code: "IconNotAllowed",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Review,
     microsoft: None,
     profiles: Profiles::INDEPENDENT_PUBLISHER,
     file: FileKind::Icon,
     summary: "An independent-publisher connector ships an icon",
     explanation: "Independent-publisher connectors all get Microsoft's generic icon (on \
-`#da3b01`); the pull request must not include an `icon.png`. Remove the file.",
+`#da3b01`); the pull request must not include an `icon.png`. Remove the file.\n\n\
+Evidence: a **warning** for reviewers: an independent publisher's icon is replaced by the \
+generic one, so shipping it stops nothing; reviewers may ask to remove it.",
     source: CS,
     check: |cx, sink| {
         if cx.connector.icon.is_some() {

@@ -133,11 +133,7 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
 fn is_property_map(toks: &[Tok<'_>]) -> bool {
     // Count the trailing run of `properties` keys: in `…/properties/properties` the first is
     // the map and the second a property named "properties" (a schema).
-    let run = toks
-        .iter()
-        .rev()
-        .take_while(|t| t.is("properties"))
-        .count();
+    let run = toks.iter().rev().take_while(|t| t.is("properties")).count();
     // A definition *named* `properties` is a schema.
     let definition_named_properties = toks.len() == 2 && toks[0].is("definitions");
     run % 2 == 1 && !definition_named_properties

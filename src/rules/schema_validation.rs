@@ -123,9 +123,10 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                 // "Advanced" for "advanced", "production" for "Production": merged by
                 // Microsoft (JsonValueNotInEnum's evidence), so a warning.
                 let case_only = err.instance().as_str().is_some_and(|s| {
-                    options
-                        .as_array()
-                        .is_some_and(|a| a.iter().any(|o| o.as_str().is_some_and(|o| o.eq_ignore_ascii_case(s))))
+                    options.as_array().is_some_and(|a| {
+                        a.iter()
+                            .any(|o| o.as_str().is_some_and(|o| o.eq_ignore_ascii_case(s)))
+                    })
                 });
                 out.issues.push(Issue {
                     code: JSON_VALUE_NOT_IN_ENUM.code,

@@ -141,7 +141,7 @@ Move heavy logic to the service itself.",
 };
 
 static CLASS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bclass\s+Script\s*:\s*ScriptBase\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\bclass\s+(?i:script)\s*:\s*ScriptBase\b").expect("valid regex"));
 static EXECUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\boverride\s+(async\s+)?Task\s*<\s*HttpResponseMessage\s*>\s*ExecuteAsync\s*\(")
         .expect("valid regex")
@@ -159,7 +159,10 @@ pub static SCRIPT_CLASS_MISSING: Rule = Rule {
 from `ScriptBase` and calling its `ExecuteAsync`. Both names are fixed.\n\nGood:\n```csharp\n\
 public class Script : ScriptBase\n{\n    public override async Task<HttpResponseMessage> \
 ExecuteAsync()\n    {\n        return await this.Context.SendAsync(this.Context.Request, \
-this.CancellationToken).ConfigureAwait(false);\n    }\n}\n```",
+this.CancellationToken).ConfigureAwait(false);\n    }\n}\n```\n\n\
+Evidence: the class name is matched ignoring case: OpenAI GPT-4 (2023) and wttr.in (2024) \
+were certified with 'public class script: ScriptBase' and run. A script without a ScriptBase \
+class or without ExecuteAsync cannot run: an error.",
     source: WC,
     check: |cx, sink| {
         let Some(code) = script_code(cx) else {
@@ -218,7 +221,9 @@ the sandbox lacks fails when the connector is saved; test the script in the port
             // The platform's own custom-code namespace (Microsoft's Azure Communication
             // Services connectors import it).
             let platform_own = ns.as_str() == "Microsoft.PowerPlatform.Connectors.CustomCode"
-                || ns.as_str().starts_with("Microsoft.PowerPlatform.Connectors.CustomCode.");
+                || ns
+                    .as_str()
+                    .starts_with("Microsoft.PowerPlatform.Connectors.CustomCode.");
             if !platform_own && !ALLOWED_NAMESPACES.contains(&ns.as_str()) {
                 sink.emit_at_offset(
                     FileKind::Script,
