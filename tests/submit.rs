@@ -445,7 +445,7 @@ fn conflict_on_package_create_rereads_then_fails_clearly() {
     assert_eq!(fake.count("POST", "/submissions"), 0);
     let v = r.json();
     assert_eq!(v["status"], "error");
-    let e = v["error"].as_str().unwrap();
+    let e = v["error"]["message"].as_str().unwrap();
     assert!(e.contains("409") && e.contains("contoso.zip"), "{e}");
 }
 
@@ -504,7 +504,12 @@ fn paged_submission_list_is_followed() {
     let dir = package();
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2, "{}", r.stderr);
-    assert!(r.json()["error"].as_str().unwrap().contains("sub-busy"));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("sub-busy")
+    );
     let pages: Vec<String> = fake
         .requests()
         .iter()
@@ -550,7 +555,7 @@ fn stale_etag_on_configuration_rereads_once() {
     });
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2);
-    let e = r.json()["error"].as_str().unwrap().to_string();
+    let e = r.json()["error"]["message"].as_str().unwrap().to_string();
     assert!(e.contains("412") && e.contains("someone else"), "{e}");
     assert_eq!(fake.count("POST", "/submissions"), 0);
 }
@@ -568,7 +573,7 @@ fn package_process_failed_exits_one() {
     assert_eq!(v["status"], "rejected");
     assert_eq!(v["result"]["package_state"], "ProcessFailed");
     assert!(
-        v["error"]
+        v["error"]["message"]
             .as_str()
             .unwrap()
             .contains("PkgAssets folder missing"),
@@ -590,7 +595,7 @@ fn failed_certification_exits_one_with_details() {
     let v = r.json();
     assert_eq!(v["status"], "rejected");
     assert_eq!(v["result"]["submission_id"], "sub-2");
-    let e = v["error"].as_str().unwrap();
+    let e = v["error"]["message"].as_str().unwrap();
     assert!(e.contains("Certification") && e.contains("Failed"), "{e}");
     assert!(e.contains("5000.1.1.6"), "{e}");
     assert_eq!(fake.count("GET", "/validations"), 1);
@@ -605,7 +610,12 @@ fn in_progress_submission_blocks_unless_forced() {
     });
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2);
-    assert!(r.json()["error"].as_str().unwrap().contains("--force"));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--force")
+    );
     assert_eq!(fake.count("POST", "/packages"), 0);
     assert_eq!(fake.count("DELETE", ""), 0);
 
@@ -632,7 +642,7 @@ fn server_that_stops_answering_times_out() {
     let c = submit_cmd(&fake, &dir, &["--request-timeout", "1", "--timeout", "4"]);
     let r = run(&fake, c);
     assert_eq!(r.code(), 2, "{}", r.stderr);
-    let e = r.json()["error"].as_str().unwrap().to_string();
+    let e = r.json()["error"]["message"].as_str().unwrap().to_string();
     assert!(e.contains("time limit") || e.contains("timed out"), "{e}");
     assert!(
         fake.count("GET", &p("/submissions")) >= 2,

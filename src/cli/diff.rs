@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, print};
+use super::{EXIT_ERROR, EXIT_FINDINGS, print, print_json};
 use crate::diff::{self, DiffSeverity, accept, render, source};
+use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
 pub struct DiffArgs {
@@ -53,7 +54,7 @@ pub enum DiffFailOn {
 }
 
 fn error(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+    safe_eprintln!("error: {msg}");
     ExitCode::from(EXIT_ERROR)
 }
 
@@ -68,7 +69,7 @@ fn list_rules(format: DiffFormat) -> ExitCode {
             })
             .collect();
         let doc = serde_json::json!({"schema_version": 1, "rules": list});
-        print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+        print_json(&doc);
     } else {
         let w = diff::rules::RULES
             .iter()
@@ -149,7 +150,7 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
             Err(e) => return error(format!("{}: {e}", f.display())),
         };
         for e in accept::apply(&mut report.changes, &entries) {
-            eprintln!(
+            safe_eprintln!(
                 "note: {}: accepted entry {}{} matched no change",
                 f.display(),
                 e.code,

@@ -17,6 +17,7 @@ use crate::model::discover::{self, Target};
 use crate::report::run::{ConnectorRun, RunInfo};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::safe_eprintln;
 use crate::suppress;
 
 fn canonical(p: &Path) -> PathBuf {
@@ -120,7 +121,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         Some(p) => match Baseline::load(p) {
             Ok(b) => Some(b),
             Err(e) => {
-                eprintln!("error: {e}");
+                safe_eprintln!("error: {e}");
                 return ExitCode::from(EXIT_ERROR);
             }
         },
@@ -130,7 +131,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         Some(p) => match config::load(p) {
             Ok(c) => Some(Arc::new(c)),
             Err(e) => {
-                eprintln!("error: {e}");
+                safe_eprintln!("error: {e}");
                 return ExitCode::from(EXIT_ERROR);
             }
         },
@@ -142,11 +143,11 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     for p in &paths {
         let (t, errors) = discover::discover(p);
         for e in &errors {
-            eprintln!("error: {}: {}", e.path.display(), e.message);
+            safe_eprintln!("error: {}: {}", e.path.display(), e.message);
             io_error = true;
         }
         if t.is_empty() && errors.is_empty() {
-            eprintln!(
+            safe_eprintln!(
                 "error: {}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
                 p.display()
             );
@@ -171,13 +172,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             Ok(dirs) => {
                 let before = targets.len();
                 targets.retain(|t| dirs.contains(&canonical(&target_dir(t))));
-                eprintln!(
+                safe_eprintln!(
                     "connkit: {} of {before} connectors changed since {rev}",
                     targets.len()
                 );
             }
             Err(e) => {
-                eprintln!("error: --changed-since: {e}");
+                safe_eprintln!("error: --changed-since: {e}");
                 return ExitCode::from(EXIT_ERROR);
             }
         }
@@ -198,7 +199,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
                     .or_insert_with(|| match config::load(&file) {
                         Ok(c) => Some(Arc::new(c)),
                         Err(e) => {
-                            eprintln!("error: {e}");
+                            safe_eprintln!("error: {e}");
                             config_error = true;
                             None
                         }
@@ -264,7 +265,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             .ignore_position(*i)
             .map(|(l, c)| format!(":{l}:{c}"))
             .unwrap_or_default();
-        eprintln!(
+        safe_eprintln!(
             "warning: {}{at}: [[ignore]] {} matched no finding; remove it if the finding is fixed",
             cfg.path.display(),
             cfg.ignore_code(*i).unwrap_or("")
@@ -279,10 +280,10 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_report(&report);
         if let Err(e) = std::fs::write(path, b.to_json()) {
-            eprintln!("error: {}: cannot write baseline: {e}", path.display());
+            safe_eprintln!("error: {}: cannot write baseline: {e}", path.display());
             return ExitCode::from(EXIT_ERROR);
         }
-        eprintln!(
+        safe_eprintln!(
             "connkit: wrote {} baseline entries to {}",
             b.entries.len(),
             path.display()
@@ -296,9 +297,10 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         }
         run.stale_baseline = Some(outcome.stale);
         if !matches!(args.format, Format::Text) {
-            eprintln!(
+            safe_eprintln!(
                 "connkit: {} findings in baseline, {} baseline entries no longer occur",
-                outcome.matched, outcome.stale
+                outcome.matched,
+                outcome.stale
             );
         }
     }
@@ -313,7 +315,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     for (path, format) in outputs {
         let Some(path) = path else { continue };
         if let Err(e) = std::fs::write(path, render(format, &report, &run, false)) {
-            eprintln!("error: {}: cannot write report: {e}", path.display());
+            safe_eprintln!("error: {}: cannot write report: {e}", path.display());
             io_error = true;
         }
     }
@@ -359,7 +361,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 pub fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
-        eprintln!("error: cannot render the man page: {e}");
+        safe_eprintln!("error: cannot render the man page: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
     print(&String::from_utf8_lossy(&buf));

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print};
+use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print, print_json};
 use crate::model::Connector;
 use crate::package::build::{self, Built, PackageInput};
 use crate::package::verify::{self, VerifyError, VerifyOptions, VerifyReport};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::safe_eprintln;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -109,7 +110,7 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 fn error(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+    safe_eprintln!("error: {msg}");
     ExitCode::from(EXIT_ERROR)
 }
 
@@ -137,7 +138,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         print(&report::text::render(&r, color));
     }
     if errors > 0 && !args.allow_errors {
-        eprintln!(
+        safe_eprintln!(
             "error: refusing to package: the certified lint reports {errors} error{} (fix them, or pass --allow-errors)",
             if errors == 1 { "" } else { "s" }
         );
@@ -193,7 +194,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
                     print(&render_text(&r, color));
                 }
                 if r.has_at_least(Severity::Error) && !args.allow_errors {
-                    eprintln!(
+                    safe_eprintln!(
                         "error: refusing to write {}: the package check reports {} error(s) (fix them, or pass --allow-errors)",
                         args.output.display(),
                         r.count(Severity::Error)
@@ -205,7 +206,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         }
     }
     for n in &built.notes {
-        eprintln!("note: {n}");
+        safe_eprintln!("note: {n}");
     }
     if let Err(e) = write_atomically(&args.output, &built.bytes) {
         return error(e);
@@ -249,7 +250,7 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
                     "package": args.file.display().to_string(),
                     "error": {"path_in_package": r.path, "message": r.reason},
                 });
-                print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+                print_json(&doc);
             }
             return error(format!("refusing the package: {r}"));
         }
