@@ -380,8 +380,11 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 }
                 Err(e) => {
                     safe_eprintln!(
-                        "error: {}: not formatted, the file is not valid JSON ({e})",
-                        f.display()
+                        "error: {}:{}:{}: not formatted: {}",
+                        f.display(),
+                        e.line,
+                        e.column,
+                        e.message
                     );
                     error = true;
                 }

@@ -116,24 +116,20 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     } else {
         args.paths.clone()
     };
+    // With --format json, an error that stops the run is one JSON error document on stdout.
+    let json = args.format == Format::Json;
     // Inputs that can be wrong are checked before any linting.
     let baseline = match &args.baseline {
         Some(p) => match Baseline::load(p) {
             Ok(b) => Some(b),
-            Err(e) => {
-                safe_eprintln!("error: {e}");
-                return ExitCode::from(EXIT_ERROR);
-            }
+            Err(e) => return super::fail_with("baseline", &e.to_string(), json),
         },
         None => None,
     };
     let explicit_config = match &args.config {
         Some(p) => match config::load(p) {
             Ok(c) => Some(Arc::new(c)),
-            Err(e) => {
-                safe_eprintln!("error: {e}");
-                return ExitCode::from(EXIT_ERROR);
-            }
+            Err(e) => return super::fail_with("config", &e.to_string(), json),
         },
         None => None,
     };
@@ -178,8 +174,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
                 );
             }
             Err(e) => {
-                safe_eprintln!("error: --changed-since: {e}");
-                return ExitCode::from(EXIT_ERROR);
+                return super::fail_with("usage", &format!("--changed-since: {e}"), json);
             }
         }
     }
@@ -188,7 +183,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     let mut loaded: HashMap<PathBuf, Option<Arc<config::Loaded>>> = HashMap::new();
     let mut lookups = HashMap::new();
     let mut settings = Vec::with_capacity(targets.len());
-    let mut config_error = false;
+    let mut config_errors: Vec<String> = Vec::new();
     for t in &targets {
         let dir = target_dir(t);
         let cfg = match &explicit_config {
@@ -199,8 +194,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
                     .or_insert_with(|| match config::load(&file) {
                         Ok(c) => Some(Arc::new(c)),
                         Err(e) => {
-                            safe_eprintln!("error: {e}");
-                            config_error = true;
+                            config_errors.push(e.to_string());
                             None
                         }
                     })
@@ -220,7 +214,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         };
         settings.push((profile, eff, cfg_of_target));
     }
-    if config_error {
+    if !config_errors.is_empty() {
+        if json {
+            super::print_json(&super::error_document("config", &config_errors.join("\n")));
+        }
+        for e in &config_errors {
+            safe_eprintln!("error: {e}");
+        }
         return ExitCode::from(EXIT_ERROR);
     }
     if args.fix {
@@ -280,8 +280,11 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_report(&report);
         if let Err(e) = std::fs::write(path, b.to_json()) {
-            safe_eprintln!("error: {}: cannot write baseline: {e}", path.display());
-            return ExitCode::from(EXIT_ERROR);
+            return super::fail_with(
+                "io",
+                &format!("{}: cannot write baseline: {e}", path.display()),
+                json,
+            );
         }
         safe_eprintln!(
             "connkit: wrote {} baseline entries to {}",
@@ -314,7 +317,8 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     ];
     for (path, format) in outputs {
         let Some(path) = path else { continue };
-        if let Err(e) = std::fs::write(path, render(format, &report, &run, false)) {
+        let rendered = render(format, &report, &run, false);
+        if let Err(e) = std::fs::write(path, crate::safe::redact(&rendered).as_bytes()) {
             safe_eprintln!("error: {}: cannot write report: {e}", path.display());
             io_error = true;
         }

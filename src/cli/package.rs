@@ -222,15 +222,20 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
 }
 
 pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
+    let json = args.format == TextOrJson::Json;
     let against = match &args.against {
         Some(d) if crate::model::discover::is_connector_dir(d) => {
             Some(Connector::load_dir(d, d.display().to_string()))
         }
         Some(d) => {
-            return error(format!(
-                "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
-                d.display()
-            ));
+            return super::fail_with(
+                "usage",
+                &format!(
+                    "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
+                    d.display()
+                ),
+                json,
+            );
         }
         None => None,
     };
@@ -241,15 +246,12 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
     };
     let report = match verify::verify_path(&args.file, &options) {
         Ok(r) => r,
-        Err(VerifyError::Io(e)) => return error(e),
+        Err(VerifyError::Io(e)) => return super::fail_with("io", &e.to_string(), json),
         Err(VerifyError::Refused(r)) => {
-            if args.format == TextOrJson::Json {
-                let doc = serde_json::json!({
-                    "schema_version": 1,
-                    "tool": report::json::tool(),
-                    "package": args.file.display().to_string(),
-                    "error": {"path_in_package": r.path, "message": r.reason},
-                });
+            if json {
+                let mut doc = super::error_document("refused", &r.reason);
+                doc["package"] = args.file.display().to_string().into();
+                doc["error"]["path_in_package"] = r.path.clone().into();
                 print_json(&doc);
             }
             return error(format!("refusing the package: {r}"));
@@ -268,7 +270,12 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
 /// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
 /// "connectors":[…],"summary":{…}}`.
 pub fn render_json(r: &VerifyReport) -> String {
-    let doc = serde_json::json!({
+    let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
+    crate::safe::json(text)
+}
+
+fn verify_document(r: &VerifyReport) -> serde_json::Value {
+    serde_json::json!({
         "schema_version": 1,
         "tool": report::json::tool(),
         "package": r.package,
@@ -281,11 +288,13 @@ pub fn render_json(r: &VerifyReport) -> String {
             "warnings": r.count(Severity::Warning),
             "infos": r.count(Severity::Info),
         },
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    })
 }
 
+/// Entry names, messages and the package name come from the zip: each goes through
+/// [`crate::safe::text`].
 pub fn render_text(r: &VerifyReport, color: bool) -> String {
+    use crate::safe::text;
     let mut out = String::new();
     let paint = |sev: Severity, s: &str| {
         if !color {
@@ -302,8 +311,8 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         out.push_str(&format!(
             "{}: {}\n  --> {}\n\n",
             paint(f.severity, &format!("{}[{}]", f.severity.as_str(), f.code)),
-            f.message,
-            f.path_in_package
+            text(&f.message),
+            text(&f.path_in_package)
         ));
     }
     for c in &r.connectors {
@@ -317,7 +326,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         .map(|s| {
             format!(
                 "{} ({})",
-                s.path.rsplit('/').next().unwrap_or(""),
+                text(s.path.rsplit('/').next().unwrap_or("")),
                 serde_json::to_value(s.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
@@ -329,7 +338,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
     if e == 0 && w == 0 {
         out.push_str(&format!(
             "{}: the package structure is correct; solutions: {}\n",
-            r.package,
+            text(&r.package),
             if kinds.is_empty() {
                 "none".into()
             } else {
@@ -339,7 +348,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
     } else {
         out.push_str(&format!(
             "{}: {e} error{}, {w} warning{}; solutions: {}\n",
-            r.package,
+            text(&r.package),
             if e == 1 { "" } else { "s" },
             if w == 1 { "" } else { "s" },
             if kinds.is_empty() {
