@@ -134,9 +134,13 @@ pub fn markdown(s: &str) -> String {
 }
 
 /// Text inside a Markdown code span (`` `…` ``) in a table: [`text`], no backtick (it would
-/// end the span), `|` escaped for the table. Mentions, links and HTML are inert in a span.
+/// end the span), `|` escaped for the table. Links and HTML are inert in a span; `@` still
+/// gets its zero-width space, in case a span is ever dropped.
 pub fn markdown_code(s: &str) -> String {
-    text(s).replace('`', "'").replace('|', "\\|")
+    text(s)
+        .replace('`', "'")
+        .replace('|', "\\|")
+        .replace('@', "@\u{200B}")
 }
 
 /// A serialized JSON document made safe for a log: characters [`text`] escapes and the `[` of

@@ -228,6 +228,9 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
         }
     }
     if let Some(t) = text_diff {
+        // Mentions are inert in a fence already; the zero-width space keeps it so if the
+        // fence is ever lost.
+        let t = &t.replace('@', "@\u{200B}");
         // A fence longer than any backtick run inside, so the diff cannot close it.
         let longest = t.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
