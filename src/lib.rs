@@ -1,7 +1,10 @@
 //! connkit: offline checks for Microsoft Power Platform custom connectors.
 //!
 //! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
-//! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`].
+//! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
+
+// Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
 pub mod changed;
@@ -15,5 +18,6 @@ pub mod model;
 pub mod package;
 pub mod report;
 pub mod rules;
+pub mod safe;
 pub mod submit;
 pub mod suppress;

@@ -500,8 +500,16 @@ fn bad_config_is_a_clear_error_with_position_and_exit_two() {
             err.contains(position) && err.contains(words),
             "{text}: {err}"
         );
+        // No report; with --format json, one error document instead (issue 14).
+        let v: Value = serde_json::from_slice(&o.stdout).expect("one JSON error document");
+        assert_eq!(v["status"], "error", "{v}");
+        assert_eq!(v["error"]["kind"], "config", "{v}");
         assert!(
-            o.stdout.is_empty(),
+            v["error"]["message"].as_str().unwrap().contains(position),
+            "{v}"
+        );
+        assert!(
+            v.get("connectors").is_none(),
             "no report when the configuration is wrong"
         );
     }
@@ -515,6 +523,14 @@ fn bad_config_is_a_clear_error_with_position_and_exit_two() {
     let o = run_in(t.path(), &["lint", "C", "--config", "absent.toml"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("absent.toml"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "text format: nothing on stdout");
+    let o = run_in(
+        t.path(),
+        &["lint", "C", "--config", "absent.toml", "--format", "json"],
+    );
+    assert_eq!(code(&o), 2);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["error"]["kind"], "config", "{v}");
 }
 
 #[test]
@@ -726,6 +742,21 @@ fn corrupt_or_missing_baseline_is_an_error() {
         "{}",
         stderr(&o)
     );
+    // With --format json: one JSON error document on stdout, same exit code.
+    for file in ["b.json", "absent.json"] {
+        let o = run_in(
+            t.path(),
+            &["lint", "C", "--baseline", file, "--format", "json"],
+        );
+        assert_eq!(code(&o), 2);
+        let v: Value = serde_json::from_slice(&o.stdout).expect("a JSON error document");
+        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["error"]["kind"], "baseline", "{v}");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains(file),
+            "{v}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- --changed-since

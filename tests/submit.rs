@@ -77,8 +77,10 @@ fn run(fake: &Fake, mut cmd: Command) -> Run {
     for s in &secrets {
         assert!(!all.contains(s.as_str()), "output leaks {s:?}:\n{all}");
     }
+    // A `sig=` may only appear with its value redacted (a server may echo one).
     assert!(
-        !all.contains("sig="),
+        all.match_indices("sig=")
+            .all(|(i, _)| all[i + 4..].starts_with("REDACTED")),
         "output holds a SAS signature:\n{all}"
     );
     Run {
@@ -445,7 +447,7 @@ fn conflict_on_package_create_rereads_then_fails_clearly() {
     assert_eq!(fake.count("POST", "/submissions"), 0);
     let v = r.json();
     assert_eq!(v["status"], "error");
-    let e = v["error"].as_str().unwrap();
+    let e = v["error"]["message"].as_str().unwrap();
     assert!(e.contains("409") && e.contains("contoso.zip"), "{e}");
 }
 
@@ -504,7 +506,12 @@ fn paged_submission_list_is_followed() {
     let dir = package();
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2, "{}", r.stderr);
-    assert!(r.json()["error"].as_str().unwrap().contains("sub-busy"));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("sub-busy")
+    );
     let pages: Vec<String> = fake
         .requests()
         .iter()
@@ -550,7 +557,7 @@ fn stale_etag_on_configuration_rereads_once() {
     });
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2);
-    let e = r.json()["error"].as_str().unwrap().to_string();
+    let e = r.json()["error"]["message"].as_str().unwrap().to_string();
     assert!(e.contains("412") && e.contains("someone else"), "{e}");
     assert_eq!(fake.count("POST", "/submissions"), 0);
 }
@@ -568,7 +575,7 @@ fn package_process_failed_exits_one() {
     assert_eq!(v["status"], "rejected");
     assert_eq!(v["result"]["package_state"], "ProcessFailed");
     assert!(
-        v["error"]
+        v["error"]["message"]
             .as_str()
             .unwrap()
             .contains("PkgAssets folder missing"),
@@ -590,7 +597,7 @@ fn failed_certification_exits_one_with_details() {
     let v = r.json();
     assert_eq!(v["status"], "rejected");
     assert_eq!(v["result"]["submission_id"], "sub-2");
-    let e = v["error"].as_str().unwrap();
+    let e = v["error"]["message"].as_str().unwrap();
     assert!(e.contains("Certification") && e.contains("Failed"), "{e}");
     assert!(e.contains("5000.1.1.6"), "{e}");
     assert_eq!(fake.count("GET", "/validations"), 1);
@@ -605,7 +612,12 @@ fn in_progress_submission_blocks_unless_forced() {
     });
     let r = run(&fake, submit_cmd(&fake, &dir, &[]));
     assert_eq!(r.code(), 2);
-    assert!(r.json()["error"].as_str().unwrap().contains("--force"));
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--force")
+    );
     assert_eq!(fake.count("POST", "/packages"), 0);
     assert_eq!(fake.count("DELETE", ""), 0);
 
@@ -632,7 +644,7 @@ fn server_that_stops_answering_times_out() {
     let c = submit_cmd(&fake, &dir, &["--request-timeout", "1", "--timeout", "4"]);
     let r = run(&fake, c);
     assert_eq!(r.code(), 2, "{}", r.stderr);
-    let e = r.json()["error"].as_str().unwrap().to_string();
+    let e = r.json()["error"]["message"].as_str().unwrap().to_string();
     assert!(e.contains("time limit") || e.contains("timed out"), "{e}");
     assert!(
         fake.count("GET", &p("/submissions")) >= 2,
@@ -925,4 +937,139 @@ fn upload_refuses_a_sas_url_flag_value_and_failed_puts() {
     let r = run(&fake, c);
     assert_eq!(r.code(), 2);
     assert!(r.stderr.contains("CONNKIT_SAS_URL"), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------- hostile servers (issue 14)
+
+/// Nothing a server sends can reach the terminal or the CI log as a control sequence or a
+/// command: no ESC, C1 CSI or BEL, no `##vso[`, no line starting with `::`.
+fn assert_inert(r: &Run) {
+    let all = format!("{}\n{}", r.stdout, r.stderr);
+    for c in ['\u{1b}', '\u{9b}', '\u{7}'] {
+        assert!(!all.contains(c), "raw {c:?} in output:\n{all}");
+    }
+    assert!(!all.to_lowercase().contains("##vso["), "{all}");
+    for line in all.lines() {
+        assert!(!line.trim_start().starts_with("::"), "{line:?} in\n{all}");
+    }
+}
+
+#[test]
+fn echoed_secrets_and_signatures_are_redacted_from_stderr_and_json() {
+    // The token endpoint echoes the client secret (raw and form-encoded in the echoed body).
+    for format in ["json", "text"] {
+        let fake = Fake::start(Knobs {
+            echo_secrets_on: Some("oauth2".into()),
+            ..Knobs::default()
+        });
+        let dir = package();
+        let r = run(&fake, submit_cmd(&fake, &dir, &["--format", format]));
+        assert_eq!(r.code(), 2, "{}", r.stderr);
+        assert!(r.stderr.contains("token request failed"), "{}", r.stderr);
+        assert!(r.stderr.contains("secret=***"), "{}", r.stderr);
+        assert_inert(&r);
+        if format == "json" {
+            let v = r.json();
+            assert_eq!(v["error"]["kind"], "service", "{v}");
+            assert!(
+                v["error"]["message"].as_str().unwrap().contains("***"),
+                "{v}"
+            );
+        }
+    }
+    // An API call echoes the bearer token it was sent.
+    let fake = Fake::start(Knobs {
+        echo_secrets_on: Some("/packages".into()),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(!fake.issued_tokens().is_empty());
+    assert!(r.stderr.contains("auth=***"), "{}", r.stderr);
+    assert_inert(&r);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("sig=REDACTED")
+    );
+}
+
+#[test]
+fn upload_error_bodies_echoing_the_sas_signature_are_redacted() {
+    for format in ["text", "json"] {
+        let fake = Fake::start(Knobs {
+            echo_secrets_on: Some("/blob/".into()),
+            ..Knobs::default()
+        });
+        let dir = package();
+        let mut c = base_cmd(&dir);
+        c.env("CONNKIT_SAS_URL", sas(&fake, &days_from_now(30), "rw"))
+            .args(["upload", "contoso.zip", "--retry-base-ms", "10"])
+            .args(["--format", format]);
+        let r = run(&fake, c);
+        assert_eq!(r.code(), 2, "{}", r.stderr);
+        assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
+        assert_inert(&r);
+        if format == "json" {
+            assert_eq!(r.json()["error"]["kind"], "service");
+        }
+    }
+}
+
+#[test]
+fn a_response_body_that_never_ends_is_cut_off_at_four_mib() {
+    let fake = Fake::start(Knobs {
+        huge_body_on: Some("oauth2".into()),
+        ..Knobs::default()
+    });
+    let dir = package();
+    let started = std::time::Instant::now();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("4 MiB"), "{}", r.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    // The client stopped reading after its cap (plus socket buffers), not at 1 GiB.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let written = fake.state.lock().unwrap().huge_written;
+    assert!(
+        written < 64 * 1024 * 1024,
+        "the client read {written} bytes"
+    );
+    assert_eq!(r.json()["error"]["kind"], "service");
+}
+
+#[test]
+fn usage_and_io_errors_print_one_json_document() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    std::fs::write(dir.path().join("not.zip"), b"hello").unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["submit", "absent.zip", "--product-id", "p"], "io"),
+        (vec!["submit", "not.zip", "--product-id", "p"], "io"),
+        (
+            vec!["submit", "contoso.zip", "--product-id", "a/b"],
+            "usage",
+        ),
+        (vec!["submit", "contoso.zip", "--product-id", "p"], "usage"),
+        (vec!["upload", "absent.zip"], "io"),
+        (
+            vec!["upload", "contoso.zip", "--sas-url", "https://x/y?sig=s"],
+            "usage",
+        ),
+        (vec!["upload", "contoso.zip"], "usage"),
+    ];
+    for (args, kind) in cases {
+        let mut c = base_cmd(&dir);
+        c.args(&args).args(["--format", "json"]);
+        let r = run(&fake, c);
+        assert_eq!(r.code(), 2, "{args:?}: {}", r.stderr);
+        let v = r.json();
+        assert_eq!(v["status"], "error", "{args:?}: {v}");
+        assert_eq!(v["error"]["kind"], kind, "{args:?}: {v}");
+        assert!(!v["error"]["message"].as_str().unwrap().is_empty());
+        assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+    }
+    assert!(fake.requests().is_empty());
 }

@@ -12,6 +12,7 @@ use crate::model::discover::Target;
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
+use crate::safe_eprintln;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetProfile {
@@ -148,14 +149,14 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let text = match std::fs::read(&args.spec) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.spec.display());
+            safe_eprintln!("error: cannot read {}: {e}", args.spec.display());
             return ExitCode::from(EXIT_ERROR);
         }
     };
     let input = match convert::parse_input(&text) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {}: {e}", args.spec.display());
+            safe_eprintln!("error: {}: {e}", args.spec.display());
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -168,7 +169,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let out = match convert::convert(&input, &opts) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {}: {e}", args.spec.display());
+            safe_eprintln!("error: {}: {e}", args.spec.display());
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -177,7 +178,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
         ("apiProperties.json", json_bytes(&out.properties)),
     ];
     if let Err(e) = write_folder(&args.output, &files, args.force) {
-        eprintln!("error: {e}");
+        safe_eprintln!("error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
     let mut notes = out.notes;
@@ -228,7 +229,7 @@ fn report_connector(
                 source_column: 1,
             })
             .collect();
-        eprintln!("note: the result is larger than 8 MB and was not linted");
+        safe_eprintln!("note: the result is larger than 8 MB and was not linted");
         return render(
             LintReport {
                 connectors: vec![ConnectorReport {
@@ -310,7 +311,7 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     if profile == Profile::IndependentPublisher && matches!(auth, Auth::OAuth2 | Auth::Aad) {
         // Catalog AUTH-02 / OAUTH-09: Microsoft no longer accepts OAuth for new
         // independent-publisher connectors; scaffolding one would start a dead end.
-        eprintln!(
+        safe_eprintln!(
             "error: new independent-publisher connectors may not use OAuth; use --auth apikey or --auth basic"
         );
         return ExitCode::from(EXIT_ERROR);
@@ -324,10 +325,10 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     });
     let files = convert::init::scaffold(&title, profile, auth);
     if let Err(e) = write_folder(&args.dir, &files, args.force) {
-        eprintln!("error: {e}");
+        safe_eprintln!("error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
-    eprintln!(
+    safe_eprintln!(
         "created {} ({} connector); replace the placeholders (host, contact, publisher, texts{})",
         args.dir.display(),
         profile.as_str(),
@@ -350,20 +351,20 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     let mut changed = 0;
     for p in &paths {
         if !p.exists() {
-            eprintln!("error: {}: no such file or folder", p.display());
+            safe_eprintln!("error: {}: no such file or folder", p.display());
             error = true;
             continue;
         }
         let files = fix::json_files(p);
         if files.is_empty() {
-            eprintln!("error: {}: no JSON connector files found", p.display());
+            safe_eprintln!("error: {}: no JSON connector files found", p.display());
             error = true;
         }
         for f in files {
             let bytes = match std::fs::read(&f) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("error: cannot read {}: {e}", f.display());
+                    safe_eprintln!("error: cannot read {}: {e}", f.display());
                     error = true;
                     continue;
                 }
@@ -373,18 +374,21 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 Ok(fix::FmtOutcome::Changed(new)) => {
                     changed += 1;
                     if args.check {
-                        println!("would reformat {}", f.display());
+                        print(&format!("would reformat {}\n", f.display()));
                     } else if let Err(e) = fix::write_atomic(&f, &new) {
-                        eprintln!("error: cannot write {}: {e}", f.display());
+                        safe_eprintln!("error: cannot write {}: {e}", f.display());
                         error = true;
                     } else {
-                        println!("reformatted {}", f.display());
+                        print(&format!("reformatted {}\n", f.display()));
                     }
                 }
                 Err(e) => {
-                    eprintln!(
-                        "error: {}: not formatted, the file is not valid JSON ({e})",
-                        f.display()
+                    safe_eprintln!(
+                        "error: {}:{}:{}: not formatted: {}",
+                        f.display(),
+                        e.line,
+                        e.column,
+                        e.message
                     );
                     error = true;
                 }
@@ -427,11 +431,11 @@ pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) 
             };
             match fix::fix_bytes(&bytes, &list) {
                 Some((new, n)) => match fix::write_atomic(&df.path, &new) {
-                    Ok(()) => eprintln!("fixed {n} finding(s) in {}", df.path.display()),
-                    Err(e) => eprintln!("error: cannot write {}: {e}", df.path.display()),
+                    Ok(()) => safe_eprintln!("fixed {n} finding(s) in {}", df.path.display()),
+                    Err(e) => safe_eprintln!("error: cannot write {}: {e}", df.path.display()),
                 },
                 None if !df.issues.is_empty() => {
-                    eprintln!(
+                    safe_eprintln!(
                         "note: {} not fixed: it has syntax problems",
                         df.path.display()
                     )

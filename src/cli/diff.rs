@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, print};
+use super::{EXIT_FINDINGS, print, print_json};
 use crate::diff::{self, DiffSeverity, accept, render, source};
+use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
 pub struct DiffArgs {
@@ -52,9 +53,9 @@ pub enum DiffFailOn {
     Never,
 }
 
-fn error(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
-    ExitCode::from(EXIT_ERROR)
+/// A usage or input error: exit 2, with `--format json` also the JSON error document.
+fn error(kind: &str, msg: impl std::fmt::Display, format: DiffFormat) -> ExitCode {
+    super::fail_with(kind, &msg.to_string(), format == DiffFormat::Json)
 }
 
 fn list_rules(format: DiffFormat) -> ExitCode {
@@ -68,7 +69,7 @@ fn list_rules(format: DiffFormat) -> ExitCode {
             })
             .collect();
         let doc = serde_json::json!({"schema_version": 1, "rules": list});
-        print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+        print_json(&doc);
     } else {
         let w = diff::rules::RULES
             .iter()
@@ -114,42 +115,59 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
     let (old_spec, new_spec) = match (&args.base, &args.old, &args.new) {
         (Some(rev), Some(path), None) => (source::base_spec(rev, Path::new(path)), path.clone()),
         (Some(_), _, _) => {
-            return error("--base REV takes exactly one PATH: connkit diff --base origin/dev PATH");
+            return error(
+                "usage",
+                "--base REV takes exactly one PATH: connkit diff --base origin/dev PATH",
+                args.format,
+            );
         }
         (None, Some(o), Some(n)) => (o.clone(), n.clone()),
-        _ => return error("expected OLD and NEW: connkit diff OLD NEW (or --base REV PATH)"),
+        _ => {
+            return error(
+                "usage",
+                "expected OLD and NEW: connkit diff OLD NEW (or --base REV PATH)",
+                args.format,
+            );
+        }
     };
     // Both sides are read and parsed in parallel (a side may be a megabyte).
     let (old, new) = rayon::join(|| source::load(&old_spec), || source::load(&new_spec));
     let new = match new {
         Ok(Some(s)) => s,
-        Ok(None) => return error(format!("{new_spec}: does not exist at that revision")),
-        Err(e) => return error(e),
+        Ok(None) => {
+            return error(
+                "io",
+                format!("{new_spec}: does not exist at that revision"),
+                args.format,
+            );
+        }
+        Err(e) => return error(e.kind, e, args.format),
     };
     let old = match old {
         Ok(Some(s)) => s,
         Ok(None) => {
             // A connector new in this change has no previous revision (Microsoft skips it too).
             print(&format!(
-                "{old_spec}: no previous revision; nothing to compare\n"
+                "{}: no previous revision; nothing to compare\n",
+                crate::safe::text(&old_spec)
             ));
             return ExitCode::SUCCESS;
         }
-        Err(e) => return error(e),
+        Err(e) => return error(e.kind, e, args.format),
     };
     let mut report = diff::diff(&old, &new);
     let accept_file = args.accept.clone().or_else(|| default_accept(&new_spec));
     if let Some(f) = accept_file {
         let text = match std::fs::read_to_string(&f) {
             Ok(t) => t,
-            Err(e) => return error(format!("{}: {e}", f.display())),
+            Err(e) => return error("io", format!("{}: {e}", f.display()), args.format),
         };
         let entries = match accept::parse(&text) {
             Ok(e) => e,
-            Err(e) => return error(format!("{}: {e}", f.display())),
+            Err(e) => return error("config", format!("{}: {e}", f.display()), args.format),
         };
         for e in accept::apply(&mut report.changes, &entries) {
-            eprintln!(
+            safe_eprintln!(
                 "note: {}: accepted entry {}{} matched no change",
                 f.display(),
                 e.code,

@@ -18,6 +18,7 @@ use crate::model::discover::{self, Target};
 use crate::report::run::{ConnectorRun, RunInfo};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::safe_eprintln;
 use crate::suppress;
 
 fn canonical(p: &Path) -> PathBuf {
@@ -121,24 +122,20 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     } else {
         args.paths.clone()
     };
+    // With --format json, an error that stops the run is one JSON error document on stdout.
+    let json = args.format == Format::Json;
     // Inputs that can be wrong are checked before any linting.
     let baseline = match &args.baseline {
         Some(p) => match Baseline::load(p) {
             Ok(b) => Some(b),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(EXIT_ERROR);
-            }
+            Err(e) => return super::fail_with("baseline", &e.to_string(), json),
         },
         None => None,
     };
     let explicit_config = match &args.config {
         Some(p) => match config::load(p) {
             Ok(c) => Some(Arc::new(c)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(EXIT_ERROR);
-            }
+            Err(e) => return super::fail_with("config", &e.to_string(), json),
         },
         None => None,
     };
@@ -148,11 +145,11 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     for p in &paths {
         let (t, errors) = discover::discover(p);
         for e in &errors {
-            eprintln!("error: {}: {}", e.path.display(), e.message);
+            safe_eprintln!("error: {}: {}", e.path.display(), e.message);
             io_error = true;
         }
         if t.is_empty() && errors.is_empty() {
-            eprintln!(
+            safe_eprintln!(
                 "error: {}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
                 p.display()
             );
@@ -177,14 +174,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             Ok(dirs) => {
                 let before = targets.len();
                 targets.retain(|t| dirs.contains(&canonical(&target_dir(t))));
-                eprintln!(
+                safe_eprintln!(
                     "connkit: {} of {before} connectors changed since {rev}",
                     targets.len()
                 );
             }
             Err(e) => {
-                eprintln!("error: --changed-since: {e}");
-                return ExitCode::from(EXIT_ERROR);
+                return super::fail_with("usage", &format!("--changed-since: {e}"), json);
             }
         }
     }
@@ -193,7 +189,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     let mut loaded: HashMap<PathBuf, Option<Arc<config::Loaded>>> = HashMap::new();
     let mut lookups = HashMap::new();
     let mut settings = Vec::with_capacity(targets.len());
-    let mut config_error = false;
+    let mut config_errors: Vec<String> = Vec::new();
     for t in &targets {
         let dir = target_dir(t);
         let cfg = match &explicit_config {
@@ -204,8 +200,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
                     .or_insert_with(|| match config::load(&file) {
                         Ok(c) => Some(Arc::new(c)),
                         Err(e) => {
-                            eprintln!("error: {e}");
-                            config_error = true;
+                            config_errors.push(e.to_string());
                             None
                         }
                     })
@@ -232,7 +227,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         };
         settings.push(((profile, source), eff, cfg_of_target));
     }
-    if config_error {
+    if !config_errors.is_empty() {
+        if json {
+            super::print_json(&super::error_document("config", &config_errors.join("\n")));
+        }
+        for e in &config_errors {
+            safe_eprintln!("error: {e}");
+        }
         return ExitCode::from(EXIT_ERROR);
     }
     if args.fix {
@@ -277,7 +278,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             .ignore_position(*i)
             .map(|(l, c)| format!(":{l}:{c}"))
             .unwrap_or_default();
-        eprintln!(
+        safe_eprintln!(
             "warning: {}{at}: [[ignore]] {} matched no finding; remove it if the finding is fixed",
             cfg.path.display(),
             cfg.ignore_code(*i).unwrap_or("")
@@ -292,10 +293,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_report(&report);
         if let Err(e) = std::fs::write(path, b.to_json()) {
-            eprintln!("error: {}: cannot write baseline: {e}", path.display());
-            return ExitCode::from(EXIT_ERROR);
+            return super::fail_with(
+                "io",
+                &format!("{}: cannot write baseline: {e}", path.display()),
+                json,
+            );
         }
-        eprintln!(
+        safe_eprintln!(
             "connkit: wrote {} baseline entries to {}",
             b.entries.len(),
             path.display()
@@ -309,9 +313,10 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         }
         run.stale_baseline = Some(outcome.stale);
         if !matches!(args.format, Format::Text) {
-            eprintln!(
+            safe_eprintln!(
                 "connkit: {} findings in baseline, {} baseline entries no longer occur",
-                outcome.matched, outcome.stale
+                outcome.matched,
+                outcome.stale
             );
         }
     }
@@ -325,8 +330,9 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     ];
     for (path, format) in outputs {
         let Some(path) = path else { continue };
-        if let Err(e) = std::fs::write(path, render(format, &report, &run, false)) {
-            eprintln!("error: {}: cannot write report: {e}", path.display());
+        let rendered = render(format, &report, &run, false);
+        if let Err(e) = std::fs::write(path, crate::safe::redact(&rendered).as_bytes()) {
+            safe_eprintln!("error: {}: cannot write report: {e}", path.display());
             io_error = true;
         }
     }
@@ -372,7 +378,7 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 pub fn man() -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
-        eprintln!("error: cannot render the man page: {e}");
+        safe_eprintln!("error: cannot render the man page: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
     print(&String::from_utf8_lossy(&buf));

@@ -16,6 +16,7 @@ use crate::model::Connector;
 use crate::model::discover::Target;
 use crate::report::{self, ConnectorReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::safe_eprintln;
 
 pub mod convert;
 
@@ -238,12 +239,51 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Everything connkit writes to stdout goes through here: secrets redacted
+/// ([`crate::safe::redact`]), then stray control characters escaped
+/// ([`crate::safe::terminal`]; renderers already escaped each untrusted field).
 pub(crate) fn print(s: &str) -> bool {
+    let redacted = crate::safe::redact(s);
+    let s = crate::safe::terminal(&redacted);
     let mut out = std::io::stdout().lock();
     // A closed pipe (`connkit lint | head`) is not an error worth a panic.
     out.write_all(s.as_bytes())
         .and_then(|_| out.flush())
         .is_ok()
+}
+
+/// One JSON document on stdout, made safe for a log ([`crate::safe::json`]) and redacted.
+pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
+    let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
+    print(&crate::safe::json(text))
+}
+
+/// What went wrong, for the JSON error document: `usage` (arguments), `io` (a file could not
+/// be read or written), `config` (connkit.toml), `baseline`, `parse` (an input that is not
+/// JSON/YAML), `refused` (a package refused as unsafe or corrupt), `service` (a network or
+/// server failure), `rejected` (the service rejected the package or submission).
+pub(crate) fn error_object(kind: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({"kind": kind, "message": message})
+}
+
+/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
+pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "tool": report::json::tool(),
+        "status": "error",
+        "error": error_object(kind, message),
+    })
+}
+
+/// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
+/// stdout; exit 2.
+pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
+    if json {
+        print_json(&error_document(kind, message));
+    }
+    safe_eprintln!("error: {message}");
+    ExitCode::from(EXIT_ERROR)
 }
 
 /// Lint one target (load, check, drop the files: only findings are kept).
@@ -301,7 +341,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                 })
                 .collect();
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
-            print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+            print_json(&doc);
         }
         TextOrJson::Text => {
             let w = all.iter().map(|r| r.code.len()).max().unwrap_or(10);
@@ -364,11 +404,11 @@ fn explain(code: &str) -> ExitCode {
                 .map(|r| r.code)
                 .take(5)
                 .collect();
-            eprintln!("error: unknown rule code '{code}'");
+            safe_eprintln!("error: unknown rule code '{code}'");
             if !near.is_empty() {
-                eprintln!("  did you mean: {}", near.join(", "));
+                safe_eprintln!("  did you mean: {}", near.join(", "));
             }
-            eprintln!("  list every rule with `connkit rules`");
+            safe_eprintln!("  list every rule with `connkit rules`");
             ExitCode::from(EXIT_ERROR)
         }
     }

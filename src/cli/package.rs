@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print};
+use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print, print_json};
 use crate::model::Connector;
 use crate::package::build::{self, Built, PackageInput};
 use crate::package::verify::{self, VerifyError, VerifyOptions, VerifyReport};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::safe_eprintln;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -109,7 +110,7 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 fn error(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {msg}");
+    safe_eprintln!("error: {msg}");
     ExitCode::from(EXIT_ERROR)
 }
 
@@ -138,7 +139,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         print(&report::text::render(&r, color));
     }
     if errors > 0 && !args.allow_errors {
-        eprintln!(
+        safe_eprintln!(
             "error: refusing to package: the certified lint reports {errors} error{} (fix them, or pass --allow-errors)",
             if errors == 1 { "" } else { "s" }
         );
@@ -194,7 +195,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
                     print(&render_text(&r, color));
                 }
                 if r.has_at_least(Severity::Error) && !args.allow_errors {
-                    eprintln!(
+                    safe_eprintln!(
                         "error: refusing to write {}: the package check reports {} error(s) (fix them, or pass --allow-errors)",
                         args.output.display(),
                         r.count(Severity::Error)
@@ -206,7 +207,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         }
     }
     for n in &built.notes {
-        eprintln!("note: {n}");
+        safe_eprintln!("note: {n}");
     }
     if let Err(e) = write_atomically(&args.output, &built.bytes) {
         return error(e);
@@ -222,15 +223,20 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
 }
 
 pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
+    let json = args.format == TextOrJson::Json;
     let against = match &args.against {
         Some(d) if crate::model::discover::is_connector_dir(d) => {
             Some(Connector::load_dir(d, d.display().to_string()))
         }
         Some(d) => {
-            return error(format!(
-                "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
-                d.display()
-            ));
+            return super::fail_with(
+                "usage",
+                &format!(
+                    "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
+                    d.display()
+                ),
+                json,
+            );
         }
         None => None,
     };
@@ -241,16 +247,13 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
     };
     let report = match verify::verify_path(&args.file, &options) {
         Ok(r) => r,
-        Err(VerifyError::Io(e)) => return error(e),
+        Err(VerifyError::Io(e)) => return super::fail_with("io", &e.to_string(), json),
         Err(VerifyError::Refused(r)) => {
-            if args.format == TextOrJson::Json {
-                let doc = serde_json::json!({
-                    "schema_version": 1,
-                    "tool": report::json::tool(),
-                    "package": args.file.display().to_string(),
-                    "error": {"path_in_package": r.path, "message": r.reason},
-                });
-                print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+            if json {
+                let mut doc = super::error_document("refused", &r.reason);
+                doc["package"] = args.file.display().to_string().into();
+                doc["error"]["path_in_package"] = r.path.clone().into();
+                print_json(&doc);
             }
             return error(format!("refusing the package: {r}"));
         }
@@ -268,7 +271,12 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
 /// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
 /// "connectors":[…],"summary":{…}}`.
 pub fn render_json(r: &VerifyReport) -> String {
-    let doc = serde_json::json!({
+    let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
+    crate::safe::json(text)
+}
+
+fn verify_document(r: &VerifyReport) -> serde_json::Value {
+    serde_json::json!({
         "schema_version": 1,
         "tool": report::json::tool(),
         "package": r.package,
@@ -281,11 +289,13 @@ pub fn render_json(r: &VerifyReport) -> String {
             "warnings": r.count(Severity::Warning),
             "infos": r.count(Severity::Info),
         },
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    })
 }
 
+/// Entry names, messages and the package name come from the zip: each goes through
+/// [`crate::safe::text`].
 pub fn render_text(r: &VerifyReport, color: bool) -> String {
+    use crate::safe::text;
     let mut out = String::new();
     let paint = |sev: Severity, s: &str| {
         if !color {
@@ -302,8 +312,8 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         out.push_str(&format!(
             "{}: {}\n  --> {}\n\n",
             paint(f.severity, &format!("{}[{}]", f.severity.as_str(), f.code)),
-            f.message,
-            f.path_in_package
+            text(&f.message),
+            text(&f.path_in_package)
         ));
     }
     for c in &r.connectors {
@@ -317,7 +327,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         .map(|s| {
             format!(
                 "{} ({})",
-                s.path.rsplit('/').next().unwrap_or(""),
+                text(s.path.rsplit('/').next().unwrap_or("")),
                 serde_json::to_value(s.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
@@ -329,7 +339,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
     if e == 0 && w == 0 {
         out.push_str(&format!(
             "{}: the package structure is correct; solutions: {}\n",
-            r.package,
+            text(&r.package),
             if kinds.is_empty() {
                 "none".into()
             } else {
@@ -339,7 +349,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
     } else {
         out.push_str(&format!(
             "{}: {e} error{}, {w} warning{}; solutions: {}\n",
-            r.package,
+            text(&r.package),
             if e == 1 { "" } else { "s" },
             if w == 1 { "" } else { "s" },
             if kinds.is_empty() {

@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime};
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, TextOrJson as Format, print};
+use super::{EXIT_ERROR, EXIT_FINDINGS, TextOrJson as Format, print, print_json};
+use crate::safe_eprintln;
 use crate::submit::http::{Http, RetryPolicy, Secret, check_url, redact_url};
 use crate::submit::ingestion::{self, Failure, Options, Session};
 use crate::submit::token::{Credentials, TokenEndpoint, TokenSource};
@@ -102,12 +103,11 @@ pub struct SubmitArgs {
 }
 
 fn log_line(msg: &str) {
-    eprintln!("connkit: {msg}");
+    safe_eprintln!("connkit: {msg}");
 }
 
-fn fail(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}");
-    ExitCode::from(EXIT_ERROR)
+fn fail(kind: &str, msg: &str, format: Format) -> ExitCode {
+    super::fail_with(kind, msg, format == Format::Json)
 }
 
 fn read_stdin_line(what: &str) -> Result<Secret, String> {
@@ -120,7 +120,7 @@ fn read_stdin_line(what: &str) -> Result<Secret, String> {
     if v.is_empty() {
         return Err(format!("{what}: stdin is empty"));
     }
-    Ok(Secret::new(v))
+    Ok(Secret::redacted(v))
 }
 
 fn env_secret(name: &str) -> Option<Secret> {
@@ -128,7 +128,7 @@ fn env_secret(name: &str) -> Option<Secret> {
         .ok()
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-        .map(Secret::new)
+        .map(Secret::redacted)
 }
 
 /// The SAS URL: `--sas-url -` (stdin) or CONNKIT_SAS_URL.
@@ -167,17 +167,17 @@ fn policy(timeout: u64, request_timeout: u64, retry_base_ms: u64) -> RetryPolicy
 pub fn upload(args: UploadArgs) -> ExitCode {
     let bytes = match read_package(&args.package) {
         Ok(b) => b,
-        Err(m) => return fail(&m),
+        Err(m) => return fail("io", &m, args.format),
     };
     let url = match sas_url(args.sas_url.as_deref()) {
         Ok(u) => u,
-        Err(m) => return fail(&m),
+        Err(m) => return fail("usage", &m, args.format),
     };
     if let Err(m) = check_url(url.expose(), "SAS URL") {
-        return fail(&m);
+        return fail("usage", &m, args.format);
     }
     if let Some(w) = upload::sas_expiry_warning(url.expose(), SystemTime::now()) {
-        eprintln!("warning: {w}");
+        safe_eprintln!("warning: {w}");
     }
     let mut p = policy(args.timeout, args.request_timeout, args.retry_base_ms);
     p.upload_timeout = Duration::from_secs(args.request_timeout.max(1));
@@ -190,13 +190,13 @@ pub fn upload(args: UploadArgs) -> ExitCode {
                         "schema_version": 1, "tool": crate::report::json::tool(),
                         "status": "ok", "upload": r,
                     });
-                    print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+                    print_json(&doc);
                 }
                 Format::Text => {
                     print(&format!(
                         "uploaded {} bytes to {}\nsha256 {}\nlength {}\n",
                         r.bytes,
-                        r.url,
+                        crate::safe::text(&r.url),
                         r.sha256,
                         if r.length_verified {
                             "verified"
@@ -208,16 +208,7 @@ pub fn upload(args: UploadArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(m) => {
-            if args.format == Format::Json {
-                let doc = serde_json::json!({
-                    "schema_version": 1, "tool": crate::report::json::tool(),
-                    "status": "error", "error": m,
-                });
-                print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
-            }
-            fail(&m)
-        }
+        Err(m) => fail("service", &m, args.format),
     }
 }
 
@@ -231,19 +222,23 @@ fn safe_segment(s: &str) -> bool {
 
 pub fn submit(args: SubmitArgs) -> ExitCode {
     if !safe_segment(&args.product_id) {
-        return fail("--product-id: expected letters, digits, '-', '.' or '_'");
+        return fail(
+            "usage",
+            "--product-id: expected letters, digits, '-', '.' or '_'",
+            args.format,
+        );
     }
     for (u, what) in [
         (&args.authority_host, "--authority-host"),
         (&args.api_url, "--api-url"),
     ] {
         if let Err(m) = check_url(u, what) {
-            return fail(&m);
+            return fail("usage", &m, args.format);
         }
     }
     let bytes = match read_package(&args.package) {
         Ok(b) => b,
-        Err(m) => return fail(&m),
+        Err(m) => return fail("io", &m, args.format),
     };
     let file_name = args
         .package
@@ -273,7 +268,11 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
         .trim()
         .to_string();
     if !tenant.is_empty() && !safe_segment(&tenant) {
-        return fail("AZURE_TENANT_ID: expected a tenant GUID or domain name");
+        return fail(
+            "usage",
+            "AZURE_TENANT_ID: expected a tenant GUID or domain name",
+            args.format,
+        );
     }
     if args.dry_run {
         return dry_run(&args, &opts, endpoint, &tenant, &client, &bytes);
@@ -281,7 +280,7 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
     let secret = if args.client_secret_stdin {
         match read_stdin_line("the client secret") {
             Ok(s) => Some(s),
-            Err(m) => return fail(&m),
+            Err(m) => return fail("usage", &m, args.format),
         }
     } else {
         env_secret("AZURE_CLIENT_SECRET")
@@ -297,10 +296,14 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
         missing.push("AZURE_CLIENT_SECRET (or --client-secret-stdin)");
     }
     let Some(secret) = secret.filter(|_| missing.is_empty()) else {
-        return fail(&format!(
-            "missing credentials: {} (see README, \"Submitting\")",
-            missing.join(", ")
-        ));
+        return fail(
+            "usage",
+            &format!(
+                "missing credentials: {} (see README, \"Submitting\")",
+                missing.join(", ")
+            ),
+            args.format,
+        );
     };
     let tokens = TokenSource::new(
         Credentials {
@@ -330,31 +333,42 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
     let error = result.as_ref().err().map(|f| f.message().to_string());
     match args.format {
         Format::Json => {
+            let kind = if status == "rejected" {
+                "rejected"
+            } else {
+                "service"
+            };
             let doc = serde_json::json!({
                 "schema_version": 1, "tool": crate::report::json::tool(),
-                "status": status, "error": error, "dry_run": false, "result": outcome,
+                "status": status,
+                "error": error.as_deref().map(|m| super::error_object(kind, m)),
+                "dry_run": false, "result": outcome,
             });
-            print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+            print_json(&doc);
         }
         Format::Text => {
             print(&summary(&outcome, status));
         }
     }
     if let Some(m) = error {
-        eprintln!("error: {m}");
+        safe_eprintln!("error: {m}");
     }
     code
 }
 
+/// The text summary. Ids, states, step names and messages come from the server: each goes
+/// through [`crate::safe::text`].
 fn summary(o: &ingestion::Outcome, status: &str) -> String {
-    let mut s = format!("status      {status}\nproduct     {}\n", o.product_id);
+    let t = |s: &str| crate::safe::text(s).into_owned();
+    let mut s = format!("status      {status}\nproduct     {}\n", t(&o.product_id));
     if let Some(c) = &o.cancelled_submission_id {
-        s.push_str(&format!("cancelled   submission {c}\n"));
+        s.push_str(&format!("cancelled   submission {}\n", t(c)));
     }
     if let Some(p) = &o.package_id {
         s.push_str(&format!(
-            "package     {p} ({})\n",
-            o.package_state.as_deref().unwrap_or("?")
+            "package     {} ({})\n",
+            t(p),
+            t(o.package_state.as_deref().unwrap_or("?"))
         ));
     }
     if let Some(u) = &o.upload {
@@ -365,16 +379,17 @@ fn summary(o: &ingestion::Outcome, status: &str) -> String {
     }
     if let Some(sid) = &o.submission_id {
         s.push_str(&format!(
-            "submission  {sid} ({}/{})\n",
-            o.submission_state.as_deref().unwrap_or("?"),
-            o.submission_substate.as_deref().unwrap_or("?")
+            "submission  {} ({}/{})\n",
+            t(sid),
+            t(o.submission_state.as_deref().unwrap_or("?")),
+            t(o.submission_substate.as_deref().unwrap_or("?"))
         ));
     }
     for w in &o.workflow {
-        s.push_str(&format!("  step      {}: {}\n", w.name, w.state));
+        s.push_str(&format!("  step      {}: {}\n", t(&w.name), t(&w.state)));
     }
     for m in &o.validation_messages {
-        s.push_str(&format!("  problem   {m}\n"));
+        s.push_str(&format!("  problem   {}\n", t(m)));
     }
     if o.promoted {
         s.push_str("went live   yes\n");
@@ -430,12 +445,12 @@ fn dry_run(
                 },
                 "plan": calls,
             });
-            print(&(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"));
+            print_json(&doc);
         }
         Format::Text => {
             let mut s = format!(
                 "dry run: no connection is made\npackage {} ({} bytes, sha256 {sha})\ncredentials: AZURE_TENANT_ID {}, AZURE_CLIENT_ID {}, client secret {secret_source}\nplanned calls:\n",
-                opts.file_name,
+                crate::safe::text(&opts.file_name),
                 bytes.len(),
                 set(!tenant.is_empty()),
                 set(!client.is_empty()),
@@ -445,8 +460,8 @@ fn dry_run(
                     "{:>3}. {:<6} {}\n       {}\n",
                     i + 1,
                     c.method,
-                    redact_url(&c.url),
-                    c.note
+                    crate::safe::text(&redact_url(&c.url)),
+                    crate::safe::text(&c.note)
                 ));
             }
             print(&s);

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Change, DiffReport, DiffSeverity, Loc, Side, compare};
+use crate::report::{azure, github as gh};
+use crate::safe;
 
 fn groups(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
     let mut out: Vec<(&str, Vec<&Change>)> = Vec::new();
@@ -32,12 +34,16 @@ fn loc_text(l: &Option<Loc>) -> String {
     match l {
         Some(l) if l.line > 0 => format!(
             "{}:{}:{}  {}",
-            l.file,
+            safe::text(&l.file),
             l.line,
             l.column,
-            display_ptr(&l.pointer)
+            safe::text(display_ptr(&l.pointer))
         ),
-        Some(l) => format!("{}  {}", l.file, display_ptr(&l.pointer)),
+        Some(l) => format!(
+            "{}  {}",
+            safe::text(&l.file),
+            safe::text(display_ptr(&l.pointer))
+        ),
         None => "-".into(),
     }
 }
@@ -76,7 +82,8 @@ pub fn text(report: &DiffReport, color: bool) -> String {
     let _ = writeln!(
         out,
         "connkit diff {} -> {}",
-        report.old_label, report.new_label
+        safe::text(&report.old_label),
+        safe::text(&report.new_label)
     );
     if report.changes.is_empty() {
         out.push_str("\nno changes to the connector's contract\n");
@@ -86,7 +93,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
         let title = if op.is_empty() {
             "connector".to_string()
         } else {
-            format!("operation {op}")
+            format!("operation {}", safe::text(op))
         };
         let _ = writeln!(out, "\n{title}");
         for c in changes {
@@ -95,14 +102,14 @@ pub fn text(report: &DiffReport, color: bool) -> String {
                 Some(_) => format!("accepted {tag}"),
                 None => paint(&tag, c.severity(), color),
             };
-            let _ = writeln!(out, "  {tag}: {}", c.message);
+            let _ = writeln!(out, "  {tag}: {}", safe::text(&c.message));
             let _ = writeln!(out, "      old: {}", loc_text(&c.old));
             let _ = writeln!(out, "      new: {}", loc_text(&c.new));
             if let Some(ms) = c.rule.microsoft {
                 let _ = writeln!(out, "      Microsoft: \"{ms}.\"");
             }
             if let Some(r) = &c.accepted {
-                let _ = writeln!(out, "      accepted: {r}");
+                let _ = writeln!(out, "      accepted: {}", safe::text(r));
             }
         }
     }
@@ -151,11 +158,16 @@ pub fn json(report: &DiffReport, text_diff: Option<&str>) -> String {
     if let (Some(t), Some(o)) = (text_diff, doc.as_object_mut()) {
         o.insert("text_diff".into(), json!(t));
     }
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    safe::json(serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n")
 }
 
+/// Markdown text and code spans: [`safe::markdown`] / [`safe::markdown_code`].
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    safe::markdown(s)
+}
+
+fn md_code(s: &str) -> String {
+    safe::markdown_code(s)
 }
 
 /// A pull-request comment.
@@ -168,7 +180,12 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
         "No breaking changes"
     };
     let _ = writeln!(out, "### connkit diff: {verdict}\n");
-    let _ = writeln!(out, "`{}` → `{}`\n", report.old_label, report.new_label);
+    let _ = writeln!(
+        out,
+        "`{}` → `{}`\n",
+        md_code(&report.old_label),
+        md_code(&report.new_label)
+    );
     let _ = writeln!(
         out,
         "| breaking | warning | info | accepted |\n|---:|---:|---:|---:|"
@@ -199,21 +216,27 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
                     .new
                     .as_ref()
                     .or(c.old.as_ref())
-                    .map(|l| format!("`{}` line {}", md_escape(display_ptr(&l.pointer)), l.line))
+                    .map(|l| format!("`{}` line {}", md_code(display_ptr(&l.pointer)), l.line))
                     .unwrap_or_default();
                 let op = if c.operation.is_empty() {
                     "(connector)".to_string()
                 } else {
-                    format!("`{}`", md_escape(&c.operation))
+                    format!("`{}`", md_code(&c.operation))
                 };
                 let _ = writeln!(out, "| {sev} | `{}` | {op} | {msg} | {at} |", c.rule.code);
             }
         }
     }
     if let Some(t) = text_diff {
+        // Mentions are inert in a fence already; the zero-width space keeps it so if the
+        // fence is ever lost.
+        let t = &t.replace('@', "@\u{200B}");
+        // A fence longer than any backtick run inside, so the diff cannot close it.
+        let longest = t.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
         let _ = writeln!(
             out,
-            "\n<details><summary>Text diff of the normalized documents</summary>\n\n```diff\n{}```\n</details>",
+            "\n<details><summary>Text diff of the normalized documents</summary>\n\n{fence}diff\n{}{fence}\n</details>",
             t
         );
     }
@@ -224,14 +247,13 @@ fn annotation_loc(c: &Change) -> Option<&Loc> {
     c.new.as_ref().or(c.old.as_ref())
 }
 
+/// Untrusted text made inert ([`safe::text`]), then the runner's escaping.
 fn gh_escape(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    gh::escape_data(&safe::text(s))
 }
 
 fn gh_prop(s: &str) -> String {
-    gh_escape(s).replace(':', "%3A").replace(',', "%2C")
+    gh::escape_property(&safe::text(s))
 }
 
 /// GitHub Actions workflow commands (`::error file=…,line=…::`), on the new file.
@@ -274,13 +296,17 @@ pub fn azure(report: &DiffReport) -> String {
         };
         let mut props = format!("type={level};");
         if let Some(l) = annotation_loc(c) {
-            let _ = write!(props, "sourcepath={};", strip_rev(&l.file));
+            let _ = write!(
+                props,
+                "sourcepath={};",
+                azure::escape_property(&safe::text(strip_rev(&l.file)))
+            );
             if l.line > 0 {
                 let _ = write!(props, "linenumber={};columnnumber={};", l.line, l.column);
             }
         }
         let _ = write!(props, "code={};", c.rule.code);
-        let msg = c.message.replace(['\r', '\n'], " ");
+        let msg = azure::escape_data(&safe::text(&c.message));
         let _ = writeln!(out, "##vso[task.logissue {props}]{msg}");
     }
     let _ = writeln!(out, "{}", summary_line(report));
@@ -322,13 +348,16 @@ pub fn text_diff(old: &Side, new: &Side) -> String {
                 .unwrap_or_else(|| format!("{label} ({which})"))
         };
         let diff = similar::TextDiff::from_lines(&a, &b);
-        let _ = write!(
-            out,
-            "{}",
-            diff.unified_diff()
-                .context_radius(3)
-                .header(&name(o, &old.label), &name(n, &new.label))
-        );
+        let unified = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&name(o, &old.label), &name(n, &new.label))
+            .to_string();
+        // Each line of the documents' text made inert (JSON escapes C0 already; not C1,
+        // bidirectional overrides or `##vso[`).
+        for line in unified.lines() {
+            let _ = writeln!(out, "{}", safe::text(line));
+        }
     }
     out
 }

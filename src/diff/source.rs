@@ -10,11 +10,24 @@ use crate::model::{DataFile, parse};
 
 /// Why a side could not be read (exit code 2).
 #[derive(Debug)]
-pub struct SourceError(pub String);
+pub struct SourceError {
+    pub message: String,
+    /// `io` (missing, unreadable, not a connector, git failed) or `parse` (not JSON/YAML).
+    pub kind: &'static str,
+}
+
+impl SourceError {
+    fn io(message: String) -> Self {
+        SourceError {
+            message,
+            kind: "io",
+        }
+    }
+}
 
 impl std::fmt::Display for SourceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -52,7 +65,7 @@ pub fn load(spec: &str) -> Result<Option<Side>, SourceError> {
 
 fn load_local(path: &Path, label: &str) -> Result<Side, SourceError> {
     let meta =
-        std::fs::metadata(path).map_err(|e| SourceError(format!("{}: {e}", path.display())))?;
+        std::fs::metadata(path).map_err(|e| SourceError::io(format!("{}: {e}", path.display())))?;
     let mut side = Side {
         label: label.to_string(),
         ..Default::default()
@@ -74,7 +87,7 @@ fn load_local(path: &Path, label: &str) -> Result<Side, SourceError> {
             .as_deref()
             .map(|p| DataFile::load(p, rel(p)));
         if side.definition.is_none() && side.properties.is_none() {
-            return Err(SourceError(format!(
+            return Err(SourceError::io(format!(
                 "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
                 path.display()
             )));
@@ -95,19 +108,31 @@ fn load_local(path: &Path, label: &str) -> Result<Side, SourceError> {
     Ok(side)
 }
 
-/// A side whose files could not be read or understood at all is an input error.
+/// A side whose files could not be read or understood at all is an input error, reported at
+/// `file:line:column` like lint's JsonSyntaxError (the first positioned problem).
 fn check_readable(side: &Side) -> Result<(), SourceError> {
     for f in [&side.definition, &side.properties].into_iter().flatten() {
         if f.value.is_none() {
-            let why = f
+            let first = f
                 .issues
-                .first()
+                .iter()
+                .find(|i| i.offset.is_some())
+                .or(f.issues.first());
+            let why = first
                 .map(|i| i.message.clone())
                 .unwrap_or_else(|| "not JSON or YAML".into());
-            return Err(SourceError(format!(
-                "{}: cannot be read: {why}",
-                f.path.display()
-            )));
+            let at = first
+                .and_then(|i| i.offset)
+                .map(|o| {
+                    let lc = f.lines().line_col(&f.text, o);
+                    format!(":{}:{}", lc.line, lc.column)
+                })
+                .unwrap_or_default();
+            let unreadable = first.is_some_and(|i| i.code == "FileUnreadable");
+            return Err(SourceError {
+                message: format!("{}{at}: cannot be read: {why}", f.path.display()),
+                kind: if unreadable { "io" } else { "parse" },
+            });
         }
     }
     Ok(())
@@ -115,7 +140,7 @@ fn check_readable(side: &Side) -> Result<(), SourceError> {
 
 fn git(args: &[&str]) -> Result<std::process::Output, SourceError> {
     Command::new("git").args(args).output().map_err(|e| {
-        SourceError(format!(
+        SourceError::io(format!(
             "cannot run git ({e}); is git installed and on PATH?"
         ))
     })
@@ -126,7 +151,7 @@ fn load_git(g: &GitSpec, label: &str) -> Result<Option<Side>, SourceError> {
     let commit = format!("{}^{{commit}}", g.rev);
     let out = git(&["rev-parse", "--verify", "--quiet", &commit])?;
     if !out.status.success() {
-        return Err(SourceError(format!(
+        return Err(SourceError::io(format!(
             "{label}: '{}' is not a revision git knows here{}",
             g.rev,
             stderr_note(&out)
@@ -155,7 +180,7 @@ fn load_git(g: &GitSpec, label: &str) -> Result<Option<Side>, SourceError> {
         "tree" => {
             let ls = git(&["ls-tree", "--name-only", &object])?;
             if !ls.status.success() {
-                return Err(SourceError(format!(
+                return Err(SourceError::io(format!(
                     "{label}: git ls-tree failed{}",
                     stderr_note(&ls)
                 )));
@@ -184,13 +209,13 @@ fn load_git(g: &GitSpec, label: &str) -> Result<Option<Side>, SourceError> {
                 side.properties = Some(git_file(&format!("{object}/{p}"), p)?);
             }
             if side.definition.is_none() && side.properties.is_none() {
-                return Err(SourceError(format!(
+                return Err(SourceError::io(format!(
                     "{label}: no connector found at that revision (no apiDefinition.swagger.json or apiProperties.json)"
                 )));
             }
         }
         other => {
-            return Err(SourceError(format!(
+            return Err(SourceError::io(format!(
                 "{label}: is a git {other}, not a file or folder"
             )));
         }
@@ -202,7 +227,7 @@ fn load_git(g: &GitSpec, label: &str) -> Result<Option<Side>, SourceError> {
 fn git_file(object: &str, name: &str) -> Result<DataFile, SourceError> {
     let out = git(&["show", object])?;
     if !out.status.success() {
-        return Err(SourceError(format!(
+        return Err(SourceError::io(format!(
             "git show {object} failed{}",
             stderr_note(&out)
         )));

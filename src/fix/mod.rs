@@ -240,12 +240,56 @@ pub enum FmtOutcome {
 }
 
 /// Format one JSON file's bytes (BOM and line ending kept).
-pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, String> {
+/// Why `fmt` left a file alone, with the 1-based line and column of the problem (columns
+/// count characters, as lint's do).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FmtError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for FmtError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+fn fmt_error(text: &str, offset: usize, message: String) -> FmtError {
+    let lc = crate::model::LineIndex::new(text).line_col(text, offset);
+    FmtError {
+        line: lc.line,
+        column: lc.column,
+        message,
+    }
+}
+
+pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
     let Some((bom, text)) = decode(bytes) else {
-        return Err("not UTF-8 text".into());
+        let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        if body.starts_with(&[0xFF, 0xFE]) || body.starts_with(&[0xFE, 0xFF]) {
+            return Err(fmt_error(
+                "",
+                0,
+                "the file is UTF-16; fmt only rewrites UTF-8".into(),
+            ));
+        }
+        // The valid prefix locates the first invalid byte.
+        let valid = std::str::from_utf8(body)
+            .err()
+            .map(|e| e.valid_up_to())
+            .unwrap_or(0);
+        let prefix = std::str::from_utf8(&body[..valid]).unwrap_or("");
+        let bad = body.get(valid).copied().unwrap_or(0);
+        return Err(fmt_error(
+            prefix,
+            valid,
+            format!("not UTF-8 text (invalid byte 0x{bad:02X})"),
+        ));
     };
     let layout = json::Layout::of(text, bom);
-    let out = json::format(text, layout).map_err(|e| e.to_string())?;
+    let out = json::format(text, layout)
+        .map_err(|e| fmt_error(text, e.offset, format!("not valid JSON: {}", e.message)))?;
     let new = encode(bom, &out);
     if new == bytes {
         Ok(FmtOutcome::Unchanged)
@@ -372,7 +416,11 @@ mod tests {
         };
         assert_eq!(out, "\u{feff}{\r\n    \"a\": 1\r\n}\r\n".as_bytes());
         assert_eq!(fmt_bytes(&out).unwrap(), FmtOutcome::Unchanged);
-        assert!(fmt_bytes(b"{\"a\":1,}").is_err());
+        let e = fmt_bytes(b"{\n  \"a\":1,\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
+        let e = fmt_bytes(b"{\"a\":\n \"\xC3\xA9\xFF\"}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 4), "{e}");
+        assert!(e.message.contains("0xFF"), "{e}");
     }
 
     #[test]

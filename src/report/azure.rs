@@ -10,6 +10,7 @@ use std::fmt::Write;
 use super::LintReport;
 use super::run::{RunInfo, ci_path, summary_line};
 use crate::rules::Severity;
+use crate::safe;
 
 pub fn escape_data(s: &str) -> String {
     s.replace('\r', "%0D").replace('\n', "%0A")
@@ -23,10 +24,12 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::new();
     for c in &report.connectors {
         for f in &c.findings {
-            let path = ci_path(&c.path, &f.file);
-            let mut msg = f.message.clone();
+            // Untrusted fields are made inert first: no `##vso[` anywhere, no line breaks, no
+            // leading `::` (the info line starts with the path).
+            let path = safe::text(&ci_path(&c.path, &f.file)).into_owned();
+            let mut msg = safe::text(&f.message).into_owned();
             if !f.pointer.is_empty() {
-                msg.push_str(&format!(" (pointer: {})", f.pointer));
+                msg.push_str(&format!(" (pointer: {})", safe::text(&f.pointer)));
             }
             let ty = match f.severity {
                 Severity::Error => "error",

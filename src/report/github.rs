@@ -8,6 +8,7 @@ use std::fmt::Write;
 use super::LintReport;
 use super::run::{RunInfo, ci_path, summary_line};
 use crate::rules::Severity;
+use crate::safe;
 
 pub fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
@@ -31,15 +32,17 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::new();
     for c in &report.connectors {
         for f in &c.findings {
-            let mut msg = f.message.clone();
+            // Untrusted text first made inert (its own newlines escaped as `\n`), then the
+            // runner's escaping; connkit's own line break before the pointer stays a `%0A`.
+            let mut msg = safe::text(&f.message).into_owned();
             if !f.pointer.is_empty() {
-                msg.push_str(&format!("\npointer: {}", f.pointer));
+                msg.push_str(&format!("\npointer: {}", safe::text(&f.pointer)));
             }
             let _ = writeln!(
                 out,
                 "::{} file={},line={},col={},endColumn={},title={}::{}",
                 command(f.severity),
-                escape_property(&ci_path(&c.path, &f.file)),
+                escape_property(&safe::text(&ci_path(&c.path, &f.file))),
                 f.line,
                 f.column,
                 f.end_column.max(f.column + 1),

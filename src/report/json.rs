@@ -38,7 +38,7 @@ pub fn render(report: &LintReport) -> String {
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
-    s
+    crate::safe::json(s)
 }
 
 #[cfg(test)]

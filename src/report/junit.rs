@@ -8,6 +8,13 @@ use std::fmt::Write;
 use super::LintReport;
 use super::run::{RunInfo, ci_path};
 use crate::rules::{Finding, Severity};
+use crate::safe;
+
+/// An untrusted field: [`safe::text`] (no line break, control character or log command),
+/// then XML escaping.
+fn field(s: &str) -> String {
+    xml(&safe::text(s))
+}
 
 /// XML text/attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
 pub fn xml(s: &str) -> String {
@@ -47,7 +54,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 cases,
                 "    <testcase name=\"{}\" classname=\"{}\"",
                 xml(code),
-                xml(&c.path)
+                field(&c.path)
             );
             let Some(worst) = found.iter().map(|f| f.severity).max() else {
                 cases.push_str("/>\n");
@@ -60,14 +67,14 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                     body,
                     "{}: {}:{}:{}: {}{}",
                     f.severity.as_str(),
-                    ci_path(&c.path, &f.file),
+                    safe::text(&ci_path(&c.path, &f.file)),
                     f.line,
                     f.column,
-                    f.message,
+                    safe::text(&f.message),
                     if f.pointer.is_empty() {
                         String::new()
                     } else {
-                        format!(" (pointer: {})", f.pointer)
+                        format!(" (pointer: {})", safe::text(&f.pointer))
                     }
                 );
             }
@@ -76,7 +83,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 cases,
                 ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
                 worst.as_str(),
-                xml(&if found.len() > 1 {
+                field(&if found.len() > 1 {
                     format!("{} findings; first: {first}", found.len())
                 } else {
                     first.to_string()
@@ -92,7 +99,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
         let _ = write!(
             suites,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"profile\" value=\"{}\"/>\n      <property name=\"findings\" value=\"{}\"/>\n      <property name=\"below-error\" value=\"{warnings}\"/>\n      <property name=\"suppressed\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
-            xml(&c.path),
+            field(&c.path),
             codes.len(),
             c.profile.as_str(),
             c.findings.len(),

@@ -7,22 +7,15 @@ use super::LintReport;
 use super::run::{RunInfo, plural};
 use crate::rules::Severity;
 
-/// Text safe inside a table cell: no pipes, newlines or HTML.
+/// Text safe inside a table cell: no pipes, line breaks, HTML, links, images or mentions
+/// ([`crate::safe::markdown`]).
 pub fn cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '\r' => {}
-            '\n' => out.push_str("<br>"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '`' => out.push('\''),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::safe::markdown(s)
+}
+
+/// Text inside a code span in a table cell ([`crate::safe::markdown_code`]).
+fn code(s: &str) -> String {
+    crate::safe::markdown_code(s)
 }
 
 /// Rows per connector: GitHub caps a job summary at 1 MiB and a PR comment at 65,536 chars.
@@ -79,7 +72,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
         let _ = writeln!(
             out,
             "### `{}` ({})\n\n{}, {}, {}{}\n",
-            cell(&c.path),
+            code(&c.path),
             c.profile.as_str(),
             plural(count(Severity::Error), "error"),
             plural(count(Severity::Warning), "warning"),
@@ -96,8 +89,8 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 out,
                 "| {} | `{}` | `{}` | {}:{} | {} |",
                 icon(f.severity),
-                cell(f.code),
-                cell(&f.file),
+                code(f.code),
+                code(&f.file),
                 f.line,
                 f.column,
                 cell(&f.message)
@@ -123,9 +116,9 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             .iter()
             .map(|(c, sup)| {
                 if *sup > 0 {
-                    format!("`{}` ({sup} suppressed)", cell(&c.path))
+                    format!("`{}` ({sup} suppressed)", code(&c.path))
                 } else {
-                    format!("`{}`", cell(&c.path))
+                    format!("`{}`", code(&c.path))
                 }
             })
             .collect();
@@ -175,6 +168,6 @@ mod tests {
 
     #[test]
     fn cells_cannot_break_the_table() {
-        assert_eq!(cell("a|b\r\nc<d>`"), "a\\|b<br>c&lt;d&gt;'");
+        assert_eq!(cell("a|b\r\nc<d>`"), "a\\|b\\\\r\\\\nc&lt;d&gt;'");
     }
 }

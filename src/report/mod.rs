@@ -142,3 +142,113 @@ pub fn display_path(connector: &str, file: &str) -> String {
     };
     format!("{connector}{sep}{file}")
 }
+
+#[cfg(test)]
+mod hostile_tests {
+    //! Issue 14: a report whose every field is hostile stays inert in every format.
+
+    use super::run::{ConnectorRun, RunInfo};
+    use super::*;
+    use crate::rules::{Finding, Profile, Severity};
+
+    /// Terminal escapes (OSC title, 8-bit CSI, BEL, bidi override), an Azure logging command,
+    /// a GitHub workflow command after a newline, a mention, an image and HTML.
+    const HOSTILE: &str = "\u{1b}]0;t\u{7}\u{9b}31m\u{202e} ##vso[task.setvariable variable=LEAK]1\r\n::error::PWNED ##[group]x @admin ![i](https://e/p.png) <img src=x> | `c`";
+
+    fn report() -> (LintReport, RunInfo) {
+        let f = |severity| Finding {
+            code: "OperationIdNotUnique",
+            severity,
+            file: format!("api{HOSTILE}.json"),
+            pointer: format!("/paths/{HOSTILE}"),
+            line: 3,
+            column: 2,
+            message: format!("operationId '{HOSTILE}' is used twice"),
+            end_column: 9,
+            source_line: Some(format!("  \"x\": \"{HOSTILE}\"")),
+            source_column: 1,
+        };
+        let r = LintReport {
+            connectors: vec![ConnectorReport {
+                // A connector folder name can hold a newline and start a line.
+                path: format!("::error::{HOSTILE}"),
+                profile: Profile::Custom,
+                findings: vec![f(Severity::Error), f(Severity::Warning), f(Severity::Info)],
+            }],
+        };
+        let run = RunInfo {
+            connectors: vec![ConnectorRun {
+                rules_run: vec!["OperationIdNotUnique"],
+                ..Default::default()
+            }],
+            stale_baseline: None,
+        };
+        (r, run)
+    }
+
+    /// `own`: how many lines connkit itself starts with `prefix` (its annotations).
+    fn assert_inert(name: &str, out: &str, own: Option<(&[&str], usize)>) {
+        for c in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\r'] {
+            assert!(!out.contains(c), "{name}: raw {c:?}:\n{out}");
+        }
+        assert!(!out.contains("##["), "{name}:\n{out}");
+        let mut commands = 0;
+        for line in out.lines() {
+            let l = line.trim_start();
+            let is_command = l.starts_with("::") || l.to_lowercase().contains("##vso[");
+            if !is_command {
+                continue;
+            }
+            let (prefixes, _) = own.unwrap_or((&[], 0));
+            assert!(
+                prefixes.iter().any(|p| l.starts_with(p)),
+                "{name}: a line untrusted text turned into a command: {line:?}"
+            );
+            // connkit's own command, with only one command marker on the line.
+            assert_eq!(
+                l.to_lowercase().matches("##vso[").count(),
+                l.starts_with("##") as usize
+            );
+            commands += 1;
+        }
+        assert_eq!(commands, own.map(|o| o.1).unwrap_or(0), "{name}:\n{out}");
+    }
+
+    #[test]
+    fn every_lint_format_is_inert() {
+        let (r, run) = report();
+        let gh: &[&str] = &["::error file=", "::warning file=", "::notice file="];
+        let az: &[&str] = &[
+            "##vso[task.logissue type=error;",
+            "##vso[task.logissue type=warning;",
+        ];
+        assert_inert("text", &text::render(&r, false), None);
+        // Colour: connkit's own SGR sequences are the only escapes.
+        let coloured = text::render(&r, true);
+        let sgr = regex::Regex::new("\u{1b}\\[[0-9;]*m").unwrap();
+        assert_inert("text+colour", &sgr.replace_all(&coloured, ""), None);
+        assert_inert("github", &github::render(&r, &run), Some((gh, 3)));
+        assert_inert("azure", &azure::render(&r, &run), Some((az, 2)));
+        assert_inert("junit", &junit::render(&r, &run), None);
+        let md = markdown::render(&r, &run);
+        assert_inert("markdown", &md, None);
+        assert!(!md.contains("@admin") && !md.contains("`c`"), "{md}");
+        // Outside code spans (where Markdown is live): no image, link or HTML.
+        let spans = regex::Regex::new("`[^`\n]*`").unwrap();
+        let live = spans.replace_all(&md, "");
+        for bad in ["![", "<img"] {
+            assert!(!live.contains(bad), "markdown passes {bad:?}:\n{md}");
+        }
+        for (name, doc) in [("json", json::render(&r)), ("sarif", sarif::render(&r))] {
+            assert_inert(name, &doc, None);
+            // The data itself is intact for consumers.
+            let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+            assert!(v.to_string().contains("##vso[task.setvariable"), "{name}");
+        }
+        let v: serde_json::Value = serde_json::from_str(&json::render(&r)).unwrap();
+        assert_eq!(
+            v["connectors"][0]["findings"][0]["message"],
+            format!("operationId '{HOSTILE}' is used twice")
+        );
+    }
+}

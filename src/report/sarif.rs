@@ -141,7 +141,7 @@ pub fn render(report: &LintReport) -> String {
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
-    s
+    crate::safe::json(s)
 }
 
 #[cfg(test)]

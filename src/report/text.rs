@@ -11,6 +11,7 @@ use anstyle::{AnsiColor, Style};
 use super::{LintReport, display_path};
 use crate::core::Gate;
 use crate::rules::{Finding, Severity};
+use crate::safe;
 
 fn style(sev: Severity) -> Style {
     let c = match sev {
@@ -45,7 +46,7 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
             &format!("{}[{}]", f.severity.as_str(), f.code)
         ),
         p.s(bold, ":"),
-        p.s(bold, &f.message)
+        p.s(bold, &safe::text(&f.message))
     );
     let width = f.line.to_string().len();
     let pad = " ".repeat(width);
@@ -53,17 +54,19 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
         out,
         "{pad}{} {}:{}:{}",
         p.s(blue, "-->"),
-        display_path(connector_path, &f.file),
+        safe::text(&display_path(connector_path, &f.file)),
         f.line,
         f.column
     );
     if let Some(src) = f.source_line.as_deref() {
         // Tabs become one space so the caret lines up with the column count.
+        // Control characters are shown escaped (`\x1b`): the excerpt is the file's text.
         let shown: String = src
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .take(240)
             .collect();
+        let shown = safe::text(&shown);
         let carets = f.end_column.saturating_sub(f.column).clamp(1, 120);
         let _ = writeln!(out, "{pad} {}", p.s(blue, "|"));
         let _ = writeln!(
@@ -81,7 +84,12 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
         );
     }
     if !f.pointer.is_empty() {
-        let _ = writeln!(out, "{pad} {} pointer: {}", p.s(blue, "="), f.pointer);
+        let _ = writeln!(
+            out,
+            "{pad} {} pointer: {}",
+            p.s(blue, "="),
+            safe::text(&f.pointer)
+        );
     }
     let _ = writeln!(
         out,

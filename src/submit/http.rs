@@ -9,13 +9,22 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime};
 
 /// A secret string (client secret, access token, SAS URL). `Debug` and `Display` print `***`;
-/// the value is only reachable through [`Secret::expose`].
+/// the value is only reachable through [`Secret::expose`]. Real secrets are made with
+/// [`Secret::redacted`], which also registers the value with [`crate::safe::register_secret`]
+/// so that it is redacted from anything printed, even when a server echoes it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Secret {
+    /// A value kept out of `Debug`/`Display` only (a header, a URL without credentials).
     pub fn new(s: impl Into<String>) -> Self {
         Secret(s.into())
+    }
+    /// A credential (client secret, token, SAS URL): also redacted from all output.
+    pub fn redacted(s: impl Into<String>) -> Self {
+        let s = s.into();
+        crate::safe::register_secret(&s);
+        Secret(s)
     }
     pub fn expose(&self) -> &str {
         &self.0
@@ -195,12 +204,31 @@ pub struct Request {
     pub idempotency: Idempotency,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Response {
     pub status: u16,
     /// Header names lower-cased.
     pub headers: Vec<(String, String)>,
+    /// At most [`MAX_RESPONSE_BYTES`] of the body.
     pub body: Vec<u8>,
+    /// The server sent more than [`MAX_RESPONSE_BYTES`]: the rest was not read.
+    pub truncated: bool,
+}
+
+/// The most of a response body read into memory. The Ingestion API's and Entra's answers are
+/// a few kilobytes; a server that sends more (or never stops) is cut off here instead of
+/// growing memory until the request timeout.
+pub const MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Read at most `cap` bytes; `true` when the body had more (the rest is left unread and the
+/// connection dropped).
+pub fn read_capped(r: impl std::io::Read, cap: u64) -> std::io::Result<(Vec<u8>, bool)> {
+    use std::io::Read;
+    let mut body = Vec::new();
+    let n = r.take(cap + 1).read_to_end(&mut body)?;
+    let truncated = n as u64 > cap;
+    body.truncate(cap as usize);
+    Ok((body, truncated))
 }
 
 impl Response {
@@ -210,8 +238,20 @@ impl Response {
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+    /// The body as JSON; `None` when it is not JSON or was truncated.
     pub fn json(&self) -> Option<serde_json::Value> {
+        if self.truncated {
+            return None;
+        }
         serde_json::from_slice(&self.body).ok()
+    }
+    /// " (the response body was over 4 MiB and was cut off)" when truncated, else "".
+    pub fn truncation_note(&self) -> &'static str {
+        if self.truncated {
+            " (the response body was over 4 MiB; connkit read only the first 4 MiB)"
+        } else {
+            ""
+        }
     }
     pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
@@ -389,20 +429,22 @@ impl Http {
                 )
             })
             .collect();
-        let body = resp
-            .bytes()
-            .map_err(|e| {
-                let (kind, m) = describe(e);
-                HttpError::Transport {
-                    kind,
-                    message: format!("{label}: reading the response: {m}"),
-                }
-            })?
-            .to_vec();
+        let (body, truncated) = read_capped(resp, MAX_RESPONSE_BYTES).map_err(|e| {
+            let kind = if e.kind() == std::io::ErrorKind::TimedOut {
+                TransportKind::Timeout
+            } else {
+                TransportKind::Other
+            };
+            HttpError::Transport {
+                kind,
+                message: format!("{label}: reading the response: {e}"),
+            }
+        })?;
         Ok(Response {
             status,
             headers,
             body,
+            truncated,
         })
     }
 

@@ -330,6 +330,7 @@ fn describe_response(resp: &Response) -> String {
             break;
         }
     }
+    m.push_str(resp.truncation_note());
     m
 }
 
@@ -424,7 +425,7 @@ impl<'a> Session<'a> {
             let mut headers = vec![
                 (
                     "authorization".to_string(),
-                    Secret::new(format!("Bearer {}", token.expose())),
+                    Secret::redacted(format!("Bearer {}", token.expose())),
                 ),
                 ("accept".into(), Secret::new("application/json")),
                 (
@@ -475,6 +476,13 @@ impl<'a> Session<'a> {
             .map_err(|e| Failure::Error(format!("{what}: {e}")))?;
         if !resp.ok() {
             return err(self.explain(what, &resp));
+        }
+        if resp.truncated {
+            return err(format!(
+                "{what}: HTTP {}{}",
+                resp.status,
+                resp.truncation_note()
+            ));
         }
         Ok((resp.json().unwrap_or(Value::Null), resp))
     }
@@ -721,7 +729,12 @@ impl<'a> Session<'a> {
             let why = match res {
                 Ok(resp) if resp.ok() => match resp.json() {
                     Some(v) => return Ok((v, resp)),
-                    None => return err(format!("creating {what}: the answer is not JSON")),
+                    None => {
+                        return err(format!(
+                            "creating {what}: the answer is not JSON{}",
+                            resp.truncation_note()
+                        ));
+                    }
                 },
                 Ok(resp) if resp.status == 409 || retryable_status(resp.status) => {
                     hinted = resp.header("retry-after").and_then(|v| {
@@ -739,6 +752,7 @@ impl<'a> Session<'a> {
             if let Some(found) = find(self)? {
                 log(&format!("{what} had been created; using it"));
                 let resp = Response {
+                    truncated: false,
                     status: 200,
                     headers: vec![],
                     body: vec![],
@@ -791,7 +805,7 @@ impl<'a> Session<'a> {
         log(&format!("package {id} created ({})", state_of(&v)));
         self.outcome.package_id = Some(id);
         self.outcome.package_state = Some(state_of(&v));
-        self.file_sas_uri = Some(Secret::new(sas));
+        self.file_sas_uri = Some(Secret::redacted(sas));
         self.package_obj = Some((v, etag));
         Ok(())
     }

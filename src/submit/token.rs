@@ -67,7 +67,7 @@ pub fn parse_token_response(body: &Value, now: SystemTime) -> Result<Token, Stri
         None => expires_at.duration_since(now).unwrap_or(Duration::ZERO),
     };
     Ok(Token {
-        access_token: Secret::new(token),
+        access_token: Secret::redacted(token),
         expires_at,
         lifetime,
     })
@@ -205,11 +205,15 @@ impl TokenSource {
         };
         let resp = http.send(&req, log).map_err(|e| e.to_string())?;
         if !resp.ok() {
-            return Err(describe_token_error(resp.status, &resp.body));
+            return Err(describe_token_error(resp.status, &resp.body) + resp.truncation_note());
         }
-        let v = resp
-            .json()
-            .ok_or_else(|| format!("token response from {} is not JSON", redact_url(&url)))?;
+        let v = resp.json().ok_or_else(|| {
+            format!(
+                "token response from {} is not JSON{}",
+                redact_url(&url),
+                resp.truncation_note()
+            )
+        })?;
         let t = parse_token_response(&v, SystemTime::now())?;
         *self.acquired.borrow_mut() += 1;
         Ok(t)

@@ -178,9 +178,10 @@ pub fn put_blob(
     let resp = http.send(&req, log).map_err(|e| e.to_string())?;
     if resp.status != 201 {
         return Err(format!(
-            "upload to {shown} failed: HTTP {} (expected 201 Created){}",
+            "upload to {shown} failed: HTTP {} (expected 201 Created){}{}",
             resp.status,
-            storage_error(&resp.body)
+            storage_error(&resp.body),
+            resp.truncation_note()
         ));
     }
     // Read the length back when the SAS grants read (sp contains r).
@@ -228,7 +229,14 @@ pub fn put_blob(
 fn storage_error(body: &[u8]) -> String {
     let s = String::from_utf8_lossy(body);
     match (s.find("<Code>"), s.find("</Code>")) {
-        (Some(a), Some(b)) if b > a + 6 => format!(": {}", s.get(a + 6..b).unwrap_or("")),
+        (Some(a), Some(b)) if b > a + 6 => format!(
+            ": {}",
+            s.get(a + 6..b)
+                .unwrap_or("")
+                .chars()
+                .take(200)
+                .collect::<String>()
+        ),
         _ => String::new(),
     }
 }

@@ -74,6 +74,13 @@ pub struct Knobs {
     pub hang_from: Option<usize>,
     /// GET /submissions answers one item per page with a relative `nextLink`.
     pub paged_submissions: bool,
+    /// Answer 400 once, to the first request whose path contains this, with a body that
+    /// echoes the client secret, the request's bearer token and form body, the SAS signature
+    /// and terminal/CI-log control text (JSON, or a storage XML error for blob paths).
+    pub echo_secrets_on: Option<String>,
+    /// Answer 200 with a body that never ends to requests whose path contains this (the
+    /// server stops after 512 MiB; `State::huge_written` counts what the client accepted).
+    pub huge_body_on: Option<String>,
 }
 
 impl Default for Knobs {
@@ -92,6 +99,8 @@ impl Default for Knobs {
             in_progress_submission: false,
             hang_from: None,
             paged_submissions: false,
+            echo_secrets_on: None,
+            huge_body_on: None,
         }
     }
 }
@@ -121,6 +130,9 @@ pub struct State {
     pub blob: Option<Vec<u8>>,
     pub blob_headers: Vec<(String, String)>,
     pub promoted: bool,
+    /// Bytes of the endless body written before the client stopped reading.
+    pub huge_written: usize,
+    echoed: bool,
     port: u16,
 }
 
@@ -321,9 +333,31 @@ fn handle(mut stream: TcpStream, state: Arc<Mutex<State>>) {
         std::thread::sleep(Duration::from_secs(30));
         return;
     }
+    let huge = {
+        let st = state.lock().unwrap();
+        st.knobs
+            .huge_body_on
+            .as_ref()
+            .is_some_and(|p| req.path.contains(p.as_str()))
+    };
+    if huge {
+        endless_body(&mut stream, &state);
+        return;
+    }
     let r = {
         let mut st = state.lock().unwrap();
-        let r = route(&mut st, &req);
+        let echo = !st.echoed
+            && st
+                .knobs
+                .echo_secrets_on
+                .as_ref()
+                .is_some_and(|p| req.path.contains(p.as_str()));
+        let r = if echo {
+            st.echoed = true;
+            echo_reply(&req)
+        } else {
+            route(&mut st, &req)
+        };
         req.status = r.status;
         if let Some(rec) = st.requests.get_mut(n - 1) {
             rec.status = r.status;
@@ -352,6 +386,51 @@ fn handle(mut stream: TcpStream, state: Arc<Mutex<State>>) {
         let _ = stream.write_all(&r.body);
     }
     let _ = stream.flush();
+}
+
+/// Hostile text a server might send back: terminal escapes (OSC title, CSI clear, 8-bit CSI,
+/// BEL), an Azure logging command and, after a newline, a GitHub workflow command.
+pub const HOSTILE: &str =
+    "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m ##vso[task.setvariable variable=LEAK]1\n::error::PWNED";
+
+fn echo_reply(req: &Recorded) -> Reply {
+    let auth = req.header("authorization").unwrap_or("").to_string();
+    let form_body = String::from_utf8_lossy(&req.body).into_owned();
+    if req.path.starts_with("/blob/") {
+        // The blob knows only the SAS URL (connkit knows it too, so even a bare value counts).
+        let echo = format!("echo sas=sig={SAS_SIG} bare={SAS_SIG} {HOSTILE}");
+        return Reply {
+            status: 400,
+            headers: vec![("Content-Type".into(), "application/xml".into())],
+            body: format!("<?xml version=\"1.0\"?><Error><Code>{echo}</Code></Error>").into_bytes(),
+        };
+    }
+    // The API and token endpoints echo the credentials they were sent (and a SAS signature
+    // in `sig=` form: a bare signature connkit never saw cannot be recognised).
+    let echo =
+        format!("echo secret={SECRET} auth={auth} form={form_body} sas=sig={SAS_SIG} {HOSTILE}");
+    reply(
+        400,
+        json!({"error": "invalid_request", "error_description": echo, "message": echo}),
+    )
+}
+
+/// Headers announcing 1 GiB, then 64 KiB chunks until the client hangs up (or 512 MiB).
+fn endless_body(stream: &mut TcpStream, state: &Arc<Mutex<State>>) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+    let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n";
+    if stream.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let chunk = vec![b' '; 64 * 1024];
+    let mut written = 0;
+    while written < 512 * 1024 * 1024 {
+        if stream.write_all(&chunk).is_err() {
+            break;
+        }
+        written += chunk.len();
+        state.lock().unwrap().huge_written = written;
+    }
 }
 
 fn now_epoch() -> u64 {

@@ -1,0 +1,394 @@
+//! Output safety: everything connkit prints that came from outside (a connector's text, a
+//! file or zip entry name, a server's answer) passes through here, and everything printed at
+//! all passes through [`redact`].
+//!
+//! The hosts that read connkit's output execute some of what they read:
+//! - Azure Pipelines runs `##vso[…]` wherever it appears in a log line (and `##[…]`
+//!   formatting commands at the start of a line);
+//! - GitHub Actions runs `::command::` and the older `##[command]` at the start of a line
+//!   (leading whitespace ignored);
+//! - terminals run ESC/CSI/OSC sequences (C0 and C1 controls), and bidirectional overrides
+//!   reorder what a reviewer sees.
+//!
+//! So each untrusted field is made inert for the format it lands in:
+//! - [`text`] for one field of a log or terminal line: control characters escaped visibly
+//!   (`\n`, `\r`, `\x1b`, `\u{9b}`, `\u{202e}`; a field never breaks a line), and a zero-width
+//!   space (U+200B) put between the two characters of `##…[` and of a leading `::`;
+//! - [`markdown`] and [`markdown_code`] for pull-request comments: also no table breaks, no
+//!   HTML, no links or images, no `@mentions`;
+//! - [`json`] for a serialized JSON document: the same characters written as `\uXXXX`
+//!   escapes, so a consumer decodes exactly the original data while the log line holds
+//!   neither a command nor a control character;
+//! - [`lines`] for whole messages connkit builds for stderr, line by line.
+//!
+//! Secrets: every [`crate::submit::http::Secret`] registers its value here when it is made,
+//! and [`redact`] replaces every registered value (and its percent- and JSON-encoded forms),
+//! every SAS `sig=` value and every `client_secret=` value in anything printed.
+//!
+//! Hand-written: the rules are specific to these hosts (no crate covers Azure's or GitHub's
+//! command syntax), and a character loop keeps the common case (nothing to change) a copy.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::sync::{OnceLock, RwLock};
+
+/// Inserted to break a command marker; invisible in logs, never whitespace to a runner.
+pub const BREAK: char = '\u{200B}';
+
+/// Characters escaped in every format: C0 controls (tab excepted), DEL, C1 controls, the
+/// bidirectional overrides and isolates, and the Unicode line and paragraph separators.
+fn must_escape(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}')
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if (c as u32) < 0x80 => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+}
+
+/// Whether `s` holds something [`text`] would change.
+fn needs_text(s: &str) -> bool {
+    s.chars().any(must_escape) || s.contains("##") || s.trim_start().starts_with("::")
+}
+
+/// One field of a log or terminal line (a message, a path, a name, an excerpt). The result
+/// holds no control character, no line break, no `##vso[` / `##[`, and does not start with
+/// `::` (after leading whitespace).
+pub fn text(s: &str) -> Cow<'_, str> {
+    if !needs_text(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if must_escape(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    let out = break_hash_commands(&out, &BREAK.to_string());
+    Cow::Owned(break_leading_colons(out))
+}
+
+/// `#` + BREAK + `#…[` for every `##[` and `##vso[` (any case).
+fn break_hash_commands(s: &str, with: &str) -> String {
+    if !s.contains("##") {
+        return s.to_string();
+    }
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"(?i)#(#(?:vso)?\[)").expect("constant"));
+    re.replace_all(s, |c: &regex::Captures| format!("#{with}{}", &c[1]))
+        .into_owned()
+}
+
+fn break_leading_colons(mut s: String) -> String {
+    let lead = s.len() - s.trim_start().len();
+    if s[lead..].starts_with("::") {
+        s.insert(lead + 1, BREAK);
+    }
+    s
+}
+
+/// A message connkit built for stderr (it may span lines): each line made safe as [`text`],
+/// then redacted.
+pub fn lines(s: &str) -> String {
+    let safe: Vec<Cow<str>> = s.split('\n').map(text).collect();
+    redact(&safe.join("\n")).into_owned()
+}
+
+/// Text for a Markdown table cell or paragraph: [`text`], then no table break (`|`), no HTML
+/// (`<`, `>`, `&`), no code span (`` ` ``), no link or image (`[`, `]`), no escape of these
+/// escapes (`\`), no `@mention` (a zero-width space after `@`).
+pub fn markdown(s: &str) -> String {
+    let t = text(s);
+    let mut out = String::with_capacity(t.len() + 8);
+    for c in t.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '`' => out.push('\''),
+            '@' => {
+                out.push('@');
+                out.push(BREAK);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inside a Markdown code span (`` `…` ``) in a table: [`text`], no backtick (it would
+/// end the span), `|` escaped for the table. Links and HTML are inert in a span; `@` still
+/// gets its zero-width space, in case a span is ever dropped.
+pub fn markdown_code(s: &str) -> String {
+    text(s)
+        .replace('`', "'")
+        .replace('|', "\\|")
+        .replace('@', "@\u{200B}")
+}
+
+/// A serialized JSON document made safe for a log: characters [`text`] escapes and the `[` of
+/// `##[` / `##vso[` are written as `\uXXXX` escapes. Only valid on serializer output (these
+/// characters can only occur inside strings there), and decoding gives the same data.
+pub fn json(doc: String) -> String {
+    let risky = doc.contains("##")
+        || doc
+            .chars()
+            .any(|c| must_escape(c) && c != '\n' && c != '\r');
+    if !risky {
+        return doc;
+    }
+    let mut out = String::with_capacity(doc.len() + 16);
+    for c in doc.chars() {
+        // serde_json escapes C0 itself; newlines here are the pretty printer's own.
+        if must_escape(c) && c != '\n' && c != '\r' {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"(?i)(##(?:vso)?)\[").expect("constant"));
+    re.replace_all(&out, "${1}\\u005b").into_owned()
+}
+
+/// The last pass over anything written to a terminal or log: control characters other than
+/// newline, tab and the SGR colour sequences connkit writes itself (`ESC [ digits ; m`) are
+/// escaped. Fields were already made safe; this catches what a renderer forgot.
+pub fn terminal(s: &str) -> Cow<'_, str> {
+    let stray = |c: char| (c < ' ' && c != '\n' && c != '\t') || ('\u{7f}'..='\u{9f}').contains(&c);
+    if !s.chars().any(stray) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' {
+            let sgr = rest[1..].strip_prefix('[').and_then(|r| {
+                let n = r
+                    .bytes()
+                    .take_while(|b| b.is_ascii_digit() || *b == b';')
+                    .count();
+                (r.as_bytes().get(n) == Some(&b'm')).then_some(n + 3)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if stray(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
+// ---- secrets ----
+
+fn registry() -> &'static RwLock<Vec<String>> {
+    static R: OnceLock<RwLock<Vec<String>>> = OnceLock::new();
+    R.get_or_init(|| RwLock::new(Vec::new()))
+}
+
+/// Values shorter than this are not registered: replacing every occurrence of two or three
+/// characters would garble the output, and no real secret is that short.
+pub const MIN_SECRET_LEN: usize = 4;
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(x) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(x);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Remember a secret value: from now on [`redact`] replaces it, its percent-encoded and
+/// form-encoded forms, its JSON-escaped forms, and, for a URL, its `sig` value (raw and
+/// decoded), wherever they appear.
+pub fn register_secret(value: &str) {
+    let mut forms = vec![value.to_string()];
+    forms.push(percent_encode(value));
+    forms.push(percent_encode(value).replace("%20", "+"));
+    if let Ok(j) = serde_json::to_string(value) {
+        let inner = j.trim_matches('"').to_string();
+        forms.push(inner.replace('/', "\\/"));
+        forms.push(inner);
+    }
+    for (i, _) in value.match_indices("sig=") {
+        let v = &value[i + 4..];
+        let v = &v[..v.find(['&', '#']).unwrap_or(v.len())];
+        forms.push(v.to_string());
+        forms.push(percent_decode(v));
+    }
+    let Ok(mut r) = registry().write() else {
+        return;
+    };
+    for f in forms {
+        if f.chars().count() >= MIN_SECRET_LEN && !r.contains(&f) {
+            r.push(f);
+        }
+    }
+    // Longest first: a value that contains another is replaced whole.
+    r.sort_by_key(|s| std::cmp::Reverse(s.len()));
+}
+
+/// Replace every registered secret with `***`, every `sig=` value (a SAS signature, also
+/// `sig%3D`, `"sig":"…"`) and every `client_secret=` value with `REDACTED`.
+pub fn redact(s: &str) -> Cow<'_, str> {
+    let mut out = Cow::Borrowed(s);
+    if let Ok(r) = registry().read() {
+        for secret in r.iter() {
+            if out.contains(secret.as_str()) {
+                out = Cow::Owned(out.replace(secret.as_str(), "***"));
+            }
+        }
+    }
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)(\b(?:sig|client_secret)(?:=|%3D|\\?"\s*:\s*\\?"))[^&\s"'<>\\#]+"#)
+            .expect("constant")
+    });
+    if re.is_match(&out) {
+        out = Cow::Owned(re.replace_all(&out, "${1}REDACTED").into_owned());
+    }
+    out
+}
+
+/// Write a message to stderr through [`lines`] (control characters, command markers,
+/// secrets). A closed stderr is ignored.
+pub fn eprint_message(s: &str) {
+    use std::io::Write;
+    let mut e = std::io::stderr().lock();
+    let _ = writeln!(e, "{}", lines(s));
+}
+
+/// `eprintln!` for connkit: the message goes through [`eprint_message`].
+#[macro_export]
+macro_rules! safe_eprintln {
+    ($($arg:tt)*) => {
+        $crate::safe::eprint_message(&format!($($arg)*))
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes_controls_and_breaks_commands() {
+        assert_eq!(text("plain"), "plain");
+        assert_eq!(
+            text("a\nb\r\u{1b}[31m\u{9b}\u{7}"),
+            "a\\nb\\r\\x1b[31m\\u{9b}\\x07"
+        );
+        assert_eq!(text("tab\tkept"), "tab\tkept");
+        assert_eq!(
+            text("x ##vso[task.setvariable]"),
+            "x #\u{200B}#vso[task.setvariable]"
+        );
+        assert_eq!(
+            text("##VsO[a] ##[group]"),
+            "#\u{200B}#VsO[a] #\u{200B}#[group]"
+        );
+        assert_eq!(text("  ::error::x"), "  :\u{200B}:error::x");
+        assert_eq!(text("a::b"), "a::b");
+        assert_eq!(text("rtl \u{202e}gnp"), "rtl \\u{202e}gnp");
+        // A newline decoded from the input cannot start a new line with a command.
+        assert!(!text("ok\n::error::x").contains('\n'));
+    }
+
+    #[test]
+    fn markdown_neutralises_mentions_links_html_and_tables() {
+        let m = markdown("@admin ![x](https://t/p.png) <img src=x> a|b `c` \\|");
+        assert!(!m.contains("@a"), "{m}");
+        assert!(!m.contains("!["), "{m}");
+        assert!(!m.contains('<') && !m.contains('`'), "{m}");
+        assert!(m.contains("a\\|b") && m.contains("\\\\\\|"), "{m}");
+        assert_eq!(markdown_code("a`b|c\n"), "a'b\\|c\\n");
+    }
+
+    #[test]
+    fn json_keeps_the_data_and_loses_the_commands() {
+        let v = serde_json::json!({"m": "##vso[task.setvariable variable=x]1 \u{9b}31m ##[group] \u{1b}"});
+        let doc = json(serde_json::to_string_pretty(&v).unwrap());
+        assert!(
+            !doc.to_lowercase().contains("##vso[") && !doc.contains("##["),
+            "{doc}"
+        );
+        assert!(!doc.contains('\u{9b}') && !doc.contains('\u{1b}'), "{doc}");
+        let back: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn terminal_keeps_colours_and_escapes_the_rest() {
+        assert_eq!(
+            terminal("\u{1b}[1;31merror\u{1b}[0m\n"),
+            "\u{1b}[1;31merror\u{1b}[0m\n"
+        );
+        assert_eq!(
+            terminal("\u{1b}]8;;x\u{7}\r\u{9b}"),
+            "\\x1b]8;;x\\x07\\x0d\\u{9b}".replace("\\x0d", "\\r")
+        );
+    }
+
+    #[test]
+    fn redaction_covers_registered_values_and_signatures() {
+        register_secret("hunter2-secret/+=");
+        let s = "a hunter2-secret/+= b hunter2-secret%2F%2B%3D c hunter2-secret\\/+=";
+        assert_eq!(redact(s), "a *** b *** c ***");
+        register_secret("https://acct.blob/c/p.zip?sv=1&sig=AbC%2Bdef&se=2");
+        assert!(!redact("echo AbC+def and AbC%2Bdef").contains("AbC"));
+        assert_eq!(
+            redact("x?sv=1&sig=XYZ123&se=1 sig%3DQQQ \"sig\": \"RRR\" client_secret=zz"),
+            "x?sv=1&sig=REDACTED&se=1 sig%3DREDACTED \"sig\": \"REDACTED\" client_secret=REDACTED"
+        );
+        assert_eq!(redact("signal=1 design=2"), "signal=1 design=2");
+        register_secret("ab");
+        assert_eq!(redact("ab"), "ab");
+    }
+}
