@@ -10,6 +10,7 @@ pub mod config;
 pub mod convert;
 pub mod diff;
 pub mod fix;
+pub mod fsx;
 pub mod model;
 pub mod package;
 pub mod report;
