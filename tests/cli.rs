@@ -121,7 +121,7 @@ fn json_with_no_findings_is_still_one_document() {
     assert_eq!(code, 0);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"connectors": 1, "errors": 0, "warnings": 0, "infos": 0})
+        serde_json::json!({"connectors": 1, "errors": 0, "warnings": 0, "infos": 0, "suppressed": 0, "baselined": 0})
     );
 }
 

@@ -268,9 +268,9 @@ fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
         stale_baseline: None,
     };
     let rendered = match format {
-        Format::Json => report::json::render(&report),
+        Format::Json => report::json::render(&report, &Default::default()),
         Format::Text => report::text::render(&report, color),
-        Format::Sarif => report::sarif::render(&report),
+        Format::Sarif => report::sarif::render(&report, &Default::default()),
         Format::Github => report::github::render(&report, &run),
         Format::Azure => report::azure::render(&report, &run),
         Format::Junit => report::junit::render(&report, &run),

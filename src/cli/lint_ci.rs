@@ -118,9 +118,9 @@ fn lint_one(
 
 fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
     match format {
-        Format::Json => report::json::render(report),
+        Format::Json => report::json::render(report, run),
         Format::Text => report::text::render(report, color) + &run.text_line(),
-        Format::Sarif => report::sarif::render(report),
+        Format::Sarif => report::sarif::render(report, run),
         Format::Github => report::github::render(report, run),
         Format::Azure => report::azure::render(report, run),
         Format::Junit => report::junit::render(report, run),
