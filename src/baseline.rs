@@ -112,8 +112,8 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+        let text = crate::fsx::read_text(path, crate::fsx::MAX_TEXT_BYTES)
+            .map_err(|e| format!("cannot read baseline: {e}"))?;
         Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 

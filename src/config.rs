@@ -336,11 +336,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
 
 /// Read and parse a configuration file.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        path: path.to_path_buf(),
-        position: None,
-        message: format!("cannot read configuration: {e}"),
-    })?;
+    let text = crate::fsx::read_capped(path, crate::fsx::MAX_TEXT_BYTES)
+        .map_err(|e| e.to_string())
+        .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
+        .map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            position: None,
+            message: format!("cannot read configuration: {e}"),
+        })?;
     parse(&text, path)
 }
 

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod core;
 pub mod diff;
 pub mod fix;
+pub mod fsx;
 pub mod model;
 pub mod package;
 pub mod report;

@@ -9,6 +9,11 @@
 //! "x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}
 //! ```
 //!
+//! Like an `[[ignore]]` entry, an inline suppression needs a `reason` (the object form):
+//! one without is not applied and is reported (`SuppressionReasonMissing`). Findings about a
+//! file's syntax or reading ([`NOT_INLINE`]) cannot be suppressed inline at all: a file that
+//! is not valid JSON must not be able to hide that from its own reader.
+//!
 //! The platform's own schema rejects unknown `x-ms-*` keys but allows other `x-` keys, so
 //! the extension can stay in a submitted definition. apiProperties.json and settings.json are
 //! not read for it: their schemas allow no extra keys (use `[[ignore]]` in connkit.toml).
@@ -23,6 +28,59 @@ use crate::rules::Finding;
 
 /// The extension's key.
 pub const KEY: &str = "x-connkit-ignore";
+
+/// Codes an inline suppression never hides: the file's syntax, encoding and reading.
+pub const NOT_INLINE: &[&str] = &[
+    "JsonSyntaxError",
+    "JsonTrailingComma",
+    "JsonMissingComma",
+    "JsonComment",
+    "JsonControlCharacter",
+    "JsonNonStandardSyntax",
+    "JsonDuplicateKey",
+    "YamlSyntaxError",
+    "FileEncodingNotUtf8",
+    "FileUnreadable",
+    "FileTooLarge",
+    "InternalError",
+];
+
+/// One `x-connkit-ignore` as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineEntry {
+    /// The object carrying the key.
+    pub pointer: String,
+    pub codes: Vec<String>,
+    /// The non-blank `reason`, when there is one.
+    pub reason: Option<String>,
+}
+
+fn reason_of(v: &Value) -> Option<String> {
+    v.get("reason")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+}
+
+/// Every `x-connkit-ignore` of a parsed file, with or without a reason.
+pub fn entries_in(root: &Value) -> Vec<InlineEntry> {
+    let mut out = Vec::new();
+    walk(root, MAX_DEPTH, &mut |path, v| {
+        if path.key() == Some(KEY) {
+            return Visit::Skip;
+        }
+        if let Some(ig) = v.as_object().and_then(|o| o.get(KEY)) {
+            out.push(InlineEntry {
+                pointer: path.pointer(),
+                codes: codes_of(ig),
+                reason: reason_of(ig),
+            });
+        }
+        Visit::Descend
+    });
+    out
+}
 
 fn codes_of(v: &Value) -> Vec<String> {
     let list = match v {
@@ -41,26 +99,24 @@ fn codes_of(v: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Every `x-connkit-ignore` in one parsed file, as suppressions for that file.
+/// The suppressions of one parsed file that apply: those with a reason, minus the codes
+/// that cannot be suppressed inline.
 pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
-    let mut out = Vec::new();
-    walk(root, MAX_DEPTH, &mut |path, v| {
-        if path.key() == Some(KEY) {
-            return Visit::Skip;
-        }
-        if let Some(ig) = v.as_object().and_then(|o| o.get(KEY)) {
-            let at = path.pointer();
-            for code in codes_of(ig) {
-                out.push(Suppression {
+    entries_in(root)
+        .into_iter()
+        .filter(|e| e.reason.is_some())
+        .flat_map(|e| {
+            let at = e.pointer;
+            e.codes
+                .into_iter()
+                .filter(|c| !NOT_INLINE.contains(&c.as_str()))
+                .map(move |code| Suppression {
                     code,
                     file: Some(file.to_string()),
                     pointer: at.clone(),
-                });
-            }
-        }
-        Visit::Descend
-    });
-    out
+                })
+        })
+        .collect()
 }
 
 /// Every `x-connkit-ignore` in the connector's definition.
@@ -101,14 +157,32 @@ pub fn apply_tracked(
     if suppressions.is_empty() {
         return (0, used);
     }
+    // Indexed by (code, pointer): each finding looks up its own pointer and each ancestor,
+    // so the work is findings × depth, not findings × suppressions (20,000 inline
+    // suppressions or `[[ignore]]` entries must not make a run quadratic).
+    let mut index: std::collections::HashMap<(&str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        index
+            .entry((s.code.as_str(), s.pointer.as_str()))
+            .or_default()
+            .push(i);
+    }
     let before = findings.len();
     findings.retain(|f| {
         let mut hit = false;
-        for (s, u) in suppressions.iter().zip(used.iter_mut()) {
-            if covers(s, f) {
-                *u = true;
-                hit = true;
+        let mut at: &str = &f.pointer;
+        loop {
+            for &i in index.get(&(f.code, at)).into_iter().flatten() {
+                if covers(&suppressions[i], f) {
+                    used[i] = true;
+                    hit = true;
+                }
             }
+            if at.is_empty() {
+                break;
+            }
+            at = at.rfind('/').map_or("", |p| &at[..p]);
         }
         !hit
     });
@@ -140,9 +214,11 @@ mod tests {
     #[test]
     fn inline_forms_are_found_with_their_pointers() {
         let v = json!({
-            "paths": {"/a/b": {"get": {"x-connkit-ignore": ["A", "B"]}}},
+            "paths": {"/a/b": {"get": {"x-connkit-ignore": {"codes": ["A", "B"], "reason": "r"}}}},
             "definitions": {"X": {"x-connkit-ignore": {"codes": ["C"], "reason": "r"}}},
-            "parameters": [{"x-connkit-ignore": "D"}, {"x-connkit-ignore": 7}]
+            "parameters": [{"x-connkit-ignore": {"codes": "D", "reason": "r"}}, {"x-connkit-ignore": 7}],
+            "info": {"x-connkit-ignore": ["E"], "y": {"x-connkit-ignore": {"codes": ["F"], "reason": " "}}},
+            "x-connkit-ignore": {"codes": ["JsonComment", "JsonTrailingComma"], "reason": "r"}
         });
         let mut got: Vec<_> = inline_in("f.json", &v)
             .into_iter()
@@ -205,7 +281,7 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         let nest = |depth: usize| {
-            let mut v = json!({"x-connkit-ignore": ["A"]});
+            let mut v = json!({"x-connkit-ignore": {"codes": ["A"], "reason": "r"}});
             for _ in 0..depth {
                 v = Value::Array(vec![v]);
             }

@@ -410,7 +410,18 @@ SchemaReferenceNotFound = "warning"
     assert_eq!(c, 1);
     // Contract: the summary keys do not change with a configuration.
     let keys: Vec<_> = v["summary"].as_object().unwrap().keys().cloned().collect();
-    assert_eq!(keys, ["connectors", "errors", "warnings", "infos"]);
+    assert_eq!(
+        keys,
+        [
+            "connectors",
+            "errors",
+            "warnings",
+            "infos",
+            "by_gate",
+            "suppressed",
+            "baselined"
+        ]
+    );
 }
 
 #[test]
@@ -591,7 +602,10 @@ fn inline_ignore_suppresses_at_and_below_its_object() {
             "codes": ["OperationIdNotUnique", "SchemaReferenceNotFound"],
             "reason": "legacy duplicate"
         });
-        v["x-connkit-ignore"] = serde_json::json!(["SecurityRequirementMustBeDefined"]);
+        v["x-connkit-ignore"] = serde_json::json!({
+            "codes": ["SecurityRequirementMustBeDefined"],
+            "reason": "no auth on the test API"
+        });
     });
     let (v, _, _) = json_in(t.path(), &["C"]);
     let after = codes(&v);
@@ -611,6 +625,51 @@ fn inline_ignore_suppresses_at_and_below_its_object() {
     assert!(stdout(&o).contains("3 suppressed"), "{}", stdout(&o));
     let o = run_in(t.path(), &["lint", "C", "--format", "markdown"]);
     assert!(stdout(&o).contains("3 suppressed"), "{}", stdout(&o));
+    // Every report carries the count: JSON summary, SARIF run properties.
+    assert_eq!(v["summary"]["suppressed"], 3, "{v:#}");
+    let o = run_in(t.path(), &["lint", "C", "--format", "sarif"]);
+    let s: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["runs"][0]["properties"]["suppressed"], 3);
+}
+
+#[test]
+fn inline_ignore_needs_a_reason_and_never_hides_syntax() {
+    let t = tempfile::tempdir().unwrap();
+    let conn = t.path().join("C");
+    copy_connector(BROKEN, &conn);
+    let def = conn.join("apiDefinition.swagger.json");
+    // Without a reason: reported, and nothing is suppressed.
+    edit_json(&def, |v| {
+        v["x-connkit-ignore"] = serde_json::json!(["OperationIdNotUnique"]);
+    });
+    let (v, _, _) = json_in(t.path(), &["C"]);
+    let after = codes(&v);
+    assert!(after.contains(&"OperationIdNotUnique".to_string()));
+    assert!(
+        after.contains(&"SuppressionReasonMissing".to_string()),
+        "{after:?}"
+    );
+    assert_eq!(v["summary"]["suppressed"], 0);
+    // Syntax findings: not hidden by the file they are about, even with a reason.
+    let text = r#"{
+  // a comment
+  "swagger": "2.0",
+  "info": {"title": "T", "version": "1.0",},
+  "x-connkit-ignore": {"codes": ["JsonComment", "JsonTrailingComma"], "reason": "because"},
+  "paths": {}
+}"#;
+    std::fs::write(&def, text).unwrap();
+    let (v, code, _) = json_in(t.path(), &["C"]);
+    let after = codes(&v);
+    assert_eq!(code, 1);
+    for c in [
+        "JsonComment",
+        "JsonTrailingComma",
+        "SuppressionReasonMissing",
+    ] {
+        assert!(after.contains(&c.to_string()), "{c}: {after:?}");
+    }
+    assert_eq!(v["summary"]["suppressed"], 0);
 }
 
 #[test]
@@ -630,7 +689,7 @@ fn x_connkit_ignore_passes_our_own_rules() {
                 if let Some(ops) = item.as_object_mut() {
                     for (_, op) in ops.iter_mut() {
                         if let Some(o) = op.as_object_mut() {
-                            o.insert("x-connkit-ignore".into(), serde_json::json!(["A"]));
+                            o.insert("x-connkit-ignore".into(), ig.clone());
                         }
                     }
                 }
@@ -639,7 +698,7 @@ fn x_connkit_ignore_passes_our_own_rules() {
         if let Some(defs) = v["definitions"].as_object_mut() {
             for (_, d) in defs.iter_mut() {
                 if let Some(o) = d.as_object_mut() {
-                    o.insert("x-connkit-ignore".into(), serde_json::json!(["B"]));
+                    o.insert("x-connkit-ignore".into(), ig.clone());
                 }
             }
         }

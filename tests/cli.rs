@@ -83,8 +83,12 @@ fn json_document_has_the_contract_shape() {
         assert_eq!(
             keys,
             [
-                "code", "severity", "file", "pointer", "line", "column", "message"
+                "code", "severity", "gate", "file", "pointer", "line", "column", "message"
             ]
+        );
+        assert!(
+            ["pipeline", "review", "platform", "advice"]
+                .contains(&finding["gate"].as_str().unwrap())
         );
         assert!(finding["line"].as_u64().unwrap() >= 1);
         assert!(finding["column"].as_u64().unwrap() >= 1);
@@ -119,9 +123,12 @@ fn json_document_has_the_contract_shape() {
 fn json_with_no_findings_is_still_one_document() {
     let (v, code) = json_of(&["lint", GOOD[2], "--format", "json"]);
     assert_eq!(code, 0);
+    let zero = serde_json::json!({"errors": 0, "warnings": 0, "infos": 0});
     assert_eq!(
         v["summary"],
-        serde_json::json!({"connectors": 1, "errors": 0, "warnings": 0, "infos": 0})
+        serde_json::json!({"connectors": 1, "errors": 0, "warnings": 0, "infos": 0,
+            "by_gate": {"pipeline": zero, "review": zero, "platform": zero, "advice": zero},
+            "suppressed": 0, "baselined": 0})
     );
 }
 
@@ -197,7 +204,16 @@ fn text_output_is_rustc_like() {
     assert!(s.contains("error[OperationIdNotUnique]: operationId 'gettask' is already used by GET /tasks/{taskId}\n"));
     assert!(s.contains("   --> connectors/broken/structural-errors/apiDefinition.swagger.json:"));
     assert!(s.contains("|         ^^^^^^^^^^^^^\n"));
-    assert!(s.lines().last().unwrap().starts_with("Found "));
+    // The summary, then one line per gate with findings.
+    let tail: Vec<&str> = s
+        .lines()
+        .rev()
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(!tail.is_empty() && tail.iter().any(|l| l.starts_with("  pipeline ")));
+    let found = s.lines().rev().nth(tail.len()).unwrap();
+    assert!(found.starts_with("Found "), "{found}");
+    assert!(s.contains("\nProfile: custom (default: "));
     assert!(!s.contains('\u{1b}'), "no colour when not a terminal");
 }
 

@@ -268,3 +268,26 @@ fn a_fifo_named_like_a_definition_does_not_block() {
         codes(&v)
     );
 }
+
+#[test]
+fn twenty_thousand_inline_suppressions_are_indexed_not_multiplied() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let mut defs = serde_json::Map::new();
+    for i in 0..20_000 {
+        defs.insert(
+            format!("D{i}"),
+            json!({
+                "type": "object",
+                "properties": {"p": {"$ref": format!("#/definitions/Missing{i}")}},
+                "x-connkit-ignore": {"codes": ["SchemaReferenceNotFound"], "reason": "r"}
+            }),
+        );
+    }
+    def["definitions"] = Value::Object(defs);
+    write_def(d.path(), &def);
+    let (v, code, err) = lint_json(d.path());
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(!codes(&v).contains(&"SchemaReferenceNotFound".to_string()));
+    assert_eq!(v["summary"]["suppressed"], 20_000, "{}", v["summary"]);
+}

@@ -1121,3 +1121,64 @@ fn package_refuses_hostile_flow_solution_and_writes_nothing() {
     assert!(!out.exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+// ---- zips that other readers would see differently: corrupt, exit 2 ----
+
+/// Where the end of central directory record starts (no comment in `raw_zip`).
+fn eocd(z: &[u8]) -> usize {
+    z.len() - 22
+}
+
+#[test]
+fn hostile_count_shorter_than_the_directory() {
+    // Python's zipfile and Info-ZIP walk the whole directory and extract ../evil.txt.
+    let mut z = raw_zip(&[raw("intro.md", b"x"), raw("../evil.txt", b"x")]);
+    let at = eocd(&z);
+    z[at + 8..at + 12].copy_from_slice(&[1, 0, 1, 0]);
+    assert_refused(z, "counts 1 entries but the central directory holds 2");
+}
+
+#[test]
+fn hostile_count_wrapping_at_65536_hides_nothing_and_the_limit_holds() {
+    let names: Vec<String> = (0..65_536).map(|i| format!("{i:x}")).collect();
+    let mut entries: Vec<Raw<'_>> = vec![raw("intro.md", b"x")];
+    entries.extend(names.iter().map(|n| raw(n, b"")));
+    entries.push(raw("../../evil.txt", b"x"));
+    let z = raw_zip(&entries);
+    let at = eocd(&z);
+    assert_eq!(&z[at + 10..at + 12], &[2, 0], "the count wrapped to 2");
+    assert_refused(z, "entry limit");
+}
+
+#[test]
+fn hostile_directory_offset_on_a_stored_inner_zips_directory() {
+    let inner = raw_zip(&[raw("../../evil.txt", b"pwned")]);
+    let inner_cd_len = inner.len() - 22 - (30 + 14 + 5);
+    let mut z = raw_zip(&[raw("intro.md", b"# x"), raw("package.zip", &inner)]);
+    let inner_at = z.windows(inner.len()).position(|w| w == inner).unwrap();
+    let at = eocd(&z);
+    z[at + 8..at + 12].copy_from_slice(&[1, 0, 1, 0]);
+    z[at + 12..at + 16].copy_from_slice(&(inner_cd_len as u32).to_le_bytes());
+    z[at + 16..at + 20].copy_from_slice(&((inner_at + 30 + 14 + 5) as u32).to_le_bytes());
+    assert_refused(z, "does not end where the end record starts");
+}
+
+#[test]
+fn hostile_local_header_name_differs_from_the_directory() {
+    let mut z = raw_zip(&[raw("intro.md", b"x")]);
+    z[30..38].copy_from_slice(b"../a.txt");
+    assert_refused(z, "the local header names it '../a.txt'");
+}
+
+#[test]
+fn hostile_names_windows_reads_as_parent_or_with_control_characters() {
+    assert_refused(raw_zip(&[raw(".. /evil.txt", b"x")]), "dots and spaces");
+    assert_refused(raw_zip(&[raw("...\\evil.txt", b"x")]), "dots and spaces");
+    assert_refused(raw_zip(&[raw("a\u{1b}[2J.md", b"x")]), "control characters");
+}
+
+#[test]
+fn hostile_data_before_the_first_entry() {
+    let z = [b"#!/bin/sh\n".to_vec(), raw_zip(&[raw("intro.md", b"x")])].concat();
+    assert_refused(z, "not a readable zip archive (corrupt");
+}

@@ -7,12 +7,12 @@ use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
 use crate::convert::{self, init::Auth};
-use crate::fix;
 use crate::model::discover::Target;
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
 use crate::safe_eprintln;
+use crate::{fix, fsx};
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TargetProfile {
@@ -91,9 +91,14 @@ fn dir_is_nonempty(p: &Path) -> bool {
     std::fs::read_dir(p).is_ok_and(|mut d| d.next().is_some())
 }
 
-/// Write a set of files into `dir`: a new folder appears whole (built beside it, then
-/// renamed); in an existing folder each file is replaced atomically.
-fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Result<(), String> {
+/// Write a set of files into `dir`: a new folder appears whole ([`fsx::create_folder`]); in
+/// an existing folder each file is replaced atomically, and never one of `inputs`.
+fn write_folder(
+    dir: &Path,
+    files: &[(&str, Vec<u8>)],
+    force: bool,
+    inputs: &[PathBuf],
+) -> Result<(), String> {
     if dir.exists() && !dir.is_dir() {
         return Err(format!("{} exists and is not a folder", dir.display()));
     }
@@ -105,32 +110,12 @@ fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)], force: bool) -> Result<()
             ));
         }
         for (name, bytes) in files {
-            fix::write_atomic(&dir.join(name), bytes)
-                .map_err(|e| format!("cannot write {}: {e}", dir.join(name).display()))?;
+            fsx::write_output(&dir.join(name), bytes, inputs)
+                .map_err(|e| format!("cannot write {e}"))?;
         }
         return Ok(());
     }
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "connector".into());
-    let tmp = parent.join(format!(".{name}.connkit-{:08x}.tmp", fastrand::u32(..)));
-    std::fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-    let result = files
-        .iter()
-        .try_for_each(|(n, b)| std::fs::write(tmp.join(n), b))
-        .and_then(|_| std::fs::rename(&tmp, dir));
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(format!("cannot write {}: {e}", dir.display()));
-    }
-    Ok(())
+    fsx::create_folder(dir, files)
 }
 
 /// New files in the `fmt` layout (4 spaces, the standard key order).
@@ -146,7 +131,7 @@ fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
 }
 
 pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
-    let text = match std::fs::read(&args.spec) {
+    let text = match fsx::read_capped(&args.spec, fsx::MAX_TEXT_BYTES) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             safe_eprintln!("error: cannot read {}: {e}", args.spec.display());
@@ -177,7 +162,12 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
         ("apiDefinition.swagger.json", json_bytes(&out.definition)),
         ("apiProperties.json", json_bytes(&out.properties)),
     ];
-    if let Err(e) = write_folder(&args.output, &files, args.force) {
+    if let Err(e) = write_folder(
+        &args.output,
+        &files,
+        args.force,
+        std::slice::from_ref(&args.spec),
+    ) {
         safe_eprintln!("error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
@@ -283,9 +273,9 @@ fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
         stale_baseline: None,
     };
     let rendered = match format {
-        Format::Json => report::json::render(&report),
+        Format::Json => report::json::render(&report, &Default::default()),
         Format::Text => report::text::render(&report, color),
-        Format::Sarif => report::sarif::render(&report),
+        Format::Sarif => report::sarif::render(&report, &Default::default()),
         Format::Github => report::github::render(&report, &run),
         Format::Azure => report::azure::render(&report, &run),
         Format::Junit => report::junit::render(&report, &run),
@@ -324,7 +314,7 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
         convert::names::title_case(&name)
     });
     let files = convert::init::scaffold(&title, profile, auth);
-    if let Err(e) = write_folder(&args.dir, &files, args.force) {
+    if let Err(e) = write_folder(&args.dir, &files, args.force, &[]) {
         safe_eprintln!("error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
@@ -361,7 +351,7 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
             error = true;
         }
         for f in files {
-            let bytes = match std::fs::read(&f) {
+            let bytes = match fsx::read_in_folder(&f, fsx::MAX_TEXT_BYTES) {
                 Ok(b) => b,
                 Err(e) => {
                     safe_eprintln!("error: cannot read {}: {e}", f.display());
@@ -375,8 +365,8 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                     changed += 1;
                     if args.check {
                         print(&format!("would reformat {}\n", f.display()));
-                    } else if let Err(e) = fix::write_atomic(&f, &new) {
-                        safe_eprintln!("error: cannot write {}: {e}", f.display());
+                    } else if let Err(e) = fsx::rewrite(&f, &new) {
+                        safe_eprintln!("error: cannot write {e}");
                         error = true;
                     } else {
                         print(&format!("reformatted {}\n", f.display()));
@@ -405,7 +395,9 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
 }
 
 /// `lint --fix`: apply the registered fixes to every target, before the lint that reports.
-pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) {
+/// Returns false when a file that needed fixing could not be read or written.
+pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) -> bool {
+    let mut ok = true;
     for t in targets {
         let display = t.path().to_string_lossy().into_owned();
         let connector = match t {
@@ -426,13 +418,21 @@ pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) 
             if list.is_empty() {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(&df.path) else {
-                continue;
+            let bytes = match fsx::read_in_folder(&df.path, fsx::MAX_TEXT_BYTES) {
+                Ok(b) => b,
+                Err(e) => {
+                    safe_eprintln!("error: cannot read {}: {e}", df.path.display());
+                    ok = false;
+                    continue;
+                }
             };
             match fix::fix_bytes(&bytes, &list) {
-                Some((new, n)) => match fix::write_atomic(&df.path, &new) {
+                Some((new, n)) => match fsx::rewrite(&df.path, &new) {
                     Ok(()) => safe_eprintln!("fixed {n} finding(s) in {}", df.path.display()),
-                    Err(e) => safe_eprintln!("error: cannot write {}: {e}", df.path.display()),
+                    Err(e) => {
+                        safe_eprintln!("error: cannot write {e}");
+                        ok = false;
+                    }
                 },
                 None if !df.issues.is_empty() => {
                     safe_eprintln!(
@@ -444,4 +444,5 @@ pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) 
             }
         }
     }
+    ok
 }

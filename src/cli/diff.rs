@@ -158,9 +158,9 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
     let mut report = diff::diff(&old, &new);
     let accept_file = args.accept.clone().or_else(|| default_accept(&new_spec));
     if let Some(f) = accept_file {
-        let text = match std::fs::read_to_string(&f) {
+        let text = match crate::fsx::read_text(&f, crate::fsx::MAX_TEXT_BYTES) {
             Ok(t) => t,
-            Err(e) => return error("io", format!("{}: {e}", f.display()), args.format),
+            Err(e) => return error("io", e, args.format),
         };
         let entries = match accept::parse(&text) {
             Ok(e) => e,

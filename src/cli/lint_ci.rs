@@ -25,6 +25,28 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The connector files of a target (what an output must never replace).
+fn input_files(t: &Target) -> Vec<PathBuf> {
+    match t {
+        Target::File(p) => vec![p.clone()],
+        Target::Folder(d) => {
+            let f = discover::connector_files(d, &mut Vec::new());
+            [
+                f.definition,
+                f.properties,
+                f.settings,
+                f.icon,
+                f.script,
+                f.readme,
+                f.intro,
+            ]
+            .into_iter()
+            .flatten()
+            .collect()
+        }
+    }
+}
+
 /// The folder a target's configuration is looked up from (and its connector folder).
 fn target_dir(t: &Target) -> PathBuf {
     match t {
@@ -89,7 +111,7 @@ fn lint_one(
         ConnectorReport {
             path: display,
             profile,
-            profile_source: profile_source,
+            profile_source,
             findings,
         },
         ConnectorRun {
@@ -103,9 +125,9 @@ fn lint_one(
 
 fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
     match format {
-        Format::Json => report::json::render(report),
+        Format::Json => report::json::render(report, run),
         Format::Text => report::text::render(report, color) + &run.text_line(),
-        Format::Sarif => report::sarif::render(report),
+        Format::Sarif => report::sarif::render(report, run),
         Format::Github => report::github::render(report, run),
         Format::Azure => report::azure::render(report, run),
         Format::Junit => report::junit::render(report, run),
@@ -240,9 +262,12 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         // Safe fixes first (each written atomically), then lint what is left.
         let profiles: Vec<Profile> = settings.iter().map(|(p, _, _)| p.0).collect();
         let index = |t: &Target| targets.iter().position(|x| x == t).unwrap_or(0);
-        super::convert::fix_targets(&targets, |t| {
+        if !super::convert::fix_targets(&targets, |t| {
             profiles.get(index(t)).copied().unwrap_or(Profile::Custom)
-        });
+        }) {
+            // A fix that could not be written is a failure, whatever the lint finds next.
+            io_error = true;
+        }
     }
 
     // Fewer connectors than cores: spread each connector's rules over the cores instead.
@@ -290,14 +315,15 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         stale_baseline: None,
     };
 
+    // Outputs never replace a file this run reads: connector files, configuration, baseline.
+    let mut inputs: Vec<PathBuf> = targets.iter().flat_map(input_files).collect();
+    inputs.extend(args.config.iter().cloned());
+    inputs.extend(args.baseline.iter().cloned());
+    inputs.extend(loaded.keys().cloned());
     if let Some(path) = &args.write_baseline {
         let b = Baseline::from_report(&report);
-        if let Err(e) = std::fs::write(path, b.to_json()) {
-            return super::fail_with(
-                "io",
-                &format!("{}: cannot write baseline: {e}", path.display()),
-                json,
-            );
+        if let Err(e) = crate::fsx::write_output(path, b.to_json().as_bytes(), &inputs) {
+            return super::fail_with("io", &format!("cannot write baseline: {e}"), json);
         }
         safe_eprintln!(
             "connkit: wrote {} baseline entries to {}",
@@ -331,8 +357,9 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     for (path, format) in outputs {
         let Some(path) = path else { continue };
         let rendered = render(format, &report, &run, false);
-        if let Err(e) = std::fs::write(path, crate::safe::redact(&rendered).as_bytes()) {
-            safe_eprintln!("error: {}: cannot write report: {e}", path.display());
+        let text = crate::safe::redact(&rendered);
+        if let Err(e) = crate::fsx::write_output(path, text.as_bytes(), &inputs) {
+            safe_eprintln!("error: cannot write report: {e}");
             io_error = true;
         }
     }

@@ -1,6 +1,5 @@
 //! `connkit package` and `connkit verify-package`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -73,40 +72,25 @@ fn read_input(p: &Path) -> Result<(String, Vec<u8>), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-    if !meta.is_file() {
-        return Err(format!("{}: not a file", p.display()));
-    }
     let limit = crate::package::safety::Limits::default().max_archive_bytes;
-    if meta.len() > limit {
-        return Err(format!(
-            "{}: {} bytes, over the {limit} byte limit",
-            p.display(),
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let bytes = crate::fsx::read_capped(p, limit).map_err(|e| format!("{}: {e}", p.display()))?;
     Ok((name, bytes))
 }
 
-/// Write next to the target, then rename: readers never see a partial zip, and a failure
-/// leaves nothing behind (the temp file is removed when dropped).
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), String> {
-    if out.is_dir() {
-        return Err(format!("{}: is a folder", out.display()));
-    }
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .map_err(|e| format!("{}: cannot create a temporary file: {e}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("{}: {e}", tmp.path().display()))?;
-    tmp.persist(out)
-        .map_err(|e| format!("{}: {}", out.display(), e.error))?;
-    Ok(())
+/// Every file a `package` run reads: the output must never replace one of them.
+fn inputs_of(args: &PackageArgs, connector: &Connector) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = [
+        &args.intro,
+        &args.flow_solution,
+        &args.plugin_solution,
+        &args.connector_solution,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    v.extend(connector.file_paths());
+    v
 }
 
 fn error(msg: impl std::fmt::Display) -> ExitCode {
@@ -209,7 +193,8 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
     for n in &built.notes {
         safe_eprintln!("note: {n}");
     }
-    if let Err(e) = write_atomically(&args.output, &built.bytes) {
+    let inputs = inputs_of(&args, &connector);
+    if let Err(e) = crate::fsx::write_output(&args.output, &built.bytes, &inputs) {
         return error(e);
     }
     let mut s = build::render_tree(&out_name, built.bytes.len() as u64, &built.tree);

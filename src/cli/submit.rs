@@ -144,7 +144,9 @@ fn sas_url(flag: Option<&str>) -> Result<Secret, String> {
 }
 
 fn read_package(path: &Path) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let limit = crate::package::safety::Limits::default().max_archive_bytes;
+    let bytes =
+        crate::fsx::read_capped(path, limit).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.is_empty() {
         return Err(format!("{}: the package is empty", path.display()));
     }

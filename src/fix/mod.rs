@@ -170,50 +170,6 @@ fn fix_remove_query_encoding(doc: &mut Value, ptr: &str) -> bool {
     false
 }
 
-/// Write a file atomically: a temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut tmp = None;
-    for _ in 0..16 {
-        let p = dir.join(format!(".{name}.connkit-{:08x}.tmp", fastrand::u32(..)));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&p)
-        {
-            Ok(f) => {
-                tmp = Some((p, f));
-                break;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    let Some((tmp_path, mut f)) = tmp else {
-        return Err(std::io::Error::other("cannot create a temporary file"));
-    };
-    let result = f.write_all(bytes).and_then(|_| f.sync_all());
-    drop(f);
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp_path);
-        return Err(e);
-    }
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp_path, meta.permissions());
-    }
-    std::fs::rename(&tmp_path, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp_path);
-    })
-}
-
 /// Split raw bytes into (has BOM, text). Not UTF-8 → `None` (never rewritten).
 pub fn decode(bytes: &[u8]) -> Option<(bool, &str)> {
     match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -300,7 +256,8 @@ pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
 
 /// The JSON files of a connector folder (or a file given directly) that `fmt` handles.
 pub fn json_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
+    // A path that is not a folder is taken as given: reading it says why it is not a file.
+    if !path.is_dir() {
         return vec![path.to_path_buf()];
     }
     let mut issues = Vec::new();
@@ -421,19 +378,5 @@ mod tests {
         let e = fmt_bytes(b"{\"a\":\n \"\xC3\xA9\xFF\"}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 4), "{e}");
         assert!(e.message.contains("0xFF"), "{e}");
-    }
-
-    #[test]
-    fn atomic_write_replaces_the_file() {
-        let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("x.json");
-        std::fs::write(&p, "old").unwrap();
-        write_atomic(&p, b"new").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"new");
-        assert_eq!(
-            std::fs::read_dir(d.path()).unwrap().count(),
-            1,
-            "no temp file left"
-        );
     }
 }

@@ -232,8 +232,8 @@ fn yaml_locate(text: &str, pointer: &str) -> Option<Span> {
 /// hostile input (a 100 MB definition costs one `stat`, not a parse).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Read a connector file: a regular file (not a FIFO or device, which could block) of at most
-/// [`MAX_FILE_BYTES`]. Failures are load issues, never errors that stop the run.
+/// Read a connector file with [`crate::fsx::read_in_folder`]: a regular file (not a FIFO or
+/// device, not a symlink out of its folder) of at most [`MAX_FILE_BYTES`]. Failures are load issues, never errors that stop the run.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
     let issue = |code: &'static str, message: String| LoadIssue {
         code,
@@ -241,34 +241,21 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
         pointer: None,
         message,
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        issue(
-            "FileUnreadable",
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
-    if !meta.is_file() {
-        return Err(issue(
-            "FileUnreadable",
-            format!("{} is not a regular file", path.display()),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(issue(
+    crate::fsx::read_in_folder(path, MAX_FILE_BYTES).map_err(|e| match e {
+        crate::fsx::ReadError::TooLarge { size, .. } => issue(
             "FileTooLarge",
             format!(
                 "{} is {:.1} MB; connkit reads files up to {} MB (the platform accepts definitions up to 1 MB)",
                 path.display(),
-                meta.len() as f64 / 1e6,
+                size as f64 / 1e6,
                 MAX_FILE_BYTES / 1024 / 1024
             ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| {
-        issue(
+        ),
+        e @ crate::fsx::ReadError::Io(_) => issue(
             "FileUnreadable",
             format!("cannot read {}: {e}", path.display()),
-        )
+        ),
+        e => issue("FileUnreadable", format!("{}: {e}", path.display())),
     })
 }
 
@@ -431,6 +418,18 @@ impl Connector {
 
     pub fn properties_value(&self) -> Option<&Value> {
         self.properties.as_ref().and_then(|d| d.value.as_ref())
+    }
+
+    /// The paths of every file loaded (the inputs no output may replace).
+    pub fn file_paths(&self) -> Vec<PathBuf> {
+        let data = [&self.definition, &self.properties, &self.settings];
+        let text = [&self.script, &self.readme, &self.intro];
+        data.into_iter()
+            .flatten()
+            .map(|f| f.path.clone())
+            .chain(text.into_iter().flatten().map(|f| f.path.clone()))
+            .chain(self.icon.iter().map(|f| f.path.clone()))
+            .collect()
     }
 
     /// The relative path shown for a file kind (the real name when the file exists).

@@ -9,3 +9,4 @@ pub mod compare;
 pub mod safety;
 pub mod verify;
 pub mod xml;
+pub mod zipcheck;

@@ -180,6 +180,18 @@ pub fn normalise_name(raw: &str) -> Result<String, String> {
         match part {
             "" | "." => continue,
             ".." => return Err(format!("entry '{raw}' escapes its folder with '..'")),
+            // Windows drops trailing dots and spaces: `.. ` or `...` is `..` there.
+            p if p.chars().all(|c| c == '.' || c == ' ') => {
+                return Err(format!(
+                    "entry '{raw}' has a part made only of dots and spaces, which Windows reads as '..' or '.'"
+                ));
+            }
+            p if p.chars().any(char::is_control) => {
+                return Err(format!(
+                    "entry '{}' has control characters in its name",
+                    raw.escape_debug()
+                ));
+            }
             p if p.contains(':') => {
                 return Err(format!(
                     "entry '{raw}' has ':' in a name (a drive or an alternate data stream)"
@@ -227,22 +239,28 @@ pub fn read_archive(
             ),
         ));
     }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| refuse(path, format!("not a readable zip archive ({e})")))?;
-    if zip.len() > limits.max_entries {
-        return Err(refuse(
-            path,
-            format!(
-                "{} entries, over the {} entry limit",
-                zip.len(),
-                limits.max_entries
-            ),
-        ));
-    }
-    if zip.has_duplicate_names() {
+    // The layout first, by our own walk: counts, offsets and local headers must agree, so
+    // that every reader (and the zip crate below) sees the same entries.
+    let layout = super::zipcheck::check(bytes, limits.max_entries)
+        .map_err(|e| refuse(path, format!("not a readable zip archive (corrupt: {e})")))?;
+    let mut names: Vec<&[u8]> = layout.entries.iter().map(|e| e.name.as_slice()).collect();
+    names.sort_unstable();
+    if names.windows(2).any(|w| w[0] == w[1]) {
         return Err(refuse(
             path,
             "the archive stores the same entry name twice (which copy wins depends on the tool)",
+        ));
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| refuse(path, format!("not a readable zip archive ({e})")))?;
+    if zip.len() != layout.entries.len() || zip.offset() != 0 {
+        return Err(refuse(
+            path,
+            format!(
+                "not a readable zip archive (corrupt: {} entries in the central directory, but {} as the zip reader sees it)",
+                layout.entries.len(),
+                zip.len()
+            ),
         ));
     }
     let mut archive = Archive {
@@ -256,6 +274,23 @@ pub fn read_archive(
             .map_err(|e| refuse(path, format!("entry #{i} is unreadable ({e})")))?;
         let raw = String::from_utf8_lossy(file.name_raw()).into_owned();
         let shown = join(path, &raw);
+        let walked = &layout.entries[i];
+        if file.name_raw() != walked.name.as_slice()
+            || file.header_start() != walked.local_offset
+            || file.compressed_size() != walked.compressed
+        {
+            return Err(refuse(
+                &shown,
+                "not a readable zip archive (corrupt: the zip reader sees this entry differently from the central directory)",
+            ));
+        }
+        // The name as Windows and Unix extractors would write it: the stored bytes, whatever
+        // name the zip crate derived from them (e.g. from a Unicode Path field).
+        if let Ok(n) = file.name()
+            && n.as_bytes() != walked.name.as_slice()
+        {
+            normalise_name(&n).map_err(|r| refuse(&shown, r))?;
+        }
         if file.encrypted() {
             return Err(refuse(
                 &shown,

@@ -300,7 +300,13 @@ pub fn verify_path(
         .into());
     }
     let bytes =
-        std::fs::read(path).map_err(|e| VerifyError::Io(format!("{}: {e}", path.display())))?;
+        crate::fsx::read_capped(path, options.limits.max_archive_bytes).map_err(|e| match e {
+            crate::fsx::ReadError::TooLarge { .. } => VerifyError::Refused(Refusal {
+                path: shown.clone(),
+                reason: format!("file is {e}"),
+            }),
+            e => VerifyError::Io(format!("{}: {e}", path.display())),
+        })?;
     Ok(verify_bytes(&shown, &bytes, options)?)
 }
 

@@ -31,6 +31,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             if !f.pointer.is_empty() {
                 msg.push_str(&format!(" (pointer: {})", safe::text(&f.pointer)));
             }
+            msg.push_str(&format!(" (gate: {})", f.gate.as_str()));
             let ty = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

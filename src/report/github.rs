@@ -38,6 +38,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             if !f.pointer.is_empty() {
                 msg.push_str(&format!("\npointer: {}", safe::text(&f.pointer)));
             }
+            msg.push_str(&format!("\ngate: {}", f.gate.as_str()));
             let _ = writeln!(
                 out,
                 "::{} file={},line={},col={},endColumn={},title={}::{}",

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::run::RunInfo;
 use super::{ConnectorReport, LintReport, Summary};
 
 #[derive(Serialize)]
@@ -15,7 +16,18 @@ struct Document<'a> {
     schema_version: u32,
     tool: Tool,
     connectors: &'a [ConnectorReport],
-    summary: Summary,
+    summary: FullSummary,
+}
+
+/// The summary with what the run removed: every report says how much was hidden.
+#[derive(Serialize)]
+struct FullSummary {
+    #[serde(flatten)]
+    counts: Summary,
+    /// Findings removed by `[[ignore]]` or `x-connkit-ignore`.
+    suppressed: usize,
+    /// Findings removed because the baseline has them.
+    baselined: usize,
 }
 
 pub fn tool() -> impl Serialize {
@@ -25,7 +37,7 @@ pub fn tool() -> impl Serialize {
     }
 }
 
-pub fn render(report: &LintReport) -> String {
+pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let doc = Document {
         schema_version: 1,
         tool: Tool {
@@ -33,7 +45,11 @@ pub fn render(report: &LintReport) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         connectors: &report.connectors,
-        summary: report.summary(),
+        summary: FullSummary {
+            counts: report.summary(),
+            suppressed: run.suppressed(),
+            baselined: run.baselined(),
+        },
     };
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
@@ -68,7 +84,14 @@ mod tests {
                 }],
             }],
         };
-        let v: serde_json::Value = serde_json::from_str(&render(&r)).unwrap();
+        let run = RunInfo {
+            connectors: vec![crate::report::run::ConnectorRun {
+                suppressed: 2,
+                ..Default::default()
+            }],
+            stale_baseline: None,
+        };
+        let v: serde_json::Value = serde_json::from_str(&render(&r, &run)).unwrap();
         assert_eq!(v["schema_version"], 1);
         assert_eq!(v["tool"]["name"], "connkit");
         assert_eq!(v["connectors"][0]["profile"], "independent-publisher");
@@ -86,6 +109,8 @@ mod tests {
             v["summary"]["by_gate"]["pipeline"],
             serde_json::json!({"errors": 0, "warnings": 1, "infos": 0})
         );
+        assert_eq!(v["summary"]["suppressed"], 2);
+        assert_eq!(v["summary"]["baselined"], serde_json::json!(0));
         assert_eq!(v["summary"]["by_gate"]["review"]["warnings"], 0);
     }
 }

@@ -65,8 +65,9 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             for f in &found {
                 let _ = writeln!(
                     body,
-                    "{}: {}:{}:{}: {}{}",
+                    "{} ({}): {}:{}:{}: {}{}",
                     f.severity.as_str(),
+                    f.gate.as_str(),
                     safe::text(&ci_path(&c.path, &f.file)),
                     f.line,
                     f.column,

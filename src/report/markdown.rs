@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::LintReport;
 use super::run::{RunInfo, plural};
+use crate::core::Gate;
 use crate::rules::Severity;
 
 /// Text safe inside a table cell: no pipes, line breaks, HTML, links, images or mentions
@@ -61,6 +62,22 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
         let _ = write!(out, " · {n} baseline entries no longer occur");
     }
     out.push_str("\n\n");
+    let gates: Vec<String> = Gate::ALL
+        .iter()
+        .filter(|g| s.by_gate.get(**g).total() > 0)
+        .map(|g| {
+            let c = s.by_gate.get(*g);
+            format!("{} {} ({} error(s))", g.as_str(), c.total(), c.errors)
+        })
+        .collect();
+    if !gates.is_empty() {
+        let _ = writeln!(
+            out,
+            "By gate: {} — pipeline errors fail Microsoft's PR check, review findings are what \
+             certification reviewers ask about.\n",
+            gates.join(" · ")
+        );
+    }
     let mut clean = Vec::new();
     for (i, c) in report.connectors.iter().enumerate() {
         let sup = run.get(i).map(|r| r.suppressed).unwrap_or(0);
@@ -73,7 +90,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             out,
             "### `{}` ({})\n\n{}, {}, {}{}\n",
             code(&c.path),
-            c.profile.as_str(),
+            cell(&c.profile_source.describe(c.profile)),
             plural(count(Severity::Error), "error"),
             plural(count(Severity::Warning), "warning"),
             plural(count(Severity::Info), "info"),
@@ -83,12 +100,15 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 String::new()
             }
         );
-        out.push_str("| Severity | Code | File | Line | Message |\n|---|---|---|---:|---|\n");
+        out.push_str(
+            "| Severity | Gate | Code | File | Line | Message |\n|---|---|---|---|---:|---|\n",
+        );
         for f in c.findings.iter().take(MAX_ROWS) {
             let _ = writeln!(
                 out,
-                "| {} | `{}` | `{}` | {}:{} | {} |",
+                "| {} | {} | `{}` | `{}` | {}:{} | {} |",
                 icon(f.severity),
+                f.gate.as_str(),
                 code(f.code),
                 code(&f.file),
                 f.line,

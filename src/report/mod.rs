@@ -159,6 +159,7 @@ mod hostile_tests {
         let f = |severity| Finding {
             code: "OperationIdNotUnique",
             severity,
+            gate: Gate::Pipeline,
             file: format!("api{HOSTILE}.json"),
             pointer: format!("/paths/{HOSTILE}"),
             line: 3,
@@ -173,6 +174,7 @@ mod hostile_tests {
                 // A connector folder name can hold a newline and start a line.
                 path: format!("::error::{HOSTILE}"),
                 profile: Profile::Custom,
+                profile_source: ProfileSource::Default,
                 findings: vec![f(Severity::Error), f(Severity::Warning), f(Severity::Info)],
             }],
         };
@@ -239,13 +241,16 @@ mod hostile_tests {
         for bad in ["![", "<img"] {
             assert!(!live.contains(bad), "markdown passes {bad:?}:\n{md}");
         }
-        for (name, doc) in [("json", json::render(&r)), ("sarif", sarif::render(&r))] {
+        for (name, doc) in [
+            ("json", json::render(&r, &run)),
+            ("sarif", sarif::render(&r, &run)),
+        ] {
             assert_inert(name, &doc, None);
             // The data itself is intact for consumers.
             let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
             assert!(v.to_string().contains("##vso[task.setvariable"), "{name}");
         }
-        let v: serde_json::Value = serde_json::from_str(&json::render(&r)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json::render(&r, &run)).unwrap();
         assert_eq!(
             v["connectors"][0]["findings"][0]["message"],
             format!("operationId '{HOSTILE}' is used twice")

@@ -53,7 +53,7 @@ fn fingerprint(parts: &[&str]) -> String {
     d.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-pub fn render(report: &LintReport) -> String {
+pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
     // Rules referenced by results, in registry order, then any code outside the registry.
     let mut codes: Vec<&'static str> = Vec::new();
     for r in rules::registry() {
@@ -136,7 +136,13 @@ pub fn render(report: &LintReport) -> String {
                 "rules": rule_objs
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results
+            "results": results,
+            // Suppressed and baselined findings are not results; how many there were is
+            // still part of the record.
+            "properties": {
+                "suppressed": run.suppressed(),
+                "baselined": run.baselined()
+            }
         }]
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
