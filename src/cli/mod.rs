@@ -311,6 +311,7 @@ struct RuleInfo {
     code: &'static str,
     severity: Severity,
     gate: Gate,
+    evidence: String,
     microsoft_message: Option<&'static str>,
     profiles: Vec<&'static str>,
     file: crate::model::FileKind,
@@ -331,6 +332,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     code: r.code,
                     severity: r.severity,
                     gate: r.gate,
+                    evidence: r.evidence(),
                     microsoft_message: r.microsoft,
                     profiles: r.profiles.names(),
                     file: r.file,
@@ -374,10 +376,13 @@ fn list_rules(args: RulesArgs) -> ExitCode {
 fn explain(code: &str) -> ExitCode {
     match rules::find(code) {
         Some(r) => {
-            let microsoft = r
+            let mut microsoft = r
                 .microsoft
                 .map(|m| format!("\n\nMicrosoft's message: \"{m}\""))
                 .unwrap_or_default();
+            if !r.explanation.contains("Evidence:") {
+                microsoft = format!("\n\n{}{microsoft}", r.evidence());
+            }
             print(&format!(
                 "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{}{microsoft}\n\nSource: {}\n",
                 r.code,

@@ -167,7 +167,7 @@ pub static RESTRICTED_CHARACTERS_IN_SUMMARY: Rule = Rule {
     code: "RestrictedCharactersInSummary",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("Summary string contains any of the restricted characters [/\\<>*%&?]"),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "An operation `summary` contains one of / \\ < > * % & ?",
@@ -200,7 +200,7 @@ pub static CONNECTOR_METADATA_PROPERTIES_MISSING: Rule = Rule {
     code: "ConnectorMetadataPropertiesMissing",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("The connector metadata property 'Categories' is required."),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "`x-ms-connector-metadata` lacks Website, Privacy policy or Categories",
@@ -423,7 +423,7 @@ pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule = Rule {
     code: "DefaultResponseHasSchema",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("The 'default' response should not have schema definition. Schemas should be defined on expected responses only."),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "The `default` response carries a schema",
@@ -435,7 +435,11 @@ describe the success body on `200`/`201` and keep `default` to a description.\n\
 Calibration: reported only when the operation also has a 2xx response. When `default` is the \
 only response it is the success response, and 10 certified connectors changed in 2024 were \
 merged with a schema there (Autenti, BoldSign, D7SMS, HubPlanner, …); that case is left to \
-the reviewers' advice to add an explicit 2xx (before: 10 connectors changed in 2024, after: 1).",
+the reviewers' advice to add an explicit 2xx (before: 10 connectors changed in 2024, after: 1).\n\n\
+Evidence: an **error**. Microsoft's pipeline prints this message on PRs (#3841, #3810, \
+2025). Tikit was merged validated with a schema on default beside a 2xx four times in \
+2023–2024, before the check was seen enforced: those are its only hits on validated merges \
+(docs/calibration.md).",
     source: SV,
     check: |cx, sink| {
         let Some(sw) = cx.swagger.as_ref() else {
@@ -545,7 +549,7 @@ pub static FIELD_LENGTH_EXCEEDED: Rule = Rule {
     code: "FieldLengthExceeded",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("The 'title' value goes over the character limit '30'"),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "`info.title` over 30 characters, or an `x-ms-summary` over 80",
@@ -600,7 +604,7 @@ pub static FIELD_LENGTH_NOT_IN_RANGE: Rule = Rule {
     code: "FieldLengthNotInRange",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("The 'description' value must be between '30' and '500' characters."),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "`info.description` shorter than 30 or longer than 500 characters",
@@ -723,7 +727,7 @@ pub static VALUE_CONTAINS_RESTRICTED_WORDS: Rule = Rule {
     code: "ValueContainsRestrictedWords",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("The value 'title' contains at least one of the restricted words: 'api, connector'."),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "The title says API or Connector, or the description names a Power Platform product",

@@ -70,6 +70,50 @@ pub struct Rule {
     pub check: fn(&Context<'_>, &mut Sink<'_>),
 }
 
+impl Rule {
+    /// What the rule's gate and default severity rest on: the explanation's own `Evidence:`
+    /// paragraph when it has one (calibrated rules), else what follows from its gate.
+    pub fn evidence(&self) -> String {
+        if let Some(i) = self.explanation.find("Evidence:") {
+            let rest = &self.explanation[i..];
+            let end = rest.find("\n\n").unwrap_or(rest.len());
+            return rest[..end].to_string();
+        }
+        let seen = if self.microsoft.is_some() {
+            " Microsoft's validator prints this message on real pull requests (below)."
+        } else {
+            ""
+        };
+        let text = match (self.gate, self.severity) {
+            (Gate::Pipeline, Severity::Error) => {
+                "an error: one of the official Swagger Validator checks that Microsoft's PR \
+                 pipeline runs, and no version Microsoft merged through a validated pull request \
+                 since 2022 breaks it (docs/calibration.md)."
+            }
+            (Gate::Pipeline, _) => {
+                "not an error: the pipeline's validator has this check, but it reports it as a \
+                 warning or lets it through."
+            }
+            (Gate::Platform, Severity::Error) => {
+                "an error: Power Platform cannot import or run a connector with this defect \
+                 (the service cannot read the file, or a documented limit or shape is broken)."
+            }
+            (Gate::Platform, _) => {
+                "not an error: the platform accepts it, but the connector may not behave as meant."
+            }
+            (Gate::Review, Severity::Error) => {
+                "an error: certification reviewers refuse it (a documented certification \
+                 requirement); the pipeline never reads this file."
+            }
+            (Gate::Review, _) => {
+                "not an error: certification reviewers may ask about it; no check fails on it."
+            }
+            (Gate::Advice, _) => "not an error: good practice that no gate enforces.",
+        };
+        format!("Evidence: {text}{seen}")
+    }
+}
+
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Rule").field("code", &self.code).finish()

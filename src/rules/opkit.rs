@@ -31,11 +31,15 @@ macro_rules! def_rule {
         );
     };
     ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, $check:expr) => {
+        def_rule!($name, $code, $sev, $prof, $summary, $expl, $src, microsoft = None, $check);
+    };
+    // With the wording of Microsoft's own message (seen on a PR or an import).
+    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, microsoft = $ms:expr, $check:expr) => {
         pub static $name: $crate::rules::Rule = $crate::rules::Rule {
             code: $code,
             severity: $crate::rules::Severity::$sev,
             gate: $crate::core::Gate::Pipeline,
-            microsoft: None,
+            microsoft: $ms,
             profiles: $crate::rules::Profiles::$prof,
             file: $crate::model::FileKind::Definition,
             summary: $summary,

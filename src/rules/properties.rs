@@ -440,7 +440,7 @@ pub static TENANT_ID_PARAMETER_NOT_VALID: Rule = Rule {
     code: "TenantIdParameterNotValid",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: None,
+    microsoft: Some("Invalid value for the description property within the UI Definition object."),
     profiles: Profiles::ALL,
     file: FileKind::Properties,
     summary: "The `token:TenantId` parameter is not exactly the block the platform expects",

@@ -493,7 +493,10 @@ pub static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule = Rule {
     file: FileKind::Definition,
     summary: "A basic or API key requirement that lists scopes",
     explanation: "Only OAuth 2.0 requirements carry scopes; for `basic` and `apiKey` the list \
-must be empty.",
+must be empty.\n\n\
+Evidence: an error. Its only hit on the merged history is Scrive eSign in the bulk merge of \
+2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022 \
+breaks it.",
     source: SV,
     check: |cx, sink| {
         for (at, name, v) in requirement_entries(cx) {
