@@ -63,7 +63,7 @@ fn list_rules(format: DiffFormat) -> ExitCode {
         let list: Vec<_> = diff::rules::RULES
             .iter()
             .map(|r| {
-                serde_json::json!({"code": r.code, "severity": r.severity, "area": r.area,
+                serde_json::json!({"code": r.code, "severity": r.severity, "gate": r.gate, "area": r.area,
                     "summary": r.summary, "explanation": r.explanation,
                     "microsoft": r.microsoft, "source": r.source})
             })
@@ -207,9 +207,10 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
 pub fn explain(code: &str) -> Option<String> {
     let r = diff::rules::find(code)?;
     Some(format!(
-        "{}  (diff rule)\n\n  severity: {}\n  area:     {}\n\n{}\n\n{}\n{}\nSource: certification-rules §12 {}\n",
+        "{}  (diff rule)\n\n  severity: {}\n  gate:     {}\n  area:     {}\n\n{}\n\n{}\n{}\nSource: certification-rules §12 {}\n",
         r.code,
         r.severity.as_str(),
+        diff::render::diff_gate_note(r),
         r.area,
         r.summary,
         r.explanation,

@@ -518,7 +518,12 @@ impl<'a> Comparer<'a> {
             return; // same path item, nothing referenced from outside it
         }
         let (op_, np) = (o.pointer.clone(), n.pointer.clone());
-        if o.path != n.path {
+        // The URL is basePath + path: a segment moved between the two is the same request.
+        let full = |root: &Value, path: &str| {
+            let base = s(root.get("basePath")).unwrap_or("").trim_end_matches('/');
+            format!("{base}{path}")
+        };
+        if o.path != n.path && full(self.old.root, &o.path) != full(self.new.root, &n.path) {
             self.emit(
                 &r::PATH_TEMPLATE_CHANGED,
                 Some(o.path_pointer.clone()),
@@ -830,7 +835,10 @@ impl<'a> Comparer<'a> {
     /// visibility, default and constraints; text.
     fn field(&mut self, o: &'a Value, op: &str, n: &'a Value, np: &str, role: Role, label: &str) {
         let (ot, nt) = (o.get("type"), n.get("type"));
-        let type_changed = ot.is_some() && nt.is_some() && ot != nt;
+        // An output that loses its `type` (`{type: string}` → an enum-only schema) is a type
+        // change to Microsoft's validator: PR #3151 reported `…/items/type/type` for exactly that.
+        let type_dropped = role == Role::Output && ot.is_some() && nt.is_none();
+        let type_changed = (ot.is_some() && nt.is_some() && ot != nt) || type_dropped;
         if type_changed {
             let rule = if role == Role::Input {
                 &r::INPUT_TYPE_CHANGED
@@ -1173,7 +1181,10 @@ impl<'a> Comparer<'a> {
             // Only success responses (and `default`) are outputs a flow can use; error
             // response schemas are not compared.
             let success = code.starts_with('2') || *code == "default";
-            let o_schema = schema_of(ov).filter(|_| success);
+            // An empty schema (`{}`, Microsoft's templates put one on `default`) declares no
+            // outputs, so there are none to delete or change.
+            let declares_outputs = |s: &&Value| !s.as_object().is_some_and(|m| m.is_empty());
+            let o_schema = schema_of(ov).filter(|_| success).filter(declares_outputs);
             if let Some((_, nv)) = nm.iter().find(|(k, _)| k == code) {
                 let (nv, nvp) = res(self.new, nv, join(&nb, code));
                 match (o_schema, schema_of(nv)) {

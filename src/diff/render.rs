@@ -105,6 +105,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
             let _ = writeln!(out, "  {tag}: {}", safe::text(&c.message));
             let _ = writeln!(out, "      old: {}", loc_text(&c.old));
             let _ = writeln!(out, "      new: {}", loc_text(&c.new));
+            let _ = writeln!(out, "      gate: {}", diff_gate_note(c.rule));
             if let Some(ms) = c.rule.microsoft {
                 let _ = writeln!(out, "      Microsoft: \"{ms}.\"");
             }
@@ -115,6 +116,18 @@ pub fn text(report: &DiffReport, color: bool) -> String {
     }
     let _ = writeln!(out, "\n{}", summary_line(report));
     out
+}
+
+/// "pipeline (Microsoft's change validator reports it)" for text output.
+pub fn diff_gate_note(rule: &super::rules::DiffRule) -> String {
+    use crate::core::Gate;
+    let why = match rule.gate {
+        Gate::Pipeline => "Microsoft's change validator reports it; reviewers ask you to confirm",
+        Gate::Review => "documented as not allowed in an update; reviewers refuse it",
+        Gate::Platform => "no check reports it, but existing flows may break",
+        Gate::Advice => "safe",
+    };
+    format!("{} ({why})", rule.gate.as_str())
 }
 
 fn loc_json(l: &Option<Loc>) -> serde_json::Value {
@@ -133,6 +146,7 @@ pub fn json(report: &DiffReport, text_diff: Option<&str>) -> String {
             let mut v = json!({
                 "code": c.rule.code,
                 "severity": c.severity(),
+                "gate": c.rule.gate,
                 "operation": c.operation,
                 "old": loc_json(&c.old),
                 "new": loc_json(&c.new),

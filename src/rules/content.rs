@@ -423,7 +423,9 @@ pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule = Rule {
     code: "DefaultResponseHasSchema",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The 'default' response should not have schema definition. Schemas should be defined on expected responses only."),
+    microsoft: Some(
+        "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
+    ),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "The `default` response carries a schema",
@@ -727,7 +729,9 @@ pub static VALUE_CONTAINS_RESTRICTED_WORDS: Rule = Rule {
     code: "ValueContainsRestrictedWords",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The value 'title' contains at least one of the restricted words: 'api, connector'."),
+    microsoft: Some(
+        "The value 'title' contains at least one of the restricted words: 'api, connector'.",
+    ),
     profiles: Profiles::CERTIFICATION,
     file: FileKind::Definition,
     summary: "The title says API or Connector, or the description names a Power Platform product",

@@ -251,7 +251,9 @@ pub static PATH_REDEFINED: Rule = Rule {
     code: "PathRedefined",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively."),
+    microsoft: Some(
+        "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "Two path keys differ only in letter case",
@@ -401,7 +403,9 @@ pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule = Rule {
     code: "PathParameterMustBeRequired",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The parameter must be marked as required as it is used in the operation path."),
+    microsoft: Some(
+        "The parameter must be marked as required as it is used in the operation path.",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An `in: path` parameter without `required: true`",

@@ -31,7 +31,17 @@ macro_rules! def_rule {
         );
     };
     ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, $check:expr) => {
-        def_rule!($name, $code, $sev, $prof, $summary, $expl, $src, microsoft = None, $check);
+        def_rule!(
+            $name,
+            $code,
+            $sev,
+            $prof,
+            $summary,
+            $expl,
+            $src,
+            microsoft = None,
+            $check
+        );
     };
     // With the wording of Microsoft's own message (seen on a PR or an import).
     ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, microsoft = $ms:expr, $check:expr) => {

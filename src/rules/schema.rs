@@ -1062,7 +1062,9 @@ pub static INVALID_ENUM_VALUE: Rule = Rule {
     code: "InvalidEnumValue",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The type of the enum value is 'String' but it should be 'Boolean' as specified in the schema."),
+    microsoft: Some(
+        "The type of the enum value is 'String' but it should be 'Boolean' as specified in the schema.",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An `enum` member's JSON type differs from the declared `type`",

@@ -328,7 +328,9 @@ pub static JSON_TYPE_INCORRECT: Rule = Rule {
     code: "JsonTypeIncorrect",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'."),
+    microsoft: Some(
+        "The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'.",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "A value has the wrong JSON type for its position",
@@ -392,7 +394,9 @@ pub static EXTENSION_NAME_NOT_VALID: Rule = Rule {
     code: "ExtensionNameNotValid",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The property 'scriptOperations' is not valid. If this property is an extension, its name must begin with \"x-\"."),
+    microsoft: Some(
+        "The property 'scriptOperations' is not valid. If this property is an extension, its name must begin with \"x-\".",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "An unknown key that is not an `x-` extension",

@@ -137,7 +137,9 @@ pub static HOST_NAME_NOT_VALID: Rule = Rule {
     code: "HostNameNotValid",
     severity: Severity::Error,
     gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The 'host' property, if present, must be a valid URI host without a scheme or path."),
+    microsoft: Some(
+        "The 'host' property, if present, must be a valid URI host without a scheme or path.",
+    ),
     profiles: Profiles::ALL,
     file: FileKind::Definition,
     summary: "`host` is not a bare host name with an optional port",
