@@ -117,6 +117,9 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
         ("apiProperties.json", pretty(&props)),
         ("readme.md", readme(&title, profile, auth).into_bytes()),
     ];
+    // The profile travels with the folder: lint applies the same rules wherever the folder
+    // lives, not only under Microsoft's `certified-connectors/` layout.
+    files.push(("connkit.toml", connkit_toml(profile).into_bytes()));
     if profile == Profile::Certified {
         files.push(("intro.md", intro(&title, auth).into_bytes()));
         // The sample's icon (230×230, background #4b2e83): replace it with your own.
@@ -205,6 +208,18 @@ fn credentials(auth: Auth) -> &'static str {
             "Sign in with your Microsoft Entra ID work or school account when you create the connection."
         }
     }
+}
+
+/// The connkit configuration `init` writes: the profile, so `connkit lint` is never silently
+/// run with the custom-connector rules on a connector meant for certification.
+fn connkit_toml(profile: Profile) -> String {
+    format!(
+        "# connkit configuration (https://github.com/connkit/connkit): applies to this folder and below.\n\
+         # The certification profile this connector is written for; `connkit lint` says which\n\
+         # profile it ran and why.\n\
+         profile = \"{}\"\n",
+        profile.as_str()
+    )
 }
 
 fn readme(title: &str, profile: Profile, auth: Auth) -> String {
