@@ -935,7 +935,10 @@ fn embedded_connector_is_linted_with_the_certified_profile() {
     let p = write(dir.path(), "pkg.zip", &package_with(&assets));
     let (v, code) = verify_json(&p, &[]);
     assert_eq!(code, 1);
-    assert!(codes(&v).is_empty(), "layout is fine: {v:#}");
+    // The layout is fine; the two solutions carry different definitions of the connector.
+    assert_eq!(codes(&v), ["PackageConnectorMismatch"], "{v:#}");
+    let m = v["findings"][0]["message"].as_str().unwrap();
+    assert!(m.contains("at /swagger:"), "{m}");
     let c = &v["connectors"][0];
     assert_eq!(
         c["path"],
@@ -1181,4 +1184,211 @@ fn hostile_names_windows_reads_as_parent_or_with_control_characters() {
 fn hostile_data_before_the_first_entry() {
     let z = [b"#!/bin/sh\n".to_vec(), raw_zip(&[raw("intro.md", b"x")])].concat();
     assert_refused(z, "not a readable zip archive (corrupt");
+}
+
+// ---- one connector across the package (issue 17) ----
+
+/// A flow solution whose connector has the given name and id, and whose solution.xml names
+/// a publisher with the given prefix.
+fn flow_solution_named(def: &Value, name: &str, id: &str, prefix: &str) -> Vec<u8> {
+    let xml = connector_xml(name).replace("6a1f7d8e-0000-4000-8000-000000000001", id);
+    let cust = format!(
+        "<ImportExportXml><Workflows><Workflow WorkflowId=\"{{0d6c8c6b-1f7e-4b7e-9b1c-2a7e3c1d5f10}}\" Name=\"Sample task flow\">\
+         <JsonFileName>/{WF}</JsonFileName></Workflow></Workflows>{xml}</ImportExportXml>"
+    );
+    let solution = format!(
+        "<ImportExportXml><SolutionManifest><UniqueName>Flows</UniqueName><Publisher><UniqueName>FabrikamPub</UniqueName>\
+         <LocalizedNames><LocalizedName description=\"Fabrikam Publishing\" languagecode=\"1033\" /></LocalizedNames>\
+         <CustomizationPrefix>{prefix}</CustomizationPrefix><CustomizationOptionValuePrefix>54201</CustomizationOptionValuePrefix>\
+         </Publisher></SolutionManifest></ImportExportXml>"
+    );
+    let mut entries: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), b"<Types />".to_vec()),
+        ("customizations.xml".into(), cust.into_bytes()),
+        ("solution.xml".into(), solution.into_bytes()),
+        (WF.into(), b"{}".to_vec()),
+    ];
+    for (n, d) in connector_files(def) {
+        entries.push((n.replace(NAME, name), d));
+    }
+    let refs: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.clone()))
+        .collect();
+    zip_of(&refs)
+}
+
+#[test]
+fn package_takes_the_connector_and_prefix_from_the_flow_solution() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = contoso_json("apiDefinition.swagger.json");
+    let id = "0a0b0c0d-1111-4222-8333-444455556666";
+    let flow = write(
+        dir.path(),
+        "Flow.zip",
+        &flow_solution_named(&def, "fabrikam_contoso-20tasks", id, "fabrikam"),
+    );
+    let target = dir.path().join("out.zip");
+    let o = connkit()
+        .args(["package", CONTOSO, "-o"])
+        .arg(&target)
+        .arg("--flow-solution")
+        .arg(&flow)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    let package = entry(&bytes, "package.zip");
+    let sol = entry(&package, "PkgAssets/ContosoTasksConnector.zip");
+    let cust = String::from_utf8(entry(&sol, "customizations.xml")).unwrap();
+    assert!(
+        cust.contains("<name>fabrikam_contoso-20tasks</name>"),
+        "{cust}"
+    );
+    assert!(
+        cust.contains(&format!("<connectorid>{id}</connectorid>")),
+        "{cust}"
+    );
+    let manifest = String::from_utf8(entry(&sol, "solution.xml")).unwrap();
+    assert!(manifest.contains("<CustomizationPrefix>fabrikam</CustomizationPrefix>"));
+    assert!(manifest.contains("<UniqueName>FabrikamPub</UniqueName>"));
+    assert!(manifest.contains(&format!("id=\"{{{id}}}\"")), "{manifest}");
+    let (v, code) = verify_json(&target, &["--against", CONTOSO]);
+    assert_eq!(code, 0, "{v:#}");
+
+    // A --prefix that contradicts the flow solution is refused.
+    let o = connkit()
+        .args(["package", CONTOSO, "-o"])
+        .arg(dir.path().join("x.zip"))
+        .arg("--flow-solution")
+        .arg(&flow)
+        .args(["--prefix", "contoso"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("fabrikam"));
+    assert!(!dir.path().join("x.zip").exists());
+}
+
+#[test]
+fn solutions_naming_different_connectors_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = contoso_json("apiDefinition.swagger.json");
+    // The generated solution says publishe_, the real flow export says publisher_.
+    let conn = connector_solution(&def);
+    let conn = {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(conn)).unwrap();
+        let mut entries = Vec::new();
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).unwrap();
+            let mut d = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut d).unwrap();
+            let name = f.name().unwrap().replace(NAME, "publishe_contoso-20tasks");
+            let d = String::from_utf8(d.clone())
+                .map(|t| t.replace(NAME, "publishe_contoso-20tasks").into_bytes())
+                .unwrap_or(d);
+            entries.push((name, d));
+        }
+        let refs: Vec<(&str, Vec<u8>)> = entries
+            .iter()
+            .map(|(n, d)| (n.as_str(), d.clone()))
+            .collect();
+        zip_of(&refs)
+    };
+    let flow = flow_solution_named(
+        &def,
+        "publisher_contoso-20tasks",
+        "6a1f7d8e-0000-4000-8000-000000000001",
+        "publisher",
+    );
+    let p = write(
+        dir.path(),
+        "p.zip",
+        &package_with(&[
+            ("PkgAssets/ConnectorSolution.zip", conn),
+            ("PkgAssets/FlowSolution.zip", flow),
+        ]),
+    );
+    let (v, code) = verify_json(&p, &[]);
+    assert_eq!(code, 1);
+    let c = codes(&v);
+    assert!(c.contains(&"PackageConnectorMismatch".to_string()), "{v:#}");
+    // 'publisher' is 9 characters: not a Dataverse prefix.
+    assert!(
+        c.contains(&"SolutionPublisherPrefixInvalid".to_string()),
+        "{v:#}"
+    );
+    let m = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PackageConnectorMismatch")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        m.contains("publishe_contoso-20tasks") && m.contains("publisher_contoso-20tasks"),
+        "{m}"
+    );
+    // The same connector under two ids is two connectors.
+    let other_id = flow_solution_named(
+        &def,
+        NAME,
+        "ffffffff-0000-4000-8000-000000000009",
+        "contoso",
+    );
+    let p = write(
+        dir.path(),
+        "q.zip",
+        &package_with(&[
+            ("PkgAssets/ConnectorSolution.zip", connector_solution(&def)),
+            ("PkgAssets/FlowSolution.zip", other_id),
+        ]),
+    );
+    let (v, _) = verify_json(&p, &[]);
+    assert_eq!(codes(&v), ["PackageConnectorMismatch"], "{v:#}");
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("connectorid")
+    );
+}
+
+#[test]
+fn definition_mismatch_shows_where_long_values_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let (target, o) = build_contoso(dir.path(), "p.zip");
+    assert!(o.status.success());
+    let pr = dir.path().join("pr");
+    std::fs::create_dir(&pr).unwrap();
+    for f in ["apiProperties.json", "icon.png"] {
+        std::fs::copy(root().join(CONTOSO).join(f), pr.join(f)).unwrap();
+    }
+    let mut def = contoso_json("apiDefinition.swagger.json");
+    let d = def["info"]["description"].as_str().unwrap().to_string();
+    def["info"]["description"] = format!("{d} Extra words at the end.").into();
+    std::fs::write(pr.join("apiDefinition.swagger.json"), def.to_string()).unwrap();
+    let (v, _) = verify_json(&target, &["--against", pr.to_str().unwrap()]);
+    let m = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PackageDefinitionMismatch")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(m.starts_with("/info/description:"), "{m}");
+    assert!(m.contains("Extra words at the end.\""), "{m}");
+    assert!(
+        m.contains(&format!("from character {}", d.chars().count() + 2)),
+        "{m}"
+    );
 }
