@@ -433,8 +433,13 @@ fn init_passes_lint_for_every_profile_and_auth() {
                 std::fs::write(d.path().join(name), bytes).unwrap();
             }
             let c = Connector::load_dir(d.path(), "t".into());
-            let findings = rules::lint(&c, profile, &LintOptions::default());
+            // Clean apart from the placeholders the author must replace (certification only).
+            let (placeholders, findings): (Vec<_>, Vec<_>) =
+                rules::lint(&c, profile, &LintOptions::default())
+                    .into_iter()
+                    .partition(|f| f.code == "PlaceholderValue");
             assert!(findings.is_empty(), "{profile:?} {auth:?}: {findings:?}");
+            assert_eq!(placeholders.is_empty(), profile == Profile::Custom);
             assert!(c.readme.is_some());
             assert_eq!(c.intro.is_some(), profile == Profile::Certified);
             let readme = &c.readme.as_ref().unwrap().text;
@@ -509,7 +514,7 @@ fn cli_convert_writes_a_clean_connector_and_refuses_to_overwrite() {
 }
 
 #[test]
-fn cli_init_creates_a_connector_that_lints_clean() {
+fn cli_init_creates_a_connector_that_lints_clean_but_for_its_placeholders() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("contoso-widgets");
     connkit()
@@ -527,12 +532,22 @@ fn cli_init_creates_a_connector_that_lints_clean() {
     ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
-    connkit()
+    // The placeholders are the only findings, and they stop a certified lint.
+    let o = connkit()
         .arg("lint")
         .arg(&dir)
-        .args(["--profile", "certified"])
-        .assert()
-        .success();
+        .args(["--profile", "certified", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = v["connectors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["PlaceholderValue"].into());
     connkit()
         .arg("init")
         .arg(&dir)
@@ -889,5 +904,31 @@ fn init_refuses_oauth_for_independent_publishers() {
             .code(2)
             .stderr(predicates::str::contains("may not use OAuth"));
         assert!(!dir.exists(), "nothing written");
+    }
+}
+
+#[test]
+fn init_placeholders_are_flagged_by_certification_lints() {
+    for profile in [Profile::Certified, Profile::IndependentPublisher] {
+        let d = tempfile::tempdir().unwrap();
+        for (name, bytes) in init::scaffold("Contoso Tasks", profile, init::Auth::ApiKey) {
+            std::fs::write(d.path().join(name), bytes).unwrap();
+        }
+        let c = Connector::load_dir(d.path(), "t".into());
+        let found: Vec<String> = rules::lint(&c, profile, &LintOptions::default())
+            .into_iter()
+            .filter(|f| f.code == "PlaceholderValue")
+            .map(|f| f.pointer)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "/info/contact/name",
+                "/info/contact/email",
+                "/properties/publisher",
+                "/properties/stackOwner"
+            ],
+            "{profile:?}"
+        );
     }
 }
