@@ -433,8 +433,13 @@ fn init_passes_lint_for_every_profile_and_auth() {
                 std::fs::write(d.path().join(name), bytes).unwrap();
             }
             let c = Connector::load_dir(d.path(), "t".into());
-            let findings = rules::lint(&c, profile, &LintOptions::default());
+            // Clean apart from the placeholders the author must replace (certification only).
+            let (placeholders, findings): (Vec<_>, Vec<_>) =
+                rules::lint(&c, profile, &LintOptions::default())
+                    .into_iter()
+                    .partition(|f| f.code == "PlaceholderValue");
             assert!(findings.is_empty(), "{profile:?} {auth:?}: {findings:?}");
+            assert_eq!(placeholders.is_empty(), profile == Profile::Custom);
             assert!(c.readme.is_some());
             assert_eq!(c.intro.is_some(), profile == Profile::Certified);
             let readme = &c.readme.as_ref().unwrap().text;
@@ -509,7 +514,7 @@ fn cli_convert_writes_a_clean_connector_and_refuses_to_overwrite() {
 }
 
 #[test]
-fn cli_init_creates_a_connector_that_lints_clean() {
+fn cli_init_creates_a_connector_that_lints_clean_but_for_its_placeholders() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path().join("contoso-widgets");
     connkit()
@@ -527,12 +532,22 @@ fn cli_init_creates_a_connector_that_lints_clean() {
     ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
-    connkit()
+    // The placeholders are the only findings, and they stop a certified lint.
+    let o = connkit()
         .arg("lint")
         .arg(&dir)
-        .args(["--profile", "certified"])
-        .assert()
-        .success();
+        .args(["--profile", "certified", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: std::collections::BTreeSet<&str> = v["connectors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["PlaceholderValue"].into());
     connkit()
         .arg("init")
         .arg(&dir)
@@ -830,7 +845,20 @@ fn odata_nullable_references_keep_the_reference_and_notes_are_capped() {
         convert::NOTES_PER_CODE + 1,
         "20 notes and one '… and 10 more'"
     );
-    assert!(o.notes.last().unwrap().message.contains("10 more"));
+    // The summary follows the notes it counts, at the same place.
+    let at = o
+        .notes
+        .iter()
+        .position(|n| n.message.contains("10 more"))
+        .unwrap();
+    assert_eq!(o.notes[at].code, "ConvertOneOfSimplified");
+    assert_eq!(o.notes[at - 1].code, "ConvertOneOfSimplified");
+    assert_eq!(o.notes[at].pointer, o.notes[at - 1].pointer);
+    assert!(
+        o.notes[at + 1..]
+            .iter()
+            .all(|n| n.code != "ConvertOneOfSimplified")
+    );
 }
 
 #[test]
@@ -846,12 +874,8 @@ fn deep_and_extension_references_resolve_in_the_output() {
         json!({"type": "string", "format": "uuid"}),
         "deep reference inlined"
     );
-    assert_eq!(a["x-schema"]["$ref"], "#/definitions/Transfer");
-    assert_eq!(
-        a["x-sample"],
-        json!({}),
-        "a reference into paths inside an extension is dropped"
-    );
+    // Foreign extensions are dropped with the references they hold.
+    assert!(a.get("x-schema").is_none() && a.get("x-sample").is_none());
     assert!(
         lint_errors(&o, Profile::Custom).is_empty(),
         "{:?}",
@@ -890,4 +914,98 @@ fn init_refuses_oauth_for_independent_publishers() {
             .stderr(predicates::str::contains("may not use OAuth"));
         assert!(!dir.exists(), "nothing written");
     }
+}
+
+#[test]
+fn init_placeholders_are_flagged_by_certification_lints() {
+    for profile in [Profile::Certified, Profile::IndependentPublisher] {
+        let d = tempfile::tempdir().unwrap();
+        for (name, bytes) in init::scaffold("Contoso Tasks", profile, init::Auth::ApiKey) {
+            std::fs::write(d.path().join(name), bytes).unwrap();
+        }
+        let c = Connector::load_dir(d.path(), "t".into());
+        let found: Vec<String> = rules::lint(&c, profile, &LintOptions::default())
+            .into_iter()
+            .filter(|f| f.code == "PlaceholderValue")
+            .map(|f| f.pointer)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "/info/contact/name",
+                "/info/contact/email",
+                "/properties/publisher",
+                "/properties/stackOwner"
+            ],
+            "{profile:?}"
+        );
+    }
+}
+
+#[test]
+fn foreign_vendor_extensions_are_dropped_with_their_references_and_noted() {
+    let o = run(oas(json!({
+        "x-webhooks": {"push": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}}}}},
+        "paths": {"/items": {"get": {
+            "operationId": "ListItems", "summary": "List items", "description": "Lists the items.",
+            "x-github": {"category": "items", "previews": [{"$ref": "#/components/schemas/Item"}]},
+            "x-octokit": {"changes": []},
+            "x-ms-visibility": "important",
+            "responses": {"200": {"description": "The items.", "content": {"application/json": {"schema": {
+                "type": "object", "x-github-breaking-changes": [{"$ref": "#/components/schemas/Item"}],
+                "properties": {"x-total": {"type": "integer", "description": "A property named like an extension stays."}}}}}}}
+        }}},
+        "components": {"schemas": {"Item": {"type": "object", "properties": {"id": {"type": "string"}}}}}
+    })));
+    let text = o.definition.to_string();
+    for gone in [
+        "x-webhooks",
+        "x-github",
+        "x-octokit",
+        "x-github-breaking-changes",
+    ] {
+        assert!(!text.contains(&format!("\"{gone}\"")), "{gone}: {text}");
+    }
+    let op = &o.definition["paths"]["/items"]["get"];
+    assert_eq!(op["x-ms-visibility"], "important");
+    assert!(op["responses"]["200"]["schema"]["properties"]["x-total"].is_object());
+    let n = o
+        .notes
+        .iter()
+        .find(|n| n.code == "ConvertVendorExtensionDropped")
+        .expect("a note");
+    assert!(
+        n.message.contains("x-github")
+            && n.message.contains("x-octokit")
+            && n.message.contains("x-webhooks"),
+        "{}",
+        n.message
+    );
+    assert!(
+        lint_errors(&o, Profile::Custom).is_empty(),
+        "{:?}",
+        lint_errors(&o, Profile::Custom)
+    );
+}
+
+#[test]
+fn a_result_too_large_to_lint_is_reported_as_unchecked_not_clean() {
+    let d = tempfile::tempdir().unwrap();
+    // About 9 MB of descriptions in one schema.
+    let big = "x".repeat(9 * 1024 * 1024);
+    let spec =
+        oas(json!({"components": {"schemas": {"Big": {"type": "object", "description": big}}}}));
+    std::fs::write(d.path().join("big.json"), spec.to_string()).unwrap();
+    let o = connkit()
+        .arg("convert")
+        .arg(d.path().join("big.json"))
+        .arg("-o")
+        .arg(d.path().join("Big"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stdout}");
+    assert!(!stdout.contains("Found 0 errors"), "{stdout}");
+    assert!(stdout.contains("ConvertResultNotLinted"), "{stdout}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not linted"));
 }

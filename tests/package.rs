@@ -935,7 +935,10 @@ fn embedded_connector_is_linted_with_the_certified_profile() {
     let p = write(dir.path(), "pkg.zip", &package_with(&assets));
     let (v, code) = verify_json(&p, &[]);
     assert_eq!(code, 1);
-    assert!(codes(&v).is_empty(), "layout is fine: {v:#}");
+    // The layout is fine; the two solutions carry different definitions of the connector.
+    assert_eq!(codes(&v), ["PackageConnectorMismatch"], "{v:#}");
+    let m = v["findings"][0]["message"].as_str().unwrap();
+    assert!(m.contains("at /swagger:"), "{m}");
     let c = &v["connectors"][0];
     assert_eq!(
         c["path"],
@@ -1181,4 +1184,453 @@ fn hostile_names_windows_reads_as_parent_or_with_control_characters() {
 fn hostile_data_before_the_first_entry() {
     let z = [b"#!/bin/sh\n".to_vec(), raw_zip(&[raw("intro.md", b"x")])].concat();
     assert_refused(z, "not a readable zip archive (corrupt");
+}
+
+// ---- one connector across the package (issue 17) ----
+
+/// A flow solution whose connector has the given name and id, and whose solution.xml names
+/// a publisher with the given prefix.
+fn flow_solution_named(def: &Value, name: &str, id: &str, prefix: &str) -> Vec<u8> {
+    let xml = connector_xml(name).replace("6a1f7d8e-0000-4000-8000-000000000001", id);
+    let cust = format!(
+        "<ImportExportXml><Workflows><Workflow WorkflowId=\"{{0d6c8c6b-1f7e-4b7e-9b1c-2a7e3c1d5f10}}\" Name=\"Sample task flow\">\
+         <JsonFileName>/{WF}</JsonFileName></Workflow></Workflows>{xml}</ImportExportXml>"
+    );
+    let solution = format!(
+        "<ImportExportXml><SolutionManifest><UniqueName>Flows</UniqueName><Publisher><UniqueName>FabrikamPub</UniqueName>\
+         <LocalizedNames><LocalizedName description=\"Fabrikam Publishing\" languagecode=\"1033\" /></LocalizedNames>\
+         <CustomizationPrefix>{prefix}</CustomizationPrefix><CustomizationOptionValuePrefix>54201</CustomizationOptionValuePrefix>\
+         </Publisher></SolutionManifest></ImportExportXml>"
+    );
+    let mut entries: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), b"<Types />".to_vec()),
+        ("customizations.xml".into(), cust.into_bytes()),
+        ("solution.xml".into(), solution.into_bytes()),
+        (WF.into(), b"{}".to_vec()),
+    ];
+    for (n, d) in connector_files(def) {
+        entries.push((n.replace(NAME, name), d));
+    }
+    let refs: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.clone()))
+        .collect();
+    zip_of(&refs)
+}
+
+#[test]
+fn package_takes_the_connector_and_prefix_from_the_flow_solution() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = contoso_json("apiDefinition.swagger.json");
+    let id = "0a0b0c0d-1111-4222-8333-444455556666";
+    let flow = write(
+        dir.path(),
+        "Flow.zip",
+        &flow_solution_named(&def, "fabrikam_contoso-20tasks", id, "fabrikam"),
+    );
+    let target = dir.path().join("out.zip");
+    let o = connkit()
+        .args(["package", CONTOSO, "-o"])
+        .arg(&target)
+        .arg("--flow-solution")
+        .arg(&flow)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    let package = entry(&bytes, "package.zip");
+    let sol = entry(&package, "PkgAssets/ContosoTasksConnector.zip");
+    let cust = String::from_utf8(entry(&sol, "customizations.xml")).unwrap();
+    assert!(
+        cust.contains("<name>fabrikam_contoso-20tasks</name>"),
+        "{cust}"
+    );
+    assert!(
+        cust.contains(&format!("<connectorid>{id}</connectorid>")),
+        "{cust}"
+    );
+    let manifest = String::from_utf8(entry(&sol, "solution.xml")).unwrap();
+    assert!(manifest.contains("<CustomizationPrefix>fabrikam</CustomizationPrefix>"));
+    assert!(manifest.contains("<UniqueName>FabrikamPub</UniqueName>"));
+    assert!(manifest.contains(&format!("id=\"{{{id}}}\"")), "{manifest}");
+    let (v, code) = verify_json(&target, &["--against", CONTOSO]);
+    assert_eq!(code, 0, "{v:#}");
+
+    // A --prefix that contradicts the flow solution is refused.
+    let o = connkit()
+        .args(["package", CONTOSO, "-o"])
+        .arg(dir.path().join("x.zip"))
+        .arg("--flow-solution")
+        .arg(&flow)
+        .args(["--prefix", "contoso"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("fabrikam"));
+    assert!(!dir.path().join("x.zip").exists());
+}
+
+#[test]
+fn solutions_naming_different_connectors_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = contoso_json("apiDefinition.swagger.json");
+    // The generated solution says publishe_, the real flow export says publisher_.
+    let conn = connector_solution(&def);
+    let conn = {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(conn)).unwrap();
+        let mut entries = Vec::new();
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).unwrap();
+            let mut d = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut d).unwrap();
+            let name = f.name().unwrap().replace(NAME, "publishe_contoso-20tasks");
+            let d = String::from_utf8(d.clone())
+                .map(|t| t.replace(NAME, "publishe_contoso-20tasks").into_bytes())
+                .unwrap_or(d);
+            entries.push((name, d));
+        }
+        let refs: Vec<(&str, Vec<u8>)> = entries
+            .iter()
+            .map(|(n, d)| (n.as_str(), d.clone()))
+            .collect();
+        zip_of(&refs)
+    };
+    let flow = flow_solution_named(
+        &def,
+        "publisher_contoso-20tasks",
+        "6a1f7d8e-0000-4000-8000-000000000001",
+        "publisher",
+    );
+    let p = write(
+        dir.path(),
+        "p.zip",
+        &package_with(&[
+            ("PkgAssets/ConnectorSolution.zip", conn),
+            ("PkgAssets/FlowSolution.zip", flow),
+        ]),
+    );
+    let (v, code) = verify_json(&p, &[]);
+    assert_eq!(code, 1);
+    let c = codes(&v);
+    assert!(c.contains(&"PackageConnectorMismatch".to_string()), "{v:#}");
+    // 'publisher' is 9 characters: not a Dataverse prefix.
+    assert!(
+        c.contains(&"SolutionPublisherPrefixInvalid".to_string()),
+        "{v:#}"
+    );
+    let m = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PackageConnectorMismatch")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        m.contains("publishe_contoso-20tasks") && m.contains("publisher_contoso-20tasks"),
+        "{m}"
+    );
+    // The same connector under two ids is two connectors.
+    let other_id = flow_solution_named(
+        &def,
+        NAME,
+        "ffffffff-0000-4000-8000-000000000009",
+        "contoso",
+    );
+    let p = write(
+        dir.path(),
+        "q.zip",
+        &package_with(&[
+            ("PkgAssets/ConnectorSolution.zip", connector_solution(&def)),
+            ("PkgAssets/FlowSolution.zip", other_id),
+        ]),
+    );
+    let (v, _) = verify_json(&p, &[]);
+    assert_eq!(codes(&v), ["PackageConnectorMismatch"], "{v:#}");
+    assert!(
+        v["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("connectorid")
+    );
+}
+
+#[test]
+fn definition_mismatch_shows_where_long_values_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let (target, o) = build_contoso(dir.path(), "p.zip");
+    assert!(o.status.success());
+    let pr = dir.path().join("pr");
+    std::fs::create_dir(&pr).unwrap();
+    for f in ["apiProperties.json", "icon.png"] {
+        std::fs::copy(root().join(CONTOSO).join(f), pr.join(f)).unwrap();
+    }
+    let mut def = contoso_json("apiDefinition.swagger.json");
+    let d = def["info"]["description"].as_str().unwrap().to_string();
+    def["info"]["description"] = format!("{d} Extra words at the end.").into();
+    std::fs::write(pr.join("apiDefinition.swagger.json"), def.to_string()).unwrap();
+    let (v, _) = verify_json(&target, &["--against", pr.to_str().unwrap()]);
+    let m = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PackageDefinitionMismatch")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(m.starts_with("/info/description:"), "{m}");
+    assert!(m.contains("Extra words at the end.\""), "{m}");
+    assert!(
+        m.contains(&format!("from character {}", d.chars().count() + 2)),
+        "{m}"
+    );
+}
+
+// ---- real exported solutions (tests/fixtures/real-solutions, docs/solution-layout.md) ----
+
+const REAL: &str = "tests/fixtures/real-solutions";
+
+/// The `<Connector>` element of an unpacked `Connectors/<name>.xml`, as `pac solution pack`
+/// puts it into customizations.xml.
+fn connector_element(unpacked_xml: &str) -> String {
+    let body = unpacked_xml
+        .split_once("?>")
+        .map(|(_, b)| b)
+        .unwrap_or(unpacked_xml);
+    body.trim().replacen(
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+        "",
+        1,
+    )
+}
+
+/// Child element names of the first `<tag>` in `xml`, in order.
+fn child_names(xml: &str, tag: &str) -> Vec<String> {
+    let start = xml.find(&format!("<{tag}>")).unwrap() + tag.len() + 2;
+    let end = xml[start..].find(&format!("</{tag}>")).unwrap() + start;
+    let mut names = Vec::new();
+    let mut depth = 0;
+    let inner = &xml[start..end];
+    let mut i = 0;
+    while let Some(off) = inner[i..].find('<') {
+        let at = i + off + 1;
+        let close = inner[at..].find('>').unwrap() + at;
+        let t = &inner[at..close];
+        if let Some(_name) = t.strip_prefix('/') {
+            depth -= 1;
+        } else if t.ends_with('/') {
+            if depth == 0 {
+                names.push(
+                    t.trim_end_matches('/')
+                        .split_whitespace()
+                        .next()
+                        .unwrap()
+                        .to_string(),
+                );
+            }
+        } else {
+            if depth == 0 {
+                names.push(t.split_whitespace().next().unwrap().to_string());
+            }
+            depth += 1;
+        }
+        i = close + 1;
+    }
+    names
+}
+
+/// Pack the real unpacked Dalux solution as an exported solution zip; `flow` adds a
+/// workflow (a flow solution must carry the connector too).
+fn packed_dalux(flow: bool) -> Vec<u8> {
+    let dir = root().join(REAL).join("dalux");
+    let xml = std::fs::read_to_string(dir.join("Connectors/la_dalux-5f47.xml")).unwrap();
+    let workflows = if flow {
+        format!(
+            "<Workflows><Workflow WorkflowId=\"{{0d6c8c6b-1f7e-4b7e-9b1c-2a7e3c1d5f10}}\" Name=\"Sample\"><JsonFileName>/{WF}</JsonFileName></Workflow></Workflows>"
+        )
+    } else {
+        "<Workflows />".to_string()
+    };
+    let cust = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ImportExportXml xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" OrganizationVersion=\"9.2.24064.184\" OrganizationSchemaType=\"Standard\" CRMServerServiceabilityVersion=\"9.2.24064.00184\">\n  <Entities />\n  <Roles />\n  {workflows}\n  <FieldSecurityProfiles />\n  <Templates />\n  <EntityMaps />\n  <EntityRelationships />\n  <OrganizationSettings />\n  <optionsets />\n  <CustomControls />\n  <EntityDataProviders />\n  <Connectors>\n{}\n  </Connectors>\n  <Languages>\n    <Language>1033</Language>\n  </Languages>\n</ImportExportXml>",
+        connector_element(&xml)
+    );
+    let mut entries: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), b"<?xml version=\"1.0\" encoding=\"utf-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/octet-stream\" /><Default Extension=\"json\" ContentType=\"application/octet-stream\" /><Default Extension=\"Png\" ContentType=\"application/octet-stream\" /></Types>".to_vec()),
+        ("customizations.xml".into(), cust.into_bytes()),
+        ("solution.xml".into(), std::fs::read(dir.join("Other/Solution.xml")).unwrap()),
+        (
+            "Connector/la_dalux-5f47_iconblob.Png".into(),
+            std::fs::read(root().join(CONTOSO).join("icon.png")).unwrap(),
+        ),
+    ];
+    for suffix in [
+        "connectionparameters",
+        "policytemplateinstances",
+        "openapidefinition",
+    ] {
+        let f = format!("la_dalux-5f47_{suffix}.json");
+        entries.push((
+            format!("Connector/{f}"),
+            std::fs::read(dir.join("Connectors").join(&f)).unwrap(),
+        ));
+    }
+    if flow {
+        entries.push((WF.into(), b"{}".to_vec()));
+    }
+    let refs: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.clone()))
+        .collect();
+    zip_of(&refs)
+}
+
+#[test]
+fn verify_package_accepts_a_package_of_real_exported_solutions() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "dalux.zip",
+        &package_with(&[
+            ("PkgAssets/ConnectorSolution.zip", packed_dalux(false)),
+            ("PkgAssets/FlowSolution.zip", packed_dalux(true)),
+        ]),
+    );
+    let (v, _) = verify_json(&p, &[]);
+    // The layout checks all pass (the connector itself has certification lint findings,
+    // which are not the layout's business).
+    assert_eq!(v["findings"], serde_json::json!([]), "{v:#}");
+    let kinds: Vec<_> = v["solutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["connector", "flow"]);
+}
+
+#[test]
+fn generated_solution_has_the_layout_of_real_exports() {
+    use connkit::package::build;
+    let real = root().join(REAL);
+    // Dataverse's escaping, as the real schema names show it ("Dalux_47" → dalux-5f47).
+    assert_eq!(build::escape_schema_name("Dalux_47"), "dalux-5f47");
+    assert_eq!(
+        build::escape_schema_name("Office 365 Management API"),
+        "office-20365-20management-20api"
+    );
+
+    // The Dalux connector as loose files.
+    let dir = tempfile::tempdir().unwrap();
+    let c = real.join("dalux/Connectors");
+    std::fs::copy(
+        c.join("la_dalux-5f47_openapidefinition.json"),
+        dir.path().join("apiDefinition.swagger.json"),
+    )
+    .unwrap();
+    let read = |f: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(c.join(f)).unwrap()).unwrap()
+    };
+    let props = serde_json::json!({"properties": {
+        "connectionParameters": read("la_dalux-5f47_connectionparameters.json"),
+        "policyTemplateInstances": read("la_dalux-5f47_policytemplateinstances.json"),
+        "iconBrandColor": "#007ee5",
+        "publisher": "LogiqApps",
+        "stackOwner": "Dalux"
+    }});
+    std::fs::write(dir.path().join("apiProperties.json"), props.to_string()).unwrap();
+    std::fs::copy(
+        root().join(CONTOSO).join("icon.png"),
+        dir.path().join("icon.png"),
+    )
+    .unwrap();
+    let connector = connkit::model::Connector::load_dir(dir.path(), "dalux".into());
+
+    // Named from the real flow solution, as `package` does.
+    let flow = packed_dalux(true);
+    let id = build::flow_identity(&flow, "FlowSolution.zip", "Dalux Build API(4.7)").unwrap();
+    assert_eq!(id.name, "la_dalux-5f47");
+    assert_eq!(id.prefix.as_deref(), Some("la"));
+    let names = build::SolutionNames::from_connector(&connector, None, Some(&id));
+    let generated = build::connector_solution_entries(&connector, &names).unwrap();
+
+    // Same files, same names, same casing as the real solution.
+    let files: Vec<&str> = generated.keys().map(String::as_str).collect();
+    assert_eq!(
+        files,
+        [
+            "Connector/la_dalux-5f47_connectionparameters.json",
+            "Connector/la_dalux-5f47_iconblob.Png",
+            "Connector/la_dalux-5f47_openapidefinition.json",
+            "Connector/la_dalux-5f47_policytemplateinstances.json",
+            "[Content_Types].xml",
+            "customizations.xml",
+            "solution.xml",
+        ]
+    );
+    // The <Connector> element: the same children in the same order as both real exports,
+    // with the same values for the identity and the file references.
+    let cust = String::from_utf8(generated["customizations.xml"].clone()).unwrap();
+    let gen_children = child_names(&cust, "Connector");
+    for real_xml in [
+        "dalux/Connectors/la_dalux-5f47.xml",
+        "coe/Connectors/admin_5Foffice-20365-20management-20api.xml",
+    ] {
+        let x = std::fs::read_to_string(real.join(real_xml)).unwrap();
+        let x = connector_element(&x);
+        assert_eq!(gen_children, child_names(&x, "Connector"), "{real_xml}");
+    }
+    let real_dalux =
+        connector_element(&std::fs::read_to_string(c.join("la_dalux-5f47.xml")).unwrap());
+    for el in [
+        "connectorid",
+        "name",
+        "connectortype",
+        "openapidefinition",
+        "connectionparameters",
+        "policytemplateinstances",
+        "iconblob",
+    ] {
+        let pick = |x: &str| {
+            let s = x.find(&format!("<{el}>")).unwrap() + el.len() + 2;
+            let e = x.find(&format!("</{el}>")).unwrap();
+            x[s..e].to_string()
+        };
+        assert_eq!(pick(&cust), pick(&real_dalux), "<{el}>");
+    }
+    // customizations.xml: the same top-level elements, in the same order, as the real one.
+    let real_cust = String::from_utf8(entry(&packed_dalux(false), "customizations.xml")).unwrap();
+    let top = |x: &str| {
+        let body = &x[x.find("<ImportExportXml").unwrap()..];
+        let body = &body[body.find('>').unwrap() + 1..];
+        child_names(
+            &format!("<R>{body}").replace("</ImportExportXml>", "</R>"),
+            "R",
+        )
+    };
+    assert_eq!(top(&cust), top(&real_cust));
+    // solution.xml: the manifest and publisher elements in the real order, the root
+    // component typed 372 with the braced connector id.
+    let sx = String::from_utf8(generated["solution.xml"].clone()).unwrap();
+    let real_sx = std::fs::read_to_string(real.join("dalux/Other/Solution.xml")).unwrap();
+    assert_eq!(
+        child_names(&sx, "SolutionManifest"),
+        child_names(&real_sx, "SolutionManifest")
+    );
+    assert_eq!(
+        child_names(&sx, "Publisher"),
+        child_names(&real_sx, "Publisher")
+    );
+    assert!(sx.contains(
+        "<RootComponent type=\"372\" id=\"{f2800871-03e6-4bb2-817e-e8e65610edb0}\" schemaName=\"la_dalux-5f47\" behavior=\"0\" />"
+    ));
+    assert!(sx.contains("<CustomizationPrefix>la</CustomizationPrefix>"));
+    assert!(sx.contains("<CustomizationOptionValuePrefix>12421</CustomizationOptionValuePrefix>"));
 }

@@ -29,14 +29,14 @@ impl Run {
     }
 }
 
+/// A certification package that verify-package accepts (submit verifies first).
 fn package() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let bytes: Vec<u8> = b"PK\x03\x04 fake connector package "
-        .iter()
-        .copied()
-        .chain((0..2000u32).map(|i| (i % 251) as u8))
-        .collect();
-    std::fs::write(dir.path().join("contoso.zip"), bytes).unwrap();
+    std::fs::write(
+        dir.path().join("contoso.zip"),
+        support::pkg::certification_package(),
+    )
+    .unwrap();
     dir
 }
 
@@ -749,7 +749,14 @@ fn dry_run_prints_the_plan_and_connects_nowhere() {
     ])
     .args(["--api-url", &fake.api()]);
     let r = run(&fake, c);
-    assert_eq!(r.code(), 0, "{}", r.stderr);
+    // A dry run without credentials says what is missing and fails like a real run would.
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("missing credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.contains("no connection is made"), "{}", r.stdout);
     assert!(r.stdout.contains("client secret missing"), "{}", r.stdout);
     assert!(
@@ -1072,4 +1079,137 @@ fn usage_and_io_errors_print_one_json_document() {
         assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
     }
     assert!(fake.requests().is_empty());
+}
+
+#[test]
+fn dry_run_without_credentials_fails_in_json_too() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = base_cmd(&dir);
+    c.env("AZURE_CLIENT_ID", fake::CLIENT_ID)
+        .args(["submit", "contoso.zip", "--product-id", "p9", "--dry-run"])
+        .args(["--api-url", &fake.api(), "--format", "json"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["status"], "incomplete");
+    assert_eq!(v["credentials"]["AZURE_CLIENT_ID"], "set");
+    let m = v["error"]["message"].as_str().unwrap();
+    assert!(
+        m.contains("AZURE_TENANT_ID") && m.contains("AZURE_CLIENT_SECRET"),
+        "{m}"
+    );
+    assert!(!m.contains("AZURE_CLIENT_ID,"), "{m}");
+    assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn submit_refuses_a_package_verify_package_rejects() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    std::fs::write(dir.path().join("flat.zip"), support::pkg::files_zip()).unwrap();
+    // Dry run: refused, nothing sent.
+    let r = run(
+        &fake,
+        submit_cmd_for(&fake, &dir, "flat.zip", &["--dry-run"]),
+    );
+    assert_eq!(r.code(), 1, "{}", r.stderr);
+    let v = r.json();
+    assert_eq!(v["status"], "rejected", "{v:#}");
+    assert!(
+        r.stderr
+            .contains("refusing to submit: verify-package reports")
+            && r.stderr.contains("PackageRootNotSingleMdAndZip"),
+        "{}",
+        r.stderr
+    );
+    // A real run: refused before any call.
+    let r = run(&fake, submit_cmd_for(&fake, &dir, "flat.zip", &[]));
+    assert_eq!(r.code(), 1, "{}", r.stderr);
+    assert!(fake.lines().is_empty(), "{:?}", fake.lines());
+    // The explicit override goes ahead (the dry run shows the plan) and says so.
+    let r = run(
+        &fake,
+        submit_cmd_for(&fake, &dir, "flat.zip", &["--dry-run", "--skip-verify"]),
+    );
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: --skip-verify"), "{}", r.stderr);
+    assert!(fake.lines().is_empty());
+}
+
+#[test]
+fn upload_refuses_an_expired_sas_without_sending() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let mut c = base_cmd(&dir);
+    c.env(
+        "CONNKIT_SAS_URL",
+        sas(&fake, "2020-01-01T00%3A00%3A00Z", "rw"),
+    )
+    .args(["upload", "contoso.zip"]);
+    let r = run(&fake, c);
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the SAS URL expired at 2020-01-01"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(fake::SAS_SIG));
+    assert!(fake.lines().is_empty(), "{:?}", fake.lines());
+}
+
+#[test]
+fn first_submission_without_package_references() {
+    // A product that never had a package: its configuration has no packageReferences.
+    let fake = Fake::start(Knobs {
+        first_submission: true,
+        ..Knobs::default()
+    });
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &[]));
+    assert_eq!(r.code(), 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--package-type"), "{}", r.stderr);
+    assert_eq!(fake.count("POST", "/packages"), 0, "nothing created");
+
+    let fake = Fake::start(Knobs {
+        first_submission: true,
+        ..Knobs::default()
+    });
+    let r = run(
+        &fake,
+        submit_cmd(&fake, &dir, &["--package-type", fake::PACKAGE_TYPE]),
+    );
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    let st = fake.state.lock().unwrap();
+    assert_eq!(
+        st.config["packageReferences"],
+        json!([{"type": fake::PACKAGE_TYPE, "value": "pkg-1"}])
+    );
+    assert!(st.shape_errors.is_empty(), "{:?}", st.shape_errors);
+}
+
+#[test]
+fn the_fake_holds_requests_to_the_published_shapes() {
+    let fake = Fake::start(Knobs::default());
+    let dir = package();
+    let r = run(&fake, submit_cmd(&fake, &dir, &["--wait"]));
+    assert_eq!(r.code(), 0, "{}", r.stderr);
+    // Every create/update body matched the Ingestion API v1.0 shapes the fake checks
+    // (docs: shared submission notes B.1/B.2); a wrong shape would have been a 400.
+    assert!(fake.state.lock().unwrap().shape_errors.is_empty());
+    // And the fake does refuse a wrong shape.
+    let bad = support::fake::shape_problem("POST", "/submissions", &json!({"targets": []}));
+    assert!(bad.is_some());
+    let bad = support::fake::shape_problem(
+        "PUT",
+        "/packageconfigurations/x",
+        &json!({"resourceType": "X", "id": "x", "packageReferences": [{"type": 1}]}),
+    );
+    assert!(bad.is_some());
+    let ok = support::fake::shape_problem(
+        "POST",
+        "/packages",
+        &json!({"resourceType": "AzureApplicationPackage", "fileName": "a.zip"}),
+    );
+    assert_eq!(ok, None);
 }

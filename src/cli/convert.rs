@@ -203,6 +203,20 @@ fn report_connector(
     let too_big = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
         .is_ok_and(|m| m.len() as usize > MAX_LINTED);
     if too_big {
+        let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        let mut notes = notes;
+        notes.push(convert::Note {
+            code: "ConvertResultNotLinted",
+            severity: Severity::Error,
+            file: FileKind::Definition,
+            pointer: String::new(),
+            message: format!(
+                "the result is {} MB and was NOT checked: connkit lints definitions up to 8 MB, and a connector must stay under 1 MB; split the API, then run `connkit lint` on each part",
+                size / (1024 * 1024)
+            ),
+        });
         let findings = notes
             .into_iter()
             .map(|n| rules::Finding {
@@ -219,7 +233,9 @@ fn report_connector(
                 source_column: 1,
             })
             .collect();
-        safe_eprintln!("note: the result is larger than 8 MB and was not linted");
+        safe_eprintln!(
+            "error: the result is larger than 8 MB and was not linted: it is unchecked, not clean"
+        );
         return render(
             LintReport {
                 connectors: vec![ConnectorReport {
@@ -328,7 +344,10 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
             ""
         }
     );
-    report_connector(&args.dir, profile, Vec::new(), Format::Text, color)
+    // The scaffold is written: its lint lists what the author still has to replace
+    // (PlaceholderValue for certification profiles) and does not fail the command.
+    let _ = report_connector(&args.dir, profile, Vec::new(), Format::Text, color);
+    ExitCode::SUCCESS
 }
 
 pub fn run_fmt(args: FmtArgs) -> ExitCode {

@@ -91,9 +91,18 @@ pub struct SubmitArgs {
     /// Read the client secret from the first line of stdin instead of AZURE_CLIENT_SECRET.
     #[arg(long)]
     pub client_secret_stdin: bool,
-    /// Print the planned calls and exit without opening any connection.
+    /// Print the planned calls and exit without opening any connection (after the same
+    /// local checks as a real run: package verification, credentials).
     #[arg(long)]
     pub dry_run: bool,
+    /// Submit even when the package fails the checks of `verify-package` (not recommended:
+    /// Partner Center rejects such packages).
+    #[arg(long)]
+    pub skip_verify: bool,
+    /// The package carries an AI plugin solution (3 solutions instead of 2), as for
+    /// `verify-package --plugin`.
+    #[arg(long)]
+    pub plugin: bool,
     /// Output format: text, or one JSON document (ids, states; the plan with --dry-run).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -178,6 +187,9 @@ pub fn upload(args: UploadArgs) -> ExitCode {
     if let Err(m) = check_url(url.expose(), "SAS URL") {
         return fail("usage", &m, args.format);
     }
+    if let Some(m) = upload::sas_expired(url.expose(), SystemTime::now()) {
+        return fail("usage", &m, args.format);
+    }
     if let Some(w) = upload::sas_expiry_warning(url.expose(), SystemTime::now()) {
         safe_eprintln!("warning: {w}");
     }
@@ -214,6 +226,88 @@ pub fn upload(args: UploadArgs) -> ExitCode {
     }
 }
 
+/// The checks of `verify-package`, before anything is sent: a package Partner Center would
+/// reject is refused unless `--skip-verify`.
+fn verify_before_submit(args: &SubmitArgs, name: &str, bytes: &[u8]) -> Result<(), ExitCode> {
+    use crate::package::verify::{self, VerifyOptions};
+    use crate::rules::Severity;
+    let options = VerifyOptions {
+        plugin: args.plugin,
+        ..Default::default()
+    };
+    let report = match verify::verify_bytes(name, bytes, &options) {
+        Ok(r) => r,
+        Err(refusal) => {
+            return Err(fail(
+                "refused",
+                &format!("refusing the package: {refusal}"),
+                args.format,
+            ));
+        }
+    };
+    let errors = report.count(Severity::Error);
+    if errors == 0 {
+        return Ok(());
+    }
+    let mut lines: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| {
+            format!(
+                "{} {}: {}",
+                f.code,
+                crate::safe::text(&f.path_in_package),
+                crate::safe::text(&f.message)
+            )
+        })
+        .collect();
+    for c in &report.connectors {
+        let n = c
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        if n > 0 {
+            lines.push(format!(
+                "{n} certified lint error(s) in the connector of {}",
+                crate::safe::text(&c.path)
+            ));
+        }
+    }
+    if args.skip_verify {
+        safe_eprintln!(
+            "warning: --skip-verify: submitting a package that verify-package rejects ({errors} error(s))"
+        );
+        for l in &lines {
+            safe_eprintln!("  {l}");
+        }
+        return Ok(());
+    }
+    let msg = format!(
+        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):\n  {}",
+        lines.join("\n  ")
+    );
+    Err(match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "schema_version": 1, "tool": crate::report::json::tool(),
+                "status": "rejected",
+                "error": super::error_object("verify", &msg),
+                "dry_run": args.dry_run,
+                "verify": {"errors": errors, "findings": report.findings},
+            });
+            print_json(&doc);
+            safe_eprintln!("error: {msg}");
+            ExitCode::from(EXIT_FINDINGS)
+        }
+        Format::Text => {
+            safe_eprintln!("error: {msg}");
+            ExitCode::from(EXIT_FINDINGS)
+        }
+    })
+}
+
 /// Ids inserted into URL paths: letters, digits, `-`, `.`, `_`.
 fn safe_segment(s: &str) -> bool {
     !s.is_empty()
@@ -247,6 +341,9 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "package.zip".into());
+    if let Err(code) = verify_before_submit(&args, &file_name, &bytes) {
+        return code;
+    }
     let opts = Options {
         product_id: args.product_id.clone(),
         api_url: args.api_url.trim_end_matches('/').to_string(),
@@ -434,11 +531,29 @@ fn dry_run(
         set(env_secret("AZURE_CLIENT_SECRET").is_some())
     };
     let sha = upload::sha256_hex(bytes);
+    let mut missing = Vec::new();
+    if tenant.is_empty() {
+        missing.push("AZURE_TENANT_ID");
+    }
+    if client.is_empty() {
+        missing.push("AZURE_CLIENT_ID");
+    }
+    if secret_source == "missing" {
+        missing.push("AZURE_CLIENT_SECRET (or --client-secret-stdin)");
+    }
+    let problem = (!missing.is_empty()).then(|| {
+        format!(
+            "missing credentials: {}; a real run would stop here (see README, \"Submitting\")",
+            missing.join(", ")
+        )
+    });
     match args.format {
         Format::Json => {
             let doc = serde_json::json!({
                 "schema_version": 1, "tool": crate::report::json::tool(),
-                "status": "ok", "dry_run": true,
+                "status": if problem.is_some() { "incomplete" } else { "ok" },
+                "error": problem.as_deref().map(|m| super::error_object("usage", m)),
+                "dry_run": true,
                 "package": {"file_name": opts.file_name, "bytes": bytes.len(), "sha256": sha},
                 "credentials": {
                     "AZURE_TENANT_ID": set(!tenant.is_empty()),
@@ -468,6 +583,10 @@ fn dry_run(
             }
             print(&s);
         }
+    }
+    if let Some(m) = problem {
+        safe_eprintln!("error: {m}");
+        return ExitCode::from(EXIT_ERROR);
     }
     ExitCode::SUCCESS
 }

@@ -2068,8 +2068,18 @@ const NAME_MAPS: &[&str] = &[
 /// Values never walked (examples and literal data).
 const LITERALS: &[&str] = &["example", "examples", "default", "enum", "x-example"];
 
+/// Extensions outside `x-ms-*` that connectors (AutoRest's Swagger 2.0) understand.
+const KNOWN_X_OTHER: &[&str] = &[
+    "x-nullable",
+    "x-connkit-ignore",
+    // connkit's own hand-over to apiProperties.json (removed by `enrich`).
+    "x-connkit-connection-parameters",
+];
+
 #[derive(Default)]
 struct Cleaned {
+    /// Foreign vendor extensions removed (x-github-*, x-octokit, x-webhooks, …), by name.
+    foreign: std::collections::BTreeMap<String, usize>,
     x_ms: usize,
     formats: usize,
     defaults: usize,
@@ -2117,6 +2127,33 @@ fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
                 .is_some_and(|n| seen.insert(n.to_string()))
         });
     }
+    if !c.foreign.is_empty() {
+        let total: usize = c.foreign.values().sum();
+        let names: Vec<String> = c
+            .foreign
+            .iter()
+            .take(12)
+            .map(|(k, n)| {
+                if *n > 1 {
+                    format!("{k} ({n})")
+                } else {
+                    k.clone()
+                }
+            })
+            .collect();
+        notes.push(note(
+            "ConvertVendorExtensionDropped",
+            Severity::Info,
+            "",
+            format!(
+                "{total} vendor extension{} connectors do not understand {} dropped with their content: {}{}",
+                if total == 1 { "" } else { "s" },
+                if total == 1 { "was" } else { "were" },
+                names.join(", "),
+                if c.foreign.len() > 12 { ", …" } else { "" }
+            ),
+        ));
+    }
     for (n, what, code) in [
         (
             c.x_ms,
@@ -2158,6 +2195,21 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
     match v {
         Value::Object(m) => {
             if !name_map {
+                // Vendor extensions connectors do not understand, with whatever they hold
+                // (references included).
+                let foreign: Vec<String> = m
+                    .keys()
+                    .filter(|k| {
+                        k.starts_with("x-")
+                            && !k.starts_with("x-ms-")
+                            && !KNOWN_X_OTHER.contains(&k.as_str())
+                    })
+                    .cloned()
+                    .collect();
+                for k in foreign {
+                    m.remove(&k);
+                    *c.foreign.entry(k).or_default() += 1;
+                }
                 let before = m.len();
                 m.retain(|k, _| !k.starts_with("x-ms-") || KNOWN_X_MS.contains(&k.as_str()));
                 c.x_ms += before - m.len();
@@ -2280,16 +2332,23 @@ fn cap_notes(notes: Vec<Note>) -> Vec<Note> {
         .collect();
     extra.sort();
     for (code, c) in extra {
-        let severity = out
-            .iter()
-            .find(|n| n.code == code)
-            .map_or(Severity::Info, |n| n.severity);
-        out.push(note(
+        // Right after the last note it summarises, at the same place in the file, so that
+        // reports sorted by position print it after the findings it counts.
+        let Some(last) = out.iter().rposition(|n| n.code == code) else {
+            continue;
+        };
+        let (severity, file, pointer) = {
+            let n = &out[last];
+            (n.severity, n.file, n.pointer.clone())
+        };
+        let mut summary = note(
             code,
             severity,
-            "",
+            &pointer,
             format!("… and {} more {code} like the above", c - NOTES_PER_CODE),
-        ));
+        );
+        summary.file = file;
+        out.insert(last + 1, summary);
     }
     out
 }

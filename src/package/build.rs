@@ -86,8 +86,36 @@ pub fn escape_schema_name(display: &str) -> String {
     out
 }
 
+/// Why a publisher customization prefix breaks Dataverse's rules (2–8 characters, ASCII
+/// letters and digits, starting with a letter, not starting with `mscrm`), or `None`.
+pub fn prefix_problem(prefix: &str) -> Option<String> {
+    let n = prefix.chars().count();
+    if !(2..=8).contains(&n) {
+        return Some(format!(
+            "the publisher prefix '{prefix}' has {n} characters; Dataverse allows 2 to 8"
+        ));
+    }
+    if !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Some(format!(
+            "the publisher prefix '{prefix}' may hold only letters and digits"
+        ));
+    }
+    if !prefix.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(format!(
+            "the publisher prefix '{prefix}' must start with a letter"
+        ));
+    }
+    if prefix.to_ascii_lowercase().starts_with("mscrm") {
+        return Some(format!(
+            "the publisher prefix '{prefix}' starts with 'mscrm', which Dataverse reserves"
+        ));
+    }
+    None
+}
+
 /// A Dataverse customization prefix from a publisher name: 2–8 lower-case letters/digits,
-/// starting with a letter, never `mscrm`.
+/// starting with a letter, never `mscrm`. Only a fallback: a real package takes the prefix
+/// from the flow solution (see [`FlowIdentity`]).
 pub fn derive_prefix(publisher: &str) -> String {
     let word = publisher
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -98,11 +126,92 @@ pub fn derive_prefix(publisher: &str) -> String {
         .take(8)
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    if p.len() < 2 || p.starts_with("mscrm") {
+    if prefix_problem(&p).is_some() {
         "new".to_string()
     } else {
         p
     }
+}
+
+/// The connector and publisher as a user's exported (flow) solution names them: the
+/// generated connector solution must carry the same connector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlowIdentity {
+    /// The connector's schema name (`<prefix>_<escaped>`).
+    pub name: String,
+    pub connector_id: Option<String>,
+    /// The solution publisher's customization prefix.
+    pub prefix: Option<String>,
+    pub publisher_unique: Option<String>,
+    pub publisher_display: Option<String>,
+    pub option_value_prefix: Option<u32>,
+}
+
+/// Read the connector (and its publisher) from an exported solution zip. With several
+/// connectors, the one whose escaped name ends like `display_name`'s is taken, else the
+/// first.
+pub fn flow_identity(bytes: &[u8], label: &str, display_name: &str) -> Option<FlowIdentity> {
+    let mut budget = Budget::new(Limits::default());
+    let a = safety::read_archive(bytes, label, 3, &mut budget).ok()?;
+    let text_of = |n: &str| {
+        a.file(n).map(|e| {
+            let mut issues = Vec::new();
+            crate::model::parse::decode(&e.data, &mut issues)
+        })
+    };
+    let cust = super::xml::parse(&text_of("customizations.xml")?).ok()?;
+    let mut all = Vec::new();
+    cust.find_all("Connector", &mut all);
+    let all: Vec<_> = all
+        .into_iter()
+        .filter(|c| c.child_text("name").is_some_and(|n| !n.is_empty()))
+        .collect();
+    let wanted = escape_schema_name(display_name);
+    let c = all
+        .iter()
+        .find(|c| {
+            c.child_text("name")
+                .and_then(|n| n.split_once('_'))
+                .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(&wanted))
+        })
+        .or(all.first())?;
+    let name = c.child_text("name")?.trim().to_string();
+    let mut id = FlowIdentity {
+        connector_id: c
+            .child_text("connectorid")
+            .map(|s| s.trim().trim_matches(['{', '}']).to_ascii_lowercase())
+            .filter(|s| !s.is_empty()),
+        name,
+        ..Default::default()
+    };
+    if let Some(pubr) = text_of("solution.xml")
+        .and_then(|t| super::xml::parse(&t).ok())
+        .and_then(|r| r.find("Publisher").cloned())
+    {
+        let t = |n: &str| {
+            pubr.child_text(n)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        id.prefix = t("CustomizationPrefix");
+        id.publisher_unique = t("UniqueName");
+        id.option_value_prefix = t("CustomizationOptionValuePrefix").and_then(|s| s.parse().ok());
+        id.publisher_display = pubr
+            .find("LocalizedName")
+            .and_then(|l| l.attr("description"))
+            .map(str::to_string);
+    }
+    // The connector name carries the prefix it was created with; it wins over a publisher
+    // prefix that does not match it (the name is what must be the same).
+    if let Some((p, _)) = id.name.split_once('_')
+        && id
+            .prefix
+            .as_deref()
+            .is_none_or(|x| !x.eq_ignore_ascii_case(p))
+    {
+        id.prefix = Some(p.to_string());
+    }
+    Some(id)
 }
 
 /// A GUID derived from a name (stable across builds: the same connector gets the same id).
@@ -142,7 +251,16 @@ fn solution_version(v: Option<&str>) -> String {
 }
 
 impl SolutionNames {
-    pub fn from_connector(c: &Connector, prefix: Option<&str>) -> SolutionNames {
+    /// The display name a connector will carry (`info.title`, else the folder name).
+    pub fn display_name_of(c: &Connector) -> String {
+        SolutionNames::from_connector(c, None, None).display_name
+    }
+
+    pub fn from_connector(
+        c: &Connector,
+        prefix: Option<&str>,
+        flow: Option<&FlowIdentity>,
+    ) -> SolutionNames {
         let def = c.definition_value();
         let info = def.and_then(|d| d.get("info"));
         let s = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").trim().to_string();
@@ -168,10 +286,14 @@ impl SolutionNames {
                 p
             }
         };
-        let prefix = prefix
-            .map(str::to_string)
+        let prefix = flow
+            .and_then(|f| f.prefix.clone())
+            .or_else(|| prefix.map(str::to_string))
             .unwrap_or_else(|| derive_prefix(&publisher));
-        let schema_name = format!("{prefix}_{}", escape_schema_name(&display_name));
+        let schema_name = match flow {
+            Some(f) => f.name.clone(),
+            None => format!("{prefix}_{}", escape_schema_name(&display_name)),
+        };
         let alnum: String = display_name
             .chars()
             .filter(char::is_ascii_alphanumeric)
@@ -186,14 +308,22 @@ impl SolutionNames {
             format!("C{alnum}")
         };
         let h = Sha256::digest(prefix.as_bytes());
-        let option_value_prefix = 10_000 + (u32::from(h[0]) << 8 | u32::from(h[1])) % 90_000;
+        let option_value_prefix = flow
+            .and_then(|f| f.option_value_prefix)
+            .unwrap_or(10_000 + (u32::from(h[0]) << 8 | u32::from(h[1])) % 90_000);
         SolutionNames {
-            connector_id: stable_guid(&format!("connkit connector {schema_name}")),
+            connector_id: flow
+                .and_then(|f| f.connector_id.clone())
+                .unwrap_or_else(|| stable_guid(&format!("connkit connector {schema_name}"))),
             unique_name: format!("{alnum}Connector"),
             description: s(info.and_then(|i| i.get("description"))),
             version: solution_version(info.and_then(|i| i.get("version")).and_then(Value::as_str)),
-            publisher_unique: derive_prefix(&publisher).to_string() + "publisher",
-            publisher,
+            publisher_unique: flow
+                .and_then(|f| f.publisher_unique.clone())
+                .unwrap_or_else(|| format!("{prefix}publisher")),
+            publisher: flow
+                .and_then(|f| f.publisher_display.clone())
+                .unwrap_or(publisher),
             prefix,
             option_value_prefix,
             schema_name,
@@ -494,7 +624,36 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
     let (flow_name, flow) = input.flow_solution.clone().ok_or(
         "a certification package needs the flow solution exported from Dataverse: pass --flow-solution FLOW.zip",
     )?;
-    let names = SolutionNames::from_connector(c, input.prefix.as_deref());
+    let display = SolutionNames::display_name_of(c);
+    let flow_id = flow_identity(&flow, &flow_name, &display);
+    if let (Some(given), Some(f)) = (input.prefix.as_deref(), &flow_id)
+        && let Some(fp) = &f.prefix
+        && !given.eq_ignore_ascii_case(fp)
+    {
+        return Err(format!(
+            "--prefix {given} differs from the flow solution's publisher prefix '{fp}' (its connector is '{}'): the connector inside both solutions must be the same connector; drop --prefix",
+            f.name
+        ));
+    }
+    let names = SolutionNames::from_connector(c, input.prefix.as_deref(), flow_id.as_ref());
+    if flow_id.is_none()
+        && let Some(problem) = prefix_problem(&names.prefix)
+    {
+        return Err(format!("{problem} (pass --prefix)"));
+    }
+    match &flow_id {
+        Some(f) => notes.push(format!(
+            "connector '{}' (id {}) and publisher prefix '{}' taken from the flow solution",
+            f.name,
+            names.connector_id,
+            names.prefix
+        )),
+        None if input.prefix.is_none() => notes.push(format!(
+            "the flow solution names no connector: publisher prefix '{}' derived from the publisher; pass --prefix with your Dataverse publisher's prefix",
+            names.prefix
+        )),
+        None => {}
+    }
     let (conn_name, conn) = match &input.connector_solution {
         Some((n, b)) => (asset_name(n, "ConnectorSolution.zip"), b.clone()),
         None => {
@@ -595,6 +754,14 @@ mod tests {
         assert_eq!(derive_prefix("42 Fabrikam-Systems"), "fabrikam");
         assert_eq!(derive_prefix("42"), "new");
         assert_eq!(derive_prefix("MSCRM Inc"), "new");
+        assert_eq!(derive_prefix("Publisher name"), "publishe");
+        assert!(prefix_problem("publisher").is_some());
+        assert!(prefix_problem("a").is_some());
+        assert!(prefix_problem("1abc").is_some());
+        assert!(prefix_problem("ab_c").is_some());
+        assert!(prefix_problem("mscrmx").is_some());
+        assert!(prefix_problem("contoso").is_none());
+        assert!(prefix_problem("ab12").is_none());
         assert_eq!(solution_version(Some("1.2")), "1.2.0.0");
         assert_eq!(solution_version(Some("v2.0.1.5.9")), "2.0.1.5");
         assert_eq!(solution_version(Some("beta")), "1.0.0.0");

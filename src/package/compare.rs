@@ -14,8 +14,14 @@ pub struct Difference {
 /// Compare two JSON values structurally: key order does not matter, array order does,
 /// numbers compare by value (`1` equals `1.0`).
 pub fn compare(left: &Value, right: &Value) -> Vec<Difference> {
+    compare_labelled(left, right, ("the package", "the pull request"))
+}
+
+/// [`compare`] with the names of the two sides (`("the connector solution", "the flow
+/// solution")`).
+pub fn compare_labelled(left: &Value, right: &Value, labels: (&str, &str)) -> Vec<Difference> {
     let mut out = Vec::new();
-    walk(left, right, "", &mut out, 0);
+    walk(left, right, "", &mut out, 0, labels);
     out
 }
 
@@ -29,7 +35,56 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn walk(l: &Value, r: &Value, at: &str, out: &mut Vec<Difference>, depth: usize) {
+/// How much of each value to show on either side of the first difference.
+const CONTEXT: usize = 30;
+
+/// Two differing values shown so the difference is visible: whole when short, else a window
+/// around the first differing character of their JSON text (closing quotes kept when the
+/// window reaches the end).
+pub fn contrast(l: &Value, r: &Value, labels: (&str, &str)) -> String {
+    let (a, b) = (l.to_string(), r.to_string());
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len() <= 80 && cb.len() <= 80 {
+        return format!("{} has {a}, {} has {b}", labels.0, labels.1);
+    }
+    let at = ca
+        .iter()
+        .zip(&cb)
+        .position(|(x, y)| x != y)
+        .unwrap_or(ca.len().min(cb.len()));
+    let window = |c: &[char]| {
+        let start = at.saturating_sub(CONTEXT);
+        let end = (at + CONTEXT).min(c.len());
+        let mut s = String::new();
+        if start > 0 {
+            s.push_str("...");
+        }
+        s.extend(&c[start..end]);
+        if end < c.len() {
+            s.push_str("...");
+        }
+        s
+    };
+    format!(
+        "values differ from character {} ({} and {} characters long): {} has {}, {} has {}",
+        at + 1,
+        ca.len(),
+        cb.len(),
+        labels.0,
+        window(&ca),
+        labels.1,
+        window(&cb)
+    )
+}
+
+fn walk(
+    l: &Value,
+    r: &Value,
+    at: &str,
+    out: &mut Vec<Difference>,
+    depth: usize,
+    labels: (&str, &str),
+) {
     if depth > 512 {
         return;
     }
@@ -38,12 +93,14 @@ fn walk(l: &Value, r: &Value, at: &str, out: &mut Vec<Difference>, depth: usize)
             for (k, va) in a {
                 let p = pointer::join(at, k);
                 match b.get(k) {
-                    Some(vb) => walk(va, vb, &p, out, depth + 1),
+                    Some(vb) => walk(va, vb, &p, out, depth + 1, labels),
                     None => out.push(Difference {
                         pointer: p,
                         message: format!(
-                            "only in the package: {} (missing from the pull request)",
-                            short(va)
+                            "only in {}: {} (missing from {})",
+                            labels.0,
+                            short(va),
+                            labels.1
                         ),
                     }),
                 }
@@ -53,8 +110,10 @@ fn walk(l: &Value, r: &Value, at: &str, out: &mut Vec<Difference>, depth: usize)
                     out.push(Difference {
                         pointer: pointer::join(at, k),
                         message: format!(
-                            "only in the pull request: {} (missing from the package)",
-                            short(vb)
+                            "only in {}: {} (missing from {})",
+                            labels.1,
+                            short(vb),
+                            labels.0
                         ),
                     });
                 }
@@ -62,15 +121,17 @@ fn walk(l: &Value, r: &Value, at: &str, out: &mut Vec<Difference>, depth: usize)
         }
         (Value::Array(a), Value::Array(b)) => {
             for (i, (va, vb)) in a.iter().zip(b).enumerate() {
-                walk(va, vb, &pointer::join_index(at, i), out, depth + 1);
+                walk(va, vb, &pointer::join_index(at, i), out, depth + 1, labels);
             }
             if a.len() != b.len() {
                 out.push(Difference {
                     pointer: at.to_string(),
                     message: format!(
-                        "array has {} items in the package, {} in the pull request",
+                        "array has {} items in {}, {} in {}",
                         a.len(),
-                        b.len()
+                        labels.0,
+                        b.len(),
+                        labels.1
                     ),
                 });
             }
@@ -79,7 +140,7 @@ fn walk(l: &Value, r: &Value, at: &str, out: &mut Vec<Difference>, depth: usize)
         _ if l == r => {}
         _ => out.push(Difference {
             pointer: at.to_string(),
-            message: format!("package has {}, pull request has {}", short(l), short(r)),
+            message: contrast(l, r, labels),
         }),
     }
 }
@@ -101,6 +162,26 @@ mod tests {
         let key_order =
             json!({"n": 1, "only": true, "list": [1, 2, 3], "info": {"x/y": 1, "title": "A"}});
         assert!(compare(&a, &key_order).is_empty());
+    }
+
+    #[test]
+    fn long_values_show_where_they_differ_with_closing_quotes() {
+        let base = "x".repeat(100);
+        let a = json!({ "d": format!("{base}-alpha") });
+        let b = json!({ "d": format!("{base}-beta") });
+        let d = compare(&a, &b);
+        assert_eq!(d.len(), 1);
+        let m = &d[0].message;
+        assert!(m.contains("from character 103"), "{m}");
+        assert!(m.contains("-alpha\""), "{m}");
+        assert!(m.contains("-beta\""), "{m}");
+        assert!(m.contains("the package has ...x"), "{m}");
+        // Short values are shown whole.
+        let d = compare(&json!("a"), &json!("b"));
+        assert_eq!(
+            d[0].message,
+            "the package has \"a\", the pull request has \"b\""
+        );
     }
 
     #[test]

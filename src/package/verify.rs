@@ -146,6 +146,21 @@ check!(
     "The icon inside the solution equals the pull request's icon.png"
 );
 
+check!(
+    CONNECTOR_INCONSISTENT,
+    "PackageConnectorMismatch",
+    "-",
+    Error,
+    "Every solution of the package carries the same connector: same name, same connectorid, same definition (policy 5000.1.1.7)"
+);
+check!(
+    PREFIX_INVALID,
+    "SolutionPublisherPrefixInvalid",
+    "-",
+    Error,
+    "The solution publisher's customization prefix follows Dataverse's rules: 2-8 letters and digits, starting with a letter, not 'mscrm'"
+);
+
 /// Every package check, in catalog order.
 pub const CHECKS: &[Check] = &[
     FILE_NOT_ZIP,
@@ -164,6 +179,8 @@ pub const CHECKS: &[Check] = &[
     PARAMETERS_MISMATCH,
     POLICIES_MISMATCH,
     ICON_MISMATCH,
+    CONNECTOR_INCONSISTENT,
+    PREFIX_INVALID,
 ];
 
 /// A finding about the package, located by its path inside the nested zips.
@@ -236,6 +253,16 @@ impl VerifyReport {
     pub fn count(&self, level: Severity) -> usize {
         self.severities().filter(|s| *s == level).count()
     }
+}
+
+/// A connector as one solution carries it, for the comparison across solutions.
+#[derive(Debug, Clone)]
+struct SeenConnector {
+    solution: String,
+    name: String,
+    id: Option<String>,
+    definition: Option<Value>,
+    definition_path: String,
 }
 
 /// How to verify.
@@ -455,6 +482,7 @@ pub fn verify_bytes(
         report.add(ASSETS_CONTENT, &assets_path, problems.join("; "));
     }
 
+    let mut seen: Vec<SeenConnector> = Vec::new();
     for sol in solutions {
         let sol_path = package.child_path(&sol.name);
         let archive = safety::read_archive(&sol.data, &sol_path, 3, &mut budget)?;
@@ -469,12 +497,14 @@ pub fn verify_bytes(
             });
         }
         hygiene(&mut report, &archive);
-        let kind = check_solution(&mut report, &archive, options);
+        let kind = check_solution(&mut report, &archive, options, &mut seen);
         report.solutions.push(SolutionInfo {
             path: sol_path,
             kind,
         });
     }
+
+    check_same_connector(&mut report, &seen);
 
     // PKG-08.
     let has = |k: SolutionKind| report.solutions.iter().any(|s| s.kind == k);
@@ -503,7 +533,9 @@ fn check_solution(
     report: &mut VerifyReport,
     a: &Archive,
     options: &VerifyOptions<'_>,
+    seen: &mut Vec<SeenConnector>,
 ) -> SolutionKind {
+    check_prefix(report, a);
     let required = ["[Content_Types].xml", "customizations.xml", "solution.xml"];
     let missing: Vec<_> = required.iter().filter(|n| a.file(n).is_none()).collect();
     if !missing.is_empty() {
@@ -596,9 +628,126 @@ fn check_solution(
     let mut connectors = Vec::new();
     root.find_all("Connector", &mut connectors);
     for c in connectors.into_iter().filter(|c| c.is_non_empty()) {
-        check_connector(report, a, c, options);
+        check_connector(report, a, c, options, seen);
     }
     kind
+}
+
+/// The publisher's customization prefix in solution.xml follows Dataverse's rules.
+fn check_prefix(report: &mut VerifyReport, a: &Archive) {
+    let Some(sx) = a.file("solution.xml") else {
+        return;
+    };
+    let mut issues = Vec::new();
+    let text = crate::model::parse::decode(&sx.data, &mut issues);
+    let Ok(root) = xml::parse(&text) else {
+        return;
+    };
+    if let Some(p) = root
+        .find("Publisher")
+        .and_then(|p| p.child_text("CustomizationPrefix"))
+        && let Some(problem) = super::build::prefix_problem(p.trim())
+    {
+        report.add(PREFIX_INVALID, a.child_path(&sx.name), problem);
+    }
+}
+
+/// The connector solution's connector is in every other solution, the same one: same
+/// name, same id, same definition.
+fn check_same_connector(report: &mut VerifyReport, seen: &[SeenConnector]) {
+    let kind_of = |path: &str| {
+        report
+            .solutions
+            .iter()
+            .find(|s| s.path == path)
+            .map(|s| s.kind)
+            .unwrap_or(SolutionKind::Unknown)
+    };
+    let base: Vec<&SeenConnector> = seen
+        .iter()
+        .filter(|c| kind_of(&c.solution) == SolutionKind::Connector)
+        .collect();
+    let Some(first) = base.first() else {
+        return;
+    };
+    let others: Vec<String> = {
+        let mut v: Vec<String> = report
+            .solutions
+            .iter()
+            .filter(|s| s.path != first.solution && s.kind != SolutionKind::Unknown)
+            .map(|s| s.path.clone())
+            .collect();
+        v.dedup();
+        v
+    };
+    let short = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let mut found = Vec::new();
+    for c in &base {
+        for other in &others {
+            let there: Vec<&SeenConnector> = seen.iter().filter(|s| &s.solution == other).collect();
+            let same_name = there.iter().find(|s| s.name.eq_ignore_ascii_case(&c.name));
+            let Some(o) = same_name else {
+                let names: Vec<String> = there.iter().map(|s| format!("'{}'", s.name)).collect();
+                let by_id = there
+                    .iter()
+                    .find(|s| s.id.is_some() && s.id == c.id)
+                    .map(|s| format!(" (the same connectorid is named '{}' there)", s.name))
+                    .unwrap_or_default();
+                found.push((
+                    other.clone(),
+                    format!(
+                        "{} holds connector '{}' but {} holds {}{by_id}: every solution of the package must carry the same connector (a different publisher prefix gives a different connector)",
+                        short(&c.solution),
+                        c.name,
+                        short(other),
+                        if names.is_empty() {
+                            "no connector".to_string()
+                        } else {
+                            format!("only {}", names.join(", "))
+                        }
+                    ),
+                ));
+                continue;
+            };
+            if let (Some(a), Some(b)) = (&c.id, &o.id)
+                && !a.eq_ignore_ascii_case(b)
+            {
+                found.push((
+                    other.clone(),
+                    format!(
+                        "connector '{}' has connectorid {a} in {} but {b} in {}: they are two different connectors",
+                        c.name,
+                        short(&c.solution),
+                        short(other)
+                    ),
+                ));
+            }
+            if let (Some(a), Some(b)) = (&c.definition, &o.definition) {
+                let labels = (short(&c.solution), short(other));
+                let diffs = compare::compare_labelled(a, b, (&labels.0, &labels.1));
+                for d in diffs.iter().take(5) {
+                    found.push((
+                        o.definition_path.clone(),
+                        format!(
+                            "connector '{}' definition differs between solutions at {}: {}",
+                            c.name,
+                            pointer_shown(&d.pointer),
+                            d.message
+                        ),
+                    ));
+                }
+                if diffs.len() > 5 {
+                    found.push((
+                        o.definition_path.clone(),
+                        format!("... and {} more definition differences", diffs.len() - 5),
+                    ));
+                }
+            }
+        }
+    }
+    for (path, msg) in found {
+        report.add(CONNECTOR_INCONSISTENT, path, msg);
+    }
 }
 
 /// Lint options for a connector rebuilt from a solution. A Dataverse solution does not carry
@@ -681,6 +830,7 @@ fn check_connector(
     a: &Archive,
     c: &Element,
     options: &VerifyOptions<'_>,
+    seen: &mut Vec<SeenConnector>,
 ) {
     let name = c.child_text("name").unwrap_or("(unnamed)").to_string();
     let mut files: Vec<(&str, String)> = Vec::new();
@@ -815,6 +965,16 @@ fn check_connector(
         script,
         ..Default::default()
     };
+    seen.push(SeenConnector {
+        solution: a.path.clone(),
+        name: name.trim().to_string(),
+        id: c
+            .child_text("connectorid")
+            .map(|s| s.trim().trim_matches(['{', '}']).to_string())
+            .filter(|s| !s.is_empty()),
+        definition: model.definition_value().cloned(),
+        definition_path: a.child_path(&def.name),
+    });
     let findings = rules::lint(&model, Profile::Certified, &solution_lint_options());
     report.connectors.push(EmbeddedConnector {
         path: a.path.clone(),

@@ -291,6 +291,26 @@ impl fmt::Display for HttpError {
 
 impl std::error::Error for HttpError {}
 
+/// Why a transport failure cannot be fixed by retrying, or `None`: a name that does not
+/// resolve, or a connection refused by a remote host (nothing listens there; a loopback
+/// server may still be starting, so that one is retried).
+pub fn unfixable_transport(message: &str, loopback: bool) -> Option<&'static str> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("dns error")
+        || m.contains("failed to lookup address")
+        || m.contains("name or service not known")
+        || m.contains("no such host")
+        || m.contains("nodename nor servname")
+        || m.contains("temporary failure in name resolution")
+    {
+        return Some("the host name does not resolve (check the URL, or the network/DNS settings)");
+    }
+    if !loopback && m.contains("connection refused") {
+        return Some("the host refused the connection (nothing listens at that address and port)");
+    }
+    None
+}
+
 /// Whether a status is worth another attempt.
 pub fn retryable_status(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
@@ -480,6 +500,16 @@ impl Http {
                     {
                         return outcome;
                     }
+                    let loopback = reqwest::Url::parse(req.url.expose())
+                        .ok()
+                        .and_then(|u| u.host_str().map(is_loopback_host))
+                        .unwrap_or(false);
+                    if let Some(why) = unfixable_transport(message, loopback) {
+                        return Err(HttpError::Transport {
+                            kind: kind.clone(),
+                            message: format!("{message} ({why}; not retried)"),
+                        });
+                    }
                     let prefix = format!("{label}: ");
                     let short = message.strip_prefix(&prefix).unwrap_or(message);
                     (self.policy.backoff(attempt), short.to_string())
@@ -583,6 +613,18 @@ mod tests {
         // Building (not connecting) proves the platform verifier works with the ring provider.
         assert!(build_client(true).is_ok());
         assert!(build_client(false).is_ok());
+    }
+
+    #[test]
+    fn unresolvable_names_and_remote_refusals_are_not_retried() {
+        let dns = "error sending request: client error (Connect): dns error: failed to lookup address information: Name or service not known";
+        assert!(unfixable_transport(dns, false).is_some());
+        assert!(unfixable_transport(dns, true).is_some());
+        let refused = "error sending request: client error (Connect): tcp connect error: Connection refused (os error 111)";
+        assert!(unfixable_transport(refused, false).is_some());
+        assert!(unfixable_transport(refused, true).is_none());
+        assert!(unfixable_transport("operation timed out", false).is_none());
+        assert!(unfixable_transport("connection reset by peer", false).is_none());
     }
 
     #[test]

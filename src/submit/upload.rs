@@ -112,6 +112,20 @@ pub fn parse_sas_time(s: &str) -> Option<SystemTime> {
 }
 
 /// What to say about a SAS URL's expiry, if anything.
+/// Why a SAS URL can no longer be used (its `se=` is in the past), or `None`. Uploading
+/// with it would fail with 403 after the bytes are sent, and the link could not be handed to
+/// Partner Center anyway.
+pub fn sas_expired(url: &str, now: SystemTime) -> Option<String> {
+    let se = query_param(url, "se")?;
+    let when = parse_sas_time(&se)?;
+    now.duration_since(when).ok().map(|ago| {
+        format!(
+            "the SAS URL expired at {se} ({:.1} days ago): create a new SAS (valid for at least {MIN_SAS_VALIDITY_DAYS} days) and try again",
+            ago.as_secs_f64() / 86400.0
+        )
+    })
+}
+
 pub fn sas_expiry_warning(url: &str, now: SystemTime) -> Option<String> {
     let Some(se) = query_param(url, "se") else {
         return Some("the SAS URL has no se= (expiry) parameter; Partner Center needs the link valid for at least 15 days".into());

@@ -81,6 +81,8 @@ pub struct Knobs {
     /// Answer 200 with a body that never ends to requests whose path contains this (the
     /// server stops after 512 MiB; `State::huge_written` counts what the client accepted).
     pub huge_body_on: Option<String>,
+    /// A product that never had a package: the configuration has no packageReferences.
+    pub first_submission: bool,
 }
 
 impl Default for Knobs {
@@ -101,6 +103,7 @@ impl Default for Knobs {
             paged_submissions: false,
             echo_secrets_on: None,
             huge_body_on: None,
+            first_submission: false,
         }
     }
 }
@@ -134,6 +137,8 @@ pub struct State {
     pub huge_written: usize,
     echoed: bool,
     port: u16,
+    /// Requests whose body did not have the published shape (each answered 400).
+    pub shape_errors: Vec<String>,
 }
 
 pub struct Fake {
@@ -210,14 +215,21 @@ impl Fake {
     pub fn start(knobs: Knobs) -> Fake {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().unwrap();
-        let mut st = State {
-            knobs: knobs.clone(),
-            port: addr.port(),
-            config: json!({
+        let config = if knobs.first_submission {
+            // No package was ever uploaded: the configuration references none.
+            json!({"resourceType": "FakePackageConfiguration", "id": CONFIG_ID,
+                "packageLocationUri": "keep-me"})
+        } else {
+            json!({
                 "resourceType": "FakePackageConfiguration", "id": CONFIG_ID,
                 "packageReferences": [{"type": PACKAGE_TYPE, "value": "pkg-old"}],
                 "packageLocationUri": "keep-me"
-            }),
+            })
+        };
+        let mut st = State {
+            knobs: knobs.clone(),
+            port: addr.port(),
+            config,
             config_etag: 1,
             ..State::default()
         };
@@ -512,6 +524,48 @@ fn package_etag(p: &Value) -> String {
     p["@odata.etag"].as_str().unwrap_or("").to_string()
 }
 
+/// Whether a request body has the shape the Ingestion API v1.0 documents (the shared
+/// submission notes, B.1 and B.2: package create `{resourceType, fileName}`, package update
+/// with `state`, package configuration with `packageReferences: [{type, value}]`, submission
+/// create `SubmissionCreationRequest` with `targets` and `resources`). `None` when it has.
+pub fn shape_problem(method: &str, rest: &str, body: &Value) -> Option<String> {
+    let s = |v: &Value| v.as_str().is_some_and(|x| !x.is_empty());
+    let pairs = |v: &Value| {
+        v.as_array()
+            .is_some_and(|a| a.iter().all(|i| s(&i["type"]) && s(&i["value"])))
+    };
+    match (method, rest) {
+        ("POST", "/packages") => (!s(&body["resourceType"]) || !s(&body["fileName"]))
+            .then(|| "package create needs resourceType and fileName".to_string()),
+        ("PUT", r) if r.starts_with("/packages/") => (!s(&body["resourceType"])
+            || !s(&body["id"])
+            || !s(&body["state"]))
+        .then(|| "package update needs the package (resourceType, id) with state".to_string()),
+        ("PUT", r) if r.starts_with("/packageconfigurations/") => (!s(&body["resourceType"])
+            || !s(&body["id"])
+            || !pairs(&body["packageReferences"]))
+        .then(|| {
+            "package configuration update needs resourceType, id and packageReferences [{type, value}]"
+                .to_string()
+        }),
+        ("POST", "/submissions") => {
+            let targets_ok = pairs(&body["targets"])
+                && body["targets"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|t| t["type"] == "Scope"));
+            let resources_ok = pairs(&body["resources"])
+                && body["resources"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|t| t["type"] == "Package"));
+            (body["resourceType"] != "SubmissionCreationRequest" || !targets_ok || !resources_ok)
+                .then(|| {
+                    "submission create needs resourceType SubmissionCreationRequest, targets [{type: Scope, value}] and resources [{type: Package, value}]".to_string()
+                })
+        }
+        _ => None,
+    }
+}
+
 fn route(st: &mut State, req: &Recorded) -> Reply {
     let path = req.path.clone();
     let m = req.method.as_str();
@@ -583,6 +637,25 @@ fn route(st: &mut State, req: &Recorded) -> Reply {
     {
         st.knobs.unavailable_on = Some((p, left - 1));
         return reply(503, json!({"message": "busy"}));
+    }
+    if matches!(m, "POST" | "PUT") && !rest.ends_with("/promote") {
+        let json_type = req
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("application/json"));
+        let problem = if json_type {
+            shape_problem(m, rest, &req.json())
+        } else if matches!(rest, "/packages" | "/submissions")
+            || rest.starts_with("/packages/")
+            || rest.starts_with("/packageconfigurations/")
+        {
+            Some("the body must be JSON (Content-Type: application/json)".to_string())
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            st.shape_errors.push(format!("{m} {rest}: {p}"));
+            return reply(400, json!({"message": p}));
+        }
     }
     let port = st.port;
     match (m, rest) {
