@@ -270,7 +270,7 @@ fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
                 ..Default::default()
             })
             .collect(),
-        stale_baseline: None,
+        ..Default::default()
     };
     let rendered = match format {
         Format::Json => report::json::render(&report, &Default::default()),

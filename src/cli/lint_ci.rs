@@ -118,6 +118,7 @@ fn lint_one(
             rules_run: rules_run(profile, &eff.options),
             suppressed,
             baselined: 0,
+            fail_at: Default::default(),
         },
         used_ignores,
     )
@@ -139,13 +140,24 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     // Compile the rules' JSON Schemas on another thread while this one finds and parses the
     // connectors (the rules wait for it only if they get there first).
     std::thread::spawn(rules::prepare);
-    let paths = if args.paths.is_empty() {
+    // With --format json, an error that stops the run is one JSON error document on stdout.
+    let json = args.format == Format::Json;
+    let paths = if args.from_files {
+        let paths = paths_of_files(&args.paths, args.baseline.as_deref());
+        if paths.is_empty() && !args.quiet {
+            {
+                safe_eprintln!(
+                    "connkit: none of the {} files belongs to a connector",
+                    args.paths.len()
+                );
+            }
+        }
+        paths
+    } else if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    // With --format json, an error that stops the run is one JSON error document on stdout.
-    let json = args.format == Format::Json;
     // Inputs that can be wrong are checked before any linting.
     let baseline = match &args.baseline {
         Some(p) => match Baseline::load(p) {
@@ -179,6 +191,9 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         }
         targets.extend(t);
     }
+    // The same connector named twice (a folder and a file in it, two files of it) is linted once.
+    let mut seen_targets = HashSet::new();
+    targets.retain(|t| seen_targets.insert(canonical(t.path())));
 
     if let Some(rev) = &args.changed_since {
         let from = paths
@@ -192,14 +207,23 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             })
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| PathBuf::from("."));
-        match crate::changed::changed_connectors(&from, rev) {
-            Ok(dirs) => {
+        // The baseline and an explicit configuration cover every connector of the run.
+        let covering: Vec<PathBuf> = args
+            .baseline
+            .iter()
+            .chain(args.config.iter())
+            .map(|p| canonical(p))
+            .collect();
+        match crate::changed::changed_connectors(&from, rev, &covering) {
+            Ok(changed) => {
                 let before = targets.len();
-                targets.retain(|t| dirs.contains(&canonical(&target_dir(t))));
-                safe_eprintln!(
-                    "connkit: {} of {before} connectors changed since {rev}",
-                    targets.len()
-                );
+                targets.retain(|t| changed.includes(&canonical(&target_dir(t))));
+                if !args.quiet {
+                    safe_eprintln!(
+                        "connkit: {} of {before} connectors changed since {rev}",
+                        targets.len()
+                    );
+                }
             }
             Err(e) => {
                 return super::fail_with("usage", &format!("--changed-since: {e}"), json);
@@ -272,18 +296,31 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
 
     // Fewer connectors than cores: spread each connector's rules over the cores instead.
     let parallel_rules = targets.len() < rayon::current_num_threads();
+    let progress = super::progress::Progress::start(targets.len(), args.quiet);
     let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets
         .par_iter()
         .zip(settings.par_iter())
-        .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, parallel_rules, &args.gate))
+        .map(|(t, (profile, eff, _))| {
+            let r = lint_one(t, *profile, eff, parallel_rules, &args.gate);
+            progress.tick();
+            r
+        })
         .collect();
+    progress.finish();
     let mut connectors = Vec::with_capacity(results.len());
     let mut runs = Vec::with_capacity(results.len());
     // [[ignore]] entries that applied to a linted connector but removed nothing are stale.
     let mut applicable: Vec<(Arc<config::Loaded>, usize)> = Vec::new();
     let mut seen: HashSet<(PathBuf, usize)> = HashSet::new();
     let mut used: HashSet<(PathBuf, usize)> = HashSet::new();
-    for ((c, r, u), (_, eff, cfg)) in results.into_iter().zip(&settings) {
+    for ((c, mut r, u), (_, eff, cfg)) in results.into_iter().zip(&settings) {
+        r.fail_at = crate::report::run::FailAt(match args.fail_on {
+            Some(f) => f.level(),
+            None => eff
+                .fail_on
+                .map(|f| f.level())
+                .unwrap_or(Some(Severity::Error)),
+        });
         if let Some(cfg) = cfg {
             for i in &eff.ignore_index {
                 if seen.insert((cfg.path.clone(), *i)) {
@@ -312,7 +349,11 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     let mut report = LintReport { connectors };
     let mut run = RunInfo {
         connectors: runs,
-        stale_baseline: None,
+        limits: crate::report::run::Limits {
+            sarif_max_results: args.sarif_max_results,
+            markdown_max_bytes: args.markdown_max_bytes,
+        },
+        ..Default::default()
     };
 
     // Outputs never replace a file this run reads: connector files, configuration, baseline.
@@ -338,7 +379,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             r.baselined = n;
         }
         run.stale_baseline = Some(outcome.stale);
-        if !matches!(args.format, Format::Text) {
+        if !matches!(args.format, Format::Text) && !args.quiet {
             safe_eprintln!(
                 "connkit: {} findings in baseline, {} baseline entries no longer occur",
                 outcome.matched,
@@ -347,7 +388,28 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         }
     }
 
-    print(&render(args.format, &report, &run, color));
+    if let Some(min) = args.min_level {
+        let min = min.level();
+        for c in &mut report.connectors {
+            let before = c.findings.len();
+            c.findings.retain(|f| f.severity >= min);
+            run.hidden += before - c.findings.len();
+        }
+    }
+
+    let mut main_output = render(args.format, &report, &run, color);
+    if args.quiet && args.format == Format::Text && report.summary().total() == 0 {
+        main_output.clear();
+    }
+    if args.statistics {
+        let table = statistics(&report);
+        if args.format == Format::Text {
+            main_output.push_str(&table);
+        } else {
+            safe_eprintln!("{}", table.trim_end());
+        }
+    }
+    print(&main_output);
     let outputs = [
         (&args.output_json, Format::Json),
         (&args.output_sarif, Format::Sarif),
@@ -374,22 +436,70 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     let failed = report
         .connectors
         .iter()
-        .zip(&settings)
-        .any(|(c, (_, eff, _))| {
-            let level = match args.fail_on {
-                Some(f) => f.level(),
-                None => eff
-                    .fail_on
-                    .map(|f| f.level())
-                    .unwrap_or(Some(Severity::Error)),
-            };
-            level.is_some_and(|l| c.findings.iter().any(|f| f.severity >= l))
-        });
+        .zip(&run.connectors)
+        .any(|(c, r)| c.findings.iter().any(|f| r.fail_at.fails(f.severity)));
     if failed {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The paths to lint for `--from-files`: each file's connector folder (once), the folder of a
+/// connkit.toml (every connector below it), `.` for the baseline; other files are ignored.
+fn paths_of_files(files: &[PathBuf], baseline: Option<&Path>) -> Vec<PathBuf> {
+    let baseline = baseline.map(canonical);
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for f in files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let dir = if name == "connkit.toml" {
+            Some(target_dir(&Target::File(f.clone())))
+        } else if baseline.as_ref().is_some_and(|b| *b == canonical(f)) {
+            Some(PathBuf::from("."))
+        } else {
+            crate::changed::connector_of(f, None)
+        };
+        if let Some(d) = dir
+            && seen.insert(canonical(&d))
+        {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(report: &LintReport) -> String {
+    let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
+    for f in report.connectors.iter().flat_map(|c| &c.findings) {
+        match counts.iter_mut().find(|(c, _, _)| *c == f.code) {
+            Some(e) => {
+                e.1 = e.1.max(f.severity);
+                e.2 += 1;
+            }
+            None => counts.push((f.code, f.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    let w = counts.iter().map(|c| c.0.len()).max().unwrap_or(4);
+    let mut s = String::new();
+    for (code, sev, n) in &counts {
+        let summary = rules::find(code).map(|r| r.summary).unwrap_or("");
+        s.push_str(&format!(
+            "{n:>6}  {code:<w$}  {:<7}  {summary}\n",
+            sev.as_str()
+        ));
+    }
+    s.push_str(&format!(
+        "{:>6}  findings by {} rules\n",
+        counts.iter().map(|c| c.2).sum::<usize>(),
+        counts.len()
+    ));
+    s
 }
 
 /// `connkit completions SHELL`.
