@@ -1252,3 +1252,127 @@ fn changed_since_counts_configuration_and_baseline_changes() {
     let (v, _, err) = json_in(&repo, &["--changed-since", "HEAD"]);
     assert_eq!(paths_of(&v).len(), 0, "{err}");
 }
+
+// ---------------------------------------------------------------- everyday use (issue 16)
+
+#[test]
+fn baselines_match_from_another_directory() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(BROKEN, &t.path().join("C"));
+    std::fs::create_dir(t.path().join("ci")).unwrap();
+    let o = run_in(t.path(), &["lint", "C", "--write-baseline", "ci/b.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // From the baseline's folder, and from the connector's: same connector, no new findings.
+    for (dir, path, baseline) in [
+        (t.path().join("ci"), "../C", "b.json"),
+        (t.path().join("C"), ".", "../ci/b.json"),
+        (t.path().to_path_buf(), "C", "ci/b.json"),
+    ] {
+        let (v, c, err) = json_in(&dir, &[path, "--baseline", baseline]);
+        assert_eq!((c, codes(&v).len()), (0, 0), "{path}: {err}");
+    }
+}
+
+#[test]
+fn suppressions_that_cannot_match_are_reported() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("C"));
+    std::fs::write(
+        t.path().join("connkit.toml"),
+        "[[ignore]]\ncode = \"OperationIdNotUnique\"\nconnector = \"Nope\"\nreason = \"legacy\"\n",
+    )
+    .unwrap();
+    let def = t.path().join("C/apiDefinition.swagger.json");
+    edit_json(&def, |v| {
+        v["x-connkit-ignore"] =
+            serde_json::json!({"codes": ["OperationIdNotUniqe"], "reason": "typo"});
+    });
+    let o = run_in(t.path(), &["lint", "C"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("names connector 'Nope', which matches no connector folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("names unknown rule code 'OperationIdNotUniqe'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn quiet_and_statistics() {
+    let o = connkit().args(["lint", CLEAN, "--quiet"]).output().unwrap();
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "", "quiet prints nothing when clean");
+    let o = connkit()
+        .args(["lint", BROKEN, "--statistics"])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    let _line = out
+        .lines()
+        .find(|l| {
+            l.contains("OperationIdNotUnique") && l.trim_start().starts_with(char::is_numeric)
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(out.contains("findings by"), "{out}");
+    // Machine formats stay machine-readable: the table goes to stderr.
+    let o = connkit()
+        .args(["lint", BROKEN, "--statistics", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<Value>(&o.stdout).is_ok());
+    assert!(stderr(&o).contains("findings by"), "{}", stderr(&o));
+    // No progress line when stderr is not a terminal.
+    assert!(!stderr(&o).contains("linted "), "{}", stderr(&o));
+}
+
+#[test]
+fn fmt_walks_folders_and_keeps_each_files_indentation() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("connectors/A"));
+    let props = t.path().join("connectors/A/apiProperties.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&props).unwrap()).unwrap();
+    // Two-space indentation, as most merged connectors use.
+    let two = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    std::fs::write(&props, &two).unwrap();
+    let o = run_in(t.path(), &["fmt", "."]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = std::fs::read_to_string(&props).unwrap();
+    assert!(after.lines().nth(1).unwrap().starts_with("  \""), "{after}");
+    assert!(!after.lines().nth(1).unwrap().starts_with("   "), "{after}");
+    let o = run_in(t.path(), &["fmt", "--check", "."]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    // --indent 4: told to use four spaces.
+    let o = run_in(t.path(), &["fmt", "--indent", "4", "connectors"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = std::fs::read_to_string(&props).unwrap();
+    assert!(
+        after.lines().nth(1).unwrap().starts_with("    \""),
+        "{after}"
+    );
+}
+
+#[test]
+fn man_writes_every_subcommand_page_and_is_listed_in_help() {
+    let help = connkit().arg("--help").output().unwrap();
+    assert!(stdout(&help).contains("  man "), "{}", stdout(&help));
+    let t = tempfile::tempdir().unwrap();
+    let o = connkit()
+        .args(["man", "--dir"])
+        .arg(t.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for page in [
+        "connkit.1",
+        "connkit-lint.1",
+        "connkit-fmt.1",
+        "connkit-diff.1",
+    ] {
+        let text = std::fs::read_to_string(t.path().join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
+    let lint = std::fs::read_to_string(t.path().join("connkit-lint.1")).unwrap();
+    assert!(lint.contains("from\\-files"), "{lint}");
+}

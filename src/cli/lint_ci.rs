@@ -98,7 +98,24 @@ fn lint_one(
         findings.retain(|f| gates.contains(&f.gate));
     }
     let mut sups = eff.ignores.clone();
-    sups.extend(suppress::inline(&connector));
+    let inline = suppress::inline(&connector);
+    // A misspelled code in x-connkit-ignore suppresses nothing: say so.
+    for s in &inline {
+        if rules::find(&s.code).is_none_or(|r| r.code != s.code) {
+            let near = rules::registry()
+                .iter()
+                .find(|r| r.code.eq_ignore_ascii_case(&s.code))
+                .map(|r| format!(" (did you mean {}?)", r.code))
+                .unwrap_or_default();
+            safe_eprintln!(
+                "warning: {}: x-connkit-ignore at '{}' names unknown rule code '{}'{near}",
+                crate::report::display_path(&display, s.file.as_deref().unwrap_or("")),
+                s.pointer,
+                s.code
+            );
+        }
+    }
+    sups.extend(inline);
     let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
     let used_ignores = eff
         .ignore_index
@@ -332,6 +349,26 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         connectors.push(c);
         runs.push(r);
     }
+    // [[ignore]] entries naming a connector that does not exist (each configuration once).
+    let mut checked: HashSet<PathBuf> = HashSet::new();
+    for (_, _, cfg) in &settings {
+        let Some(cfg) = cfg else { continue };
+        if !checked.insert(cfg.path.clone()) {
+            continue;
+        }
+        for i in cfg.ignores_naming_no_connector() {
+            let at = cfg
+                .ignore_position(i)
+                .map(|(l, c)| format!(":{l}:{c}"))
+                .unwrap_or_default();
+            safe_eprintln!(
+                "warning: {}{at}: [[ignore]] {} names connector '{}', which matches no connector folder",
+                cfg.path.display(),
+                cfg.ignore_code(i).unwrap_or(""),
+                cfg.ignore_connector(i).unwrap_or("")
+            );
+        }
+    }
     for (cfg, i) in &applicable {
         if used.contains(&(cfg.path.clone(), *i)) {
             continue;
@@ -362,7 +399,9 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
     inputs.extend(args.baseline.iter().cloned());
     inputs.extend(loaded.keys().cloned());
     if let Some(path) = &args.write_baseline {
-        let b = Baseline::from_report(&report);
+        // Entries are anchored to the baseline file's folder.
+        let keys = crate::baseline::keys_at(&report, path.parent().unwrap_or(Path::new(".")));
+        let b = Baseline::from_report_keyed(&report, &keys);
         if let Err(e) = crate::fsx::write_output(path, b.to_json().as_bytes(), &inputs) {
             return super::fail_with("io", &format!("cannot write baseline: {e}"), json);
         }
@@ -372,9 +411,10 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
             path.display()
         );
     }
-    if let Some(b) = &baseline {
+    if let (Some(b), Some(file)) = (&baseline, &args.baseline) {
         let mut per = vec![0; report.connectors.len()];
-        let outcome = b.filter(&mut report, &mut per);
+        let keys = crate::baseline::keys_at(&report, file.parent().unwrap_or(Path::new(".")));
+        let outcome = b.filter_keyed(&mut report, &mut per, &keys);
         for (r, n) in run.connectors.iter_mut().zip(per) {
             r.baselined = n;
         }
@@ -511,13 +551,52 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `connkit man`: the man page (roff) on stdout.
-pub fn man() -> ExitCode {
+/// Every page: the command's, then each subcommand's (named `connkit-lint`, …), depth first.
+fn man_pages(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let mut cmd = cmd;
+    cmd.build();
+    let name = cmd.get_name().to_string();
     let mut buf = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut buf)
+        .map_err(|e| e.to_string())?;
+    out.push((format!("{name}.1"), buf));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        let sub = sub.clone().name(format!("{name}-{}", sub.get_name()));
+        man_pages(sub, out)?;
+    }
+    Ok(())
+}
+
+/// `connkit man`: the man page (roff) on stdout; `--dir DIR`: every page into DIR.
+pub fn man(dir: Option<&Path>) -> ExitCode {
+    let mut pages = Vec::new();
+    if let Err(e) = man_pages(Cli::command(), &mut pages) {
         safe_eprintln!("error: cannot render the man page: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
-    print(&String::from_utf8_lossy(&buf));
+    let Some(dir) = dir else {
+        let top = pages.first().map(|p| p.1.clone()).unwrap_or_default();
+        print(&String::from_utf8_lossy(&top));
+        return ExitCode::SUCCESS;
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        safe_eprintln!("error: cannot create {}: {e}", dir.display());
+        return ExitCode::from(EXIT_ERROR);
+    }
+    for (name, bytes) in &pages {
+        if let Err(e) = crate::fsx::write_output(&dir.join(name), bytes, &[]) {
+            safe_eprintln!("error: cannot write the man page: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    safe_eprintln!(
+        "connkit: wrote {} man pages to {}",
+        pages.len(),
+        dir.display()
+    );
     ExitCode::SUCCESS
 }

@@ -60,9 +60,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(hide = true)]
-    Man,
+    /// Print the man page (roff), or write every command's page into a folder.
+    Man {
+        /// Write connkit.1 and one page per subcommand (connkit-lint.1, …) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Upload a package to a blob through a SAS URL (CONNKIT_SAS_URL or --sas-url -).
     Upload(submit::UploadArgs),
     /// Submit a package through the Partner Center Ingestion API (see README "Submitting").
@@ -272,7 +275,7 @@ pub fn main() -> ExitCode {
         Command::Package(args) => package::package(args, color),
         Command::VerifyPackage(args) => package::verify_package(args, color),
         Command::Completions { shell } => lint_ci::completions(shell),
-        Command::Man => lint_ci::man(),
+        Command::Man { dir } => lint_ci::man(dir.as_deref()),
         Command::Upload(args) => submit::upload(args),
         Command::Submit(args) => submit::submit(args),
         Command::Diff(args) => diff::run(args, color),
