@@ -1376,3 +1376,57 @@ fn man_writes_every_subcommand_page_and_is_listed_in_help() {
     let lint = std::fs::read_to_string(t.path().join("connkit-lint.1")).unwrap();
     assert!(lint.contains("from\\-files"), "{lint}");
 }
+
+#[test]
+fn the_action_takes_one_path_per_line_with_spaces() {
+    let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let action: Value = serde_yaml::from_str(&text).unwrap();
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Lint connectors")
+        .unwrap();
+    let script = step["run"].as_str().unwrap();
+    let t = tempfile::tempdir().unwrap();
+    // A stand-in connkit that prints its arguments, one per line.
+    let bin = t.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let fake = bin.join("connkit");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = std::process::Command::new("bash")
+        .args(["-c", script])
+        .env("PATH", path)
+        .env(
+            "INPUT_PATHS",
+            "connectors/My Folder\r\n\n  \nother/Two Words\n",
+        )
+        .env("INPUT_SARIF", "connkit.sarif")
+        .env("INPUT_JSON", "connkit.json")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output();
+    let Ok(o) = o else {
+        eprintln!("skipped: bash is not installed");
+        return;
+    };
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("[lint]\n[connectors/My Folder]\n[other/Two Words]\n[--format]"),
+        "{out}{}",
+        stderr(&o)
+    );
+}
