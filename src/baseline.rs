@@ -64,12 +64,61 @@ pub fn entry(connector: &str, f: &Finding) -> Entry {
     }
 }
 
+/// A connector's key anchored to the baseline file's folder `anchor`: its path relative to
+/// that folder (with `/`, `..` for connectors outside it), so a baseline matches wherever
+/// lint runs from.
+pub fn anchored_key(connector: &str, anchor: &Path) -> String {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let anchor = canon(if anchor.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        anchor
+    });
+    let target = canon(Path::new(connector));
+    if !target.is_absolute() || !anchor.is_absolute() {
+        return connector_key(connector);
+    }
+    // The relative path from the anchor to the connector, `..` where needed.
+    let (a, t): (Vec<_>, Vec<_>) = (anchor.components().collect(), target.components().collect());
+    let common = a.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return connector_key(connector);
+    }
+    let mut parts: Vec<String> = vec!["..".into(); a.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// The keys of a report's connectors, anchored to `anchor` (the baseline file's folder).
+pub fn keys_at(report: &LintReport, anchor: &Path) -> Vec<String> {
+    report
+        .connectors
+        .iter()
+        .map(|c| anchored_key(&c.path, anchor))
+        .collect()
+}
+
 impl Baseline {
     pub fn from_report(report: &LintReport) -> Baseline {
+        let keys: Vec<String> = report.connectors.iter().map(|c| c.path.clone()).collect();
+        Baseline::from_report_keyed(report, &keys)
+    }
+
+    /// A baseline whose connector `i` is recorded as `keys[i]` (see [`keys_at`]).
+    pub fn from_report_keyed(report: &LintReport, keys: &[String]) -> Baseline {
         let mut entries: Vec<Entry> = report
             .connectors
             .iter()
-            .flat_map(|c| c.findings.iter().map(|f| entry(&c.path, f)))
+            .zip(keys)
+            .flat_map(|(c, k)| c.findings.iter().map(move |f| entry(k, f)))
             .collect();
         entries.sort_by(|a, b| {
             (&a.connector, &a.file, &a.pointer, &a.code, &a.message_hash).cmp(&(
@@ -119,13 +168,24 @@ impl Baseline {
 
     /// Remove findings the baseline has. `matched` per connector is returned in `per`.
     pub fn filter(&self, report: &mut LintReport, per: &mut [usize]) -> Outcome {
+        let keys: Vec<String> = report.connectors.iter().map(|c| c.path.clone()).collect();
+        self.filter_keyed(report, per, &keys)
+    }
+
+    /// [`Baseline::filter`] with connector `i` looked up as `keys[i]` (see [`keys_at`]).
+    pub fn filter_keyed(
+        &self,
+        report: &mut LintReport,
+        per: &mut [usize],
+        keys: &[String],
+    ) -> Outcome {
         let mut left: HashMap<&Entry, usize> = HashMap::new();
         for e in &self.entries {
             *left.entry(e).or_default() += 1;
         }
         let mut out = Outcome::default();
         for (i, c) in report.connectors.iter_mut().enumerate() {
-            let path = c.path.clone();
+            let path = keys.get(i).cloned().unwrap_or_else(|| c.path.clone());
             let before = c.findings.len();
             c.findings.retain(|f| {
                 let key = entry(&path, f);

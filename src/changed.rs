@@ -26,8 +26,14 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// The connector folders (absolute, canonical) with changes since `rev`, for the repository
-/// holding `dir`.
-pub fn changed_connectors(dir: &Path, rev: &str) -> Result<BTreeSet<PathBuf>, String> {
+/// holding `dir`, and the configuration changes that widen that set.
+/// `covering_files` (canonical) are files that cover every connector of the run (the
+/// baseline, an explicit `--config`): a change to one of them changes everything.
+pub fn changed_connectors(
+    dir: &Path,
+    rev: &str,
+    covering_files: &[PathBuf],
+) -> Result<Changed, String> {
     if rev.starts_with('-') {
         return Err(format!("'{rev}' is not a git revision"));
     }
@@ -45,21 +51,76 @@ pub fn changed_connectors(dir: &Path, rev: &str) -> Result<BTreeSet<PathBuf>, St
         files.extend(out.split('\0').filter(|s| !s.is_empty()).map(String::from));
     }
     let top = std::fs::canonicalize(&top).unwrap_or(top);
-    let mut dirs = BTreeSet::new();
+    let mut out = Changed::default();
     for f in files {
         let path = top.join(&f);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        // A configuration change changes every connector it covers: all below its folder.
+        if name == "connkit.toml" {
+            if let Some(d) = path.parent() {
+                out.covering.insert(d.to_path_buf());
+            }
+            continue;
+        }
+        if covering_files.contains(&path) {
+            out.everything = true;
+            continue;
+        }
         // A deleted file still tells which connector changed, if its folder remains.
-        let mut cur = path.parent();
-        while let Some(d) = cur {
-            if !d.starts_with(&top) {
-                break;
-            }
-            if discover::is_connector_dir(d) {
-                dirs.insert(std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
-                break;
-            }
-            cur = d.parent();
+        if let Some(d) = connector_of(&path, Some(&top)) {
+            out.connectors.insert(d);
         }
     }
-    Ok(dirs)
+    Ok(out)
+}
+
+/// What `--changed-since` found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changed {
+    /// Connector folders (canonical) with changed files.
+    pub connectors: BTreeSet<PathBuf>,
+    /// Folders (canonical) whose connkit.toml changed: every connector below them counts.
+    pub covering: BTreeSet<PathBuf>,
+    /// A file covering every connector of the run (the baseline, `--config`) changed.
+    pub everything: bool,
+}
+
+impl Changed {
+    /// Whether the connector folder `dir` (canonical) is to be linted.
+    pub fn includes(&self, dir: &Path) -> bool {
+        self.everything
+            || self.connectors.contains(dir)
+            || self.covering.iter().any(|c| dir.starts_with(c))
+    }
+}
+
+/// The connector folder holding `path`: the nearest folder at or above it that looks like a
+/// connector, not above `stop` (nor above a folder holding `.git`). Canonical when it exists.
+pub fn connector_of(path: &Path, stop: Option<&Path>) -> Option<PathBuf> {
+    let mut cur = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    while let Some(d) = cur {
+        let d = if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        };
+        if stop.is_some_and(|s| !d.starts_with(s)) {
+            break;
+        }
+        if discover::is_connector_dir(d) {
+            return Some(std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
+        }
+        if d == Path::new(".") || d.join(".git").exists() {
+            break;
+        }
+        cur = d.parent();
+    }
+    None
 }

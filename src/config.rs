@@ -437,6 +437,36 @@ impl Loaded {
         self.ignore_positions.get(index).copied()
     }
 
+    /// The `[[ignore]]` entries (indices) whose `connector` glob matches no connector folder
+    /// below this file's folder: a misspelled or removed connector.
+    pub fn ignores_naming_no_connector(&self) -> Vec<usize> {
+        if self.ignores.iter().all(|(set, _)| set.is_none()) {
+            return Vec::new();
+        }
+        let (targets, _) = crate::model::discover::discover(&self.dir);
+        let rels: Vec<String> = targets
+            .iter()
+            .filter_map(|t| self.relative(t.path()))
+            .collect();
+        self.ignores
+            .iter()
+            .enumerate()
+            .filter(|(_, (set, _))| {
+                set.as_ref()
+                    .is_some_and(|set| !rels.iter().any(|r| set.is_match(r)))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The `connector` glob of the `[[ignore]]` entry number `index`.
+    pub fn ignore_connector(&self, index: usize) -> Option<&str> {
+        self.config
+            .ignore
+            .get(index)
+            .and_then(|i| i.connector.as_deref())
+    }
+
     /// The code of the `[[ignore]]` entry number `index`.
     pub fn ignore_code(&self, index: usize) -> Option<&str> {
         self.ignores.get(index).map(|(_, s)| s.code.as_str())

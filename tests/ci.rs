@@ -116,7 +116,7 @@ fn golden_json() {
 
 fn sarif_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schemas/sarif-2.1.0.json")).unwrap(),
+        &std::fs::read_to_string(root().join("schemas/sarif-schema-2.1.0.json")).unwrap(),
     )
     .unwrap();
     jsonschema::options()
@@ -179,9 +179,137 @@ fn the_sarif_schema_rejects_what_sarif_forbids() {
     let mut bad = doc.clone();
     bad["runs"][0]["results"][0]["level"] = "fatal".into();
     assert!(!v.is_valid(&bad), "level");
-    let mut bad = doc;
+    let mut bad = doc.clone();
     bad["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri".into();
     assert!(!v.is_valid(&bad), "helpUri");
+    // What the old hand-written schema accepted and the official one does not.
+    let mut bad = doc.clone();
+    bad["runs"][0]["results"] = Value::Null;
+    assert!(!v.is_valid(&bad), "results: null");
+    let mut bad = doc.clone();
+    bad["runs"] = Value::Null;
+    assert!(!v.is_valid(&bad), "runs: null");
+    // A region without a start: the schema has no `required` on regions, the specification
+    // does (§3.30.2: startLine, charOffset or byteOffset), so the test checks it itself.
+    let mut bad = doc.clone();
+    bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] =
+        serde_json::json!({"endColumn": 4});
+    assert!(
+        !sarif_spec_problems(&bad).is_empty(),
+        "region without a start"
+    );
+    assert!(sarif_spec_problems(&doc).is_empty());
+}
+
+/// Rules of the SARIF specification the JSON schema cannot express, and GitHub's needs.
+fn sarif_spec_problems(doc: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    for run in doc["runs"].as_array().into_iter().flatten() {
+        let mut fingerprints = std::collections::HashSet::new();
+        for r in run["results"].as_array().into_iter().flatten() {
+            for l in r["locations"].as_array().into_iter().flatten() {
+                let region = &l["physicalLocation"]["region"];
+                if region.is_object()
+                    && region.get("startLine").is_none()
+                    && region.get("charOffset").is_none()
+                    && region.get("byteOffset").is_none()
+                {
+                    problems.push(format!("region without a start: {region}"));
+                }
+            }
+            let fp = r["partialFingerprints"].to_string();
+            if !fingerprints.insert(fp.clone()) {
+                problems.push(format!("duplicate fingerprint {fp}"));
+            }
+        }
+        for rule in run["tool"]["driver"]["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            if rule["name"] == rule["id"] {
+                problems.push(format!("rule name equals its id: {}", rule["id"]));
+            }
+        }
+        if run["automationDetails"]["id"].as_str().is_none() {
+            problems.push("no automationDetails.id".into());
+        }
+        if run["tool"]["driver"]["fullName"].as_str().is_none() {
+            problems.push("no tool.driver.fullName".into());
+        }
+    }
+    problems
+}
+
+#[test]
+fn sarif_meets_githubs_and_azures_needs() {
+    for path in [BROKEN, CLEAN, CERTIFIED, "connectors/broken/invalid-json"] {
+        let doc = sarif_of(path);
+        assert_eq!(sarif_spec_problems(&doc), Vec::<String>::new(), "{path}");
+        for rule in doc["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+        {
+            let name = rule["name"].as_str().unwrap();
+            assert!(
+                name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sarif_results_are_capped_errors_first_and_the_rest_is_counted() {
+    let all = sarif_of(BROKEN);
+    let total = all["runs"][0]["results"].as_array().unwrap().len();
+    assert!(total > 3, "{total}");
+    let o = connkit()
+        .args([
+            "lint",
+            BROKEN,
+            "--format",
+            "sarif",
+            "--sarif-max-results",
+            "2",
+        ])
+        .args(["--config", "tests/golden/connkit.toml"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(sarif_validator().is_valid(&doc));
+    let run = &doc["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert!(
+        results.iter().all(|r| r["level"] == "error"),
+        "{results:#?}"
+    );
+    assert_eq!(run["properties"]["resultsTotal"], total);
+    assert_eq!(run["properties"]["resultsOmitted"]["total"], total - 2);
+    let note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(
+        note.contains(&format!("{} of {total} results left out", total - 2)),
+        "{note}"
+    );
+    // --min-level hides notes and warnings everywhere, and says so.
+    let o = connkit()
+        .args(["lint", BROKEN, "--format", "sarif", "--min-level", "error"])
+        .args(["--config", "tests/golden/connkit.toml"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["level"] == "error"));
+    assert!(
+        doc["runs"][0]["properties"]["belowMinLevel"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
 }
 
 #[test]
@@ -267,10 +395,13 @@ fn corpus_sarif_is_valid_and_matches_the_json_report() {
     let total = s["errors"].as_u64().unwrap()
         + s["warnings"].as_u64().unwrap()
         + s["infos"].as_u64().unwrap();
+    // Within GitHub's limit of 5,000 results; the run says how many there were.
     assert_eq!(
         doc["runs"][0]["results"].as_array().unwrap().len() as u64,
-        total
+        total.min(5_000)
     );
+    assert_eq!(doc["runs"][0]["properties"]["resultsTotal"], total);
+    assert_eq!(sarif_spec_problems(&doc), Vec::<String>::new());
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert_eq!(
         xml.matches("<testsuite ").count() as u64,
@@ -966,5 +1097,336 @@ fn shipped_integrations_are_well_formed() {
         readme.contains("##vso")
             || readme.contains("AzurePipelines")
             || readme.contains("azure-pipelines")
+    );
+}
+
+// ---------------------------------------------------------------- pre-commit
+
+/// The `connkit-lint` hook of .pre-commit-hooks.yaml: its entry (words) and `files` regex.
+fn pre_commit_hook() -> (Vec<String>, regex::Regex, Value) {
+    let text = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks: Value = serde_yaml::from_str(&text).unwrap();
+    let hook = hooks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "connkit-lint")
+        .unwrap()
+        .clone();
+    let entry = hook["entry"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    // pre-commit matches `files` with Python's re.search; this pattern means the same here.
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    (entry, files, hook)
+}
+
+/// Run the hook as pre-commit does: the entry, then the selected files as arguments.
+fn run_hook(repo: &Path, files: &[String]) -> Output {
+    let (entry, _, _) = pre_commit_hook();
+    assert_eq!(entry[0], "connkit");
+    let mut c = Command::cargo_bin("connkit").unwrap();
+    c.env("NO_COLOR", "1")
+        .current_dir(repo)
+        .args(&entry[1..])
+        .args(files);
+    c.output().unwrap()
+}
+
+#[test]
+fn pre_commit_hook_lints_the_connectors_of_the_files_it_is_given() {
+    let (_, pattern, hook) = pre_commit_hook();
+    assert_eq!(hook["pass_filenames"], true, "{hook:?}");
+    let t = tempfile::tempdir().unwrap();
+    let repo = t.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    if !git(&repo, &["init", "-q"]) {
+        eprintln!("skipping: git is not available");
+        return;
+    }
+    copy_connector(BROKEN, &repo.join("connectors/My Broken"));
+    copy_connector(CLEAN, &repo.join("connectors/Clean One"));
+    std::fs::write(repo.join("README.md"), "# connectors\n").unwrap();
+    assert!(git(&repo, &["add", "-A"]));
+    assert!(git(&repo, &["commit", "-q", "-m", "base"]));
+    // `pre-commit run --all-files`: every tracked file the `files` pattern selects. Nothing
+    // is changed against HEAD, which is what the old hook (--changed-since HEAD) looked at.
+    let listed = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    let all: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .split('\0')
+        .filter(|f| !f.is_empty() && pattern.is_match(f))
+        .map(String::from)
+        .collect();
+    assert!(
+        all.iter().any(|f| f.starts_with("connectors/My Broken/")),
+        "{all:?}"
+    );
+    let o = run_hook(&repo, &all);
+    assert_eq!(code(&o), 1, "{}\n{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("My Broken"), "{out}");
+    // Each connector once, however many of its files were passed.
+    assert!(out.contains("in 2 connectors"), "{out}");
+    // `--from-ref/--to-ref` or a commit touching only the clean connector: passes.
+    let clean: Vec<String> = all
+        .iter()
+        .filter(|f| f.starts_with("connectors/Clean One/"))
+        .cloned()
+        .collect();
+    let o = run_hook(&repo, &clean);
+    assert_eq!(code(&o), 0, "{}\n{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("1 connector,"), "{}", stdout(&o));
+    // One file of the broken connector is enough to lint all of it.
+    let o = run_hook(
+        &repo,
+        &["connectors/My Broken/apiProperties.json".to_string()],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    // Files outside any connector: nothing to lint, success.
+    let o = run_hook(&repo, &["README.md".to_string()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("belongs to a connector"),
+        "{}",
+        stderr(&o)
+    );
+    // A connkit.toml stands for every connector below it.
+    std::fs::write(
+        repo.join("connectors/connkit.toml"),
+        "fail-on = \"error\"\n",
+    )
+    .unwrap();
+    let o = run_hook(&repo, &["connectors/connkit.toml".to_string()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).contains("in 2 connectors"), "{}", stdout(&o));
+}
+
+#[test]
+fn changed_since_counts_configuration_and_baseline_changes() {
+    let t = tempfile::tempdir().unwrap();
+    let repo = t.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    if !git(&repo, &["init", "-q"]) {
+        eprintln!("skipping: git is not available");
+        return;
+    }
+    copy_connector(CLEAN, &repo.join("connectors/A"));
+    copy_connector(CLEAN, &repo.join("connectors/B"));
+    copy_connector(CLEAN, &repo.join("other/C"));
+    std::fs::write(repo.join("connectors/connkit.toml"), "").unwrap();
+    std::fs::write(
+        repo.join("baseline.json"),
+        "{\"version\": 1, \"tool\": \"connkit\", \"entries\": []}\n",
+    )
+    .unwrap();
+    assert!(git(&repo, &["add", "-A"]));
+    assert!(git(&repo, &["commit", "-q", "-m", "base"]));
+    // A configuration-only change: every connector it covers is linted.
+    std::fs::write(
+        repo.join("connectors/connkit.toml"),
+        "fail-on = \"warning\"\n",
+    )
+    .unwrap();
+    let (v, c, err) = json_in(&repo, &["--changed-since", "HEAD"]);
+    assert_eq!(c, 0, "{err}");
+    assert_eq!(paths_of(&v), ["./connectors/A", "./connectors/B"], "{err}");
+    assert!(git(&repo, &["commit", "-q", "-am", "config"]));
+    // A baseline change: everything the baseline covers.
+    std::fs::write(
+        repo.join("baseline.json"),
+        "{\"version\": 1, \"tool\": \"connkit\", \"entries\": [] }\n",
+    )
+    .unwrap();
+    let (v, _, err) = json_in(
+        &repo,
+        &["--changed-since", "HEAD", "--baseline", "baseline.json"],
+    );
+    assert_eq!(paths_of(&v).len(), 3, "{err}");
+    let (v, _, err) = json_in(&repo, &["--changed-since", "HEAD"]);
+    assert_eq!(paths_of(&v).len(), 0, "{err}");
+}
+
+// ---------------------------------------------------------------- everyday use (issue 16)
+
+#[test]
+fn baselines_match_from_another_directory() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(BROKEN, &t.path().join("C"));
+    std::fs::create_dir(t.path().join("ci")).unwrap();
+    let o = run_in(t.path(), &["lint", "C", "--write-baseline", "ci/b.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // From the baseline's folder, and from the connector's: same connector, no new findings.
+    for (dir, path, baseline) in [
+        (t.path().join("ci"), "../C", "b.json"),
+        (t.path().join("C"), ".", "../ci/b.json"),
+        (t.path().to_path_buf(), "C", "ci/b.json"),
+    ] {
+        let (v, c, err) = json_in(&dir, &[path, "--baseline", baseline]);
+        assert_eq!((c, codes(&v).len()), (0, 0), "{path}: {err}");
+    }
+}
+
+#[test]
+fn suppressions_that_cannot_match_are_reported() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("C"));
+    std::fs::write(
+        t.path().join("connkit.toml"),
+        "[[ignore]]\ncode = \"OperationIdNotUnique\"\nconnector = \"Nope\"\nreason = \"legacy\"\n",
+    )
+    .unwrap();
+    let def = t.path().join("C/apiDefinition.swagger.json");
+    edit_json(&def, |v| {
+        v["x-connkit-ignore"] =
+            serde_json::json!({"codes": ["OperationIdNotUniqe"], "reason": "typo"});
+    });
+    let o = run_in(t.path(), &["lint", "C"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("names connector 'Nope', which matches no connector folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("names unknown rule code 'OperationIdNotUniqe'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn quiet_and_statistics() {
+    let o = connkit().args(["lint", CLEAN, "--quiet"]).output().unwrap();
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "", "quiet prints nothing when clean");
+    let o = connkit()
+        .args(["lint", BROKEN, "--statistics"])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    let _line = out
+        .lines()
+        .find(|l| {
+            l.contains("OperationIdNotUnique") && l.trim_start().starts_with(char::is_numeric)
+        })
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(out.contains("findings by"), "{out}");
+    // Machine formats stay machine-readable: the table goes to stderr.
+    let o = connkit()
+        .args(["lint", BROKEN, "--statistics", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<Value>(&o.stdout).is_ok());
+    assert!(stderr(&o).contains("findings by"), "{}", stderr(&o));
+    // No progress line when stderr is not a terminal.
+    assert!(!stderr(&o).contains("linted "), "{}", stderr(&o));
+}
+
+#[test]
+fn fmt_walks_folders_and_keeps_each_files_indentation() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(CLEAN, &t.path().join("connectors/A"));
+    let props = t.path().join("connectors/A/apiProperties.json");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&props).unwrap()).unwrap();
+    // Two-space indentation, as most merged connectors use.
+    let two = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    std::fs::write(&props, &two).unwrap();
+    let o = run_in(t.path(), &["fmt", "."]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = std::fs::read_to_string(&props).unwrap();
+    assert!(after.lines().nth(1).unwrap().starts_with("  \""), "{after}");
+    assert!(!after.lines().nth(1).unwrap().starts_with("   "), "{after}");
+    let o = run_in(t.path(), &["fmt", "--check", "."]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    // --indent 4: told to use four spaces.
+    let o = run_in(t.path(), &["fmt", "--indent", "4", "connectors"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = std::fs::read_to_string(&props).unwrap();
+    assert!(
+        after.lines().nth(1).unwrap().starts_with("    \""),
+        "{after}"
+    );
+}
+
+#[test]
+fn man_writes_every_subcommand_page_and_is_listed_in_help() {
+    let help = connkit().arg("--help").output().unwrap();
+    assert!(stdout(&help).contains("  man "), "{}", stdout(&help));
+    let t = tempfile::tempdir().unwrap();
+    let o = connkit()
+        .args(["man", "--dir"])
+        .arg(t.path())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for page in [
+        "connkit.1",
+        "connkit-lint.1",
+        "connkit-fmt.1",
+        "connkit-diff.1",
+    ] {
+        let text = std::fs::read_to_string(t.path().join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
+    let lint = std::fs::read_to_string(t.path().join("connkit-lint.1")).unwrap();
+    assert!(lint.contains("from\\-files"), "{lint}");
+}
+
+#[test]
+fn the_action_takes_one_path_per_line_with_spaces() {
+    let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let action: Value = serde_yaml::from_str(&text).unwrap();
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Lint connectors")
+        .unwrap();
+    let script = step["run"].as_str().unwrap();
+    let t = tempfile::tempdir().unwrap();
+    // A stand-in connkit that prints its arguments, one per line.
+    let bin = t.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let fake = bin.join("connkit");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = std::process::Command::new("bash")
+        .args(["-c", script])
+        .env("PATH", path)
+        .env(
+            "INPUT_PATHS",
+            "connectors/My Folder\r\n\n  \nother/Two Words\n",
+        )
+        .env("INPUT_SARIF", "connkit.sarif")
+        .env("INPUT_JSON", "connkit.json")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output();
+    let Ok(o) = o else {
+        eprintln!("skipped: bash is not installed");
+        return;
+    };
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("[lint]\n[connectors/My Folder]\n[other/Two Words]\n[--format]"),
+        "{out}{}",
+        stderr(&o)
     );
 }

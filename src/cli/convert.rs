@@ -85,6 +85,9 @@ pub struct FmtArgs {
     /// Change nothing; exit 1 when a file would change.
     #[arg(long)]
     pub check: bool,
+    /// Indent with N spaces (0: a tab) instead of each file's own indentation.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
+    pub indent: Option<u8>,
 }
 
 fn dir_is_nonempty(p: &Path) -> bool {
@@ -126,6 +129,7 @@ fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
         bom: false,
         crlf: false,
         final_newline: true,
+        indent: Default::default(),
     };
     fix::json::format(&s, layout).unwrap_or(s).into_bytes()
 }
@@ -286,7 +290,7 @@ fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
                 ..Default::default()
             })
             .collect(),
-        stale_baseline: None,
+        ..Default::default()
     };
     let rendered = match format {
         Format::Json => report::json::render(&report, &Default::default()),
@@ -350,6 +354,19 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The files `fmt PATH` rewrites: a file as given, a connector folder's JSON files, and in
+/// any other folder those of every connector below it (found as `lint` finds them).
+fn fmt_files(p: &Path) -> Vec<PathBuf> {
+    if !p.is_dir() || crate::model::discover::is_connector_dir(p) {
+        return fix::json_files(p);
+    }
+    let (targets, _) = crate::model::discover::discover(p);
+    targets
+        .iter()
+        .flat_map(|t| fix::json_files(t.path()))
+        .collect()
+}
+
 pub fn run_fmt(args: FmtArgs) -> ExitCode {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -364,7 +381,7 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
             error = true;
             continue;
         }
-        let files = fix::json_files(p);
+        let files = fmt_files(p);
         if files.is_empty() {
             safe_eprintln!("error: {}: no JSON connector files found", p.display());
             error = true;
@@ -378,7 +395,11 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                     continue;
                 }
             };
-            match fix::fmt_bytes(&bytes) {
+            let indent = args.indent.map(|n| match n {
+                0 => fix::json::Indent::Tab,
+                n => fix::json::Indent::Spaces(n),
+            });
+            match fix::fmt_bytes_with(&bytes, indent) {
                 Ok(fix::FmtOutcome::Unchanged) => {}
                 Ok(fix::FmtOutcome::Changed(new)) => {
                     changed += 1;

@@ -3,6 +3,7 @@
 pub mod diff;
 pub mod lint_ci;
 pub mod package;
+pub mod progress;
 pub mod submit;
 
 use std::io::{IsTerminal, Write};
@@ -59,9 +60,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(hide = true)]
-    Man,
+    /// Print the man page (roff), or write every command's page into a folder.
+    Man {
+        /// Write connkit.1 and one page per subcommand (connkit-lint.1, …) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Upload a package to a blob through a SAS URL (CONNKIT_SAS_URL or --sas-url -).
     Upload(submit::UploadArgs),
     /// Submit a package through the Partner Center Ingestion API (see README "Submitting").
@@ -123,6 +127,48 @@ pub struct LintArgs {
     /// Apply safe, mechanical fixes first (see the fixable marker in `connkit rules`).
     #[arg(long)]
     pub fix: bool,
+    /// Treat PATHS as files (as pre-commit passes them): lint each connector folder holding
+    /// one of them, once. A connkit.toml stands for every connector below its folder; files
+    /// outside any connector are ignored.
+    #[arg(long)]
+    pub from_files: bool,
+    /// Report only findings at or above this level in every format (`warning` hides infos).
+    /// Hidden findings do not fail the run.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_level: Option<LevelArg>,
+    /// SARIF: keep at most N results (GitHub keeps 5,000 and rejects uploads over 25,000);
+    /// errors first, the run's properties and notifications say what was left out.
+    #[arg(long, value_name = "N", default_value_t = report::run::SARIF_MAX_RESULTS)]
+    pub sarif_max_results: usize,
+    /// Markdown: at most N bytes (default just under GitHub's 1 MiB job summary limit; use
+    /// 65000 for a pull-request comment); truncation says how much was left out.
+    #[arg(long, value_name = "N", default_value_t = report::run::MARKDOWN_MAX_BYTES)]
+    pub markdown_max_bytes: usize,
+    /// Print findings only: no progress, no summary line when clean, no informational
+    /// messages on stderr (warnings and errors still go to stderr).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Also print how many findings each rule produced (text: after the findings; other
+    /// formats: on stderr, so machine output stays unchanged).
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LevelArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl LevelArg {
+    pub(crate) fn level(self) -> Severity {
+        match self {
+            LevelArg::Error => Severity::Error,
+            LevelArg::Warning => Severity::Warning,
+            LevelArg::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -229,7 +275,7 @@ pub fn main() -> ExitCode {
         Command::Package(args) => package::package(args, color),
         Command::VerifyPackage(args) => package::verify_package(args, color),
         Command::Completions { shell } => lint_ci::completions(shell),
-        Command::Man => lint_ci::man(),
+        Command::Man { dir } => lint_ci::man(dir.as_deref()),
         Command::Upload(args) => submit::upload(args),
         Command::Submit(args) => submit::submit(args),
         Command::Diff(args) => diff::run(args, color),

@@ -294,6 +294,47 @@ pub struct Layout {
     pub bom: bool,
     pub crlf: bool,
     pub final_newline: bool,
+    /// The indentation unit (the file's own, detected from its first indented line).
+    pub indent: Indent,
+}
+
+/// One level of indentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indent {
+    /// N spaces (1 to 8).
+    Spaces(u8),
+    Tab,
+}
+
+impl Default for Indent {
+    /// The coding standards' 4 spaces.
+    fn default() -> Self {
+        Indent::Spaces(4)
+    }
+}
+
+impl Indent {
+    /// The indentation of a file: its first indented line's leading whitespace (a tab, or 1
+    /// to 8 spaces); 4 spaces when no line is indented.
+    pub fn of(text: &str) -> Indent {
+        for line in text.lines().skip(1) {
+            if line.starts_with('\t') {
+                return Indent::Tab;
+            }
+            let n = line.bytes().take_while(|b| *b == b' ').count();
+            if n > 0 && n < line.len() {
+                return Indent::Spaces(n.min(8) as u8);
+            }
+        }
+        Indent::default()
+    }
+
+    fn unit(self) -> String {
+        match self {
+            Indent::Spaces(n) => " ".repeat(n as usize),
+            Indent::Tab => "\t".into(),
+        }
+    }
 }
 
 impl Layout {
@@ -304,6 +345,7 @@ impl Layout {
                 .find('\n')
                 .is_some_and(|i| i > 0 && bytes_text.as_bytes().get(i - 1) == Some(&b'\r')),
             final_newline: bytes_text.ends_with('\n'),
+            indent: Indent::of(bytes_text),
         }
     }
     pub fn nl(&self) -> &'static str {
@@ -359,10 +401,28 @@ pub fn format(text: &str, layout: Layout) -> Result<String, SyntaxError> {
         matches!(&node, Node::Object { members, .. } if members.iter().any(|m| m.key == "swagger"));
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     write_node(&node, 0, swagger, true, layout.nl(), &mut out);
+    if layout.indent != Indent::Spaces(4) {
+        out = reindent(&out, layout.indent);
+    }
     if layout.final_newline {
         out.push_str(layout.nl());
     }
     Ok(out)
+}
+
+/// Replace the 4-space units [`write_node`] wrote with `unit`. Every line's leading spaces are
+/// indentation: JSON scalars never span lines.
+fn reindent(text: &str, indent: Indent) -> String {
+    let unit = indent.unit();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let n = line.bytes().take_while(|b| *b == b' ').count();
+        for _ in 0..n / 4 {
+            out.push_str(&unit);
+        }
+        out.push_str(&line[n - n % 4..]);
+    }
+    out
 }
 
 fn indent(out: &mut String, depth: usize) {
@@ -636,6 +696,7 @@ mod tests {
             bom: false,
             crlf: false,
             final_newline: true,
+            indent: Indent::default(),
         }
     }
 

@@ -221,6 +221,11 @@ fn fmt_error(text: &str, offset: usize, message: String) -> FmtError {
 }
 
 pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
+    fmt_bytes_with(bytes, None)
+}
+
+/// [`fmt_bytes`] with `indent` instead of the file's own indentation.
+pub fn fmt_bytes_with(bytes: &[u8], indent: Option<json::Indent>) -> Result<FmtOutcome, FmtError> {
     let Some((bom, text)) = decode(bytes) else {
         let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         if body.starts_with(&[0xFF, 0xFE]) || body.starts_with(&[0xFE, 0xFF]) {
@@ -243,7 +248,10 @@ pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
             format!("not UTF-8 text (invalid byte 0x{bad:02X})"),
         ));
     };
-    let layout = json::Layout::of(text, bom);
+    let mut layout = json::Layout::of(text, bom);
+    if let Some(i) = indent {
+        layout.indent = i;
+    }
     let out = json::format(text, layout)
         .map_err(|e| fmt_error(text, e.offset, format!("not valid JSON: {}", e.message)))?;
     let new = encode(bom, &out);

@@ -89,7 +89,7 @@ mod tests {
                 suppressed: 2,
                 ..Default::default()
             }],
-            stale_baseline: None,
+            ..Default::default()
         };
         let v: serde_json::Value = serde_json::from_str(&render(&r, &run)).unwrap();
         assert_eq!(v["schema_version"], 1);

@@ -1,13 +1,14 @@
 //! `--format junit`: one `<testsuite>` per connector, one `<testcase>` per rule that ran.
 //!
-//! A rule with findings fails its test case (`type` = the highest severity); the failure's
-//! text lists every finding with its position and pointer.
+//! A rule with findings that fail the run fails its test case (`type` = the highest
+//! severity); the failure's text lists those findings with position and pointer. Findings
+//! below the fail level are listed in `<system-out>` without failing.
 
 use std::fmt::Write;
 
 use super::LintReport;
 use super::run::{RunInfo, ci_path};
-use crate::rules::{Finding, Severity};
+use crate::rules::Finding;
 use crate::safe;
 
 /// An untrusted field: [`safe::text`] (no line break, control character or log command),
@@ -34,11 +35,52 @@ pub fn xml(s: &str) -> String {
     out
 }
 
+/// An untrusted attribute value that keeps its line breaks: each line through [`field`],
+/// joined with `&#10;` (a raw newline in an attribute becomes a space for XML parsers).
+fn attr_lines(s: &str) -> String {
+    s.split('\n')
+        .map(|l| field(l.strip_suffix('\r').unwrap_or(l)))
+        .collect::<Vec<_>>()
+        .join("&#10;")
+}
+
+/// One line per finding: severity (gate): file:line:column: message (pointer: …).
+fn finding_lines(path: &str, found: &[&Finding]) -> String {
+    let mut body = String::new();
+    for f in found {
+        let _ = writeln!(
+            body,
+            "{} ({}): {}:{}:{}: {}{}",
+            f.severity.as_str(),
+            f.gate.as_str(),
+            safe::text(&ci_path(path, &f.file)),
+            f.line,
+            f.column,
+            safe::text(&f.message),
+            if f.pointer.is_empty() {
+                String::new()
+            } else {
+                format!(" (pointer: {})", safe::text(&f.pointer))
+            }
+        );
+    }
+    body
+}
+
+/// Only findings that fail the run (at or above the connector's `--fail-on` level) are
+/// `<failure>`s; the others are listed in the test case's `<system-out>`, so dashboards agree
+/// with connkit's exit code.
+///
+/// Written by hand rather than with the `quick-junit` crate: the document is small and flat,
+/// and quick-junit would add quick-xml, chrono, indexmap and uuid crates to every build of
+/// the binary for what is a few `write!`s plus [`xml`] escaping (tested against the
+/// element order of Jenkins' JUnit XSD).
 pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let mut suites = String::new();
     let (mut all_tests, mut all_failures) = (0, 0);
     for (i, c) in report.connectors.iter().enumerate() {
+        let fail_at = run.get(i).map(|r| r.fail_at).unwrap_or_default();
         let mut codes: Vec<&'static str> =
             run.get(i).map(|r| r.rules_run.clone()).unwrap_or_default();
         for f in &c.findings {
@@ -56,53 +98,52 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                 xml(code),
                 field(&c.path)
             );
-            let Some(worst) = found.iter().map(|f| f.severity).max() else {
+            if found.is_empty() {
                 cases.push_str("/>\n");
                 continue;
-            };
-            failures += 1;
-            let mut body = String::new();
-            for f in &found {
+            }
+            cases.push_str(">\n");
+            let (failing, passing): (Vec<&Finding>, Vec<&Finding>) =
+                found.iter().partition(|f| fail_at.fails(f.severity));
+            if let Some(worst) = failing.iter().map(|f| f.severity).max() {
+                failures += 1;
+                let first = failing.first().map(|f| f.message.as_str()).unwrap_or("");
                 let _ = writeln!(
-                    body,
-                    "{} ({}): {}:{}:{}: {}{}",
-                    f.severity.as_str(),
-                    f.gate.as_str(),
-                    safe::text(&ci_path(&c.path, &f.file)),
-                    f.line,
-                    f.column,
-                    safe::text(&f.message),
-                    if f.pointer.is_empty() {
-                        String::new()
+                    cases,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    worst.as_str(),
+                    attr_lines(&if failing.len() > 1 {
+                        format!("{} findings; first: {first}", failing.len())
                     } else {
-                        format!(" (pointer: {})", safe::text(&f.pointer))
-                    }
+                        first.to_string()
+                    }),
+                    xml(&finding_lines(&c.path, &failing))
                 );
             }
-            let first = found.first().map(|f| f.message.as_str()).unwrap_or("");
-            let _ = write!(
-                cases,
-                ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
-                worst.as_str(),
-                field(&if found.len() > 1 {
-                    format!("{} findings; first: {first}", found.len())
-                } else {
-                    first.to_string()
-                }),
-                xml(&body)
-            );
+            if !passing.is_empty() {
+                let _ = writeln!(
+                    cases,
+                    "      <system-out>{}</system-out>",
+                    xml(&format!(
+                        "Below the fail level (not failing the run):\n{}",
+                        finding_lines(&c.path, &passing)
+                    ))
+                );
+            }
+            cases.push_str("    </testcase>\n");
         }
-        let warnings = c
+        let not_failing = c
             .findings
             .iter()
-            .filter(|f| f.severity < Severity::Error)
+            .filter(|f| !fail_at.fails(f.severity))
             .count();
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"profile\" value=\"{}\"/>\n      <property name=\"findings\" value=\"{}\"/>\n      <property name=\"below-error\" value=\"{warnings}\"/>\n      <property name=\"suppressed\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"profile\" value=\"{}\"/>\n      <property name=\"fail-on\" value=\"{}\"/>\n      <property name=\"findings\" value=\"{}\"/>\n      <property name=\"not-failing\" value=\"{not_failing}\"/>\n      <property name=\"suppressed\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
             field(&c.path),
             codes.len(),
             c.profile.as_str(),
+            fail_at.0.map(|s| s.as_str()).unwrap_or("never"),
             c.findings.len(),
             run.get(i).map(|r| r.suppressed).unwrap_or(0)
         );
@@ -123,5 +164,70 @@ mod tests {
     #[test]
     fn xml_escaping() {
         assert_eq!(xml("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}");
+    }
+
+    fn report(severities: &[crate::rules::Severity]) -> LintReport {
+        use crate::report::ConnectorReport;
+        let f = |(i, s): (usize, &crate::rules::Severity)| Finding {
+            code: if i == 0 { "A" } else { "B" },
+            severity: *s,
+            gate: crate::core::Gate::Pipeline,
+            file: "apiDefinition.swagger.json".into(),
+            pointer: String::new(),
+            line: 1,
+            column: 1,
+            message: format!("first line {i}\nsecond line"),
+            end_column: 2,
+            source_line: None,
+            source_column: 1,
+        };
+        LintReport {
+            connectors: vec![ConnectorReport {
+                path: "c".into(),
+                profile: crate::rules::Profile::Custom,
+                profile_source: crate::core::ProfileSource::Default,
+                findings: severities.iter().enumerate().map(f).collect(),
+            }],
+        }
+    }
+
+    fn run(fail_at: Option<crate::rules::Severity>) -> RunInfo {
+        RunInfo {
+            connectors: vec![crate::report::run::ConnectorRun {
+                fail_at: crate::report::run::FailAt(fail_at),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn only_what_fails_the_run_is_a_failure() {
+        use crate::rules::Severity::*;
+        // An error (rule A) and an info (rule B), failing on errors: one failure.
+        let x = render(&report(&[Error, Info]), &run(Some(Error)));
+        assert_eq!(x.matches("<failure ").count(), 1, "{x}");
+        assert!(x.contains("failures=\"1\""), "{x}");
+        assert!(x.contains("<system-out>Below the fail level"), "{x}");
+        // --fail-on never: nothing fails, everything is still reported.
+        let x = render(&report(&[Error, Warning]), &run(None));
+        assert_eq!(x.matches("<failure ").count(), 0, "{x}");
+        assert!(x.contains("failures=\"0\""), "{x}");
+        assert_eq!(x.matches("<system-out>").count(), 2, "{x}");
+        // --fail-on warning: the warning fails too.
+        let x = render(&report(&[Error, Warning]), &run(Some(Warning)));
+        assert_eq!(x.matches("<failure ").count(), 2, "{x}");
+    }
+
+    #[test]
+    fn newlines_in_message_attributes_are_kept() {
+        let x = render(
+            &report(&[crate::rules::Severity::Error]),
+            &run(Some(crate::rules::Severity::Error)),
+        );
+        assert!(
+            x.contains("message=\"first line 0&#10;second line\""),
+            "{x}"
+        );
     }
 }

@@ -37,6 +37,13 @@ pub struct Summary {
     pub by_gate: ByGate,
 }
 
+impl Summary {
+    /// Findings of every severity.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
 /// Findings per severity for one gate.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct GateCounts {
@@ -183,7 +190,7 @@ mod hostile_tests {
                 rules_run: vec!["OperationIdNotUnique"],
                 ..Default::default()
             }],
-            stale_baseline: None,
+            ..Default::default()
         };
         (r, run)
     }

@@ -10,6 +10,49 @@ pub struct ConnectorRun {
     pub suppressed: usize,
     /// Findings removed because the baseline has them.
     pub baselined: usize,
+    /// The level at which this connector's findings fail the run (`--fail-on`/`fail-on`).
+    pub fail_at: FailAt,
+}
+
+/// The level at or above which a finding fails the run; `FailAt(None)` for `never`.
+/// Default: errors fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailAt(pub Option<crate::rules::Severity>);
+
+impl Default for FailAt {
+    fn default() -> Self {
+        FailAt(Some(crate::rules::Severity::Error))
+    }
+}
+
+impl FailAt {
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(self, s: crate::rules::Severity) -> bool {
+        self.0.is_some_and(|l| s >= l)
+    }
+}
+
+/// GitHub code scanning keeps 5,000 results per run (and rejects more than 25,000).
+pub const SARIF_MAX_RESULTS: usize = 5_000;
+/// GitHub's job summary holds 1 MiB (1,048,576 bytes): stay clearly below it.
+pub const MARKDOWN_MAX_BYTES: usize = 1_000_000;
+
+/// The size limits of the hosts the reports go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// SARIF results kept (errors first).
+    pub sarif_max_results: usize,
+    /// Bytes of the Markdown report.
+    pub markdown_max_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            sarif_max_results: SARIF_MAX_RESULTS,
+            markdown_max_bytes: MARKDOWN_MAX_BYTES,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +60,10 @@ pub struct RunInfo {
     pub connectors: Vec<ConnectorRun>,
     /// With `--baseline`: entries that no longer occur.
     pub stale_baseline: Option<usize>,
+    /// Size limits of the reports.
+    pub limits: Limits,
+    /// Findings hidden by `--min-level`.
+    pub hidden: usize,
 }
 
 impl RunInfo {
