@@ -523,7 +523,7 @@ impl<'a> Comparer<'a> {
             let base = s(root.get("basePath")).unwrap_or("").trim_end_matches('/');
             format!("{base}{path}")
         };
-        if o.path != n.path && full(self.old.root, &o.path) != full(self.new.root, &n.path) {
+        if o.path != n.path && full(self.old.root, o.path) != full(self.new.root, n.path) {
             self.emit(
                 &r::PATH_TEMPLATE_CHANGED,
                 Some(o.path_pointer.clone()),
