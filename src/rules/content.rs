@@ -439,9 +439,10 @@ only response it is the success response, and 10 certified connectors changed in
 merged with a schema there (Autenti, BoldSign, D7SMS, HubPlanner, …); that case is left to \
 the reviewers' advice to add an explicit 2xx (before: 10 connectors changed in 2024, after: 1).\n\n\
 Evidence: an **error**. Microsoft's pipeline prints this message on PRs (#3841, #3810, \
-2025). Tikit was merged validated with a schema on default beside a 2xx four times in \
-2023–2024, before the check was seen enforced: those are its only hits on validated merges \
-(docs/calibration.md).",
+2025), so the check exists and fails the PR. Earlier, Tikit (PRs #1853, #3149, #3232, \
+2022–2024) and Tesseron Asset (PRs #2864, #2917, 2023) were merged validated with a schema on \
+`default` beside a 2xx, and three connectors in the bulk merges of 2021–2022: overrides, or \
+the check was enforced later. These are its only hits (docs/calibration.md).",
     source: SV,
     check: |cx, sink| {
         let Some(sw) = cx.swagger.as_ref() else {

@@ -40,6 +40,8 @@ pub mod versioning;
 pub mod webhooks;
 
 #[cfg(test)]
+mod fidelity;
+#[cfg(test)]
 mod robustness;
 #[cfg(test)]
 pub mod testing;

@@ -71,7 +71,7 @@ pub fn lower_guid(s: &str) -> bool {
 
 pub static SETTINGS_VALUE_NOT_VALID: Rule = Rule {
     code: "SettingsValueNotValid",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     gate: crate::core::Gate::Advice,
     microsoft: None,
     profiles: Profiles::ALL,
@@ -81,7 +81,10 @@ pub static SETTINGS_VALUE_NOT_VALID: Rule = Rule {
 `flowUrl` are absolute URLs; `powerAppsApiVersion` and `flowApiVersion` can only be \
 `2016-11-01`; the file names and `connectorId` are strings. The whole file must be a JSON \
 object.\n\nBad: `\"environment\": \"Default-1234\"`  Good: `\"environment\": \
-\"7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e\"`",
+\"7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e\"`\n\n\
+Evidence: a **warning**: settings.json is read only by paconn on your machine; it is never \
+part of a submission, so no gate sees it. paconn stops on such a value, so fix it if you \
+deploy with paconn.",
     source: S_ST,
     check: |cx, sink| {
         let Some(v) = cx

@@ -75,8 +75,9 @@ Microsoft's message: \"The 'x-ms-summary' property is required.\" (and 'descript
 #3975, #4041, #1095 and #683: an error. Evidence: a 'schema' missing under \
 x-ms-notification-content is a warning (Seismic Configuration 2024 and Square Payments 2022 \
 were merged validated without it). The remaining errors on validated merges are overrides of \
-a real check: D7SMS (2024) and OpenAI (2022) were merged without 'contact' and \
-'x-ms-connector-metadata', which the validator reports.",
+a real check: D7SMS (PR #3213, 2024) and OpenAI (bulk merge, 2022) were merged without 'contact' and \
+'x-ms-connector-metadata', and PUG Gamified Engagement (PR #774) and Survey123 (bulk merge) in \
+2021 with parameters lacking 'x-ms-summary', all messages the validator is known to print.",
     source: SV,
     check: required_property_missing,
 };
