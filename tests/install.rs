@@ -213,7 +213,7 @@ fn install_sh(dir: &Path, args: &[&str]) -> Run {
         stub.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut child = Command::new("sh")
+    let child = Command::new("sh")
         .arg(root().join("scripts/install.sh"))
         .args(args)
         .env("PATH", path)
@@ -227,28 +227,9 @@ fn install_sh(dir: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Read stderr on a thread so a chatty script never blocks on a full pipe.
-    let mut pipe = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = pipe.read_to_string(&mut s);
-        s
-    });
-    let deadline = Instant::now() + SCRIPT_TIMEOUT;
-    let code = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status.code();
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("install.sh did not finish within {SCRIPT_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let stderr = reader.join().unwrap();
-    eprintln!("install.sh {args:?} -> {code:?}\n{stderr}");
-    Run { code, stderr }
+    let run = wait_bounded(child);
+    eprintln!("install.sh {args:?} -> {:?}\n{}", run.code, run.stderr);
+    run
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -486,4 +467,209 @@ fn install_sh_passes_shellcheck() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+// ---------------------------------------------------------------- action.yml's install steps
+
+/// Runs the `run:` script of action.yml's step `name` with bash as the runner would, its
+/// `env:` expressions (`${{ x }}`) resolved from `ctx`; returns the step's outputs
+/// (GITHUB_OUTPUT lines) and stderr.
+fn action_step(
+    name: &str,
+    ctx: &[(String, String)],
+    env: &[(&str, String)],
+) -> (std::collections::HashMap<String, String>, Run) {
+    let action: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(root().join("action.yml")).unwrap()).unwrap();
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("action.yml has no step {name}"))
+        .clone();
+    assert_eq!(step["shell"], "bash");
+    let tmp = tempfile::tempdir().unwrap();
+    let output = tmp.path().join("output");
+    std::fs::write(&output, "").unwrap();
+    let mut cmd = Command::new("bash");
+    cmd.args(["-e", "-o", "pipefail", "-c", step["run"].as_str().unwrap()])
+        .env("GITHUB_OUTPUT", &output)
+        .env("GITHUB_ACTION_PATH", root())
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    for (k, v) in step["env"].as_object().into_iter().flatten() {
+        let v = v.as_str().unwrap();
+        let resolved = match v.strip_prefix("${{ ").and_then(|r| r.strip_suffix(" }}")) {
+            Some(expr) => ctx
+                .iter()
+                .find(|(name, _)| *name == expr)
+                .unwrap_or_else(|| panic!("step {name}: unknown expression {expr}"))
+                .1
+                .clone(),
+            None => v.to_owned(),
+        };
+        cmd.env(k, resolved);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().unwrap();
+    let out = wait_bounded(child);
+    let outputs = std::fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    (outputs, out)
+}
+
+/// Waits for `child`, killing it after SCRIPT_TIMEOUT; stderr is read on a thread so a
+/// chatty script never blocks on a full pipe.
+fn wait_bounded(mut child: Child) -> Run {
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = pipe.read_to_string(&mut s);
+        s
+    });
+    let deadline = Instant::now() + SCRIPT_TIMEOUT;
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("a script did not finish within {SCRIPT_TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    Run {
+        code,
+        stderr: reader.join().unwrap(),
+    }
+}
+
+fn resolve(
+    home: &Path,
+    version: &str,
+    action_ref: &str,
+) -> std::collections::HashMap<String, String> {
+    let (outputs, run) = action_step(
+        "Resolve the connkit version",
+        &[
+            ("inputs.version".to_owned(), version.to_owned()),
+            ("github.action_ref".to_owned(), action_ref.to_owned()),
+        ],
+        &[("HOME", home.display().to_string())],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    outputs
+}
+
+#[test]
+fn the_action_resolves_the_requested_version_and_its_cache_key() {
+    if !have("bash", "--version") {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let tagged = resolve(home.path(), "", "v1.2.3");
+    assert_eq!(tagged["version"], "1.2.3");
+    assert_eq!(tagged["mode"], "release");
+    assert!(
+        tagged["key"].starts_with("connkit-Linux-X64-1.2.3-"),
+        "{tagged:?}"
+    );
+    assert_eq!(tagged["restore-key"], "connkit-Linux-X64-1.2.3-");
+    assert_eq!(
+        tagged["dir"],
+        home.path()
+            .join(".cache/connkit-action")
+            .display()
+            .to_string()
+    );
+    // A branch (@main) or `uses: ./`: the version of the action's own Cargo.toml.
+    assert_eq!(resolve(home.path(), "", "main")["version"], VERSION);
+    assert_eq!(resolve(home.path(), "", "")["version"], VERSION);
+    assert_eq!(resolve(home.path(), "", "v1")["version"], VERSION);
+    // The input wins; "source" builds the checkout.
+    let explicit = resolve(home.path(), "v0.3.0", "main");
+    assert_eq!(explicit["version"], "0.3.0");
+    assert_ne!(explicit["key"], tagged["key"]);
+    let source = resolve(home.path(), "source", "v1.2.3");
+    assert_eq!(source["mode"], "source");
+    // Same request, same sources: same key (a cache hit on the next run).
+    assert_eq!(resolve(home.path(), "", "v1.2.3")["key"], tagged["key"]);
+}
+
+#[test]
+fn the_action_installs_the_release_archive_through_install_sh() {
+    require_tools!();
+    if !have("bash", "--version") {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    let Some(target) = expected_target() else {
+        eprintln!("skipped: no release archive is built for this platform");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let served = tmp.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    build_archive(&served, VERSION, target);
+    let server = Server::start(&served);
+    let home = tmp.path().join("home");
+    let outputs = resolve(&home, "", "main");
+    let ctx: Vec<(String, String)> = outputs
+        .iter()
+        .map(|(k, v)| (format!("steps.resolve.outputs.{k}"), v.clone()))
+        .collect();
+    let stub = stub_cargo(tmp.path());
+    let path = format!(
+        "{}:{}",
+        stub.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let (_, run) = action_step(
+        "Install connkit",
+        &ctx,
+        &[
+            ("HOME", home.display().to_string()),
+            ("PATH", path.clone()),
+            ("CONNKIT_BASE_URL", server.url()),
+        ],
+    );
+    drop(server);
+    eprintln!("{}", run.stderr);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("checksum verified"), "{}", run.stderr);
+    assert_eq!(cargo_log(tmp.path()), None, "no fallback to cargo expected");
+
+    let github_path = tmp.path().join("github_path");
+    std::fs::write(&github_path, "").unwrap();
+    let (_, run) = action_step(
+        "Put connkit on PATH",
+        &ctx,
+        &[
+            ("PATH", path),
+            ("GITHUB_PATH", github_path.display().to_string()),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let bin = Path::new(&outputs["dir"]).join("bin");
+    assert_eq!(
+        std::fs::read_to_string(&github_path).unwrap().trim(),
+        bin.display().to_string()
+    );
+    let out = Command::new(bin.join("connkit"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(VERSION));
 }
