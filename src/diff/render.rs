@@ -212,7 +212,7 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
     if !report.changes.is_empty() {
         let _ = writeln!(
             out,
-            "| Severity | Code | Operation | Change | Where (new) |\n|---|---|---|---|---|"
+            "| Severity | Gate | Code | Operation | Change | Where (new) |\n|---|---|---|---|---|---|"
         );
         for (_, changes) in groups(report) {
             for c in changes {
@@ -237,7 +237,12 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
                 } else {
                     format!("`{}`", md_code(&c.operation))
                 };
-                let _ = writeln!(out, "| {sev} | `{}` | {op} | {msg} | {at} |", c.rule.code);
+                let _ = writeln!(
+                    out,
+                    "| {sev} | {} | `{}` | {op} | {msg} | {at} |",
+                    c.rule.gate.as_str(),
+                    c.rule.code
+                );
             }
         }
     }
