@@ -782,7 +782,9 @@ fn json_render_has_the_documented_shape() {
         az.starts_with("##vso[task.logissue type=error;sourcepath="),
         "{az}"
     );
-    assert!(render::markdown(&r, None).contains("| 🛑 breaking | `OutputPropertyDeleted`"));
+    assert!(
+        render::markdown(&r, None).contains("| 🛑 breaking | pipeline | `OutputPropertyDeleted`")
+    );
 }
 
 #[test]
