@@ -412,3 +412,80 @@ fn first_sentence(d: &str) -> String {
     let end = line.find(". ").map_or(line.len(), |i| i + 1);
     line[..end].trim_end_matches('.').trim().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(mut def: Value, profile: Profile) -> (Value, Value, Vec<&'static str>) {
+        let mut notes = Vec::new();
+        let opts = Options {
+            profile,
+            ..Default::default()
+        };
+        let props = enrich(&mut def, &opts, &mut notes);
+        (def, props, notes.iter().map(|n| n.code).collect())
+    }
+
+    #[test]
+    fn titles_descriptions_and_words() {
+        assert_eq!(clean_title("The Pet Store API Connector"), "The Pet Store");
+        assert!(
+            clean_title(&"Very long title words ".repeat(5))
+                .chars()
+                .count()
+                <= 30
+        );
+        assert_eq!(path_words("/users/{userId}/posts"), "users by userId posts");
+        assert_eq!(
+            first_paragraph("# Head\n\nFirst  para\ngraph.\n\nSecond."),
+            "First para graph."
+        );
+        assert_eq!(first_sentence("Gets a pet. Then more."), "Gets a pet");
+    }
+
+    #[test]
+    fn connector_needs_are_added_to_a_bare_definition() {
+        let (d, props, codes) = run(
+            json!({"swagger": "2.0", "info": {"title": "T"}, "host": "api.x.com",
+                "securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "k"}},
+                "paths": {"/p/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "type": "string"}],
+                    "responses": {"200": {"description": "OK"}}}}}}),
+            Profile::Custom,
+        );
+        let op = &d["paths"]["/p/{id}"]["get"];
+        assert_eq!(op["operationId"], "GetPById");
+        assert_eq!(op["parameters"][0]["x-ms-summary"], "ID");
+        assert_eq!(op["parameters"][0]["x-ms-url-encoding"], "single");
+        assert_eq!(d["info"]["contact"]["url"], "https://api.x.com");
+        assert_eq!(d["info"]["version"], "1.0");
+        assert!(
+            props["properties"]["connectionParameters"]
+                .get("api_key")
+                .is_some()
+        );
+        for c in [
+            "ConvertOperationIdAdded",
+            "ConvertContactAdded",
+            "ConvertMetadataAdded",
+            "ConvertSummaryAdded",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn certification_profiles_set_the_publisher() {
+        let (_, props, codes) = run(
+            json!({"swagger": "2.0", "info": {"title": "T", "contact": {"name": "Acme"}}, "paths": {}}),
+            Profile::Certified,
+        );
+        assert_eq!(props["properties"]["publisher"], "Acme");
+        assert!(codes.contains(&"ConvertBrandColorPlaceholder"));
+        let (_, props, _) = run(
+            json!({"swagger": "2.0", "info": {}, "paths": {}}),
+            Profile::IndependentPublisher,
+        );
+        assert_eq!(props["properties"]["iconBrandColor"], "#da3b01");
+    }
+}

@@ -58,3 +58,36 @@ pub(super) fn normalise_31(v: &mut Value, key: &str, depth: &mut usize) {
     }
     *depth -= 1;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn norm(mut v: Value) -> Value {
+        normalise_31(&mut v, "", &mut 0);
+        v
+    }
+
+    #[test]
+    fn type_arrays_become_nullable_and_const_becomes_enum() {
+        assert_eq!(
+            norm(json!({"type": ["string", "null"]})),
+            json!({"type": "string", "nullable": true})
+        );
+        assert_eq!(norm(json!({"type": ["string", "integer"]})), json!({}));
+        assert_eq!(norm(json!({"const": "a"})), json!({"enum": ["a"]}));
+    }
+
+    #[test]
+    fn numeric_exclusive_bounds_and_examples_become_30() {
+        assert_eq!(
+            norm(json!({"exclusiveMinimum": 1, "exclusiveMaximum": 9})),
+            json!({"exclusiveMinimum": true, "exclusiveMaximum": true, "minimum": 1, "maximum": 9})
+        );
+        assert_eq!(norm(json!({"examples": [1, 2]})), json!({"example": 1}));
+        // A property called `examples` is a name, not the keyword.
+        let p = json!({"properties": {"examples": {"type": "array"}}});
+        assert_eq!(norm(p.clone()), p);
+    }
+}

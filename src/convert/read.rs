@@ -11,3 +11,24 @@ pub fn parse_input(text: &str) -> Result<Value, String> {
     let v: Value = serde_yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     Ok(v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_yaml_and_bom_are_read_and_errors_name_the_syntax() {
+        assert_eq!(parse_input("\u{feff}{\"a\": 1}").unwrap()["a"], 1);
+        assert_eq!(parse_input("openapi: 3.0.0\na: [1]").unwrap()["a"][0], 1);
+        assert!(
+            parse_input("{\"a\": ")
+                .unwrap_err()
+                .starts_with("not valid JSON")
+        );
+        assert!(
+            parse_input("a: [")
+                .unwrap_err()
+                .starts_with("not valid YAML")
+        );
+    }
+}

@@ -339,3 +339,57 @@ pub(super) fn rewrite_refs(v: &mut Value, depth: usize) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(mut v: Value) -> (Value, Vec<&'static str>) {
+        let mut notes = Vec::new();
+        sanitize(&mut v, &mut notes);
+        (v, notes.iter().map(|n| n.code).collect())
+    }
+
+    #[test]
+    fn foreign_extensions_unknown_x_ms_and_bad_formats_are_removed_with_notes() {
+        let (v, codes) = clean(json!({
+            "info": {"title": "T", "x-logo": {"url": "x"}},
+            "x-github": {"$ref": "#/paths/a"},
+            "definitions": {"x-name-is-kept": {"type": "string", "format": "weird", "x-ms-nope": 1,
+                "default": 3, "enum": ["a", 1]}}
+        }));
+        assert!(v.get("x-github").is_none());
+        assert!(v["info"].get("x-logo").is_none());
+        let d = &v["definitions"]["x-name-is-kept"];
+        assert_eq!(d, &json!({"type": "string", "enum": ["a"]}));
+        for c in [
+            "ConvertVendorExtensionDropped",
+            "ConvertExtensionRemoved",
+            "ConvertFormatRemoved",
+            "ConvertDefaultRemoved",
+            "ConvertEnumCleaned",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn read_only_leaves_required_and_discriminators_become_required() {
+        let (v, codes) = clean(
+            json!({"definitions": {"A": {"type": "object", "discriminator": "kind",
+            "required": ["id"], "properties": {"id": {"type": "string", "readOnly": true}, "kind": {"type": "string"}}}}}),
+        );
+        assert_eq!(v["definitions"]["A"]["required"], json!(["kind"]));
+        assert_eq!(codes, vec!["ConvertReadOnlyNotRequired"]);
+    }
+
+    #[test]
+    fn leftover_component_refs_point_at_20_sections_and_others_are_dropped() {
+        let mut v = json!({"x-a": {"$ref": "#/components/schemas/A"}, "x-b": {"$ref": "#/paths/~1a"},
+            "x-c": [{"$ref": "#/components/responses/R"}]});
+        rewrite_refs(&mut v, 0);
+        assert_eq!(v["x-a"]["$ref"], "#/definitions/A");
+        assert_eq!(v["x-b"], json!({}));
+        assert_eq!(v["x-c"][0]["$ref"], "#/responses/R");
+    }
+}

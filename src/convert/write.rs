@@ -30,3 +30,26 @@ pub fn files(out: &super::Output) -> [(&'static str, Vec<u8>); 2] {
         (PROPERTIES_FILE, json_bytes(&out.properties)),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn files_are_written_in_the_fmt_layout() {
+        let out = super::super::Output {
+            definition: json!({"paths": {}, "info": {"title": "T"}, "swagger": "2.0"}),
+            properties: json!({"properties": {}}),
+            notes: Vec::new(),
+        };
+        let [(d, bytes), (p, _)] = files(&out);
+        assert_eq!((d, p), (DEFINITION_FILE, PROPERTIES_FILE));
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.starts_with("{\n    \"swagger\": \"2.0\",\n    \"info\""),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"));
+    }
+}

@@ -466,3 +466,68 @@ pub(super) fn split_url(url: &str) -> Option<(String, String, String)> {
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Map a 3.0 document: the definition and the note codes.
+    pub(super) fn map(doc: Value) -> (Value, Vec<&'static str>) {
+        let mut notes = Vec::new();
+        let opts = Options::default();
+        let mut cx = Cx {
+            root: &doc,
+            notes: &mut notes,
+            opts: &opts,
+            security_scopes: HashMap::new(),
+            inlined: 0,
+        };
+        let out = cx.document();
+        (out, notes.iter().map(|n| n.code).collect())
+    }
+
+    #[test]
+    fn urls_split_into_scheme_host_and_base_path() {
+        let s = |u: &str| split_url(u).map(|(a, b, c)| format!("{a} {b} {c}"));
+        assert_eq!(
+            s("HTTPS://user@api.x.com:8443/v1/?q#f").as_deref(),
+            Some("https api.x.com:8443 /v1/")
+        );
+        assert_eq!(s("http://api.x.com").as_deref(), Some("http api.x.com /"));
+        assert_eq!(s("ftp://x.com/"), None);
+        assert_eq!(s("https://{tenant}.x.com/"), None);
+    }
+
+    #[test]
+    fn status_codes_and_ranges() {
+        assert_eq!(status_of("2XX").as_deref(), Some("200"));
+        assert_eq!(status_of("404").as_deref(), Some("404"));
+        assert_eq!(status_of("default").as_deref(), Some("default"));
+        assert_eq!(status_of("600"), None);
+        assert_eq!(status_of("ok"), None);
+        assert!(is_json_media("application/vnd.api+json") && is_json_media("*/*"));
+        assert!(!is_json_media("text/plain"));
+    }
+
+    #[test]
+    fn servers_and_paths_are_mapped_and_bad_paths_dropped() {
+        let (d, codes) = map(
+            json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"},
+            "servers": [{"url": "https://a.example.com/v1/"}, {"url": "https://b.example.com"}],
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "OK"}}}},
+                      "/b?x=1": {"get": {"responses": {"200": {"description": "OK"}}}},
+                      "/A": {"get": {"responses": {"200": {"description": "OK"}}}}}}),
+        );
+        assert_eq!(d["host"], "a.example.com");
+        assert_eq!(d["basePath"], "/v1");
+        assert!(d["paths"].get("/b?x=1").is_none());
+        assert_eq!(d["paths"].as_object().map(|m| m.len()), Some(1));
+        for c in [
+            "ConvertServerChosen",
+            "ConvertPathDropped",
+            "ConvertOperationDropped",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+}

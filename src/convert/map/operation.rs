@@ -534,3 +534,79 @@ impl<'a> Cx<'a, '_> {
         (Value::Object(o), produces)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::map;
+    use serde_json::{Value, json};
+
+    fn op(o: Value) -> (Value, Vec<&'static str>) {
+        let (d, codes) = map(
+            json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"},
+            "paths": {"/items/{id}": {"post": o}}}),
+        );
+        (d["paths"]["/items/{id}"]["post"].clone(), codes)
+    }
+
+    #[test]
+    fn parameters_get_collection_formats_and_missing_path_parameters_are_added() {
+        let (o, codes) = op(json!({"parameters": [
+            {"name": "tags", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+            {"name": "ids", "in": "query", "style": "pipeDelimited", "schema": {"type": "array", "items": {"type": "integer"}}},
+            {"name": "s", "in": "cookie", "schema": {"type": "string"}},
+            {"name": "f", "in": "query", "schema": {"type": "object"}}
+        ], "responses": {"201": {"description": "Created"}}}));
+        let p = o["parameters"].as_array().unwrap();
+        assert_eq!(p[0]["collectionFormat"], "multi");
+        assert_eq!(p[1]["collectionFormat"], "pipes");
+        assert_eq!(p[2]["type"], "string");
+        assert_eq!(
+            p[3],
+            json!({"name": "id", "in": "path", "required": true, "type": "string"})
+        );
+        for c in [
+            "ConvertCookieParameterDropped",
+            "ConvertComplexParameter",
+            "ConvertPathParameterAdded",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn responses_map_ranges_and_a_success_response_is_added() {
+        let (o, codes) = op(
+            json!({"parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}],
+            "responses": {"4XX": {"description": ""}, "x-a": {}}}),
+        );
+        assert_eq!(o["responses"]["400"]["description"], "Client error");
+        assert_eq!(o["responses"]["200"]["description"], "OK");
+        assert!(
+            codes.contains(&"ConvertStatusRangeMapped") && codes.contains(&"ConvertResponseAdded")
+        );
+    }
+
+    #[test]
+    fn form_bodies_become_form_data_and_json_bodies_a_body_parameter() {
+        let (o, _) = op(
+            json!({"requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object",
+            "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}, "n": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "OK"}}}),
+        );
+        let p = o["parameters"].as_array().unwrap();
+        assert_eq!(
+            p[1],
+            json!({"name": "file", "in": "formData", "required": true, "type": "file"})
+        );
+        assert_eq!(p[2]["type"], "integer");
+        assert_eq!(o["consumes"], json!(["multipart/form-data"]));
+        let (o, codes) = op(json!({"requestBody": {"required": true, "content": {
+            "application/xml": {"schema": {"type": "object"}},
+            "application/json": {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "OK"}}}));
+        let body = &o["parameters"][1];
+        assert_eq!(body["in"], "body");
+        assert_eq!(body["schema"]["properties"]["a"]["type"], "string");
+        assert!(codes.contains(&"ConvertMediaTypeChosen"));
+    }
+}

@@ -301,3 +301,75 @@ impl<'a> Cx<'a, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::map;
+    use serde_json::{Value, json};
+
+    fn schemas(s: Value) -> (Value, Vec<&'static str>) {
+        let (d, codes) = map(
+            json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"},
+            "paths": {}, "components": {"schemas": s}}),
+        );
+        (d["definitions"].clone(), codes)
+    }
+
+    #[test]
+    fn refs_keywords_and_nullable_are_mapped() {
+        let (d, codes) = schemas(json!({
+            "A": {"type": "object", "nullable": true, "not": {}, "writeOnly": true,
+                  "properties": {"b": {"$ref": "#/components/schemas/B"}, "$ref": {"type": "string"},
+                                 "t": {"type": "array", "items": [{"type": "string"}]}}},
+            "B": {"type": "string"},
+            "C": {"$ref": "#/components/schemas/Nope"},
+            "D": {"$ref": "other.yaml#/X"}
+        }));
+        assert_eq!(d["A"]["x-nullable"], true);
+        assert!(d["A"].get("writeOnly").is_none() && d["A"].get("not").is_none());
+        assert_eq!(
+            d["A"]["properties"]["b"],
+            json!({"$ref": "#/definitions/B"})
+        );
+        assert!(d["A"]["properties"].get("$ref").is_none());
+        assert_eq!(
+            d["A"]["properties"]["t"]["items"],
+            json!({"type": "string"})
+        );
+        assert_eq!(d["C"], json!({}));
+        for c in [
+            "ConvertSchemaSimplified",
+            "ConvertPropertyDropped",
+            "ConvertRefBroken",
+            "ConvertExternalRef",
+        ] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn alternatives_become_the_closest_shape() {
+        let (d, codes) = schemas(json!({
+            "U": {"oneOf": [{"type": "object", "properties": {"a": {"type": "string"}}},
+                            {"type": "object", "properties": {"b": {"type": "integer"}}}]},
+            "N": {"anyOf": [{"$ref": "#/components/schemas/U"}, {"type": "null"}]},
+            "S": {"oneOf": [{"type": "string", "format": "date"}, {"type": "string"}]},
+            "M": {"oneOf": [{"type": "string"}, {"type": "integer"}]}
+        }));
+        assert_eq!(d["U"]["type"], "object");
+        assert!(d["U"]["properties"].get("a").is_some() && d["U"]["properties"].get("b").is_some());
+        assert_eq!(
+            d["N"],
+            json!({"x-nullable": true, "allOf": [{"$ref": "#/definitions/U"}]})
+        );
+        assert_eq!(d["S"]["type"], "string");
+        assert!(d["M"].get("type").is_none());
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "ConvertOneOfSimplified")
+                .count(),
+            3
+        );
+    }
+}

@@ -176,3 +176,57 @@ pub(crate) fn basic_params() -> Value {
         "password": {"type": "securestring", "uiDefinition": {"displayName": "Password", "description": "The password for this API", "tooltip": "Provide your password", "constraints": {"tabIndex": 3, "clearText": false, "required": "true"}}}
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::map;
+    use serde_json::json;
+
+    #[test]
+    fn the_root_requirement_chooses_the_scheme_and_unsupported_ones_are_noted() {
+        let (d, codes) = map(
+            json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"}, "paths": {},
+            "security": [{"oauth": ["read", "undefined"]}],
+            "components": {"securitySchemes": {
+                "key": {"type": "apiKey", "in": "query", "name": "k"},
+                "cookie": {"type": "apiKey", "in": "cookie", "name": "c"},
+                "oauth": {"type": "oauth2", "flows": {
+                    "authorizationCode": {"authorizationUrl": "https://a/auth", "tokenUrl": "https://a/token", "scopes": {"read": "r"}},
+                    "clientCredentials": {"tokenUrl": "https://a/token", "scopes": {}}}}}}}),
+        );
+        assert_eq!(d["security"], json!([{"oauth": ["read"]}]));
+        assert_eq!(d["securityDefinitions"]["oauth"]["flow"], "accessCode");
+        assert!(d["securityDefinitions"].get("key").is_none());
+        let conn = &d["x-connkit-connection-parameters"]["token"]["oAuthSettings"];
+        assert_eq!(
+            conn["customParameters"]["refreshUrl"]["value"],
+            "https://a/token"
+        );
+        assert!(codes.contains(&"ConvertSecurityChosen"));
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "ConvertSecuritySchemeUnsupported")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn bearer_becomes_an_authorization_api_key() {
+        let (d, codes) = map(
+            json!({"openapi": "3.0.0", "info": {"title": "T", "version": "1"}, "paths": {},
+            "components": {"securitySchemes": {"b": {"type": "http", "scheme": "Bearer"}}}}),
+        );
+        assert_eq!(
+            d["securityDefinitions"]["b"],
+            json!({"type": "apiKey", "in": "header", "name": "Authorization"})
+        );
+        assert!(
+            d["x-connkit-connection-parameters"]
+                .get("api_key")
+                .is_some()
+        );
+        assert!(codes.contains(&"ConvertBearerAsApiKey"));
+    }
+}
