@@ -60,6 +60,11 @@ pub const NOTES: &[NoteDoc] = &[
         "Connectors have no bearer scheme. Users enter `Bearer <token>` as the API key; use OAuth 2.0 instead when the service offers it.",
     ),
     doc(
+        "ConvertBinaryBody",
+        "A body under a binary media type became a binary string",
+        "Under `application/octet-stream`, `image/*`, `application/pdf` and other binary media types the bytes are the body: an object schema there (often a generator's artefact) cannot be sent by a connector, so the body is `{type: string, format: binary}`.",
+    ),
+    doc(
         "ConvertBrandColorPlaceholder",
         "iconBrandColor is the default blue",
         "Certified connectors need the icon's real background colour (not #007ee5) and an icon.png.",

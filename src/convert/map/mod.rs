@@ -87,6 +87,33 @@ pub(super) fn is_json_media(mt: &str) -> bool {
     m.contains("json") || m == "*/*"
 }
 
+/// Media types whose body is raw bytes (files, images, archives, office documents).
+pub(super) fn is_binary_media(mt: &str) -> bool {
+    let m = mt
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    ["image/", "audio/", "video/", "font/"]
+        .iter()
+        .any(|p| m.starts_with(p))
+        || m.starts_with("application/vnd.openxmlformats")
+        || m.starts_with("application/vnd.ms-")
+        || m.starts_with("application/vnd.oasis.opendocument")
+        || [
+            "application/octet-stream",
+            "application/pdf",
+            "application/zip",
+            "application/gzip",
+            "application/x-gzip",
+            "application/x-tar",
+            "application/x-7z-compressed",
+            "application/msword",
+        ]
+        .contains(&m.as_str())
+}
+
 pub(super) fn status_of(code: &str) -> Option<String> {
     if code == "default" {
         return Some(code.into());
@@ -507,6 +534,13 @@ mod tests {
         assert_eq!(status_of("ok"), None);
         assert!(is_json_media("application/vnd.api+json") && is_json_media("*/*"));
         assert!(!is_json_media("text/plain"));
+        assert!(
+            is_binary_media("application/octet-stream; charset=x") && is_binary_media("image/png")
+        );
+        assert!(is_binary_media(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ));
+        assert!(!is_binary_media("application/json") && !is_binary_media("text/csv"));
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{Cx, PRIMITIVE_KEYS, default_description, is_json_media, status_of, str_of};
+use super::{
+    Cx, PRIMITIVE_KEYS, default_description, is_binary_media, is_json_media, status_of, str_of,
+};
 use crate::model::pointer::join;
 use crate::rules::Severity;
 
@@ -442,6 +444,14 @@ impl<'a> Cx<'a, '_> {
         }
         let sch = if schema.is_null() {
             json!({"type": "string", "format": "binary"})
+        } else if is_binary_media(mt) && str_of(self.resolve(schema).0, "type") != "string" {
+            self.note(
+                "ConvertBinaryBody",
+                Severity::Info,
+                optr,
+                format!("the '{mt}' request body is raw bytes: its schema became {{type: string, format: binary}}"),
+            );
+            json!({"type": "string", "format": "binary"})
         } else {
             self.schema(schema, &format!("{optr}/parameters"), 0)
         };
@@ -491,7 +501,19 @@ impl<'a> Cx<'a, '_> {
             if let Some(mt) = pick {
                 let media = content.get(mt).unwrap_or(&Value::Null);
                 if let Some(s) = media.get("schema") {
-                    let sch = self.schema(s, &join(ptr, "schema"), 0);
+                    let sch = if is_binary_media(mt)
+                        && str_of(self.resolve(s).0, "type") != "string"
+                    {
+                        self.note(
+                            "ConvertBinaryBody",
+                            Severity::Info,
+                            ptr,
+                            format!("the '{mt}' response is raw bytes: its schema became {{type: string, format: binary}}"),
+                        );
+                        json!({"type": "string", "format": "binary"})
+                    } else {
+                        self.schema(s, &join(ptr, "schema"), 0)
+                    };
                     o.insert("schema".into(), sch);
                 }
                 let produced = if mt == "*/*" {
@@ -608,5 +630,32 @@ mod tests {
         assert_eq!(body["in"], "body");
         assert_eq!(body["schema"]["properties"]["a"]["type"], "string");
         assert!(codes.contains(&"ConvertMediaTypeChosen"));
+    }
+
+    #[test]
+    fn object_bodies_under_binary_media_types_become_binary_strings() {
+        let (o, codes) = op(
+            json!({"parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}],
+            "requestBody": {"content": {"application/octet-stream": {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "OK", "content": {"application/pdf": {"schema": {"type": "object"}}}},
+                          "201": {"description": "OK", "content": {"image/png": {"schema": {"type": "string", "format": "byte"}}}}}}),
+        );
+        assert_eq!(
+            o["parameters"][1]["schema"],
+            json!({"type": "string", "format": "binary"})
+        );
+        assert_eq!(
+            o["responses"]["200"]["schema"],
+            json!({"type": "string", "format": "binary"})
+        );
+        // A string schema is already bytes: kept as written.
+        assert_eq!(
+            o["responses"]["201"]["schema"],
+            json!({"type": "string", "format": "byte"})
+        );
+        assert_eq!(
+            codes.iter().filter(|c| **c == "ConvertBinaryBody").count(),
+            2
+        );
     }
 }
