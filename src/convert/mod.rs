@@ -26,8 +26,6 @@ pub mod read;
 pub mod sanitize;
 pub mod write;
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 pub use enrich::clean_title;
@@ -102,14 +100,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 "unsupported OpenAPI version '{v}' (3.0 and 3.1 are supported)"
             ));
         }
-        let mut cx = map::Cx {
-            root: &doc,
-            notes: &mut notes,
-            opts,
-            security_scopes: HashMap::new(),
-            inlined: 0,
-        };
-        cx.document()
+        map::Cx::new(&doc, &mut notes, opts).document()
     } else if obj.get("swagger").and_then(Value::as_str) == Some("2.0") {
         input.clone()
     } else {

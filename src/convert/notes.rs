@@ -160,6 +160,16 @@ pub const NOTES: &[NoteDoc] = &[
         "Connectors support get, put, post, delete, patch, head and options.",
     ),
     doc(
+        "ConvertNestedRefHoisted",
+        "A reference into a schema component was hoisted into definitions",
+        "Swagger 2.0 references name whole definitions. A reference deeper than a component (`#/components/schemas/X/definitions/Y`, `…/X/properties/p`) becomes its own definition under a derived unique name (`X_Y`), instead of being copied at every use (which makes schemas too deep).",
+    ),
+    doc(
+        "ConvertNestedRefInlined",
+        "A reference into a schema component could not be hoisted and was inlined",
+        "The target is not a schema object (or is a chain of references); its content was copied in place.",
+    ),
+    doc(
         "ConvertOneOfSimplified",
         "oneOf/anyOf became the closest single shape",
         "Swagger 2.0 has no alternatives: object alternatives become the union of their properties (or the first one when very wide), same-type alternatives one type, mixed types an untyped schema.",

@@ -28,6 +28,13 @@ pub(super) struct Cx<'a, 'n> {
     pub(super) security_scopes: HashMap<String, HashSet<String>>,
     /// How many non-component references were inlined (bounded: inlining can blow up).
     pub(super) inlined: usize,
+    /// References deeper than a schema component (`#/components/schemas/X/definitions/Y`)
+    /// hoisted into `definitions`: reference → definition name.
+    pub(super) hoisted: HashMap<String, String>,
+    /// The hoisted definitions, in the order they were met.
+    pub(super) hoisted_defs: Vec<(String, Value)>,
+    /// Definition names in use (lower case): the components' and the hoisted ones.
+    pub(super) def_names: HashSet<String>,
 }
 
 pub(super) const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
@@ -129,6 +136,26 @@ pub(super) fn status_of(code: &str) -> Option<String> {
         return Some(code.into());
     }
     None
+}
+
+impl<'a, 'n> Cx<'a, 'n> {
+    pub(super) fn new(root: &'a Value, notes: &'n mut Vec<Note>, opts: &'n Options) -> Self {
+        let def_names = root
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().map(|k| k.to_lowercase()).collect())
+            .unwrap_or_default();
+        Cx {
+            root,
+            notes,
+            opts,
+            security_scopes: HashMap::new(),
+            inlined: 0,
+            hoisted: HashMap::new(),
+            hoisted_defs: Vec::new(),
+            def_names,
+        }
+    }
 }
 
 impl<'a> Cx<'a, '_> {
@@ -355,6 +382,9 @@ impl<'a> Cx<'a, '_> {
         out.insert("consumes".into(), json!(consumes));
         out.insert("produces".into(), json!(produces));
         out.insert("paths".into(), Value::Object(paths));
+        for (name, v) in std::mem::take(&mut self.hoisted_defs) {
+            defs.insert(name, v);
+        }
         out.insert("definitions".into(), Value::Object(defs));
         out.insert("parameters".into(), Value::Object(params));
         out.insert("responses".into(), Value::Object(resps));
@@ -502,14 +532,7 @@ mod tests {
     pub(super) fn map(doc: Value) -> (Value, Vec<&'static str>) {
         let mut notes = Vec::new();
         let opts = Options::default();
-        let mut cx = Cx {
-            root: &doc,
-            notes: &mut notes,
-            opts: &opts,
-            security_scopes: HashMap::new(),
-            inlined: 0,
-        };
-        let out = cx.document();
+        let out = Cx::new(&doc, &mut notes, &opts).document();
         (out, notes.iter().map(|n| n.code).collect())
     }
 

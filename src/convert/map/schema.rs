@@ -5,6 +5,46 @@ use std::collections::HashSet;
 use serde_json::{Map, Value, json};
 
 use super::{Cx, DROP_SCHEMA_KEYS, str_of};
+
+/// Schema keywords left out of a hoisted definition's name (`X/definitions/Y` → `X_Y`).
+const STRUCTURAL: &[&str] = &[
+    "definitions",
+    "$defs",
+    "properties",
+    "items",
+    "additionalProperties",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+];
+
+/// The definition name for a pointer below `#/components/schemas/`: its meaningful segments
+/// joined by `_`, with only letters, digits, `_`, `-` and `.`.
+fn hoisted_name(rest: &str) -> String {
+    let parts: Vec<String> = rest
+        .split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .filter(|s| !s.is_empty() && !STRUCTURAL.contains(&s.as_str()))
+        .map(|s| {
+            s.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let name = parts.join("_");
+    if name.trim_matches('_').is_empty() {
+        "Schema".into()
+    } else {
+        name
+    }
+}
 use crate::model::pointer::join;
 use crate::rules::Severity;
 
@@ -36,6 +76,24 @@ impl<'a> Cx<'a, '_> {
                     return json!({});
                 }
                 return json!({"$ref": format!("#/definitions/{name}")});
+            }
+            if let Some(rest) = r.strip_prefix("#/components/schemas/")
+                && let Some(target) = self.root.pointer(&r[1..])
+                && target.is_object()
+            {
+                if target.get("$ref").is_some() {
+                    // An alias of another schema: follow it.
+                    return self.schema(target, ptr, depth + 1);
+                }
+                return self.hoist(r, rest, target, ptr);
+            }
+            if r.starts_with("#/components/schemas/") && self.root.pointer(&r[1..]).is_some() {
+                self.note(
+                    "ConvertNestedRefInlined",
+                    Severity::Warning,
+                    ptr,
+                    format!("reference '{r}' does not point at a schema object and cannot become a definition; its content was inlined"),
+                );
             }
             if r.starts_with('#') {
                 let (t, _) = self.resolve(s);
@@ -171,6 +229,34 @@ impl<'a> Cx<'a, '_> {
             }
         }
         Value::Object(o)
+    }
+
+    /// A reference deeper than a schema component (`#/components/schemas/X/definitions/Y`)
+    /// becomes a definition of its own (`X_Y`), converted once, instead of a copy at every
+    /// use (copies of recursive or large schemas make schemas too deep).
+    fn hoist(&mut self, r: &str, rest: &str, target: &'a Value, ptr: &str) -> Value {
+        if let Some(name) = self.hoisted.get(r) {
+            return json!({"$ref": format!("#/definitions/{name}")});
+        }
+        let base = hoisted_name(rest);
+        let mut name = base.clone();
+        let mut n = 2;
+        while self.def_names.contains(&name.to_lowercase()) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        self.def_names.insert(name.to_lowercase());
+        // Registered before converting, so that a recursive schema refers to itself.
+        self.hoisted.insert(r.to_string(), name.clone());
+        self.note(
+            "ConvertNestedRefHoisted",
+            Severity::Info,
+            ptr,
+            format!("reference '{r}' points inside a component; it became the definition '{name}'"),
+        );
+        let v = self.schema(target, &join("/definitions", &name), 0);
+        self.hoisted_defs.push((name.clone(), v));
+        json!({"$ref": format!("#/definitions/{name}")})
     }
 
     /// oneOf/anyOf → the closest single shape, with a note saying what was lost.
@@ -371,5 +457,50 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn hoisted_names() {
+        assert_eq!(super::hoisted_name("X/definitions/Y"), "X_Y");
+        assert_eq!(super::hoisted_name("X/properties/a~1b/items"), "X_a_b");
+        assert_eq!(super::hoisted_name("X/$defs/Ünï"), "X__n_");
+        assert_eq!(super::hoisted_name("properties"), "Schema");
+    }
+
+    #[test]
+    fn nested_component_refs_are_hoisted_under_unique_names() {
+        let (d, codes) = schemas(json!({
+            "X": {"type": "object",
+                  "definitions": {"Y": {"type": "object", "properties": {
+                      "next": {"$ref": "#/components/schemas/X/definitions/Y"}, "n": {"type": "integer"}}}},
+                  "properties": {"y": {"$ref": "#/components/schemas/X/definitions/Y"},
+                                 "alias": {"$ref": "#/components/schemas/X/properties/y"},
+                                 "req": {"$ref": "#/components/schemas/X/required"},
+                                 "gone": {"$ref": "#/components/schemas/X/definitions/Nope"}},
+                  "required": ["y"]},
+            "X_Y": {"type": "string"},
+            "Z": {"type": "array", "items": {"$ref": "#/components/schemas/X/definitions/Y"}}
+        }));
+        let y = json!({"$ref": "#/definitions/X_Y2"});
+        assert_eq!(d["X"]["properties"]["y"], y);
+        assert_eq!(d["X"]["properties"]["alias"], y);
+        assert_eq!(d["Z"]["items"], y);
+        assert_eq!(d["X_Y"], json!({"type": "string"}));
+        assert_eq!(
+            d["X_Y2"]["properties"]["next"], y,
+            "recursion refers to itself"
+        );
+        assert_eq!(d["X_Y2"]["properties"]["n"]["type"], "integer");
+        assert_eq!(d["X"]["properties"]["gone"], json!({}));
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "ConvertNestedRefHoisted")
+                .count(),
+            1
+        );
+        for c in ["ConvertNestedRefInlined", "ConvertRefBroken"] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
     }
 }
