@@ -159,8 +159,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             .and_then(|x| x.get(m))
             .and_then(|o| o.get("operationId"))
             .and_then(Value::as_str)
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !id.is_empty()
+            && is_pascal_id(id)
         {
             used.insert(id.to_lowercase());
         }
@@ -180,7 +179,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let valid = !cur.is_empty() && cur.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let valid = is_pascal_id(&cur);
         let id = if valid && seen_ok.insert(cur.to_lowercase()) {
             cur.clone()
         } else {
@@ -262,7 +261,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             param_needs(prm, &mut counts);
         }
     }
-    for (i, (what, code)) in [("operationIds generated or made unique", "ConvertOperationIdAdded"), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", "ConvertSummaryAdjusted"), ("parameters got an x-ms-summary derived from their names", "ConvertSummaryAdded"), ("path parameters got x-ms-url-encoding: single", "ConvertUrlEncodingAdded")].iter().enumerate() {
+    for (i, (what, code)) in [("operationIds generated, made PascalCase or made unique", "ConvertOperationIdAdded"), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", "ConvertSummaryAdjusted"), ("parameters got an x-ms-summary derived from their names", "ConvertSummaryAdded"), ("path parameters got x-ms-url-encoding: single", "ConvertUrlEncodingAdded")].iter().enumerate() {
         let n = counts.get(i).copied().unwrap_or(0);
         if n > 0 {
             notes.push(note(code, Severity::Info, "/paths", format!("{n} {what}")));
@@ -362,6 +361,23 @@ fn param_needs(prm: &mut Value, counts: &mut [usize; 4]) {
     }
 }
 
+/// PascalCase as Microsoft's coding standards want it (`GetTask`, `GetTask_V2`): an ASCII
+/// capital, then letters and digits, with an optional `_V<n>` revision suffix.
+pub fn is_pascal_id(id: &str) -> bool {
+    let main = match id.rsplit_once('_') {
+        Some((m, v))
+            if v.len() > 1
+                && v.starts_with(['V', 'v'])
+                && v[1..].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            m
+        }
+        _ => id,
+    };
+    main.starts_with(|c: char| c.is_ascii_uppercase())
+        && main.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// `/users/{userId}/posts` → `users by user id posts`.
 fn path_words(p: &str) -> String {
     p.split('/')
@@ -442,6 +458,14 @@ mod tests {
             "First para graph."
         );
         assert_eq!(first_sentence("Gets a pet. Then more."), "Gets a pet");
+        for ok in ["GetTask", "GetTask_V2", "A1"] {
+            assert!(is_pascal_id(ok), "{ok}");
+        }
+        for bad in [
+            "getTask", "Get_Task", "GetTask_", "Get-Task", "", "_V2", "Ünï",
+        ] {
+            assert!(!is_pascal_id(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -11,11 +11,14 @@
 //! 4. [`sanitize`]: what the connector schema refuses is removed (also from 2.0 input);
 //! 5. [`enrich`]: what every connector needs is added (ids, summaries, contact, metadata,
 //!    apiProperties.json);
-//! 6. [`write`]: the files as bytes, in the `fmt` layout.
+//! 6. [`derive`]: texts certification needs are derived (descriptions from summaries or
+//!    names) and the placeholders left for the author are listed;
+//! 7. [`write`]: the files as bytes, in the `fmt` layout.
 //!
 //! What cannot be mapped is reported as a [`Note`] with our own PascalCase code; every code
 //! is listed in [`notes::NOTES`].
 
+pub mod derive;
 pub mod enrich;
 pub mod init;
 mod map;
@@ -114,6 +117,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
     }
     sanitize::sanitize(&mut def, &mut notes);
     let properties = enrich::enrich(&mut def, opts, &mut notes);
+    derive::derive(&mut def, &properties, opts.profile, &mut notes);
     let notes = notes::cap_notes(notes);
     Ok(Output {
         definition: def,

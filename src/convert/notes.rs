@@ -50,6 +50,11 @@ const fn doc(code: &'static str, summary: &'static str, explanation: &'static st
 /// Look a code up with [`find`].
 pub const NOTES: &[NoteDoc] = &[
     doc(
+        "ConvertAuthorMustWrite",
+        "A placeholder the author must replace before submitting",
+        "With `--profile certified` or `independent-publisher`, every value the converter could not derive and left as a placeholder (contact, website, privacy policy, publisher, host, icon colour, descriptions made only from an operationId) is listed once, at its place: certification reviewers reject placeholders.",
+    ),
+    doc(
         "ConvertBasePathTrimmed",
         "The server path had variables without defaults; basePath was cut before them",
         "Swagger 2.0 has no server variables. The basePath keeps the part before the first variable; set the full path by hand if the variable is fixed.",
@@ -103,6 +108,11 @@ pub const NOTES: &[NoteDoc] = &[
         "ConvertDefinitionTooLarge",
         "The definition is over 1 MB",
         "Connectors must stay under 1 MB: split the API into several connectors.",
+    ),
+    doc(
+        "ConvertDescriptionAdded",
+        "Descriptions were derived from summaries or names",
+        "With `--profile certified` or `independent-publisher`, operation descriptions come from their summaries (or the reverse), parameter and property descriptions and x-ms-summary from their names (`userId` → \"User ID\"), response descriptions from their status. Review them: they are correct but plain.",
     ),
     doc(
         "ConvertDescriptionNeedsReview",
@@ -387,6 +397,7 @@ mod tests {
             include_str!("map/security.rs"),
             include_str!("sanitize.rs"),
             include_str!("enrich.rs"),
+            include_str!("derive.rs"),
             include_str!("write.rs"),
             include_str!("../cli/convert.rs"),
         ];
