@@ -869,11 +869,17 @@ fn deep_and_extension_references_resolve_in_the_output() {
             "acct": {"$ref": "#/components/schemas/Transfer/definitions/acct"}}}
     }}})));
     let a = &o.definition["definitions"]["Account"];
+    // Issue 17: a reference below a component is hoisted into definitions, not inlined.
     assert_eq!(
         a["properties"]["acct"],
-        json!({"type": "string", "format": "uuid"}),
-        "deep reference inlined"
+        json!({"$ref": "#/definitions/Transfer_acct"}),
+        "deep reference hoisted"
     );
+    assert_eq!(
+        o.definition["definitions"]["Transfer_acct"],
+        json!({"type": "string", "format": "uuid"})
+    );
+    assert!(codes(&o).contains(&"ConvertNestedRefHoisted"));
     // Foreign extensions are dropped with the references they hold.
     assert!(a.get("x-schema").is_none() && a.get("x-sample").is_none());
     assert!(
@@ -1008,4 +1014,145 @@ fn a_result_too_large_to_lint_is_reported_as_unchecked_not_clean() {
     assert!(!stdout.contains("Found 0 errors"), "{stdout}");
     assert!(stdout.contains("ConvertResultNotLinted"), "{stdout}");
     assert!(String::from_utf8_lossy(&o.stderr).contains("not linted"));
+}
+
+/// Issue 17: nested component references are hoisted, so a recursive schema under
+/// `definitions` of a component neither blows up nor reaches SchemaTooDeep.
+#[test]
+fn nested_component_references_are_hoisted_and_lint_clean() {
+    let o = run(oas(json!({
+        "paths": {"/tree": {"get": {"operationId": "GetTree", "responses": {"200": {"description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Doc/definitions/Node"}}}}}}}},
+        "components": {"schemas": {
+            "Doc": {"type": "object", "definitions": {"Node": {"type": "object", "properties": {
+                "name": {"type": "string"},
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Doc/definitions/Node"}}}}},
+                "properties": {"root": {"$ref": "#/components/schemas/Doc/definitions/Node"}}},
+            "Doc_Node": {"type": "integer"}
+        }}
+    })));
+    let d = &o.definition["definitions"];
+    let node = json!({"$ref": "#/definitions/Doc_Node2"});
+    assert_eq!(d["Doc"]["properties"]["root"], node);
+    assert_eq!(d["Doc_Node2"]["properties"]["children"]["items"], node);
+    assert_eq!(
+        o.definition["paths"]["/tree"]["get"]["responses"]["200"]["schema"],
+        node
+    );
+    assert_eq!(d["Doc_Node"], json!({"type": "integer"}));
+    let errors = lint_errors(&o, Profile::Custom);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// Issue 17: an object schema under application/octet-stream is the raw bytes.
+#[test]
+fn object_bodies_under_octet_stream_become_binary_strings() {
+    let o = run(oas(
+        json!({"paths": {"/files": {"post": {"operationId": "UploadFile",
+        "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "object",
+            "properties": {"name": {"type": "string"}}}}}},
+        "responses": {"200": {"description": "OK"}}}}}}),
+    ));
+    let body = &o.definition["paths"]["/files"]["post"]["parameters"][0];
+    assert_eq!(body["in"], "body");
+    assert_eq!(
+        body["schema"],
+        json!({"type": "string", "format": "binary"})
+    );
+    assert_eq!(
+        o.definition["paths"]["/files"]["post"]["consumes"],
+        json!(["application/octet-stream"])
+    );
+    assert!(codes(&o).contains(&"ConvertBinaryBody"));
+    let errors = lint_errors(&o, Profile::Custom);
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// Issue 17 / README: PascalCase unique operationIds, and with `--profile certified` the
+/// derivable texts are filled and the rest listed as ConvertAuthorMustWrite.
+#[test]
+fn certified_conversion_fills_derivable_texts_and_lists_what_the_author_must_write() {
+    let input = oas(json!({"paths": {
+        "/users/{userId}": {"get": {"operationId": "getUser", "summary": "Get a user",
+            "parameters": [{"name": "userId", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}}}}},
+        "/users": {"get": {"operationId": "GetUser", "description": "Lists the users of the store.",
+            "parameters": [{"name": "pageSize", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "OK"}}},
+                   "post": {"operationId": "create_user",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"emailAddress": {"type": "string"}}}}}},
+            "responses": {"201": {"description": "Created"}}}}
+    }, "components": {"schemas": {"User": {"type": "object", "properties": {"userId": {"type": "string"}, "createdAt": {"type": "string"}}}}}}));
+    let o = convert::convert(
+        &input,
+        &Options {
+            profile: Profile::Certified,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let p = &o.definition["paths"];
+    let ids: Vec<&str> = [
+        &p["/users/{userId}"]["get"],
+        &p["/users"]["get"],
+        &p["/users"]["post"],
+    ]
+    .iter()
+    .map(|op| op["operationId"].as_str().unwrap())
+    .collect();
+    assert_eq!(
+        ids,
+        ["GetUser2", "GetUser", "CreateUser"],
+        "PascalCase and unique"
+    );
+    let get = &p["/users/{userId}"]["get"];
+    assert_eq!(get["description"], "Get a user (GET /users/{userId}).");
+    assert_eq!(get["parameters"][0]["description"], "User ID");
+    assert_eq!(get["parameters"][0]["x-ms-summary"], "User ID");
+    assert_eq!(get["responses"]["200"]["description"], "OK");
+    assert_eq!(
+        p["/users"]["get"]["summary"],
+        "Lists the users of the store"
+    );
+    let user = &o.definition["definitions"]["User"]["properties"];
+    assert_eq!(user["createdAt"]["description"], "Created At");
+    assert_eq!(user["userId"]["x-ms-summary"], "User ID");
+    let body = &p["/users"]["post"]["parameters"][0]["schema"]["properties"]["emailAddress"];
+    assert_eq!(body["x-ms-summary"], "Email Address");
+    let must: Vec<&str> = o
+        .notes
+        .iter()
+        .filter(|n| n.code == "ConvertAuthorMustWrite")
+        .map(|n| n.pointer.as_str())
+        .collect();
+    for ptr in [
+        "/paths/~1users/post/description",
+        "/info/contact/name",
+        "/info/contact/email",
+        "/x-ms-connector-metadata/0/propertyValue",
+        "/x-ms-connector-metadata/1/propertyValue",
+        "/properties/publisher",
+        "/properties/iconBrandColor",
+    ] {
+        assert!(must.contains(&ptr), "{ptr} in {must:?}");
+    }
+    assert!(codes(&o).contains(&"ConvertDescriptionAdded"));
+    let errors = lint_errors(&o, Profile::Certified);
+    let missing: Vec<_> = errors
+        .iter()
+        .filter(|(c, _)| c == "RequiredPropertyMissing" || c == "OperationIdNotPascalCase")
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+    // The custom profile gets PascalCase ids too, but no derived texts.
+    let o = run(input);
+    assert_eq!(
+        o.definition["paths"]["/users/{userId}"]["get"]["operationId"],
+        "GetUser2"
+    );
+    assert!(
+        o.definition["paths"]["/users/{userId}"]["get"]
+            .get("description")
+            .is_none()
+    );
+    assert!(!codes(&o).contains(&"ConvertAuthorMustWrite"));
 }

@@ -121,19 +121,6 @@ fn write_folder(
     fsx::create_folder(dir, files)
 }
 
-/// New files in the `fmt` layout (4 spaces, the standard key order).
-fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
-    let mut s = fix::json::to_pretty(v, 0, "    ", "\n");
-    s.push('\n');
-    let layout = fix::json::Layout {
-        bom: false,
-        crlf: false,
-        final_newline: true,
-        indent: Default::default(),
-    };
-    fix::json::format(&s, layout).unwrap_or(s).into_bytes()
-}
-
 pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let text = match fsx::read_capped(&args.spec, fsx::MAX_TEXT_BYTES) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -162,10 +149,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let files = [
-        ("apiDefinition.swagger.json", json_bytes(&out.definition)),
-        ("apiProperties.json", json_bytes(&out.properties)),
-    ];
+    let files = convert::write::files(&out);
     if let Err(e) = write_folder(
         &args.output,
         &files,
