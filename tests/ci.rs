@@ -555,6 +555,38 @@ SchemaReferenceNotFound = "warning"
     );
 }
 
+/// `lint --fix` fixes with each connector's configuration: a rule turned off in connkit.toml
+/// (or a finding ignored there) is neither reported nor fixed, and its bytes stay as they are.
+#[test]
+fn lint_fix_follows_the_configuration() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    let def = "{\n  \"swagger\": \"2.0\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"host\": \"a.example.com\",\n  \"paths\": {\n    \"/x/{id}\": {\n      \"get\": {\n        \"operationId\": \"GetX\",\n        \"parameters\": [\n          {\n            \"name\": \"id\",\n            \"in\": \"path\",\n            \"type\": \"string\"\n          }\n        ],\n        \"responses\": {\"200\": {\"description\": \"OK\"}}\n      }\n    }\n  }\n}\n";
+    std::fs::write(dir.join("apiDefinition.swagger.json"), def).unwrap();
+    std::fs::write(
+        dir.join("apiProperties.json"),
+        "{\"properties\": {\"iconBrandColor\": \"#007ee5\"}}",
+    )
+    .unwrap();
+    std::fs::write(
+        t.path().join("connkit.toml"),
+        "[rules]\nPathParameterMissingEncoding = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_in(t.path(), &["lint", "c", "--profile", "custom", "--fix"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let after = std::fs::read_to_string(dir.join("apiDefinition.swagger.json")).unwrap();
+    assert!(
+        !after.contains("x-ms-url-encoding"),
+        "a rule turned off in connkit.toml is not fixed:\n{after}"
+    );
+    assert!(
+        after.contains("\"required\": true"),
+        "other fixes apply:\n{after}"
+    );
+}
+
 #[test]
 fn config_overrides_and_ignores_by_path_and_pointer() {
     let t = tempfile::tempdir().unwrap();

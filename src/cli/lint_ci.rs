@@ -300,12 +300,13 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     if args.fix {
-        // Safe fixes first (each written atomically), then lint what is left.
-        let profiles: Vec<Profile> = settings.iter().map(|(p, _, _)| p.0).collect();
-        let index = |t: &Target| targets.iter().position(|x| x == t).unwrap_or(0);
-        if !super::convert::fix_targets(&targets, |t| {
-            profiles.get(index(t)).copied().unwrap_or(Profile::Custom)
-        }) {
+        // Safe fixes first (each written atomically), then lint what is left; each connector
+        // with its own configuration (a rule turned off there is not fixed).
+        let jobs = targets
+            .iter()
+            .zip(&settings)
+            .map(|(t, ((profile, _), eff, _))| (t, *profile, eff));
+        if !crate::app::fix::fix_targets(jobs) {
             // A fix that could not be written is a failure, whatever the lint finds next.
             io_error = true;
         }

@@ -19,6 +19,16 @@ impl Target {
             Target::Folder(p) | Target::File(p) => p,
         }
     }
+
+    /// Load the connector this target names (a folder's files, or one definition file),
+    /// displayed as the path the user gave. Never fails: problems become load issues.
+    pub fn load(&self) -> super::Connector {
+        let display = self.path().to_string_lossy().into_owned();
+        match self {
+            Target::Folder(p) => super::Connector::load_dir(p, display),
+            Target::File(p) => super::Connector::load_file(p, display),
+        }
+    }
 }
 
 /// A path that could not be used (unreadable, missing, a loop…), reported as an I/O error.
