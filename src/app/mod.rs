@@ -2,3 +2,4 @@
 //! calls. Commands parse arguments in [`crate::cli`] and hand the work to a module here.
 
 pub mod fix;
+pub mod progress;

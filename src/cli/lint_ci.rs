@@ -314,7 +314,7 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
 
     // Fewer connectors than cores: spread each connector's rules over the cores instead.
     let parallel_rules = targets.len() < rayon::current_num_threads();
-    let progress = super::progress::Progress::start(targets.len(), args.quiet);
+    let progress = crate::app::progress::Progress::start(targets.len(), args.quiet);
     let results: Vec<(ConnectorReport, ConnectorRun, Vec<usize>)> = targets
         .par_iter()
         .zip(settings.par_iter())

@@ -3,7 +3,6 @@
 pub mod diff;
 pub mod lint_ci;
 pub mod package;
-pub mod progress;
 pub mod submit;
 
 use std::io::{IsTerminal, Write};
