@@ -2,4 +2,6 @@
 //! calls. Commands parse arguments in [`crate::cli`] and hand the work to a module here.
 
 pub mod fix;
+pub mod lint;
+pub mod outputs;
 pub mod progress;

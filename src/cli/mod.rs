@@ -12,10 +12,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::Gate;
-use crate::model::Connector;
-use crate::model::discover::Target;
-use crate::report::{self, ConnectorReport};
-use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::report;
+use crate::rules::{self, Severity};
 use crate::safe_eprintln;
 
 pub mod convert;
@@ -199,23 +197,7 @@ fn parse_gate(s: &str) -> Result<Gate, String> {
         .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// rustc-like text.
-    Text,
-    /// One JSON document (schema_version 1).
-    Json,
-    /// SARIF 2.1.0 (GitHub code scanning).
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-    /// Azure DevOps logging commands.
-    Azure,
-    /// JUnit XML.
-    Junit,
-    /// Markdown summary (PR comment, $GITHUB_STEP_SUMMARY).
-    Markdown,
-}
+pub use crate::report::Format;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 /// Output formats of the commands that print either a report or a JSON document.
@@ -237,17 +219,6 @@ impl FailOn {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
             FailOn::Never => None,
-        }
-    }
-}
-
-impl ProfileArg {
-    fn resolve(self, path: &std::path::Path) -> Profile {
-        match self {
-            ProfileArg::Auto => Profile::detect(path),
-            ProfileArg::Custom => Profile::Custom,
-            ProfileArg::Certified => Profile::Certified,
-            ProfileArg::IndependentPublisher => Profile::IndependentPublisher,
         }
     }
 }
@@ -329,22 +300,6 @@ pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
     }
     safe_eprintln!("error: {message}");
     ExitCode::from(EXIT_ERROR)
-}
-
-/// Lint one target (load, check, drop the files: only findings are kept).
-pub fn lint_target(target: &Target, profile: Profile, options: &LintOptions) -> ConnectorReport {
-    let display = target.path().to_string_lossy().into_owned();
-    let connector = match target {
-        Target::Folder(p) => Connector::load_dir(p, display.clone()),
-        Target::File(p) => Connector::load_file(p, display.clone()),
-    };
-    let findings = rules::lint(&connector, profile, options);
-    ConnectorReport {
-        path: display,
-        profile,
-        profile_source: crate::core::ProfileSource::Default,
-        findings,
-    }
 }
 
 fn lint(args: LintArgs, color: bool) -> ExitCode {
