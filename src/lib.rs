@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod baseline;
+pub mod catalog;
 pub mod changed;
 pub mod cli;
 pub mod config;
