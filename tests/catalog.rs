@@ -165,3 +165,17 @@ fn docs_rules_md_is_generated_from_the_catalog() {
         "docs/rules.md is stale: regenerate it with `CONNKIT_BLESS=1 cargo test --test catalog`"
     );
 }
+
+#[test]
+fn every_diff_source_is_explained_in_docs_breaking_changes() {
+    let doc = std::fs::read_to_string(root().join("docs/breaking-changes.md")).unwrap();
+    for e in connkit::catalog::all().filter(|e| e.family == connkit::catalog::Family::Diff) {
+        for id in e.source.split(',').map(str::trim) {
+            assert!(
+                doc.contains(&format!("| {id} |")) || doc.contains(&format!("**{id}**")),
+                "{}: source {id} is not in docs/breaking-changes.md",
+                e.code
+            );
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Lenient reading: bytes → text → `serde_json::Value`, with every problem found on the way
 //! recorded as a positioned [`LoadIssue`] instead of aborting.
 //!
-//! Strategy (measured in ../shared/spec/crates.md §3): serde_json is the strict validity gate
+//! Strategy (measured; see BENCHMARKS.md): serde_json is the strict validity gate
 //! and the fast path; when it refuses a file, jsonc-parser re-reads it leniently, every
 //! non-standard construct is reported with its exact position, and the recovered tree is used
 //! so linting continues.
