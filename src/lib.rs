@@ -6,7 +6,9 @@
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod app;
 pub mod baseline;
+pub mod catalog;
 pub mod changed;
 pub mod cli;
 pub mod config;

@@ -356,7 +356,12 @@ fn corpus() -> Option<std::path::PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("skipping: {} is absent", p.display());
+        // Outside the test harness's capture (eprintln! is captured for passing tests), so
+        // the skip is visible in `cargo test` output rather than a silent `ok`.
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: {} not found\n", p.display()),
+        );
         None
     }
 }
@@ -552,6 +557,38 @@ SchemaReferenceNotFound = "warning"
             "suppressed",
             "baselined"
         ]
+    );
+}
+
+/// `lint --fix` fixes with each connector's configuration: a rule turned off in connkit.toml
+/// (or a finding ignored there) is neither reported nor fixed, and its bytes stay as they are.
+#[test]
+fn lint_fix_follows_the_configuration() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    let def = "{\n  \"swagger\": \"2.0\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"host\": \"a.example.com\",\n  \"paths\": {\n    \"/x/{id}\": {\n      \"get\": {\n        \"operationId\": \"GetX\",\n        \"parameters\": [\n          {\n            \"name\": \"id\",\n            \"in\": \"path\",\n            \"type\": \"string\"\n          }\n        ],\n        \"responses\": {\"200\": {\"description\": \"OK\"}}\n      }\n    }\n  }\n}\n";
+    std::fs::write(dir.join("apiDefinition.swagger.json"), def).unwrap();
+    std::fs::write(
+        dir.join("apiProperties.json"),
+        "{\"properties\": {\"iconBrandColor\": \"#007ee5\"}}",
+    )
+    .unwrap();
+    std::fs::write(
+        t.path().join("connkit.toml"),
+        "[rules]\nPathParameterMissingEncoding = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_in(t.path(), &["lint", "c", "--profile", "custom", "--fix"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    let after = std::fs::read_to_string(dir.join("apiDefinition.swagger.json")).unwrap();
+    assert!(
+        !after.contains("x-ms-url-encoding"),
+        "a rule turned off in connkit.toml is not fixed:\n{after}"
+    );
+    assert!(
+        after.contains("\"required\": true"),
+        "other fixes apply:\n{after}"
     );
 }
 

@@ -207,7 +207,7 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
 pub fn explain(code: &str) -> Option<String> {
     let r = diff::rules::find(code)?;
     Some(format!(
-        "{}  (diff rule)\n\n  severity: {}\n  gate:     {}\n  area:     {}\n\n{}\n\n{}\n{}\nSource: certification-rules §12 {}\n",
+        "{}  (diff rule)\n\n  severity: {}\n  gate:     {}\n  area:     {}\n\n{}\n\n{}\n{}\nSource: {} (docs/breaking-changes.md)\n",
         r.code,
         r.severity.as_str(),
         diff::render::diff_gate_note(r),

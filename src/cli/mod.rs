@@ -3,7 +3,6 @@
 pub mod diff;
 pub mod lint_ci;
 pub mod package;
-pub mod progress;
 pub mod submit;
 
 use std::io::{IsTerminal, Write};
@@ -13,10 +12,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::Gate;
-use crate::model::Connector;
-use crate::model::discover::Target;
-use crate::report::{self, ConnectorReport};
-use crate::rules::{self, LintOptions, Profile, Severity};
+use crate::report;
+use crate::rules::{self, Severity};
 use crate::safe_eprintln;
 
 pub mod convert;
@@ -178,6 +175,10 @@ pub struct RulesArgs {
     /// List only the rules of these gates (comma-separated): pipeline, review, platform, advice.
     #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
     pub gate: Vec<Gate>,
+    /// List every code connkit prints, not only lint rules: diff rules and package checks
+    /// too, each with its family.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,23 +201,7 @@ fn parse_gate(s: &str) -> Result<Gate, String> {
         .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// rustc-like text.
-    Text,
-    /// One JSON document (schema_version 1).
-    Json,
-    /// SARIF 2.1.0 (GitHub code scanning).
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-    /// Azure DevOps logging commands.
-    Azure,
-    /// JUnit XML.
-    Junit,
-    /// Markdown summary (PR comment, $GITHUB_STEP_SUMMARY).
-    Markdown,
-}
+pub use crate::report::Format;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 /// Output formats of the commands that print either a report or a JSON document.
@@ -238,17 +223,6 @@ impl FailOn {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
             FailOn::Never => None,
-        }
-    }
-}
-
-impl ProfileArg {
-    fn resolve(self, path: &std::path::Path) -> Profile {
-        match self {
-            ProfileArg::Auto => Profile::detect(path),
-            ProfileArg::Custom => Profile::Custom,
-            ProfileArg::Certified => Profile::Certified,
-            ProfileArg::IndependentPublisher => Profile::IndependentPublisher,
         }
     }
 }
@@ -332,22 +306,6 @@ pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Lint one target (load, check, drop the files: only findings are kept).
-pub fn lint_target(target: &Target, profile: Profile, options: &LintOptions) -> ConnectorReport {
-    let display = target.path().to_string_lossy().into_owned();
-    let connector = match target {
-        Target::Folder(p) => Connector::load_dir(p, display.clone()),
-        Target::File(p) => Connector::load_file(p, display.clone()),
-    };
-    let findings = rules::lint(&connector, profile, options);
-    ConnectorReport {
-        path: display,
-        profile,
-        profile_source: crate::core::ProfileSource::Default,
-        findings,
-    }
-}
-
 fn lint(args: LintArgs, color: bool) -> ExitCode {
     lint_ci::run(args, color)
 }
@@ -365,9 +323,44 @@ struct RuleInfo {
     explanation: &'static str,
     source: &'static str,
     fixable: bool,
+    family: crate::catalog::Family,
+}
+
+/// `rules --all`: every family of the catalog, with a `family` column/field.
+fn list_catalog(args: &RulesArgs) -> ExitCode {
+    let shown: Vec<_> = crate::catalog::all()
+        .filter(|e| args.gate.is_empty() || e.gate.is_some_and(|g| args.gate.contains(&g)))
+        .collect();
+    match args.format {
+        TextOrJson::Json => {
+            let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": shown});
+            print_json(&doc);
+        }
+        TextOrJson::Text => {
+            let w = shown.iter().map(|e| e.code.len()).max().unwrap_or(10);
+            let mut s = String::new();
+            for e in &shown {
+                s.push_str(&format!(
+                    "{:<w$}  {:<7}  {:<8}  {:<8}  {}{}\n",
+                    e.code,
+                    e.family.as_str(),
+                    e.severity,
+                    e.gate.map(Gate::as_str).unwrap_or("-"),
+                    e.summary,
+                    if e.fix.is_some() { " [fixable]" } else { "" }
+                ));
+            }
+            s.push_str(&format!("{} codes\n", shown.len()));
+            print(&s);
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn list_rules(args: RulesArgs) -> ExitCode {
+    if args.all {
+        return list_catalog(&args);
+    }
     let all = rules::registry();
     match args.format {
         TextOrJson::Json => {
@@ -386,6 +379,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                     explanation: r.explanation,
                     source: r.source,
                     fixable: crate::fix::find(r.code).is_some(),
+                    family: crate::catalog::Family::Lint,
                 })
                 .collect();
             let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
@@ -429,8 +423,11 @@ fn explain(code: &str) -> ExitCode {
             if !r.explanation.contains("Evidence:") {
                 microsoft = format!("\n\n{}{microsoft}", r.evidence());
             }
+            let fix = crate::fix::find(r.code)
+                .map(|f| format!("\n\nFix (lint --fix): {}", f.summary))
+                .unwrap_or_default();
             print(&format!(
-                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{}{microsoft}\n\nSource: {}\n",
+                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{}{microsoft}{fix}\n\nSource: {}\n",
                 r.code,
                 r.severity.as_str(),
                 r.gate.as_str(),
@@ -447,19 +444,37 @@ fn explain(code: &str) -> ExitCode {
             print(&diff::explain(code).unwrap_or_default());
             ExitCode::SUCCESS
         }
+        None if crate::catalog::find(code).is_some() => {
+            let Some(e) = crate::catalog::find(code) else {
+                return ExitCode::from(EXIT_ERROR);
+            };
+            let explanation = if e.explanation.is_empty() {
+                String::new()
+            } else {
+                format!("{}\n\n", e.explanation)
+            };
+            print(&format!(
+                "{}  ({} check)\n\n  severity: {}\n\n{}\n\n{explanation}Source: {}\n",
+                e.code,
+                e.family.as_str(),
+                e.severity,
+                e.summary,
+                e.source
+            ));
+            ExitCode::SUCCESS
+        }
         None => {
             let lower = code.to_lowercase();
-            let near: Vec<_> = rules::registry()
-                .iter()
-                .filter(|r| r.code.to_lowercase().contains(&lower))
-                .map(|r| r.code)
+            let near: Vec<_> = crate::catalog::all()
+                .filter(|e| e.code.to_lowercase().contains(&lower))
+                .map(|e| e.code)
                 .take(5)
                 .collect();
             safe_eprintln!("error: unknown rule code '{code}'");
             if !near.is_empty() {
                 safe_eprintln!("  did you mean: {}", near.join(", "));
             }
-            safe_eprintln!("  list every rule with `connkit rules`");
+            safe_eprintln!("  list every code with `connkit rules --all`");
             ExitCode::from(EXIT_ERROR)
         }
     }

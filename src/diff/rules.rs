@@ -22,7 +22,7 @@ pub struct DiffRule {
     pub explanation: &'static str,
     /// The fragment of Microsoft's `ValidateChange` message, when it reports this change.
     pub microsoft: Option<&'static str>,
-    /// Catalog reference (certification-rules.md §12).
+    /// Source ids (`BC-01`, `BCD-03`, `BCI-07`, `VER-01`), explained in docs/breaking-changes.md.
     pub source: &'static str,
 }
 

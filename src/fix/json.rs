@@ -353,8 +353,9 @@ impl Layout {
     }
 }
 
-/// Top-level key order of a Swagger definition (catalog §5, STYLE-03). Keys not listed keep
-/// their relative order after the listed ones.
+/// Top-level key order of a Swagger definition (the coding standards:
+/// <https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards>). Keys
+/// not listed keep their relative order after the listed ones.
 pub const ROOT_ORDER: &[&str] = &[
     "swagger",
     "info",

@@ -19,6 +19,16 @@ impl Target {
             Target::Folder(p) | Target::File(p) => p,
         }
     }
+
+    /// Load the connector this target names (a folder's files, or one definition file),
+    /// displayed as the path the user gave. Never fails: problems become load issues.
+    pub fn load(&self) -> super::Connector {
+        let display = self.path().to_string_lossy().into_owned();
+        match self {
+            Target::Folder(p) => super::Connector::load_dir(p, display),
+            Target::File(p) => super::Connector::load_file(p, display),
+        }
+    }
 }
 
 /// A path that could not be used (unreadable, missing, a loop…), reported as an I/O error.
@@ -76,7 +86,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
             .collect(),
         Err(e) => {
             issues.push(FolderIssue {
-                code: "FileUnreadable",
+                code: super::codes::FILE_UNREADABLE,
                 file: FileKind::Folder,
                 message: format!("cannot list {}: {e}", dir.display()),
             });
@@ -106,7 +116,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
         };
         if let Some(prev) = slot {
             issues.push(FolderIssue {
-                code: "FileNameAmbiguous",
+                code: super::codes::FILE_NAME_AMBIGUOUS,
                 file: FileKind::Folder,
                 message: format!(
                     "both `{}` and `{}` are present; file names differ only by case, which breaks on Windows and macOS checkouts",
@@ -127,7 +137,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
         files.definition = Some(p.clone());
         if canonical.len() > 1 {
             issues.push(FolderIssue {
-                code: "FileNameAmbiguous",
+                code: super::codes::FILE_NAME_AMBIGUOUS,
                 file: FileKind::Folder,
                 message: "several files named apiDefinition.swagger.json in different letter case"
                     .into(),
@@ -146,7 +156,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
             })
             .collect();
         issues.push(FolderIssue {
-            code: "FileNameAmbiguous",
+            code: super::codes::FILE_NAME_AMBIGUOUS,
             file: FileKind::Folder,
             message: format!("several definition files ({}); rename the one to check to apiDefinition.swagger.json", names.join(", ")),
         });

@@ -3,6 +3,7 @@
 //! Everything here reads each file exactly once; rules only ever see this model.
 
 pub mod access;
+pub mod codes;
 pub mod discover;
 pub mod parse;
 pub mod pointer;
@@ -81,7 +82,7 @@ impl DataFile {
         };
         let unreadable = issues
             .first()
-            .is_some_and(|i| matches!(i.code, "FileUnreadable" | "FileTooLarge"));
+            .is_some_and(|i| matches!(i.code, codes::FILE_UNREADABLE | codes::FILE_TOO_LARGE));
         DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
     }
 
@@ -109,7 +110,7 @@ impl DataFile {
             None
         } else if text.trim().is_empty() {
             issues.push(LoadIssue {
-                code: "JsonSyntaxError",
+                code: codes::JSON_SYNTAX_ERROR,
                 offset: Some(0),
                 pointer: None,
                 message: "file is empty".into(),
@@ -243,7 +244,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
     };
     crate::fsx::read_in_folder(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::fsx::ReadError::TooLarge { size, .. } => issue(
-            "FileTooLarge",
+            codes::FILE_TOO_LARGE,
             format!(
                 "{} is {:.1} MB; connkit reads files up to {} MB (the platform accepts definitions up to 1 MB)",
                 path.display(),
@@ -252,10 +253,10 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
             ),
         ),
         e @ crate::fsx::ReadError::Io(_) => issue(
-            "FileUnreadable",
+            codes::FILE_UNREADABLE,
             format!("cannot read {}: {e}", path.display()),
         ),
-        e => issue("FileUnreadable", format!("{}: {e}", path.display())),
+        e => issue(codes::FILE_UNREADABLE, format!("{}: {e}", path.display())),
     })
 }
 

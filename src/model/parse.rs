@@ -1,7 +1,7 @@
 //! Lenient reading: bytes → text → `serde_json::Value`, with every problem found on the way
 //! recorded as a positioned [`LoadIssue`] instead of aborting.
 //!
-//! Strategy (measured in ../shared/spec/crates.md §3): serde_json is the strict validity gate
+//! Strategy (measured; see BENCHMARKS.md): serde_json is the strict validity gate
 //! and the fast path; when it refuses a file, jsonc-parser re-reads it leniently, every
 //! non-standard construct is reported with its exact position, and the recovered tree is used
 //! so linting continues.
@@ -109,7 +109,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     };
     if nesting_exceeds(text, MAX_DEPTH) {
         issues.push(LoadIssue::at(
-            "JsonSyntaxError",
+            super::codes::JSON_SYNTAX_ERROR,
             0,
             format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
         ));
@@ -133,7 +133,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let value = parsed.value.as_ref()?;
             if depth_exceeds(value, MAX_DEPTH) {
                 issues.push(LoadIssue::at(
-                    "JsonSyntaxError",
+                    super::codes::JSON_SYNTAX_ERROR,
                     0,
                     format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
                 ));
@@ -143,7 +143,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let v = to_value(value, "", &mut dups);
             for (offset, key) in dups {
                 issues.push(LoadIssue::at(
-                    "JsonDuplicateKey",
+                    super::codes::JSON_DUPLICATE_KEY,
                     offset,
                     format!("duplicate key \"{key}\": the last one wins and the earlier value is ignored"),
                 ));
@@ -156,7 +156,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let jr = e.range();
             if issue.offset.is_none_or(|o| jr.start < o) {
                 issue = LoadIssue::at(
-                    "JsonSyntaxError",
+                    super::codes::JSON_SYNTAX_ERROR,
                     jr.start,
                     format!("invalid JSON: {}", e.kind()),
                 );
@@ -176,9 +176,9 @@ fn serde_issue(text: &str, e: &serde_json::Error) -> LoadIssue {
     // serde_json appends " at line X column Y"; the position is reported separately.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
     let code = if msg.contains("control character") {
-        "JsonControlCharacter"
+        super::codes::JSON_CONTROL_CHARACTER
     } else {
-        "JsonSyntaxError"
+        super::codes::JSON_SYNTAX_ERROR
     };
     LoadIssue::at(code, offset, format!("invalid JSON: {msg}"))
 }
@@ -208,7 +208,7 @@ fn report_token_issues(
         match &t.token {
             Token::CommentLine(_) | Token::CommentBlock(_) => {
                 issues.push(LoadIssue::at(
-                    "JsonComment",
+                    super::codes::JSON_COMMENT,
                     t.range.start,
                     "comments are not allowed in JSON",
                 ));
@@ -216,21 +216,21 @@ fn report_token_issues(
             }
             Token::CloseBrace | Token::CloseBracket if matches!(prev, Some(Token::Comma)) => {
                 issues.push(LoadIssue::at(
-                    "JsonTrailingComma",
+                    super::codes::JSON_TRAILING_COMMA,
                     prev_end.saturating_sub(1),
                     "trailing comma before the closing bracket is not allowed in JSON",
                 ));
             }
             Token::String(_) if raw.starts_with('\'') => {
                 issues.push(LoadIssue::at(
-                    "JsonNonStandardSyntax",
+                    super::codes::JSON_NON_STANDARD_SYNTAX,
                     t.range.start,
                     "single-quoted string; JSON strings use double quotes",
                 ));
             }
             Token::Word(w) => {
                 issues.push(LoadIssue::at(
-                    "JsonNonStandardSyntax",
+                    super::codes::JSON_NON_STANDARD_SYNTAX,
                     t.range.start,
                     format!(
                         "unquoted word `{w}`; JSON property names and strings must be double-quoted"
@@ -246,7 +246,7 @@ fn report_token_issues(
                     || *n == "NaN" =>
             {
                 issues.push(LoadIssue::at(
-                    "JsonNonStandardSyntax",
+                    super::codes::JSON_NON_STANDARD_SYNTAX,
                     t.range.start,
                     format!("`{n}` is not a JSON number"),
                 ));
@@ -257,7 +257,7 @@ fn report_token_issues(
             && let Some(i) = raw.bytes().position(|b| b < 0x20)
         {
             issues.push(LoadIssue::at(
-                "JsonControlCharacter",
+                super::codes::JSON_CONTROL_CHARACTER,
                 t.range.start + i,
                 format!(
                     "raw control character U+{:04X} inside a string; escape it (e.g. \\t, \\n)",
@@ -289,7 +289,7 @@ fn report_token_issues(
         );
         if starts_value && ends_value {
             issues.push(LoadIssue::at(
-                "JsonMissingComma",
+                super::codes::JSON_MISSING_COMMA,
                 prev_end,
                 "missing comma between two values",
             ));
@@ -408,7 +408,7 @@ fn find_duplicate_keys_if_any(text: &str, value: &Value, issues: &mut Vec<LoadIs
         let _ = to_value(v, "", &mut dups);
         for (offset, key) in dups {
             issues.push(LoadIssue::at(
-                "JsonDuplicateKey",
+                super::codes::JSON_DUPLICATE_KEY,
                 offset,
                 format!(
                     "duplicate key \"{key}\": the last one wins and the earlier value is ignored"
@@ -472,7 +472,7 @@ pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
         Err(e) => {
             let offset = e.location().map(|l| l.index()).unwrap_or(0);
             issues.push(LoadIssue::at(
-                "YamlSyntaxError",
+                super::codes::YAML_SYNTAX_ERROR,
                 offset,
                 format!("invalid YAML: {e}"),
             ));

@@ -27,7 +27,7 @@ pub struct Span {
 /// Columns count characters, which on a non-ASCII line means counting from the line start.
 /// A minified document is one line of many megabytes with thousands of findings, so columns
 /// must not cost the line's length each: ASCII lines answer in O(1), and long non-ASCII lines
-/// keep a character count every [`CHECKPOINT`] bytes.
+/// keep a character count every `CHECKPOINT` bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,

@@ -2,7 +2,7 @@
 //! solution zips) or the older flat file zip, built in memory, deterministically.
 //!
 //! The connector solution is generated from the loose files in the Dataverse export layout
-//! (submission.md §A.5); the flow and AI plugin solutions are the user's exports, copied
+//! (docs/solution-layout.md); the flow and AI plugin solutions are the user's exports, copied
 //! byte for byte.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,5 @@
-//! `verify-package`: every check of Microsoft's `ConnectorPackageValidator.ps1` (catalog §9,
-//! PKG-01..08), cross-platform, plus what the server-side review checks and the script does
+//! `verify-package`: every check of Microsoft's `ConnectorPackageValidator.ps1` (PKG-01..08,
+//! see docs/solution-layout.md), cross-platform, plus what the server-side review checks and the script does
 //! not: workflow files, connector files, the connector linted with the certified profile and
 //! compared with the pull request's files.
 

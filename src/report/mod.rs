@@ -14,6 +14,25 @@ use serde::Serialize;
 use crate::core::{Gate, ProfileSource};
 use crate::rules::{Finding, Profile, Severity};
 
+/// The formats a lint report renders to (`lint --format`, the `--output-*` files).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-like text.
+    Text,
+    /// One JSON document (schema_version 1).
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// Azure DevOps logging commands.
+    Azure,
+    /// JUnit XML.
+    Junit,
+    /// Markdown summary (PR comment, $GITHUB_STEP_SUMMARY).
+    Markdown,
+}
+
 /// The findings of one connector.
 #[derive(Debug, Clone, Serialize)]
 pub struct ConnectorReport {

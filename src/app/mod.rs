@@ -1,0 +1,7 @@
+//! The application layer: what a command does, as a library the CLI (and anything else)
+//! calls. Commands parse arguments in [`crate::cli`] and hand the work to a module here.
+
+pub mod fix;
+pub mod lint;
+pub mod outputs;
+pub mod progress;
