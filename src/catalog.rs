@@ -97,12 +97,22 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
     })
 }
 
-/// Every code, family by family: lint (with fixes), diff, package.
-// TODO(convert notes): chain `crate::convert::notes::NOTES` here as `Family::Convert` entries
-// once that registry lands (the converter's codes, e.g. ConvertOneOfSimplified,
-// ConvertDefinitionTooLarge, ConvertResultNotLinted, are not in the catalog until then).
+fn convert() -> impl Iterator<Item = CatalogEntry> {
+    crate::convert::notes::NOTES.iter().map(|n| CatalogEntry {
+        code: n.code,
+        family: Family::Convert,
+        severity: "note",
+        gate: Some(Gate::Advice),
+        summary: n.summary,
+        explanation: n.explanation,
+        source: "connkit convert",
+        fix: None,
+    })
+}
+
+/// Every code, family by family: lint (with fixes), diff, package, converter notes.
 pub fn all() -> impl Iterator<Item = CatalogEntry> {
-    lint().chain(diff()).chain(package())
+    lint().chain(diff()).chain(package()).chain(convert())
 }
 
 /// The entry of a code (exact first, then case-insensitive).
