@@ -2,7 +2,7 @@
 //! open/change/diagnostics, cross-file updates, connkit.toml, hover, code actions,
 //! completion, shutdown/exit, malformed input and a client that disconnects.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
