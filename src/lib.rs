@@ -17,6 +17,7 @@ pub mod core;
 pub mod diff;
 pub mod fix;
 pub mod fsx;
+pub mod lsp;
 pub mod model;
 pub mod package;
 pub mod report;

@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod lint_ci;
+pub mod lsp;
 pub mod package;
 pub mod submit;
 
@@ -75,6 +76,8 @@ pub enum Command {
     Init(convert::InitArgs),
     /// Rewrite connector JSON in the coding standards' layout.
     Fmt(convert::FmtArgs),
+    /// Run the language server (LSP over stdio) for editors: findings as you type.
+    Lsp,
 }
 
 #[derive(clap::Args, Debug)]
@@ -256,6 +259,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => convert::run_convert(args, color),
         Command::Init(args) => convert::run_init(args, color),
         Command::Fmt(args) => convert::run_fmt(args),
+        Command::Lsp => lsp::run(),
     }
 }
 
