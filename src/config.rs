@@ -353,9 +353,13 @@ fn absolute(p: &Path) -> PathBuf {
         .unwrap_or_else(|_| p.to_path_buf())
 }
 
-/// The nearest `connkit.toml` in `dir` or its parents, remembering the answer for every
-/// folder it looked at: linting a repository looks up hundreds of sibling folders that share
-/// all their ancestors.
+/// The nearest `connkit.toml` in `dir` or its parents (one lookup; the language server's).
+pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+    find_upward_cached(dir, &mut HashMap::new())
+}
+
+/// [`find_upward`] remembering the answer for every folder it looked at: linting a
+/// repository looks up hundreds of sibling folders that share all their ancestors.
 pub fn find_upward_cached(
     dir: &Path,
     cache: &mut HashMap<PathBuf, Option<PathBuf>>,

@@ -11,9 +11,9 @@
 //! 4. [`sanitize`]: what the connector schema refuses is removed (also from 2.0 input);
 //! 5. [`enrich`]: what every connector needs is added (ids, summaries, contact, metadata,
 //!    apiProperties.json);
-//! 6. [`derive`]: texts certification needs are derived (descriptions from summaries or
+//! 6. [`derive`](mod@derive): texts certification needs are derived (descriptions from summaries or
 //!    names) and the placeholders left for the author are listed;
-//! 7. [`write`]: the files as bytes, in the `fmt` layout.
+//! 7. [`write`](mod@write): the files as bytes, in the `fmt` layout.
 //!
 //! What cannot be mapped is reported as a [`Note`] with our own PascalCase code; every code
 //! is listed in [`notes::NOTES`].
