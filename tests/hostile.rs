@@ -291,3 +291,88 @@ fn twenty_thousand_inline_suppressions_are_indexed_not_multiplied() {
     assert!(!codes(&v).contains(&"SchemaReferenceNotFound".to_string()));
     assert_eq!(v["summary"]["suppressed"], 20_000, "{}", v["summary"]);
 }
+
+fn deep_yaml() -> String {
+    format!(
+        "swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\nx: {}{}\n",
+        "[".repeat(75_000),
+        "]".repeat(75_000)
+    )
+}
+
+#[test]
+fn seventy_five_thousand_levels_of_yaml_flow_nesting_are_refused_by_lint() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("apiDefinition.swagger.yaml"), deep_yaml()).unwrap();
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = &v["connectors"][0]["findings"];
+    let f = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "YamlSyntaxError")
+        .unwrap_or_else(|| panic!("{findings}"));
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("nests deeper than 256"),
+        "{f}"
+    );
+    assert_eq!(f["line"], 5, "{f}");
+}
+
+#[test]
+fn seventy_five_thousand_levels_of_yaml_flow_nesting_are_refused_by_diff() {
+    let d = tempfile::tempdir().unwrap();
+    let old = d.path().join("old.swagger.yaml");
+    let new = d.path().join("new.swagger.yaml");
+    std::fs::write(
+        &old,
+        "swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n",
+    )
+    .unwrap();
+    std::fs::write(&new, deep_yaml()).unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "error", "{v}");
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("nests deeper than 256"), "{msg}");
+}
+
+#[test]
+fn a_yaml_definition_with_ten_thousand_findings_has_a_position_for_each() {
+    let d = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\nhost: x.com\npaths:\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "  /p{i}:\n    get:\n      responses:\n        '200':\n          description: ok\n"
+        ));
+    }
+    std::fs::write(d.path().join("apiDefinition.swagger.yaml"), text).unwrap();
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    assert!(findings.len() >= 10_000, "{}", findings.len());
+    // Each operation's missing operationId is reported on its own `get:` line.
+    let op_ids: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "OperationIdRequired")
+        .collect();
+    assert_eq!(op_ids.len(), 10_000);
+    let last = op_ids
+        .iter()
+        .find(|f| f["pointer"] == "/paths/~1p9999/get")
+        .unwrap();
+    assert_eq!(last["line"], 7 + 5 * 9_999 + 1, "{last}");
+}
