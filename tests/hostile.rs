@@ -376,3 +376,126 @@ fn a_yaml_definition_with_ten_thousand_findings_has_a_position_for_each() {
         .unwrap();
     assert_eq!(last["line"], 7 + 5 * 9_999 + 1, "{last}");
 }
+
+/// 40 definitions, each using the previous one twice as properties and once through allOf:
+/// 3^40 paths through a 10 KB document.
+fn doubling_definitions() -> Value {
+    let mut def = base();
+    let mut defs = serde_json::Map::new();
+    defs.insert(
+        "D0".into(),
+        json!({"type": "object", "properties": {"x": {"type": "string"}}}),
+    );
+    for k in 1..40 {
+        let r = json!({"$ref": format!("#/definitions/D{}", k - 1)});
+        defs.insert(
+            format!("D{k}"),
+            json!({"type": "object", "required": ["a", "b"], "properties": {"a": r, "b": r},
+                   "allOf": [r], "x-ms-dynamic-values": {"operationId": "Fan"}}),
+        );
+    }
+    def["definitions"] = Value::Object(defs);
+    def["paths"]["/fan"] = json!({"post": {
+        "operationId": "Fan", "summary": "Fan out", "description": "Fans out.",
+        "consumes": ["application/json"],
+        "parameters": [{"name": "body", "in": "body", "required": true,
+                        "schema": {"$ref": "#/definitions/D39"}}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/D39"}}}
+    }});
+    def
+}
+
+#[test]
+fn definitions_that_use_each_other_twice_per_level_are_expanded_in_bounds() {
+    let d = tempfile::tempdir().unwrap();
+    write_def(d.path(), &doubling_definitions());
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let c = codes(&v);
+    assert!(!c.contains(&"InternalError".to_string()), "{c:?}");
+    assert!(
+        c.contains(&"BodySchemaCountExceedsMaxAllowed".to_string()),
+        "{c:?}"
+    );
+    // One finding per written place, not one per path.
+    assert!(c.len() < 500, "{} findings", c.len());
+}
+
+#[test]
+fn thirty_thousand_parameters_in_one_operation() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let mut params: Vec<Value> = (0..30_000)
+        .map(|i| json!({"name": format!("p{i}"), "in": "query", "type": "string"}))
+        .collect();
+    // Three exact copies (one with its keys in another order) and a same-name parameter.
+    params.push(json!({"name": "p7", "in": "query", "type": "string"}));
+    params.push(json!({"type": "string", "in": "query", "name": "p8"}));
+    params.push(json!({"name": "p9", "in": "query", "type": "string"}));
+    params.push(json!({"name": "p10", "in": "query", "type": "integer"}));
+    def["paths"]["/many"] = json!({"get": {
+        "operationId": "Many", "summary": "Many", "description": "Many parameters.",
+        "parameters": params,
+        "responses": {"200": {"description": "ok"}}
+    }});
+    write_def(d.path(), &def);
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    let dup: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "OperationParametersAreNotUnique")
+        .map(|f| f["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dup,
+        [
+            "/paths/~1many/get/parameters/30000",
+            "/paths/~1many/get/parameters/30001",
+            "/paths/~1many/get/parameters/30002"
+        ],
+        "{:?}",
+        codes(&v)
+    );
+    assert!(!codes(&v).contains(&"InternalError".to_string()));
+}
+
+#[test]
+fn a_hundred_thousand_link_ref_chain_is_capped_with_one_finding() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let mut defs = serde_json::Map::new();
+    for k in 0..99_999 {
+        defs.insert(
+            format!("A{k}"),
+            json!({"$ref": format!("#/definitions/A{}", k + 1)}),
+        );
+    }
+    defs.insert("A99999".into(), json!({"type": "object"}));
+    def["definitions"] = Value::Object(defs);
+    def["paths"]["/chain"] = json!({"post": {
+        "operationId": "Chain", "summary": "Chain", "description": "A long chain.",
+        "consumes": ["application/json"],
+        "parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/A0"}}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/A0"}}}
+    }});
+    write_def(d.path(), &def);
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    let loops: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "SchemaRefLoopNotAllowed")
+        .collect();
+    assert_eq!(loops.len(), 1, "{loops:?}");
+    assert_eq!(loops[0]["pointer"], "/definitions/A0/$ref");
+    assert!(
+        loops[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("more than 64 references"),
+        "{}",
+        loops[0]
+    );
+    assert!(!codes(&v).contains(&"InternalError".to_string()));
+}
