@@ -422,6 +422,41 @@ fn definitions_that_use_each_other_twice_per_level_are_expanded_in_bounds() {
 }
 
 #[test]
+fn diff_of_definitions_that_use_each_other_twice_per_level_is_bounded() {
+    let d = tempfile::tempdir().unwrap();
+    let old = doubling_definitions();
+    let mut new = old.clone();
+    new["definitions"]["D0"]["properties"]["y"] = json!({"type": "integer"});
+    new["definitions"]["D0"]["properties"]["x"] = json!({"type": "integer"});
+    let (o, n) = (d.path().join("old.json"), d.path().join("new.json"));
+    std::fs::write(&o, serde_json::to_vec(&old).unwrap()).unwrap();
+    std::fs::write(&n, serde_json::to_vec(&new).unwrap()).unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("diff")
+        .arg(&o)
+        .arg(&n)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let of = |code: &str| changes.iter().filter(|c| c["code"] == code).count();
+    // The breaking type change and the added input are found (along the first paths that
+    // reach them), and the report stays bounded instead of one entry per path (3^39).
+    assert!(of("OutputTypeChanged") >= 1, "{}", v["summary"]);
+    assert!(of("InputTypeChanged") >= 1, "{}", v["summary"]);
+    assert!(of("OptionalInputAdded") >= 1, "{}", v["summary"]);
+    assert!(changes.len() < 50_000, "{} changes", changes.len());
+}
+
+#[test]
 fn thirty_thousand_parameters_in_one_operation() {
     let d = tempfile::tempdir().unwrap();
     let mut def = base();
