@@ -534,3 +534,25 @@ fn a_hundred_thousand_link_ref_chain_is_capped_with_one_finding() {
     );
     assert!(!codes(&v).contains(&"InternalError".to_string()));
 }
+
+#[test]
+fn lint_of_a_missing_path_is_one_json_error_document() {
+    let d = tempfile::tempdir().unwrap();
+    let missing = d.path().join("absent");
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("lint")
+        .arg(&missing)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "error", "{v}");
+    assert_eq!(v["error"]["kind"], "io", "{v}");
+    assert!(v.get("connectors").is_none(), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("absent"),
+        "{v}"
+    );
+}

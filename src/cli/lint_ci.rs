@@ -164,20 +164,31 @@ pub fn run(args: LintArgs, color: bool) -> ExitCode {
 
     let mut targets = Vec::new();
     let mut io_error = false;
+    let mut io_messages = Vec::new();
     for p in &paths {
         let (t, errors) = discover::discover(p);
         for e in &errors {
-            safe_eprintln!("error: {}: {}", e.path.display(), e.message);
-            io_error = true;
+            io_messages.push(format!("{}: {}", e.path.display(), e.message));
         }
         if t.is_empty() && errors.is_empty() {
-            safe_eprintln!(
-                "error: {}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
+            io_messages.push(format!(
+                "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
                 p.display()
-            );
-            io_error = true;
+            ));
         }
         targets.extend(t);
+    }
+    for m in &io_messages {
+        safe_eprintln!("error: {m}");
+        io_error = true;
+    }
+    if targets.is_empty() && io_error {
+        // Nothing to lint: the run is a usage/I-O error, and JSON readers get one error
+        // document (as for every other command) instead of an empty report.
+        if json {
+            super::print_json(&super::error_document("io", &io_messages.join("\n")));
+        }
+        return ExitCode::from(EXIT_ERROR);
     }
 
     if let Some(rev) = &args.changed_since {
