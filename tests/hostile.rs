@@ -291,3 +291,268 @@ fn twenty_thousand_inline_suppressions_are_indexed_not_multiplied() {
     assert!(!codes(&v).contains(&"SchemaReferenceNotFound".to_string()));
     assert_eq!(v["summary"]["suppressed"], 20_000, "{}", v["summary"]);
 }
+
+fn deep_yaml() -> String {
+    format!(
+        "swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\nx: {}{}\n",
+        "[".repeat(75_000),
+        "]".repeat(75_000)
+    )
+}
+
+#[test]
+fn seventy_five_thousand_levels_of_yaml_flow_nesting_are_refused_by_lint() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("apiDefinition.swagger.yaml"), deep_yaml()).unwrap();
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = &v["connectors"][0]["findings"];
+    let f = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "YamlSyntaxError")
+        .unwrap_or_else(|| panic!("{findings}"));
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("nests deeper than 256"),
+        "{f}"
+    );
+    assert_eq!(f["line"], 5, "{f}");
+}
+
+#[test]
+fn seventy_five_thousand_levels_of_yaml_flow_nesting_are_refused_by_diff() {
+    let d = tempfile::tempdir().unwrap();
+    let old = d.path().join("old.swagger.yaml");
+    let new = d.path().join("new.swagger.yaml");
+    std::fs::write(
+        &old,
+        "swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\npaths: {}\n",
+    )
+    .unwrap();
+    std::fs::write(&new, deep_yaml()).unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "error", "{v}");
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("nests deeper than 256"), "{msg}");
+}
+
+#[test]
+fn a_yaml_definition_with_ten_thousand_findings_has_a_position_for_each() {
+    let d = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("swagger: '2.0'\ninfo:\n  title: T\n  version: '1'\nhost: x.com\npaths:\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "  /p{i}:\n    get:\n      responses:\n        '200':\n          description: ok\n"
+        ));
+    }
+    std::fs::write(d.path().join("apiDefinition.swagger.yaml"), text).unwrap();
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    assert!(findings.len() >= 10_000, "{}", findings.len());
+    // Each operation's missing operationId is reported on its own `get:` line.
+    let op_ids: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "OperationIdRequired")
+        .collect();
+    assert_eq!(op_ids.len(), 10_000);
+    let last = op_ids
+        .iter()
+        .find(|f| f["pointer"] == "/paths/~1p9999/get")
+        .unwrap();
+    assert_eq!(last["line"], 7 + 5 * 9_999 + 1, "{last}");
+}
+
+/// 40 definitions, each using the previous one twice as properties and once through allOf:
+/// 3^40 paths through a 10 KB document.
+fn doubling_definitions() -> Value {
+    let mut def = base();
+    let mut defs = serde_json::Map::new();
+    defs.insert(
+        "D0".into(),
+        json!({"type": "object", "properties": {"x": {"type": "string"}}}),
+    );
+    for k in 1..40 {
+        let r = json!({"$ref": format!("#/definitions/D{}", k - 1)});
+        defs.insert(
+            format!("D{k}"),
+            json!({"type": "object", "required": ["a", "b"], "properties": {"a": r, "b": r},
+                   "allOf": [r], "x-ms-dynamic-values": {"operationId": "Fan"}}),
+        );
+    }
+    def["definitions"] = Value::Object(defs);
+    def["paths"]["/fan"] = json!({"post": {
+        "operationId": "Fan", "summary": "Fan out", "description": "Fans out.",
+        "consumes": ["application/json"],
+        "parameters": [{"name": "body", "in": "body", "required": true,
+                        "schema": {"$ref": "#/definitions/D39"}}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/D39"}}}
+    }});
+    def
+}
+
+#[test]
+fn definitions_that_use_each_other_twice_per_level_are_expanded_in_bounds() {
+    let d = tempfile::tempdir().unwrap();
+    write_def(d.path(), &doubling_definitions());
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let c = codes(&v);
+    assert!(!c.contains(&"InternalError".to_string()), "{c:?}");
+    assert!(
+        c.contains(&"BodySchemaCountExceedsMaxAllowed".to_string()),
+        "{c:?}"
+    );
+    // One finding per written place, not one per path.
+    assert!(c.len() < 500, "{} findings", c.len());
+}
+
+#[test]
+fn diff_of_definitions_that_use_each_other_twice_per_level_is_bounded() {
+    let d = tempfile::tempdir().unwrap();
+    let old = doubling_definitions();
+    let mut new = old.clone();
+    new["definitions"]["D0"]["properties"]["y"] = json!({"type": "integer"});
+    new["definitions"]["D0"]["properties"]["x"] = json!({"type": "integer"});
+    let (o, n) = (d.path().join("old.json"), d.path().join("new.json"));
+    std::fs::write(&o, serde_json::to_vec(&old).unwrap()).unwrap();
+    std::fs::write(&n, serde_json::to_vec(&new).unwrap()).unwrap();
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("diff")
+        .arg(&o)
+        .arg(&n)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let of = |code: &str| changes.iter().filter(|c| c["code"] == code).count();
+    // The breaking type change and the added input are found (along the first paths that
+    // reach them), and the report stays bounded instead of one entry per path (3^39).
+    assert!(of("OutputTypeChanged") >= 1, "{}", v["summary"]);
+    assert!(of("InputTypeChanged") >= 1, "{}", v["summary"]);
+    assert!(of("OptionalInputAdded") >= 1, "{}", v["summary"]);
+    assert!(changes.len() < 50_000, "{} changes", changes.len());
+}
+
+#[test]
+fn thirty_thousand_parameters_in_one_operation() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let mut params: Vec<Value> = (0..30_000)
+        .map(|i| json!({"name": format!("p{i}"), "in": "query", "type": "string"}))
+        .collect();
+    // Three exact copies (one with its keys in another order) and a same-name parameter.
+    params.push(json!({"name": "p7", "in": "query", "type": "string"}));
+    params.push(json!({"type": "string", "in": "query", "name": "p8"}));
+    params.push(json!({"name": "p9", "in": "query", "type": "string"}));
+    params.push(json!({"name": "p10", "in": "query", "type": "integer"}));
+    def["paths"]["/many"] = json!({"get": {
+        "operationId": "Many", "summary": "Many", "description": "Many parameters.",
+        "parameters": params,
+        "responses": {"200": {"description": "ok"}}
+    }});
+    write_def(d.path(), &def);
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    let dup: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "OperationParametersAreNotUnique")
+        .map(|f| f["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dup,
+        [
+            "/paths/~1many/get/parameters/30000",
+            "/paths/~1many/get/parameters/30001",
+            "/paths/~1many/get/parameters/30002"
+        ],
+        "{:?}",
+        codes(&v)
+    );
+    assert!(!codes(&v).contains(&"InternalError".to_string()));
+}
+
+#[test]
+fn a_hundred_thousand_link_ref_chain_is_capped_with_one_finding() {
+    let d = tempfile::tempdir().unwrap();
+    let mut def = base();
+    let mut defs = serde_json::Map::new();
+    for k in 0..99_999 {
+        defs.insert(
+            format!("A{k}"),
+            json!({"$ref": format!("#/definitions/A{}", k + 1)}),
+        );
+    }
+    defs.insert("A99999".into(), json!({"type": "object"}));
+    def["definitions"] = Value::Object(defs);
+    def["paths"]["/chain"] = json!({"post": {
+        "operationId": "Chain", "summary": "Chain", "description": "A long chain.",
+        "consumes": ["application/json"],
+        "parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/A0"}}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/A0"}}}
+    }});
+    write_def(d.path(), &def);
+    let (v, code, err) = lint_json(d.path());
+    assert_eq!(code, 1, "{err}");
+    let findings = v["connectors"][0]["findings"].as_array().unwrap();
+    let loops: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "SchemaRefLoopNotAllowed")
+        .collect();
+    assert_eq!(loops.len(), 1, "{loops:?}");
+    assert_eq!(loops[0]["pointer"], "/definitions/A0/$ref");
+    assert!(
+        loops[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("more than 64 references"),
+        "{}",
+        loops[0]
+    );
+    assert!(!codes(&v).contains(&"InternalError".to_string()));
+}
+
+#[test]
+fn lint_of_a_missing_path_is_one_json_error_document() {
+    let d = tempfile::tempdir().unwrap();
+    let missing = d.path().join("absent");
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .arg("lint")
+        .arg(&missing)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["status"], "error", "{v}");
+    assert_eq!(v["error"]["kind"], "io", "{v}");
+    assert!(v.get("connectors").is_none(), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("absent"),
+        "{v}"
+    );
+}

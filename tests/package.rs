@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const CONTOSO: &str = "connectors/certified-connectors/ContosoTasks";
 
@@ -1633,4 +1633,48 @@ fn generated_solution_has_the_layout_of_real_exports() {
     ));
     assert!(sx.contains("<CustomizationPrefix>la</CustomizationPrefix>"));
     assert!(sx.contains("<CustomizationOptionValuePrefix>12421</CustomizationOptionValuePrefix>"));
+
+#[test]
+fn a_package_whose_connector_references_double_at_each_level_is_verified_in_bounds() {
+    // 40 definitions, each using the previous one twice and through allOf: 3^40 paths when
+    // expanded naively (an 8 KB package took gigabytes); bounded expansion reports the size.
+    let mut def = contoso_json("apiDefinition.swagger.json");
+    let mut defs = serde_json::Map::new();
+    defs.insert(
+        "D0".into(),
+        json!({"type": "object", "properties": {"x": {"type": "string"}}}),
+    );
+    for k in 1..40 {
+        let r = json!({"$ref": format!("#/definitions/D{}", k - 1)});
+        defs.insert(
+            format!("D{k}"),
+            json!({"type": "object", "properties": {"a": r, "b": r}, "allOf": [r]}),
+        );
+    }
+    def["definitions"] = Value::Object(defs);
+    def["paths"]["/fan"] = json!({"post": {
+        "operationId": "Fan", "summary": "Fan out", "description": "Fans out.",
+        "parameters": [{"name": "body", "in": "body", "required": true,
+                        "schema": {"$ref": "#/definitions/D39"}}],
+        "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/D39"}}}
+    }});
+    let assets = [
+        ("PkgAssets/ConnectorSolution.zip", connector_solution(&def)),
+        ("PkgAssets/FlowSolution.zip", flow_solution(&def)),
+    ];
+    let d = tempfile::tempdir().unwrap();
+    let pkg = write(d.path(), "package.zip", &package_with(&assets));
+    let (v, code) = verify_json(&pkg, &[]);
+    assert_eq!(code, 1, "{v}");
+    // Both embedded copies of the connector are linted: the size limit is reported.
+    for i in 0..2 {
+        let c: Vec<&str> = v["connectors"][i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(c.contains(&"BodySchemaCountExceedsMaxAllowed"), "{c:?}");
+        assert!(!c.contains(&"InternalError"), "{c:?}");
+    }
 }

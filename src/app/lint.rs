@@ -281,7 +281,15 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         None => None,
     };
 
-    let (mut targets, mut io_error) = discover_all(&paths);
+    let (mut targets, problems) = discover_all(&paths);
+    if targets.is_empty() && !problems.is_empty() {
+        // Nothing to lint: a usage/I-O error (one JSON error document with --format json).
+        return Err(LintError::new("io", problems.join("\n")));
+    }
+    for m in &problems {
+        safe_eprintln!("error: {m}");
+    }
+    let mut io_error = !problems.is_empty();
     if let Some(rev) = &req.changed_since {
         changed_only(req, rev, &paths, &mut targets)?;
     }
@@ -396,29 +404,28 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     })
 }
 
-/// The connectors under every path, each once; errors are printed and make the run fail.
-fn discover_all(paths: &[PathBuf]) -> (Vec<Target>, bool) {
+/// The connectors under every path, each once, and the problems found on the way (each one
+/// makes the run fail).
+fn discover_all(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
     let mut targets = Vec::new();
-    let mut io_error = false;
+    let mut problems = Vec::new();
     for p in paths {
         let (t, errors) = discover::discover(p);
         for e in &errors {
-            safe_eprintln!("error: {}: {}", e.path.display(), e.message);
-            io_error = true;
+            problems.push(format!("{}: {}", e.path.display(), e.message));
         }
         if t.is_empty() && errors.is_empty() {
-            safe_eprintln!(
-                "error: {}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
+            problems.push(format!(
+                "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
                 p.display()
-            );
-            io_error = true;
+            ));
         }
         targets.extend(t);
     }
     // The same connector named twice (a folder and a file in it, two files of it) is linted once.
     let mut seen_targets = HashSet::new();
     targets.retain(|t| seen_targets.insert(canonical(t.path())));
-    (targets, io_error)
+    (targets, problems)
 }
 
 /// `--changed-since`: keep the targets with a file changed since `rev`.

@@ -8,6 +8,11 @@ pub fn parse_input(text: &str) -> Result<Value, String> {
     if text.trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"));
     }
+    // The YAML parser recurses per level: refuse deep nesting before it runs (a linear scan).
+    let max = crate::model::parse::MAX_DEPTH;
+    if crate::model::parse::yaml_nesting_exceeds(text, max).is_some() {
+        return Err(format!("not valid YAML: it nests deeper than {max} levels"));
+    }
     let v: Value = serde_yaml::from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     Ok(v)
 }

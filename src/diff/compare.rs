@@ -51,7 +51,22 @@ pub struct Comparer<'a> {
     /// Schema pairs (resolved old pointer, resolved new pointer, role) known to have no
     /// change: a definition shared by many operations is walked once.
     clean: HashSet<(String, String, Role)>,
+    /// Schema pairs compared completely (with or without changes), and how many schema
+    /// comparisons ran: past [`SCHEMA_VISITS_EXACT`] a pair compared before is not compared
+    /// again along another path (see there).
+    done: HashSet<(String, String, Role)>,
+    visits: usize,
 }
+
+/// Schema comparisons run before pairs already compared are skipped. Up to here a change
+/// inside a shared definition is reported along every path that reaches it (each with its own
+/// label); past it, along the first path only: definitions that use each other several times
+/// have 2^depth paths (a 10 KB definition would take gigabytes). The pointers, rules and exit
+/// code stay the same; only repeats of a change under other labels are left out.
+const SCHEMA_VISITS_EXACT: usize = 10_000;
+
+/// Schema comparisons run at most per diff; past it schemas are not compared further.
+const SCHEMA_VISITS_MAX: usize = 2_000_000;
 
 fn s(v: Option<&Value>) -> Option<&str> {
     v.and_then(Value::as_str)
@@ -92,7 +107,16 @@ struct Flat<'a> {
     node: &'a Value,
     ptr: String,
     props: Vec<(&'a str, &'a Value, String)>,
+    /// Position of each name in `props` (schemas with thousands of properties are compared
+    /// name by name: a search per name would be quadratic).
+    index: HashMap<&'a str, usize>,
     required: BTreeSet<&'a str>,
+}
+
+impl<'a> Flat<'a> {
+    fn prop(&self, name: &str) -> Option<&(&'a str, &'a Value, String)> {
+        self.index.get(name).map(|&i| &self.props[i])
+    }
 }
 
 fn flatten<'a>(sw: &Swagger<'a>, v: &'a Value, at: &str) -> Option<Flat<'a>> {
@@ -101,10 +125,11 @@ fn flatten<'a>(sw: &Swagger<'a>, v: &'a Value, at: &str) -> Option<Flat<'a>> {
         node,
         ptr: ptr.clone(),
         props: Vec::new(),
+        index: HashMap::new(),
         required: BTreeSet::new(),
     };
-    let mut stack = vec![ptr.clone()];
-    collect(sw, node, &ptr, &mut f, &mut stack, 0);
+    let mut seen = HashSet::from([ptr.clone()]);
+    collect(sw, node, &ptr, &mut f, &mut seen, 0);
     Some(f)
 }
 
@@ -113,7 +138,7 @@ fn collect<'a>(
     node: &'a Value,
     ptr: &str,
     f: &mut Flat<'a>,
-    stack: &mut Vec<String>,
+    seen: &mut HashSet<String>,
     depth: usize,
 ) {
     if depth > 16 {
@@ -122,12 +147,12 @@ fn collect<'a>(
     if let Some(all) = node.get("allOf").and_then(Value::as_array) {
         for (i, part) in all.iter().enumerate() {
             let at = format!("{}/{i}", join(ptr, "allOf"));
+            // Each part once: parts sharing a base (a chain of diamonds) would otherwise be
+            // read once per path, 2^depth times.
             if let Ok((rv, rp)) = sw.resolve(part, &at)
-                && !stack.contains(&rp)
+                && seen.insert(rp.clone())
             {
-                stack.push(rp.clone());
-                collect(sw, rv, &rp, f, stack, depth + 1);
-                stack.pop();
+                collect(sw, rv, &rp, f, seen, depth + 1);
             }
         }
     }
@@ -135,10 +160,12 @@ fn collect<'a>(
         let base = join(ptr, "properties");
         for (k, v) in props {
             let p = join(&base, k);
-            if let Some(slot) = f.props.iter_mut().find(|(n, _, _)| *n == k.as_str()) {
-                *slot = (k.as_str(), v, p);
-            } else {
-                f.props.push((k.as_str(), v, p));
+            match f.index.get(k.as_str()) {
+                Some(&i) => f.props[i] = (k.as_str(), v, p),
+                None => {
+                    f.index.insert(k.as_str(), f.props.len());
+                    f.props.push((k.as_str(), v, p));
+                }
             }
         }
     }
@@ -210,6 +237,8 @@ impl<'a> Comparer<'a> {
             emitted: 0,
             cut_min: None,
             clean: HashSet::new(),
+            done: HashSet::new(),
+            visits: 0,
         }
     }
 
@@ -1055,6 +1084,14 @@ impl<'a> Comparer<'a> {
         if self.clean.contains(&key) {
             return;
         }
+        self.visits += 1;
+        if self.visits > SCHEMA_VISITS_MAX {
+            self.cut_min = Some(0);
+            return;
+        }
+        if self.visits > SCHEMA_VISITS_EXACT && self.done.contains(&key) {
+            return;
+        }
         let (Some(fo), Some(fnew)) = (flatten(self.old, o, &key.0), flatten(self.new, n, &key.1))
         else {
             return;
@@ -1079,7 +1116,7 @@ impl<'a> Comparer<'a> {
         );
         for (name, ov, opp) in &fo.props {
             let child = format!("{label}/{name}");
-            match fnew.props.iter().find(|(k, _, _)| k == name) {
+            match fnew.prop(name) {
                 Some((_, nv, npp)) => {
                     if role == Role::Input {
                         let (a, b) = (fo.required.contains(name), fnew.required.contains(name));
@@ -1117,7 +1154,7 @@ impl<'a> Comparer<'a> {
             }
         }
         for (name, nv, npp) in &fnew.props {
-            if fo.props.iter().any(|(k, _, _)| k == name) {
+            if fo.prop(name).is_some() {
                 continue;
             }
             let child = format!("'{label}/{name}'");
@@ -1156,8 +1193,12 @@ impl<'a> Comparer<'a> {
         }
         stack.pop();
         let inner_cut = self.cut_min.filter(|&m| m < my_index);
-        if self.emitted == before && inner_cut.is_none() {
-            self.clean.insert(key);
+        if inner_cut.is_none() {
+            if self.emitted == before {
+                self.clean.insert(key);
+            } else {
+                self.done.insert(key);
+            }
         }
         self.cut_min = match (saved_cut, inner_cut) {
             (Some(a), Some(b)) => Some(a.min(b)),

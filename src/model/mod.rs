@@ -156,76 +156,177 @@ impl DataFile {
     pub fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
         match self.format {
             Format::Json => position::locate_all(&self.text, pointers),
-            Format::Yaml => pointers
-                .iter()
-                .map(|p| yaml_locate(&self.text, p))
-                .collect(),
+            Format::Yaml => {
+                let index = YamlIndex::new(&self.text);
+                pointers.iter().map(|p| index.locate(p)).collect()
+            }
         }
     }
 }
 
-/// Best-effort YAML position: follow the pointer's keys down by indentation. The YAML crate
-/// has no spans; definitions in YAML are rare, so this heuristic is enough to put the caret
-/// on the right key in practice.
-fn yaml_locate(text: &str, pointer: &str) -> Option<Span> {
-    let tokens = pointer::tokens(pointer)?;
-    let mut offset = 0usize;
-    let mut min_indent: i64 = -1;
-    let mut found = Span { start: 0, end: 1 };
-    'tok: for tok in tokens {
-        if tok.parse::<usize>().is_ok() {
-            // Array index: find the n-th "- " entry below the current indent.
-            let n: usize = tok.parse().ok()?;
-            let mut seen = 0;
-            let mut off = offset;
-            for line in text[offset..].split_inclusive('\n') {
-                let indent = (line.len() - line.trim_start().len()) as i64;
-                if line.trim_start().starts_with("- ") || line.trim() == "-" {
-                    if indent > min_indent {
-                        if seen == n {
-                            found = Span {
-                                start: off + indent as usize,
-                                end: off + indent as usize + 1,
-                            };
-                            offset = off;
-                            min_indent = indent;
-                            continue 'tok;
-                        }
-                        seen += 1;
-                    }
-                } else if indent <= min_indent && !line.trim().is_empty() && off != offset {
-                    return Some(found);
+/// Best-effort YAML positions: one pass over the lines builds a tree of the block-style keys
+/// and sequence entries (by indentation), then each pointer follows it down, stopping at the
+/// deepest key it finds. The YAML crate has no spans; definitions in YAML are rare, so this
+/// heuristic is enough to put the caret on the right key in practice. Building the index is
+/// linear in the text and each lookup in the pointer's length, so a YAML file with tens of
+/// thousands of findings costs no more than a JSON one (searching the text per pointer was
+/// findings × file size).
+struct YamlIndex {
+    /// Span of each node; node 0 is the document (spans the first byte).
+    spans: Vec<Span>,
+    /// Sequence entries seen so far below each node.
+    items: Vec<usize>,
+    children: foldhash::HashMap<(usize, String), usize>,
+}
+
+impl YamlIndex {
+    fn new(text: &str) -> YamlIndex {
+        let mut ix = YamlIndex {
+            spans: vec![Span { start: 0, end: 1 }],
+            items: vec![0],
+            children: Default::default(),
+        };
+        // Open nodes: (column, node, is a sequence entry).
+        let mut stack: Vec<(usize, usize, bool)> = Vec::new();
+        // Inside a block scalar (`|`, `>`) started by a key at this column.
+        let mut block: Option<usize> = None;
+        let mut offset = 0usize;
+        for line in text.split_inclusive('\n') {
+            let here = offset;
+            offset += line.len();
+            let content = line.trim_end_matches(['\n', '\r']);
+            let body = content.trim_start_matches([' ', '\t']);
+            let mut col = content.len() - body.len();
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            if let Some(b) = block {
+                if col > b {
+                    continue;
                 }
-                off += line.len();
+                block = None;
             }
-            return Some(found);
+            if col == 0 && (body.starts_with("---") || body.starts_with("...")) {
+                stack.clear();
+                continue;
+            }
+            let mut rest = body;
+            // Sequence entries, possibly several on one line (`- - a`).
+            while rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
+                while stack
+                    .last()
+                    .is_some_and(|&(c, _, item)| c > col || (c == col && item))
+                {
+                    stack.pop();
+                }
+                let parent = stack.last().map_or(0, |&(_, n, _)| n);
+                let index = ix.items[parent];
+                ix.items[parent] += 1;
+                let node = ix.add(parent, index.to_string(), here + col, 1);
+                stack.push((col, node, true));
+                let after = rest[1..].trim_start_matches([' ', '\t']);
+                col += rest.len() - after.len();
+                rest = after;
+            }
+            let Some((key, written, value)) = yaml_key(rest) else {
+                continue;
+            };
+            while stack.last().is_some_and(|&(c, _, _)| c >= col) {
+                stack.pop();
+            }
+            let parent = stack.last().map_or(0, |&(_, n, _)| n);
+            let node = ix.add(parent, key, here + col, written);
+            stack.push((col, node, false));
+            if value.starts_with(['|', '>']) {
+                block = Some(col);
+            }
         }
-        let mut off = offset;
-        for line in text[offset..].split_inclusive('\n') {
-            let trimmed = line.trim_start().trim_start_matches("- ");
-            let indent = (line.len() - trimmed.len()) as i64;
-            let key_match = trimmed.strip_prefix(tok.as_str()).or_else(|| {
-                trimmed
-                    .strip_prefix(&format!("\"{tok}\""))
-                    .or_else(|| trimmed.strip_prefix(&format!("'{tok}'")))
-            });
-            if indent > min_indent && key_match.is_some_and(|r| r.trim_start().starts_with(':')) {
-                found = Span {
-                    start: off + indent as usize,
-                    end: off + indent as usize + tok.len(),
-                };
-                offset = off + line.len();
-                min_indent = indent;
-                continue 'tok;
-            }
-            if indent <= min_indent && !line.trim().is_empty() && off != offset {
-                return Some(found);
-            }
-            off += line.len();
-        }
-        return Some(found);
+        ix
     }
-    Some(found)
+
+    /// The node for `key` below `parent`, created at `start` if new (the first of duplicate
+    /// keys keeps its place).
+    fn add(&mut self, parent: usize, key: String, start: usize, len: usize) -> usize {
+        let next = self.spans.len();
+        let node = *self.children.entry((parent, key)).or_insert(next);
+        if node == next {
+            self.spans.push(Span {
+                start,
+                end: start + len.max(1),
+            });
+            self.items.push(0);
+        }
+        node
+    }
+
+    fn locate(&self, pointer: &str) -> Option<Span> {
+        let tokens = pointer::tokens(pointer)?;
+        let mut node = 0usize;
+        for tok in tokens {
+            match self.children.get(&(node, tok)) {
+                Some(&n) => node = n,
+                None => break,
+            }
+        }
+        Some(self.spans[node])
+    }
+}
+
+/// A block mapping key at the start of `s`: (the key, its length as written, the value text
+/// after the colon). Quoted keys are unquoted; flow collections and plain text are not keys.
+fn yaml_key(s: &str) -> Option<(String, usize, &str)> {
+    let (key, written) = match s.as_bytes().first()? {
+        b'"' => {
+            let b = s.as_bytes();
+            let mut i = 1;
+            let mut key = String::new();
+            loop {
+                match b.get(i)? {
+                    b'"' => break,
+                    b'\\' => {
+                        let c = s.get(i + 1..)?.chars().next()?;
+                        key.push(c);
+                        i += 1 + c.len_utf8();
+                    }
+                    _ => {
+                        let c = s[i..].chars().next()?;
+                        key.push(c);
+                        i += c.len_utf8();
+                    }
+                }
+            }
+            (key, i + 1)
+        }
+        b'\'' => {
+            let b = s.as_bytes();
+            let mut i = 1;
+            loop {
+                match b.get(i)? {
+                    b'\'' if b.get(i + 1) == Some(&b'\'') => i += 2,
+                    b'\'' => break,
+                    _ => i += 1,
+                }
+            }
+            (s[1..i].replace("''", "'"), i + 1)
+        }
+        b'[' | b'{' | b'?' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' => {
+            return None;
+        }
+        _ => {
+            let b = s.as_bytes();
+            let end = (0..b.len()).find(|&i| {
+                b[i] == b':' && b.get(i + 1).is_none_or(|c| *c == b' ' || *c == b'\t')
+            })?;
+            let key = s[..end].trim_end_matches([' ', '\t']);
+            (key.to_string(), key.len())
+        }
+    };
+    let after = s[written..].trim_start_matches([' ', '\t']);
+    let value = after.strip_prefix(':')?;
+    if !(value.is_empty() || value.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((key, written, value.trim_start_matches([' ', '\t'])))
 }
 
 /// Files larger than this are not read. The platform itself refuses definitions over 1 MB;
@@ -525,11 +626,46 @@ mod tests {
     #[test]
     fn yaml_locate_follows_indentation() {
         let t = "swagger: '2.0'\npaths:\n  /a:\n    get:\n      operationId: A\n  /b:\n    get:\n      parameters:\n        - name: x\n        - name: y\n";
-        let s = yaml_locate(t, "/paths/~1b/get").unwrap();
+        let yaml = YamlIndex::new(t);
+        let s = yaml.locate("/paths/~1b/get").unwrap();
         let idx = LineIndex::new(t);
         assert_eq!(idx.line_col(t, s.start).line, 7);
-        let s = yaml_locate(t, "/paths/~1b/get/parameters/1").unwrap();
+        let s = yaml.locate("/paths/~1b/get/parameters/1").unwrap();
         assert_eq!(idx.line_col(t, s.start).line, 10);
+    }
+
+    #[test]
+    fn yaml_index_reads_quoted_keys_block_scalars_and_unindented_sequences() {
+        let t = "paths:\n  '/a':\n    \"get\":\n      description: |\n        responses: not a key\n      responses:\n        '200':\n          description: ok\n      parameters:\n      - name: x\n        in: query\n      - name: y\n# a comment\nhost: x.com\n";
+        let yaml = YamlIndex::new(t);
+        let idx = LineIndex::new(t);
+        let line = |p: &str| idx.line_col(t, yaml.locate(p).unwrap().start).line;
+        assert_eq!(line("/paths/~1a/get"), 3);
+        assert_eq!(line("/paths/~1a/get/responses"), 6);
+        assert_eq!(line("/paths/~1a/get/responses/200/description"), 8);
+        assert_eq!(line("/paths/~1a/get/parameters/0/in"), 11);
+        assert_eq!(line("/paths/~1a/get/parameters/1"), 12);
+        assert_eq!(line("/host"), 14);
+        // A pointer past what is written stops at the deepest key found.
+        assert_eq!(line("/paths/~1a/get/parameters/1/missing/deeper"), 12);
+        assert_eq!(line("/nothing"), 1);
+    }
+
+    #[test]
+    fn yaml_positions_for_many_pointers_are_one_pass() {
+        let mut t = String::from("paths:\n");
+        for i in 0..20_000 {
+            t.push_str(&format!("  /p{i}:\n    get:\n      summary: s\n"));
+        }
+        let f = DataFile::from_text("a.yaml".into(), "a.yaml".into(), t, vec![], true);
+        let ptrs: Vec<String> = (0..20_000).map(|i| format!("/paths/~1p{i}/get")).collect();
+        let refs: Vec<&str> = ptrs.iter().map(String::as_str).collect();
+        let spans = f.locate_all(&refs);
+        let idx = f.lines();
+        assert_eq!(
+            idx.line_col(&f.text, spans[19_999].unwrap().start).line,
+            3 * 19_999 + 3
+        );
     }
 
     #[test]

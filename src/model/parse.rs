@@ -449,6 +449,77 @@ fn colons_outside_strings(text: &str) -> usize {
     n
 }
 
+/// Where YAML flow nesting (`[` and `{`) first goes deeper than `max`, by a linear scan.
+/// Outside flow collections an opener counts only where a node can start (line start, after
+/// `- `, `: ` or `? `), so brackets inside plain text do not; quoted scalars and comments are
+/// skipped. Errs on the side of counting: a refusal needs `max` unclosed openers.
+pub fn yaml_nesting_exceeds(text: &str, max: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    // Whether a node may start here: after a line start, indicator or flow punctuation.
+    let mut node_start = true;
+    let mut i = 0usize;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\n' => {
+                node_start = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'#' if i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'[' | b'{' if depth > 0 || node_start => {
+                depth += 1;
+                if depth > max {
+                    return Some(i);
+                }
+                node_start = true;
+            }
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                node_start = false;
+            }
+            b',' if depth > 0 => node_start = true,
+            b'-' | b'?' | b':' if b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
+                node_start = true;
+            }
+            b':' if depth > 0 => node_start = true,
+            b'"' | b'\'' if node_start => {
+                // A quoted scalar: skip to its end (`\"` escapes in double quotes, `''` in
+                // single quotes).
+                i += 1;
+                while i < b.len() {
+                    if c == b'"' && b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == c {
+                        if c == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                node_start = false;
+            }
+            _ => node_start = false,
+        }
+        i += 1;
+    }
+    None
+}
+
 fn count_members(v: &Value) -> usize {
     let mut n = 0;
     let mut stack = vec![v];
@@ -465,8 +536,18 @@ fn count_members(v: &Value) -> usize {
     n
 }
 
-/// Parse YAML (Swagger definitions are sometimes written in YAML).
+/// Parse YAML (Swagger definitions are sometimes written in YAML). A document whose flow
+/// collections nest deeper than [`MAX_DEPTH`] is refused before the YAML parser sees it (its
+/// scanner slows down with every open level: 75,000 `[` took 22 s).
 pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
+    if let Some(offset) = yaml_nesting_exceeds(text, MAX_DEPTH) {
+        issues.push(LoadIssue::at(
+            "YamlSyntaxError",
+            offset,
+            format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
+        ));
+        return None;
+    }
     match serde_yaml::from_str::<Value>(text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -572,6 +653,32 @@ mod tests {
         let (v, i) = run(&text);
         assert!(v.is_none());
         assert!(!i.is_empty());
+    }
+
+    #[test]
+    fn deep_yaml_flow_nesting_is_refused_before_parsing() {
+        let text = format!(
+            "swagger: '2.0'\nx: {}{}\n",
+            "[".repeat(75_000),
+            "]".repeat(75_000)
+        );
+        let mut i = Vec::new();
+        assert!(parse_yaml(&text, &mut i).is_none());
+        assert_eq!(i[0].code, "YamlSyntaxError");
+        assert!(i[0].message.contains("nests deeper"), "{}", i[0].message);
+        let text = format!("x: {}1{}\n", "{a: ".repeat(300), "}".repeat(300));
+        assert!(yaml_nesting_exceeds(&text, MAX_DEPTH).is_some());
+        // Brackets in text, quotes and comments are not nesting.
+        let text = format!(
+            "a: see [docs] {}\nb: '{}'\nc: \"{}\"\n# {}\nd: [[1, 2], {{e: [3]}}]\n",
+            "[".repeat(400),
+            "[".repeat(400),
+            "{".repeat(400),
+            "[".repeat(400)
+        );
+        assert_eq!(yaml_nesting_exceeds(&text, MAX_DEPTH), None);
+        let v = parse_yaml(&text, &mut i).unwrap();
+        assert_eq!(v["d"][1]["e"][0], 3);
     }
 
     #[test]

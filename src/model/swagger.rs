@@ -27,6 +27,19 @@ pub enum RefError {
     Invalid(String),
     /// The chain comes back to a `$ref` it already followed.
     Cycle(String),
+    /// The chain (starting with this `$ref`) is longer than [`MAX_REF_CHAIN`] links.
+    TooLong(String),
+}
+
+/// Links of a `$ref` chain (a reference to a reference to …) followed at most.
+pub const MAX_REF_CHAIN: usize = 64;
+
+/// Where a chain of references starting at a pointer ends: the pointer of the first object
+/// that is not a reference, or the error that stopped it.
+#[derive(Debug, Clone)]
+enum ChainEnd {
+    Found(String),
+    Failed(RefError),
 }
 
 /// One operation (`/paths/{path}/{method}`).
@@ -161,6 +174,11 @@ pub struct Swagger<'a> {
     schemas: OnceLock<Vec<SchemaNode<'a>>>,
     params: OnceLock<Vec<ParamNode<'a>>>,
     responses: OnceLock<Vec<ResponseNode<'a>>>,
+    /// Multi-link `$ref` chains resolved so far, by the pointer they start at: where they end
+    /// and how many pointers they follow. Every pointer on a chain is recorded when the chain
+    /// is first followed, so resolving all 100,000 links of one chain is linear, not
+    /// 100,000 × the cap.
+    chains: std::sync::Mutex<foldhash::HashMap<String, (ChainEnd, usize)>>,
 }
 
 /// Deepest schema nesting walked; deeper nodes are not visited (SchemaTooDeep reports it).
@@ -174,6 +192,7 @@ impl<'a> Swagger<'a> {
             schemas: OnceLock::new(),
             params: OnceLock::new(),
             responses: OnceLock::new(),
+            chains: Default::default(),
         };
         s.operations = s.build_operations();
         s
@@ -185,34 +204,75 @@ impl<'a> Swagger<'a> {
     }
 
     /// Follow `$ref` until a non-reference object. Returns it with the pointer where it is
-    /// written (`at` itself when `v` is not a reference).
+    /// written (`at` itself when `v` is not a reference). A chain of more than
+    /// [`MAX_REF_CHAIN`] references is refused (`TooLong`), one that loops is a `Cycle`.
     pub fn resolve(&self, v: &'a Value, at: &str) -> Result<(&'a Value, String), RefError> {
-        let mut cur = v;
-        let mut ptr = at.to_string();
-        let mut seen: Vec<String> = Vec::new();
-        loop {
-            match super::access::field(cur, "$ref") {
-                None => return Ok((cur, ptr)),
-                Some(Value::String(r)) => {
-                    if !r.starts_with('#') {
-                        return Err(RefError::Remote(r.clone()));
-                    }
-                    let Some(p) = pointer::from_local_ref(r) else {
-                        return Err(RefError::Invalid(r.clone()));
-                    };
-                    if seen.contains(&p) || seen.len() > 64 {
-                        return Err(RefError::Cycle(r.clone()));
-                    }
-                    seen.push(p.clone());
-                    cur = self
-                        .root
-                        .pointer(&p)
-                        .ok_or_else(|| RefError::NotFound(r.clone()))?;
-                    ptr = p;
-                }
-                Some(other) => return Err(RefError::Invalid(other.to_string())),
-            }
+        let Some(r) = super::access::field(v, "$ref") else {
+            return Ok((v, at.to_string()));
+        };
+        let p = ref_target(r)?;
+        // One link (almost every reference): no chain bookkeeping.
+        match self.root.pointer(&p) {
+            None => return Err(RefError::NotFound(ref_text(r))),
+            Some(t) if super::access::field(t, "$ref").is_none() => return Ok((t, p)),
+            Some(_) => {}
         }
+        let (end, followed) = self.chain_from(&p, r);
+        if followed > MAX_REF_CHAIN + 1 {
+            return Err(RefError::TooLong(ref_text(r)));
+        }
+        match end {
+            ChainEnd::Found(ptr) => match self.root.pointer(&ptr) {
+                Some(t) => Ok((t, ptr)),
+                None => Err(RefError::NotFound(ref_text(r))),
+            },
+            ChainEnd::Failed(e) => Err(e),
+        }
+    }
+
+    /// Follow the chain of references from pointer `start` (reached through `first`), without
+    /// a cap, recording where it ends for every pointer on it. Returns the end and how many
+    /// pointers were followed from `start` (itself included).
+    fn chain_from(&self, start: &str, first: &Value) -> (ChainEnd, usize) {
+        let lock = || self.chains.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(start) {
+            return known.clone();
+        }
+        let mut path: Vec<String> = Vec::new();
+        let mut on_path: foldhash::HashSet<String> = Default::default();
+        let mut cur = start.to_string();
+        let mut via = ref_text(first);
+        let (end, tail) = {
+            let known = lock();
+            loop {
+                if let Some((e, n)) = known.get(&cur) {
+                    break (e.clone(), *n);
+                }
+                if !on_path.insert(cur.clone()) {
+                    break (ChainEnd::Failed(RefError::Cycle(via)), 0);
+                }
+                path.push(cur.clone());
+                let Some(node) = self.root.pointer(&cur) else {
+                    break (ChainEnd::Failed(RefError::NotFound(via)), 0);
+                };
+                let Some(r) = super::access::field(node, "$ref") else {
+                    break (ChainEnd::Found(cur), 0);
+                };
+                match ref_target(r) {
+                    Ok(next) => {
+                        via = ref_text(r);
+                        cur = next;
+                    }
+                    Err(e) => break (ChainEnd::Failed(e), 0),
+                }
+            }
+        };
+        let mut known = lock();
+        let n = path.len();
+        for (i, p) in path.into_iter().enumerate() {
+            known.insert(p, (end.clone(), n - i + tail));
+        }
+        (end, n + tail)
     }
 
     /// Like `resolve` but gives the input back unchanged when it cannot be resolved.
@@ -429,61 +489,27 @@ impl<'a> Swagger<'a> {
         })
     }
 
-    /// Walk a schema following `$ref`s, calling `f(schema, pointer_where_written, path)` for
-    /// every node reachable from it, each reference target at most once per walk (cycles
-    /// are safe). `path` is the property path from the root (`items` shown as `[]`).
-    pub fn walk_resolved(
-        &self,
-        schema: &'a Value,
-        at: &str,
-        f: &mut dyn FnMut(&'a Value, &str, &[String]),
-    ) {
-        let mut seen = foldhash::HashSet::default();
-        let mut path = Vec::new();
-        self.walk_resolved_inner(schema, at, &mut seen, &mut path, f, 0);
-    }
-
-    fn walk_resolved_inner(
-        &self,
-        schema: &'a Value,
-        at: &str,
-        seen: &mut foldhash::HashSet<String>,
-        path: &mut Vec<String>,
-        f: &mut dyn FnMut(&'a Value, &str, &[String]),
-        depth: usize,
-    ) {
-        if depth > MAX_SCHEMA_WALK_DEPTH {
-            return;
-        }
-        let (s, ptr) = match self.resolve(schema, at) {
-            Ok(x) => x,
-            Err(_) => return,
-        };
-        if !seen.insert(ptr.clone()) {
-            return;
-        }
-        f(s, &ptr, path);
-        let [props, items, all] = fields(s, ["properties", "items", "allOf"]);
-        if let Some(props) = props.and_then(Value::as_object) {
-            let base = join(&ptr, "properties");
-            for (k, v) in props {
-                path.push(k.clone());
-                self.walk_resolved_inner(v, &join(&base, k), seen, path, f, depth + 1);
-                path.pop();
+    /// Walk a schema following `$ref`s, calling `f(schema, pointer_where_written)` once for
+    /// every schema reachable from it (through `$ref`, `properties`, `items` and `allOf`),
+    /// breadth-first, each one once per walk: cycles are safe, and a definition reached
+    /// along many paths (a chain of schemas that each use the next one twice reaches the
+    /// last one 2^n times) is visited once, so a walk is linear in the document.
+    pub fn walk_resolved(&self, schema: &'a Value, at: &str, f: &mut dyn FnMut(&'a Value, &str)) {
+        let mut seen: foldhash::HashSet<String> = Default::default();
+        let mut queue = std::collections::VecDeque::from([(schema, at.to_string(), 0usize)]);
+        while let Some((v, at, depth)) = queue.pop_front() {
+            if depth > MAX_SCHEMA_WALK_DEPTH {
+                continue;
             }
-        }
-        if let Some(items) = items.filter(|i| i.is_object()) {
-            path.push("[]".into());
-            self.walk_resolved_inner(items, &join(&ptr, "items"), seen, path, f, depth + 1);
-            path.pop();
-        }
-        if let Some(all) = all.and_then(Value::as_array) {
-            let base = join(&ptr, "allOf");
-            for (i, v) in all.iter().enumerate() {
-                self.walk_resolved_inner(v, &format!("{base}/{i}"), seen, path, f, depth + 1);
+            let Ok((s, ptr)) = self.resolve(v, &at) else {
+                continue;
+            };
+            if !seen.insert(ptr.clone()) {
+                continue;
             }
+            f(s, &ptr);
+            push_children(s, &ptr, depth + 1, &mut queue);
         }
-        seen.remove(&ptr);
     }
 
     /// Add to `out` the pointer of every schema reachable from `roots` (through `$ref`,
@@ -510,22 +536,7 @@ impl<'a> Swagger<'a> {
             if ptr != at && !expanded.insert(ptr.clone()) {
                 continue;
             }
-            let [props, items, all] = fields(s, ["properties", "items", "allOf"]);
-            if let Some(props) = props.and_then(Value::as_object) {
-                let base = join(&ptr, "properties");
-                for (k, c) in props {
-                    queue.push_back((c, join(&base, k), depth + 1));
-                }
-            }
-            if let Some(items) = items.filter(|i| i.is_object()) {
-                queue.push_back((items, join(&ptr, "items"), depth + 1));
-            }
-            if let Some(all) = all.and_then(Value::as_array) {
-                let base = join(&ptr, "allOf");
-                for (i, c) in all.iter().enumerate() {
-                    queue.push_back((c, format!("{base}/{i}"), depth + 1));
-                }
-            }
+            push_children(s, &ptr, depth + 1, &mut queue);
             if keep(&ptr) {
                 out.insert(ptr);
             }
@@ -593,6 +604,48 @@ impl<'a> Swagger<'a> {
             }
         }
         None
+    }
+}
+
+/// Queue the subschemas a resolved walk follows: `properties`, object `items` and `allOf`.
+fn push_children<'a>(
+    s: &'a Value,
+    ptr: &str,
+    depth: usize,
+    queue: &mut std::collections::VecDeque<(&'a Value, String, usize)>,
+) {
+    let [props, items, all] = fields(s, ["properties", "items", "allOf"]);
+    if let Some(props) = props.and_then(Value::as_object) {
+        let base = join(ptr, "properties");
+        for (k, c) in props {
+            queue.push_back((c, join(&base, k), depth));
+        }
+    }
+    if let Some(items) = items.filter(|i| i.is_object()) {
+        queue.push_back((items, join(ptr, "items"), depth));
+    }
+    if let Some(all) = all.and_then(Value::as_array) {
+        let base = join(ptr, "allOf");
+        for (i, c) in all.iter().enumerate() {
+            queue.push_back((c, format!("{base}/{i}"), depth));
+        }
+    }
+}
+
+/// The pointer a `$ref` value names (local references only).
+fn ref_target(r: &Value) -> Result<String, RefError> {
+    match r {
+        Value::String(r) if !r.starts_with('#') => Err(RefError::Remote(r.clone())),
+        Value::String(r) => pointer::from_local_ref(r).ok_or_else(|| RefError::Invalid(r.clone())),
+        other => Err(RefError::Invalid(other.to_string())),
+    }
+}
+
+/// A `$ref` value as the errors quote it.
+fn ref_text(r: &Value) -> String {
+    match r {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
 }
 
@@ -735,7 +788,7 @@ mod tests {
         ];
         let mut walked = std::collections::BTreeSet::new();
         for (v, at) in &roots {
-            sw.walk_resolved(v, at, &mut |_, p, _| {
+            sw.walk_resolved(v, at, &mut |_, p| {
                 walked.insert(p.to_string());
             });
         }
@@ -744,6 +797,32 @@ mod tests {
         let reached: std::collections::BTreeSet<String> = reached.into_iter().collect();
         assert_eq!(reached, walked);
         assert!(reached.contains("/definitions/B/items/properties/x"));
+    }
+
+    #[test]
+    fn shared_definitions_are_walked_once_not_once_per_path() {
+        // D(k) uses D(k-1) twice, as a property and through allOf: 2^40 paths, 41 schemas.
+        let mut defs = serde_json::Map::new();
+        defs.insert(
+            "D0".into(),
+            json!({"properties": {"x": {"type": "string"}}}),
+        );
+        for k in 1..=40 {
+            let r = json!({"$ref": format!("#/definitions/D{}", k - 1)});
+            defs.insert(
+                format!("D{k}"),
+                json!({"properties": {"a": r, "b": r}, "allOf": [r]}),
+            );
+        }
+        let d = json!({"definitions": defs});
+        let sw = Swagger::new(&d);
+        let mut visits = 0usize;
+        sw.walk_resolved(&d["definitions"]["D40"], "/definitions/D40", &mut |_, _| {
+            visits += 1
+        });
+        // Each definition, its `x` and the inline `a`/`b`/allOf wrappers resolve to the
+        // definitions themselves: one visit per schema written.
+        assert_eq!(visits, 42);
     }
 
     fn doc() -> Value {
@@ -808,6 +887,49 @@ mod tests {
     }
 
     #[test]
+    fn long_reference_chains_are_capped_and_resolved_once() {
+        // A0 -> A1 -> ... -> A99999 -> a schema, plus B0 -> B1 -> B2 -> B1 and C -> nothing.
+        let n = 100_000;
+        let mut defs = serde_json::Map::new();
+        for k in 0..n - 1 {
+            defs.insert(
+                format!("A{k}"),
+                json!({"$ref": format!("#/definitions/A{}", k + 1)}),
+            );
+        }
+        defs.insert(format!("A{}", n - 1), json!({"type": "object"}));
+        defs.insert("B0".into(), json!({"$ref": "#/definitions/B1"}));
+        defs.insert("B1".into(), json!({"$ref": "#/definitions/B2"}));
+        defs.insert("B2".into(), json!({"$ref": "#/definitions/B1"}));
+        defs.insert("C".into(), json!({"$ref": "#/definitions/Gone"}));
+        let d = json!({"definitions": defs});
+        let s = Swagger::new(&d);
+        let def = |k: &str| (&d["definitions"][k], format!("/definitions/{k}"));
+        let (a0, at) = def("A0");
+        assert!(matches!(s.resolve(a0, &at), Err(RefError::TooLong(_))));
+        // Every link is answered from the first walk: the definitions 65 references or fewer
+        // from the end still resolve (A(n-66) follows 65 pointers, the most the cap allows).
+        for k in 0..n - 1 {
+            let (v, at) = def(&format!("A{k}"));
+            let r = s.resolve(v, &at);
+            if n - 1 - k > MAX_REF_CHAIN + 1 {
+                assert!(matches!(r, Err(RefError::TooLong(_))), "A{k}: {r:?}");
+            } else {
+                assert_eq!(r.unwrap().1, format!("/definitions/A{}", n - 1), "A{k}");
+            }
+        }
+        for b in ["B0", "B1", "B2"] {
+            let (v, at) = def(b);
+            assert!(matches!(s.resolve(v, &at), Err(RefError::Cycle(_))), "{b}");
+        }
+        let (c, at) = def("C");
+        assert_eq!(
+            s.resolve(c, &at),
+            Err(RefError::NotFound("#/definitions/Gone".into()))
+        );
+    }
+
+    #[test]
     fn recursive_schemas_walk_once() {
         let d = doc();
         let s = Swagger::new(&d);
@@ -815,18 +937,13 @@ mod tests {
         let (schema, ptr) = s.success_schema(op).unwrap();
         assert_eq!(ptr, "/definitions/Item");
         let mut seen = Vec::new();
-        s.walk_resolved(schema, &ptr, &mut |_, p, path| {
-            seen.push((p.to_string(), path.join(".")))
-        });
+        s.walk_resolved(schema, &ptr, &mut |_, p| seen.push(p.to_string()));
         // The recursive `child` is not followed back into Item.
         assert_eq!(
             seen,
             vec![
-                ("/definitions/Item".to_string(), String::new()),
-                (
-                    "/definitions/Item/properties/id".to_string(),
-                    "id".to_string()
-                )
+                "/definitions/Item".to_string(),
+                "/definitions/Item/properties/id".to_string()
             ]
         );
         let (id, at) = s.schema_at(schema, &ptr, &["child", "id"]).unwrap();

@@ -173,7 +173,7 @@ fn holders<'a>(sw: &Swagger<'a>, ops: &[Operation<'a>]) -> Vec<(usize, &'a Value
             }
         }
         for (s, at) in roots {
-            sw.walk_resolved(s, &at, &mut |v, p, _| {
+            sw.walk_resolved(s, &at, &mut |v, p| {
                 if has_ext(v) {
                     out.push((i, v, p.to_string(), false));
                 }

@@ -197,7 +197,7 @@ pub(crate) struct Borrowed<'a> {
     /// Every schema, non-body parameter, parameter `items` and response header object.
     pub schema_nodes: OnceLock<Vec<schema::Node<'a>>>,
     /// The properties of each operation's request body schema (index = operation index).
-    pub body_props: OnceLock<Vec<Vec<opkit::BodyProp<'a>>>>,
+    pub body_props: OnceLock<opkit::BodyPropsIndex<'a>>,
     /// Every `$ref` written in the definition.
     pub ref_sites: OnceLock<Vec<references::RefSite<'a>>>,
     /// Objects carrying a dynamic extension: (operation index, holder, pointer, on the body).

@@ -147,14 +147,46 @@ pub struct BodyProp<'a> {
     pub ancestors: Vec<(&'a Value, bool)>,
 }
 
+/// Properties [`body_props`] lists for one body schema at most. The platform refuses a body
+/// that expands to more than 512 schema objects (BodySchemaCountExceedsMaxAllowed, which
+/// counts the same expansion), so a longer list only ever belongs to a refused body: a
+/// schema whose definitions use each other several times can have 2^depth property paths.
+pub const BODY_PROPS_PER_SCHEMA: usize = 10_000;
+
+/// Properties listed for all the bodies of one connector at most (bodies that are the same
+/// schema are walked once and shared). Past it, the remaining bodies are not walked and
+/// TotalSchemaCountExceedsMaxAllowed says so.
+pub const BODY_PROPS_PER_CONNECTOR: usize = 200_000;
+
 /// Walk the properties of a schema (following `$ref`, `allOf`, `items`), each reference
-/// target at most once per branch.
+/// target at most once per branch, up to [`BODY_PROPS_PER_SCHEMA`] properties.
+#[cfg(test)]
 pub fn body_props<'a>(sw: &Swagger<'a>, schema: &'a Value, at: &str) -> Vec<BodyProp<'a>> {
-    let mut out = Vec::new();
+    body_props_capped(sw, schema, at, BODY_PROPS_PER_SCHEMA).0
+}
+
+/// [`body_props`] with a cap; also says whether the cap cut the list short.
+fn body_props_capped<'a>(
+    sw: &Swagger<'a>,
+    schema: &'a Value,
+    at: &str,
+    cap: usize,
+) -> (Vec<BodyProp<'a>>, bool) {
+    let mut walk = PropsWalk {
+        out: Vec::new(),
+        cap,
+        cut: false,
+    };
     let mut stack = Vec::new();
     let mut seen = Vec::new();
-    props_inner(sw, schema, at, &mut stack, &mut seen, &mut out, 0);
-    out
+    props_inner(sw, schema, at, &mut stack, &mut seen, &mut walk, 0);
+    (walk.out, walk.cut)
+}
+
+struct PropsWalk<'a> {
+    out: Vec<BodyProp<'a>>,
+    cap: usize,
+    cut: bool,
 }
 
 fn props_inner<'a>(
@@ -163,10 +195,10 @@ fn props_inner<'a>(
     at: &str,
     ancestors: &mut Vec<(&'a Value, bool)>,
     seen: &mut Vec<String>,
-    out: &mut Vec<BodyProp<'a>>,
+    walk: &mut PropsWalk<'a>,
     depth: usize,
 ) {
-    if depth > 32 {
+    if depth > 32 || walk.cut {
         return;
     }
     let Ok((s, ptr)) = sw.resolve(schema, at) else {
@@ -176,16 +208,20 @@ fn props_inner<'a>(
         return;
     }
     seen.push(ptr.clone());
-    let req = required_names(s);
+    let req: foldhash::HashSet<&str> = required_names(s).into_iter().collect();
     if let Some(props) = s.get("properties").and_then(Value::as_object) {
         let base = join(&ptr, "properties");
         for (k, v) in props {
+            if walk.out.len() >= walk.cap {
+                walk.cut = true;
+                break;
+            }
             let p = join(&base, k);
             let Ok((pv, pp)) = sw.resolve(v, &p) else {
                 continue;
             };
-            let r = req.contains(&k.as_str());
-            out.push(BodyProp {
+            let r = req.contains(k.as_str());
+            walk.out.push(BodyProp {
                 value: pv,
                 pointer: if v.get("$ref").is_some() {
                     p.clone()
@@ -197,7 +233,7 @@ fn props_inner<'a>(
                 ancestors: ancestors.clone(),
             });
             ancestors.push((pv, r));
-            props_inner(sw, v, &p, ancestors, seen, out, depth + 1);
+            props_inner(sw, v, &p, ancestors, seen, walk, depth + 1);
             ancestors.pop();
         }
     }
@@ -208,41 +244,87 @@ fn props_inner<'a>(
             &join(&ptr, "items"),
             ancestors,
             seen,
-            out,
+            walk,
             depth + 1,
         );
     }
     if let Some(all) = s.get("allOf").and_then(Value::as_array) {
         for (i, part) in all.iter().enumerate() {
             let p = format!("{}/{i}", join(&ptr, "allOf"));
-            props_inner(sw, part, &p, ancestors, seen, out, depth + 1);
+            props_inner(sw, part, &p, ancestors, seen, walk, depth + 1);
         }
     }
     seen.pop();
+}
+
+/// Every operation's request body properties ([`body_props`]), walked once per connector.
+#[derive(Default)]
+pub(crate) struct BodyPropsIndex<'a> {
+    /// One list per distinct body schema (by the pointer where it is written).
+    lists: Vec<Vec<BodyProp<'a>>>,
+    /// Index into `lists` per operation (of [`ops`]); None without a body or past the budget.
+    of_op: Vec<Option<usize>>,
+    /// Whether [`BODY_PROPS_PER_CONNECTOR`] left bodies unwalked.
+    pub(crate) exhausted: bool,
+}
+
+fn index_body_props<'a>(sw: &Swagger<'a>, all: &[Operation<'a>]) -> BodyPropsIndex<'a> {
+    let mut ix = BodyPropsIndex::default();
+    let mut by_target: foldhash::HashMap<String, usize> = Default::default();
+    let mut left = BODY_PROPS_PER_CONNECTOR;
+    for op in all {
+        let Some((schema, at)) = body_schema(sw, op) else {
+            ix.of_op.push(None);
+            continue;
+        };
+        // Bodies that resolve to the same schema have the same properties and pointers.
+        let target = sw.resolve(schema, &at).map_or(at.clone(), |(_, t)| t);
+        if let Some(&i) = by_target.get(&target) {
+            ix.of_op.push(Some(i));
+            continue;
+        }
+        if left == 0 {
+            ix.exhausted = true;
+            ix.of_op.push(None);
+            continue;
+        }
+        let (list, cut) = body_props_capped(sw, schema, &at, BODY_PROPS_PER_SCHEMA.min(left));
+        if cut && left < BODY_PROPS_PER_SCHEMA {
+            ix.exhausted = true;
+        }
+        left -= list.len();
+        by_target.insert(target, ix.lists.len());
+        ix.of_op.push(Some(ix.lists.len()));
+        ix.lists.push(list);
+    }
+    ix
+}
+
+/// The per-connector body property index (computed on first use).
+pub(crate) fn body_props_index<'c, 'a>(cx: &'c Context<'a>) -> &'c BodyPropsIndex<'a> {
+    let all = ops(cx);
+    cx.borrowed
+        .body_props
+        .get_or_init(|| match cx.swagger.as_ref() {
+            Some(sw) => index_body_props(sw, all),
+            None => BodyPropsIndex::default(),
+        })
 }
 
 /// The properties of `op`'s request body schema ([`body_props`]), walked once per connector
 /// and shared by the parameter, dynamic and webhook rules. `op` must be one of [`ops`].
 pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [BodyProp<'a>] {
     let all = ops(cx);
-    let lists = cx.borrowed.body_props.get_or_init(|| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return Vec::new();
-        };
-        all.iter()
-            .map(|op| match body_schema(sw, op) {
-                Some((schema, at)) => body_props(sw, schema, &at),
-                None => Vec::new(),
-            })
-            .collect()
-    });
+    let ix = body_props_index(cx);
     // The operation's index from its address in the slice (no search: definitions with
     // 100,000 operations must stay linear).
     let size = std::mem::size_of::<Operation<'a>>().max(1);
     let offset = (op as *const Operation<'a> as usize).wrapping_sub(all.as_ptr() as usize);
     let index = offset / size;
-    match (all.get(index), lists.get(index)) {
-        (Some(o), Some(list)) if offset.is_multiple_of(size) && std::ptr::eq(o, op) => list,
+    match (all.get(index), ix.of_op.get(index)) {
+        (Some(o), Some(list)) if offset.is_multiple_of(size) && std::ptr::eq(o, op) => list
+            .and_then(|i| ix.lists.get(i))
+            .map_or(&[], Vec::as_slice),
         _ => {
             debug_assert!(
                 false,

@@ -242,13 +242,11 @@ twice). Remove the copy.",
                 else {
                     continue;
                 };
-                for (i, v) in list.iter().enumerate() {
-                    if list[..i].contains(v) {
-                        sink.emit(
-                            format!("{}/{i}", join(&join(&pp, m), "parameters")),
-                            "this parameter entry is a duplicate of an earlier one",
-                        );
-                    }
+                for i in super::schema::duplicates(list) {
+                    sink.emit(
+                        format!("{}/{i}", join(&join(&pp, m), "parameters")),
+                        "this parameter entry is a duplicate of an earlier one",
+                    );
                 }
             }
         }

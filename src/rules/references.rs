@@ -319,6 +319,13 @@ fn ref_loop(cx: &Context<'_>, sink: &mut Sink<'_>, section: &str, noun: &str) {
     let Some(m) = sw.root.get(section).and_then(Value::as_object) else {
         return;
     };
+    // Entries another entry of the section is only a reference to: a chain too long to follow
+    // is reported once, at its head, not at each of its links.
+    let linked: std::collections::HashSet<String> = m
+        .values()
+        .filter_map(|v| v.get("$ref")?.as_str())
+        .filter_map(crate::model::pointer::from_local_ref)
+        .collect();
     for (k, v) in m {
         if v.get("$ref").is_none() {
             continue;
@@ -326,6 +333,8 @@ fn ref_loop(cx: &Context<'_>, sink: &mut Sink<'_>, section: &str, noun: &str) {
         let at = join(&join("", section), k);
         match sw.resolve(v, &at) {
             Err(RefError::Cycle(r)) => sink.emit(join(&at, "$ref"), format!("{noun} '{k}' is part of a reference cycle through '{r}'")),
+            Err(RefError::TooLong(_)) if linked.contains(&at) => {}
+            Err(RefError::TooLong(r)) => sink.emit(join(&at, "$ref"), format!("{noun} '{k}' starts a chain of more than {} references ('{r}', …); it is not followed further", crate::model::swagger::MAX_REF_CHAIN)),
             _ if section != "definitions" => sink.emit(join(&at, "$ref"), format!("{noun} '{k}' is only a reference to another {noun}; reference the target directly")),
             _ => {}
         }
@@ -343,7 +352,8 @@ pub static SCHEMA_REF_LOOP_NOT_ALLOWED: Rule = Rule {
     explanation: "`A → B → A` with nothing but references never reaches a schema. (Recursive \
 schemas through `properties` or `items` are fine.)\n\nCalibration: a definition that is only a \
 `$ref` to another definition (an alias) is accepted in connectors Microsoft certified, so only \
-cycles are reported.",
+cycles are reported, and chains of more than 64 aliases (reported once, at the first), which \
+connkit does not follow further.",
     source: SV,
     check: |cx, sink| ref_loop(cx, sink, "definitions", "definition"),
 };

@@ -928,28 +928,54 @@ like a pre-release service",
     },
 };
 
-/// Names of `properties` a schema has, including those from its `allOf` parts.
+/// Names of `properties` a schema has, including those from its `allOf` parts (None when a
+/// part cannot be resolved or parts nest deeper than 16 along some path, a cycle included).
+/// Each part is read once, with the length of its longest `allOf` path remembered: parts that
+/// share a base (a diamond, or a chain of them) are not re-read once per path.
 fn property_names<'a>(
     sw: &Swagger<'a>,
     s: &'a Value,
     at: &str,
     depth: usize,
 ) -> Option<HashSet<String>> {
+    let mut out = HashSet::new();
+    let mut heights = HashMap::new();
+    names_below(sw, s, at, depth, &mut heights, &mut out)?;
+    Some(out)
+}
+
+/// Adds the names below `s` to `out`; returns the longest `allOf` path below it.
+fn names_below<'a>(
+    sw: &Swagger<'a>,
+    s: &'a Value,
+    at: &str,
+    depth: usize,
+    heights: &mut HashMap<String, usize>,
+    out: &mut HashSet<String>,
+) -> Option<usize> {
     if depth > 16 {
         return None;
     }
-    let mut out: HashSet<String> = s
-        .get("properties")
-        .and_then(Value::as_object)
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default();
+    if let Some(m) = s.get("properties").and_then(Value::as_object) {
+        out.extend(m.keys().cloned());
+    }
+    let mut height = 0;
     if let Some(all) = s.get("allOf").and_then(Value::as_array) {
         for (i, part) in all.iter().enumerate() {
             let (r, rp) = sw.resolve(part, &join_index(&join(at, "allOf"), i)).ok()?;
-            out.extend(property_names(sw, r, &rp, depth + 1)?);
+            let h = match heights.get(&rp) {
+                Some(&h) if depth + 1 + h > 16 => return None,
+                Some(&h) => h,
+                None => {
+                    let h = names_below(sw, r, &rp, depth + 1, heights, out)?;
+                    heights.insert(rp, h);
+                    h
+                }
+            };
+            height = height.max(h + 1);
         }
     }
-    Some(out)
+    Some(height)
 }
 
 pub static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule = Rule {
@@ -1158,22 +1184,49 @@ does not allow can never be chosen. Add the value to `enum` or remove the entry.
     },
 };
 
-/// Indexes of elements equal to an earlier element.
-fn duplicates(list: &[Value]) -> Vec<usize> {
+/// Indexes of elements equal to an earlier element (JSON equality: object key order does not
+/// matter). Linear: values are bucketed by a structural hash and compared within a bucket, so
+/// 30,000 parameters or enum values cost 30,000 hashes, not 450 million comparisons.
+pub(crate) fn duplicates(list: &[Value]) -> Vec<usize> {
     let mut out = Vec::new();
-    // Long enums are lists of strings: a set keeps them linear. Other values (rare, short
-    // lists) are compared pairwise.
-    let mut strings: foldhash::HashSet<&str> = Default::default();
+    let mut buckets: foldhash::HashMap<u64, Vec<usize>> = Default::default();
     for (i, v) in list.iter().enumerate() {
-        let repeated = match v {
-            Value::String(s) => !strings.insert(s.as_str()),
-            _ => list[..i].contains(v),
-        };
-        if repeated {
+        let same = buckets.entry(value_hash(v)).or_default();
+        if same.iter().any(|&j| list[j] == *v) {
             out.push(i);
+        } else {
+            same.push(i);
         }
     }
     out
+}
+
+/// A hash of a JSON value consistent with its equality: object members are combined in an
+/// order-independent way. Parsed documents nest at most `MAX_DEPTH` deep.
+fn value_hash(v: &Value) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let state = foldhash::fast::FixedState::with_seed(0x6a09_e667);
+    let mut h = state.build_hasher();
+    match v {
+        Value::Null => 0u8.hash(&mut h),
+        Value::Bool(b) => (1u8, b).hash(&mut h),
+        Value::Number(n) => (2u8, n.to_string()).hash(&mut h),
+        Value::String(s) => (3u8, s).hash(&mut h),
+        Value::Array(a) => {
+            4u8.hash(&mut h);
+            for x in a {
+                value_hash(x).hash(&mut h);
+            }
+        }
+        Value::Object(m) => {
+            let mut sum = 0u64;
+            for (k, x) in m {
+                sum = sum.wrapping_add(state.hash_one((k, value_hash(x))));
+            }
+            (5u8, m.len(), sum).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 pub static ARRAY_DUPLICATE_VALUE: Rule = Rule {
@@ -1576,7 +1629,9 @@ pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule = Rule {
     explanation: "The platform expands each body, response and definition schema (following \
 `$ref`s) and refuses one with more than 512 schema objects (reported as Critical). Large \
 generated schemas hit this: trim properties users never need, or replace deep, rarely used \
-sub-objects by `{\"type\": \"object\"}`. Recursive references are counted once per path.",
+sub-objects by `{\"type\": \"object\"}`. Recursive references are counted once per path. \
+connkit's property-level checks of a request body stop after its first 10,000 properties (a body \
+that long is always reported here).",
     source: FAQ,
     check: |cx, sink| {
         let Some(sw) = cx.swagger.as_ref() else {
@@ -1605,12 +1660,25 @@ pub static TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule = Rule {
     summary: "The whole definition expands to too many schema objects",
     explanation: "Across all operations, the expanded schemas (parameters and responses, \
 `$ref`s followed) may not exceed 256 × 16,384 = 4,194,304 schema objects (the documented \
-operation limit times the per-operation limit). Split the connector.",
+operation limit times the per-operation limit). Split the connector. connkit also reports \
+here when the request bodies of all operations list more than 200,000 properties (bodies \
+that are the same schema count once): its property-level checks stop at that point.",
     source: FAQ,
     check: |cx, sink| {
         let Some(sw) = cx.swagger.as_ref() else {
             return;
         };
+        if super::opkit::body_props_index(cx).exhausted {
+            sink.emit(
+                "/paths",
+                format!(
+                    "the request bodies expand to more than {} properties; connkit's property \
+                     checks stopped there",
+                    super::opkit::BODY_PROPS_PER_CONNECTOR
+                ),
+            );
+            return;
+        }
         let counts = expansions(cx, sw);
         let mut total = 0usize;
         for op in &sw.operations {
@@ -1717,14 +1785,32 @@ such as trees are fine when the recursive property is optional or an array).",
         let Some(defs) = sw.root.get("definitions").and_then(Value::as_object) else {
             return;
         };
-        let mut reported = HashSet::new();
+        let mut walk = RequiredWalk {
+            reported: HashSet::new(),
+            acyclic: HashSet::new(),
+            budget: REQUIRED_WALK_BUDGET,
+        };
         for (k, v) in defs {
             let start = join("/definitions", k);
             let mut stack: Vec<String> = Vec::new();
-            required_cycles_inner(sw, v, &start, &mut stack, &mut reported, sink, 0);
+            required_cycles_inner(sw, v, &start, &mut stack, &mut walk, sink, 0);
         }
     },
 };
+
+/// Schemas the required-cycle search may step through per connector. Schemas whose required
+/// links lead to no cycle are remembered and never walked again, so only schemas on cycles
+/// are walked more than once; the budget bounds documents with exponentially many cycles
+/// (every one of those schemas is also reported by BodySchemaCountExceedsMaxAllowed).
+const REQUIRED_WALK_BUDGET: usize = 1_000_000;
+
+struct RequiredWalk {
+    /// Cycles reported (their schemas, sorted).
+    reported: HashSet<String>,
+    /// Schemas from which no chain of required links loops (or goes past the depth cut).
+    acyclic: HashSet<String>,
+    budget: usize,
+}
 
 /// Depth-first over "required" links. The stack alternates schema pointers and the pointers
 /// of the `required` entries linking them; only schema pointers count for cycle detection.
@@ -1733,21 +1819,25 @@ fn required_cycles_inner<'a>(
     s: &'a Value,
     at: &str,
     stack: &mut Vec<String>,
-    reported: &mut HashSet<String>,
+    walk: &mut RequiredWalk,
     sink: &mut Sink<'_>,
     depth: usize,
-) {
-    if depth > 32 {
-        return;
+) -> bool {
+    if depth > 32 || walk.budget == 0 {
+        return false;
     }
+    walk.budget -= 1;
     let Ok((s, ptr)) = sw.resolve(s, at) else {
-        return;
+        return true;
     };
+    if walk.acyclic.contains(&ptr) {
+        return true;
+    }
     let schemas: Vec<&String> = stack.iter().step_by(2).collect();
     if let Some(pos) = schemas.iter().position(|p| **p == ptr) {
         let mut cycle: Vec<String> = schemas[pos..].iter().map(|s| s.to_string()).collect();
         cycle.sort();
-        if reported.insert(cycle.join("|"))
+        if walk.reported.insert(cycle.join("|"))
             && let Some(link) = stack.last()
         {
             sink.emit(
@@ -1755,14 +1845,16 @@ fn required_cycles_inner<'a>(
                 format!("required properties loop back to {ptr}: make one link optional"),
             );
         }
-        return;
+        return false;
     }
     let (Some(req), Some(props)) = (
         s.get("required").and_then(Value::as_array),
         s.get("properties").and_then(Value::as_object),
     ) else {
-        return;
+        walk.acyclic.insert(ptr);
+        return true;
     };
+    let mut acyclic = true;
     for (i, name) in req.iter().enumerate() {
         let Some(name) = name.as_str() else { continue };
         let Some(child) = props.get(name) else {
@@ -1771,10 +1863,14 @@ fn required_cycles_inner<'a>(
         stack.push(ptr.clone());
         stack.push(join_index(&join(&ptr, "required"), i));
         let child_at = join(&join(&ptr, "properties"), name);
-        required_cycles_inner(sw, child, &child_at, stack, reported, sink, depth + 1);
+        acyclic &= required_cycles_inner(sw, child, &child_at, stack, walk, sink, depth + 1);
         stack.pop();
         stack.pop();
     }
+    if acyclic {
+        walk.acyclic.insert(ptr);
+    }
+    acyclic
 }
 
 /// The media type without parameters, lower-case.
