@@ -1633,6 +1633,7 @@ fn generated_solution_has_the_layout_of_real_exports() {
     ));
     assert!(sx.contains("<CustomizationPrefix>la</CustomizationPrefix>"));
     assert!(sx.contains("<CustomizationOptionValuePrefix>12421</CustomizationOptionValuePrefix>"));
+}
 
 #[test]
 fn a_package_whose_connector_references_double_at_each_level_is_verified_in_bounds() {
