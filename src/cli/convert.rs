@@ -7,7 +7,6 @@ use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
 use crate::convert::{self, init::Auth};
-use crate::model::discover::Target;
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
@@ -418,55 +417,3 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     }
 }
 
-/// `lint --fix`: apply the registered fixes to every target, before the lint that reports.
-/// Returns false when a file that needed fixing could not be read or written.
-pub fn fix_targets(targets: &[Target], profile_of: impl Fn(&Target) -> Profile) -> bool {
-    let mut ok = true;
-    for t in targets {
-        let display = t.path().to_string_lossy().into_owned();
-        let connector = match t {
-            Target::Folder(p) => Connector::load_dir(p, display),
-            Target::File(p) => Connector::load_file(p, display),
-        };
-        let findings = rules::lint(&connector, profile_of(t), &LintOptions::default());
-        for kind in [FileKind::Definition, FileKind::Properties] {
-            let Some(df) = connector.data_file(kind) else {
-                continue;
-            };
-            let name = connector.file_name(kind);
-            let list: Vec<(&str, &str)> = findings
-                .iter()
-                .filter(|f| f.file == name && fix::find(f.code).is_some())
-                .map(|f| (f.code, f.pointer.as_str()))
-                .collect();
-            if list.is_empty() {
-                continue;
-            }
-            let bytes = match fsx::read_in_folder(&df.path, fsx::MAX_TEXT_BYTES) {
-                Ok(b) => b,
-                Err(e) => {
-                    safe_eprintln!("error: cannot read {}: {e}", df.path.display());
-                    ok = false;
-                    continue;
-                }
-            };
-            match fix::fix_bytes(&bytes, &list) {
-                Some((new, n)) => match fsx::rewrite(&df.path, &new) {
-                    Ok(()) => safe_eprintln!("fixed {n} finding(s) in {}", df.path.display()),
-                    Err(e) => {
-                        safe_eprintln!("error: cannot write {e}");
-                        ok = false;
-                    }
-                },
-                None if !df.issues.is_empty() => {
-                    safe_eprintln!(
-                        "note: {} not fixed: it has syntax problems",
-                        df.path.display()
-                    )
-                }
-                None => {}
-            }
-        }
-    }
-    ok
-}
