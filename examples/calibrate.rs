@@ -34,7 +34,6 @@ const SYNTAX: &[&str] = &["JsonMissingComma", "JsonSyntaxError", "FileEncodingNo
 struct Version {
     dir: String,
     name: String,
-    kind: String,
     date: String,
     pr: Option<u64>,
     definition_validated: bool,
@@ -99,12 +98,10 @@ fn main() -> ExitCode {
     let linted: Vec<Linted> = versions
         .into_par_iter()
         .map(|v| {
-            let profile = match v.kind.as_str() {
-                "certified-connectors" => Profile::Certified,
-                "independent-publisher-connectors" => Profile::IndependentPublisher,
-                _ => Profile::Custom,
-            };
-            let c = Connector::load_dir(&root.join(&v.dir), v.dir.clone());
+            // The version's folder is under `<kind>/`, as in Microsoft's repository.
+            let dir = root.join(&v.dir);
+            let profile = Profile::detect(&dir);
+            let c = Connector::load_dir(&dir, v.dir.clone());
             let findings = rules::lint(&c, profile, &LintOptions::default());
             Linted { v, findings }
         })
@@ -139,7 +136,6 @@ fn read_index(root: &Path) -> Result<Vec<Version>, String> {
         .map(|v| Version {
             dir: s(v, "dir"),
             name: s(v, "name"),
-            kind: s(v, "kind"),
             date: s(v, "date"),
             pr: v.get("pr").and_then(Value::as_u64),
             definition_validated: b(v, "definition_validated"),
