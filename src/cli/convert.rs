@@ -416,4 +416,3 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
-
