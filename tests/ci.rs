@@ -1467,3 +1467,76 @@ fn the_action_takes_one_path_per_line_with_spaces() {
         stderr(&o)
     );
 }
+
+// ---------------------------------------------------------------- GitHub annotation limits
+
+#[test]
+fn github_annotations_stay_within_the_per_step_cap_without_changing_the_exit_status() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("Many");
+    std::fs::create_dir_all(&dir).unwrap();
+    copy_connector(CLEAN, &dir);
+    let def_path = dir.join("apiDefinition.swagger.json");
+    let mut def: Value =
+        serde_json::from_str(&std::fs::read_to_string(&def_path).unwrap()).unwrap();
+    // 25 operations sharing one operationId: 24 OperationIdNotUnique errors.
+    let op = def["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|p| p.as_object().unwrap().values())
+        .find(|o| o.get("operationId").is_some())
+        .unwrap()
+        .clone();
+    for i in 0..25 {
+        let mut o = op.clone();
+        o["operationId"] = Value::from("Same");
+        def["paths"][format!("/many{i}")] = serde_json::json!({ "get": o });
+    }
+    std::fs::write(&def_path, serde_json::to_vec_pretty(&def).unwrap()).unwrap();
+    let json = t.path().join("r.json");
+    let o = run_in(
+        t.path(),
+        &[
+            "lint",
+            "Many",
+            "--format",
+            "github",
+            "--output-json",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let errors = j["summary"]["errors"].as_u64().unwrap() as usize;
+    assert!(errors > 20, "{errors}");
+    let annotated: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(
+        annotated
+            .iter()
+            .filter(|l| l.starts_with("::error "))
+            .count(),
+        10,
+        "{out}"
+    );
+    // Errors first.
+    assert!(
+        annotated[..10].iter().all(|l| l.starts_with("::error ")),
+        "{out}"
+    );
+    let note = out
+        .lines()
+        .find(|l| l.contains("not shown as annotations"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(!note.starts_with("::"));
+    assert!(note.contains(&format!("{} errors", errors - 10)), "{note}");
+    assert!(note.contains("--output-json"), "{note}");
+    assert!(out.contains(&format!("connkit: {errors} errors")), "{out}");
+    // The exit status follows --fail-on over every finding, not the annotations printed.
+    let o = run_in(
+        t.path(),
+        &["lint", "Many", "--format", "github", "--fail-on", "never"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
