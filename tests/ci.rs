@@ -1540,3 +1540,55 @@ fn github_annotations_stay_within_the_per_step_cap_without_changing_the_exit_sta
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
+
+#[test]
+fn every_pre_commit_hook_parses_and_names_an_existing_lint_mode() {
+    let text = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks: Value = serde_yaml::from_str(&text).unwrap();
+    let hooks = hooks.as_array().unwrap();
+    let by_id = |id: &str| {
+        hooks
+            .iter()
+            .find(|h| h["id"] == id)
+            .unwrap_or_else(|| panic!("no hook {id}: {hooks:?}"))
+    };
+    let (rust, system) = (by_id("connkit-lint"), by_id("connkit-system"));
+    assert_eq!(rust["language"], "rust");
+    assert_eq!(system["language"], "system");
+    // The system hook is the rust hook with connkit from PATH: same command, files, mode.
+    for key in ["entry", "files", "pass_filenames", "require_serial"] {
+        assert_eq!(rust[key], system[key], "{key}");
+    }
+    assert_eq!(system["pass_filenames"], true);
+    assert!(system["entry"].as_str().unwrap().contains("--from-files"));
+    let help = connkit().args(["lint", "--help"]).output().unwrap();
+    assert_eq!(code(&help), 0);
+    let help = stdout(&help);
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("README.md"), "# not a connector\n").unwrap();
+    copy_connector(CLEAN, &t.path().join("Clean"));
+    for h in hooks {
+        let id = h["id"].as_str().unwrap();
+        for key in ["name", "entry", "language"] {
+            assert!(h[key].is_string(), "{id}: {key}");
+        }
+        if let Some(files) = h["files"].as_str() {
+            regex::Regex::new(files).unwrap_or_else(|e| panic!("{id}: {e}"));
+        }
+        let words: Vec<&str> = h["entry"].as_str().unwrap().split_whitespace().collect();
+        assert_eq!(words[..2], ["connkit", "lint"], "{id}");
+        for flag in words[2..].iter().filter(|w| w.starts_with("--")) {
+            assert!(help.contains(flag), "{id}: lint has no {flag}");
+        }
+        // Run as pre-commit would, with the files it passes when pass_filenames is true.
+        let mut args: Vec<String> = words[1..].iter().map(|w| w.to_string()).collect();
+        if h["pass_filenames"] != false {
+            args.push("Clean/apiDefinition.swagger.json".into());
+            args.push("README.md".into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_in(t.path(), &args);
+        assert_eq!(code(&o), 0, "{id}: {}\n{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("1 connector"), "{id}: {}", stdout(&o));
+    }
+}
