@@ -1467,3 +1467,128 @@ fn the_action_takes_one_path_per_line_with_spaces() {
         stderr(&o)
     );
 }
+
+// ---------------------------------------------------------------- GitHub annotation limits
+
+#[test]
+fn github_annotations_stay_within_the_per_step_cap_without_changing_the_exit_status() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("Many");
+    std::fs::create_dir_all(&dir).unwrap();
+    copy_connector(CLEAN, &dir);
+    let def_path = dir.join("apiDefinition.swagger.json");
+    let mut def: Value =
+        serde_json::from_str(&std::fs::read_to_string(&def_path).unwrap()).unwrap();
+    // 25 operations sharing one operationId: 24 OperationIdNotUnique errors.
+    let op = def["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|p| p.as_object().unwrap().values())
+        .find(|o| o.get("operationId").is_some())
+        .unwrap()
+        .clone();
+    for i in 0..25 {
+        let mut o = op.clone();
+        o["operationId"] = Value::from("Same");
+        def["paths"][format!("/many{i}")] = serde_json::json!({ "get": o });
+    }
+    std::fs::write(&def_path, serde_json::to_vec_pretty(&def).unwrap()).unwrap();
+    let json = t.path().join("r.json");
+    let o = run_in(
+        t.path(),
+        &[
+            "lint",
+            "Many",
+            "--format",
+            "github",
+            "--output-json",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let errors = j["summary"]["errors"].as_u64().unwrap() as usize;
+    assert!(errors > 20, "{errors}");
+    let annotated: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(
+        annotated
+            .iter()
+            .filter(|l| l.starts_with("::error "))
+            .count(),
+        10,
+        "{out}"
+    );
+    // Errors first.
+    assert!(
+        annotated[..10].iter().all(|l| l.starts_with("::error ")),
+        "{out}"
+    );
+    let note = out
+        .lines()
+        .find(|l| l.contains("not shown as annotations"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(!note.starts_with("::"));
+    assert!(note.contains(&format!("{} errors", errors - 10)), "{note}");
+    assert!(note.contains("--output-json"), "{note}");
+    assert!(out.contains(&format!("connkit: {errors} errors")), "{out}");
+    // The exit status follows --fail-on over every finding, not the annotations printed.
+    let o = run_in(
+        t.path(),
+        &["lint", "Many", "--format", "github", "--fail-on", "never"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn every_pre_commit_hook_parses_and_names_an_existing_lint_mode() {
+    let text = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks: Value = serde_yaml::from_str(&text).unwrap();
+    let hooks = hooks.as_array().unwrap();
+    let by_id = |id: &str| {
+        hooks
+            .iter()
+            .find(|h| h["id"] == id)
+            .unwrap_or_else(|| panic!("no hook {id}: {hooks:?}"))
+    };
+    let (rust, system) = (by_id("connkit-lint"), by_id("connkit-system"));
+    assert_eq!(rust["language"], "rust");
+    assert_eq!(system["language"], "system");
+    // The system hook is the rust hook with connkit from PATH: same command, files, mode.
+    for key in ["entry", "files", "pass_filenames", "require_serial"] {
+        assert_eq!(rust[key], system[key], "{key}");
+    }
+    assert_eq!(system["pass_filenames"], true);
+    assert!(system["entry"].as_str().unwrap().contains("--from-files"));
+    let help = connkit().args(["lint", "--help"]).output().unwrap();
+    assert_eq!(code(&help), 0);
+    let help = stdout(&help);
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("README.md"), "# not a connector\n").unwrap();
+    copy_connector(CLEAN, &t.path().join("Clean"));
+    for h in hooks {
+        let id = h["id"].as_str().unwrap();
+        for key in ["name", "entry", "language"] {
+            assert!(h[key].is_string(), "{id}: {key}");
+        }
+        if let Some(files) = h["files"].as_str() {
+            regex::Regex::new(files).unwrap_or_else(|e| panic!("{id}: {e}"));
+        }
+        let words: Vec<&str> = h["entry"].as_str().unwrap().split_whitespace().collect();
+        assert_eq!(words[..2], ["connkit", "lint"], "{id}");
+        for flag in words[2..].iter().filter(|w| w.starts_with("--")) {
+            assert!(help.contains(flag), "{id}: lint has no {flag}");
+        }
+        // Run as pre-commit would, with the files it passes when pass_filenames is true.
+        let mut args: Vec<String> = words[1..].iter().map(|w| w.to_string()).collect();
+        if h["pass_filenames"] != false {
+            args.push("Clean/apiDefinition.swagger.json".into());
+            args.push("README.md".into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_in(t.path(), &args);
+        assert_eq!(code(&o), 0, "{id}: {}\n{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("1 connector"), "{id}: {}", stdout(&o));
+    }
+}
