@@ -496,7 +496,30 @@ fn lsp_goes_to_definitions_and_finds_references_across_files() {
     assert_eq!(init["result"]["capabilities"]["definitionProvider"], true);
     assert_eq!(init["result"]["capabilities"]["referencesProvider"], true);
     c.open(&def, NAV_DEFINITION);
-    c.diagnostics(&uri(&def), |_| true);
+    let diags = c.diagnostics(&uri(&def), |d| has(d, "InvokedOperationShouldProduceArray"));
+    let target = pos_of(NAV_DEFINITION, "\"ListTasks\"", 0, 0);
+
+    // Related locations: the operation a dynamic value calls…
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "InvokedOperationShouldProduceArray")
+        .unwrap();
+    let rel = &d["relatedInformation"][0];
+    assert_eq!(rel["location"]["uri"], uri(&def), "{d}");
+    assert_eq!(rel["location"]["range"]["start"], target);
+    // …and the other operation of a duplicate operationId.
+    let dup = NAV_DEFINITION.replace("\"AddTask\"", "\"listTasks\"");
+    c.change(&def, 2, &dup);
+    let diags = c.diagnostics(&uri(&def), |d| has(d, "OperationIdNotUnique"));
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "OperationIdNotUnique")
+        .unwrap();
+    let rel = d["relatedInformation"].as_array().unwrap();
+    assert_eq!(rel.len(), 1, "{d}");
+    assert_eq!(rel[0]["location"]["range"]["start"], target);
+    c.change(&def, 3, NAV_DEFINITION);
+    c.diagnostics(&uri(&def), |d| !has(d, "OperationIdNotUnique"));
 
     // `$ref` to a definition and to a shared parameter.
     let r = c.request(
@@ -518,7 +541,6 @@ fn lsp_goes_to_definitions_and_finds_references_across_files() {
     );
 
     // The operationId a dynamic value calls.
-    let target = pos_of(NAV_DEFINITION, "\"ListTasks\"", 0, 0);
     let r = c.request(
         "textDocument/definition",
         json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "\"ListTasks\"", 1, 2)}),
