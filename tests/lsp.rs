@@ -576,6 +576,19 @@ fn lsp_goes_to_definitions_and_finds_references_across_files() {
     );
     assert_eq!(r["result"].as_array().unwrap().len(), 1, "{r}");
 
+    // Completion of `$ref` targets.
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "#/definitions/Task", 0, "#/definitions/".len())}),
+    );
+    let labels: Vec<&str> = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["#/definitions/Task"], "{r}");
+
     // Nowhere in particular: null.
     let r = c.request(
         "textDocument/definition",

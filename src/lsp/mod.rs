@@ -66,7 +66,13 @@ pub fn capabilities() -> ServerCapabilities {
         hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         completion_provider: Some(lsp_types::CompletionOptions {
-            trigger_characters: Some(vec!["\"".into(), "-".into(), ":".into()]),
+            trigger_characters: Some(vec![
+                "\"".into(),
+                "-".into(),
+                ":".into(),
+                "#".into(),
+                "/".into(),
+            ]),
             ..Default::default()
         }),
         document_symbol_provider: Some(OneOf::Left(true)),
