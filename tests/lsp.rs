@@ -599,3 +599,23 @@ fn lsp_goes_to_definitions_and_finds_references_across_files() {
     c.notify("exit", Value::Null);
     assert_eq!(c.wait_exit(), Some(0));
 }
+
+/// `connkit --version` is answered before clap is built (start-up, issue 18): the same bytes
+/// and exit code as clap's own answer (reached here through a global option first).
+#[test]
+fn version_fast_path_matches_clap() {
+    let run = |args: &[&str]| {
+        Command::new(assert_cmd::cargo::cargo_bin("connkit"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let clap = run(&["--color", "never", "--version"]);
+    assert!(clap.status.success());
+    for args in [&["--version"][..], &["-V"]] {
+        let fast = run(args);
+        assert_eq!(fast.status.code(), clap.status.code());
+        assert_eq!(fast.stdout, clap.stdout);
+        assert!(fast.stderr.is_empty());
+    }
+}
