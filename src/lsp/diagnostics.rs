@@ -148,7 +148,13 @@ pub fn related(
         .into_iter()
         .flatten()
         .any(|d| d.path == own);
-    if !is_data || f.pointer.is_empty() {
+    // Only findings that can have related locations pay for the sites (a walk of the whole
+    // definition): this runs on every lint of the editor loop.
+    let may_relate = f.code == "OperationIdNotUnique"
+        || navigate::CALLERS.iter().any(|k| f.pointer.contains(k))
+        || f.pointer.starts_with("/properties/scriptOperations")
+        || f.pointer.contains("x-ms-apimTemplate-operationName");
+    if !is_data || f.pointer.is_empty() || !may_relate {
         return Vec::new();
     }
     let sites = sites.get_or_insert_with(|| navigate::sites(c));

@@ -20,7 +20,7 @@ use crate::model::{Connector, DataFile, Span, pointer};
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
 /// Extensions whose nested `operationId` values call another operation.
-const CALLERS: &[&str] = &[
+pub const CALLERS: &[&str] = &[
     "x-ms-dynamic-values",
     "x-ms-dynamic-schema",
     "x-ms-dynamic-list",
