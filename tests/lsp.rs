@@ -442,3 +442,180 @@ fn lsp_survives_malformed_input_and_ends_when_the_client_disconnects() {
     drop(c.stdin.take());
     assert_eq!(c.wait_exit(), Some(1));
 }
+
+const NAV_DEFINITION: &str = r##"{
+  "swagger": "2.0",
+  "info": {"title": "Contoso", "description": "Contoso tasks connector for tests.", "version": "1.0"},
+  "host": "contoso.com",
+  "paths": {
+    "/tasks": {
+      "get": {
+        "operationId": "ListTasks",
+        "parameters": [{"$ref": "#/parameters/top"}],
+        "responses": {"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}}
+      },
+      "post": {
+        "operationId": "AddTask",
+        "parameters": [
+          {"name": "list", "in": "query", "type": "string",
+           "x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}}
+        ],
+        "responses": {"200": {"description": "OK"}}
+      }
+    }
+  },
+  "definitions": {
+    "Task": {"type": "object"}
+  },
+  "parameters": {
+    "top": {"name": "top", "in": "query", "type": "integer"}
+  }
+}
+"##;
+
+const NAV_PROPERTIES: &str = r##"{"properties": {"iconBrandColor": "#da3b01", "capabilities": [], "publisher": "Contoso", "stackOwner": "Contoso",
+  "scriptOperations": ["ListTasks"]}}
+"##;
+
+/// Line and UTF-16 column of the `n`th occurrence of `needle` in `text`, plus `skip` columns.
+fn pos_of(text: &str, needle: &str, n: usize, skip: usize) -> Value {
+    let at = text.match_indices(needle).nth(n).unwrap().0 + skip;
+    let line = text[..at].matches('\n').count();
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": col})
+}
+
+#[test]
+fn lsp_goes_to_definitions_and_finds_references_across_files() {
+    let (_tmp, dir) = connector(NAV_DEFINITION);
+    let def = dir.join("apiDefinition.swagger.json");
+    let props = dir.join("apiProperties.json");
+    std::fs::write(&props, NAV_PROPERTIES).unwrap();
+    let mut c = Client::start();
+    let init = c.initialize(&dir);
+    assert_eq!(init["result"]["capabilities"]["definitionProvider"], true);
+    assert_eq!(init["result"]["capabilities"]["referencesProvider"], true);
+    c.open(&def, NAV_DEFINITION);
+    let diags = c.diagnostics(&uri(&def), |d| has(d, "InvokedOperationShouldProduceArray"));
+    let target = pos_of(NAV_DEFINITION, "\"ListTasks\"", 0, 0);
+
+    // Related locations: the operation a dynamic value calls…
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "InvokedOperationShouldProduceArray")
+        .unwrap();
+    let rel = &d["relatedInformation"][0];
+    assert_eq!(rel["location"]["uri"], uri(&def), "{d}");
+    assert_eq!(rel["location"]["range"]["start"], target);
+    // …and the other operation of a duplicate operationId.
+    let dup = NAV_DEFINITION.replace("\"AddTask\"", "\"listTasks\"");
+    c.change(&def, 2, &dup);
+    let diags = c.diagnostics(&uri(&def), |d| has(d, "OperationIdNotUnique"));
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "OperationIdNotUnique")
+        .unwrap();
+    let rel = d["relatedInformation"].as_array().unwrap();
+    assert_eq!(rel.len(), 1, "{d}");
+    assert_eq!(rel[0]["location"]["range"]["start"], target);
+    c.change(&def, 3, NAV_DEFINITION);
+    c.diagnostics(&uri(&def), |d| !has(d, "OperationIdNotUnique"));
+
+    // `$ref` to a definition and to a shared parameter.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "#/definitions/Task", 0, 3)}),
+    );
+    assert_eq!(r["result"][0]["uri"], uri(&def), "{r}");
+    assert_eq!(
+        r["result"][0]["range"]["start"],
+        pos_of(NAV_DEFINITION, "\"Task\": {", 0, 0)
+    );
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "#/parameters/top", 0, 5)}),
+    );
+    assert_eq!(
+        r["result"][0]["range"]["start"],
+        pos_of(NAV_DEFINITION, "\"top\": {", 0, 0)
+    );
+
+    // The operationId a dynamic value calls.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "\"ListTasks\"", 1, 2)}),
+    );
+    assert_eq!(r["result"][0]["range"]["start"], target, "{r}");
+
+    // From apiProperties.json (scriptOperations) to the definition.
+    c.open(&props, NAV_PROPERTIES);
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&props)}, "position": pos_of(NAV_PROPERTIES, "ListTasks", 0, 1)}),
+    );
+    assert_eq!(r["result"][0]["uri"], uri(&def), "{r}");
+    assert_eq!(r["result"][0]["range"]["start"], target);
+
+    // References of the operation, from its declaration: the dynamic value and the script.
+    let refs = |c: &mut Client, include: bool| {
+        let r = c.request(
+            "textDocument/references",
+            json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "ListTasks", 0, 2),
+                   "context": {"includeDeclaration": include}}),
+        );
+        r["result"].as_array().unwrap().clone()
+    };
+    let without = refs(&mut c, false);
+    assert_eq!(without.len(), 2, "{without:?}");
+    assert!(without.iter().any(|l| l["uri"] == uri(&props)));
+    assert_eq!(refs(&mut c, true).len(), 3);
+    let r = c.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "\"Task\": {", 0, 2),
+               "context": {"includeDeclaration": false}}),
+    );
+    assert_eq!(r["result"].as_array().unwrap().len(), 1, "{r}");
+
+    // Completion of `$ref` targets.
+    let r = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri(&def)}, "position": pos_of(NAV_DEFINITION, "#/definitions/Task", 0, "#/definitions/".len())}),
+    );
+    let labels: Vec<&str> = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["#/definitions/Task"], "{r}");
+
+    // Nowhere in particular: null.
+    let r = c.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&def)}, "position": {"line": 1, "character": 3}}),
+    );
+    assert!(r["result"].is_null(), "{r}");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit(), Some(0));
+}
+
+/// `connkit --version` is answered before clap is built (start-up, issue 18): the same bytes
+/// and exit code as clap's own answer (reached here through a global option first).
+#[test]
+fn version_fast_path_matches_clap() {
+    let run = |args: &[&str]| {
+        Command::new(assert_cmd::cargo::cargo_bin("connkit"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let clap = run(&["--color", "never", "--version"]);
+    assert!(clap.status.success());
+    for args in [&["--version"][..], &["-V"]] {
+        let fast = run(args);
+        assert_eq!(fast.status.code(), clap.status.code());
+        assert_eq!(fast.stdout, clap.stdout);
+        assert!(fast.stderr.is_empty());
+    }
+}

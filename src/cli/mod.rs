@@ -243,6 +243,9 @@ fn use_color(choice: ColorChoice) -> bool {
 
 /// Parse arguments and run. Never panics on input; clap's own usage errors exit with 2.
 pub fn main() -> ExitCode {
+    if let Some(code) = version_only() {
+        return code;
+    }
     let cli = Cli::parse();
     let color = use_color(cli.color);
     match cli.command {
@@ -261,6 +264,20 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
     }
+}
+
+/// `connkit --version` (or `-V`) and nothing else: answered without building clap's command
+/// tree (every subcommand, argument and help text), which is most of what the process did
+/// for it. Same output and exit code as clap's; anything else goes through clap.
+fn version_only() -> Option<ExitCode> {
+    let mut args = std::env::args_os().skip(1);
+    let first = args.next()?;
+    if args.next().is_some() || (first != "--version" && first != "-V") {
+        return None;
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "connkit {}", env!("CARGO_PKG_VERSION")).and_then(|_| out.flush());
+    Some(ExitCode::SUCCESS)
 }
 
 /// Everything connkit writes to stdout goes through here: secrets redacted

@@ -70,10 +70,71 @@ fn in_dynamic(text: &str, offset: usize) -> bool {
     })
 }
 
+/// The local reference typed so far as a `$ref` value (`"$ref": "#/defin`), with its
+/// byte length.
+fn ref_prefix(before: &str) -> Option<&str> {
+    let colon = before.rfind(':')?;
+    let key = before[..colon].trim_end().trim_end_matches(['"', '\'']);
+    if !key.ends_with("$ref") {
+        return None;
+    }
+    let v = before[colon + 1..].trim_start();
+    let v = v.strip_prefix(['"', '\'']).unwrap_or(v);
+    (v.is_empty() || v.starts_with('#')).then_some(v)
+}
+
+/// `$ref` targets: `#/definitions/…`, `#/parameters/…`, `#/responses/…` that start with what
+/// is typed, each replacing the typed part.
+fn ref_targets(
+    text: &str,
+    offset: usize,
+    typed: &str,
+    root: Option<&Value>,
+) -> Vec<CompletionItem> {
+    let Some(root) = root else {
+        return Vec::new();
+    };
+    let start = super::text::position_of_offset(text, offset - typed.len());
+    let end = super::text::position_of_offset(text, offset);
+    let mut out = Vec::new();
+    for (group, kind) in [
+        ("definitions", CompletionItemKind::STRUCT),
+        ("parameters", CompletionItemKind::VARIABLE),
+        ("responses", CompletionItemKind::INTERFACE),
+    ] {
+        for (name, _) in root
+            .get(group)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let label = format!("#/{group}/{}", crate::model::pointer::escape(name));
+            if !label.starts_with(typed) {
+                continue;
+            }
+            out.push(CompletionItem {
+                label: label.clone(),
+                kind: Some(kind),
+                detail: Some(group.to_string()),
+                filter_text: Some(label.clone()),
+                text_edit: Some(lsp_types::CompletionTextEdit::Edit(lsp_types::TextEdit {
+                    range: lsp_types::Range::new(start, end),
+                    new_text: label,
+                })),
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
 /// Completion items at `offset` of a definition `text` (parsed as `root`, when it parses).
 pub fn complete(text: &str, offset: usize, root: Option<&Value>) -> Vec<CompletionItem> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
+    if let Some(typed) = ref_prefix(before) {
+        return ref_targets(text, offset, typed, root);
+    }
     if let Some(key) = value_of_key(before) {
         if let Some(ext) = extensions::find(key).filter(|e| !e.values.is_empty()) {
             return ext
@@ -157,5 +218,31 @@ mod tests {
         let t = "{\"x-ms-dynamic-values\": {}, \"operationId\": \"|";
         assert!(labels(t, Some(&root)).is_empty());
         assert!(labels("{\"a\": \"b c|", None).is_empty());
+    }
+
+    #[test]
+    fn ref_targets_after_the_hash() {
+        let root =
+            serde_json::json!({"definitions": {"Task": {}, "a/b": {}}, "parameters": {"top": {}}});
+        assert_eq!(
+            labels("{\"$ref\": \"#/definitions/|", Some(&root)),
+            ["#/definitions/Task", "#/definitions/a~1b"]
+        );
+        assert_eq!(
+            labels("{\"$ref\": \"|", Some(&root)).len(),
+            3,
+            "every target when nothing is typed"
+        );
+        assert_eq!(
+            labels("{\"$ref\": \"#/p|", Some(&root)),
+            ["#/parameters/top"]
+        );
+        assert!(labels("{\"$ref\": \"other.json#|", Some(&root)).is_empty());
+        let t = "{\"$ref\": \"#/def";
+        let items = complete(t, t.len(), Some(&root));
+        let Some(lsp_types::CompletionTextEdit::Edit(e)) = &items[0].text_edit else {
+            panic!("a text edit");
+        };
+        assert_eq!(e.range.start.character as usize, t.len() - "#/def".len());
     }
 }

@@ -3,10 +3,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use lsp_types::{CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Range, Uri};
+use lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Range, Uri,
+};
 
-use super::text;
 use super::workspace::{Linted, Overlay};
+use super::{navigate, text};
 use crate::model::FileKind;
 use crate::rules::{Finding, Severity};
 
@@ -109,11 +112,96 @@ pub fn by_file(linted: &Linted, overlay: &Overlay) -> BTreeMap<PathBuf, Vec<Diag
             out.entry(p.clone()).or_default();
         }
     }
+    let mut sites = None;
     for f in &linted.findings {
         if let Some(path) = target_file(linted, f) {
-            let d = diagnostic(linted, f, &path);
+            let mut d = diagnostic(linted, f, &path);
+            let related = related(linted, f, &mut sites);
+            if !related.is_empty() {
+                d.related_information = Some(related);
+            }
             out.entry(path).or_default().push(d);
         }
     }
+    out
+}
+
+/// At most this many related locations per diagnostic.
+const MAX_RELATED: usize = 20;
+
+/// Related locations, where they are cheap to know (from the navigation sites, computed once
+/// per lint and only when a finding may use them):
+/// - `OperationIdNotUnique`: the other operations' `operationId`s;
+/// - a finding at or inside an `operationId` use (a dynamic value, schema, list, properties,
+///   tree or notification; a policy template's or `scriptOperations`' entry): the operation
+///   it calls, when it exists.
+///
+/// Other rules do not say which other place they mean, so their diagnostics have none.
+pub fn related(
+    linted: &Linted,
+    f: &Finding,
+    sites: &mut Option<Vec<navigate::Site>>,
+) -> Vec<DiagnosticRelatedInformation> {
+    let c = &linted.connector;
+    let own = c.dir.join(&f.file);
+    let is_data = [c.definition.as_ref(), c.properties.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|d| d.path == own);
+    // Only findings that can have related locations pay for the sites (a walk of the whole
+    // definition): this runs on every lint of the editor loop.
+    let may_relate = f.code == "OperationIdNotUnique"
+        || navigate::CALLERS.iter().any(|k| f.pointer.contains(k))
+        || f.pointer.starts_with("/properties/scriptOperations")
+        || f.pointer.contains("x-ms-apimTemplate-operationName");
+    if !is_data || f.pointer.is_empty() || !may_relate {
+        return Vec::new();
+    }
+    let sites = sites.get_or_insert_with(|| navigate::sites(c));
+    let mut out = Vec::new();
+    let location = |path: &Path, span: crate::model::Span, message: &str| {
+        let t = file_text(linted, path);
+        Some(DiagnosticRelatedInformation {
+            location: Location {
+                uri: text::path_to_uri(path)?,
+                range: Range::new(
+                    text::position_of_offset(t, span.start),
+                    text::position_of_offset(t, span.end),
+                ),
+            },
+            message: message.to_string(),
+        })
+    };
+    if f.code == "OperationIdNotUnique" {
+        if let Some(me) = sites
+            .iter()
+            .find(|s| s.declaration && s.path == own && s.pointer == f.pointer)
+        {
+            out.extend(
+                sites
+                    .iter()
+                    .filter(|s| s.declaration && s.name == me.name && s.pointer != me.pointer)
+                    .filter_map(|s| location(&s.path, s.span, "the same operationId")),
+            );
+        }
+    } else {
+        let calls = sites.iter().find(|s| {
+            !s.declaration
+                && matches!(s.name, navigate::Name::Operation(_))
+                && s.path == own
+                && (s.pointer == f.pointer
+                    || s.pointer.strip_suffix("/operationId").is_some_and(|ext| {
+                        f.pointer == ext || f.pointer.starts_with(&format!("{ext}/"))
+                    }))
+        });
+        if let Some(use_) = calls {
+            out.extend(
+                navigate::declarations(c, sites, &use_.name)
+                    .into_iter()
+                    .filter_map(|(p, span)| location(&p, span, "the operation called here")),
+            );
+        }
+    }
+    out.truncate(MAX_RELATED);
     out
 }

@@ -12,6 +12,7 @@ pub mod completion;
 pub mod diagnostics;
 pub mod extensions;
 pub mod hover;
+pub mod navigate;
 pub mod symbols;
 pub mod text;
 pub mod transport;
@@ -65,11 +66,19 @@ pub fn capabilities() -> ServerCapabilities {
         hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         completion_provider: Some(lsp_types::CompletionOptions {
-            trigger_characters: Some(vec!["\"".into(), "-".into(), ":".into()]),
+            trigger_characters: Some(vec![
+                "\"".into(),
+                "-".into(),
+                ":".into(),
+                "#".into(),
+                "/".into(),
+            ]),
             ..Default::default()
         }),
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
         ..Default::default()
     }
 }
@@ -476,11 +485,80 @@ impl Server {
                 };
                 to_json(serde_json::to_value(edits).unwrap_or_default())
             }
+            req::GotoDefinition::METHOD => {
+                let p: lsp_types::GotoDefinitionParams =
+                    serde_json::from_value(r.params).map_err(|e| bad(e.to_string()))?;
+                let tdp = p.text_document_position_params;
+                let locs = self.navigate(&tdp.text_document.uri, tdp.position, |c, sites, s| {
+                    navigate::declarations(c, sites, &s.name)
+                })?;
+                to_json(serde_json::to_value(locs).unwrap_or_default())
+            }
+            req::References::METHOD => {
+                let p: lsp_types::ReferenceParams =
+                    serde_json::from_value(r.params).map_err(|e| bad(e.to_string()))?;
+                let tdp = p.text_document_position;
+                let include = p.context.include_declaration;
+                let locs = self.navigate(&tdp.text_document.uri, tdp.position, |_, sites, s| {
+                    navigate::references(sites, &s.name, include)
+                        .map(|s| (s.path.clone(), s.span))
+                        .collect()
+                })?;
+                to_json(serde_json::to_value(locs).unwrap_or_default())
+            }
             other => Err((
                 ErrorCode::MethodNotFound,
                 format!("unsupported method {other}"),
             )),
         }
+    }
+
+    /// Locations for the navigation site under the cursor (`null` when there is none).
+    fn navigate(
+        &self,
+        uri: &Uri,
+        pos: lsp_types::Position,
+        find: impl Fn(
+            &crate::model::Connector,
+            &[navigate::Site],
+            &navigate::Site,
+        ) -> Vec<(PathBuf, crate::model::Span)>,
+    ) -> Result<Option<Vec<lsp_types::Location>>, (ErrorCode, String)> {
+        let path = text::uri_to_path(uri)
+            .ok_or((ErrorCode::InvalidParams, "not a file URI".to_string()))?;
+        let Some(linted) = path.parent().and_then(|d| self.linted.get(d)) else {
+            return Ok(None);
+        };
+        let c = &linted.connector;
+        let Some(df) = [c.definition.as_ref(), c.properties.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|d| d.path == path)
+        else {
+            return Ok(None);
+        };
+        let sites = navigate::sites(c);
+        let offset = text::offset(&df.text, pos);
+        let Some(site) = navigate::site_at(&sites, &path, offset) else {
+            return Ok(None);
+        };
+        let locs = find(c, &sites, site)
+            .into_iter()
+            .filter_map(|(p, span)| {
+                let t = [c.definition.as_ref(), c.properties.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|d| d.path == p)?;
+                Some(lsp_types::Location {
+                    uri: self.uri(&p)?,
+                    range: Range::new(
+                        text::position_of_offset(&t.text, span.start),
+                        text::position_of_offset(&t.text, span.end),
+                    ),
+                })
+            })
+            .collect();
+        Ok(Some(locs))
     }
 
     /// A document's path and current text.
