@@ -1,9 +1,12 @@
 //! The rule engine and registry.
 //!
-//! A rule is a `static Rule` value declared in the module of its area, clippy-style: code,
-//! default severity, profiles, summary, explanation with an example, source link, check
-//! function. Each area module exports `RULES`; [`registry`] concatenates the areas. Adding a
-//! rule touches its module only (its declaration and its line in that module's `RULES`).
+//! A rule is a `static Rule` value, clippy-style: code, default severity, profiles, summary,
+//! explanation with an example, source link, check function. Each rule has its own file,
+//! named after its code in snake case, in the folder of its area
+//! (`rules/properties/publisher_required.rs`): its declaration, its own check and the tests
+//! that target it alone. The area's `mod.rs` keeps what several of its rules share, declares
+//! the rule files and exports `RULES`; [`registry`] concatenates the areas. Adding a rule
+//! touches its area only (a new file, its `mod` line and its line in the area's `RULES`).
 //!
 //! Checks receive a [`Context`] (the loaded connector plus shared, lazily-computed analyses)
 //! and a [`Sink`] to emit findings by JSON pointer. Positions are resolved afterwards, once
@@ -699,5 +702,98 @@ mod tests {
                 r.code
             );
         }
+    }
+}
+
+/// The layout of issue 15: one file per rule under its area folder, named after its code.
+#[cfg(test)]
+mod layout_tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
+
+    /// A rule code in snake case: `PublisherRequired` → `publisher_required`,
+    /// `JSONSyntax`-style acronyms split before their last capital, and `OAuth` kept as one word
+    /// (`OAuthSettingsNotValid` → `oauth_settings_not_valid`).
+    fn snake(code: &str) -> String {
+        let chars: Vec<char> = code.replace("OAuth", "Oauth").chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                let prev = chars[i - 1];
+                let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+                if prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_lower)
+                {
+                    out.push('_');
+                }
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// Every `src/rules/<area>/<name>.rs` but `mod.rs`, `shared.rs` and `tests.rs`, by name.
+    fn rule_files() -> BTreeMap<String, PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let mut files = BTreeMap::new();
+        for area in std::fs::read_dir(&root).unwrap() {
+            let area = area.unwrap().path();
+            if !area.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&area).unwrap() {
+                let file = file.unwrap().path();
+                let Some(stem) = file.file_stem().and_then(|s| s.to_str()) else {
+                    continue;
+                };
+                if file.extension().and_then(|e| e.to_str()) != Some("rs")
+                    || stem == "mod"
+                    || stem == "shared"
+                    || stem == "tests"
+                {
+                    continue;
+                }
+                let earlier = files.insert(stem.to_string(), file.clone());
+                assert!(earlier.is_none(), "two rule files named {stem}.rs");
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn snake_case_of_codes() {
+        assert_eq!(snake("PublisherRequired"), "publisher_required");
+        assert_eq!(snake("OAuthSettingsNotValid"), "oauth_settings_not_valid");
+        assert_eq!(snake("FileEncodingNotUtf8"), "file_encoding_not_utf8");
+        assert_eq!(
+            snake("DiscriminatorMustBeARequiredStringProperty"),
+            "discriminator_must_be_a_required_string_property"
+        );
+    }
+
+    #[test]
+    fn every_rule_has_its_own_file_and_every_rule_file_is_registered() {
+        let files = rule_files();
+        let mut registered = BTreeSet::new();
+        for rule in super::registry() {
+            let name = snake(rule.code);
+            let path = files.get(&name).unwrap_or_else(|| {
+                panic!("{}: no src/rules/<area>/{name}.rs", rule.code);
+            });
+            let text = std::fs::read_to_string(path).unwrap();
+            assert!(
+                text.contains(&format!("\"{}\"", rule.code)),
+                "{} is not declared in {}",
+                rule.code,
+                path.display()
+            );
+            assert!(registered.insert(name), "{} registered twice", rule.code);
+        }
+        let orphans: Vec<&String> = files.keys().filter(|k| !registered.contains(*k)).collect();
+        assert!(
+            orphans.is_empty(),
+            "rule files with no registered rule: {orphans:?}"
+        );
     }
 }

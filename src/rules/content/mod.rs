@@ -1,0 +1,425 @@
+//! Certification content of the definition: lengths, restricted words and characters,
+//! connector metadata, contact, default responses, output schemas, English text, plus the
+//! reviewers' style rules that have no official code (catalog §3.1, §3.5, §3.6, §3.9, §4, §5).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::opkit::ops;
+use super::{Context, Profiles, Rule, Severity, Sink};
+use crate::model::FileKind;
+use crate::model::pointer::{join, join_index};
+use crate::model::swagger::Operation;
+
+pub const RULES: &[&Rule] = &[
+    &OPERATION_SUMMARY_TOO_LONG,
+    &RESTRICTED_CHARACTERS_IN_SUMMARY,
+    &CONNECTOR_METADATA_PROPERTIES_MISSING,
+    &CONTACT_EMAIL_NOT_VALID,
+    &INVALID_CONNECTOR_CATEGORY,
+    &TOO_MANY_CONNECTOR_CATEGORIES,
+    &URL_NOT_VALID,
+    &DEFAULT_RESPONSE_HAS_SCHEMA,
+    &SCHEMA_DEFINITION_SET_INCORRECTLY,
+    &FIELD_LENGTH_EXCEEDED,
+    &FIELD_LENGTH_NOT_IN_RANGE,
+    &REQUIRED_VALUE_EMPTY,
+    &VALUE_CONTAINS_RESTRICTED_WORDS,
+    &VALUE_MUST_BE_IN_ENGLISH,
+    &VALUE_MUST_END_WITH_ALPHANUMERIC,
+    &OPERATION_ID_NOT_PASCAL_CASE,
+    &SUMMARY_NOT_SENTENCE_CASE,
+    &DESCRIPTION_SAME_AS_SUMMARY,
+    &TRIGGER_SUMMARY_WORDING,
+];
+
+const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
+const CS: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
+const SG: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance";
+const STD: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards";
+
+/// Longest operation summary and `x-ms-summary` (characters).
+pub const SUMMARY_MAX: usize = 80;
+/// Longest connector title (characters).
+pub const TITLE_MAX: usize = 30;
+/// Allowed connector description length (characters).
+pub const DESCRIPTION_RANGE: (usize, usize) = (30, 500);
+/// Most categories a connector may declare.
+pub const MAX_CATEGORIES: usize = 2;
+
+/// The categories certification accepts (compared case-insensitively).
+pub const CATEGORIES: [&str; 19] = [
+    "AI",
+    "Business Management",
+    "Business Intelligence",
+    "Collaboration",
+    "Commerce",
+    "Communication",
+    "Content and Files",
+    "Finance",
+    "Data",
+    "Human Resources",
+    "Internet of Things",
+    "IT Operations",
+    "Lifestyle and Entertainment",
+    "Marketing",
+    "Productivity",
+    "Sales and CRM",
+    "Security",
+    "Social Media",
+    "Website",
+];
+
+fn root<'a>(cx: &Context<'a>) -> Option<&'a Value> {
+    cx.connector.definition_value().filter(|v| v.is_object())
+}
+
+fn info<'a>(cx: &Context<'a>) -> Option<&'a Value> {
+    root(cx)?.get("info").filter(|v| v.is_object())
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// One `x-ms-connector-metadata` entry.
+struct MetaEntry<'a> {
+    pointer: String,
+    name: Option<&'a str>,
+    value: Option<&'a Value>,
+}
+
+fn metadata<'a>(cx: &Context<'a>) -> Option<Vec<MetaEntry<'a>>> {
+    let arr = root(cx)?.get("x-ms-connector-metadata")?.as_array()?;
+    Some(
+        arr.iter()
+            .enumerate()
+            .map(|(i, e)| MetaEntry {
+                pointer: join_index("/x-ms-connector-metadata", i),
+                name: get_ci(e, "propertyName").and_then(Value::as_str),
+                value: get_ci(e, "propertyValue"),
+            })
+            .collect(),
+    )
+}
+
+/// A member by name ignoring ASCII case (the validator accepts `PropertyName`).
+fn get_ci<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+    v.get(key).or_else(|| {
+        v.as_object()?
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
+fn metadata_entry<'e, 'a>(entries: &'e [MetaEntry<'a>], name: &str) -> Option<&'e MetaEntry<'a>> {
+    entries
+        .iter()
+        .find(|e| e.name.is_some_and(|n| n.trim().eq_ignore_ascii_case(name)))
+}
+
+/// Whether an operation is shown to users (not internal, not deprecated).
+fn shown(op: &Operation<'_>) -> bool {
+    op.value.is_object() && !op.is_internal() && !op.is_deprecated()
+}
+
+/// Characters the validator refuses in an operation summary.
+pub const RESTRICTED_SUMMARY_CHARS: [char; 8] = ['/', '\\', '<', '>', '*', '%', '&', '?'];
+
+/// A plain ASCII e-mail address (`name@domain.tld`).
+pub fn valid_email(s: &str) -> bool {
+    EMAIL.is_match(s)
+}
+
+/// The `;`-separated categories of the metadata, with the entry's pointer.
+fn categories<'a>(cx: &Context<'a>) -> Option<(String, Vec<&'a str>)> {
+    let entries = metadata(cx)?;
+    let e = metadata_entry(&entries, "Categories")?;
+    let v = e.value?.as_str()?;
+    let list = v
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    Some((join(&e.pointer, "propertyValue"), list))
+}
+
+/// An absolute http(s) URL with a host and no spaces.
+pub fn valid_url(s: &str) -> bool {
+    let s = s.trim();
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https")
+        && !host.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// The conservative "not English" test: at least 3 letters, and most of them outside the
+/// Latin script (Cyrillic, Greek, CJK, Arabic, Hebrew, Thai, Hangul…).
+pub fn mostly_non_latin(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let other = s
+        .chars()
+        .filter(|c| c.is_alphabetic() && !latin_letter(*c))
+        .count();
+    letters >= 3 && other * 2 > letters
+}
+mod connector_metadata_properties_missing;
+mod contact_email_not_valid;
+mod default_response_has_schema;
+mod description_same_as_summary;
+mod field_length_exceeded;
+mod field_length_not_in_range;
+mod invalid_connector_category;
+mod operation_id_not_pascal_case;
+mod operation_summary_too_long;
+mod required_value_empty;
+mod restricted_characters_in_summary;
+mod schema_definition_set_incorrectly;
+mod summary_not_sentence_case;
+mod too_many_connector_categories;
+mod trigger_summary_wording;
+mod url_not_valid;
+mod value_contains_restricted_words;
+mod value_must_be_in_english;
+mod value_must_end_with_alphanumeric;
+
+pub use connector_metadata_properties_missing::*;
+pub use contact_email_not_valid::*;
+pub use default_response_has_schema::*;
+pub use description_same_as_summary::*;
+pub use field_length_exceeded::*;
+pub use field_length_not_in_range::*;
+pub use invalid_connector_category::*;
+pub use operation_id_not_pascal_case::*;
+pub use operation_summary_too_long::*;
+pub use required_value_empty::*;
+pub use restricted_characters_in_summary::*;
+pub use schema_definition_set_incorrectly::*;
+pub use summary_not_sentence_case::*;
+pub use too_many_connector_categories::*;
+pub use trigger_summary_wording::*;
+pub use url_not_valid::*;
+pub use value_contains_restricted_words::*;
+pub use value_must_be_in_english::*;
+pub use value_must_end_with_alphanumeric::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    pub(super) const OP: &str = "/paths/~1tasks~1{taskId}/get";
+
+    pub(super) fn cert() -> Value {
+        patch(
+            minimal(),
+            json!({"x-ms-connector-metadata": [
+                {"propertyName": "Website", "propertyValue": "https://contoso.com"},
+                {"propertyName": "Privacy Policy", "propertyValue": "https://contoso.com/privacy"},
+                {"propertyName": "Categories", "propertyValue": "Productivity;Data"}
+            ]}),
+        )
+    }
+
+    pub(super) fn op_patch(p: Value) -> Value {
+        patch(cert(), json!({"paths": {"/tasks/{taskId}": {"get": p}}}))
+    }
+
+    pub(super) fn c(rule: &'static Rule, def: Value) -> Vec<crate::rules::Finding> {
+        run_profile(rule, def, Profile::Certified)
+    }
+
+    #[test]
+    fn clean_definition_passes_every_content_rule() {
+        for r in RULES {
+            assert!(c(r, cert()).is_empty(), "{}: {:?}", r.code, c(r, cert()));
+            assert!(
+                run_profile(r, cert(), Profile::IndependentPublisher).is_empty(),
+                "{}",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn any_json_value_anywhere_is_tolerated() {
+        let odd = [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([1, {}]),
+            json!({"a": []}),
+        ];
+        let spots = [
+            "",
+            "/info",
+            "/info/title",
+            "/info/contact",
+            "/info/contact/email",
+            "/x-ms-connector-metadata",
+            "/x-ms-connector-metadata/0",
+            "/x-ms-connector-metadata/2/propertyValue",
+            "/paths",
+            OP,
+            &format!("{OP}/summary"),
+            &format!("{OP}/responses"),
+            &format!("{OP}/responses/200"),
+            &format!("{OP}/parameters/0"),
+            "/definitions/Task",
+        ];
+        for spot in spots {
+            for v in &odd {
+                let mut d = cert();
+                match d.pointer_mut(spot) {
+                    Some(slot) => *slot = v.clone(),
+                    None => continue,
+                }
+                for r in RULES
+                    .iter()
+                    .copied()
+                    .chain(crate::rules::docs::RULES.iter().copied())
+                {
+                    let f = c(r, d.clone());
+                    assert!(
+                        f.iter().all(|x| x.code != "InternalError"),
+                        "{} at {spot} = {v}",
+                        r.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn summary_length_and_characters() {
+        let long = "a".repeat(81);
+        let f = c(
+            &OPERATION_SUMMARY_TOO_LONG,
+            op_patch(json!({"summary": long})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{OP}/summary")]);
+        assert!(
+            c(
+                &OPERATION_SUMMARY_TOO_LONG,
+                op_patch(json!({"summary": "a".repeat(80)}))
+            )
+            .is_empty()
+        );
+        let f = c(
+            &RESTRICTED_CHARACTERS_IN_SUMMARY,
+            op_patch(json!({"summary": "Create/update a task?"})),
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("[/?]"));
+    }
+
+    #[test]
+    fn metadata_entries_and_categories() {
+        let def = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"propertyName": "website", "propertyValue": "https://contoso.com"},
+                {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
+            ]}),
+        );
+        let f = c(&CONNECTOR_METADATA_PROPERTIES_MISSING, def.clone());
+        assert_eq!(f.len(), 1);
+        // Member keys in another case are accepted, as the validator does.
+        let pascal = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"PropertyName": "Website", "PropertyValue": "https://contoso.com"},
+                {"PropertyName": "Privacy policy", "PropertyValue": "https://contoso.com/p"},
+                {"PropertyName": "Categories", "PropertyValue": "Data"}
+            ]}),
+        );
+        assert!(c(&CONNECTOR_METADATA_PROPERTIES_MISSING, pascal).is_empty());
+        assert!(f[0].message.contains("Privacy policy"));
+        let f = c(&INVALID_CONNECTOR_CATEGORY, def.clone());
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Project Management"));
+        assert_eq!(
+            pointers(&c(&TOO_MANY_CONNECTOR_CATEGORIES, def)),
+            vec!["/x-ms-connector-metadata/1/propertyValue"]
+        );
+    }
+
+    #[test]
+    fn contact_email_and_urls() {
+        let def = patch(
+            cert(),
+            json!({"info": {"contact": {"email": "mailto:a@b.com", "url": "www.contoso.com"}}}),
+        );
+        assert_eq!(
+            pointers(&c(&CONTACT_EMAIL_NOT_VALID, def.clone())),
+            vec!["/info/contact/email"]
+        );
+        assert_eq!(pointers(&c(&URL_NOT_VALID, def)), vec!["/info/contact/url"]);
+        assert!(valid_email("first.last+tag@sub.contoso.co.uk"));
+        assert!(!valid_email("a@b"));
+        assert!(valid_url("https://contoso.com/privacy?x=1"));
+        assert!(!valid_url("https://"));
+        assert!(!valid_url("ftp://contoso.com"));
+    }
+
+    #[test]
+    fn lengths() {
+        let def = patch(
+            cert(),
+            json!({"info": {"title": "A title that is much longer than thirty", "description": "Too short."}}),
+        );
+        assert_eq!(
+            pointers(&c(&FIELD_LENGTH_EXCEEDED, def.clone())),
+            vec!["/info/title"]
+        );
+        assert_eq!(
+            pointers(&c(&FIELD_LENGTH_NOT_IN_RANGE, def)),
+            vec!["/info/description"]
+        );
+        let mut def = cert();
+        def.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-summary"] =
+            json!("x".repeat(81));
+        let f = c(&FIELD_LENGTH_EXCEEDED, def);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{OP}/parameters/0/x-ms-summary")]
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn style_lints() {
+        let def = op_patch(
+            json!({"operationId": "get_task", "summary": "Get All Project Tasks", "description": "Get all project tasks."}),
+        );
+        assert_eq!(c(&OPERATION_ID_NOT_PASCAL_CASE, def.clone()).len(), 1);
+        assert!(
+            c(
+                &OPERATION_ID_NOT_PASCAL_CASE,
+                op_patch(json!({"operationId": "GetTask_V2"}))
+            )
+            .is_empty()
+        );
+        assert_eq!(c(&SUMMARY_NOT_SENTENCE_CASE, def.clone()).len(), 1);
+        assert_eq!(c(&DESCRIPTION_SAME_AS_SUMMARY, def).len(), 1);
+        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "Task created"}));
+        assert_eq!(c(&TRIGGER_SUMMARY_WORDING, trig).len(), 1);
+        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
+        assert!(c(&TRIGGER_SUMMARY_WORDING, trig).is_empty());
+    }
+}

@@ -1,0 +1,72 @@
+use super::*;
+
+pub static VALUE_MUST_END_WITH_ALPHANUMERIC: Rule = Rule {
+    code: "ValueMustEndWithAlphanumeric",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::CERTIFICATION,
+    file: FileKind::Definition,
+    summary: "The title or an operation summary ends with punctuation or white space",
+    explanation: "Titles and action names are labels, not sentences: they must end with a \
+letter or digit — no full stop, colon, trailing space or line break.\n\nCalibration: a closing \
+parenthesis or bracket is accepted: Microsoft's own convention appends `(deprecated)` to \
+summaries, and connectors changed in 2024 passed with titles such as `Revizto (Ireland)` and \
+`Airtable [DEPRECATED]` (errors on connectors changed in 2024: 2 before, 0 after).\n\nBad: `\"summary\": \"Get a task.\"`  Good: `\"summary\": \"Get a task\"`",
+    source: SV,
+    check: |cx, sink| {
+        if let Some(t) = info(cx)
+            .and_then(|i| i.get("title"))
+            .and_then(Value::as_str)
+            && let Some(c) = t.chars().last()
+            && !c.is_alphanumeric()
+            && !matches!(c, ')' | ']')
+        {
+            sink.emit(
+                "/info/title",
+                format!("'title' must end with a letter or digit, not {c:?}"),
+            );
+        }
+        for op in ops(cx) {
+            if let Some(s) = op.get("summary").and_then(Value::as_str)
+                && let Some(c) = s.chars().last()
+                && !c.is_alphanumeric()
+                && !matches!(c, ')' | ']')
+            {
+                sink.emit(
+                    join(&op.pointer, "summary"),
+                    format!(
+                        "summary of {} must end with a letter or digit, not {c:?}",
+                        op.label()
+                    ),
+                );
+            }
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn ends_with_alphanumeric() {
+        let def = patch(
+            op_patch(json!({"summary": "Get a task."})),
+            json!({"info": {"title": "Contoso "}}),
+        );
+        let f = c(&VALUE_MUST_END_WITH_ALPHANUMERIC, def);
+        assert_eq!(
+            pointers(&f),
+            vec!["/info/title".to_string(), format!("{OP}/summary")]
+        );
+        let ok = patch(
+            op_patch(json!({"summary": "Get a task (deprecated)"})),
+            json!({"info": {"title": "Contoso [DEPRECATED]"}}),
+        );
+        assert!(c(&VALUE_MUST_END_WITH_ALPHANUMERIC, ok).is_empty());
+    }
+}

@@ -1,0 +1,72 @@
+use super::*;
+
+/// Operation summaries of the definition (lower-case), for spotting lists of them.
+fn summaries(cx: &Context<'_>) -> Vec<String> {
+    cx.swagger
+        .as_ref()
+        .map(|s| {
+            s.operations
+                .iter()
+                .filter_map(|o| o.get("summary").and_then(Value::as_str))
+                .map(norm)
+                .filter(|s| s.len() > 3)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn intro_operation_listing(intro: &TextFile, sums: &[String]) -> Option<(usize, String)> {
+    let hs = headings(&intro.text);
+    if let Some(h) = hs.iter().find(|h| {
+        let n = norm(h.text);
+        [
+            "supportedoperations",
+            "supportedactions",
+            "actions",
+            "triggers",
+            "operations",
+            "actionsandtriggers",
+        ]
+        .contains(&n.as_str())
+    }) {
+        return Some((h.offset, format!("intro.md has a '{}' section", h.text)));
+    }
+    let named: Vec<&Heading<'_>> = hs.iter().filter(|h| sums.contains(&norm(h.text))).collect();
+    if named.len() >= 2 {
+        return Some((
+            named[0].offset,
+            format!(
+                "intro.md has {} headings named after operations",
+                named.len()
+            ),
+        ));
+    }
+    None
+}
+
+pub static INTRO_LISTS_OPERATIONS: Rule = Rule {
+    code: "IntroListsOperations",
+    severity: Severity::Warning,
+    gate: crate::core::Gate::Review,
+    microsoft: None,
+    profiles: Profiles::CERTIFIED,
+    file: FileKind::Intro,
+    summary: "intro.md lists the connector's actions or triggers",
+    explanation: "The documentation page lists actions and triggers itself, generated from the \
+definition; a hand-written list in intro.md duplicates it and goes stale. Describe what the \
+connector is for instead. connkit reports a heading such as \"Supported operations\", \
+\"Actions\" or \"Triggers\", or two or more headings named after operation summaries.",
+    source: SFC,
+    check: |cx, sink| {
+        let Some(intro) = cx.connector.intro.as_ref() else {
+            return;
+        };
+        if let Some((offset, msg)) = intro_operation_listing(intro, &summaries(cx)) {
+            sink.emit_at_offset(
+                FileKind::Intro,
+                offset,
+                format!("{msg}; the documentation page lists operations automatically"),
+            );
+        }
+    },
+};

@@ -1,0 +1,134 @@
+//! readme.md and intro.md: the sections reviewers expect (catalog §10.3, §10.4, §2 FILE-05).
+
+use serde_json::Value;
+
+use super::{Context, Profile, Profiles, Rule, Severity};
+use crate::model::{FileKind, TextFile};
+
+pub const RULES: &[&Rule] = &[
+    &README_SECTION_MISSING,
+    &INTRO_SECTION_MISSING,
+    &INTRO_LISTS_OPERATIONS,
+    &INTRO_MISSING,
+];
+const SFC: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/submit-for-certification";
+
+/// A markdown heading: level, text, byte offset of the line.
+#[derive(Debug)]
+pub struct Heading<'a> {
+    pub level: usize,
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+/// ATX headings (`#`…`######`) outside fenced code blocks; also bold-only lines
+/// (`**Prerequisites**`), which many readmes use as headings.
+pub fn headings(text: &str) -> Vec<Heading<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut fence = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+        } else if !fence {
+            let hashes = t.chars().take_while(|c| *c == '#').count();
+            if (1..=6).contains(&hashes) {
+                let rest = t[hashes..].trim().trim_end_matches('#').trim();
+                out.push(Heading {
+                    level: hashes,
+                    text: rest,
+                    offset,
+                });
+            } else if t.len() > 4 && t.starts_with("**") && t.ends_with("**") {
+                out.push(Heading {
+                    level: 2,
+                    text: t.trim_matches('*').trim(),
+                    offset,
+                });
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Letters and digits only, lower-case: headings compare loosely.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a heading matches one of the accepted wordings (prefix match after
+/// normalisation, so "Publisher: Contoso" matches "Publisher").
+fn has_section(hs: &[Heading<'_>], wordings: &[&str]) -> bool {
+    let wanted: Vec<String> = wordings.iter().map(|w| norm(w)).collect();
+    hs.iter().any(|h| {
+        let n = norm(h.text);
+        wanted.iter().any(|w| n.starts_with(w.as_str()))
+    })
+}
+mod intro_lists_operations;
+mod intro_missing;
+mod intro_section_missing;
+mod readme_section_missing;
+
+pub use intro_lists_operations::*;
+pub use intro_missing::*;
+pub use intro_section_missing::*;
+pub use readme_section_missing::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    const README: &str = "# Contoso\nIntro.\n\n## Publisher: Contoso Ltd\n## Prerequisites\nx\n\
+## Supported Operations\n### Get a task\n## Obtaining Credentials\nx\n## Known Issues and \
+Limitations\nx\n## Deployment Instructions\nx\n";
+
+    const INTRO: &str = "Contoso helps.\n\n## Prerequisites\n## How to get credentials\n## Get \
+started with your connector\n## Known issues and limitations\n## Common errors and remedies\n\
+## FAQ\n";
+
+    fn text(name: &str, t: &str) -> TextFile {
+        TextFile::from_text(name.into(), name.into(), t.into(), t.len() as u64, vec![])
+    }
+
+    pub(super) fn conn(readme: &str, intro: Option<&str>) -> crate::model::Connector {
+        let def = patch(
+            minimal(),
+            serde_json::json!({"securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "K"}}}),
+        );
+        let mut c = connector_from(def, None);
+        c.readme = Some(text("readme.md", readme));
+        c.intro = intro.map(|t| text("intro.md", t));
+        c
+    }
+
+    #[test]
+    fn good_docs_pass() {
+        let c = conn(README, Some(INTRO));
+        for r in RULES {
+            assert!(run_on(r, &c, Profile::Certified).is_empty(), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn intro_sections_and_operation_lists() {
+        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+        let c = conn(README, Some(bad));
+        let f = run_on(&INTRO_SECTION_MISSING, &c, Profile::Certified);
+        assert!(f[0].message.contains("How to get credentials"));
+        let f = run_on(&INTRO_LISTS_OPERATIONS, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 3);
+        assert_eq!(
+            run_on(&INTRO_MISSING, &conn(README, None), Profile::Certified).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,31 @@
+use super::*;
+
+pub static JSON_SYNTAX_ERROR: Rule = Rule {
+    code: "JsonSyntaxError",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "The file is not valid JSON and cannot be read further",
+    explanation: "The text breaks JSON syntax in a way that cannot be recovered (an unexpected \
+token, an unclosed bracket, an empty file), so no rule can check its content. Microsoft's \
+validators reject the file outright. The finding points at the first character that cannot be \
+understood; fix it and lint again.",
+    source: SRC_JSON,
+    check: load_issues,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn unrecoverable_json() {
+        let f = run_text(&JSON_SYNTAX_ERROR, "{\n  \"swagger\": \"2.0\"\n  ]\n}");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 3);
+        assert!(run_text(&JSON_SYNTAX_ERROR, "{}").is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+//! File-level rules: what reading the files found (syntax, encoding) and which files a
+//! connector folder must or must not contain (catalog §2).
+
+use super::{Context, Profiles, Rule, Severity, Sink};
+use crate::model::FileKind;
+
+pub const RULES: &[&Rule] = &[
+    &JSON_SYNTAX_ERROR,
+    &JSON_TRAILING_COMMA,
+    &JSON_MISSING_COMMA,
+    &JSON_COMMENT,
+    &JSON_CONTROL_CHARACTER,
+    &JSON_NON_STANDARD_SYNTAX,
+    &JSON_DUPLICATE_KEY,
+    &YAML_SYNTAX_ERROR,
+    &FILE_ENCODING_NOT_UTF8,
+    &FILE_UNREADABLE,
+    &FILE_TOO_LARGE,
+    &FILE_NAME_AMBIGUOUS,
+    &DEFINITION_FILE_MISSING,
+    &PROPERTIES_FILE_MISSING,
+    &README_MISSING,
+    &INTERNAL_ERROR,
+    &SUPPRESSION_REASON_MISSING,
+];
+
+const SRC_JSON: &str = "https://www.rfc-editor.org/rfc/rfc8259";
+const SRC_FILES: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/paconn-cli";
+
+/// Re-emit the issues the loader recorded under this rule's code, for every file.
+fn load_issues(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let code = sink.code();
+    let c = cx.connector;
+    let issues: Vec<_> = c
+        .load_issues()
+        .filter(|(_, i)| i.code == code)
+        .map(|(k, i)| (k, i.clone()))
+        .collect();
+    for (kind, issue) in issues {
+        match (issue.offset, issue.pointer) {
+            (Some(o), _) => sink.emit_at_offset(kind, o, issue.message),
+            (None, Some(p)) => sink.emit_in(kind, p, issue.message),
+            (None, None) => sink.emit_in(kind, "", issue.message),
+        }
+    }
+    for fi in c.folder_issues.iter().filter(|i| i.code == code) {
+        sink.emit_in(fi.file, "", fi.message.clone());
+    }
+}
+mod definition_file_missing;
+mod file_encoding_not_utf8;
+mod file_name_ambiguous;
+mod file_too_large;
+mod file_unreadable;
+mod internal_error;
+mod json_comment;
+mod json_control_character;
+mod json_duplicate_key;
+mod json_missing_comma;
+mod json_non_standard_syntax;
+mod json_syntax_error;
+mod json_trailing_comma;
+mod properties_file_missing;
+mod readme_missing;
+mod suppression_reason_missing;
+mod yaml_syntax_error;
+
+pub use definition_file_missing::*;
+pub use file_encoding_not_utf8::*;
+pub use file_name_ambiguous::*;
+pub use file_too_large::*;
+pub use file_unreadable::*;
+pub use internal_error::*;
+pub use json_comment::*;
+pub use json_control_character::*;
+pub use json_duplicate_key::*;
+pub use json_missing_comma::*;
+pub use json_non_standard_syntax::*;
+pub use json_syntax_error::*;
+pub use json_trailing_comma::*;
+pub use properties_file_missing::*;
+pub use readme_missing::*;
+pub use suppression_reason_missing::*;
+pub use yaml_syntax_error::*;

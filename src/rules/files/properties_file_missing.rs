@@ -1,0 +1,43 @@
+use super::*;
+
+pub static PROPERTIES_FILE_MISSING: Rule = Rule {
+    code: "PropertiesFileMissing",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Properties,
+    summary: "The folder has no apiProperties.json",
+    explanation: "`apiProperties.json` carries the connection parameters, brand colour, \
+publisher and policy templates. paconn and the certification pipeline require it next to the \
+definition.",
+    source: SRC_FILES,
+    check: |cx, sink| {
+        let c = cx.connector;
+        if c.properties.is_none() && !c.single_file {
+            sink.emit("", "no apiProperties.json in this connector folder");
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn missing_files_only_in_folders() {
+        let mut c = connector_from(serde_json::json!({"swagger": "2.0"}), None);
+        assert_eq!(
+            run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).len(),
+            1
+        );
+        c.single_file = true;
+        assert!(run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).is_empty());
+        let c = connector_from(
+            serde_json::json!({"swagger": "2.0"}),
+            Some(serde_json::json!({})),
+        );
+        assert!(run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).is_empty());
+    }
+}

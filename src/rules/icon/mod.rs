@@ -1,0 +1,264 @@
+//! icon.png: format, size, background and brand colour (catalog §10.1, §2 FILE-04).
+
+use std::io::Cursor;
+
+use super::{Context, Profiles, Rule, Severity};
+use crate::model::FileKind;
+use crate::rules::properties::parse_hex_color;
+
+pub const RULES: &[&Rule] = &[
+    &ICON_NOT_VALID_PNG,
+    &ICON_SIZE_NOT_VALID,
+    &ICON_FILE_TOO_LARGE,
+    &ICON_NOT_OPAQUE,
+    &ICON_BACKGROUND_WHITE,
+    &ICON_BRAND_COLOR_MISMATCH,
+    &ICON_NOT_ALLOWED,
+    &ICON_MISSING,
+];
+
+const CS: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
+
+/// Icons must be smaller than this many bytes.
+pub const MAX_BYTES: usize = 1024 * 1024;
+/// Allowed square sizes (pixels) and the recommended one.
+pub const MIN_SIDE: u32 = 100;
+pub const MAX_SIDE: u32 = 230;
+pub const RECOMMENDED_SIDE: u32 = 230;
+/// Largest per-channel difference still counted as "the same colour".
+pub const COLOR_TOLERANCE: u8 = 16;
+/// Largest image connkit decodes (pixels per side); bigger ones are only measured.
+const DECODE_MAX_SIDE: u32 = 4096;
+
+/// What connkit learns from the icon, once per connector.
+#[derive(Debug, Clone)]
+pub struct IconFacts {
+    pub width: u32,
+    pub height: u32,
+    /// Pixels with some transparency (None when not decoded).
+    pub transparent: Option<u64>,
+    /// Colour of the four corners (top-left, top-right, bottom-left, bottom-right).
+    pub corners: Option<[[u8; 4]; 4]>,
+}
+
+/// Read a PNG: dimensions always, pixels when the image is of a reasonable size.
+pub fn analyse(bytes: &[u8]) -> Result<IconFacts, String> {
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err("the file is not a PNG image (wrong signature)".into());
+    }
+    let mut dec = png::Decoder::new(Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = dec
+        .read_info()
+        .map_err(|e| format!("the PNG cannot be read: {e}"))?;
+    let (width, height) = (reader.info().width, reader.info().height);
+    let mut facts = IconFacts {
+        width,
+        height,
+        transparent: None,
+        corners: None,
+    };
+    if width == 0 || height == 0 || width > DECODE_MAX_SIDE || height > DECODE_MAX_SIDE {
+        return Ok(facts);
+    }
+    let Some(size) = reader.output_buffer_size() else {
+        return Ok(facts);
+    };
+    let mut buf = vec![0; size];
+    let out = reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("the PNG cannot be decoded: {e}"))?;
+    let channels = match out.color_type {
+        png::ColorType::Grayscale => 1,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        png::ColorType::Indexed => return Ok(facts),
+    };
+    let stride = out.line_size;
+    let pixel = |x: u32, y: u32| -> [u8; 4] {
+        let i = y as usize * stride + x as usize * channels;
+        let p = buf.get(i..i + channels).unwrap_or(&[]);
+        match *p {
+            [g] => [g, g, g, 255],
+            [g, a] => [g, g, g, a],
+            [r, g, b] => [r, g, b, 255],
+            [r, g, b, a] => [r, g, b, a],
+            _ => [0, 0, 0, 0],
+        }
+    };
+    let mut transparent = 0u64;
+    if channels == 2 || channels == 4 {
+        for y in 0..height {
+            for x in 0..width {
+                if pixel(x, y)[3] < 255 {
+                    transparent += 1;
+                }
+            }
+        }
+    }
+    let (r, b) = (width - 1, height - 1);
+    facts.transparent = Some(transparent);
+    facts.corners = Some([pixel(0, 0), pixel(r, 0), pixel(0, b), pixel(r, b)]);
+    Ok(facts)
+}
+
+fn facts(cx: &Context<'_>) -> Option<std::sync::Arc<Result<IconFacts, String>>> {
+    let icon = cx.connector.icon.as_ref()?;
+    if !icon.issues.is_empty() {
+        return None;
+    }
+    struct Key(Result<IconFacts, String>);
+    let k = cx.shared(|| Key(analyse(&icon.bytes)));
+    Some(std::sync::Arc::new(k.0.clone()))
+}
+
+/// The background colour: the colour most corners share.
+fn background(f: &IconFacts) -> Option<[u8; 4]> {
+    let c = f.corners?;
+    c.iter()
+        .max_by_key(|a| c.iter().filter(|b| close(a, b)).count())
+        .copied()
+}
+
+fn close(a: &[u8; 4], b: &[u8; 4]) -> bool {
+    (0..3).all(|i| a[i].abs_diff(b[i]) <= COLOR_TOLERANCE)
+}
+
+fn hex(c: &[u8; 4]) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+mod icon_background_white;
+mod icon_brand_color_mismatch;
+mod icon_file_too_large;
+mod icon_missing;
+mod icon_not_allowed;
+mod icon_not_opaque;
+mod icon_not_valid_png;
+mod icon_size_not_valid;
+
+pub use icon_background_white::*;
+pub use icon_brand_color_mismatch::*;
+pub use icon_file_too_large::*;
+pub use icon_missing::*;
+pub use icon_not_allowed::*;
+pub use icon_not_opaque::*;
+pub use icon_not_valid_png::*;
+pub use icon_size_not_valid::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BinaryFile;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    /// Encode an RGBA image: background colour with a 2×2 logo patch in the middle.
+    fn png_bytes(w: u32, h: u32, bg: [u8; 4]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut e = png::Encoder::new(&mut out, w, h);
+            e.set_color(png::ColorType::Rgba);
+            e.set_depth(png::BitDepth::Eight);
+            let mut wr = e.write_header().unwrap();
+            let mut data = Vec::new();
+            for y in 0..h {
+                for x in 0..w {
+                    let logo = x.abs_diff(w / 2) < 2 && y.abs_diff(h / 2) < 2;
+                    data.extend_from_slice(if logo { &[255, 255, 255, 255] } else { &bg });
+                }
+            }
+            wr.write_image_data(&data).unwrap();
+        }
+        out
+    }
+
+    fn with_icon(bytes: Vec<u8>, brand: &str) -> crate::model::Connector {
+        let mut c = connector_from(
+            minimal(),
+            Some(json!({"properties": {"iconBrandColor": brand}})),
+        );
+        c.icon = Some(BinaryFile {
+            rel_path: "icon.png".into(),
+            path: "icon.png".into(),
+            bytes,
+            issues: vec![],
+        });
+        c
+    }
+
+    const BRAND: [u8; 4] = [0x4b, 0x2e, 0x83, 255];
+
+    #[test]
+    fn good_icon_passes() {
+        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        for r in RULES
+            .iter()
+            .filter(|r| r.profiles.contains(Profile::Certified))
+        {
+            assert!(run_on(r, &c, Profile::Certified).is_empty(), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn not_a_png() {
+        let c = with_icon(b"GIF89a".to_vec(), "#4b2e83");
+        assert_eq!(run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom).len(), 1);
+        assert!(run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).is_empty());
+    }
+
+    #[test]
+    fn sizes() {
+        let c = with_icon(png_bytes(230, 200, BRAND), "#4b2e83");
+        assert_eq!(
+            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
+            1
+        );
+        let c = with_icon(png_bytes(300, 300, BRAND), "#4b2e83");
+        assert_eq!(
+            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
+            1
+        );
+        let c = with_icon(png_bytes(160, 160, BRAND), "#4b2e83");
+        let f = run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified);
+        assert_eq!(f[0].severity, Severity::Info);
+        let big = with_icon(vec![0; MAX_BYTES], "#4b2e83");
+        assert_eq!(
+            run_on(&ICON_FILE_TOO_LARGE, &big, Profile::Certified).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn background() {
+        let c = with_icon(png_bytes(230, 230, [0, 0, 0, 0]), "#000000");
+        assert_eq!(run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified).len(), 1);
+        let c = with_icon(png_bytes(230, 230, [255, 255, 255, 255]), "#ffffff");
+        assert_eq!(
+            run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified).len(),
+            1
+        );
+        let c = with_icon(png_bytes(230, 230, BRAND), "#0078d4");
+        let f = run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("#4b2e83"));
+        // Within the tolerance.
+        let c = with_icon(png_bytes(230, 230, BRAND), "#502e80");
+        assert!(run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified).is_empty());
+    }
+
+    #[test]
+    fn presence_per_profile() {
+        let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
+        assert_eq!(
+            run_on(&ICON_NOT_ALLOWED, &c, Profile::IndependentPublisher).len(),
+            1
+        );
+        let none = connector_from(minimal(), Some(json!({})));
+        assert!(run_on(&ICON_NOT_ALLOWED, &none, Profile::IndependentPublisher).is_empty());
+        assert_eq!(run_on(&ICON_MISSING, &none, Profile::Certified).len(), 1);
+        assert!(run_on(&ICON_MISSING, &c, Profile::Certified).is_empty());
+    }
+}

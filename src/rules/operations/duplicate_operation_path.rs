@@ -1,0 +1,64 @@
+use super::*;
+
+pub static DUPLICATE_OPERATION_PATH: Rule = Rule {
+    code: "DuplicateOperationPath",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "Two operations with the same method on paths that differ only in variable names",
+    explanation: "`/items/{id}` and `/items/{itemId}` are the same route: requests cannot be \
+told apart. Keep one path.\n\nCalibration: paths that differ by a trailing slash are not \
+duplicates (a certified connector changed in 2024 has `/documents` and `/documents/`).",
+    source: SV,
+    check: |cx, sink| {
+        let mut seen: HashMap<(String, &str), &Operation<'_>> = HashMap::new();
+        for op in ops(cx) {
+            let key = (shape(op.path), op.method);
+            match seen.get(&key) {
+                Some(prev)
+                    if prev.path != op.path
+                        && prev.path.to_lowercase() != op.path.to_lowercase() =>
+                {
+                    sink.emit(
+                        op.pointer.clone(),
+                        format!(
+                            "{} '{}' duplicates '{}' ({})",
+                            op.method.to_uppercase(),
+                            op.path,
+                            prev.path,
+                            prev.label()
+                        ),
+                    )
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, op);
+                }
+            }
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn trailing_slash_is_a_different_path() {
+        let op = |id: &str| json!({"post": {"operationId": id, "responses": {"200": {"description": "ok"}}}});
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/docs": op("A"), "/docs/": op("B")}}),
+        );
+        assert!(run(&DUPLICATE_OPERATION_PATH, d).is_empty());
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/docs/{a}": op("A"), "/docs/{b}": op("B")}}),
+        );
+        assert_eq!(run(&DUPLICATE_OPERATION_PATH, d).len(), 1);
+    }
+}

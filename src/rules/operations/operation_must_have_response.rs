@@ -1,0 +1,65 @@
+use super::*;
+
+pub static OPERATION_MUST_HAVE_RESPONSE: Rule = Rule {
+    code: "OperationMustHaveResponse",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "An operation with no responses",
+    explanation: "Every operation declares at least one response, normally the success code \
+with its schema plus `default`.\n\nCalibration: for a trigger's registration operation the \
+finding is a warning. Its response is never shown to users, and certified connectors changed \
+in 2024 (PDF4me Connect, Power Textor) passed with `\"responses\": {}` on webhook \
+registrations. Actions keep the error.\n\n\
+Evidence: an error. Its only hits on the merged history are AzureIoTCentral's internal \
+schema operations in the bulk merges of 2020–2021 (no pull request, so no pipeline run); no \
+validated pull request since 2022 breaks it.",
+    source: SV,
+    check: |cx, sink| {
+        for op in ops(cx) {
+            if !op.value.is_object() {
+                continue;
+            }
+            let sev = if op.is_trigger() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let msg = format!("{} has no responses", op.label());
+            let at = match op.get("responses") {
+                Some(Value::Object(m)) if !m.is_empty() => continue,
+                Some(_) => join(&op.pointer, "responses"),
+                None => op.pointer.clone(),
+            };
+            sink.emit_with(sev, FileKind::Definition, at, msg);
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn trigger_without_responses_is_a_warning_action_an_error() {
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/hook": {"post": {"operationId": "OnX", "x-ms-trigger": "single", "responses": {}}},
+                             "/act": {"post": {"operationId": "DoX", "responses": {}}}}}),
+        );
+        let f = run(&OPERATION_MUST_HAVE_RESPONSE, d);
+        let sev: Vec<_> = f.iter().map(|x| (x.pointer.as_str(), x.severity)).collect();
+        assert!(
+            sev.contains(&("/paths/~1hook/post/responses", Severity::Warning)),
+            "{sev:?}"
+        );
+        assert!(
+            sev.contains(&("/paths/~1act/post/responses", Severity::Error)),
+            "{sev:?}"
+        );
+    }
+}

@@ -1,0 +1,39 @@
+use super::*;
+
+fn sends_payload(op: &crate::model::swagger::Operation<'_>) -> bool {
+    op.params
+        .iter()
+        .any(|p| matches!(p.location, Some("body" | "formData")))
+}
+
+def_rule!(
+    CONSUMES_MISSING,
+    "ConsumesMissing",
+    Warning,
+    ALL,
+    "An operation sends a body but no supported MIME type is in its `consumes`",
+    "An operation with a body or form parameters must say how the payload is encoded: list a \
+supported MIME type (`application/json`, `text/plain`, `multipart/form-data`, \
+`application/x-www-form-urlencoded`) in the operation's `consumes` or the root `consumes`. \
+Microsoft's validator reports this as a warning.",
+    |cx, sink| {
+        let Some(sw) = cx.swagger.as_ref() else {
+            return;
+        };
+        for op in ops(cx).iter().filter(|o| sends_payload(o)) {
+            let c = consumes(sw, op);
+            if !c
+                .iter()
+                .any(|m| SUPPORTED_MIME.contains(&mime_base(m).as_str()))
+            {
+                sink.emit(
+                    op.pointer.clone(),
+                    format!(
+                        "{} sends a payload but 'consumes' has no supported MIME type",
+                        op.label()
+                    ),
+                );
+            }
+        }
+    }
+);

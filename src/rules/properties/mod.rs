@@ -1,0 +1,704 @@
+//! apiProperties.json: its shape (our own JSON Schema, `schemas/apiProperties.schema.json`),
+//! brand colour, publisher, connection parameters, OAuth settings, policy templates, script
+//! operations, and its agreement with the definition (catalog §8).
+
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+use super::{Context, Profile, Profiles, Rule, Severity, Sink};
+use crate::model::FileKind;
+use crate::model::pointer::{join, join_index};
+
+pub const RULES: &[&Rule] = &[
+    &PROPERTIES_SCHEMA_VIOLATION,
+    &ICON_BRAND_COLOR_NOT_VALID,
+    &ICON_BRAND_COLOR_NOT_ALLOWED,
+    &PUBLISHER_REQUIRED,
+    &STACK_OWNER_REQUIRED,
+    &CONNECTION_PARAMETER_NAME_NOT_VALID,
+    &CONNECTION_PARAMETER_TYPE_NOT_VALID,
+    &TENANT_ID_PARAMETER_NOT_VALID,
+    &OAUTH_SETTINGS_NOT_VALID,
+    &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+    &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
+    &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
+    &POLICY_TEMPLATE_UNKNOWN,
+    &POLICY_TEMPLATE_PARAMETER_MISSING,
+    &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
+    &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
+    &SCRIPT_OPERATION_NOT_FOUND,
+    &CAPABILITY_NOT_VALID,
+    &AUTHENTICATION_TYPE_MISMATCH,
+    &HOST_NOT_DEFINED,
+    &PLACEHOLDER_VALUE,
+];
+const CS: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
+const POL: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates";
+const S_AP: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json";
+
+/// Our JSON Schema for apiProperties.json, compiled once per process.
+/// Compile the schema now (see [`crate::rules::prepare`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&SCHEMA);
+}
+
+/// The parsed apiProperties.json, when it is an object.
+fn props_root<'a>(cx: &Context<'a>) -> Option<&'a Value> {
+    cx.connector.properties_value().filter(|v| v.is_object())
+}
+
+/// `/properties`, when it is an object.
+fn props<'a>(cx: &Context<'a>) -> Option<&'a Value> {
+    props_root(cx)?.get("properties").filter(|v| v.is_object())
+}
+
+/// A connection parameter with the pointer where it is written.
+struct ConnParam<'a> {
+    pointer: String,
+    name: &'a str,
+    value: &'a Value,
+}
+
+/// Every connection parameter: `connectionParameters` and each set of
+/// `connectionParameterSets`.
+fn conn_params<'a>(cx: &Context<'a>) -> Vec<ConnParam<'a>> {
+    let mut out = Vec::new();
+    let Some(p) = props(cx) else { return out };
+    let mut add = |map: Option<&'a Value>, base: String| {
+        if let Some(m) = map.and_then(Value::as_object) {
+            for (k, v) in m {
+                out.push(ConnParam {
+                    pointer: join(&base, k),
+                    name: k,
+                    value: v,
+                });
+            }
+        }
+    };
+    add(
+        p.get("connectionParameters"),
+        "/properties/connectionParameters".into(),
+    );
+    if let Some(sets) = p
+        .get("connectionParameterSets")
+        .and_then(|s| s.get("values"))
+        .and_then(Value::as_array)
+    {
+        for (i, s) in sets.iter().enumerate() {
+            add(
+                s.get("parameters"),
+                format!("/properties/connectionParameterSets/values/{i}/parameters"),
+            );
+        }
+    }
+    out
+}
+
+fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// A member by name ignoring ASCII case.
+fn get_ci<'a>(v: &'a Value, key: &str) -> Option<(&'a str, &'a Value)> {
+    v.as_object()?
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(k, v)| (k.as_str(), v))
+}
+
+/// `#rrggbb`
+pub fn valid_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Parse `#rrggbb` into RGB.
+pub fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
+    if !valid_hex_color(s) {
+        return None;
+    }
+    let c = |i: usize| u8::from_str_radix(s.get(i..i + 2)?, 16).ok();
+    Some([c(1)?, c(3)?, c(5)?])
+}
+
+fn brand_color<'a>(cx: &Context<'a>) -> Option<&'a str> {
+    props(cx).and_then(|p| str_at(p, "iconBrandColor"))
+}
+
+fn required_text(cx: &Context<'_>, sink: &mut Sink<'_>, key: &str, what: &str) {
+    let Some(p) = props(cx) else { return };
+    match p.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => {}
+        Some(Value::String(_)) => sink.emit(
+            join("/properties", key),
+            format!("'{key}' must not be empty: {what}"),
+        ),
+        Some(_) => {} // PropertiesSchemaViolation
+        None => sink.emit("/properties", format!("'{key}' is required: {what}")),
+    }
+}
+
+/// Values `connkit init` (and common templates) write for the author to replace. Compared
+/// case-insensitively with the whole trimmed value.
+pub const PLACEHOLDERS: &[&str] = &[
+    "publisher name",
+    "service owner name",
+    "your name",
+    "your company",
+    "company name",
+    "todo",
+    "tbd",
+    "changeme",
+];
+
+/// Contact e-mail addresses templates write for the author to replace.
+pub const PLACEHOLDER_EMAILS: &[&str] = &[
+    "support@example.com",
+    "email@example.com",
+    "you@example.com",
+    "name@example.com",
+];
+
+/// The three name shapes a connection parameter may have.
+pub fn valid_param_name(name: &str) -> bool {
+    let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    match name.split_once(':') {
+        None => word(name),
+        Some((a, b)) => word(a) && word(b),
+    }
+}
+
+/// Connection parameter types the platform knows.
+pub const PARAM_TYPES: [&str; 6] = [
+    "string",
+    "securestring",
+    "int",
+    "bool",
+    "gatewaySetting",
+    "oauthSetting",
+];
+
+/// The description the platform demands on `token:TenantId` (its typo included).
+pub const TENANT_DESCRIPTION: &str = "The tenant ID of for the Azure Active Directory application";
+
+fn oauth_settings<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
+    conn_params(cx)
+        .into_iter()
+        .filter_map(|p| {
+            get_ci(p.value, "oAuthSettings")
+                .filter(|(_, v)| v.is_object())
+                .map(|(k, v)| (join(&p.pointer, k), v))
+        })
+        .collect()
+}
+
+/// A documented policy template: its accepted id spellings, required and optional
+/// parameters (without the `x-ms-apimTemplateParameter.` prefix).
+pub struct Template {
+    pub ids: &'static [&'static str],
+    pub required: &'static [&'static str],
+    pub optional: &'static [&'static str],
+}
+
+pub const TEMPLATES: &[Template] = &[
+    Template {
+        ids: &["convertarraytoobject", "ConvertArrayToObject"],
+        required: &[
+            "propertyParentPath",
+            "keyWithinCollectionPath",
+            "newPropertyPath",
+        ],
+        optional: &["propertySubPath", "retainKey"],
+    },
+    Template {
+        ids: &["convertobjecttoarray", "ConvertObjectToArray"],
+        required: &["propertyParentPath", "newPropertyPath"],
+        optional: &["propertySubPath", "keyName", "valueName"],
+    },
+    Template {
+        ids: &["dynamichosturl", "DynamicHostUrl", "dynamicHostUrl"],
+        required: &["urlTemplate"],
+        optional: &[],
+    },
+    Template {
+        ids: &["encodepropertyvalue", "EncodePropertyValue"],
+        required: &["propertyParentPath", "newPropertyPath"],
+        optional: &["propertySubPath"],
+    },
+    Template {
+        ids: &["pollingtrigger", "PollingTrigger"],
+        required: &["triggerConfig", "triggerDataPath"],
+        optional: &[],
+    },
+    Template {
+        ids: &["routerequesttoendpoint", "RouteRequestToEndpoint"],
+        required: &["newPath"],
+        optional: &["httpMethod"],
+    },
+    Template {
+        ids: &["setheader", "SetHeader", "setHeader"],
+        required: &["name", "value"],
+        optional: &["existsAction"],
+    },
+    Template {
+        ids: &["setproperty", "SetProperty"],
+        required: &[
+            "newPropertyParentPathTemplate",
+            "newPropertySubPathTemplate",
+            "propertyValuePathTemplate",
+        ],
+        optional: &[],
+    },
+    Template {
+        ids: &[
+            "setqueryparameter",
+            "SetQueryParameter",
+            "setQueryParameter",
+        ],
+        required: &["name", "value"],
+        optional: &["existsAction"],
+    },
+    Template {
+        ids: &["setvaluefromurl", "SetValueFromUrl"],
+        required: &[
+            "parameterTemplate",
+            "parameterValueUrl",
+            "parameterValuePathTemplate",
+        ],
+        optional: &["httpMethod"],
+    },
+    Template {
+        ids: &["stringreplace", "StringReplace"],
+        required: &[
+            "propertyParentPath",
+            "sourceString",
+            "replacementString",
+            "newPropertyPath",
+        ],
+        optional: &["propertySubPath"],
+    },
+    Template {
+        ids: &["stringtoarray", "StringToArray"],
+        required: &[
+            "propertyParentPath",
+            "delimiterList",
+            "childPropertyName",
+            "newPropertyPath",
+        ],
+        optional: &["propertySubPath"],
+    },
+    Template {
+        ids: &["updatenextlink"],
+        required: &["nextLinkPropertyName"],
+        optional: &["nextLinkParentPropertyPath"],
+    },
+];
+
+/// Templates seen in merged certified connectors but not documented (Microsoft-internal).
+pub const INTERNAL_TEMPLATES: [&str; 3] = [
+    "dynamicsubdomain",
+    "moveproperties",
+    "setconnectionstatustounauthenticated",
+];
+
+pub const PARAM_PREFIX: &str = "x-ms-apimTemplateParameter.";
+
+pub fn template(id: &str) -> Option<&'static Template> {
+    TEMPLATES
+        .iter()
+        .find(|t| t.ids.iter().any(|i| i.eq_ignore_ascii_case(id)))
+}
+
+/// Policy template instances with their pointers.
+fn instances<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
+    props(cx)
+        .and_then(|p| p.get("policyTemplateInstances"))
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .enumerate()
+                .map(|(i, v)| (join_index("/properties/policyTemplateInstances", i), v))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every operationId of the definition, when it was parsed.
+fn operation_ids<'a>(cx: &Context<'a>) -> Option<Vec<&'a str>> {
+    let sw = cx.swagger.as_ref()?;
+    Some(
+        sw.operations
+            .iter()
+            .filter_map(|o| o.operation_id)
+            .collect(),
+    )
+}
+
+/// Capability strings the platform is known to use.
+pub const CAPABILITIES: [&str; 6] = [
+    "actions",
+    "triggers",
+    "gateway",
+    "cloud only",
+    "tabular",
+    "federatedKnowledgeSource",
+];
+mod authentication_type_mismatch;
+mod capability_not_valid;
+mod connection_parameter_name_not_valid;
+mod connection_parameter_reference_not_found;
+mod connection_parameter_type_not_valid;
+mod connection_parameters_and_sets_both_defined;
+mod host_not_defined;
+mod icon_brand_color_not_allowed;
+mod icon_brand_color_not_valid;
+mod oauth_not_allowed_for_independent_publisher;
+mod oauth_redirect_mode_not_per_connector;
+mod oauth_settings_not_valid;
+mod placeholder_value;
+mod policy_template_operation_not_found;
+mod policy_template_parameter_missing;
+mod policy_template_unknown;
+mod properties_schema_violation;
+mod publisher_required;
+mod script_operation_not_found;
+mod stack_owner_required;
+mod tenant_id_parameter_not_valid;
+
+pub use authentication_type_mismatch::*;
+pub use capability_not_valid::*;
+pub use connection_parameter_name_not_valid::*;
+pub use connection_parameter_reference_not_found::*;
+pub use connection_parameter_type_not_valid::*;
+pub use connection_parameters_and_sets_both_defined::*;
+pub use host_not_defined::*;
+pub use icon_brand_color_not_allowed::*;
+pub use icon_brand_color_not_valid::*;
+pub use oauth_not_allowed_for_independent_publisher::*;
+pub use oauth_redirect_mode_not_per_connector::*;
+pub use oauth_settings_not_valid::*;
+pub use placeholder_value::*;
+pub use policy_template_operation_not_found::*;
+pub use policy_template_parameter_missing::*;
+pub use policy_template_unknown::*;
+pub use properties_schema_violation::*;
+pub use publisher_required::*;
+pub use script_operation_not_found::*;
+pub use stack_owner_required::*;
+pub use tenant_id_parameter_not_valid::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    pub(super) fn good_props() -> Value {
+        json!({"properties": {
+            "connectionParameters": {"api_key": {"type": "securestring", "uiDefinition": {
+                "displayName": "API Key", "description": "The key.", "tooltip": "Your key",
+                "constraints": {"tabIndex": 2, "clearText": false, "required": "true"}}}},
+            "iconBrandColor": "#4b2e83",
+            "publisher": "Contoso",
+            "stackOwner": "Contoso",
+            "capabilities": ["actions"],
+            "policyTemplateInstances": [{"templateId": "setheader", "title": "h", "parameters": {
+                "x-ms-apimTemplateParameter.name": "X-A", "x-ms-apimTemplateParameter.value": "@connectionParameters('api_key')",
+                "x-ms-apimTemplate-operationName": ["GetTask"]}}]
+        }})
+    }
+
+    pub(super) fn def() -> Value {
+        patch(
+            minimal(),
+            json!({"securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "X-Key"}}}),
+        )
+    }
+
+    pub(super) fn run_p(
+        rule: &'static Rule,
+        props: Value,
+        profile: Profile,
+    ) -> Vec<crate::rules::Finding> {
+        run_on(rule, &connector_from(def(), Some(props)), profile)
+    }
+
+    pub(super) fn with(p: Value) -> Value {
+        patch(good_props(), json!({"properties": p}))
+    }
+
+    #[test]
+    fn any_json_value_anywhere_is_tolerated() {
+        let odd = [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([1, {}]),
+            json!({"a": []}),
+        ];
+        let spots = [
+            "",
+            "/properties",
+            "/properties/connectionParameters",
+            "/properties/connectionParameters/api_key",
+            "/properties/connectionParameters/api_key/uiDefinition",
+            "/properties/policyTemplateInstances",
+            "/properties/policyTemplateInstances/0",
+            "/properties/policyTemplateInstances/0/parameters",
+            "/properties/capabilities",
+            "/properties/iconBrandColor",
+            "/properties/scriptOperations",
+        ];
+        for spot in spots {
+            for v in &odd {
+                let mut p = good_props();
+                match p.pointer_mut(spot) {
+                    Some(slot) => *slot = v.clone(),
+                    None => continue,
+                }
+                let c = connector_from(def(), Some(p));
+                for r in RULES
+                    .iter()
+                    .copied()
+                    .chain(crate::rules::icon::RULES.iter().copied())
+                {
+                    for profile in [
+                        Profile::Certified,
+                        Profile::IndependentPublisher,
+                        Profile::Custom,
+                    ] {
+                        let f = run_on(r, &c, profile);
+                        assert!(
+                            f.iter().all(|x| x.code != "InternalError"),
+                            "{} at {spot} = {v}",
+                            r.code
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn good_properties_pass_every_rule() {
+        for r in RULES {
+            for profile in [Profile::Certified, Profile::Custom] {
+                let f = run_p(r, good_props(), profile);
+                assert!(f.is_empty(), "{}: {f:?}", r.code);
+            }
+        }
+    }
+
+    #[test]
+    fn brand_colour_per_profile() {
+        let bad = with(json!({"iconBrandColor": "#FFFFFF"}));
+        assert_eq!(
+            run_p(
+                &ICON_BRAND_COLOR_NOT_ALLOWED,
+                bad.clone(),
+                Profile::Certified
+            )
+            .len(),
+            1
+        );
+        assert!(run_p(&ICON_BRAND_COLOR_NOT_ALLOWED, bad, Profile::Custom).is_empty());
+        assert_eq!(
+            run_p(
+                &ICON_BRAND_COLOR_NOT_ALLOWED,
+                good_props(),
+                Profile::IndependentPublisher
+            )
+            .len(),
+            1
+        );
+        let ip = with(json!({"iconBrandColor": "#da3b01"}));
+        assert!(
+            run_p(
+                &ICON_BRAND_COLOR_NOT_ALLOWED,
+                ip,
+                Profile::IndependentPublisher
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run_p(
+                &ICON_BRAND_COLOR_NOT_VALID,
+                with(json!({"iconBrandColor": "#fff"})),
+                Profile::Custom
+            )
+            .len(),
+            1
+        );
+        assert_eq!(parse_hex_color("#4b2e83"), Some([0x4b, 0x2e, 0x83]));
+    }
+
+    #[test]
+    fn publisher_and_stack_owner() {
+        let p = with(json!({"publisher": "", "stackOwner": null}));
+        assert_eq!(
+            pointers(&run_p(&PUBLISHER_REQUIRED, p.clone(), Profile::Certified)),
+            vec!["/properties/publisher"]
+        );
+        assert_eq!(
+            pointers(&run_p(&STACK_OWNER_REQUIRED, p, Profile::Certified)),
+            vec!["/properties"]
+        );
+    }
+
+    #[test]
+    fn connection_parameter_names_and_types() {
+        let p = with(
+            json!({"connectionParameters": {"api-key": {"type": "password"}, "token:clientId": {"type": "string"}, "t": {"type": "oAuthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+        );
+        let f = run_p(
+            &CONNECTION_PARAMETER_NAME_NOT_VALID,
+            p.clone(),
+            Profile::Custom,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/connectionParameters/api-key"]
+        );
+        let f = run_p(&CONNECTION_PARAMETER_TYPE_NOT_VALID, p, Profile::Custom);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[1].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn oauth_settings_per_provider() {
+        let p = with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "aad", "redirectMode": "Sometimes",
+            "customParameters": {"loginUri": {"value": "https://login.microsoftonline.com"}, "authorizationUrl": {"value": "x"}}}}}}),
+        );
+        let f = run_p(&OAUTH_SETTINGS_NOT_VALID, p.clone(), Profile::Custom);
+        let msgs: Vec<_> = f.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(f.len(), 3, "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("resourceUri")));
+        assert_eq!(
+            run_p(
+                &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+                p.clone(),
+                Profile::Certified
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run_p(
+                &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
+                p,
+                Profile::IndependentPublisher
+            )
+            .len(),
+            1
+        );
+        let ok = with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "oauth2", "redirectMode": "GlobalPerConnector", "properties": {"IsFirstParty": "False"},
+            "customParameters": {"AuthorizationUrl": {"value": "https://a"}, "tokenUrl": {"value": "https://b"}}}},
+            "aad": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "redirectMode": "GlobalPerConnector",
+            "customParameters": {"resourceUri": {"value": "https://r"}, "grantType": {"value": "code"}}}}}}),
+        );
+        assert!(run_p(&OAUTH_SETTINGS_NOT_VALID, ok.clone(), Profile::Custom).is_empty());
+        assert!(
+            run_p(
+                &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+                ok,
+                Profile::Certified
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn policy_templates() {
+        let p = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X", "x-ms-apimTemplate-operationName": ["GetTask", "Gone"]}},
+            {"templateId": "moveproperties", "parameters": {}},
+            {"templateId": "frobnicate"},
+            {"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://@connectionParameters('instance')/"}}
+        ]}));
+        let f = run_p(&POLICY_TEMPLATE_UNKNOWN, p.clone(), Profile::Custom);
+        assert_eq!(
+            f.iter().map(|x| x.severity).collect::<Vec<_>>(),
+            vec![Severity::Warning, Severity::Error]
+        );
+        let f = run_p(
+            &POLICY_TEMPLATE_PARAMETER_MISSING,
+            p.clone(),
+            Profile::Custom,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/policyTemplateInstances/0/parameters"]
+        );
+        let f = run_p(
+            &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
+            p.clone(),
+            Profile::Custom,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1"
+            ]
+        );
+        let f = run_p(
+            &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
+            p,
+            Profile::Custom,
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("'instance'"));
+    }
+
+    #[test]
+    fn script_operations_capabilities_and_sets() {
+        let p = with(
+            json!({"scriptOperations": ["GetTask", "Nope"], "capabilities": ["actions", "Actionz"],
+            "connectionParameterSets": {"values": []}}),
+        );
+        assert_eq!(
+            pointers(&run_p(
+                &SCRIPT_OPERATION_NOT_FOUND,
+                p.clone(),
+                Profile::Custom
+            )),
+            vec!["/properties/scriptOperations/1"]
+        );
+        assert_eq!(
+            pointers(&run_p(&CAPABILITY_NOT_VALID, p.clone(), Profile::Custom)),
+            vec!["/properties/capabilities/1"]
+        );
+        assert_eq!(
+            run_p(
+                &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
+                p,
+                Profile::Custom
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn cross_file_auth_and_host() {
+        let p = with(
+            json!({"connectionParameters": {"api_key": null, "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+        );
+        let f = run_p(&AUTHENTICATION_TYPE_MISMATCH, p, Profile::Custom);
+        assert_eq!(f.len(), 2, "{f:?}");
+        let mut d = def();
+        d.as_object_mut().unwrap().remove("host");
+        let c = connector_from(d.clone(), Some(good_props()));
+        assert_eq!(run_on(&HOST_NOT_DEFINED, &c, Profile::Custom).len(), 1);
+        let dyn_props = with(
+            json!({"policyTemplateInstances": [{"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://x"}}]}),
+        );
+        let c = connector_from(d, Some(dyn_props));
+        assert!(run_on(&HOST_NOT_DEFINED, &c, Profile::Custom).is_empty());
+    }
+}

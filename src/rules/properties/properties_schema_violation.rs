@@ -1,0 +1,106 @@
+use super::*;
+
+pub(super) static SCHEMA: LazyLock<Option<jsonschema::Validator>> = LazyLock::new(|| {
+    let text = include_str!("../../../schemas/apiProperties.schema.json");
+    let schema: Value = serde_json::from_str(text).ok()?;
+    jsonschema::draft4::new(&schema).ok()
+});
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() > n {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+pub static PROPERTIES_SCHEMA_VIOLATION: Rule = Rule {
+    code: "PropertiesSchemaViolation",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Properties,
+    summary: "apiProperties.json does not have the expected shape",
+    explanation: "connkit checks apiProperties.json against its own JSON Schema \
+(`schemas/apiProperties.schema.json` in the connkit repository): a root object with only \
+`properties` (and `$schema`); inside it `iconBrandColor` (required), `publisher`, `stackOwner`, \
+`capabilities`, `connectionParameters`, `connectionParameterSets`, `policyTemplateInstances` and \
+`scriptOperations`; each connection parameter an object with a `type`; `uiDefinition` fields of \
+the right JSON types — notably `constraints.required` is the *string* `\"true\"`/`\"false\"` \
+and `clearText` a boolean.\n\nCalibration: `null` is accepted for `uiDefinition` and \
+`oAuthSettings.clientId`, as merged certified connectors use it (errors on connectors changed \
+in 2024: 4 before, 1 after — the remaining one writes `\"required\": true`). Microsoft's pipeline validates the file the same way and prints \
+errors such as \"Invalid type. Expected Boolean but got String.\". The meaning of the values \
+(types, identity providers, templates) is checked by the other apiProperties rules.\n\nBad: \
+`\"constraints\": {\"required\": true}`  Good: `\"constraints\": {\"required\": \"true\"}`\n\n\
+Evidence: two shapes are **warnings**, the rest errors. Microsoft's apiProperties validator \
+let unknown keys (script, StackOwner, token:clientId) and a boolean constraints.required \
+through on validated merges of 11 connectors (Airmeet 2023, CardsForPowerApps 2023, \
+Pipeliner CRM 2023, Azure Communication Services MMS 2024, …). Wrong types elsewhere are \
+refused (\"Invalid type. Expected Boolean but got String.\").",
+    source: S_AP,
+    check: |cx, sink| {
+        let Some(v) = cx.connector.properties_value() else {
+            return;
+        };
+        let Some(validator) = SCHEMA.as_ref() else {
+            return;
+        };
+        for e in validator.iter_errors(v).take(50) {
+            let ptr = e.instance_path().as_str().to_string();
+            let message = clip(&e.to_string(), 200);
+            if tolerated_shape(e.kind(), &ptr) {
+                sink.emit_with(
+                    Severity::Warning,
+                    FileKind::Properties,
+                    ptr,
+                    format!("{message} (Microsoft's validator lets this through)"),
+                );
+            } else {
+                sink.emit(ptr, message);
+            }
+        }
+    },
+};
+
+/// Schema violations Microsoft's apiProperties validator has let through on validated merges:
+/// keys it does not know (`script`, `StackOwner`, `token:clientId`…) and a boolean
+/// `uiDefinition.constraints.required`. The platform reads both (it ignores unknown keys and
+/// takes `true` as `"true"`).
+fn tolerated_shape(kind: &jsonschema::error::ValidationErrorKind, pointer: &str) -> bool {
+    use jsonschema::error::ValidationErrorKind as K;
+    match kind {
+        K::AdditionalProperties { .. } => true,
+        K::Type { .. } | K::Enum { .. } => pointer.ends_with("/uiDefinition/constraints/required"),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn schema_violations_point_into_the_file() {
+        let p = with(
+            json!({"connectionParameters": {"api_key": {"uiDefinition": {"constraints": {"required": true}}}}, "extra": 1}),
+        );
+        let f = run_p(&PROPERTIES_SCHEMA_VIOLATION, p, Profile::Custom);
+        let ptrs = pointers(&f);
+        assert!(ptrs.contains(&"/properties"), "{ptrs:?}");
+        assert!(
+            ptrs.contains(
+                &"/properties/connectionParameters/api_key/uiDefinition/constraints/required"
+            ),
+            "{ptrs:?}"
+        );
+        assert_eq!(
+            f.iter().find(|x| x.pointer == "/properties").unwrap().file,
+            "apiProperties.json"
+        );
+    }
+}

@@ -1,0 +1,83 @@
+use super::*;
+
+// ---- §3.5 properties ---------------------------------------------------------------------
+
+pub static ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF: Rule = Rule {
+    code: "AdditionalPropertyNotAllowedAdjacentToRef",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "An object with `$ref` also has other keys",
+    explanation: "A `$ref` object stands for its target: every other key beside it is ignored \
+by JSON Schema and refused by the validator. Extensions (`x-…`) are tolerated. Move the \
+sibling (often a `description`) into the target, or wrap the reference in `allOf`.\n\nBad: \
+`{\"$ref\": \"#/definitions/Task\", \"description\": \"The task\"}`  Good: `{\"allOf\": \
+[{\"$ref\": \"#/definitions/Task\"}], \"description\": \"The task\"}`\n\nCalibration: siblings \
+of a *schema* `$ref` are reported as warnings. Certified connectors changed in 2024 put `type` \
+or `required` next to schema references and passed the validator (15 certified connectors in \
+all, mostly with a `description`); the sibling is still ignored, so it deserves a look. \
+Siblings of parameter and response references stay errors.",
+    source: SV,
+    check: |cx, sink| {
+        for site in super::super::references::sites(cx) {
+            let m = site.holder;
+            let schema = site.kind == super::super::references::RefKind::Schema;
+            for k in m.keys() {
+                if k != "$ref" && !k.starts_with("x-") {
+                    let msg = format!(
+                        "'{k}' next to `$ref` is ignored: move it into the referenced object"
+                    );
+                    if schema {
+                        sink.emit_with(
+                            Severity::Warning,
+                            FileKind::Definition,
+                            join(&site.at, k),
+                            msg,
+                        );
+                    } else {
+                        sink.emit(join(&site.at, k), msg);
+                    }
+                }
+            }
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn ref_siblings() {
+        let mut def = with_def(
+            json!({"type": "object", "properties": {"t": {"$ref": "#/definitions/Task", "description": "d", "x-ms-summary": "T"}}}),
+        );
+        let f = run(
+            &ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF,
+            def.clone(),
+        );
+        assert_eq!(
+            pointers(&f),
+            vec!["/definitions/X/properties/t/description"]
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+        def["parameters"] = json!({"Id": {"name": "id", "in": "query", "type": "string"}});
+        def.pointer_mut(&format!("{GET}/parameters"))
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"$ref": "#/parameters/Id", "required": true}));
+        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF, def);
+        let p = f
+            .iter()
+            .find(|f| f.pointer.ends_with("/1/required"))
+            .unwrap();
+        assert_eq!(p.severity, Severity::Error);
+        assert!(run(&ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF, minimal()).is_empty());
+    }
+}

@@ -1,0 +1,75 @@
+use super::*;
+
+/// OData v4 comparison and logical operators and canonical functions: the values
+/// `filterFunctions` can name (Microsoft does not publish its list).
+const FILTER_FUNCTIONS: &[&str] = &[
+    "eq",
+    "ne",
+    "gt",
+    "ge",
+    "lt",
+    "le",
+    "and",
+    "or",
+    "not",
+    "has",
+    "in",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "mod",
+    "contains",
+    "startswith",
+    "endswith",
+    "length",
+    "indexof",
+    "substring",
+    "tolower",
+    "toupper",
+    "trim",
+    "concat",
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "fractionalseconds",
+    "date",
+    "time",
+    "now",
+    "round",
+    "floor",
+    "ceiling",
+    "any",
+    "all",
+];
+
+pub static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule = Rule {
+    code: "FilterFunctionsPropertyInvalidValue",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "`filterFunctions` names an unknown function",
+    explanation: "Values are OData v4 operators and canonical functions (`eq`, `ne`, `gt`, \
+`ge`, `lt`, `le`, `and`, `or`, `not`, `contains`, `startswith`, `endswith`, `substring`, \
+`tolower`, `toupper`, `trim`, `year`, `month`, `day`, …), in lower case. Microsoft does not \
+publish its own list; connkit accepts the OData v4 set.",
+    source: SV,
+    check: |cx, sink| {
+        for (at, f, _) in filter_functions(cx) {
+            for (i, v) in f.as_array().into_iter().flatten().enumerate() {
+                match v.as_str() {
+                    Some(s) if FILTER_FUNCTIONS.contains(&s) => {}
+                    _ => sink.emit(
+                        join_index(&at, i),
+                        format!("{} is not an OData filter function", short(v)),
+                    ),
+                }
+            }
+        }
+    },
+};

@@ -1,0 +1,89 @@
+use super::*;
+
+pub static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule = Rule {
+    code: "ProductionStatusOnBetaService",
+    severity: Severity::Info,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "Connector marked Production while its service looks like a beta",
+    explanation: "Microsoft's validator refuses `x-ms-api-annotation.status: Production` when \
+the backend service is flagged as beta. That flag lives in Microsoft's service registry, not in \
+the connector files, so the rule cannot be decided offline. connkit only gives a hint when the \
+connector says Production while its own host, base path or version look like a pre-release \
+(`beta`, `preview`, `alpha`, `staging`, `sandbox`, or version 0.x): check the status before \
+submitting.",
+    source: SV,
+    check: |cx, sink| {
+        let Some(root) = root(cx) else { return };
+        let status = root
+            .pointer("/info/x-ms-api-annotation/status")
+            .and_then(Value::as_str);
+        if status != Some("Production") {
+            return;
+        }
+        let words = ["beta", "preview", "alpha", "staging", "sandbox"];
+        let looks_beta = |s: &str| {
+            let s = s.to_ascii_lowercase();
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| words.contains(&w))
+        };
+        let version_zero = root
+            .pointer("/info/version")
+            .and_then(Value::as_str)
+            .is_some_and(|v| v.trim_start_matches(['v', 'V']).starts_with("0."));
+        let hint = ["host", "basePath"]
+            .iter()
+            .filter_map(|k| root.get(*k).and_then(Value::as_str))
+            .any(looks_beta)
+            || version_zero
+            || root
+                .pointer("/info/version")
+                .and_then(Value::as_str)
+                .is_some_and(looks_beta);
+        if hint {
+            sink.emit(
+                "/info/x-ms-api-annotation/status",
+                "the connector is marked Production but its host, base path or version look \
+like a pre-release service",
+            );
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn production_on_beta() {
+        let prod = json!({"info": {"x-ms-api-annotation": {"status": "Production"}}});
+        assert!(
+            run(
+                &PRODUCTION_STATUS_ON_BETA_SERVICE,
+                patch(minimal(), prod.clone())
+            )
+            .is_empty()
+        );
+        let f = run(
+            &PRODUCTION_STATUS_ON_BETA_SERVICE,
+            patch(
+                patch(minimal(), prod),
+                json!({"host": "beta.api.contoso.com"}),
+            ),
+        );
+        assert_eq!(pointers(&f), vec!["/info/x-ms-api-annotation/status"]);
+        assert_eq!(f[0].severity, Severity::Info);
+        // Preview connectors on a beta host are fine.
+        assert!(
+            run(
+                &PRODUCTION_STATUS_ON_BETA_SERVICE,
+                patch(minimal(), json!({"host": "beta.contoso.com"}))
+            )
+            .is_empty()
+        );
+    }
+}

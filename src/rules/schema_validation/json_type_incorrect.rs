@@ -1,0 +1,41 @@
+use super::*;
+
+pub static JSON_TYPE_INCORRECT: Rule = Rule {
+    code: "JsonTypeIncorrect",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Pipeline,
+    microsoft: Some(
+        "The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'.",
+    ),
+    profiles: Profiles::ALL,
+    file: FileKind::Definition,
+    summary: "A value has the wrong JSON type for its position",
+    explanation: "Each key of a connector definition holds one kind of value: `paths` an object, \
+`tags` a list, `required` on a parameter a boolean, `x-ms-summary` a string, and so on. A value \
+of another type (an array where an object belongs, the string `\"true\"` for a boolean) makes \
+the platform reject the definition. connkit checks types against its own JSON Schema of Swagger \
+2.0 plus the x-ms extensions.\n\nBad: `\"required\": \"true\"`  Good: `\"required\": true`",
+    source: SV,
+    check: emit_code,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn type_errors_point_at_the_value() {
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"deprecated": "yes"}}}}),
+        );
+        let f = run(&JSON_TYPE_INCORRECT, def);
+        assert_eq!(pointers(&f), vec![format!("{GET}/deprecated").as_str()]);
+        assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
+        let f = run(&JSON_TYPE_INCORRECT, patch(minimal(), json!({"paths": []})));
+        assert_eq!(pointers(&f), vec!["/paths"]);
+    }
+}

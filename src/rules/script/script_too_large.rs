@@ -1,0 +1,43 @@
+use super::*;
+
+pub static SCRIPT_TOO_LARGE: Rule = Rule {
+    code: "ScriptTooLarge",
+    severity: Severity::Error,
+    gate: crate::core::Gate::Platform,
+    microsoft: None,
+    profiles: Profiles::ALL,
+    file: FileKind::Script,
+    summary: "script.csx is larger than 1 MB",
+    explanation: "Custom code is limited to 1 MB of source (and 5 seconds of run time per call). \
+Move heavy logic to the service itself.",
+    source: WC,
+    check: |cx, sink| {
+        if let Some(s) = cx.connector.script.as_ref()
+            && s.size.max(s.text.len() as u64) > MAX_BYTES
+        {
+            sink.emit_at_offset(
+                FileKind::Script,
+                0,
+                format!("script.csx is {} bytes; the limit is 1 MB", s.size),
+            );
+        }
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn size_limit() {
+        let mut c = with_script(GOOD);
+        if let Some(s) = c.script.as_mut() {
+            s.size = MAX_BYTES + 1;
+        }
+        assert_eq!(run_on(&SCRIPT_TOO_LARGE, &c, Profile::Custom).len(), 1);
+        assert!(run_on(&SCRIPT_TOO_LARGE, &with_script(GOOD), Profile::Custom).is_empty());
+    }
+}

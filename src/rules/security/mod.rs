@@ -1,0 +1,79 @@
+//! Security scheme objects (catalog §3.5 #121-122; §4.8 AUTH-03). The requirement rules
+//! (§3.7) live in `references.rs`.
+
+use serde_json::Value;
+
+use super::Rule;
+use super::opkit::def_rule;
+use crate::model::pointer::join;
+
+pub const RULES: &[&Rule] = &[
+    &SECURITY_SCHEME_PROPERTY_NOT_VALID,
+    &SECURITY_SCHEME_PROPERTY_REQUIRED,
+];
+
+/// (required keys, other allowed keys) for a scheme, or None when the type/flow is unknown
+/// (another rule reports unknown enum values).
+fn shape(def: &Value) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    let ty = def.get("type").and_then(Value::as_str)?;
+    Some(match ty {
+        "basic" => (&[], &[]),
+        "apiKey" => (&["name", "in"], &[]),
+        "oauth2" => match def.get("flow").and_then(Value::as_str) {
+            Some("implicit") => (&["flow", "authorizationUrl"], &["scopes"]),
+            Some("password" | "application") => (&["flow", "tokenUrl"], &["scopes"]),
+            Some("accessCode") => (&["flow", "authorizationUrl", "tokenUrl"], &["scopes"]),
+            None => (&["flow"], &["scopes", "authorizationUrl", "tokenUrl"]),
+            Some(_) => return None,
+        },
+        _ => return None,
+    })
+}
+
+fn schemes(root: Option<&Value>) -> impl Iterator<Item = (String, &Value)> {
+    root.and_then(|r| r.get("securityDefinitions"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (join("/securityDefinitions", k), v))
+}
+mod security_scheme_property_not_valid;
+mod security_scheme_property_required;
+
+pub use security_scheme_property_not_valid::*;
+pub use security_scheme_property_required::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn scheme_shapes() {
+        let good = patch(
+            minimal(),
+            json!({"securityDefinitions": {
+                "k": {"type": "apiKey", "name": "X-Key", "in": "header", "description": "d"},
+                "o": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a", "tokenUrl": "https://t", "scopes": {}},
+                "b": {"type": "basic"}}}),
+        );
+        for r in RULES {
+            assert!(run(r, good.clone()).is_empty(), "{}", r.code);
+        }
+        let bad = patch(
+            minimal(),
+            json!({"securityDefinitions": {
+                "k": {"type": "apiKey", "in": "header"},
+                "o": {"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}}}),
+        );
+        assert_eq!(
+            pointers(&run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, bad.clone())),
+            vec!["/securityDefinitions/o/tokenUrl"]
+        );
+        assert_eq!(
+            pointers(&run(&SECURITY_SCHEME_PROPERTY_REQUIRED, bad)),
+            vec!["/securityDefinitions/k"]
+        );
+    }
+}

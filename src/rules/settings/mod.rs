@@ -1,0 +1,83 @@
+//! settings.json: paconn's argument file (catalog §10.5). Never part of a certification, but
+//! a wrong value makes `paconn create`/`update` fail or target the wrong environment.
+
+use serde_json::Value;
+
+use super::{Profiles, Rule, Severity};
+use crate::model::FileKind;
+use crate::model::pointer::join;
+use crate::rules::content::valid_url;
+
+pub const RULES: &[&Rule] = &[&SETTINGS_KEY_UNKNOWN, &SETTINGS_VALUE_NOT_VALID];
+
+const S_ST: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-settings.schema.json";
+
+/// Keys paconn reads from settings.json (`script` is written by paconn but missing from the
+/// published schema; it is accepted).
+pub const KEYS: [&str; 11] = [
+    "$schema",
+    "connectorId",
+    "environment",
+    "apiProperties",
+    "apiDefinition",
+    "icon",
+    "script",
+    "powerAppsUrl",
+    "powerAppsApiVersion",
+    "flowUrl",
+    "flowApiVersion",
+];
+
+/// A lower-case GUID.
+pub fn lower_guid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')))
+}
+mod settings_key_unknown;
+mod settings_value_not_valid;
+
+pub use settings_key_unknown::*;
+pub use settings_value_not_valid::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    fn with_settings(v: Value) -> crate::model::Connector {
+        let mut c = connector_from(minimal(), None);
+        c.settings = Some(data_file(
+            "settings.json",
+            serde_json::to_string_pretty(&v).unwrap(),
+        ));
+        c
+    }
+
+    #[test]
+    fn settings() {
+        let good = with_settings(
+            json!({"connectorId": "shared_x", "environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e",
+            "apiProperties": "apiProperties.json", "powerAppsUrl": "https://api.powerapps.com", "powerAppsApiVersion": "2016-11-01"}),
+        );
+        assert!(run_on(&SETTINGS_KEY_UNKNOWN, &good, Profile::Custom).is_empty());
+        assert!(run_on(&SETTINGS_VALUE_NOT_VALID, &good, Profile::Custom).is_empty());
+        let bad = with_settings(
+            json!({"enviroment": "x", "environment": "7D9E2C1A-0B7E-4C55-9D1E-2F3A4B5C6D7E",
+            "flowApiVersion": "2020-01-01", "flowUrl": "flow.microsoft.com"}),
+        );
+        assert_eq!(
+            pointers(&run_on(&SETTINGS_KEY_UNKNOWN, &bad, Profile::Custom)),
+            vec!["/enviroment"]
+        );
+        assert_eq!(
+            pointers(&run_on(&SETTINGS_VALUE_NOT_VALID, &bad, Profile::Custom)),
+            vec!["/environment", "/flowApiVersion", "/flowUrl"]
+        );
+    }
+}

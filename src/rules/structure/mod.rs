@@ -1,0 +1,110 @@
+//! Document structure: Swagger version, required root keys, host, basePath, schemes
+//! (catalog §3.5, §3.9, §4.3, §7).
+
+use serde_json::Value;
+
+use super::{Context, Profiles, Rule, Severity, Sink};
+use crate::model::FileKind;
+use crate::model::pointer::join;
+
+pub const RULES: &[&Rule] = &[
+    &SPECIFICATION_VERSION_INCORRECT,
+    &REQUIRED_PROPERTY_MISSING,
+    &HOST_NAME_NOT_VALID,
+    &BASE_PATH_NOT_VALID,
+    &SCHEMES_ARRAY_EMPTY,
+    &SCHEME_NOT_VALID,
+    &SCHEME_NOT_SUPPORTED,
+];
+
+const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
+
+/// `^[^{}/ :\\]+(?::\d+)?$` from the platform's schema, without pulling a regex in.
+pub fn valid_host(h: &str) -> bool {
+    let (name, port) = match h.rsplit_once(':') {
+        Some((n, p)) => (n, Some(p)),
+        None => (h, None),
+    };
+    !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| matches!(c, '{' | '}' | '/' | ' ' | ':' | '\\'))
+        && port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn schemes<'a>(cx: &Context<'a>) -> Option<&'a Value> {
+    cx.connector.definition_value()?.get("schemes")
+}
+mod base_path_not_valid;
+mod host_name_not_valid;
+mod required_property_missing;
+mod scheme_not_supported;
+mod scheme_not_valid;
+mod schemes_array_empty;
+mod specification_version_incorrect;
+
+pub use base_path_not_valid::*;
+pub use host_name_not_valid::*;
+pub use required_property_missing::*;
+pub use scheme_not_supported::*;
+pub use scheme_not_valid::*;
+pub use schemes_array_empty::*;
+pub use specification_version_incorrect::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn host_and_base_path() {
+        assert!(run(&HOST_NAME_NOT_VALID, minimal()).is_empty());
+        assert!(
+            run(
+                &HOST_NAME_NOT_VALID,
+                patch(minimal(), json!({"host": "localhost:8080"}))
+            )
+            .is_empty()
+        );
+        for bad in ["https://x.com", "x.com/v1", "{tenant}.x.com", "x.com:port"] {
+            assert_eq!(
+                run(&HOST_NAME_NOT_VALID, patch(minimal(), json!({"host": bad}))).len(),
+                1,
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            run(
+                &BASE_PATH_NOT_VALID,
+                patch(minimal(), json!({"basePath": "v1"}))
+            )
+            .len(),
+            1
+        );
+        assert!(run(&BASE_PATH_NOT_VALID, minimal()).is_empty());
+    }
+
+    #[test]
+    fn schemes() {
+        assert_eq!(
+            run(
+                &SCHEMES_ARRAY_EMPTY,
+                patch(minimal(), json!({"schemes": []}))
+            )
+            .len(),
+            1
+        );
+        assert!(run(&SCHEMES_ARRAY_EMPTY, minimal()).is_empty());
+        let def = patch(minimal(), json!({"schemes": ["https", "ftp", "wss"]}));
+        assert_eq!(
+            pointers(&run(&SCHEME_NOT_VALID, def.clone())),
+            vec!["/schemes/1"]
+        );
+        assert_eq!(
+            pointers(&run(&SCHEME_NOT_SUPPORTED, def)),
+            vec!["/schemes/2"]
+        );
+        assert!(run(&SCHEME_NOT_VALID, minimal()).is_empty());
+    }
+}

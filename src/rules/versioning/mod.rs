@@ -1,0 +1,256 @@
+//! Operation families, revisions, annotations, operationId form and limits (catalog §3.1 #1-3,
+//! #28-31, #36-38, #56-57, #59, #70; §4.10).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::Rule;
+use super::opkit::{def_rule, ops};
+use crate::model::pointer::join;
+use crate::model::swagger::Operation;
+
+pub const RULES: &[&Rule] = &[
+    &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
+    &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
+    &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
+    &OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS,
+    &OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS,
+    &OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS,
+    &OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS,
+    &OPERATION_REVISION_EMPTY,
+    &OPERATION_ID_SHOULD_END_WITH_REVISION,
+    &OPERATION_STATUS_AHEAD_OF_CONNECTOR,
+    &OPERATION_ID_SANITIZED,
+    &OPERATION_ID_TOO_LONG,
+    &TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED,
+    &OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED,
+];
+
+const OV: &str =
+    "https://learn.microsoft.com/en-us/connectors/custom-connectors/operational-versioning";
+
+fn annotation<'a>(op: &Operation<'a>) -> Option<&'a Value> {
+    op.get("x-ms-api-annotation").filter(|v| v.is_object())
+}
+
+fn ann_ptr(op: &Operation<'_>) -> String {
+    join(&op.pointer, "x-ms-api-annotation")
+}
+
+fn replacement<'a>(op: &Operation<'a>) -> Option<&'a Value> {
+    annotation(op)?.get("replacement")
+}
+
+/// Operations grouped by `x-ms-api-annotation.family`, in document order.
+fn families<'c, 'a>(ops: &'c [Operation<'a>]) -> BTreeMap<&'a str, Vec<&'c Operation<'a>>> {
+    let mut m: BTreeMap<&str, Vec<&Operation<'_>>> = BTreeMap::new();
+    for op in ops {
+        if let Some(f) = annotation(op)
+            .and_then(|a| a.get("family"))
+            .and_then(Value::as_str)
+        {
+            m.entry(f).or_default().push(op);
+        }
+    }
+    m
+}
+
+/// `revision` when it is given (not missing, null or "").
+fn revision<'a>(op: &Operation<'a>) -> Option<&'a Value> {
+    annotation(op)?
+        .get("revision")
+        .filter(|v| !v.is_null() && v.as_str() != Some(""))
+}
+
+fn revision_number(op: &Operation<'_>) -> Option<u64> {
+    match revision(op)? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn is_production(op: &Operation<'_>) -> bool {
+    annotation(op)
+        .and_then(|a| a.get("status"))
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.eq_ignore_ascii_case("production"))
+}
+
+/// The longest operationId connkit accepts (Microsoft does not publish its limit).
+pub const MAX_OPERATION_ID: usize = 128;
+
+/// Most operations one definition may have (Microsoft FAQ).
+pub const MAX_OPERATIONS: usize = 256;
+
+/// Most schema nodes reachable from one operation (Microsoft FAQ: 16,384 per operation).
+pub const MAX_OPERATION_SCHEMAS: usize = 16_384;
+mod api_annotation_extension_replacement_info_for_non_deprecated_operations;
+mod api_annotation_extension_replacement_info_missing_api_property;
+mod api_annotation_extension_replacement_info_missing_operation_id_property;
+mod operation_family_has_duplicate_revisions;
+mod operation_family_has_many_active_operations;
+mod operation_family_has_many_active_production_operations;
+mod operation_family_has_many_empty_revisions;
+mod operation_id_sanitized;
+mod operation_id_should_end_with_revision;
+mod operation_id_too_long;
+mod operation_revision_empty;
+mod operation_schema_count_exceeds_max_allowed;
+mod operation_status_ahead_of_connector;
+mod total_operations_count_exceeds_max_allowed;
+
+pub use api_annotation_extension_replacement_info_for_non_deprecated_operations::*;
+pub use api_annotation_extension_replacement_info_missing_api_property::*;
+pub use api_annotation_extension_replacement_info_missing_operation_id_property::*;
+pub use operation_family_has_duplicate_revisions::*;
+pub use operation_family_has_many_active_operations::*;
+pub use operation_family_has_many_active_production_operations::*;
+pub use operation_family_has_many_empty_revisions::*;
+pub use operation_id_sanitized::*;
+pub use operation_id_should_end_with_revision::*;
+pub use operation_id_too_long::*;
+pub use operation_revision_empty::*;
+pub use operation_schema_count_exceeds_max_allowed::*;
+pub use operation_status_ahead_of_connector::*;
+pub use total_operations_count_exceeds_max_allowed::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    fn fam(ops: Value) -> Value {
+        let mut paths = serde_json::Map::new();
+        for (i, o) in ops.as_array().unwrap().iter().enumerate() {
+            let mut o = o.clone();
+            o["responses"] = json!({"200": {"description": "ok"}});
+            paths.insert(format!("/v{i}/items"), json!({"get": o}));
+        }
+        patch(minimal(), json!({"paths": Value::Object(paths)}))
+    }
+
+    #[test]
+    fn minimal_is_clean() {
+        for r in RULES {
+            assert!(run(r, minimal()).is_empty(), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn replacement_info() {
+        let d = fam(json!([{"operationId": "A", "x-ms-api-annotation": {"replacement": {}}}]));
+        for r in [
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
+        ] {
+            assert_eq!(run(r, d.clone()).len(), 1, "{}", r.code);
+        }
+        let d = fam(
+            json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "x", "operationId": "B"}}}]),
+        );
+        for r in &RULES[..3] {
+            assert!(run(r, d.clone()).is_empty(), "{}", r.code);
+        }
+    }
+
+    #[test]
+    fn families() {
+        let good = fam(json!([
+            {"operationId": "Get", "deprecated": true, "x-ms-api-annotation": {"family": "Get", "revision": 1, "status": "Production"}},
+            {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2, "status": "Production"}},
+            {"operationId": "Get_V3", "x-ms-api-annotation": {"family": "Get", "revision": 3, "status": "Preview"}}
+        ]));
+        for r in RULES {
+            assert!(run(r, good.clone()).is_empty(), "{}", r.code);
+        }
+        let bad = fam(json!([
+            {"operationId": "Get", "x-ms-api-annotation": {"family": "Get", "status": "Production"}},
+            {"operationId": "Get2", "x-ms-api-annotation": {"family": "Get", "revision": 2, "status": "Production"}},
+            {"operationId": "GetThree", "x-ms-api-annotation": {"family": "Get", "revision": 2}},
+            {"operationId": "Get4", "x-ms-api-annotation": {"family": "Get", "revision": ""}}
+        ]));
+        assert_eq!(
+            run(&OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS, bad.clone()).len(),
+            1
+        );
+        assert_eq!(
+            run(&OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS, bad.clone()).len(),
+            2
+        );
+        assert_eq!(
+            run(
+                &OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS,
+                bad.clone()
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(&OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS, bad.clone()).len(),
+            1
+        );
+        assert_eq!(run(&OPERATION_REVISION_EMPTY, bad.clone()).len(), 2);
+        assert_eq!(run(&OPERATION_ID_SHOULD_END_WITH_REVISION, bad).len(), 2);
+    }
+
+    #[test]
+    fn status_and_ids() {
+        let d = patch(
+            fam(
+                json!([{"operationId": "get-item.x", "x-ms-api-annotation": {"status": "Production"}}]),
+            ),
+            json!({"info": {"x-ms-api-annotation": {"status": "Preview"}}}),
+        );
+        assert_eq!(
+            run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d.clone()).len(),
+            1
+        );
+        assert_eq!(run(&OPERATION_ID_SANITIZED, d).len(), 1);
+        // No connector status: not compared (calibration).
+        let d = fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}]));
+        assert!(run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d).is_empty());
+        let d = fam(json!([{"operationId": "A".repeat(129)}]));
+        assert_eq!(run(&OPERATION_ID_TOO_LONG, d).len(), 1);
+        let d = fam(json!([{"operationId": "A".repeat(128)}]));
+        assert!(run(&OPERATION_ID_TOO_LONG, d).is_empty());
+    }
+
+    #[test]
+    fn limits() {
+        let many: Vec<Value> = (0..257)
+            .map(|i| json!({"operationId": format!("Op{i}")}))
+            .collect();
+        assert_eq!(
+            run(
+                &TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED,
+                fam(Value::Array(many))
+            )
+            .len(),
+            1
+        );
+        // 2^15 leaves: D0 has two references to D1, ... D14 has two string properties.
+        let mut defs = serde_json::Map::new();
+        for i in 0..15 {
+            defs.insert(
+                format!("D{i}"),
+                json!({"type": "object", "properties": {"a": {"$ref": format!("#/definitions/D{}", i + 1)}, "b": {"$ref": format!("#/definitions/D{}", i + 1)}}}),
+            );
+        }
+        defs.insert("D15".into(), json!({"type": "string"}));
+        let mut d = fam(json!([{"operationId": "Big"}]));
+        d["definitions"] = Value::Object(defs);
+        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
+            json!({"$ref": "#/definitions/D0"});
+        assert_eq!(
+            run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d.clone()).len(),
+            1
+        );
+        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
+            json!({"$ref": "#/definitions/D5"});
+        assert!(run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d).is_empty());
+    }
+}

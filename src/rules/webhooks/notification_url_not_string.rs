@@ -1,0 +1,28 @@
+use super::*;
+
+def_rule!(
+    NOTIFICATION_URL_NOT_STRING,
+    "NotificationUrlNotString",
+    Error,
+    ALL,
+    "The notification URL field is not `type: string`",
+    "The callback URL is a string; declare the flagged field `\"type\": \"string\"`.\n\n\
+Evidence: an error. Its only hit on the merged history is Eigen Events Connector in the bulk \
+merge of 2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022 \
+breaks it. A notification URL that is not a string cannot carry the callback address.",
+    WH,
+    |cx, sink| {
+        for (op, _, f) in fields(cx) {
+            if f.value.get("type").and_then(Value::as_str) != Some("string") {
+                sink.emit(
+                    f.pointer.clone(),
+                    format!(
+                        "notification URL field '{}' of {} is not a string",
+                        f.name,
+                        op.label()
+                    ),
+                );
+            }
+        }
+    }
+);
