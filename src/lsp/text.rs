@@ -145,11 +145,11 @@ mod tests {
 
     #[test]
     fn uris_round_trip() {
-        let p = PathBuf::from("/tmp/my connector/é/apiProperties.json");
+        let p = PathBuf::from("/home/user/my connector/é/apiProperties.json");
         let u = path_to_uri(&p).unwrap();
         assert_eq!(
             u.as_str(),
-            "file:///tmp/my%20connector/%C3%A9/apiProperties.json"
+            "file:///home/user/my%20connector/%C3%A9/apiProperties.json"
         );
         assert_eq!(uri_to_path(&u).unwrap(), p);
         let other: Uri = "untitled:Untitled-1".parse().unwrap();
