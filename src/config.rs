@@ -91,6 +91,25 @@ pub enum ProfileSetting {
     IndependentPublisher,
 }
 
+/// The profile a connector at `path` is linted with, and why: the command line's setting
+/// wins over connkit.toml's; `auto` (or nothing) decides from the folder names. One place for
+/// the command line and the language server.
+pub fn resolve_profile(
+    flag: Option<ProfileSetting>,
+    config: Option<ProfileSetting>,
+    path: &Path,
+) -> (Profile, crate::core::ProfileSource) {
+    use crate::core::ProfileSource;
+    match (flag, config) {
+        (Some(ProfileSetting::Auto), _) | (None, Some(ProfileSetting::Auto) | None) => {
+            let p = Profile::detect(path);
+            (p, ProfileSource::detected(p))
+        }
+        (Some(p), _) => (p.resolve(path), ProfileSource::Flag),
+        (None, Some(p)) => (p.resolve(path), ProfileSource::Config),
+    }
+}
+
 impl ProfileSetting {
     pub fn resolve(self, path: &Path) -> Profile {
         match self {
@@ -487,6 +506,36 @@ pub fn json_schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_comes_from_the_flag_then_the_config_then_the_folder() {
+        use crate::core::ProfileSource as S;
+        let cert = Path::new("repo/certified-connectors/X");
+        let plain = Path::new("repo/X");
+        let c = Some(ProfileSetting::Custom);
+        let ip = Some(ProfileSetting::IndependentPublisher);
+        assert_eq!(resolve_profile(c, ip, cert), (Profile::Custom, S::Flag));
+        assert_eq!(
+            resolve_profile(None, ip, cert),
+            (Profile::IndependentPublisher, S::Config)
+        );
+        assert_eq!(
+            resolve_profile(None, None, cert),
+            (Profile::Certified, S::Folder)
+        );
+        assert_eq!(
+            resolve_profile(Some(ProfileSetting::Auto), ip, cert),
+            (Profile::Certified, S::Folder)
+        );
+        assert_eq!(
+            resolve_profile(None, Some(ProfileSetting::Auto), plain),
+            (Profile::Custom, S::Default)
+        );
+        assert_eq!(
+            resolve_profile(None, None, plain),
+            (Profile::Custom, S::Default)
+        );
+    }
 
     fn p(text: &str) -> Result<Loaded, ConfigError> {
         parse(text, Path::new("dir/connkit.toml"))

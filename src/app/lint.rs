@@ -499,18 +499,7 @@ fn settings_of(
             .as_ref()
             .map(|c| c.for_connector(&dir))
             .unwrap_or_default();
-        let (profile, source) = match (req.profile, eff.profile) {
-            (Some(ProfileSetting::Auto), _) | (None, Some(ProfileSetting::Auto)) => {
-                let p = Profile::detect(t.path());
-                (p, ProfileSource::detected(p))
-            }
-            (Some(p), _) => (p.resolve(t.path()), ProfileSource::Flag),
-            (None, Some(p)) => (p.resolve(t.path()), ProfileSource::Config),
-            (None, None) => {
-                let p = Profile::detect(t.path());
-                (p, ProfileSource::detected(p))
-            }
-        };
+        let (profile, source) = config::resolve_profile(req.profile, eff.profile, t.path());
         settings.push(((profile, source), eff, cfg));
     }
     if !config_errors.is_empty() {

@@ -191,10 +191,7 @@ pub fn lint(dir: &Path, overlay: &Overlay) -> Linted {
         Err(e) => (Effective::default(), Some(e)),
     };
     let connector = load(dir, overlay);
-    let profile = match eff.profile {
-        Some(p) => p.resolve(dir),
-        None => Profile::detect(dir),
-    };
+    let (profile, _) = config::resolve_profile(None, eff.profile, dir);
     let mut findings = rules::lint(&connector, profile, &eff.options);
     let mut sups = eff.ignores.clone();
     sups.extend(suppress::inline(&connector));
