@@ -147,6 +147,22 @@ impl Gate {
             .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// What a finding of this gate at this severity means for the submission, in a few words
+    /// (text output, editor hover).
+    pub fn meaning(self, severity: Severity) -> &'static str {
+        match (self, severity) {
+            (Gate::Pipeline, Severity::Error) => "Microsoft's PR pipeline fails the check on this",
+            (Gate::Pipeline, _) => "Microsoft's pipeline has this check but lets this case through",
+            (Gate::Platform, Severity::Error) => {
+                "Power Platform refuses this or breaks at run time"
+            }
+            (Gate::Platform, _) => "Power Platform accepts this, but it may not work as meant",
+            (Gate::Review, Severity::Error) => "a certification reviewer will refuse this",
+            (Gate::Review, _) => "a certification reviewer may ask about this",
+            (Gate::Advice, _) => "advice: nothing stops the submission",
+        }
+    }
+
     /// Who does the stopping, in words for reports ("fails the PR check").
     pub fn describe(self) -> &'static str {
         match self {

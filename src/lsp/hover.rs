@@ -37,10 +37,11 @@ pub fn rule_markdown(code: &str, message: &str) -> Option<String> {
         .map(|f| format!("\n\nQuick fix available: {}.", f.summary))
         .unwrap_or_default();
     Some(format!(
-        "**{}** ({}, gate: {})\n\n{message}\n\n*{}*\n\n{}{fix}\n\n[Documentation]({})",
+        "**{}** ({}, gate: {}: {})\n\n{message}\n\n*{}*\n\n{}{fix}\n\n[Documentation]({})",
         r.code,
         r.severity.as_str(),
         r.gate.as_str(),
+        r.gate.meaning(r.severity),
         r.summary,
         r.explanation,
         r.source

@@ -96,22 +96,9 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
         "{pad} {} gate: {} ({})",
         p.s(blue, "="),
         f.gate.as_str(),
-        gate_note(f.gate, f.severity)
+        f.gate.meaning(f.severity)
     );
     out.push('\n');
-}
-
-/// What a finding of this gate means for the submission, in a few words.
-fn gate_note(gate: Gate, severity: Severity) -> &'static str {
-    match (gate, severity) {
-        (Gate::Pipeline, Severity::Error) => "Microsoft's PR pipeline fails the check on this",
-        (Gate::Pipeline, _) => "Microsoft's pipeline has this check but lets this case through",
-        (Gate::Platform, Severity::Error) => "Power Platform refuses this or breaks at run time",
-        (Gate::Platform, _) => "Power Platform accepts this, but it may not work as meant",
-        (Gate::Review, Severity::Error) => "a certification reviewer will refuse this",
-        (Gate::Review, _) => "a certification reviewer may ask about this",
-        (Gate::Advice, _) => "advice: nothing stops the submission",
-    }
 }
 
 /// "Profile: certified (the path is under certified-connectors/)", or one line per
