@@ -216,3 +216,124 @@ impl ProfileSource {
         format!("{} ({why})", profile.as_str())
     }
 }
+
+/// The documentation of a code, written as doc comments on its declaration ([`declare_code!`]):
+/// the lines after the summary, each with the one leading space `///` leaves. Markdown with
+/// fixed `### ` sections (`Why`, `Example`, `Evidence`, …); read it through [`Doc::text`] or
+/// [`Doc::section`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Doc(pub &'static str);
+
+impl Doc {
+    /// The whole text: one leading space removed from each line, blank lines trimmed at both
+    /// ends.
+    pub fn text(&self) -> String {
+        let lines: Vec<&str> = self
+            .0
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
+            .collect();
+        let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+        let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
+        lines[start..end].join("\n")
+    }
+
+    /// The text under `### {heading}`, up to the next `### ` heading (trimmed), if present.
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let text = self.text();
+        let mut out: Option<Vec<&str>> = None;
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("### ") {
+                if out.is_some() {
+                    break;
+                }
+                if h.trim() == heading {
+                    out = Some(Vec::new());
+                }
+            } else if let Some(o) = out.as_mut() {
+                o.push(line);
+            }
+        }
+        out.map(|o| o.join("\n").trim().to_string())
+    }
+
+    /// Whether there is no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+impl std::fmt::Display for Doc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl Serialize for Doc {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
+/// The summary line of a declaration: its first doc comment, without the leading space.
+pub const fn summary_line(s: &'static str) -> &'static str {
+    match s.as_bytes() {
+        [b' ', rest @ ..] => match std::str::from_utf8(rest) {
+            Ok(r) => r,
+            Err(_) => s,
+        },
+        _ => s,
+    }
+}
+
+/// The one declaration form of every code connkit prints (lint rules, diff rules, package
+/// checks, converter notes), after clippy's `declare_clippy_lint!`: the first doc line is the
+/// summary, the other doc lines are the documentation with fixed `### ` sections, and the
+/// fields follow as in a struct literal of the family's type, which must have `summary:
+/// &'static str` and `explanation: Doc` fields.
+///
+/// ```ignore
+/// declare_code! {
+///     /// The `default` response carries a schema
+///     ///
+///     /// ### Why
+///     /// The designer builds an action's outputs from its success response…
+///     pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule {
+///         code: "DefaultResponseHasSchema",
+///         severity: Severity::Error,
+///         // … the family's other fields
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_code {
+    (
+        #[doc = $summary:literal]
+        $(#[doc = $doc:literal])*
+        $vis:vis static $name:ident: $ty:ident { $($field:ident : $value:expr),* $(,)? }
+    ) => {
+        #[doc = $summary]
+        $(#[doc = $doc])*
+        $vis static $name: $ty = $ty {
+            summary: $crate::core::summary_line($summary),
+            explanation: $crate::core::Doc(concat!($($doc, "\n"),*)),
+            $($field: $value),*
+        };
+    };
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use super::*;
+
+    #[test]
+    fn doc_text_and_sections() {
+        let d = Doc(" \n ### Why\n Because.\n More.\n\n ### Example\n Bad: `x`\n");
+        assert_eq!(d.text(), "### Why\nBecause.\nMore.\n\n### Example\nBad: `x`");
+        assert_eq!(d.section("Why").as_deref(), Some("Because.\nMore."));
+        assert_eq!(d.section("Example").as_deref(), Some("Bad: `x`"));
+        assert_eq!(d.section("Evidence"), None);
+        assert_eq!(summary_line(" A summary"), "A summary");
+        assert_eq!(summary_line("B"), "B");
+    }
+}
