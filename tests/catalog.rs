@@ -109,7 +109,7 @@ fn explain_knows_every_family() {
         .args(["explain", "PathParameterMissingEncoding"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&o.stdout).contains("Fix (lint --fix): "));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("### Fix\n`lint --fix`: "));
     connkit().args(["explain", "NoSuchCode"]).assert().code(2);
 }
 

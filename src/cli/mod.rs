@@ -341,7 +341,7 @@ struct RuleInfo {
     profiles: Vec<&'static str>,
     file: crate::model::FileKind,
     summary: &'static str,
-    explanation: &'static str,
+    explanation: crate::core::Doc,
     source: &'static str,
     fixable: bool,
     family: crate::catalog::Family,
@@ -437,18 +437,19 @@ fn list_rules(args: RulesArgs) -> ExitCode {
 fn explain(code: &str) -> ExitCode {
     match rules::find(code) {
         Some(r) => {
-            let mut microsoft = r
-                .microsoft
-                .map(|m| format!("\n\nMicrosoft's message: \"{m}\""))
-                .unwrap_or_default();
-            if !r.explanation.contains("Evidence:") {
-                microsoft = format!("\n\n{}{microsoft}", r.evidence());
+            // The declaration's own sections (Why, Example, Evidence), then what its fields add.
+            let mut body = r.explanation.text();
+            if r.explanation.section("Evidence").is_none() {
+                body.push_str(&format!("\n\n### Evidence\n{}", r.evidence()));
             }
-            let fix = crate::fix::find(r.code)
-                .map(|f| format!("\n\nFix (lint --fix): {}", f.summary))
-                .unwrap_or_default();
+            if let Some(m) = r.microsoft {
+                body.push_str(&format!("\n\n### Microsoft's message\n\"{m}\""));
+            }
+            if let Some(f) = crate::fix::find(r.code) {
+                body.push_str(&format!("\n\n### Fix\n`lint --fix`: {}", f.summary));
+            }
             print(&format!(
-                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{}{microsoft}{fix}\n\nSource: {}\n",
+                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{body}\n\nSource: {}\n",
                 r.code,
                 r.severity.as_str(),
                 r.gate.as_str(),
@@ -456,7 +457,6 @@ fn explain(code: &str) -> ExitCode {
                 r.profiles.names().join(", "),
                 crate::model::FileKind::default_name(r.file),
                 r.summary,
-                r.explanation,
                 r.source
             ));
             ExitCode::SUCCESS

@@ -142,8 +142,8 @@ pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
                 "id": r.code,
                 "name": rule_name(r.code, r.summary),
                 "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": r.explanation},
-                "help": {"text": r.explanation, "markdown": r.explanation},
+                "fullDescription": {"text": r.explanation.text()},
+                "help": {"text": r.explanation.text(), "markdown": r.explanation.text()},
                 "helpUri": r.source,
                 "defaultConfiguration": {"level": level(r.severity)},
                 "properties": {

@@ -440,7 +440,12 @@ fn only_enforced_gates_default_to_error() {
             );
         }
         // Every rule says what its severity rests on.
-        assert!(r.evidence().starts_with("Evidence:"), "{}", r.code);
+        let evidence = r.evidence();
+        assert!(
+            evidence.starts_with(char::is_uppercase),
+            "{}: {evidence}",
+            r.code
+        );
     }
 }
 

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::core::Doc;
 use crate::model::swagger::Swagger;
 use crate::model::{Connector, FileKind};
 
@@ -51,6 +52,15 @@ pub mod testing;
 
 pub use crate::core::{Gate, Profile, Profiles, Severity};
 
+/// What every rule file imports besides its area's helpers: the declaration's vocabulary and
+/// the check's signature types.
+pub mod prelude {
+    pub use super::opkit::{EXT, SV};
+    pub use super::{Context, Rule, Sink};
+    pub use crate::core::{Doc, Gate, Profiles, Severity};
+    pub use crate::model::FileKind;
+}
+
 /// A rule's declaration.
 pub struct Rule {
     /// The official Swagger Validator code where one exists, else our own PascalCase name.
@@ -65,11 +75,12 @@ pub struct Rule {
     pub profiles: Profiles,
     /// The file the rule is about (for listings and reports).
     pub file: FileKind,
-    /// One line: what it reports.
+    /// One line: what it reports (the first doc line of its declaration).
     pub summary: &'static str,
-    /// A paragraph in our own words: why it matters, how to fix it, what we decided when
-    /// calibrating; ends with an example when one helps. Markdown.
-    pub explanation: &'static str,
+    /// The rest of its doc comments, in our own words, Markdown with fixed sections: `### Why`
+    /// (why it matters, how to fix it), `### Example` (bad and good), `### Evidence` (what its
+    /// gate and severity rest on, from calibration).
+    pub explanation: Doc,
     /// Where the rule comes from (documentation URL).
     pub source: &'static str,
     pub check: fn(&Context<'_>, &mut Sink<'_>),
@@ -79,10 +90,8 @@ impl Rule {
     /// What the rule's gate and default severity rest on: the explanation's own `Evidence:`
     /// paragraph when it has one (calibrated rules), else what follows from its gate.
     pub fn evidence(&self) -> String {
-        if let Some(i) = self.explanation.find("Evidence:") {
-            let rest = &self.explanation[i..];
-            let end = rest.find("\n\n").unwrap_or(rest.len());
-            return rest[..end].to_string();
+        if let Some(evidence) = self.explanation.section("Evidence") {
+            return evidence;
         }
         let seen = if self.microsoft.is_some() {
             " Microsoft's validator prints this message on real pull requests (below)."
@@ -91,31 +100,31 @@ impl Rule {
         };
         let text = match (self.gate, self.severity) {
             (Gate::Pipeline, Severity::Error) => {
-                "an error: one of the official Swagger Validator checks that Microsoft's PR \
+                "An error: one of the official Swagger Validator checks that Microsoft's PR \
                  pipeline runs, and no version Microsoft merged through a validated pull request \
                  since 2022 breaks it (docs/calibration.md)."
             }
             (Gate::Pipeline, _) => {
-                "not an error: the pipeline's validator has this check, but it reports it as a \
+                "Not an error: the pipeline's validator has this check, but it reports it as a \
                  warning or lets it through."
             }
             (Gate::Platform, Severity::Error) => {
-                "an error: Power Platform cannot import or run a connector with this defect \
+                "An error: Power Platform cannot import or run a connector with this defect \
                  (the service cannot read the file, or a documented limit or shape is broken)."
             }
             (Gate::Platform, _) => {
-                "not an error: the platform accepts it, but the connector may not behave as meant."
+                "Not an error: the platform accepts it, but the connector may not behave as meant."
             }
             (Gate::Review, Severity::Error) => {
-                "an error: certification reviewers refuse it (a documented certification \
+                "An error: certification reviewers refuse it (a documented certification \
                  requirement); the pipeline never reads this file."
             }
             (Gate::Review, _) => {
-                "not an error: certification reviewers may ask about it; no check fails on it."
+                "Not an error: certification reviewers may ask about it; no check fails on it."
             }
-            (Gate::Advice, _) => "not an error: good practice that no gate enforces.",
+            (Gate::Advice, _) => "Not an error: good practice that no gate enforces.",
         };
-        format!("Evidence: {text}{seen}")
+        format!("{text}{seen}")
     }
 }
 
@@ -688,7 +697,9 @@ mod tests {
         assert_eq!(codes.len(), n, "duplicate codes");
         for r in registry() {
             assert!(
-                !r.summary.is_empty() && r.explanation.len() > 20 && r.source.starts_with("http"),
+                !r.summary.is_empty()
+                    && r.explanation.text().len() > 20
+                    && r.source.starts_with("http"),
                 "{}",
                 r.code
             );

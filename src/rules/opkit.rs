@@ -16,51 +16,6 @@ pub const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connec
 pub const EXT: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions";
 
-/// Declare a definition-file rule in one expression.
-macro_rules! def_rule {
-    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $check:expr) => {
-        def_rule!(
-            $name,
-            $code,
-            $sev,
-            $prof,
-            $summary,
-            $expl,
-            $crate::rules::opkit::SV,
-            $check
-        );
-    };
-    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, $check:expr) => {
-        def_rule!(
-            $name,
-            $code,
-            $sev,
-            $prof,
-            $summary,
-            $expl,
-            $src,
-            microsoft = None,
-            $check
-        );
-    };
-    // With the wording of Microsoft's own message (seen on a PR or an import).
-    ($name:ident, $code:literal, $sev:ident, $prof:ident, $summary:literal, $expl:expr, $src:expr, microsoft = $ms:expr, $check:expr) => {
-        pub static $name: $crate::rules::Rule = $crate::rules::Rule {
-            code: $code,
-            severity: $crate::rules::Severity::$sev,
-            gate: $crate::core::Gate::Pipeline,
-            microsoft: $ms,
-            profiles: $crate::rules::Profiles::$prof,
-            file: $crate::model::FileKind::Definition,
-            summary: $summary,
-            explanation: $expl,
-            source: $src,
-            check: $check,
-        };
-    };
-}
-pub(crate) use def_rule;
-
 /// The definition's operations (none when it could not be parsed). Shared by every rule
 /// module that iterates operations.
 pub fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {

@@ -1,35 +1,50 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static CONNECTOR_METADATA_PROPERTIES_MISSING: Rule = Rule {
-    code: "ConnectorMetadataPropertiesMissing",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The connector metadata property 'Categories' is required."),
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "`x-ms-connector-metadata` lacks Website, Privacy policy or Categories",
-    explanation: "Certified and independent-publisher connectors describe themselves with three \
-`x-ms-connector-metadata` entries: `Website` (the service's site), `Privacy policy` (the \
-service's privacy statement) and `Categories`. The names are matched ignoring letter case, as \
-the validator does (many merged connectors write `Privacy Policy`).\n\nCalibration: the member \
-keys themselves are also matched ignoring case: a certified connector changed in 2024 \
-(Nodefusion Portal) writes `PropertyName`/`PropertyValue` and passed; before this, the rule \
-reported it (1 connector changed in 2024, now 0). A missing \
-`x-ms-connector-metadata` array itself is reported as RequiredPropertyMissing.\n\nGood:\n\
-```json\n\"x-ms-connector-metadata\": [\n  {\"propertyName\": \"Website\", \"propertyValue\": \
-\"https://contoso.com\"},\n  {\"propertyName\": \"Privacy policy\", \"propertyValue\": \
-\"https://contoso.com/privacy\"},\n  {\"propertyName\": \"Categories\", \"propertyValue\": \
-\"Productivity;Collaboration\"}\n]\n```",
-    source: SV,
-    check: |cx, sink| {
-        let Some(entries) = metadata(cx) else { return };
-        for name in ["Website", "Privacy policy", "Categories"] {
-            if metadata_entry(&entries, name).is_none() {
-                sink.emit(
-                    "/x-ms-connector-metadata",
-                    format!("connector metadata property '{name}' is required"),
-                );
-            }
+crate::declare_code! {
+    /// `x-ms-connector-metadata` lacks Website, Privacy policy or Categories
+    ///
+    /// ### Why
+    /// Certified and independent-publisher connectors describe themselves with three
+    /// `x-ms-connector-metadata` entries: `Website` (the service's site), `Privacy policy` (the
+    /// service's privacy statement) and `Categories`. The names are matched ignoring letter case,
+    /// as the validator does (many merged connectors write `Privacy Policy`).
+    ///
+    /// ### Example
+    /// Good:
+    /// ```json
+    /// "x-ms-connector-metadata": [
+    ///   {"propertyName": "Website", "propertyValue": "https://contoso.com"},
+    ///   {"propertyName": "Privacy policy", "propertyValue": "https://contoso.com/privacy"},
+    ///   {"propertyName": "Categories", "propertyValue": "Productivity;Collaboration"}
+    /// ]
+    /// ```
+    ///
+    /// ### Evidence
+    /// Calibration: the member keys themselves are also matched ignoring case: a certified
+    /// connector changed in 2024 (Nodefusion Portal) writes `PropertyName`/`PropertyValue` and
+    /// passed; before this, the rule reported it (1 connector changed in 2024, now 0). A missing
+    /// `x-ms-connector-metadata` array itself is reported as RequiredPropertyMissing.
+    pub static CONNECTOR_METADATA_PROPERTIES_MISSING: Rule {
+        code: "ConnectorMetadataPropertiesMissing",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The connector metadata property 'Categories' is required."),
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(entries) = metadata(cx) else { return };
+    for name in ["Website", "Privacy policy", "Categories"] {
+        if metadata_entry(&entries, name).is_none() {
+            sink.emit(
+                "/x-ms-connector-metadata",
+                format!("connector metadata property '{name}' is required"),
+            );
         }
-    },
-};
+    }
+}

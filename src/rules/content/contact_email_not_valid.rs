@@ -1,38 +1,48 @@
 use super::*;
+use crate::rules::prelude::*;
 
 pub(super) static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
         .expect("valid regex")
 });
 
-pub static CONTACT_EMAIL_NOT_VALID: Rule = Rule {
-    code: "ContactEmailNotValid",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "`info.contact.email` is not a valid e-mail address",
-    explanation: "The contact e-mail is the support mailbox shown to users and used by \
-Microsoft. It must be one plain ASCII address (`name@domain.tld`): no display name, no \
-`mailto:`, no list of addresses.\n\nBad: `\"email\": \"mailto:support@contoso.com\"`  Good: \
-`\"email\": \"support@contoso.com\"`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(email) = info(cx)
-            .and_then(|i| i.get("contact"))
-            .and_then(|c| c.get("email"))
-        else {
-            return;
-        };
-        match email.as_str() {
-            Some(s) if s.trim().is_empty() => {} // RequiredValueEmpty
-            Some(s) if valid_email(s) => {}
-            Some(s) => sink.emit(
-                "/info/contact/email",
-                format!("'{s}' is not a valid e-mail address"),
-            ),
-            None => sink.emit("/info/contact/email", "the contact e-mail must be a string"),
-        }
-    },
-};
+crate::declare_code! {
+    /// `info.contact.email` is not a valid e-mail address
+    ///
+    /// ### Why
+    /// The contact e-mail is the support mailbox shown to users and used by Microsoft. It must be
+    /// one plain ASCII address (`name@domain.tld`): no display name, no `mailto:`, no list of
+    /// addresses.
+    ///
+    /// ### Example
+    /// Bad: `"email": "mailto:support@contoso.com"`
+    /// Good: `"email": "support@contoso.com"`
+    pub static CONTACT_EMAIL_NOT_VALID: Rule {
+        code: "ContactEmailNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(email) = info(cx)
+        .and_then(|i| i.get("contact"))
+        .and_then(|c| c.get("email"))
+    else {
+        return;
+    };
+    match email.as_str() {
+        Some(s) if s.trim().is_empty() => {} // RequiredValueEmpty
+        Some(s) if valid_email(s) => {}
+        Some(s) => sink.emit(
+            "/info/contact/email",
+            format!("'{s}' is not a valid e-mail address"),
+        ),
+        None => sink.emit("/info/contact/email", "the contact e-mail must be a string"),
+    }
+}

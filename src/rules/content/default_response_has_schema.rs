@@ -1,55 +1,66 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule = Rule {
-    code: "DefaultResponseHasSchema",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some(
-        "The 'default' response should not have schema definition. Schemas should be defined on expected responses only.",
-    ),
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "The `default` response carries a schema",
-    explanation: "The designer builds an action's outputs from its success response. A schema on \
-`default` is ambiguous (it covers errors and successes alike), so certification refuses it: \
-describe the success body on `200`/`201` and keep `default` to a description.\n\nBad: \
-`\"default\": {\"description\": \"OK\", \"schema\": {…}}`  Good: `\"200\": {\"description\": \
-\"OK\", \"schema\": {…}}, \"default\": {\"description\": \"Error\"}`\n\n\
-Calibration: reported only when the operation also has a 2xx response. When `default` is the \
-only response it is the success response, and 10 certified connectors changed in 2024 were \
-merged with a schema there (Autenti, BoldSign, D7SMS, HubPlanner, …); that case is left to \
-the reviewers' advice to add an explicit 2xx (before: 10 connectors changed in 2024, after: 1).\n\n\
-Evidence: an **error**. Microsoft's pipeline prints this message on PRs (#3841, #3810, \
-2025), so the check exists and fails the PR. Earlier, Tikit (PRs #1853, #3149, #3232, \
-2022–2024) and Tesseron Asset (PRs #2864, #2917, 2023) were merged validated with a schema on \
-`default` beside a 2xx, and three connectors in the bulk merges of 2021–2022: overrides, or \
-the check was enforced later. These are its only hits (docs/calibration.md).",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for r in sw.response_nodes() {
-            let has_success = r
-                .operation
-                .and_then(|i| sw.operations.get(i))
-                .and_then(|op| op.get("responses"))
-                .and_then(Value::as_object)
-                .is_some_and(|m| m.keys().any(|k| k.starts_with('2')));
-            if r.key == "default" && has_success {
-                let (v, _) = sw.resolve_or_self(r.value, &r.pointer);
-                if v.get("schema").is_some() {
-                    let at = if r.value.get("schema").is_some() {
-                        join(&r.pointer, "schema")
-                    } else {
-                        r.pointer.clone()
-                    };
-                    sink.emit(at, "'default' response should not have schema definition");
-                }
+crate::declare_code! {
+    /// The `default` response carries a schema
+    ///
+    /// ### Why
+    /// The designer builds an action's outputs from its success response. A schema on `default` is
+    /// ambiguous (it covers errors and successes alike), so certification refuses it: describe the
+    /// success body on `200`/`201` and keep `default` to a description.
+    ///
+    /// ### Example
+    /// Bad: `"default": {"description": "OK", "schema": {…}}`
+    /// Good: `"200": {"description": "OK", "schema": {…}}, "default": {"description": "Error"}`
+    ///
+    /// ### Evidence
+    /// Calibration: reported only when the operation also has a 2xx response. When `default` is the
+    /// only response it is the success response, and 10 certified connectors changed in 2024 were
+    /// merged with a schema there (Autenti, BoldSign, D7SMS, HubPlanner, …); that case is left to
+    /// the reviewers' advice to add an explicit 2xx (before: 10 connectors changed in 2024, after:
+    /// 1).
+    ///
+    /// An **error**. Microsoft's pipeline prints this message on PRs (#3841, #3810, 2025), so the
+    /// check exists and fails the PR. Earlier, Tikit (PRs #1853, #3149, #3232, 2022–2024) and
+    /// Tesseron Asset (PRs #2864, #2917, 2023) were merged validated with a schema on `default`
+    /// beside a 2xx, and three connectors in the bulk merges of 2021–2022: overrides, or the check
+    /// was enforced later. These are its only hits (docs/calibration.md).
+    pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule {
+        code: "DefaultResponseHasSchema",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The 'default' response should not have schema definition. Schemas should be defined on expected responses only."),
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for r in sw.response_nodes() {
+        let has_success = r
+            .operation
+            .and_then(|i| sw.operations.get(i))
+            .and_then(|op| op.get("responses"))
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.keys().any(|k| k.starts_with('2')));
+        if r.key == "default" && has_success {
+            let (v, _) = sw.resolve_or_self(r.value, &r.pointer);
+            if v.get("schema").is_some() {
+                let at = if r.value.get("schema").is_some() {
+                    join(&r.pointer, "schema")
+                } else {
+                    r.pointer.clone()
+                };
+                sink.emit(at, "'default' response should not have schema definition");
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

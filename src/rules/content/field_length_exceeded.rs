@@ -1,47 +1,60 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static FIELD_LENGTH_EXCEEDED: Rule = Rule {
-    code: "FieldLengthExceeded",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The 'title' value goes over the character limit '30'"),
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "`info.title` over 30 characters, or an `x-ms-summary` over 80",
-    explanation: "The connector title is shown on tiles and in lists and may be at most 30 \
-characters; parameter and property display names (`x-ms-summary`) at most 80. Operation \
-summaries have their own code, OperationSummaryTooLong.\n\nCalibration: the title limit is \
-observed validator output and stays an error; the 80-character `x-ms-summary` limit comes from \
-the string guidance only, and certified connectors changed in 2024 (Impower, Revizto) carry \
-longer ones, so it is reported as a warning (errors on connectors changed in 2024: 2 before, 0 \
-after).\n\nBad: `\"title\": \"Contoso Task \
-Management Platform Connector\"`  Good: `\"title\": \"Contoso Tasks\"`",
-    source: SV,
-    check: |cx, sink| {
-        if let Some(t) = info(cx)
-            .and_then(|i| i.get("title"))
-            .and_then(Value::as_str)
-            && chars(t.trim()) > TITLE_MAX
+crate::declare_code! {
+    /// `info.title` over 30 characters, or an `x-ms-summary` over 80
+    ///
+    /// ### Why
+    /// The connector title is shown on tiles and in lists and may be at most 30 characters;
+    /// parameter and property display names (`x-ms-summary`) at most 80. Operation summaries have
+    /// their own code, OperationSummaryTooLong.
+    ///
+    /// ### Example
+    /// Bad: `"title": "Contoso Task Management Platform Connector"`
+    /// Good: `"title": "Contoso Tasks"`
+    ///
+    /// ### Evidence
+    /// Calibration: the title limit is observed validator output and stays an error; the
+    /// 80-character `x-ms-summary` limit comes from the string guidance only, and certified
+    /// connectors changed in 2024 (Impower, Revizto) carry longer ones, so it is reported as a
+    /// warning (errors on connectors changed in 2024: 2 before, 0 after).
+    pub static FIELD_LENGTH_EXCEEDED: Rule {
+        code: "FieldLengthExceeded",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The 'title' value goes over the character limit '30'"),
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(t) = info(cx)
+        .and_then(|i| i.get("title"))
+        .and_then(Value::as_str)
+        && chars(t.trim()) > TITLE_MAX
+    {
+        sink.emit(
+            "/info/title",
+            format!(
+                "'title' value goes over the character limit '{TITLE_MAX}' ({} characters)",
+                chars(t.trim())
+            ),
+        );
+    }
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    let summaries = (sw.param_nodes().iter().map(|p| (&p.pointer, p.value)))
+        .chain(sw.schema_nodes().iter().map(|s| (&s.pointer, s.value)))
+        .chain(sw.response_nodes().iter().map(|r| (&r.pointer, r.value)));
+    for (ptr, v) in summaries {
+        if let Some(s) = v.get("x-ms-summary").and_then(Value::as_str)
+            && chars(s) > SUMMARY_MAX
         {
-            sink.emit(
-                "/info/title",
-                format!(
-                    "'title' value goes over the character limit '{TITLE_MAX}' ({} characters)",
-                    chars(t.trim())
-                ),
-            );
-        }
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        let summaries = (sw.param_nodes().iter().map(|p| (&p.pointer, p.value)))
-            .chain(sw.schema_nodes().iter().map(|s| (&s.pointer, s.value)))
-            .chain(sw.response_nodes().iter().map(|r| (&r.pointer, r.value)));
-        for (ptr, v) in summaries {
-            if let Some(s) = v.get("x-ms-summary").and_then(Value::as_str)
-                && chars(s) > SUMMARY_MAX
-            {
-                sink.emit_with(
+            sink.emit_with(
                     Severity::Warning,
                     FileKind::Definition,
                     join(ptr, "x-ms-summary"),
@@ -50,7 +63,6 @@ Management Platform Connector\"`  Good: `\"title\": \"Contoso Tasks\"`",
                         chars(s)
                     ),
                 );
-            }
         }
-    },
-};
+    }
+}

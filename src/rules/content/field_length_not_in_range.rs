@@ -1,33 +1,40 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static FIELD_LENGTH_NOT_IN_RANGE: Rule = Rule {
-    code: "FieldLengthNotInRange",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The 'description' value must be between '30' and '500' characters."),
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "`info.description` shorter than 30 or longer than 500 characters",
-    explanation: "The connector description is shown on the connector's page and in the \
-catalogue; certification wants 30 to 500 characters: a real sentence or two about what the \
-service does and what the connector offers. An empty description is reported as \
-RequiredValueEmpty instead.",
-    source: SV,
-    check: |cx, sink| {
-        if let Some(d) = info(cx)
-            .and_then(|i| i.get("description"))
-            .and_then(Value::as_str)
-        {
-            let n = chars(d.trim());
-            let (lo, hi) = DESCRIPTION_RANGE;
-            if n > 0 && !(lo..=hi).contains(&n) {
-                sink.emit(
-                    "/info/description",
-                    format!(
-                        "'description' value must be between '{lo}' and '{hi}' characters (it has {n})"
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// `info.description` shorter than 30 or longer than 500 characters
+    ///
+    /// ### Why
+    /// The connector description is shown on the connector's page and in the catalogue;
+    /// certification wants 30 to 500 characters: a real sentence or two about what the service does
+    /// and what the connector offers. An empty description is reported as RequiredValueEmpty
+    /// instead.
+    pub static FIELD_LENGTH_NOT_IN_RANGE: Rule {
+        code: "FieldLengthNotInRange",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The 'description' value must be between '30' and '500' characters."),
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(d) = info(cx)
+        .and_then(|i| i.get("description"))
+        .and_then(Value::as_str)
+    {
+        let n = chars(d.trim());
+        let (lo, hi) = DESCRIPTION_RANGE;
+        if n > 0 && !(lo..=hi).contains(&n) {
+            sink.emit(
+                "/info/description",
+                format!(
+                    "'description' value must be between '{lo}' and '{hi}' characters (it has {n})"
+                ),
+            );
         }
-    },
-};
+    }
+}

@@ -1,31 +1,41 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static INVALID_CONNECTOR_CATEGORY: Rule = Rule {
-    code: "InvalidConnectorCategory",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "A `Categories` value is not one of the 19 certification categories",
-    explanation: "Categories place the connector in the catalogue. Only these are accepted \
-(letter case is ignored): AI, Business Management, Business Intelligence, Collaboration, \
-Commerce, Communication, Content and Files, Finance, Data, Human Resources, Internet of Things, \
-IT Operations, Lifestyle and Entertainment, Marketing, Productivity, Sales and CRM, Security, \
-Social Media, Website. Separate two values with `;`.\n\nBad: `\"Productivity;Project \
-Management\"`  Good: `\"Productivity;Collaboration\"`",
-    source: CS,
-    check: |cx, sink| {
-        let Some((ptr, list)) = categories(cx) else {
-            return;
-        };
-        for c in list {
-            if !CATEGORIES.iter().any(|k| k.eq_ignore_ascii_case(c)) {
-                sink.emit(
-                    ptr.clone(),
-                    format!("'{c}' is not a valid connector category"),
-                );
-            }
+crate::declare_code! {
+    /// A `Categories` value is not one of the 19 certification categories
+    ///
+    /// ### Why
+    /// Categories place the connector in the catalogue. Only these are accepted (letter case is
+    /// ignored): AI, Business Management, Business Intelligence, Collaboration, Commerce,
+    /// Communication, Content and Files, Finance, Data, Human Resources, Internet of Things, IT
+    /// Operations, Lifestyle and Entertainment, Marketing, Productivity, Sales and CRM, Security,
+    /// Social Media, Website. Separate two values with `;`.
+    ///
+    /// ### Example
+    /// Bad: `"Productivity;Project Management"`
+    /// Good: `"Productivity;Collaboration"`
+    pub static INVALID_CONNECTOR_CATEGORY: Rule {
+        code: "InvalidConnectorCategory",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: CS,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some((ptr, list)) = categories(cx) else {
+        return;
+    };
+    for c in list {
+        if !CATEGORIES.iter().any(|k| k.eq_ignore_ascii_case(c)) {
+            sink.emit(
+                ptr.clone(),
+                format!("'{c}' is not a valid connector category"),
+            );
         }
-    },
-};
+    }
+}

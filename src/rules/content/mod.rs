@@ -8,7 +8,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::opkit::ops;
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
 use crate::model::swagger::Operation;
@@ -35,7 +35,6 @@ pub const RULES: &[&Rule] = &[
     &TRIGGER_SUMMARY_WORDING,
 ];
 
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 const CS: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
 const SG: &str =
@@ -219,6 +218,7 @@ pub use value_must_end_with_alphanumeric::*;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::Severity;
     use crate::rules::Profile;
     use crate::rules::testing::*;
     use serde_json::json;

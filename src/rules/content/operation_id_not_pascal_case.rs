@@ -1,32 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
 static PASCAL_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z0-9]*(_[Vv][0-9]+)?$").expect("valid regex"));
 
-pub static OPERATION_ID_NOT_PASCAL_CASE: Rule = Rule {
-    code: "OperationIdNotPascalCase",
-    severity: Severity::Info,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "An operationId is not PascalCase",
-    explanation: "Microsoft's coding standards ask for PascalCase operationIds without `-` or \
-`_` between words (`GetMessages`, not `get_messages` or `getMessages`); the one accepted suffix \
-is a revision marker such as `_V2`. This is a recommendation, so it is reported as info; an \
-existing id must not be renamed in an update (that breaks flows).",
-    source: STD,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            if let Some(id) = op.operation_id
-                && !id.is_empty()
-                && !PASCAL_ID.is_match(id)
-            {
-                sink.emit(
-                    join(&op.pointer, "operationId"),
-                    format!("operationId '{id}' is not PascalCase (e.g. 'GetTask', 'GetTask_V2')"),
-                );
-            }
+crate::declare_code! {
+    /// An operationId is not PascalCase
+    ///
+    /// ### Why
+    /// Microsoft's coding standards ask for PascalCase operationIds without `-` or `_` between
+    /// words (`GetMessages`, not `get_messages` or `getMessages`); the one accepted suffix is a
+    /// revision marker such as `_V2`. This is a recommendation, so it is reported as info; an
+    /// existing id must not be renamed in an update (that breaks flows).
+    pub static OPERATION_ID_NOT_PASCAL_CASE: Rule {
+        code: "OperationIdNotPascalCase",
+        severity: Severity::Info,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: STD,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if let Some(id) = op.operation_id
+            && !id.is_empty()
+            && !PASCAL_ID.is_match(id)
+        {
+            sink.emit(
+                join(&op.pointer, "operationId"),
+                format!("operationId '{id}' is not PascalCase (e.g. 'GetTask', 'GetTask_V2')"),
+            );
         }
-    },
-};
+    }
+}

@@ -1,33 +1,43 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_SUMMARY_TOO_LONG: Rule = Rule {
-    code: "OperationSummaryTooLong",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "An operation `summary` is longer than 80 characters",
-    explanation: "The summary is the action's name in the designer's card and list; long names \
-are cut off. The certification documents and the string guidance cap it at 80 characters (the \
-validator page mentions 120; connkit uses the stricter documented limit). Put detail in \
-`description`.\n\nBad: `\"summary\": \"Get all of the tasks that belong to a project, including \
-archived tasks and tasks shared with you\"`  Good: `\"summary\": \"List project tasks\"`",
-    source: SV,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            if let Some(s) = op.get("summary").and_then(Value::as_str)
-                && chars(s) > SUMMARY_MAX
-            {
-                sink.emit(
-                    join(&op.pointer, "summary"),
-                    format!(
-                        "summary of {} is {} characters long; the limit is {SUMMARY_MAX}",
-                        op.label(),
-                        chars(s)
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// An operation `summary` is longer than 80 characters
+    ///
+    /// ### Why
+    /// The summary is the action's name in the designer's card and list; long names are cut off.
+    /// The certification documents and the string guidance cap it at 80 characters (the validator
+    /// page mentions 120; connkit uses the stricter documented limit). Put detail in `description`.
+    ///
+    /// ### Example
+    /// Bad: `"summary": "Get all of the tasks that belong to a project, including archived tasks
+    /// and tasks shared with you"`
+    /// Good: `"summary": "List project tasks"`
+    pub static OPERATION_SUMMARY_TOO_LONG: Rule {
+        code: "OperationSummaryTooLong",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if let Some(s) = op.get("summary").and_then(Value::as_str)
+            && chars(s) > SUMMARY_MAX
+        {
+            sink.emit(
+                join(&op.pointer, "summary"),
+                format!(
+                    "summary of {} is {} characters long; the limit is {SUMMARY_MAX}",
+                    op.label(),
+                    chars(s)
+                ),
+            );
         }
-    },
-};
+    }
+}

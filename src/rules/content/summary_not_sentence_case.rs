@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Title Case: at least three words and every word longer than three letters capitalised.
 fn title_case(s: &str) -> bool {
@@ -16,29 +17,35 @@ fn title_case(s: &str) -> bool {
         })
 }
 
-pub static SUMMARY_NOT_SENTENCE_CASE: Rule = Rule {
-    code: "SummaryNotSentenceCase",
-    severity: Severity::Info,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "An operation summary is written in Title Case",
-    explanation: "The string guidance asks for sentence case in operation summaries (only the \
-first word and proper nouns capitalised) and Title Case only in `x-ms-summary`. connkit flags a \
-summary when every longer word after the first starts with a capital letter, which catches \
-`Get All Project Tasks` but not `Get Contoso tasks`. A recommendation: reported as info.",
-    source: SG,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            if let Some(s) = op.get("summary").and_then(Value::as_str)
-                && title_case(s)
-            {
-                sink.emit(
-                    join(&op.pointer, "summary"),
-                    format!("summary '{s}' is Title Case; use sentence case"),
-                );
-            }
+crate::declare_code! {
+    /// An operation summary is written in Title Case
+    ///
+    /// ### Why
+    /// The string guidance asks for sentence case in operation summaries (only the first word and
+    /// proper nouns capitalised) and Title Case only in `x-ms-summary`. connkit flags a summary
+    /// when every longer word after the first starts with a capital letter, which catches `Get All
+    /// Project Tasks` but not `Get Contoso tasks`. A recommendation: reported as info.
+    pub static SUMMARY_NOT_SENTENCE_CASE: Rule {
+        code: "SummaryNotSentenceCase",
+        severity: Severity::Info,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SG,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if let Some(s) = op.get("summary").and_then(Value::as_str)
+            && title_case(s)
+        {
+            sink.emit(
+                join(&op.pointer, "summary"),
+                format!("summary '{s}' is Title Case; use sentence case"),
+            );
         }
-    },
-};
+    }
+}

@@ -1,31 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static TRIGGER_SUMMARY_WORDING: Rule = Rule {
-    code: "TriggerSummaryWording",
-    severity: Severity::Info,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "A trigger's summary does not start with \"When\"",
-    explanation: "Triggers are named by the event that starts the flow: \"When a task is \
-created\", \"When an item is modified\". The string guidance asks for this wording so users can \
-tell triggers from actions at a glance. A recommendation: reported as info.",
-    source: SG,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            if !op.is_trigger() || !shown(op) {
-                continue;
-            }
-            if let Some(s) = op.get("summary").and_then(Value::as_str)
-                && !s.trim().is_empty()
-                && !s.trim_start().to_lowercase().starts_with("when ")
-            {
-                sink.emit(
+crate::declare_code! {
+    /// A trigger's summary does not start with "When"
+    ///
+    /// ### Why
+    /// Triggers are named by the event that starts the flow: "When a task is created", "When an
+    /// item is modified". The string guidance asks for this wording so users can tell triggers from
+    /// actions at a glance. A recommendation: reported as info.
+    pub static TRIGGER_SUMMARY_WORDING: Rule {
+        code: "TriggerSummaryWording",
+        severity: Severity::Info,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SG,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if !op.is_trigger() || !shown(op) {
+            continue;
+        }
+        if let Some(s) = op.get("summary").and_then(Value::as_str)
+            && !s.trim().is_empty()
+            && !s.trim_start().to_lowercase().starts_with("when ")
+        {
+            sink.emit(
                     join(&op.pointer, "summary"),
                     format!("trigger summary '{s}' should start with \"When\" (e.g. \"When a task is created\")"),
                 );
-            }
         }
-    },
-};
+    }
+}

@@ -1,62 +1,73 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static URL_NOT_VALID: Rule = Rule {
-    code: "UrlNotValid",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A URL field is not an absolute http(s) URL",
-    explanation: "`info.contact.url`, `info.license.url`, `externalDocs.url`, `x-ms-docs` URLs \
-and the `Website` and `Privacy policy` metadata values are links users follow; they must be \
-absolute `https://` (or `http://`) URLs with a host name.\n\nBad: `\"url\": \"www.contoso.com\"` \
- Good: `\"url\": \"https://www.contoso.com\"`\n\n\
-Evidence: a **warning**. The validator does not check these values: 5 connectors were merged \
-validated with 'hhttps://…' in metadata URLs (Daffy 2023). Reviewers follow the links, so \
-fix them.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(r) = root(cx) else { return };
-        let check = |v: Option<&Value>, ptr: String, sink: &mut Sink<'_>| {
-            match v {
-                Some(Value::String(s)) if s.trim().is_empty() => {} // RequiredValueEmpty
-                Some(Value::String(s)) if valid_url(s) => {}
-                Some(Value::String(s)) => {
-                    sink.emit(ptr, format!("'{s}' is not an absolute http(s) URL"))
-                }
-                Some(Value::Null) | None => {}
-                Some(_) => sink.emit(ptr, "a URL must be a string"),
+crate::declare_code! {
+    /// A URL field is not an absolute http(s) URL
+    ///
+    /// ### Why
+    /// `info.contact.url`, `info.license.url`, `externalDocs.url`, `x-ms-docs` URLs and the
+    /// `Website` and `Privacy policy` metadata values are links users follow; they must be absolute
+    /// `https://` (or `http://`) URLs with a host name.
+    ///
+    /// ### Example
+    /// Bad: `"url": "www.contoso.com"`
+    /// Good: `"url": "https://www.contoso.com"`
+    ///
+    /// ### Evidence
+    /// A **warning**. The validator does not check these values: 5 connectors were merged validated
+    /// with 'hhttps://…' in metadata URLs (Daffy 2023). Reviewers follow the links, so fix them.
+    pub static URL_NOT_VALID: Rule {
+        code: "UrlNotValid",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(r) = root(cx) else { return };
+    let check = |v: Option<&Value>, ptr: String, sink: &mut Sink<'_>| {
+        match v {
+            Some(Value::String(s)) if s.trim().is_empty() => {} // RequiredValueEmpty
+            Some(Value::String(s)) if valid_url(s) => {}
+            Some(Value::String(s)) => {
+                sink.emit(ptr, format!("'{s}' is not an absolute http(s) URL"))
             }
-        };
-        if let Some(i) = r.get("info") {
-            check(
-                i.get("contact").and_then(|c| c.get("url")),
-                "/info/contact/url".into(),
-                sink,
-            );
-            check(
-                i.get("license").and_then(|c| c.get("url")),
-                "/info/license/url".into(),
-                sink,
-            );
+            Some(Value::Null) | None => {}
+            Some(_) => sink.emit(ptr, "a URL must be a string"),
         }
+    };
+    if let Some(i) = r.get("info") {
         check(
-            r.get("externalDocs").and_then(|e| e.get("url")),
-            "/externalDocs/url".into(),
+            i.get("contact").and_then(|c| c.get("url")),
+            "/info/contact/url".into(),
             sink,
         );
-        if let Some(docs) = r.get("x-ms-docs").and_then(Value::as_array) {
-            for (i, d) in docs.iter().enumerate() {
-                check(d.get("url"), format!("/x-ms-docs/{i}/url"), sink);
+        check(
+            i.get("license").and_then(|c| c.get("url")),
+            "/info/license/url".into(),
+            sink,
+        );
+    }
+    check(
+        r.get("externalDocs").and_then(|e| e.get("url")),
+        "/externalDocs/url".into(),
+        sink,
+    );
+    if let Some(docs) = r.get("x-ms-docs").and_then(Value::as_array) {
+        for (i, d) in docs.iter().enumerate() {
+            check(d.get("url"), format!("/x-ms-docs/{i}/url"), sink);
+        }
+    }
+    if let Some(entries) = metadata(cx) {
+        for name in ["Website", "Privacy policy"] {
+            if let Some(e) = metadata_entry(&entries, name) {
+                check(e.value, join(&e.pointer, "propertyValue"), sink);
             }
         }
-        if let Some(entries) = metadata(cx) {
-            for name in ["Website", "Privacy policy"] {
-                if let Some(e) = metadata_entry(&entries, name) {
-                    check(e.value, join(&e.pointer, "propertyValue"), sink);
-                }
-            }
-        }
-    },
-};
+    }
+}

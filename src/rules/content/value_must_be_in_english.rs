@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Whether a letter belongs to the Latin script (ASCII, Latin-1, Latin Extended).
 pub(super) fn latin_letter(c: char) -> bool {
@@ -7,52 +8,61 @@ pub(super) fn latin_letter(c: char) -> bool {
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
-pub static VALUE_MUST_BE_IN_ENGLISH: Rule = Rule {
-    code: "ValueMustBeInEnglish",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "A user-facing text is written in a non-Latin script",
-    explanation: "Certified connectors are written in English; Microsoft translates the strings \
-itself. connkit cannot tell English from French or German reliably offline, so it uses a \
-deliberately conservative heuristic that only catches clear cases: a text (the title, the \
-description, an operation's summary or description, a parameter's `x-ms-summary` or \
-`description`) whose letters are mostly outside the Latin alphabet (Cyrillic, Greek, Chinese, \
-Japanese, Korean, Arabic, Hebrew, Thai, …). Accented Latin letters and single foreign words \
-(a product name, a place) never trigger it.\n\nBad: `\"summary\": \"Получить задачу\"`  Good: \
-`\"summary\": \"Get a task\"`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(r) = root(cx) else { return };
-        let check = |v: &Value, at: &str, key: &str, sink: &mut Sink<'_>| {
-            if let Some(s) = v.get(key).and_then(Value::as_str)
-                && mostly_non_latin(s)
-            {
-                sink.emit(
-                    join(at, key),
-                    format!("'{key}' does not look like English text: '{}'", clip(s)),
-                );
-            }
-        };
-        if let Some(i) = r.get("info") {
-            check(i, "/info", "title", sink);
-            check(i, "/info", "description", sink);
+crate::declare_code! {
+    /// A user-facing text is written in a non-Latin script
+    ///
+    /// ### Why
+    /// Certified connectors are written in English; Microsoft translates the strings itself.
+    /// connkit cannot tell English from French or German reliably offline, so it uses a
+    /// deliberately conservative heuristic that only catches clear cases: a text (the title, the
+    /// description, an operation's summary or description, a parameter's `x-ms-summary` or
+    /// `description`) whose letters are mostly outside the Latin alphabet (Cyrillic, Greek,
+    /// Chinese, Japanese, Korean, Arabic, Hebrew, Thai, …). Accented Latin letters and single
+    /// foreign words (a product name, a place) never trigger it.
+    ///
+    /// ### Example
+    /// Bad: `"summary": "Получить задачу"`
+    /// Good: `"summary": "Get a task"`
+    pub static VALUE_MUST_BE_IN_ENGLISH: Rule {
+        code: "ValueMustBeInEnglish",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(r) = root(cx) else { return };
+    let check = |v: &Value, at: &str, key: &str, sink: &mut Sink<'_>| {
+        if let Some(s) = v.get(key).and_then(Value::as_str)
+            && mostly_non_latin(s)
+        {
+            sink.emit(
+                join(at, key),
+                format!("'{key}' does not look like English text: '{}'", clip(s)),
+            );
         }
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for op in &sw.operations {
-            check(op.value, &op.pointer, "summary", sink);
-            check(op.value, &op.pointer, "description", sink);
-        }
-        for p in sw.param_nodes() {
-            check(p.value, &p.pointer, "x-ms-summary", sink);
-            check(p.value, &p.pointer, "description", sink);
-        }
-    },
-};
+    };
+    if let Some(i) = r.get("info") {
+        check(i, "/info", "title", sink);
+        check(i, "/info", "description", sink);
+    }
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in &sw.operations {
+        check(op.value, &op.pointer, "summary", sink);
+        check(op.value, &op.pointer, "description", sink);
+    }
+    for p in sw.param_nodes() {
+        check(p.value, &p.pointer, "x-ms-summary", sink);
+        check(p.value, &p.pointer, "description", sink);
+    }
+}
 
 fn clip(s: &str) -> String {
     if chars(s) > 40 {

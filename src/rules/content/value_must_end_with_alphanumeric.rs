@@ -1,49 +1,63 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static VALUE_MUST_END_WITH_ALPHANUMERIC: Rule = Rule {
-    code: "ValueMustEndWithAlphanumeric",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Definition,
-    summary: "The title or an operation summary ends with punctuation or white space",
-    explanation: "Titles and action names are labels, not sentences: they must end with a \
-letter or digit — no full stop, colon, trailing space or line break.\n\nCalibration: a closing \
-parenthesis or bracket is accepted: Microsoft's own convention appends `(deprecated)` to \
-summaries, and connectors changed in 2024 passed with titles such as `Revizto (Ireland)` and \
-`Airtable [DEPRECATED]` (errors on connectors changed in 2024: 2 before, 0 after).\n\nBad: `\"summary\": \"Get a task.\"`  Good: `\"summary\": \"Get a task\"`",
-    source: SV,
-    check: |cx, sink| {
-        if let Some(t) = info(cx)
-            .and_then(|i| i.get("title"))
-            .and_then(Value::as_str)
-            && let Some(c) = t.chars().last()
+crate::declare_code! {
+    /// The title or an operation summary ends with punctuation or white space
+    ///
+    /// ### Why
+    /// Titles and action names are labels, not sentences: they must end with a letter or digit — no
+    /// full stop, colon, trailing space or line break.
+    ///
+    /// ### Example
+    /// Bad: `"summary": "Get a task."`
+    /// Good: `"summary": "Get a task"`
+    ///
+    /// ### Evidence
+    /// Calibration: a closing parenthesis or bracket is accepted: Microsoft's own convention
+    /// appends `(deprecated)` to summaries, and connectors changed in 2024 passed with titles such
+    /// as `Revizto (Ireland)` and `Airtable [DEPRECATED]` (errors on connectors changed in 2024: 2
+    /// before, 0 after).
+    pub static VALUE_MUST_END_WITH_ALPHANUMERIC: Rule {
+        code: "ValueMustEndWithAlphanumeric",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(t) = info(cx)
+        .and_then(|i| i.get("title"))
+        .and_then(Value::as_str)
+        && let Some(c) = t.chars().last()
+        && !c.is_alphanumeric()
+        && !matches!(c, ')' | ']')
+    {
+        sink.emit(
+            "/info/title",
+            format!("'title' must end with a letter or digit, not {c:?}"),
+        );
+    }
+    for op in ops(cx) {
+        if let Some(s) = op.get("summary").and_then(Value::as_str)
+            && let Some(c) = s.chars().last()
             && !c.is_alphanumeric()
             && !matches!(c, ')' | ']')
         {
             sink.emit(
-                "/info/title",
-                format!("'title' must end with a letter or digit, not {c:?}"),
+                join(&op.pointer, "summary"),
+                format!(
+                    "summary of {} must end with a letter or digit, not {c:?}",
+                    op.label()
+                ),
             );
         }
-        for op in ops(cx) {
-            if let Some(s) = op.get("summary").and_then(Value::as_str)
-                && let Some(c) = s.chars().last()
-                && !c.is_alphanumeric()
-                && !matches!(c, ')' | ']')
-            {
-                sink.emit(
-                    join(&op.pointer, "summary"),
-                    format!(
-                        "summary of {} must end with a letter or digit, not {c:?}",
-                        op.label()
-                    ),
-                );
-            }
-        }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Operation summaries of the definition (lower-case), for spotting lists of them.
 fn summaries(cx: &Context<'_>) -> Vec<String> {
@@ -44,29 +45,35 @@ fn intro_operation_listing(intro: &TextFile, sums: &[String]) -> Option<(usize, 
     None
 }
 
-pub static INTRO_LISTS_OPERATIONS: Rule = Rule {
-    code: "IntroListsOperations",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFIED,
-    file: FileKind::Intro,
-    summary: "intro.md lists the connector's actions or triggers",
-    explanation: "The documentation page lists actions and triggers itself, generated from the \
-definition; a hand-written list in intro.md duplicates it and goes stale. Describe what the \
-connector is for instead. connkit reports a heading such as \"Supported operations\", \
-\"Actions\" or \"Triggers\", or two or more headings named after operation summaries.",
-    source: SFC,
-    check: |cx, sink| {
-        let Some(intro) = cx.connector.intro.as_ref() else {
-            return;
-        };
-        if let Some((offset, msg)) = intro_operation_listing(intro, &summaries(cx)) {
-            sink.emit_at_offset(
-                FileKind::Intro,
-                offset,
-                format!("{msg}; the documentation page lists operations automatically"),
-            );
-        }
-    },
-};
+crate::declare_code! {
+    /// intro.md lists the connector's actions or triggers
+    ///
+    /// ### Why
+    /// The documentation page lists actions and triggers itself, generated from the definition; a
+    /// hand-written list in intro.md duplicates it and goes stale. Describe what the connector is
+    /// for instead. connkit reports a heading such as "Supported operations", "Actions" or
+    /// "Triggers", or two or more headings named after operation summaries.
+    pub static INTRO_LISTS_OPERATIONS: Rule {
+        code: "IntroListsOperations",
+        severity: Severity::Warning,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFIED,
+        file: FileKind::Intro,
+        source: SFC,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(intro) = cx.connector.intro.as_ref() else {
+        return;
+    };
+    if let Some((offset, msg)) = intro_operation_listing(intro, &summaries(cx)) {
+        sink.emit_at_offset(
+            FileKind::Intro,
+            offset,
+            format!("{msg}; the documentation page lists operations automatically"),
+        );
+    }
+}

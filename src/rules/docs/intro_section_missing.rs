@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Whether the definition declares any security scheme.
 fn has_auth(cx: &Context<'_>) -> bool {
@@ -9,62 +10,68 @@ fn has_auth(cx: &Context<'_>) -> bool {
         .is_some_and(|m| !m.is_empty())
 }
 
-pub static INTRO_SECTION_MISSING: Rule = Rule {
-    code: "IntroSectionMissing",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFIED,
-    file: FileKind::Intro,
-    summary: "intro.md lacks a section of the public documentation page",
-    explanation: "intro.md becomes the connector's public documentation page. After an opening \
-paragraph it has `## Prerequisites`, `## How to get credentials` (left out when the connector \
-needs no sign-in), `## Get started with your connector`, `## Known issues and limitations`, \
-`## Common errors and remedies` and `## FAQ`. Headings are compared loosely.",
-    source: SFC,
-    check: |cx, sink| {
-        let Some(intro) = cx.connector.intro.as_ref() else {
-            return;
-        };
-        let hs = headings(&intro.text);
-        let mut wanted: Vec<(&str, &[&str])> = vec![("Prerequisites", &["Prerequisite"])];
-        if has_auth(cx) {
-            wanted.push((
+crate::declare_code! {
+    /// intro.md lacks a section of the public documentation page
+    ///
+    /// ### Why
+    /// intro.md becomes the connector's public documentation page. After an opening paragraph it
+    /// has `## Prerequisites`, `## How to get credentials` (left out when the connector needs no
+    /// sign-in), `## Get started with your connector`, `## Known issues and limitations`, `##
+    /// Common errors and remedies` and `## FAQ`. Headings are compared loosely.
+    pub static INTRO_SECTION_MISSING: Rule {
+        code: "IntroSectionMissing",
+        severity: Severity::Warning,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFIED,
+        file: FileKind::Intro,
+        source: SFC,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(intro) = cx.connector.intro.as_ref() else {
+        return;
+    };
+    let hs = headings(&intro.text);
+    let mut wanted: Vec<(&str, &[&str])> = vec![("Prerequisites", &["Prerequisite"])];
+    if has_auth(cx) {
+        wanted.push((
+            "How to get credentials",
+            &[
                 "How to get credentials",
-                &[
-                    "How to get credentials",
-                    "Get credentials",
-                    "Obtaining credentials",
-                    "Credentials",
-                ],
-            ));
-        }
-        wanted.extend([
-            (
-                "Get started with your connector",
-                &["Get started", "Getting started"][..],
-            ),
-            (
-                "Known issues and limitations",
-                &["Known issues", "Known limitations", "Limitations"][..],
-            ),
-            (
-                "Common errors and remedies",
-                &["Common errors", "Errors and remedies", "Troubleshooting"][..],
-            ),
-            ("FAQ", &["FAQ", "Frequently asked questions"][..]),
-        ]);
-        let missing: Vec<&str> = wanted
-            .iter()
-            .filter(|(_, w)| !has_section(&hs, w))
-            .map(|(n, _)| *n)
-            .collect();
-        if !missing.is_empty() {
-            sink.emit_at_offset(
-                FileKind::Intro,
-                0,
-                format!("intro.md has no section for: {}", missing.join(", ")),
-            );
-        }
-    },
-};
+                "Get credentials",
+                "Obtaining credentials",
+                "Credentials",
+            ],
+        ));
+    }
+    wanted.extend([
+        (
+            "Get started with your connector",
+            &["Get started", "Getting started"][..],
+        ),
+        (
+            "Known issues and limitations",
+            &["Known issues", "Known limitations", "Limitations"][..],
+        ),
+        (
+            "Common errors and remedies",
+            &["Common errors", "Errors and remedies", "Troubleshooting"][..],
+        ),
+        ("FAQ", &["FAQ", "Frequently asked questions"][..]),
+    ]);
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(_, w)| !has_section(&hs, w))
+        .map(|(n, _)| *n)
+        .collect();
+    if !missing.is_empty() {
+        sink.emit_at_offset(
+            FileKind::Intro,
+            0,
+            format!("intro.md has no section for: {}", missing.join(", ")),
+        );
+    }
+}

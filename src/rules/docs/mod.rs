@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Profile, Profiles, Rule, Severity};
+use super::{Context, Profile, Rule};
 use crate::model::{FileKind, TextFile};
 
 pub const RULES: &[&Rule] = &[

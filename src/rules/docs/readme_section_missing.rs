@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 const TPL: &str =
     "https://github.com/microsoft/PowerPlatformConnectors/tree/dev/templates/certified-connectors";
@@ -55,51 +56,59 @@ const DEPLOYMENT: Section = Section {
     wordings: &["Deployment Instructions", "Deployment", "Deploy"],
 };
 
-pub static README_SECTION_MISSING: Rule = Rule {
-    code: "ReadmeSectionMissing",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Readme,
-    summary: "readme.md lacks a section of the certification template",
-    explanation: "The readme follows Microsoft's template: a `# Title` with a short \
-introduction, then `## Publisher: <name>`, `## Prerequisites`, `## Supported Operations` (one \
-`###` per operation), `## Obtaining Credentials`, `## Known Issues and Limitations`, and for \
-verified publishers `## Deployment Instructions`. connkit compares headings loosely (case, \
-punctuation and common variants such as \"Supported Actions\" or \"Known Limitations\" are \
-accepted).\n\nCalibration: a warning, not an error — reviewers ask for the sections but many \
-merged readmes word or order them differently; \"Deployment Instructions\" is only expected \
-from verified publishers. On the corpus it fires on 38 of the certified and independent-publisher \
-connectors changed in 2024 (most often for Obtaining Credentials, Known Issues and Limitations, \
-Deployment Instructions and Publisher).",
-    source: TPL,
-    check: |cx, sink| {
-        let Some(readme) = cx.connector.readme.as_ref() else {
-            return;
-        };
-        let hs = headings(&readme.text);
-        let deployment = [DEPLOYMENT];
-        let extra: &[Section] = if cx.profile == Profile::Certified {
-            &deployment
-        } else {
-            &[]
-        };
-        let missing: Vec<&str> = README_SECTIONS
-            .iter()
-            .chain(extra)
-            .filter(|s| !has_section(&hs, s.wordings))
-            .map(|s| s.name)
-            .collect();
-        if !missing.is_empty() {
-            sink.emit_at_offset(
-                FileKind::Readme,
-                0,
-                format!("readme.md has no section for: {}", missing.join(", ")),
-            );
-        }
-    },
-};
+crate::declare_code! {
+    /// readme.md lacks a section of the certification template
+    ///
+    /// ### Why
+    /// The readme follows Microsoft's template: a `# Title` with a short introduction, then `##
+    /// Publisher: <name>`, `## Prerequisites`, `## Supported Operations` (one `###` per operation),
+    /// `## Obtaining Credentials`, `## Known Issues and Limitations`, and for verified publishers
+    /// `## Deployment Instructions`. connkit compares headings loosely (case, punctuation and
+    /// common variants such as "Supported Actions" or "Known Limitations" are accepted).
+    ///
+    /// ### Evidence
+    /// Calibration: a warning, not an error — reviewers ask for the sections but many merged
+    /// readmes word or order them differently; "Deployment Instructions" is only expected from
+    /// verified publishers. On the corpus it fires on 38 of the certified and independent-publisher
+    /// connectors changed in 2024 (most often for Obtaining Credentials, Known Issues and
+    /// Limitations, Deployment Instructions and Publisher).
+    pub static README_SECTION_MISSING: Rule {
+        code: "ReadmeSectionMissing",
+        severity: Severity::Warning,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Readme,
+        source: TPL,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(readme) = cx.connector.readme.as_ref() else {
+        return;
+    };
+    let hs = headings(&readme.text);
+    let deployment = [DEPLOYMENT];
+    let extra: &[Section] = if cx.profile == Profile::Certified {
+        &deployment
+    } else {
+        &[]
+    };
+    let missing: Vec<&str> = README_SECTIONS
+        .iter()
+        .chain(extra)
+        .filter(|s| !has_section(&hs, s.wordings))
+        .map(|s| s.name)
+        .collect();
+    if !missing.is_empty() {
+        sink.emit_at_offset(
+            FileKind::Readme,
+            0,
+            format!("readme.md has no section for: {}", missing.join(", ")),
+        );
+    }
+}
 
 #[cfg(test)]
 mod tests {

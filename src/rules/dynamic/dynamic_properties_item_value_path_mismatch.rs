@@ -1,40 +1,52 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH,
-    "DynamicPropertiesItemValuePathMismatch",
-    Error,
-    ALL,
-    "`x-ms-dynamic-properties.itemValuePath` disagrees with `x-ms-dynamic-schema.value-path`",
-    "Both extensions describe the same schema for old and new designers: `itemValuePath` must \
-be the dynamic-schema `value-path` without its trailing `/properties`.\n\nBad: `value-path: \
-\"schema/properties\"`, `itemValuePath: \"items\"`  Good: `itemValuePath: \"schema\"`.",
-    EXT,
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        with_sites(cx, &mut |_, s| {
-            if s.kind != Kind::Properties {
-                return;
-            }
-            let (Some(vp), Some(ivp)) = (
-                s.holder
-                    .get(Kind::Schema.key())
-                    .and_then(|d| d.get("value-path"))
-                    .and_then(Value::as_str),
-                s.ext.get("itemValuePath").and_then(Value::as_str),
-            ) else {
-                return;
-            };
-            let mut expected = segs(vp);
-            if expected.last() == Some(&"properties") {
-                expected.pop();
-            }
-            if segs(ivp) != expected {
-                once.emit(
-                    join(&s.at, "itemValuePath"),
-                    format!("itemValuePath '{ivp}' should be '{}'", expected.join("/")),
-                );
-            }
-        });
+crate::declare_code! {
+    /// `x-ms-dynamic-properties.itemValuePath` disagrees with `x-ms-dynamic-schema.value-path`
+    ///
+    /// ### Why
+    /// Both extensions describe the same schema for old and new designers: `itemValuePath` must be
+    /// the dynamic-schema `value-path` without its trailing `/properties`.
+    ///
+    /// ### Example
+    /// Bad: `value-path: "schema/properties"`, `itemValuePath: "items"`
+    /// Good: `itemValuePath: "schema"`.
+    pub static DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH: Rule {
+        code: "DynamicPropertiesItemValuePathMismatch",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    with_sites(cx, &mut |_, s| {
+        if s.kind != Kind::Properties {
+            return;
+        }
+        let (Some(vp), Some(ivp)) = (
+            s.holder
+                .get(Kind::Schema.key())
+                .and_then(|d| d.get("value-path"))
+                .and_then(Value::as_str),
+            s.ext.get("itemValuePath").and_then(Value::as_str),
+        ) else {
+            return;
+        };
+        let mut expected = segs(vp);
+        if expected.last() == Some(&"properties") {
+            expected.pop();
+        }
+        if segs(ivp) != expected {
+            once.emit(
+                join(&s.at, "itemValuePath"),
+                format!("itemValuePath '{ivp}' should be '{}'", expected.join("/")),
+            );
+        }
+    });
+}

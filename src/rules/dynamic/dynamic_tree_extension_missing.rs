@@ -1,27 +1,36 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    DYNAMIC_TREE_EXTENSION_MISSING,
-    "DynamicTreeExtensionMissing",
-    Error,
-    ALL,
-    "A file-picker dynamic value without `x-ms-dynamic-tree`",
-    "`x-ms-dynamic-values` with `\"capability\": \"file-picker\"` opens the old file picker; \
-the current designer browses with `x-ms-dynamic-tree` (its `open`/`browse` operations). Add \
-an `x-ms-dynamic-tree` beside it.",
-    EXT,
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        with_sites(cx, &mut |_, s| {
-            if s.kind == Kind::Values
-                && s.ext.get("capability").and_then(Value::as_str) == Some("file-picker")
-                && !s.has(Kind::Tree)
-            {
-                once.emit(
-                    s.at.clone(),
-                    "file-picker dynamic values need x-ms-dynamic-tree",
-                );
-            }
-        });
+crate::declare_code! {
+    /// A file-picker dynamic value without `x-ms-dynamic-tree`
+    ///
+    /// ### Why
+    /// `x-ms-dynamic-values` with `"capability": "file-picker"` opens the old file picker; the
+    /// current designer browses with `x-ms-dynamic-tree` (its `open`/`browse` operations). Add an
+    /// `x-ms-dynamic-tree` beside it.
+    pub static DYNAMIC_TREE_EXTENSION_MISSING: Rule {
+        code: "DynamicTreeExtensionMissing",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    with_sites(cx, &mut |_, s| {
+        if s.kind == Kind::Values
+            && s.ext.get("capability").and_then(Value::as_str) == Some("file-picker")
+            && !s.has(Kind::Tree)
+        {
+            once.emit(
+                s.at.clone(),
+                "file-picker dynamic values need x-ms-dynamic-tree",
+            );
+        }
+    });
+}

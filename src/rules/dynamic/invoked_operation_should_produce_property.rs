@@ -1,26 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
-    "InvokedOperationShouldProduceProperty",
-    Warning,
-    ALL,
-    "A dynamic extension's value path does not exist in the invoked operation's response",
-    "`value-path`, `value-title`, `value-collection`, `itemsPath`, `itemValuePath`, \
-`itemTitlePath` and the dynamic-schema `value-path` are paths (`/`-separated) into the invoked \
-operation's success response schema (for value and title: into one item of the collection). \
-A path the schema does not declare yields empty dropdowns. Only schemas that declare their \
-properties are checked: open or dynamic schemas are skipped.\n\nCalibration: 12 merged \
-certified connectors (and one custom sample) name paths their response schemas do not declare (DocuSign, Tikit and \
-Apptigent CloudTools last changed in 2024); the designer reads the live response, so Microsoft \
-does not block on it. connkit warns: either the path or the response schema is wrong.",
-    EXT,
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        for (arr, p, m) in produce_findings(cx) {
-            if !arr {
-                once.emit(p, m);
-            }
+crate::declare_code! {
+    /// A dynamic extension's value path does not exist in the invoked operation's response
+    ///
+    /// ### Why
+    /// `value-path`, `value-title`, `value-collection`, `itemsPath`, `itemValuePath`,
+    /// `itemTitlePath` and the dynamic-schema `value-path` are paths (`/`-separated) into the
+    /// invoked operation's success response schema (for value and title: into one item of the
+    /// collection). A path the schema does not declare yields empty dropdowns. Only schemas that
+    /// declare their properties are checked: open or dynamic schemas are skipped.
+    ///
+    /// ### Evidence
+    /// Calibration: 12 merged certified connectors (and one custom sample) name paths their
+    /// response schemas do not declare (DocuSign, Tikit and Apptigent CloudTools last changed in
+    /// 2024); the designer reads the live response, so Microsoft does not block on it. connkit
+    /// warns: either the path or the response schema is wrong.
+    pub static INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY: Rule {
+        code: "InvokedOperationShouldProduceProperty",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    for (arr, p, m) in produce_findings(cx) {
+        if !arr {
+            once.emit(p, m);
         }
     }
-);
+}

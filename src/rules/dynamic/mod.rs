@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::opkit::{EXT, Once, body_schema, def_rule, op_body_props, ops};
+use super::opkit::{EXT, Once, body_schema, op_body_props, ops};
 use super::util::fits_type;
 use super::{Context, Rule};
 use crate::model::pointer::join;

@@ -1,45 +1,56 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    OPERATION_MISSING_REQUIRED_PROPERTY,
-    "OperationMissingRequiredProperty",
-    Error,
-    ALL,
-    "A dynamic call does not pass a parameter the invoked operation requires",
-    "Every required parameter of the invoked operation must get a value in the extension's \
-`parameters`, either a literal or a reference to a parameter of the calling operation. \
-Parameters with a `default` are filled in by the platform and need not be passed.\n\nGood: \
-`\"parameters\": {\"projectId\": {\"parameter\": \"projectId\"}}`.",
-    EXT,
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        with_sites(cx, &mut |sw, s| {
-            if s.superseded() {
-                return;
-            }
-            let Some(target) = invoked(sw, s) else { return };
-            let keys: Vec<&str> = s.params().iter().map(|(k, _, _)| *k).collect();
-            for p in target
-                .params
-                .iter()
-                .filter(|p| p.is_required() && p.get("default").is_none())
-            {
-                let Some(name) = p.name else { continue };
-                let given = keys
-                    .iter()
-                    .any(|k| *k == name || k.split('/').next() == Some(name))
-                    || (p.location == Some("body")
-                        && keys.iter().any(|k| body_prop(cx, target, k).is_some()));
-                if !given {
-                    once.emit(
-                        s.at.clone(),
-                        format!(
-                            "{} requires '{name}', which this call does not pass",
-                            target.label()
-                        ),
-                    );
-                }
-            }
-        });
+crate::declare_code! {
+    /// A dynamic call does not pass a parameter the invoked operation requires
+    ///
+    /// ### Why
+    /// Every required parameter of the invoked operation must get a value in the extension's
+    /// `parameters`, either a literal or a reference to a parameter of the calling operation.
+    /// Parameters with a `default` are filled in by the platform and need not be passed.
+    ///
+    /// ### Example
+    /// Good: `"parameters": {"projectId": {"parameter": "projectId"}}`.
+    pub static OPERATION_MISSING_REQUIRED_PROPERTY: Rule {
+        code: "OperationMissingRequiredProperty",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    with_sites(cx, &mut |sw, s| {
+        if s.superseded() {
+            return;
+        }
+        let Some(target) = invoked(sw, s) else { return };
+        let keys: Vec<&str> = s.params().iter().map(|(k, _, _)| *k).collect();
+        for p in target
+            .params
+            .iter()
+            .filter(|p| p.is_required() && p.get("default").is_none())
+        {
+            let Some(name) = p.name else { continue };
+            let given = keys
+                .iter()
+                .any(|k| *k == name || k.split('/').next() == Some(name))
+                || (p.location == Some("body")
+                    && keys.iter().any(|k| body_prop(cx, target, k).is_some()));
+            if !given {
+                once.emit(
+                    s.at.clone(),
+                    format!(
+                        "{} requires '{name}', which this call does not pass",
+                        target.label()
+                    ),
+                );
+            }
+        }
+    });
+}

@@ -1,27 +1,36 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    OPERATION_PARAMETER_STATIC_TYPE_MISMATCH,
-    "OperationParameterStaticTypeMismatch",
-    Error,
-    ALL,
-    "A literal passed in a dynamic call does not match the invoked parameter's type",
-    "A literal in `parameters` must have the JSON type of the parameter it fills: `5` for an \
-integer, `\"5\"` for a string, `true` for a boolean.",
-    EXT,
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        with_sites(cx, &mut |sw, s| {
-            let Some(target) = invoked(sw, s) else { return };
-            for (k, v, at, t) in target_args(cx, sw, s, target) {
-                let Arg::Literal(lit) = arg(v) else { continue };
-                if let Some(ty) = type_of(&t, sw)
-                    && !lit.is_null()
-                    && !fits_type(lit, ty)
-                {
-                    once.emit(at, format!("literal {lit} for '{k}' is not of type {ty}"));
-                }
-            }
-        });
+crate::declare_code! {
+    /// A literal passed in a dynamic call does not match the invoked parameter's type
+    ///
+    /// ### Why
+    /// A literal in `parameters` must have the JSON type of the parameter it fills: `5` for an
+    /// integer, `"5"` for a string, `true` for a boolean.
+    pub static OPERATION_PARAMETER_STATIC_TYPE_MISMATCH: Rule {
+        code: "OperationParameterStaticTypeMismatch",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    with_sites(cx, &mut |sw, s| {
+        let Some(target) = invoked(sw, s) else { return };
+        for (k, v, at, t) in target_args(cx, sw, s, target) {
+            let Arg::Literal(lit) = arg(v) else { continue };
+            if let Some(ty) = type_of(&t, sw)
+                && !lit.is_null()
+                && !fits_type(lit, ty)
+            {
+                once.emit(at, format!("literal {lit} for '{k}' is not of type {ty}"));
+            }
+        }
+    });
+}

@@ -1,15 +1,20 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static JSON_COMMENT: Rule = Rule {
-    code: "JsonComment",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A `//` or `/* */` comment in a JSON file",
-    explanation: "JSON has no comments. Use a `description` field, or an `x-` extension for \
-notes that must stay in the file.",
-    source: SRC_JSON,
-    check: load_issues,
-};
+crate::declare_code! {
+    /// A `//` or `/* */` comment in a JSON file
+    ///
+    /// ### Why
+    /// JSON has no comments. Use a `description` field, or an `x-` extension for notes that must
+    /// stay in the file.
+    pub static JSON_COMMENT: Rule {
+        code: "JsonComment",
+        severity: Severity::Error,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SRC_JSON,
+        check: load_issues,
+    }
+}

@@ -1,20 +1,25 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static JSON_SYNTAX_ERROR: Rule = Rule {
-    code: "JsonSyntaxError",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "The file is not valid JSON and cannot be read further",
-    explanation: "The text breaks JSON syntax in a way that cannot be recovered (an unexpected \
-token, an unclosed bracket, an empty file), so no rule can check its content. Microsoft's \
-validators reject the file outright. The finding points at the first character that cannot be \
-understood; fix it and lint again.",
-    source: SRC_JSON,
-    check: load_issues,
-};
+crate::declare_code! {
+    /// The file is not valid JSON and cannot be read further
+    ///
+    /// ### Why
+    /// The text breaks JSON syntax in a way that cannot be recovered (an unexpected token, an
+    /// unclosed bracket, an empty file), so no rule can check its content. Microsoft's validators
+    /// reject the file outright. The finding points at the first character that cannot be
+    /// understood; fix it and lint again.
+    pub static JSON_SYNTAX_ERROR: Rule {
+        code: "JsonSyntaxError",
+        severity: Severity::Error,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SRC_JSON,
+        check: load_issues,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,24 +1,34 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static JSON_TRAILING_COMMA: Rule = Rule {
-    code: "JsonTrailingComma",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Advice,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A comma before a closing `}` or `]`",
-    explanation: "JSON does not allow a comma after the last member of an object or array. \
-Some editors and .NET readers tolerate it, but `paconn` (Python's strict reader) and other tools \
-refuse the file. connkit reads past it so the rest of the file is still checked.\n\n\
-Bad: `{\"a\": 1,}`  Good: `{\"a\": 1}`\n\n\
-Evidence: a **warning** with gate advice. Microsoft's pipeline and the platform read past \
-trailing commas: validated merges of 16 connectors had them (2020–2024, one merged four \
-times), so nothing stops the submission. Remove them anyway: paconn and most editors' JSON \
-tools refuse the file.",
-    source: SRC_JSON,
-    check: load_issues,
-};
+crate::declare_code! {
+    /// A comma before a closing `}` or `]`
+    ///
+    /// ### Why
+    /// JSON does not allow a comma after the last member of an object or array. Some editors and
+    /// .NET readers tolerate it, but `paconn` (Python's strict reader) and other tools refuse the
+    /// file. connkit reads past it so the rest of the file is still checked.
+    ///
+    /// ### Example
+    /// Bad: `{"a": 1,}`
+    /// Good: `{"a": 1}`
+    ///
+    /// ### Evidence
+    /// A **warning** with gate advice. Microsoft's pipeline and the platform read past trailing
+    /// commas: validated merges of 16 connectors had them (2020–2024, one merged four times), so
+    /// nothing stops the submission. Remove them anyway: paconn and most editors' JSON tools refuse
+    /// the file.
+    pub static JSON_TRAILING_COMMA: Rule {
+        code: "JsonTrailingComma",
+        severity: Severity::Warning,
+        gate: Gate::Advice,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SRC_JSON,
+        check: load_issues,
+    }
+}
 
 #[cfg(test)]
 mod tests {

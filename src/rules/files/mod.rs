@@ -1,7 +1,7 @@
 //! File-level rules: what reading the files found (syntax, encoding) and which files a
 //! connector folder must or must not contain (catalog §2).
 
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 
 pub const RULES: &[&Rule] = &[

@@ -1,24 +1,30 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PROPERTIES_FILE_MISSING: Rule = Rule {
-    code: "PropertiesFileMissing",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "The folder has no apiProperties.json",
-    explanation: "`apiProperties.json` carries the connection parameters, brand colour, \
-publisher and policy templates. paconn and the certification pipeline require it next to the \
-definition.",
-    source: SRC_FILES,
-    check: |cx, sink| {
-        let c = cx.connector;
-        if c.properties.is_none() && !c.single_file {
-            sink.emit("", "no apiProperties.json in this connector folder");
-        }
-    },
-};
+crate::declare_code! {
+    /// The folder has no apiProperties.json
+    ///
+    /// ### Why
+    /// `apiProperties.json` carries the connection parameters, brand colour, publisher and policy
+    /// templates. paconn and the certification pipeline require it next to the definition.
+    pub static PROPERTIES_FILE_MISSING: Rule {
+        code: "PropertiesFileMissing",
+        severity: Severity::Error,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: SRC_FILES,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let c = cx.connector;
+    if c.properties.is_none() && !c.single_file {
+        sink.emit("", "no apiProperties.json in this connector folder");
+    }
+}
 
 #[cfg(test)]
 mod tests {

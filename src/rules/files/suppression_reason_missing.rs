@@ -1,50 +1,57 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static SUPPRESSION_REASON_MISSING: Rule = Rule {
-    code: "SuppressionReasonMissing",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Advice,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An inline x-connkit-ignore without a reason, or for a syntax finding, is not applied",
-    explanation: "Like an `[[ignore]]` entry of connkit.toml, an inline suppression must say why \
-the finding is acceptable: write `\"x-connkit-ignore\": {\"codes\": [\"Code\"], \"reason\": \"why\"}`. \
-Without a reason it suppresses nothing. Findings about the file's syntax, encoding or reading \
-(JsonComment, JsonTrailingComma, JsonSyntaxError, ...) cannot be suppressed inline at all: fix the \
-file, or accept them in connkit.toml.",
-    source: "https://github.com/connkit/connkit#suppressing-findings",
-    check: |cx, sink| {
-        let c = cx.connector;
-        if !c.definition_may_contain(crate::suppress::KEY) {
-            return;
-        }
-        let Some(root) = c.definition_value() else {
-            return;
-        };
-        for e in crate::suppress::entries_in(root) {
-            let at = crate::model::pointer::join(&e.pointer, crate::suppress::KEY);
-            if e.reason.is_none() {
-                sink.emit(
+crate::declare_code! {
+    /// An inline x-connkit-ignore without a reason, or for a syntax finding, is not applied
+    ///
+    /// ### Why
+    /// Like an `[[ignore]]` entry of connkit.toml, an inline suppression must say why the finding
+    /// is acceptable: write `"x-connkit-ignore": {"codes": ["Code"], "reason": "why"}`. Without a
+    /// reason it suppresses nothing. Findings about the file's syntax, encoding or reading
+    /// (JsonComment, JsonTrailingComma, JsonSyntaxError, ...) cannot be suppressed inline at all:
+    /// fix the file, or accept them in connkit.toml.
+    pub static SUPPRESSION_REASON_MISSING: Rule {
+        code: "SuppressionReasonMissing",
+        severity: Severity::Warning,
+        gate: Gate::Advice,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: "https://github.com/connkit/connkit#suppressing-findings",
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let c = cx.connector;
+    if !c.definition_may_contain(crate::suppress::KEY) {
+        return;
+    }
+    let Some(root) = c.definition_value() else {
+        return;
+    };
+    for e in crate::suppress::entries_in(root) {
+        let at = crate::model::pointer::join(&e.pointer, crate::suppress::KEY);
+        if e.reason.is_none() {
+            sink.emit(
                     &at,
                     "x-connkit-ignore has no reason; it suppresses nothing until it says why (the object form with \"reason\")",
                 );
-            }
-            let syntax: Vec<&str> = e
-                .codes
-                .iter()
-                .map(String::as_str)
-                .filter(|c| crate::suppress::NOT_INLINE.contains(c))
-                .collect();
-            if !syntax.is_empty() {
-                sink.emit(
+        }
+        let syntax: Vec<&str> = e
+            .codes
+            .iter()
+            .map(String::as_str)
+            .filter(|c| crate::suppress::NOT_INLINE.contains(c))
+            .collect();
+        if !syntax.is_empty() {
+            sink.emit(
                     &at,
                     format!(
                         "{} cannot be suppressed inline (a file's syntax and reading are never hidden by its own content)",
                         syntax.join(", ")
                     ),
                 );
-            }
         }
-    },
-};
+    }
+}

@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use super::{Context, Profiles, Rule, Severity};
+use super::{Context, Rule};
 use crate::model::FileKind;
 use crate::rules::properties::parse_hex_color;
 
@@ -150,6 +150,7 @@ pub use icon_size_not_valid::*;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::Severity;
     use crate::model::BinaryFile;
     use crate::rules::Profile;
     use crate::rules::testing::*;

@@ -1,45 +1,54 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static DUPLICATE_OPERATION_PATH: Rule = Rule {
-    code: "DuplicateOperationPath",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "Two operations with the same method on paths that differ only in variable names",
-    explanation: "`/items/{id}` and `/items/{itemId}` are the same route: requests cannot be \
-told apart. Keep one path.\n\nCalibration: paths that differ by a trailing slash are not \
-duplicates (a certified connector changed in 2024 has `/documents` and `/documents/`).",
-    source: SV,
-    check: |cx, sink| {
-        let mut seen: HashMap<(String, &str), &Operation<'_>> = HashMap::new();
-        for op in ops(cx) {
-            let key = (shape(op.path), op.method);
-            match seen.get(&key) {
-                Some(prev)
-                    if prev.path != op.path
-                        && prev.path.to_lowercase() != op.path.to_lowercase() =>
-                {
-                    sink.emit(
-                        op.pointer.clone(),
-                        format!(
-                            "{} '{}' duplicates '{}' ({})",
-                            op.method.to_uppercase(),
-                            op.path,
-                            prev.path,
-                            prev.label()
-                        ),
-                    )
-                }
-                Some(_) => {}
-                None => {
-                    seen.insert(key, op);
-                }
+crate::declare_code! {
+    /// Two operations with the same method on paths that differ only in variable names
+    ///
+    /// ### Why
+    /// `/items/{id}` and `/items/{itemId}` are the same route: requests cannot be told apart. Keep
+    /// one path.
+    ///
+    /// ### Evidence
+    /// Calibration: paths that differ by a trailing slash are not duplicates (a certified connector
+    /// changed in 2024 has `/documents` and `/documents/`).
+    pub static DUPLICATE_OPERATION_PATH: Rule {
+        code: "DuplicateOperationPath",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut seen: HashMap<(String, &str), &Operation<'_>> = HashMap::new();
+    for op in ops(cx) {
+        let key = (shape(op.path), op.method);
+        match seen.get(&key) {
+            Some(prev)
+                if prev.path != op.path && prev.path.to_lowercase() != op.path.to_lowercase() =>
+            {
+                sink.emit(
+                    op.pointer.clone(),
+                    format!(
+                        "{} '{}' duplicates '{}' ({})",
+                        op.method.to_uppercase(),
+                        op.path,
+                        prev.path,
+                        prev.label()
+                    ),
+                )
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(key, op);
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::opkit::ops;
-use super::{Context, Profiles, Rule, Severity};
+use super::{Context, Rule};
 use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::swagger::Operation;
@@ -30,8 +30,6 @@ pub const RULES: &[&Rule] = &[
     &OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE,
     &RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE,
 ];
-
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 
 fn paths<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a String, &'a Value)> {
     cx.connector

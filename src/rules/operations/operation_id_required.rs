@@ -1,31 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_ID_REQUIRED: Rule = Rule {
-    code: "OperationIdRequired",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An operation has no `operationId`",
-    explanation: "The platform identifies actions and triggers by `operationId`: flows store it, \
-dynamic values refer to it, and renaming it later is a breaking change. Give every operation a \
-stable PascalCase id.",
-    source: SV,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            match op.get("operationId") {
-                Some(Value::String(s)) if !s.trim().is_empty() => {}
-                Some(_) => sink.emit(
-                    join(&op.pointer, "operationId"),
-                    "`operationId` must be a non-empty string",
-                ),
-                None if op.value.is_object() => sink.emit(
-                    op.pointer.clone(),
-                    format!("{} has no operationId", op.label()),
-                ),
-                None => {}
-            }
+crate::declare_code! {
+    /// An operation has no `operationId`
+    ///
+    /// ### Why
+    /// The platform identifies actions and triggers by `operationId`: flows store it, dynamic
+    /// values refer to it, and renaming it later is a breaking change. Give every operation a
+    /// stable PascalCase id.
+    pub static OPERATION_ID_REQUIRED: Rule {
+        code: "OperationIdRequired",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        match op.get("operationId") {
+            Some(Value::String(s)) if !s.trim().is_empty() => {}
+            Some(_) => sink.emit(
+                join(&op.pointer, "operationId"),
+                "`operationId` must be a non-empty string",
+            ),
+            None if op.value.is_object() => sink.emit(
+                op.pointer.clone(),
+                format!("{} has no operationId", op.label()),
+            ),
+            None => {}
         }
-    },
-};
+    }
+}

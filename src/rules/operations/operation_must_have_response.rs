@@ -1,42 +1,52 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_MUST_HAVE_RESPONSE: Rule = Rule {
-    code: "OperationMustHaveResponse",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An operation with no responses",
-    explanation: "Every operation declares at least one response, normally the success code \
-with its schema plus `default`.\n\nCalibration: for a trigger's registration operation the \
-finding is a warning. Its response is never shown to users, and certified connectors changed \
-in 2024 (PDF4me Connect, Power Textor) passed with `\"responses\": {}` on webhook \
-registrations. Actions keep the error.\n\n\
-Evidence: an error. Its only hits on the merged history are AzureIoTCentral's internal \
-schema operations in the bulk merges of 2020–2021 (no pull request, so no pipeline run); no \
-validated pull request since 2022 breaks it.",
-    source: SV,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            if !op.value.is_object() {
-                continue;
-            }
-            let sev = if op.is_trigger() {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            let msg = format!("{} has no responses", op.label());
-            let at = match op.get("responses") {
-                Some(Value::Object(m)) if !m.is_empty() => continue,
-                Some(_) => join(&op.pointer, "responses"),
-                None => op.pointer.clone(),
-            };
-            sink.emit_with(sev, FileKind::Definition, at, msg);
+crate::declare_code! {
+    /// An operation with no responses
+    ///
+    /// ### Why
+    /// Every operation declares at least one response, normally the success code with its schema
+    /// plus `default`.
+    ///
+    /// ### Evidence
+    /// Calibration: for a trigger's registration operation the finding is a warning. Its response
+    /// is never shown to users, and certified connectors changed in 2024 (PDF4me Connect, Power
+    /// Textor) passed with `"responses": {}` on webhook registrations. Actions keep the error.
+    ///
+    /// An error. Its only hits on the merged history are AzureIoTCentral's internal schema
+    /// operations in the bulk merges of 2020–2021 (no pull request, so no pipeline run); no
+    /// validated pull request since 2022 breaks it.
+    pub static OPERATION_MUST_HAVE_RESPONSE: Rule {
+        code: "OperationMustHaveResponse",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if !op.value.is_object() {
+            continue;
         }
-    },
-};
+        let sev = if op.is_trigger() {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let msg = format!("{} has no responses", op.label());
+        let at = match op.get("responses") {
+            Some(Value::Object(m)) if !m.is_empty() => continue,
+            Some(_) => join(&op.pointer, "responses"),
+            None => op.pointer.clone(),
+        };
+        sink.emit_with(sev, FileKind::Definition, at, msg);
+    }
+}
 
 #[cfg(test)]
 mod tests {

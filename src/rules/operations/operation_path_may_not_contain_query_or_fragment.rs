@@ -1,25 +1,36 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT: Rule = Rule {
-    code: "OperationPathMayNotContainQueryOrFragment",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A path contains a raw `?` or `#`",
-    explanation: "Query strings are declared as `in: query` parameters, never in the path key. \
-A fixed query value can be an internal query parameter with a default. Percent-encode a literal \
-`?` or `#`.\n\nBad: `/items?type=open`  Good: `/items` with a query parameter `type`.",
-    source: SV,
-    check: |cx, sink| {
-        for (p, _) in paths(cx) {
-            if p.contains(['?', '#']) {
-                sink.emit(
-                    join("/paths", p),
-                    format!("path '{p}' contains a query string or fragment"),
-                );
-            }
+crate::declare_code! {
+    /// A path contains a raw `?` or `#`
+    ///
+    /// ### Why
+    /// Query strings are declared as `in: query` parameters, never in the path key. A fixed query
+    /// value can be an internal query parameter with a default. Percent-encode a literal `?` or
+    /// `#`.
+    ///
+    /// ### Example
+    /// Bad: `/items?type=open`
+    /// Good: `/items` with a query parameter `type`.
+    pub static OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT: Rule {
+        code: "OperationPathMayNotContainQueryOrFragment",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (p, _) in paths(cx) {
+        if p.contains(['?', '#']) {
+            sink.emit(
+                join("/paths", p),
+                format!("path '{p}' contains a query string or fragment"),
+            );
         }
-    },
-};
+    }
+}

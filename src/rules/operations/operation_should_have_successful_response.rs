@@ -1,38 +1,49 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE: Rule = Rule {
-    code: "OperationShouldHaveSuccessfulResponse",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "None of an operation's responses is a 2xx code",
-    explanation: "The designer shows the outputs of the success response. Declare the 2xx code \
-the service returns (200, 201, 202, 204…).\n\nCalibration: a lone `default` response is \
-accepted by the platform for operations that return nothing, so it is not reported.\n\n\
-Evidence: a **warning**. An official validator code, but no Microsoft message for it was \
-ever quoted, and merges show it tolerated: 7 connectors merged validated operations whose \
-only responses are 3xx (OAuth redirect endpoints), and iMIS (2023) operations with only \
-4xx/5xx responses. The designer then shows no outputs.",
-    source: SV,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            let Some(m) = op.get("responses").and_then(Value::as_object) else {
-                continue;
-            };
-            if m.is_empty()
-                || m.keys().any(|k| {
-                    k.len() == 3 && k.starts_with('2') && k.bytes().all(|b| b.is_ascii_digit())
-                })
-                || m.keys().all(|k| k == "default")
-            {
-                continue;
-            }
-            sink.emit(
-                join(&op.pointer, "responses"),
-                format!("{} has no successful (2xx) response", op.label()),
-            );
+crate::declare_code! {
+    /// None of an operation's responses is a 2xx code
+    ///
+    /// ### Why
+    /// The designer shows the outputs of the success response. Declare the 2xx code the service
+    /// returns (200, 201, 202, 204…).
+    ///
+    /// ### Evidence
+    /// Calibration: a lone `default` response is accepted by the platform for operations that
+    /// return nothing, so it is not reported.
+    ///
+    /// A **warning**. An official validator code, but no Microsoft message for it was ever quoted,
+    /// and merges show it tolerated: 7 connectors merged validated operations whose only responses
+    /// are 3xx (OAuth redirect endpoints), and iMIS (2023) operations with only 4xx/5xx responses.
+    /// The designer then shows no outputs.
+    pub static OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE: Rule {
+        code: "OperationShouldHaveSuccessfulResponse",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        let Some(m) = op.get("responses").and_then(Value::as_object) else {
+            continue;
+        };
+        if m.is_empty()
+            || m.keys().any(|k| {
+                k.len() == 3 && k.starts_with('2') && k.bytes().all(|b| b.is_ascii_digit())
+            })
+            || m.keys().all(|k| k == "default")
+        {
+            continue;
         }
-    },
-};
+        sink.emit(
+            join(&op.pointer, "responses"),
+            format!("{} has no successful (2xx) response", op.label()),
+        );
+    }
+}

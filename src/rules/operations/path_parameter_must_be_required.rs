@@ -1,31 +1,36 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule = Rule {
-    code: "PathParameterMustBeRequired",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some(
-        "The parameter must be marked as required as it is used in the operation path.",
-    ),
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An `in: path` parameter without `required: true`",
-    explanation: "Path parameters are always required: a URL cannot be built without them.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for p in sw.param_nodes() {
-            if p.value.get("in").and_then(Value::as_str) == Some("path")
-                && p.value.get("required").and_then(Value::as_bool) != Some(true)
-            {
-                let name = p.value.get("name").and_then(Value::as_str).unwrap_or("?");
-                sink.emit(
-                    p.pointer.clone(),
-                    format!("path parameter '{name}' must have \"required\": true"),
-                );
-            }
+crate::declare_code! {
+    /// An `in: path` parameter without `required: true`
+    ///
+    /// ### Why
+    /// Path parameters are always required: a URL cannot be built without them.
+    pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule {
+        code: "PathParameterMustBeRequired",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The parameter must be marked as required as it is used in the operation path."),
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for p in sw.param_nodes() {
+        if p.value.get("in").and_then(Value::as_str) == Some("path")
+            && p.value.get("required").and_then(Value::as_bool) != Some(true)
+        {
+            let name = p.value.get("name").and_then(Value::as_str).unwrap_or("?");
+            sink.emit(
+                p.pointer.clone(),
+                format!("path parameter '{name}' must have \"required\": true"),
+            );
         }
-    },
-};
+    }
+}

@@ -1,31 +1,37 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule = Rule {
-    code: "PathParameterNotDefinedInTemplate",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An `in: path` parameter whose name is not a `{variable}` of the path",
-    explanation: "A path parameter must appear in the template under exactly the same name \
-(case-sensitive).",
-    source: SV,
-    check: |cx, sink| {
-        let mut reported = std::collections::HashSet::new();
-        for op in ops(cx) {
-            let Ok(vars) = template_variables(op.path) else {
-                continue;
-            };
-            for p in op.params.iter().filter(|p| p.location == Some("path")) {
-                let Some(name) = p.name else { continue };
-                if !vars.contains(&name) && reported.insert(p.pointer.clone()) {
-                    sink.emit(
-                        join(&p.pointer, "name"),
-                        format!("path parameter '{name}' does not appear in '{}'", op.path),
-                    );
-                }
+crate::declare_code! {
+    /// An `in: path` parameter whose name is not a `{variable}` of the path
+    ///
+    /// ### Why
+    /// A path parameter must appear in the template under exactly the same name (case-sensitive).
+    pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule {
+        code: "PathParameterNotDefinedInTemplate",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut reported = std::collections::HashSet::new();
+    for op in ops(cx) {
+        let Ok(vars) = template_variables(op.path) else {
+            continue;
+        };
+        for p in op.params.iter().filter(|p| p.location == Some("path")) {
+            let Some(name) = p.name else { continue };
+            if !vars.contains(&name) && reported.insert(p.pointer.clone()) {
+                sink.emit(
+                    join(&p.pointer, "name"),
+                    format!("path parameter '{name}' does not appear in '{}'", op.path),
+                );
             }
         }
-    },
-};
+    }
+}

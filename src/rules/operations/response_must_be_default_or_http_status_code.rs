@@ -1,35 +1,42 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule = Rule {
-    code: "ResponseMustBeDefaultOrHttpStatusCode",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A response key that is neither `default` nor a 3-digit status code",
-    explanation: "Response keys are HTTP status codes (`200`, `404`) or `default`. Ranges such \
-as `2XX` are OpenAPI 3 only. Extension keys (`x-…`) are allowed.",
-    source: SV,
-    check: |cx, sink| {
-        for op in ops(cx) {
-            let Some(m) = op.get("responses").and_then(Value::as_object) else {
-                continue;
-            };
-            let base = join(&op.pointer, "responses");
-            for k in m.keys() {
-                let ok = k == "default"
-                    || k.starts_with("x-")
-                    || (k.len() == 3
-                        && k.bytes().all(|b| b.is_ascii_digit())
-                        && (b"12345").contains(&k.as_bytes()[0]));
-                if !ok {
-                    sink.emit(
-                        join(&base, k),
-                        format!("response key '{k}' must be 'default' or an HTTP status code"),
-                    );
-                }
+crate::declare_code! {
+    /// A response key that is neither `default` nor a 3-digit status code
+    ///
+    /// ### Why
+    /// Response keys are HTTP status codes (`200`, `404`) or `default`. Ranges such as `2XX` are
+    /// OpenAPI 3 only. Extension keys (`x-…`) are allowed.
+    pub static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule {
+        code: "ResponseMustBeDefaultOrHttpStatusCode",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        let Some(m) = op.get("responses").and_then(Value::as_object) else {
+            continue;
+        };
+        let base = join(&op.pointer, "responses");
+        for k in m.keys() {
+            let ok = k == "default"
+                || k.starts_with("x-")
+                || (k.len() == 3
+                    && k.bytes().all(|b| b.is_ascii_digit())
+                    && (b"12345").contains(&k.as_bytes()[0]));
+            if !ok {
+                sink.emit(
+                    join(&base, k),
+                    format!("response key '{k}' must be 'default' or an HTTP status code"),
+                );
             }
         }
-    },
-};
+    }
+}

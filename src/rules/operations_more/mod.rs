@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Rule;
-use super::opkit::{def_rule, ops};
+use super::opkit::ops;
 
 pub const RULES: &[&Rule] = &[&PARTIAL_DUPLICATE_OPERATION_PATH];
 mod partial_duplicate_operation_path;

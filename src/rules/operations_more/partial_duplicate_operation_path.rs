@@ -1,39 +1,49 @@
 use super::*;
+use crate::rules::prelude::*;
 
 fn is_var(seg: &str) -> bool {
     seg.starts_with('{') && seg.ends_with('}') && seg.len() > 2
 }
 
-def_rule!(
-    PARTIAL_DUPLICATE_OPERATION_PATH,
-    "PartialDuplicateOperationPath",
-    Warning,
-    ALL,
-    "Two paths with the same method could match the same URL",
-    "`/items/{id}` and `/items/search` both match `/items/search`; which operation runs depends \
-on routing order. Prefer distinct shapes (`/items/{id}` and `/search/items`), or make sure the \
-service treats the literal segment first.",
-    |cx, sink| {
-        // A trie per method over the paths seen so far: each path is searched (a literal
-        // segment follows the same literal or a variable; a variable follows every child)
-        // before it is inserted, so each overlapping pair is reported once, on the later
-        // path. Linear in practice, unlike comparing every pair (100,000 operations took
-        // minutes); a visit budget bounds adversarial inputs.
-        let mut tries: HashMap<&str, PathTrie<'_>> = HashMap::new();
-        let mut budget: usize = 5_000_000;
-        for op in ops(cx) {
-            let segs: Vec<&str> = op.path.trim_end_matches('/').split('/').collect();
-            let trie = tries.entry(op.method).or_default();
-            if let Some(q) = trie.find_overlap(&segs, &mut budget) {
-                sink.emit(
-                    op.pointer.clone(),
-                    format!("'{}' and '{q}' can match the same URL", op.path),
-                );
-            }
-            trie.insert(&segs, op.path);
-        }
+crate::declare_code! {
+    /// Two paths with the same method could match the same URL
+    ///
+    /// ### Why
+    /// `/items/{id}` and `/items/search` both match `/items/search`; which operation runs depends
+    /// on routing order. Prefer distinct shapes (`/items/{id}` and `/search/items`), or make sure
+    /// the service treats the literal segment first.
+    pub static PARTIAL_DUPLICATE_OPERATION_PATH: Rule {
+        code: "PartialDuplicateOperationPath",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    // A trie per method over the paths seen so far: each path is searched (a literal
+    // segment follows the same literal or a variable; a variable follows every child)
+    // before it is inserted, so each overlapping pair is reported once, on the later
+    // path. Linear in practice, unlike comparing every pair (100,000 operations took
+    // minutes); a visit budget bounds adversarial inputs.
+    let mut tries: HashMap<&str, PathTrie<'_>> = HashMap::new();
+    let mut budget: usize = 5_000_000;
+    for op in ops(cx) {
+        let segs: Vec<&str> = op.path.trim_end_matches('/').split('/').collect();
+        let trie = tries.entry(op.method).or_default();
+        if let Some(q) = trie.find_overlap(&segs, &mut budget) {
+            sink.emit(
+                op.pointer.clone(),
+                format!("'{}' and '{q}' can match the same URL", op.path),
+            );
+        }
+        trie.insert(&segs, op.path);
+    }
+}
 
 #[derive(Default)]
 struct PathTrie<'a> {

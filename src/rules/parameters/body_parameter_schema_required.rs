@@ -1,18 +1,28 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    BODY_PARAMETER_SCHEMA_REQUIRED,
-    "BodyParameterSchemaRequired",
-    Error,
-    ALL,
-    "An `in: body` parameter without `schema`",
-    "A body parameter describes its payload with `schema` (even a plain string body: \
-`{\"type\": \"string\"}`).",
-    |cx, sink| {
-        for (ptr, v) in written(cx) {
-            if s(v, "in") == Some("body") && v.get("schema").is_none() {
-                sink.emit(ptr, "body parameter has no schema");
-            }
+crate::declare_code! {
+    /// An `in: body` parameter without `schema`
+    ///
+    /// ### Why
+    /// A body parameter describes its payload with `schema` (even a plain string body: `{"type":
+    /// "string"}`).
+    pub static BODY_PARAMETER_SCHEMA_REQUIRED: Rule {
+        code: "BodyParameterSchemaRequired",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (ptr, v) in written(cx) {
+        if s(v, "in") == Some("body") && v.get("schema").is_none() {
+            sink.emit(ptr, "body parameter has no schema");
         }
     }
-);
+}

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 fn sends_payload(op: &crate::model::swagger::Operation<'_>) -> bool {
     op.params
@@ -6,34 +7,43 @@ fn sends_payload(op: &crate::model::swagger::Operation<'_>) -> bool {
         .any(|p| matches!(p.location, Some("body" | "formData")))
 }
 
-def_rule!(
-    CONSUMES_MISSING,
-    "ConsumesMissing",
-    Warning,
-    ALL,
-    "An operation sends a body but no supported MIME type is in its `consumes`",
-    "An operation with a body or form parameters must say how the payload is encoded: list a \
-supported MIME type (`application/json`, `text/plain`, `multipart/form-data`, \
-`application/x-www-form-urlencoded`) in the operation's `consumes` or the root `consumes`. \
-Microsoft's validator reports this as a warning.",
-    |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for op in ops(cx).iter().filter(|o| sends_payload(o)) {
-            let c = consumes(sw, op);
-            if !c
-                .iter()
-                .any(|m| SUPPORTED_MIME.contains(&mime_base(m).as_str()))
-            {
-                sink.emit(
-                    op.pointer.clone(),
-                    format!(
-                        "{} sends a payload but 'consumes' has no supported MIME type",
-                        op.label()
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// An operation sends a body but no supported MIME type is in its `consumes`
+    ///
+    /// ### Why
+    /// An operation with a body or form parameters must say how the payload is encoded: list a
+    /// supported MIME type (`application/json`, `text/plain`, `multipart/form-data`,
+    /// `application/x-www-form-urlencoded`) in the operation's `consumes` or the root `consumes`.
+    /// Microsoft's validator reports this as a warning.
+    pub static CONSUMES_MISSING: Rule {
+        code: "ConsumesMissing",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in ops(cx).iter().filter(|o| sends_payload(o)) {
+        let c = consumes(sw, op);
+        if !c
+            .iter()
+            .any(|m| SUPPORTED_MIME.contains(&mime_base(m).as_str()))
+        {
+            sink.emit(
+                op.pointer.clone(),
+                format!(
+                    "{} sends a payload but 'consumes' has no supported MIME type",
+                    op.label()
+                ),
+            );
         }
     }
-);
+}

@@ -1,24 +1,34 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    INVALID_FORM_DATA_PARAMETER_NAME,
-    "InvalidFormDataParameterName",
-    Error,
-    ALL,
-    "A formData parameter name has non-ASCII characters",
-    "Form field names are sent as-is in the multipart or URL-encoded body and must be US-ASCII. \
-Rename the parameter and put the display text in `x-ms-summary`.",
-    |cx, sink| {
-        for (ptr, v) in written(cx) {
-            if s(v, "in") == Some("formData")
-                && let Some(n) = s(v, "name")
-                && !n.is_ascii()
-            {
-                sink.emit(
-                    join(&ptr, "name"),
-                    format!("formData parameter name '{n}' is not US-ASCII"),
-                );
-            }
+crate::declare_code! {
+    /// A formData parameter name has non-ASCII characters
+    ///
+    /// ### Why
+    /// Form field names are sent as-is in the multipart or URL-encoded body and must be US-ASCII.
+    /// Rename the parameter and put the display text in `x-ms-summary`.
+    pub static INVALID_FORM_DATA_PARAMETER_NAME: Rule {
+        code: "InvalidFormDataParameterName",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (ptr, v) in written(cx) {
+        if s(v, "in") == Some("formData")
+            && let Some(n) = s(v, "name")
+            && !n.is_ascii()
+        {
+            sink.emit(
+                join(&ptr, "name"),
+                format!("formData parameter name '{n}' is not US-ASCII"),
+            );
         }
     }
-);
+}

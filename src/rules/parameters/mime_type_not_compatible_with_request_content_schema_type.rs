@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Whether the (resolved) body schema is structured (object or array).
 fn structured<'a>(sw: &crate::model::swagger::Swagger<'a>, schema: &'a Value, at: &str) -> bool {
@@ -9,48 +10,60 @@ fn structured<'a>(sw: &crate::model::swagger::Swagger<'a>, schema: &'a Value, at
     ) || (s.get("type").is_none() && s.get("properties").is_some())
 }
 
-def_rule!(
-    MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,
-    "MimeTypeNotCompatibleWithRequestContentSchemaType",
-    Error,
-    ALL,
-    "An object or array body whose `consumes` only lists unstructured MIME types",
-    "An object or array body is serialized as JSON (or form fields); if the operation only \
-consumes `text/plain`, `application/octet-stream` or a media type, the platform has no way to \
-encode it. Add `application/json` to `consumes`, or make the body a `string`.\n\nBad: \
-`consumes: [\"text/plain\"]` with an object schema  Good: `consumes: [\"application/json\"]`.",
-    |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// An object or array body whose `consumes` only lists unstructured MIME types
+    ///
+    /// ### Why
+    /// An object or array body is serialized as JSON (or form fields); if the operation only
+    /// consumes `text/plain`, `application/octet-stream` or a media type, the platform has no way
+    /// to encode it. Add `application/json` to `consumes`, or make the body a `string`.
+    ///
+    /// ### Example
+    /// Bad: `consumes: ["text/plain"]` with an object schema
+    /// Good: `consumes: ["application/json"]`.
+    pub static MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE: Rule {
+        code: "MimeTypeNotCompatibleWithRequestContentSchemaType",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in ops(cx) {
+        let Some((schema, at)) = body_schema(sw, op) else {
+            continue;
         };
-        for op in ops(cx) {
-            let Some((schema, at)) = body_schema(sw, op) else {
-                continue;
-            };
-            let c = consumes(sw, op);
-            if c.is_empty() || !structured(sw, schema, &at) {
-                continue;
-            }
-            let unstructured = |m: &str| {
-                let b = mime_base(m);
-                b == "text/plain"
-                    || b == "application/octet-stream"
-                    || b.starts_with("image/")
-                    || b.starts_with("audio/")
-                    || b.starts_with("video/")
-            };
-            if c.iter().all(|m| unstructured(m)) {
-                sink.emit(
-                    op.body_param()
-                        .map(|b| b.pointer.clone())
-                        .unwrap_or_default(),
-                    format!(
-                        "{} has a structured body but consumes only '{}'",
-                        op.label(),
-                        c.join(", ")
-                    ),
-                );
-            }
+        let c = consumes(sw, op);
+        if c.is_empty() || !structured(sw, schema, &at) {
+            continue;
+        }
+        let unstructured = |m: &str| {
+            let b = mime_base(m);
+            b == "text/plain"
+                || b == "application/octet-stream"
+                || b.starts_with("image/")
+                || b.starts_with("audio/")
+                || b.starts_with("video/")
+        };
+        if c.iter().all(|m| unstructured(m)) {
+            sink.emit(
+                op.body_param()
+                    .map(|b| b.pointer.clone())
+                    .unwrap_or_default(),
+                format!(
+                    "{} has a structured body but consumes only '{}'",
+                    op.label(),
+                    c.join(", ")
+                ),
+            );
         }
     }
-);
+}

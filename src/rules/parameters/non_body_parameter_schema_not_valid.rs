@@ -1,21 +1,31 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    NON_BODY_PARAMETER_SCHEMA_NOT_VALID,
-    "NonBodyParameterSchemaNotValid",
-    Error,
-    ALL,
-    "A query, header, path or formData parameter has a `schema`",
-    "Only body parameters have a `schema`; others describe their value with `type`, `format`, \
-`items`, `enum` directly.",
-    |cx, sink| {
-        for (ptr, v) in written(cx) {
-            if matches!(s(v, "in"), Some(l) if l != "body") && v.get("schema").is_some() {
-                sink.emit(
-                    join(&ptr, "schema"),
-                    "only body parameters may have a schema",
-                );
-            }
+crate::declare_code! {
+    /// A query, header, path or formData parameter has a `schema`
+    ///
+    /// ### Why
+    /// Only body parameters have a `schema`; others describe their value with `type`, `format`,
+    /// `items`, `enum` directly.
+    pub static NON_BODY_PARAMETER_SCHEMA_NOT_VALID: Rule {
+        code: "NonBodyParameterSchemaNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (ptr, v) in written(cx) {
+        if matches!(s(v, "in"), Some(l) if l != "body") && v.get("schema").is_some() {
+            sink.emit(
+                join(&ptr, "schema"),
+                "only body parameters may have a schema",
+            );
         }
     }
-);
+}

@@ -1,37 +1,47 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    OPERATION_PARAMETERS_ARE_NOT_UNIQUE,
-    "OperationParametersAreNotUnique",
-    Error,
-    ALL,
-    "The same parameter entry appears twice in one `parameters` list",
-    "A parameter list must not repeat an identical entry (typically the same `$ref` written \
-twice). Remove the copy.",
-    |cx, sink| {
-        let Some(root) = cx.connector.definition_value() else {
-            return;
-        };
-        let Some(paths) = root.get("paths").and_then(Value::as_object) else {
-            return;
-        };
-        for (path, item) in paths {
-            let pp = join("/paths", path);
-            for m in crate::model::swagger::METHODS {
-                let Some(list) = item
-                    .get(m)
-                    .and_then(|o| o.get("parameters"))
-                    .and_then(Value::as_array)
-                else {
-                    continue;
-                };
-                for i in super::super::schema::duplicates(list) {
-                    sink.emit(
-                        format!("{}/{i}", join(&join(&pp, m), "parameters")),
-                        "this parameter entry is a duplicate of an earlier one",
-                    );
-                }
+crate::declare_code! {
+    /// The same parameter entry appears twice in one `parameters` list
+    ///
+    /// ### Why
+    /// A parameter list must not repeat an identical entry (typically the same `$ref` written
+    /// twice). Remove the copy.
+    pub static OPERATION_PARAMETERS_ARE_NOT_UNIQUE: Rule {
+        code: "OperationParametersAreNotUnique",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(root) = cx.connector.definition_value() else {
+        return;
+    };
+    let Some(paths) = root.get("paths").and_then(Value::as_object) else {
+        return;
+    };
+    for (path, item) in paths {
+        let pp = join("/paths", path);
+        for m in crate::model::swagger::METHODS {
+            let Some(list) = item
+                .get(m)
+                .and_then(|o| o.get("parameters"))
+                .and_then(Value::as_array)
+            else {
+                continue;
+            };
+            for i in super::super::schema::duplicates(list) {
+                sink.emit(
+                    format!("{}/{i}", join(&join(&pp, m), "parameters")),
+                    "this parameter entry is a duplicate of an earlier one",
+                );
             }
         }
     }
-);
+}

@@ -1,30 +1,43 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    PROPERTY_MUST_BE_REQUIRED,
-    "PropertyMustBeRequired",
-    Error,
-    ALL,
-    "An internal body property with a `default` that its object does not list as required",
-    "The body-schema counterpart of InternalPropertyWithDefaultOptional: an `internal` property \
-is hidden from users, so only a required one gets its `default` sent. Add its name to the \
-parent object's `required` list.\n\nBad: `{\"properties\": {\"kind\": {\"type\": \"string\", \
-\"default\": \"task\", \"x-ms-visibility\": \"internal\"}}}`  Good: the same with `\"required\": \
-[\"kind\"]`.",
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        for op in ops(cx) {
-            for p in op_body_props(cx, op) {
-                if internal(p.value) && p.value.get("default").is_some() && !p.required_in_parent {
-                    once.emit(
-                        p.pointer.clone(),
-                        format!(
-                            "internal property '{}' has a default but is not required",
-                            p.name
-                        ),
-                    );
-                }
+crate::declare_code! {
+    /// An internal body property with a `default` that its object does not list as required
+    ///
+    /// ### Why
+    /// The body-schema counterpart of InternalPropertyWithDefaultOptional: an `internal` property
+    /// is hidden from users, so only a required one gets its `default` sent. Add its name to the
+    /// parent object's `required` list.
+    ///
+    /// ### Example
+    /// Bad: `{"properties": {"kind": {"type": "string", "default": "task", "x-ms-visibility":
+    /// "internal"}}}`
+    /// Good: the same with `"required": ["kind"]`.
+    pub static PROPERTY_MUST_BE_REQUIRED: Rule {
+        code: "PropertyMustBeRequired",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    for op in ops(cx) {
+        for p in op_body_props(cx, op) {
+            if internal(p.value) && p.value.get("default").is_some() && !p.required_in_parent {
+                once.emit(
+                    p.pointer.clone(),
+                    format!(
+                        "internal property '{}' has a default but is not required",
+                        p.name
+                    ),
+                );
             }
         }
     }
-);
+}

@@ -1,23 +1,37 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    QUERY_PARAMETER_ENCODING_NOT_SUPPORTED,
-    "QueryParameterEncodingNotSupported",
-    Warning,
-    ALL,
-    "An `in: query` parameter carries `x-ms-url-encoding`",
-    "Query values are always encoded once; `x-ms-url-encoding` is only for path parameters. \
-Remove it.\n\nCalibration: the catalog infers an error, but Bloomflow and PDF4me Connect \
-(certified, 2024), WPForms (certified, 2023) and HubSpot CRM (independent publisher, 2023) were merged with it, so Microsoft does not \
-block on it (the platform ignores the key on queries); connkit warns.",
-    |cx, sink| {
-        for (ptr, v) in written(cx) {
-            if s(v, "in") == Some("query") && v.get("x-ms-url-encoding").is_some() {
-                sink.emit(
-                    join(&ptr, "x-ms-url-encoding"),
-                    "query parameters cannot set x-ms-url-encoding",
-                );
-            }
+crate::declare_code! {
+    /// An `in: query` parameter carries `x-ms-url-encoding`
+    ///
+    /// ### Why
+    /// Query values are always encoded once; `x-ms-url-encoding` is only for path parameters.
+    /// Remove it.
+    ///
+    /// ### Evidence
+    /// Calibration: the catalog infers an error, but Bloomflow and PDF4me Connect (certified,
+    /// 2024), WPForms (certified, 2023) and HubSpot CRM (independent publisher, 2023) were merged
+    /// with it, so Microsoft does not block on it (the platform ignores the key on queries);
+    /// connkit warns.
+    pub static QUERY_PARAMETER_ENCODING_NOT_SUPPORTED: Rule {
+        code: "QueryParameterEncodingNotSupported",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (ptr, v) in written(cx) {
+        if s(v, "in") == Some("query") && v.get("x-ms-url-encoding").is_some() {
+            sink.emit(
+                join(&ptr, "x-ms-url-encoding"),
+                "query parameters cannot set x-ms-url-encoding",
+            );
         }
     }
-);
+}

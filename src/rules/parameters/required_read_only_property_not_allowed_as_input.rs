@@ -1,28 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT,
-    "RequiredReadOnlyPropertyNotAllowedAsInput",
-    Error,
-    ALL,
-    "A request-body property that is both `readOnly` and required",
-    "`readOnly` properties are never sent in requests, so they cannot also be required in a \
-request body. Drop `readOnly`, or remove the name from `required` (or use a separate input \
-definition).",
-    |cx, sink| {
-        let mut once = Once::new(sink);
-        for op in ops(cx) {
-            for p in op_body_props(cx, op) {
-                if is_true(p.value, "readOnly") && p.required_in_parent {
-                    once.emit(
-                        p.pointer.clone(),
-                        format!(
-                            "property '{}' is readOnly and required in a request body",
-                            p.name
-                        ),
-                    );
-                }
+crate::declare_code! {
+    /// A request-body property that is both `readOnly` and required
+    ///
+    /// ### Why
+    /// `readOnly` properties are never sent in requests, so they cannot also be required in a
+    /// request body. Drop `readOnly`, or remove the name from `required` (or use a separate input
+    /// definition).
+    pub static REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT: Rule {
+        code: "RequiredReadOnlyPropertyNotAllowedAsInput",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut once = Once::new(sink);
+    for op in ops(cx) {
+        for p in op_body_props(cx, op) {
+            if is_true(p.value, "readOnly") && p.required_in_parent {
+                once.emit(
+                    p.pointer.clone(),
+                    format!(
+                        "property '{}' is readOnly and required in a request body",
+                        p.name
+                    ),
+                );
             }
         }
     }
-);
+}

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Headers the gateway sets itself (hop-by-hop or framing headers).
 const RESERVED_HEADERS: [&str; 6] = [
@@ -10,28 +11,37 @@ const RESERVED_HEADERS: [&str; 6] = [
     "upgrade",
 ];
 
-def_rule!(
-    RESERVED_PARAMETER_IS_USED,
-    "ReservedParameterIsUsed",
-    Info,
-    ALL,
-    "A header parameter names a header the gateway sets itself",
-    "Microsoft does not publish its list of reserved parameter names (besides `connectionId`, \
-see ConnectionIdParameterNotAllowed), so connkit cannot decide this rule from the files alone \
-and reports it as info. It flags header parameters that name framing or hop-by-hop headers \
-(`Content-Length`, `Host`, `Connection`, `Transfer-Encoding`, `Keep-Alive`, `Upgrade`): the \
-gateway computes these itself and a user-supplied value is dropped or rejected.",
-    |cx, sink| {
-        for (ptr, v) in written(cx) {
-            if s(v, "in") == Some("header")
-                && let Some(n) = s(v, "name")
-                && RESERVED_HEADERS.contains(&n.to_ascii_lowercase().as_str())
-            {
-                sink.emit(
-                    join(&ptr, "name"),
-                    format!("header '{n}' is set by the gateway"),
-                );
-            }
+crate::declare_code! {
+    /// A header parameter names a header the gateway sets itself
+    ///
+    /// ### Why
+    /// Microsoft does not publish its list of reserved parameter names (besides `connectionId`, see
+    /// ConnectionIdParameterNotAllowed), so connkit cannot decide this rule from the files alone
+    /// and reports it as info. It flags header parameters that name framing or hop-by-hop headers
+    /// (`Content-Length`, `Host`, `Connection`, `Transfer-Encoding`, `Keep-Alive`, `Upgrade`): the
+    /// gateway computes these itself and a user-supplied value is dropped or rejected.
+    pub static RESERVED_PARAMETER_IS_USED: Rule {
+        code: "ReservedParameterIsUsed",
+        severity: Severity::Info,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (ptr, v) in written(cx) {
+        if s(v, "in") == Some("header")
+            && let Some(n) = s(v, "name")
+            && RESERVED_HEADERS.contains(&n.to_ascii_lowercase().as_str())
+        {
+            sink.emit(
+                join(&ptr, "name"),
+                format!("header '{n}' is set by the gateway"),
+            );
         }
     }
-);
+}

@@ -1,42 +1,52 @@
 use super::*;
+use crate::rules::prelude::*;
 
 fn is_binary(v: &Value) -> bool {
     let t = s(v, "type");
     t == Some("file") || (t == Some("string") && s(v, "format") == Some("binary"))
 }
 
-def_rule!(
-    STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED,
-    "StringBinaryNotSupportedForFormUrlEncoded",
-    Error,
-    ALL,
-    "A file-like parameter in an operation that only consumes `application/x-www-form-urlencoded`",
-    "URL-encoded forms carry text only; files (`type: file` or `string`/`binary`) need \
-`multipart/form-data`. Change `consumes` to `multipart/form-data`, or send the content as a \
-string.",
-    |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for op in ops(cx) {
-            let c: Vec<String> = consumes(sw, op).iter().map(|m| mime_base(m)).collect();
-            if !c.iter().any(|m| m == "application/x-www-form-urlencoded")
-                || c.iter().any(|m| m == "multipart/form-data")
-            {
-                continue;
-            }
-            for p in op.params.iter().filter(|p| p.location == Some("formData")) {
-                if is_binary(p.value) {
-                    sink.emit(
-                        p.pointer.clone(),
-                        format!(
-                            "{} consumes application/x-www-form-urlencoded but '{}' is binary",
-                            op.label(),
-                            p.name.unwrap_or("?")
-                        ),
-                    );
-                }
+crate::declare_code! {
+    /// A file-like parameter in an operation that only consumes `application/x-www-form-urlencoded`
+    ///
+    /// ### Why
+    /// URL-encoded forms carry text only; files (`type: file` or `string`/`binary`) need
+    /// `multipart/form-data`. Change `consumes` to `multipart/form-data`, or send the content as a
+    /// string.
+    pub static STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED: Rule {
+        code: "StringBinaryNotSupportedForFormUrlEncoded",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in ops(cx) {
+        let c: Vec<String> = consumes(sw, op).iter().map(|m| mime_base(m)).collect();
+        if !c.iter().any(|m| m == "application/x-www-form-urlencoded")
+            || c.iter().any(|m| m == "multipart/form-data")
+        {
+            continue;
+        }
+        for p in op.params.iter().filter(|p| p.location == Some("formData")) {
+            if is_binary(p.value) {
+                sink.emit(
+                    p.pointer.clone(),
+                    format!(
+                        "{} consumes application/x-www-form-urlencoded but '{}' is binary",
+                        op.label(),
+                        p.name.unwrap_or("?")
+                    ),
+                );
             }
         }
     }
-);
+}

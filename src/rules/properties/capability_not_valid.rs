@@ -1,37 +1,44 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static CAPABILITY_NOT_VALID: Rule = Rule {
-    code: "CapabilityNotValid",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "`capabilities` holds an unknown value",
-    explanation: "`capabilities` is a list of strings; the values in use are `actions`, \
-`triggers`, `gateway`, `cloud only`, `tabular` and `federatedKnowledgeSource`. paconn refuses \
-the file (`ApiDefinitionCapabilitiesInvalid`) when an entry is not a string; an unknown string \
-is most likely a typo. Most connectors simply leave the list empty.",
-    source: S_AP,
-    check: |cx, sink| {
-        let Some(list) = props(cx)
-            .and_then(|p| p.get("capabilities"))
-            .and_then(Value::as_array)
-        else {
-            return;
-        };
-        for (i, c) in list.iter().enumerate() {
-            if let Some(s) = c.as_str()
-                && !CAPABILITIES.contains(&s)
-            {
-                sink.emit(
-                    join_index("/properties/capabilities", i),
-                    format!(
-                        "unknown capability '{s}' (known: {})",
-                        CAPABILITIES.join(", ")
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// `capabilities` holds an unknown value
+    ///
+    /// ### Why
+    /// `capabilities` is a list of strings; the values in use are `actions`, `triggers`, `gateway`,
+    /// `cloud only`, `tabular` and `federatedKnowledgeSource`. paconn refuses the file
+    /// (`ApiDefinitionCapabilitiesInvalid`) when an entry is not a string; an unknown string is
+    /// most likely a typo. Most connectors simply leave the list empty.
+    pub static CAPABILITY_NOT_VALID: Rule {
+        code: "CapabilityNotValid",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: S_AP,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(list) = props(cx)
+        .and_then(|p| p.get("capabilities"))
+        .and_then(Value::as_array)
+    else {
+        return;
+    };
+    for (i, c) in list.iter().enumerate() {
+        if let Some(s) = c.as_str()
+            && !CAPABILITIES.contains(&s)
+        {
+            sink.emit(
+                join_index("/properties/capabilities", i),
+                format!(
+                    "unknown capability '{s}' (known: {})",
+                    CAPABILITIES.join(", ")
+                ),
+            );
         }
-    },
-};
+    }
+}

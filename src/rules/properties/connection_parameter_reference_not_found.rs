@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// `@connectionParameters('name')` references in a text.
 fn connection_parameter_refs(s: &str) -> Vec<&str> {
@@ -14,41 +15,51 @@ fn connection_parameter_refs(s: &str) -> Vec<&str> {
     out
 }
 
-pub static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule = Rule {
-    code: "ConnectionParameterReferenceNotFound",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "A policy template uses `@connectionParameters('x')` for an undefined parameter",
-    explanation: "Policy template values (a `dynamichosturl` URL template, a header value) can \
-read what the user entered when creating the connection with `@connectionParameters('name')`. \
-The name must be a connection parameter defined in this file, or the value is empty at run \
-time.\n\nBad: `\"urlTemplate\": \"https://@connectionParameters('instance').contoso.com\"` with no \
-`instance` parameter.\n\n\
-Evidence: a **warning**. Neither the apiProperties validator nor the import checks it: \
-snowflake was merged validated three times (2022–2023) with \
-@connectionParameters('instanceURL') and no such parameter, and fixed it later. At run time \
-the expression is empty, so the policy produces a broken value: fix it.",
-    source: POL,
-    check: |cx, sink| {
-        let names: Vec<&str> = conn_params(cx).iter().map(|p| p.name).collect();
-        for (ptr, inst) in instances(cx) {
-            let Some(m) = inst.get("parameters").and_then(Value::as_object) else {
-                continue;
-            };
-            for (k, v) in m {
-                let Some(s) = v.as_str() else { continue };
-                for r in connection_parameter_refs(s) {
-                    if !names.iter().any(|n| n.eq_ignore_ascii_case(r)) {
-                        sink.emit(
-                            join(&join(&ptr, "parameters"), k),
-                            format!("connection parameter '{r}' is not defined"),
-                        );
-                    }
+crate::declare_code! {
+    /// A policy template uses `@connectionParameters('x')` for an undefined parameter
+    ///
+    /// ### Why
+    /// Policy template values (a `dynamichosturl` URL template, a header value) can read what the
+    /// user entered when creating the connection with `@connectionParameters('name')`. The name
+    /// must be a connection parameter defined in this file, or the value is empty at run time.
+    ///
+    /// ### Example
+    /// Bad: `"urlTemplate": "https://@connectionParameters('instance').contoso.com"` with no
+    /// `instance` parameter.
+    ///
+    /// ### Evidence
+    /// A **warning**. Neither the apiProperties validator nor the import checks it: snowflake was
+    /// merged validated three times (2022–2023) with @connectionParameters('instanceURL') and no
+    /// such parameter, and fixed it later. At run time the expression is empty, so the policy
+    /// produces a broken value: fix it.
+    pub static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule {
+        code: "ConnectionParameterReferenceNotFound",
+        severity: Severity::Warning,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: POL,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let names: Vec<&str> = conn_params(cx).iter().map(|p| p.name).collect();
+    for (ptr, inst) in instances(cx) {
+        let Some(m) = inst.get("parameters").and_then(Value::as_object) else {
+            continue;
+        };
+        for (k, v) in m {
+            let Some(s) = v.as_str() else { continue };
+            for r in connection_parameter_refs(s) {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(r)) {
+                    sink.emit(
+                        join(&join(&ptr, "parameters"), k),
+                        format!("connection parameter '{r}' is not defined"),
+                    );
                 }
             }
         }
-    },
-};
+    }
+}

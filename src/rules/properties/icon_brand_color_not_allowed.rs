@@ -1,27 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static ICON_BRAND_COLOR_NOT_ALLOWED: Rule = Rule {
-    code: "IconBrandColorNotAllowed",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Properties,
-    summary: "The brand colour is the default or white (certified), or not #da3b01 (independent publisher)",
-    explanation: "Verified publishers use their brand's colour, which must match the icon's \
-background; the platform default `#007ee5` and white `#ffffff` (any letter case) are refused by \
-reviewers. Independent-publisher connectors all share the colour `#da3b01` (they get a generic \
-icon).\n\nBad (certified): `\"iconBrandColor\": \"#007EE5\"`  Good (independent publisher): \
-`\"iconBrandColor\": \"#da3b01\"`\n\n\
-Evidence: a **warning** for reviewers, never seen by the pipeline's checks: 18 certified \
-connectors were merged with '#FFFFFF' or the default '#007ee5' (e.g. DocuSign 2024, SignHost \
-2024, Bloomflow 2023). Reviewers may still ask for the brand colour.",
-    source: CS,
-    check: |cx, sink| {
-        let Some(c) = brand_color(cx) else { return };
-        let lower = c.trim().to_ascii_lowercase();
-        let ptr = "/properties/iconBrandColor";
-        match cx.profile {
+crate::declare_code! {
+    /// The brand colour is the default or white (certified), or not #da3b01 (independent publisher)
+    ///
+    /// ### Why
+    /// Verified publishers use their brand's colour, which must match the icon's background; the
+    /// platform default `#007ee5` and white `#ffffff` (any letter case) are refused by reviewers.
+    /// Independent-publisher connectors all share the colour `#da3b01` (they get a generic icon).
+    ///
+    /// ### Example
+    /// Bad (certified): `"iconBrandColor": "#007EE5"`
+    /// Good (independent publisher): `"iconBrandColor": "#da3b01"`
+    ///
+    /// ### Evidence
+    /// A **warning** for reviewers, never seen by the pipeline's checks: 18 certified connectors
+    /// were merged with '#FFFFFF' or the default '#007ee5' (e.g. DocuSign 2024, SignHost 2024,
+    /// Bloomflow 2023). Reviewers may still ask for the brand colour.
+    pub static ICON_BRAND_COLOR_NOT_ALLOWED: Rule {
+        code: "IconBrandColorNotAllowed",
+        severity: Severity::Warning,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Properties,
+        source: CS,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(c) = brand_color(cx) else { return };
+    let lower = c.trim().to_ascii_lowercase();
+    let ptr = "/properties/iconBrandColor";
+    match cx.profile {
             Profile::Certified if lower == "#007ee5" || lower == "#ffffff" => sink.emit(
                 ptr,
                 format!(
@@ -34,5 +46,4 @@ connectors were merged with '#FFFFFF' or the default '#007ee5' (e.g. DocuSign 20
             ),
             _ => {}
         }
-    },
-};
+}

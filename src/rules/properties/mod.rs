@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::{Context, Profile, Profiles, Rule, Severity, Sink};
+use super::{Context, Profile, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
 
@@ -391,6 +391,7 @@ pub use tenant_id_parameter_not_valid::*;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::Severity;
     use crate::rules::testing::*;
     use serde_json::json;
 

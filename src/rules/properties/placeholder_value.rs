@@ -1,61 +1,70 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PLACEHOLDER_VALUE: Rule = Rule {
-    code: "PlaceholderValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Properties,
-    summary: "A template placeholder (`Publisher name`, `support@example.com`, …) would reach Microsoft",
-    explanation: "`connkit init` writes placeholders for the author to replace: `publisher` \
-\"Publisher name\", `stackOwner` \"Service owner name\", and in the definition a contact named \
-\"Publisher name\" at `support@example.com`. They are well-formed, so no other rule notices \
-them, yet a package carrying them names nobody: reviewers send it back, and a merged connector \
-would show them to every user. Reported in `publisher`, `stackOwner` and `info.contact` (name, \
-email) when the value is one of the placeholders templates write (compared without case). \
-Fictional sample addresses such as `jane.doe@example.com` are left alone: only the template \
-values are certain to be unintended.",
-    source: CS,
-    check: |cx, sink| {
-        let placeholder = |v: &str| {
-            let t = v.trim().to_ascii_lowercase();
-            PLACEHOLDERS.contains(&t.as_str())
-        };
-        if let Some(p) = props_root(cx).and_then(|r| r.get("properties")) {
-            for key in ["publisher", "stackOwner"] {
-                if let Some(v) = p.get(key).and_then(Value::as_str)
-                    && placeholder(v)
-                {
-                    sink.emit(
-                        join("/properties", key),
-                        format!("'{key}' is still the placeholder \"{v}\": write the real name"),
-                    );
-                }
+crate::declare_code! {
+    /// A template placeholder (`Publisher name`, `support@example.com`, …) would reach Microsoft
+    ///
+    /// ### Why
+    /// `connkit init` writes placeholders for the author to replace: `publisher` "Publisher name",
+    /// `stackOwner` "Service owner name", and in the definition a contact named "Publisher name" at
+    /// `support@example.com`. They are well-formed, so no other rule notices them, yet a package
+    /// carrying them names nobody: reviewers send it back, and a merged connector would show them
+    /// to every user. Reported in `publisher`, `stackOwner` and `info.contact` (name, email) when
+    /// the value is one of the placeholders templates write (compared without case). Fictional
+    /// sample addresses such as `jane.doe@example.com` are left alone: only the template values are
+    /// certain to be unintended.
+    pub static PLACEHOLDER_VALUE: Rule {
+        code: "PlaceholderValue",
+        severity: Severity::Error,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Properties,
+        source: CS,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let placeholder = |v: &str| {
+        let t = v.trim().to_ascii_lowercase();
+        PLACEHOLDERS.contains(&t.as_str())
+    };
+    if let Some(p) = props_root(cx).and_then(|r| r.get("properties")) {
+        for key in ["publisher", "stackOwner"] {
+            if let Some(v) = p.get(key).and_then(Value::as_str)
+                && placeholder(v)
+            {
+                sink.emit(
+                    join("/properties", key),
+                    format!("'{key}' is still the placeholder \"{v}\": write the real name"),
+                );
             }
         }
-        let Some(def) = cx.connector.definition_value() else {
-            return;
-        };
-        if let Some(contact) = def.pointer("/info/contact").and_then(Value::as_object) {
-            for (k, v) in contact {
-                let Some(v) = v.as_str() else { continue };
-                let bad = match k.as_str() {
-                    "name" => placeholder(v),
-                    "email" => PLACEHOLDER_EMAILS.contains(&v.trim().to_ascii_lowercase().as_str()),
-                    _ => false,
-                };
-                if bad {
-                    sink.emit_in(
-                        FileKind::Definition,
-                        join("/info/contact", k),
-                        format!("info.contact.{k} is still a placeholder (\"{v}\"): write the real contact"),
-                    );
-                }
+    }
+    let Some(def) = cx.connector.definition_value() else {
+        return;
+    };
+    if let Some(contact) = def.pointer("/info/contact").and_then(Value::as_object) {
+        for (k, v) in contact {
+            let Some(v) = v.as_str() else { continue };
+            let bad = match k.as_str() {
+                "name" => placeholder(v),
+                "email" => PLACEHOLDER_EMAILS.contains(&v.trim().to_ascii_lowercase().as_str()),
+                _ => false,
+            };
+            if bad {
+                sink.emit_in(
+                    FileKind::Definition,
+                    join("/info/contact", k),
+                    format!(
+                        "info.contact.{k} is still a placeholder (\"{v}\"): write the real contact"
+                    ),
+                );
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,40 +1,49 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static POLICY_TEMPLATE_OPERATION_NOT_FOUND: Rule = Rule {
-    code: "PolicyTemplateOperationNotFound",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "`x-ms-apimTemplate-operationName` lists an operationId the definition lacks",
-    explanation: "A policy applies to the operations named in \
-`x-ms-apimTemplate-operationName` (all operations when absent). A name that matches no \
-operationId — often left behind after a rename — silently applies the policy to nothing.\n\n\
-Evidence: a **warning**. Philips HUE was merged validated (2022) naming an operation its \
-definition lacks; the platform applies the policy to the operations that exist.",
-    source: POL,
-    check: |cx, sink| {
-        let Some(ids) = operation_ids(cx) else { return };
-        for (ptr, inst) in instances(cx) {
-            let Some(list) = inst
-                .get("parameters")
-                .and_then(|p| p.get("x-ms-apimTemplate-operationName"))
-                .and_then(Value::as_array)
-            else {
-                continue;
-            };
-            let base = join(&join(&ptr, "parameters"), "x-ms-apimTemplate-operationName");
-            for (i, n) in list.iter().enumerate() {
-                if let Some(n) = n.as_str()
-                    && !ids.contains(&n)
-                {
-                    sink.emit(
-                        join_index(&base, i),
-                        format!("operation '{n}' is not defined in the definition"),
-                    );
-                }
+crate::declare_code! {
+    /// `x-ms-apimTemplate-operationName` lists an operationId the definition lacks
+    ///
+    /// ### Why
+    /// A policy applies to the operations named in `x-ms-apimTemplate-operationName` (all
+    /// operations when absent). A name that matches no operationId — often left behind after a
+    /// rename — silently applies the policy to nothing.
+    ///
+    /// ### Evidence
+    /// A **warning**. Philips HUE was merged validated (2022) naming an operation its definition
+    /// lacks; the platform applies the policy to the operations that exist.
+    pub static POLICY_TEMPLATE_OPERATION_NOT_FOUND: Rule {
+        code: "PolicyTemplateOperationNotFound",
+        severity: Severity::Warning,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: POL,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(ids) = operation_ids(cx) else { return };
+    for (ptr, inst) in instances(cx) {
+        let Some(list) = inst
+            .get("parameters")
+            .and_then(|p| p.get("x-ms-apimTemplate-operationName"))
+            .and_then(Value::as_array)
+        else {
+            continue;
+        };
+        let base = join(&join(&ptr, "parameters"), "x-ms-apimTemplate-operationName");
+        for (i, n) in list.iter().enumerate() {
+            if let Some(n) = n.as_str()
+                && !ids.contains(&n)
+            {
+                sink.emit(
+                    join_index(&base, i),
+                    format!("operation '{n}' is not defined in the definition"),
+                );
             }
         }
-    },
-};
+    }
+}

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 pub(super) static SCHEMA: LazyLock<Option<jsonschema::Validator>> = LazyLock::new(|| {
     let text = include_str!("../../../schemas/apiProperties.schema.json");
@@ -14,55 +15,69 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-pub static PROPERTIES_SCHEMA_VIOLATION: Rule = Rule {
-    code: "PropertiesSchemaViolation",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "apiProperties.json does not have the expected shape",
-    explanation: "connkit checks apiProperties.json against its own JSON Schema \
-(`schemas/apiProperties.schema.json` in the connkit repository): a root object with only \
-`properties` (and `$schema`); inside it `iconBrandColor` (required), `publisher`, `stackOwner`, \
-`capabilities`, `connectionParameters`, `connectionParameterSets`, `policyTemplateInstances` and \
-`scriptOperations`; each connection parameter an object with a `type`; `uiDefinition` fields of \
-the right JSON types — notably `constraints.required` is the *string* `\"true\"`/`\"false\"` \
-and `clearText` a boolean.\n\nCalibration: `null` is accepted for `uiDefinition` and \
-`oAuthSettings.clientId`, as merged certified connectors use it (errors on connectors changed \
-in 2024: 4 before, 1 after — the remaining one writes `\"required\": true`). Microsoft's pipeline validates the file the same way and prints \
-errors such as \"Invalid type. Expected Boolean but got String.\". The meaning of the values \
-(types, identity providers, templates) is checked by the other apiProperties rules.\n\nBad: \
-`\"constraints\": {\"required\": true}`  Good: `\"constraints\": {\"required\": \"true\"}`\n\n\
-Evidence: two shapes are **warnings**, the rest errors. Microsoft's apiProperties validator \
-let unknown keys (script, StackOwner, token:clientId) and a boolean constraints.required \
-through on validated merges of 11 connectors (Airmeet 2023, CardsForPowerApps 2023, \
-Pipeliner CRM 2023, Azure Communication Services MMS 2024, …). Wrong types elsewhere are \
-refused (\"Invalid type. Expected Boolean but got String.\").",
-    source: S_AP,
-    check: |cx, sink| {
-        let Some(v) = cx.connector.properties_value() else {
-            return;
-        };
-        let Some(validator) = SCHEMA.as_ref() else {
-            return;
-        };
-        for e in validator.iter_errors(v).take(50) {
-            let ptr = e.instance_path().as_str().to_string();
-            let message = clip(&e.to_string(), 200);
-            if tolerated_shape(e.kind(), &ptr) {
-                sink.emit_with(
-                    Severity::Warning,
-                    FileKind::Properties,
-                    ptr,
-                    format!("{message} (Microsoft's validator lets this through)"),
-                );
-            } else {
-                sink.emit(ptr, message);
-            }
+crate::declare_code! {
+    /// apiProperties.json does not have the expected shape
+    ///
+    /// ### Why
+    /// connkit checks apiProperties.json against its own JSON Schema
+    /// (`schemas/apiProperties.schema.json` in the connkit repository): a root object with only
+    /// `properties` (and `$schema`); inside it `iconBrandColor` (required), `publisher`,
+    /// `stackOwner`, `capabilities`, `connectionParameters`, `connectionParameterSets`,
+    /// `policyTemplateInstances` and `scriptOperations`; each connection parameter an object with a
+    /// `type`; `uiDefinition` fields of the right JSON types — notably `constraints.required` is
+    /// the *string* `"true"`/`"false"` and `clearText` a boolean.
+    ///
+    /// ### Example
+    /// Bad: `"constraints": {"required": true}`
+    /// Good: `"constraints": {"required": "true"}`
+    ///
+    /// ### Evidence
+    /// Calibration: `null` is accepted for `uiDefinition` and `oAuthSettings.clientId`, as merged
+    /// certified connectors use it (errors on connectors changed in 2024: 4 before, 1 after — the
+    /// remaining one writes `"required": true`). Microsoft's pipeline validates the file the same
+    /// way and prints errors such as "Invalid type. Expected Boolean but got String.". The meaning
+    /// of the values (types, identity providers, templates) is checked by the other apiProperties
+    /// rules.
+    ///
+    /// Two shapes are **warnings**, the rest errors. Microsoft's apiProperties validator let
+    /// unknown keys (script, StackOwner, token:clientId) and a boolean constraints.required through
+    /// on validated merges of 11 connectors (Airmeet 2023, CardsForPowerApps 2023, Pipeliner CRM
+    /// 2023, Azure Communication Services MMS 2024, …). Wrong types elsewhere are refused ("Invalid
+    /// type. Expected Boolean but got String.").
+    pub static PROPERTIES_SCHEMA_VIOLATION: Rule {
+        code: "PropertiesSchemaViolation",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: S_AP,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(v) = cx.connector.properties_value() else {
+        return;
+    };
+    let Some(validator) = SCHEMA.as_ref() else {
+        return;
+    };
+    for e in validator.iter_errors(v).take(50) {
+        let ptr = e.instance_path().as_str().to_string();
+        let message = clip(&e.to_string(), 200);
+        if tolerated_shape(e.kind(), &ptr) {
+            sink.emit_with(
+                Severity::Warning,
+                FileKind::Properties,
+                ptr,
+                format!("{message} (Microsoft's validator lets this through)"),
+            );
+        } else {
+            sink.emit(ptr, message);
         }
-    },
-};
+    }
+}
 
 /// Schema violations Microsoft's apiProperties validator has let through on validated merges:
 /// keys it does not know (`script`, `StackOwner`, `token:clientId`…) and a boolean

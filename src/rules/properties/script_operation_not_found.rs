@@ -1,37 +1,46 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static SCRIPT_OPERATION_NOT_FOUND: Rule = Rule {
-    code: "ScriptOperationNotFound",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Properties,
-    summary: "`scriptOperations` names an operationId the definition lacks",
-    explanation: "`scriptOperations` lists the operations whose requests go through `script.csx` \
-(an empty list sends every operation through it). Each entry must be an operationId of the \
-definition; a stale name means the script silently stops running for the renamed operation.\n\n\
-Evidence: a **warning**. The apiProperties validator does not cross-check it: personr and \
-SoloSign were merged validated (2023) naming 'postCall', which their definitions lack. The \
-script simply never runs for that name.",
-    source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
-    check: |cx, sink| {
-        let Some(ids) = operation_ids(cx) else { return };
-        let Some(list) = props(cx)
-            .and_then(|p| p.get("scriptOperations"))
-            .and_then(Value::as_array)
-        else {
-            return;
-        };
-        for (i, n) in list.iter().enumerate() {
-            if let Some(n) = n.as_str()
-                && !ids.contains(&n)
-            {
-                sink.emit(
-                    join_index("/properties/scriptOperations", i),
-                    format!("operation '{n}' is not defined in the definition"),
-                );
-            }
+crate::declare_code! {
+    /// `scriptOperations` names an operationId the definition lacks
+    ///
+    /// ### Why
+    /// `scriptOperations` lists the operations whose requests go through `script.csx` (an empty
+    /// list sends every operation through it). Each entry must be an operationId of the definition;
+    /// a stale name means the script silently stops running for the renamed operation.
+    ///
+    /// ### Evidence
+    /// A **warning**. The apiProperties validator does not cross-check it: personr and SoloSign
+    /// were merged validated (2023) naming 'postCall', which their definitions lack. The script
+    /// simply never runs for that name.
+    pub static SCRIPT_OPERATION_NOT_FOUND: Rule {
+        code: "ScriptOperationNotFound",
+        severity: Severity::Warning,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Properties,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(ids) = operation_ids(cx) else { return };
+    let Some(list) = props(cx)
+        .and_then(|p| p.get("scriptOperations"))
+        .and_then(Value::as_array)
+    else {
+        return;
+    };
+    for (i, n) in list.iter().enumerate() {
+        if let Some(n) = n.as_str()
+            && !ids.contains(&n)
+        {
+            sink.emit(
+                join_index("/properties/scriptOperations", i),
+                format!("operation '{n}' is not defined in the definition"),
+            );
         }
-    },
-};
+    }
+}

@@ -1,30 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static STACK_OWNER_REQUIRED: Rule = Rule {
-    code: "StackOwnerRequired",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Review,
-    microsoft: None,
-    profiles: Profiles::CERTIFICATION,
-    file: FileKind::Properties,
-    summary: "`stackOwner` is missing or empty",
-    explanation: "Certification requires `stackOwner`, the company that owns the service behind \
-the connector (often the publisher itself for verified publishers). It is one of the most \
-frequent review comments. Note that `paconn create`/`update` reject the key: keep it in the \
-submitted file and strip it for local deployments.\n\nCalibration: kept as an error although 9 \
-connectors changed in 2024 lack it (D7SMS, DocuSign, Revizto, …, mostly updates of older \
-connectors): reviewers have asked for it on new submissions again and again, and it is one line \
-to add. Second pass: demoted to a warning. Microsoft's tools do not block on it (9 of 106 \
-certified/independent-publisher connectors changed in 2024 were merged without it), so an error \
-would fail CI on connectors that pass certification; the warning still asks for the one line \
-reviewers want.",
-    source: CS,
-    check: |cx, sink| {
-        required_text(
-            cx,
-            sink,
-            "stackOwner",
-            "the company that owns the service behind the connector",
-        )
-    },
-};
+crate::declare_code! {
+    /// `stackOwner` is missing or empty
+    ///
+    /// ### Why
+    /// Certification requires `stackOwner`, the company that owns the service behind the connector
+    /// (often the publisher itself for verified publishers). It is one of the most frequent review
+    /// comments. Note that `paconn create`/`update` reject the key: keep it in the submitted file
+    /// and strip it for local deployments.
+    ///
+    /// ### Evidence
+    /// Calibration: kept as an error although 9 connectors changed in 2024 lack it (D7SMS,
+    /// DocuSign, Revizto, …, mostly updates of older connectors): reviewers have asked for it on
+    /// new submissions again and again, and it is one line to add. Second pass: demoted to a
+    /// warning. Microsoft's tools do not block on it (9 of 106 certified/independent-publisher
+    /// connectors changed in 2024 were merged without it), so an error would fail CI on connectors
+    /// that pass certification; the warning still asks for the one line reviewers want.
+    pub static STACK_OWNER_REQUIRED: Rule {
+        code: "StackOwnerRequired",
+        severity: Severity::Warning,
+        gate: Gate::Review,
+        microsoft: None,
+        profiles: Profiles::CERTIFICATION,
+        file: FileKind::Properties,
+        source: CS,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    required_text(
+        cx,
+        sink,
+        "stackOwner",
+        "the company that owns the service behind the connector",
+    )
+}

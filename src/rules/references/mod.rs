@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{self, join};
 use crate::model::swagger::RefError;
@@ -24,8 +24,6 @@ pub const RULES: &[&Rule] = &[
     &SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE,
     &OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME,
 ];
-
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 
 /// What a `$ref` stands for, from where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,23 +216,6 @@ fn not_valid(cx: &Context<'_>, sink: &mut Sink<'_>, kind: RefKind) {
             );
         }
     }
-}
-
-macro_rules! ref_rule {
-    ($name:ident, $code:literal, $summary:literal, $expl:literal, $f:ident, $kind:expr) => {
-        pub static $name: Rule = Rule {
-            code: $code,
-            severity: Severity::Error,
-            gate: $crate::core::Gate::Pipeline,
-            microsoft: None,
-            profiles: Profiles::ALL,
-            file: FileKind::Definition,
-            summary: $summary,
-            explanation: $expl,
-            source: SV,
-            check: |cx, sink| $f(cx, sink, $kind),
-        };
-    };
 }
 
 fn ref_loop(cx: &Context<'_>, sink: &mut Sink<'_>, section: &str, noun: &str) {

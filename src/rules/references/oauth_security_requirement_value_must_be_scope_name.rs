@@ -1,37 +1,45 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME: Rule = Rule {
-    code: "OAuthSecurityRequirementValueMustBeScopeName",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An OAuth requirement lists a scope its definition does not declare",
-    explanation: "Scopes listed in a requirement must be keys of the OAuth definition's `scopes` \
-map.\n\n\
-Evidence: a **warning**. Microsoft's validator lets undeclared scopes through: validated \
-merges of 6 connectors (AADInvitationManager 2023, …). The identity provider, not the \
-definition, decides which scopes exist.",
-    source: SV,
-    check: |cx, sink| {
-        for (at, name, v) in requirement_entries(cx) {
-            let Some(def) = security_definition(cx, name) else {
-                continue;
-            };
-            if def.get("type").and_then(Value::as_str) != Some("oauth2") {
-                continue;
-            }
-            let scopes = def.get("scopes").and_then(Value::as_object);
-            for (i, s) in v.as_array().into_iter().flatten().enumerate() {
-                let Some(s) = s.as_str() else { continue };
-                if !scopes.is_some_and(|m| m.contains_key(s)) {
-                    sink.emit(
-                        format!("{at}/{i}"),
-                        format!("scope '{s}' is not declared in securityDefinitions.{name}.scopes"),
-                    );
-                }
+crate::declare_code! {
+    /// An OAuth requirement lists a scope its definition does not declare
+    ///
+    /// ### Why
+    /// Scopes listed in a requirement must be keys of the OAuth definition's `scopes` map.
+    ///
+    /// ### Evidence
+    /// A **warning**. Microsoft's validator lets undeclared scopes through: validated merges of 6
+    /// connectors (AADInvitationManager 2023, …). The identity provider, not the definition,
+    /// decides which scopes exist.
+    pub static OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME: Rule {
+        code: "OAuthSecurityRequirementValueMustBeScopeName",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (at, name, v) in requirement_entries(cx) {
+        let Some(def) = security_definition(cx, name) else {
+            continue;
+        };
+        if def.get("type").and_then(Value::as_str) != Some("oauth2") {
+            continue;
+        }
+        let scopes = def.get("scopes").and_then(Value::as_object);
+        for (i, s) in v.as_array().into_iter().flatten().enumerate() {
+            let Some(s) = s.as_str() else { continue };
+            if !scopes.is_some_and(|m| m.contains_key(s)) {
+                sink.emit(
+                    format!("{at}/{i}"),
+                    format!("scope '{s}' is not declared in securityDefinitions.{name}.scopes"),
+                );
             }
         }
-    },
-};
+    }
+}

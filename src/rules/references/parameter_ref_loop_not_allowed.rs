@@ -1,15 +1,24 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule = Rule {
-    code: "ParameterRefLoopNotAllowed",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A root `parameters` entry that is itself a `$ref`",
-    explanation: "Shared parameters must be written out; an entry of the root `parameters` may \
-not point to another entry.",
-    source: SV,
-    check: |cx, sink| ref_loop(cx, sink, "parameters", "parameter"),
-};
+crate::declare_code! {
+    /// A root `parameters` entry that is itself a `$ref`
+    ///
+    /// ### Why
+    /// Shared parameters must be written out; an entry of the root `parameters` may not point to
+    /// another entry.
+    pub static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule {
+        code: "ParameterRefLoopNotAllowed",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    ref_loop(cx, sink, "parameters", "parameter")
+}

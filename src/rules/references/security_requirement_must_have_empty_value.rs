@@ -1,34 +1,40 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule = Rule {
-    code: "SecurityRequirementMustHaveEmptyValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A basic or API key requirement that lists scopes",
-    explanation: "Only OAuth 2.0 requirements carry scopes; for `basic` and `apiKey` the list \
-must be empty.\n\n\
-Evidence: an error. Its only hit on the merged history is Scrive eSign in the bulk merge of \
-2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022 \
-breaks it.",
-    source: SV,
-    check: |cx, sink| {
-        for (at, name, v) in requirement_entries(cx) {
-            let ty = security_definition(cx, name)
-                .and_then(|d| d.get("type"))
-                .and_then(Value::as_str);
-            if matches!(ty, Some("basic" | "apiKey")) && v.as_array().is_some_and(|a| !a.is_empty())
-            {
-                sink.emit(
-                    at,
-                    format!(
-                        "requirement '{name}' is {} and must have an empty list",
-                        ty.unwrap_or("")
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// A basic or API key requirement that lists scopes
+    ///
+    /// ### Why
+    /// Only OAuth 2.0 requirements carry scopes; for `basic` and `apiKey` the list must be empty.
+    ///
+    /// ### Evidence
+    /// An error. Its only hit on the merged history is Scrive eSign in the bulk merge of 2021-03-24
+    /// (no pull request, so no pipeline run); no validated pull request since 2022 breaks it.
+    pub static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule {
+        code: "SecurityRequirementMustHaveEmptyValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (at, name, v) in requirement_entries(cx) {
+        let ty = security_definition(cx, name)
+            .and_then(|d| d.get("type"))
+            .and_then(Value::as_str);
+        if matches!(ty, Some("basic" | "apiKey")) && v.as_array().is_some_and(|a| !a.is_empty()) {
+            sink.emit(
+                at,
+                format!(
+                    "requirement '{name}' is {} and must have an empty list",
+                    ty.unwrap_or("")
+                ),
+            );
         }
-    },
-};
+    }
+}

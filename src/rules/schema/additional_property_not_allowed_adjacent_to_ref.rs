@@ -1,49 +1,59 @@
 use super::*;
+use crate::rules::prelude::*;
 
 // ---- §3.5 properties ---------------------------------------------------------------------
 
-pub static ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF: Rule = Rule {
-    code: "AdditionalPropertyNotAllowedAdjacentToRef",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An object with `$ref` also has other keys",
-    explanation: "A `$ref` object stands for its target: every other key beside it is ignored \
-by JSON Schema and refused by the validator. Extensions (`x-…`) are tolerated. Move the \
-sibling (often a `description`) into the target, or wrap the reference in `allOf`.\n\nBad: \
-`{\"$ref\": \"#/definitions/Task\", \"description\": \"The task\"}`  Good: `{\"allOf\": \
-[{\"$ref\": \"#/definitions/Task\"}], \"description\": \"The task\"}`\n\nCalibration: siblings \
-of a *schema* `$ref` are reported as warnings. Certified connectors changed in 2024 put `type` \
-or `required` next to schema references and passed the validator (15 certified connectors in \
-all, mostly with a `description`); the sibling is still ignored, so it deserves a look. \
-Siblings of parameter and response references stay errors.",
-    source: SV,
-    check: |cx, sink| {
-        for site in super::super::references::sites(cx) {
-            let m = site.holder;
-            let schema = site.kind == super::super::references::RefKind::Schema;
-            for k in m.keys() {
-                if k != "$ref" && !k.starts_with("x-") {
-                    let msg = format!(
-                        "'{k}' next to `$ref` is ignored: move it into the referenced object"
+crate::declare_code! {
+    /// An object with `$ref` also has other keys
+    ///
+    /// ### Why
+    /// A `$ref` object stands for its target: every other key beside it is ignored by JSON Schema
+    /// and refused by the validator. Extensions (`x-…`) are tolerated. Move the sibling (often a
+    /// `description`) into the target, or wrap the reference in `allOf`.
+    ///
+    /// ### Example
+    /// Bad: `{"$ref": "#/definitions/Task", "description": "The task"}`
+    /// Good: `{"allOf": [{"$ref": "#/definitions/Task"}], "description": "The task"}`
+    ///
+    /// ### Evidence
+    /// Calibration: siblings of a *schema* `$ref` are reported as warnings. Certified connectors
+    /// changed in 2024 put `type` or `required` next to schema references and passed the validator
+    /// (15 certified connectors in all, mostly with a `description`); the sibling is still ignored,
+    /// so it deserves a look. Siblings of parameter and response references stay errors.
+    pub static ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF: Rule {
+        code: "AdditionalPropertyNotAllowedAdjacentToRef",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for site in super::super::references::sites(cx) {
+        let m = site.holder;
+        let schema = site.kind == super::super::references::RefKind::Schema;
+        for k in m.keys() {
+            if k != "$ref" && !k.starts_with("x-") {
+                let msg =
+                    format!("'{k}' next to `$ref` is ignored: move it into the referenced object");
+                if schema {
+                    sink.emit_with(
+                        Severity::Warning,
+                        FileKind::Definition,
+                        join(&site.at, k),
+                        msg,
                     );
-                    if schema {
-                        sink.emit_with(
-                            Severity::Warning,
-                            FileKind::Definition,
-                            join(&site.at, k),
-                            msg,
-                        );
-                    } else {
-                        sink.emit(join(&site.at, k), msg);
-                    }
+                } else {
+                    sink.emit(join(&site.at, k), msg);
                 }
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,65 +1,71 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static ARRAY_DUPLICATE_VALUE: Rule = Rule {
-    code: "ArrayDuplicateValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A list whose entries must be distinct repeats a value",
-    explanation: "`enum`, `required`, `schemes`, `consumes`, `produces`, an operation's \
-`tags` and the scopes of a security requirement are sets: each value once. Remove the \
-repeated entry.",
-    source: SV,
-    check: |cx, sink| {
-        let mut lists: Vec<(String, &Value)> = Vec::new();
-        for n in nodes(cx) {
-            if let Some(e) = n.get("enum") {
-                lists.push((n.at("enum"), e));
-            }
-            if n.is_schema()
-                && let Some(r) = n.get("required")
-            {
-                lists.push((n.at("required"), r));
+crate::declare_code! {
+    /// A list whose entries must be distinct repeats a value
+    ///
+    /// ### Why
+    /// `enum`, `required`, `schemes`, `consumes`, `produces`, an operation's `tags` and the scopes
+    /// of a security requirement are sets: each value once. Remove the repeated entry.
+    pub static ARRAY_DUPLICATE_VALUE: Rule {
+        code: "ArrayDuplicateValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let mut lists: Vec<(String, &Value)> = Vec::new();
+    for n in nodes(cx) {
+        if let Some(e) = n.get("enum") {
+            lists.push((n.at("enum"), e));
+        }
+        if n.is_schema()
+            && let Some(r) = n.get("required")
+        {
+            lists.push((n.at("required"), r));
+        }
+    }
+    let Some(root) = root(cx) else { return };
+    let mut holders: Vec<(String, &Value)> = vec![(String::new(), root)];
+    if let Some(sw) = cx.swagger.as_ref() {
+        for op in &sw.operations {
+            holders.push((op.pointer.clone(), op.value));
+            if let Some(t) = op.get("tags") {
+                lists.push((join(&op.pointer, "tags"), t));
             }
         }
-        let Some(root) = root(cx) else { return };
-        let mut holders: Vec<(String, &Value)> = vec![(String::new(), root)];
-        if let Some(sw) = cx.swagger.as_ref() {
-            for op in &sw.operations {
-                holders.push((op.pointer.clone(), op.value));
-                if let Some(t) = op.get("tags") {
-                    lists.push((join(&op.pointer, "tags"), t));
-                }
+    }
+    for (at, h) in holders {
+        for k in ["schemes", "consumes", "produces"] {
+            if let Some(v) = h.get(k) {
+                lists.push((join(&at, k), v));
             }
         }
-        for (at, h) in holders {
-            for k in ["schemes", "consumes", "produces"] {
-                if let Some(v) = h.get(k) {
-                    lists.push((join(&at, k), v));
-                }
-            }
-            for (i, req) in h
-                .get("security")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                for (name, scopes) in req.as_object().into_iter().flatten() {
-                    lists.push((join(&join_index(&join(&at, "security"), i), name), scopes));
-                }
+        for (i, req) in h
+            .get("security")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            for (name, scopes) in req.as_object().into_iter().flatten() {
+                lists.push((join(&join_index(&join(&at, "security"), i), name), scopes));
             }
         }
-        for (at, list) in lists {
-            let Some(arr) = list.as_array() else { continue };
-            for i in duplicates(arr) {
-                sink.emit(
-                    join_index(&at, i),
-                    format!("{} is already in this list", short(&arr[i])),
-                );
-            }
+    }
+    for (at, list) in lists {
+        let Some(arr) = list.as_array() else { continue };
+        for i in duplicates(arr) {
+            sink.emit(
+                join_index(&at, i),
+                format!("{} is already in this list", short(&arr[i])),
+            );
         }
-    },
-};
+    }
+}

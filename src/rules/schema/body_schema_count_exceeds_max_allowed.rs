@@ -1,33 +1,40 @@
 use super::*;
+use crate::rules::prelude::*;
 
 const BODY_SCHEMA_LIMIT: usize = 512;
 
-pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule = Rule {
-    code: "BodySchemaCountExceedsMaxAllowed",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "One schema expands to more than 512 schema objects",
-    explanation: "The platform expands each body, response and definition schema (following \
-`$ref`s) and refuses one with more than 512 schema objects (reported as Critical). Large \
-generated schemas hit this: trim properties users never need, or replace deep, rarely used \
-sub-objects by `{\"type\": \"object\"}`. Recursive references are counted once per path. \
-connkit's property-level checks of a request body stop after its first 10,000 properties (a body \
-that long is always reported here).",
-    source: FAQ,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        for (at, count, _) in expansions(cx, sw).0.iter() {
-            if *count > BODY_SCHEMA_LIMIT {
-                sink.emit(
-                    at.clone(),
-                    format!("this schema expands to more than {BODY_SCHEMA_LIMIT} schema objects"),
-                );
-            }
+crate::declare_code! {
+    /// One schema expands to more than 512 schema objects
+    ///
+    /// ### Why
+    /// The platform expands each body, response and definition schema (following `$ref`s) and
+    /// refuses one with more than 512 schema objects (reported as Critical). Large generated
+    /// schemas hit this: trim properties users never need, or replace deep, rarely used sub-objects
+    /// by `{"type": "object"}`. Recursive references are counted once per path. connkit's
+    /// property-level checks of a request body stop after its first 10,000 properties (a body that
+    /// long is always reported here).
+    pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
+        code: "BodySchemaCountExceedsMaxAllowed",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: FAQ,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for (at, count, _) in expansions(cx, sw).0.iter() {
+        if *count > BODY_SCHEMA_LIMIT {
+            sink.emit(
+                at.clone(),
+                format!("this schema expands to more than {BODY_SCHEMA_LIMIT} schema objects"),
+            );
         }
-    },
-};
+    }
+}

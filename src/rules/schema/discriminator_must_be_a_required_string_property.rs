@@ -1,39 +1,49 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY: Rule = Rule {
-    code: "DiscriminatorMustBeARequiredStringProperty",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`discriminator` names a property that is not a required string",
-    explanation: "The discriminator tells which subtype a value is, so the property it names \
-must exist, be a string, and be listed in `required`.\n\nGood: `{\"discriminator\": \"kind\", \
-\"required\": [\"kind\"], \"properties\": {\"kind\": {\"type\": \"string\"}}}`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// `discriminator` names a property that is not a required string
+    ///
+    /// ### Why
+    /// The discriminator tells which subtype a value is, so the property it names must exist, be a
+    /// string, and be listed in `required`.
+    ///
+    /// ### Example
+    /// Good: `{"discriminator": "kind", "required": ["kind"], "properties": {"kind": {"type":
+    /// "string"}}}`
+    pub static DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY: Rule {
+        code: "DiscriminatorMustBeARequiredStringProperty",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for n in nodes(cx).iter().filter(|n| n.is_schema()) {
+        let Some(d) = n.get("discriminator") else {
+            continue;
         };
-        for n in nodes(cx).iter().filter(|n| n.is_schema()) {
-            let Some(d) = n.get("discriminator") else {
-                continue;
-            };
-            let Some(name) = d.as_str() else { continue };
-            let required = n
-                .get("required")
-                .and_then(Value::as_array)
-                .is_some_and(|r| r.iter().any(|x| x.as_str() == Some(name)));
-            let string = sw
-                .schema_at(n.value, &n.pointer, &[name])
-                .is_some_and(|(s, _)| str_of(s, "type") == Some("string"));
-            if !(required && string) {
-                sink.emit(
-                    n.at("discriminator"),
-                    format!("discriminator '{name}' must be a required string property"),
-                );
-            }
+        let Some(name) = d.as_str() else { continue };
+        let required = n
+            .get("required")
+            .and_then(Value::as_array)
+            .is_some_and(|r| r.iter().any(|x| x.as_str() == Some(name)));
+        let string = sw
+            .schema_at(n.value, &n.pointer, &[name])
+            .is_some_and(|(s, _)| str_of(s, "type") == Some("string"));
+        if !(required && string) {
+            sink.emit(
+                n.at("discriminator"),
+                format!("discriminator '{name}' must be a required string property"),
+            );
         }
-    },
-};
+    }
+}

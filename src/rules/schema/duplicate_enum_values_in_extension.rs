@@ -1,31 +1,37 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static DUPLICATE_ENUM_VALUES_IN_EXTENSION: Rule = Rule {
-    code: "DuplicateEnumValuesInExtension",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "Two `x-ms-enum-values` entries share a `value`",
-    explanation: "Each value gets one display name; a second entry for the same value is \
-ambiguous.",
-    source: SV,
-    check: |cx, sink| {
-        let ns = nodes(cx);
-        for (n, list) in enum_values_lists(ns) {
-            let values: Vec<Value> = list
-                .iter()
-                .map(|e| e.get("value").cloned().unwrap_or(Value::Null))
-                .collect();
-            for i in duplicates(&values) {
-                if list.get(i).and_then(|e| e.get("value")).is_some() {
-                    sink.emit(
-                        join(&join_index(&n.at("x-ms-enum-values"), i), "value"),
-                        format!("value {} already has an entry", short(&values[i])),
-                    );
-                }
+crate::declare_code! {
+    /// Two `x-ms-enum-values` entries share a `value`
+    ///
+    /// ### Why
+    /// Each value gets one display name; a second entry for the same value is ambiguous.
+    pub static DUPLICATE_ENUM_VALUES_IN_EXTENSION: Rule {
+        code: "DuplicateEnumValuesInExtension",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ns = nodes(cx);
+    for (n, list) in enum_values_lists(ns) {
+        let values: Vec<Value> = list
+            .iter()
+            .map(|e| e.get("value").cloned().unwrap_or(Value::Null))
+            .collect();
+        for i in duplicates(&values) {
+            if list.get(i).and_then(|e| e.get("value")).is_some() {
+                sink.emit(
+                    join(&join_index(&n.at("x-ms-enum-values"), i), "value"),
+                    format!("value {} already has an entry", short(&values[i])),
+                );
             }
         }
-    },
-};
+    }
+}

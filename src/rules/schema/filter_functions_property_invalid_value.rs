@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// OData v4 comparison and logical operators and canonical functions: the values
 /// `filterFunctions` can name (Microsoft does not publish its list).
@@ -46,30 +47,36 @@ const FILTER_FUNCTIONS: &[&str] = &[
     "all",
 ];
 
-pub static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule = Rule {
-    code: "FilterFunctionsPropertyInvalidValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`filterFunctions` names an unknown function",
-    explanation: "Values are OData v4 operators and canonical functions (`eq`, `ne`, `gt`, \
-`ge`, `lt`, `le`, `and`, `or`, `not`, `contains`, `startswith`, `endswith`, `substring`, \
-`tolower`, `toupper`, `trim`, `year`, `month`, `day`, …), in lower case. Microsoft does not \
-publish its own list; connkit accepts the OData v4 set.",
-    source: SV,
-    check: |cx, sink| {
-        for (at, f, _) in filter_functions(cx) {
-            for (i, v) in f.as_array().into_iter().flatten().enumerate() {
-                match v.as_str() {
-                    Some(s) if FILTER_FUNCTIONS.contains(&s) => {}
-                    _ => sink.emit(
-                        join_index(&at, i),
-                        format!("{} is not an OData filter function", short(v)),
-                    ),
-                }
+crate::declare_code! {
+    /// `filterFunctions` names an unknown function
+    ///
+    /// ### Why
+    /// Values are OData v4 operators and canonical functions (`eq`, `ne`, `gt`, `ge`, `lt`, `le`,
+    /// `and`, `or`, `not`, `contains`, `startswith`, `endswith`, `substring`, `tolower`, `toupper`,
+    /// `trim`, `year`, `month`, `day`, …), in lower case. Microsoft does not publish its own list;
+    /// connkit accepts the OData v4 set.
+    pub static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule {
+        code: "FilterFunctionsPropertyInvalidValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (at, f, _) in filter_functions(cx) {
+        for (i, v) in f.as_array().into_iter().flatten().enumerate() {
+            match v.as_str() {
+                Some(s) if FILTER_FUNCTIONS.contains(&s) => {}
+                _ => sink.emit(
+                    join_index(&at, i),
+                    format!("{} is not an OData filter function", short(v)),
+                ),
             }
         }
-    },
-};
+    }
+}

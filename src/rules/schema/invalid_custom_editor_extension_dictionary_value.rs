@@ -1,37 +1,46 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE: Rule = Rule {
-    code: "InvalidCustomEditorExtensionDictionaryValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`x-ms-editor: dictionary` on a schema that is not an open object",
-    explanation: "The dictionary editor lets users add key/value pairs; it needs an object \
-schema that accepts additional properties (`additionalProperties` true or a schema).\n\nGood: \
-`{\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"}, \"x-ms-editor\": \
-\"dictionary\"}`",
-    source: SV,
-    check: |cx, sink| {
-        for n in nodes(cx).iter().filter(|n| n.is_schema()) {
-            if n.str("x-ms-editor") != Some("dictionary") {
-                continue;
-            }
-            let object = n.ty().is_none_or(|t| t == "object");
-            let open = matches!(
-                n.get("additionalProperties"),
-                Some(Value::Bool(true) | Value::Object(_))
-            );
-            if !(object && open) {
-                sink.emit(
-                    n.at("x-ms-editor"),
-                    "the dictionary editor needs an object with `additionalProperties`",
-                );
-            }
+crate::declare_code! {
+    /// `x-ms-editor: dictionary` on a schema that is not an open object
+    ///
+    /// ### Why
+    /// The dictionary editor lets users add key/value pairs; it needs an object schema that accepts
+    /// additional properties (`additionalProperties` true or a schema).
+    ///
+    /// ### Example
+    /// Good: `{"type": "object", "additionalProperties": {"type": "string"}, "x-ms-editor":
+    /// "dictionary"}`
+    pub static INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE: Rule {
+        code: "InvalidCustomEditorExtensionDictionaryValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for n in nodes(cx).iter().filter(|n| n.is_schema()) {
+        if n.str("x-ms-editor") != Some("dictionary") {
+            continue;
         }
-    },
-};
+        let object = n.ty().is_none_or(|t| t == "object");
+        let open = matches!(
+            n.get("additionalProperties"),
+            Some(Value::Bool(true) | Value::Object(_))
+        );
+        if !(object && open) {
+            sink.emit(
+                n.at("x-ms-editor"),
+                "the dictionary editor needs an object with `additionalProperties`",
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

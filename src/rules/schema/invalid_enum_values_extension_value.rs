@@ -1,32 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static INVALID_ENUM_VALUES_EXTENSION_VALUE: Rule = Rule {
-    code: "InvalidEnumValuesExtensionValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An `x-ms-enum-values` value is not in the sibling `enum`",
-    explanation: "`x-ms-enum-values` names the values of `enum`; an entry for a value the enum \
-does not allow can never be chosen. Add the value to `enum` or remove the entry.",
-    source: SV,
-    check: |cx, sink| {
-        let ns = nodes(cx);
-        for (n, list) in enum_values_lists(ns) {
-            let Some(allowed) = n.get("enum").and_then(Value::as_array) else {
-                continue;
-            };
-            for (i, e) in list.iter().enumerate() {
-                if let Some(v) = e.get("value")
-                    && !allowed.contains(v)
-                {
-                    sink.emit(
-                        join(&join_index(&n.at("x-ms-enum-values"), i), "value"),
-                        format!("{} is not one of the `enum` values", short(v)),
-                    );
-                }
+crate::declare_code! {
+    /// An `x-ms-enum-values` value is not in the sibling `enum`
+    ///
+    /// ### Why
+    /// `x-ms-enum-values` names the values of `enum`; an entry for a value the enum does not allow
+    /// can never be chosen. Add the value to `enum` or remove the entry.
+    pub static INVALID_ENUM_VALUES_EXTENSION_VALUE: Rule {
+        code: "InvalidEnumValuesExtensionValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ns = nodes(cx);
+    for (n, list) in enum_values_lists(ns) {
+        let Some(allowed) = n.get("enum").and_then(Value::as_array) else {
+            continue;
+        };
+        for (i, e) in list.iter().enumerate() {
+            if let Some(v) = e.get("value")
+                && !allowed.contains(v)
+            {
+                sink.emit(
+                    join(&join_index(&n.at("x-ms-enum-values"), i), "value"),
+                    format!("{} is not one of the `enum` values", short(v)),
+                );
             }
         }
-    },
-};
+    }
+}

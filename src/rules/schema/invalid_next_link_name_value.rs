@@ -1,34 +1,41 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static INVALID_NEXT_LINK_NAME_VALUE: Rule = Rule {
-    code: "InvalidNextLinkNameValue",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`x-ms-pageable.nextLinkName` is not `nextLink` or `@odata.nextLink`",
-    explanation: "The platform's pager follows the next-page link from one of two response \
-properties only: `nextLink` or `@odata.nextLink`. If your service uses another name, rename it \
-with the `updatenextlink` policy template.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// `x-ms-pageable.nextLinkName` is not `nextLink` or `@odata.nextLink`
+    ///
+    /// ### Why
+    /// The platform's pager follows the next-page link from one of two response properties only:
+    /// `nextLink` or `@odata.nextLink`. If your service uses another name, rename it with the
+    /// `updatenextlink` policy template.
+    pub static INVALID_NEXT_LINK_NAME_VALUE: Rule {
+        code: "InvalidNextLinkNameValue",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in &sw.operations {
+        let Some(n) = op.get("x-ms-pageable").and_then(|p| p.get("nextLinkName")) else {
+            continue;
         };
-        for op in &sw.operations {
-            let Some(n) = op.get("x-ms-pageable").and_then(|p| p.get("nextLinkName")) else {
-                continue;
-            };
-            if !matches!(n.as_str(), Some("nextLink" | "@odata.nextLink")) {
-                sink.emit(
-                    join(&join(&op.pointer, "x-ms-pageable"), "nextLinkName"),
-                    format!(
-                        "nextLinkName {} must be \"nextLink\" or \"@odata.nextLink\"",
-                        short(n)
-                    ),
-                );
-            }
+        if !matches!(n.as_str(), Some("nextLink" | "@odata.nextLink")) {
+            sink.emit(
+                join(&join(&op.pointer, "x-ms-pageable"), "nextLinkName"),
+                format!(
+                    "nextLinkName {} must be \"nextLink\" or \"@odata.nextLink\"",
+                    short(n)
+                ),
+            );
         }
-    },
-};
+    }
+}

@@ -1,43 +1,52 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static INVALID_STRING_BINARY_PROPERTY: Rule = Rule {
-    code: "InvalidStringBinaryProperty",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`type: string, format: binary` nested inside a schema",
-    explanation: "Binary content (a file) can be the whole request body, a `formData` \
-parameter, or the whole response: the platform streams it. A binary property nested inside a \
-JSON object cannot be represented in JSON; send it as base64 (`format: byte`) instead.\n\n\
-Calibration: binary at the root of any schema (a whole body, response or definition) is \
-accepted. Binary properties nested in objects are reported as warnings only: 5 certified \
-connectors changed in 2024 have them (request and response objects) and passed Microsoft's \
-validator, which probably sends such values as strings. Query, header and path parameters \
-with `format: binary` stay errors; a formData array of binary items (several files in one \
-field, as a certified connector does) is accepted.",
-    source: SV,
-    check: |cx, sink| {
-        for n in nodes(cx) {
-            if n.ty() != Some("string") || n.str("format") != Some("binary") {
-                continue;
-            }
-            let msg = "binary content is only allowed as a whole body, response or formData \
-parameter: use `format: byte` (base64) inside objects";
-            match n.kind {
-                Kind::Schema { root: true, .. } => {}
-                Kind::Schema { root: false, .. } => {
-                    sink.emit_with(Severity::Warning, FileKind::Definition, n.at("format"), msg)
-                }
-                Kind::Param if n.str("in") == Some("formData") => {}
-                // `items` of a formData array: several files in one field.
-                Kind::Items if in_form_data(cx, &n.pointer) => {}
-                Kind::Param | Kind::Items | Kind::Header => sink.emit(n.at("format"), msg),
-            }
+crate::declare_code! {
+    /// `type: string, format: binary` nested inside a schema
+    ///
+    /// ### Why
+    /// Binary content (a file) can be the whole request body, a `formData` parameter, or the whole
+    /// response: the platform streams it. A binary property nested inside a JSON object cannot be
+    /// represented in JSON; send it as base64 (`format: byte`) instead.
+    ///
+    /// ### Evidence
+    /// Calibration: binary at the root of any schema (a whole body, response or definition) is
+    /// accepted. Binary properties nested in objects are reported as warnings only: 5 certified
+    /// connectors changed in 2024 have them (request and response objects) and passed Microsoft's
+    /// validator, which probably sends such values as strings. Query, header and path parameters
+    /// with `format: binary` stay errors; a formData array of binary items (several files in one
+    /// field, as a certified connector does) is accepted.
+    pub static INVALID_STRING_BINARY_PROPERTY: Rule {
+        code: "InvalidStringBinaryProperty",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for n in nodes(cx) {
+        if n.ty() != Some("string") || n.str("format") != Some("binary") {
+            continue;
         }
-    },
-};
+        let msg = "binary content is only allowed as a whole body, response or formData \
+parameter: use `format: byte` (base64) inside objects";
+        match n.kind {
+            Kind::Schema { root: true, .. } => {}
+            Kind::Schema { root: false, .. } => {
+                sink.emit_with(Severity::Warning, FileKind::Definition, n.at("format"), msg)
+            }
+            Kind::Param if n.str("in") == Some("formData") => {}
+            // `items` of a formData array: several files in one field.
+            Kind::Items if in_form_data(cx, &n.pointer) => {}
+            Kind::Param | Kind::Items | Kind::Header => sink.emit(n.at("format"), msg),
+        }
+    }
+}
 
 /// Whether `items` (possibly nested) at this pointer belong to a formData parameter.
 fn in_form_data(cx: &Context<'_>, items_at: &str) -> bool {

@@ -1,9 +1,23 @@
 use super::*;
+use crate::rules::prelude::*;
 
-bound_rule!(
-    MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-    "MaxLengthMustBeGreaterThanOrEqualToZero",
-    "`maxLength` is negative",
-    "A string length cannot be negative.",
-    |cx, sink| non_negative(sink, cx, "maxLength")
-);
+crate::declare_code! {
+    /// `maxLength` is negative
+    ///
+    /// ### Why
+    /// A string length cannot be negative.
+    pub static MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+        code: "MaxLengthMustBeGreaterThanOrEqualToZero",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    non_negative(sink, cx, "maxLength")
+}

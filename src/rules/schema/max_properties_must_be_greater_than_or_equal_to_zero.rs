@@ -1,9 +1,23 @@
 use super::*;
+use crate::rules::prelude::*;
 
-bound_rule!(
-    MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-    "MaxPropertiesMustBeGreaterThanOrEqualToZero",
-    "`maxProperties` is negative",
-    "A count of object properties cannot be negative.",
-    |cx, sink| non_negative(sink, cx, "maxProperties")
-);
+crate::declare_code! {
+    /// `maxProperties` is negative
+    ///
+    /// ### Why
+    /// A count of object properties cannot be negative.
+    pub static MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+        code: "MaxPropertiesMustBeGreaterThanOrEqualToZero",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    non_negative(sink, cx, "maxProperties")
+}

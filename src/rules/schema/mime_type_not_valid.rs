@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// `type/subtype` with RFC 7230 token characters, optional `; parameters`.
 fn valid_mime(s: &str) -> bool {
@@ -14,51 +15,57 @@ fn valid_mime(s: &str) -> bool {
     }
 }
 
-pub static MIME_TYPE_NOT_VALID: Rule = Rule {
-    code: "MimeTypeNotValid",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A `consumes`/`produces` entry is not a MIME type",
-    explanation: "Entries are media types of the form `type/subtype` (optionally with \
-parameters): `application/json`, `text/plain`, `multipart/form-data`, \
-`application/x-www-form-urlencoded`. A value such as `json` or `application json` is \
-malformed. (A well-formed type the platform does not handle is MimeTypeNotSupported, a \
-warning.)",
-    source: SV,
-    check: |cx, sink| {
-        let Some(root) = root(cx) else { return };
-        let mut lists: Vec<(String, &Value)> = Vec::new();
-        for k in ["consumes", "produces"] {
-            if let Some(v) = root.get(k) {
-                lists.push((format!("/{k}"), v));
-            }
+crate::declare_code! {
+    /// A `consumes`/`produces` entry is not a MIME type
+    ///
+    /// ### Why
+    /// Entries are media types of the form `type/subtype` (optionally with parameters):
+    /// `application/json`, `text/plain`, `multipart/form-data`,
+    /// `application/x-www-form-urlencoded`. A value such as `json` or `application json` is
+    /// malformed. (A well-formed type the platform does not handle is MimeTypeNotSupported, a
+    /// warning.)
+    pub static MIME_TYPE_NOT_VALID: Rule {
+        code: "MimeTypeNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(root) = root(cx) else { return };
+    let mut lists: Vec<(String, &Value)> = Vec::new();
+    for k in ["consumes", "produces"] {
+        if let Some(v) = root.get(k) {
+            lists.push((format!("/{k}"), v));
         }
-        if let Some(sw) = cx.swagger.as_ref() {
-            for op in &sw.operations {
-                for k in ["consumes", "produces"] {
-                    if let Some(v) = op.get(k) {
-                        lists.push((join(&op.pointer, k), v));
-                    }
+    }
+    if let Some(sw) = cx.swagger.as_ref() {
+        for op in &sw.operations {
+            for k in ["consumes", "produces"] {
+                if let Some(v) = op.get(k) {
+                    lists.push((join(&op.pointer, k), v));
                 }
             }
         }
-        for (at, list) in lists {
-            for (i, v) in list.as_array().into_iter().flatten().enumerate() {
-                if let Some(s) = v.as_str()
-                    && !valid_mime(s)
-                {
-                    sink.emit(
-                        join_index(&at, i),
-                        format!("'{s}' is not a MIME type (type/subtype)"),
-                    );
-                }
+    }
+    for (at, list) in lists {
+        for (i, v) in list.as_array().into_iter().flatten().enumerate() {
+            if let Some(s) = v.as_str()
+                && !valid_mime(s)
+            {
+                sink.emit(
+                    join_index(&at, i),
+                    format!("'{s}' is not a MIME type (type/subtype)"),
+                );
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,28 +1,37 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static MISSING_ENUM_VALUES_DISPLAY_NAME: Rule = Rule {
-    code: "MissingEnumValuesDisplayName",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An `x-ms-enum-values` entry without `displayName`",
-    explanation: "`x-ms-enum-values` exists to show friendly names for enum values in the \
-designer; each entry needs `value` and `displayName`.\n\nGood: `\"x-ms-enum-values\": \
-[{\"value\": \"hi\", \"displayName\": \"High\"}]`",
-    source: EXT,
-    check: |cx, sink| {
-        let ns = nodes(cx);
-        for (n, list) in enum_values_lists(ns) {
-            for (i, e) in list.iter().enumerate() {
-                if e.is_object() && e.get("displayName").is_none() {
-                    sink.emit(
-                        join_index(&n.at("x-ms-enum-values"), i),
-                        "this entry has no `displayName`",
-                    );
-                }
+crate::declare_code! {
+    /// An `x-ms-enum-values` entry without `displayName`
+    ///
+    /// ### Why
+    /// `x-ms-enum-values` exists to show friendly names for enum values in the designer; each entry
+    /// needs `value` and `displayName`.
+    ///
+    /// ### Example
+    /// Good: `"x-ms-enum-values": [{"value": "hi", "displayName": "High"}]`
+    pub static MISSING_ENUM_VALUES_DISPLAY_NAME: Rule {
+        code: "MissingEnumValuesDisplayName",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: EXT,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let ns = nodes(cx);
+    for (n, list) in enum_values_lists(ns) {
+        for (i, e) in list.iter().enumerate() {
+            if e.is_object() && e.get("displayName").is_none() {
+                sink.emit(
+                    join_index(&n.at("x-ms-enum-values"), i),
+                    "this entry has no `displayName`",
+                );
             }
         }
-    },
-};
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::util::{fits_type, json_type, str_of};
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::access::fields;
 use crate::model::pointer::{join, join_index};
@@ -68,9 +68,6 @@ pub const RULES: &[&Rule] = &[
     &PATTERN_SHOULD_BE_VALID_REGULAR_EXPRESSION,
 ];
 
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
-const EXT: &str =
-    "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions";
 const FAQ: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/faq";
 
 // ---- typed nodes -------------------------------------------------------------------------
@@ -585,23 +582,6 @@ fn ordered(sink: &mut Sink<'_>, cx: &Context<'_>, min: &str, max: &str) {
             );
         }
     }
-}
-
-macro_rules! bound_rule {
-    ($name:ident, $code:literal, $summary:literal, $expl:literal, $check:expr) => {
-        pub static $name: Rule = Rule {
-            code: $code,
-            severity: Severity::Error,
-            gate: $crate::core::Gate::Pipeline,
-            microsoft: None,
-            profiles: Profiles::ALL,
-            file: FileKind::Definition,
-            summary: $summary,
-            explanation: $expl,
-            source: SV,
-            check: $check,
-        };
-    };
 }
 
 // ---- wording -----------------------------------------------------------------------------

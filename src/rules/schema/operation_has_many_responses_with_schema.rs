@@ -1,47 +1,57 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA: Rule = Rule {
-    code: "OperationHasManyResponsesWithSchema",
-    severity: Severity::Warning,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "More than one success response of an operation has a schema",
-    explanation: "The designer shows the outputs of one response only. When several 2xx \
-responses carry schemas, the others are ignored and flows cannot use their fields. Merge them \
-into one schema.\n\nCalibration: schemas on error responses (4xx/5xx) are common in certified \
-connectors and harmless (they never become outputs), so only 2xx responses are counted.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// More than one success response of an operation has a schema
+    ///
+    /// ### Why
+    /// The designer shows the outputs of one response only. When several 2xx responses carry
+    /// schemas, the others are ignored and flows cannot use their fields. Merge them into one
+    /// schema.
+    ///
+    /// ### Evidence
+    /// Calibration: schemas on error responses (4xx/5xx) are common in certified connectors and
+    /// harmless (they never become outputs), so only 2xx responses are counted.
+    pub static OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA: Rule {
+        code: "OperationHasManyResponsesWithSchema",
+        severity: Severity::Warning,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for op in &sw.operations {
+        let Some(m) = op.get("responses").and_then(Value::as_object) else {
+            continue;
         };
-        for op in &sw.operations {
-            let Some(m) = op.get("responses").and_then(Value::as_object) else {
+        let base = join(&op.pointer, "responses");
+        let mut first: Option<&str> = None;
+        for (k, r) in m {
+            if !k.starts_with('2') {
                 continue;
-            };
-            let base = join(&op.pointer, "responses");
-            let mut first: Option<&str> = None;
-            for (k, r) in m {
-                if !k.starts_with('2') {
-                    continue;
-                }
-                let (r, _) = sw.resolve_or_self(r, &join(&base, k));
-                if r.get("schema").is_none() {
-                    continue;
-                }
-                match first {
-                    None => first = Some(k),
-                    Some(f) => sink.emit(
-                        join(&join(&base, k), "schema"),
-                        format!("response {k} has a schema, as {f} does: only one is used"),
-                    ),
-                }
+            }
+            let (r, _) = sw.resolve_or_self(r, &join(&base, k));
+            if r.get("schema").is_none() {
+                continue;
+            }
+            match first {
+                None => first = Some(k),
+                Some(f) => sink.emit(
+                    join(&join(&base, k), "schema"),
+                    format!("response {k} has a schema, as {f} does: only one is used"),
+                ),
             }
         }
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,32 +1,43 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PATTERN_SHOULD_BE_VALID_REGULAR_EXPRESSION: Rule = Rule {
-    code: "PatternShouldBeValidRegularExpression",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`pattern` is not a valid regular expression",
-    explanation: "`pattern` must compile as a regular expression. The platform uses .NET \
-regular expressions; connkit parses with Rust's regex parser, which accepts the common \
-syntax but not look-around (`(?=…)`, `(?<!…)`) or backreferences (`\\1`), which .NET has. \
-Patterns that fail only because of those features are not reported (connkit cannot judge \
-them), and .NET spellings Rust reads differently are translated first (a literal `[` inside a \
-class, class subtraction `[a-z-[aeiou]]`, surrogate escapes `\\uD800`); everything else that \
-does not parse (unbalanced brackets, a dangling `*`, a reversed range, a bad escape) is.\n\nBad: `\"pattern\": \"[a-z\"`  Good: `\"pattern\": \"^[a-z]+$\"`",
-    source: SV,
-    check: |cx, sink| {
-        for n in nodes(cx) {
-            let Some(p) = n.str("pattern") else {
-                continue;
-            };
-            if let Some(why) = pattern_error(p) {
-                sink.emit(n.at("pattern"), format!("pattern does not compile: {why}"));
-            }
+crate::declare_code! {
+    /// `pattern` is not a valid regular expression
+    ///
+    /// ### Why
+    /// `pattern` must compile as a regular expression. The platform uses .NET regular expressions;
+    /// connkit parses with Rust's regex parser, which accepts the common syntax but not look-around
+    /// (`(?=…)`, `(?<!…)`) or backreferences (`\1`), which .NET has. Patterns that fail only
+    /// because of those features are not reported (connkit cannot judge them), and .NET spellings
+    /// Rust reads differently are translated first (a literal `[` inside a class, class subtraction
+    /// `[a-z-[aeiou]]`, surrogate escapes `\uD800`); everything else that does not parse
+    /// (unbalanced brackets, a dangling `*`, a reversed range, a bad escape) is.
+    ///
+    /// ### Example
+    /// Bad: `"pattern": "[a-z"`
+    /// Good: `"pattern": "^[a-z]+$"`
+    pub static PATTERN_SHOULD_BE_VALID_REGULAR_EXPRESSION: Rule {
+        code: "PatternShouldBeValidRegularExpression",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for n in nodes(cx) {
+        let Some(p) = n.str("pattern") else {
+            continue;
+        };
+        if let Some(why) = pattern_error(p) {
+            sink.emit(n.at("pattern"), format!("pattern does not compile: {why}"));
         }
-    },
-};
+    }
+}
 
 /// Why a pattern does not compile, or None when it does (or uses .NET-only features we
 /// cannot check).

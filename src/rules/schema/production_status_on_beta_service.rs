@@ -1,56 +1,63 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule = Rule {
-    code: "ProductionStatusOnBetaService",
-    severity: Severity::Info,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "Connector marked Production while its service looks like a beta",
-    explanation: "Microsoft's validator refuses `x-ms-api-annotation.status: Production` when \
-the backend service is flagged as beta. That flag lives in Microsoft's service registry, not in \
-the connector files, so the rule cannot be decided offline. connkit only gives a hint when the \
-connector says Production while its own host, base path or version look like a pre-release \
-(`beta`, `preview`, `alpha`, `staging`, `sandbox`, or version 0.x): check the status before \
-submitting.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(root) = root(cx) else { return };
-        let status = root
-            .pointer("/info/x-ms-api-annotation/status")
-            .and_then(Value::as_str);
-        if status != Some("Production") {
-            return;
-        }
-        let words = ["beta", "preview", "alpha", "staging", "sandbox"];
-        let looks_beta = |s: &str| {
-            let s = s.to_ascii_lowercase();
-            s.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| words.contains(&w))
-        };
-        let version_zero = root
+crate::declare_code! {
+    /// Connector marked Production while its service looks like a beta
+    ///
+    /// ### Why
+    /// Microsoft's validator refuses `x-ms-api-annotation.status: Production` when the backend
+    /// service is flagged as beta. That flag lives in Microsoft's service registry, not in the
+    /// connector files, so the rule cannot be decided offline. connkit only gives a hint when the
+    /// connector says Production while its own host, base path or version look like a pre-release
+    /// (`beta`, `preview`, `alpha`, `staging`, `sandbox`, or version 0.x): check the status before
+    /// submitting.
+    pub static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule {
+        code: "ProductionStatusOnBetaService",
+        severity: Severity::Info,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(root) = root(cx) else { return };
+    let status = root
+        .pointer("/info/x-ms-api-annotation/status")
+        .and_then(Value::as_str);
+    if status != Some("Production") {
+        return;
+    }
+    let words = ["beta", "preview", "alpha", "staging", "sandbox"];
+    let looks_beta = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| words.contains(&w))
+    };
+    let version_zero = root
+        .pointer("/info/version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.trim_start_matches(['v', 'V']).starts_with("0."));
+    let hint = ["host", "basePath"]
+        .iter()
+        .filter_map(|k| root.get(*k).and_then(Value::as_str))
+        .any(looks_beta)
+        || version_zero
+        || root
             .pointer("/info/version")
             .and_then(Value::as_str)
-            .is_some_and(|v| v.trim_start_matches(['v', 'V']).starts_with("0."));
-        let hint = ["host", "basePath"]
-            .iter()
-            .filter_map(|k| root.get(*k).and_then(Value::as_str))
-            .any(looks_beta)
-            || version_zero
-            || root
-                .pointer("/info/version")
-                .and_then(Value::as_str)
-                .is_some_and(looks_beta);
-        if hint {
-            sink.emit(
-                "/info/x-ms-api-annotation/status",
-                "the connector is marked Production but its host, base path or version look \
+            .is_some_and(looks_beta);
+    if hint {
+        sink.emit(
+            "/info/x-ms-api-annotation/status",
+            "the connector is marked Production but its host, base path or version look \
 like a pre-release service",
-            );
-        }
-    },
-};
+        );
+    }
+}
 
 #[cfg(test)]
 mod tests {

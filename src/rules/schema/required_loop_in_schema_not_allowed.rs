@@ -1,36 +1,43 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED: Rule = Rule {
-    code: "RequiredLoopInSchemaNotAllowed",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "Required properties form a reference cycle",
-    explanation: "If A requires a property of type B and B requires a property of type A, no \
-finite value satisfies the schema. Make one link of the cycle optional (recursive structures \
-such as trees are fine when the recursive property is optional or an array).",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
-        };
-        let Some(defs) = sw.root.get("definitions").and_then(Value::as_object) else {
-            return;
-        };
-        let mut walk = RequiredWalk {
-            reported: HashSet::new(),
-            acyclic: HashSet::new(),
-            budget: REQUIRED_WALK_BUDGET,
-        };
-        for (k, v) in defs {
-            let start = join("/definitions", k);
-            let mut stack: Vec<String> = Vec::new();
-            required_cycles_inner(sw, v, &start, &mut stack, &mut walk, sink, 0);
-        }
-    },
-};
+crate::declare_code! {
+    /// Required properties form a reference cycle
+    ///
+    /// ### Why
+    /// If A requires a property of type B and B requires a property of type A, no finite value
+    /// satisfies the schema. Make one link of the cycle optional (recursive structures such as
+    /// trees are fine when the recursive property is optional or an array).
+    pub static REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED: Rule {
+        code: "RequiredLoopInSchemaNotAllowed",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    let Some(defs) = sw.root.get("definitions").and_then(Value::as_object) else {
+        return;
+    };
+    let mut walk = RequiredWalk {
+        reported: HashSet::new(),
+        acyclic: HashSet::new(),
+        budget: REQUIRED_WALK_BUDGET,
+    };
+    for (k, v) in defs {
+        let start = join("/definitions", k);
+        let mut stack: Vec<String> = Vec::new();
+        required_cycles_inner(sw, v, &start, &mut stack, &mut walk, sink, 0);
+    }
+}
 
 /// Schemas the required-cycle search may step through per connector. Schemas whose required
 /// links lead to no cycle are remembered and never walked again, so only schemas on cycles

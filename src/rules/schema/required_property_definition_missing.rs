@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Names of `properties` a schema has, including those from its `allOf` parts (None when a
 /// part cannot be resolved or parts nest deeper than 16 along some path, a cycle included).
@@ -50,47 +51,55 @@ fn names_below<'a>(
     Some(height)
 }
 
-pub static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule = Rule {
-    code: "RequiredPropertyDefinitionMissing",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A name in `required` is not one of the schema's `properties`",
-    explanation: "Every name listed in `required` must be defined under `properties` (or in an \
-`allOf` part). A leftover name after a rename makes the platform demand a field users cannot \
-fill.\n\nBad: `{\"required\": [\"id\"], \"properties\": {\"ID\": {\"type\": \"string\"}}}`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// A name in `required` is not one of the schema's `properties`
+    ///
+    /// ### Why
+    /// Every name listed in `required` must be defined under `properties` (or in an `allOf` part).
+    /// A leftover name after a rename makes the platform demand a field users cannot fill.
+    ///
+    /// ### Example
+    /// Bad: `{"required": ["id"], "properties": {"ID": {"type": "string"}}}`
+    pub static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule {
+        code: "RequiredPropertyDefinitionMissing",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for n in nodes(cx).iter().filter(|n| n.is_schema()) {
+        let Some(req) = n.get("required").and_then(Value::as_array) else {
+            continue;
         };
-        for n in nodes(cx).iter().filter(|n| n.is_schema()) {
-            let Some(req) = n.get("required").and_then(Value::as_array) else {
-                continue;
-            };
-            // Open schemas (dynamic or additionalProperties) may get their properties at run time.
-            if n.get("properties").is_none()
-                && (n.get("x-ms-dynamic-schema").is_some()
-                    || n.get("x-ms-dynamic-properties").is_some()
-                    || n.get("allOf").is_none())
+        // Open schemas (dynamic or additionalProperties) may get their properties at run time.
+        if n.get("properties").is_none()
+            && (n.get("x-ms-dynamic-schema").is_some()
+                || n.get("x-ms-dynamic-properties").is_some()
+                || n.get("allOf").is_none())
+        {
+            continue;
+        }
+        let Some(names) = property_names(sw, n.value, &n.pointer, 0) else {
+            continue;
+        };
+        for (i, r) in req.iter().enumerate() {
+            if let Some(name) = r.as_str()
+                && !names.contains(name)
             {
-                continue;
-            }
-            let Some(names) = property_names(sw, n.value, &n.pointer, 0) else {
-                continue;
-            };
-            for (i, r) in req.iter().enumerate() {
-                if let Some(name) = r.as_str()
-                    && !names.contains(name)
-                {
-                    sink.emit(
-                        join_index(&n.at("required"), i),
-                        format!("'{name}' is required but not defined in `properties`"),
-                    );
-                }
+                sink.emit(
+                    join_index(&n.at("required"), i),
+                    format!("'{name}' is required but not defined in `properties`"),
+                );
             }
         }
-    },
-};
+    }
+}

@@ -1,51 +1,60 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION: Rule = Rule {
-    code: "ResponseExampleMustBeProducedByOperation",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A response example's MIME type is not in the operation's `produces`",
-    explanation: "Response `examples` are keyed by MIME type, and each must be a type the \
-operation produces (its own `produces`, else the document's). Rename the key (usually to \
-`application/json`) or add the type to `produces`.\n\nBad: `\"produces\": [\"application/json\"]` \
-with `\"examples\": {\"text/json\": {…}}`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// A response example's MIME type is not in the operation's `produces`
+    ///
+    /// ### Why
+    /// Response `examples` are keyed by MIME type, and each must be a type the operation produces
+    /// (its own `produces`, else the document's). Rename the key (usually to `application/json`) or
+    /// add the type to `produces`.
+    ///
+    /// ### Example
+    /// Bad: `"produces": ["application/json"]` with `"examples": {"text/json": {…}}`
+    pub static RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION: Rule {
+        code: "ResponseExampleMustBeProducedByOperation",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    let root_produces = sw.root.get("produces");
+    for r in sw.response_nodes() {
+        let Some(i) = r.operation else { continue };
+        let Some(op) = sw.operations.get(i) else {
+            continue;
         };
-        let root_produces = sw.root.get("produces");
-        for r in sw.response_nodes() {
-            let Some(i) = r.operation else { continue };
-            let Some(op) = sw.operations.get(i) else {
-                continue;
-            };
-            let Some(examples) = r.value.get("examples").and_then(Value::as_object) else {
-                continue;
-            };
-            let Some(produces) = op
-                .get("produces")
-                .or(root_produces)
-                .and_then(Value::as_array)
-            else {
-                continue;
-            };
-            let produced: Vec<String> = produces
-                .iter()
-                .filter_map(Value::as_str)
-                .map(essence)
-                .collect();
-            for k in examples.keys() {
-                if !produced.contains(&essence(k)) {
-                    sink.emit(
-                        join(&join(&r.pointer, "examples"), k),
-                        format!("example type '{k}' is not produced by {}", op.label()),
-                    );
-                }
+        let Some(examples) = r.value.get("examples").and_then(Value::as_object) else {
+            continue;
+        };
+        let Some(produces) = op
+            .get("produces")
+            .or(root_produces)
+            .and_then(Value::as_array)
+        else {
+            continue;
+        };
+        let produced: Vec<String> = produces
+            .iter()
+            .filter_map(Value::as_str)
+            .map(essence)
+            .collect();
+        for k in examples.keys() {
+            if !produced.contains(&essence(k)) {
+                sink.emit(
+                    join(&join(&r.pointer, "examples"), k),
+                    format!("example type '{k}' is not produced by {}", op.label()),
+                );
             }
         }
-    },
-};
+    }
+}

@@ -1,33 +1,40 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static RESPONSE_HEADERS_ARE_NOT_UNIQUE: Rule = Rule {
-    code: "ResponseHeadersAreNotUnique",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A response declares the same header twice",
-    explanation: "HTTP header names are case-insensitive: `Location` and `location` are the \
-same header. Keep one.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// A response declares the same header twice
+    ///
+    /// ### Why
+    /// HTTP header names are case-insensitive: `Location` and `location` are the same header. Keep
+    /// one.
+    pub static RESPONSE_HEADERS_ARE_NOT_UNIQUE: Rule {
+        code: "ResponseHeadersAreNotUnique",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    for r in sw.response_nodes() {
+        let Some(h) = r.value.get("headers").and_then(Value::as_object) else {
+            continue;
         };
-        for r in sw.response_nodes() {
-            let Some(h) = r.value.get("headers").and_then(Value::as_object) else {
-                continue;
-            };
-            let mut seen: HashMap<String, &str> = HashMap::new();
-            for k in h.keys() {
-                if let Some(prev) = seen.insert(k.to_ascii_lowercase(), k) {
-                    sink.emit(
-                        join(&join(&r.pointer, "headers"), k),
-                        format!("header '{k}' is already declared as '{prev}'"),
-                    );
-                }
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for k in h.keys() {
+            if let Some(prev) = seen.insert(k.to_ascii_lowercase(), k) {
+                sink.emit(
+                    join(&join(&r.pointer, "headers"), k),
+                    format!("header '{k}' is already declared as '{prev}'"),
+                );
             }
         }
-    },
-};
+    }
+}

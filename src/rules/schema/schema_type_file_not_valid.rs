@@ -1,40 +1,49 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static SCHEMA_TYPE_FILE_NOT_VALID: Rule = Rule {
-    code: "SchemaTypeFileNotValid",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`type: file` inside a schema",
-    explanation: "`file` is a Swagger 2.0 type for `formData` parameters and for a whole \
-response (a download). Inside a schema (a property, an array item, a request body) it is not \
-valid: use `type: string, format: binary` for a raw body, or `format: byte` inside JSON.\n\n\
-Calibration: `file` at the root of a definition is accepted (it is then used as a response).",
-    source: SV,
-    check: |cx, sink| {
-        for n in nodes(cx) {
-            if n.ty() != Some("file") {
-                continue;
-            }
-            let ok = match n.kind {
-                Kind::Schema { role, root } => {
-                    root && matches!(role, SchemaRole::Output | SchemaRole::Definition)
-                }
-                // Parameters are FileParameterMustBeInFormData's business.
-                Kind::Param => true,
-                Kind::Items | Kind::Header => false,
-            };
-            if !ok {
-                sink.emit(
-                    n.at("type"),
-                    "`type: file` is only valid for formData parameters and whole responses",
-                );
-            }
+crate::declare_code! {
+    /// `type: file` inside a schema
+    ///
+    /// ### Why
+    /// `file` is a Swagger 2.0 type for `formData` parameters and for a whole response (a
+    /// download). Inside a schema (a property, an array item, a request body) it is not valid: use
+    /// `type: string, format: binary` for a raw body, or `format: byte` inside JSON.
+    ///
+    /// ### Evidence
+    /// Calibration: `file` at the root of a definition is accepted (it is then used as a response).
+    pub static SCHEMA_TYPE_FILE_NOT_VALID: Rule {
+        code: "SchemaTypeFileNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for n in nodes(cx) {
+        if n.ty() != Some("file") {
+            continue;
         }
-    },
-};
+        let ok = match n.kind {
+            Kind::Schema { role, root } => {
+                root && matches!(role, SchemaRole::Output | SchemaRole::Definition)
+            }
+            // Parameters are FileParameterMustBeInFormData's business.
+            Kind::Param => true,
+            Kind::Items | Kind::Header => false,
+        };
+        if !ok {
+            sink.emit(
+                n.at("type"),
+                "`type: file` is only valid for formData parameters and whole responses",
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

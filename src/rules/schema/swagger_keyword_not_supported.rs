@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 // ---- §3.3 --------------------------------------------------------------------------------
 
@@ -29,47 +30,56 @@ const UNSUPPORTED_KEYWORDS: &[&str] = &[
     "contentEncoding",
 ];
 
-pub static SWAGGER_KEYWORD_NOT_SUPPORTED: Rule = Rule {
-    code: "SwaggerKeywordNotSupported",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A JSON-Schema keyword connectors do not support",
-    explanation: "Swagger 2.0 schemas are a subset of JSON Schema: `anyOf`, `oneOf`, `not`, \
-`const`, `patternProperties`, `dependencies`, nested `definitions`, `$schema`/`id` and the \
-OpenAPI 3 keywords (`nullable`, `writeOnly`, `deprecated`, `examples`) are not part of it and \
-the platform refuses them. Use `allOf` for composition, `x-nullable` if you need to document \
-nullability, and `example` (singular) for an example.\n\nMicrosoft names `uniqueItems` as an \
-example of an unsupported keyword although Swagger 2.0 has it; connkit reports it as a warning: \
-the platform does not enforce it.\n\nBad: `{\"oneOf\": [{\"type\": \"string\"}, {\"type\": \
-\"integer\"}]}`",
-    source: SV,
-    check: |cx, sink| {
-        for n in nodes(cx).iter().filter(|n| n.is_schema()) {
-            let Some(m) = n.value.as_object() else {
-                continue;
-            };
-            for k in m.keys() {
-                if UNSUPPORTED_KEYWORDS.contains(&k.as_str()) {
-                    sink.emit(
-                        n.at(k),
-                        format!("'{k}' is not supported in connector schemas"),
-                    );
-                }
-            }
-            if m.get("uniqueItems") == Some(&Value::Bool(true)) {
-                sink.emit_with(
-                    Severity::Warning,
-                    FileKind::Definition,
-                    n.at("uniqueItems"),
-                    "'uniqueItems' is not supported: the platform does not enforce it",
+crate::declare_code! {
+    /// A JSON-Schema keyword connectors do not support
+    ///
+    /// ### Why
+    /// Swagger 2.0 schemas are a subset of JSON Schema: `anyOf`, `oneOf`, `not`, `const`,
+    /// `patternProperties`, `dependencies`, nested `definitions`, `$schema`/`id` and the OpenAPI 3
+    /// keywords (`nullable`, `writeOnly`, `deprecated`, `examples`) are not part of it and the
+    /// platform refuses them. Use `allOf` for composition, `x-nullable` if you need to document
+    /// nullability, and `example` (singular) for an example.
+    ///
+    /// Microsoft names `uniqueItems` as an example of an unsupported keyword although Swagger 2.0
+    /// has it; connkit reports it as a warning: the platform does not enforce it.
+    ///
+    /// ### Example
+    /// Bad: `{"oneOf": [{"type": "string"}, {"type": "integer"}]}`
+    pub static SWAGGER_KEYWORD_NOT_SUPPORTED: Rule {
+        code: "SwaggerKeywordNotSupported",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for n in nodes(cx).iter().filter(|n| n.is_schema()) {
+        let Some(m) = n.value.as_object() else {
+            continue;
+        };
+        for k in m.keys() {
+            if UNSUPPORTED_KEYWORDS.contains(&k.as_str()) {
+                sink.emit(
+                    n.at(k),
+                    format!("'{k}' is not supported in connector schemas"),
                 );
             }
         }
-    },
-};
+        if m.get("uniqueItems") == Some(&Value::Bool(true)) {
+            sink.emit_with(
+                Severity::Warning,
+                FileKind::Definition,
+                n.at("uniqueItems"),
+                "'uniqueItems' is not supported: the platform does not enforce it",
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,32 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static TAG_REDEFINED: Rule = Rule {
-    code: "TagRedefined",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "The root `tags` list defines a name twice",
-    explanation: "Each tag is declared once in the root `tags` list.",
-    source: SV,
-    check: |cx, sink| {
-        let Some(tags) = root(cx)
-            .and_then(|r| r.get("tags"))
-            .and_then(Value::as_array)
-        else {
-            return;
-        };
-        let mut seen = HashSet::new();
-        for (i, t) in tags.iter().enumerate() {
-            if let Some(name) = str_of(t, "name")
-                && !seen.insert(name)
-            {
-                sink.emit(
-                    format!("/tags/{i}/name"),
-                    format!("tag '{name}' is already defined"),
-                );
-            }
+crate::declare_code! {
+    /// The root `tags` list defines a name twice
+    ///
+    /// ### Why
+    /// Each tag is declared once in the root `tags` list.
+    pub static TAG_REDEFINED: Rule {
+        code: "TagRedefined",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(tags) = root(cx)
+        .and_then(|r| r.get("tags"))
+        .and_then(Value::as_array)
+    else {
+        return;
+    };
+    let mut seen = HashSet::new();
+    for (i, t) in tags.iter().enumerate() {
+        if let Some(name) = str_of(t, "name")
+            && !seen.insert(name)
+        {
+            sink.emit(
+                format!("/tags/{i}/name"),
+                format!("tag '{name}' is already defined"),
+            );
         }
-    },
-};
+    }
+}

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::Severity;
 use crate::rules::testing::*;
 use serde_json::json;
 

@@ -1,28 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static ADDITIONAL_PROPERTY_NOT_ALLOWED: Rule = Rule {
-    code: "AdditionalPropertyNotAllowed",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A key that is not allowed in this object",
-    explanation: "Reported for a key inside an object that takes no extensions (the x-ms \
-extension objects such as `x-ms-dynamic-values`, `x-ms-pageable`, `x-ms-trigger-metadata`, \
-`x-ms-connector-metadata` entries), and for a known x-ms extension written on an object where \
-the platform does not read it (`x-ms-trigger` on a parameter, `x-ms-connector-metadata` inside \
-`info`). Keys of ordinary Swagger objects that are not Swagger keys get ExtensionNameNotValid \
-instead.\n\nCalibration: x-ms extensions that connkit does not know (`x-ms-openai-data`, \
-`x-ms-keywords`, …) are accepted anywhere: certified connectors changed in 2024 use newer \
-Microsoft extensions freely and pass the validator. Positions are enforced only for extensions \
-that clearly belong to one object (operation-only and root-only extensions). An unknown \
-`x-ms-…` name within two letters of a known one (`x-ms-visibiltiy`, `x-ms-sumamry`) is reported \
-as a warning: the platform ignores it, which is rarely what the author meant.\n\n\
-Bad: `\"x-ms-pageable\": {\"nextLinkName\": \"next\", \"pageSize\": 50}`",
-    source: SV,
-    check: emit_code,
-};
+crate::declare_code! {
+    /// A key that is not allowed in this object
+    ///
+    /// ### Why
+    /// Reported for a key inside an object that takes no extensions (the x-ms extension objects
+    /// such as `x-ms-dynamic-values`, `x-ms-pageable`, `x-ms-trigger-metadata`,
+    /// `x-ms-connector-metadata` entries), and for a known x-ms extension written on an object
+    /// where the platform does not read it (`x-ms-trigger` on a parameter,
+    /// `x-ms-connector-metadata` inside `info`). Keys of ordinary Swagger objects that are not
+    /// Swagger keys get ExtensionNameNotValid instead.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-pageable": {"nextLinkName": "next", "pageSize": 50}`
+    ///
+    /// ### Evidence
+    /// Calibration: x-ms extensions that connkit does not know (`x-ms-openai-data`,
+    /// `x-ms-keywords`, …) are accepted anywhere: certified connectors changed in 2024 use newer
+    /// Microsoft extensions freely and pass the validator. Positions are enforced only for
+    /// extensions that clearly belong to one object (operation-only and root-only extensions). An
+    /// unknown `x-ms-…` name within two letters of a known one (`x-ms-visibiltiy`, `x-ms-sumamry`)
+    /// is reported as a warning: the platform ignores it, which is rarely what the author meant.
+    pub static ADDITIONAL_PROPERTY_NOT_ALLOWED: Rule {
+        code: "AdditionalPropertyNotAllowed",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check: emit_code,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,31 +1,38 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static EXTENSION_NAME_NOT_VALID: Rule = Rule {
-    code: "ExtensionNameNotValid",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some(
-        "The property 'scriptOperations' is not valid. If this property is an extension, its name must begin with \"x-\".",
-    ),
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "An unknown key that is not an `x-` extension",
-    explanation: "Swagger objects accept their own keys plus vendor extensions whose names start \
-with `x-`. Any other key (an OpenAPI 3 `requestBody`, a misplaced `securityDefinitions` under \
-`paths`, a typo such as `descripton`) is refused with this code. Fix the spelling, move the key \
-to where it belongs, or rename it `x-yourname` if it is your own annotation (names starting \
-with `x-ms-` are reserved for Microsoft). Unknown keys of body parameters and of security \
-schemes are reported by BodyParameterPropertyNotValid and SecuritySchemePropertyNotValid \
-instead, once.\n\nBad: `\"summary\": \"Get item\", \"sumary\": \"…\"`  \
-Good: remove `sumary`\n\n\
-Microsoft's message: \"The property 'scriptOperations' is not valid. If this property is an \
-extension, its name must begin with \\\"x-\\\".\" (PR #3810; the platform import says the \
-same of securityDefinitions inside a path item, issue #3930). Evidence: an unknown key \
-inside a **schema** object is a warning: Tesseron Invoice was merged validated twice in 2024 \
-with Title and Description keys in response schemas; everywhere else it is an error.",
-    source: SV,
-    check: emit_code,
-};
+crate::declare_code! {
+    /// An unknown key that is not an `x-` extension
+    ///
+    /// ### Why
+    /// Swagger objects accept their own keys plus vendor extensions whose names start with `x-`.
+    /// Any other key (an OpenAPI 3 `requestBody`, a misplaced `securityDefinitions` under `paths`,
+    /// a typo such as `descripton`) is refused with this code. Fix the spelling, move the key to
+    /// where it belongs, or rename it `x-yourname` if it is your own annotation (names starting
+    /// with `x-ms-` are reserved for Microsoft). Unknown keys of body parameters and of security
+    /// schemes are reported by BodyParameterPropertyNotValid and SecuritySchemePropertyNotValid
+    /// instead, once.
+    ///
+    /// Microsoft's message: "The property 'scriptOperations' is not valid. If this property is an
+    /// extension, its name must begin with \"x-\"." (PR #3810; the platform import says the same of
+    /// securityDefinitions inside a path item, issue #3930). Evidence: an unknown key inside a
+    /// **schema** object is a warning: Tesseron Invoice was merged validated twice in 2024 with
+    /// Title and Description keys in response schemas; everywhere else it is an error.
+    ///
+    /// ### Example
+    /// Bad: `"summary": "Get item", "sumary": "…"`
+    /// Good: remove `sumary`
+    pub static EXTENSION_NAME_NOT_VALID: Rule {
+        code: "ExtensionNameNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The property 'scriptOperations' is not valid. If this property is an extension, its name must begin with \"x-\"."),
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check: emit_code,
+    }
+}
 
 #[cfg(test)]
 mod tests {

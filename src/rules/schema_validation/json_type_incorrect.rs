@@ -1,23 +1,30 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static JSON_TYPE_INCORRECT: Rule = Rule {
-    code: "JsonTypeIncorrect",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some(
-        "The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'.",
-    ),
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A value has the wrong JSON type for its position",
-    explanation: "Each key of a connector definition holds one kind of value: `paths` an object, \
-`tags` a list, `required` on a parameter a boolean, `x-ms-summary` a string, and so on. A value \
-of another type (an array where an object belongs, the string `\"true\"` for a boolean) makes \
-the platform reject the definition. connkit checks types against its own JSON Schema of Swagger \
-2.0 plus the x-ms extensions.\n\nBad: `\"required\": \"true\"`  Good: `\"required\": true`",
-    source: SV,
-    check: emit_code,
-};
+crate::declare_code! {
+    /// A value has the wrong JSON type for its position
+    ///
+    /// ### Why
+    /// Each key of a connector definition holds one kind of value: `paths` an object, `tags` a
+    /// list, `required` on a parameter a boolean, `x-ms-summary` a string, and so on. A value of
+    /// another type (an array where an object belongs, the string `"true"` for a boolean) makes the
+    /// platform reject the definition. connkit checks types against its own JSON Schema of Swagger
+    /// 2.0 plus the x-ms extensions.
+    ///
+    /// ### Example
+    /// Bad: `"required": "true"`
+    /// Good: `"required": true`
+    pub static JSON_TYPE_INCORRECT: Rule {
+        code: "JsonTypeIncorrect",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'."),
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check: emit_code,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,27 +1,37 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static JSON_VALUE_NOT_IN_ENUM: Rule = Rule {
-    code: "JsonValueNotInEnum",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A keyword's value is not one of its allowed values",
-    explanation: "Some keys accept a fixed list of values: a parameter's `in` (body, query, \
-header, path, formData), `type`, `x-ms-visibility` (important, advanced, internal), \
-`x-ms-trigger` (single, batch), `x-ms-url-encoding` (single, double), security scheme `type`, \
-`flow` and `in`, `x-ms-api-annotation.status` (Preview, Production). Values are case-sensitive.\n\n\
-Bad: `\"x-ms-visibility\": \"hidden\"`  Good: `\"x-ms-visibility\": \"internal\"`\n\n\
-Evidence: an empty x-ms-visibility (\"\") is a **warning**: the platform reads it as the \
-default, and PR #2637 was merged with over a thousand of them; PDF4me SwissQR (2023, 2024) \
-and Sparse Power Box Tools (2023) were merged validated with it. A value that differs from an \
-allowed one only in case is a warning too (`\"Advanced\"` in CognitiveServicesQuestionAnswering, \
-status `\"production\"` in Cognizant Automation Center, both merged in 2022). Every other \
-value outside its list is an error.",
-    source: SV,
-    check: emit_code,
-};
+crate::declare_code! {
+    /// A keyword's value is not one of its allowed values
+    ///
+    /// ### Why
+    /// Some keys accept a fixed list of values: a parameter's `in` (body, query, header, path,
+    /// formData), `type`, `x-ms-visibility` (important, advanced, internal), `x-ms-trigger`
+    /// (single, batch), `x-ms-url-encoding` (single, double), security scheme `type`, `flow` and
+    /// `in`, `x-ms-api-annotation.status` (Preview, Production). Values are case-sensitive.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-visibility": "hidden"`
+    /// Good: `"x-ms-visibility": "internal"`
+    ///
+    /// ### Evidence
+    /// An empty x-ms-visibility ("") is a **warning**: the platform reads it as the default, and PR
+    /// #2637 was merged with over a thousand of them; PDF4me SwissQR (2023, 2024) and Sparse Power
+    /// Box Tools (2023) were merged validated with it. A value that differs from an allowed one
+    /// only in case is a warning too (`"Advanced"` in CognitiveServicesQuestionAnswering, status
+    /// `"production"` in Cognizant Automation Center, both merged in 2022). Every other value
+    /// outside its list is an error.
+    pub static JSON_VALUE_NOT_IN_ENUM: Rule {
+        code: "JsonValueNotInEnum",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check: emit_code,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use super::util::{json_type, str_of};
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::walk::{Visit, walk};
@@ -23,8 +23,6 @@ pub const RULES: &[&Rule] = &[
     &ADDITIONAL_PROPERTY_NOT_ALLOWED,
     &EXTENSION_NAME_NOT_VALID,
 ];
-
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 
 /// The schema text, part of the binary.
 pub const SCHEMA_TEXT: &str = include_str!("../../../schemas/apiDefinition.schema.json");

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Profiles, Rule, Severity};
+use super::{Context, Rule};
 use crate::model::FileKind;
 
 pub const RULES: &[&Rule] = &[

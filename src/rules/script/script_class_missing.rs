@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 static CLASS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bclass\s+(?i:script)\s*:\s*ScriptBase\b").expect("valid regex"));
@@ -8,42 +9,59 @@ static EXECUTE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-pub static SCRIPT_CLASS_MISSING: Rule = Rule {
-    code: "ScriptClassMissing",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Script,
-    summary: "script.csx lacks `class Script : ScriptBase` or its `ExecuteAsync` override",
-    explanation: "The platform runs custom code by instantiating a class named `Script` derived \
-from `ScriptBase` and calling its `ExecuteAsync`. Both names are fixed.\n\nGood:\n```csharp\n\
-public class Script : ScriptBase\n{\n    public override async Task<HttpResponseMessage> \
-ExecuteAsync()\n    {\n        return await this.Context.SendAsync(this.Context.Request, \
-this.CancellationToken).ConfigureAwait(false);\n    }\n}\n```\n\n\
-Evidence: the class name is matched ignoring case: OpenAI GPT-4 (2023) and wttr.in (2024) \
-were certified with 'public class script: ScriptBase' and run. A script without a ScriptBase \
-class or without ExecuteAsync cannot run: an error.",
-    source: WC,
-    check: |cx, sink| {
-        let Some(code) = script_code(cx) else {
-            return;
-        };
-        match CLASS.find(&code.0) {
-            None => sink.emit_at_offset(
-                FileKind::Script,
-                0,
-                "no `public class Script : ScriptBase` in script.csx",
-            ),
-            Some(m) if !EXECUTE.is_match(&code.0) => sink.emit_at_offset(
-                FileKind::Script,
-                m.start(),
-                "class Script does not override `Task<HttpResponseMessage> ExecuteAsync()`",
-            ),
-            Some(_) => {}
-        }
-    },
-};
+crate::declare_code! {
+    /// script.csx lacks `class Script : ScriptBase` or its `ExecuteAsync` override
+    ///
+    /// ### Why
+    /// The platform runs custom code by instantiating a class named `Script` derived from
+    /// `ScriptBase` and calling its `ExecuteAsync`. Both names are fixed.
+    ///
+    /// ### Example
+    /// Good:
+    /// ```csharp
+    /// public class Script : ScriptBase
+    /// {
+    ///     public override async Task<HttpResponseMessage> ExecuteAsync()
+    ///     {
+    ///         return await this.Context.SendAsync(this.Context.Request, this.CancellationToken).ConfigureAwait(false);
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// ### Evidence
+    /// The class name is matched ignoring case: OpenAI GPT-4 (2023) and wttr.in (2024) were
+    /// certified with 'public class script: ScriptBase' and run. A script without a ScriptBase
+    /// class or without ExecuteAsync cannot run: an error.
+    pub static SCRIPT_CLASS_MISSING: Rule {
+        code: "ScriptClassMissing",
+        severity: Severity::Error,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Script,
+        source: WC,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(code) = script_code(cx) else {
+        return;
+    };
+    match CLASS.find(&code.0) {
+        None => sink.emit_at_offset(
+            FileKind::Script,
+            0,
+            "no `public class Script : ScriptBase` in script.csx",
+        ),
+        Some(m) if !EXECUTE.is_match(&code.0) => sink.emit_at_offset(
+            FileKind::Script,
+            m.start(),
+            "class Script does not override `Task<HttpResponseMessage> ExecuteAsync()`",
+        ),
+        Some(_) => {}
+    }
+}
 
 #[cfg(test)]
 mod tests {

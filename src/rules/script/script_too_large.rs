@@ -1,28 +1,35 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static SCRIPT_TOO_LARGE: Rule = Rule {
-    code: "ScriptTooLarge",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Platform,
-    microsoft: None,
-    profiles: Profiles::ALL,
-    file: FileKind::Script,
-    summary: "script.csx is larger than 1 MB",
-    explanation: "Custom code is limited to 1 MB of source (and 5 seconds of run time per call). \
-Move heavy logic to the service itself.",
-    source: WC,
-    check: |cx, sink| {
-        if let Some(s) = cx.connector.script.as_ref()
-            && s.size.max(s.text.len() as u64) > MAX_BYTES
-        {
-            sink.emit_at_offset(
-                FileKind::Script,
-                0,
-                format!("script.csx is {} bytes; the limit is 1 MB", s.size),
-            );
-        }
-    },
-};
+crate::declare_code! {
+    /// script.csx is larger than 1 MB
+    ///
+    /// ### Why
+    /// Custom code is limited to 1 MB of source (and 5 seconds of run time per call). Move heavy
+    /// logic to the service itself.
+    pub static SCRIPT_TOO_LARGE: Rule {
+        code: "ScriptTooLarge",
+        severity: Severity::Error,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Script,
+        source: WC,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(s) = cx.connector.script.as_ref()
+        && s.size.max(s.text.len() as u64) > MAX_BYTES
+    {
+        sink.emit_at_offset(
+            FileKind::Script,
+            0,
+            format!("script.csx is {} bytes; the limit is 1 MB", s.size),
+        );
+    }
+}
 
 #[cfg(test)]
 mod tests {

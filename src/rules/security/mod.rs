@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use super::Rule;
-use super::opkit::def_rule;
 use crate::model::pointer::join;
 
 pub const RULES: &[&Rule] = &[

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Profiles, Rule, Severity};
+use super::Rule;
 use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::rules::content::valid_url;

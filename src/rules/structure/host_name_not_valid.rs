@@ -1,31 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static HOST_NAME_NOT_VALID: Rule = Rule {
-    code: "HostNameNotValid",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some(
-        "The 'host' property, if present, must be a valid URI host without a scheme or path.",
-    ),
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "`host` is not a bare host name with an optional port",
-    explanation: "`host` holds only the name (and port) of the server: no scheme, no path, no \
-spaces, no braces. Put the path in `basePath` and the scheme in `schemes`. For hosts that vary \
-per connection, use a connection parameter with the `dynamichosturl` policy template.\n\n\
-Bad: `\"host\": \"https://api.contoso.com/v1\"`  Good: `\"host\": \"api.contoso.com\", \"basePath\": \"/v1\"`",
-    source: SV,
-    check: |cx, sink| {
-        let Some(host) = cx.connector.definition_value().and_then(|r| r.get("host")) else {
-            return;
-        };
-        match host.as_str() {
-            Some(h) if valid_host(h) => {}
-            Some(h) => sink.emit(
-                "/host",
-                format!("'{h}' is not a valid host: use only the host name and an optional :port"),
-            ),
-            None => sink.emit("/host", "`host` must be a string"),
-        }
-    },
-};
+crate::declare_code! {
+    /// `host` is not a bare host name with an optional port
+    ///
+    /// ### Why
+    /// `host` holds only the name (and port) of the server: no scheme, no path, no spaces, no
+    /// braces. Put the path in `basePath` and the scheme in `schemes`. For hosts that vary per
+    /// connection, use a connection parameter with the `dynamichosturl` policy template.
+    ///
+    /// ### Example
+    /// Bad: `"host": "https://api.contoso.com/v1"`
+    /// Good: `"host": "api.contoso.com", "basePath": "/v1"`
+    pub static HOST_NAME_NOT_VALID: Rule {
+        code: "HostNameNotValid",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The 'host' property, if present, must be a valid URI host without a scheme or path."),
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(host) = cx.connector.definition_value().and_then(|r| r.get("host")) else {
+        return;
+    };
+    match host.as_str() {
+        Some(h) if valid_host(h) => {}
+        Some(h) => sink.emit(
+            "/host",
+            format!("'{h}' is not a valid host: use only the host name and an optional :port"),
+        ),
+        None => sink.emit("/host", "`host` must be a string"),
+    }
+}

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Context, Profiles, Rule, Severity, Sink};
+use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::join;
 
@@ -16,8 +16,6 @@ pub const RULES: &[&Rule] = &[
     &SCHEME_NOT_VALID,
     &SCHEME_NOT_SUPPORTED,
 ];
-
-const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 
 /// `^[^{}/ :\\]+(?::\d+)?$` from the platform's schema, without pulling a regex in.
 pub fn valid_host(h: &str) -> bool {

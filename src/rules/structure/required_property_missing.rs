@@ -1,38 +1,48 @@
 use super::*;
+use crate::rules::prelude::*;
 
-pub static REQUIRED_PROPERTY_MISSING: Rule = Rule {
-    code: "RequiredPropertyMissing",
-    severity: Severity::Error,
-    gate: crate::core::Gate::Pipeline,
-    microsoft: Some("The '{0}' property is required."),
-    profiles: Profiles::ALL,
-    file: FileKind::Definition,
-    summary: "A key the validator requires is missing",
-    explanation: "Swagger 2.0 requires `info` (with `title` and `version`), `paths`, and a \
-`description` on every response. In certification mode Microsoft's validator also requires \
-`info.contact`, `info.description`, the root `x-ms-connector-metadata`, and a `description` and \
-`x-ms-summary` on every parameter shown to users.\n\nCalibration: parameters with \
-`x-ms-visibility: internal` are never shown in the designer, so they are not required to have \
-`x-ms-summary`/`description` (certified connectors changed in 2024 omit them freely). Nor \
-are `in: body` parameters: the designer shows the body schema's properties, not the body \
-parameter, and 67 of the 106 parseable certified/independent-publisher connectors changed in 2024 \
-have body parameters without `x-ms-summary` (connectors changed in 2024 with this error: 72 \
-before, 20 after). The same holds for every parameter of an operation marked \
-`x-ms-visibility: internal` (webhook deletes, dynamic-value helpers): all 20 remaining 2024 \
-connectors had only such parameters missing the texts, so they are exempt too (20 → 0). In \
-certification, every operation users see (not internal, not deprecated) \
-must have a `summary` and a `description` (reviewers' checklist).\n\n\
-Microsoft's message: \"The 'x-ms-summary' property is required.\" (and 'description', \
-'contact', 'x-ms-connector-metadata'), seen on PRs #3407, #2662, #1658, #2637, #1003, #550, \
-#3975, #4041, #1095 and #683: an error. Evidence: a 'schema' missing under \
-x-ms-notification-content is a warning (Seismic Configuration 2024 and Square Payments 2022 \
-were merged validated without it). The remaining errors on validated merges are overrides of \
-a real check: D7SMS (PR #3213, 2024) and OpenAI (bulk merge, 2022) were merged without 'contact' and \
-'x-ms-connector-metadata', and PUG Gamified Engagement (PR #774) and Survey123 (bulk merge) in \
-2021 with parameters lacking 'x-ms-summary', all messages the validator is known to print.",
-    source: SV,
-    check: required_property_missing,
-};
+crate::declare_code! {
+    /// A key the validator requires is missing
+    ///
+    /// ### Why
+    /// Swagger 2.0 requires `info` (with `title` and `version`), `paths`, and a `description` on
+    /// every response. In certification mode Microsoft's validator also requires `info.contact`,
+    /// `info.description`, the root `x-ms-connector-metadata`, and a `description` and
+    /// `x-ms-summary` on every parameter shown to users.
+    ///
+    /// Microsoft's message: "The 'x-ms-summary' property is required." (and 'description',
+    /// 'contact', 'x-ms-connector-metadata'), seen on PRs #3407, #2662, #1658, #2637, #1003, #550,
+    /// #3975, #4041, #1095 and #683: an error. Evidence: a 'schema' missing under
+    /// x-ms-notification-content is a warning (Seismic Configuration 2024 and Square Payments 2022
+    /// were merged validated without it). The remaining errors on validated merges are overrides of
+    /// a real check: D7SMS (PR #3213, 2024) and OpenAI (bulk merge, 2022) were merged without
+    /// 'contact' and 'x-ms-connector-metadata', and PUG Gamified Engagement (PR #774) and Survey123
+    /// (bulk merge) in 2021 with parameters lacking 'x-ms-summary', all messages the validator is
+    /// known to print.
+    ///
+    /// ### Evidence
+    /// Calibration: parameters with `x-ms-visibility: internal` are never shown in the designer, so
+    /// they are not required to have `x-ms-summary`/`description` (certified connectors changed in
+    /// 2024 omit them freely). Nor are `in: body` parameters: the designer shows the body schema's
+    /// properties, not the body parameter, and 67 of the 106 parseable
+    /// certified/independent-publisher connectors changed in 2024 have body parameters without
+    /// `x-ms-summary` (connectors changed in 2024 with this error: 72 before, 20 after). The same
+    /// holds for every parameter of an operation marked `x-ms-visibility: internal` (webhook
+    /// deletes, dynamic-value helpers): all 20 remaining 2024 connectors had only such parameters
+    /// missing the texts, so they are exempt too (20 → 0). In certification, every operation users
+    /// see (not internal, not deprecated) must have a `summary` and a `description` (reviewers'
+    /// checklist).
+    pub static REQUIRED_PROPERTY_MISSING: Rule {
+        code: "RequiredPropertyMissing",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: Some("The '{0}' property is required."),
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: SV,
+        check: required_property_missing,
+    }
+}
 
 fn required_property_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(root) = cx.connector.definition_value() else {

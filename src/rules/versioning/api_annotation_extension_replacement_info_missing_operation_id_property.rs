@@ -1,24 +1,33 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
-    "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
-    Error,
-    ALL,
-    "`x-ms-api-annotation.replacement` without `operationId`",
-    "A replacement names both the connector (`api`) and the `operationId` that replaces the \
-deprecated operation.",
-    OV,
-    |cx, sink| {
-        for op in ops(cx) {
-            if let Some(r) = replacement(op)
-                && r.get("operationId").is_none()
-            {
-                sink.emit(
-                    join(&ann_ptr(op), "replacement"),
-                    "replacement has no 'operationId'",
-                );
-            }
+crate::declare_code! {
+    /// `x-ms-api-annotation.replacement` without `operationId`
+    ///
+    /// ### Why
+    /// A replacement names both the connector (`api`) and the `operationId` that replaces the
+    /// deprecated operation.
+    pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY: Rule {
+        code: "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: OV,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for op in ops(cx) {
+        if let Some(r) = replacement(op)
+            && r.get("operationId").is_none()
+        {
+            sink.emit(
+                join(&ann_ptr(op), "replacement"),
+                "replacement has no 'operationId'",
+            );
         }
     }
-);
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::Rule;
-use super::opkit::{def_rule, ops};
+use super::opkit::ops;
 use crate::model::pointer::join;
 use crate::model::swagger::Operation;
 

@@ -1,33 +1,44 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    OPERATION_STATUS_AHEAD_OF_CONNECTOR,
-    "OperationStatusAheadOfConnector",
-    Error,
-    ALL,
-    "An operation is `Production` while the connector is `Preview`",
-    "An operation cannot be more mature than its connector. Raise \
-`info.x-ms-api-annotation.status` to `Production` or set the operation to `Preview`.\n\n\
-Calibration: the versioning docs say a connector without a status is `Preview`, but four \
-certified connectors have `Production` operations and no connector status (PDF4me SwissQR, \
-Egnyte and PDF4me Connect last changed in 2024), so Microsoft does not apply that default \
-here. Only an explicit connector `Preview` is compared.",
-    OV,
-    |cx, sink| {
-        let Some(root) = cx.connector.definition_value() else {
-            return;
-        };
-        let connector = root
-            .pointer("/info/x-ms-api-annotation/status")
-            .and_then(Value::as_str);
-        if !connector.is_some_and(|s| s.eq_ignore_ascii_case("preview")) {
-            return;
-        }
-        for op in ops(cx).iter().filter(|o| is_production(o)) {
-            sink.emit(
-                join(&ann_ptr(op), "status"),
-                format!("{} is Production but the connector is Preview", op.label()),
-            );
-        }
+crate::declare_code! {
+    /// An operation is `Production` while the connector is `Preview`
+    ///
+    /// ### Why
+    /// An operation cannot be more mature than its connector. Raise
+    /// `info.x-ms-api-annotation.status` to `Production` or set the operation to `Preview`.
+    ///
+    /// ### Evidence
+    /// Calibration: the versioning docs say a connector without a status is `Preview`, but four
+    /// certified connectors have `Production` operations and no connector status (PDF4me SwissQR,
+    /// Egnyte and PDF4me Connect last changed in 2024), so Microsoft does not apply that default
+    /// here. Only an explicit connector `Preview` is compared.
+    pub static OPERATION_STATUS_AHEAD_OF_CONNECTOR: Rule {
+        code: "OperationStatusAheadOfConnector",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: OV,
+        check,
     }
-);
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(root) = cx.connector.definition_value() else {
+        return;
+    };
+    let connector = root
+        .pointer("/info/x-ms-api-annotation/status")
+        .and_then(Value::as_str);
+    if !connector.is_some_and(|s| s.eq_ignore_ascii_case("preview")) {
+        return;
+    }
+    for op in ops(cx).iter().filter(|o| is_production(o)) {
+        sink.emit(
+            join(&ann_ptr(op), "status"),
+            format!("{} is Production but the connector is Preview", op.label()),
+        );
+    }
+}

@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::opkit::{BodyProp, Once, body_schema, def_rule, is_true, op_body_props, ops};
-use super::{Context, Rule, Severity};
+use super::opkit::{BodyProp, Once, body_schema, is_true, op_body_props, ops};
+use super::{Context, Rule};
 use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, SchemaRole, Swagger};

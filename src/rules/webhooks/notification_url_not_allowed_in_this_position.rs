@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::prelude::*;
 
 /// Pointers of the definitions' schemas reachable from request bodies, and from
 /// responses/notifications.
@@ -23,64 +24,75 @@ fn reach<'a>(
     (input, output)
 }
 
-def_rule!(
-    NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION,
-    "NotificationUrlNotAllowedInThisPosition",
-    Error,
-    ALL,
-    "`x-ms-notification-url` outside a request body schema",
-    "Only a field of the registration request body can receive the callback URL. Remove the \
-flag from response schemas, notification content, definitions used only as outputs, and \
-non-body parameters.\n\nCalibration: definitions shared by a request body and a response are \
-not reported (the flag is used on the input side). A definition reached only from responses \
-(typically the registration response echoing the subscription) is reported as a warning: \
-Tikit (certified, 2024) was merged with one, and the platform ignores the flag there.",
-    WH,
-    |cx, sink| {
-        let Some(sw) = cx.swagger.as_ref() else {
-            return;
+crate::declare_code! {
+    /// `x-ms-notification-url` outside a request body schema
+    ///
+    /// ### Why
+    /// Only a field of the registration request body can receive the callback URL. Remove the flag
+    /// from response schemas, notification content, definitions used only as outputs, and non-body
+    /// parameters.
+    ///
+    /// ### Evidence
+    /// Calibration: definitions shared by a request body and a response are not reported (the flag
+    /// is used on the input side). A definition reached only from responses (typically the
+    /// registration response echoing the subscription) is reported as a warning: Tikit (certified,
+    /// 2024) was merged with one, and the platform ignores the flag there.
+    pub static NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION: Rule {
+        code: "NotificationUrlNotAllowedInThisPosition",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: WH,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(sw) = cx.swagger.as_ref() else {
+        return;
+    };
+    // The reachability walk is only needed when some schema carries the flag at all.
+    let flagged_nodes: Vec<_> = sw
+        .schema_nodes()
+        .iter()
+        .filter(|n| flagged(n.value))
+        .collect();
+    let (input, output) = if flagged_nodes
+        .iter()
+        .any(|n| n.role == SchemaRole::Definition)
+    {
+        reach(cx, sw)
+    } else {
+        Default::default()
+    };
+    for n in flagged_nodes {
+        let severity = match n.role {
+            SchemaRole::Output => Severity::Error,
+            SchemaRole::Definition
+                if output.contains(&n.pointer) && !input.contains(&n.pointer) =>
+            {
+                Severity::Warning
+            }
+            _ => continue,
         };
-        // The reachability walk is only needed when some schema carries the flag at all.
-        let flagged_nodes: Vec<_> = sw
-            .schema_nodes()
-            .iter()
-            .filter(|n| flagged(n.value))
-            .collect();
-        let (input, output) = if flagged_nodes
-            .iter()
-            .any(|n| n.role == SchemaRole::Definition)
-        {
-            reach(cx, sw)
-        } else {
-            Default::default()
-        };
-        for n in flagged_nodes {
-            let severity = match n.role {
-                SchemaRole::Output => Severity::Error,
-                SchemaRole::Definition
-                    if output.contains(&n.pointer) && !input.contains(&n.pointer) =>
-                {
-                    Severity::Warning
-                }
-                _ => continue,
-            };
-            sink.emit_with(
-                severity,
-                FileKind::Definition,
-                join(&n.pointer, "x-ms-notification-url"),
-                "x-ms-notification-url is only allowed in a request body schema",
+        sink.emit_with(
+            severity,
+            FileKind::Definition,
+            join(&n.pointer, "x-ms-notification-url"),
+            "x-ms-notification-url is only allowed in a request body schema",
+        );
+    }
+    for p in sw.param_nodes() {
+        if flagged(p.value) {
+            sink.emit(
+                join(&p.pointer, "x-ms-notification-url"),
+                "x-ms-notification-url is only allowed on a body schema property",
             );
         }
-        for p in sw.param_nodes() {
-            if flagged(p.value) {
-                sink.emit(
-                    join(&p.pointer, "x-ms-notification-url"),
-                    "x-ms-notification-url is only allowed on a body schema property",
-                );
-            }
-        }
     }
-);
+}
 
 #[cfg(test)]
 mod tests {

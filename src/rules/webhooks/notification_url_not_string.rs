@@ -1,28 +1,39 @@
 use super::*;
+use crate::rules::prelude::*;
 
-def_rule!(
-    NOTIFICATION_URL_NOT_STRING,
-    "NotificationUrlNotString",
-    Error,
-    ALL,
-    "The notification URL field is not `type: string`",
-    "The callback URL is a string; declare the flagged field `\"type\": \"string\"`.\n\n\
-Evidence: an error. Its only hit on the merged history is Eigen Events Connector in the bulk \
-merge of 2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022 \
-breaks it. A notification URL that is not a string cannot carry the callback address.",
-    WH,
-    |cx, sink| {
-        for (op, _, f) in fields(cx) {
-            if f.value.get("type").and_then(Value::as_str) != Some("string") {
-                sink.emit(
-                    f.pointer.clone(),
-                    format!(
-                        "notification URL field '{}' of {} is not a string",
-                        f.name,
-                        op.label()
-                    ),
-                );
-            }
+crate::declare_code! {
+    /// The notification URL field is not `type: string`
+    ///
+    /// ### Why
+    /// The callback URL is a string; declare the flagged field `"type": "string"`.
+    ///
+    /// ### Evidence
+    /// An error. Its only hit on the merged history is Eigen Events Connector in the bulk merge of
+    /// 2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022
+    /// breaks it. A notification URL that is not a string cannot carry the callback address.
+    pub static NOTIFICATION_URL_NOT_STRING: Rule {
+        code: "NotificationUrlNotString",
+        severity: Severity::Error,
+        gate: Gate::Pipeline,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Definition,
+        source: WH,
+        check,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    for (op, _, f) in fields(cx) {
+        if f.value.get("type").and_then(Value::as_str) != Some("string") {
+            sink.emit(
+                f.pointer.clone(),
+                format!(
+                    "notification URL field '{}' of {} is not a string",
+                    f.name,
+                    op.label()
+                ),
+            );
         }
     }
-);
+}
