@@ -68,16 +68,28 @@ fn lint() -> impl Iterator<Item = CatalogEntry> {
 }
 
 fn diff() -> impl Iterator<Item = CatalogEntry> {
-    crate::diff::rules::RULES.iter().map(|r| CatalogEntry {
-        code: r.code,
-        family: Family::Diff,
-        severity: r.severity.as_str(),
-        gate: Some(r.gate),
-        summary: r.summary,
-        explanation: r.explanation,
-        source: r.source,
-        fix: None,
-    })
+    // The entries carry `&'static str`; a diff rule's explanation is a `Doc`, whose text is
+    // computed once (catalog order) and kept for the process.
+    static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        crate::diff::rules::RULES
+            .iter()
+            .map(|r| r.explanation.text())
+            .collect()
+    });
+    crate::diff::rules::RULES
+        .iter()
+        .zip(texts)
+        .map(|(r, text)| CatalogEntry {
+            code: r.code,
+            family: Family::Diff,
+            severity: r.severity.as_str(),
+            gate: Some(r.gate),
+            summary: r.summary,
+            explanation: text.as_str(),
+            source: r.source,
+            fix: None,
+        })
 }
 
 fn package() -> impl Iterator<Item = CatalogEntry> {

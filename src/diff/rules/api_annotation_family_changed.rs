@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// x-ms-api-annotation.family changed for an existing operation
+    ///
+    /// The family links the revisions of one operation; changing it breaks the designer's upgrade
+    /// path.
+    pub static FAMILY_CHANGED: DiffRule {
+        code: "ApiAnnotationFamilyChanged",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "operation",
+        microsoft: None,
+        source: "BCI-09",
+    }
+}

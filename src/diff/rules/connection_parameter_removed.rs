@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// a connection parameter was removed
+    ///
+    /// Existing connections carry a value nothing uses; policies or scripts that read it break.
+    pub static CONNECTION_PARAMETER_REMOVED: DiffRule {
+        code: "ConnectionParameterRemoved",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "properties",
+        microsoft: None,
+        source: "BCD-03",
+    }
+}

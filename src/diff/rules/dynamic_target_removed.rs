@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// an operation used by x-ms-dynamic-values/-schema/-list/-tree/-properties was removed
+    ///
+    /// The dropdown or dynamic schema that called it stops working in existing flows and in the
+    /// designer.
+    pub static DYNAMIC_TARGET_REMOVED: DiffRule {
+        code: "DynamicTargetRemoved",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "operation",
+        microsoft: None,
+        source: "BCI-08",
+    }
+}

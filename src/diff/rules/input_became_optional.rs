@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Info;
+
+crate::declare_code! {
+    /// a required input became optional
+    ///
+    /// Relaxing a requirement is safe.
+    pub static INPUT_BECAME_OPTIONAL: DiffRule {
+        code: "InputBecameOptional",
+        severity: Info,
+        gate: Gate::Advice,
+        area: "input",
+        microsoft: None,
+        source: "BCD-05",
+    }
+}

@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Breaking;
+
+crate::declare_code! {
+    /// an optional input became required
+    ///
+    /// Flows that left it empty now fail.
+    pub static INPUT_BECAME_REQUIRED: DiffRule {
+        code: "InputBecameRequired",
+        severity: Breaking,
+        gate: Gate::Pipeline,
+        area: "input",
+        microsoft: Some("The input field has been changed from optional to required"),
+        source: "BC-05",
+    }
+}

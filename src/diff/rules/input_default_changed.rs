@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// the default value of an input changed or was removed
+    ///
+    /// Flows that relied on the default silently send something else (a change of behaviour).
+    pub static INPUT_DEFAULT_CHANGED: DiffRule {
+        code: "InputDefaultChanged",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "input",
+        microsoft: None,
+        source: "BCD-01",
+    }
+}

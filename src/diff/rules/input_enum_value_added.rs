@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Info;
+
+crate::declare_code! {
+    /// a value was added to an input's enum
+    ///
+    /// Accepting more values is safe.
+    pub static INPUT_ENUM_VALUE_ADDED: DiffRule {
+        code: "InputEnumValueAdded",
+        severity: Info,
+        gate: Gate::Advice,
+        area: "input",
+        microsoft: None,
+        source: "BCD-05",
+    }
+}

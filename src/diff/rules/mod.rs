@@ -1,0 +1,218 @@
+//! Diff rules: one `static DiffRule` per change kind, each in its own file named after its
+//! code (`OperationDeleted` → `operation_deleted.rs`) and declared with
+//! [`declare_code!`](crate::declare_code) like every code connkit prints: the summary line,
+//! the documentation (`### Why`, `### Example`, `### Evidence`), then code, severity, gate,
+//! area, Microsoft's wording where one is known, and the catalog source. The checks live in
+//! `compare/`, which walks both documents once and emits by rule; rules that differ only by a
+//! key (input vs output, which field) share a walk.
+
+use super::DiffSeverity;
+use crate::core::{Doc, Gate};
+
+/// What kind of change a rule reports.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct DiffRule {
+    /// PascalCase code.
+    pub code: &'static str,
+    pub severity: DiffSeverity,
+    /// Who stops the submission over it: `pipeline` for the changes Microsoft's
+    /// `ValidateChange` reports, `review` for the documented forbidden authentication changes,
+    /// `platform` for changes that can break existing flows without any check reporting them.
+    pub gate: Gate,
+    /// operation, input, output, connector, properties, text
+    pub area: &'static str,
+    /// One line: what changed.
+    pub summary: &'static str,
+    /// Why it matters, an example, and the evidence where there is some (Markdown with `### `
+    /// sections).
+    pub explanation: Doc,
+    /// The fragment of Microsoft's `ValidateChange` message, when it reports this change.
+    pub microsoft: Option<&'static str>,
+    /// Source ids (`BC-01`, `BCD-03`, `BCI-07`, `VER-01`), explained in docs/breaking-changes.md.
+    pub source: &'static str,
+}
+
+mod api_annotation_family_changed;
+mod api_annotation_revision_changed;
+mod authentication_type_changed;
+mod base_path_changed;
+mod connection_parameter_added;
+mod connection_parameter_made_required;
+mod connection_parameter_removed;
+mod connection_parameter_sets_changed;
+mod connection_parameter_type_changed;
+mod consumes_narrowed;
+mod deprecated_operation_deleted;
+mod dynamic_target_removed;
+mod host_changed;
+mod identity_provider_changed;
+mod input_became_optional;
+mod input_became_required;
+mod input_collection_format_changed;
+mod input_constraint_tightened;
+mod input_default_changed;
+mod input_enum_added;
+mod input_enum_removed;
+mod input_enum_value_added;
+mod input_enum_value_removed;
+mod input_format_changed;
+mod input_made_internal;
+mod input_removed;
+mod input_type_changed;
+mod method_changed;
+mod oauth_scopes_changed;
+mod operation_added;
+mod operation_deleted;
+mod operation_deleted_with_newer_revision;
+mod operation_deprecated;
+mod operation_kind_changed;
+mod operation_made_internal;
+mod optional_connection_parameter_added;
+mod optional_input_added;
+mod output_enum_removed;
+mod output_enum_value_added;
+mod output_format_changed;
+mod output_property_added;
+mod output_property_deleted;
+mod output_schema_removed;
+mod output_type_changed;
+mod parameter_location_changed;
+mod path_template_changed;
+mod policy_templates_changed;
+mod required_input_added;
+mod required_input_added_with_default;
+mod response_removed;
+mod response_status_changed;
+mod scheme_removed;
+mod security_definition_added;
+mod security_definition_removed;
+mod text_changed;
+mod trigger_cardinality_changed;
+mod trigger_mechanism_changed;
+
+pub use api_annotation_family_changed::FAMILY_CHANGED;
+pub use api_annotation_revision_changed::REVISION_CHANGED;
+pub use authentication_type_changed::AUTHENTICATION_TYPE_CHANGED;
+pub use base_path_changed::BASE_PATH_CHANGED;
+pub use connection_parameter_added::CONNECTION_PARAMETER_ADDED;
+pub use connection_parameter_made_required::CONNECTION_PARAMETER_MADE_REQUIRED;
+pub use connection_parameter_removed::CONNECTION_PARAMETER_REMOVED;
+pub use connection_parameter_sets_changed::CONNECTION_PARAMETER_SETS_CHANGED;
+pub use connection_parameter_type_changed::CONNECTION_PARAMETER_TYPE_CHANGED;
+pub use consumes_narrowed::CONSUMES_NARROWED;
+pub use deprecated_operation_deleted::DEPRECATED_OPERATION_DELETED;
+pub use dynamic_target_removed::DYNAMIC_TARGET_REMOVED;
+pub use host_changed::HOST_CHANGED;
+pub use identity_provider_changed::IDENTITY_PROVIDER_CHANGED;
+pub use input_became_optional::INPUT_BECAME_OPTIONAL;
+pub use input_became_required::INPUT_BECAME_REQUIRED;
+pub use input_collection_format_changed::INPUT_COLLECTION_FORMAT_CHANGED;
+pub use input_constraint_tightened::INPUT_CONSTRAINT_TIGHTENED;
+pub use input_default_changed::INPUT_DEFAULT_CHANGED;
+pub use input_enum_added::INPUT_ENUM_ADDED;
+pub use input_enum_removed::INPUT_ENUM_REMOVED;
+pub use input_enum_value_added::INPUT_ENUM_VALUE_ADDED;
+pub use input_enum_value_removed::INPUT_ENUM_VALUE_REMOVED;
+pub use input_format_changed::INPUT_FORMAT_CHANGED;
+pub use input_made_internal::INPUT_MADE_INTERNAL;
+pub use input_removed::INPUT_REMOVED;
+pub use input_type_changed::INPUT_TYPE_CHANGED;
+pub use method_changed::METHOD_CHANGED;
+pub use oauth_scopes_changed::OAUTH_SCOPES_CHANGED;
+pub use operation_added::OPERATION_ADDED;
+pub use operation_deleted::OPERATION_DELETED;
+pub use operation_deleted_with_newer_revision::OPERATION_DELETED_NEWER_REVISION;
+pub use operation_deprecated::OPERATION_DEPRECATED;
+pub use operation_kind_changed::OPERATION_KIND_CHANGED;
+pub use operation_made_internal::OPERATION_MADE_INTERNAL;
+pub use optional_connection_parameter_added::OPTIONAL_CONNECTION_PARAMETER_ADDED;
+pub use optional_input_added::OPTIONAL_INPUT_ADDED;
+pub use output_enum_removed::OUTPUT_ENUM_REMOVED;
+pub use output_enum_value_added::OUTPUT_ENUM_VALUE_ADDED;
+pub use output_format_changed::OUTPUT_FORMAT_CHANGED;
+pub use output_property_added::OUTPUT_PROPERTY_ADDED;
+pub use output_property_deleted::OUTPUT_PROPERTY_DELETED;
+pub use output_schema_removed::OUTPUT_SCHEMA_REMOVED;
+pub use output_type_changed::OUTPUT_TYPE_CHANGED;
+pub use parameter_location_changed::PARAMETER_LOCATION_CHANGED;
+pub use path_template_changed::PATH_TEMPLATE_CHANGED;
+pub use policy_templates_changed::POLICY_TEMPLATES_CHANGED;
+pub use required_input_added::REQUIRED_INPUT_ADDED;
+pub use required_input_added_with_default::REQUIRED_INPUT_ADDED_WITH_DEFAULT;
+pub use response_removed::RESPONSE_REMOVED;
+pub use response_status_changed::RESPONSE_STATUS_CHANGED;
+pub use scheme_removed::SCHEME_REMOVED;
+pub use security_definition_added::SECURITY_DEFINITION_ADDED;
+pub use security_definition_removed::SECURITY_DEFINITION_REMOVED;
+pub use text_changed::TEXT_CHANGED;
+pub use trigger_cardinality_changed::TRIGGER_CARDINALITY_CHANGED;
+pub use trigger_mechanism_changed::TRIGGER_MECHANISM_CHANGED;
+
+/// Every diff rule, in catalog order.
+pub static RULES: &[&DiffRule] = &[
+    &OPERATION_DELETED,
+    &DEPRECATED_OPERATION_DELETED,
+    &OPERATION_DELETED_NEWER_REVISION,
+    &OPERATION_ADDED,
+    &PATH_TEMPLATE_CHANGED,
+    &METHOD_CHANGED,
+    &OPERATION_KIND_CHANGED,
+    &TRIGGER_CARDINALITY_CHANGED,
+    &TRIGGER_MECHANISM_CHANGED,
+    &OPERATION_MADE_INTERNAL,
+    &OPERATION_DEPRECATED,
+    &FAMILY_CHANGED,
+    &REVISION_CHANGED,
+    &CONSUMES_NARROWED,
+    &PARAMETER_LOCATION_CHANGED,
+    &REQUIRED_INPUT_ADDED,
+    &REQUIRED_INPUT_ADDED_WITH_DEFAULT,
+    &OPTIONAL_INPUT_ADDED,
+    &INPUT_REMOVED,
+    &INPUT_BECAME_REQUIRED,
+    &INPUT_BECAME_OPTIONAL,
+    &INPUT_ENUM_VALUE_REMOVED,
+    &INPUT_ENUM_ADDED,
+    &INPUT_ENUM_VALUE_ADDED,
+    &INPUT_ENUM_REMOVED,
+    &INPUT_TYPE_CHANGED,
+    &INPUT_FORMAT_CHANGED,
+    &INPUT_MADE_INTERNAL,
+    &INPUT_DEFAULT_CHANGED,
+    &INPUT_COLLECTION_FORMAT_CHANGED,
+    &INPUT_CONSTRAINT_TIGHTENED,
+    &OUTPUT_PROPERTY_DELETED,
+    &OUTPUT_TYPE_CHANGED,
+    &OUTPUT_FORMAT_CHANGED,
+    &OUTPUT_ENUM_REMOVED,
+    &OUTPUT_ENUM_VALUE_ADDED,
+    &OUTPUT_PROPERTY_ADDED,
+    &OUTPUT_SCHEMA_REMOVED,
+    &RESPONSE_STATUS_CHANGED,
+    &RESPONSE_REMOVED,
+    &DYNAMIC_TARGET_REMOVED,
+    &HOST_CHANGED,
+    &BASE_PATH_CHANGED,
+    &SCHEME_REMOVED,
+    &AUTHENTICATION_TYPE_CHANGED,
+    &SECURITY_DEFINITION_REMOVED,
+    &SECURITY_DEFINITION_ADDED,
+    &OAUTH_SCOPES_CHANGED,
+    &TEXT_CHANGED,
+    &CONNECTION_PARAMETER_ADDED,
+    &OPTIONAL_CONNECTION_PARAMETER_ADDED,
+    &CONNECTION_PARAMETER_REMOVED,
+    &CONNECTION_PARAMETER_MADE_REQUIRED,
+    &CONNECTION_PARAMETER_TYPE_CHANGED,
+    &IDENTITY_PROVIDER_CHANGED,
+    &CONNECTION_PARAMETER_SETS_CHANGED,
+    &POLICY_TEMPLATES_CHANGED,
+];
+
+/// A diff rule by code (case-insensitive).
+pub fn find(code: &str) -> Option<&'static DiffRule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}

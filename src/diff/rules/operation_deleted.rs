@@ -1,0 +1,20 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Breaking;
+
+crate::declare_code! {
+    /// an operationId of the old definition is missing from the new one
+    ///
+    /// Flows and apps call operations by operationId; a deleted operation breaks every flow that
+    /// uses it. Renaming an operationId is a deletion plus an addition (Microsoft's model): keep
+    /// the old operation, mark it `deprecated: true`, and add the new one as a new revision (same
+    /// x-ms-api-annotation family, revision + 1).
+    pub static OPERATION_DELETED: DiffRule {
+        code: "OperationDeleted",
+        severity: Breaking,
+        gate: Gate::Pipeline,
+        area: "operation",
+        microsoft: Some("The operation has been deleted"),
+        source: "BC-01",
+    }
+}

@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// an operation was removed while its x-ms-api-annotation family has a newer revision
+    ///
+    /// The family's newer revision is the documented replacement. Microsoft recommends deprecating
+    /// the old revision first (hidden in the designer, still working) rather than deleting it.
+    pub static OPERATION_DELETED_NEWER_REVISION: DiffRule {
+        code: "OperationDeletedWithNewerRevision",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "operation",
+        microsoft: None,
+        source: "BC-01, VER-01",
+    }
+}

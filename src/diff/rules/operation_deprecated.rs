@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Info;
+
+crate::declare_code! {
+    /// an operation is newly deprecated
+    ///
+    /// Deprecation is the documented, non-breaking way to retire an operation: existing flows keep
+    /// working, the designer hides it. Append '(deprecated)' to summary and description.
+    pub static OPERATION_DEPRECATED: DiffRule {
+        code: "OperationDeprecated",
+        severity: Info,
+        gate: Gate::Advice,
+        area: "operation",
+        microsoft: None,
+        source: "BCI-05, VER-03",
+    }
+}

@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// an operation became x-ms-visibility: internal
+    ///
+    /// Internal operations are hidden from makers; flows using it keep it but nobody can add it
+    /// again.
+    pub static OPERATION_MADE_INTERNAL: DiffRule {
+        code: "OperationMadeInternal",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "operation",
+        microsoft: None,
+        source: "BCI-05",
+    }
+}

@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Info;
+
+crate::declare_code! {
+    /// a new optional parameter or body property
+    ///
+    /// Usually safe (Microsoft: 'consider carefully').
+    pub static OPTIONAL_INPUT_ADDED: DiffRule {
+        code: "OptionalInputAdded",
+        severity: Info,
+        gate: Gate::Advice,
+        area: "input",
+        microsoft: None,
+        source: "BCD-05",
+    }
+}

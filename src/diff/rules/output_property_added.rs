@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Info;
+
+crate::declare_code! {
+    /// a new output property
+    ///
+    /// Adding outputs is safe.
+    pub static OUTPUT_PROPERTY_ADDED: DiffRule {
+        code: "OutputPropertyAdded",
+        severity: Info,
+        gate: Gate::Advice,
+        area: "output",
+        microsoft: None,
+        source: "BCD-05",
+    }
+}

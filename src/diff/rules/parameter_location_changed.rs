@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Breaking;
+
+crate::declare_code! {
+    /// a parameter moved (query, path, header, body, formData)
+    ///
+    /// The value is sent somewhere else; saved flows and the backend disagree.
+    pub static PARAMETER_LOCATION_CHANGED: DiffRule {
+        code: "ParameterLocationChanged",
+        severity: Breaking,
+        gate: Gate::Pipeline,
+        area: "input",
+        microsoft: Some("The location has been changed for the parameter"),
+        source: "BC-03",
+    }
+}

@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// policyTemplateInstances changed
+    ///
+    /// Policies rewrite requests and responses: a change of behaviour for existing flows.
+    pub static POLICY_TEMPLATES_CHANGED: DiffRule {
+        code: "PolicyTemplatesChanged",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "properties",
+        microsoft: None,
+        source: "BCD-01",
+    }
+}

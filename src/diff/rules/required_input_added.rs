@@ -1,0 +1,18 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Breaking;
+
+crate::declare_code! {
+    /// a new required parameter or required body property
+    ///
+    /// Existing flows do not send the new value and fail validation. Make it optional, give it a
+    /// default, or add a new revision.
+    pub static REQUIRED_INPUT_ADDED: DiffRule {
+        code: "RequiredInputAdded",
+        severity: Breaking,
+        gate: Gate::Pipeline,
+        area: "input",
+        microsoft: Some("A new required input field has been added"),
+        source: "BC-04",
+    }
+}

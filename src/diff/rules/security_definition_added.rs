@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Warning;
+
+crate::declare_code! {
+    /// authentication was added to a connector that had none
+    ///
+    /// Existing connections have no credentials.
+    pub static SECURITY_DEFINITION_ADDED: DiffRule {
+        code: "SecurityDefinitionAdded",
+        severity: Warning,
+        gate: Gate::Platform,
+        area: "connector",
+        microsoft: None,
+        source: "BCD-03",
+    }
+}

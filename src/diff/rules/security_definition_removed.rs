@@ -1,0 +1,17 @@
+use super::DiffRule;
+use crate::core::Gate;
+use crate::diff::DiffSeverity::Breaking;
+
+crate::declare_code! {
+    /// all authentication was removed
+    ///
+    /// Existing connections were made with credentials the connector no longer describes.
+    pub static SECURITY_DEFINITION_REMOVED: DiffRule {
+        code: "SecurityDefinitionRemoved",
+        severity: Breaking,
+        gate: Gate::Review,
+        area: "connector",
+        microsoft: None,
+        source: "BCI-06",
+    }
+}
