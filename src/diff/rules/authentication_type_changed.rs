@@ -5,8 +5,17 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// the authentication type (securityDefinitions type or OAuth flow) changed
     ///
+    /// ### Why
     /// Microsoft forbids changing a connector's authentication type in an update: every existing
     /// connection breaks.
+    ///
+    /// ### Example
+    /// Before: `securityDefinitions: {oauth: {type: oauth2, flow: accessCode, …}}`.
+    /// After: `securityDefinitions: {key: {type: apiKey, in: header, name: X-Key}}`.
+    ///
+    /// ### Evidence
+    /// Documented as not allowed in an update (certification updates, BCD-03); not a ValidateChange
+    /// check, so the gate is `review`.
     pub static AUTHENTICATION_TYPE_CHANGED: DiffRule {
         code: "AuthenticationTypeChanged",
         severity: Breaking,

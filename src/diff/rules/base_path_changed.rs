@@ -5,7 +5,12 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// basePath changed
     ///
-    /// Every operation's URL changes.
+    /// ### Why
+    /// Every operation's URL changes. A trailing `/` is no change, and a missing `basePath` is `/`.
+    ///
+    /// ### Example
+    /// Before: `basePath: /v1`.
+    /// After: `basePath: /v2`.
     pub static BASE_PATH_CHANGED: DiffRule {
         code: "BasePathChanged",
         severity: Warning,

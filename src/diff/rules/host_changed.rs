@@ -5,7 +5,13 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// host changed
     ///
-    /// Every request goes to another server; existing connections may not be valid there.
+    /// ### Why
+    /// Every request goes to another server; existing connections may not be valid there. Host
+    /// names are compared case-insensitively.
+    ///
+    /// ### Example
+    /// Before: `host: api.contoso.com`.
+    /// After: `host: api2.contoso.com`.
     pub static HOST_CHANGED: DiffRule {
         code: "HostChanged",
         severity: Warning,

@@ -5,7 +5,13 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// an optional input became required
     ///
-    /// Flows that left it empty now fail.
+    /// ### Why
+    /// Flows that left it empty now fail. A path parameter is always required, so marking one
+    /// `required: true` is no change.
+    ///
+    /// ### Example
+    /// Before: query parameter `filter` with `required: false`.
+    /// After: `filter` with `required: true`.
     pub static INPUT_BECAME_REQUIRED: DiffRule {
         code: "InputBecameRequired",
         severity: Breaking,

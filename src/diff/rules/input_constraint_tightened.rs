@@ -6,7 +6,13 @@ crate::declare_code! {
     /// an input constraint became stricter (maxLength, maximum, minLength, minimum, maxItems,
     /// minItems, pattern)
     ///
+    /// ### Why
     /// Values accepted before may now be rejected.
+    ///
+    /// ### Example
+    /// Before: parameter `filter` with `maxLength: 10`.
+    /// After: `filter` with `maxLength: 5` (a new `pattern`, a higher `minimum`… count too; a
+    /// looser bound does not).
     pub static INPUT_CONSTRAINT_TIGHTENED: DiffRule {
         code: "InputConstraintTightened",
         severity: Warning,

@@ -5,7 +5,13 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// the default value of an input changed or was removed
     ///
+    /// ### Why
     /// Flows that relied on the default silently send something else (a change of behaviour).
+    /// Adding a default where there was none is not reported.
+    ///
+    /// ### Example
+    /// Before: parameter `filter` with `default: a`.
+    /// After: `filter` with `default: b` (or no `default`).
     pub static INPUT_DEFAULT_CHANGED: DiffRule {
         code: "InputDefaultChanged",
         severity: Warning,

@@ -5,7 +5,12 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// an input that accepted any value now has an enum
     ///
+    /// ### Why
     /// Values outside the new list, accepted before, are now rejected.
+    ///
+    /// ### Example
+    /// Before: body property `note` with `type: string` and no `enum`.
+    /// After: `note` with `enum: [x]`.
     pub static INPUT_ENUM_ADDED: DiffRule {
         code: "InputEnumAdded",
         severity: Breaking,

@@ -5,7 +5,12 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// a value was removed from an input's enum
     ///
+    /// ### Why
     /// Flows that chose the removed value become invalid.
+    ///
+    /// ### Example
+    /// Before: parameter `filter` with `enum: [a, b]`.
+    /// After: `filter` with `enum: [a]`.
     pub static INPUT_ENUM_VALUE_REMOVED: DiffRule {
         code: "InputEnumValueRemoved",
         severity: Breaking,

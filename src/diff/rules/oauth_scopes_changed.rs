@@ -5,7 +5,13 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// OAuth scopes changed
     ///
-    /// Existing tokens were granted the old scopes; users may have to re-consent.
+    /// ### Why
+    /// Existing tokens were granted the old scopes; users may have to re-consent. Compared in
+    /// `securityDefinitions` (scope names) and in apiProperties.json's `oAuthSettings.scopes`.
+    ///
+    /// ### Example
+    /// Before: `securityDefinitions.oauth.scopes: {read: Read}`.
+    /// After: `securityDefinitions.oauth.scopes: {write: Write}`.
     pub static OAUTH_SCOPES_CHANGED: DiffRule {
         code: "OAuthScopesChanged",
         severity: Warning,

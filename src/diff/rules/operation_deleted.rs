@@ -5,10 +5,16 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// an operationId of the old definition is missing from the new one
     ///
+    /// ### Why
     /// Flows and apps call operations by operationId; a deleted operation breaks every flow that
     /// uses it. Renaming an operationId is a deletion plus an addition (Microsoft's model): keep
     /// the old operation, mark it `deprecated: true`, and add the new one as a new revision (same
     /// x-ms-api-annotation family, revision + 1).
+    ///
+    /// ### Example
+    /// Before: `POST /items` with `operationId: CreateItem`.
+    /// After: no operation has `operationId: CreateItem` (the path is gone, or the operationId
+    /// became `CreateItemV2`).
     pub static OPERATION_DELETED: DiffRule {
         code: "OperationDeleted",
         severity: Breaking,

@@ -5,8 +5,13 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// an operation became x-ms-visibility: internal
     ///
+    /// ### Why
     /// Internal operations are hidden from makers; flows using it keep it but nobody can add it
     /// again.
+    ///
+    /// ### Example
+    /// Before: `GetItem` with no `x-ms-visibility`.
+    /// After: `GetItem` with `x-ms-visibility: internal`.
     pub static OPERATION_MADE_INTERNAL: DiffRule {
         code: "OperationMadeInternal",
         severity: Warning,

@@ -5,8 +5,14 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// a success (2xx or default) response that had a schema no longer has one
     ///
+    /// ### Why
     /// Every output field of the response is gone. Error responses (4xx, 5xx) are not outputs a
-    /// flow can use and are not compared.
+    /// flow can use and are not compared; neither is an empty schema (`{}`), which declares no
+    /// outputs.
+    ///
+    /// ### Example
+    /// Before: `GetItem`'s response `200` has `schema: {$ref: '#/definitions/Item'}`.
+    /// After: response `200` has no `schema` (or is removed).
     pub static OUTPUT_SCHEMA_REMOVED: DiffRule {
         code: "OutputSchemaRemoved",
         severity: Breaking,

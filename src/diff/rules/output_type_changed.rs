@@ -5,7 +5,17 @@ use crate::diff::DiffSeverity::Breaking;
 crate::declare_code! {
     /// the type of an output changed
     ///
-    /// Expressions and later steps that use the output expect the old type.
+    /// ### Why
+    /// Expressions and later steps that use the output expect the old type. An output that loses
+    /// its `type` (an enum-only schema) counts as a type change.
+    ///
+    /// ### Example
+    /// Before: response property `size` with `type: integer`.
+    /// After: `size` with `type: string`.
+    ///
+    /// ### Evidence
+    /// Microsoft's ValidateChange reported a `type: string` output that became `{enum: [...]}`
+    /// without a type as a type change (PR #3151).
     pub static OUTPUT_TYPE_CHANGED: DiffRule {
         code: "OutputTypeChanged",
         severity: Breaking,

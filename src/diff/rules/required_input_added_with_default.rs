@@ -5,8 +5,17 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// a new required input that has a default value
     ///
+    /// ### Why
     /// A default fills the value for existing flows in the designer, but Microsoft's validator
     /// still reports a new required input: expect to justify it in the pull request.
+    ///
+    /// ### Example
+    /// Before: `GetItem` has no `api-version` parameter.
+    /// After: `GetItem` has `{name: api-version, in: query, required: true, default: "2024"}`.
+    ///
+    /// ### Evidence
+    /// The pipeline reports any new required input with the same message as `RequiredInputAdded`
+    /// (BC-04), whether or not it has a default; hence a warning with gate `pipeline`.
     pub static REQUIRED_INPUT_ADDED_WITH_DEFAULT: DiffRule {
         code: "RequiredInputAddedWithDefault",
         severity: Warning,

@@ -5,7 +5,13 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// a documented response status was removed
     ///
-    /// Clients lose the description of that response.
+    /// ### Why
+    /// Clients lose the description of that response. A removed response that had a schema is
+    /// `OutputSchemaRemoved`.
+    ///
+    /// ### Example
+    /// Before: `GetItem` documents a `404` response without a schema.
+    /// After: `GetItem` has no `404` response.
     pub static RESPONSE_REMOVED: DiffRule {
         code: "ResponseRemoved",
         severity: Warning,

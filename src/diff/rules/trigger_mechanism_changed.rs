@@ -5,7 +5,12 @@ use crate::diff::DiffSeverity::Warning;
 crate::declare_code! {
     /// a trigger changed between webhook (x-ms-notification-content) and polling
     ///
+    /// ### Why
     /// Existing flows registered a webhook or poll on the old mechanism.
+    ///
+    /// ### Example
+    /// Before: `OnItem`'s path item has `x-ms-notification-content` (a webhook trigger).
+    /// After: the path item has no `x-ms-notification-content` (a polling trigger).
     pub static TRIGGER_MECHANISM_CHANGED: DiffRule {
         code: "TriggerMechanismChanged",
         severity: Warning,
