@@ -21,3 +21,30 @@ crate::declare_code! {
         source: "BCI-09",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_family_changes() {
+        assert_reports("ApiAnnotationFamilyChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/x-ms-api-annotation/family"),
+                Some(json!("Other")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_family_is_added() {
+        assert_does_not_report("ApiAnnotationFamilyChanged", |_, n| {
+            set(
+                n,
+                "/paths/~1items/post/x-ms-api-annotation",
+                Some(json!({"family": "CreateItem"})),
+            )
+        });
+    }
+}

@@ -21,3 +21,31 @@ crate::declare_code! {
         source: "BCI-09",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_revision_changes() {
+        assert_reports("ApiAnnotationRevisionChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/x-ms-api-annotation/revision"),
+                Some(json!(2)),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_revision_1_is_written_out() {
+        // A missing revision is revision 1.
+        assert_does_not_report("ApiAnnotationRevisionChanged", |_, n| {
+            set(
+                n,
+                "/paths/~1items/post/x-ms-api-annotation",
+                Some(json!({"revision": 1})),
+            )
+        });
+    }
+}

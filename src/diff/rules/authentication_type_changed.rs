@@ -25,3 +25,27 @@ crate::declare_code! {
         source: "BCD-03, BCI-06",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_oauth_becomes_an_api_key() {
+        assert_reports("AuthenticationTypeChanged", |_, n| {
+            set(
+                n,
+                "/securityDefinitions",
+                Some(json!({"key": {"type": "apiKey", "in": "header", "name": "X-Key"}})),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_definition_is_only_renamed() {
+        assert_does_not_report("AuthenticationTypeChanged", |_, n| {
+            let d = n.pointer("/securityDefinitions/oauth").unwrap().clone();
+            set(n, "/securityDefinitions", Some(json!({"aad": d})));
+        });
+    }
+}

@@ -20,3 +20,22 @@ crate::declare_code! {
         source: "BCI-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_base_path_changes() {
+        assert_reports("BasePathChanged", |_, n| {
+            set(n, "/basePath", Some(json!("/v2")))
+        });
+    }
+
+    #[test]
+    fn not_reported_for_a_trailing_slash() {
+        assert_does_not_report("BasePathChanged", |_, n| {
+            set(n, "/basePath", Some(json!("/v1/")))
+        });
+    }
+}

@@ -21,3 +21,29 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_required_connection_parameter() {
+        assert_props_report("ConnectionParameterAdded", |_, n| {
+            set(
+                n,
+                &format!("{CP}/apiKey"),
+                Some(
+                    json!({"type": "securestring", "uiDefinition": {"constraints": {"required": "true"}}}),
+                ),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_for_an_optional_one() {
+        let got = assert_props_do_not_report("ConnectionParameterAdded", |_, n| {
+            set(n, &format!("{CP}/tenant"), Some(json!({"type": "string"})))
+        });
+        assert!(got.contains(&"OptionalConnectionParameterAdded"), "{got:?}");
+    }
+}

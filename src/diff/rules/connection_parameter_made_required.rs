@@ -20,3 +20,30 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_connection_parameter_becomes_required() {
+        assert_props_report("ConnectionParameterMadeRequired", |_, n| {
+            set(
+                n,
+                &format!("{CP}/region/uiDefinition/constraints/required"),
+                Some(json!("true")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_for_an_oauth_setting_which_was_already_required() {
+        assert_props_do_not_report("ConnectionParameterMadeRequired", |_, n| {
+            set(
+                n,
+                &format!("{CP}/token/uiDefinition/constraints/required"),
+                Some(json!("true")),
+            )
+        });
+    }
+}

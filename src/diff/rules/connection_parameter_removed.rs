@@ -20,3 +20,15 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_connection_parameter_is_removed() {
+        assert_props_report("ConnectionParameterRemoved", |_, n| {
+            set(n, &format!("{CP}/region"), None)
+        });
+    }
+}

@@ -20,3 +20,36 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_parameter_sets_are_added() {
+        assert_props_report("ConnectionParameterSetsChanged", |_, n| {
+            set(
+                n,
+                "/properties/connectionParameterSets",
+                Some(json!({"uiDefinition": {}, "values": [{"name": "oauth", "parameters": {}}]})),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_set_keeps_its_name() {
+        assert_props_do_not_report("ConnectionParameterSetsChanged", |o, n| {
+            let sets = |label: &str| json!({"uiDefinition": {}, "values": [{"name": "oauth", "uiDefinition": {"displayName": label}, "parameters": {}}]});
+            set(
+                o,
+                "/properties/connectionParameterSets",
+                Some(sets("OAuth")),
+            );
+            set(
+                n,
+                "/properties/connectionParameterSets",
+                Some(sets("Sign in")),
+            );
+        });
+    }
+}

@@ -21,3 +21,26 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_type_changes() {
+        assert_props_report("ConnectionParameterTypeChanged", |_, n| {
+            set(n, &format!("{CP}/region/type"), Some(json!("securestring")))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_ui_definition_changes() {
+        assert_props_do_not_report("ConnectionParameterTypeChanged", |_, n| {
+            set(
+                n,
+                &format!("{CP}/region/uiDefinition/displayName"),
+                Some(json!("Region")),
+            )
+        });
+    }
+}

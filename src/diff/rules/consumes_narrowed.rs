@@ -20,3 +20,31 @@ crate::declare_code! {
         source: "BCI-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_media_type_is_no_longer_consumed() {
+        assert_reports("ConsumesNarrowed", |_, n| {
+            set(
+                n,
+                "/paths/~1items/post/consumes",
+                Some(json!(["text/plain"])),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_consumes_only_grows() {
+        // Media types compare case-insensitively.
+        assert_does_not_report("ConsumesNarrowed", |_, n| {
+            set(
+                n,
+                "/paths/~1items/post/consumes",
+                Some(json!(["Application/JSON", "text/plain"])),
+            )
+        });
+    }
+}

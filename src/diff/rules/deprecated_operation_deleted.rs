@@ -22,3 +22,24 @@ crate::declare_code! {
         source: "BC-01, VER-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_deprecated_operation_is_removed() {
+        assert_reports("DeprecatedOperationDeleted", |o, n| {
+            set(o, "/paths/~1items/post/deprecated", Some(json!(true)));
+            set(n, "/paths/~1items", None);
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_removed_operation_was_not_deprecated() {
+        let got = assert_does_not_report("DeprecatedOperationDeleted", |_, n| {
+            set(n, "/paths/~1items", None)
+        });
+        assert!(got.contains(&"OperationDeleted"), "{got:?}");
+    }
+}

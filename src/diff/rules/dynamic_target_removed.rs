@@ -22,3 +22,23 @@ crate::declare_code! {
         source: "BCI-08",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_operation_behind_dynamic_values_is_removed() {
+        assert_reports("DynamicTargetRemoved", |_, n| {
+            set(n, "/paths/~1kinds", None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_operation_using_it_is_removed() {
+        // CreateItem's body uses ListKinds; removing CreateItem leaves ListKinds in place.
+        assert_does_not_report("DynamicTargetRemoved", |_, n| {
+            set(n, "/paths/~1items", None)
+        });
+    }
+}

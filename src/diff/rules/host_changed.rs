@@ -21,3 +21,22 @@ crate::declare_code! {
         source: "BCI-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_host_changes() {
+        assert_reports("HostChanged", |_, n| {
+            set(n, "/host", Some(json!("api2.contoso.com")))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_case_changes() {
+        assert_does_not_report("HostChanged", |_, n| {
+            set(n, "/host", Some(json!("API.Contoso.com")))
+        });
+    }
+}

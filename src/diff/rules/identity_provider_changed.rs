@@ -24,3 +24,31 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_identity_provider_changes() {
+        assert_props_report("IdentityProviderChanged", |_, n| {
+            set(
+                n,
+                &format!("{CP}/token/oAuthSettings/identityProvider"),
+                Some(json!("oauth2")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_scopes_change() {
+        let got = assert_props_do_not_report("IdentityProviderChanged", |_, n| {
+            set(
+                n,
+                &format!("{CP}/token/oAuthSettings/scopes"),
+                Some(json!(["read", "write"])),
+            )
+        });
+        assert!(got.contains(&"OAuthScopesChanged"), "{got:?}");
+    }
+}

@@ -20,3 +20,22 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_required_body_property_becomes_optional() {
+        assert_reports("InputBecameOptional", |_, n| {
+            set(n, &format!("{NEWITEM}/required"), Some(json!([])))
+        });
+    }
+
+    #[test]
+    fn not_reported_for_a_path_parameter_which_is_always_required() {
+        assert_does_not_report("InputBecameOptional", |_, n| {
+            set(n, &format!("{GET}/parameters/0/required"), None)
+        });
+    }
+}

@@ -21,3 +21,33 @@ crate::declare_code! {
         source: "BC-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_optional_parameter_becomes_required() {
+        assert_reports("InputBecameRequired", |_, n| {
+            set(n, &format!("{FILTER}/required"), Some(json!(true)))
+        });
+    }
+
+    #[test]
+    fn reported_when_a_body_property_becomes_required() {
+        assert_reports("InputBecameRequired", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/required"),
+                Some(json!(["name", "note"])),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_for_a_path_parameter_which_is_always_required() {
+        assert_does_not_report("InputBecameRequired", |o, _| {
+            set(o, &format!("{GET}/parameters/0/required"), None)
+        });
+    }
+}

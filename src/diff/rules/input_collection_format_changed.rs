@@ -21,3 +21,27 @@ crate::declare_code! {
         source: "BCI-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_csv_becomes_multi() {
+        assert_reports("InputCollectionFormatChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/parameters/2/collectionFormat"),
+                Some(json!("multi")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_csv_is_left_implicit() {
+        // A missing collectionFormat is csv.
+        assert_does_not_report("InputCollectionFormatChanged", |_, n| {
+            set(n, &format!("{GET}/parameters/2/collectionFormat"), None)
+        });
+    }
+}

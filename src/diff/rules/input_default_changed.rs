@@ -21,3 +21,29 @@ crate::declare_code! {
         source: "BCD-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_default_changes() {
+        assert_reports("InputDefaultChanged", |_, n| {
+            set(n, &format!("{FILTER}/default"), Some(json!("b")))
+        });
+    }
+
+    #[test]
+    fn reported_when_a_default_is_removed() {
+        assert_reports("InputDefaultChanged", |_, n| {
+            set(n, &format!("{FILTER}/default"), None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_default_is_added() {
+        assert_does_not_report("InputDefaultChanged", |_, n| {
+            set(n, &format!("{GET}/parameters/3/default"), Some(json!(10)))
+        });
+    }
+}

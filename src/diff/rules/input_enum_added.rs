@@ -20,3 +20,26 @@ crate::declare_code! {
         source: "BC-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_input_gets_an_enum() {
+        assert_reports("InputEnumAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/note/enum"),
+                Some(json!(["x"])),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_an_output_gets_an_enum() {
+        assert_does_not_report("InputEnumAdded", |_, n| {
+            set(n, &format!("{ITEM}/properties/id/enum"), Some(json!(["x"])))
+        });
+    }
+}

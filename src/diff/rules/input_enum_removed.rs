@@ -20,3 +20,23 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_input_loses_its_enum() {
+        assert_reports("InputEnumRemoved", |_, n| {
+            set(n, &format!("{FILTER}/enum"), None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_an_output_loses_its_enum() {
+        let got = assert_does_not_report("InputEnumRemoved", |_, n| {
+            set(n, &format!("{ITEM}/properties/status/enum"), None)
+        });
+        assert!(got.contains(&"OutputEnumRemoved"), "{got:?}");
+    }
+}

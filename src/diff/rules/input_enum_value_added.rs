@@ -20,3 +20,22 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_input_enum_gains_a_value() {
+        assert_reports("InputEnumValueAdded", |_, n| {
+            set(n, &format!("{FILTER}/enum"), Some(json!(["a", "b", "c"])))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_values_are_reordered() {
+        assert_does_not_report("InputEnumValueAdded", |_, n| {
+            set(n, &format!("{FILTER}/enum"), Some(json!(["b", "a"])))
+        });
+    }
+}

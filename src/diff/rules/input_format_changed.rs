@@ -21,3 +21,36 @@ crate::declare_code! {
         source: "BCI-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_format_of_a_parameter_changes() {
+        assert_reports("InputFormatChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/parameters/3/format"),
+                Some(json!("int64")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_type_changes_too() {
+        let got = assert_does_not_report("InputFormatChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/parameters/3/type"),
+                Some(json!("string")),
+            );
+            set(
+                n,
+                &format!("{GET}/parameters/3/format"),
+                Some(json!("date")),
+            );
+        });
+        assert!(got.contains(&"InputTypeChanged"), "{got:?}");
+    }
+}

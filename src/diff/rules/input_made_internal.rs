@@ -21,3 +21,31 @@ crate::declare_code! {
         source: "BCI-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_input_without_default_becomes_internal() {
+        assert_reports("InputMadeInternal", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/note/x-ms-visibility"),
+                Some(json!("internal")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_input_has_a_default() {
+        // `filter` has `default: a`.
+        assert_does_not_report("InputMadeInternal", |_, n| {
+            set(
+                n,
+                &format!("{FILTER}/x-ms-visibility"),
+                Some(json!("internal")),
+            )
+        });
+    }
+}

@@ -26,3 +26,28 @@ crate::declare_code! {
         source: "BCI-02, BCD-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_body_property_is_removed() {
+        assert_reports("InputRemoved", |_, n| {
+            set(n, &format!("{NEWITEM}/properties/note"), None)
+        });
+    }
+
+    #[test]
+    fn reported_when_a_parameter_is_removed() {
+        assert_reports("InputRemoved", |_, n| set(n, FILTER, None));
+    }
+
+    #[test]
+    fn not_reported_when_a_parameter_only_moves() {
+        let got = assert_does_not_report("InputRemoved", |_, n| {
+            set(n, &format!("{FILTER}/in"), Some(json!("header")))
+        });
+        assert!(got.contains(&"ParameterLocationChanged"), "{got:?}");
+    }
+}

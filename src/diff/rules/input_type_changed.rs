@@ -24,3 +24,31 @@ crate::declare_code! {
         source: "BCI-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_type_of_a_body_property_changes() {
+        assert_reports("InputTypeChanged", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/note/type"),
+                Some(json!("integer")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_format_changes() {
+        let got = assert_does_not_report("InputTypeChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/parameters/3/format"),
+                Some(json!("int64")),
+            )
+        });
+        assert!(got.contains(&"InputFormatChanged"), "{got:?}");
+    }
+}

@@ -25,3 +25,26 @@ crate::declare_code! {
         source: "BCI-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_method_of_an_operation_changes() {
+        assert_reports("MethodChanged", |_, n| {
+            let p = n.pointer("/paths/~1items/post").unwrap().clone();
+            set(n, "/paths/~1items/post", None);
+            set(n, "/paths/~1items/put", Some(p));
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_path_changes() {
+        assert_does_not_report("MethodChanged", |_, n| {
+            let p = n.pointer("/paths/~1items").unwrap().clone();
+            set(n, "/paths/~1items", None);
+            set(n, "/paths/~1things", Some(p));
+        });
+    }
+}

@@ -20,3 +20,28 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_operation_id() {
+        assert_reports("OperationAdded", |_, n| {
+            set(
+                n,
+                "/paths/~1other",
+                Some(json!({"get": {"operationId": "Other", "responses": {}}})),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_an_operation_only_moves() {
+        assert_does_not_report("OperationAdded", |_, n| {
+            let p = n.pointer("/paths/~1items").unwrap().clone();
+            set(n, "/paths/~1items", None);
+            set(n, "/paths/~1things", Some(p));
+        });
+    }
+}

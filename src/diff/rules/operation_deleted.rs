@@ -24,3 +24,23 @@ crate::declare_code! {
         source: "BC-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_operation_id_is_gone() {
+        assert_reports("OperationDeleted", |_, n| set(n, "/paths/~1items", None));
+    }
+
+    #[test]
+    fn not_reported_when_the_operation_keeps_its_id_on_another_path() {
+        let got = assert_does_not_report("OperationDeleted", |_, n| {
+            let p = n.pointer("/paths/~1items").unwrap().clone();
+            set(n, "/paths/~1items", None);
+            set(n, "/paths/~1things", Some(p));
+        });
+        assert!(got.contains(&"PathTemplateChanged"), "{got:?}");
+    }
+}

@@ -22,3 +22,30 @@ crate::declare_code! {
         source: "BC-01, VER-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_family_has_a_newer_revision() {
+        assert_reports("OperationDeletedWithNewerRevision", |_, n| {
+            let mut v2 = n.pointer(GET).unwrap().clone();
+            set(&mut v2, "/operationId", Some(json!("GetItem_V2")));
+            set(&mut v2, "/x-ms-api-annotation/revision", Some(json!(2)));
+            set(n, "/paths/~1v2~1items~1{id}", Some(json!({"get": v2})));
+            set(n, "/paths/~1items~1{id}", None);
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_other_member_of_the_family_is_not_newer() {
+        let got = assert_does_not_report("OperationDeletedWithNewerRevision", |_, n| {
+            let mut v2 = n.pointer(GET).unwrap().clone();
+            set(&mut v2, "/operationId", Some(json!("GetItem_V2")));
+            set(n, "/paths/~1v2~1items~1{id}", Some(json!({"get": v2})));
+            set(n, "/paths/~1items~1{id}", None);
+        });
+        assert!(got.contains(&"OperationDeleted"), "{got:?}");
+    }
+}

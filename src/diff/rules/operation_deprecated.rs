@@ -21,3 +21,22 @@ crate::declare_code! {
         source: "BCI-05, VER-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_operation_becomes_deprecated() {
+        assert_reports("OperationDeprecated", |_, n| {
+            set(n, &format!("{GET}/deprecated"), Some(json!(true)))
+        });
+    }
+
+    #[test]
+    fn not_reported_for_deprecated_false() {
+        assert_does_not_report("OperationDeprecated", |_, n| {
+            set(n, &format!("{GET}/deprecated"), Some(json!(false)))
+        });
+    }
+}

@@ -21,3 +21,23 @@ crate::declare_code! {
         source: "BCI-04",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_trigger_becomes_an_action() {
+        assert_reports("OperationKindChanged", |_, n| {
+            set(n, "/paths/~1poll/get/x-ms-trigger", None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_trigger_stays_a_trigger() {
+        let got = assert_does_not_report("OperationKindChanged", |_, n| {
+            set(n, "/paths/~1poll/get/x-ms-trigger", Some(json!("single")))
+        });
+        assert!(got.contains(&"TriggerCardinalityChanged"), "{got:?}");
+    }
+}

@@ -21,3 +21,30 @@ crate::declare_code! {
         source: "BCI-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_operation_becomes_internal() {
+        assert_reports("OperationMadeInternal", |_, n| {
+            set(
+                n,
+                &format!("{GET}/x-ms-visibility"),
+                Some(json!("internal")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_for_advanced_visibility() {
+        assert_does_not_report("OperationMadeInternal", |_, n| {
+            set(
+                n,
+                &format!("{GET}/x-ms-visibility"),
+                Some(json!("advanced")),
+            )
+        });
+    }
+}

@@ -20,3 +20,36 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_optional_body_property() {
+        assert_reports("OptionalInputAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/extra"),
+                Some(json!({"type": "string"})),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_new_input_is_required() {
+        let got = assert_does_not_report("OptionalInputAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/extra"),
+                Some(json!({"type": "string"})),
+            );
+            set(
+                n,
+                &format!("{NEWITEM}/required"),
+                Some(json!(["name", "extra"])),
+            );
+        });
+        assert!(got.contains(&"RequiredInputAdded"), "{got:?}");
+    }
+}

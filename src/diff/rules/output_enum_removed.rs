@@ -23,3 +23,26 @@ crate::declare_code! {
         source: "BC-08",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_output_loses_its_enum() {
+        assert_reports("OutputEnumRemoved", |_, n| {
+            set(n, &format!("{ITEM}/properties/status/enum"), None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_enum_only_loses_a_value() {
+        assert_does_not_report("OutputEnumRemoved", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/status/enum"),
+                Some(json!(["open"])),
+            )
+        });
+    }
+}

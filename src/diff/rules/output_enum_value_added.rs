@@ -20,3 +20,30 @@ crate::declare_code! {
         source: "BCD-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_an_output_enum_gains_a_value() {
+        assert_reports("OutputEnumValueAdded", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/status/enum"),
+                Some(json!(["open", "closed", "archived"])),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_values_are_reordered() {
+        assert_does_not_report("OutputEnumValueAdded", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/status/enum"),
+                Some(json!(["closed", "open"])),
+            )
+        });
+    }
+}

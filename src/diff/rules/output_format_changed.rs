@@ -24,3 +24,31 @@ crate::declare_code! {
         source: "BC-11",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_format_is_added_to_an_output() {
+        assert_reports("OutputFormatChanged", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/id/format"),
+                Some(json!("uuid")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_type_changes_too() {
+        let got = assert_does_not_report("OutputFormatChanged", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/size"),
+                Some(json!({"type": "string"})),
+            )
+        });
+        assert!(got.contains(&"OutputTypeChanged"), "{got:?}");
+    }
+}

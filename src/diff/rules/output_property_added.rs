@@ -20,3 +20,31 @@ crate::declare_code! {
         source: "BCD-05",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_response_property() {
+        assert_reports("OutputPropertyAdded", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/created"),
+                Some(json!({"type": "string"})),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_for_a_new_body_property() {
+        let got = assert_does_not_report("OutputPropertyAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/created"),
+                Some(json!({"type": "string"})),
+            )
+        });
+        assert!(got.contains(&"OptionalInputAdded"), "{got:?}");
+    }
+}

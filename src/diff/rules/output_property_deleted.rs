@@ -20,3 +20,23 @@ crate::declare_code! {
         source: "BC-09",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_response_property_is_removed() {
+        assert_reports("OutputPropertyDeleted", |_, n| {
+            set(n, &format!("{ITEM}/properties/size"), None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_body_property_is_removed() {
+        let got = assert_does_not_report("OutputPropertyDeleted", |_, n| {
+            set(n, &format!("{NEWITEM}/properties/note"), None)
+        });
+        assert!(got.contains(&"InputRemoved"), "{got:?}");
+    }
+}

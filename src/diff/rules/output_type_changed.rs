@@ -25,3 +25,59 @@ crate::declare_code! {
         source: "BC-10",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_type_of_a_response_property_changes() {
+        assert_reports("OutputTypeChanged", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/size/type"),
+                Some(json!("string")),
+            )
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_the_format_changes() {
+        let got = assert_does_not_report("OutputTypeChanged", |_, n| {
+            set(
+                n,
+                &format!("{ITEM}/properties/id/format"),
+                Some(json!("uuid")),
+            )
+        });
+        assert!(got.contains(&"OutputFormatChanged"), "{got:?}");
+    }
+
+    #[test]
+    fn a_string_output_becoming_an_enum_without_type_is_an_output_type_change() {
+        // PR #3151: `{type: string}` → `{enum: [...]}`, reported at `…/items/type/type`.
+        let old = base();
+        let mut new = base();
+        set(
+            &mut new,
+            &format!("{ITEM}/properties/id"),
+            Some(json!({"enum": ["a", "b"]})),
+        );
+        let r = diff(&side(&old, None), &side(&new, None));
+        let c = r
+            .changes
+            .iter()
+            .find(|c| c.rule.code == "OutputTypeChanged")
+            .expect("OutputTypeChanged");
+        assert_eq!(c.severity(), DiffSeverity::Breaking);
+        assert_eq!(c.rule.gate, crate::core::Gate::Pipeline);
+        // An input losing its type is not reported as a type change (no evidence for inputs).
+        let mut new_in = base();
+        set(
+            &mut new_in,
+            &format!("{NEWITEM}/properties/note"),
+            Some(json!({"enum": ["x"]})),
+        );
+        assert!(!codes(&old, &new_in).contains(&"InputTypeChanged"));
+    }
+}

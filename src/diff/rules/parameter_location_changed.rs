@@ -20,3 +20,15 @@ crate::declare_code! {
         source: "BC-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_parameter_moves_from_query_to_header() {
+        assert_reports("ParameterLocationChanged", |_, n| {
+            set(n, &format!("{FILTER}/in"), Some(json!("header")))
+        });
+    }
+}

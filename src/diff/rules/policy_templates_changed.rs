@@ -22,3 +22,28 @@ crate::declare_code! {
         source: "BCD-01",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_policy_is_removed() {
+        assert_props_report("PolicyTemplatesChanged", |_, n| {
+            set(n, "/properties/policyTemplateInstances", Some(json!([])))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_only_key_order_changes() {
+        assert_props_do_not_report("PolicyTemplatesChanged", |_, n| {
+            set(
+                n,
+                "/properties/policyTemplateInstances",
+                Some(
+                    json!([{"parameters": {"x-ms-apimTemplate-operationName": ["GetItem"]}, "templateId": "routerequesttoendpoint"}]),
+                ),
+            )
+        });
+    }
+}

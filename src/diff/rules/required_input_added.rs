@@ -21,3 +21,41 @@ crate::declare_code! {
         source: "BC-04",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_required_body_property() {
+        assert_reports("RequiredInputAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/owner"),
+                Some(json!({"type": "string"})),
+            );
+            set(
+                n,
+                &format!("{NEWITEM}/required"),
+                Some(json!(["name", "owner"])),
+            );
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_new_required_input_has_a_default() {
+        let got = assert_does_not_report("RequiredInputAdded", |_, n| {
+            set(
+                n,
+                &format!("{NEWITEM}/properties/owner"),
+                Some(json!({"type": "string", "default": "me"})),
+            );
+            set(
+                n,
+                &format!("{NEWITEM}/required"),
+                Some(json!(["name", "owner"])),
+            );
+        });
+        assert!(got.contains(&"RequiredInputAddedWithDefault"), "{got:?}");
+    }
+}

@@ -25,3 +25,29 @@ crate::declare_code! {
         source: "BC-04",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_for_a_new_required_parameter_with_a_default() {
+        assert_reports("RequiredInputAddedWithDefault", |_, n| {
+            let mut ps = n.pointer(&format!("{GET}/parameters")).unwrap().clone();
+            ps.as_array_mut().unwrap().push(json!({"name": "api-version", "in": "query", "required": true, "type": "string", "default": "2024"}));
+            set(n, &format!("{GET}/parameters"), Some(ps));
+        });
+    }
+
+    #[test]
+    fn not_reported_without_a_default() {
+        let got = assert_does_not_report("RequiredInputAddedWithDefault", |_, n| {
+            let mut ps = n.pointer(&format!("{GET}/parameters")).unwrap().clone();
+            ps.as_array_mut().unwrap().push(
+                json!({"name": "api-version", "in": "query", "required": true, "type": "string"}),
+            );
+            set(n, &format!("{GET}/parameters"), Some(ps));
+        });
+        assert!(got.contains(&"RequiredInputAdded"), "{got:?}");
+    }
+}

@@ -21,3 +21,23 @@ crate::declare_code! {
         source: "BCI-08",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_response_without_schema_is_removed() {
+        assert_reports("ResponseRemoved", |_, n| {
+            set(n, &format!("{GET}/responses/404"), None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_removed_response_had_a_schema() {
+        let got = assert_does_not_report("ResponseRemoved", |_, n| {
+            set(n, &format!("{GET}/responses/200"), None)
+        });
+        assert!(got.contains(&"OutputSchemaRemoved"), "{got:?}");
+    }
+}

@@ -21,3 +21,28 @@ crate::declare_code! {
         source: "BCI-08",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_the_success_response_moves() {
+        assert_reports("ResponseStatusChanged", |_, n| {
+            let r = n.pointer(&format!("{GET}/responses/200")).unwrap().clone();
+            set(n, &format!("{GET}/responses/200"), None);
+            set(n, &format!("{GET}/responses/202"), Some(r));
+        });
+    }
+
+    #[test]
+    fn not_reported_when_a_success_response_is_added_beside_it() {
+        assert_does_not_report("ResponseStatusChanged", |_, n| {
+            set(
+                n,
+                &format!("{GET}/responses/202"),
+                Some(json!({"description": "Accepted"})),
+            )
+        });
+    }
+}

@@ -20,3 +20,21 @@ crate::declare_code! {
         source: "BCI-07",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_scheme_is_no_longer_listed() {
+        assert_reports("SchemeRemoved", |o, _| {
+            set(o, "/schemes", Some(json!(["http", "https"])))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_schemes_are_left_out() {
+        // No `schemes` at all: nothing is said, nothing is removed.
+        assert_does_not_report("SchemeRemoved", |_, n| set(n, "/schemes", None));
+    }
+}

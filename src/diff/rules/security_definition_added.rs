@@ -20,3 +20,26 @@ crate::declare_code! {
         source: "BCD-03",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_connector_without_authentication_gets_some() {
+        assert_reports("SecurityDefinitionAdded", |o, _| {
+            set(o, "/securityDefinitions", None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_connector_had_authentication() {
+        assert_does_not_report("SecurityDefinitionAdded", |_, n| {
+            set(
+                n,
+                "/securityDefinitions/key",
+                Some(json!({"type": "apiKey", "in": "header", "name": "X-Key"})),
+            )
+        });
+    }
+}

@@ -20,3 +20,27 @@ crate::declare_code! {
         source: "BCI-06",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_all_authentication_is_removed() {
+        assert_reports("SecurityDefinitionRemoved", |_, n| {
+            set(n, "/securityDefinitions", None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_authentication_is_replaced() {
+        let got = assert_does_not_report("SecurityDefinitionRemoved", |_, n| {
+            set(
+                n,
+                "/securityDefinitions",
+                Some(json!({"key": {"type": "apiKey", "in": "header", "name": "X-Key"}})),
+            )
+        });
+        assert!(got.contains(&"AuthenticationTypeChanged"), "{got:?}");
+    }
+}

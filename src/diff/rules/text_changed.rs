@@ -20,3 +20,26 @@ crate::declare_code! {
         source: "BCD-06",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_summary_changes() {
+        assert_reports("TextChanged", |_, n| {
+            set(n, &format!("{GET}/summary"), Some(json!("Get one item")))
+        });
+    }
+
+    #[test]
+    fn reported_when_a_description_is_added() {
+        assert_reports("TextChanged", |_, n| {
+            set(
+                n,
+                &format!("{FILTER}/description"),
+                Some(json!("Which items")),
+            )
+        });
+    }
+}

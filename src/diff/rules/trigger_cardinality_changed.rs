@@ -21,3 +21,23 @@ crate::declare_code! {
         source: "BCI-04",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_batch_becomes_single() {
+        assert_reports("TriggerCardinalityChanged", |_, n| {
+            set(n, "/paths/~1poll/get/x-ms-trigger", Some(json!("single")))
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_trigger_becomes_an_action() {
+        let got = assert_does_not_report("TriggerCardinalityChanged", |_, n| {
+            set(n, "/paths/~1poll/get/x-ms-trigger", None)
+        });
+        assert!(got.contains(&"OperationKindChanged"), "{got:?}");
+    }
+}

@@ -20,3 +20,26 @@ crate::declare_code! {
         source: "BCI-04",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::testing::*;
+
+    #[test]
+    fn reported_when_a_webhook_becomes_polling() {
+        assert_reports("TriggerMechanismChanged", |_, n| {
+            set(n, "/paths/~1hooks/x-ms-notification-content", None)
+        });
+    }
+
+    #[test]
+    fn not_reported_when_the_webhook_only_changes_its_payload() {
+        assert_does_not_report("TriggerMechanismChanged", |_, n| {
+            set(
+                n,
+                "/paths/~1hooks/x-ms-notification-content/schema",
+                Some(json!({"type": "object"})),
+            )
+        });
+    }
+}
