@@ -31,4 +31,17 @@ mod tests {
             set(n, &format!("{FILTER}/in"), Some(json!("header")))
         });
     }
+
+    #[test]
+    fn not_reported_when_the_body_parameter_is_renamed() {
+        // The body parameter is matched by its location, whatever its name.
+        let got = assert_does_not_report("ParameterLocationChanged", |_, n| {
+            set(
+                n,
+                "/paths/~1items/post/parameters/0/name",
+                Some(json!("item")),
+            )
+        });
+        assert!(!got.contains(&"InputRemoved"), "{got:?}");
+    }
 }
