@@ -74,7 +74,7 @@ fn diff() -> impl Iterator<Item = CatalogEntry> {
         severity: r.severity.as_str(),
         gate: Some(r.gate),
         summary: r.summary,
-        explanation: r.explanation.to_string(),
+        explanation: r.explanation.text(),
         source: r.source,
         fix: None,
     })

@@ -264,4 +264,6 @@ fn report_path(label: &str, file: &str) -> String {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,218 @@
+//! What the diff tests share: a small connector ([`base`], [`base_props`]) that exercises
+//! every diff rule, an editor of JSON by pointer ([`set`]), and assertions that run the real
+//! engine ([`super::diff`]) on an old/new pair made by editing two copies of it. Each rule's
+//! file (`rules/<snake_code>.rs`) tests its code with these, in a few lines per case.
+
+pub use serde_json::{Value, json};
+
+pub use super::{DiffSeverity, Side, diff};
+use crate::model::DataFile;
+use crate::model::pointer;
+
+pub fn base() -> Value {
+    json!({
+        "swagger": "2.0",
+        "info": {"title": "Contoso", "description": "Tasks", "version": "1.0"},
+        "host": "api.contoso.com",
+        "basePath": "/v1",
+        "schemes": ["https"],
+        "consumes": ["application/json"],
+        "securityDefinitions": {"oauth": {"type": "oauth2", "flow": "accessCode",
+            "authorizationUrl": "https://login/a", "tokenUrl": "https://login/t",
+            "scopes": {"read": "Read"}}},
+        "paths": {
+            "/items/{id}": {
+                "get": {
+                    "operationId": "GetItem", "summary": "Get item", "description": "Gets an item.",
+                    "x-ms-api-annotation": {"family": "GetItem", "revision": 1},
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": true, "type": "string"},
+                        {"name": "filter", "in": "query", "required": false, "type": "string",
+                         "enum": ["a", "b"], "maxLength": 10, "default": "a"},
+                        {"name": "fields", "in": "query", "type": "array", "collectionFormat": "csv",
+                         "items": {"type": "string"}},
+                        {"name": "top", "in": "query", "type": "integer", "format": "int32"}
+                    ],
+                    "responses": {"200": {"description": "OK", "schema": {"$ref": "#/definitions/Item"}},
+                                  "404": {"description": "Not found"}}
+                }
+            },
+            "/items": {
+                "post": {
+                    "operationId": "CreateItem", "summary": "Create item",
+                    "parameters": [{"name": "body", "in": "body", "required": true,
+                                    "schema": {"$ref": "#/definitions/NewItem"}}],
+                    "responses": {"201": {"description": "Created", "schema": {"$ref": "#/definitions/Item"}}}
+                }
+            },
+            "/kinds": {
+                "get": {"operationId": "ListKinds", "x-ms-visibility": "internal",
+                        "responses": {"200": {"description": "OK", "schema": {"type": "array", "items": {"type": "string"}}}}}
+            },
+            "/hooks": {
+                "x-ms-notification-content": {"schema": {"$ref": "#/definitions/Item"}},
+                "post": {"operationId": "OnItem", "x-ms-trigger": "single",
+                         "parameters": [{"name": "body", "in": "body", "schema": {"type": "object",
+                            "properties": {"url": {"type": "string", "x-ms-notification-url": true}}}}],
+                         "responses": {"201": {"description": "Created"}}}
+            },
+            "/poll": {
+                "get": {"operationId": "OnNew", "x-ms-trigger": "batch",
+                        "responses": {"200": {"description": "OK", "schema": {"type": "array", "items": {"$ref": "#/definitions/Item"}}}}}
+            }
+        },
+        "definitions": {
+            "Item": {"type": "object", "properties": {
+                "id": {"type": "string"},
+                "status": {"type": "string", "enum": ["open", "closed"]},
+                "size": {"type": "integer", "format": "int32"},
+                "parent": {"$ref": "#/definitions/Item"},
+                "tags": {"type": "array", "items": {"type": "object", "properties": {"label": {"type": "string"}}}}
+            }},
+            "NewItem": {"type": "object", "required": ["name"], "properties": {
+                "name": {"type": "string", "description": "Name"},
+                "kind": {"type": "string", "x-ms-dynamic-values": {"operationId": "ListKinds", "value-path": "id"}},
+                "note": {"type": "string"}
+            }}
+        }
+    })
+}
+
+pub fn base_props() -> Value {
+    json!({"properties": {
+        "connectionParameters": {
+            "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "scopes": ["read"]}},
+            "region": {"type": "string", "uiDefinition": {"constraints": {"required": "false"}}}
+        },
+        "policyTemplateInstances": [{"templateId": "routerequesttoendpoint", "parameters": {"x-ms-apimTemplate-operationName": ["GetItem"]}}],
+        "publisher": "Contoso"
+    }})
+}
+
+pub fn side(def: &Value, props: Option<&Value>) -> Side {
+    let f = |v: &Value, name: &str| {
+        DataFile::from_text(
+            name.into(),
+            name.into(),
+            serde_json::to_string_pretty(v).unwrap(),
+            Vec::new(),
+            false,
+        )
+    };
+    Side {
+        label: "x".into(),
+        definition: Some(f(def, "apiDefinition.swagger.json")),
+        properties: props.map(|p| f(p, "apiProperties.json")),
+    }
+}
+
+pub fn codes(old: &Value, new: &Value) -> Vec<&'static str> {
+    let r = diff(&side(old, None), &side(new, None));
+    r.changes.iter().map(|c| c.rule.code).collect()
+}
+
+pub fn prop_codes(old: &Value, new: &Value) -> Vec<&'static str> {
+    let b = base();
+    let r = diff(&side(&b, Some(old)), &side(&b, Some(new)));
+    r.changes.iter().map(|c| c.rule.code).collect()
+}
+
+/// Set (creating objects on the way) or, with `None`, delete the value at `ptr`.
+pub fn set(v: &mut Value, ptr: &str, to: Option<Value>) {
+    let toks = pointer::tokens(ptr).unwrap();
+    let (last, parents) = toks.split_last().unwrap();
+    let mut cur = v;
+    for t in parents {
+        cur = match cur {
+            Value::Array(a) => &mut a[t.parse::<usize>().unwrap()],
+            Value::Object(m) => m.entry(t.clone()).or_insert(json!({})),
+            _ => panic!("bad pointer {ptr}"),
+        };
+    }
+    match (cur, to) {
+        (Value::Object(m), Some(x)) => {
+            m.insert(last.clone(), x);
+        }
+        (Value::Object(m), None) => {
+            m.shift_remove(last);
+        }
+        (Value::Array(a), Some(x)) => a[last.parse::<usize>().unwrap()] = x,
+        (Value::Array(a), None) => {
+            a.remove(last.parse::<usize>().unwrap());
+        }
+        _ => panic!("bad pointer {ptr}"),
+    }
+}
+
+pub const GET: &str = "/paths/~1items~1{id}/get";
+pub const FILTER: &str = "/paths/~1items~1{id}/get/parameters/1";
+pub const NEWITEM: &str = "/definitions/NewItem";
+pub const ITEM: &str = "/definitions/Item";
+
+/// The codes the engine reports between two copies of [`base`] edited as old and new.
+pub fn reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
+    let (mut o, mut n) = (base(), base());
+    edit(&mut o, &mut n);
+    codes(&o, &n)
+}
+
+/// `code` is reported on the pair made by `edit` from [`base`], and not between the new
+/// document and itself.
+#[track_caller]
+pub fn assert_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+    let (mut o, mut n) = (base(), base());
+    edit(&mut o, &mut n);
+    let got = codes(&o, &n);
+    assert!(got.contains(&code), "{code}: expected in {got:?}");
+    assert!(
+        !codes(&n, &n).contains(&code),
+        "{code} on identical documents"
+    );
+}
+
+/// `code` is not reported on the pair made by `edit` from [`base`]; returns what was, so a
+/// near-miss can say which rule it is instead.
+#[track_caller]
+pub fn assert_does_not_report(
+    code: &str,
+    edit: impl FnOnce(&mut Value, &mut Value),
+) -> Vec<&'static str> {
+    let got = reported(edit);
+    assert!(!got.contains(&code), "{code} not expected in {got:?}");
+    got
+}
+
+/// The codes the engine reports between two copies of [`base_props`] (apiProperties.json)
+/// edited as old and new, the definition unchanged.
+pub fn props_reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
+    let (mut o, mut n) = (base_props(), base_props());
+    edit(&mut o, &mut n);
+    prop_codes(&o, &n)
+}
+
+/// [`assert_reports`] for apiProperties.json, from [`base_props`].
+#[track_caller]
+pub fn assert_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+    let (mut o, mut n) = (base_props(), base_props());
+    edit(&mut o, &mut n);
+    let got = prop_codes(&o, &n);
+    assert!(got.contains(&code), "{code}: expected in {got:?}");
+    assert!(
+        !prop_codes(&n, &n).contains(&code),
+        "{code} on identical documents"
+    );
+}
+
+/// [`assert_does_not_report`] for apiProperties.json, from [`base_props`].
+#[track_caller]
+pub fn assert_props_do_not_report(
+    code: &str,
+    edit: impl FnOnce(&mut Value, &mut Value),
+) -> Vec<&'static str> {
+    let got = props_reported(edit);
+    assert!(!got.contains(&code), "{code} not expected in {got:?}");
+    got
+}
+
+/// `/properties/connectionParameters` of apiProperties.json.
+pub const CP: &str = "/properties/connectionParameters";
