@@ -47,7 +47,7 @@ pub struct CatalogEntry {
     /// One line: what it reports.
     pub summary: &'static str,
     /// The longer explanation (Markdown), when the family has one.
-    pub explanation: &'static str,
+    pub explanation: String,
     /// Where it comes from: a URL, an in-repo document, or a catalog id (`PKG-02`).
     pub source: &'static str,
     /// What `lint --fix` does about it, if anything.
@@ -61,7 +61,7 @@ fn lint() -> impl Iterator<Item = CatalogEntry> {
         severity: r.severity.as_str(),
         gate: Some(r.gate),
         summary: r.summary,
-        explanation: r.explanation,
+        explanation: r.explanation.to_string(),
         source: r.source,
         fix: crate::fix::find(r.code).map(|f| f.summary),
     })
@@ -74,7 +74,7 @@ fn diff() -> impl Iterator<Item = CatalogEntry> {
         severity: r.severity.as_str(),
         gate: Some(r.gate),
         summary: r.summary,
-        explanation: r.explanation,
+        explanation: r.explanation.to_string(),
         source: r.source,
         fix: None,
     })
@@ -87,7 +87,7 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
         severity: c.severity.as_str(),
         gate: None,
         summary: c.summary,
-        explanation: "",
+        explanation: c.explanation.text(),
         source: if c.id == "-" {
             "connkit (beyond Microsoft's ConnectorPackageValidator.ps1)"
         } else {
@@ -104,7 +104,7 @@ fn convert() -> impl Iterator<Item = CatalogEntry> {
         severity: "note",
         gate: Some(Gate::Advice),
         summary: n.summary,
-        explanation: n.explanation,
+        explanation: n.explanation.to_string(),
         source: "connkit convert",
         fix: None,
     })

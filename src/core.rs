@@ -233,8 +233,14 @@ impl Doc {
             .lines()
             .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
             .collect();
-        let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-        let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
+        let start = lines
+            .iter()
+            .position(|l| !l.is_empty())
+            .unwrap_or(lines.len());
+        let end = lines
+            .iter()
+            .rposition(|l| !l.is_empty())
+            .map_or(start, |i| i + 1);
         lines[start..end].join("\n")
     }
 
@@ -329,7 +335,10 @@ mod doc_tests {
     #[test]
     fn doc_text_and_sections() {
         let d = Doc(" \n ### Why\n Because.\n More.\n\n ### Example\n Bad: `x`\n");
-        assert_eq!(d.text(), "### Why\nBecause.\nMore.\n\n### Example\nBad: `x`");
+        assert_eq!(
+            d.text(),
+            "### Why\nBecause.\nMore.\n\n### Example\nBad: `x`"
+        );
         assert_eq!(d.section("Why").as_deref(), Some("Because.\nMore."));
         assert_eq!(d.section("Example").as_deref(), Some("Bad: `x`"));
         assert_eq!(d.section("Evidence"), None);
