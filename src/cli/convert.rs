@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
+use crate::convert::notes::{CONVERT_DEFINITION_TOO_LARGE, CONVERT_RESULT_NOT_LINTED};
 use crate::convert::{self, init::Auth};
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
@@ -162,7 +163,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let size = files[0].1.len();
     if size > MAX_DEFINITION {
         notes.push(convert::Note {
-            code: "ConvertDefinitionTooLarge",
+            code: CONVERT_DEFINITION_TOO_LARGE.code,
             severity: Severity::Warning,
             file: FileKind::Definition,
             pointer: String::new(),
@@ -195,7 +196,7 @@ fn report_connector(
             .unwrap_or(0);
         let mut notes = notes;
         notes.push(convert::Note {
-            code: "ConvertResultNotLinted",
+            code: CONVERT_RESULT_NOT_LINTED.code,
             severity: Severity::Error,
             file: FileKind::Definition,
             pointer: String::new(),
