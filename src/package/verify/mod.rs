@@ -370,51 +370,14 @@ use connector::*;
 use solution::*;
 
 #[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
+pub(crate) mod testing;
 
+#[cfg(test)]
+mod tests {
     use proptest::prelude::*;
 
+    use super::testing::*;
     use super::*;
-    use crate::package::build::write_zip;
-
-    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let m: BTreeMap<String, Vec<u8>> = entries
-            .iter()
-            .map(|(n, d)| (n.to_string(), d.to_vec()))
-            .collect();
-        write_zip(&m).unwrap()
-    }
-
-    fn solution(cust: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut e: Vec<(&str, &[u8])> = vec![
-            ("[Content_Types].xml", b"<Types/>"),
-            ("customizations.xml", cust.as_bytes()),
-            ("solution.xml", b"<ImportExportXml/>"),
-        ];
-        e.extend_from_slice(extra);
-        zip(&e)
-    }
-
-    fn good() -> Vec<u8> {
-        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
-        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition></Connector></Connectors>";
-        let c = solution(
-            &format!("<I><Workflows/>{conn}</I>"),
-            &[("Connector/p_t_openapidefinition.json", def)],
-        );
-        let f = solution(
-            &format!(
-                "<I><Workflows><Workflow Name=\"w\"><JsonFileName>/Workflows/w.json</JsonFileName></Workflow></Workflows>{conn}</I>"
-            ),
-            &[
-                ("Connector/p_t_openapidefinition.json", def),
-                ("Workflows/w.json", b"{}"),
-            ],
-        );
-        let package = zip(&[("PkgAssets/c.zip", &c), ("PkgAssets/f.zip", &f)]);
-        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
-    }
 
     #[test]
     fn good_package_classifies_both_solutions() {
@@ -423,59 +386,6 @@ mod tests {
         let kinds: Vec<_> = r.solutions.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SolutionKind::Connector, SolutionKind::Flow]);
         assert_eq!(r.connectors.len(), 2);
-    }
-
-    #[test]
-    fn every_check_has_a_distinct_code() {
-        let mut codes: Vec<_> = CHECKS.iter().map(|c| c.code).collect();
-        codes.sort();
-        codes.dedup();
-        assert_eq!(codes.len(), CHECKS.len());
-        let ids: Vec<_> = CHECKS.iter().map(|c| c.id).filter(|i| *i != "-").collect();
-        assert_eq!(
-            ids,
-            [
-                "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
-            ]
-        );
-    }
-
-    fn with_params(params: Option<&[u8]>) -> Vec<u8> {
-        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
-        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition><connectionparameters>/Connector/p_t_connectionparameters.json</connectionparameters></Connector></Connectors>";
-        let mut files: Vec<(&str, &[u8])> = vec![("Connector/p_t_openapidefinition.json", def)];
-        if let Some(p) = params {
-            files.push(("Connector/p_t_connectionparameters.json", p));
-        }
-        let c = solution(&format!("<I>{conn}</I>"), &files);
-        let package = zip(&[("PkgAssets/c.zip", &c)]);
-        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
-    }
-
-    #[test]
-    fn a_missing_file_is_reported_once_not_also_as_a_mismatch() {
-        let pr = crate::rules::testing::connector_from(
-            serde_json::json!({"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}),
-            Some(
-                serde_json::json!({"properties": {"connectionParameters": {"k": {"type": "string"}}}}),
-            ),
-        );
-        let options = VerifyOptions {
-            against: Some(&pr),
-            ..Default::default()
-        };
-        let codes = |bytes: Vec<u8>| -> Vec<&'static str> {
-            verify_bytes("p.zip", &bytes, &options)
-                .unwrap()
-                .findings
-                .iter()
-                .map(|f| f.code)
-                .filter(|c| !c.starts_with("PackageAssets") && *c != MISSING_KIND.code)
-                .collect()
-        };
-        assert_eq!(codes(with_params(None)), [CONNECTOR_FILE.code]);
-        assert_eq!(codes(with_params(Some(b"{}"))), [PARAMETERS_MISMATCH.code]);
-        assert!(codes(with_params(Some(br#"{"k":{"type":"string"}}"#))).is_empty());
     }
 
     proptest! {

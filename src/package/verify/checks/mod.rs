@@ -78,3 +78,39 @@ pub static CHECKS: &[&Check] = &[
     &CONNECTOR_INCONSISTENT,
     &PREFIX_INVALID,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::CHECKS;
+
+    #[test]
+    fn every_check_has_a_distinct_code_and_the_validator_ids_in_order() {
+        let mut codes: Vec<_> = CHECKS.iter().map(|c| c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECKS.len());
+        let ids: Vec<_> = CHECKS.iter().map(|c| c.id).filter(|i| *i != "-").collect();
+        assert_eq!(
+            ids,
+            [
+                "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
+            ]
+        );
+    }
+
+    /// One file per check, named after its code, declaring it, with a test naming it; every
+    /// explanation has `### Why` (issue #15).
+    #[test]
+    fn every_check_has_its_own_tested_file() {
+        let codes: Vec<_> = CHECKS.iter().map(|c| (c.code, c.explanation)).collect();
+        let problems = crate::catalog::layout::problems("src/package/verify/checks", &codes);
+        assert!(problems.is_empty(), "{problems:#?}");
+        for c in CHECKS {
+            assert!(
+                c.explanation.section("Example").is_some(),
+                "{}: no ### Example",
+                c.code
+            );
+        }
+    }
+}
