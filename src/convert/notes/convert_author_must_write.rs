@@ -14,3 +14,29 @@ crate::declare_code! {
         code: "ConvertAuthorMustWrite",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_AUTHOR_MUST_WRITE;
+    use crate::convert::notes::testing::*;
+    use crate::core::Profile;
+    use serde_json::json;
+
+    #[test]
+    fn certification_lists_the_placeholders() {
+        // An operation with nothing but its id, and the default brand colour.
+        let doc = openapi(
+            json!({"/tasks": {"get": {"operationId": "ListTasks", "responses": {"200": {"description": "OK"}}}}}),
+        );
+        let found = codes_with(&doc, Profile::Certified);
+        assert!(found.contains(&CONVERT_AUTHOR_MUST_WRITE.code), "{found:?}");
+    }
+
+    #[test]
+    fn near_miss_a_custom_connector_gets_no_such_list() {
+        let doc = openapi(
+            json!({"/tasks": {"get": {"operationId": "ListTasks", "responses": {"200": {"description": "OK"}}}}}),
+        );
+        assert!(!emits(&doc, &CONVERT_AUTHOR_MUST_WRITE));
+    }
+}

@@ -12,3 +12,28 @@ crate::declare_code! {
         code: "ConvertBasePathTrimmed",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_BASE_PATH_TRIMMED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_server_variable_without_default_cuts_the_base_path() {
+        let mut doc = with_get(json!({}));
+        doc["servers"] = json!([{"url": "https://api.contoso.com/{version}/tasks"}]);
+        assert!(emits(&doc, &CONVERT_BASE_PATH_TRIMMED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_variable_with_a_default_is_substituted() {
+        let mut doc = with_get(json!({}));
+        doc["servers"] = json!([{"url": "https://api.contoso.com/{version}/tasks", "variables": {"version": {"default": "v1"}}}]);
+        assert!(
+            !emits(&doc, &CONVERT_BASE_PATH_TRIMMED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

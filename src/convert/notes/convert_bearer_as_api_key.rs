@@ -12,3 +12,32 @@ crate::declare_code! {
         code: "ConvertBearerAsApiKey",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_BEARER_AS_API_KEY;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_scheme(scheme: serde_json::Value) -> serde_json::Value {
+        let mut doc = with_get(json!({}));
+        doc["components"] = json!({"securitySchemes": {"auth": scheme}});
+        doc
+    }
+
+    #[test]
+    fn a_bearer_scheme_becomes_an_api_key() {
+        let doc = with_scheme(json!({"type": "http", "scheme": "bearer"}));
+        assert!(emits(&doc, &CONVERT_BEARER_AS_API_KEY), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_basic_is_kept_as_basic() {
+        let doc = with_scheme(json!({"type": "http", "scheme": "basic"}));
+        assert!(
+            !emits(&doc, &CONVERT_BEARER_AS_API_KEY),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -13,3 +13,29 @@ crate::declare_code! {
         code: "ConvertBinaryBody",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_BINARY_BODY;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn upload(schema: serde_json::Value) -> serde_json::Value {
+        openapi(json!({"/files": {"post": get_op(json!({
+            "operationId": "UploadFile",
+            "requestBody": {"content": {"application/octet-stream": {"schema": schema}}}
+        }))}}))
+    }
+
+    #[test]
+    fn an_object_schema_under_a_binary_media_type_becomes_bytes() {
+        let doc = upload(json!({"type": "object", "properties": {"data": {"type": "string"}}}));
+        assert!(emits(&doc, &CONVERT_BINARY_BODY), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_binary_string_is_already_bytes() {
+        let doc = upload(json!({"type": "string", "format": "binary"}));
+        assert!(!emits(&doc, &CONVERT_BINARY_BODY), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,33 @@ crate::declare_code! {
         code: "ConvertBrandColorPlaceholder",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_BRAND_COLOR_PLACEHOLDER;
+    use crate::convert::notes::testing::*;
+    use crate::core::Profile;
+    use serde_json::json;
+
+    #[test]
+    fn certified_connectors_need_their_brand_colour() {
+        let found = codes_with(&with_get(json!({})), Profile::Certified);
+        assert!(
+            found.contains(&CONVERT_BRAND_COLOR_PLACEHOLDER.code),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn near_miss_independent_publishers_use_the_fixed_colour() {
+        let found = codes_with(&with_get(json!({})), Profile::IndependentPublisher);
+        assert!(
+            !found.contains(&CONVERT_BRAND_COLOR_PLACEHOLDER.code),
+            "{found:?}"
+        );
+        assert!(!emits(
+            &with_get(json!({})),
+            &CONVERT_BRAND_COLOR_PLACEHOLDER
+        ));
+    }
+}

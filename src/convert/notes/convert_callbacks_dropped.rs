@@ -12,3 +12,28 @@ crate::declare_code! {
         code: "ConvertCallbacksDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_CALLBACKS_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn callbacks_are_dropped() {
+        let doc = with_get(
+            json!({"callbacks": {"onDone": {"{$request.body#/url}": {"post": {"responses": {"200": {"description": "OK"}}}}}}}),
+        );
+        assert!(emits(&doc, &CONVERT_CALLBACKS_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_an_empty_callbacks_map_loses_nothing() {
+        let doc = with_get(json!({"callbacks": {}}));
+        assert!(
+            !emits(&doc, &CONVERT_CALLBACKS_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -12,3 +12,31 @@ crate::declare_code! {
         code: "ConvertComplexParameter",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_COMPLEX_PARAMETER;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_query(schema: serde_json::Value) -> serde_json::Value {
+        with_get(json!({"parameters": [{"name": "filter", "in": "query", "schema": schema}]}))
+    }
+
+    #[test]
+    fn an_object_query_parameter_becomes_a_string() {
+        let doc =
+            with_query(json!({"type": "object", "properties": {"status": {"type": "string"}}}));
+        assert!(emits(&doc, &CONVERT_COMPLEX_PARAMETER), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_an_array_of_strings_is_a_connector_parameter() {
+        let doc = with_query(json!({"type": "array", "items": {"type": "string"}}));
+        assert!(
+            !emits(&doc, &CONVERT_COMPLEX_PARAMETER),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

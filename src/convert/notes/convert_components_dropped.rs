@@ -11,3 +11,32 @@ crate::declare_code! {
         code: "ConvertComponentsDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_COMPONENTS_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn component_links_are_dropped() {
+        let mut doc = with_get(json!({}));
+        doc["components"] = json!({"links": {"Next": {"operationId": "ListTasks"}}});
+        assert!(
+            emits(&doc, &CONVERT_COMPONENTS_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_empty_sections_lose_nothing() {
+        let mut doc = with_get(json!({}));
+        doc["components"] = json!({"links": {}, "callbacks": {}, "examples": {}});
+        assert!(
+            !emits(&doc, &CONVERT_COMPONENTS_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,28 @@ crate::declare_code! {
         code: "ConvertDefaultRemoved",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_DEFAULT_REMOVED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_default(default: serde_json::Value) -> serde_json::Value {
+        with_get(
+            json!({"parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "default": default}}]}),
+        )
+    }
+
+    #[test]
+    fn a_default_of_another_type_is_removed() {
+        let doc = with_default(json!("ten"));
+        assert!(emits(&doc, &CONVERT_DEFAULT_REMOVED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_default_of_the_type_is_kept() {
+        let doc = with_default(json!(10));
+        assert!(!emits(&doc, &CONVERT_DEFAULT_REMOVED), "{:?}", codes(&doc));
+    }
+}

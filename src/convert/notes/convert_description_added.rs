@@ -14,3 +14,27 @@ crate::declare_code! {
         code: "ConvertDescriptionAdded",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_DESCRIPTION_ADDED;
+    use crate::convert::notes::testing::*;
+    use crate::core::Profile;
+    use serde_json::json;
+
+    #[test]
+    fn certification_derives_a_missing_operation_description() {
+        let doc = with_get(json!({"description": ""}));
+        let found = codes_with(&doc, Profile::Certified);
+        assert!(found.contains(&CONVERT_DESCRIPTION_ADDED.code), "{found:?}");
+    }
+
+    #[test]
+    fn near_miss_nothing_is_derived_when_every_text_is_there() {
+        let found = codes_with(&with_get(json!({})), Profile::Certified);
+        assert!(
+            !found.contains(&CONVERT_DESCRIPTION_ADDED.code),
+            "{found:?}"
+        );
+    }
+}

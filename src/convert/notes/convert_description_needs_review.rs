@@ -11,3 +11,29 @@ crate::declare_code! {
         code: "ConvertDescriptionNeedsReview",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_DESCRIPTION_NEEDS_REVIEW;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_short_description_is_generated() {
+        let mut doc = with_get(json!({}));
+        doc["info"]["description"] = json!("Tasks.");
+        assert!(
+            emits(&doc, &CONVERT_DESCRIPTION_NEEDS_REVIEW),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_plain_description_of_30_characters_or_more_is_kept() {
+        assert!(!emits(
+            &with_get(json!({})),
+            &CONVERT_DESCRIPTION_NEEDS_REVIEW
+        ));
+    }
+}

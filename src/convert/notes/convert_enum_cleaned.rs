@@ -11,3 +11,28 @@ crate::declare_code! {
         code: "ConvertEnumCleaned",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_ENUM_CLEANED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_enum(values: serde_json::Value) -> serde_json::Value {
+        with_get(
+            json!({"parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": values}}]}),
+        )
+    }
+
+    #[test]
+    fn values_of_another_type_are_removed() {
+        let doc = with_enum(json!(["open", 1]));
+        assert!(emits(&doc, &CONVERT_ENUM_CLEANED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_values_of_the_type_are_kept() {
+        let doc = with_enum(json!(["open", "done"]));
+        assert!(!emits(&doc, &CONVERT_ENUM_CLEANED), "{:?}", codes(&doc));
+    }
+}

@@ -12,3 +12,26 @@ crate::declare_code! {
         code: "ConvertExtensionRemoved",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_EXTENSION_REMOVED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_unknown_x_ms_extension_is_removed() {
+        let doc = with_get(json!({"x-ms-made-up": true}));
+        assert!(emits(&doc, &CONVERT_EXTENSION_REMOVED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_known_x_ms_extension_is_kept() {
+        let doc = with_get(json!({"x-ms-visibility": "important"}));
+        assert!(
+            !emits(&doc, &CONVERT_EXTENSION_REMOVED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

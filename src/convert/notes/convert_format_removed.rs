@@ -11,3 +11,28 @@ crate::declare_code! {
         code: "ConvertFormatRemoved",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_FORMAT_REMOVED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_format(format: &str) -> serde_json::Value {
+        with_get(
+            json!({"parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "format": format}}]}),
+        )
+    }
+
+    #[test]
+    fn a_format_connectors_do_not_know_is_removed() {
+        let doc = with_format("made-up-format");
+        assert!(emits(&doc, &CONVERT_FORMAT_REMOVED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_date_time_is_kept() {
+        let doc = with_format("date-time");
+        assert!(!emits(&doc, &CONVERT_FORMAT_REMOVED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,23 @@ crate::declare_code! {
         code: "ConvertInputNotValid",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_INPUT_NOT_VALID;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_document_openapiv3_cannot_read_is_converted_with_a_note() {
+        // `info.version` must be a string in OpenAPI 3.0.
+        let mut doc = with_get(json!({}));
+        doc["info"]["version"] = json!(1);
+        assert!(emits(&doc, &CONVERT_INPUT_NOT_VALID), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_valid_document() {
+        assert!(!emits(&with_get(json!({})), &CONVERT_INPUT_NOT_VALID));
+    }
+}

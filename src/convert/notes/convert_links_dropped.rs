@@ -11,3 +11,26 @@ crate::declare_code! {
         code: "ConvertLinksDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_LINKS_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_links(links: serde_json::Value) -> serde_json::Value {
+        with_get(json!({"responses": {"200": {"description": "The tasks", "links": links}}}))
+    }
+
+    #[test]
+    fn response_links_are_dropped() {
+        let doc = with_links(json!({"next": {"operationId": "ListTasks"}}));
+        assert!(emits(&doc, &CONVERT_LINKS_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_empty_links_lose_nothing() {
+        let doc = with_links(json!({}));
+        assert!(!emits(&doc, &CONVERT_LINKS_DROPPED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,24 @@ crate::declare_code! {
         code: "ConvertMetadataAdded",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_METADATA_ADDED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_missing_metadata_skeleton_is_added() {
+        let mut doc = with_get(json!({}));
+        doc.as_object_mut()
+            .unwrap()
+            .remove("x-ms-connector-metadata");
+        assert!(emits(&doc, &CONVERT_METADATA_ADDED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_metadata_in_the_input_is_kept() {
+        assert!(!emits(&with_get(json!({})), &CONVERT_METADATA_ADDED));
+    }
+}

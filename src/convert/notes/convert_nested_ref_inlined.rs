@@ -12,3 +12,41 @@ crate::declare_code! {
         code: "ConvertNestedRefInlined",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_NESTED_REF_INLINED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn returning(reference: &str) -> serde_json::Value {
+        let mut doc = with_get(
+            json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
+        );
+        doc["components"] = json!({"schemas": {"Task": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string"},
+            "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
+        }}}});
+        doc
+    }
+
+    #[test]
+    fn a_reference_to_something_not_a_schema_is_inlined() {
+        let doc = returning("#/components/schemas/Task/required");
+        assert!(
+            emits(&doc, &CONVERT_NESTED_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_schema_inside_a_component_is_hoisted_not_inlined() {
+        let doc = returning("#/components/schemas/Task/properties/owner");
+        assert!(
+            !emits(&doc, &CONVERT_NESTED_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

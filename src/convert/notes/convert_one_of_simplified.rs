@@ -13,3 +13,32 @@ crate::declare_code! {
         code: "ConvertOneOfSimplified",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_ONE_OF_SIMPLIFIED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn returning(schema: serde_json::Value) -> serde_json::Value {
+        with_get(
+            json!({"responses": {"200": {"description": "The tasks", "content": {"application/json": {"schema": schema}}}}}),
+        )
+    }
+
+    #[test]
+    fn alternatives_of_mixed_types_become_one_schema() {
+        let doc = returning(json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}));
+        assert!(emits(&doc, &CONVERT_ONE_OF_SIMPLIFIED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_one_alternative_and_null_is_that_alternative_nullable() {
+        let doc = returning(json!({"oneOf": [{"type": "string"}, {"type": "null"}]}));
+        assert!(
+            !emits(&doc, &CONVERT_ONE_OF_SIMPLIFIED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,38 @@ crate::declare_code! {
         code: "ConvertOperationDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_OPERATION_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn op(id: &str, var: &str) -> serde_json::Value {
+        get_op(
+            json!({"operationId": id, "parameters": [{"name": var, "in": "path", "required": true, "schema": {"type": "string"}}]}),
+        )
+    }
+
+    #[test]
+    fn the_same_route_with_another_variable_name_is_dropped() {
+        let doc = openapi(json!({
+            "/tasks/{id}": {"get": op("GetTask", "id")},
+            "/tasks/{taskId}": {"get": op("GetTaskAgain", "taskId")}
+        }));
+        assert!(emits(&doc, &CONVERT_OPERATION_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_another_route() {
+        let doc = openapi(json!({
+            "/tasks/{id}": {"get": op("GetTask", "id")},
+            "/tasks/{id}/notes": {"get": op("GetNotes", "id")}
+        }));
+        assert!(
+            !emits(&doc, &CONVERT_OPERATION_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,38 @@ crate::declare_code! {
         code: "ConvertOperationSecurityDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_OPERATION_SECURITY_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_scheme() -> serde_json::Value {
+        let mut doc = with_get(json!({}));
+        doc["components"] = json!({"securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}}});
+        doc
+    }
+
+    #[test]
+    fn operation_level_security_is_dropped() {
+        let mut doc = with_scheme();
+        doc["paths"]["/tasks"]["get"]["security"] = json!([{"key": []}]);
+        assert!(
+            emits(&doc, &CONVERT_OPERATION_SECURITY_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_root_security_is_the_connection() {
+        let mut doc = with_scheme();
+        doc["security"] = json!([{"key": []}]);
+        assert!(
+            !emits(&doc, &CONVERT_OPERATION_SECURITY_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

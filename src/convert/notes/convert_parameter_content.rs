@@ -11,3 +11,30 @@ crate::declare_code! {
         code: "ConvertParameterContent",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PARAMETER_CONTENT;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_parameter_described_by_content_becomes_a_string() {
+        let doc = with_get(
+            json!({"parameters": [{"name": "filter", "in": "query", "content": {"application/json": {"schema": {"type": "string"}}}}]}),
+        );
+        assert!(emits(&doc, &CONVERT_PARAMETER_CONTENT), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_parameter_with_a_schema() {
+        let doc = with_get(
+            json!({"parameters": [{"name": "filter", "in": "query", "schema": {"type": "string"}}]}),
+        );
+        assert!(
+            !emits(&doc, &CONVERT_PARAMETER_CONTENT),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

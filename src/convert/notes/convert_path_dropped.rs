@@ -12,3 +12,22 @@ crate::declare_code! {
         code: "ConvertPathDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PATH_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_path_with_a_query_string_is_dropped() {
+        let doc = openapi(json!({"/tasks?all=true": {"get": get_op(json!({}))}}));
+        assert!(emits(&doc, &CONVERT_PATH_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_plain_path() {
+        let doc = openapi(json!({"/tasks/all": {"get": get_op(json!({}))}}));
+        assert!(!emits(&doc, &CONVERT_PATH_DROPPED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,36 @@ crate::declare_code! {
         code: "ConvertPathItemRefInlined",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PATH_ITEM_REF_INLINED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_path_item_reference_is_inlined() {
+        let doc = openapi(json!({
+            "/tasks": {"get": get_op(json!({}))},
+            "/todo": {"$ref": "#/paths/~1tasks"}
+        }));
+        assert!(
+            emits(&doc, &CONVERT_PATH_ITEM_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_inline_path_items() {
+        let doc = openapi(json!({
+            "/tasks": {"get": get_op(json!({}))},
+            "/todo": {"get": get_op(json!({"operationId": "ListTodo"}))}
+        }));
+        assert!(
+            !emits(&doc, &CONVERT_PATH_ITEM_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

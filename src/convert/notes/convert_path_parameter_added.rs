@@ -11,3 +11,33 @@ crate::declare_code! {
         code: "ConvertPathParameterAdded",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PATH_PARAMETER_ADDED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_path_variable_without_parameter_gets_one() {
+        let doc = openapi(json!({"/tasks/{id}": {"get": get_op(json!({}))}}));
+        assert!(
+            emits(&doc, &CONVERT_PATH_PARAMETER_ADDED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_path_level_parameter_counts() {
+        let doc = openapi(json!({"/tasks/{id}": {
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "get": get_op(json!({}))
+        }}));
+        assert!(
+            !emits(&doc, &CONVERT_PATH_PARAMETER_ADDED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,30 @@ crate::declare_code! {
         code: "ConvertPropertyDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PROPERTY_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn returning(property: &str) -> serde_json::Value {
+        with_get(
+            json!({"responses": {"200": {"description": "The tasks", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {property: {"type": "string"}}
+            }}}}}}),
+        )
+    }
+
+    #[test]
+    fn a_property_named_ref_is_dropped() {
+        let doc = returning("$ref");
+        assert!(emits(&doc, &CONVERT_PROPERTY_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_property_named_ref_without_dollar() {
+        let doc = returning("ref");
+        assert!(!emits(&doc, &CONVERT_PROPERTY_DROPPED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,25 @@ crate::declare_code! {
         code: "ConvertPublisherPlaceholder",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_PUBLISHER_PLACEHOLDER;
+    use crate::convert::notes::testing::*;
+    use crate::core::Profile;
+    use serde_json::json;
+
+    #[test]
+    fn certification_sets_publisher_from_the_contact() {
+        let found = codes_with(&with_get(json!({})), Profile::IndependentPublisher);
+        assert!(
+            found.contains(&CONVERT_PUBLISHER_PLACEHOLDER.code),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn near_miss_a_custom_connector_has_no_publisher() {
+        assert!(!emits(&with_get(json!({})), &CONVERT_PUBLISHER_PLACEHOLDER));
+    }
+}

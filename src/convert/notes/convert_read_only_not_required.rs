@@ -11,3 +11,39 @@ crate::declare_code! {
         code: "ConvertReadOnlyNotRequired",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_READ_ONLY_NOT_REQUIRED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn returning(read_only: bool) -> serde_json::Value {
+        with_get(
+            json!({"responses": {"200": {"description": "The task", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["id"],
+                "properties": {"id": {"type": "string", "readOnly": read_only}}
+            }}}}}}),
+        )
+    }
+
+    #[test]
+    fn a_required_read_only_property_is_no_longer_required() {
+        let doc = returning(true);
+        assert!(
+            emits(&doc, &CONVERT_READ_ONLY_NOT_REQUIRED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_required_writable_property() {
+        let doc = returning(false);
+        assert!(
+            !emits(&doc, &CONVERT_READ_ONLY_NOT_REQUIRED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

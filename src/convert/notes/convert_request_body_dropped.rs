@@ -11,3 +11,35 @@ crate::declare_code! {
         code: "ConvertRequestBodyDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_REQUEST_BODY_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_body(method: &str) -> serde_json::Value {
+        let body = json!({"content": {"application/json": {"schema": {"type": "object", "properties": {"q": {"type": "string"}}}}}});
+        openapi(json!({"/tasks": {method: get_op(json!({"requestBody": body}))}}))
+    }
+
+    #[test]
+    fn a_get_body_is_dropped() {
+        let doc = with_body("get");
+        assert!(
+            emits(&doc, &CONVERT_REQUEST_BODY_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_post_body_is_kept() {
+        let doc = with_body("post");
+        assert!(
+            !emits(&doc, &CONVERT_REQUEST_BODY_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,22 @@ crate::declare_code! {
         code: "ConvertResponseDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_RESPONSE_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_response_key_that_is_no_status_is_dropped() {
+        let doc = with_get(json!({"responses": {"ok": {"description": "OK"}}}));
+        assert!(emits(&doc, &CONVERT_RESPONSE_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_default_is_a_response_key() {
+        let doc = with_get(json!({"responses": {"default": {"description": "Error"}}}));
+        assert!(!emits(&doc, &CONVERT_RESPONSE_DROPPED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,36 @@ crate::declare_code! {
         code: "ConvertStatusRangeMapped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_STATUS_RANGE_MAPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn answering(status: &str) -> serde_json::Value {
+        let mut doc = with_get(json!({}));
+        doc["paths"]["/tasks"]["get"]["responses"] = json!({status: {"description": "Answer"}});
+        doc
+    }
+
+    #[test]
+    fn a_status_range_becomes_a_status() {
+        let doc = answering("2XX");
+        assert!(
+            emits(&doc, &CONVERT_STATUS_RANGE_MAPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_status() {
+        let doc = answering("200");
+        assert!(
+            !emits(&doc, &CONVERT_STATUS_RANGE_MAPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -11,3 +11,28 @@ crate::declare_code! {
         code: "ConvertSummaryAdded",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_SUMMARY_ADDED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn with_param(extra: serde_json::Value) -> serde_json::Value {
+        let mut p = json!({"name": "pageSize", "in": "query", "schema": {"type": "integer"}});
+        merge(&mut p, extra);
+        with_get(json!({"parameters": [p]}))
+    }
+
+    #[test]
+    fn a_parameter_without_x_ms_summary_gets_one() {
+        let doc = with_param(json!({}));
+        assert!(emits(&doc, &CONVERT_SUMMARY_ADDED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_parameter_with_x_ms_summary() {
+        let doc = with_param(json!({"x-ms-summary": "Page size"}));
+        assert!(!emits(&doc, &CONVERT_SUMMARY_ADDED), "{:?}", codes(&doc));
+    }
+}

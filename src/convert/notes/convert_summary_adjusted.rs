@@ -11,3 +11,22 @@ crate::declare_code! {
         code: "ConvertSummaryAdjusted",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_SUMMARY_ADJUSTED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_summary_with_punctuation_is_cleaned() {
+        let doc = with_get(json!({"summary": "List tasks!"}));
+        assert!(emits(&doc, &CONVERT_SUMMARY_ADJUSTED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_letters_spaces_and_parentheses_are_kept() {
+        let doc = with_get(json!({"summary": "List (open) tasks"}));
+        assert!(!emits(&doc, &CONVERT_SUMMARY_ADJUSTED), "{:?}", codes(&doc));
+    }
+}

@@ -11,3 +11,22 @@ crate::declare_code! {
         code: "ConvertTitleAdjusted",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_TITLE_ADJUSTED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn api_is_removed_from_the_title() {
+        let mut doc = with_get(json!({}));
+        doc["info"]["title"] = json!("Contoso Tasks API");
+        assert!(emits(&doc, &CONVERT_TITLE_ADJUSTED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_a_title_that_follows_the_rules() {
+        assert!(!emits(&with_get(json!({})), &CONVERT_TITLE_ADJUSTED));
+    }
+}

@@ -12,3 +12,32 @@ crate::declare_code! {
         code: "ConvertVendorExtensionDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_VENDOR_EXTENSION_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn another_vendor_s_extension_is_dropped() {
+        let doc = with_get(json!({"x-github": {"category": "issues"}}));
+        assert!(
+            emits(&doc, &CONVERT_VENDOR_EXTENSION_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_x_nullable_is_understood() {
+        let doc = with_get(
+            json!({"responses": {"200": {"description": "The task", "content": {"application/json": {"schema": {"type": "string", "x-nullable": true}}}}}}),
+        );
+        assert!(
+            !emits(&doc, &CONVERT_VENDOR_EXTENSION_DROPPED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

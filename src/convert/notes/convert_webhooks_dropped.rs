@@ -11,3 +11,31 @@ crate::declare_code! {
         code: "ConvertWebhooksDropped",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_WEBHOOKS_DROPPED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn openapi_31(webhooks: serde_json::Value) -> serde_json::Value {
+        let mut doc = with_get(json!({}));
+        doc["openapi"] = json!("3.1.0");
+        doc["webhooks"] = webhooks;
+        doc
+    }
+
+    #[test]
+    fn webhooks_are_dropped() {
+        let doc = openapi_31(
+            json!({"taskDone": {"post": {"responses": {"200": {"description": "OK"}}}}}),
+        );
+        assert!(emits(&doc, &CONVERT_WEBHOOKS_DROPPED), "{:?}", codes(&doc));
+    }
+
+    #[test]
+    fn near_miss_an_empty_webhooks_map() {
+        let doc = openapi_31(json!({}));
+        assert!(!emits(&doc, &CONVERT_WEBHOOKS_DROPPED), "{:?}", codes(&doc));
+    }
+}

@@ -271,6 +271,118 @@ pub(super) fn cap_notes(notes: Vec<Note>) -> Vec<Note> {
     out
 }
 
+/// Small inputs for the notes' tests, converted by the real converter.
+#[cfg(test)]
+pub(crate) mod testing {
+    use serde_json::{Value, json};
+
+    use super::NoteDoc;
+    use crate::core::Profile;
+
+    /// An OpenAPI 3.0 document that converts without a note (custom profile), with these
+    /// `paths`: what a test adds to it is what the note is about.
+    pub(crate) fn openapi(paths: Value) -> Value {
+        json!({
+            "openapi": "3.0.3",
+            "info": {
+                "title": "Contoso Tasks",
+                "version": "1.0",
+                "description": "Create, list and complete the tasks of a Contoso Tasks account.",
+                "contact": {"name": "Contoso", "url": "https://contoso.com", "email": "help@contoso.com"}
+            },
+            "servers": [{"url": "https://api.contoso.com/v1"}],
+            "x-ms-connector-metadata": [{"propertyName": "Website", "propertyValue": "https://contoso.com"}],
+            "paths": paths
+        })
+    }
+
+    /// A Swagger 2.0 document that converts without a note (custom profile), with these
+    /// `paths`.
+    pub(crate) fn swagger(paths: Value) -> Value {
+        let mut doc = openapi(paths);
+        let m = doc.as_object_mut().unwrap();
+        m.remove("openapi");
+        m.remove("servers");
+        m.insert("swagger".into(), json!("2.0"));
+        m.insert("host".into(), json!("api.contoso.com"));
+        m.insert("basePath".into(), json!("/v1"));
+        m.insert("schemes".into(), json!(["https"]));
+        doc
+    }
+
+    /// One GET operation that converts without a note, with `extra` merged into it.
+    pub(crate) fn get_op(extra: Value) -> Value {
+        let mut op = json!({
+            "operationId": "ListTasks",
+            "summary": "List tasks",
+            "description": "Lists the tasks of the account.",
+            "responses": {"200": {"description": "The tasks"}}
+        });
+        merge(&mut op, extra);
+        op
+    }
+
+    /// [`openapi`] with `/tasks` holding [`get_op`] with `extra`.
+    pub(crate) fn with_get(extra: Value) -> Value {
+        openapi(json!({"/tasks": {"get": get_op(extra)}}))
+    }
+
+    /// `patch`'s keys set into `v` (objects merged key by key, recursively).
+    pub(crate) fn merge(v: &mut Value, patch: Value) {
+        match (v, patch) {
+            (Value::Object(a), Value::Object(b)) => {
+                for (k, pv) in b {
+                    match a.get_mut(&k) {
+                        Some(av) if av.is_object() && pv.is_object() => merge(av, pv),
+                        _ => {
+                            a.insert(k, pv);
+                        }
+                    }
+                }
+            }
+            (v, p) => *v = p,
+        }
+    }
+
+    /// The codes of the notes `convert` makes of `input` with `profile`.
+    pub(crate) fn codes_with(input: &Value, profile: Profile) -> Vec<&'static str> {
+        let opts = crate::convert::Options {
+            profile,
+            ..Default::default()
+        };
+        crate::convert::convert(input, &opts)
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| n.code)
+            .collect()
+    }
+
+    /// The codes of the notes `convert` makes of `input` (custom profile).
+    pub(crate) fn codes(input: &Value) -> Vec<&'static str> {
+        codes_with(input, Profile::Custom)
+    }
+
+    /// Whether converting `input` (custom profile) prints `note`.
+    pub(crate) fn emits(input: &Value, note: &NoteDoc) -> bool {
+        codes(input).contains(&note.code)
+    }
+
+    #[test]
+    fn the_base_documents_convert_without_a_note() {
+        assert_eq!(codes(&openapi(json!({}))), Vec::<&str>::new());
+        assert_eq!(codes(&with_get(json!({}))), Vec::<&str>::new());
+        let get = get_op(json!({}));
+        assert_eq!(
+            codes(&swagger(json!({"/tasks": {"get": get}}))),
+            Vec::<&str>::new()
+        );
+        let mut v = json!({"a": {"b": 1, "c": 2}});
+        merge(&mut v, json!({"a": {"b": 3}, "d": 4}));
+        assert_eq!(v, json!({"a": {"b": 3, "c": 2}, "d": 4}));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +464,15 @@ mod tests {
             Some("ConvertOneOfSimplified")
         );
         assert!(find("NoSuchCode").is_none());
+    }
+
+    /// One file per note, named after its code, declaring it, with a test naming it; every
+    /// explanation has `### Why` (issue #15).
+    #[test]
+    fn every_note_has_its_own_tested_file() {
+        let codes: Vec<_> = NOTES.iter().map(|n| (n.code, n.explanation)).collect();
+        let problems = crate::catalog::layout::problems("src/convert/notes", &codes);
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]
