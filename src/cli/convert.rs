@@ -164,7 +164,8 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     report_connector(&args.output, profile, notes, args.format, color)
 }
 
-/// Definitions connectors accept (catalog §11: under 1 MB).
+/// Definitions connectors accept: under 1 MB
+/// (<https://learn.microsoft.com/connectors/custom-connectors/faq>).
 pub(crate) const MAX_DEFINITION: usize = 1024 * 1024;
 /// Beyond this size the result is not linted (it cannot be a connector, and positions for
 /// a file of tens of megabytes cost gigabytes).
@@ -308,8 +309,9 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
         AuthArg::Aad => Auth::Aad,
     };
     if profile == Profile::IndependentPublisher && matches!(auth, Auth::OAuth2 | Auth::Aad) {
-        // Catalog AUTH-02 / OAUTH-09: Microsoft no longer accepts OAuth for new
-        // independent-publisher connectors; scaffolding one would start a dead end.
+        // Microsoft no longer accepts OAuth for new independent-publisher connectors
+        // (https://github.com/microsoft/PowerPlatformConnectors/pull/3939; the lint rule
+        // OAuthNotAllowedForIndependentPublisher): scaffolding one would start a dead end.
         safe_eprintln!(
             "error: new independent-publisher connectors may not use OAuth; use --auth apikey or --auth basic"
         );

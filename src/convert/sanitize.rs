@@ -1,4 +1,6 @@
-//! Sanitise stage: what the connector schema refuses (catalog §6, §7), removed from any
+//! Sanitise stage: what the connector schema refuses (the `x-ms-*` extensions of
+//! <https://learn.microsoft.com/connectors/custom-connectors/openapi-extensions> and the
+//! structure of `schemas/apiDefinition.schema.json`), removed from any
 //! input, and references left in unmapped places pointed at the Swagger 2.0 sections.
 
 use std::collections::HashSet;
