@@ -264,7 +264,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
     for (i, (what, code)) in [("operationIds generated, made PascalCase or made unique", &CONVERT_OPERATION_ID_ADDED), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", &CONVERT_SUMMARY_ADJUSTED), ("parameters got an x-ms-summary derived from their names", &CONVERT_SUMMARY_ADDED), ("path parameters got x-ms-url-encoding: single", &CONVERT_URL_ENCODING_ADDED)].iter().enumerate() {
         let n = counts.get(i).copied().unwrap_or(0);
         if n > 0 {
-            notes.push(note(*code, Severity::Info, "/paths", format!("{n} {what}")));
+            notes.push(note(code, Severity::Info, "/paths", format!("{n} {what}")));
         }
     }
     if !root.contains_key("x-ms-connector-metadata") {
