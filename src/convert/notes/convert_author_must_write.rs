@@ -6,10 +6,16 @@ crate::declare_code! {
     /// A placeholder the author must replace before submitting
     ///
     /// ### Why
-    /// With `--profile certified` or `independent-publisher`, every value the converter could not
-    /// derive and left as a placeholder (contact, website, privacy policy, publisher, host, icon
-    /// colour, descriptions made only from an operationId) is listed once, at its place:
-    /// certification reviewers reject placeholders.
+    /// Certification reviewers reject placeholders. With `--profile certified` or
+    /// `independent-publisher`, every value the converter could not derive and left as a
+    /// placeholder (contact, website, privacy policy, publisher, host, icon colour, descriptions
+    /// made only from an operationId) is listed once, at its place, so that nothing is submitted
+    /// unwritten.
+    ///
+    /// ### Example
+    /// An operation with only `operationId: ListTasks` gets the summary "List tasks" and a
+    /// description made from it, and a note at `/paths/~1tasks/get/description`: write what the
+    /// operation does.
     pub static CONVERT_AUTHOR_MUST_WRITE: NoteDoc {
         code: "ConvertAuthorMustWrite",
     }

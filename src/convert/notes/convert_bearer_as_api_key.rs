@@ -6,8 +6,13 @@ crate::declare_code! {
     /// A bearer scheme became an API key in the Authorization header
     ///
     /// ### Why
-    /// Connectors have no bearer scheme. Users enter `Bearer <token>` as the API key; use OAuth 2.0
-    /// instead when the service offers it.
+    /// Connectors have no bearer scheme. The closest is an API key sent in the `Authorization`
+    /// header: users then enter `Bearer <token>` as the key when they create a connection. Use
+    /// OAuth 2.0 instead when the service offers it.
+    ///
+    /// ### Example
+    /// `securitySchemes: {auth: {type: http, scheme: bearer}}` becomes `securityDefinitions: {auth:
+    /// {type: apiKey, in: header, name: Authorization}}`.
     pub static CONVERT_BEARER_AS_API_KEY: NoteDoc {
         code: "ConvertBearerAsApiKey",
     }
@@ -29,6 +34,10 @@ mod tests {
     fn a_bearer_scheme_becomes_an_api_key() {
         let doc = with_scheme(json!({"type": "http", "scheme": "bearer"}));
         assert!(emits(&doc, &CONVERT_BEARER_AS_API_KEY), "{:?}", codes(&doc));
+        assert_eq!(
+            converted(&doc).definition["securityDefinitions"]["auth"],
+            json!({"type": "apiKey", "in": "header", "name": "Authorization"})
+        );
     }
 
     #[test]

@@ -7,8 +7,13 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Under `application/octet-stream`, `image/*`, `application/pdf` and other binary media types
-    /// the bytes are the body: an object schema there (often a generator's artefact) cannot be sent
-    /// by a connector, so the body is `{type: string, format: binary}`.
+    /// the bytes are the body. An object schema there (often a generator's artefact) cannot be sent
+    /// or read by a connector, so the body or response becomes `{type: string, format: binary}`.
+    ///
+    /// ### Example
+    /// A request body `application/octet-stream: {schema: {type: object, properties: {data: …}}}`
+    /// becomes a `body` parameter with `schema: {type: string, format: binary}`; `{type: string,
+    /// format: binary}` in the input is kept without a note.
     pub static CONVERT_BINARY_BODY: NoteDoc {
         code: "ConvertBinaryBody",
     }

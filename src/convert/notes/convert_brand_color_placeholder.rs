@@ -6,7 +6,14 @@ crate::declare_code! {
     /// iconBrandColor is the default blue
     ///
     /// ### Why
-    /// Certified connectors need the icon's real background colour (not #007ee5) and an icon.png.
+    /// A certified connector's icon is shown on its brand colour, and Microsoft's submission checks
+    /// ask for the icon's real background colour: the default blue `#007ee5` (and white) are
+    /// refused, and an `icon.png` must go with it. Independent-publisher connectors use a fixed
+    /// colour instead, so they get no such note.
+    ///
+    /// ### Example
+    /// `connkit convert --profile certified` writes `iconBrandColor: "#007ee5"` in
+    /// apiProperties.json with this note: set your colour and add icon.png.
     pub static CONVERT_BRAND_COLOR_PLACEHOLDER: NoteDoc {
         code: "ConvertBrandColorPlaceholder",
     }

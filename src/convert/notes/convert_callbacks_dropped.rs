@@ -6,8 +6,13 @@ crate::declare_code! {
     /// Operation callbacks were dropped
     ///
     /// ### Why
-    /// Swagger 2.0 has no callbacks. A webhook trigger needs x-ms-trigger and
-    /// x-ms-notification-content written by hand.
+    /// Swagger 2.0 has no callbacks, so the operation's `callbacks` are dropped. A connector
+    /// receives events through a webhook trigger, which needs `x-ms-trigger` and
+    /// `x-ms-notification-content` written by hand.
+    ///
+    /// ### Example
+    /// `callbacks: {onDone: {"{$request.body#/url}": {post: …}}}` on an operation is dropped with
+    /// this note; an empty `callbacks: {}` is dropped without one.
     pub static CONVERT_CALLBACKS_DROPPED: NoteDoc {
         code: "ConvertCallbacksDropped",
     }

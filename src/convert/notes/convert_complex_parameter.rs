@@ -6,8 +6,13 @@ crate::declare_code! {
     /// An object-typed parameter became a string
     ///
     /// ### Why
-    /// Non-body parameters of a connector are primitives or arrays of primitives; the caller must
-    /// serialise the object.
+    /// The non-body parameters of a connector (query, header, path) are primitives or arrays of
+    /// primitives: the designer has no way to ask for an object there. The parameter becomes a
+    /// string, and the caller must serialise the object (as JSON, or as the API expects).
+    ///
+    /// ### Example
+    /// `{name: filter, in: query, schema: {type: object, properties: {status: …}}}` becomes `{name:
+    /// filter, in: query, type: string}`; an array of strings is kept.
     pub static CONVERT_COMPLEX_PARAMETER: NoteDoc {
         code: "ConvertComplexParameter",
     }

@@ -6,7 +6,13 @@ crate::declare_code! {
     /// components/callbacks, links or examples were dropped
     ///
     /// ### Why
-    /// They have no Swagger 2.0 equivalent.
+    /// `components/callbacks`, `components/links` and `components/examples` have no Swagger 2.0
+    /// equivalent: nothing in a connector could refer to them, so they are dropped. Callbacks
+    /// become webhook triggers written by hand; examples can be kept as schema `example` values.
+    ///
+    /// ### Example
+    /// `components: {links: {Next: {operationId: ListTasks}}}` is dropped with this note; empty
+    /// sections are dropped without one.
     pub static CONVERT_COMPONENTS_DROPPED: NoteDoc {
         code: "ConvertComponentsDropped",
     }

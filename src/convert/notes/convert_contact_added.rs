@@ -6,8 +6,13 @@ crate::declare_code! {
     /// A placeholder contact was added
     ///
     /// ### Why
-    /// Connectors need info.contact (name, url, email); replace the placeholders with the real
-    /// support contact.
+    /// Connectors need `info.contact` with a name, a URL and an email: certification asks for it,
+    /// and users see it as the connector's support contact. What the input lacks is filled with
+    /// placeholders; replace them with the real support contact.
+    ///
+    /// ### Example
+    /// An input without `info.contact.email` gets `email: support@example.com` and this note; a
+    /// full contact is kept.
     pub static CONVERT_CONTACT_ADDED: NoteDoc {
         code: "ConvertContactAdded",
     }

@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A cookie parameter was dropped
     ///
     /// ### Why
-    /// Connectors cannot send cookies; a policy template can set a Cookie header.
+    /// Connectors cannot send cookies: a parameter `in: cookie` has no place in a connector and is
+    /// dropped. If the API needs the cookie, a policy template can set a `Cookie` header.
+    ///
+    /// ### Example
+    /// `{name: session, in: cookie}` is dropped; `{name: session, in: header}` is kept.
     pub static CONVERT_COOKIE_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertCookieParameterDropped",
     }

@@ -6,7 +6,13 @@ crate::declare_code! {
     /// Defaults that do not match their type were removed
     ///
     /// ### Why
-    /// The connector schema refuses a default of another type than its schema.
+    /// The connector schema refuses a `default` of another type than its schema (the validator
+    /// reports it, and the designer would offer a value the API does not take), so such defaults
+    /// are removed.
+    ///
+    /// ### Example
+    /// `{type: integer, default: "ten"}` becomes `{type: integer}`; `{type: integer, default: 10}`
+    /// is kept.
     pub static CONVERT_DEFAULT_REMOVED: NoteDoc {
         code: "ConvertDefaultRemoved",
     }

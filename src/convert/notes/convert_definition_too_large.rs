@@ -6,7 +6,12 @@ crate::declare_code! {
     /// The definition is over 1 MB
     ///
     /// ### Why
-    /// Connectors must stay under 1 MB: split the API into several connectors.
+    /// Power Platform does not import a definition of 1 MB or more, and certification asks larger
+    /// APIs to be split. The files are written anyway, so that they can be split by hand.
+    ///
+    /// ### Example
+    /// A conversion that writes a 3 MB apiDefinition.swagger.json ends with this note: split the
+    /// API into several connectors, by area.
     pub static CONVERT_DEFINITION_TOO_LARGE: NoteDoc {
         code: "ConvertDefinitionTooLarge",
     }

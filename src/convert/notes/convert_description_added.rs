@@ -6,10 +6,15 @@ crate::declare_code! {
     /// Descriptions were derived from summaries or names
     ///
     /// ### Why
-    /// With `--profile certified` or `independent-publisher`, operation descriptions come from
-    /// their summaries (or the reverse), parameter and property descriptions and x-ms-summary from
-    /// their names (`userId` → "User ID"), response descriptions from their status. Review them:
-    /// they are correct but plain.
+    /// Certification wants a description on every operation, parameter and response. With
+    /// `--profile certified` or `independent-publisher`, operation descriptions come from their
+    /// summaries (or the reverse), parameter and property descriptions and `x-ms-summary` from
+    /// their names (`userId` → "User ID"), and response descriptions from their status. Review
+    /// them: they are correct but plain.
+    ///
+    /// ### Example
+    /// An operation with `summary: List tasks` and no description gets `description: "List tasks
+    /// (GET /tasks)."`.
     pub static CONVERT_DESCRIPTION_ADDED: NoteDoc {
         code: "ConvertDescriptionAdded",
     }

@@ -6,7 +6,13 @@ crate::declare_code! {
     /// The connector description was shortened or generated
     ///
     /// ### Why
-    /// Connector descriptions are 30 to 500 characters of plain text; review the result.
+    /// A connector description is 30 to 500 characters of plain text (Microsoft's validator and
+    /// reviewers check it). A longer or formatted one is cut to its first paragraph; a shorter one
+    /// is replaced by a generic sentence. Review the result.
+    ///
+    /// ### Example
+    /// `info.description: "Tasks."` becomes "Use Contoso Tasks in your flows and apps to work with
+    /// its data and actions."
     pub static CONVERT_DESCRIPTION_NEEDS_REVIEW: NoteDoc {
         code: "ConvertDescriptionNeedsReview",
     }

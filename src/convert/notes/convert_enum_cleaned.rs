@@ -6,7 +6,11 @@ crate::declare_code! {
     /// Enum values that do not match their type were removed
     ///
     /// ### Why
-    /// The connector schema refuses enum values of another type than their schema.
+    /// The connector schema refuses `enum` values of another type than their schema, so those
+    /// values are removed (and the `enum` with them when none is left).
+    ///
+    /// ### Example
+    /// `{type: string, enum: [open, 1]}` becomes `{type: string, enum: [open]}`.
     pub static CONVERT_ENUM_CLEANED: NoteDoc {
         code: "ConvertEnumCleaned",
     }

@@ -6,8 +6,12 @@ crate::declare_code! {
     /// Unknown x-ms-* extensions were removed
     ///
     /// ### Why
-    /// The connector schema rejects x-ms-* keys it does not know (and x-ms-pageable without a
-    /// supported nextLinkName).
+    /// The connector schema rejects `x-ms-*` keys it does not know (often from Azure's AutoRest,
+    /// which has more of them), and `x-ms-pageable` without a `nextLinkName` connectors support
+    /// (`nextLink` or `@odata.nextLink`). Such keys are removed.
+    ///
+    /// ### Example
+    /// `x-ms-made-up: true` on an operation is removed; `x-ms-visibility: important` is kept.
     pub static CONVERT_EXTENSION_REMOVED: NoteDoc {
         code: "ConvertExtensionRemoved",
     }

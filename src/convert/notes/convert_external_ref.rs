@@ -6,7 +6,13 @@ crate::declare_code! {
     /// An external reference became an empty schema
     ///
     /// ### Why
-    /// Only local references are supported: bundle the description first (e.g. `redocly bundle`).
+    /// A connector is one file: only local references (`#/…`) can be resolved. A reference to
+    /// another file becomes an empty schema. Bundle the description first (for example `redocly
+    /// bundle`), then convert the result.
+    ///
+    /// ### Example
+    /// `$ref: "task.yaml#/Task"` becomes `{}`; `$ref: "#/components/schemas/Task"` becomes
+    /// `#/definitions/Task`.
     pub static CONVERT_EXTERNAL_REF: NoteDoc {
         code: "ConvertExternalRef",
     }

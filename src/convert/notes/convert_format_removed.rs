@@ -6,7 +6,13 @@ crate::declare_code! {
     /// format values connectors do not accept were removed
     ///
     /// ### Why
-    /// Uses the same type/format table as the UnrecognizedTypeFormat rule.
+    /// The connector schema accepts only the `format` values it knows for each type (the same table
+    /// as the UnrecognizedTypeFormat rule); others are removed rather than left for the validator
+    /// to refuse.
+    ///
+    /// ### Example
+    /// `{type: string, format: made-up-format}` becomes `{type: string}`; `format: date-time` is
+    /// kept.
     pub static CONVERT_FORMAT_REMOVED: NoteDoc {
         code: "ConvertFormatRemoved",
     }

@@ -6,7 +6,13 @@ crate::declare_code! {
     /// No absolute server URL: host is a placeholder
     ///
     /// ### Why
-    /// Set the host with --host.
+    /// A connector calls one absolute host. When the input has no absolute server URL (no
+    /// `servers`, or a relative one), the host is the placeholder `api.example.com`. Give the real
+    /// host with `--host`.
+    ///
+    /// ### Example
+    /// `servers: [{url: /v1}]` gives `host: api.example.com` and this note; `connkit convert --host
+    /// api.contoso.com` does not.
     pub static CONVERT_HOST_MISSING: NoteDoc {
         code: "ConvertHostMissing",
     }

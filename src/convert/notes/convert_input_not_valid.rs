@@ -6,7 +6,13 @@ crate::declare_code! {
     /// The input does not fully match OpenAPI 3.0
     ///
     /// ### Why
-    /// What can be understood is converted; check the input with an OpenAPI validator.
+    /// The input does not fully match OpenAPI 3.0 (as the `openapiv3` reader sees it). What can be
+    /// understood is converted anyway, but what was not understood may be missing: check the input
+    /// with an OpenAPI validator.
+    ///
+    /// ### Example
+    /// `info.version: 1` (a number, not a string) is reported with the reader's message, and the
+    /// conversion goes on with version "1".
     pub static CONVERT_INPUT_NOT_VALID: NoteDoc {
         code: "ConvertInputNotValid",
     }

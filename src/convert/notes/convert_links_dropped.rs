@@ -6,7 +6,12 @@ crate::declare_code! {
     /// Response links were dropped
     ///
     /// ### Why
-    /// Swagger 2.0 has no links.
+    /// Swagger 2.0 has no response links, and connectors no way to follow them, so they are
+    /// dropped.
+    ///
+    /// ### Example
+    /// `responses: {200: {links: {next: {operationId: ListTasks}}}}` loses its `links` with this
+    /// note.
     pub static CONVERT_LINKS_DROPPED: NoteDoc {
         code: "ConvertLinksDropped",
     }

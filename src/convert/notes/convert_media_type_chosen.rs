@@ -6,7 +6,12 @@ crate::declare_code! {
     /// One request body media type was kept
     ///
     /// ### Why
-    /// A connector operation has one body; JSON is preferred, then form encodings.
+    /// A connector operation has one request body. Of several media types, JSON is kept, then form
+    /// encodings (`application/x-www-form-urlencoded`, `multipart/form-data`), then the first; the
+    /// others are listed in the note.
+    ///
+    /// ### Example
+    /// `content: {application/xml: …, application/json: …}` keeps `application/json`.
     pub static CONVERT_MEDIA_TYPE_CHOSEN: NoteDoc {
         code: "ConvertMediaTypeChosen",
     }

@@ -6,7 +6,13 @@ crate::declare_code! {
     /// An x-ms-connector-metadata skeleton was added
     ///
     /// ### Why
-    /// Set the real website, privacy policy and up to two categories.
+    /// Certification asks for `x-ms-connector-metadata` with the website, the privacy policy and up
+    /// to two categories. When the input has none, a skeleton with placeholders is added: set the
+    /// real values.
+    ///
+    /// ### Example
+    /// An input without `x-ms-connector-metadata` gets Website, Privacy policy and Categories
+    /// entries to fill in.
     pub static CONVERT_METADATA_ADDED: NoteDoc {
         code: "ConvertMetadataAdded",
     }

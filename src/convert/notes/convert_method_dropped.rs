@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A TRACE operation was dropped
     ///
     /// ### Why
-    /// Connectors support get, put, post, delete, patch, head and options.
+    /// Connectors support get, put, post, delete, patch, head and options; a `trace` operation
+    /// cannot be called and is dropped.
+    ///
+    /// ### Example
+    /// `/tasks: {get: …, trace: …}` keeps only `get`.
     pub static CONVERT_METHOD_DROPPED: NoteDoc {
         code: "ConvertMethodDropped",
     }

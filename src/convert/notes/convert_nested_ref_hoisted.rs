@@ -10,6 +10,10 @@ crate::declare_code! {
     /// (`#/components/schemas/X/definitions/Y`, `…/X/properties/p`) becomes its own definition
     /// under a derived unique name (`X_Y`), instead of being copied at every use (which makes
     /// schemas too deep).
+    ///
+    /// ### Example
+    /// `$ref: "#/components/schemas/Task/properties/owner"` becomes `$ref:
+    /// "#/definitions/Task_owner"`, a new definition.
     pub static CONVERT_NESTED_REF_HOISTED: NoteDoc {
         code: "ConvertNestedRefHoisted",
     }
@@ -40,6 +44,12 @@ mod tests {
             "{:?}",
             codes(&doc)
         );
+        let def = converted(&doc).definition;
+        assert_eq!(
+            def["paths"]["/tasks"]["get"]["responses"]["200"]["schema"]["$ref"],
+            "#/definitions/Task_owner"
+        );
+        assert!(def["definitions"]["Task_owner"].is_object(), "{def:#}");
     }
 
     #[test]

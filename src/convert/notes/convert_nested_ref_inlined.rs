@@ -6,8 +6,11 @@ crate::declare_code! {
     /// A reference into a schema component could not be hoisted and was inlined
     ///
     /// ### Why
-    /// The target is not a schema object (or is a chain of references); its content was copied in
-    /// place.
+    /// A reference into a component that does not point at a schema object (a list, a value, or a
+    /// chain of references) cannot become a definition: its content is copied in place.
+    ///
+    /// ### Example
+    /// `$ref: "#/components/schemas/Task/required"` (a list) is inlined with this note.
     pub static CONVERT_NESTED_REF_INLINED: NoteDoc {
         code: "ConvertNestedRefInlined",
     }

@@ -6,9 +6,13 @@ crate::declare_code! {
     /// oneOf/anyOf became the closest single shape
     ///
     /// ### Why
-    /// Swagger 2.0 has no alternatives: object alternatives become the union of their properties
-    /// (or the first one when very wide), same-type alternatives one type, mixed types an untyped
-    /// schema.
+    /// Swagger 2.0 has no alternatives (`oneOf`, `anyOf`). Object alternatives become the union of
+    /// their properties (or the first one when very wide), same-type alternatives one type, mixed
+    /// types an untyped schema. Which alternative applies, and the constraints of each, are lost.
+    ///
+    /// ### Example
+    /// `oneOf: [{type: string}, {type: integer}]` becomes `{}`; `oneOf: [{type: string}, {type:
+    /// "null"}]` becomes a nullable string without a note.
     pub static CONVERT_ONE_OF_SIMPLIFIED: NoteDoc {
         code: "ConvertOneOfSimplified",
     }

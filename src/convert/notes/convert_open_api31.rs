@@ -6,8 +6,12 @@ crate::declare_code! {
     /// OpenAPI 3.1 input was normalised to 3.0 first
     ///
     /// ### Why
-    /// Type arrays, const, exclusive bounds and schema examples are rewritten; JSON Schema keywords
+    /// OpenAPI 3.1 is converted through 3.0: type arrays become `nullable`, `const` an `enum`,
+    /// numeric exclusive bounds the 3.0 form, schema `examples` an `example`; JSON Schema keywords
     /// without a Swagger 2.0 equivalent are dropped.
+    ///
+    /// ### Example
+    /// `openapi: 3.1.0` with `type: [string, "null"]` is read as `type: string, nullable: true`.
     pub static CONVERT_OPEN_API31: NoteDoc {
         code: "ConvertOpenApi31",
     }

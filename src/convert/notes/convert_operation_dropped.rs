@@ -6,7 +6,13 @@ crate::declare_code! {
     /// An operation duplicating another route was dropped
     ///
     /// ### Why
-    /// Same route with other variable names, or the same path in another letter case.
+    /// A connector cannot hold two operations on one route: the same path with other variable names
+    /// (`/tasks/{id}` and `/tasks/{taskId}`), or the same path in another letter case. The second
+    /// is dropped.
+    ///
+    /// ### Example
+    /// `/tasks/{id}: {get: …}` and `/tasks/{taskId}: {get: …}` keep the first; `/tasks/{id}/notes`
+    /// is another route.
     pub static CONVERT_OPERATION_DROPPED: NoteDoc {
         code: "ConvertOperationDropped",
     }

@@ -6,8 +6,12 @@ crate::declare_code! {
     /// operationIds were generated, made PascalCase or made unique
     ///
     /// ### Why
-    /// Microsoft's coding standards ask for unique PascalCase operationIds; missing ones come from
-    /// the method and path.
+    /// Microsoft's coding standards ask for unique PascalCase operationIds, and the designer and
+    /// flows refer to operations by them. Missing ones are made from the method and path, others
+    /// made PascalCase or unique.
+    ///
+    /// ### Example
+    /// `operationId: list_tasks` becomes `ListTasks`.
     pub static CONVERT_OPERATION_ID_ADDED: NoteDoc {
         code: "ConvertOperationIdAdded",
     }

@@ -6,7 +6,12 @@ crate::declare_code! {
     /// Operation-level security was dropped
     ///
     /// ### Why
-    /// A connector authenticates every call with its connection.
+    /// A connector authenticates every call with its connection: there is no per-operation
+    /// security. Operation-level `security` is dropped; the root one decides the connection.
+    ///
+    /// ### Example
+    /// `get: {security: [{key: []}]}` is dropped with this note; root `security: [{key: []}]` is
+    /// used without one.
     pub static CONVERT_OPERATION_SECURITY_DROPPED: NoteDoc {
         code: "ConvertOperationSecurityDropped",
     }

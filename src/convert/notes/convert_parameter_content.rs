@@ -3,10 +3,16 @@
 use super::NoteDoc;
 
 crate::declare_code! {
-    /// A parameter described by content became a string
+    /// A parameter described by content took the schema of its first media type
     ///
     /// ### Why
-    /// Connectors have no content-typed parameters.
+    /// Connectors have no content-typed parameters (`content` instead of `schema`): the parameter
+    /// takes the schema of its first media type, flattened like any other parameter's (an object
+    /// becomes a string the caller serialises).
+    ///
+    /// ### Example
+    /// `{name: filter, in: query, content: {application/json: {schema: {type: string}}}}` becomes
+    /// `{name: filter, in: query, type: string}`.
     pub static CONVERT_PARAMETER_CONTENT: NoteDoc {
         code: "ConvertParameterContent",
     }

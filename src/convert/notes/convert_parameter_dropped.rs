@@ -6,7 +6,13 @@ crate::declare_code! {
     /// A parameter was dropped
     ///
     /// ### Why
-    /// Declared twice, not in the path template, or without a usable name and location.
+    /// A parameter declared twice (same name and location), a path parameter that is not in the
+    /// path template, or one without a usable name and location cannot be part of a connector
+    /// operation and is dropped.
+    ///
+    /// ### Example
+    /// Two `{name: limit, in: query}` keep the first; `limit` in query and in header are two
+    /// parameters.
     pub static CONVERT_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertParameterDropped",
     }

@@ -6,8 +6,12 @@ crate::declare_code! {
     /// A path that connectors cannot express was dropped
     ///
     /// ### Why
-    /// Query strings, fragments, wildcards and invalid templates are not allowed in connector
-    /// paths.
+    /// Connector paths are plain templates: query strings, fragments, wildcards and invalid
+    /// templates are refused, and the path is dropped with its operations. Model the query string
+    /// as query parameters.
+    ///
+    /// ### Example
+    /// `/tasks?all=true` is dropped; `/tasks` with a query parameter `all` is the connector form.
     pub static CONVERT_PATH_DROPPED: NoteDoc {
         code: "ConvertPathDropped",
     }

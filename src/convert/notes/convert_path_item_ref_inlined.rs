@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A path item $ref was inlined
     ///
     /// ### Why
-    /// Connectors do not support path item references.
+    /// Connectors do not support path item references (`$ref` on a path): the referenced path item
+    /// is copied in place.
+    ///
+    /// ### Example
+    /// `/todo: {$ref: "#/paths/~1tasks"}` gets the operations of `/tasks`.
     pub static CONVERT_PATH_ITEM_REF_INLINED: NoteDoc {
         code: "ConvertPathItemRefInlined",
     }

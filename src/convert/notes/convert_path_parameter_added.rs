@@ -6,7 +6,12 @@ crate::declare_code! {
     /// A path variable without a parameter got a required string parameter
     ///
     /// ### Why
-    /// Every path variable needs a parameter; describe it.
+    /// Every path variable needs a parameter, or the connector cannot fill it in. One without is
+    /// given a required string parameter of its name: describe it.
+    ///
+    /// ### Example
+    /// `/tasks/{id}` without an `id` parameter gets `{name: id, in: path, required: true, type:
+    /// string}`; a path-level parameter counts.
     pub static CONVERT_PATH_PARAMETER_ADDED: NoteDoc {
         code: "ConvertPathParameterAdded",
     }

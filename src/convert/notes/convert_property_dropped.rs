@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A property named '$ref' was dropped
     ///
     /// ### Why
-    /// Tools read a `$ref` key as a reference wherever it appears.
+    /// Tools read a `$ref` key as a reference wherever it appears, so a property named `$ref`
+    /// cannot be described in a connector and is dropped.
+    ///
+    /// ### Example
+    /// `properties: {$ref: {type: string}}` is dropped; a property named `ref` is kept.
     pub static CONVERT_PROPERTY_DROPPED: NoteDoc {
         code: "ConvertPropertyDropped",
     }

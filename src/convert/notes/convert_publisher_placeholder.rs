@@ -6,7 +6,12 @@ crate::declare_code! {
     /// publisher and stackOwner were set from the contact name
     ///
     /// ### Why
-    /// Check them: they are shown to users and reviewed by Microsoft.
+    /// Certification needs `publisher` and `stackOwner` in apiProperties.json, and they are not in
+    /// an OpenAPI description. They are set from the contact name (or a placeholder): check them,
+    /// since users see them and Microsoft reviews them.
+    ///
+    /// ### Example
+    /// `info.contact.name: Contoso` gives `publisher: Contoso` and `stackOwner: Contoso`.
     pub static CONVERT_PUBLISHER_PLACEHOLDER: NoteDoc {
         code: "ConvertPublisherPlaceholder",
     }

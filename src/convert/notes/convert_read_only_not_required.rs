@@ -6,7 +6,12 @@ crate::declare_code! {
     /// readOnly properties were removed from required
     ///
     /// ### Why
-    /// Swagger 2.0 and certification refuse required readOnly properties in request bodies.
+    /// OpenAPI 3 allows required `readOnly` properties (they are required in responses only);
+    /// Swagger 2.0 and certification refuse them in request bodies. They are removed from
+    /// `required`.
+    ///
+    /// ### Example
+    /// `{required: [id], properties: {id: {readOnly: true}}}` loses `required: [id]`.
     pub static CONVERT_READ_ONLY_NOT_REQUIRED: NoteDoc {
         code: "ConvertReadOnlyNotRequired",
     }

@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A reference that does not resolve became an empty schema
     ///
     /// ### Why
-    /// Fix the reference in the input.
+    /// A reference that does not resolve cannot be converted: it becomes an empty schema, which
+    /// accepts anything. Fix the reference in the input.
+    ///
+    /// ### Example
+    /// `$ref: "#/components/schemas/Missing"` becomes `{}`.
     pub static CONVERT_REF_BROKEN: NoteDoc {
         code: "ConvertRefBroken",
     }

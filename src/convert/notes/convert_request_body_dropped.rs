@@ -6,7 +6,11 @@ crate::declare_code! {
     /// A request body was dropped
     ///
     /// ### Why
-    /// GET and HEAD cannot have a body in a connector; a form body needs properties.
+    /// GET and HEAD cannot have a body in a connector, and a form body needs properties to become
+    /// form fields; such request bodies are dropped.
+    ///
+    /// ### Example
+    /// A `get` with a `requestBody` loses it; a `post` keeps it.
     pub static CONVERT_REQUEST_BODY_DROPPED: NoteDoc {
         code: "ConvertRequestBodyDropped",
     }

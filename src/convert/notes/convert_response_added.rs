@@ -6,7 +6,12 @@ crate::declare_code! {
     /// An operation without a success response got '200'
     ///
     /// ### Why
-    /// Describe the real success response.
+    /// A connector operation needs a success response: the designer builds the action's outputs
+    /// from it. An operation without any `2xx` response gets `200: {description: OK}`; describe the
+    /// real one.
+    ///
+    /// ### Example
+    /// `responses: {404: …}` gets `200`; `responses: {201: …}` is a success response already.
     pub static CONVERT_RESPONSE_ADDED: NoteDoc {
         code: "ConvertResponseAdded",
     }

@@ -6,7 +6,10 @@ crate::declare_code! {
     /// A response key that is not a status code was dropped
     ///
     /// ### Why
-    /// Swagger 2.0 responses are keyed by status code or `default`.
+    /// Swagger 2.0 responses are keyed by status code or `default`; any other key is dropped.
+    ///
+    /// ### Example
+    /// `responses: {ok: …}` is dropped; `default` is kept.
     pub static CONVERT_RESPONSE_DROPPED: NoteDoc {
         code: "ConvertResponseDropped",
     }

@@ -6,7 +6,12 @@ crate::declare_code! {
     /// The result is over 8 MB and was not linted
     ///
     /// ### Why
-    /// It is unchecked, not clean: split the API, then run `connkit lint` on each part.
+    /// Definitions over 8 MB are not linted (positions for such a file would cost gigabytes of
+    /// memory). The result is unchecked, not clean: split the API, then run `connkit lint` on each
+    /// part.
+    ///
+    /// ### Example
+    /// A 10 MB result is written and reported with this note as an error, with no lint findings.
     pub static CONVERT_RESULT_NOT_LINTED: NoteDoc {
         code: "ConvertResultNotLinted",
     }

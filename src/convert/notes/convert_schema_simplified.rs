@@ -6,7 +6,12 @@ crate::declare_code! {
     /// A schema keyword without a Swagger 2.0 equivalent was simplified
     ///
     /// ### Why
-    /// Tuple items became the first item, `not` was dropped, or too many references were inlined.
+    /// Some JSON Schema keywords have no Swagger 2.0 equivalent: tuple `items` became the first
+    /// item's schema, `not` was dropped, or too many references were inlined and the rest became
+    /// empty schemas.
+    ///
+    /// ### Example
+    /// `{type: string, not: {enum: [x]}}` becomes `{type: string}`.
     pub static CONVERT_SCHEMA_SIMPLIFIED: NoteDoc {
         code: "ConvertSchemaSimplified",
     }

@@ -6,7 +6,11 @@ crate::declare_code! {
     /// One security scheme was kept
     ///
     /// ### Why
-    /// A connection uses one authentication; several need connectionParameterSets, written by hand.
+    /// A connection uses one authentication. Of several schemes, the first one the root `security`
+    /// uses is kept (or the first one); several need `connectionParameterSets`, written by hand.
+    ///
+    /// ### Example
+    /// `securitySchemes: {key: {type: apiKey, …}, basic: {type: http, scheme: basic}}` keeps `key`.
     pub static CONVERT_SECURITY_CHOSEN: NoteDoc {
         code: "ConvertSecurityChosen",
     }

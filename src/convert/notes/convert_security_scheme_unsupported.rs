@@ -6,8 +6,12 @@ crate::declare_code! {
     /// A security scheme connectors cannot use was dropped
     ///
     /// ### Why
-    /// Cookie API keys, client-credentials, password and implicit OAuth grants, and other HTTP
-    /// schemes.
+    /// Connectors cannot use API keys in cookies, the client-credentials, password or implicit
+    /// OAuth grants, or HTTP schemes other than basic and bearer: such schemes are dropped. The
+    /// authorization code grant is supported.
+    ///
+    /// ### Example
+    /// `{type: apiKey, in: cookie}` is dropped; `{type: apiKey, in: header}` is kept.
     pub static CONVERT_SECURITY_SCHEME_UNSUPPORTED: NoteDoc {
         code: "ConvertSecuritySchemeUnsupported",
     }

@@ -6,7 +6,12 @@ crate::declare_code! {
     /// The first server was used
     ///
     /// ### Why
-    /// A connector has one host; the other servers were not used.
+    /// A connector has one host. The first absolute server is used; the others are listed in the
+    /// note and not used.
+    ///
+    /// ### Example
+    /// `servers: [{url: https://api.contoso.com/v1}, {url: https://eu.contoso.com/v1}]` gives
+    /// `host: api.contoso.com`.
     pub static CONVERT_SERVER_CHOSEN: NoteDoc {
         code: "ConvertServerChosen",
     }

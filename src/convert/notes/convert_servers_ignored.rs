@@ -6,7 +6,11 @@ crate::declare_code! {
     /// Path- or operation-level servers were ignored
     ///
     /// ### Why
-    /// Connectors have one host for every operation.
+    /// Connectors have one host for every operation: path- and operation-level `servers` are
+    /// ignored.
+    ///
+    /// ### Example
+    /// `get: {servers: [{url: https://files.contoso.com}]}` calls the root host anyway.
     pub static CONVERT_SERVERS_IGNORED: NoteDoc {
         code: "ConvertServersIgnored",
     }

@@ -6,7 +6,10 @@ crate::declare_code! {
     /// A status range became a status code
     ///
     /// ### Why
-    /// Swagger 2.0 has no ranges: `2XX` became `200`.
+    /// Swagger 2.0 has no status ranges: a range becomes its first status (`2XX` becomes `200`).
+    ///
+    /// ### Example
+    /// `responses: {2XX: …}` becomes `responses: {200: …}`.
     pub static CONVERT_STATUS_RANGE_MAPPED: NoteDoc {
         code: "ConvertStatusRangeMapped",
     }
@@ -31,6 +34,11 @@ mod tests {
             emits(&doc, &CONVERT_STATUS_RANGE_MAPPED),
             "{:?}",
             codes(&doc)
+        );
+        let responses = &converted(&doc).definition["paths"]["/tasks"]["get"]["responses"];
+        assert!(
+            responses.get("200").is_some() && responses.get("2XX").is_none(),
+            "{responses}"
         );
     }
 

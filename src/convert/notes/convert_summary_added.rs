@@ -6,7 +6,11 @@ crate::declare_code! {
     /// Parameters got an x-ms-summary derived from their names
     ///
     /// ### Why
-    /// Review them: they are shown in the designer.
+    /// The designer shows a parameter by its `x-ms-summary`; without one it shows the raw name.
+    /// Parameters without one get one derived from their names: review them.
+    ///
+    /// ### Example
+    /// `{name: pageSize, in: query}` gets `x-ms-summary: Page Size`.
     pub static CONVERT_SUMMARY_ADDED: NoteDoc {
         code: "ConvertSummaryAdded",
     }
@@ -28,6 +32,11 @@ mod tests {
     fn a_parameter_without_x_ms_summary_gets_one() {
         let doc = with_param(json!({}));
         assert!(emits(&doc, &CONVERT_SUMMARY_ADDED), "{:?}", codes(&doc));
+        let def = converted(&doc).definition;
+        assert_eq!(
+            def["paths"]["/tasks"]["get"]["parameters"][0]["x-ms-summary"],
+            "Page Size"
+        );
     }
 
     #[test]

@@ -6,7 +6,12 @@ crate::declare_code! {
     /// Operation summaries were added or cleaned
     ///
     /// ### Why
-    /// Letters, digits, spaces and parentheses, at most 80 characters.
+    /// Operation summaries are the action names users see: letters, digits, spaces and parentheses,
+    /// at most 80 characters (Microsoft's validator). Missing ones are made from the operationId,
+    /// others cleaned.
+    ///
+    /// ### Example
+    /// `summary: List tasks!` becomes `List tasks`; `List (open) tasks` is kept.
     pub static CONVERT_SUMMARY_ADJUSTED: NoteDoc {
         code: "ConvertSummaryAdjusted",
     }

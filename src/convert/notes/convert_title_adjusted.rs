@@ -6,7 +6,11 @@ crate::declare_code! {
     /// The title was adjusted
     ///
     /// ### Why
-    /// At most 30 characters, without 'API' or 'Connector', ending with a letter or digit.
+    /// A connector title has at most 30 characters, does not contain 'API' or 'Connector', and ends
+    /// with a letter or digit (Microsoft's validator and coding standards).
+    ///
+    /// ### Example
+    /// `title: Contoso Tasks API` becomes `Contoso Tasks`.
     pub static CONVERT_TITLE_ADJUSTED: NoteDoc {
         code: "ConvertTitleAdjusted",
     }
@@ -23,6 +27,7 @@ mod tests {
         let mut doc = with_get(json!({}));
         doc["info"]["title"] = json!("Contoso Tasks API");
         assert!(emits(&doc, &CONVERT_TITLE_ADJUSTED), "{:?}", codes(&doc));
+        assert_eq!(converted(&doc).definition["info"]["title"], "Contoso Tasks");
     }
 
     #[test]

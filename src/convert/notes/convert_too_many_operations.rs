@@ -6,7 +6,11 @@ crate::declare_code! {
     /// More than 256 operations
     ///
     /// ### Why
-    /// A connector holds at most 256 operations: split it into several connectors.
+    /// A connector holds at most 256 operations (Microsoft's validator refuses more): split the API
+    /// into several connectors.
+    ///
+    /// ### Example
+    /// An API of 257 operations is converted with this note.
     pub static CONVERT_TOO_MANY_OPERATIONS: NoteDoc {
         code: "ConvertTooManyOperations",
     }

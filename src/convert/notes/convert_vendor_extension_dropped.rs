@@ -6,8 +6,13 @@ crate::declare_code! {
     /// Vendor extensions connectors do not understand were dropped
     ///
     /// ### Why
-    /// x-github-*, x-octokit, x-webhooks and other non-x-ms-* extensions are dropped with their
-    /// content (references included).
+    /// Other vendors' extensions (`x-github-*`, `x-octokit`, `x-webhooks`, …) mean nothing to a
+    /// connector and the connector schema does not expect them: they are dropped with their
+    /// content, references included.
+    ///
+    /// ### Example
+    /// `x-github: {category: issues}` on an operation is dropped; `x-nullable` is understood and
+    /// kept.
     pub static CONVERT_VENDOR_EXTENSION_DROPPED: NoteDoc {
         code: "ConvertVendorExtensionDropped",
     }

@@ -6,7 +6,11 @@ crate::declare_code! {
     /// OpenAPI 3.1 webhooks were dropped
     ///
     /// ### Why
-    /// Model a webhook trigger with x-ms-trigger and x-ms-notification-content by hand.
+    /// OpenAPI 3.1 `webhooks` have no Swagger 2.0 equivalent and are dropped. Model a webhook
+    /// trigger with `x-ms-trigger` and `x-ms-notification-content` by hand.
+    ///
+    /// ### Example
+    /// `webhooks: {taskDone: {post: …}}` is dropped with this note.
     pub static CONVERT_WEBHOOKS_DROPPED: NoteDoc {
         code: "ConvertWebhooksDropped",
     }

@@ -358,6 +358,11 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// What `convert` makes of `input` (custom profile): the definition and properties.
+    pub(crate) fn converted(input: &Value) -> crate::convert::Output {
+        crate::convert::convert(input, &crate::convert::Options::default()).unwrap()
+    }
+
     /// The codes of the notes `convert` makes of `input` (custom profile).
     pub(crate) fn codes(input: &Value) -> Vec<&'static str> {
         codes_with(input, Profile::Custom)
