@@ -252,6 +252,21 @@ pub(crate) mod layout {
                 "{dir}/{f}.rs: no registered code is named after it"
             ));
         }
+        // mod.rs declares every file (a file without its `mod` line is not compiled at all).
+        let modrs = std::fs::read_to_string(root.join("mod.rs")).unwrap_or_default();
+        let declared: BTreeSet<String> = modrs
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                let l = l.strip_prefix("pub ").unwrap_or(l);
+                l.strip_prefix("mod ")?
+                    .strip_suffix(';')
+                    .map(str::to_string)
+            })
+            .collect();
+        for f in files.difference(&declared) {
+            out.push(format!("{dir}/{f}.rs: no `mod {f};` in mod.rs"));
+        }
         out
     }
 
