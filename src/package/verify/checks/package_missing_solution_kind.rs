@@ -46,6 +46,15 @@ mod tests {
             codes_with(&package_of(&[&c, &f, &f]), &options),
             [MISSING_KIND.code]
         );
+    }
+
+    #[test]
+    fn near_miss_with_plugin_the_third_solution_is_the_plugin_solution() {
+        let options = VerifyOptions {
+            plugin: true,
+            ..Default::default()
+        };
+        let (c, f) = (connector_solution(), flow_solution());
         let plugin = solution(
             &format!(
                 "<I>{}<aicopilot_aiplugin><name>x</name></aicopilot_aiplugin></I>",
@@ -57,7 +66,6 @@ mod tests {
                 ("aipluginoperations/x.json", b"{}"),
             ],
         );
-        // Near miss: the third solution is an AI plugin solution.
         let found = codes_with(&package_of(&[&c, &f, &plugin]), &options);
         assert!(found.is_empty(), "{found:?}");
     }

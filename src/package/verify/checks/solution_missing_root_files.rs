@@ -47,7 +47,7 @@ mod tests {
     }
 
     #[test]
-    fn near_miss_the_files_one_folder_down_do_not_count() {
+    fn the_files_one_folder_down_do_not_count_and_a_good_solution_passes() {
         // The same three files inside a folder: still missing at the root, and reported once.
         let c = zip(&[
             ("S/[Content_Types].xml", b"<Types/>"),
@@ -60,6 +60,18 @@ mod tests {
             1,
             "{found:?}"
         );
-        assert!(codes(&good()).is_empty());
+    }
+
+    #[test]
+    fn near_miss_the_three_files_at_the_root_with_the_unpacked_form_beside_them_pass() {
+        let c = solution(
+            &format!("<I>{}</I>", connectors_xml("p_t")),
+            &[
+                ("Connector/p_t_openapidefinition.json", DEF),
+                ("Other/Solution.xml", b"<ImportExportXml/>"),
+            ],
+        );
+        let found = codes(&package_of(&[&c, &flow_solution()]));
+        assert!(found.is_empty(), "{found:?}");
     }
 }
