@@ -87,7 +87,7 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
         severity: c.severity.as_str(),
         gate: None,
         summary: c.summary,
-        explanation: String::new(),
+        explanation: c.explanation.text(),
         source: if c.id == "-" {
             "connkit (beyond Microsoft's ConnectorPackageValidator.ps1)"
         } else {
@@ -104,7 +104,7 @@ fn convert() -> impl Iterator<Item = CatalogEntry> {
         severity: "note",
         gate: Some(Gate::Advice),
         summary: n.summary,
-        explanation: n.explanation.to_string(),
+        explanation: n.explanation.text(),
         source: "connkit convert",
         fix: None,
     })
@@ -158,6 +158,156 @@ pub fn markdown() -> String {
         }
     }
     s
+}
+
+/// The layout every code family keeps (issue #15): one file per code, named after it, that
+/// declares it and tests it. Each family's tests call [`layout::check`].
+#[cfg(test)]
+pub(crate) mod layout {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use crate::core::Doc;
+
+    /// A code in snake case, as the lint rules' files are named: `PackageFileNotZip` →
+    /// `package_file_not_zip`, acronyms split before their last capital, `OAuth` one word.
+    pub(crate) fn snake(code: &str) -> String {
+        let chars: Vec<char> = code.replace("OAuth", "Oauth").chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                let prev = chars[i - 1];
+                let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+                if prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_lower)
+                {
+                    out.push('_');
+                }
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// The problems of a family whose codes live in `dir` (relative to the crate root), one
+    /// `<snake_code>.rs` each beside a `mod.rs`: a registered code without its file, a file
+    /// no code is registered for, a file that does not declare its code with `declare_code!`,
+    /// a file whose `#[cfg(test)]` module has no test naming the code (by its code or by
+    /// its static), an explanation without a `### Why` section, a code registered twice.
+    pub(crate) fn problems(dir: &str, codes: &[(&str, Doc)]) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut files = BTreeSet::new();
+        for e in std::fs::read_dir(&root).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().and_then(|x| x.to_str()) != Some("rs") {
+                continue;
+            }
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if stem != "mod" {
+                files.insert(stem);
+            }
+        }
+        let mut out = Vec::new();
+        let mut registered = BTreeSet::new();
+        for (code, explanation) in codes {
+            let name = snake(code);
+            if !registered.insert(name.clone()) {
+                out.push(format!("{code} is registered twice"));
+            }
+            if explanation.section("Why").is_none_or(|w| w.is_empty()) {
+                out.push(format!("{code}: the explanation has no `### Why` section"));
+            }
+            if !files.contains(&name) {
+                out.push(format!("{code}: no {dir}/{name}.rs"));
+                continue;
+            }
+            let text = std::fs::read_to_string(root.join(format!("{name}.rs"))).unwrap();
+            let Some((decl, tests)) = text.split_once("#[cfg(test)]") else {
+                out.push(format!("{code}: {name}.rs has no #[cfg(test)] module"));
+                continue;
+            };
+            let declared =
+                decl.contains("declare_code!") && decl.contains(&format!("code: \"{code}\""));
+            if !declared {
+                out.push(format!(
+                    "{code}: {name}.rs does not declare it with declare_code!"
+                ));
+            }
+            let static_name = decl
+                .split("pub static ")
+                .nth(1)
+                .and_then(|r| r.split(':').next())
+                .map(str::trim)
+                .unwrap_or("\u{0}");
+            let mentioned = tests.contains(&format!("\"{code}\"")) || tests.contains(static_name);
+            if !tests.contains("#[test]") || !mentioned {
+                out.push(format!(
+                    "{code}: the tests of {name}.rs do not name the code"
+                ));
+            }
+        }
+        for f in files.difference(&registered) {
+            out.push(format!(
+                "{dir}/{f}.rs: no registered code is named after it"
+            ));
+        }
+        // mod.rs declares every file (a file without its `mod` line is not compiled at all).
+        let modrs = std::fs::read_to_string(root.join("mod.rs")).unwrap_or_default();
+        let declared: BTreeSet<String> = modrs
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                let l = l.strip_prefix("pub ").unwrap_or(l);
+                l.strip_prefix("mod ")?
+                    .strip_suffix(';')
+                    .map(str::to_string)
+            })
+            .collect();
+        for f in files.difference(&declared) {
+            out.push(format!("{dir}/{f}.rs: no `mod {f};` in mod.rs"));
+        }
+        out
+    }
+
+    #[test]
+    fn snake_case_of_codes() {
+        assert_eq!(snake("PackageFileNotZip"), "package_file_not_zip");
+        assert_eq!(snake("ConvertOpenApi31"), "convert_open_api31");
+        assert_eq!(
+            snake("PackageRootNotSingleMdAndZip"),
+            "package_root_not_single_md_and_zip"
+        );
+        assert_eq!(snake("OAuthSettingsNotValid"), "oauth_settings_not_valid");
+    }
+
+    #[test]
+    fn problems_are_found() {
+        // The package checks' folder, checked against a made-up registry: one code without a
+        // file, one without `### Why`, and every real file then unregistered.
+        let p = problems(
+            "src/package/verify/checks",
+            &[
+                ("NoSuchCheck", Doc(" ### Why\n Because.")),
+                ("PackageFileNotZip", Doc("")),
+            ],
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.contains("no src/package/verify/checks/no_such_check.rs")),
+            "{p:#?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.contains("PackageFileNotZip: the explanation has no")),
+            "{p:#?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.contains("package_icon_mismatch.rs: no registered code")),
+            "{p:#?}"
+        );
+    }
 }
 
 #[cfg(test)]

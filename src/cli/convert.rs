@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
+use crate::convert::notes::{CONVERT_DEFINITION_TOO_LARGE, CONVERT_RESULT_NOT_LINTED};
 use crate::convert::{self, init::Auth};
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
@@ -159,24 +160,41 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     let mut notes = out.notes;
-    let size = files[0].1.len();
-    if size > MAX_DEFINITION {
-        notes.push(convert::Note {
-            code: "ConvertDefinitionTooLarge",
-            severity: Severity::Warning,
-            file: FileKind::Definition,
-            pointer: String::new(),
-            message: format!("the definition is {} KB; connectors must stay under 1 MB: split the API into several connectors", size / 1024),
-        });
-    }
+    notes.extend(definition_size_note(files[0].1.len()));
     report_connector(&args.output, profile, notes, args.format, color)
 }
 
-/// Definitions connectors accept (catalog §11: under 1 MB).
-const MAX_DEFINITION: usize = 1024 * 1024;
+/// Definitions connectors accept: under 1 MB
+/// (<https://learn.microsoft.com/connectors/custom-connectors/faq>).
+pub(crate) const MAX_DEFINITION: usize = 1024 * 1024;
 /// Beyond this size the result is not linted (it cannot be a connector, and positions for
 /// a file of tens of megabytes cost gigabytes).
-const MAX_LINTED: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_LINTED: usize = 8 * 1024 * 1024;
+
+/// The note for a written definition of `size` bytes over [`MAX_DEFINITION`].
+pub(crate) fn definition_size_note(size: usize) -> Option<convert::Note> {
+    (size > MAX_DEFINITION).then(|| convert::Note {
+        code: CONVERT_DEFINITION_TOO_LARGE.code,
+        severity: Severity::Warning,
+        file: FileKind::Definition,
+        pointer: String::new(),
+        message: format!("the definition is {} KB; connectors must stay under 1 MB: split the API into several connectors", size / 1024),
+    })
+}
+
+/// The note for a written definition of `size` bytes over [`MAX_LINTED`], not linted.
+pub(crate) fn lint_size_note(size: u64) -> Option<convert::Note> {
+    (size > MAX_LINTED as u64).then(|| convert::Note {
+        code: CONVERT_RESULT_NOT_LINTED.code,
+        severity: Severity::Error,
+        file: FileKind::Definition,
+        pointer: String::new(),
+        message: format!(
+            "the result is {} MB and was NOT checked: connkit lints definitions up to 8 MB, and a connector must stay under 1 MB; split the API, then run `connkit lint` on each part",
+            size / (1024 * 1024)
+        ),
+    })
+}
 
 /// Lint a written folder and print the converter's notes with the lint findings.
 fn report_connector(
@@ -187,23 +205,12 @@ fn report_connector(
     color: bool,
 ) -> ExitCode {
     let display = dir.to_string_lossy().into_owned();
-    let too_big = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
-        .is_ok_and(|m| m.len() as usize > MAX_LINTED);
-    if too_big {
-        let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
-            .map(|m| m.len())
-            .unwrap_or(0);
+    let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    if let Some(not_linted) = lint_size_note(size) {
         let mut notes = notes;
-        notes.push(convert::Note {
-            code: "ConvertResultNotLinted",
-            severity: Severity::Error,
-            file: FileKind::Definition,
-            pointer: String::new(),
-            message: format!(
-                "the result is {} MB and was NOT checked: connkit lints definitions up to 8 MB, and a connector must stay under 1 MB; split the API, then run `connkit lint` on each part",
-                size / (1024 * 1024)
-            ),
-        });
+        notes.push(not_linted);
         let findings = notes
             .into_iter()
             .map(|n| rules::Finding {
@@ -302,8 +309,9 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
         AuthArg::Aad => Auth::Aad,
     };
     if profile == Profile::IndependentPublisher && matches!(auth, Auth::OAuth2 | Auth::Aad) {
-        // Catalog AUTH-02 / OAUTH-09: Microsoft no longer accepts OAuth for new
-        // independent-publisher connectors; scaffolding one would start a dead end.
+        // Microsoft no longer accepts OAuth for new independent-publisher connectors
+        // (https://github.com/microsoft/PowerPlatformConnectors/pull/3939; the lint rule
+        // OAuthNotAllowedForIndependentPublisher): scaffolding one would start a dead end.
         safe_eprintln!(
             "error: new independent-publisher connectors may not use OAuth; use --auth apikey or --auth basic"
         );

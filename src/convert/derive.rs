@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::map::{METHODS, default_description};
 use super::names;
-use super::notes::{Note, note};
+use super::notes::*;
 use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::rules::{Profile, Severity};
@@ -100,7 +100,7 @@ pub(super) fn derive(def: &mut Value, props: &Value, profile: Profile, notes: &m
     .collect();
     if !parts.is_empty() {
         notes.push(note(
-            "ConvertDescriptionAdded",
+            &CONVERT_DESCRIPTION_ADDED,
             Severity::Info,
             "/paths",
             format!("derived {}: review them", parts.join(", ")),
@@ -131,7 +131,7 @@ fn operation(
         let d = format!("{summary} ({} {path}).", method.to_uppercase());
         if from_id {
             must.push(note(
-                "ConvertAuthorMustWrite",
+                &CONVERT_AUTHOR_MUST_WRITE,
                 Severity::Warning,
                 &join(optr, "description"),
                 format!(
@@ -248,7 +248,7 @@ fn placeholders(root: &Map<String, Value>, props: &Value, must: &mut Vec<Note>) 
     };
     let mut at = |file: FileKind, pointer: String, what: &str| {
         let mut n = note(
-            "ConvertAuthorMustWrite",
+            &CONVERT_AUTHOR_MUST_WRITE,
             Severity::Warning,
             &pointer,
             format!("{what} is a placeholder: write the real value"),
@@ -354,7 +354,10 @@ mod tests {
         );
         assert_eq!(
             notes.iter().map(|n| n.code).collect::<Vec<_>>(),
-            ["ConvertDescriptionAdded", "ConvertAuthorMustWrite"]
+            [
+                CONVERT_DESCRIPTION_ADDED.code,
+                CONVERT_AUTHOR_MUST_WRITE.code
+            ]
         );
         assert!(
             notes[0].message.contains("1 operation descriptions"),
@@ -382,7 +385,7 @@ mod tests {
         let (_, notes) = run(def, Profile::IndependentPublisher);
         let must: Vec<&str> = notes
             .iter()
-            .filter(|n| n.code == "ConvertAuthorMustWrite")
+            .filter(|n| n.code == CONVERT_AUTHOR_MUST_WRITE.code)
             .map(|n| n.pointer.as_str())
             .collect();
         assert_eq!(

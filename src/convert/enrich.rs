@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use super::Options;
 use super::map::{METHODS, api_key_param, basic_params, str_of};
 use super::names;
-use super::notes::{Note, note};
+use super::notes::*;
 use crate::model::FileKind;
 use crate::rules::{Profile, Severity};
 
@@ -49,7 +49,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             title
         };
         if title != wanted {
-            info_notes.push(note("ConvertTitleAdjusted", Severity::Info, "/info/title", format!("title '{wanted}' became '{title}' (at most 30 characters, no 'API' or 'Connector', ending with a letter or digit)")));
+            info_notes.push(note(&CONVERT_TITLE_ADJUSTED, Severity::Info, "/info/title", format!("title '{wanted}' became '{title}' (at most 30 characters, no 'API' or 'Connector', ending with a letter or digit)")));
         }
         info.insert("title".into(), json!(title));
         let desc = info
@@ -65,7 +65,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             } else {
                 format!("Use {title} in your flows and apps to work with its data and actions.")
             };
-            info_notes.push(note("ConvertDescriptionNeedsReview", Severity::Info, "/info/description", "the connector description was shortened or generated (30 to 500 characters of plain text); review it".into()));
+            info_notes.push(note(&CONVERT_DESCRIPTION_NEEDS_REVIEW, Severity::Info, "/info/description", "the connector description was shortened or generated (30 to 500 characters of plain text); review it".into()));
             info.insert("description".into(), json!(d));
         }
         match info.get("version") {
@@ -110,7 +110,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
         }
         if !filled.is_empty() {
             info_notes.push(note(
-                "ConvertContactAdded",
+                &CONVERT_CONTACT_ADDED,
                 Severity::Warning,
                 "/info/contact",
                 format!(
@@ -142,7 +142,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
     }
     if ops.len() > 256 {
         notes.push(note(
-            "ConvertTooManyOperations",
+            &CONVERT_TOO_MANY_OPERATIONS,
             Severity::Warning,
             "/paths",
             format!(
@@ -261,7 +261,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             param_needs(prm, &mut counts);
         }
     }
-    for (i, (what, code)) in [("operationIds generated, made PascalCase or made unique", "ConvertOperationIdAdded"), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", "ConvertSummaryAdjusted"), ("parameters got an x-ms-summary derived from their names", "ConvertSummaryAdded"), ("path parameters got x-ms-url-encoding: single", "ConvertUrlEncodingAdded")].iter().enumerate() {
+    for (i, (what, code)) in [("operationIds generated, made PascalCase or made unique", &CONVERT_OPERATION_ID_ADDED), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", &CONVERT_SUMMARY_ADJUSTED), ("parameters got an x-ms-summary derived from their names", &CONVERT_SUMMARY_ADDED), ("path parameters got x-ms-url-encoding: single", &CONVERT_URL_ENCODING_ADDED)].iter().enumerate() {
         let n = counts.get(i).copied().unwrap_or(0);
         if n > 0 {
             notes.push(note(code, Severity::Info, "/paths", format!("{n} {what}")));
@@ -281,7 +281,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
                 {"propertyName": "Categories", "propertyValue": "Data"}
             ]),
         );
-        notes.push(note("ConvertMetadataAdded", Severity::Warning, "/x-ms-connector-metadata", "added an x-ms-connector-metadata skeleton: set the real website, privacy policy and up to two categories".into()));
+        notes.push(note(&CONVERT_METADATA_ADDED, Severity::Warning, "/x-ms-connector-metadata", "added an x-ms-connector-metadata skeleton: set the real website, privacy policy and up to two categories".into()));
     }
     if !root.contains_key("securityDefinitions") {
         root.insert("securityDefinitions".into(), json!({}));
@@ -322,14 +322,14 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
         props.insert("publisher".into(), json!(who));
         props.insert("stackOwner".into(), json!(who));
         notes.push(Note {
-            code: "ConvertPublisherPlaceholder",
+            code: CONVERT_PUBLISHER_PLACEHOLDER.code,
             severity: Severity::Warning,
             file: FileKind::Properties,
             pointer: "/properties/publisher".into(),
             message: "publisher and stackOwner were set from the contact name: check them".into(),
         });
         if opts.profile == Profile::Certified {
-            notes.push(Note { code: "ConvertBrandColorPlaceholder", severity: Severity::Warning, file: FileKind::Properties, pointer: "/properties/iconBrandColor".into(), message: "set iconBrandColor to your icon's background colour (not #007ee5) and add icon.png".into() });
+            notes.push(Note { code: CONVERT_BRAND_COLOR_PLACEHOLDER.code, severity: Severity::Warning, file: FileKind::Properties, pointer: "/properties/iconBrandColor".into(), message: "set iconBrandColor to your icon's background colour (not #007ee5) and add icon.png".into() });
         }
     }
     json!({"properties": props})
@@ -489,10 +489,10 @@ mod tests {
                 .is_some()
         );
         for c in [
-            "ConvertOperationIdAdded",
-            "ConvertContactAdded",
-            "ConvertMetadataAdded",
-            "ConvertSummaryAdded",
+            CONVERT_OPERATION_ID_ADDED.code,
+            CONVERT_CONTACT_ADDED.code,
+            CONVERT_METADATA_ADDED.code,
+            CONVERT_SUMMARY_ADDED.code,
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
@@ -505,7 +505,7 @@ mod tests {
             Profile::Certified,
         );
         assert_eq!(props["properties"]["publisher"], "Acme");
-        assert!(codes.contains(&"ConvertBrandColorPlaceholder"));
+        assert!(codes.contains(&CONVERT_BRAND_COLOR_PLACEHOLDER.code));
         let (_, props, _) = run(
             json!({"swagger": "2.0", "info": {}, "paths": {}}),
             Profile::IndependentPublisher,

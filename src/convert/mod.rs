@@ -36,7 +36,7 @@ pub use notes::{NOTES_PER_CODE, Note};
 pub use read::parse_input;
 
 use crate::rules::{Profile, Severity};
-use notes::note;
+use notes::*;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -77,7 +77,7 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
         if v.starts_with("3.1") {
             normalize::normalise_31(&mut doc, "", &mut 0);
             notes.push(note(
-                "ConvertOpenApi31",
+                &CONVERT_OPEN_API31,
                 Severity::Info,
                 "",
                 "OpenAPI 3.1 input was normalised to 3.0 first (type arrays, const, exclusive bounds, schema examples); JSON Schema keywords without a Swagger 2.0 equivalent are dropped".to_string(),
@@ -86,13 +86,13 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 .get("webhooks")
                 .is_some_and(|w| w.as_object().is_some_and(|m| !m.is_empty()))
             {
-                notes.push(note("ConvertWebhooksDropped", Severity::Warning, "",
+                notes.push(note(&CONVERT_WEBHOOKS_DROPPED, Severity::Warning, "",
                     "the description's `webhooks` have no Swagger 2.0 equivalent and were dropped; model a webhook trigger with x-ms-trigger and x-ms-notification-content by hand".to_string()));
             }
         } else if v.starts_with("3.0") {
             if let Err(e) = serde_json::from_value::<openapiv3::OpenAPI>(doc.clone()) {
                 notes.push(note(
-                    "ConvertInputNotValid",
+                    &CONVERT_INPUT_NOT_VALID,
                     Severity::Warning,
                     "",
                     format!("the input does not fully match OpenAPI 3.0 ({e}); converting what can be understood"),

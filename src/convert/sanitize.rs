@@ -1,11 +1,13 @@
-//! Sanitise stage: what the connector schema refuses (catalog §6, §7), removed from any
+//! Sanitise stage: what the connector schema refuses (the `x-ms-*` extensions of
+//! <https://learn.microsoft.com/connectors/custom-connectors/openapi-extensions> and the
+//! structure of `schemas/apiDefinition.schema.json`), removed from any
 //! input, and references left in unmapped places pointed at the Swagger 2.0 sections.
 
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
 
-use super::notes::{Note, note};
+use super::notes::*;
 use crate::rules::Severity;
 
 /// The `x-ms-*` extensions the connector schema knows; any other `x-ms-*` key is rejected.
@@ -134,7 +136,7 @@ pub(super) fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
             })
             .collect();
         notes.push(note(
-            "ConvertVendorExtensionDropped",
+            &CONVERT_VENDOR_EXTENSION_DROPPED,
             Severity::Info,
             "",
             format!(
@@ -150,28 +152,28 @@ pub(super) fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
         (
             c.x_ms,
             "x-ms-* extensions unknown to connectors were removed",
-            "ConvertExtensionRemoved",
+            &CONVERT_EXTENSION_REMOVED,
         ),
         (
             c.formats,
             "`format` values connectors do not accept were removed",
-            "ConvertFormatRemoved",
+            &CONVERT_FORMAT_REMOVED,
         ),
         (
             c.defaults,
             "defaults that do not match their type were removed",
-            "ConvertDefaultRemoved",
+            &CONVERT_DEFAULT_REMOVED,
         ),
         (
             c.enums,
             "enum values that do not match their type were removed",
-            "ConvertEnumCleaned",
+            &CONVERT_ENUM_CLEANED,
         ),
         (
             c.read_only_required,
             "readOnly properties were removed from `required` (OpenAPI 3 requires them in \
              responses only; Swagger 2.0 and certification refuse them in request bodies)",
-            "ConvertReadOnlyNotRequired",
+            &CONVERT_READ_ONLY_NOT_REQUIRED,
         ),
     ] {
         if n > 0 {
@@ -363,11 +365,11 @@ mod tests {
         let d = &v["definitions"]["x-name-is-kept"];
         assert_eq!(d, &json!({"type": "string", "enum": ["a"]}));
         for c in [
-            "ConvertVendorExtensionDropped",
-            "ConvertExtensionRemoved",
-            "ConvertFormatRemoved",
-            "ConvertDefaultRemoved",
-            "ConvertEnumCleaned",
+            CONVERT_VENDOR_EXTENSION_DROPPED.code,
+            CONVERT_EXTENSION_REMOVED.code,
+            CONVERT_FORMAT_REMOVED.code,
+            CONVERT_DEFAULT_REMOVED.code,
+            CONVERT_ENUM_CLEANED.code,
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
@@ -380,7 +382,7 @@ mod tests {
             "required": ["id"], "properties": {"id": {"type": "string", "readOnly": true}, "kind": {"type": "string"}}}}}),
         );
         assert_eq!(v["definitions"]["A"]["required"], json!(["kind"]));
-        assert_eq!(codes, vec!["ConvertReadOnlyNotRequired"]);
+        assert_eq!(codes, vec![CONVERT_READ_ONLY_NOT_REQUIRED.code]);
     }
 
     #[test]

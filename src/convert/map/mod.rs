@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use super::Options;
-use super::notes::{Note, note};
+use super::notes::*;
 use crate::model::pointer::join;
 use crate::rules::Severity;
 
@@ -161,7 +161,7 @@ impl<'a, 'n> Cx<'a, 'n> {
 impl<'a> Cx<'a, '_> {
     pub(super) fn note(
         &mut self,
-        code: &'static str,
+        code: &'static NoteDoc,
         severity: Severity,
         pointer: &str,
         message: String,
@@ -227,7 +227,7 @@ impl<'a> Cx<'a, '_> {
                     || path.contains(['?', '#', '*'])
                     || crate::rules::operations::template_variables(path).is_err()
                 {
-                    self.note("ConvertPathDropped", Severity::Warning, "/paths",
+                    self.note(&CONVERT_PATH_DROPPED, Severity::Warning, "/paths",
                         format!("path '{path}' cannot be expressed in a connector (query string, fragment, wildcard or invalid template) and was dropped"));
                     continue;
                 }
@@ -240,7 +240,7 @@ impl<'a> Cx<'a, '_> {
                 }
                 let (item, item_ref) = self.resolve(item);
                 if item_ref.is_some() {
-                    self.note("ConvertPathItemRefInlined", Severity::Info, &pptr, "the path item `$ref` was inlined (connectors do not support path item references)".into());
+                    self.note(&CONVERT_PATH_ITEM_REF_INLINED, Severity::Info, &pptr, "the path item `$ref` was inlined (connectors do not support path item references)".into());
                 }
                 let Some(item) = item.as_object() else {
                     continue;
@@ -262,7 +262,7 @@ impl<'a> Cx<'a, '_> {
                     .unwrap_or_default();
                 if item.get("servers").is_some() {
                     self.note(
-                        "ConvertServersIgnored",
+                        &CONVERT_SERVERS_IGNORED,
                         Severity::Info,
                         &pptr,
                         "path-level `servers` are not supported by connectors and were ignored"
@@ -274,7 +274,7 @@ impl<'a> Cx<'a, '_> {
                         pitem.insert(k.clone(), v.clone());
                     }
                     if k == "trace" {
-                        self.note("ConvertMethodDropped", Severity::Warning, &pptr, format!("TRACE {path} was dropped: connectors support get, put, post, delete, patch, head and options"));
+                        self.note(&CONVERT_METHOD_DROPPED, Severity::Warning, &pptr, format!("TRACE {path} was dropped: connectors support get, put, post, delete, patch, head and options"));
                     }
                 }
                 for m in METHODS {
@@ -284,12 +284,12 @@ impl<'a> Cx<'a, '_> {
                     let optr = join(&join("/paths", &path), m);
                     let key = (crate::rules::operations::shape(&path), *m);
                     if let Some(prev) = shapes.get(&key) {
-                        self.note("ConvertOperationDropped", Severity::Warning, "/paths",
+                        self.note(&CONVERT_OPERATION_DROPPED, Severity::Warning, "/paths",
                             format!("{} {path} duplicates {} {prev} (same route with other variable names) and was dropped", m.to_uppercase(), m.to_uppercase()));
                         continue;
                     }
                     if pitem.contains_key(*m) {
-                        self.note("ConvertOperationDropped", Severity::Warning, &optr,
+                        self.note(&CONVERT_OPERATION_DROPPED, Severity::Warning, &optr,
                             format!("{} {path} is defined again under another letter case and was dropped", m.to_uppercase()));
                         continue;
                     }
@@ -360,7 +360,7 @@ impl<'a> Cx<'a, '_> {
                 .is_some_and(|v| v.as_object().is_some_and(|m| !m.is_empty()))
             {
                 self.note(
-                    "ConvertComponentsDropped",
+                    &CONVERT_COMPONENTS_DROPPED,
                     Severity::Info,
                     "",
                     format!(
@@ -447,12 +447,12 @@ impl<'a> Cx<'a, '_> {
             host = h.clone();
         } else if host.is_empty() {
             host = "api.example.com".into();
-            self.note("ConvertHostMissing", Severity::Warning, "/host",
+            self.note(&CONVERT_HOST_MISSING, Severity::Warning, "/host",
                 "no absolute server URL in the input: host is the placeholder 'api.example.com'; set it with --host".into());
         }
         if !others.is_empty() {
             self.note(
-                "ConvertServerChosen",
+                &CONVERT_SERVER_CHOSEN,
                 Severity::Info,
                 "/host",
                 format!(
@@ -464,7 +464,7 @@ impl<'a> Cx<'a, '_> {
         out.insert("host".into(), json!(host));
         let base = match base.find(['{', '}', ' ']) {
             Some(i) => {
-                self.note("ConvertBasePathTrimmed", Severity::Warning, "/basePath", format!("the server path '{base}' has variables without defaults; basePath keeps only '{}'", &base[..i]));
+                self.note(&CONVERT_BASE_PATH_TRIMMED, Severity::Warning, "/basePath", format!("the server path '{base}' has variables without defaults; basePath keeps only '{}'", &base[..i]));
                 base[..i].to_string()
             }
             None => base,
@@ -580,9 +580,9 @@ mod tests {
         assert!(d["paths"].get("/b?x=1").is_none());
         assert_eq!(d["paths"].as_object().map(|m| m.len()), Some(1));
         for c in [
-            "ConvertServerChosen",
-            "ConvertPathDropped",
-            "ConvertOperationDropped",
+            CONVERT_SERVER_CHOSEN.code,
+            CONVERT_PATH_DROPPED.code,
+            CONVERT_OPERATION_DROPPED.code,
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::{
     Cx, PRIMITIVE_KEYS, default_description, is_binary_media, is_json_media, status_of, str_of,
 };
+use crate::convert::notes::*;
 use crate::model::pointer::join;
 use crate::rules::Severity;
 
@@ -42,7 +43,7 @@ impl<'a> Cx<'a, '_> {
                 let key = (str_of(t, "name").to_string(), str_of(t, "in").to_string());
                 if names.contains(&key) {
                     self.note(
-                        "ConvertParameterDropped",
+                        &CONVERT_PARAMETER_DROPPED,
                         Severity::Warning,
                         &ptr,
                         format!(
@@ -72,13 +73,13 @@ impl<'a> Cx<'a, '_> {
         }
         for v in vars {
             if !names.contains(&(v.clone(), "path".to_string())) {
-                self.note("ConvertPathParameterAdded", Severity::Warning, optr, format!("path variable '{{{v}}}' had no parameter; added a required string parameter"));
+                self.note(&CONVERT_PATH_PARAMETER_ADDED, Severity::Warning, optr, format!("path variable '{{{v}}}' had no parameter; added a required string parameter"));
                 params.push(json!({"name": v, "in": "path", "required": true, "type": "string"}));
             }
         }
         let fetch = optr.ends_with("/get") || optr.ends_with("/head");
         if fetch && op.get("requestBody").is_some() {
-            self.note("ConvertRequestBodyDropped", Severity::Warning, optr, "a GET or HEAD operation cannot have a body in a connector; its request body was dropped".into());
+            self.note(&CONVERT_REQUEST_BODY_DROPPED, Severity::Warning, optr, "a GET or HEAD operation cannot have a body in a connector; its request body was dropped".into());
         } else if let Some(rb) = op.get("requestBody") {
             let (ps, c) = self.request_body(rb, op, optr);
             params.extend(ps);
@@ -99,7 +100,7 @@ impl<'a> Cx<'a, '_> {
                 }
                 let Some(status) = status_of(code) else {
                     self.note(
-                        "ConvertResponseDropped",
+                        &CONVERT_RESPONSE_DROPPED,
                         Severity::Warning,
                         optr,
                         format!("response '{code}' is not a status code and was dropped"),
@@ -108,7 +109,7 @@ impl<'a> Cx<'a, '_> {
                 };
                 if status != *code {
                     self.note(
-                        "ConvertStatusRangeMapped",
+                        &CONVERT_STATUS_RANGE_MAPPED,
                         Severity::Info,
                         &join(&join(optr, "responses"), &status),
                         format!(
@@ -131,7 +132,7 @@ impl<'a> Cx<'a, '_> {
         }
         if !responses.keys().any(|k| k.starts_with('2')) {
             self.note(
-                "ConvertResponseAdded",
+                &CONVERT_RESPONSE_ADDED,
                 Severity::Info,
                 &join(optr, "responses"),
                 "the operation had no success response; added '200'".into(),
@@ -146,18 +147,18 @@ impl<'a> Cx<'a, '_> {
             .get("callbacks")
             .is_some_and(|c| c.as_object().is_some_and(|m| !m.is_empty()))
         {
-            self.note("ConvertCallbacksDropped", Severity::Warning, optr, format!("the callbacks of {path} were dropped; a webhook trigger needs x-ms-trigger and x-ms-notification-content written by hand"));
+            self.note(&CONVERT_CALLBACKS_DROPPED, Severity::Warning, optr, format!("the callbacks of {path} were dropped; a webhook trigger needs x-ms-trigger and x-ms-notification-content written by hand"));
         }
         if op.get("servers").is_some() {
             self.note(
-                "ConvertServersIgnored",
+                &CONVERT_SERVERS_IGNORED,
                 Severity::Info,
                 optr,
                 "operation-level `servers` are not supported by connectors and were ignored".into(),
             );
         }
         if op.get("security").is_some() {
-            self.note("ConvertOperationSecurityDropped", Severity::Info, optr, "operation-level `security` was dropped: a connector authenticates every call with its connection".into());
+            self.note(&CONVERT_OPERATION_SECURITY_DROPPED, Severity::Info, optr, "operation-level `security` was dropped: a connector authenticates every call with its connection".into());
         }
         for (k, v) in op.as_object().into_iter().flatten() {
             if k.starts_with("x-") && k != "x-codegen-request-body-name" {
@@ -178,7 +179,7 @@ impl<'a> Cx<'a, '_> {
         let name = str_of(t, "name").to_string();
         let loc = str_of(t, "in").to_string();
         if loc == "cookie" {
-            self.note("ConvertCookieParameterDropped", Severity::Warning, ptr, format!("cookie parameter '{name}' was dropped: connectors cannot send cookies (a policy template can set a Cookie header)"));
+            self.note(&CONVERT_COOKIE_PARAMETER_DROPPED, Severity::Warning, ptr, format!("cookie parameter '{name}' was dropped: connectors cannot send cookies (a policy template can set a Cookie header)"));
             return None;
         }
         if let Some(vars) = vars
@@ -186,7 +187,7 @@ impl<'a> Cx<'a, '_> {
             && !vars.contains(&name)
         {
             self.note(
-                "ConvertParameterDropped",
+                &CONVERT_PARAMETER_DROPPED,
                 Severity::Warning,
                 ptr,
                 format!("path parameter '{name}' is not in the path template and was dropped"),
@@ -196,7 +197,7 @@ impl<'a> Cx<'a, '_> {
         if !t.is_object() || name.is_empty() || !["query", "header", "path"].contains(&loc.as_str())
         {
             self.note(
-                "ConvertParameterDropped",
+                &CONVERT_PARAMETER_DROPPED,
                 Severity::Warning,
                 ptr,
                 "a parameter without a usable name and location was dropped".into(),
@@ -220,7 +221,7 @@ impl<'a> Cx<'a, '_> {
             s
         } else if let Some(c) = t.get("content").and_then(Value::as_object) {
             self.note(
-                "ConvertParameterContent",
+                &CONVERT_PARAMETER_CONTENT,
                 Severity::Info,
                 ptr,
                 format!("parameter '{name}' is described by `content`; it became a string"),
@@ -274,7 +275,7 @@ impl<'a> Cx<'a, '_> {
         let ty = str_of(&s, "type").to_string();
         let complex = ty == "object" || s.get("properties").is_some() || s.get("allOf").is_some();
         if complex {
-            self.note("ConvertComplexParameter", Severity::Warning, ptr, format!("parameter '{name}' has an object schema; it became a string (serialise it yourself)"));
+            self.note(&CONVERT_COMPLEX_PARAMETER, Severity::Warning, ptr, format!("parameter '{name}' has an object schema; it became a string (serialise it yourself)"));
             o.insert("type".into(), json!("string"));
             return;
         }
@@ -379,7 +380,7 @@ impl<'a> Cx<'a, '_> {
                 .map(String::as_str)
                 .collect();
             self.note(
-                "ConvertMediaTypeChosen",
+                &CONVERT_MEDIA_TYPE_CHOSEN,
                 Severity::Info,
                 optr,
                 format!(
@@ -427,7 +428,7 @@ impl<'a> Cx<'a, '_> {
                 out.push(Value::Object(o));
             }
             if out.is_empty() {
-                self.note("ConvertRequestBodyDropped", Severity::Warning, optr, format!("the '{mt}' request body has no properties to become form fields and was dropped"));
+                self.note(&CONVERT_REQUEST_BODY_DROPPED, Severity::Warning, optr, format!("the '{mt}' request body has no properties to become form fields and was dropped"));
             }
             return (out, vec![mt.to_string()]);
         }
@@ -446,7 +447,7 @@ impl<'a> Cx<'a, '_> {
             json!({"type": "string", "format": "binary"})
         } else if is_binary_media(mt) && str_of(self.resolve(schema).0, "type") != "string" {
             self.note(
-                "ConvertBinaryBody",
+                &CONVERT_BINARY_BODY,
                 Severity::Info,
                 optr,
                 format!("the '{mt}' request body is raw bytes: its schema became {{type: string, format: binary}}"),
@@ -505,7 +506,7 @@ impl<'a> Cx<'a, '_> {
                         && str_of(self.resolve(s).0, "type") != "string"
                     {
                         self.note(
-                            "ConvertBinaryBody",
+                            &CONVERT_BINARY_BODY,
                             Severity::Info,
                             ptr,
                             format!("the '{mt}' response is raw bytes: its schema became {{type: string, format: binary}}"),
@@ -547,7 +548,7 @@ impl<'a> Cx<'a, '_> {
             .is_some_and(|l| l.as_object().is_some_and(|m| !m.is_empty()))
         {
             self.note(
-                "ConvertLinksDropped",
+                &CONVERT_LINKS_DROPPED,
                 Severity::Info,
                 ptr,
                 "response `links` have no Swagger 2.0 equivalent and were dropped".into(),
@@ -560,6 +561,7 @@ impl<'a> Cx<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::map;
+    use crate::convert::notes::*;
     use serde_json::{Value, json};
 
     fn op(o: Value) -> (Value, Vec<&'static str>) {
@@ -587,9 +589,9 @@ mod tests {
             json!({"name": "id", "in": "path", "required": true, "type": "string"})
         );
         for c in [
-            "ConvertCookieParameterDropped",
-            "ConvertComplexParameter",
-            "ConvertPathParameterAdded",
+            CONVERT_COOKIE_PARAMETER_DROPPED.code,
+            CONVERT_COMPLEX_PARAMETER.code,
+            CONVERT_PATH_PARAMETER_ADDED.code,
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
@@ -604,7 +606,8 @@ mod tests {
         assert_eq!(o["responses"]["400"]["description"], "Client error");
         assert_eq!(o["responses"]["200"]["description"], "OK");
         assert!(
-            codes.contains(&"ConvertStatusRangeMapped") && codes.contains(&"ConvertResponseAdded")
+            codes.contains(&CONVERT_STATUS_RANGE_MAPPED.code)
+                && codes.contains(&CONVERT_RESPONSE_ADDED.code)
         );
     }
 
@@ -629,7 +632,7 @@ mod tests {
         let body = &o["parameters"][1];
         assert_eq!(body["in"], "body");
         assert_eq!(body["schema"]["properties"]["a"]["type"], "string");
-        assert!(codes.contains(&"ConvertMediaTypeChosen"));
+        assert!(codes.contains(&CONVERT_MEDIA_TYPE_CHOSEN.code));
     }
 
     #[test]
@@ -654,7 +657,10 @@ mod tests {
             json!({"type": "string", "format": "byte"})
         );
         assert_eq!(
-            codes.iter().filter(|c| **c == "ConvertBinaryBody").count(),
+            codes
+                .iter()
+                .filter(|c| **c == CONVERT_BINARY_BODY.code)
+                .count(),
             2
         );
     }

@@ -45,6 +45,7 @@ fn hoisted_name(rest: &str) -> String {
         name
     }
 }
+use crate::convert::notes::*;
 use crate::model::pointer::join;
 use crate::rules::Severity;
 
@@ -68,7 +69,7 @@ impl<'a> Cx<'a, '_> {
             {
                 if self.root.pointer(&r[1..]).is_none() {
                     self.note(
-                        "ConvertRefBroken",
+                        &CONVERT_REF_BROKEN,
                         Severity::Warning,
                         ptr,
                         format!("reference '{r}' does not resolve; replaced by an empty schema"),
@@ -89,7 +90,7 @@ impl<'a> Cx<'a, '_> {
             }
             if r.starts_with("#/components/schemas/") && self.root.pointer(&r[1..]).is_some() {
                 self.note(
-                    "ConvertNestedRefInlined",
+                    &CONVERT_NESTED_REF_INLINED,
                     Severity::Warning,
                     ptr,
                     format!("reference '{r}' does not point at a schema object and cannot become a definition; its content was inlined"),
@@ -99,7 +100,7 @@ impl<'a> Cx<'a, '_> {
                 let (t, _) = self.resolve(s);
                 if t.is_null() {
                     self.note(
-                        "ConvertRefBroken",
+                        &CONVERT_REF_BROKEN,
                         Severity::Warning,
                         ptr,
                         format!("reference '{r}' does not resolve; replaced by an empty schema"),
@@ -110,7 +111,7 @@ impl<'a> Cx<'a, '_> {
                 if self.inlined > 20_000 {
                     if self.inlined == 20_001 {
                         self.note(
-                            "ConvertSchemaSimplified",
+                            &CONVERT_SCHEMA_SIMPLIFIED,
                             Severity::Warning,
                             ptr,
                             "too many inlined references; the rest became empty schemas".into(),
@@ -120,7 +121,7 @@ impl<'a> Cx<'a, '_> {
                 }
                 return self.schema(t, ptr, depth + 1);
             }
-            self.note("ConvertExternalRef", Severity::Warning, ptr, format!("external reference '{r}' is not supported; replaced by an empty schema (bundle the description first)"));
+            self.note(&CONVERT_EXTERNAL_REF, Severity::Warning, ptr, format!("external reference '{r}' is not supported; replaced by an empty schema (bundle the description first)"));
             return json!({});
         }
         let mut o = Map::new();
@@ -131,7 +132,7 @@ impl<'a> Cx<'a, '_> {
                     for (pk, pv) in v.as_object().into_iter().flatten() {
                         if pk == "$ref" {
                             // Tools read a `$ref` key as a reference wherever it appears.
-                            self.note("ConvertPropertyDropped", Severity::Warning, ptr, "a property named '$ref' cannot be described in a connector and was dropped".into());
+                            self.note(&CONVERT_PROPERTY_DROPPED, Severity::Warning, ptr, "a property named '$ref' cannot be described in a connector and was dropped".into());
                             continue;
                         }
                         let pp = join(&join(ptr, "properties"), pk);
@@ -142,7 +143,7 @@ impl<'a> Cx<'a, '_> {
                 "items" => {
                     let it = if v.is_array() {
                         self.note(
-                            "ConvertSchemaSimplified",
+                            &CONVERT_SCHEMA_SIMPLIFIED,
                             Severity::Info,
                             ptr,
                             "tuple `items` became the first item's schema".into(),
@@ -176,7 +177,7 @@ impl<'a> Cx<'a, '_> {
                 "oneOf" | "anyOf" => {}
                 "not" => {
                     self.note(
-                        "ConvertSchemaSimplified",
+                        &CONVERT_SCHEMA_SIMPLIFIED,
                         Severity::Info,
                         ptr,
                         "`not` has no Swagger 2.0 equivalent and was dropped".into(),
@@ -249,7 +250,7 @@ impl<'a> Cx<'a, '_> {
         // Registered before converting, so that a recursive schema refers to itself.
         self.hoisted.insert(r.to_string(), name.clone());
         self.note(
-            "ConvertNestedRefHoisted",
+            &CONVERT_NESTED_REF_HOISTED,
             Severity::Info,
             ptr,
             format!("reference '{r}' points inside a component; it became the definition '{name}'"),
@@ -333,7 +334,7 @@ impl<'a> Cx<'a, '_> {
                             o.entry(k).or_insert(v);
                         }
                     }
-                    self.note("ConvertOneOfSimplified", Severity::Warning, ptr, format!("`{kw}` of {} object shapes became its first alternative (the others are lost)", many.len()));
+                    self.note(&CONVERT_ONE_OF_SIMPLIFIED, Severity::Warning, ptr, format!("`{kw}` of {} object shapes became its first alternative (the others are lost)", many.len()));
                 } else if types.len() == 1 && types.contains("object") {
                     // Union of the alternatives' properties; none is required any more.
                     let mut props = o
@@ -356,7 +357,7 @@ impl<'a> Cx<'a, '_> {
                     if !props.is_empty() {
                         o.insert("properties".into(), Value::Object(props));
                     }
-                    self.note("ConvertOneOfSimplified", Severity::Warning, ptr, format!("`{kw}` of {} object shapes became one object with the union of their properties (which alternative applies is lost)", many.len()));
+                    self.note(&CONVERT_ONE_OF_SIMPLIFIED, Severity::Warning, ptr, format!("`{kw}` of {} object shapes became one object with the union of their properties (which alternative applies is lost)", many.len()));
                 } else if types.len() == 1 && !types.contains("") {
                     let t = types.iter().next().copied().unwrap_or("string");
                     o.entry("type").or_insert(json!(t));
@@ -366,7 +367,7 @@ impl<'a> Cx<'a, '_> {
                             o.entry("items").or_insert(it.clone());
                         }
                     }
-                    self.note("ConvertOneOfSimplified", Severity::Info, ptr, format!("`{kw}` of {} '{t}' alternatives became one '{t}' (formats and constraints of the alternatives are lost)", many.len()));
+                    self.note(&CONVERT_ONE_OF_SIMPLIFIED, Severity::Info, ptr, format!("`{kw}` of {} '{t}' alternatives became one '{t}' (formats and constraints of the alternatives are lost)", many.len()));
                 } else {
                     let mut ts: Vec<&str> = types
                         .into_iter()
@@ -374,7 +375,7 @@ impl<'a> Cx<'a, '_> {
                         .collect();
                     ts.sort();
                     self.note(
-                        "ConvertOneOfSimplified",
+                        &CONVERT_ONE_OF_SIMPLIFIED,
                         Severity::Warning,
                         ptr,
                         format!(
@@ -391,6 +392,7 @@ impl<'a> Cx<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::map;
+    use crate::convert::notes::*;
     use serde_json::{Value, json};
 
     fn schemas(s: Value) -> (Value, Vec<&'static str>) {
@@ -424,10 +426,10 @@ mod tests {
         );
         assert_eq!(d["C"], json!({}));
         for c in [
-            "ConvertSchemaSimplified",
-            "ConvertPropertyDropped",
-            "ConvertRefBroken",
-            "ConvertExternalRef",
+            CONVERT_SCHEMA_SIMPLIFIED.code,
+            CONVERT_PROPERTY_DROPPED.code,
+            CONVERT_REF_BROKEN.code,
+            CONVERT_EXTERNAL_REF.code,
         ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
@@ -453,7 +455,7 @@ mod tests {
         assert_eq!(
             codes
                 .iter()
-                .filter(|c| **c == "ConvertOneOfSimplified")
+                .filter(|c| **c == CONVERT_ONE_OF_SIMPLIFIED.code)
                 .count(),
             3
         );
@@ -495,11 +497,11 @@ mod tests {
         assert_eq!(
             codes
                 .iter()
-                .filter(|c| **c == "ConvertNestedRefHoisted")
+                .filter(|c| **c == CONVERT_NESTED_REF_HOISTED.code)
                 .count(),
             1
         );
-        for c in ["ConvertNestedRefInlined", "ConvertRefBroken"] {
+        for c in [CONVERT_NESTED_REF_INLINED.code, CONVERT_REF_BROKEN.code] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
     }

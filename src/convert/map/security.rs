@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{Cx, str_of};
+use crate::convert::notes::*;
 use crate::rules::Severity;
 
 impl<'a> Cx<'a, '_> {
@@ -26,7 +27,7 @@ impl<'a> Cx<'a, '_> {
                 ("apiKey", _) => {
                     let loc = str_of(s, "in");
                     if loc == "cookie" {
-                        self.note("ConvertSecuritySchemeUnsupported", Severity::Warning, "/securityDefinitions", format!("security scheme '{name}' sends the key in a cookie, which connectors cannot do"));
+                        self.note(&CONVERT_SECURITY_SCHEME_UNSUPPORTED, Severity::Warning, "/securityDefinitions", format!("security scheme '{name}' sends the key in a cookie, which connectors cannot do"));
                         continue;
                     }
                     candidates.push((name.clone(), json!({"type": "apiKey", "in": if loc == "query" { "query" } else { "header" }, "name": str_of(s, "name")}), api_key_param()));
@@ -35,7 +36,7 @@ impl<'a> Cx<'a, '_> {
                     candidates.push((name.clone(), json!({"type": "basic"}), basic_params()))
                 }
                 ("http", "bearer") => {
-                    self.note("ConvertBearerAsApiKey", Severity::Info, &sp, format!("bearer scheme '{name}' became an API key in the Authorization header: users enter 'Bearer <token>'"));
+                    self.note(&CONVERT_BEARER_AS_API_KEY, Severity::Info, &sp, format!("bearer scheme '{name}' became an API key in the Authorization header: users enter 'Bearer <token>'"));
                     candidates.push((
                         name.clone(),
                         json!({"type": "apiKey", "in": "header", "name": "Authorization"}),
@@ -94,7 +95,7 @@ impl<'a> Cx<'a, '_> {
                     ] {
                         if flows.and_then(|f| f.get(flow)).is_some() {
                             self.note(
-                                "ConvertSecuritySchemeUnsupported",
+                                &CONVERT_SECURITY_SCHEME_UNSUPPORTED,
                                 Severity::Warning,
                                 "/securityDefinitions",
                                 format!("OAuth 2.0 scheme '{name}': {why}"),
@@ -109,7 +110,7 @@ impl<'a> Cx<'a, '_> {
                         format!("type '{t}'")
                     };
                     self.note(
-                        "ConvertSecuritySchemeUnsupported",
+                        &CONVERT_SECURITY_SCHEME_UNSUPPORTED,
                         Severity::Warning,
                         "/securityDefinitions",
                         format!("security scheme '{name}' ({what}) is not supported by connectors"),
@@ -157,7 +158,7 @@ impl<'a> Cx<'a, '_> {
                 .map(|(n, _, _)| n.as_str())
                 .collect();
             if !others.is_empty() {
-                self.note("ConvertSecurityChosen", Severity::Info, "/securityDefinitions", format!("a connection uses one authentication: kept '{name}', not {} (several need connectionParameterSets, written by hand)", others.join(", ")));
+                self.note(&CONVERT_SECURITY_CHOSEN, Severity::Info, "/securityDefinitions", format!("a connection uses one authentication: kept '{name}', not {} (several need connectionParameterSets, written by hand)", others.join(", ")));
             }
         }
         out.insert("securityDefinitions".into(), Value::Object(defs));
@@ -180,6 +181,7 @@ pub(crate) fn basic_params() -> Value {
 #[cfg(test)]
 mod tests {
     use super::super::tests::map;
+    use crate::convert::notes::*;
     use serde_json::json;
 
     #[test]
@@ -202,11 +204,11 @@ mod tests {
             conn["customParameters"]["refreshUrl"]["value"],
             "https://a/token"
         );
-        assert!(codes.contains(&"ConvertSecurityChosen"));
+        assert!(codes.contains(&CONVERT_SECURITY_CHOSEN.code));
         assert_eq!(
             codes
                 .iter()
-                .filter(|c| **c == "ConvertSecuritySchemeUnsupported")
+                .filter(|c| **c == CONVERT_SECURITY_SCHEME_UNSUPPORTED.code)
                 .count(),
             2
         );
@@ -227,6 +229,6 @@ mod tests {
                 .get("api_key")
                 .is_some()
         );
-        assert!(codes.contains(&"ConvertBearerAsApiKey"));
+        assert!(codes.contains(&CONVERT_BEARER_AS_API_KEY.code));
     }
 }

@@ -33,7 +33,7 @@ pub(super) fn check_connector(
             if a.file(&rel).is_none() {
                 missing.push(el);
                 report.add(
-                    CONNECTOR_FILE,
+                    &CONNECTOR_FILE,
                     a.child_path(&rel),
                     format!("connector '{name}' <{el}> names {p}, which is not in the zip"),
                 );
@@ -44,7 +44,7 @@ pub(super) fn check_connector(
     }
     if c.child_text("openapidefinition").is_none_or(str::is_empty) {
         report.add(
-            CONNECTOR_FILE,
+            &CONNECTOR_FILE,
             a.child_path("customizations.xml"),
             format!("connector '{name}' has no <openapidefinition>"),
         );
@@ -183,14 +183,14 @@ pub(super) fn check_connector(
         (Some(l), Some(r)) => {
             for d in compare::compare(l, r) {
                 report.add(
-                    DEFINITION_MISMATCH,
+                    &DEFINITION_MISMATCH,
                     &def_path,
                     format!("{}: {}", pointer_shown(&d.pointer), d.message),
                 );
             }
         }
         (None, _) => report.add(
-            DEFINITION_MISMATCH,
+            &DEFINITION_MISMATCH,
             &def_path,
             "the definition in the solution cannot be parsed, so it cannot be compared",
         ),
@@ -214,7 +214,7 @@ pub(super) fn check_connector(
     };
     for d in params_diffs {
         report.add(
-            PARAMETERS_MISMATCH,
+            &PARAMETERS_MISMATCH,
             &params_path,
             format!("{}: {}", pointer_shown(&d.pointer), d.message),
         );
@@ -242,7 +242,7 @@ pub(super) fn check_connector(
     };
     for d in policy_diffs {
         report.add(
-            POLICIES_MISMATCH,
+            &POLICIES_MISMATCH,
             &pol_path,
             format!("{}: {}", pointer_shown(&d.pointer), d.message),
         );
@@ -251,7 +251,7 @@ pub(super) fn check_connector(
         && sol_icon.bytes != pr_icon.bytes
     {
         report.add(
-            ICON_MISMATCH,
+            &ICON_MISMATCH,
             a.child_path(&sol_icon.rel_path),
             format!(
                 "the icon in the solution ({} bytes) differs from the pull request's {} ({} bytes)",

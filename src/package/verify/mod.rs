@@ -12,176 +12,10 @@ use super::safety::{self, Archive, Budget, Limits, Refusal};
 use crate::model::{BinaryFile, Connector, DataFile, TextFile};
 use crate::rules::{self, Finding, LintOptions, Profile, Severity};
 
-/// A package-level check: code, catalog id, severity, summary.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Check {
-    pub code: &'static str,
-    /// The catalog id (`PKG-02`) or `-` for checks beyond the PowerShell validator.
-    pub id: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-}
+pub mod checks;
 
-macro_rules! check {
-    ($name:ident, $code:literal, $id:literal, $sev:ident, $summary:literal) => {
-        pub const $name: Check = Check {
-            code: $code,
-            id: $id,
-            severity: Severity::$sev,
-            summary: $summary,
-        };
-    };
-}
-
-check!(
-    FILE_NOT_ZIP,
-    "PackageFileNotZip",
-    "PKG-01",
-    Error,
-    "The package must be an existing .zip file, not a folder"
-);
-check!(
-    ROOT_LAYOUT,
-    "PackageRootNotSingleMdAndZip",
-    "PKG-02",
-    Error,
-    "The outer zip's root holds no folders, exactly one .md (intro.md) and exactly one .zip (the package)"
-);
-check!(
-    ASSETS_FOLDER,
-    "PackageNotSingleAssetsFolder",
-    "PKG-03",
-    Error,
-    "The package zip holds exactly one folder (PkgAssets)"
-);
-check!(
-    ASSETS_CONTENT,
-    "PackageAssetsWrongSolutionCount",
-    "PKG-04",
-    Error,
-    "The assets folder has no sub-folders and exactly 2 solution zips (3 with an AI plugin)"
-);
-check!(
-    SOLUTION_FILES,
-    "SolutionMissingRootFiles",
-    "PKG-05",
-    Error,
-    "A solution zip has [Content_Types].xml, customizations.xml and solution.xml at its root"
-);
-check!(
-    SOLUTION_KIND,
-    "SolutionNotClassifiable",
-    "PKG-06",
-    Error,
-    "customizations.xml must make the solution a connector, flow or AI plugin solution"
-);
-check!(
-    SOLUTION_FOLDERS,
-    "SolutionMissingComponentFolder",
-    "PKG-07",
-    Error,
-    "A solution has the folders its components need (Connector/, Workflows/, aiplugins/, aipluginoperations/)"
-);
-check!(
-    MISSING_KIND,
-    "PackageMissingSolutionKind",
-    "PKG-08",
-    Error,
-    "The package holds a connector solution, a flow solution and (with --plugin) an AI plugin solution"
-);
-check!(
-    BACKSLASH,
-    "PackageEntryBackslashSeparator",
-    "-",
-    Warning,
-    "Zip entry names use '\\' separators (Windows PowerShell Compress-Archive); write '/'"
-);
-check!(
-    OS_JUNK,
-    "PackageContainsOsJunk",
-    "-",
-    Warning,
-    "__MACOSX/ or .DS_Store entries (macOS Finder zips); only the artifacts may be present"
-);
-check!(
-    WORKFLOW_FILE,
-    "SolutionWorkflowFileMismatch",
-    "-",
-    Error,
-    "Every <Workflow> JsonFileName exists in the zip and every Workflows/*.json is declared (policy 5000.1.1.15)"
-);
-check!(
-    CONNECTOR_FILE,
-    "SolutionConnectorFileMissing",
-    "-",
-    Error,
-    "Every file a <Connector> element references exists in the solution zip"
-);
-check!(
-    DEFINITION_MISMATCH,
-    "PackageDefinitionMismatch",
-    "-",
-    Error,
-    "The definition inside the solution equals the pull request's apiDefinition.swagger.json"
-);
-check!(
-    PARAMETERS_MISMATCH,
-    "PackageConnectionParametersMismatch",
-    "-",
-    Error,
-    "The connection parameters inside the solution equal the pull request's apiProperties.json"
-);
-check!(
-    POLICIES_MISMATCH,
-    "PackagePolicyTemplatesMismatch",
-    "-",
-    Error,
-    "The policy template instances inside the solution equal the pull request's apiProperties.json"
-);
-check!(
-    ICON_MISMATCH,
-    "PackageIconMismatch",
-    "-",
-    Warning,
-    "The icon inside the solution equals the pull request's icon.png"
-);
-
-check!(
-    CONNECTOR_INCONSISTENT,
-    "PackageConnectorMismatch",
-    "-",
-    Error,
-    "Every solution of the package carries the same connector: same name, same connectorid, same definition (policy 5000.1.1.7)"
-);
-check!(
-    PREFIX_INVALID,
-    "SolutionPublisherPrefixInvalid",
-    "-",
-    Error,
-    "The solution publisher's customization prefix follows Dataverse's rules: 2-8 letters and digits, starting with a letter, not 'mscrm'"
-);
-
-/// Every package check, in catalog order.
-pub const CHECKS: &[Check] = &[
-    FILE_NOT_ZIP,
-    ROOT_LAYOUT,
-    ASSETS_FOLDER,
-    ASSETS_CONTENT,
-    SOLUTION_FILES,
-    SOLUTION_KIND,
-    SOLUTION_FOLDERS,
-    MISSING_KIND,
-    BACKSLASH,
-    OS_JUNK,
-    WORKFLOW_FILE,
-    CONNECTOR_FILE,
-    DEFINITION_MISMATCH,
-    PARAMETERS_MISMATCH,
-    POLICIES_MISMATCH,
-    ICON_MISMATCH,
-    CONNECTOR_INCONSISTENT,
-    PREFIX_INVALID,
-];
+use checks::*;
+pub use checks::{CHECKS, Check};
 
 /// A finding about the package, located by its path inside the nested zips.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -228,7 +62,7 @@ pub struct VerifyReport {
 }
 
 impl VerifyReport {
-    fn add(&mut self, check: Check, path: impl Into<String>, message: impl Into<String>) {
+    fn add(&mut self, check: &Check, path: impl Into<String>, message: impl Into<String>) {
         self.findings.push(PackageFinding {
             code: check.code,
             severity: check.severity,
@@ -309,7 +143,7 @@ pub fn verify_path(
             "does not end in .zip"
         };
         r.add(
-            FILE_NOT_ZIP,
+            &FILE_NOT_ZIP,
             shown,
             format!("the package {what}; give the certification package .zip file"),
         );
@@ -350,7 +184,7 @@ fn ext_is(name: &str, ext: &str) -> bool {
 fn hygiene(report: &mut VerifyReport, a: &Archive) {
     if let Some(first) = a.backslash_names.first() {
         report.add(
-            BACKSLASH,
+            &BACKSLASH,
             a.child_path(first),
             format!(
                 "{} entr{} stored with '\\' separators (first: '{first}'); accepted, but Dataverse and most tools expect '/'",
@@ -361,7 +195,7 @@ fn hygiene(report: &mut VerifyReport, a: &Archive) {
     }
     for e in a.entries.iter().filter(|e| is_junk(&e.name)) {
         report.add(
-            OS_JUNK,
+            &OS_JUNK,
             a.child_path(&e.name),
             "macOS metadata entry; zip the files without it (e.g. `zip -X`, or connkit package)",
         );
@@ -415,7 +249,7 @@ pub fn verify_bytes(
         ));
     }
     if !problems.is_empty() {
-        report.add(ROOT_LAYOUT, name, problems.join("; "));
+        report.add(&ROOT_LAYOUT, name, problems.join("; "));
     }
     let [package_entry] = zips.as_slice() else {
         return Ok(report);
@@ -434,7 +268,7 @@ pub fn verify_bytes(
         [one] => Some(one.clone()),
         _ => {
             report.add(
-                ASSETS_FOLDER,
+                &ASSETS_FOLDER,
                 &package_path,
                 format!(
                     "{} folders in the package zip ({}); exactly one assets folder (PkgAssets) is required (policy 5000.1.1.12)",
@@ -479,7 +313,7 @@ pub fn verify_bytes(
         ));
     }
     if !problems.is_empty() {
-        report.add(ASSETS_CONTENT, &assets_path, problems.join("; "));
+        report.add(&ASSETS_CONTENT, &assets_path, problems.join("; "));
     }
 
     let mut seen: Vec<SeenConnector> = Vec::new();
@@ -520,7 +354,7 @@ pub fn verify_bytes(
     }
     for m in missing {
         report.add(
-            MISSING_KIND,
+            &MISSING_KIND,
             &assets_path,
             format!("the package has no {m}"),
         );
@@ -536,51 +370,14 @@ use connector::*;
 use solution::*;
 
 #[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
+pub(crate) mod testing;
 
+#[cfg(test)]
+mod tests {
     use proptest::prelude::*;
 
+    use super::testing::*;
     use super::*;
-    use crate::package::build::write_zip;
-
-    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let m: BTreeMap<String, Vec<u8>> = entries
-            .iter()
-            .map(|(n, d)| (n.to_string(), d.to_vec()))
-            .collect();
-        write_zip(&m).unwrap()
-    }
-
-    fn solution(cust: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut e: Vec<(&str, &[u8])> = vec![
-            ("[Content_Types].xml", b"<Types/>"),
-            ("customizations.xml", cust.as_bytes()),
-            ("solution.xml", b"<ImportExportXml/>"),
-        ];
-        e.extend_from_slice(extra);
-        zip(&e)
-    }
-
-    fn good() -> Vec<u8> {
-        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
-        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition></Connector></Connectors>";
-        let c = solution(
-            &format!("<I><Workflows/>{conn}</I>"),
-            &[("Connector/p_t_openapidefinition.json", def)],
-        );
-        let f = solution(
-            &format!(
-                "<I><Workflows><Workflow Name=\"w\"><JsonFileName>/Workflows/w.json</JsonFileName></Workflow></Workflows>{conn}</I>"
-            ),
-            &[
-                ("Connector/p_t_openapidefinition.json", def),
-                ("Workflows/w.json", b"{}"),
-            ],
-        );
-        let package = zip(&[("PkgAssets/c.zip", &c), ("PkgAssets/f.zip", &f)]);
-        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
-    }
 
     #[test]
     fn good_package_classifies_both_solutions() {
@@ -589,59 +386,6 @@ mod tests {
         let kinds: Vec<_> = r.solutions.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SolutionKind::Connector, SolutionKind::Flow]);
         assert_eq!(r.connectors.len(), 2);
-    }
-
-    #[test]
-    fn every_check_has_a_distinct_code() {
-        let mut codes: Vec<_> = CHECKS.iter().map(|c| c.code).collect();
-        codes.sort();
-        codes.dedup();
-        assert_eq!(codes.len(), CHECKS.len());
-        let ids: Vec<_> = CHECKS.iter().map(|c| c.id).filter(|i| *i != "-").collect();
-        assert_eq!(
-            ids,
-            [
-                "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
-            ]
-        );
-    }
-
-    fn with_params(params: Option<&[u8]>) -> Vec<u8> {
-        let def = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}"#;
-        let conn = "<Connectors><Connector><name>p_t</name><openapidefinition>/Connector/p_t_openapidefinition.json</openapidefinition><connectionparameters>/Connector/p_t_connectionparameters.json</connectionparameters></Connector></Connectors>";
-        let mut files: Vec<(&str, &[u8])> = vec![("Connector/p_t_openapidefinition.json", def)];
-        if let Some(p) = params {
-            files.push(("Connector/p_t_connectionparameters.json", p));
-        }
-        let c = solution(&format!("<I>{conn}</I>"), &files);
-        let package = zip(&[("PkgAssets/c.zip", &c)]);
-        zip(&[("intro.md", b"# x"), ("package.zip", &package)])
-    }
-
-    #[test]
-    fn a_missing_file_is_reported_once_not_also_as_a_mismatch() {
-        let pr = crate::rules::testing::connector_from(
-            serde_json::json!({"swagger":"2.0","info":{"title":"T","version":"1.0"},"paths":{}}),
-            Some(
-                serde_json::json!({"properties": {"connectionParameters": {"k": {"type": "string"}}}}),
-            ),
-        );
-        let options = VerifyOptions {
-            against: Some(&pr),
-            ..Default::default()
-        };
-        let codes = |bytes: Vec<u8>| -> Vec<&'static str> {
-            verify_bytes("p.zip", &bytes, &options)
-                .unwrap()
-                .findings
-                .iter()
-                .map(|f| f.code)
-                .filter(|c| !c.starts_with("PackageAssets") && *c != MISSING_KIND.code)
-                .collect()
-        };
-        assert_eq!(codes(with_params(None)), [CONNECTOR_FILE.code]);
-        assert_eq!(codes(with_params(Some(b"{}"))), [PARAMETERS_MISMATCH.code]);
-        assert!(codes(with_params(Some(br#"{"k":{"type":"string"}}"#))).is_empty());
     }
 
     proptest! {

@@ -16,7 +16,7 @@ pub(super) fn check_solution(
     let missing: Vec<_> = required.iter().filter(|n| a.file(n).is_none()).collect();
     if !missing.is_empty() {
         report.add(
-            SOLUTION_FILES,
+            &SOLUTION_FILES,
             &a.path,
             format!(
                 "missing at the solution root: {} (present by default in an exported solution; policy 5000.1.1.16)",
@@ -34,7 +34,7 @@ pub(super) fn check_solution(
         Ok(r) => r,
         Err(e) => {
             report.add(
-                SOLUTION_KIND,
+                &SOLUTION_KIND,
                 &cust_path,
                 format!("customizations.xml cannot be read as XML: {e}"),
             );
@@ -60,7 +60,7 @@ pub(super) fn check_solution(
     let absent: Vec<&str> = need.into_iter().filter(|f| !a.has_folder(f)).collect();
     if !absent.is_empty() {
         report.add(
-            SOLUTION_FOLDERS,
+            &SOLUTION_FOLDERS,
             &a.path,
             format!(
                 "customizations.xml declares components but the zip has no {} folder{}{}",
@@ -92,7 +92,7 @@ pub(super) fn check_solution(
             _ => "it has no non-empty <Connector>, <Workflows> or aicopilot_aiplugin element".to_string(),
         };
         report.add(
-            SOLUTION_KIND,
+            &SOLUTION_KIND,
             &cust_path,
             format!("cannot classify the solution: {why}"),
         );
@@ -124,7 +124,7 @@ pub(super) fn check_prefix(report: &mut VerifyReport, a: &Archive) {
         .and_then(|p| p.child_text("CustomizationPrefix"))
         && let Some(problem) = super::super::build::prefix_problem(p.trim())
     {
-        report.add(PREFIX_INVALID, a.child_path(&sx.name), problem);
+        report.add(&PREFIX_INVALID, a.child_path(&sx.name), problem);
     }
 }
 
@@ -222,7 +222,7 @@ pub(super) fn check_same_connector(report: &mut VerifyReport, seen: &[SeenConnec
         }
     }
     for (path, msg) in found {
-        report.add(CONNECTOR_INCONSISTENT, path, msg);
+        report.add(&CONNECTOR_INCONSISTENT, path, msg);
     }
 }
 
@@ -262,7 +262,7 @@ pub(super) fn check_workflows(report: &mut VerifyReport, a: &Archive, root: &Ele
                 let rel = solution_rel(f);
                 if a.file(&rel).is_none() {
                     report.add(
-                        WORKFLOW_FILE,
+                        &WORKFLOW_FILE,
                         a.child_path(&rel),
                         format!("workflow '{label}' names {f}, which is not in the zip"),
                     );
@@ -273,7 +273,7 @@ pub(super) fn check_workflows(report: &mut VerifyReport, a: &Archive, root: &Ele
                 // Only modern (JSON) flows carry a JsonFileName; classic workflows use XAML.
                 if wf.child("XamlFileName").is_none() {
                     report.add(
-                        WORKFLOW_FILE,
+                        &WORKFLOW_FILE,
                         a.child_path("customizations.xml"),
                         format!("workflow '{label}' has no JsonFileName"),
                     );
@@ -284,7 +284,7 @@ pub(super) fn check_workflows(report: &mut VerifyReport, a: &Archive, root: &Ele
     for e in a.files_in("Workflows") {
         if ext_is(&e.name, "json") && !declared.contains(&e.name.to_lowercase()) {
             report.add(
-                WORKFLOW_FILE,
+                &WORKFLOW_FILE,
                 a.child_path(&e.name),
                 "workflow file is not declared by any <Workflow> in customizations.xml",
             );

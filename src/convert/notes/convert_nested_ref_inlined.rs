@@ -1,0 +1,55 @@
+//! `ConvertNestedRefInlined`.
+
+use super::NoteDoc;
+
+crate::declare_code! {
+    /// A reference into a schema component could not be hoisted and was inlined
+    ///
+    /// ### Why
+    /// A reference into a component that does not point at a schema object (a list, a value, or a
+    /// chain of references) cannot become a definition: its content is copied in place.
+    ///
+    /// ### Example
+    /// `$ref: "#/components/schemas/Task/required"` (a list) is inlined with this note.
+    pub static CONVERT_NESTED_REF_INLINED: NoteDoc {
+        code: "ConvertNestedRefInlined",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CONVERT_NESTED_REF_INLINED;
+    use crate::convert::notes::testing::*;
+    use serde_json::json;
+
+    fn returning(reference: &str) -> serde_json::Value {
+        let mut doc = with_get(
+            json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
+        );
+        doc["components"] = json!({"schemas": {"Task": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string"},
+            "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
+        }}}});
+        doc
+    }
+
+    #[test]
+    fn a_reference_to_something_not_a_schema_is_inlined() {
+        let doc = returning("#/components/schemas/Task/required");
+        assert!(
+            emits(&doc, &CONVERT_NESTED_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+
+    #[test]
+    fn near_miss_a_schema_inside_a_component_is_hoisted_not_inlined() {
+        let doc = returning("#/components/schemas/Task/properties/owner");
+        assert!(
+            !emits(&doc, &CONVERT_NESTED_REF_INLINED),
+            "{:?}",
+            codes(&doc)
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! The package checks, one file each, named after the check's code, declared with
+//! [`declare_code!`](crate::declare_code): the first doc line is the summary, the others the
+//! explanation (`### Why`, `### Example`).
+
+use serde::Serialize;
+
+use crate::core::{Doc, Severity};
+
+/// A package-level check: code, catalog id, severity, summary and explanation.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Check {
+    pub code: &'static str,
+    /// The catalog id (`PKG-02`) or `-` for checks beyond the PowerShell validator.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line: what the check requires.
+    pub summary: &'static str,
+    /// Why it matters and an example (Markdown with `### ` sections).
+    pub explanation: Doc,
+}
+
+mod package_assets_wrong_solution_count;
+mod package_connection_parameters_mismatch;
+mod package_connector_mismatch;
+mod package_contains_os_junk;
+mod package_definition_mismatch;
+mod package_entry_backslash_separator;
+mod package_file_not_zip;
+mod package_icon_mismatch;
+mod package_missing_solution_kind;
+mod package_not_single_assets_folder;
+mod package_policy_templates_mismatch;
+mod package_root_not_single_md_and_zip;
+mod solution_connector_file_missing;
+mod solution_missing_component_folder;
+mod solution_missing_root_files;
+mod solution_not_classifiable;
+mod solution_publisher_prefix_invalid;
+mod solution_workflow_file_mismatch;
+
+pub use package_assets_wrong_solution_count::ASSETS_CONTENT;
+pub use package_connection_parameters_mismatch::PARAMETERS_MISMATCH;
+pub use package_connector_mismatch::CONNECTOR_INCONSISTENT;
+pub use package_contains_os_junk::OS_JUNK;
+pub use package_definition_mismatch::DEFINITION_MISMATCH;
+pub use package_entry_backslash_separator::BACKSLASH;
+pub use package_file_not_zip::FILE_NOT_ZIP;
+pub use package_icon_mismatch::ICON_MISMATCH;
+pub use package_missing_solution_kind::MISSING_KIND;
+pub use package_not_single_assets_folder::ASSETS_FOLDER;
+pub use package_policy_templates_mismatch::POLICIES_MISMATCH;
+pub use package_root_not_single_md_and_zip::ROOT_LAYOUT;
+pub use solution_connector_file_missing::CONNECTOR_FILE;
+pub use solution_missing_component_folder::SOLUTION_FOLDERS;
+pub use solution_missing_root_files::SOLUTION_FILES;
+pub use solution_not_classifiable::SOLUTION_KIND;
+pub use solution_publisher_prefix_invalid::PREFIX_INVALID;
+pub use solution_workflow_file_mismatch::WORKFLOW_FILE;
+
+/// Every package check, in catalog order.
+pub static CHECKS: &[&Check] = &[
+    &FILE_NOT_ZIP,
+    &ROOT_LAYOUT,
+    &ASSETS_FOLDER,
+    &ASSETS_CONTENT,
+    &SOLUTION_FILES,
+    &SOLUTION_KIND,
+    &SOLUTION_FOLDERS,
+    &MISSING_KIND,
+    &BACKSLASH,
+    &OS_JUNK,
+    &WORKFLOW_FILE,
+    &CONNECTOR_FILE,
+    &DEFINITION_MISMATCH,
+    &PARAMETERS_MISMATCH,
+    &POLICIES_MISMATCH,
+    &ICON_MISMATCH,
+    &CONNECTOR_INCONSISTENT,
+    &PREFIX_INVALID,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::CHECKS;
+
+    #[test]
+    fn every_check_has_a_distinct_code_and_the_validator_ids_in_order() {
+        let mut codes: Vec<_> = CHECKS.iter().map(|c| c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECKS.len());
+        let ids: Vec<_> = CHECKS.iter().map(|c| c.id).filter(|i| *i != "-").collect();
+        assert_eq!(
+            ids,
+            [
+                "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
+            ]
+        );
+    }
+
+    /// One file per check, named after its code, declaring it, with a test naming it; every
+    /// explanation has `### Why` (issue #15).
+    #[test]
+    fn every_check_has_its_own_tested_file() {
+        let codes: Vec<_> = CHECKS.iter().map(|c| (c.code, c.explanation)).collect();
+        let problems = crate::catalog::layout::problems("src/package/verify/checks", &codes);
+        assert!(problems.is_empty(), "{problems:#?}");
+        for c in CHECKS {
+            assert!(
+                c.explanation.section("Example").is_some(),
+                "{}: no ### Example",
+                c.code
+            );
+        }
+    }
+}
