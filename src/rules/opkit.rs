@@ -46,15 +46,6 @@ impl<'s, 'r> Once<'s, 'r> {
     }
 }
 
-/// Strip parameters (`; charset=…`), trim, lower-case.
-pub fn mime_base(m: &str) -> String {
-    m.split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
 /// The four MIME types the platform supports for `consumes`/`produces`.
 pub const SUPPORTED_MIME: [&str; 4] = [
     "application/json",
@@ -62,19 +53,6 @@ pub const SUPPORTED_MIME: [&str; 4] = [
     "multipart/form-data",
     "application/x-www-form-urlencoded",
 ];
-
-/// The effective `consumes` (operation-level, else root-level), as strings.
-pub fn consumes<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> Vec<&'a str> {
-    let list = op
-        .get("consumes")
-        .filter(|v| v.is_array())
-        .or_else(|| sw.root.get("consumes"));
-    list.and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect()
-}
 
 /// Whether a schema value (resolved) says `readOnly: true`.
 pub fn is_true(v: &Value, key: &str) -> bool {
@@ -361,10 +339,6 @@ mod tests {
         assert_eq!(
             names,
             vec![("x", true, 0), ("y", false, 1), ("self", false, 0)]
-        );
-        assert_eq!(
-            mime_base(" Application/JSON; charset=utf-8"),
-            "application/json"
         );
     }
 }

@@ -96,12 +96,7 @@ pub(super) fn is_json_media(mt: &str) -> bool {
 
 /// Media types whose body is raw bytes (files, images, archives, office documents).
 pub(super) fn is_binary_media(mt: &str) -> bool {
-    let m = mt
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let m = crate::model::swagger::mime_essence(mt);
     ["image/", "audio/", "video/", "font/"]
         .iter()
         .any(|p| m.starts_with(p))

@@ -210,29 +210,6 @@ fn op_key(op: &Operation<'_>) -> String {
     op.label()
 }
 
-fn annotation<'a>(op: &Operation<'a>) -> (Option<&'a str>, Option<i64>) {
-    let a = op.get("x-ms-api-annotation");
-    let family = s(a.and_then(|a| a.get("family")));
-    let rev = a.and_then(|a| a.get("revision")).and_then(|v| match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
-    });
-    (family, rev)
-}
-
-fn is_webhook(op: &Operation<'_>) -> bool {
-    op.path_item.get("x-ms-notification-content").is_some()
-        || op.value.get("x-ms-notification-content").is_some()
-}
-
-fn consumes<'a>(sw: &Swagger<'a>, op: &Operation<'a>) -> Vec<&'a str> {
-    op.get("consumes")
-        .or_else(|| sw.root.get("consumes"))
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default()
-}
 impl<'a> Comparer<'a> {
     pub fn new(old: &'a Swagger<'a>, new: &'a Swagger<'a>) -> Self {
         Comparer {

@@ -64,10 +64,10 @@ impl<'a> Comparer<'a> {
         let hint = rename
             .map(|n| format!("; looks like a rename to '{}'", op_key(n)))
             .unwrap_or_default();
-        let (family, rev) = annotation(op);
+        let (family, rev) = (op.family(), op.revision_number());
         let newer = family.and_then(|f| {
             self.new.operations.iter().find(|n| {
-                let (nf, nr) = annotation(n);
+                let (nf, nr) = (n.family(), n.revision_number());
                 nf == Some(f) && nr.unwrap_or(1) > rev.unwrap_or(1)
             })
         });
@@ -157,7 +157,7 @@ impl<'a> Comparer<'a> {
                     ),
                 );
             }
-            if is_webhook(o) != is_webhook(n) {
+            if o.has_notification_content() != n.has_notification_content() {
                 let m = |w: bool| if w { "webhook" } else { "polling" };
                 self.emit(
                     &r::TRIGGER_MECHANISM_CHANGED,
@@ -165,8 +165,8 @@ impl<'a> Comparer<'a> {
                     Some(np.clone()),
                     format!(
                         "trigger changed from {} to {}",
-                        m(is_webhook(o)),
-                        m(is_webhook(n))
+                        m(o.has_notification_content()),
+                        m(n.has_notification_content())
                     ),
                 );
             }
@@ -187,8 +187,8 @@ impl<'a> Comparer<'a> {
                 "operation is now deprecated".into(),
             );
         }
-        let (of, orv) = annotation(o);
-        let (nf, nrv) = annotation(n);
+        let (of, orv) = (o.family(), o.revision_number());
+        let (nf, nrv) = (n.family(), n.revision_number());
         let ann = |p: &str, k: &str| join(&join(p, "x-ms-api-annotation"), k);
         if of.is_some() && of != nf {
             self.emit(
@@ -214,9 +214,9 @@ impl<'a> Comparer<'a> {
                 ),
             );
         }
-        let nc = consumes(self.new, n);
+        let nc = self.new.media_types(n, "consumes");
         if !nc.is_empty() {
-            for c in consumes(self.old, o) {
+            for c in self.old.media_types(o, "consumes") {
                 if !nc.iter().any(|x| x.eq_ignore_ascii_case(c)) {
                     self.emit(
                         &r::CONSUMES_NARROWED,

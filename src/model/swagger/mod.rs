@@ -16,6 +16,15 @@ use super::pointer::{self, join};
 /// HTTP methods a path item may hold, in Swagger's order.
 pub const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
+/// A media type's essence: without parameters (`; charset=…`), trimmed, lower-case.
+pub fn mime_essence(m: &str) -> String {
+    m.split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// How a `$ref` failed to resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefError {
@@ -75,6 +84,38 @@ impl<'a> Operation<'a> {
 
     pub fn is_deprecated(&self) -> bool {
         self.value.get("deprecated").and_then(Value::as_bool) == Some(true)
+    }
+
+    /// Whether its path item declares `x-ms-notification-content` (the documented place): the
+    /// trigger is a webhook whose callback has that schema.
+    pub fn has_notification_content(&self) -> bool {
+        self.path_item.get("x-ms-notification-content").is_some()
+    }
+
+    /// `x-ms-api-annotation`, when it is an object.
+    pub fn annotation(&self) -> Option<&'a Value> {
+        self.get("x-ms-api-annotation").filter(|v| v.is_object())
+    }
+
+    /// `x-ms-api-annotation.family`, when it is a string.
+    pub fn family(&self) -> Option<&'a str> {
+        self.annotation()?.get("family").and_then(Value::as_str)
+    }
+
+    /// `x-ms-api-annotation.revision` when it is given (not missing, null or "").
+    pub fn revision(&self) -> Option<&'a Value> {
+        self.annotation()?
+            .get("revision")
+            .filter(|v| !v.is_null() && v.as_str() != Some(""))
+    }
+
+    /// The revision as a number (`2` or `"2"`).
+    pub fn revision_number(&self) -> Option<u64> {
+        match self.revision()? {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
     }
 
     /// A short label: the operationId, else `GET /path`.
@@ -278,6 +319,19 @@ impl<'a> Swagger<'a> {
     /// Like `resolve` but gives the input back unchanged when it cannot be resolved.
     pub fn resolve_or_self(&self, v: &'a Value, at: &str) -> (&'a Value, String) {
         self.resolve(v, at).unwrap_or_else(|_| (v, at.to_string()))
+    }
+
+    /// The effective media types of an operation, `key` being `consumes` or `produces`: its
+    /// own list when it has one (an array), else the document's.
+    pub fn media_types(&self, op: &Operation<'a>, key: &str) -> Vec<&'a str> {
+        op.get(key)
+            .filter(|v| v.is_array())
+            .or_else(|| self.root.get(key))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect()
     }
 
     pub fn operation_by_id(&self, id: &str) -> Option<&Operation<'a>> {

@@ -208,3 +208,31 @@ fn any_json_is_tolerated() {
         let _ = s.response_nodes();
     }
 }
+
+#[test]
+fn media_types_and_annotations_are_read_once_here() {
+    assert_eq!(
+        super::mime_essence(" Application/JSON; charset=utf-8"),
+        "application/json"
+    );
+    let root = serde_json::json!({
+        "consumes": ["application/json"],
+        "paths": {"/a": {
+            "x-ms-notification-content": {"schema": {}},
+            "post": {"operationId": "A", "consumes": "text/plain",
+                "x-ms-api-annotation": {"family": "A", "revision": "2"}},
+            "get": {"operationId": "B", "consumes": ["text/plain"],
+                "x-ms-api-annotation": {"family": "A", "revision": ""}}
+        }}
+    });
+    let sw = Swagger::new(&root);
+    let a = sw.operation_by_id("A").unwrap();
+    let b = sw.operation_by_id("B").unwrap();
+    // A non-array operation-level list falls back to the document's.
+    assert_eq!(sw.media_types(a, "consumes"), ["application/json"]);
+    assert_eq!(sw.media_types(b, "consumes"), ["text/plain"]);
+    assert!(sw.media_types(a, "produces").is_empty());
+    assert_eq!((a.family(), a.revision_number()), (Some("A"), Some(2)));
+    assert_eq!((b.family(), b.revision()), (Some("A"), None));
+    assert!(a.has_notification_content() && b.has_notification_content());
+}

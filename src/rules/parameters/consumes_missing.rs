@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::swagger::mime_essence;
 use crate::rules::prelude::*;
 
 fn sends_payload(op: &crate::model::swagger::Operation<'_>) -> bool {
@@ -32,10 +33,10 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         return;
     };
     for op in ops(cx).iter().filter(|o| sends_payload(o)) {
-        let c = consumes(sw, op);
+        let c = sw.media_types(op, "consumes");
         if !c
             .iter()
-            .any(|m| SUPPORTED_MIME.contains(&mime_base(m).as_str()))
+            .any(|m| SUPPORTED_MIME.contains(&mime_essence(m).as_str()))
         {
             sink.emit(
                 op.pointer.clone(),

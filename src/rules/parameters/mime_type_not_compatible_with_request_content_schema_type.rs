@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::swagger::mime_essence;
 use crate::rules::prelude::*;
 
 /// Whether the (resolved) body schema is structured (object or array).
@@ -41,12 +42,12 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some((schema, at)) = body_schema(sw, op) else {
             continue;
         };
-        let c = consumes(sw, op);
+        let c = sw.media_types(op, "consumes");
         if c.is_empty() || !structured(sw, schema, &at) {
             continue;
         }
         let unstructured = |m: &str| {
-            let b = mime_base(m);
+            let b = mime_essence(m);
             b == "text/plain"
                 || b == "application/octet-stream"
                 || b.starts_with("image/")

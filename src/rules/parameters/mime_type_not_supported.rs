@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::swagger::mime_essence;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -42,7 +43,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             .enumerate()
         {
             let Some(m) = m.as_str() else { continue };
-            if !SUPPORTED_MIME.contains(&mime_base(m).as_str()) {
+            if !SUPPORTED_MIME.contains(&mime_essence(m).as_str()) {
                 sink.emit(
                     format!("{at}/{i}"),
                     format!("MIME type '{m}' is not supported"),

@@ -5,9 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::opkit::{
-    Once, SUPPORTED_MIME, body_schema, consumes, is_true, mime_base, op_body_props, ops,
-};
+use super::opkit::{Once, SUPPORTED_MIME, body_schema, is_true, op_body_props, ops};
 use super::{Context, Rule};
 use crate::model::pointer::join;
 

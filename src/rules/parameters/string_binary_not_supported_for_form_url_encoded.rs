@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::swagger::mime_essence;
 use crate::rules::prelude::*;
 
 fn is_binary(v: &Value) -> bool {
@@ -30,7 +31,11 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         return;
     };
     for op in ops(cx) {
-        let c: Vec<String> = consumes(sw, op).iter().map(|m| mime_base(m)).collect();
+        let c: Vec<String> = sw
+            .media_types(op, "consumes")
+            .iter()
+            .map(|m| mime_essence(m))
+            .collect();
         if !c.iter().any(|m| m == "application/x-www-form-urlencoded")
             || c.iter().any(|m| m == "multipart/form-data")
         {

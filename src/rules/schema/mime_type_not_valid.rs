@@ -3,7 +3,7 @@ use crate::rules::prelude::*;
 
 /// `type/subtype` with RFC 7230 token characters, optional `; parameters`.
 fn valid_mime(s: &str) -> bool {
-    let essence = s.split(';').next().unwrap_or_default().trim();
+    let essence = crate::model::swagger::mime_essence(s);
     let tok = |t: &str| {
         !t.is_empty()
             && t.chars()

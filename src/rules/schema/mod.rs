@@ -544,15 +544,6 @@ pub(crate) fn operation_schema_roots<'a>(
     roots
 }
 
-/// The media type without parameters, lower-case.
-fn essence(m: &str) -> String {
-    m.split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-}
-
 fn requires(sink: &mut Sink<'_>, cx: &Context<'_>, flag: &str, needs: &str) {
     for n in nodes(cx) {
         if n.get(flag).is_some_and(|v| v != &Value::Bool(false)) && n.get(needs).is_none() {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::swagger::mime_essence;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -27,7 +28,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(sw) = cx.swagger.as_ref() else {
         return;
     };
-    let root_produces = sw.root.get("produces");
     for r in sw.response_nodes() {
         let Some(i) = r.operation else { continue };
         let Some(op) = sw.operations.get(i) else {
@@ -36,20 +36,13 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(examples) = r.value.get("examples").and_then(Value::as_object) else {
             continue;
         };
-        let Some(produces) = op
-            .get("produces")
-            .or(root_produces)
-            .and_then(Value::as_array)
-        else {
+        let produces = sw.media_types(op, "produces");
+        if produces.is_empty() {
             continue;
-        };
-        let produced: Vec<String> = produces
-            .iter()
-            .filter_map(Value::as_str)
-            .map(essence)
-            .collect();
+        }
+        let produced: Vec<String> = produces.into_iter().map(mime_essence).collect();
         for k in examples.keys() {
-            if !produced.contains(&essence(k)) {
+            if !produced.contains(&mime_essence(k)) {
                 sink.emit(
                     join(&join(&r.pointer, "examples"), k),
                     format!("example type '{k}' is not produced by {}", op.label()),

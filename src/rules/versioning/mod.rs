@@ -30,49 +30,27 @@ pub const RULES: &[&Rule] = &[
 const OV: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/operational-versioning";
 
-fn annotation<'a>(op: &Operation<'a>) -> Option<&'a Value> {
-    op.get("x-ms-api-annotation").filter(|v| v.is_object())
-}
-
 fn ann_ptr(op: &Operation<'_>) -> String {
     join(&op.pointer, "x-ms-api-annotation")
 }
 
 fn replacement<'a>(op: &Operation<'a>) -> Option<&'a Value> {
-    annotation(op)?.get("replacement")
+    op.annotation()?.get("replacement")
 }
 
 /// Operations grouped by `x-ms-api-annotation.family`, in document order.
 fn families<'c, 'a>(ops: &'c [Operation<'a>]) -> BTreeMap<&'a str, Vec<&'c Operation<'a>>> {
     let mut m: BTreeMap<&str, Vec<&Operation<'_>>> = BTreeMap::new();
     for op in ops {
-        if let Some(f) = annotation(op)
-            .and_then(|a| a.get("family"))
-            .and_then(Value::as_str)
-        {
+        if let Some(f) = op.family() {
             m.entry(f).or_default().push(op);
         }
     }
     m
 }
 
-/// `revision` when it is given (not missing, null or "").
-fn revision<'a>(op: &Operation<'a>) -> Option<&'a Value> {
-    annotation(op)?
-        .get("revision")
-        .filter(|v| !v.is_null() && v.as_str() != Some(""))
-}
-
-fn revision_number(op: &Operation<'_>) -> Option<u64> {
-    match revision(op)? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
 fn is_production(op: &Operation<'_>) -> bool {
-    annotation(op)
+    op.annotation()
         .and_then(|a| a.get("status"))
         .and_then(Value::as_str)
         .is_some_and(|s| s.eq_ignore_ascii_case("production"))

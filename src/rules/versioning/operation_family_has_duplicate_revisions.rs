@@ -23,7 +23,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for (fam, list) in families(ops(cx)) {
         let mut seen: Vec<(u64, String)> = Vec::new();
         for op in list {
-            let Some(r) = revision_number(op) else {
+            let Some(r) = op.revision_number() else {
                 continue;
             };
             if let Some((_, prev)) = seen.iter().find(|(x, _)| *x == r) {

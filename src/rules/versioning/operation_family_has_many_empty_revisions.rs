@@ -21,7 +21,7 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for (fam, list) in families(ops(cx)) {
-        for op in list.iter().filter(|o| revision(o).is_none()).skip(1) {
+        for op in list.iter().filter(|o| o.revision().is_none()).skip(1) {
             sink.emit(
                 ann_ptr(op),
                 format!("family '{fam}' has more than one operation without a revision"),

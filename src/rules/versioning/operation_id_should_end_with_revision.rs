@@ -22,7 +22,7 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for op in ops(cx) {
-        let (Some(r), Some(id)) = (revision_number(op), op.operation_id) else {
+        let (Some(r), Some(id)) = (op.revision_number(), op.operation_id) else {
             continue;
         };
         if r > 1 && !id.to_ascii_lowercase().ends_with(&format!("v{r}")) {

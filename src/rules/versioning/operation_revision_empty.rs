@@ -29,8 +29,8 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for op in ops(cx) {
-        let has_family = annotation(op).is_some_and(|a| a.get("family").is_some());
-        if has_family && revision(op).is_none() {
+        let has_family = op.annotation().is_some_and(|a| a.get("family").is_some());
+        if has_family && op.revision().is_none() {
             sink.emit(
                 ann_ptr(op),
                 format!("{} has a family but no revision", op.label()),

@@ -46,14 +46,10 @@ fn has_url_field<'a>(cx: &Context<'a>, op: &Operation<'a>) -> bool {
             .any(|p| p.location != Some("body") && flagged(p.value))
 }
 
-fn has_content(op: &Operation<'_>) -> bool {
-    op.path_item.get("x-ms-notification-content").is_some()
-}
-
 /// A webhook (registration) trigger: a trigger with a notification URL field or a path item
 /// declaring `x-ms-notification-content`.
 fn is_webhook<'a>(cx: &Context<'a>, op: &Operation<'a>) -> bool {
-    op.is_trigger() && (has_content(op) || has_url_field(cx, op))
+    op.is_trigger() && (op.has_notification_content() || has_url_field(cx, op))
 }
 
 fn notification_target<'a>(op: &Operation<'a>) -> Option<&'a str> {

@@ -26,7 +26,7 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for op in ops(cx) {
-        if has_url_field(cx, op) && !has_content(op) {
+        if has_url_field(cx, op) && !op.has_notification_content() {
             sink.emit(
                 op.pointer.clone(),
                 format!(

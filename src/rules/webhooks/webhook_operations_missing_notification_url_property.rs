@@ -22,7 +22,7 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for op in ops(cx) {
-        if op.is_trigger() && has_content(op) && !has_url_field(cx, op) {
+        if op.is_trigger() && op.has_notification_content() && !has_url_field(cx, op) {
             sink.emit(
                 op.pointer.clone(),
                 format!(
