@@ -190,11 +190,15 @@ pub(crate) mod layout {
         out
     }
 
+    /// The sections a code's documentation may have, in this order.
+    pub(crate) const SECTIONS: [&str; 3] = ["Why", "Example", "Evidence"];
+
     /// The problems of a family whose codes live in `dir` (relative to the crate root), one
     /// `<snake_code>.rs` each beside a `mod.rs`: a registered code without its file, a file
     /// no code is registered for, a file that does not declare its code with `declare_code!`,
     /// a file whose `#[cfg(test)]` module has no test naming the code (by its code or by
-    /// its static), an explanation without a `### Why` section, a code registered twice.
+    /// its static), an explanation without `### Why` and `### Example` sections or with another
+    /// section, a `§` reference, a code registered twice. `tests.rs` is not a code's file.
     pub(crate) fn problems(dir: &str, codes: &[(&str, Doc)]) -> Vec<String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         let mut files = BTreeSet::new();
@@ -204,7 +208,7 @@ pub(crate) mod layout {
                 continue;
             }
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            if stem != "mod" {
+            if stem != "mod" && stem != "tests" {
                 files.insert(stem);
             }
         }
@@ -215,8 +219,21 @@ pub(crate) mod layout {
             if !registered.insert(name.clone()) {
                 out.push(format!("{code} is registered twice"));
             }
-            if explanation.section("Why").is_none_or(|w| w.is_empty()) {
-                out.push(format!("{code}: the explanation has no `### Why` section"));
+            for section in ["Why", "Example"] {
+                if explanation.section(section).is_none_or(|w| w.is_empty()) {
+                    out.push(format!(
+                        "{code}: the explanation has no `### {section}` section"
+                    ));
+                }
+            }
+            let text = explanation.text();
+            for heading in text.lines().filter_map(|l| l.strip_prefix("### ")) {
+                if !SECTIONS.contains(&heading.trim()) {
+                    out.push(format!("{code}: unknown section `### {heading}`"));
+                }
+            }
+            if text.contains('§') {
+                out.push(format!("{code}: cites a § of a document users do not have"));
             }
             if !files.contains(&name) {
                 out.push(format!("{code}: no {dir}/{name}.rs"));
