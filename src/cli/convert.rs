@@ -387,8 +387,8 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 }
             };
             let indent = args.indent.map(|n| match n {
-                0 => fix::json::Indent::Tab,
-                n => fix::json::Indent::Spaces(n),
+                0 => crate::model::jsontext::Indent::Tab,
+                n => crate::model::jsontext::Indent::Spaces(n),
             });
             match fix::fmt_bytes_with(&bytes, indent) {
                 Ok(fix::FmtOutcome::Unchanged) => {}

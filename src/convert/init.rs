@@ -132,7 +132,7 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
 }
 
 fn pretty(v: &Value) -> Vec<u8> {
-    let mut s = crate::fix::json::to_pretty(v, 0, "    ", "\n");
+    let mut s = crate::model::jsontext::to_pretty(v, 0, "    ", "\n");
     s.push('\n');
     s.into_bytes()
 }

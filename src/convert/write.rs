@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::fix;
+use crate::model::jsontext;
 
 /// The connector definition's file name.
 pub const DEFINITION_FILE: &str = "apiDefinition.swagger.json";
@@ -12,15 +12,15 @@ pub const PROPERTIES_FILE: &str = "apiProperties.json";
 
 /// New files in the `fmt` layout (4 spaces, the standard key order).
 pub fn json_bytes(v: &Value) -> Vec<u8> {
-    let mut s = fix::json::to_pretty(v, 0, "    ", "\n");
+    let mut s = jsontext::to_pretty(v, 0, "    ", "\n");
     s.push('\n');
-    let layout = fix::json::Layout {
+    let layout = jsontext::Layout {
         bom: false,
         crlf: false,
         final_newline: true,
         indent: Default::default(),
     };
-    fix::json::format(&s, layout).unwrap_or(s).into_bytes()
+    jsontext::format(&s, layout).unwrap_or(s).into_bytes()
 }
 
 /// The files of a conversion: (file name, bytes).

@@ -2,14 +2,14 @@
 //!
 //! Fixes are registered by rule code in [`FIXES`] (the `Rule` struct stays as it is): a fix
 //! gets the file's parsed value and the finding's pointer and returns whether it changed
-//! anything. Changed values are written back with [`json::splice`], which keeps every other
+//! anything. Changed values are written back with [`jsontext::splice`](crate::model::jsontext::splice), which keeps every other
 //! byte of the file. Files with syntax errors are never touched.
-
-pub mod json;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+use crate::model::jsontext;
 
 use crate::model::pointer;
 
@@ -225,7 +225,10 @@ pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
 }
 
 /// [`fmt_bytes`] with `indent` instead of the file's own indentation.
-pub fn fmt_bytes_with(bytes: &[u8], indent: Option<json::Indent>) -> Result<FmtOutcome, FmtError> {
+pub fn fmt_bytes_with(
+    bytes: &[u8],
+    indent: Option<jsontext::Indent>,
+) -> Result<FmtOutcome, FmtError> {
     let Some((bom, text)) = decode(bytes) else {
         let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
         if body.starts_with(&[0xFF, 0xFE]) || body.starts_with(&[0xFE, 0xFF]) {
@@ -248,11 +251,11 @@ pub fn fmt_bytes_with(bytes: &[u8], indent: Option<json::Indent>) -> Result<FmtO
             format!("not UTF-8 text (invalid byte 0x{bad:02X})"),
         ));
     };
-    let mut layout = json::Layout::of(text, bom);
+    let mut layout = jsontext::Layout::of(text, bom);
     if let Some(i) = indent {
         layout.indent = i;
     }
-    let out = json::format(text, layout)
+    let out = jsontext::format(text, layout)
         .map_err(|e| fmt_error(text, e.offset, format!("not valid JSON: {}", e.message)))?;
     let new = encode(bom, &out);
     if new == bytes {
@@ -285,7 +288,7 @@ pub fn json_files(path: &Path) -> Vec<PathBuf> {
 /// file cannot be rewritten safely (not strict JSON).
 pub fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, usize)> {
     let (bom, text) = decode(bytes)?;
-    json::parse(text).ok()?;
+    jsontext::parse(text).ok()?;
     let mut value: Value = serde_json::from_str(text).ok()?;
     let mut applied = 0;
     for (code, ptr) in findings {
@@ -298,7 +301,7 @@ pub fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, us
     if applied == 0 {
         return None;
     }
-    let out = json::splice(text, &value)?;
+    let out = jsontext::splice(text, &value)?;
     Some((encode(bom, &out), applied))
 }
 

@@ -38,7 +38,7 @@ fn whole_document(uri: &Uri, old: &str, new: String) -> WorkspaceEdit {
 /// `text` with an `x-connkit-ignore` for `code` on the nearest object at or above `ptr`
 /// (added to an existing one there). `None` when the text is not strict JSON.
 pub fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
-    crate::fix::json::parse(doc).ok()?;
+    crate::model::jsontext::parse(doc).ok()?;
     let mut value: Value = serde_json::from_str(doc).ok()?;
     let mut at = ptr.to_string();
     while !value.pointer(&at).is_some_and(Value::is_object) {
@@ -72,7 +72,7 @@ pub fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
     {
         o.insert("reason".into(), Value::String(REASON_PLACEHOLDER.into()));
     }
-    crate::fix::json::splice(doc, &value)
+    crate::model::jsontext::splice(doc, &value)
 }
 
 /// The code actions for `range` of `path` (current text `doc`, URI `uri`).
