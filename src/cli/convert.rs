@@ -322,7 +322,7 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_default();
-        convert::names::title_case(&name)
+        crate::model::names::title_case(&name)
     });
     let files = convert::init::scaffold(&title, profile, auth);
     if let Err(e) = write_folder(&args.dir, &files, args.force, &[]) {

@@ -10,9 +10,9 @@
 use serde_json::{Map, Value, json};
 
 use super::map::{METHODS, default_description};
-use super::names;
 use super::notes::*;
 use crate::model::FileKind;
+use crate::model::names;
 use crate::model::pointer::join;
 use crate::rules::{Profile, Severity};
 

@@ -7,9 +7,9 @@ use serde_json::{Map, Value, json};
 
 use super::Options;
 use super::map::{METHODS, api_key_param, basic_params, str_of};
-use super::names;
 use super::notes::*;
 use crate::model::FileKind;
+use crate::model::names;
 use crate::rules::{Profile, Severity};
 
 pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
@@ -159,7 +159,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             .and_then(|x| x.get(m))
             .and_then(|o| o.get("operationId"))
             .and_then(Value::as_str)
-            && is_pascal_id(id)
+            && names::is_pascal_id(id)
         {
             used.insert(id.to_lowercase());
         }
@@ -179,7 +179,7 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let valid = is_pascal_id(&cur);
+        let valid = names::is_pascal_id(&cur);
         let id = if valid && seen_ok.insert(cur.to_lowercase()) {
             cur.clone()
         } else {
@@ -361,23 +361,6 @@ fn param_needs(prm: &mut Value, counts: &mut [usize; 4]) {
     }
 }
 
-/// PascalCase as Microsoft's coding standards want it (`GetTask`, `GetTask_V2`): an ASCII
-/// capital, then letters and digits, with an optional `_V<n>` revision suffix.
-pub fn is_pascal_id(id: &str) -> bool {
-    let main = match id.rsplit_once('_') {
-        Some((m, v))
-            if v.len() > 1
-                && v.starts_with(['V', 'v'])
-                && v[1..].chars().all(|c| c.is_ascii_digit()) =>
-        {
-            m
-        }
-        _ => id,
-    };
-    main.starts_with(|c: char| c.is_ascii_uppercase())
-        && main.chars().all(|c| c.is_ascii_alphanumeric())
-}
-
 /// `/users/{userId}/posts` → `users by user id posts`.
 fn path_words(p: &str) -> String {
     p.split('/')
@@ -458,14 +441,6 @@ mod tests {
             "First para graph."
         );
         assert_eq!(first_sentence("Gets a pet. Then more."), "Gets a pet");
-        for ok in ["GetTask", "GetTask_V2", "A1"] {
-            assert!(is_pascal_id(ok), "{ok}");
-        }
-        for bad in [
-            "getTask", "Get_Task", "GetTask_", "Get-Task", "", "_V2", "Ünï",
-        ] {
-            assert!(!is_pascal_id(bad), "{bad}");
-        }
     }
 
     #[test]

@@ -22,7 +22,6 @@ pub mod derive;
 pub mod enrich;
 pub mod init;
 mod map;
-pub mod names;
 pub mod normalize;
 pub mod notes;
 pub mod read;

@@ -142,7 +142,7 @@ fn fix_param_summary(doc: &mut Value, ptr: &str) -> bool {
     let Some(name) = o.get("name").and_then(Value::as_str) else {
         return false;
     };
-    let t = crate::convert::names::title_case(name);
+    let t = crate::model::names::title_case(name);
     if t.is_empty() {
         return false;
     }

@@ -1,9 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-static PASCAL_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z0-9]*(_[Vv][0-9]+)?$").expect("valid regex"));
-
 crate::declare_code! {
     /// An operationId is not PascalCase
     ///
@@ -28,7 +25,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for op in ops(cx) {
         if let Some(id) = op.operation_id
             && !id.is_empty()
-            && !PASCAL_ID.is_match(id)
+            && !crate::model::names::is_pascal_id(id)
         {
             sink.emit(
                 join(&op.pointer, "operationId"),

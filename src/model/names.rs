@@ -1,4 +1,6 @@
-//! Name helpers: PascalCase operationIds, Title Case summaries, sentence-case summaries.
+//! Naming conventions of connectors, shared by the rules that check them and the converter and
+//! fixes that apply them: PascalCase operationIds, Title Case display names, sentence-case
+//! summaries.
 
 /// Split an identifier or phrase into words (separators, camelCase and digit boundaries).
 pub fn words(s: &str) -> Vec<String> {
@@ -146,9 +148,38 @@ pub fn clean_summary(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// PascalCase as Microsoft's coding standards want it (`GetTask`, `GetTask_V2`): an ASCII
+/// capital, then letters and digits, with an optional `_V<n>` revision suffix.
+pub fn is_pascal_id(id: &str) -> bool {
+    let main = match id.rsplit_once('_') {
+        Some((m, v))
+            if v.len() > 1
+                && v.starts_with(['V', 'v'])
+                && v[1..].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            m
+        }
+        _ => id,
+    };
+    main.starts_with(|c: char| c.is_ascii_uppercase())
+        && main.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pascal_operation_ids() {
+        for ok in ["GetTask", "GetTask_V2", "A1"] {
+            assert!(is_pascal_id(ok), "{ok}");
+        }
+        for bad in [
+            "getTask", "Get_Task", "GetTask_", "Get-Task", "", "_V2", "Ünï",
+        ] {
+            assert!(!is_pascal_id(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn names() {
