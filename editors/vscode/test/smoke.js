@@ -229,14 +229,23 @@ async function endToEnd() {
       const p = await published;
       const d = p.diagnostics.find((x) => x.code === "OperationIdNotUnique");
       assert.ok(d.range && typeof d.range.start.line === "number");
+      const exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
       await conn.sendRequest("shutdown");
-      conn.sendNotification("exit");
+      await conn.sendNotification("exit");
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("still running after 5 s"), 5000))]);
+      assert.strictEqual(code, 0, "connkit lsp exit code after shutdown + exit");
     } finally {
       conn.dispose();
-      child.kill();
+      if (child.exitCode === null) child.kill();
     }
   });
 }
+
+// Whatever hangs (a server that never answers initialize), the test ends.
+setTimeout(() => {
+  console.log("not ok - the smoke test did not finish within 60 s");
+  process.exit(1);
+}, 60000).unref();
 
 (async () => {
   await unit();
