@@ -199,3 +199,47 @@ fn the_neovim_files_the_docs_name_exist() {
     let lua = std::fs::read_to_string(root().join("editors/neovim/lua/connkit.lua")).unwrap();
     assert!(lua.contains(r#"cmd = { "connkit", "lsp" }"#));
 }
+
+/// The fenced blocks of `lang` in `text`.
+fn fenced<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
+    let open = format!("```{lang}\n");
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(&open) {
+        let body = &rest[i + open.len()..];
+        let end = body.find("```").expect("unclosed fence");
+        out.push(&body[..end]);
+        rest = &body[end..][3..];
+    }
+    out
+}
+
+#[test]
+fn the_helix_setups_parse_and_start_connkit_lsp() {
+    for (doc, want) in [("docs/editors.md", 1), ("README.md", 1)] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        let helix: Vec<toml::Table> = fenced(&text, "toml")
+            .into_iter()
+            .filter(|b| b.contains("[language-server.connkit]"))
+            .map(|b| toml::from_str(b).unwrap_or_else(|e| panic!("{doc}: {e}\n{b}")))
+            .collect();
+        assert_eq!(helix.len(), want, "{doc}: Helix blocks");
+        for t in helix {
+            let server = &t["language-server"]["connkit"];
+            assert_eq!(server["command"].as_str(), Some("connkit"));
+            assert_eq!(
+                server["args"].as_array().unwrap(),
+                &vec![toml::Value::from("lsp")]
+            );
+            let languages = t["language"].as_array().unwrap();
+            assert!(!languages.is_empty());
+            for l in languages {
+                let servers = l["language-servers"].as_array().unwrap();
+                assert!(
+                    servers.iter().any(|s| s.as_str() == Some("connkit")),
+                    "{doc}: {l:?}"
+                );
+            }
+        }
+    }
+}

@@ -182,3 +182,44 @@ fn neovim_shows_findings_from_the_unsaved_text() {
     let again = step(&result, "typed defect");
     assert_eq!(again["found"], true, "not reported again: {result:#}");
 }
+
+/// Every Lua block of docs/editors.md and the README compiles in Neovim's Lua (parsed, not
+/// run: the nvim-lspconfig one needs the plugin).
+#[test]
+fn the_documented_lua_setups_parse() {
+    if nvim_version().is_none() {
+        eprintln!("skipped: nvim not installed");
+        return;
+    }
+    let mut blocks = Vec::new();
+    for doc in ["docs/editors.md", "README.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("```lua\n") {
+            let body = &rest[i + "```lua\n".len()..];
+            let end = body.find("```").unwrap();
+            blocks.push((doc, body[..end].to_string()));
+            rest = &body[end + 3..];
+        }
+    }
+    assert!(blocks.len() >= 4, "{} Lua blocks", blocks.len());
+    let tmp = tempfile::tempdir().unwrap();
+    for (n, (doc, block)) in blocks.iter().enumerate() {
+        let file = tmp.path().join(format!("block{n}.lua"));
+        std::fs::write(&file, block).unwrap();
+        let check = format!(
+            "lua local f, e = loadfile([[{}]]); if not f then io.stderr:write(e) vim.cmd('cquit 1') end",
+            file.display()
+        );
+        let out = Command::new("nvim")
+            .args(["--headless", "--clean", "-c", &check, "-c", "qa!"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{doc}: a Lua block does not parse: {}\n{block}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
