@@ -243,3 +243,41 @@ fn the_helix_setups_parse_and_start_connkit_lsp() {
         }
     }
 }
+
+/// With `npm ci` done in editors/vscode (never run by this test: no network), compile the
+/// extension with its own tsc and run its smoke test against the connkit just built.
+#[test]
+fn the_vscode_extension_compiles_and_passes_its_smoke_test_when_its_packages_are_installed() {
+    let dir = root().join("editors/vscode");
+    let tsc = dir.join("node_modules/typescript/bin/tsc");
+    if !tsc.is_file() {
+        eprintln!("skipped: editors/vscode/node_modules is absent (run `npm ci` there)");
+        return;
+    }
+    let node = |args: &[&str]| {
+        std::process::Command::new("node")
+            .args(args)
+            .current_dir(&dir)
+            .env("CONNKIT_BIN", env!("CARGO_BIN_EXE_connkit"))
+            .output()
+    };
+    let Ok(out) = node(&[tsc.to_str().unwrap(), "-p", "."]) else {
+        eprintln!("skipped: node is not installed");
+        return;
+    };
+    assert!(
+        out.status.success(),
+        "tsc: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = node(&["test/smoke.js"]).unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("ok - end to end"), "{stdout}");
+    assert!(!stdout.contains("not ok"), "{stdout}");
+}
