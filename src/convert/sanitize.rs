@@ -240,7 +240,7 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
                 }
                 // The same type/format table as the UnrecognizedTypeFormat rule.
                 let unknown_format = m.get("format").and_then(Value::as_str).is_some_and(|f| {
-                    !crate::rules::schema::format_known(m.get("type").and_then(Value::as_str), f)
+                    !crate::model::types::format_known(m.get("type").and_then(Value::as_str), f)
                 });
                 if unknown_format {
                     m.remove("format");
@@ -251,14 +251,14 @@ fn walk_clean(v: &mut Value, name_map: bool, c: &mut Cleaned, depth: usize) {
                     ty.filter(|t| matches!(t.as_str(), "string" | "integer" | "number" | "boolean"))
                 {
                     if m.get("default")
-                        .is_some_and(|d| !crate::rules::util::fits_type(d, &ty))
+                        .is_some_and(|d| !crate::model::types::fits_type(d, &ty))
                     {
                         m.remove("default");
                         c.defaults += 1;
                     }
                     if let Some(Value::Array(e)) = m.get_mut("enum") {
                         let before = e.len();
-                        e.retain(|x| crate::rules::util::fits_type(x, &ty));
+                        e.retain(|x| crate::model::types::fits_type(x, &ty));
                         if e.len() != before {
                             c.enums += 1;
                         }

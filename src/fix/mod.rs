@@ -2,7 +2,7 @@
 //!
 //! Fixes are registered by rule code in [`FIXES`] (the `Rule` struct stays as it is): a fix
 //! gets the file's parsed value and the finding's pointer and returns whether it changed
-//! anything. Changed values are written back with [`jsontext::splice`](crate::model::jsontext::splice), which keeps every other
+//! anything. Changed values are written back with [`jsontext::splice`], which keeps every other
 //! byte of the file. Files with syntax errors are never touched.
 
 use std::path::{Path, PathBuf};

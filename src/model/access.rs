@@ -36,6 +36,11 @@ pub fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     f
 }
 
+/// A string field of an object.
+pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod parse;
 pub mod pointer;
 pub mod position;
 pub mod swagger;
+pub mod types;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

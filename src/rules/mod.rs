@@ -587,42 +587,6 @@ fn positioned(
     }
 }
 
-/// Small helpers shared by checks.
-pub mod util {
-    use serde_json::Value;
-
-    /// The JSON type name as Swagger spells it.
-    pub fn json_type(v: &Value) -> &'static str {
-        match v {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-        }
-    }
-
-    /// Whether a value fits a Swagger `type` (integers are numbers too).
-    pub fn fits_type(v: &Value, ty: &str) -> bool {
-        match ty {
-            "string" => v.is_string(),
-            "integer" => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
-            "number" => v.is_number(),
-            "boolean" => v.is_boolean(),
-            "array" => v.is_array(),
-            "object" => v.is_object(),
-            "file" => v.is_string(),
-            _ => true,
-        }
-    }
-
-    pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-        v.get(key).and_then(Value::as_str)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

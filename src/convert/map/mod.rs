@@ -220,7 +220,7 @@ impl<'a> Cx<'a, '_> {
                 }
                 if !path.starts_with('/')
                     || path.contains(['?', '#', '*'])
-                    || crate::rules::operations::template_variables(path).is_err()
+                    || crate::model::swagger::template_variables(path).is_err()
                 {
                     self.note(&CONVERT_PATH_DROPPED, Severity::Warning, "/paths",
                         format!("path '{path}' cannot be expressed in a connector (query string, fragment, wildcard or invalid template) and was dropped"));
@@ -240,7 +240,7 @@ impl<'a> Cx<'a, '_> {
                 let Some(item) = item.as_object() else {
                     continue;
                 };
-                let vars: Vec<String> = crate::rules::operations::template_variables(&path)
+                let vars: Vec<String> = crate::model::swagger::template_variables(&path)
                     .unwrap_or_default()
                     .into_iter()
                     .map(str::to_string)
@@ -277,7 +277,7 @@ impl<'a> Cx<'a, '_> {
                         continue;
                     };
                     let optr = join(&join("/paths", &path), m);
-                    let key = (crate::rules::operations::shape(&path), *m);
+                    let key = (crate::model::swagger::path_shape(&path), *m);
                     if let Some(prev) = shapes.get(&key) {
                         self.note(&CONVERT_OPERATION_DROPPED, Severity::Warning, "/paths",
                             format!("{} {path} duplicates {} {prev} (same route with other variable names) and was dropped", m.to_uppercase(), m.to_uppercase()));

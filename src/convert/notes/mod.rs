@@ -161,7 +161,7 @@ pub use convert_vendor_extension_dropped::CONVERT_VENDOR_EXTENSION_DROPPED;
 pub use convert_webhooks_dropped::CONVERT_WEBHOOKS_DROPPED;
 
 /// Every code `connkit convert` can print, sorted by code. Notes are made from these
-/// declarations ([`note`] takes a `&NoteDoc`), so a code cannot be printed without one.
+/// declarations (`note` takes a `&NoteDoc`), so a code cannot be printed without one.
 /// Look a code up with [`find`].
 pub static NOTES: &[&NoteDoc] = &[
     &CONVERT_AUTHOR_MUST_WRITE,

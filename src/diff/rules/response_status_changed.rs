@@ -6,7 +6,7 @@ crate::declare_code! {
     /// the success response moved to another status code
     ///
     /// ### Why
-    /// Output paths are keyed by status code (responses/<code>/schema/…): dynamic content
+    /// Output paths are keyed by status code (`responses/<code>/schema/…`): dynamic content
     /// references change.
     ///
     /// ### Example

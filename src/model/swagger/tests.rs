@@ -236,3 +236,16 @@ fn media_types_and_annotations_are_read_once_here() {
     assert_eq!((b.family(), b.revision()), (Some("A"), None));
     assert!(a.has_notification_content() && b.has_notification_content());
 }
+
+#[test]
+fn path_templates() {
+    assert_eq!(
+        template_variables("/a/{x}/b/{y}.json").unwrap(),
+        vec!["x", "y"]
+    );
+    assert!(template_variables("/a/{x").is_err());
+    assert!(template_variables("/a/x}").is_err());
+    assert!(template_variables("/a/{x/y}").is_err());
+    assert!(template_variables("/a/{}").is_err());
+    assert_eq!(path_shape("/Tasks/{id}/"), "/tasks/{}/");
+}

@@ -10,10 +10,10 @@
 use serde_json::Value;
 
 use super::opkit::{EXT, Once, body_schema, op_body_props, ops};
-use super::util::fits_type;
 use super::{Context, Rule};
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, Param, Swagger};
+use crate::model::types::fits_type;
 use crate::model::walk::{Visit, walk};
 
 pub const RULES: &[&Rule] = &[

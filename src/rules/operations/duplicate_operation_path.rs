@@ -26,7 +26,7 @@ crate::declare_code! {
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let mut seen: HashMap<(String, &str), &Operation<'_>> = HashMap::new();
     for op in ops(cx) {
-        let key = (shape(op.path), op.method);
+        let key = (path_shape(op.path), op.method);
         match seen.get(&key) {
             Some(prev)
                 if prev.path != op.path && prev.path.to_lowercase() != op.path.to_lowercase() =>

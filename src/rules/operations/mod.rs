@@ -9,7 +9,7 @@ use super::opkit::ops;
 use super::{Context, Rule};
 use crate::model::FileKind;
 use crate::model::pointer::join;
-use crate::model::swagger::Operation;
+use crate::model::swagger::{Operation, path_shape, template_variables};
 
 pub const RULES: &[&Rule] = &[
     &OPERATION_ID_REQUIRED,
@@ -40,59 +40,6 @@ fn paths<'a>(cx: &Context<'a>) -> impl Iterator<Item = (&'a String, &'a Value)> 
         .flatten()
 }
 
-/// The `{variables}` of a path template, or an error message when braces are unbalanced.
-pub fn template_variables(path: &str) -> Result<Vec<&str>, String> {
-    let mut vars = Vec::new();
-    let mut rest = path;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest.as_bytes()[open] == b'}' {
-            return Err("a '}' has no matching '{'".into());
-        }
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(['{', '}', '/']) else {
-            return Err("a '{' is not closed".into());
-        };
-        match after.as_bytes()[close] {
-            b'}' => {
-                let v = &after[..close];
-                if v.is_empty() {
-                    return Err("an empty '{}' variable".into());
-                }
-                vars.push(v);
-                rest = &after[close + 1..];
-            }
-            b'/' => {
-                return Err(format!(
-                    "variable '{{{}' spans more than one segment",
-                    &after[..close]
-                ));
-            }
-            _ => return Err("nested '{'".into()),
-        }
-    }
-    Ok(vars)
-}
-
-/// `/a/{x}/b` → `/a/{}/b`, for comparing templates regardless of variable names (also
-/// used by `convert` to drop operations that would collide).
-pub(crate) fn shape(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut in_var = false;
-    for c in path.chars() {
-        match c {
-            '{' => {
-                in_var = true;
-                out.push_str("{}");
-            }
-            '}' => in_var = false,
-            _ if !in_var => out.extend(c.to_lowercase()),
-            _ => {}
-        }
-    }
-    // A trailing slash is kept: the platform routes `/a/` and `/a` as different paths
-    // (SignatureAPI, certified in 2024, defines both).
-    out
-}
 mod duplicate_operation_path;
 mod operation_id_not_unique;
 mod operation_id_required;
@@ -156,18 +103,6 @@ mod tests {
         let f = run(&OPERATION_ID_NOT_UNIQUE, d);
         assert_eq!(pointers(&f), vec!["/paths/~1other/post/operationId"]);
         assert!(f[0].message.contains("GET /tasks/{taskId}"));
-    }
-
-    #[test]
-    fn template_parsing() {
-        assert_eq!(
-            template_variables("/a/{x}/b/{y}.json").unwrap(),
-            vec!["x", "y"]
-        );
-        assert!(template_variables("/a/{x").is_err());
-        assert!(template_variables("/a/x}").is_err());
-        assert!(template_variables("/a/{x/y}").is_err());
-        assert!(template_variables("/a/{}").is_err());
     }
 
     #[test]

@@ -10,12 +10,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::util::{fits_type, json_type, str_of};
 use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::access::fields;
+use crate::model::access::str_of;
 use crate::model::pointer::{join, join_index};
 use crate::model::swagger::{SchemaRole, Swagger};
+use crate::model::types::{fits_type, json_type};
 
 pub const RULES: &[&Rule] = &[
     &ARRAY_HAS_NO_ITEMS,
@@ -331,32 +332,6 @@ fn value_hash(v: &Value) -> u64 {
         }
     }
     h.finish()
-}
-
-/// Whether the platform knows `format` for `type` (`None`: any type). Shared with `convert`,
-/// which drops the formats this refuses.
-pub(crate) fn format_known(ty: Option<&str>, format: &str) -> bool {
-    const STRING: &[&str] = &[
-        "byte",
-        "binary",
-        "date",
-        "date-time",
-        "password",
-        "date-no-tz",
-        "email",
-        "html",
-        "uri",
-        "uuid",
-    ];
-    match ty {
-        Some("integer") => matches!(format, "int32" | "int64"),
-        Some("number") => matches!(format, "float" | "double" | "int32" | "int64"),
-        Some("string") => STRING.contains(&format),
-        Some(_) => false,
-        None => {
-            STRING.contains(&format) || matches!(format, "int32" | "int64" | "float" | "double")
-        }
-    }
 }
 
 // ---- §3.6 response and schema limits ----------------------------------------------------

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::types::format_known;
 use crate::rules::prelude::*;
 
 crate::declare_code! {

@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
-use super::util::{json_type, str_of};
 use super::{Context, Rule, Severity, Sink};
 use crate::model::FileKind;
+use crate::model::access::str_of;
 use crate::model::pointer::join;
+use crate::model::types::json_type;
 use crate::model::walk::{Visit, walk};
 
 pub const RULES: &[&Rule] = &[

@@ -4,7 +4,7 @@ use super::Check;
 use crate::core::Severity;
 
 crate::declare_code! {
-    /// Every file a <Connector> element references exists in the solution zip
+    /// Every file a `<Connector>` element references exists in the solution zip
     ///
     /// ### Why
     /// A `<Connector>` in customizations.xml names its files by path: the definition

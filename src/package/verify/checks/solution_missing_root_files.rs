@@ -4,7 +4,7 @@ use super::Check;
 use crate::core::Severity;
 
 crate::declare_code! {
-    /// A solution zip has [Content_Types].xml, customizations.xml and solution.xml at its root
+    /// A solution zip has `[Content_Types].xml`, customizations.xml and solution.xml at its root
     ///
     /// ### Why
     /// Dataverse imports a solution zip from these three files, present by default in an

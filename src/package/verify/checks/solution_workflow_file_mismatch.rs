@@ -4,7 +4,7 @@ use super::Check;
 use crate::core::Severity;
 
 crate::declare_code! {
-    /// Every <Workflow> JsonFileName exists in the zip and every Workflows/*.json is declared (policy 5000.1.1.15)
+    /// Every `<Workflow>` JsonFileName exists in the zip and every Workflows/*.json is declared (policy 5000.1.1.15)
     ///
     /// ### Why
     /// A modern flow is a `<Workflow>` in customizations.xml whose `<JsonFileName>` names its
