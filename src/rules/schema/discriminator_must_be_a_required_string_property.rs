@@ -73,6 +73,13 @@ mod tests {
             f[0].message,
             "discriminator 'kind' must be a required string property"
         );
+        // The Bad example: `kind` is not required at all.
+        let bad =
+            with_def(json!({"discriminator": "kind", "properties": {"kind": {"type": "string"}}}));
+        assert_eq!(
+            ptrs(&DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY, bad),
+            vec!["/definitions/X/discriminator"]
+        );
         // The Good example.
         assert!(
             ptrs(

@@ -51,6 +51,15 @@ mod tests {
         // Extensions (`x-…`) are allowed.
         assert_eq!(pointers(&f), vec![format!("{GET}/requestBody").as_str()]);
         assert!(f[0].message.contains("an operation"), "{}", f[0].message);
+        // The Bad example.
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"sumary": "Get a task"}}}}),
+        );
+        assert_eq!(
+            pointers(&run(&EXTENSION_NAME_NOT_VALID, def)),
+            vec![format!("{GET}/sumary").as_str()]
+        );
     }
 
     #[test]
