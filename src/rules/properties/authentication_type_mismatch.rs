@@ -14,6 +14,10 @@ crate::declare_code! {
     /// `apiKey` scheme needs a `securestring` parameter for the key; `basic` needs a `securestring`
     /// for the password. A mismatch creates connections that cannot authenticate.
     ///
+    /// ### Example
+    /// Bad: an `apiKey` entry in `securityDefinitions` and only an `oauthSetting` connection parameter
+    /// Good: an `apiKey` scheme with a `securestring` connection parameter (`"api_key": {"type": "securestring", …}`)
+    ///
     /// ### Evidence
     /// Calibration: a warning. Two certified connectors changed in 2024 were merged with a mismatch
     /// (HubPlanner: an `apiKey` scheme and no connection parameters, which the platform fills in
@@ -86,5 +90,35 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     ),
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn scheme_and_parameters_disagree() {
+        // `def()` has an apiKey scheme; the key parameter is replaced by an OAuth one.
+        let p = with(
+            json!({"connectionParameters": {"api_key": null, "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+        );
+        let f = run_p(&AUTHENTICATION_TYPE_MISMATCH, p, Profile::Custom);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/connectionParameters",
+                "/properties/connectionParameters/token"
+            ]
+        );
+        assert_eq!(
+            f[0].message,
+            "the definition uses 'apiKey' security, which needs a securestring connection parameter for the key"
+        );
+        assert!(f[1].message.contains("no oauth2 security definition"));
+        assert!(run_p(&AUTHENTICATION_TYPE_MISMATCH, good_props(), Profile::Custom).is_empty());
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// `cloud only`, `tabular` and `federatedKnowledgeSource`. paconn refuses the file
     /// (`ApiDefinitionCapabilitiesInvalid`) when an entry is not a string; an unknown string is
     /// most likely a typo. Most connectors simply leave the list empty.
+    ///
+    /// ### Example
+    /// Bad: `"capabilities": ["actions", "Actionz"]`
+    /// Good: `"capabilities": ["actions"]`
     pub static CAPABILITY_NOT_VALID: Rule {
         code: "CapabilityNotValid",
         severity: Severity::Warning,
@@ -40,5 +44,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_capability() {
+        let p = with(json!({"capabilities": ["actions", "Actionz"]}));
+        let f = run_p(&CAPABILITY_NOT_VALID, p, Profile::Custom);
+        assert_eq!(pointers(&f), vec!["/properties/capabilities/1"]);
+        assert!(f[0].message.starts_with("unknown capability 'Actionz'"));
+        let p = with(json!({"capabilities": ["actions", "cloud only"]}));
+        assert!(run_p(&CAPABILITY_NOT_VALID, p, Profile::Custom).is_empty());
     }
 }

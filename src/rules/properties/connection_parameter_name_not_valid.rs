@@ -42,3 +42,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_with_other_characters() {
+        let p = with(
+            json!({"connectionParameters": {"api-key": {"type": "securestring"}, "token:clientId": {"type": "string"}, "api_key": {"type": "securestring"}}}),
+        );
+        let f = run_p(&CONNECTION_PARAMETER_NAME_NOT_VALID, p, Profile::Custom);
+        // `parent:child` is a valid sub-parameter name.
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/connectionParameters/api-key"]
+        );
+        assert!(
+            f[0].message
+                .starts_with("connection parameter name 'api-key' is not valid")
+        );
+    }
+}

@@ -26,6 +26,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"urlTemplate": "https://@connectionParameters('instance').contoso.com"` with no
     /// `instance` parameter.
+    /// Good: the same template with `"connectionParameters": {"instance": {"type": "string", …}}`.
     ///
     /// ### Evidence
     /// A **warning**. Neither the apiProperties validator nor the import checks it: snowflake was
@@ -61,5 +62,49 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn reference_to_an_undefined_parameter() {
+        // The Bad example.
+        let p = with(
+            json!({"policyTemplateInstances": [{"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://@connectionParameters('instance').contoso.com"}}]}),
+        );
+        let f = run_p(
+            &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
+            p.clone(),
+            Profile::Custom,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate"
+            ]
+        );
+        assert_eq!(
+            f[0].message,
+            "connection parameter 'instance' is not defined"
+        );
+        // The Good example (names compare without case).
+        let p = patch(
+            p,
+            json!({"properties": {"connectionParameters": {"Instance": {"type": "string"}}}}),
+        );
+        assert!(
+            run_p(
+                &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
+                p,
+                Profile::Custom
+            )
+            .is_empty()
+        );
     }
 }

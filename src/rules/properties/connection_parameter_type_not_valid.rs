@@ -9,6 +9,10 @@ crate::declare_code! {
     /// `int`, `bool`, `oauthSetting` (with `oAuthSettings`) or `gatewaySetting` (on-premises data
     /// gateway). An `oauthSetting` parameter needs an `oAuthSettings` object.
     ///
+    /// ### Example
+    /// Bad: `"api_key": {"type": "password"}`
+    /// Good: `"api_key": {"type": "securestring"}`
+    ///
     /// ### Evidence
     /// Calibration: a type that differs only in letter case (`oAuthSetting`) is reported as a
     /// warning; one certified connector was merged with it.
@@ -56,5 +60,40 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::core::Severity;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_or_miscased_type() {
+        let p = with(
+            json!({"connectionParameters": {"api-key": {"type": "password"}, "token:clientId": {"type": "string"}, "t": {"type": "oAuthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+        );
+        let f = run_p(&CONNECTION_PARAMETER_TYPE_NOT_VALID, p, Profile::Custom);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/connectionParameters/api-key/type",
+                "/properties/connectionParameters/t/type"
+            ]
+        );
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message
+                .starts_with("'password' is not a connection parameter type")
+        );
+        // A type differing only in case is a warning.
+        assert_eq!(f[1].severity, Severity::Warning);
+        // oauthSetting without oAuthSettings.
+        let p = with(json!({"connectionParameters": {"t": {"type": "oauthSetting"}}}));
+        let f = run_p(&CONNECTION_PARAMETER_TYPE_NOT_VALID, p, Profile::Custom);
+        assert_eq!(pointers(&f), vec!["/properties/connectionParameters/t"]);
     }
 }

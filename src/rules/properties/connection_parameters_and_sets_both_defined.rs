@@ -8,6 +8,10 @@ crate::declare_code! {
     /// `connectionParameterSets` (several ways to sign in) replaces `connectionParameters`; with
     /// both, it is unclear which one the platform uses. Keep the sets and remove the plain
     /// parameters (an empty `connectionParameters: {}` is tolerated).
+    ///
+    /// ### Example
+    /// Bad: `"connectionParameters": {"api_key": {…}}, "connectionParameterSets": {"values": […]}`
+    /// Good: `"connectionParameterSets": {"values": […]}` alone (or with `"connectionParameters": {}`)
     pub static CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED: Rule {
         code: "ConnectionParametersAndSetsBothDefined",
         severity: Severity::Warning,
@@ -30,6 +34,41 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         sink.emit(
             "/properties/connectionParameters",
             "connectionParameters and connectionParameterSets are both defined; keep one",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn parameters_beside_sets() {
+        // `good_props` has a plain `api_key` parameter.
+        let p = with(json!({"connectionParameterSets": {"values": []}}));
+        let f = run_p(
+            &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
+            p,
+            Profile::Custom,
+        );
+        assert_eq!(pointers(&f), vec!["/properties/connectionParameters"]);
+        assert!(
+            f[0].message
+                .starts_with("connectionParameters and connectionParameterSets")
+        );
+        let p = with(
+            json!({"connectionParameters": {"api_key": null}, "connectionParameterSets": {"values": []}}),
+        );
+        assert!(
+            run_p(
+                &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
+                p,
+                Profile::Custom
+            )
+            .is_empty()
         );
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// URL per connection (for services with one host per customer). Without either, the platform
     /// has nowhere to send requests. When `dynamichosturl` is used, keep a placeholder `host`
     /// anyway: tools and the wizard expect one.
+    ///
+    /// ### Example
+    /// Bad: a definition without `host` and no `dynamichosturl` entry in `policyTemplateInstances`
+    /// Good: `"host": "api.contoso.com"`, or a `dynamichosturl` policy template (keeping a placeholder `host`)
     pub static HOST_NOT_DEFINED: Rule {
         code: "HostNotDefined",
         severity: Severity::Warning,
@@ -36,5 +40,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "",
                 "no 'host' in the definition and no dynamichosturl policy template in apiProperties.json",
             );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn no_host_and_no_dynamic_host() {
+        let mut d = def();
+        d.as_object_mut().unwrap().remove("host");
+        let c = connector_from(d.clone(), Some(good_props()));
+        let f = run_on(&HOST_NOT_DEFINED, &c, Profile::Custom);
+        assert_eq!(pointers(&f), vec![""]);
+        assert!(f[0].message.starts_with("no 'host' in the definition"));
+        let dyn_props = with(
+            json!({"policyTemplateInstances": [{"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://x"}}]}),
+        );
+        let c = connector_from(d, Some(dyn_props));
+        assert!(run_on(&HOST_NOT_DEFINED, &c, Profile::Custom).is_empty());
     }
 }

@@ -35,3 +35,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn not_a_hex_colour() {
+        for bad in ["blue", "#fff"] {
+            let f = run_p(
+                &ICON_BRAND_COLOR_NOT_VALID,
+                with(json!({"iconBrandColor": bad})),
+                Profile::Custom,
+            );
+            assert_eq!(pointers(&f), vec!["/properties/iconBrandColor"], "{bad}");
+            assert_eq!(f[0].message, format!("'{bad}' is not a #rrggbb colour"));
+        }
+        assert!(run_p(&ICON_BRAND_COLOR_NOT_VALID, good_props(), Profile::Custom).is_empty());
+    }
+}

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// independent-publisher connectors that sign in with OAuth: use an API key or basic
     /// authentication. Existing OAuth connectors keep working.
     ///
+    /// ### Example
+    /// Bad: `"token": {"type": "oauthSetting", "oAuthSettings": {…}}` in an independent-publisher connector
+    /// Good: `"api_key": {"type": "securestring", …}`
+    ///
     /// ### Evidence
     /// Calibration: a warning, because the policy is stated in pull-request reviews rather than in
     /// the documentation and many merged independent-publisher connectors predate it.
@@ -32,5 +36,38 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     "new independent-publisher connectors may not use OAuth: use an API key or basic authentication",
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn oauth_parameter() {
+        let p = with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+        );
+        let f = run_p(
+            &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
+            p,
+            Profile::IndependentPublisher,
+        );
+        assert_eq!(pointers(&f), vec!["/properties/connectionParameters/token"]);
+        assert!(
+            f[0].message
+                .starts_with("new independent-publisher connectors may not use OAuth")
+        );
+        assert!(
+            run_p(
+                &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
+                good_props(),
+                Profile::IndependentPublisher
+            )
+            .is_empty()
+        );
     }
 }

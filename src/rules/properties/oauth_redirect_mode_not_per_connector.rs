@@ -10,6 +10,10 @@ crate::declare_code! {
     /// that per-connector URI in the OAuth app. Existing connectors are being moved over; new
     /// submissions are expected to use it.
     ///
+    /// ### Example
+    /// Bad: `"oAuthSettings": {"identityProvider": "oauth2", "redirectMode": "Global", …}`
+    /// Good: `"oAuthSettings": {"identityProvider": "oauth2", "redirectMode": "GlobalPerConnector", …}`
+    ///
     /// ### Evidence
     /// Calibration: a warning, not an error: 106 merged OAuth connectors still use `Global`, and
     /// Microsoft's own validator refused `GlobalPerConnector` until late 2023.
@@ -37,5 +41,49 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     "use \"redirectMode\": \"GlobalPerConnector\" and register the per-connector redirect URI in your OAuth app",
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn redirect_mode_not_per_connector() {
+        let token = |mode: Value| {
+            with(
+                json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2", "redirectMode": mode}}}}),
+            )
+        };
+        let f = run_p(
+            &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+            token(json!("Global")),
+            Profile::Certified,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/connectionParameters/token/oAuthSettings/redirectMode"]
+        );
+        // Absent: reported at the settings.
+        let f = run_p(
+            &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+            token(Value::Null),
+            Profile::Certified,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/connectionParameters/token/oAuthSettings"]
+        );
+        assert!(
+            run_p(
+                &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
+                token(json!("GlobalPerConnector")),
+                Profile::Certified
+            )
+            .is_empty()
+        );
     }
 }

@@ -54,6 +54,10 @@ crate::declare_code! {
     /// `Global`, `Direct`, `GlobalPerConnector`. Other identity providers (`facebook`, partner
     /// ones) are not checked.
     ///
+    /// ### Example
+    /// Bad: `{"identityProvider": "aad", "customParameters": {"loginUri": {"value": "https://login.microsoftonline.com"}}}` (no `resourceUri`)
+    /// Good: `{"identityProvider": "aad", "customParameters": {"resourceUri": {"value": "https://graph.microsoft.com"}}}`
+    ///
     /// ### Evidence
     /// Calibration: parameter names are compared ignoring case (merged connectors write
     /// `AuthorizationUrl`), and `enableOnbehalfOfLogin`, `grantType` and `loginUriAAD` are accepted
@@ -150,5 +154,48 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("redirectMode '{m}' is not one of Global, Direct, GlobalPerConnector"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::core::Severity;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn settings_that_do_not_fit_the_provider() {
+        let p = with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "aad", "redirectMode": "Sometimes",
+            "customParameters": {"loginUri": {"value": "https://login.microsoftonline.com"}, "authorizationUrl": {"value": "x"}}}}}}),
+        );
+        let f = run_p(&OAUTH_SETTINGS_NOT_VALID, p, Profile::Custom);
+        let at = "/properties/connectionParameters/token/oAuthSettings";
+        // Findings come in file order.
+        assert_eq!(
+            pointers(&f),
+            vec![
+                at.to_string(),
+                format!("{at}/redirectMode"),
+                format!("{at}/customParameters/authorizationUrl"),
+            ]
+        );
+        assert_eq!(
+            f[0].message,
+            "identity provider 'aad' needs customParameters 'resourceUri'"
+        );
+        // A custom parameter the provider does not use is only a warning.
+        assert_eq!(f[2].severity, Severity::Warning);
+        let ok = with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "oauth2", "redirectMode": "GlobalPerConnector", "properties": {"IsFirstParty": "False"},
+            "customParameters": {"AuthorizationUrl": {"value": "https://a"}, "tokenUrl": {"value": "https://b"}}}},
+            "aad": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "redirectMode": "GlobalPerConnector",
+            "customParameters": {"resourceUri": {"value": "https://r"}, "grantType": {"value": "code"}}}}}}),
+        );
+        assert!(run_p(&OAUTH_SETTINGS_NOT_VALID, ok, Profile::Custom).is_empty());
     }
 }

@@ -13,6 +13,10 @@ crate::declare_code! {
     /// the value is one of the placeholders templates write (compared without case). Fictional
     /// sample addresses such as `jane.doe@example.com` are left alone: only the template values are
     /// certain to be unintended.
+    ///
+    /// ### Example
+    /// Bad: `"publisher": "Publisher name"`, or `"info": {"contact": {"email": "support@example.com"}}`
+    /// Good: `"publisher": "Contoso"`, `"email": "support@contoso.com"`
     pub static PLACEHOLDER_VALUE: Rule {
         code: "PlaceholderValue",
         severity: Severity::Error,

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// operations when absent). A name that matches no operationId — often left behind after a
     /// rename — silently applies the policy to nothing.
     ///
+    /// ### Example
+    /// Bad: `"x-ms-apimTemplate-operationName": ["GetTask", "Gone"]` where no operation has the id `Gone`
+    /// Good: `"x-ms-apimTemplate-operationName": ["GetTask"]`
+    ///
     /// ### Evidence
     /// A **warning**. Philips HUE was merged validated (2022) naming an operation its definition
     /// lacks; the platform applies the policy to the operations that exist.
@@ -45,5 +49,40 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn operation_name_not_in_the_definition() {
+        let p = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X", "x-ms-apimTemplateParameter.value": "v", "x-ms-apimTemplate-operationName": ["GetTask", "Gone"]}}
+        ]}));
+        let f = run_p(&POLICY_TEMPLATE_OPERATION_NOT_FOUND, p, Profile::Custom);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1"
+            ]
+        );
+        assert_eq!(
+            f[0].message,
+            "operation 'Gone' is not defined in the definition"
+        );
+        // `good_props` names only GetTask.
+        assert!(
+            run_p(
+                &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
+                good_props(),
+                Profile::Custom
+            )
+            .is_empty()
+        );
     }
 }

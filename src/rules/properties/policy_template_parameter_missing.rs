@@ -11,6 +11,9 @@ crate::declare_code! {
     /// and so on (see the policy template documentation).
     ///
     /// ### Example
+    /// Bad: `{"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-Client"}}`
+    /// (no `value`)
+    ///
     /// Good:
     /// ```json
     /// {"templateId": "setheader", "title": "Client header", "parameters": {
@@ -53,5 +56,40 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_template_parameter_missing() {
+        // The Bad example.
+        let p = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-Client"}},
+            {"templateId": "frobnicate"}
+        ]}));
+        let f = run_p(&POLICY_TEMPLATE_PARAMETER_MISSING, p, Profile::Custom);
+        assert_eq!(
+            pointers(&f),
+            vec!["/properties/policyTemplateInstances/0/parameters"]
+        );
+        assert_eq!(
+            f[0].message,
+            "template 'setheader' needs parameter 'x-ms-apimTemplateParameter.value'"
+        );
+        // The Good example.
+        let p = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "title": "Client header", "parameters": {
+              "x-ms-apimTemplateParameter.name": "X-Client",
+              "x-ms-apimTemplateParameter.value": "connkit",
+              "x-ms-apimTemplateParameter.existsAction": "override",
+              "x-ms-apimTemplate-policySection": "Request"}}
+        ]}));
+        assert!(run_p(&POLICY_TEMPLATE_PARAMETER_MISSING, p, Profile::Custom).is_empty());
     }
 }

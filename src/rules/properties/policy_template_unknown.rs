@@ -12,6 +12,10 @@ crate::declare_code! {
     /// Templates Microsoft uses internally (`dynamicsubdomain`, `moveproperties`,
     /// `setconnectionstatustounauthenticated`) appear in some certified connectors but are not
     /// documented; they are reported as a warning.
+    ///
+    /// ### Example
+    /// Bad: `{"templateId": "frobnicate"}`
+    /// Good: `{"templateId": "setheader", …}`
     pub static POLICY_TEMPLATE_UNKNOWN: Rule {
         code: "PolicyTemplateUnknown",
         severity: Severity::Error,
@@ -46,5 +50,36 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         } else {
             sink.emit(tp, format!("'{id}' is not a known policy template"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::core::Severity;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_and_internal_templates() {
+        let p = with(json!({"policyTemplateInstances": [
+            {"templateId": "SetHeader", "parameters": {}},
+            {"templateId": "moveproperties", "parameters": {}},
+            {"templateId": "frobnicate"}
+        ]}));
+        let f = run_p(&POLICY_TEMPLATE_UNKNOWN, p, Profile::Custom);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/properties/policyTemplateInstances/1/templateId",
+                "/properties/policyTemplateInstances/2/templateId"
+            ]
+        );
+        assert_eq!(
+            f.iter().map(|x| x.severity).collect::<Vec<_>>(),
+            vec![Severity::Warning, Severity::Error]
+        );
+        assert_eq!(f[1].message, "'frobnicate' is not a known policy template");
     }
 }

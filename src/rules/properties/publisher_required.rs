@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Certification requires `publisher`: the company's full name for a verified publisher, the
     /// author's name (or several, comma-separated) for an independent publisher.
     ///
+    /// ### Example
+    /// Bad: `"publisher": ""`, or no `publisher` in `properties`
+    /// Good: `"publisher": "Contoso"`
+    ///
     /// ### Evidence
     /// A **warning** for reviewers. The apiProperties validator does not enforce it: 3 connectors
     /// were merged without 'publisher' after the validator existed (Haiilo and personr, 2023).
@@ -31,4 +35,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         "publisher",
         "the company (or, for independent publishers, the person) publishing the connector",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn publisher_missing_or_empty() {
+        let p = with(json!({"publisher": ""}));
+        let f = run_p(&PUBLISHER_REQUIRED, p, Profile::Certified);
+        assert_eq!(pointers(&f), vec!["/properties/publisher"]);
+        assert!(f[0].message.starts_with("'publisher' must not be empty"));
+        let p = with(json!({"publisher": null}));
+        let f = run_p(&PUBLISHER_REQUIRED, p, Profile::Certified);
+        assert_eq!(pointers(&f), vec!["/properties"]);
+        assert!(f[0].message.starts_with("'publisher' is required"));
+    }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// list sends every operation through it). Each entry must be an operationId of the definition;
     /// a stale name means the script silently stops running for the renamed operation.
     ///
+    /// ### Example
+    /// Bad: `"scriptOperations": ["GetTask", "postCall"]` where no operation has the id `postCall`
+    /// Good: `"scriptOperations": ["GetTask"]`
+    ///
     /// ### Evidence
     /// A **warning**. The apiProperties validator does not cross-check it: personr and SoloSign
     /// were merged validated (2023) naming 'postCall', which their definitions lack. The script
@@ -42,5 +46,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("operation '{n}' is not defined in the definition"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn script_operation_not_in_the_definition() {
+        let p = with(json!({"scriptOperations": ["GetTask", "postCall"]}));
+        let f = run_p(&SCRIPT_OPERATION_NOT_FOUND, p, Profile::Custom);
+        assert_eq!(pointers(&f), vec!["/properties/scriptOperations/1"]);
+        assert_eq!(
+            f[0].message,
+            "operation 'postCall' is not defined in the definition"
+        );
+        let p = with(json!({"scriptOperations": ["GetTask"]}));
+        assert!(run_p(&SCRIPT_OPERATION_NOT_FOUND, p, Profile::Custom).is_empty());
     }
 }

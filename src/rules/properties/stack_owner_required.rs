@@ -10,6 +10,10 @@ crate::declare_code! {
     /// comments. Note that `paconn create`/`update` reject the key: keep it in the submitted file
     /// and strip it for local deployments.
     ///
+    /// ### Example
+    /// Bad: no `stackOwner` in `properties`, or `"stackOwner": " "`
+    /// Good: `"stackOwner": "Contoso"`
+    ///
     /// ### Evidence
     /// Calibration: kept as an error although 9 connectors changed in 2024 lack it (D7SMS,
     /// DocuSign, Revizto, …, mostly updates of older connectors): reviewers have asked for it on
@@ -36,4 +40,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         "stackOwner",
         "the company that owns the service behind the connector",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn stack_owner_missing_or_empty() {
+        let p = with(json!({"stackOwner": null}));
+        let f = run_p(&STACK_OWNER_REQUIRED, p, Profile::Certified);
+        assert_eq!(pointers(&f), vec!["/properties"]);
+        assert!(f[0].message.starts_with("'stackOwner' is required"));
+        let p = with(json!({"stackOwner": " "}));
+        assert_eq!(
+            pointers(&run_p(&STACK_OWNER_REQUIRED, p, Profile::Certified)),
+            vec!["/properties/stackOwner"]
+        );
+        assert!(run_p(&STACK_OWNER_REQUIRED, good_props(), Profile::Certified).is_empty());
+    }
 }

@@ -21,6 +21,10 @@ crate::declare_code! {
     /// }
     /// ```
     ///
+    /// ### Example
+    /// Bad: `"token:TenantId": {"type": "string", "uiDefinition": {"description": "The tenant ID"}}`
+    /// Good: the block above, copied as is.
+    ///
     /// ### Evidence
     /// Calibration: a wrong `type` or `metadata.sourceType` is an error (the parameter no longer
     /// works). Text and constraint differences are warnings, and an absent `displayName` or

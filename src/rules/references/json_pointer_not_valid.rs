@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Connector definitions are single files: every `$ref` must be a local pointer such as
     /// `#/definitions/Item`. References to other files or URLs are never resolved by the platform
     /// (and never fetched by connkit).
+    ///
+    /// ### Example
+    /// Bad: `{"$ref": "http://contoso.com/schemas.json#/Task"}`
+    /// Good: `{"$ref": "#/definitions/Task"}`
     pub static JSON_POINTER_NOT_VALID: Rule {
         code: "JsonPointerNotValid",
         severity: Severity::Error,
@@ -30,5 +34,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             ),
             None => sink.emit(join(&s.at, "$ref"), "`$ref` must be a string"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn remote_or_non_string_ref() {
+        let d = patch(
+            minimal(),
+            json!({"definitions": {"C": {"$ref": "http://contoso.com/schemas.json#/Task"}, "D": {"$ref": 1}, "E": {"$ref": "#/definitions/Task"}}}),
+        );
+        let f = run(&JSON_POINTER_NOT_VALID, d);
+        assert_eq!(
+            pointers(&f),
+            vec!["/definitions/C/$ref", "/definitions/D/$ref"]
+        );
+        assert_eq!(
+            f[0].message,
+            "'http://contoso.com/schemas.json#/Task' is not a local reference (#/…)"
+        );
+        assert_eq!(f[1].message, "`$ref` must be a string");
     }
 }

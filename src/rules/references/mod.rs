@@ -323,7 +323,7 @@ pub use security_requirement_must_have_empty_value::*;
 pub use security_requirement_must_have_value::*;
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -348,72 +348,37 @@ mod tests {
     }
 
     #[test]
-    fn missing_and_misplaced_targets() {
+    fn minimal_is_clean_for_every_rule() {
         for r in RULES {
             assert!(run(r, minimal()).is_empty(), "{}", r.code);
         }
-        let d = patch(
-            minimal(),
-            json!({"definitions": {"A": {"$ref": "#/definitions/Nope"}, "B": {"$ref": "#/parameters/X"}, "C": {"$ref": "http://x/y.json"}}}),
-        );
-        assert_eq!(
-            pointers(&run(&SCHEMA_REFERENCE_NOT_FOUND, d.clone())),
-            vec!["/definitions/A/$ref"]
-        );
-        assert_eq!(
-            pointers(&run(&SCHEMA_REFERENCE_NOT_VALID, d.clone())),
-            vec!["/definitions/B/$ref"]
-        );
-        assert_eq!(
-            pointers(&run(&JSON_POINTER_NOT_VALID, d)),
-            vec!["/definitions/C/$ref"]
-        );
     }
 
-    #[test]
-    fn loops() {
-        let d = patch(
-            minimal(),
-            json!({"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}, "Alias": {"$ref": "#/definitions/Task"}},
-            "parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"name": "q", "in": "query", "type": "string"}}}),
-        );
-        assert_eq!(
-            pointers(&run(&SCHEMA_REF_LOOP_NOT_ALLOWED, d.clone())),
-            vec!["/definitions/A/$ref", "/definitions/B/$ref"]
-        );
-        assert_eq!(
-            pointers(&run(&PARAMETER_REF_LOOP_NOT_ALLOWED, d)),
-            vec!["/parameters/P/$ref"]
-        );
+    /// The sample operation, for tests that patch it.
+    pub(super) const OP: &str = "/paths/~1tasks~1{taskId}/get";
+
+    /// The minimal definition with its sample operation's parameters replaced.
+    pub(super) fn with_op_parameters(params: Value) -> Value {
+        let mut d = minimal();
+        d.pointer_mut(OP).unwrap()["parameters"] = params;
+        d
     }
 
-    #[test]
-    fn security_requirements() {
-        let d = patch(
+    /// The minimal definition with its sample operation's responses replaced.
+    pub(super) fn with_op_responses(responses: Value) -> Value {
+        let mut d = minimal();
+        d.pointer_mut(OP).unwrap()["responses"] = responses;
+        d
+    }
+
+    /// A definition with an API key and an OAuth scheme (scope `read`) and this root `security`.
+    pub(super) fn with_security(security: Value) -> Value {
+        patch(
             minimal(),
             json!({
                 "securityDefinitions": {"key": {"type": "apiKey", "name": "k", "in": "header"}, "oauth": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://x", "tokenUrl": "https://y", "scopes": {"read": "r"}}},
-                "security": [{"key": ["x"]}, {"oauth": ["read", "write"]}, {"nope": []}, {"key": null}]
+                "security": security
             }),
-        );
-        assert_eq!(
-            pointers(&run(&SECURITY_REQUIREMENT_MUST_BE_DEFINED, d.clone())),
-            vec!["/security/2/nope"]
-        );
-        assert_eq!(
-            pointers(&run(&SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE, d.clone())),
-            vec!["/security/0/key"]
-        );
-        assert_eq!(
-            pointers(&run(
-                &OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME,
-                d.clone()
-            )),
-            vec!["/security/1/oauth/1"]
-        );
-        assert_eq!(
-            pointers(&run(&SECURITY_REQUIREMENT_MUST_HAVE_VALUE, d)),
-            vec!["/security/3/key"]
-        );
+        )
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Scopes listed in a requirement must be keys of the OAuth definition's `scopes` map.
     ///
+    /// ### Example
+    /// Bad: `"security": [{"oauth": ["write"]}]` when `securityDefinitions.oauth.scopes` is `{"read": "…"}`
+    /// Good: `"security": [{"oauth": ["read"]}]`
+    ///
     /// ### Evidence
     /// A **warning**. Microsoft's validator lets undeclared scopes through: validated merges of 6
     /// connectors (AADInvitationManager 2023, …). The identity provider, not the definition,
@@ -41,5 +45,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn undeclared_scope() {
+        let d = with_security(json!([{"key": []}, {"oauth": ["read", "write"]}]));
+        let f = run(&OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME, d);
+        assert_eq!(pointers(&f), vec!["/security/1/oauth/1"]);
+        assert_eq!(
+            f[0].message,
+            "scope 'write' is not declared in securityDefinitions.oauth.scopes"
+        );
+        let good = with_security(json!([{"oauth": ["read"]}]));
+        assert!(run(&OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME, good).is_empty());
     }
 }

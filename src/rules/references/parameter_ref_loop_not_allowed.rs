@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Shared parameters must be written out; an entry of the root `parameters` may not point to
     /// another entry.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"name": "q", "in": "query", "type": "string"}}`
+    /// Good: reference `#/parameters/Q` wherever `#/parameters/P` was used, and drop `P`
     pub static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule {
         code: "ParameterRefLoopNotAllowed",
         severity: Severity::Error,
@@ -21,4 +25,40 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ref_loop(cx, sink, "parameters", "parameter")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn shared_parameter_that_is_a_ref() {
+        let d = patch(
+            minimal(),
+            json!({"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"name": "q", "in": "query", "type": "string"}}}),
+        );
+        let f = run(&PARAMETER_REF_LOOP_NOT_ALLOWED, d);
+        assert_eq!(pointers(&f), vec!["/parameters/P/$ref"]);
+        assert!(
+            f[0].message
+                .contains("only a reference to another parameter")
+        );
+        let cycle = patch(
+            minimal(),
+            json!({"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"$ref": "#/parameters/P"}}}),
+        );
+        let f = run(&PARAMETER_REF_LOOP_NOT_ALLOWED, cycle);
+        assert_eq!(
+            pointers(&f),
+            vec!["/parameters/P/$ref", "/parameters/Q/$ref"]
+        );
+        assert!(f[0].message.contains("reference cycle"));
+        let good = patch(
+            minimal(),
+            json!({"parameters": {"Q": {"name": "q", "in": "query", "type": "string"}}}),
+        );
+        assert!(run(&PARAMETER_REF_LOOP_NOT_ALLOWED, good).is_empty());
+    }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Entries of a `parameters` list may only reference entries of the root `parameters`.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": [{"$ref": "#/definitions/Top"}]`
+    /// Good: `"parameters": [{"$ref": "#/parameters/Top"}]`
     pub static PARAMETER_REFERENCE_NOT_VALID: Rule {
         code: "ParameterReferenceNotValid",
         severity: Severity::Error,
@@ -20,4 +24,31 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     not_valid(cx, sink, RefKind::Parameter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn parameter_ref_outside_parameters() {
+        let d = patch(
+            with_op_parameters(json!([{"$ref": "#/definitions/Top"}])),
+            json!({"definitions": {"Top": {"type": "integer"}}}),
+        );
+        let f = run(&PARAMETER_REFERENCE_NOT_VALID, d);
+        assert_eq!(pointers(&f), vec![format!("{OP}/parameters/0/$ref")]);
+        assert_eq!(
+            f[0].message,
+            "reference '#/definitions/Top' must point into '#/parameters/'"
+        );
+        let good = patch(
+            with_op_parameters(json!([{"$ref": "#/parameters/Top"}])),
+            json!({"parameters": {"Top": {"name": "top", "in": "query", "type": "integer"}}}),
+        );
+        assert!(run(&PARAMETER_REFERENCE_NOT_VALID, good).is_empty());
+    }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Swagger allows `$ref` on a path item; the platform does not. Write the operations out under
     /// the path. (The code is spelled as Microsoft's validator spells it.)
+    ///
+    /// ### Example
+    /// Bad: `"paths": {"/tasks": {"$ref": "#/x-shared/tasks"}}`
+    /// Good: `"paths": {"/tasks": {"get": {…}}}`
     pub static PATH_ITEM_REF_NOT_SUPPORED: Rule {
         code: "PathItemRefNotSuppored",
         severity: Severity::Error,
@@ -22,5 +26,25 @@ crate::declare_code! {
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for s in sites(cx).iter().filter(|s| s.kind == RefKind::PathItem) {
         sink.emit(join(&s.at, "$ref"), "path items cannot use $ref");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn path_item_ref() {
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/tasks": {"$ref": "#/x-shared/tasks"}}, "x-shared": {"tasks": {}}}),
+        );
+        let f = run(&PATH_ITEM_REF_NOT_SUPPORED, d);
+        assert_eq!(pointers(&f), vec!["/paths/~1tasks/$ref"]);
+        assert_eq!(f[0].message, "path items cannot use $ref");
+        // A `$ref` inside the path item's operations is not the path item's.
+        assert!(run(&PATH_ITEM_REF_NOT_SUPPORED, minimal()).is_empty());
     }
 }

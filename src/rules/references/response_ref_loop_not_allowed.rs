@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Shared responses must be written out; an entry of the root `responses` may not point to
     /// another entry.
+    ///
+    /// ### Example
+    /// Bad: `"responses": {"Ok": {"$ref": "#/responses/Done"}, "Done": {"description": "Done"}}`
+    /// Good: reference `#/responses/Done` wherever `#/responses/Ok` was used, and drop `Ok`
     pub static RESPONSE_REF_LOOP_NOT_ALLOWED: Rule {
         code: "ResponseRefLoopNotAllowed",
         severity: Severity::Error,
@@ -21,4 +25,37 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ref_loop(cx, sink, "responses", "response")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn shared_response_that_is_a_ref() {
+        let d = patch(
+            minimal(),
+            json!({"responses": {"Ok": {"$ref": "#/responses/Done"}, "Done": {"description": "Done"}}}),
+        );
+        let f = run(&RESPONSE_REF_LOOP_NOT_ALLOWED, d);
+        assert_eq!(pointers(&f), vec!["/responses/Ok/$ref"]);
+        assert_eq!(
+            f[0].message,
+            "response 'Ok' is only a reference to another response; reference the target directly"
+        );
+        let cycle = patch(
+            minimal(),
+            json!({"responses": {"A": {"$ref": "#/responses/B"}, "B": {"$ref": "#/responses/A"}}}),
+        );
+        let f = run(&RESPONSE_REF_LOOP_NOT_ALLOWED, cycle);
+        assert_eq!(pointers(&f), vec!["/responses/A/$ref", "/responses/B/$ref"]);
+        assert!(f[0].message.contains("reference cycle"));
+        let good = patch(
+            minimal(),
+            json!({"responses": {"Done": {"description": "Done"}}}),
+        );
+        assert!(run(&RESPONSE_REF_LOOP_NOT_ALLOWED, good).is_empty());
+    }
 }

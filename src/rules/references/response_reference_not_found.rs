@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// The referenced shared response does not exist under the root `responses`.
+    ///
+    /// ### Example
+    /// Bad: `"200": {"$ref": "#/responses/Done"}` with no root `responses.Done`
+    /// Good: add `"responses": {"Done": {"description": "Done"}}` at the root
     pub static RESPONSE_REFERENCE_NOT_FOUND: Rule {
         code: "ResponseReferenceNotFound",
         severity: Severity::Error,
@@ -20,4 +24,22 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     not_found(cx, sink, RefKind::Response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn missing_shared_response() {
+        let d = with_op_responses(json!({"200": {"$ref": "#/responses/Done"}}));
+        let f = run(&RESPONSE_REFERENCE_NOT_FOUND, d.clone());
+        assert_eq!(pointers(&f), vec![format!("{OP}/responses/200/$ref")]);
+        assert_eq!(f[0].message, "reference '#/responses/Done' does not exist");
+        let good = patch(d, json!({"responses": {"Done": {"description": "Done"}}}));
+        assert!(run(&RESPONSE_REFERENCE_NOT_FOUND, good).is_empty());
+    }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Responses may only reference entries of the root `responses`.
+    ///
+    /// ### Example
+    /// Bad: `"200": {"$ref": "#/definitions/Task"}`
+    /// Good: `"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}`
     pub static RESPONSE_REFERENCE_NOT_VALID: Rule {
         code: "ResponseReferenceNotValid",
         severity: Severity::Error,
@@ -20,4 +24,29 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     not_valid(cx, sink, RefKind::Response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn response_ref_outside_responses() {
+        // The Bad example.
+        let d = with_op_responses(json!({"200": {"$ref": "#/definitions/Task"}}));
+        let f = run(&RESPONSE_REFERENCE_NOT_VALID, d);
+        assert_eq!(pointers(&f), vec![format!("{OP}/responses/200/$ref")]);
+        assert_eq!(
+            f[0].message,
+            "reference '#/definitions/Task' must point into '#/responses/'"
+        );
+        // The Good example: the schema's `$ref` is a schema reference.
+        let good = with_op_responses(
+            json!({"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}}),
+        );
+        assert!(run(&RESPONSE_REFERENCE_NOT_VALID, good).is_empty());
+    }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// `A → B → A` with nothing but references never reaches a schema. (Recursive schemas through
     /// `properties` or `items` are fine.)
     ///
+    /// ### Example
+    /// Bad: `"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}}`
+    /// Good: `"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"type": "object"}}`
+    ///
     /// ### Evidence
     /// Calibration: a definition that is only a `$ref` to another definition (an alias) is accepted
     /// in connectors Microsoft certified, so only cycles are reported, and chains of more than 64
@@ -26,4 +30,26 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ref_loop(cx, sink, "definitions", "definition")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn definition_cycle() {
+        let d = patch(
+            minimal(),
+            json!({"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}, "Alias": {"$ref": "#/definitions/Task"}}}),
+        );
+        let f = run(&SCHEMA_REF_LOOP_NOT_ALLOWED, d);
+        // An alias of a real definition is accepted.
+        assert_eq!(
+            pointers(&f),
+            vec!["/definitions/A/$ref", "/definitions/B/$ref"]
+        );
+        assert!(f[0].message.contains("reference cycle"));
+    }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// The referenced definition does not exist (often a typo or a renamed definition). Fix the
     /// name or add the definition.
+    ///
+    /// ### Example
+    /// Bad: `{"$ref": "#/definitions/Taks"}` (no such definition)
+    /// Good: `{"$ref": "#/definitions/Task"}`
     pub static SCHEMA_REFERENCE_NOT_FOUND: Rule {
         code: "SchemaReferenceNotFound",
         severity: Severity::Error,
@@ -21,4 +25,25 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     not_found(cx, sink, RefKind::Schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn missing_definition() {
+        let d = patch(
+            minimal(),
+            json!({"definitions": {"A": {"$ref": "#/definitions/Taks"}, "B": {"$ref": "#/definitions/Task"}}}),
+        );
+        let f = run(&SCHEMA_REFERENCE_NOT_FOUND, d);
+        assert_eq!(pointers(&f), vec!["/definitions/A/$ref"]);
+        assert_eq!(
+            f[0].message,
+            "reference '#/definitions/Taks' does not exist"
+        );
+    }
 }

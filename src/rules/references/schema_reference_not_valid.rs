@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Schemas may only reference entries of the root `definitions`.
+    ///
+    /// ### Example
+    /// Bad: `"schema": {"$ref": "#/parameters/Task"}`
+    /// Good: `"schema": {"$ref": "#/definitions/Task"}`
     pub static SCHEMA_REFERENCE_NOT_VALID: Rule {
         code: "SchemaReferenceNotValid",
         severity: Severity::Error,
@@ -20,4 +24,26 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     not_valid(cx, sink, RefKind::Schema)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn schema_ref_outside_definitions() {
+        let d = patch(
+            minimal(),
+            json!({"definitions": {"A": {"$ref": "#/definitions/Nope"}, "B": {"$ref": "#/parameters/X"}, "C": {"$ref": "http://x/y.json"}}}),
+        );
+        // A missing target and a remote reference are other rules' findings.
+        let f = run(&SCHEMA_REFERENCE_NOT_VALID, d);
+        assert_eq!(pointers(&f), vec!["/definitions/B/$ref"]);
+        assert_eq!(
+            f[0].message,
+            "reference '#/parameters/X' must point into '#/definitions/'"
+        );
+    }
 }

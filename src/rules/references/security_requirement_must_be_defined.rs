@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Each key of a security requirement must be the name of an entry of `securityDefinitions`.
     ///
+    /// ### Example
+    /// Bad: `"security": [{"oauth2-auth": []}]` with no `securityDefinitions.oauth2-auth`
+    /// Good: `"security": [{"oauth": []}]` where `oauth` is a key of `securityDefinitions`
+    ///
     /// ### Evidence
     /// Calibration: a warning, not an error. Connections authenticate through apiProperties.json's
     /// connection parameters, and Microsoft's validator let 3 of 106
@@ -32,5 +36,31 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("security scheme '{name}' is not defined in securityDefinitions"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn undefined_scheme() {
+        let d = with_security(json!([{"key": []}, {"nope": []}]));
+        let f = run(&SECURITY_REQUIREMENT_MUST_BE_DEFINED, d);
+        assert_eq!(pointers(&f), vec!["/security/1/nope"]);
+        assert_eq!(
+            f[0].message,
+            "security scheme 'nope' is not defined in securityDefinitions"
+        );
+        // Operation-level requirements are checked too.
+        let mut d = with_security(json!([]));
+        d.pointer_mut(OP).unwrap()["security"] = json!([{"nope": []}]);
+        assert_eq!(
+            pointers(&run(&SECURITY_REQUIREMENT_MUST_BE_DEFINED, d)),
+            vec![format!("{OP}/security/0/nope")]
+        );
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Only OAuth 2.0 requirements carry scopes; for `basic` and `apiKey` the list must be empty.
     ///
+    /// ### Example
+    /// Bad: `"security": [{"key": ["read"]}]` for an `apiKey` scheme `key`
+    /// Good: `"security": [{"key": []}]`
+    ///
     /// ### Evidence
     /// An error. Its only hit on the merged history is Scrive eSign in the bulk merge of 2021-03-24
     /// (no pull request, so no pipeline run); no validated pull request since 2022 breaks it.
@@ -36,5 +40,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn scopes_on_api_key() {
+        let d = with_security(json!([{"key": ["read"]}, {"oauth": ["read"]}]));
+        let f = run(&SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE, d);
+        assert_eq!(pointers(&f), vec!["/security/0/key"]);
+        assert_eq!(
+            f[0].message,
+            "requirement 'key' is apiKey and must have an empty list"
+        );
+        let good = with_security(json!([{"key": []}]));
+        assert!(run(&SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE, good).is_empty());
     }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// The value of each requirement is a list of scopes: `[]` for basic and API key schemes.
+    ///
+    /// ### Example
+    /// Bad: `"security": [{"key": null}]`
+    /// Good: `"security": [{"key": []}]`
     pub static SECURITY_REQUIREMENT_MUST_HAVE_VALUE: Rule {
         code: "SecurityRequirementMustHaveValue",
         severity: Severity::Error,
@@ -23,5 +27,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if !v.is_array() {
             sink.emit(at, format!("requirement '{name}' must be a list (use [])"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn requirement_not_a_list() {
+        let d = with_security(json!([{"key": []}, {"key": null}, {"oauth": "read"}]));
+        let f = run(&SECURITY_REQUIREMENT_MUST_HAVE_VALUE, d);
+        assert_eq!(pointers(&f), vec!["/security/1/key", "/security/2/oauth"]);
+        assert_eq!(f[0].message, "requirement 'key' must be a list (use [])");
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// ### Why
     /// Swagger 2.0 defines `allowEmptyValue` (send `?name=` with no value) for query and formData
     /// parameters only.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "taskId", "in": "path", "allowEmptyValue": true, …}`
+    /// Good: `{"name": "filter", "in": "query", "allowEmptyValue": true, …}`
     pub static ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA: Rule {
         code: "AllowEmptyValueOnlyValidForQueryFormData",
         severity: Severity::Error,
@@ -34,5 +38,33 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "`allowEmptyValue` only applies to query and formData parameters",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn allow_empty_value_on_a_path_parameter() {
+        let f = run(
+            &ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA,
+            with_param(json!({"allowEmptyValue": true})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{P0}/allowEmptyValue")]);
+        assert_eq!(
+            f[0].message,
+            "`allowEmptyValue` only applies to query and formData parameters"
+        );
+        assert!(
+            ptrs(
+                &ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA,
+                with_param(json!({"in": "query", "allowEmptyValue": true}))
+            )
+            .is_empty()
+        );
     }
 }

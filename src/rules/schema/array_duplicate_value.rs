@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// `enum`, `required`, `schemes`, `consumes`, `produces`, an operation's `tags` and the scopes
     /// of a security requirement are sets: each value once. Remove the repeated entry.
+    ///
+    /// ### Example
+    /// Bad: `"schemes": ["https", "https"]`, or `"enum": ["a", "a"]`
+    /// Good: `"schemes": ["https"]`
     pub static ARRAY_DUPLICATE_VALUE: Rule {
         code: "ArrayDuplicateValue",
         severity: Severity::Error,
@@ -67,5 +71,38 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} is already in this list", short(&arr[i])),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn repeated_value_in_a_set() {
+        let def = patch(
+            minimal(),
+            json!({"schemes": ["https", "https"], "security": [{"oauth": ["read", "read"]}]}),
+        );
+        let f = run(&ARRAY_DUPLICATE_VALUE, def);
+        assert_eq!(pointers(&f), vec!["/schemes/1", "/security/0/oauth/1"]);
+        assert_eq!(f[0].message, "\"https\" is already in this list");
+        assert_eq!(
+            ptrs(
+                &ARRAY_DUPLICATE_VALUE,
+                with_param(json!({"enum": ["a", "a"]}))
+            ),
+            vec![format!("{P0}/enum/1")]
+        );
+        assert!(
+            ptrs(
+                &ARRAY_DUPLICATE_VALUE,
+                with_param(json!({"enum": ["a", "b"]}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -36,3 +36,34 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn array_without_items() {
+        // The Bad example, as a definition and as a parameter.
+        let f = run(&ARRAY_HAS_NO_ITEMS, with_def(json!({"type": "array"})));
+        assert_eq!(pointers(&f), vec!["/definitions/X/type"]);
+        assert_eq!(
+            f[0].message,
+            "an array needs `items` describing its elements"
+        );
+        assert_eq!(
+            ptrs(&ARRAY_HAS_NO_ITEMS, with_param(json!({"type": "array"}))),
+            vec![format!("{P0}/type")]
+        );
+        // The Good example.
+        assert!(
+            ptrs(
+                &ARRAY_HAS_NO_ITEMS,
+                with_def(json!({"type": "array", "items": {"type": "string"}}))
+            )
+            .is_empty()
+        );
+    }
+}

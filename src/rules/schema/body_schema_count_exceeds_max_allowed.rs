@@ -13,6 +13,10 @@ crate::declare_code! {
     /// by `{"type": "object"}`. Recursive references are counted once per path. connkit's
     /// property-level checks of a request body stop after its first 10,000 properties (a body that
     /// long is always reported here).
+    ///
+    /// ### Example
+    /// Bad: a definition with 600 properties (or a `$ref` tree expanding to more than 512 schemas)
+    /// Good: at most 512 schema objects per body, response or definition: trim or cut with `{"type": "object"}`
     pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "BodySchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
@@ -36,5 +40,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("this schema expands to more than {BODY_SCHEMA_LIMIT} schema objects"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn schema_with_600_properties() {
+        let props: serde_json::Map<String, Value> = (0..600)
+            .map(|i| (format!("p{i}"), json!({"type": "string"})))
+            .collect();
+        let def = with_def(json!({"type": "object", "properties": props}));
+        let f = run(&BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, def);
+        assert_eq!(pointers(&f), vec!["/definitions/X"]);
+        assert_eq!(
+            f[0].message,
+            "this schema expands to more than 512 schema objects"
+        );
+        assert!(ptrs(&BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, minimal()).is_empty());
     }
 }

@@ -47,3 +47,51 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn default_of_another_type() {
+        // The Bad example (the path parameter is a string).
+        let f = run(
+            &DEFAULT_VALUE_MUST_MATCH_TYPE,
+            with_param(json!({"default": 10})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{P0}/default")]);
+        assert!(
+            f[0].message.ends_with("but the type is 'string'"),
+            "{}",
+            f[0].message
+        );
+        // The Good example, and null.
+        for ok in [json!("10"), json!(null)] {
+            assert!(
+                ptrs(
+                    &DEFAULT_VALUE_MUST_MATCH_TYPE,
+                    with_param(json!({"default": ok}))
+                )
+                .is_empty()
+            );
+        }
+        // A string spelling an integer is accepted; a word is not.
+        assert!(
+            ptrs(
+                &DEFAULT_VALUE_MUST_MATCH_TYPE,
+                with_def(json!({"type": "integer", "default": "1"}))
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            ptrs(
+                &DEFAULT_VALUE_MUST_MATCH_TYPE,
+                with_def(json!({"type": "integer", "default": "one"}))
+            ),
+            vec!["/definitions/X/default"]
+        );
+    }
+}

@@ -9,6 +9,8 @@ crate::declare_code! {
     /// string, and be listed in `required`.
     ///
     /// ### Example
+    /// Bad: `{"discriminator": "kind", "properties": {"kind": {"type": "string"}}}` (`kind` not
+    /// required)
     /// Good: `{"discriminator": "kind", "required": ["kind"], "properties": {"kind": {"type":
     /// "string"}}}`
     pub static DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY: Rule {
@@ -45,5 +47,46 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("discriminator '{name}' must be a required string property"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn discriminator_not_required() {
+        let disc = |req: Value| {
+            with_def(
+                json!({"type": "object", "discriminator": "kind", "required": req, "properties": {"kind": {"type": "string"}}}),
+            )
+        };
+        let f = run(
+            &DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY,
+            disc(json!(["other"])),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/discriminator"]);
+        assert_eq!(
+            f[0].message,
+            "discriminator 'kind' must be a required string property"
+        );
+        // The Bad example: `kind` is not required at all.
+        let bad =
+            with_def(json!({"discriminator": "kind", "properties": {"kind": {"type": "string"}}}));
+        assert_eq!(
+            ptrs(&DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY, bad),
+            vec!["/definitions/X/discriminator"]
+        );
+        // The Good example.
+        assert!(
+            ptrs(
+                &DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY,
+                disc(json!(["kind"]))
+            )
+            .is_empty()
+        );
     }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// An empty `enum` allows no value at all. Remove it or list the values.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "string", "enum": []}`
+    /// Good: `{"type": "string", "enum": ["open", "closed"]}`
     pub static ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT: Rule {
         code: "EnumMustContainAtLeastOneElement",
         severity: Severity::Error,
@@ -26,5 +30,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         {
             sink.emit(n.at("enum"), "`enum` is empty");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_enum() {
+        let f = run(
+            &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
+            with_param(json!({"enum": []})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{P0}/enum")]);
+        assert_eq!(f[0].message, "`enum` is empty");
+        assert!(
+            ptrs(
+                &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
+                with_param(json!({"enum": ["a"]}))
+            )
+            .is_empty()
+        );
     }
 }

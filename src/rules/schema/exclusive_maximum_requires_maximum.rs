@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// In Swagger 2.0 `exclusiveMaximum` is a boolean that modifies `maximum`; alone it means
     /// nothing. Add `maximum` or remove it.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "number", "exclusiveMaximum": true}`
+    /// Good: `{"type": "number", "maximum": 3, "exclusiveMaximum": true}`
     pub static EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM: Rule {
         code: "ExclusiveMaximumRequiresMaximum",
         severity: Severity::Error,
@@ -21,4 +25,29 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     requires(sink, cx, "exclusiveMaximum", "maximum")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn exclusive_maximum_alone() {
+        let f = run(
+            &EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM,
+            with_def(json!({"type": "number", "exclusiveMaximum": true})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/exclusiveMaximum"]);
+        assert_eq!(f[0].message, "`exclusiveMaximum` needs `maximum`");
+        assert!(
+            ptrs(
+                &EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM,
+                with_def(json!({"type": "number", "exclusiveMaximum": true, "maximum": 3}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// In Swagger 2.0 `exclusiveMinimum` is a boolean that modifies `minimum`; alone it means
     /// nothing. Add `minimum` or remove it.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "number", "exclusiveMinimum": true}`
+    /// Good: `{"type": "number", "minimum": 0, "exclusiveMinimum": true}`
     pub static EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM: Rule {
         code: "ExclusiveMinimumRequiresMinimum",
         severity: Severity::Error,
@@ -21,4 +25,29 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     requires(sink, cx, "exclusiveMinimum", "minimum")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn exclusive_minimum_alone() {
+        let f = run(
+            &EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM,
+            with_def(json!({"type": "number", "exclusiveMinimum": true})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/exclusiveMinimum"]);
+        assert_eq!(f[0].message, "`exclusiveMinimum` needs `minimum`");
+        assert!(
+            ptrs(
+                &EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM,
+                with_def(json!({"type": "number", "exclusiveMinimum": true, "minimum": 0}))
+            )
+            .is_empty()
+        );
+    }
 }

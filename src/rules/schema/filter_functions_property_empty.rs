@@ -8,6 +8,10 @@ crate::declare_code! {
     /// `filterFunctions` lists the OData filter functions a response property supports (used by
     /// dynamic-schema connectors for server-side filtering). An empty list is refused: list the
     /// functions, or remove the key.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-capabilities": {"filterFunctions": []}`
+    /// Good: `"x-ms-capabilities": {"filterFunctions": ["eq", "ne"]}`
     pub static FILTER_FUNCTIONS_PROPERTY_EMPTY: Rule {
         code: "FilterFunctionsPropertyEmpty",
         severity: Severity::Error,
@@ -25,5 +29,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if f.as_array().is_some_and(Vec::is_empty) {
             sink.emit(at, "`filterFunctions` is empty");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_filter_functions() {
+        let out = |ff: Value| {
+            patch(
+                minimal(),
+                json!({"definitions": {"Task": {"properties": {"id": {"x-ms-capabilities": {"filterFunctions": ff}}}}}}),
+            )
+        };
+        let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
+        let f = run(&FILTER_FUNCTIONS_PROPERTY_EMPTY, out(json!([])));
+        assert_eq!(pointers(&f), vec![at]);
+        assert_eq!(f[0].message, "`filterFunctions` is empty");
+        assert!(ptrs(&FILTER_FUNCTIONS_PROPERTY_EMPTY, out(json!(["eq"]))).is_empty());
     }
 }

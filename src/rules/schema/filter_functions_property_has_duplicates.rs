@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Each filter function is listed once.
+    ///
+    /// ### Example
+    /// Bad: `"filterFunctions": ["eq", "ne", "eq"]`
+    /// Good: `"filterFunctions": ["eq", "ne"]`
     pub static FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES: Rule {
         code: "FilterFunctionsPropertyHasDuplicates",
         severity: Severity::Error,
@@ -23,5 +27,37 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         for i in duplicates(f.as_array().map(Vec::as_slice).unwrap_or(&[])) {
             sink.emit(join_index(&at, i), "this filter function is already listed");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn repeated_filter_function() {
+        let out = |ff: Value| {
+            patch(
+                minimal(),
+                json!({"definitions": {"Task": {"properties": {"id": {"x-ms-capabilities": {"filterFunctions": ff}}}}}}),
+            )
+        };
+        let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
+        let f = run(
+            &FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES,
+            out(json!(["eq", "ne", "eq"])),
+        );
+        assert_eq!(pointers(&f), vec![format!("{at}/2")]);
+        assert_eq!(f[0].message, "this filter function is already listed");
+        assert!(
+            ptrs(
+                &FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES,
+                out(json!(["eq", "ne"]))
+            )
+            .is_empty()
+        );
     }
 }

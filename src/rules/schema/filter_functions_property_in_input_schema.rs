@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Filter functions describe what the service can filter in its responses; they have no meaning
     /// on a request body. Keep them on response schemas.
+    ///
+    /// ### Example
+    /// Bad: a body parameter with `"schema": {"type": "object", "filterFunctions": ["eq"]}`
+    /// Good: `filterFunctions` only in response schemas (or definitions used by responses)
     pub static FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA: Rule {
         code: "FilterFunctionsPropertyInInputSchema",
         severity: Severity::Error,
@@ -30,5 +34,47 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         ) {
             sink.emit(at, "`filterFunctions` is only allowed in response schemas");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn filter_functions_on_a_request_body() {
+        let out = |ff: Value| {
+            patch(
+                minimal(),
+                json!({"definitions": {"Task": {"properties": {"id": {"x-ms-capabilities": {"filterFunctions": ff}}}}}}),
+            )
+        };
+        // On a definition used by a response: fine.
+        assert!(
+            ptrs(
+                &FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA,
+                out(json!(["eq"]))
+            )
+            .is_empty()
+        );
+        let mut input = minimal();
+        input
+            .pointer_mut(&format!("{GET}/parameters"))
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "body", "in": "body", "schema": {"type": "object", "filterFunctions": ["eq"]}}));
+        let f = run(&FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA, input);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{GET}/parameters/1/schema/filterFunctions")]
+        );
+        assert_eq!(
+            f[0].message,
+            "`filterFunctions` is only allowed in response schemas"
+        );
     }
 }

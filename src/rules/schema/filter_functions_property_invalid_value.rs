@@ -55,6 +55,10 @@ crate::declare_code! {
     /// `and`, `or`, `not`, `contains`, `startswith`, `endswith`, `substring`, `tolower`, `toupper`,
     /// `trim`, `year`, `month`, `day`, …), in lower case. Microsoft does not publish its own list;
     /// connkit accepts the OData v4 set.
+    ///
+    /// ### Example
+    /// Bad: `"filterFunctions": ["eq", "equals"]`
+    /// Good: `"filterFunctions": ["eq", "contains"]`
     pub static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule {
         code: "FilterFunctionsPropertyInvalidValue",
         severity: Severity::Error,
@@ -78,5 +82,37 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_filter_function() {
+        let out = |ff: Value| {
+            patch(
+                minimal(),
+                json!({"definitions": {"Task": {"properties": {"id": {"x-ms-capabilities": {"filterFunctions": ff}}}}}}),
+            )
+        };
+        let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
+        let f = run(
+            &FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE,
+            out(json!(["eq", "equals"])),
+        );
+        assert_eq!(pointers(&f), vec![format!("{at}/1")]);
+        assert_eq!(f[0].message, "\"equals\" is not an OData filter function");
+        assert!(
+            ptrs(
+                &FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE,
+                out(json!(["eq", "contains"]))
+            )
+            .is_empty()
+        );
     }
 }

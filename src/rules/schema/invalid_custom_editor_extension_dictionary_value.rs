@@ -9,6 +9,7 @@ crate::declare_code! {
     /// additional properties (`additionalProperties` true or a schema).
     ///
     /// ### Example
+    /// Bad: `{"type": "object", "x-ms-editor": "dictionary"}`
     /// Good: `{"type": "object", "additionalProperties": {"type": "string"}, "x-ms-editor":
     /// "dictionary"}`
     pub static INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE: Rule {

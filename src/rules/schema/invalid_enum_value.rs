@@ -51,3 +51,34 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn enum_value_of_another_type() {
+        let f = run(
+            &INVALID_ENUM_VALUE,
+            with_def(json!({"type": "integer", "enum": [1, "two", null]})),
+        );
+        // `null` members are accepted.
+        assert_eq!(pointers(&f), vec!["/definitions/X/enum/1"]);
+        assert!(
+            f[0].message.ends_with("but the type is 'integer'"),
+            "{}",
+            f[0].message
+        );
+        // The Good example, and strings spelling a value of the type.
+        for ok in [
+            json!({"type": "integer", "enum": [1, 2]}),
+            json!({"type": "integer", "enum": ["1", "2"]}),
+            json!({"type": "boolean", "enum": ["true", false]}),
+        ] {
+            assert!(ptrs(&INVALID_ENUM_VALUE, with_def(ok)).is_empty());
+        }
+    }
+}

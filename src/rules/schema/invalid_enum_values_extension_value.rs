@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// `x-ms-enum-values` names the values of `enum`; an entry for a value the enum does not allow
     /// can never be chosen. Add the value to `enum` or remove the entry.
+    ///
+    /// ### Example
+    /// Bad: `"enum": ["a", "b"], "x-ms-enum-values": [{"value": "c", "displayName": "C"}]`
+    /// Good: `"enum": ["a", "b", "c"]` with the same entry
     pub static INVALID_ENUM_VALUES_EXTENSION_VALUE: Rule {
         code: "InvalidEnumValuesExtensionValue",
         severity: Severity::Error,
@@ -35,5 +39,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn entry_for_a_value_not_in_enum() {
+        let def = with_param(json!({"enum": ["a", "b"], "x-ms-enum-values": [
+                {"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A again"},
+                {"value": "c", "displayName": "C"}, {"value": "b"}]}));
+        let base = format!("{P0}/x-ms-enum-values");
+        let good = with_param(
+            json!({"enum": ["a"], "x-ms-enum-values": [{"value": "a", "displayName": "A"}]}),
+        );
+        let f = run(&INVALID_ENUM_VALUES_EXTENSION_VALUE, def);
+        assert_eq!(pointers(&f), vec![format!("{base}/2/value")]);
+        assert_eq!(f[0].message, "\"c\" is not one of the `enum` values");
+        assert!(run(&INVALID_ENUM_VALUES_EXTENSION_VALUE, good).is_empty());
     }
 }

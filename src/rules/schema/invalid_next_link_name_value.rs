@@ -8,6 +8,10 @@ crate::declare_code! {
     /// The platform's pager follows the next-page link from one of two response properties only:
     /// `nextLink` or `@odata.nextLink`. If your service uses another name, rename it with the
     /// `updatenextlink` policy template.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-pageable": {"nextLinkName": "next"}`
+    /// Good: `"x-ms-pageable": {"nextLinkName": "@odata.nextLink"}` (or rename the property with the `updatenextlink` policy template)
     pub static INVALID_NEXT_LINK_NAME_VALUE: Rule {
         code: "InvalidNextLinkNameValue",
         severity: Severity::Error,
@@ -37,5 +41,34 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn next_link_name_the_pager_does_not_follow() {
+        let page = |n: &str| {
+            patch(
+                minimal(),
+                json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": n}}}}}),
+            )
+        };
+        let f = run(&INVALID_NEXT_LINK_NAME_VALUE, page("next"));
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{GET}/x-ms-pageable/nextLinkName")]
+        );
+        assert_eq!(
+            f[0].message,
+            "nextLinkName \"next\" must be \"nextLink\" or \"@odata.nextLink\""
+        );
+        assert!(ptrs(&INVALID_NEXT_LINK_NAME_VALUE, page("@odata.nextLink")).is_empty());
+        assert!(ptrs(&INVALID_NEXT_LINK_NAME_VALUE, page("nextLink")).is_empty());
     }
 }

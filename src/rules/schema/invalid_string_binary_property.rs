@@ -9,6 +9,10 @@ crate::declare_code! {
     /// response: the platform streams it. A binary property nested inside a JSON object cannot be
     /// represented in JSON; send it as base64 (`format: byte`) instead.
     ///
+    /// ### Example
+    /// Bad: `{"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}`
+    /// Good: `{"type": "object", "properties": {"file": {"type": "string", "format": "byte"}}}`
+    ///
     /// ### Evidence
     /// Calibration: binary at the root of any schema (a whole body, response or definition) is
     /// accepted. Binary properties nested in objects are reported as warnings only: 5 certified

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A count of array items cannot be negative.
+    ///
+    /// ### Example
+    /// Bad: `{"maxItems": -1}`
+    /// Good: `{"maxItems": 0}`
     pub static MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxItemsMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     non_negative(sink, cx, "maxItems")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn negative_maxitems() {
+        // The Bad and Good examples.
+        let f = run(
+            &MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+            with_def(json!({"maxItems": -1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/maxItems"]);
+        assert_eq!(f[0].message, "`maxItems` must be 0 or more, found -1");
+        assert!(
+            run(
+                &MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+                with_def(json!({"maxItems": 0}))
+            )
+            .is_empty()
+        );
+    }
 }

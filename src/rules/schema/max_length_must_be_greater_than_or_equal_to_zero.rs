@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A string length cannot be negative.
+    ///
+    /// ### Example
+    /// Bad: `{"maxLength": -1}`
+    /// Good: `{"maxLength": 3}`
     pub static MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxLengthMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     non_negative(sink, cx, "maxLength")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn negative_maxlength() {
+        // The Bad and Good examples.
+        let f = run(
+            &MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+            with_def(json!({"maxLength": -1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/maxLength"]);
+        assert_eq!(f[0].message, "`maxLength` must be 0 or more, found -1");
+        assert!(
+            run(
+                &MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+                with_def(json!({"maxLength": 3}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A count of object properties cannot be negative.
+    ///
+    /// ### Example
+    /// Bad: `{"maxProperties": -2}`
+    /// Good: `{"maxProperties": 2}`
     pub static MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxPropertiesMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     non_negative(sink, cx, "maxProperties")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn negative_maxproperties() {
+        // The Bad and Good examples.
+        let f = run(
+            &MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+            with_def(json!({"maxProperties": -2})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/maxProperties"]);
+        assert_eq!(f[0].message, "`maxProperties` must be 0 or more, found -2");
+        assert!(
+            run(
+                &MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+                with_def(json!({"maxProperties": 2}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -24,6 +24,10 @@ crate::declare_code! {
     /// `application/x-www-form-urlencoded`. A value such as `json` or `application json` is
     /// malformed. (A well-formed type the platform does not handle is MimeTypeNotSupported, a
     /// warning.)
+    ///
+    /// ### Example
+    /// Bad: `"consumes": ["json"]`
+    /// Good: `"consumes": ["application/json"]`
     pub static MIME_TYPE_NOT_VALID: Rule {
         code: "MimeTypeNotValid",
         severity: Severity::Error,

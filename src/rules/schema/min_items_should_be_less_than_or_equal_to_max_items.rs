@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// With `minItems` above `maxItems` no array is valid.
+    ///
+    /// ### Example
+    /// Bad: `{"minItems": 5, "maxItems": 1}`
+    /// Good: `{"minItems": 1, "maxItems": 5}`
     pub static MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS: Rule {
         code: "MinItemsShouldBeLessThanOrEqualToMaxItems",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ordered(sink, cx, "minItems", "maxItems")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn minitems_above_its_maximum() {
+        // The Bad and Good examples.
+        let f = run(
+            &MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS,
+            with_def(json!({"minItems": 5, "maxItems": 1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/minItems"]);
+        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+        assert!(
+            run(
+                &MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS,
+                with_def(json!({"minItems": 1, "maxItems": 5}))
+            )
+            .is_empty()
+        );
+    }
 }

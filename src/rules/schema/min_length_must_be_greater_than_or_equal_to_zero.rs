@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A string length cannot be negative; use 0 (or remove the key) for no minimum.
+    ///
+    /// ### Example
+    /// Bad: `{"minLength": -1}`
+    /// Good: `{"minLength": 0}`
     pub static MIN_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MinLengthMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     non_negative(sink, cx, "minLength")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn negative_minlength() {
+        // The Bad and Good examples.
+        let f = run(
+            &MIN_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+            with_def(json!({"minLength": -1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/minLength"]);
+        assert_eq!(f[0].message, "`minLength` must be 0 or more, found -1");
+        assert!(
+            run(
+                &MIN_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+                with_def(json!({"minLength": 0}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// With `minLength` above `maxLength` no string is valid.
+    ///
+    /// ### Example
+    /// Bad: `{"minLength": 5, "maxLength": 1}`
+    /// Good: `{"minLength": 1, "maxLength": 5}`
     pub static MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH: Rule {
         code: "MinLengthShouldBeLessThanOrEqualToMaxLength",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ordered(sink, cx, "minLength", "maxLength")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn minlength_above_its_maximum() {
+        // The Bad and Good examples.
+        let f = run(
+            &MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH,
+            with_def(json!({"minLength": 5, "maxLength": 1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/minLength"]);
+        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+        assert!(
+            run(
+                &MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH,
+                with_def(json!({"minLength": 1, "maxLength": 5}))
+            )
+            .is_empty()
+        );
+    }
 }

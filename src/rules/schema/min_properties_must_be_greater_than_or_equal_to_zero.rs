@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A count of object properties cannot be negative.
+    ///
+    /// ### Example
+    /// Bad: `{"minProperties": -1}`
+    /// Good: `{"minProperties": 1}`
     pub static MIN_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MinPropertiesMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
@@ -20,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     non_negative(sink, cx, "minProperties")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn negative_minproperties() {
+        // The Bad and Good examples.
+        let f = run(
+            &MIN_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+            with_def(json!({"minProperties": -1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/minProperties"]);
+        assert_eq!(f[0].message, "`minProperties` must be 0 or more, found -1");
+        assert!(
+            run(
+                &MIN_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
+                with_def(json!({"minProperties": 1}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -9,6 +9,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `{"minimum": 10, "maximum": 1}`
+    /// Good: `{"minimum": 1, "maximum": 10}`
     pub static MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM: Rule {
         code: "MinimumShouldBeLessThanOrEqualToMaximum",
         severity: Severity::Error,
@@ -23,4 +24,30 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     ordered(sink, cx, "minimum", "maximum")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn minimum_above_its_maximum() {
+        // The Bad and Good examples.
+        let f = run(
+            &MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM,
+            with_def(json!({"minimum": 10, "maximum": 1})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/minimum"]);
+        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+        assert!(
+            run(
+                &MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM,
+                with_def(json!({"minimum": 1, "maximum": 10}))
+            )
+            .is_empty()
+        );
+    }
 }

@@ -9,6 +9,7 @@ crate::declare_code! {
     /// needs `value` and `displayName`.
     ///
     /// ### Example
+    /// Bad: `"x-ms-enum-values": [{"value": "hi"}]`
     /// Good: `"x-ms-enum-values": [{"value": "hi", "displayName": "High"}]`
     pub static MISSING_ENUM_VALUES_DISPLAY_NAME: Rule {
         code: "MissingEnumValuesDisplayName",
@@ -33,5 +34,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn entry_without_display_name() {
+        let def = with_param(json!({"enum": ["a", "b"], "x-ms-enum-values": [
+                {"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A again"},
+                {"value": "c", "displayName": "C"}, {"value": "b"}]}));
+        let base = format!("{P0}/x-ms-enum-values");
+        let good = with_param(
+            json!({"enum": ["a"], "x-ms-enum-values": [{"value": "a", "displayName": "A"}]}),
+        );
+        let f = run(&MISSING_ENUM_VALUES_DISPLAY_NAME, def);
+        assert_eq!(pointers(&f), vec![format!("{base}/3")]);
+        assert_eq!(f[0].message, "this entry has no `displayName`");
+        assert!(run(&MISSING_ENUM_VALUES_DISPLAY_NAME, good).is_empty());
     }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// `multipleOf` must be a number greater than 0.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "number", "multipleOf": 0}`
+    /// Good: `{"type": "number", "multipleOf": 0.5}`
     pub static MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO: Rule {
         code: "MultipleOfMustBeGreaterThanZero",
         severity: Severity::Error,
@@ -28,5 +32,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("multipleOf {m} must be greater than 0"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn zero_multiple_of() {
+        let f = run(
+            &MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO,
+            with_def(json!({"type": "number", "multipleOf": 0})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/multipleOf"]);
+        assert_eq!(f[0].message, "multipleOf 0 must be greater than 0");
+        assert!(
+            ptrs(
+                &MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO,
+                with_def(json!({"type": "number", "multipleOf": 0.5}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -11,6 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `"x-ms-dynamic-values": {"value-path": "id"}`
+    /// Good: `"x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}`
     pub static ONE_OF_PROPERTIES_REQUIRED: Rule {
         code: "OneOfPropertiesRequired",
         severity: Severity::Error,
@@ -66,5 +67,39 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn dynamic_values_without_a_source() {
+        // The Bad example.
+        let f = run(
+            &ONE_OF_PROPERTIES_REQUIRED,
+            with_param(json!({"x-ms-dynamic-values": {"value-path": "id"}})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{P0}/x-ms-dynamic-values")]);
+        assert!(
+            f[0].message
+                .starts_with("`x-ms-dynamic-values` needs one of "),
+            "{}",
+            f[0].message
+        );
+        // The Good example.
+        assert!(
+            ptrs(
+                &ONE_OF_PROPERTIES_REQUIRED,
+                with_param(
+                    json!({"x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}})
+                )
+            )
+            .is_empty()
+        );
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// schemas, the others are ignored and flows cannot use their fields. Merge them into one
     /// schema.
     ///
+    /// ### Example
+    /// Bad: `"200": {"description": "OK", "schema": {…}}, "201": {"description": "Created", "schema": {…}}`
+    /// Good: one schema on `200`, and `"201": {"description": "Created"}`
+    ///
     /// ### Evidence
     /// Calibration: schemas on error responses (4xx/5xx) are common in certified connectors and
     /// harmless (they never become outputs), so only 2xx responses are counted.

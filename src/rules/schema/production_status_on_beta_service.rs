@@ -11,6 +11,10 @@ crate::declare_code! {
     /// connector says Production while its own host, base path or version look like a pre-release
     /// (`beta`, `preview`, `alpha`, `staging`, `sandbox`, or version 0.x): check the status before
     /// submitting.
+    ///
+    /// ### Example
+    /// Bad: `"info": {"version": "0.9", "x-ms-api-annotation": {"status": "Production"}}`, or a host such as `beta.contoso.com`
+    /// Good: `"status": "Preview"` until the service is generally available
     pub static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule {
         code: "ProductionStatusOnBetaService",
         severity: Severity::Info,

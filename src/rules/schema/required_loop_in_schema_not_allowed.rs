@@ -8,6 +8,10 @@ crate::declare_code! {
     /// If A requires a property of type B and B requires a property of type A, no finite value
     /// satisfies the schema. Make one link of the cycle optional (recursive structures such as
     /// trees are fine when the recursive property is optional or an array).
+    ///
+    /// ### Example
+    /// Bad: `A` requires `b` of type `#/definitions/B`, and `B` requires `a` of type `#/definitions/A`
+    /// Good: one of the two properties optional (left out of `required`)
     pub static REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED: Rule {
         code: "RequiredLoopInSchemaNotAllowed",
         severity: Severity::Error,

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// An empty `required` list says nothing and is refused (draft-04 JSON Schema, which Swagger
     /// 2.0 builds on, requires at least one name). Remove the key.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "object", "required": [], "properties": {…}}`
+    /// Good: `{"type": "object", "properties": {…}}`
     pub static REQUIRED_PROPERTY_ARRAY_EMPTY: Rule {
         code: "RequiredPropertyArrayEmpty",
         severity: Severity::Error,
@@ -27,5 +31,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         {
             sink.emit(n.at("required"), "`required` is empty: remove it");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_required_list() {
+        let f = run(
+            &REQUIRED_PROPERTY_ARRAY_EMPTY,
+            with_def(json!({"type": "object", "required": []})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/required"]);
+        assert_eq!(f[0].message, "`required` is empty: remove it");
+        assert!(
+            ptrs(
+                &REQUIRED_PROPERTY_ARRAY_EMPTY,
+                with_def(json!({"type": "object", "required": ["a"], "properties": {"a": {}}}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -60,6 +60,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `{"required": ["id"], "properties": {"ID": {"type": "string"}}}`
+    /// Good: `{"required": ["ID"], "properties": {"ID": {"type": "string"}}}`
     pub static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule {
         code: "RequiredPropertyDefinitionMissing",
         severity: Severity::Error,
@@ -101,5 +102,35 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_name_without_property() {
+        let def = with_def(
+            json!({"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}}}),
+        );
+        let f = run(&REQUIRED_PROPERTY_DEFINITION_MISSING, def);
+        assert_eq!(pointers(&f), vec!["/definitions/X/required/1"]);
+        assert_eq!(
+            f[0].message,
+            "'name' is required but not defined in `properties`"
+        );
+        // The Bad example: names compare with case.
+        let bad = with_def(json!({"required": ["id"], "properties": {"ID": {"type": "string"}}}));
+        assert_eq!(
+            ptrs(&REQUIRED_PROPERTY_DEFINITION_MISSING, bad),
+            vec!["/definitions/X/required/0"]
+        );
+        // Properties from allOf parts count.
+        let def = with_def(json!({"allOf": [{"$ref": "#/definitions/Task"}], "required": ["id"]}));
+        assert!(ptrs(&REQUIRED_PROPERTY_DEFINITION_MISSING, def).is_empty());
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// A list of required property names only makes sense on `type: object`. On a string or array
     /// it is refused; mark the *parent's* `required` instead.
     ///
+    /// ### Example
+    /// Bad: `{"type": "array", "required": ["id"], "items": {…}}`
+    /// Good: `{"type": "array", "items": {"type": "object", "required": ["id"], "properties": {…}}}`
+    ///
     /// ### Evidence
     /// A **warning**. Microsoft's validator lets it through: validated merges of 7 connectors (e.g.
     /// Blueink 2023) carry required lists on array schemas, and the platform ignores them.
@@ -33,5 +37,33 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("`required` lists property names, but this schema is '{ty}'"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_on_a_string() {
+        let f = run(
+            &REQUIRED_PROPERTY_NOT_ON_OBJECT,
+            with_def(json!({"type": "string", "required": ["a"]})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/required"]);
+        assert_eq!(
+            f[0].message,
+            "`required` lists property names, but this schema is 'string'"
+        );
+        assert!(
+            ptrs(
+                &REQUIRED_PROPERTY_NOT_ON_OBJECT,
+                with_def(json!({"type": "object", "required": ["a"], "properties": {"a": {}}}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -12,6 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `"produces": ["application/json"]` with `"examples": {"text/json": {…}}`
+    /// Good: `"produces": ["application/json"]` with `"examples": {"application/json": {…}}`
     pub static RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION: Rule {
         code: "ResponseExampleMustBeProducedByOperation",
         severity: Severity::Error,
@@ -49,5 +50,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn example_of_a_type_not_produced() {
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {
+                "examples": {"application/json": {}, "text/xml": "<a/>"}}}}}}}),
+        );
+        let f = run(&RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION, def);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{GET}/responses/200/examples/text~1xml")]
+        );
+        assert!(
+            f[0].message
+                .starts_with("example type 'text/xml' is not produced by ")
+        );
+        assert!(run(&RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION, minimal()).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// HTTP header names are case-insensitive: `Location` and `location` are the same header. Keep
     /// one.
+    ///
+    /// ### Example
+    /// Bad: `"headers": {"Location": {"type": "string"}, "location": {"type": "string"}}`
+    /// Good: `"headers": {"Location": {"type": "string"}}`
     pub static RESPONSE_HEADERS_ARE_NOT_UNIQUE: Rule {
         code: "ResponseHeadersAreNotUnique",
         severity: Severity::Error,
@@ -36,5 +40,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn header_declared_twice() {
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {
+                "headers": {"Location": {"type": "string"}, "location": {"type": "string"}}}}}}}}),
+        );
+        let f = run(&RESPONSE_HEADERS_ARE_NOT_UNIQUE, def);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{GET}/responses/200/headers/location")]
+        );
+        assert_eq!(
+            f[0].message,
+            "header 'location' is already declared as 'Location'"
+        );
+        assert!(run(&RESPONSE_HEADERS_ARE_NOT_UNIQUE, minimal()).is_empty());
     }
 }

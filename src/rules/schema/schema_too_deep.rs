@@ -13,6 +13,10 @@ crate::declare_code! {
     /// count as the same level): more than twice the deepest schema among the 538 public connectors
     /// (14 levels), and far beyond what the designer can show usefully. Flatten the structure, or
     /// cut it with `{"type": "object"}` where users never pick fields.
+    ///
+    /// ### Example
+    /// Bad: `D0.properties.next` → `D1` → … → `D40`, each a `$ref` one level down (41 levels)
+    /// Good: at most 32 levels; cut deep, unused branches with `{"type": "object"}`
     pub static SCHEMA_TOO_DEEP: Rule {
         code: "SchemaTooDeep",
         severity: Severity::Error,
@@ -39,5 +43,39 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn forty_levels_through_references() {
+        // D0 -> D1 -> ... -> D39 -> D40.
+        let mut defs = serde_json::Map::new();
+        for i in 0..40 {
+            defs.insert(format!("D{i}"), json!({"type": "object", "properties": {"next": {"$ref": format!("#/definitions/D{}", i + 1)}}}));
+        }
+        defs.insert("D40".into(), json!({"type": "string"}));
+        let def = patch(minimal(), json!({"definitions": defs}));
+        let f = run(&SCHEMA_TOO_DEEP, def);
+        let at: Vec<&str> = pointers(&f);
+        assert!(at.contains(&"/definitions/D0"), "{at:?}");
+        assert!(!at.contains(&"/definitions/D20"), "{at:?}");
+        let d0 = f.iter().find(|x| x.pointer == "/definitions/D0").unwrap();
+        assert!(
+            d0.message.ends_with("levels deep (limit 32)"),
+            "{}",
+            d0.message
+        );
+        // Recursion is cut, not counted forever.
+        let def = with_def(
+            json!({"type": "object", "properties": {"self": {"$ref": "#/definitions/X"}}}),
+        );
+        assert!(ptrs(&SCHEMA_TOO_DEEP, def).is_empty());
     }
 }

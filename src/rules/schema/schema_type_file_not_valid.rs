@@ -9,6 +9,10 @@ crate::declare_code! {
     /// download). Inside a schema (a property, an array item, a request body) it is not valid: use
     /// `type: string, format: binary` for a raw body, or `format: byte` inside JSON.
     ///
+    /// ### Example
+    /// Bad: `"properties": {"attachment": {"type": "file"}}`
+    /// Good: `"properties": {"attachment": {"type": "string", "format": "byte"}}`
+    ///
     /// ### Evidence
     /// Calibration: `file` at the root of a definition is accepted (it is then used as a response).
     pub static SCHEMA_TYPE_FILE_NOT_VALID: Rule {

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Each tag is declared once in the root `tags` list.
+    ///
+    /// ### Example
+    /// Bad: `"tags": [{"name": "Tasks"}, {"name": "Tasks", "description": "…"}]`
+    /// Good: `"tags": [{"name": "Tasks", "description": "…"}]`
     pub static TAG_REDEFINED: Rule {
         code: "TagRedefined",
         severity: Severity::Error,
@@ -35,5 +39,31 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("tag '{name}' is already defined"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn tag_defined_twice() {
+        let def = patch(
+            minimal(),
+            json!({"tags": [{"name": "a"}, {"name": "b"}, {"name": "a"}]}),
+        );
+        let f = run(&TAG_REDEFINED, def);
+        assert_eq!(pointers(&f), vec!["/tags/2/name"]);
+        assert_eq!(f[0].message, "tag 'a' is already defined");
+        assert!(
+            ptrs(
+                &TAG_REDEFINED,
+                patch(minimal(), json!({"tags": [{"name": "a"}]}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -12,6 +12,10 @@ crate::declare_code! {
     /// per-operation limit). Split the connector. connkit also reports here when the request bodies
     /// of all operations list more than 200,000 properties (bodies that are the same schema count
     /// once): its property-level checks stop at that point.
+    ///
+    /// ### Example
+    /// Bad: operations whose expanded schemas add up to more than 4,194,304 schema objects
+    /// Good: split the connector so each definition stays under the limit
     pub static TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "TotalSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
@@ -54,5 +58,51 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn one_large_definition_is_not_the_total() {
+        // 600 properties exceed the per-schema limit, far from the total one.
+        let props: serde_json::Map<String, Value> = (0..600)
+            .map(|i| (format!("p{i}"), json!({"type": "string"})))
+            .collect();
+        let def = with_def(json!({"type": "object", "properties": props}));
+        assert!(ptrs(&TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, def).is_empty());
+    }
+
+    #[test]
+    fn operations_over_the_total() {
+        // Each of 300 operations returns D0, which expands to 2^14 leaves (plus the nodes
+        // above them): more than 300 * 16,384 > 4,194,304 schema objects in all.
+        let mut defs = serde_json::Map::new();
+        for i in 0..14 {
+            defs.insert(
+                format!("D{i}"),
+                json!({"type": "object", "properties": {"a": {"$ref": format!("#/definitions/D{}", i + 1)}, "b": {"$ref": format!("#/definitions/D{}", i + 1)}}}),
+            );
+        }
+        defs.insert("D14".into(), json!({"type": "string"}));
+        let mut paths = serde_json::Map::new();
+        for i in 0..300 {
+            paths.insert(
+                format!("/r{i}"),
+                json!({"get": {"operationId": format!("R{i}"), "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/D0"}}}}}),
+            );
+        }
+        let def = patch(minimal(), json!({"definitions": defs, "paths": paths}));
+        let f = run(&TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, def);
+        assert_eq!(pointers(&f), vec!["/paths"]);
+        assert_eq!(
+            f[0].message,
+            "the operations expand to more than 4194304 schema objects"
+        );
     }
 }

@@ -11,6 +11,10 @@ crate::declare_code! {
     /// strings. Other formats change nothing at run time and make the validator complain; remove
     /// them or use `x-ms-summary`/`description` to document the shape.
     ///
+    /// ### Example
+    /// Bad: `{"type": "string", "format": "guid"}`
+    /// Good: `{"type": "string", "format": "uuid"}`
+    ///
     /// ### Evidence
     /// Calibration: a warning, not an error. Unknown formats are common (`guid`, `enum`, `decimal`,
     /// `phone`, `duration`, `url`, 722 findings in 29 public connectors) and 4 certified connectors
@@ -43,5 +47,48 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::core::Severity;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_format() {
+        // The Bad example.
+        let f = run(
+            &UNRECOGNIZED_TYPE_FORMAT,
+            with_def(json!({"type": "string", "format": "guid"})),
+        );
+        assert_eq!(pointers(&f), vec!["/definitions/X/format"]);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].message, "format 'guid' is not known for type 'string'");
+        // The Good example, and a format of another type.
+        assert!(
+            ptrs(
+                &UNRECOGNIZED_TYPE_FORMAT,
+                with_def(json!({"type": "string", "format": "uuid"}))
+            )
+            .is_empty()
+        );
+        assert!(
+            ptrs(
+                &UNRECOGNIZED_TYPE_FORMAT,
+                with_def(json!({"type": "integer", "format": "int64"}))
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            ptrs(
+                &UNRECOGNIZED_TYPE_FORMAT,
+                with_def(json!({"type": "integer", "format": "uuid"}))
+            ),
+            vec!["/definitions/X/format"]
+        );
     }
 }

@@ -14,6 +14,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `"x-ms-pageable": {"nextLinkName": "next", "pageSize": 50}`
+    /// Good: `"x-ms-pageable": {"nextLinkName": "next"}`
     ///
     /// ### Evidence
     /// Calibration: x-ms extensions that connkit does not know (`x-ms-openai-data`,
@@ -40,6 +41,27 @@ mod tests {
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
+
+    #[test]
+    fn key_an_extension_object_does_not_take() {
+        // The Bad example, on the sample operation.
+        let bad = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": "next", "pageSize": 50}}}}}),
+        );
+        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, bad);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{GET}/x-ms-pageable/pageSize").as_str()]
+        );
+        assert!(f[0].message.contains("`nextLinkName`"), "{}", f[0].message);
+        // The Good example.
+        let good = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": "next"}}}}}),
+        );
+        assert!(run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, good).is_empty());
+    }
 
     #[test]
     fn misplaced_and_unknown_extensions() {

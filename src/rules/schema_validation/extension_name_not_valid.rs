@@ -42,6 +42,27 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn unknown_key_on_a_swagger_object() {
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"requestBody": {}, "x-custom": 1}}}}),
+        );
+        let f = run(&EXTENSION_NAME_NOT_VALID, def);
+        // Extensions (`x-…`) are allowed.
+        assert_eq!(pointers(&f), vec![format!("{GET}/requestBody").as_str()]);
+        assert!(f[0].message.contains("an operation"), "{}", f[0].message);
+        // The Bad example.
+        let def = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"sumary": "Get a task"}}}}),
+        );
+        assert_eq!(
+            pointers(&run(&EXTENSION_NAME_NOT_VALID, def)),
+            vec![format!("{GET}/sumary").as_str()]
+        );
+    }
+
+    #[test]
     fn body_parameter_and_security_scheme_keys_are_left_to_their_rules() {
         let mut def = patch(
             minimal(),

@@ -159,20 +159,6 @@ this.CancellationToken);\n    }\n}\n";
     }
 
     #[test]
-    fn namespaces_and_http_client() {
-        let text = format!(
-            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}\nclass X {{ void F() {{ var c = new HttpClient(); }} }}"
-        );
-        let c = with_script(&text);
-        let f = run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].line, f[0].column), (1, 7));
-        let f = run_on(&SCRIPT_CREATES_HTTP_CLIENT, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].line > 10);
-    }
-
-    #[test]
     fn blanking_keeps_offsets() {
         let t = "a // ü comment\n\"x\\\"y\" /* é */ b";
         let code = code_only(t);

@@ -17,6 +17,8 @@ crate::declare_code! {
     /// `ScriptBase` and calling its `ExecuteAsync`. Both names are fixed.
     ///
     /// ### Example
+    /// Bad: `public class Handler : ScriptBase { … }` (the class must be named `Script`)
+    ///
     /// Good:
     /// ```csharp
     /// public class Script : ScriptBase
@@ -79,5 +81,8 @@ mod tests {
         );
         let f = run_on(&SCRIPT_CLASS_MISSING, &c, Profile::Custom);
         assert!(f[0].message.contains("ExecuteAsync"));
+        // The class name is matched ignoring case.
+        let c = with_script(&GOOD.replace("class Script", "class script"));
+        assert!(run_on(&SCRIPT_CLASS_MISSING, &c, Profile::Custom).is_empty());
     }
 }

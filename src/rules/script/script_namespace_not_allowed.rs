@@ -22,6 +22,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `using System.Text.Json;`
+    /// Good: `using Newtonsoft.Json.Linq;`
     ///
     /// ### Evidence
     /// A **warning**. The pipeline never sees script.csx, and merged scripts import namespaces
@@ -63,5 +64,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     ),
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn namespace_outside_the_list() {
+        let text = format!(
+            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}\nclass X {{ void F() {{ var c = new HttpClient(); }} }}"
+        );
+        let c = with_script(&text);
+        let f = run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &c, Profile::Custom);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].column), (1, 7));
+        assert!(f[0].message.contains("'System.Text.Json'"));
+        // The platform's own namespace, and `using` inside a string (as in GOOD), are fine.
+        let c = with_script(&format!(
+            "using Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
+        ));
+        assert!(run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &c, Profile::Custom).is_empty());
     }
 }

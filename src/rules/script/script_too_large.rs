@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Custom code is limited to 1 MB of source (and 5 seconds of run time per call). Move heavy
     /// logic to the service itself.
+    ///
+    /// ### Example
+    /// Bad: a script.csx of more than 1,048,576 bytes (for example a large embedded lookup table)
+    /// Good: the same logic in the service, called with `this.Context.SendAsync`; the script under 1 MB
     pub static SCRIPT_TOO_LARGE: Rule {
         code: "ScriptTooLarge",
         severity: Severity::Error,

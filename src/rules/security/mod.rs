@@ -41,38 +41,3 @@ mod security_scheme_property_required;
 
 pub use security_scheme_property_not_valid::*;
 pub use security_scheme_property_required::*;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testing::*;
-    use serde_json::json;
-
-    #[test]
-    fn scheme_shapes() {
-        let good = patch(
-            minimal(),
-            json!({"securityDefinitions": {
-                "k": {"type": "apiKey", "name": "X-Key", "in": "header", "description": "d"},
-                "o": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a", "tokenUrl": "https://t", "scopes": {}},
-                "b": {"type": "basic"}}}),
-        );
-        for r in RULES {
-            assert!(run(r, good.clone()).is_empty(), "{}", r.code);
-        }
-        let bad = patch(
-            minimal(),
-            json!({"securityDefinitions": {
-                "k": {"type": "apiKey", "in": "header"},
-                "o": {"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}}}),
-        );
-        assert_eq!(
-            pointers(&run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, bad.clone())),
-            vec!["/securityDefinitions/o/tokenUrl"]
-        );
-        assert_eq!(
-            pointers(&run(&SECURITY_SCHEME_PROPERTY_REQUIRED, bad)),
-            vec!["/securityDefinitions/k"]
-        );
-    }
-}

@@ -10,6 +10,10 @@ crate::declare_code! {
     /// `authorizationUrl`; `password`/`application`: `tokenUrl`; `accessCode`: both). Extra keys
     /// (such as `tokenUrl` on an implicit flow) are rejected; remove them. Extensions (`x-…`) are
     /// allowed.
+    ///
+    /// ### Example
+    /// Bad: `{"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}`
+    /// Good: `{"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a"}`
     pub static SECURITY_SCHEME_PROPERTY_NOT_VALID: Rule {
         code: "SecuritySchemePropertyNotValid",
         severity: Severity::Error,
@@ -44,5 +48,39 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn key_the_scheme_does_not_use() {
+        let def = |o: Value| patch(minimal(), json!({"securityDefinitions": {"o": o}}));
+        let bad = def(
+            json!({"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}),
+        );
+        let f = run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, bad);
+        assert_eq!(pointers(&f), vec!["/securityDefinitions/o/tokenUrl"]);
+        assert_eq!(
+            f[0].message,
+            "'tokenUrl' is not valid for a oauth2 security scheme"
+        );
+        // Near miss: the same flow without `tokenUrl`, and extensions, are fine.
+        let good = def(
+            json!({"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "scopes": {}, "x-ms-x": 1}),
+        );
+        assert!(run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, good).is_empty());
+        let good = patch(
+            minimal(),
+            json!({"securityDefinitions": {
+                "k": {"type": "apiKey", "name": "X-Key", "in": "header", "description": "d"},
+                "o": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a", "tokenUrl": "https://t", "scopes": {}},
+                "b": {"type": "basic"}}}),
+        );
+        assert!(run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, good).is_empty());
     }
 }

@@ -44,40 +44,17 @@ pub use settings_key_unknown::*;
 pub use settings_value_not_valid::*;
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    use crate::rules::Profile;
     use crate::rules::testing::*;
-    use serde_json::json;
 
-    fn with_settings(v: Value) -> crate::model::Connector {
+    /// A connector with this settings.json beside the minimal definition.
+    pub(in crate::rules::settings) fn with_settings(v: Value) -> crate::model::Connector {
         let mut c = connector_from(minimal(), None);
         c.settings = Some(data_file(
             "settings.json",
             serde_json::to_string_pretty(&v).unwrap(),
         ));
         c
-    }
-
-    #[test]
-    fn settings() {
-        let good = with_settings(
-            json!({"connectorId": "shared_x", "environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e",
-            "apiProperties": "apiProperties.json", "powerAppsUrl": "https://api.powerapps.com", "powerAppsApiVersion": "2016-11-01"}),
-        );
-        assert!(run_on(&SETTINGS_KEY_UNKNOWN, &good, Profile::Custom).is_empty());
-        assert!(run_on(&SETTINGS_VALUE_NOT_VALID, &good, Profile::Custom).is_empty());
-        let bad = with_settings(
-            json!({"enviroment": "x", "environment": "7D9E2C1A-0B7E-4C55-9D1E-2F3A4B5C6D7E",
-            "flowApiVersion": "2020-01-01", "flowUrl": "flow.microsoft.com"}),
-        );
-        assert_eq!(
-            pointers(&run_on(&SETTINGS_KEY_UNKNOWN, &bad, Profile::Custom)),
-            vec!["/enviroment"]
-        );
-        assert_eq!(
-            pointers(&run_on(&SETTINGS_VALUE_NOT_VALID, &bad, Profile::Custom)),
-            vec!["/environment", "/flowApiVersion", "/flowUrl"]
-        );
     }
 }

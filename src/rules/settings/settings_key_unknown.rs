@@ -9,6 +9,10 @@ crate::declare_code! {
     /// `apiDefinition`, `icon`, `script`, `powerAppsUrl`, `powerAppsApiVersion`, `flowUrl`,
     /// `flowApiVersion` (and `$schema`). Any other key is ignored — usually a typo of one of these,
     /// so the argument silently takes its default.
+    ///
+    /// ### Example
+    /// Bad: `{"enviroment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e"}`
+    /// Good: `{"environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e"}`
     pub static SETTINGS_KEY_UNKNOWN: Rule {
         code: "SettingsKeyUnknown",
         severity: Severity::Warning,
@@ -35,5 +39,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if !KEYS.contains(&k.as_str()) {
             sink.emit(join("", k), format!("paconn does not read '{k}'"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_key() {
+        let bad = with_settings(json!({"enviroment": "x", "connectorId": "shared_x"}));
+        let f = run_on(&SETTINGS_KEY_UNKNOWN, &bad, Profile::Custom);
+        assert_eq!(pointers(&f), vec!["/enviroment"]);
+        assert_eq!(f[0].message, "paconn does not read 'enviroment'");
+        let good = with_settings(
+            json!({"connectorId": "shared_x", "environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e",
+            "apiProperties": "apiProperties.json", "powerAppsUrl": "https://api.powerapps.com", "powerAppsApiVersion": "2016-11-01"}),
+        );
+        assert!(run_on(&SETTINGS_KEY_UNKNOWN, &good, Profile::Custom).is_empty());
     }
 }

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// `basePath` is appended to the host and must begin with a slash (`/` alone is fine).
+    ///
+    /// ### Example
+    /// Bad: `"basePath": "v1"`
+    /// Good: `"basePath": "/v1"`
     pub static BASE_PATH_NOT_VALID: Rule {
         code: "BasePathNotValid",
         severity: Severity::Error,
@@ -30,5 +34,31 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         Some(s) if s.starts_with('/') => {}
         Some(s) => sink.emit("/basePath", format!("basePath '{s}' must start with '/'")),
         None => sink.emit("/basePath", "`basePath` must be a string"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn base_path_without_leading_slash() {
+        // The Bad example.
+        let f = run(
+            &BASE_PATH_NOT_VALID,
+            patch(minimal(), json!({"basePath": "v1"})),
+        );
+        assert_eq!(pointers(&f), vec!["/basePath"]);
+        assert_eq!(f[0].message, "basePath 'v1' must start with '/'");
+        assert!(run(&BASE_PATH_NOT_VALID, minimal()).is_empty());
+        assert!(
+            run(
+                &BASE_PATH_NOT_VALID,
+                patch(minimal(), json!({"basePath": "/v1"}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -37,3 +37,37 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         None => sink.emit("/host", "`host` must be a string"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn host_with_scheme_path_or_braces() {
+        assert!(run(&HOST_NAME_NOT_VALID, minimal()).is_empty());
+        assert!(
+            run(
+                &HOST_NAME_NOT_VALID,
+                patch(minimal(), json!({"host": "localhost:8080"}))
+            )
+            .is_empty()
+        );
+        for bad in [
+            "https://api.contoso.com/v1",
+            "x.com/v1",
+            "{tenant}.x.com",
+            "x.com:port",
+        ] {
+            assert_eq!(
+                pointers(&run(
+                    &HOST_NAME_NOT_VALID,
+                    patch(minimal(), json!({"host": bad}))
+                )),
+                vec!["/host"],
+                "{bad}"
+            );
+        }
+    }
+}

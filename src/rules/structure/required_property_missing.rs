@@ -20,6 +20,11 @@ crate::declare_code! {
     /// (bulk merge) in 2021 with parameters lacking 'x-ms-summary', all messages the validator is
     /// known to print.
     ///
+    /// ### Example
+    /// Bad: `"info": {"version": "1.0"}` (no `title`); in certification, also a parameter
+    /// users see without `x-ms-summary`
+    /// Good: `"info": {"title": "Contoso Tasks", "version": "1.0"}`
+    ///
     /// ### Evidence
     /// Calibration: parameters with `x-ms-visibility: internal` are never shown in the designer, so
     /// they are not required to have `x-ms-summary`/`description` (certified connectors changed in

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// WebSocket schemes are valid Swagger but connectors cannot use them.
+    ///
+    /// ### Example
+    /// Bad: `"schemes": ["https", "wss"]`
+    /// Good: `"schemes": ["https"]`
     pub static SCHEME_NOT_SUPPORTED: Rule {
         code: "SchemeNotSupported",
         severity: Severity::Error,
@@ -29,5 +33,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("scheme '{x}' is not supported by connectors"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn websocket_scheme() {
+        let def = patch(minimal(), json!({"schemes": ["https", "ftp", "wss"]}));
+        let f = run(&SCHEME_NOT_SUPPORTED, def);
+        assert_eq!(pointers(&f), vec!["/schemes/2"]);
+        assert_eq!(f[0].message, "scheme 'wss' is not supported by connectors");
+        assert!(run(&SCHEME_NOT_SUPPORTED, minimal()).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Connectors call services over `http` or `https` only (certified connectors should use
     /// `https`).
+    ///
+    /// ### Example
+    /// Bad: `"schemes": ["https", "ftp"]`
+    /// Good: `"schemes": ["https"]`
     pub static SCHEME_NOT_VALID: Rule {
         code: "SchemeNotValid",
         severity: Severity::Error,
@@ -31,5 +35,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("scheme {s} is not valid: use \"https\""),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn scheme_other_than_http() {
+        let def = patch(minimal(), json!({"schemes": ["https", "ftp", "wss"]}));
+        let f = run(&SCHEME_NOT_VALID, def);
+        // `wss` is valid Swagger; SchemeNotSupported reports it.
+        assert_eq!(pointers(&f), vec!["/schemes/1"]);
+        assert_eq!(f[0].message, "scheme \"ftp\" is not valid: use \"https\"");
+        assert!(run(&SCHEME_NOT_VALID, minimal()).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// An empty `schemes` list leaves the connector with no way to call the service. List `https`
     /// (or remove the key).
+    ///
+    /// ### Example
+    /// Bad: `"schemes": []`
+    /// Good: `"schemes": ["https"]`
     pub static SCHEMES_ARRAY_EMPTY: Rule {
         code: "SchemesArrayEmpty",
         severity: Severity::Error,
@@ -25,5 +29,29 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         .is_some_and(Vec::is_empty)
     {
         sink.emit("/schemes", "`schemes` must not be empty: use [\"https\"]");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_schemes() {
+        let f = run(
+            &SCHEMES_ARRAY_EMPTY,
+            patch(minimal(), json!({"schemes": []})),
+        );
+        assert_eq!(pointers(&f), vec!["/schemes"]);
+        assert!(run(&SCHEMES_ARRAY_EMPTY, minimal()).is_empty());
+        assert!(
+            run(
+                &SCHEMES_ARRAY_EMPTY,
+                patch(minimal(), json!({"schemes": null}))
+            )
+            .is_empty()
+        );
     }
 }

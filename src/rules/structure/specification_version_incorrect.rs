@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Custom connectors are described in OpenAPI 2.0 (Swagger) only; OpenAPI 3 documents are
     /// refused by the platform. Set `"swagger": "2.0"` (a string, not a number). To turn an OpenAPI
     /// 3 description into a connector definition, use `connkit convert`.
+    ///
+    /// ### Example
+    /// Bad: `"swagger": 2.0` (a number), or `"openapi": "3.0.1"`
+    /// Good: `"swagger": "2.0"`
     pub static SPECIFICATION_VERSION_INCORRECT: Rule {
         code: "SpecificationVersionIncorrect",
         severity: Severity::Error,

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// `replacement` tells users which operation supersedes a deprecated one. On a live operation
     /// it makes no sense: either set `"deprecated": true` or remove `replacement`.
+    ///
+    /// ### Example
+    /// Bad: `{"operationId": "GetTask", "x-ms-api-annotation": {"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}}}`
+    /// Good: the same with `"deprecated": true`
     pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS: Rule {
         code: "ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations",
         severity: Severity::Error,
@@ -27,5 +31,41 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} has replacement info but is not deprecated", op.label()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn replacement_on_a_live_operation() {
+        let ann = json!({"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}});
+        let d = fam(json!([{"operationId": "GetTask", "x-ms-api-annotation": ann}]));
+        let f = run(
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
+            d,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec![at(0, "/x-ms-api-annotation/replacement")]
+        );
+        assert!(
+            f[0].message
+                .ends_with("has replacement info but is not deprecated")
+        );
+        let d = fam(
+            json!([{"operationId": "GetTask", "deprecated": true, "x-ms-api-annotation": ann}]),
+        );
+        assert!(
+            run(
+                &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
+                d
+            )
+            .is_empty()
+        );
     }
 }

@@ -9,6 +9,7 @@ crate::declare_code! {
     /// deprecated operation.
     ///
     /// ### Example
+    /// Bad: `"replacement": {"operationId": "GetTask_V2"}`
     /// Good: `"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}`.
     pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY: Rule {
         code: "ApiAnnotationExtensionReplacementInfoMissingApiProperty",
@@ -32,5 +33,39 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "replacement has no 'api'",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn replacement_without_api() {
+        let d = fam(
+            json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"operationId": "GetTask_V2"}}}]),
+        );
+        let f = run(
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
+            d,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec![at(0, "/x-ms-api-annotation/replacement")]
+        );
+        assert_eq!(f[0].message, "replacement has no 'api'");
+        let d = fam(
+            json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}}}]),
+        );
+        assert!(
+            run(
+                &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
+                d
+            )
+            .is_empty()
+        );
     }
 }

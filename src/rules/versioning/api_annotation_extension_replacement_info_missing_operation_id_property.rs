@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A replacement names both the connector (`api`) and the `operationId` that replaces the
     /// deprecated operation.
+    ///
+    /// ### Example
+    /// Bad: `"replacement": {"api": "contosotasks"}`
+    /// Good: `"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}`
     pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY: Rule {
         code: "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
         severity: Severity::Error,
@@ -29,5 +33,29 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "replacement has no 'operationId'",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn replacement_without_operation_id() {
+        let d = fam(
+            json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "contosotasks"}}}]),
+        );
+        let f = run(
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
+            d,
+        );
+        assert_eq!(
+            pointers(&f),
+            vec![at(0, "/x-ms-api-annotation/replacement")]
+        );
+        assert_eq!(f[0].message, "replacement has no 'operationId'");
     }
 }

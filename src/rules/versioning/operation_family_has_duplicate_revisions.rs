@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Revisions number the versions of one logical operation (`family`): each must be unique. Give
     /// the newer operation the next revision.
+    ///
+    /// ### Example
+    /// Bad: `GetTask_V2` and `GetTask_V3` both with `"x-ms-api-annotation": {"family": "GetTask", "revision": 2}`
+    /// Good: `GetTask_V3` with `"revision": 3`
     pub static OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS: Rule {
         code: "OperationFamilyHasDuplicateRevisions",
         severity: Severity::Error,
@@ -35,5 +39,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 seen.push((r, op.label()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn two_operations_with_one_revision() {
+        let f = run(&OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS, bad_family());
+        assert_eq!(pointers(&f), vec![at(2, "/x-ms-api-annotation/revision")]);
+        assert!(
+            f[0].message
+                .starts_with("family 'Get' already has revision 2 (")
+        );
+        // A revision written as a string counts as the same number.
+        let d = fam(json!([
+            {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2}},
+            {"operationId": "Get_V3", "x-ms-api-annotation": {"family": "Get", "revision": "2"}}
+        ]));
+        assert_eq!(
+            pointers(&run(&OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS, d)),
+            vec![at(1, "/x-ms-api-annotation/revision")]
+        );
     }
 }

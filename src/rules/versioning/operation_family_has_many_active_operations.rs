@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// At most two revisions of an operation may be live at once (the current one and its
     /// predecessor during migration). Mark older revisions `"deprecated": true`.
+    ///
+    /// ### Example
+    /// Bad: three operations of family `GetTask` (revisions 1, 2, 3), none `"deprecated": true`
+    /// Good: revision 1 marked `"deprecated": true`
     pub static OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS: Rule {
         code: "OperationFamilyHasManyActiveOperations",
         severity: Severity::Error,
@@ -27,5 +31,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("family '{fam}' has more than two active operations"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn more_than_two_live_revisions() {
+        let f = run(&OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS, bad_family());
+        // The third and later live operations are reported.
+        assert_eq!(
+            pointers(&f),
+            vec![at(2, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")]
+        );
+        assert_eq!(
+            f[0].message,
+            "family 'Get' has more than two active operations"
+        );
     }
 }

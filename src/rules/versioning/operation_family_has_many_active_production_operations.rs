@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Only one revision of a family can be the production one; deprecate the older revision (or
     /// mark the newer one `Preview` until it replaces it).
+    ///
+    /// ### Example
+    /// Bad: `GetTask` and `GetTask_V2`, both live, both `"status": "Production"`
+    /// Good: `GetTask` marked `"deprecated": true`, or `GetTask_V2` with `"status": "Preview"`
     pub static OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS: Rule {
         code: "OperationFamilyHasManyActiveProductionOperations",
         severity: Severity::Error,
@@ -31,5 +35,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("family '{fam}' has more than one active Production operation"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn two_live_production_revisions() {
+        let f = run(
+            &OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS,
+            bad_family(),
+        );
+        assert_eq!(pointers(&f), vec![at(1, "/x-ms-api-annotation/status")]);
+        assert_eq!(
+            f[0].message,
+            "family 'Get' has more than one active Production operation"
+        );
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// An operation without `revision` counts as revision 1; two of them in one family collide.
     /// Number the revisions.
+    ///
+    /// ### Example
+    /// Bad: `GetTask` and `GetTask_V2` both `"x-ms-api-annotation": {"family": "GetTask"}` (no `revision`)
+    /// Good: `GetTask` with `"revision": 1` and `GetTask_V2` with `"revision": 2`
     pub static OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS: Rule {
         code: "OperationFamilyHasManyEmptyRevisions",
         severity: Severity::Error,
@@ -27,5 +31,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("family '{fam}' has more than one operation without a revision"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn two_operations_without_revision() {
+        // Operation 0 has no revision and operation 3 an empty one.
+        let f = run(&OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS, bad_family());
+        assert_eq!(pointers(&f), vec![at(3, "/x-ms-api-annotation")]);
+        assert_eq!(
+            f[0].message,
+            "family 'Get' has more than one operation without a revision"
+        );
     }
 }

@@ -36,3 +36,19 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn characters_the_platform_rewrites() {
+        let d = fam(json!([{"operationId": "get-task"}, {"operationId": "GetTask_V2"}]));
+        let f = run(&OPERATION_ID_SANITIZED, d);
+        assert_eq!(pointers(&f), vec![at(0, "/operationId")]);
+        assert_eq!(f[0].message, "operationId 'get-task' will be sanitized");
+    }
+}

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Microsoft names revisions `GetItems`, `GetItems_V2`, `GetItems_V3`…; the suffix keeps
     /// operationIds unique and tells flow authors which version they use. A bare `V2` suffix is
     /// accepted too.
+    ///
+    /// ### Example
+    /// Bad: `{"operationId": "GetTaskNew", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}}`
+    /// Good: `{"operationId": "GetTask_V2", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}}`
     pub static OPERATION_ID_SHOULD_END_WITH_REVISION: Rule {
         code: "OperationIdShouldEndWithRevision",
         severity: Severity::Warning,
@@ -31,5 +35,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("operationId '{id}' of revision {r} should end with '_V{r}'"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn revision_suffix_missing() {
+        // `Get2` (revision 2) and `GetThree` (revision 2) lack the `V2` suffix.
+        let f = run(&OPERATION_ID_SHOULD_END_WITH_REVISION, bad_family());
+        assert_eq!(
+            pointers(&f),
+            vec![at(1, "/operationId"), at(2, "/operationId")]
+        );
+        assert_eq!(
+            f[0].message,
+            "operationId 'Get2' of revision 2 should end with '_V2'"
+        );
+        let d = fam(json!([
+            {"operationId": "GetTask_V2", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}},
+            {"operationId": "GetTaskV3", "x-ms-api-annotation": {"family": "GetTask", "revision": 3}}
+        ]));
+        assert!(run(&OPERATION_ID_SHOULD_END_WITH_REVISION, d).is_empty());
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// connkit picks 128 characters: a common identifier limit on Azure, and about twice the
     /// longest operationId among the 538 public connectors we calibrated on (69 characters,
     /// certified). An id that long is also unusable in flow expressions. Shorten it.
+    ///
+    /// ### Example
+    /// Bad: an operationId of 129 or more characters
+    /// Good: `GetTask`
     pub static OPERATION_ID_TOO_LONG: Rule {
         code: "OperationIdTooLong",
         severity: Severity::Error,
@@ -34,5 +38,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn over_128_characters() {
+        let d = fam(json!([{"operationId": "A".repeat(129)}]));
+        let f = run(&OPERATION_ID_TOO_LONG, d);
+        assert_eq!(pointers(&f), vec![at(0, "/operationId")]);
+        assert_eq!(
+            f[0].message,
+            "operationId is 129 characters long (limit 128)"
+        );
+        let d = fam(json!([{"operationId": "A".repeat(128)}]));
+        assert!(run(&OPERATION_ID_TOO_LONG, d).is_empty());
     }
 }

@@ -8,6 +8,7 @@ crate::declare_code! {
     /// Operations grouped in a family are told apart by `revision` (an integer ≥ 1). Add it.
     ///
     /// ### Example
+    /// Bad: `"x-ms-api-annotation": {"family": "GetTask", "revision": ""}`
     /// Good: `"x-ms-api-annotation": {"family": "GetTask", "revision": 2}`.
     ///
     /// ### Evidence
@@ -36,5 +37,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} has a family but no revision", op.label()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn family_without_revision() {
+        // Operation 0 has no revision, operation 3 an empty one.
+        let f = run(&OPERATION_REVISION_EMPTY, bad_family());
+        assert_eq!(
+            pointers(&f),
+            vec![at(0, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")]
+        );
+        assert!(f[0].message.ends_with("has a family but no revision"));
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// content; Microsoft's FAQ limits the result to 16,384 schemas per operation. Trim deeply
     /// shared definitions or split the operation. (Recursive references are counted once per
     /// branch.)
+    ///
+    /// ### Example
+    /// Bad: a response schema `{"$ref": "#/definitions/D0"}` where each `Di` has two properties referencing `Di+1`, 15 levels deep (2^15 leaves)
+    /// Good: the same operation returning a definition a few levels down (`D5`), or a flatter schema
     pub static OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "OperationSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
@@ -42,5 +46,36 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn expansion_over_the_limit() {
+        // 2^15 leaves: D0 has two references to D1, ... D14 has two string properties.
+        let mut defs = serde_json::Map::new();
+        for i in 0..15 {
+            defs.insert(
+                format!("D{i}"),
+                json!({"type": "object", "properties": {"a": {"$ref": format!("#/definitions/D{}", i + 1)}, "b": {"$ref": format!("#/definitions/D{}", i + 1)}}}),
+            );
+        }
+        defs.insert("D15".into(), json!({"type": "string"}));
+        let mut d = fam(json!([{"operationId": "Big"}]));
+        d["definitions"] = Value::Object(defs);
+        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
+            json!({"$ref": "#/definitions/D0"});
+        let f = run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d.clone());
+        assert_eq!(pointers(&f), vec![at(0, "")]);
+        assert!(f[0].message.ends_with("expands to more than 16384 schemas"));
+        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
+            json!({"$ref": "#/definitions/D5"});
+        assert!(run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d).is_empty());
     }
 }

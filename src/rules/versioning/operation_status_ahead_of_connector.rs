@@ -8,6 +8,10 @@ crate::declare_code! {
     /// An operation cannot be more mature than its connector. Raise
     /// `info.x-ms-api-annotation.status` to `Production` or set the operation to `Preview`.
     ///
+    /// ### Example
+    /// Bad: `"info": {"x-ms-api-annotation": {"status": "Preview"}}` with an operation `"x-ms-api-annotation": {"status": "Production"}`
+    /// Good: the operation `"status": "Preview"`, or the connector `"status": "Production"`
+    ///
     /// ### Evidence
     /// Calibration: the versioning docs say a connector without a status is `Preview`, but four
     /// certified connectors have `Production` operations and no connector status (PDF4me SwissQR,
@@ -40,5 +44,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             join(&ann_ptr(op), "status"),
             format!("{} is Production but the connector is Preview", op.label()),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn production_operation_in_preview_connector() {
+        let d = patch(
+            fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}])),
+            json!({"info": {"x-ms-api-annotation": {"status": "Preview"}}}),
+        );
+        let f = run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d);
+        assert_eq!(pointers(&f), vec![at(0, "/x-ms-api-annotation/status")]);
+        assert!(
+            f[0].message
+                .ends_with("is Production but the connector is Preview")
+        );
+        // No connector status: not compared (calibration).
+        let d = fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}]));
+        assert!(run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d).is_empty());
     }
 }

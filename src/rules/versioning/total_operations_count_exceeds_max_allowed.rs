@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A connector may define at most 256 operations (Microsoft's published limit). Split it into
     /// several connectors or remove unused operations.
+    ///
+    /// ### Example
+    /// Bad: 257 operations under `paths`
+    /// Good: at most 256 operations; split the rest into another connector
     pub static TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "TotalOperationsCountExceedsMaxAllowed",
         severity: Severity::Error,
@@ -26,5 +30,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "/paths",
             format!("{n} operations exceed the limit of {MAX_OPERATIONS}"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn more_than_256_operations() {
+        let ops = |n: usize| -> Value {
+            (0..n)
+                .map(|i| json!({"operationId": format!("Op{i}")}))
+                .collect()
+        };
+        // `fam` keeps the minimal definition's operation: 256 + 1.
+        let f = run(&TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED, fam(ops(256)));
+        assert_eq!(pointers(&f), vec!["/paths"]);
+        assert_eq!(f[0].message, "257 operations exceed the limit of 256");
+        assert!(run(&TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED, fam(ops(255))).is_empty());
     }
 }

@@ -97,7 +97,7 @@ pub use paramters_with_same_name_must_have_same_type_and_visibility::*;
 pub use webhook_operations_missing_notification_url_property::*;
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -128,63 +128,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn field_problems() {
-        let d = hook(
-            json!({"type": "integer", "x-ms-notification-url": true}),
-            false,
-            false,
-        );
-        let at = vec!["/paths/~1hooks/post/parameters/0/schema/properties/callback"];
-        assert_eq!(pointers(&run(&NOTIFICATION_URL_NOT_STRING, d.clone())), at);
-        assert_eq!(
-            pointers(&run(&NOTIFICATION_URL_NOT_INTERNAL, d.clone())),
-            at
-        );
-        assert_eq!(
-            pointers(&run(&NOTIFICATION_URL_NOT_REQUIRED, d.clone())),
-            at
-        );
-        assert_eq!(
-            run(&OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION, d).len(),
-            1
-        );
-        let d = hook(json!({"type": "string"}), true, true);
-        assert_eq!(
-            run(&WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY, d).len(),
-            1
-        );
-    }
-
-    #[test]
-    fn notification_extension() {
-        let base = hook(good_field(), true, true);
-        let d = patch(
-            base.clone(),
+    /// The good webhook plus a polling trigger `Poll` that names it via `x-ms-notification`, and
+    /// an action `Act` that names `Poll`.
+    pub(super) fn with_notification() -> Value {
+        patch(
+            hook(good_field(), true, true),
             json!({"paths": {
                 "/poll": {"get": {"operationId": "Poll", "x-ms-trigger": "batch", "x-ms-notification": {"operationId": "OnEvent"},
                     "parameters": [{"name": "q", "in": "query", "type": "string"}], "responses": {"200": {"description": "ok"}}}},
                 "/act": {"get": {"operationId": "Act", "x-ms-notification": {"operationId": "Poll"}, "responses": {"200": {"description": "ok"}}}}}}),
-        );
-        assert_eq!(
-            pointers(&run(
-                &NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY,
-                d.clone()
-            )),
-            vec!["/paths/~1act/get/x-ms-notification"]
-        );
-        assert_eq!(
-            pointers(&run(&NOTIFICATION_OPERATION_MUST_BE_WEBHOOK, d.clone())),
-            vec!["/paths/~1act/get/x-ms-notification/operationId"]
-        );
-        assert!(
-            run(
-                &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
-                d
-            )
-            .is_empty()
-        );
-        let mut d = base;
+        )
+    }
+
+    /// The good webhook, itself carrying `x-ms-notification` and a query parameter `q` (string),
+    /// named by a trigger `Poll` whose `q` is an integer.
+    pub(super) fn webhook_with_notification() -> Value {
+        let mut d = hook(good_field(), true, true);
         d["paths"]["/hooks"]["post"]["x-ms-notification"] = json!({"operationId": "OnEvent"});
         d["paths"]["/hooks"]["post"]["parameters"]
             .as_array_mut()
@@ -192,20 +151,9 @@ mod tests {
             .push(json!({"name": "q", "in": "query", "type": "string"}));
         d["paths"]["/poll"] = json!({"get": {"operationId": "Poll", "x-ms-trigger": "batch", "x-ms-notification": {"operationId": "OnEvent"},
             "parameters": [{"name": "q", "in": "query", "type": "integer"}], "responses": {"200": {"description": "ok"}}}});
-        assert_eq!(
-            run(
-                &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
-                d.clone()
-            )
-            .len(),
-            1
-        );
-        assert_eq!(
-            pointers(&run(
-                &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
-                d
-            )),
-            vec!["/paths/~1poll/get/parameters/0/type"]
-        );
+        d
     }
+
+    /// Pointer of the `callback` field in `hook`.
+    pub(super) const CALLBACK: &str = "/paths/~1hooks/post/parameters/0/schema/properties/callback";
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// `x-ms-notification` lets a (polling or fetch) trigger point at the webhook that delivers its
     /// events. The webhook operation itself must not carry it; remove it there.
+    ///
+    /// ### Example
+    /// Bad: `"post": {"operationId": "OnEvent", "x-ms-trigger": "single", "x-ms-notification": {"operationId": "OnEvent"}, …}` on the webhook itself
+    /// Good: the same webhook without `x-ms-notification`; put it on the polling trigger that names `OnEvent`
     pub static NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION: Rule {
         code: "NotificationExtensionNotSupportedInWebhookOperation",
         severity: Severity::Error,
@@ -30,5 +34,33 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn notification_on_the_webhook() {
+        let f = run(
+            &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
+            webhook_with_notification(),
+        );
+        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post/x-ms-notification"]);
+        assert!(
+            f[0].message
+                .contains("is a webhook and cannot have x-ms-notification")
+        );
+        // On the polling trigger that names the webhook: fine.
+        assert!(
+            run(
+                &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
+                with_notification()
+            )
+            .is_empty()
+        );
     }
 }

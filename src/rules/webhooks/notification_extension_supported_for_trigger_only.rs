@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Only triggers receive notifications. Add `x-ms-trigger` to the operation or remove
     /// `x-ms-notification`.
+    ///
+    /// ### Example
+    /// Bad: `"get": {"operationId": "Act", "x-ms-notification": {"operationId": "OnEvent"}, …}` (no `x-ms-trigger`)
+    /// Good: `"get": {"operationId": "Poll", "x-ms-trigger": "batch", "x-ms-notification": {"operationId": "OnEvent"}, …}`
     pub static NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY: Rule {
         code: "NotificationExtensionSupportedForTriggerOnly",
         severity: Severity::Error,
@@ -27,5 +31,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} is not a trigger", op.label()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn notification_on_an_action() {
+        let f = run(
+            &NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY,
+            with_notification(),
+        );
+        // `Poll` is a trigger; `Act` is not.
+        assert_eq!(pointers(&f), vec!["/paths/~1act/get/x-ms-notification"]);
+        assert!(f[0].message.ends_with("is not a trigger"));
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// The operation named by `x-ms-notification` must be a webhook registration: a trigger whose
     /// body has an `x-ms-notification-url` field and whose path item has
     /// `x-ms-notification-content`.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-notification": {"operationId": "Poll"}` where `Poll` is a polling trigger
+    /// Good: `"x-ms-notification": {"operationId": "OnEvent"}` where `OnEvent` is the webhook registration
     pub static NOTIFICATION_OPERATION_MUST_BE_WEBHOOK: Rule {
         code: "NotificationOperationMustBeWebhook",
         severity: Severity::Error,
@@ -36,5 +40,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("'{id}' is not a webhook trigger"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn target_is_not_a_webhook() {
+        let f = run(&NOTIFICATION_OPERATION_MUST_BE_WEBHOOK, with_notification());
+        // `Poll` names the webhook `OnEvent` (fine); `Act` names `Poll`, a polling trigger.
+        assert_eq!(
+            pointers(&f),
+            vec!["/paths/~1act/get/x-ms-notification/operationId"]
+        );
+        assert_eq!(f[0].message, "'Poll' is not a webhook trigger");
     }
 }

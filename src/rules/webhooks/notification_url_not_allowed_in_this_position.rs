@@ -32,6 +32,10 @@ crate::declare_code! {
     /// from response schemas, notification content, definitions used only as outputs, and non-body
     /// parameters.
     ///
+    /// ### Example
+    /// Bad: `"responses": {"200": {"description": "OK", "schema": {"type": "object", "properties": {"callback": {"type": "string", "x-ms-notification-url": true}}}}}`
+    /// Good: the flag only on a property of the registration request body (`in: body`) schema
+    ///
     /// ### Evidence
     /// Calibration: definitions shared by a request body and a response are not reported (the flag
     /// is used on the input side). A definition reached only from responses (typically the

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Users must not type the callback URL: the platform fills it in. Mark the field (or one of
     /// its ancestors, or the body parameter) `"x-ms-visibility": "internal"`.
+    ///
+    /// ### Example
+    /// Bad: `"callback": {"type": "string", "x-ms-notification-url": true}`
+    /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
     pub static NOTIFICATION_URL_NOT_INTERNAL: Rule {
         code: "NotificationUrlNotInternal",
         severity: Severity::Error,
@@ -32,5 +36,43 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn visible_callback_field() {
+        let d = hook(
+            json!({"type": "string", "x-ms-notification-url": true}),
+            true,
+            true,
+        );
+        let f = run(&NOTIFICATION_URL_NOT_INTERNAL, d);
+        assert_eq!(pointers(&f), vec![CALLBACK]);
+        assert!(
+            f[0].message
+                .starts_with("notification URL field 'callback' of ")
+        );
+        assert!(
+            run(
+                &NOTIFICATION_URL_NOT_INTERNAL,
+                hook(good_field(), true, true)
+            )
+            .is_empty()
+        );
+        // An internal body parameter hides the field too.
+        let mut d = hook(
+            json!({"type": "string", "x-ms-notification-url": true}),
+            true,
+            true,
+        );
+        d["paths"]["/hooks"]["post"]["parameters"][0]["x-ms-visibility"] = json!("internal");
+        assert!(run(&NOTIFICATION_URL_NOT_INTERNAL, d).is_empty());
     }
 }

@@ -8,6 +8,11 @@ crate::declare_code! {
     /// If the field or any object containing it is optional, the registration may be sent without
     /// the callback URL. List it in `required` at every level and make the body parameter
     /// `"required": true`.
+    ///
+    /// ### Example
+    /// Bad: a body parameter with `"required": false`, or a `callback` field missing from the
+    /// `required` list of its schema
+    /// Good: `{"name": "body", "in": "body", "required": true, "schema": {"required": ["callback"], "properties": {"callback": {…}}}}`
     pub static NOTIFICATION_URL_NOT_REQUIRED: Rule {
         code: "NotificationUrlNotRequired",
         severity: Severity::Warning,
@@ -35,5 +40,38 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_callback_field() {
+        // The body parameter is optional.
+        let f = run(
+            &NOTIFICATION_URL_NOT_REQUIRED,
+            hook(good_field(), true, false),
+        );
+        assert_eq!(pointers(&f), vec![CALLBACK]);
+        assert!(f[0].message.contains("is not required at every level"));
+        // The field is missing from `required`.
+        let mut d = hook(good_field(), true, true);
+        d["paths"]["/hooks"]["post"]["parameters"][0]["schema"]["required"] = json!([]);
+        assert_eq!(
+            pointers(&run(&NOTIFICATION_URL_NOT_REQUIRED, d)),
+            vec![CALLBACK]
+        );
+        assert!(
+            run(
+                &NOTIFICATION_URL_NOT_REQUIRED,
+                hook(good_field(), true, true)
+            )
+            .is_empty()
+        );
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// The callback URL is a string; declare the flagged field `"type": "string"`.
     ///
+    /// ### Example
+    /// Bad: `"callback": {"type": "integer", "x-ms-notification-url": true}`
+    /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
+    ///
     /// ### Evidence
     /// An error. Its only hit on the merged history is Eigen Events Connector in the bulk merge of
     /// 2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022
@@ -35,5 +39,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn callback_field_not_a_string() {
+        let d = hook(
+            json!({"type": "integer", "x-ms-notification-url": true, "x-ms-visibility": "internal"}),
+            true,
+            true,
+        );
+        let f = run(&NOTIFICATION_URL_NOT_STRING, d);
+        assert_eq!(pointers(&f), vec![CALLBACK]);
+        assert!(f[0].message.ends_with("is not a string"));
+        assert!(run(&NOTIFICATION_URL_NOT_STRING, hook(good_field(), true, true)).is_empty());
     }
 }

@@ -10,6 +10,7 @@ crate::declare_code! {
     /// it the trigger has no outputs.
     ///
     /// ### Example
+    /// Bad: `"/hooks": {"post": {…}}` where the body has a field flagged `x-ms-notification-url`
     /// Good: `"/hooks": {"x-ms-notification-content": {"schema": {"$ref": "#/definitions/Event"}},
     /// "post": {…}}`.
     pub static OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION: Rule {
@@ -36,5 +37,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn webhook_without_notification_content() {
+        let f = run(
+            &OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION,
+            hook(good_field(), false, true),
+        );
+        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post"]);
+        assert!(
+            f[0].message
+                .ends_with("'/hooks' has no x-ms-notification-content")
+        );
+        assert!(
+            run(
+                &OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION,
+                hook(good_field(), true, true)
+            )
+            .is_empty()
+        );
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// `x-ms-notification`, matching them by name; a parameter of the same name must therefore have
     /// the same `type` and `x-ms-visibility` in both. (The code is spelled as Microsoft's validator
     /// spells it.)
+    ///
+    /// ### Example
+    /// Bad: `q` is `"type": "integer"` on the trigger and `"type": "string"` on the webhook it names
+    /// Good: `q` declared with the same `type` and `x-ms-visibility` on both
     pub static PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY: Rule {
         code: "ParamtersWithSameNameMustHaveSameTypeAndVisibility",
         severity: Severity::Error,
@@ -52,5 +56,33 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn same_name_different_type() {
+        let f = run(
+            &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
+            webhook_with_notification(),
+        );
+        assert_eq!(pointers(&f), vec!["/paths/~1poll/get/parameters/0/type"]);
+        assert!(f[0].message.starts_with("'q' has a different type in "));
+        // Both `q` are strings: fine.
+        let mut d = webhook_with_notification();
+        d["paths"]["/poll"]["get"]["parameters"][0]["type"] = json!("string");
+        assert!(
+            run(
+                &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
+                d
+            )
+            .is_empty()
+        );
     }
 }

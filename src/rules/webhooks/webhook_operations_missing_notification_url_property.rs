@@ -8,6 +8,10 @@ crate::declare_code! {
     /// The platform fills the callback URL into the field marked `"x-ms-notification-url": true` (a
     /// required, internal string in the registration body). A trigger whose path item declares
     /// `x-ms-notification-content` but has no such field can never register its callback.
+    ///
+    /// ### Example
+    /// Bad: a trigger whose path item has `x-ms-notification-content` and whose body field `callback` is `{"type": "string"}`
+    /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
     pub static WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY: Rule {
         code: "WebhookOperationsMissingNotificationUrlProperty",
         severity: Severity::Error,
@@ -31,5 +35,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn webhook_without_url_field() {
+        let d = hook(json!({"type": "string"}), true, true);
+        let f = run(&WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY, d);
+        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post"]);
+        assert!(f[0].message.ends_with("has no x-ms-notification-url field"));
+        // Without notification content it is not a webhook trigger.
+        let d = hook(json!({"type": "string"}), false, true);
+        assert!(run(&WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY, d).is_empty());
     }
 }
