@@ -100,12 +100,20 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
                     holder: m,
                 });
             }
+            // In a map keyed by names (`responses`, `definitions`, …) a key `default` or
+            // `example` is a name (the `default` response), not a data value to skip.
+            let names = matches!(
+                toks.last(),
+                Some(Tok::Key(
+                    "responses" | "definitions" | "parameters" | "paths" | "securityDefinitions"
+                ))
+            );
             for (k, child) in m {
-                if matches!(
+                let data = matches!(
                     k.as_str(),
-                    "example" | "examples" | "x-ms-test-value" | "default" | "enum" | "$ref"
-                ) || !(child.is_object() || child.is_array())
-                {
+                    "example" | "examples" | "x-ms-test-value" | "default" | "enum"
+                ) && !names;
+                if data || k == "$ref" || !(child.is_object() || child.is_array()) {
                     continue;
                 }
                 toks.push(Tok::Key(k));

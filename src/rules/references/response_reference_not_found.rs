@@ -42,4 +42,19 @@ mod tests {
         let good = patch(d, json!({"responses": {"Done": {"description": "Done"}}}));
         assert!(run(&RESPONSE_REFERENCE_NOT_FOUND, good).is_empty());
     }
+
+    #[test]
+    fn the_default_response_is_a_response_not_a_default_value() {
+        let d = with_op_responses(json!({
+            "200": {"description": "OK"},
+            "default": {"$ref": "#/responses/Nope"}
+        }));
+        let f = run(&RESPONSE_REFERENCE_NOT_FOUND, d);
+        assert_eq!(pointers(&f), vec![format!("{OP}/responses/default/$ref")]);
+        // A schema's `default` value is data: a `$ref` key inside it is not a reference.
+        let d = with_op_responses(json!({"200": {"description": "OK", "schema": {
+            "type": "object", "default": {"$ref": "#/responses/Nope"}
+        }}}));
+        assert!(run(&RESPONSE_REFERENCE_NOT_FOUND, d).is_empty());
+    }
 }

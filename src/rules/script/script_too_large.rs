@@ -24,13 +24,15 @@ crate::declare_code! {
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    // The size on disk, or the text's when larger (an editor's unsaved text has no size).
     if let Some(s) = cx.connector.script.as_ref()
-        && s.size.max(s.text.len() as u64) > MAX_BYTES
+        && let size = s.size.max(s.text.len() as u64)
+        && size > MAX_BYTES
     {
         sink.emit_at_offset(
             FileKind::Script,
             0,
-            format!("script.csx is {} bytes; the limit is 1 MB", s.size),
+            format!("script.csx is {size} bytes; the limit is 1 MB"),
         );
     }
 }
@@ -50,5 +52,20 @@ mod tests {
         }
         assert_eq!(run_on(&SCRIPT_TOO_LARGE, &c, Profile::Custom).len(), 1);
         assert!(run_on(&SCRIPT_TOO_LARGE, &with_script(GOOD), Profile::Custom).is_empty());
+    }
+
+    #[test]
+    fn the_message_gives_the_size_that_was_measured() {
+        // An editor's unsaved text has no size on disk: the text's length is reported.
+        let mut c = with_script(GOOD);
+        if let Some(s) = c.script.as_mut() {
+            s.size = 0;
+            s.text = "x".repeat(MAX_BYTES as usize + 1);
+        }
+        let f = run_on(&SCRIPT_TOO_LARGE, &c, Profile::Custom);
+        assert_eq!(
+            f[0].message,
+            format!("script.csx is {} bytes; the limit is 1 MB", MAX_BYTES + 1)
+        );
     }
 }

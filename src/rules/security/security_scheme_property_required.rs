@@ -31,7 +31,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 sink.emit(
                     at.clone(),
                     format!(
-                        "a {} security scheme requires '{k}'",
+                        "the {} security scheme requires '{k}'",
                         def.get("type").and_then(Value::as_str).unwrap_or("?")
                     ),
                 );
@@ -55,7 +55,7 @@ mod tests {
             def(json!({"type": "apiKey", "in": "header"})),
         );
         assert_eq!(pointers(&f), vec!["/securityDefinitions/k"]);
-        assert_eq!(f[0].message, "a apiKey security scheme requires 'name'");
+        assert_eq!(f[0].message, "the apiKey security scheme requires 'name'");
         // The Good example.
         let good = def(json!({"type": "apiKey", "name": "X-Api-Key", "in": "header"}));
         assert!(run(&SECURITY_SCHEME_PROPERTY_REQUIRED, good).is_empty());
