@@ -262,11 +262,6 @@ impl Doc {
         }
         out.map(|o| o.join("\n").trim().to_string())
     }
-
-    /// Whether there is no text at all.
-    pub fn is_empty(&self) -> bool {
-        self.0.trim().is_empty()
-    }
 }
 
 impl std::fmt::Display for Doc {

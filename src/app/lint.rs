@@ -362,7 +362,7 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     if let Some(path) = &req.write_baseline {
         // Entries are anchored to the baseline file's folder.
         let keys = crate::baseline::keys_at(&report, path.parent().unwrap_or(Path::new(".")));
-        let b = Baseline::from_report_keyed(&report, &keys);
+        let b = Baseline::from_report(&report, &keys);
         crate::fsx::write_output(path, b.to_json().as_bytes(), &inputs)
             .map_err(|e| LintError::new("io", format!("cannot write baseline: {e}")))?;
         safe_eprintln!(
@@ -374,7 +374,7 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     if let (Some(b), Some(file)) = (&baseline, &req.baseline) {
         let mut per = vec![0; report.connectors.len()];
         let keys = crate::baseline::keys_at(&report, file.parent().unwrap_or(Path::new(".")));
-        let outcome = b.filter_keyed(&mut report, &mut per, &keys);
+        let outcome = b.filter(&mut report, &mut per, &keys);
         for (r, n) in run.connectors.iter_mut().zip(per) {
             r.baselined = n;
         }

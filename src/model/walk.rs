@@ -23,10 +23,6 @@ pub struct Path<'a> {
 }
 
 impl<'a> Path<'a> {
-    pub fn segs(&self) -> &[Seg<'a>] {
-        &self.segs
-    }
-
     pub fn depth(&self) -> usize {
         self.segs.len()
     }
@@ -60,11 +56,6 @@ impl<'a> Path<'a> {
             }
         }
         s
-    }
-
-    /// The pointer of a child key of the current node.
-    pub fn child(&self, key: &str) -> String {
-        pointer::join(&self.pointer(), key)
     }
 }
 
