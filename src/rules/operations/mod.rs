@@ -132,31 +132,8 @@ pub use response_must_be_default_or_http_status_code::*;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::*;
-    use serde_json::json;
 
-    const OP: &str = "/paths/~1tasks~1{taskId}/get";
-
-    #[test]
-    fn operation_ids() {
-        assert!(run(&OPERATION_ID_REQUIRED, minimal()).is_empty());
-        let mut d = minimal();
-        d.pointer_mut(OP)
-            .unwrap()
-            .as_object_mut()
-            .unwrap()
-            .remove("operationId");
-        assert_eq!(pointers(&run(&OPERATION_ID_REQUIRED, d)), vec![OP]);
-
-        assert!(run(&OPERATION_ID_NOT_UNIQUE, minimal()).is_empty());
-        let d = patch(
-            minimal(),
-            json!({"paths": {"/other": {"post": {"operationId": "gettask", "responses": {"200": {"description": "x"}}}}}}),
-        );
-        let f = run(&OPERATION_ID_NOT_UNIQUE, d);
-        assert_eq!(pointers(&f), vec!["/paths/~1other/post/operationId"]);
-        assert!(f[0].message.contains("GET /tasks/{taskId}"));
-    }
+    pub(super) const OP: &str = "/paths/~1tasks~1{taskId}/get";
 
     #[test]
     fn template_parsing() {
@@ -168,115 +145,5 @@ mod tests {
         assert!(template_variables("/a/x}").is_err());
         assert!(template_variables("/a/{x/y}").is_err());
         assert!(template_variables("/a/{}").is_err());
-    }
-
-    #[test]
-    fn path_shapes() {
-        let d = patch(
-            minimal(),
-            json!({"paths": {"tasks": {}, "/a*": {}, "/b?x=1": {}, "/c/{x": {}, "/d/{id=1}": {}}}),
-        );
-        assert_eq!(
-            run(&OPERATION_PATH_MUST_START_WITH_SLASH, d.clone()).len(),
-            1
-        );
-        assert_eq!(
-            run(&OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS, d.clone()).len(),
-            1
-        );
-        assert_eq!(
-            run(&OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT, d.clone()).len(),
-            1
-        );
-        assert_eq!(run(&OPERATION_PATH_TEMPLATE_NOT_VALID, d.clone()).len(), 1);
-        assert_eq!(run(&OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS, d).len(), 1);
-        for r in [
-            &OPERATION_PATH_MUST_START_WITH_SLASH,
-            &OPERATION_PATH_TEMPLATE_NOT_VALID,
-            &PATH_REDEFINED,
-        ] {
-            assert!(run(r, minimal()).is_empty());
-        }
-    }
-
-    #[test]
-    fn duplicate_paths() {
-        let d = patch(minimal(), json!({"paths": {"/TASKS/{taskId}": {}}}));
-        assert_eq!(
-            pointers(&run(&PATH_REDEFINED, d)),
-            vec!["/paths/~1TASKS~1{taskId}"]
-        );
-        let d = patch(
-            minimal(),
-            json!({"paths": {"/tasks/{id}": {"get": {"operationId": "Other", "parameters": [{"name": "id", "in": "path", "required": true, "type": "string"}], "responses": {"200": {"description": "ok"}}}}}}),
-        );
-        assert_eq!(run(&DUPLICATE_OPERATION_PATH, d).len(), 1);
-        assert!(run(&DUPLICATE_OPERATION_PATH, minimal()).is_empty());
-    }
-
-    #[test]
-    fn path_parameters() {
-        assert!(run(&OPERATION_MISSING_PATH_PARAMETER, minimal()).is_empty());
-        assert!(run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, minimal()).is_empty());
-        assert!(run(&PATH_PARAMETER_MUST_BE_REQUIRED, minimal()).is_empty());
-        let mut d = minimal();
-        let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
-        p["name"] = json!("id");
-        p["required"] = json!(false);
-        assert_eq!(run(&OPERATION_MISSING_PATH_PARAMETER, d.clone()).len(), 1);
-        assert_eq!(
-            pointers(&run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, d.clone())),
-            vec![format!("{OP}/parameters/0/name")]
-        );
-        assert_eq!(run(&PATH_PARAMETER_MUST_BE_REQUIRED, d).len(), 1);
-    }
-
-    #[test]
-    fn parameter_lists() {
-        let mut d = minimal();
-        let params = d
-            .pointer_mut(&format!("{OP}/parameters"))
-            .unwrap()
-            .as_array_mut()
-            .unwrap();
-        params.push(json!({"name": "b1", "in": "body", "schema": {}}));
-        params.push(json!({"name": "b2", "in": "body", "schema": {}}));
-        params.push(json!({"name": "taskId", "in": "path", "required": true, "type": "string"}));
-        assert_eq!(
-            pointers(&run(
-                &OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
-                d.clone()
-            )),
-            vec![format!("{OP}/parameters/2")]
-        );
-        assert_eq!(
-            pointers(&run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d)),
-            vec![format!("{OP}/parameters/3")]
-        );
-        assert!(run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, minimal()).is_empty());
-    }
-
-    #[test]
-    fn responses() {
-        for r in [
-            &OPERATION_MUST_HAVE_RESPONSE,
-            &OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE,
-            &RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE,
-        ] {
-            assert!(run(r, minimal()).is_empty(), "{}", r.code);
-        }
-        let mut d = minimal();
-        d.pointer_mut(OP).unwrap()["responses"] = json!({});
-        assert_eq!(run(&OPERATION_MUST_HAVE_RESPONSE, d.clone()).len(), 1);
-        d.pointer_mut(OP).unwrap()["responses"] =
-            json!({"400": {"description": "bad"}, "2XX": {"description": "x"}});
-        assert_eq!(
-            run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d.clone()).len(),
-            1
-        );
-        assert_eq!(
-            pointers(&run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, d)),
-            vec![format!("{OP}/responses/2XX")]
-        );
     }
 }
