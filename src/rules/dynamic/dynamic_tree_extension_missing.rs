@@ -11,8 +11,8 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `"x-ms-dynamic-values": {"capability": "file-picker", "parameters": {…}}` alone
-    /// Good: the same, with `"x-ms-dynamic-tree": {"settings": {…}, "open": {"operationId": "ListFolder"},
-    /// "browse": {"operationId": "ListFolder", "itemValuePath": "id"}}` beside it
+    /// Good: the same, with `"x-ms-dynamic-tree": {"open": {"operationId": "ListRootFolder", …},
+    /// "browse": {"operationId": "ListFolder", …}}` beside it
     pub static DYNAMIC_TREE_EXTENSION_MISSING: Rule {
         code: "DynamicTreeExtensionMissing",
         severity: Severity::Error,
