@@ -9,8 +9,8 @@ crate::declare_code! {
     /// stay in the file.
     ///
     /// ### Example
-    /// Bad: `{"host": "api.contoso.com" // production}`
-    /// Good: `{"host": "api.contoso.com", "x-notes": "production"}`
+    /// Bad: `"host": "api.contoso.com", // production` or `/* production */ "host": "api.contoso.com",`
+    /// Good: `"host": "api.contoso.com", "x-notes": "production",`
     pub static JSON_COMMENT: Rule {
         code: "JsonComment",
         severity: Severity::Error,
