@@ -48,3 +48,35 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn metadata_entries() {
+        let def = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"propertyName": "website", "propertyValue": "https://contoso.com"},
+                {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
+            ]}),
+        );
+        let f = c(&CONNECTOR_METADATA_PROPERTIES_MISSING, def);
+        assert_eq!(f.len(), 1);
+        // Member keys in another case are accepted, as the validator does.
+        let pascal = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"PropertyName": "Website", "PropertyValue": "https://contoso.com"},
+                {"PropertyName": "Privacy policy", "PropertyValue": "https://contoso.com/p"},
+                {"PropertyName": "Categories", "PropertyValue": "Data"}
+            ]}),
+        );
+        assert!(c(&CONNECTOR_METADATA_PROPERTIES_MISSING, pascal).is_empty());
+        assert!(f[0].message.contains("Privacy policy"));
+    }
+}

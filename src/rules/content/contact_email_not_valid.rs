@@ -46,3 +46,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         None => sink.emit("/info/contact/email", "the contact e-mail must be a string"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn contact_email() {
+        let def = patch(
+            cert(),
+            json!({"info": {"contact": {"email": "mailto:a@b.com", "url": "www.contoso.com"}}}),
+        );
+        assert_eq!(
+            pointers(&c(&CONTACT_EMAIL_NOT_VALID, def)),
+            vec!["/info/contact/email"]
+        );
+        let good = patch(
+            cert(),
+            json!({"info": {"contact": {"email": "support@contoso.com"}}}),
+        );
+        assert!(c(&CONTACT_EMAIL_NOT_VALID, good).is_empty());
+    }
+}

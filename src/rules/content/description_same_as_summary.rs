@@ -46,3 +46,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn repeated_description() {
+        let def = op_patch(
+            json!({"summary": "Get All Project Tasks", "description": "Get all project tasks."}),
+        );
+        assert_eq!(
+            pointers(&c(&DESCRIPTION_SAME_AS_SUMMARY, def)),
+            vec![format!("{OP}/description")]
+        );
+        assert!(c(&DESCRIPTION_SAME_AS_SUMMARY, cert()).is_empty());
+    }
+}

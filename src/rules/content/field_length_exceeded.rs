@@ -66,3 +66,32 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn title_and_summary_lengths() {
+        let def = patch(
+            cert(),
+            json!({"info": {"title": "A title that is much longer than thirty", "description": "Too short."}}),
+        );
+        assert_eq!(
+            pointers(&c(&FIELD_LENGTH_EXCEEDED, def)),
+            vec!["/info/title"]
+        );
+        let mut def = cert();
+        def.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-summary"] =
+            json!("x".repeat(81));
+        let f = c(&FIELD_LENGTH_EXCEEDED, def);
+        assert_eq!(
+            pointers(&f),
+            vec![format!("{OP}/parameters/0/x-ms-summary")]
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+}

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// certification wants 30 to 500 characters: a real sentence or two about what the service does
     /// and what the connector offers. An empty description is reported as RequiredValueEmpty
     /// instead.
+    ///
+    /// ### Example
+    /// Bad: `"description": "Too short."`
+    /// Good: `"description": "Manage Contoso tasks and projects from your flows."`
     pub static FIELD_LENGTH_NOT_IN_RANGE: Rule {
         code: "FieldLengthNotInRange",
         severity: Severity::Error,
@@ -36,5 +40,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn description_length() {
+        let def = patch(
+            cert(),
+            json!({"info": {"title": "A title that is much longer than thirty", "description": "Too short."}}),
+        );
+        assert_eq!(
+            pointers(&c(&FIELD_LENGTH_NOT_IN_RANGE, def)),
+            vec!["/info/description"]
+        );
+        // The minimal definition's description is in range.
+        assert!(c(&FIELD_LENGTH_NOT_IN_RANGE, cert()).is_empty());
     }
 }

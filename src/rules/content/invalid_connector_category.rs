@@ -39,3 +39,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn categories() {
+        let def = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"propertyName": "website", "propertyValue": "https://contoso.com"},
+                {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
+            ]}),
+        );
+        let f = c(&INVALID_CONNECTOR_CATEGORY, def);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Project Management"));
+        assert_eq!(f[0].pointer, "/x-ms-connector-metadata/1/propertyValue");
+    }
+}

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// words (`GetMessages`, not `get_messages` or `getMessages`); the one accepted suffix is a
     /// revision marker such as `_V2`. This is a recommendation, so it is reported as info; an
     /// existing id must not be renamed in an update (that breaks flows).
+    ///
+    /// ### Example
+    /// Bad: `"operationId": "get_task"`
+    /// Good: `"operationId": "GetTask"` (or `"GetTask_V2"`)
     pub static OPERATION_ID_NOT_PASCAL_CASE: Rule {
         code: "OperationIdNotPascalCase",
         severity: Severity::Info,
@@ -32,5 +36,29 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("operationId '{id}' is not PascalCase (e.g. 'GetTask', 'GetTask_V2')"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn pascal_case_ids() {
+        let def = op_patch(json!({"operationId": "get_task"}));
+        assert_eq!(
+            pointers(&c(&OPERATION_ID_NOT_PASCAL_CASE, def)),
+            vec![format!("{OP}/operationId")]
+        );
+        assert!(
+            c(
+                &OPERATION_ID_NOT_PASCAL_CASE,
+                op_patch(json!({"operationId": "GetTask_V2"}))
+            )
+            .is_empty()
+        );
     }
 }

@@ -41,3 +41,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn summary_length() {
+        let long = "a".repeat(81);
+        let f = c(
+            &OPERATION_SUMMARY_TOO_LONG,
+            op_patch(json!({"summary": long})),
+        );
+        assert_eq!(pointers(&f), vec![format!("{OP}/summary")]);
+        assert!(
+            c(
+                &OPERATION_SUMMARY_TOO_LONG,
+                op_patch(json!({"summary": "a".repeat(80)}))
+            )
+            .is_empty()
+        );
+    }
+}

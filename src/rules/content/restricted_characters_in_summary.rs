@@ -42,3 +42,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn summary_characters() {
+        let f = c(
+            &RESTRICTED_CHARACTERS_IN_SUMMARY,
+            op_patch(json!({"summary": "Create/update a task?"})),
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("[/?]"));
+        let good = op_patch(json!({"summary": "Create or update a task"}));
+        assert!(c(&RESTRICTED_CHARACTERS_IN_SUMMARY, good).is_empty());
+    }
+}

@@ -19,6 +19,10 @@ crate::declare_code! {
     /// claiming there are some. Describe the body exactly, or, for a response without a body (204),
     /// omit `schema` altogether. Operations with `x-ms-dynamic-schema` are exempt.
     ///
+    /// ### Example
+    /// Bad: `"200": {"description": "OK", "schema": {}}`
+    /// Good: `"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}`
+    ///
     /// ### Evidence
     /// Calibration: an action whose 200 response has no schema at all is not reported — many
     /// certified actions legitimately return nothing users need — only triggers without outputs and

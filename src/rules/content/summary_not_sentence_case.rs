@@ -25,6 +25,10 @@ crate::declare_code! {
     /// proper nouns capitalised) and Title Case only in `x-ms-summary`. connkit flags a summary
     /// when every longer word after the first starts with a capital letter, which catches `Get All
     /// Project Tasks` but not `Get Contoso tasks`. A recommendation: reported as info.
+    ///
+    /// ### Example
+    /// Bad: `"summary": "Get All Project Tasks"`
+    /// Good: `"summary": "Get all project tasks"`
     pub static SUMMARY_NOT_SENTENCE_CASE: Rule {
         code: "SummaryNotSentenceCase",
         severity: Severity::Info,
@@ -47,5 +51,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("summary '{s}' is Title Case; use sentence case"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn title_case_summary() {
+        let def = op_patch(json!({"summary": "Get All Project Tasks"}));
+        assert_eq!(
+            pointers(&c(&SUMMARY_NOT_SENTENCE_CASE, def)),
+            vec![format!("{OP}/summary")]
+        );
+        let good = op_patch(json!({"summary": "Get all project tasks"}));
+        assert!(c(&SUMMARY_NOT_SENTENCE_CASE, good).is_empty());
     }
 }

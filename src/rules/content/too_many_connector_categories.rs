@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A connector may be listed under at most two categories. Keep the two that describe it best.
+    ///
+    /// ### Example
+    /// Bad: `{"propertyName": "Categories", "propertyValue": "Productivity;Data;AI"}`
+    /// Good: `{"propertyName": "Categories", "propertyValue": "Productivity;Data"}`
     pub static TOO_MANY_CONNECTOR_CATEGORIES: Rule {
         code: "TooManyConnectorCategories",
         severity: Severity::Error,
@@ -29,5 +33,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 list.len()
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn too_many_categories() {
+        let def = patch(
+            cert(),
+            json!({"x-ms-connector-metadata": [
+                {"propertyName": "website", "propertyValue": "https://contoso.com"},
+                {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
+            ]}),
+        );
+        assert_eq!(
+            pointers(&c(&TOO_MANY_CONNECTOR_CATEGORIES, def)),
+            vec!["/x-ms-connector-metadata/1/propertyValue"]
+        );
+        // Two categories (the example's Good) are fine.
+        assert!(c(&TOO_MANY_CONNECTOR_CATEGORIES, cert()).is_empty());
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Triggers are named by the event that starts the flow: "When a task is created", "When an
     /// item is modified". The string guidance asks for this wording so users can tell triggers from
     /// actions at a glance. A recommendation: reported as info.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-trigger": "single", "summary": "Task created"`
+    /// Good: `"x-ms-trigger": "single", "summary": "When a task is created"`
     pub static TRIGGER_SUMMARY_WORDING: Rule {
         code: "TriggerSummaryWording",
         severity: Severity::Info,
@@ -34,5 +38,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     format!("trigger summary '{s}' should start with \"When\" (e.g. \"When a task is created\")"),
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn trigger_wording() {
+        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "Task created"}));
+        assert_eq!(
+            pointers(&c(&TRIGGER_SUMMARY_WORDING, trig)),
+            vec![format!("{OP}/summary")]
+        );
+        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
+        assert!(c(&TRIGGER_SUMMARY_WORDING, trig).is_empty());
     }
 }

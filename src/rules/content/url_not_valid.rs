@@ -71,3 +71,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn urls() {
+        let def = patch(
+            cert(),
+            json!({"info": {"contact": {"email": "mailto:a@b.com", "url": "www.contoso.com"}}}),
+        );
+        assert_eq!(pointers(&c(&URL_NOT_VALID, def)), vec!["/info/contact/url"]);
+        let good = patch(
+            cert(),
+            json!({"info": {"contact": {"url": "https://www.contoso.com"}}}),
+        );
+        assert!(c(&URL_NOT_VALID, good).is_empty());
+    }
+}

@@ -53,6 +53,12 @@ crate::declare_code! {
     /// hand-written list in intro.md duplicates it and goes stale. Describe what the connector is
     /// for instead. connkit reports a heading such as "Supported operations", "Actions" or
     /// "Triggers", or two or more headings named after operation summaries.
+    ///
+    /// ### Example
+    /// Bad: an intro.md with a `## Supported operations` section holding `### Get a task` and
+    /// `### Create a task`
+    /// Good: an intro.md whose sections say what the connector is for, how to get credentials and
+    /// how to get started, without a list of its actions
     pub static INTRO_LISTS_OPERATIONS: Rule {
         code: "IntroListsOperations",
         severity: Severity::Warning,
@@ -75,5 +81,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             offset,
             format!("{msg}; the documentation page lists operations automatically"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn operation_lists() {
+        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+        let f = run_on(
+            &INTRO_LISTS_OPERATIONS,
+            &conn(README, Some(bad)),
+            Profile::Certified,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 3);
+        assert!(f[0].message.contains("'Supported operations' section"));
+        let good = conn(README, Some(INTRO));
+        assert!(run_on(&INTRO_LISTS_OPERATIONS, &good, Profile::Certified).is_empty());
     }
 }

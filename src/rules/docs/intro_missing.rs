@@ -9,6 +9,11 @@ crate::declare_code! {
     /// readme); in the current submission flow it sits at the root of the certification package. It
     /// is not usually committed to the repository, so its absence is info.
     ///
+    /// ### Example
+    /// Bad: a certified connector folder holding `apiDefinition.swagger.json`, `apiProperties.json` and
+    /// `readme.md` only
+    /// Good: the same folder with an `intro.md` beside them
+    ///
     /// ### Evidence
     /// Calibration: only 2 of 316 certified connectors in the public repository commit an intro.md.
     pub static INTRO_MISSING: Rule {
@@ -30,5 +35,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "",
             "no intro.md in this folder: it is needed for the certification package",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn intro_missing() {
+        let f = run_on(&INTRO_MISSING, &conn(README, None), Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.starts_with("no intro.md in this folder"));
+        let with = conn(README, Some(INTRO));
+        assert!(run_on(&INTRO_MISSING, &with, Profile::Certified).is_empty());
     }
 }

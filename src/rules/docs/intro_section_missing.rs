@@ -18,6 +18,11 @@ crate::declare_code! {
     /// has `## Prerequisites`, `## How to get credentials` (left out when the connector needs no
     /// sign-in), `## Get started with your connector`, `## Known issues and limitations`, `##
     /// Common errors and remedies` and `## FAQ`. Headings are compared loosely.
+    ///
+    /// ### Example
+    /// Bad: an intro.md with only `## Prerequisites` and `## Supported operations`
+    /// Good: an intro.md with `## Prerequisites`, `## How to get credentials`, `## Get started with
+    /// your connector`, `## Known issues and limitations`, `## Common errors and remedies` and `## FAQ`
     pub static INTRO_SECTION_MISSING: Rule {
         code: "IntroSectionMissing",
         severity: Severity::Warning,
@@ -73,5 +78,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             0,
             format!("intro.md has no section for: {}", missing.join(", ")),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn intro_sections() {
+        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+        let f = run_on(
+            &INTRO_SECTION_MISSING,
+            &conn(README, Some(bad)),
+            Profile::Certified,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "intro.md has no section for: How to get credentials, Get started with your connector, \
+             Known issues and limitations, Common errors and remedies, FAQ"
+        );
+        let good = conn(README, Some(INTRO));
+        assert!(run_on(&INTRO_SECTION_MISSING, &good, Profile::Certified).is_empty());
     }
 }

@@ -86,11 +86,11 @@ mod tests {
     use super::*;
     use crate::rules::testing::*;
 
-    const README: &str = "# Contoso\nIntro.\n\n## Publisher: Contoso Ltd\n## Prerequisites\nx\n\
+    pub(super) const README: &str = "# Contoso\nIntro.\n\n## Publisher: Contoso Ltd\n## Prerequisites\nx\n\
 ## Supported Operations\n### Get a task\n## Obtaining Credentials\nx\n## Known Issues and \
 Limitations\nx\n## Deployment Instructions\nx\n";
 
-    const INTRO: &str = "Contoso helps.\n\n## Prerequisites\n## How to get credentials\n## Get \
+    pub(super) const INTRO: &str = "Contoso helps.\n\n## Prerequisites\n## How to get credentials\n## Get \
 started with your connector\n## Known issues and limitations\n## Common errors and remedies\n\
 ## FAQ\n";
 
@@ -115,20 +115,5 @@ started with your connector\n## Known issues and limitations\n## Common errors a
         for r in RULES {
             assert!(run_on(r, &c, Profile::Certified).is_empty(), "{}", r.code);
         }
-    }
-
-    #[test]
-    fn intro_sections_and_operation_lists() {
-        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
-        let c = conn(README, Some(bad));
-        let f = run_on(&INTRO_SECTION_MISSING, &c, Profile::Certified);
-        assert!(f[0].message.contains("How to get credentials"));
-        let f = run_on(&INTRO_LISTS_OPERATIONS, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 3);
-        assert_eq!(
-            run_on(&INTRO_MISSING, &conn(README, None), Profile::Certified).len(),
-            1
-        );
     }
 }

@@ -66,6 +66,12 @@ crate::declare_code! {
     /// `## Deployment Instructions`. connkit compares headings loosely (case, punctuation and
     /// common variants such as "Supported Actions" or "Known Limitations" are accepted).
     ///
+    /// ### Example
+    /// Bad: a readme.md with only `# Contoso`, `## Publisher: Contoso Ltd` and `## Supported Operations`
+    /// Good: a readme.md with `## Publisher: Contoso Ltd`, `## Prerequisites`, `## Supported Operations`,
+    /// `## Obtaining Credentials`, `## Known Issues and Limitations` and (verified publishers)
+    /// `## Deployment Instructions`
+    ///
     /// ### Evidence
     /// Calibration: a warning, not an error — reviewers ask for the sections but many merged
     /// readmes word or order them differently; "Deployment Instructions" is only expected from

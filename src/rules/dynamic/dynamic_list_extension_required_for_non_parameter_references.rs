@@ -7,6 +7,12 @@ crate::declare_code! {
     /// ### Why
     /// `x-ms-dynamic-values` can only pass whole parameters. To pass a property of the body (or a
     /// nested path), add `x-ms-dynamic-list` with `{"parameterReference": "body/projectId"}`.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-values": {"operationId": "ListItems", "parameters": {"project": {"parameter":
+    /// "projectId"}}}` where `projectId` is a property of the body
+    /// Good: the same, with `"x-ms-dynamic-list": {"operationId": "ListItems", "parameters": {"project":
+    /// {"parameterReference": "body/projectId"}}}` beside it
     pub static DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES: Rule {
         code: "DynamicListExtensionRequiredForNonParameterReferences",
         severity: Severity::Error,
@@ -21,4 +27,32 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     need_sibling(cx, sink, Kind::Values, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn body_property_reference() {
+        // A body property is referenced with dynamic-values only.
+        let mut dv = good_dv();
+        dv["parameters"]["project"] = json!({"parameter": "projectId"});
+        assert_eq!(
+            one(
+                &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
+                dv
+            ),
+            vec![format!("{DV}/parameters/project")]
+        );
+        assert!(
+            one(
+                &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
+                good_dv()
+            )
+            .is_empty()
+        );
+    }
 }

@@ -7,6 +7,12 @@ crate::declare_code! {
     /// ### Why
     /// As DynamicListExtensionRequiredForAmbiguousReferences, for dynamic schemas: add
     /// `x-ms-dynamic-properties` with a `parameterReference` that names the intended value.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-schema": {"operationId": "GetSchema", "parameters": {"project": {"parameter":
+    /// "project"}}}` on an operation with a query parameter `project` and a body property `project`
+    /// Good: the same, with `"x-ms-dynamic-properties": {"operationId": "GetSchema", "parameters":
+    /// {"project": {"parameterReference": "body/project"}}}` beside it
     pub static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES: Rule {
         code: "DynamicPropertiesExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
@@ -21,4 +27,38 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     need_sibling(cx, sink, Kind::Schema, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn ambiguous_reference() {
+        // `project` is a query parameter and a top-level body property of `Create`.
+        let d = dyn_schema_call(
+            json!({"project": {"type": "string"}}),
+            json!({"parameter": "project"}),
+        );
+        assert_eq!(
+            pointers(&run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
+                d
+            )),
+            vec![
+                "/paths/~1items/post/parameters/2/schema/properties/details/x-ms-dynamic-schema/parameters/project"
+            ]
+        );
+        let d = dyn_schema_call(json!({}), json!({"parameter": "project"}));
+        assert!(
+            run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
+                d
+            )
+            .is_empty()
+        );
+    }
 }

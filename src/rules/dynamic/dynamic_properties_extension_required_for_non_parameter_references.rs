@@ -7,6 +7,12 @@ crate::declare_code! {
     /// ### Why
     /// `x-ms-dynamic-schema` can only pass whole parameters. To pass a body property, add
     /// `x-ms-dynamic-properties` with `{"parameterReference": "body/tableId"}`.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-schema": {"operationId": "GetSchema", "parameters": {"project": {"parameter":
+    /// "projectId"}}}` where `projectId` is a property of the body
+    /// Good: the same, with `"x-ms-dynamic-properties": {"operationId": "GetSchema", "parameters":
+    /// {"project": {"parameterReference": "body/projectId"}}}` beside it
     pub static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES: Rule {
         code: "DynamicPropertiesExtensionRequiredForNonParameterReferences",
         severity: Severity::Error,
@@ -21,4 +27,34 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     need_sibling(cx, sink, Kind::Schema, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn body_property_reference() {
+        let d = dyn_schema_call(json!({}), json!({"parameter": "projectId"}));
+        assert_eq!(
+            pointers(&run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
+                d
+            )),
+            vec![
+                "/paths/~1items/post/parameters/2/schema/properties/details/x-ms-dynamic-schema/parameters/project"
+            ]
+        );
+        let d = dyn_schema_call(json!({}), json!({"parameter": "project"}));
+        assert!(
+            run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
+                d
+            )
+            .is_empty()
+        );
+    }
 }

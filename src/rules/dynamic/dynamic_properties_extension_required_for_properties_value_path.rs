@@ -43,3 +43,34 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn properties_value_path() {
+        let mut d = dyn_schema_def();
+        d["paths"]["/rows"]["post"]["parameters"][0]["schema"]
+            .as_object_mut()
+            .unwrap()
+            .remove("x-ms-dynamic-properties");
+        assert_eq!(
+            pointers(&run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH,
+                d
+            )),
+            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-schema/value-path"]
+        );
+        // With x-ms-dynamic-properties beside it: not reported.
+        assert!(
+            run(
+                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH,
+                dyn_schema_def()
+            )
+            .is_empty()
+        );
+    }
+}

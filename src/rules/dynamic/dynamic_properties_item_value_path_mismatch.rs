@@ -50,3 +50,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn item_value_path() {
+        assert_eq!(
+            pointers(&run(
+                &DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH,
+                dyn_schema_def()
+            )),
+            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath"]
+        );
+        let mut d = dyn_schema_def();
+        d["paths"]["/rows"]["post"]["parameters"][0]["schema"]["x-ms-dynamic-properties"]["itemValuePath"] =
+            json!("schema");
+        assert!(run(&DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH, d).is_empty());
+    }
+}

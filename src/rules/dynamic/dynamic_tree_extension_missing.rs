@@ -8,6 +8,11 @@ crate::declare_code! {
     /// `x-ms-dynamic-values` with `"capability": "file-picker"` opens the old file picker; the
     /// current designer browses with `x-ms-dynamic-tree` (its `open`/`browse` operations). Add an
     /// `x-ms-dynamic-tree` beside it.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-values": {"capability": "file-picker", "parameters": {…}}` alone
+    /// Good: the same, with `"x-ms-dynamic-tree": {"open": {"operationId": "ListRootFolder", …},
+    /// "browse": {"operationId": "ListFolder", …}}` beside it
     pub static DYNAMIC_TREE_EXTENSION_MISSING: Rule {
         code: "DynamicTreeExtensionMissing",
         severity: Severity::Error,
@@ -33,4 +38,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             );
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn file_picker_without_tree() {
+        assert_eq!(
+            pointers(&run(&DYNAMIC_TREE_EXTENSION_MISSING, file_picker_def())),
+            vec!["/paths/~1f/get/parameters/0/x-ms-dynamic-values"]
+        );
+        let mut d = file_picker_def();
+        d["paths"]["/f"]["get"]["parameters"][0]["x-ms-dynamic-values"]["capability"] = json!("x");
+        assert!(run(&DYNAMIC_TREE_EXTENSION_MISSING, d).is_empty());
+    }
 }

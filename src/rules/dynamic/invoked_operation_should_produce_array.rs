@@ -38,3 +38,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn collection_paths() {
+        let mut dv = good_dv();
+        dv["value-collection"] = json!("count");
+        assert_eq!(
+            one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, dv),
+            vec![format!("{DV}/value-collection")]
+        );
+        let mut dv = good_dv();
+        dv.as_object_mut().unwrap().remove("value-collection");
+        assert_eq!(
+            one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, dv),
+            vec![DV.to_string()]
+        );
+        assert!(one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, good_dv()).is_empty());
+    }
+}

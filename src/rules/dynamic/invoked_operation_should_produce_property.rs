@@ -11,6 +11,11 @@ crate::declare_code! {
     /// collection). A path the schema does not declare yields empty dropdowns. Only schemas that
     /// declare their properties are checked: open or dynamic schemas are skipped.
     ///
+    /// ### Example
+    /// Bad: `"value-title": "title"` when the items of `ListItems`' `value` array have only `id` and
+    /// `name`
+    /// Good: `"value-path": "id", "value-title": "name"`
+    ///
     /// ### Evidence
     /// Calibration: 12 merged certified connectors (and one custom sample) name paths their
     /// response schemas do not declare (DocuSign, Tikit and Apptigent CloudTools last changed in
@@ -34,5 +39,35 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if !arr {
             once.emit(p, m);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn value_paths() {
+        let mut dv = good_dv();
+        dv["value-title"] = json!("title");
+        assert_eq!(
+            one(&INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY, dv),
+            vec![format!("{DV}/value-title")]
+        );
+        assert!(one(&INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY, good_dv()).is_empty());
+    }
+
+    #[test]
+    fn dynamic_properties_item_value_path() {
+        assert_eq!(
+            pointers(&run(
+                &INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
+                dyn_schema_def()
+            )),
+            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath"]
+        );
     }
 }

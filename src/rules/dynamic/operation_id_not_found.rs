@@ -10,6 +10,10 @@ crate::declare_code! {
     /// call another operation by its `operationId`. The name must match an operation of this
     /// definition exactly (it is case-sensitive); a renamed operation breaks these calls silently
     /// at design time.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-values": {"operationId": "listItems", …}` when the operation is `ListItems`
+    /// Good: `"x-ms-dynamic-values": {"operationId": "ListItems", …}`
     pub static OPERATION_ID_NOT_FOUND: Rule {
         code: "OperationIdNotFound",
         severity: Severity::Error,

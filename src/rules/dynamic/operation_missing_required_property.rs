@@ -54,3 +54,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_parameter_not_passed() {
+        let mut dv = good_dv();
+        dv["parameters"] = json!({"top": 5});
+        assert_eq!(
+            one(&OPERATION_MISSING_REQUIRED_PROPERTY, dv),
+            vec![DV.to_string()]
+        );
+        assert!(one(&OPERATION_MISSING_REQUIRED_PROPERTY, good_dv()).is_empty());
+    }
+}

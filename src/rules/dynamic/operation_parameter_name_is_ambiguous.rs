@@ -8,6 +8,11 @@ crate::declare_code! {
     /// When the invoked operation has a parameter `id` and a body property `id`, the key `id` in
     /// `parameters` could mean either. Use `x-ms-dynamic-list`/`-properties`, whose keys may be
     /// paths (`body/id`), to say which.
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-values": {"operationId": "Create", "parameters": {"project": "x"}}` when
+    /// `Create` has a query parameter `project` and a body property `project`
+    /// Good: `"x-ms-dynamic-list": {"operationId": "Create", "parameters": {"body/project": "x"}}`
     pub static OPERATION_PARAMETER_NAME_IS_AMBIGUOUS: Rule {
         code: "OperationParameterNameIsAmbiguous",
         severity: Severity::Error,
@@ -36,4 +41,37 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn ambiguous_name() {
+        // `Create` has a query parameter `project` and a body property `project`.
+        let call = |dv: Value| {
+            patch(
+                base(good_dv(), json!({"project": {"type": "string"}})),
+                json!({"paths": {"/pick": {"get": {"operationId": "Pick", "parameters": [
+                    {"name": "p", "in": "query", "type": "string", "x-ms-dynamic-values": dv}],
+                    "responses": {"200": {"description": "ok"}}}}}}),
+            )
+        };
+        let d = call(
+            json!({"operationId": "Create", "value-path": "id", "parameters": {"project": "x"}}),
+        );
+        assert_eq!(
+            pointers(&run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d)),
+            vec!["/paths/~1pick/get/parameters/0/x-ms-dynamic-values/parameters/project"]
+        );
+        // `top` of ListItems is not ambiguous.
+        let d = call(
+            json!({"operationId": "ListItems", "value-path": "id", "parameters": {"project": "x"}}),
+        );
+        assert!(run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d).is_empty());
+    }
 }

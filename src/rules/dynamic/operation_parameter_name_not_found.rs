@@ -9,6 +9,11 @@ crate::declare_code! {
     /// invoked operation, and references (`parameter`, `parameterReference`) must name parameters
     /// of the calling operation. Check for typos and renamed parameters.
     ///
+    /// ### Example
+    /// Bad: `"parameters": {"project": {"parameter": "projekt"}, "nope": 1}` (the caller has no
+    /// `projekt`, `ListItems` has no `nope`)
+    /// Good: `"parameters": {"project": {"parameter": "project"}}`
+    ///
     /// ### Evidence
     /// An error. The platform's import prints Microsoft's message below (issue #254). Its only hit
     /// on the merged history is Alemba ITSM (PR #845, 2021); no validated pull request since 2022
@@ -46,4 +51,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_names() {
+        let mut dv = good_dv();
+        dv["parameters"]["nope"] = json!(1);
+        dv["parameters"]["project"] = json!({"parameter": "projekt"});
+        assert_eq!(
+            one(&OPERATION_PARAMETER_NAME_NOT_FOUND, dv),
+            vec![
+                format!("{DV}/parameters/project"),
+                format!("{DV}/parameters/nope")
+            ]
+        );
+        assert!(one(&OPERATION_PARAMETER_NAME_NOT_FOUND, good_dv()).is_empty());
+    }
 }

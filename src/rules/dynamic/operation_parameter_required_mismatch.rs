@@ -9,6 +9,12 @@ crate::declare_code! {
     /// dynamic call then fails for lack of a required value. Make the source parameter required, or
     /// pass a literal.
     ///
+    /// ### Example
+    /// Bad: `"parameters": {"project": {"parameter": "hidden"}}`, where `project` is required by
+    /// `ListItems` and `hidden` is an optional parameter of the caller
+    /// Good: `"parameters": {"project": {"parameter": "project"}}`, where the caller's `project` is
+    /// required
+    ///
     /// ### Evidence
     /// Calibration: 8 merged certified connectors do this (BoldSign, Kanbanize and Tikit last
     /// changed in 2024), typically for a dropdown that only makes sense once an optional field is
@@ -42,4 +48,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             );
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_source() {
+        let mut dv = good_dv();
+        dv["parameters"]["project"] = json!({"parameter": "hidden"});
+        assert_eq!(
+            one(&OPERATION_PARAMETER_REQUIRED_MISMATCH, dv),
+            vec![format!("{DV}/parameters/project")]
+        );
+        assert!(one(&OPERATION_PARAMETER_REQUIRED_MISMATCH, good_dv()).is_empty());
+    }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A literal in `parameters` must have the JSON type of the parameter it fills: `5` for an
     /// integer, `"5"` for a string, `true` for a boolean.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": {"top": "5"}` for an integer parameter `top`
+    /// Good: `"parameters": {"top": 5}`
     pub static OPERATION_PARAMETER_STATIC_TYPE_MISMATCH: Rule {
         code: "OperationParameterStaticTypeMismatch",
         severity: Severity::Error,
@@ -33,4 +37,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn literal_type() {
+        let mut dv = good_dv();
+        dv["parameters"]["top"] = json!("5");
+        assert_eq!(
+            one(&OPERATION_PARAMETER_STATIC_TYPE_MISMATCH, dv),
+            vec![format!("{DV}/parameters/top")]
+        );
+        // good_dv passes `"top": 5`.
+        assert!(one(&OPERATION_PARAMETER_STATIC_TYPE_MISMATCH, good_dv()).is_empty());
+    }
 }

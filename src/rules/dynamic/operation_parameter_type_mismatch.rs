@@ -7,6 +7,11 @@ crate::declare_code! {
     /// ### Why
     /// The value of the calling operation's parameter is passed as-is, so both must have the same
     /// `type` (an `integer` may feed a `number`).
+    ///
+    /// ### Example
+    /// Bad: `"parameters": {"top": {"parameter": "project"}}`, where `top` is an integer and the caller's
+    /// `project` a string
+    /// Good: `"parameters": {"top": {"parameter": "count"}}`, where the caller's `count` is an integer
     pub static OPERATION_PARAMETER_TYPE_MISMATCH: Rule {
         code: "OperationParameterTypeMismatch",
         severity: Severity::Error,
@@ -29,4 +34,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             once.emit(at, format!("'{k}' gets a {a} value but expects {b}"));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reference_type() {
+        let mut dv = good_dv();
+        dv["parameters"]["top"] = json!({"parameter": "project"});
+        assert_eq!(
+            one(&OPERATION_PARAMETER_TYPE_MISMATCH, dv),
+            vec![format!("{DV}/parameters/top")]
+        );
+        assert!(one(&OPERATION_PARAMETER_TYPE_MISMATCH, good_dv()).is_empty());
+    }
 }

@@ -7,6 +7,11 @@ crate::declare_code! {
     /// ### Why
     /// `selectedItemValuePath` passes the item the user selected in a tree to the `browse`
     /// operation; it has no meaning anywhere else (in `open`, in dynamic values or lists).
+    ///
+    /// ### Example
+    /// Bad: `"x-ms-dynamic-values": {…, "parameters": {"folder": {"selectedItemValuePath": "id"}}}`
+    /// Good: `"x-ms-dynamic-tree": {…, "browse": {"operationId": "ListFolder", "parameters": {"folder":
+    /// {"selectedItemValuePath": "id"}}}}`
     pub static SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION: Rule {
         code: "SelectedItemValuePathNotAllowedInThisPosition",
         severity: Severity::Error,
@@ -37,4 +42,33 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
         Visit::Descend
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn outside_browse() {
+        assert_eq!(
+            pointers(&run(
+                &SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION,
+                file_picker_def()
+            )),
+            vec![
+                "/paths/~1f/get/parameters/0/x-ms-dynamic-values/parameters/x/selectedItemValuePath"
+            ]
+        );
+        let tree = patch(
+            minimal(),
+            json!({"paths": {"/f": {"get": {"operationId": "F", "parameters": [
+                    {"name": "id", "in": "query", "type": "string",
+                     "x-ms-dynamic-tree": {"browse": {"operationId": "F", "parameters": {"x": {"selectedItemValuePath": "id"}}}}}],
+                    "responses": {"200": {"description": "ok"}}}}}}),
+        );
+        assert!(run(&SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION, tree).is_empty());
+    }
 }

@@ -8,6 +8,11 @@ crate::declare_code! {
     /// Internal values are not available to the designer when it makes the dynamic call. Pass the
     /// value as a literal instead (for an internal parameter with a default, use the default):
     /// `{"value": "2024-01-01"}`.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": {"project": {"parameter": "hidden"}}`, where `hidden` is
+    /// `"x-ms-visibility": "internal"`
+    /// Good: `"parameters": {"project": {"value": "x"}}` (the internal parameter's default as a literal)
     pub static SOURCE_PROPERTY_INTERNAL: Rule {
         code: "SourcePropertyInternal",
         severity: Severity::Error,
@@ -43,4 +48,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn internal_source() {
+        let mut dv = good_dv();
+        dv["parameters"]["project"] = json!({"parameter": "hidden"});
+        assert_eq!(
+            one(&SOURCE_PROPERTY_INTERNAL, dv),
+            vec![format!("{DV}/parameters/project")]
+        );
+        assert!(one(&SOURCE_PROPERTY_INTERNAL, good_dv()).is_empty());
+    }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Microsoft's pipeline and paconn read every file as UTF-8 (a byte-order mark is accepted).
     /// UTF-16 files and stray Windows-1252 bytes produce garbled text or outright failures. The
     /// finding names the byte offset of the first bad byte; re-save the file as UTF-8.
+    ///
+    /// ### Example
+    /// Bad: a definition saved as UTF-16, or as Windows-1252 with `"description": "Café"` (byte `E9`)
+    /// Good: the same text saved as UTF-8
     pub static FILE_ENCODING_NOT_UTF8: Rule {
         code: "FileEncodingNotUtf8",
         severity: Severity::Error,
@@ -17,5 +21,27 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/619",
         check: load_issues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Connector;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn windows_1252_byte() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("apiDefinition.swagger.json");
+        std::fs::write(&path, b"{\"description\": \"Caf\xE9\"}").unwrap();
+        let c = Connector::load_file(&path, "test".into());
+        let f = run_on(&FILE_ENCODING_NOT_UTF8, &c, Profile::Custom);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].column), (1, 21));
+        std::fs::write(&path, "{\"description\": \"Café\"}").unwrap();
+        let c = Connector::load_file(&path, "test".into());
+        assert!(run_on(&FILE_ENCODING_NOT_UTF8, &c, Profile::Custom).is_empty());
     }
 }

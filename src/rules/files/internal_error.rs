@@ -8,6 +8,10 @@ crate::declare_code! {
     /// A rule hit an unexpected condition. The other rules still ran. Please report it with the
     /// file that triggered it.
     ///
+    /// ### Example
+    /// Bad: any input on which a rule panics (please report it)
+    /// Good: the same input after the fix: the rule reports its own findings, or none
+    ///
     /// ### Evidence
     /// Not a gate: a connkit bug. It is a warning so that a crash in one rule never fails a
     /// submission Microsoft would accept; please report it.
@@ -24,3 +28,44 @@ crate::declare_code! {
 }
 
 fn check(_: &Context<'_>, _: &mut Sink<'_>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn boom(_: &Context<'_>, _: &mut Sink<'_>) {
+        panic!("a rule bug");
+    }
+
+    crate::declare_code! {
+        /// A rule that always panics
+        ///
+        /// ### Why
+        /// To test that a panic becomes an InternalError finding.
+        static BOOM: Rule {
+            code: "Boom",
+            severity: Severity::Error,
+            gate: Gate::Pipeline,
+            microsoft: None,
+            profiles: Profiles::ALL,
+            file: FileKind::Definition,
+            source: "",
+            check: boom,
+        }
+    }
+
+    #[test]
+    fn a_panicking_rule_becomes_an_internal_error() {
+        let f = run(&BOOM, minimal());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "InternalError");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(
+            f[0].message,
+            "internal error in rule Boom; please report it with this file"
+        );
+        // The declaration itself never reports.
+        assert!(run(&INTERNAL_ERROR, minimal()).is_empty());
+    }
+}

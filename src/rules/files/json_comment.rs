@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// JSON has no comments. Use a `description` field, or an `x-` extension for notes that must
     /// stay in the file.
+    ///
+    /// ### Example
+    /// Bad: `"host": "api.contoso.com", // production` or `/* production */ "host": "api.contoso.com",`
+    /// Good: `"host": "api.contoso.com", "x-notes": "production",`
     pub static JSON_COMMENT: Rule {
         code: "JsonComment",
         severity: Severity::Error,
@@ -16,5 +20,19 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn comments() {
+        let f = run_text(&JSON_COMMENT, "{\n  \"swagger\": \"2.0\" // two\n}");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 2);
+        assert!(run_text(&JSON_COMMENT, "{\"swagger\": \"2.0 // not a comment\"}").is_empty());
     }
 }

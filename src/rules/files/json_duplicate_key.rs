@@ -8,6 +8,10 @@ crate::declare_code! {
     /// JSON readers keep one of the values (the last one in .NET, Python and serde_json), so the
     /// earlier member is silently ignored. It is almost always a copy-paste mistake: remove or
     /// merge the duplicate.
+    ///
+    /// ### Example
+    /// Bad: `{"summary": "Get a task", "summary": "Get task"}`
+    /// Good: `{"summary": "Get a task"}`
     pub static JSON_DUPLICATE_KEY: Rule {
         code: "JsonDuplicateKey",
         severity: Severity::Warning,
@@ -17,5 +21,23 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn duplicate_key() {
+        let f = run_text(
+            &JSON_DUPLICATE_KEY,
+            "{\"summary\": \"Get a task\", \"summary\": \"Get task\"}",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].column), (1, 27));
+        // The same key in sibling objects is fine.
+        assert!(run_text(&JSON_DUPLICATE_KEY, "[{\"a\": 1}, {\"a\": 2}]").is_empty());
     }
 }

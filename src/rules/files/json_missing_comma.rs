@@ -22,3 +22,17 @@ crate::declare_code! {
         check: load_issues,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn missing_comma() {
+        let f = run_text(&JSON_MISSING_COMMA, "{\"a\": 1 \"b\": 2}");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 1);
+        assert!(run_text(&JSON_MISSING_COMMA, "{\"a\": 1, \"b\": 2}").is_empty());
+    }
+}

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// These are accepted by JavaScript and JSON5 but not by JSON readers. Use double quotes for
     /// every string and property name and plain decimal numbers.
+    ///
+    /// ### Example
+    /// Bad: `{'host': 'api.contoso.com'}` or `{host: "api.contoso.com"}`
+    /// Good: `{"host": "api.contoso.com"}`
     pub static JSON_NON_STANDARD_SYNTAX: Rule {
         code: "JsonNonStandardSyntax",
         severity: Severity::Error,
@@ -16,5 +20,19 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn single_quotes() {
+        let f = run_text(&JSON_NON_STANDARD_SYNTAX, "{'host': 'api.contoso.com'}");
+        assert!(!f.is_empty());
+        assert_eq!((f[0].line, f[0].column), (1, 2));
+        assert!(run_text(&JSON_NON_STANDARD_SYNTAX, "{\"host\": \"api.contoso.com\"}").is_empty());
     }
 }

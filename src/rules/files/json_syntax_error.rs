@@ -9,6 +9,10 @@ crate::declare_code! {
     /// unclosed bracket, an empty file), so no rule can check its content. Microsoft's validators
     /// reject the file outright. The finding points at the first character that cannot be
     /// understood; fix it and lint again.
+    ///
+    /// ### Example
+    /// Bad: `{"swagger": "2.0" ]`
+    /// Good: `{"swagger": "2.0"}`
     pub static JSON_SYNTAX_ERROR: Rule {
         code: "JsonSyntaxError",
         severity: Severity::Error,

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// `apiProperties.json` carries the connection parameters, brand colour, publisher and policy
     /// templates. paconn and the certification pipeline require it next to the definition.
+    ///
+    /// ### Example
+    /// Bad: a connector folder holding `apiDefinition.swagger.json` only
+    /// Good: the same folder with `apiProperties.json` beside it
     pub static PROPERTIES_FILE_MISSING: Rule {
         code: "PropertiesFileMissing",
         severity: Severity::Error,

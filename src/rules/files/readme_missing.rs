@@ -9,6 +9,11 @@ crate::declare_code! {
     /// publisher, prerequisites, how to get credentials, the operations and known issues. A pull
     /// request without it is not approved.
     ///
+    /// ### Example
+    /// Bad: a certified connector folder holding `apiDefinition.swagger.json` and `apiProperties.json`
+    /// only
+    /// Good: the same folder with a `readme.md` beside them
+    ///
     /// ### Evidence
     /// A **warning** for reviewers: the pipeline never reads readme.md, and 9 connectors were
     /// merged without one (DocuSign, Plumsail Documents, CloudAppSecurity, …). New submissions are
@@ -29,5 +34,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let c = cx.connector;
     if c.readme.is_none() && !c.single_file {
         sink.emit("", "no readme.md in this connector folder");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TextFile;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn readme_missing_in_a_folder() {
+        let mut c = connector_from(minimal(), Some(json!({})));
+        let f = run_on(&README_MISSING, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "no readme.md in this connector folder");
+        c.readme = Some(TextFile::from_text(
+            "readme.md".into(),
+            "readme.md".into(),
+            "# Contoso".into(),
+            9,
+            vec![],
+        ));
+        assert!(run_on(&README_MISSING, &c, Profile::Certified).is_empty());
     }
 }

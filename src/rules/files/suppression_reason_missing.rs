@@ -10,6 +10,11 @@ crate::declare_code! {
     /// reason it suppresses nothing. Findings about the file's syntax, encoding or reading
     /// (JsonComment, JsonTrailingComma, JsonSyntaxError, ...) cannot be suppressed inline at all:
     /// fix the file, or accept them in connkit.toml.
+    ///
+    /// ### Example
+    /// Bad: `"x-connkit-ignore": ["OperationIdNotUnique"]`, or
+    /// `"x-connkit-ignore": {"codes": ["JsonComment"], "reason": "…"}`
+    /// Good: `"x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}`
     pub static SUPPRESSION_REASON_MISSING: Rule {
         code: "SuppressionReasonMissing",
         severity: Severity::Warning,
@@ -53,5 +58,39 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     ),
                 );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn reasons_and_syntax_codes() {
+        let def = patch(
+            minimal(),
+            json!({"info": {"x-connkit-ignore": ["OperationIdNotUnique"]},
+                   "paths": {"/tasks/{taskId}": {"get": {"x-connkit-ignore": {"codes": ["JsonComment"], "reason": "legacy"}}}}}),
+        );
+        let f = run(&SUPPRESSION_REASON_MISSING, def);
+        assert_eq!(
+            pointers(&f),
+            vec![
+                "/info/x-connkit-ignore",
+                "/paths/~1tasks~1{taskId}/get/x-connkit-ignore"
+            ]
+        );
+        assert!(f[0].message.contains("has no reason"));
+        assert!(
+            f[1].message
+                .starts_with("JsonComment cannot be suppressed inline")
+        );
+        let good = patch(
+            minimal(),
+            json!({"info": {"x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}}}),
+        );
+        assert!(run(&SUPPRESSION_REASON_MISSING, good).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// connkit accepts definitions written in YAML (and converts them for checking), but the text
     /// must be valid YAML. Note that the platform itself only takes JSON: convert before uploading.
+    ///
+    /// ### Example
+    /// Bad: `info: {title: Contoso` (an unclosed flow mapping)
+    /// Good: `info: {title: Contoso}`
     pub static YAML_SYNTAX_ERROR: Rule {
         code: "YamlSyntaxError",
         severity: Severity::Error,
@@ -16,5 +20,31 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: "https://yaml.org/spec/1.2.2/",
         check: load_issues,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Connector;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    fn yaml(text: &str) -> Connector {
+        Connector {
+            display: "test".into(),
+            single_file: true,
+            definition: Some(data_file("apiDefinition.swagger.yaml", text.into())),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn unclosed_flow_mapping() {
+        let c = yaml("swagger: '2.0'\ninfo: {title: Contoso\n");
+        let f = run_on(&YAML_SYNTAX_ERROR, &c, Profile::Custom);
+        assert_eq!(f.len(), 1);
+        let c = yaml("swagger: '2.0'\ninfo: {title: Contoso}\n");
+        assert!(run_on(&YAML_SYNTAX_ERROR, &c, Profile::Custom).is_empty());
     }
 }

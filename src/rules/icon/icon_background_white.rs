@@ -8,6 +8,10 @@ crate::declare_code! {
     /// A white background disappears on the white designer surfaces; certification asks for a
     /// coloured background (the brand colour) behind the logo.
     ///
+    /// ### Example
+    /// Bad: a logo on a white (`#ffffff`) square
+    /// Good: the same logo on the brand colour, e.g. `#4b2e83`
+    ///
     /// ### Evidence
     /// A **warning** for reviewers, who judge the icon by eye; the pipeline never sees icon.png,
     /// and no refusal quoting this check is known.
@@ -31,5 +35,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         && close(&bg, &[255, 255, 255, 255])
     {
         sink.emit("", format!("the icon's background is white ({})", hex(&bg)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn white_background() {
+        let c = with_icon(png_bytes(230, 230, [255, 255, 255, 255]), "#ffffff");
+        let f = run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "the icon's background is white (#ffffff)");
+        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        assert!(run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified).is_empty());
     }
 }

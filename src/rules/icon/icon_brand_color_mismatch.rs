@@ -12,6 +12,10 @@ crate::declare_code! {
     /// Fix: set `iconBrandColor` in apiProperties.json to the hex value connkit reports, or repaint
     /// the icon.
     ///
+    /// ### Example
+    /// Bad: an icon on `#4b2e83` with `"iconBrandColor": "#0078d4"` in apiProperties.json
+    /// Good: an icon on `#4b2e83` with `"iconBrandColor": "#4b2e83"`
+    ///
     /// ### Evidence
     /// A **warning** for reviewers, who judge the colours by eye; the pipeline never sees icon.png,
     /// and 18 certified connectors were merged with a brand colour that cannot be the icon's
@@ -54,5 +58,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 hex(&bg)
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn brand_colour() {
+        let c = with_icon(png_bytes(230, 230, BRAND), "#0078d4");
+        let f = run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("#4b2e83"));
+        // Within the tolerance.
+        let c = with_icon(png_bytes(230, 230, BRAND), "#502e80");
+        assert!(run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified).is_empty());
     }
 }

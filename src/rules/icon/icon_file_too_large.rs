@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// The icon must be smaller than 1 MB. A 230×230 PNG on a flat colour is usually a few
     /// kilobytes; a large file means metadata, huge dimensions or a photo.
+    ///
+    /// ### Example
+    /// Bad: a 1.2 MB icon.png (a photo, or a 4000×4000 image)
+    /// Good: a 230×230 PNG of a few kilobytes
     pub static ICON_FILE_TOO_LARGE: Rule {
         code: "IconFileTooLarge",
         severity: Severity::Error,
@@ -30,5 +34,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 icon.bytes.len()
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn one_megabyte() {
+        let big = with_icon(vec![0; MAX_BYTES], "#4b2e83");
+        let f = run_on(&ICON_FILE_TOO_LARGE, &big, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "the icon is 1048576 bytes; it must be smaller than 1 MB"
+        );
+        let small = with_icon(vec![0; MAX_BYTES - 1], "#4b2e83");
+        assert!(run_on(&ICON_FILE_TOO_LARGE, &small, Profile::Certified).is_empty());
     }
 }

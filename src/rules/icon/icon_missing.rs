@@ -9,6 +9,10 @@ crate::declare_code! {
     /// is not always committed to the repository — it can be uploaded with the submission — so its
     /// absence is only reported as info.
     ///
+    /// ### Example
+    /// Bad: a certified connector folder without `icon.png`
+    /// Good: the same folder with a 230×230 `icon.png` (or the icon uploaded with the submission)
+    ///
     /// ### Evidence
     /// Calibration: only 2 of 316 certified connectors in the public repository commit their icon;
     /// an error or warning would fire on almost every one.
@@ -31,5 +35,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "",
             "no icon.png in this folder: remember to submit a 230×230 icon",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn certified_without_icon() {
+        let none = connector_from(minimal(), Some(json!({})));
+        let f = run_on(&ICON_MISSING, &none, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.starts_with("no icon.png in this folder"));
+        let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
+        assert!(run_on(&ICON_MISSING, &c, Profile::Certified).is_empty());
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Independent-publisher connectors all get Microsoft's generic icon (on `#da3b01`); the pull
     /// request must not include an `icon.png`. Remove the file.
     ///
+    /// ### Example
+    /// Bad: an independent-publisher folder holding `icon.png`
+    /// Good: the same folder without it
+    ///
     /// ### Evidence
     /// A **warning** for reviewers: an independent publisher's icon is replaced by the generic one,
     /// so shipping it stops nothing; reviewers may ask to remove it.
@@ -29,5 +33,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "",
             "independent-publisher connectors must not include an icon",
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn independent_publisher_icon() {
+        let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
+        let f = run_on(&ICON_NOT_ALLOWED, &c, Profile::IndependentPublisher);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "independent-publisher connectors must not include an icon"
+        );
+        let none = connector_from(minimal(), Some(json!({})));
+        assert!(run_on(&ICON_NOT_ALLOWED, &none, Profile::IndependentPublisher).is_empty());
     }
 }

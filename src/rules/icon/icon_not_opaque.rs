@@ -9,6 +9,10 @@ crate::declare_code! {
     /// on transparency) show through in different colours in each product. Fill the whole square
     /// with the brand colour.
     ///
+    /// ### Example
+    /// Bad: a logo on a transparent background, or with transparent rounded corners
+    /// Good: the logo on a square filled with the brand colour
+    ///
     /// ### Evidence
     /// A **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was certified with
     /// transparent pixels in its icon (2023).
@@ -36,5 +40,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "",
             format!("{n} pixels are (partly) transparent; the icon must be fully opaque"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn transparent_background() {
+        let c = with_icon(png_bytes(230, 230, [0, 0, 0, 0]), "#000000");
+        let f = run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified);
+        assert_eq!(f.len(), 1);
+        // All but the 3×3 logo patch in the middle.
+        assert!(
+            f[0].message
+                .starts_with(&format!("{} pixels", 230 * 230 - 9))
+        );
+        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        assert!(run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// The icon must be a real PNG file (not a JPEG or SVG renamed to `.png`, not a truncated
     /// download). paconn and the portal refuse other formats.
+    ///
+    /// ### Example
+    /// Bad: a GIF or JPEG renamed to `icon.png` (it starts with `GIF89a`, not the PNG signature)
+    /// Good: an image saved as PNG
     pub static ICON_NOT_VALID_PNG: Rule {
         code: "IconNotValidPng",
         severity: Severity::Error,
@@ -24,5 +28,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         && let Err(e) = f.as_ref()
     {
         sink.emit("", e.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn not_a_png() {
+        let c = with_icon(b"GIF89a".to_vec(), "#4b2e83");
+        let f = run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "the file is not a PNG image (wrong signature)"
+        );
+        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        assert!(run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom).is_empty());
     }
 }

@@ -9,6 +9,10 @@ crate::declare_code! {
     /// exactly 230×230 (a logo of about 160 pixels centred on the brand colour). A square icon of
     /// another allowed size is reported as info.
     ///
+    /// ### Example
+    /// Bad: a 230×200 or a 300×300 icon
+    /// Good: a 230×230 icon
+    ///
     /// ### Evidence
     /// A **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was certified with
     /// a 471×471 icon (2023). Reviewers may still ask for the documented size.
@@ -44,5 +48,38 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "the icon is {w}×{h} pixels; reviewers prefer {RECOMMENDED_SIDE}×{RECOMMENDED_SIDE}"
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn sizes() {
+        let c = with_icon(png_bytes(230, 200, BRAND), "#4b2e83");
+        assert_eq!(
+            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
+            1
+        );
+        let c = with_icon(png_bytes(300, 300, BRAND), "#4b2e83");
+        assert_eq!(
+            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
+            1
+        );
+        let c = with_icon(png_bytes(160, 160, BRAND), "#4b2e83");
+        let f = run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified);
+        assert_eq!(f[0].severity, Severity::Info);
+        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        assert!(run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).is_empty());
+    }
+
+    #[test]
+    fn not_a_png_has_no_size() {
+        let c = with_icon(b"GIF89a".to_vec(), "#4b2e83");
+        assert!(run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).is_empty());
     }
 }

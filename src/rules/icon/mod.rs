@@ -150,14 +150,13 @@ pub use icon_size_not_valid::*;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::Severity;
     use crate::model::BinaryFile;
     use crate::rules::Profile;
     use crate::rules::testing::*;
     use serde_json::json;
 
     /// Encode an RGBA image: background colour with a 2×2 logo patch in the middle.
-    fn png_bytes(w: u32, h: u32, bg: [u8; 4]) -> Vec<u8> {
+    pub(super) fn png_bytes(w: u32, h: u32, bg: [u8; 4]) -> Vec<u8> {
         let mut out = Vec::new();
         {
             let mut e = png::Encoder::new(&mut out, w, h);
@@ -176,7 +175,7 @@ mod tests {
         out
     }
 
-    fn with_icon(bytes: Vec<u8>, brand: &str) -> crate::model::Connector {
+    pub(super) fn with_icon(bytes: Vec<u8>, brand: &str) -> crate::model::Connector {
         let mut c = connector_from(
             minimal(),
             Some(json!({"properties": {"iconBrandColor": brand}})),
@@ -190,7 +189,7 @@ mod tests {
         c
     }
 
-    const BRAND: [u8; 4] = [0x4b, 0x2e, 0x83, 255];
+    pub(super) const BRAND: [u8; 4] = [0x4b, 0x2e, 0x83, 255];
 
     #[test]
     fn good_icon_passes() {
@@ -201,65 +200,5 @@ mod tests {
         {
             assert!(run_on(r, &c, Profile::Certified).is_empty(), "{}", r.code);
         }
-    }
-
-    #[test]
-    fn not_a_png() {
-        let c = with_icon(b"GIF89a".to_vec(), "#4b2e83");
-        assert_eq!(run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom).len(), 1);
-        assert!(run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).is_empty());
-    }
-
-    #[test]
-    fn sizes() {
-        let c = with_icon(png_bytes(230, 200, BRAND), "#4b2e83");
-        assert_eq!(
-            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
-            1
-        );
-        let c = with_icon(png_bytes(300, 300, BRAND), "#4b2e83");
-        assert_eq!(
-            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
-            1
-        );
-        let c = with_icon(png_bytes(160, 160, BRAND), "#4b2e83");
-        let f = run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified);
-        assert_eq!(f[0].severity, Severity::Info);
-        let big = with_icon(vec![0; MAX_BYTES], "#4b2e83");
-        assert_eq!(
-            run_on(&ICON_FILE_TOO_LARGE, &big, Profile::Certified).len(),
-            1
-        );
-    }
-
-    #[test]
-    fn background() {
-        let c = with_icon(png_bytes(230, 230, [0, 0, 0, 0]), "#000000");
-        assert_eq!(run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified).len(), 1);
-        let c = with_icon(png_bytes(230, 230, [255, 255, 255, 255]), "#ffffff");
-        assert_eq!(
-            run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified).len(),
-            1
-        );
-        let c = with_icon(png_bytes(230, 230, BRAND), "#0078d4");
-        let f = run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("#4b2e83"));
-        // Within the tolerance.
-        let c = with_icon(png_bytes(230, 230, BRAND), "#502e80");
-        assert!(run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified).is_empty());
-    }
-
-    #[test]
-    fn presence_per_profile() {
-        let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
-        assert_eq!(
-            run_on(&ICON_NOT_ALLOWED, &c, Profile::IndependentPublisher).len(),
-            1
-        );
-        let none = connector_from(minimal(), Some(json!({})));
-        assert!(run_on(&ICON_NOT_ALLOWED, &none, Profile::IndependentPublisher).is_empty());
-        assert_eq!(run_on(&ICON_MISSING, &none, Profile::Certified).len(), 1);
-        assert!(run_on(&ICON_MISSING, &c, Profile::Certified).is_empty());
     }
 }

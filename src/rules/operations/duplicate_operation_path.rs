@@ -8,6 +8,10 @@ crate::declare_code! {
     /// `/items/{id}` and `/items/{itemId}` are the same route: requests cannot be told apart. Keep
     /// one path.
     ///
+    /// ### Example
+    /// Bad: `"/items/{id}": {"get": …}` and `"/items/{itemId}": {"get": …}`
+    /// Good: one `"/items/{itemId}": {"get": …}`
+    ///
     /// ### Evidence
     /// Calibration: paths that differ by a trailing slash are not duplicates (a certified connector
     /// changed in 2024 has `/documents` and `/documents/`).
@@ -69,5 +73,18 @@ mod tests {
             json!({"paths": {"/docs/{a}": op("A"), "/docs/{b}": op("B")}}),
         );
         assert_eq!(run(&DUPLICATE_OPERATION_PATH, d).len(), 1);
+    }
+
+    #[test]
+    fn same_route_other_variable_name() {
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/tasks/{id}": {"get": {"operationId": "Other", "parameters": [{"name": "id", "in": "path", "required": true, "type": "string"}], "responses": {"200": {"description": "ok"}}}}}}),
+        );
+        assert_eq!(
+            pointers(&run(&DUPLICATE_OPERATION_PATH, d)),
+            vec!["/paths/~1tasks~1{id}/get"]
+        );
+        assert!(run(&DUPLICATE_OPERATION_PATH, minimal()).is_empty());
     }
 }

@@ -7,6 +7,11 @@ crate::declare_code! {
     /// ### Why
     /// operationIds must be unique across the whole definition. The comparison ignores letter case,
     /// as the platform's does: `GetItem` and `getItem` collide.
+    ///
+    /// ### Example
+    /// Bad: `"get": {"operationId": "GetTask"}` on one path and `"post": {"operationId": "gettask"}` on
+    /// another
+    /// Good: `"operationId": "GetTask"` and `"operationId": "CreateTask"`
     pub static OPERATION_ID_NOT_UNIQUE: Rule {
         code: "OperationIdNotUnique",
         severity: Severity::Error,
@@ -36,5 +41,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 first.insert(id.to_lowercase(), op);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn ids_differing_in_case() {
+        assert!(run(&OPERATION_ID_NOT_UNIQUE, minimal()).is_empty());
+        let d = patch(
+            minimal(),
+            json!({"paths": {"/other": {"post": {"operationId": "gettask", "responses": {"200": {"description": "x"}}}}}}),
+        );
+        let f = run(&OPERATION_ID_NOT_UNIQUE, d);
+        assert_eq!(pointers(&f), vec!["/paths/~1other/post/operationId"]);
+        assert!(f[0].message.contains("GET /tasks/{taskId}"));
     }
 }

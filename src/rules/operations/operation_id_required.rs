@@ -8,6 +8,10 @@ crate::declare_code! {
     /// The platform identifies actions and triggers by `operationId`: flows store it, dynamic
     /// values refer to it, and renaming it later is a breaking change. Give every operation a
     /// stable PascalCase id.
+    ///
+    /// ### Example
+    /// Bad: `"get": {"summary": "Get a task", "responses": {…}}`
+    /// Good: `"get": {"operationId": "GetTask", "summary": "Get a task", "responses": {…}}`
     pub static OPERATION_ID_REQUIRED: Rule {
         code: "OperationIdRequired",
         severity: Severity::Error,
@@ -34,5 +38,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             ),
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn missing_operation_id() {
+        assert!(run(&OPERATION_ID_REQUIRED, minimal()).is_empty());
+        let mut d = minimal();
+        d.pointer_mut(OP)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove("operationId");
+        assert_eq!(pointers(&run(&OPERATION_ID_REQUIRED, d)), vec![OP]);
     }
 }

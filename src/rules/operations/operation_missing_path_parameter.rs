@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Every template variable needs a parameter with the same name and `in: path`, declared on the
     /// operation or on the path item.
+    ///
+    /// ### Example
+    /// Bad: `"/tasks/{taskId}": {"get": {"parameters": [{"name": "id", "in": "path", …}]}}`
+    /// Good: `"/tasks/{taskId}": {"get": {"parameters": [{"name": "taskId", "in": "path", …}]}}`
     pub static OPERATION_MISSING_PATH_PARAMETER: Rule {
         code: "OperationMissingPathParameter",
         severity: Severity::Error,
@@ -39,5 +43,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn variable_without_parameter() {
+        assert!(run(&OPERATION_MISSING_PATH_PARAMETER, minimal()).is_empty());
+        let mut d = minimal();
+        let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
+        p["name"] = json!("id");
+        p["required"] = json!(false);
+        let f = run(&OPERATION_MISSING_PATH_PARAMETER, d);
+        assert_eq!(pointers(&f), vec![OP]);
+        assert!(f[0].message.starts_with("path variable '{taskId}'"));
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Every operation declares at least one response, normally the success code with its schema
     /// plus `default`.
     ///
+    /// ### Example
+    /// Bad: `"post": {"operationId": "CreateTask", "responses": {}}`
+    /// Good: `"responses": {"201": {"description": "Created"}, "default": {"description": "Error"}}`
+    ///
     /// ### Evidence
     /// Calibration: for a trigger's registration operation the finding is a warning. Its response
     /// is never shown to users, and certified connectors changed in 2024 (PDF4me Connect, Power
@@ -70,6 +74,17 @@ mod tests {
         assert!(
             sev.contains(&("/paths/~1act/post/responses", Severity::Error)),
             "{sev:?}"
+        );
+    }
+
+    #[test]
+    fn empty_responses() {
+        assert!(run(&OPERATION_MUST_HAVE_RESPONSE, minimal()).is_empty());
+        let mut d = minimal();
+        d.pointer_mut("/paths/~1tasks~1{taskId}/get").unwrap()["responses"] = json!({});
+        assert_eq!(
+            pointers(&run(&OPERATION_MUST_HAVE_RESPONSE, d)),
+            vec!["/paths/~1tasks~1{taskId}/get/responses"]
         );
     }
 }

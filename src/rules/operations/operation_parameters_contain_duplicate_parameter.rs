@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A parameter is identified by its name and location; the same pair twice in one list is
     /// ambiguous.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": [{"name": "taskId", "in": "path", …}, {"name": "taskId", "in": "path", …}]`
+    /// Good: `"parameters": [{"name": "taskId", "in": "path", …}]`
     pub static OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
         code: "OperationParametersContainDuplicateParameter",
         severity: Severity::Error,
@@ -32,5 +36,31 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn same_name_and_location() {
+        let mut d = minimal();
+        let params = d
+            .pointer_mut(&format!("{OP}/parameters"))
+            .unwrap()
+            .as_array_mut()
+            .unwrap();
+        params.push(json!({"name": "b1", "in": "body", "schema": {}}));
+        params.push(json!({"name": "b2", "in": "body", "schema": {}}));
+        params.push(json!({"name": "taskId", "in": "path", "required": true, "type": "string"}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d)),
+            vec![format!("{OP}/parameters/3")]
+        );
+        assert!(run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, minimal()).is_empty());
     }
 }

@@ -6,6 +6,11 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A request has one body. Model several body fields as properties of one body schema.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": [{"name": "title", "in": "body", …}, {"name": "due", "in": "body", …}]`
+    /// Good: `"parameters": [{"name": "body", "in": "body", "schema": {"type": "object", "properties":
+    /// {"title": {…}, "due": {…}}}}]`
     pub static OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
         code: "OperationParametersContainMultipleBodyParameters",
         severity: Severity::Error,
@@ -31,5 +36,40 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} has more than one body parameter", op.label()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn two_bodies() {
+        let mut d = minimal();
+        let params = d
+            .pointer_mut(&format!("{OP}/parameters"))
+            .unwrap()
+            .as_array_mut()
+            .unwrap();
+        params.push(json!({"name": "b1", "in": "body", "schema": {}}));
+        params.push(json!({"name": "b2", "in": "body", "schema": {}}));
+        params.push(json!({"name": "taskId", "in": "path", "required": true, "type": "string"}));
+        assert_eq!(
+            pointers(&run(
+                &OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
+                d
+            )),
+            vec![format!("{OP}/parameters/2")]
+        );
+        assert!(
+            run(
+                &OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
+                minimal()
+            )
+            .is_empty()
+        );
     }
 }

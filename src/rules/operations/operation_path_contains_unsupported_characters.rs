@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Wildcards are not supported in path templates; model the variable part as a `{parameter}`.
+    ///
+    /// ### Example
+    /// Bad: `"/files/*"`
+    /// Good: `"/files/{path}"` with a path parameter `path`
     pub static OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS: Rule {
         code: "OperationPathContainsUnsupportedCharacters",
         severity: Severity::Error,
@@ -23,5 +27,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if p.contains('*') {
             sink.emit(join("/paths", p), format!("path '{p}' contains '*'"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn wildcard() {
+        let d = patch(minimal(), json!({"paths": {"/a*": {}}}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS, d)),
+            vec!["/paths/~1a*"]
+        );
+        assert!(run(&OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS, minimal()).is_empty());
     }
 }

@@ -34,3 +34,20 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn query_string() {
+        let d = patch(minimal(), json!({"paths": {"/b?x=1": {}}}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT, d)),
+            vec!["/paths/~1b?x=1"]
+        );
+        assert!(run(&OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT, minimal()).is_empty());
+    }
+}

@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Path keys are relative to `basePath` and must begin with `/`.
+    ///
+    /// ### Example
+    /// Bad: `"tasks/{taskId}"`
+    /// Good: `"/tasks/{taskId}"`
     pub static OPERATION_PATH_MUST_START_WITH_SLASH: Rule {
         code: "OperationPathMustStartWithSlash",
         severity: Severity::Error,
@@ -23,5 +27,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if !p.starts_with('/') && !p.starts_with("x-") {
             sink.emit(join("/paths", p), format!("path '{p}' must start with '/'"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn no_leading_slash() {
+        let d = patch(minimal(), json!({"paths": {"tasks": {}}}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PATH_MUST_START_WITH_SLASH, d)),
+            vec!["/paths/tasks"]
+        );
+        assert!(run(&OPERATION_PATH_MUST_START_WITH_SLASH, minimal()).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Each `{` must close with `}` inside the same path segment. A literal brace must be
     /// percent-encoded (`%7B`, `%7D`).
+    ///
+    /// ### Example
+    /// Bad: `"/tasks/{taskId"`
+    /// Good: `"/tasks/{taskId}"`
     pub static OPERATION_PATH_TEMPLATE_NOT_VALID: Rule {
         code: "OperationPathTemplateNotValid",
         severity: Severity::Error,
@@ -27,5 +31,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("path template '{p}' is not valid: {e}"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unclosed_brace() {
+        let d = patch(minimal(), json!({"paths": {"/c/{x": {}}}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PATH_TEMPLATE_NOT_VALID, d)),
+            vec!["/paths/~1c~1{x"]
+        );
+        assert!(run(&OPERATION_PATH_TEMPLATE_NOT_VALID, minimal()).is_empty());
     }
 }

@@ -6,6 +6,11 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Defaults belong on the parameter (`default`), not in the template.
+    ///
+    /// ### Example
+    /// Bad: `"/tasks/{page=1}"`
+    /// Good: `"/tasks/{page}"` with `{"name": "page", "in": "path", "required": true, "type": "integer",
+    /// "default": 1}`
     pub static OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS: Rule {
         code: "OperationPathVariablesContainDefaults",
         severity: Severity::Error,
@@ -28,5 +33,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("path variable '{{{v}}}' contains a default"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn default_in_template() {
+        let d = patch(minimal(), json!({"paths": {"/d/{id=1}": {}}}));
+        assert_eq!(
+            pointers(&run(&OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS, d)),
+            vec!["/paths/~1d~1{id=1}"]
+        );
+        assert!(run(&OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS, minimal()).is_empty());
     }
 }

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// The designer shows the outputs of the success response. Declare the 2xx code the service
     /// returns (200, 201, 202, 204…).
     ///
+    /// ### Example
+    /// Bad: `"responses": {"400": {"description": "Bad request"}, "2XX": {"description": "OK"}}`
+    /// Good: `"responses": {"200": {"description": "OK"}, "400": {"description": "Bad request"}}`
+    ///
     /// ### Evidence
     /// Calibration: a lone `default` response is accepted by the platform for operations that
     /// return nothing, so it is not reported.
@@ -45,5 +49,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             join(&op.pointer, "responses"),
             format!("{} has no successful (2xx) response", op.label()),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn no_2xx_response() {
+        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, minimal()).is_empty());
+        let mut d = minimal();
+        d.pointer_mut(OP).unwrap()["responses"] =
+            json!({"400": {"description": "bad"}, "2XX": {"description": "x"}});
+        assert_eq!(
+            pointers(&run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d.clone())),
+            vec![format!("{OP}/responses")]
+        );
+        // A lone `default` is accepted.
+        d.pointer_mut(OP).unwrap()["responses"] = json!({"default": {"description": "x"}});
+        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d).is_empty());
     }
 }

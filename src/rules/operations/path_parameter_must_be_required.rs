@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// Path parameters are always required: a URL cannot be built without them.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "taskId", "in": "path", "type": "string"}`
+    /// Good: `{"name": "taskId", "in": "path", "required": true, "type": "string"}`
     pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule {
         code: "PathParameterMustBeRequired",
         severity: Severity::Error,
@@ -32,5 +36,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("path parameter '{name}' must have \"required\": true"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_path_parameter() {
+        assert!(run(&PATH_PARAMETER_MUST_BE_REQUIRED, minimal()).is_empty());
+        let mut d = minimal();
+        let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
+        p["name"] = json!("id");
+        p["required"] = json!(false);
+        assert_eq!(
+            pointers(&run(&PATH_PARAMETER_MUST_BE_REQUIRED, d)),
+            vec![format!("{OP}/parameters/0")]
+        );
     }
 }

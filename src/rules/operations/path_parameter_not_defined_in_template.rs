@@ -6,6 +6,10 @@ crate::declare_code! {
     ///
     /// ### Why
     /// A path parameter must appear in the template under exactly the same name (case-sensitive).
+    ///
+    /// ### Example
+    /// Bad: `"/tasks/{taskId}"` with a path parameter named `id`
+    /// Good: `"/tasks/{taskId}"` with a path parameter named `taskId`
     pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule {
         code: "PathParameterNotDefinedInTemplate",
         severity: Severity::Error,
@@ -33,5 +37,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn parameter_not_in_template() {
+        assert!(run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, minimal()).is_empty());
+        let mut d = minimal();
+        let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
+        p["name"] = json!("id");
+        p["required"] = json!(false);
+        assert_eq!(
+            pointers(&run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, d)),
+            vec![format!("{OP}/parameters/0/name")]
+        );
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// The platform treats paths case-insensitively, so `/Items` and `/items` are the same path
     /// defined twice. Merge their operations under one key.
+    ///
+    /// ### Example
+    /// Bad: `"/tasks/{taskId}"` and `"/TASKS/{taskId}"`
+    /// Good: one `"/tasks/{taskId}"` holding both paths' operations
     pub static PATH_REDEFINED: Rule {
         code: "PathRedefined",
         severity: Severity::Error,
@@ -32,5 +36,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         } else {
             seen.insert(p.to_lowercase(), p);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn case_only_difference() {
+        let d = patch(minimal(), json!({"paths": {"/TASKS/{taskId}": {}}}));
+        assert_eq!(
+            pointers(&run(&PATH_REDEFINED, d)),
+            vec!["/paths/~1TASKS~1{taskId}"]
+        );
+        assert!(run(&PATH_REDEFINED, minimal()).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Response keys are HTTP status codes (`200`, `404`) or `default`. Ranges such as `2XX` are
     /// OpenAPI 3 only. Extension keys (`x-…`) are allowed.
+    ///
+    /// ### Example
+    /// Bad: `"responses": {"2XX": {"description": "OK"}}`
+    /// Good: `"responses": {"200": {"description": "OK"}, "default": {"description": "Error"}}`
     pub static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule {
         code: "ResponseMustBeDefaultOrHttpStatusCode",
         severity: Severity::Error,
@@ -38,5 +42,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn range_key() {
+        assert!(run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, minimal()).is_empty());
+        let mut d = minimal();
+        d.pointer_mut(OP).unwrap()["responses"] =
+            json!({"400": {"description": "bad"}, "2XX": {"description": "x"}});
+        assert_eq!(
+            pointers(&run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, d)),
+            vec![format!("{OP}/responses/2XX")]
+        );
     }
 }

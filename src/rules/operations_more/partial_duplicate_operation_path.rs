@@ -12,6 +12,10 @@ crate::declare_code! {
     /// `/items/{id}` and `/items/search` both match `/items/search`; which operation runs depends
     /// on routing order. Prefer distinct shapes (`/items/{id}` and `/search/items`), or make sure
     /// the service treats the literal segment first.
+    ///
+    /// ### Example
+    /// Bad: `"/items/{id}": {"get": …}` and `"/items/search": {"get": …}`
+    /// Good: `"/items/{id}": {"get": …}` and `"/search/items": {"get": …}`
     pub static PARTIAL_DUPLICATE_OPERATION_PATH: Rule {
         code: "PartialDuplicateOperationPath",
         severity: Severity::Warning,

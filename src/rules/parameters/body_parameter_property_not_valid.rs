@@ -40,3 +40,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn type_on_body_parameter() {
+        let d = with_param(json!({"name": "body", "in": "body", "type": "string"}));
+        assert_eq!(
+            pointers(&run(&BODY_PARAMETER_PROPERTY_NOT_VALID, d)),
+            vec![format!("{OP}/parameters/1/type")]
+        );
+        let d = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
+        assert!(run(&BODY_PARAMETER_PROPERTY_NOT_VALID, d).is_empty());
+    }
+}

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A body parameter describes its payload with `schema` (even a plain string body: `{"type":
     /// "string"}`).
+    ///
+    /// ### Example
+    /// Bad: `{"name": "body", "in": "body", "required": true}`
+    /// Good: `{"name": "body", "in": "body", "required": true, "schema": {"type": "string"}}`
     pub static BODY_PARAMETER_SCHEMA_REQUIRED: Rule {
         code: "BodyParameterSchemaRequired",
         severity: Severity::Error,
@@ -24,5 +28,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if s(v, "in") == Some("body") && v.get("schema").is_none() {
             sink.emit(ptr, "body parameter has no schema");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn body_without_schema() {
+        let d = with_param(json!({"name": "body", "in": "body", "type": "string"}));
+        assert_eq!(
+            pointers(&run(&BODY_PARAMETER_SCHEMA_REQUIRED, d)),
+            vec![format!("{OP}/parameters/1")]
+        );
+        let d = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
+        assert!(run(&BODY_PARAMETER_SCHEMA_REQUIRED, d).is_empty());
     }
 }

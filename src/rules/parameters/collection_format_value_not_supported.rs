@@ -46,3 +46,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn multi_in_header() {
+        let d = with_param(
+            json!({"name": "h", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
+        );
+        assert_eq!(
+            pointers(&run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d)),
+            vec![format!("{OP}/parameters/1/collectionFormat")]
+        );
+        let d = with_param(
+            json!({"name": "h", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
+        );
+        assert!(run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d).is_empty());
+    }
+}

@@ -8,6 +8,10 @@ crate::declare_code! {
     /// `connectionId` is filled in by the runtime for every call; a parameter of that name collides
     /// with it. Rename the parameter (the name sent on the wire can stay in the path or query via a
     /// different parameter name only if the service allows it). The comparison ignores case.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "connectionId", "in": "query", "type": "string"}`
+    /// Good: `{"name": "accountConnection", "in": "query", "type": "string"}`
     pub static CONNECTION_ID_PARAMETER_NOT_ALLOWED: Rule {
         code: "ConnectionIdParameterNotAllowed",
         severity: Severity::Error,
@@ -28,5 +32,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "the parameter name 'connectionId' is reserved",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn connection_id() {
+        let d = with_param(json!({"name": "ConnectionId", "in": "query", "type": "string"}));
+        assert_eq!(
+            pointers(&run(&CONNECTION_ID_PARAMETER_NOT_ALLOWED, d)),
+            vec![format!("{OP}/parameters/1/name")]
+        );
+        let d = with_param(json!({"name": "accountConnection", "in": "query", "type": "string"}));
+        assert!(run(&CONNECTION_ID_PARAMETER_NOT_ALLOWED, d).is_empty());
     }
 }

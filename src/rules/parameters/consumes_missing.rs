@@ -16,6 +16,10 @@ crate::declare_code! {
     /// supported MIME type (`application/json`, `text/plain`, `multipart/form-data`,
     /// `application/x-www-form-urlencoded`) in the operation's `consumes` or the root `consumes`.
     /// Microsoft's validator reports this as a warning.
+    ///
+    /// ### Example
+    /// Bad: `"post": {"consumes": ["application/xml"], "parameters": [{"in": "body", …}]}`
+    /// Good: `"post": {"consumes": ["application/json"], "parameters": [{"in": "body", …}]}`
     pub static CONSUMES_MISSING: Rule {
         code: "ConsumesMissing",
         severity: Severity::Warning,
@@ -46,5 +50,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn unsupported_consumes() {
+        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
+        let d = post(body.clone(), json!({"consumes": ["application/xml"]}));
+        assert_eq!(
+            pointers(&run(&CONSUMES_MISSING, d)),
+            vec!["/paths/~1p/post"]
+        );
+        let d = post(
+            body,
+            json!({"consumes": ["application/json; charset=utf-8"]}),
+        );
+        assert!(run(&CONSUMES_MISSING, d).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Swagger 2.0 only allows `type: file` for form fields. For a raw binary body use a body
     /// parameter with `schema: {type: string, format: binary}`.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "file", "in": "query", "type": "file"}`
+    /// Good: `{"name": "file", "in": "formData", "type": "file"}` with `"consumes": ["multipart/form-data"]`
     pub static FILE_PARAMETER_MUST_BE_IN_FORM_DATA: Rule {
         code: "FileParameterMustBeInFormData",
         severity: Severity::Error,
@@ -24,5 +28,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         if s(v, "type") == Some("file") && s(v, "in") != Some("formData") {
             sink.emit(join(&ptr, "type"), "a file parameter must be in formData");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn file_in_query() {
+        let d = with_param(json!({"name": "f", "in": "query", "type": "file"}));
+        assert_eq!(
+            pointers(&run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d)),
+            vec![format!("{OP}/parameters/1/type")]
+        );
+        let d = post(
+            json!([{"name": "f", "in": "formData", "type": "file"}]),
+            json!({"consumes": ["multipart/form-data"]}),
+        );
+        assert!(run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d).is_empty());
     }
 }

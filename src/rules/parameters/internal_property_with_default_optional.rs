@@ -42,3 +42,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn optional_internal_default() {
+        let d = with_param(
+            json!({"name": "v", "in": "query", "type": "string", "default": "1", "x-ms-visibility": "internal"}),
+        );
+        assert_eq!(
+            pointers(&run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d)),
+            vec![format!("{OP}/parameters/1")]
+        );
+        let d = with_param(
+            json!({"name": "v", "in": "query", "type": "string", "default": "1", "required": true, "x-ms-visibility": "internal"}),
+        );
+        assert!(run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d).is_empty());
+    }
+}

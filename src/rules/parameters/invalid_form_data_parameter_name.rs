@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Form field names are sent as-is in the multipart or URL-encoded body and must be US-ASCII.
     /// Rename the parameter and put the display text in `x-ms-summary`.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "naïve", "in": "formData", "type": "string"}`
+    /// Good: `{"name": "naive", "in": "formData", "type": "string", "x-ms-summary": "Naïve"}`
     pub static INVALID_FORM_DATA_PARAMETER_NAME: Rule {
         code: "InvalidFormDataParameterName",
         severity: Severity::Error,
@@ -30,5 +34,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("formData parameter name '{n}' is not US-ASCII"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn non_ascii_name() {
+        let d = post(
+            json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
+            json!({"consumes": ["application/x-www-form-urlencoded"]}),
+        );
+        assert_eq!(
+            pointers(&run(&INVALID_FORM_DATA_PARAMETER_NAME, d)),
+            vec!["/paths/~1p/post/parameters/0/name"]
+        );
+        let d = post(
+            json!([{"name": "f", "in": "formData", "type": "file"}]),
+            json!({"consumes": ["multipart/form-data"]}),
+        );
+        assert!(run(&INVALID_FORM_DATA_PARAMETER_NAME, d).is_empty());
     }
 }

@@ -68,3 +68,35 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn object_body_as_text() {
+        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
+        let d = post(body, json!({"consumes": ["text/plain"]}));
+        assert_eq!(
+            pointers(&run(
+                &MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,
+                d
+            )),
+            vec!["/paths/~1p/post/parameters/0"]
+        );
+        let d = post(
+            json!([{"name": "b", "in": "body", "schema": {"type": "string"}}]),
+            json!({"consumes": ["text/plain"]}),
+        );
+        assert!(
+            run(
+                &MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,
+                d
+            )
+            .is_empty()
+        );
+    }
+}

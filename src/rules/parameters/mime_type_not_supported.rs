@@ -10,6 +10,10 @@ crate::declare_code! {
     /// `application/x-www-form-urlencoded`; other types (`application/xml`, `application/text`, …)
     /// are passed through as opaque content. Microsoft's validator warns about them; use a
     /// supported type when the service accepts one.
+    ///
+    /// ### Example
+    /// Bad: `"consumes": ["application/xml"]`
+    /// Good: `"consumes": ["application/json"]`
     pub static MIME_TYPE_NOT_SUPPORTED: Rule {
         code: "MimeTypeNotSupported",
         severity: Severity::Warning,
@@ -50,5 +54,28 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn xml() {
+        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
+        let d = post(body.clone(), json!({"consumes": ["application/xml"]}));
+        assert_eq!(
+            pointers(&run(&MIME_TYPE_NOT_SUPPORTED, d)),
+            vec!["/paths/~1p/post/consumes/0"]
+        );
+        let d = post(
+            body,
+            json!({"consumes": ["application/json; charset=utf-8"]}),
+        );
+        assert!(run(&MIME_TYPE_NOT_SUPPORTED, d).is_empty());
     }
 }

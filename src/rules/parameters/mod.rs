@@ -148,7 +148,7 @@ mod tests {
         d
     }
 
-    fn post(params: Value, extra: Value) -> Value {
+    pub(super) fn post(params: Value, extra: Value) -> Value {
         let mut op = json!({"operationId": "Post", "parameters": params, "responses": {"200": {"description": "ok"}}});
         if let (Some(o), Some(e)) = (op.as_object_mut(), extra.as_object()) {
             for (k, v) in e {
@@ -165,162 +165,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn connection_id_and_reserved() {
-        let d = with_param(json!({"name": "ConnectionId", "in": "query", "type": "string"}));
-        assert_eq!(run(&CONNECTION_ID_PARAMETER_NOT_ALLOWED, d).len(), 1);
-        let d = with_param(json!({"name": "Content-Length", "in": "header", "type": "string"}));
-        assert_eq!(run(&RESERVED_PARAMETER_IS_USED, d).len(), 1);
-        let d = with_param(json!({"name": "X-Length", "in": "header", "type": "string"}));
-        assert!(run(&RESERVED_PARAMETER_IS_USED, d).is_empty());
-    }
-
-    #[test]
-    fn consumes_and_mime() {
-        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
-        let d = patch(
-            post(body.clone(), json!({"consumes": ["application/xml"]})),
-            json!({}),
-        );
-        assert_eq!(run(&CONSUMES_MISSING, d.clone()).len(), 1);
-        assert_eq!(
-            pointers(&run(&MIME_TYPE_NOT_SUPPORTED, d)),
-            vec!["/paths/~1p/post/consumes/0"]
-        );
-        let d = post(
-            body.clone(),
-            json!({"consumes": ["application/json; charset=utf-8"]}),
-        );
-        assert!(run(&CONSUMES_MISSING, d.clone()).is_empty());
-        assert!(run(&MIME_TYPE_NOT_SUPPORTED, d).is_empty());
-        let d = post(body.clone(), json!({"consumes": ["text/plain"]}));
-        assert_eq!(
-            run(
-                &MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,
-                d
-            )
-            .len(),
-            1
-        );
-        let d = post(
-            json!([{"name": "b", "in": "body", "schema": {"type": "string"}}]),
-            json!({"consumes": ["text/plain"]}),
-        );
-        assert!(
-            run(
-                &MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,
-                d
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn form_data() {
-        let d = post(
-            json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
-            json!({"consumes": ["application/x-www-form-urlencoded"]}),
-        );
-        assert_eq!(run(&INVALID_FORM_DATA_PARAMETER_NAME, d.clone()).len(), 1);
-        assert_eq!(
-            run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d.clone()).len(),
-            1
-        );
-        assert_eq!(run(&PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY, d).len(), 1);
-        let d = post(
-            json!([{"name": "f", "in": "formData", "type": "file"}]),
-            json!({"consumes": ["multipart/form-data"]}),
-        );
-        assert!(run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d.clone()).is_empty());
-        assert!(run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d).is_empty());
-        let d = with_param(json!({"name": "f", "in": "query", "type": "file"}));
-        assert_eq!(run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d).len(), 1);
-    }
-
-    #[test]
-    fn parameter_lists() {
-        let d = patch(
+    /// `/p` with path-item parameters (`#/parameters/Q` and an inline copy of it, two bodies) and a
+    /// `post` listing `#/parameters/Q` twice.
+    pub(super) fn path_level_def() -> Value {
+        patch(
             minimal(),
             json!({"parameters": {"Q": {"name": "q", "in": "query", "type": "string"}},
                    "paths": {"/p": {"parameters": [{"$ref": "#/parameters/Q"}, {"name": "q", "in": "query", "type": "string"},
                        {"name": "a", "in": "body", "schema": {}}, {"name": "b", "in": "body", "schema": {}}],
                    "post": {"parameters": [{"$ref": "#/parameters/Q"}, {"$ref": "#/parameters/Q"}], "responses": {"200": {"description": "x"}}}}}}),
-        );
-        assert_eq!(
-            pointers(&run(&OPERATION_PARAMETERS_ARE_NOT_UNIQUE, d.clone())),
-            vec!["/paths/~1p/post/parameters/1"]
-        );
-        assert_eq!(
-            pointers(&run(
-                &PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER,
-                d.clone()
-            )),
-            vec!["/paths/~1p/parameters/1"]
-        );
-        assert_eq!(
-            pointers(&run(&PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS, d)),
-            vec!["/paths/~1p/parameters/3"]
-        );
+        )
     }
 
-    #[test]
-    fn collection_format_and_encoding() {
-        let d = with_param(
-            json!({"name": "h", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
-        );
-        assert_eq!(run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d).len(), 1);
-        let d = with_param(
-            json!({"name": "h", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
-        );
-        assert!(run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d).is_empty());
-        let mut d = minimal();
-        d.pointer_mut(&format!("{OP}/parameters/0"))
-            .unwrap()
-            .as_object_mut()
-            .unwrap()
-            .remove("x-ms-url-encoding");
-        assert_eq!(run(&PATH_PARAMETER_MISSING_ENCODING, d).len(), 1);
-        let d = with_param(
-            json!({"name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "single"}),
-        );
-        assert_eq!(run(&QUERY_PARAMETER_ENCODING_NOT_SUPPORTED, d).len(), 1);
-    }
-
-    #[test]
-    fn body_parameter_shape() {
-        let d = with_param(json!({"name": "b", "in": "body", "type": "string"}));
-        assert_eq!(run(&BODY_PARAMETER_PROPERTY_NOT_VALID, d.clone()).len(), 1);
-        assert_eq!(run(&BODY_PARAMETER_SCHEMA_REQUIRED, d).len(), 1);
-        let d = with_param(json!({"name": "q", "in": "query", "type": "string", "schema": {}}));
-        assert_eq!(run(&NON_BODY_PARAMETER_SCHEMA_NOT_VALID, d).len(), 1);
-    }
-
-    #[test]
-    fn internal_defaults() {
-        let d = with_param(
-            json!({"name": "v", "in": "query", "type": "string", "default": "1", "x-ms-visibility": "internal"}),
-        );
-        assert_eq!(run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d).len(), 1);
-        let d = with_param(
-            json!({"name": "v", "in": "query", "type": "string", "default": "1", "required": true, "x-ms-visibility": "internal"}),
-        );
-        assert!(run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d).is_empty());
-        let schema = |req: Value| {
-            json!([{"name": "b", "in": "body", "schema": {"type": "object", "required": req,
-              "properties": {"kind": {"type": "string", "default": "t", "x-ms-visibility": "internal"},
-                             "id": {"type": "string", "readOnly": true}}}}])
-        };
-        let d = post(schema(json!(["id"])), json!({}));
-        assert_eq!(
-            pointers(&run(&PROPERTY_MUST_BE_REQUIRED, d.clone())),
-            vec!["/paths/~1p/post/parameters/0/schema/properties/kind"]
-        );
-        assert_eq!(
-            pointers(&run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d)),
-            vec!["/paths/~1p/post/parameters/0/schema/properties/id"]
-        );
-        let d = post(schema(json!(["kind"])), json!({}));
-        assert!(run(&PROPERTY_MUST_BE_REQUIRED, d.clone()).is_empty());
-        assert!(run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d).is_empty());
+    /// A body parameter whose object has an internal property `kind` with a default and a
+    /// readOnly property `id`; `req` is its `required` list.
+    pub(super) fn internal_body(req: Value) -> Value {
+        json!([{"name": "b", "in": "body", "schema": {"type": "object", "required": req,
+          "properties": {"kind": {"type": "string", "default": "t", "x-ms-visibility": "internal"},
+                         "id": {"type": "string", "readOnly": true}}}}])
     }
 }

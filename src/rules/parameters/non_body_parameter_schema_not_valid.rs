@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// Only body parameters have a `schema`; others describe their value with `type`, `format`,
     /// `items`, `enum` directly.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "q", "in": "query", "schema": {"type": "string"}}`
+    /// Good: `{"name": "q", "in": "query", "type": "string"}`
     pub static NON_BODY_PARAMETER_SCHEMA_NOT_VALID: Rule {
         code: "NonBodyParameterSchemaNotValid",
         severity: Severity::Error,
@@ -27,5 +31,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "only body parameters may have a schema",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn schema_on_query() {
+        let d = with_param(json!({"name": "q", "in": "query", "type": "string", "schema": {}}));
+        assert_eq!(
+            pointers(&run(&NON_BODY_PARAMETER_SCHEMA_NOT_VALID, d)),
+            vec![format!("{OP}/parameters/1/schema")]
+        );
+        let d = with_param(json!({"name": "b", "in": "body", "schema": {}}));
+        assert!(run(&NON_BODY_PARAMETER_SCHEMA_NOT_VALID, d).is_empty());
     }
 }

@@ -7,6 +7,10 @@ crate::declare_code! {
     /// ### Why
     /// A parameter list must not repeat an identical entry (typically the same `$ref` written
     /// twice). Remove the copy.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": [{"$ref": "#/parameters/Q"}, {"$ref": "#/parameters/Q"}]`
+    /// Good: `"parameters": [{"$ref": "#/parameters/Q"}]`
     pub static OPERATION_PARAMETERS_ARE_NOT_UNIQUE: Rule {
         code: "OperationParametersAreNotUnique",
         severity: Severity::Error,
@@ -43,5 +47,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn same_ref_twice() {
+        assert_eq!(
+            pointers(&run(&OPERATION_PARAMETERS_ARE_NOT_UNIQUE, path_level_def())),
+            vec!["/paths/~1p/post/parameters/1"]
+        );
+        assert!(run(&OPERATION_PARAMETERS_ARE_NOT_UNIQUE, minimal()).is_empty());
     }
 }

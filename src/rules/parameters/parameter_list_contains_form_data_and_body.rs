@@ -7,6 +7,12 @@ crate::declare_code! {
     /// ### Why
     /// The body is either a JSON/text payload or a form; it cannot be both. Move the form fields
     /// into the body schema, or drop the body parameter.
+    ///
+    /// ### Example
+    /// Bad: `"parameters": [{"name": "file", "in": "formData", "type": "file"}, {"name": "body", "in":
+    /// "body", "schema": {…}}]`
+    /// Good: `"parameters": [{"name": "file", "in": "formData", "type": "file"}, {"name": "title", "in":
+    /// "formData", "type": "string"}]`
     pub static PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY: Rule {
         code: "ParameterListContainsFormDataAndBody",
         severity: Severity::Error,
@@ -30,5 +36,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("{} mixes body and formData parameters", op.label()),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn form_and_body() {
+        let d = post(
+            json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
+            json!({"consumes": ["application/x-www-form-urlencoded"]}),
+        );
+        assert_eq!(
+            pointers(&run(&PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY, d)),
+            vec!["/paths/~1p/post/parameters/0"]
+        );
+        let d = post(
+            json!([{"name": "f", "in": "formData", "type": "file"}]),
+            json!({"consumes": ["multipart/form-data"]}),
+        );
+        assert!(run(&PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY, d).is_empty());
     }
 }

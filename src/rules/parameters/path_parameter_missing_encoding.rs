@@ -8,6 +8,11 @@ crate::declare_code! {
     /// Say how the value is encoded into the URL: `"x-ms-url-encoding": "single"` normally,
     /// `"double"` when values may contain `/` and the service decodes twice. Microsoft's validator
     /// warns when it is missing.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "taskId", "in": "path", "required": true, "type": "string"}`
+    /// Good: `{"name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding":
+    /// "single"}`
     pub static PATH_PARAMETER_MISSING_ENCODING: Rule {
         code: "PathParameterMissingEncoding",
         severity: Severity::Warning,
@@ -31,5 +36,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn no_url_encoding() {
+        let mut d = minimal();
+        d.pointer_mut(&format!("{OP}/parameters/0"))
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .remove("x-ms-url-encoding");
+        assert_eq!(
+            pointers(&run(&PATH_PARAMETER_MISSING_ENCODING, d)),
+            vec![format!("{OP}/parameters/0")]
+        );
+        assert!(run(&PATH_PARAMETER_MISSING_ENCODING, minimal()).is_empty());
     }
 }

@@ -7,6 +7,11 @@ crate::declare_code! {
     /// ### Why
     /// Parameters written on the path item apply to all its operations; the same (name, in) pair
     /// twice is ambiguous. Keep one.
+    ///
+    /// ### Example
+    /// Bad: `"/p": {"parameters": [{"$ref": "#/parameters/Q"}, {"name": "q", "in": "query", …}]}`, where
+    /// `#/parameters/Q` is also the query parameter `q`
+    /// Good: `"/p": {"parameters": [{"$ref": "#/parameters/Q"}]}`
     pub static PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
         code: "PathParametersContainDuplicateParameter",
         severity: Severity::Error,
@@ -32,5 +37,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn ref_and_inline_copy() {
+        assert_eq!(
+            pointers(&run(
+                &PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER,
+                path_level_def()
+            )),
+            vec!["/paths/~1p/parameters/1"]
+        );
+        assert!(run(&PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, minimal()).is_empty());
     }
 }

@@ -7,6 +7,11 @@ crate::declare_code! {
     /// ### Why
     /// A request has one body. Keep a single `in: body` parameter (on the path item or on each
     /// operation).
+    ///
+    /// ### Example
+    /// Bad: `"/p": {"parameters": [{"name": "a", "in": "body", …}, {"name": "b", "in": "body", …}]}`
+    /// Good: `"/p": {"parameters": [{"name": "body", "in": "body", "schema": {"properties": {"a": {…},
+    /// "b": {…}}}}]}`
     pub static PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
         code: "PathParametersContainMultipleBodyParameters",
         severity: Severity::Error,
@@ -24,5 +29,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (p, _, _) in list.iter().filter(|x| x.2 == Some("body")).skip(1) {
             sink.emit(p.clone(), "path item has more than one body parameter");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn two_bodies_on_the_path_item() {
+        assert_eq!(
+            pointers(&run(
+                &PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
+                path_level_def()
+            )),
+            vec!["/paths/~1p/parameters/3"]
+        );
+        assert!(run(&PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS, minimal()).is_empty());
     }
 }

@@ -41,3 +41,22 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn internal_property_not_required() {
+        let d = post(internal_body(json!(["id"])), json!({}));
+        assert_eq!(
+            pointers(&run(&PROPERTY_MUST_BE_REQUIRED, d)),
+            vec!["/paths/~1p/post/parameters/0/schema/properties/kind"]
+        );
+        let d = post(internal_body(json!(["kind"])), json!({}));
+        assert!(run(&PROPERTY_MUST_BE_REQUIRED, d).is_empty());
+    }
+}

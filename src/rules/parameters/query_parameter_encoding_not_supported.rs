@@ -8,6 +8,10 @@ crate::declare_code! {
     /// Query values are always encoded once; `x-ms-url-encoding` is only for path parameters.
     /// Remove it.
     ///
+    /// ### Example
+    /// Bad: `{"name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "single"}`
+    /// Good: `{"name": "q", "in": "query", "type": "string"}`
+    ///
     /// ### Evidence
     /// Calibration: the catalog infers an error, but Bloomflow and PDF4me Connect (certified,
     /// 2024), WPForms (certified, 2023) and HubSpot CRM (independent publisher, 2023) were merged
@@ -33,5 +37,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 "query parameters cannot set x-ms-url-encoding",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn encoding_on_query() {
+        let d = with_param(
+            json!({"name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "single"}),
+        );
+        assert_eq!(
+            pointers(&run(&QUERY_PARAMETER_ENCODING_NOT_SUPPORTED, d)),
+            vec![format!("{OP}/parameters/1/x-ms-url-encoding")]
+        );
+        let d = with_param(json!({"name": "q", "in": "query", "type": "string"}));
+        assert!(run(&QUERY_PARAMETER_ENCODING_NOT_SUPPORTED, d).is_empty());
     }
 }

@@ -8,6 +8,11 @@ crate::declare_code! {
     /// `readOnly` properties are never sent in requests, so they cannot also be required in a
     /// request body. Drop `readOnly`, or remove the name from `required` (or use a separate input
     /// definition).
+    ///
+    /// ### Example
+    /// Bad: `{"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "readOnly":
+    /// true}}}` as a request body
+    /// Good: the same without `"required": ["id"]`, or without `readOnly`
     pub static REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT: Rule {
         code: "RequiredReadOnlyPropertyNotAllowedAsInput",
         severity: Severity::Error,
@@ -34,5 +39,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn required_read_only() {
+        let d = post(internal_body(json!(["id"])), json!({}));
+        assert_eq!(
+            pointers(&run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d)),
+            vec!["/paths/~1p/post/parameters/0/schema/properties/id"]
+        );
+        let d = post(internal_body(json!(["kind"])), json!({}));
+        assert!(run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d).is_empty());
     }
 }

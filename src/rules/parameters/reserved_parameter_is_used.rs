@@ -20,6 +20,10 @@ crate::declare_code! {
     /// and reports it as info. It flags header parameters that name framing or hop-by-hop headers
     /// (`Content-Length`, `Host`, `Connection`, `Transfer-Encoding`, `Keep-Alive`, `Upgrade`): the
     /// gateway computes these itself and a user-supplied value is dropped or rejected.
+    ///
+    /// ### Example
+    /// Bad: `{"name": "Content-Length", "in": "header", "type": "string"}`
+    /// Good: no such parameter: the gateway sets `Content-Length` itself
     pub static RESERVED_PARAMETER_IS_USED: Rule {
         code: "ReservedParameterIsUsed",
         severity: Severity::Info,
@@ -43,5 +47,24 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 format!("header '{n}' is set by the gateway"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn framing_header() {
+        let d = with_param(json!({"name": "Content-Length", "in": "header", "type": "string"}));
+        assert_eq!(
+            pointers(&run(&RESERVED_PARAMETER_IS_USED, d)),
+            vec![format!("{OP}/parameters/1/name")]
+        );
+        let d = with_param(json!({"name": "X-Length", "in": "header", "type": "string"}));
+        assert!(run(&RESERVED_PARAMETER_IS_USED, d).is_empty());
     }
 }

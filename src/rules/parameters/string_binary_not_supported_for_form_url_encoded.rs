@@ -14,6 +14,11 @@ crate::declare_code! {
     /// URL-encoded forms carry text only; files (`type: file` or `string`/`binary`) need
     /// `multipart/form-data`. Change `consumes` to `multipart/form-data`, or send the content as a
     /// string.
+    ///
+    /// ### Example
+    /// Bad: `"consumes": ["application/x-www-form-urlencoded"]` with `{"name": "f", "in": "formData",
+    /// "type": "file"}`
+    /// Good: `"consumes": ["multipart/form-data"]` with the same parameter
     pub static STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED: Rule {
         code: "StringBinaryNotSupportedForFormUrlEncoded",
         severity: Severity::Error,
@@ -53,5 +58,30 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::testing::*;
+    use serde_json::json;
+
+    #[test]
+    fn file_in_url_encoded_form() {
+        let d = post(
+            json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
+            json!({"consumes": ["application/x-www-form-urlencoded"]}),
+        );
+        assert_eq!(
+            pointers(&run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d)),
+            vec!["/paths/~1p/post/parameters/0"]
+        );
+        let d = post(
+            json!([{"name": "f", "in": "formData", "type": "file"}]),
+            json!({"consumes": ["multipart/form-data"]}),
+        );
+        assert!(run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d).is_empty());
     }
 }
