@@ -134,31 +134,36 @@ impl std::fmt::Debug for Rule {
     }
 }
 
+/// The rule areas, each a folder `src/rules/<area>/` with its `RULES`, in registry order.
+pub(crate) const AREAS: &[(&str, &[&Rule])] = &[
+    ("files", files::RULES),
+    ("structure", structure::RULES),
+    ("operations", operations::RULES),
+    ("references", references::RULES),
+    ("content", content::RULES),
+    ("properties", properties::RULES),
+    ("icon", icon::RULES),
+    ("script", script::RULES),
+    ("docs", docs::RULES),
+    ("settings", settings::RULES),
+    ("parameters", parameters::RULES),
+    ("security", security::RULES),
+    ("webhooks", webhooks::RULES),
+    ("versioning", versioning::RULES),
+    ("operations_more", operations_more::RULES),
+    ("dynamic", dynamic::RULES),
+    ("schema_validation", schema_validation::RULES),
+    ("schema", schema::RULES),
+];
+
 /// Every rule, in a stable order (area by area).
 pub fn registry() -> &'static [&'static Rule] {
     static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let areas: &[&[&'static Rule]] = &[
-            files::RULES,
-            structure::RULES,
-            operations::RULES,
-            references::RULES,
-            content::RULES,
-            properties::RULES,
-            icon::RULES,
-            script::RULES,
-            docs::RULES,
-            settings::RULES,
-            parameters::RULES,
-            security::RULES,
-            webhooks::RULES,
-            versioning::RULES,
-            operations_more::RULES,
-            dynamic::RULES,
-            schema_validation::RULES,
-            schema::RULES,
-        ];
-        let all: Vec<&'static Rule> = areas.iter().flat_map(|a| a.iter().copied()).collect();
+        let all: Vec<&'static Rule> = AREAS
+            .iter()
+            .flat_map(|(_, rules)| rules.iter().copied())
+            .collect();
         debug_assert!(
             {
                 let mut codes: Vec<_> = all.iter().map(|r| r.code).collect();
@@ -680,95 +685,23 @@ mod tests {
     }
 }
 
-/// The layout of issue 15: one file per rule under its area folder, named after its code.
+/// The layout of issue 15: one file per rule under its area folder, named after its code,
+/// declaring it with `declare_code!`, documented in the fixed sections and holding its own
+/// cases; checked by the same [`crate::catalog::layout`] as every other code family.
 #[cfg(test)]
 mod layout_tests {
-    use std::collections::{BTreeMap, BTreeSet};
-    use std::path::{Path, PathBuf};
-
-    /// A rule code in snake case: `PublisherRequired` → `publisher_required`,
-    /// `JSONSyntax`-style acronyms split before their last capital, and `OAuth` kept as one word
-    /// (`OAuthSettingsNotValid` → `oauth_settings_not_valid`).
-    fn snake(code: &str) -> String {
-        let chars: Vec<char> = code.replace("OAuth", "Oauth").chars().collect();
-        let mut out = String::new();
-        for (i, &c) in chars.iter().enumerate() {
-            if c.is_ascii_uppercase() && i > 0 {
-                let prev = chars[i - 1];
-                let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-                if prev.is_ascii_lowercase()
-                    || prev.is_ascii_digit()
-                    || (prev.is_ascii_uppercase() && next_lower)
-                {
-                    out.push('_');
-                }
-            }
-            out.push(c.to_ascii_lowercase());
-        }
-        out
-    }
-
-    /// Every `src/rules/<area>/<name>.rs` but `mod.rs`, `shared.rs` and `tests.rs`, by name.
-    fn rule_files() -> BTreeMap<String, PathBuf> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
-        let mut files = BTreeMap::new();
-        for area in std::fs::read_dir(&root).unwrap() {
-            let area = area.unwrap().path();
-            if !area.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(&area).unwrap() {
-                let file = file.unwrap().path();
-                let Some(stem) = file.file_stem().and_then(|s| s.to_str()) else {
-                    continue;
-                };
-                if file.extension().and_then(|e| e.to_str()) != Some("rs")
-                    || stem == "mod"
-                    || stem == "shared"
-                    || stem == "tests"
-                {
-                    continue;
-                }
-                let earlier = files.insert(stem.to_string(), file.clone());
-                assert!(earlier.is_none(), "two rule files named {stem}.rs");
-            }
-        }
-        files
-    }
-
     #[test]
-    fn snake_case_of_codes() {
-        assert_eq!(snake("PublisherRequired"), "publisher_required");
-        assert_eq!(snake("OAuthSettingsNotValid"), "oauth_settings_not_valid");
-        assert_eq!(snake("FileEncodingNotUtf8"), "file_encoding_not_utf8");
-        assert_eq!(
-            snake("DiscriminatorMustBeARequiredStringProperty"),
-            "discriminator_must_be_a_required_string_property"
-        );
-    }
-
-    #[test]
-    fn every_rule_has_its_own_file_and_every_rule_file_is_registered() {
-        let files = rule_files();
-        let mut registered = BTreeSet::new();
-        for rule in super::registry() {
-            let name = snake(rule.code);
-            let path = files.get(&name).unwrap_or_else(|| {
-                panic!("{}: no src/rules/<area>/{name}.rs", rule.code);
-            });
-            let text = std::fs::read_to_string(path).unwrap();
-            assert!(
-                text.contains(&format!("\"{}\"", rule.code)),
-                "{} is not declared in {}",
-                rule.code,
-                path.display()
-            );
-            assert!(registered.insert(name), "{} registered twice", rule.code);
+    fn every_rule_has_its_own_documented_and_tested_file() {
+        let mut problems = Vec::new();
+        for (area, rules) in super::AREAS {
+            let codes: Vec<_> = rules.iter().map(|r| (r.code, r.explanation)).collect();
+            problems.extend(crate::catalog::layout::problems(
+                &format!("src/rules/{area}"),
+                &codes,
+            ));
         }
-        let orphans: Vec<&String> = files.keys().filter(|k| !registered.contains(*k)).collect();
-        assert!(
-            orphans.is_empty(),
-            "rule files with no registered rule: {orphans:?}"
-        );
+        assert!(problems.is_empty(), "{problems:#?}");
+        let listed: usize = super::AREAS.iter().map(|(_, rules)| rules.len()).sum();
+        assert_eq!(listed, super::registry().len());
     }
 }
