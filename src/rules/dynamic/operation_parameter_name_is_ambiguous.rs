@@ -28,6 +28,11 @@ crate::declare_code! {
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let mut once = Once::new(sink);
     with_sites(cx, &mut |sw, s| {
+        // A newer sibling extension (`x-ms-dynamic-list` beside `x-ms-dynamic-values`) names
+        // its parameters by path, which is the fix this rule asks for.
+        if s.superseded() {
+            return;
+        }
         let Some(target) = invoked(sw, s) else { return };
         for (k, _, at) in s.params() {
             if ambiguous(sw, target, k) {
@@ -71,6 +76,21 @@ mod tests {
         // `top` of ListItems is not ambiguous.
         let d = call(
             json!({"operationId": "ListItems", "value-path": "id", "parameters": {"project": "x"}}),
+        );
+        assert!(run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d).is_empty());
+    }
+
+    #[test]
+    fn a_dynamic_list_beside_it_settles_the_name() {
+        let d = patch(
+            base(good_dv(), json!({"project": {"type": "string"}})),
+            json!({"paths": {"/pick": {"get": {"operationId": "Pick", "parameters": [
+                {"name": "p", "in": "query", "type": "string",
+                 "x-ms-dynamic-values": {"operationId": "Create", "value-path": "id",
+                     "parameters": {"project": "x"}},
+                 "x-ms-dynamic-list": {"operationId": "Create", "itemValuePath": "id",
+                     "parameters": {"body/project": {"value": "x"}}}}],
+                "responses": {"200": {"description": "ok"}}}}}}),
         );
         assert!(run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d).is_empty());
     }

@@ -41,7 +41,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             || m.keys().any(|k| {
                 k.len() == 3 && k.starts_with('2') && k.bytes().all(|b| b.is_ascii_digit())
             })
-            || m.keys().all(|k| k == "default")
+            || m.keys()
+                .filter(|k| !k.starts_with("x-"))
+                .all(|k| k == "default")
         {
             continue;
         }
@@ -71,6 +73,10 @@ mod tests {
         );
         // A lone `default` is accepted.
         d.pointer_mut(OP).unwrap()["responses"] = json!({"default": {"description": "x"}});
+        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d.clone()).is_empty());
+        // Vendor extensions beside it are not responses.
+        d.pointer_mut(OP).unwrap()["responses"] =
+            json!({"default": {"description": "x"}, "x-ms-summary": "y"});
         assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d).is_empty());
     }
 }
