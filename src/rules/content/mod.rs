@@ -1,6 +1,6 @@
 //! Certification content of the definition: lengths, restricted words and characters,
 //! connector metadata, contact, default responses, output schemas, English text, plus the
-//! reviewers' style rules that have no official code (catalog §3.1, §3.5, §3.6, §3.9, §4, §5).
+//! reviewers' style rules that have no official code.
 
 use std::sync::LazyLock;
 

@@ -1,4 +1,4 @@
-//! readme.md and intro.md: the sections reviewers expect (catalog §10.3, §10.4, §2 FILE-05).
+//! readme.md and intro.md: the sections reviewers expect.
 
 use serde_json::Value;
 

@@ -1,5 +1,4 @@
-//! Dynamic extensions and other cross-operation references (catalog §3.1 #10-17, #22-23, #33,
-//! #40, #43-45, #49-50, #68; §3.4 #90).
+//! Dynamic extensions and other cross-operation references.
 //!
 //! An `x-ms-dynamic-*` extension makes the designer call another operation of the connector
 //! (the *invoked* operation) while the user fills in the *calling* operation. The checks follow

@@ -1,5 +1,5 @@
 //! File-level rules: what reading the files found (syntax, encoding) and which files a
-//! connector folder must or must not contain (catalog §2).
+//! connector folder must or must not contain.
 
 use super::{Context, Rule, Sink};
 use crate::model::FileKind;

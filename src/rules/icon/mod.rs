@@ -1,4 +1,4 @@
-//! icon.png: format, size, background and brand colour (catalog §10.1, §2 FILE-04).
+//! icon.png: format, size, background and brand colour.
 
 use std::io::Cursor;
 

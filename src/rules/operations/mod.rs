@@ -1,5 +1,4 @@
-//! Operations and paths: operationIds, path templates and path parameters, responses
-//! (catalog §3.1, §3.6).
+//! Operations and paths: operationIds, path templates and path parameters, responses.
 
 use std::collections::HashMap;
 

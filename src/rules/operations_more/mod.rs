@@ -1,4 +1,4 @@
-//! Overlapping paths (catalog §3.1 #61). The enum, unique-array, paging and response-schema
+//! Overlapping paths. The enum, unique-array, paging and response-schema
 //! codes of the same table live in `schema.rs`, which walks every schema object once.
 
 use std::collections::HashMap;

@@ -1,5 +1,4 @@
-//! Parameters and request bodies (catalog §3.1 #5-7, #20, #24, #46, #64-65, #69; §3.3 #76-77;
-//! §3.4; §3.5 #94, #105, #115, #119; §3.6 #127, #132).
+//! Parameters and request bodies.
 
 use std::collections::HashSet;
 

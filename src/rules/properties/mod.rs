@@ -1,6 +1,6 @@
 //! apiProperties.json: its shape (our own JSON Schema, `schemas/apiProperties.schema.json`),
 //! brand colour, publisher, connection parameters, OAuth settings, policy templates, script
-//! operations, and its agreement with the definition (catalog §8).
+//! operations, and its agreement with the definition.
 
 use std::sync::LazyLock;
 

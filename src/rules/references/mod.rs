@@ -1,4 +1,4 @@
-//! `$ref` targets and security requirements (catalog §3.4–3.7).
+//! `$ref` targets and security requirements.
 
 use serde_json::Value;
 

@@ -1,8 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-// ---- §3.5 properties ---------------------------------------------------------------------
-
 crate::declare_code! {
     /// An object with `$ref` also has other keys
     ///

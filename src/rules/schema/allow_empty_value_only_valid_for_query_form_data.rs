@@ -1,8 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-// ---- §3.9 metadata: keyword consistency --------------------------------------------------
-
 crate::declare_code! {
     /// `allowEmptyValue` on a parameter that is not in query or formData
     ///

@@ -1,8 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-// ---- §3.2 arrays -------------------------------------------------------------------------
-
 crate::declare_code! {
     /// `type: array` without `items`
     ///

@@ -1,8 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-// ---- §3.1 enum and extension values ------------------------------------------------------
-
 crate::declare_code! {
     /// An `enum` member's JSON type differs from the declared `type`
     ///

@@ -1,6 +1,5 @@
 //! Schema-level rules: JSON-Schema keywords, enums, defaults, required lists, formats,
-//! limits, and the x-ms extensions that live in schemas and parameters (catalog §3.1 parts,
-//! §3.2, §3.3, §3.5, §3.6, §3.9).
+//! limits, and the x-ms extensions that live in schemas and parameters.
 //!
 //! "Typed nodes" are every object that describes a value: schemas (each written object once,
 //! from `Swagger::schema_nodes`), non-body parameters, their `items`, and response headers.
@@ -334,7 +333,7 @@ fn value_hash(v: &Value) -> u64 {
     h.finish()
 }
 
-// ---- §3.6 response and schema limits ----------------------------------------------------
+// ---- response and schema limits ----------------------------------------------------
 
 /// Counts the schema objects a schema expands to (following `$ref`s, a reference back to a
 /// schema being expanded is cut), capped at `cap`, and the deepest nesting reached.

@@ -1,8 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-// ---- §3.3 --------------------------------------------------------------------------------
-
 /// JSON-Schema (and OpenAPI 3) keywords that Swagger 2.0 schemas do not have.
 const UNSUPPORTED_KEYWORDS: &[&str] = &[
     "anyOf",

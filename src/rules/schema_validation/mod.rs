@@ -1,6 +1,6 @@
 //! The definition checked against connkit's own JSON Schema of a connector definition
 //! (`schemas/apiDefinition.schema.json`, draft-04): Swagger 2.0 objects and the x-ms
-//! extensions in the positions the platform reads them (catalog §3.5, §6, §7).
+//! extensions in the positions the platform reads them.
 //!
 //! The schema is compiled once per process and shared by every thread; each connector is
 //! validated once (a [`Context::shared`] analysis) and the four rules below, plus

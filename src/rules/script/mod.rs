@@ -1,5 +1,5 @@
 //! script.csx (custom code): size, the `Script : ScriptBase` class, allowed namespaces,
-//! HttpClient use (catalog §10.2).
+//! HttpClient use.
 
 use std::sync::LazyLock;
 

@@ -1,5 +1,5 @@
-//! Security scheme objects (catalog §3.5 #121-122; §4.8 AUTH-03). The requirement rules
-//! (§3.7) live in `references.rs`.
+//! Security scheme objects. The requirement rules
+//! live in `references/`.
 
 use serde_json::Value;
 

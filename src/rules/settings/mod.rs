@@ -1,4 +1,4 @@
-//! settings.json: paconn's argument file (catalog §10.5). Never part of a certification, but
+//! settings.json: paconn's argument file. Never part of a certification, but
 //! a wrong value makes `paconn create`/`update` fail or target the wrong environment.
 
 use serde_json::Value;

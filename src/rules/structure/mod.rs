@@ -1,5 +1,5 @@
 //! Document structure: Swagger version, required root keys, host, basePath, schemes
-//! (catalog §3.5, §3.9, §4.3, §7).
+//!.
 
 use serde_json::Value;
 

@@ -1,5 +1,4 @@
-//! Operation families, revisions, annotations, operationId form and limits (catalog §3.1 #1-3,
-//! #28-31, #36-38, #56-57, #59, #70; §4.10).
+//! Operation families, revisions, annotations, operationId form and limits.
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! Webhook triggers and notifications (catalog §3.1 #25-27, #41, #72; §3.4 #85; §3.8).
+//! Webhook triggers and notifications.
 
 use std::collections::HashSet;
 
