@@ -14,7 +14,6 @@ use super::diagnostics;
 use super::text;
 use super::workspace::Linted;
 use crate::model::{FileKind, Format, pointer};
-use crate::suppress;
 
 /// The placeholder reason of a new suppression: the author replaces it.
 pub const REASON_PLACEHOLDER: &str = "TODO: why this finding is acceptable";
@@ -46,7 +45,7 @@ pub fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
     }
     let obj = value.pointer_mut(&at)?.as_object_mut()?;
     let entry = obj
-        .entry(suppress::KEY)
+        .entry(crate::model::ignore::KEY)
         .or_insert_with(|| serde_json::json!({"codes": [], "reason": REASON_PLACEHOLDER}));
     // The array or string forms have no reason (not applied): make them the object form.
     if !entry.is_object() {
@@ -125,7 +124,7 @@ pub fn actions(
             }));
         }
         if is_definition
-            && !suppress::NOT_INLINE.contains(&f.code)
+            && !crate::model::ignore::NOT_INLINE.contains(&f.code)
             && let Some(new) = suppress_edit(doc, &f.pointer, f.code)
         {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -170,7 +169,7 @@ mod tests {
             v["paths"]["/a"]["get"]["x-connkit-ignore"]["codes"],
             serde_json::json!(["X", "Y"])
         );
-        let entries = suppress::inline_in("f", &v);
+        let entries = crate::suppress::inline_in("f", &v);
         assert_eq!(entries.len(), 2);
         // A pointer to something missing climbs to the root object.
         let root = suppress_edit(doc, "/info/title", "Z").unwrap();

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod codes;
 pub mod discover;
+pub mod ignore;
 pub mod jsontext;
 pub mod names;
 pub mod parse;

@@ -162,7 +162,7 @@ pub use convert_webhooks_dropped::CONVERT_WEBHOOKS_DROPPED;
 
 /// Every code `connkit convert` can print, sorted by code. Notes are made from these
 /// declarations (`note` takes a `&NoteDoc`), so a code cannot be printed without one.
-/// Look a code up with [`find`].
+/// `connkit explain` looks a code up through `crate::catalog::find`.
 pub static NOTES: &[&NoteDoc] = &[
     &CONVERT_AUTHOR_MUST_WRITE,
     &CONVERT_BASE_PATH_TRIMMED,

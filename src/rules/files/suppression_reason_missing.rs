@@ -29,14 +29,14 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let c = cx.connector;
-    if !c.definition_may_contain(crate::suppress::KEY) {
+    if !c.definition_may_contain(crate::model::ignore::KEY) {
         return;
     }
     let Some(root) = c.definition_value() else {
         return;
     };
-    for e in crate::suppress::entries_in(root) {
-        let at = crate::model::pointer::join(&e.pointer, crate::suppress::KEY);
+    for e in crate::model::ignore::entries_in(root) {
+        let at = crate::model::pointer::join(&e.pointer, crate::model::ignore::KEY);
         if e.reason.is_none() {
             sink.emit(
                     &at,
@@ -47,7 +47,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             .codes
             .iter()
             .map(String::as_str)
-            .filter(|c| crate::suppress::NOT_INLINE.contains(c))
+            .filter(|c| crate::model::ignore::NOT_INLINE.contains(c))
             .collect();
         if !syntax.is_empty() {
             sink.emit(
