@@ -552,8 +552,8 @@ impl Server {
                 Some(lsp_types::Location {
                     uri: self.uri(&p)?,
                     range: Range::new(
-                        text::position_of_offset(&t.text, span.start),
-                        text::position_of_offset(&t.text, span.end),
+                        text::position_of_offset_indexed(&t.text, t.lines(), span.start),
+                        text::position_of_offset_indexed(&t.text, t.lines(), span.end),
                     ),
                 })
             })
