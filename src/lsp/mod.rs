@@ -364,9 +364,11 @@ impl Server {
     fn flush(&mut self) {
         let dirty = std::mem::take(&mut self.dirty);
         for dir in dirty {
+            // The last lint's unchanged files are taken over (`workspace::load_reusing`).
+            let previous = self.linted.remove(&dir);
             let result = catch_unwind(AssertUnwindSafe(|| {
                 self.is_connector(&dir)
-                    .then(|| workspace::lint(&dir, &self.overlay))
+                    .then(|| workspace::lint(&dir, &self.overlay, previous))
             }));
             let linted = match result {
                 Ok(l) => l,
