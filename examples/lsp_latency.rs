@@ -3,10 +3,11 @@
 //! cargo run --release --example lsp_latency -- ../shared/corpus/connectors/certified-connectors/Entersoft
 //!
 //! Runs the real server loop ([`connkit::lsp::serve`]) on an in-memory connection, opens the
-//! connector's definition, then makes EDITS (default 200) edits to it, alternately adding and
-//! removing one character in the first `description`, each sent as a full-document
-//! `didChange`. Latency is from sending the change to receiving the definition's
-//! `publishDiagnostics`. Prints the median, p95 and max, the process's CPU time per edit (all
+//! connector's definition (or the file named by EDIT, e.g. `EDIT=apiProperties.json`), then
+//! makes EDITS (default 200) edits to it, alternately adding and removing one character in
+//! the first `description` (a space at the end of a file without one), each sent as a
+//! full-document `didChange`. Latency is from sending the change to receiving the edited
+//! file's `publishDiagnostics`. Prints the median, p95 and max, the process's CPU time per edit (all
 //! threads: the client's side here is small), and its resident memory and peak resident
 //! memory (VmHWM) before and after the edits.
 
@@ -44,8 +45,10 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "../shared/corpus/connectors/certified-connectors/Entersoft".into());
     let dir = std::path::absolute(&dir).unwrap();
-    let def = dir.join("apiDefinition.swagger.json");
-    let text = std::fs::read_to_string(&def).expect("a definition");
+    // EDIT=apiProperties.json edits that file instead (the definition then stays on disk).
+    let edited_file = std::env::var("EDIT").unwrap_or_else(|_| "apiDefinition.swagger.json".into());
+    let def = dir.join(&edited_file);
+    let text = std::fs::read_to_string(&def).expect("the file to edit");
     let edits: usize = std::env::var("EDITS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -82,7 +85,13 @@ fn main() {
         text.len() / 1024,
         t.elapsed().as_secs_f64() * 1e3
     );
-    let edited = text.replacen("\"description\": \"", "\"description\": \"x", 1);
+    // One character more in the first description, or (a file without one) a space more at
+    // its end.
+    let edited = if text.contains("\"description\": \"") {
+        text.replacen("\"description\": \"", "\"description\": \"x", 1)
+    } else {
+        format!("{text} ")
+    };
     let rss_before = status_kb("VmRSS:");
     let hwm_before = status_kb("VmHWM:");
     let cpu_before = cpu();
