@@ -246,7 +246,7 @@ pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
         return code;
     }
-    let cli = Cli::parse();
+    let cli = lint_only(std::env::args_os()).unwrap_or_else(Cli::parse);
     let color = use_color(cli.color);
     match cli.command {
         Command::Lint(args) => lint(args, color),
@@ -278,6 +278,93 @@ fn version_only() -> Option<ExitCode> {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "connkit {}", env!("CARGO_PKG_VERSION")).and_then(|_| out.flush());
     Some(ExitCode::SUCCESS)
+}
+
+/// `connkit lint …`, parsed with a command tree that has only `lint` in it: building every
+/// other subcommand's arguments and help first was a tenth of a small connector's lint. The
+/// `lint` arguments are the same type ([`LintArgs`]) and `--color` is declared as on
+/// [`Cli`]; any error, `--help` or `--version` gives `None`, and the full tree then parses
+/// the same arguments again, so messages and help are clap's own for the whole command.
+fn lint_only<I, T>(args: I) -> Option<Cli>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    #[derive(Parser)]
+    #[command(name = "connkit")]
+    struct LintOnly {
+        #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        #[command(subcommand)]
+        command: LintCommand,
+    }
+    #[derive(Subcommand)]
+    enum LintCommand {
+        Lint(LintArgs),
+    }
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    if args.get(1).is_none_or(|a| a != "lint") {
+        return None;
+    }
+    let parsed = LintOnly::try_parse_from(args).ok()?;
+    let LintCommand::Lint(lint) = parsed.command;
+    Some(Cli {
+        color: parsed.color,
+        command: Command::Lint(lint),
+    })
+}
+
+#[cfg(test)]
+mod lint_only_tests {
+    use super::*;
+
+    #[test]
+    fn the_lint_only_tree_parses_as_the_full_one() {
+        let cases: &[&[&str]] = &[
+            &["connkit", "lint"],
+            &["connkit", "lint", "a", "b/c"],
+            &["connkit", "lint", "--color", "never", "x"],
+            &[
+                "connkit",
+                "lint",
+                "--format",
+                "json",
+                "--gate",
+                "pipeline,review",
+                "--fail-on",
+                "warning",
+                "--profile",
+                "certified",
+                "-q",
+                "x",
+            ],
+            &[
+                "connkit",
+                "lint",
+                "--output-sarif",
+                "o.sarif",
+                "--baseline",
+                "b.json",
+                ".",
+            ],
+        ];
+        for args in cases {
+            let pruned = lint_only(args.iter()).expect("parses");
+            let full = Cli::try_parse_from(args.iter()).unwrap();
+            assert_eq!(format!("{pruned:?}"), format!("{full:?}"), "{args:?}");
+        }
+        // Errors, help and version are left to the full tree (its messages, its exit codes).
+        for args in [
+            &["connkit", "lint", "--help"][..],
+            &["connkit", "lint", "--version"],
+            &["connkit", "lint", "--format", "nope"],
+            &["connkit", "lint", "--no-such-flag"],
+            &["connkit", "rules"],
+            &["connkit", "--color", "never", "lint"],
+        ] {
+            assert!(lint_only(args.iter()).is_none(), "{args:?}");
+        }
+    }
 }
 
 /// Everything connkit writes to stdout goes through here: secrets redacted

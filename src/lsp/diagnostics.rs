@@ -10,7 +10,7 @@ use lsp_types::{
 
 use super::workspace::{Linted, Overlay};
 use super::{navigate, text};
-use crate::model::FileKind;
+use crate::model::{FileKind, LineIndex};
 use crate::rules::{Finding, Severity};
 
 /// Where a finding is shown: its file when it exists (on disk or open), else the
@@ -29,8 +29,9 @@ pub fn target_file(linted: &Linted, f: &Finding) -> Option<PathBuf> {
         .or_else(|| c.properties.as_ref().map(|p| p.path.clone()))
 }
 
-/// The text a finding's position refers to.
-fn file_text<'a>(linted: &'a Linted, path: &Path) -> &'a str {
+/// The text a finding's position refers to, with its line index (`None`: not a file of the
+/// connector).
+fn file_text<'a>(linted: &'a Linted, path: &Path) -> Option<(&'a str, &'a LineIndex)> {
     let c = &linted.connector;
     for k in [
         FileKind::Definition,
@@ -38,15 +39,31 @@ fn file_text<'a>(linted: &'a Linted, path: &Path) -> &'a str {
         FileKind::Settings,
     ] {
         if let Some(d) = c.data_file(k).filter(|d| d.path == path) {
-            return &d.text;
+            return Some((&d.text, d.lines()));
         }
     }
     for k in [FileKind::Script, FileKind::Readme, FileKind::Intro] {
         if let Some(t) = c.text_file(k).filter(|t| t.path == path) {
-            return &t.text;
+            return Some((&t.text, t.lines()));
         }
     }
-    ""
+    None
+}
+
+/// The LSP position of a 1-based line and character column in a file of the connector.
+fn position(linted: &Linted, path: &Path, line: usize, column: usize) -> lsp_types::Position {
+    match file_text(linted, path) {
+        Some((t, lines)) => text::position_indexed(t, lines, line, column),
+        None => text::position("", line, column),
+    }
+}
+
+/// The LSP position of a byte offset in a file of the connector.
+fn position_of_offset(linted: &Linted, path: &Path, offset: usize) -> lsp_types::Position {
+    match file_text(linted, path) {
+        Some((t, lines)) => text::position_of_offset_indexed(t, lines, offset),
+        None => text::position_of_offset("", offset),
+    }
 }
 
 /// The 0-based UTF-16 range of a finding in `path` (its own file, or where it is shown).
@@ -54,9 +71,8 @@ pub fn range(linted: &Linted, f: &Finding, path: &Path) -> Range {
     if linted.connector.dir.join(&f.file) != path {
         return Range::default();
     }
-    let t = file_text(linted, path);
-    let start = text::position(t, f.line, f.column);
-    let mut end = text::position(t, f.line, f.end_column.max(f.column + 1));
+    let start = position(linted, path, f.line, f.column);
+    let mut end = position(linted, path, f.line, f.end_column.max(f.column + 1));
     if end.character <= start.character {
         end.character = start.character + 1;
     }
@@ -160,13 +176,12 @@ pub fn related(
     let sites = sites.get_or_insert_with(|| navigate::sites(c));
     let mut out = Vec::new();
     let location = |path: &Path, span: crate::model::Span, message: &str| {
-        let t = file_text(linted, path);
         Some(DiagnosticRelatedInformation {
             location: Location {
                 uri: text::path_to_uri(path)?,
                 range: Range::new(
-                    text::position_of_offset(t, span.start),
-                    text::position_of_offset(t, span.end),
+                    position_of_offset(linted, path, span.start),
+                    position_of_offset(linted, path, span.end),
                 ),
             },
             message: message.to_string(),

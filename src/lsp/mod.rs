@@ -97,6 +97,9 @@ pub fn serve(conn: &Connection) -> End {
                     "serverInfo": {"name": "connkit", "version": env!("CARGO_PKG_VERSION")},
                 });
                 let _ = conn.sender.send(Response::new_ok(r.id, result).into());
+                // Compile the rules' JSON Schemas while the editor opens its first document,
+                // not during its first lint (the rules wait for it only if they get there first).
+                std::thread::spawn(crate::rules::prepare);
                 break;
             }
             Message::Request(r) => {
@@ -364,9 +367,11 @@ impl Server {
     fn flush(&mut self) {
         let dirty = std::mem::take(&mut self.dirty);
         for dir in dirty {
+            // The last lint's unchanged files are taken over (`workspace::load_reusing`).
+            let previous = self.linted.remove(&dir);
             let result = catch_unwind(AssertUnwindSafe(|| {
                 self.is_connector(&dir)
-                    .then(|| workspace::lint(&dir, &self.overlay))
+                    .then(|| workspace::lint(&dir, &self.overlay, previous))
             }));
             let linted = match result {
                 Ok(l) => l,
@@ -552,8 +557,8 @@ impl Server {
                 Some(lsp_types::Location {
                     uri: self.uri(&p)?,
                     range: Range::new(
-                        text::position_of_offset(&t.text, span.start),
-                        text::position_of_offset(&t.text, span.end),
+                        text::position_of_offset_indexed(&t.text, t.lines(), span.start),
+                        text::position_of_offset_indexed(&t.text, t.lines(), span.end),
                     ),
                 })
             })

@@ -74,8 +74,8 @@ pub fn symbols(df: &DataFile) -> Vec<DocumentSymbol> {
     let range_of = |span: Option<crate::model::Span>| {
         span.map(|s| {
             Range::new(
-                text::position_of_offset(&df.text, s.start),
-                text::position_of_offset(&df.text, s.end.max(s.start)),
+                text::position_of_offset_indexed(&df.text, df.lines(), s.start),
+                text::position_of_offset_indexed(&df.text, df.lines(), s.end.max(s.start)),
             )
         })
         .unwrap_or_default()

@@ -79,8 +79,34 @@ impl Overlay {
     }
 }
 
+/// What each file of a lint was read from: the editor's text, or these bytes on disk. The
+/// next lint of the same connector takes over a file whose source is unchanged instead of
+/// decoding and parsing it again (typing in the definition leaves apiProperties.json, the
+/// readme and the script as they were; typing in apiProperties.json leaves an 850 KB
+/// definition, its parse and its line index as they were).
+#[derive(Default)]
+pub struct Sources(HashMap<PathBuf, Source>);
+
+#[derive(PartialEq, Eq)]
+enum Source {
+    /// The overlay's text (which the file's own `text` holds).
+    Open,
+    Disk(Vec<u8>),
+}
+
 /// Load a connector folder, each file from the overlay when it is open there.
 pub fn load(dir: &Path, overlay: &Overlay) -> Connector {
+    load_reusing(dir, overlay, None).0
+}
+
+/// [`load`], taking over from `previous` (the last lint of the same folder) every file whose
+/// source did not change. The connector is the same as [`load`]'s: a file is taken over only
+/// when the text or bytes it was made from are equal, and loading is deterministic.
+pub fn load_reusing(
+    dir: &Path,
+    overlay: &Overlay,
+    previous: Option<(Connector, Sources)>,
+) -> (Connector, Sources) {
     let mut c = Connector {
         dir: dir.to_path_buf(),
         display: dir.to_string_lossy().into_owned(),
@@ -102,37 +128,133 @@ pub fn load(dir: &Path, overlay: &Overlay) -> Connector {
             *slot = Some(path.clone());
         }
     }
-    let data = |p: &Path| match overlay.get(p) {
-        Some(text) => DataFile::from_text(
-            p.to_path_buf(),
-            file_name(p),
-            text.to_string(),
-            Vec::new(),
-            false,
-        ),
-        None => DataFile::load(p, file_name(p)),
+    let (mut old, old_sources) = previous.unwrap_or_default();
+    let old_sources = old_sources.0;
+    let mut sources = Sources::default();
+    // The previous file at `p`, when it was made from the same source as `now`.
+    let unchanged = |p: &Path, now: &Source| old_sources.get(p) == Some(now);
+    let mut data = |p: &Path, previous: Option<DataFile>| {
+        let previous = previous.filter(|d| d.path == p);
+        let (file, source) = match overlay.get(p) {
+            Some(text) => {
+                let reuse = previous.filter(|d| d.text == text && unchanged(p, &Source::Open));
+                let file = reuse.unwrap_or_else(|| {
+                    DataFile::from_text(
+                        p.to_path_buf(),
+                        file_name(p),
+                        text.to_string(),
+                        Vec::new(),
+                        false,
+                    )
+                });
+                (file, Some(Source::Open))
+            }
+            None => match crate::model::read_bounded(p) {
+                Ok(bytes) => {
+                    let source = Source::Disk(bytes);
+                    let file = match previous.filter(|_| unchanged(p, &source)) {
+                        Some(d) => d,
+                        None => data_file_of_bytes(p, file_name(p), source.bytes()),
+                    };
+                    (file, Some(source))
+                }
+                // Unreadable: loaded as before (the issue says why), never taken over.
+                Err(_) => (DataFile::load(p, file_name(p)), None),
+            },
+        };
+        if let Some(s) = source {
+            sources.0.insert(p.to_path_buf(), s);
+        }
+        file
     };
-    let textf = |p: &Path| match overlay.get(p) {
-        Some(text) => TextFile::from_text(
-            p.to_path_buf(),
-            file_name(p),
-            text.to_string(),
-            text.len() as u64,
-            Vec::new(),
-        ),
-        None => TextFile::load(p, file_name(p)),
-    };
-    c.definition = files.definition.as_deref().map(data);
-    c.properties = files.properties.as_deref().map(data);
-    c.settings = files.settings.as_deref().map(data);
+    c.definition = files
+        .definition
+        .as_deref()
+        .map(|p| data(p, old.definition.take()));
+    c.properties = files
+        .properties
+        .as_deref()
+        .map(|p| data(p, old.properties.take()));
+    c.settings = files
+        .settings
+        .as_deref()
+        .map(|p| data(p, old.settings.take()));
     c.icon = files
         .icon
         .as_deref()
         .map(|p| crate::model::BinaryFile::load(p, file_name(p)));
-    c.script = files.script.as_deref().map(textf);
-    c.readme = files.readme.as_deref().map(textf);
-    c.intro = files.intro.as_deref().map(textf);
-    c
+    let mut textf = |p: &Path, previous: Option<TextFile>| {
+        let previous = previous.filter(|t| t.path == p);
+        let (file, source) = match overlay.get(p) {
+            Some(text) => {
+                let reuse = previous.filter(|t| t.text == text && unchanged(p, &Source::Open));
+                let file = reuse.unwrap_or_else(|| {
+                    TextFile::from_text(
+                        p.to_path_buf(),
+                        file_name(p),
+                        text.to_string(),
+                        text.len() as u64,
+                        Vec::new(),
+                    )
+                });
+                (file, Some(Source::Open))
+            }
+            None => match crate::model::read_bounded(p) {
+                Ok(bytes) => {
+                    let source = Source::Disk(bytes);
+                    let file = match previous.filter(|_| unchanged(p, &source)) {
+                        Some(t) => t,
+                        None => text_file_of_bytes(p, file_name(p), source.bytes()),
+                    };
+                    (file, Some(source))
+                }
+                Err(_) => (TextFile::load(p, file_name(p)), None),
+            },
+        };
+        if let Some(s) = source {
+            sources.0.insert(p.to_path_buf(), s);
+        }
+        file
+    };
+    c.script = files.script.as_deref().map(|p| textf(p, old.script.take()));
+    c.readme = files.readme.as_deref().map(|p| textf(p, old.readme.take()));
+    c.intro = files.intro.as_deref().map(|p| textf(p, old.intro.take()));
+    (c, sources)
+}
+
+impl Source {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Source::Disk(b) => b,
+            Source::Open => &[],
+        }
+    }
+}
+
+/// [`DataFile::load`] from bytes already read (the same decoding and parse).
+fn data_file_of_bytes(path: &Path, rel_path: String, bytes: &[u8]) -> DataFile {
+    let mut issues = Vec::new();
+    let text = crate::model::parse::decode(bytes, &mut issues);
+    let unreadable = issues.first().is_some_and(|i| {
+        matches!(
+            i.code,
+            crate::model::codes::FILE_UNREADABLE | crate::model::codes::FILE_TOO_LARGE
+        )
+    });
+    DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
+}
+
+/// [`TextFile::load`] from bytes already read.
+fn text_file_of_bytes(path: &Path, rel_path: String, bytes: &[u8]) -> TextFile {
+    let mut issues = Vec::new();
+    let text = crate::model::parse::decode(bytes, &mut issues);
+    TextFile::from_text(
+        path.to_path_buf(),
+        rel_path,
+        text,
+        bytes.len() as u64,
+        issues,
+    )
 }
 
 /// The configuration that applies to a connector folder, parsed from the overlay when
@@ -178,19 +300,27 @@ pub struct Linted {
     /// The configuration file used, and its error when it could not be read.
     pub config: Option<PathBuf>,
     pub config_error: Option<ConfigError>,
+    /// What the connector's files were read from (see [`load_reusing`]).
+    pub sources: Sources,
 }
 
 /// Lint a connector as `connkit lint DIR` would: its configuration's profile and levels,
 /// then `[[ignore]]` entries and inline `x-connkit-ignore`. A configuration with errors is
 /// reported and the connector is linted with the defaults (the command line stops instead;
 /// an editor is better served by findings).
-pub fn lint(dir: &Path, overlay: &Overlay) -> Linted {
+///
+/// `previous` is the last lint of the same folder: its unchanged files are taken over
+/// ([`load_reusing`]). The rules run one after the other: spreading them over rayon's pool
+/// (`rules::lint_parallel`) was no faster on the shared 2-core machine and kept ~30 MB more
+/// resident in the workers' allocator heaps (BENCHMARKS.md, "Language server").
+pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
     let (config_path, eff) = configuration(dir, overlay);
     let (eff, config_error) = match eff {
         Ok(e) => (e, None),
         Err(e) => (Effective::default(), Some(e)),
     };
-    let connector = load(dir, overlay);
+    let (connector, sources) =
+        load_reusing(dir, overlay, previous.map(|l| (l.connector, l.sources)));
     let (profile, _) = config::resolve_profile(None, eff.profile, dir);
     let mut findings = rules::lint(&connector, profile, &eff.options);
     let mut sups = eff.ignores.clone();
@@ -202,6 +332,7 @@ pub fn lint(dir: &Path, overlay: &Overlay) -> Linted {
         profile,
         config: config_path,
         config_error,
+        sources,
     }
 }
 
@@ -211,4 +342,99 @@ pub fn connector_dir_of(path: &Path) -> Option<PathBuf> {
     let name = file_name(path);
     kind_of(&name)?;
     path.parent().map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEF: &str = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1.0", "description": "d"},
+ "host": "example.com", "basePath": "/", "schemes": ["https"],
+ "paths": {"/a": {"get": {"operationId": "GetA", "summary": "Get a",
+   "responses": {"200": {"description": "ok"}}}}}}"#;
+    const PROPS: &str = r#"{"properties": {"publisher": "Contoso", "stackOwner": "Contoso"}}"#;
+
+    fn key(f: &Finding) -> (String, &'static str, String, usize, usize, String) {
+        (
+            f.file.clone(),
+            f.code,
+            f.pointer.clone(),
+            f.line,
+            f.column,
+            f.message.clone(),
+        )
+    }
+
+    #[test]
+    fn unchanged_files_are_taken_over_and_the_findings_are_those_of_a_fresh_lint() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("Conn");
+        std::fs::create_dir(&dir).unwrap();
+        let def = dir.join("apiDefinition.swagger.json");
+        let props = dir.join("apiProperties.json");
+        std::fs::write(&def, DEF).unwrap();
+        // A byte-order mark: decoded as `DataFile::load` decodes it.
+        std::fs::write(&props, format!("\u{feff}{PROPS}")).unwrap();
+        std::fs::write(dir.join("readme.md"), "# T\n").unwrap();
+        let mut overlay = Overlay::default();
+        overlay.set(def.clone(), DEF.replace("\"d\"", "\"dx\""));
+        let first = lint(&dir, &overlay, None);
+        let fresh = load(&dir, &overlay);
+        for (a, b) in [
+            (&first.connector.properties, &fresh.properties),
+            (&first.connector.definition, &fresh.definition),
+        ] {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert_eq!((&a.text, &a.value), (&b.text, &b.value));
+            let codes = |d: &DataFile| d.issues.iter().map(|i| i.code).collect::<Vec<_>>();
+            assert_eq!(codes(a), codes(b));
+        }
+        // Two chains of lints over the same edits: `marked` marks each file of its previous
+        // lint (a file taken over keeps the mark; findings name files by `rel_path`, so the
+        // marks change them), `plain` is compared with a fresh lint after each edit.
+        let mark = |mut l: Linted| {
+            let c = &mut l.connector;
+            for d in [&mut c.definition, &mut c.properties].into_iter().flatten() {
+                d.rel_path = "taken over".into();
+            }
+            if let Some(t) = &mut c.readme {
+                t.rel_path = "taken over".into();
+            }
+            l
+        };
+        let taken = |d: &Option<DataFile>| d.as_ref().unwrap().rel_path == "taken over";
+        let keys = |l: &Linted| l.findings.iter().map(key).collect::<Vec<_>>();
+        let mut marked = mark(lint(&dir, &overlay, None));
+        let mut plain = first;
+
+        // An edit of the definition: apiProperties.json and the readme are taken over.
+        overlay.set(def.clone(), DEF.to_string());
+        marked = lint(&dir, &overlay, Some(marked));
+        plain = lint(&dir, &overlay, Some(plain));
+        let c = &marked.connector;
+        assert!(taken(&c.properties));
+        assert_eq!(c.readme.as_ref().unwrap().rel_path, "taken over");
+        assert!(!taken(&c.definition));
+        assert_eq!(c.definition.as_ref().unwrap().text, DEF);
+        assert_eq!(keys(&plain), keys(&lint(&dir, &overlay, None)));
+
+        // apiProperties.json changed on disk: read again; the unchanged open definition is
+        // taken over.
+        std::fs::write(&props, r#"{"properties": {}}"#).unwrap();
+        marked = lint(&dir, &overlay, Some(mark(marked)));
+        plain = lint(&dir, &overlay, Some(plain));
+        let c = &marked.connector;
+        assert!(taken(&c.definition));
+        assert!(!taken(&c.properties));
+        assert_eq!(c.properties.as_ref().unwrap().text, r#"{"properties": {}}"#);
+        assert_eq!(keys(&plain), keys(&lint(&dir, &overlay, None)));
+
+        // The definition closed: the disk's text counts again, even where it is the same.
+        overlay.remove(&def);
+        marked = lint(&dir, &overlay, Some(mark(marked)));
+        plain = lint(&dir, &overlay, Some(plain));
+        assert!(!taken(&marked.connector.definition));
+        assert_eq!(plain.connector.definition.as_ref().unwrap().text, DEF);
+        assert_eq!(keys(&plain), keys(&lint(&dir, &overlay, None)));
+    }
 }
