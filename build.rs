@@ -10,8 +10,13 @@
 //! random address (ASLR still applies to the stack, the heap and the shared libraries).
 //! Only `[[bin]]` targets are affected (`rustc-link-arg-bins`), not tests or examples; other
 //! targets (the musl release archives, which are static-PIE, macOS, Windows) link as before.
+//! Whoever packages connkit under a policy that requires PIE builds with `CONNKIT_PIE=1`.
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=CONNKIT_PIE");
+    if std::env::var_os("CONNKIT_PIE").is_some_and(|v| v == "1") {
+        return;
+    }
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if os == "linux" && env == "gnu" {
