@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{EXIT_FINDINGS, print, print_json};
-use crate::diff::{self, DiffSeverity, accept, render, source};
+use crate::diff::{self, DiffSeverity, accept, source};
 use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
@@ -175,20 +175,22 @@ pub fn run(args: DiffArgs, color: bool) -> ExitCode {
             );
         }
     }
-    let text_diff = args.text.then(|| render::text_diff(&old, &new));
+    let text_diff = args
+        .text
+        .then(|| crate::report::diff::text_diff(&old, &new));
     let out = match args.format {
         DiffFormat::Text => {
-            let mut s = render::text(&report, color);
+            let mut s = crate::report::diff::text(&report, color);
             if let Some(t) = &text_diff {
                 s.push('\n');
                 s.push_str(t);
             }
             s
         }
-        DiffFormat::Json => render::json(&report, text_diff.as_deref()),
-        DiffFormat::Markdown => render::markdown(&report, text_diff.as_deref()),
-        DiffFormat::Github => render::github(&report),
-        DiffFormat::Azure => render::azure(&report),
+        DiffFormat::Json => crate::report::diff::json(&report, text_diff.as_deref()),
+        DiffFormat::Markdown => crate::report::diff::markdown(&report, text_diff.as_deref()),
+        DiffFormat::Github => crate::report::diff::github(&report),
+        DiffFormat::Azure => crate::report::diff::azure(&report),
     };
     print(&out);
     let level = match args.fail_on {
@@ -210,7 +212,7 @@ pub fn explain(code: &str) -> Option<String> {
         "{}  (diff rule)\n\n  severity: {}\n  gate:     {}\n  area:     {}\n\n{}\n\n{}\n{}\nSource: {} (docs/breaking-changes.md)\n",
         r.code,
         r.severity.as_str(),
-        diff::render::diff_gate_note(r),
+        crate::report::diff::diff_gate_note(r),
         r.area,
         r.summary,
         r.explanation,

@@ -7,7 +7,6 @@
 
 pub mod accept;
 pub mod compare;
-pub mod render;
 pub mod rules;
 pub mod source;
 

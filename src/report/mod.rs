@@ -1,6 +1,7 @@
 //! Rendering lint results. Renderers only format: they never look at files again.
 
 pub mod azure;
+pub mod diff;
 pub mod github;
 pub mod json;
 pub mod junit;

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{Change, DiffReport, DiffSeverity, Loc, Side, compare};
-use crate::report::{azure, github as gh};
+use super::{azure, github as gh};
+use crate::diff::{Change, DiffReport, DiffSeverity, Loc, Side, compare};
 use crate::safe;
 
 fn groups(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
@@ -119,7 +119,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
 }
 
 /// "pipeline (Microsoft's change validator reports it)" for text output.
-pub fn diff_gate_note(rule: &super::rules::DiffRule) -> String {
+pub fn diff_gate_note(rule: &crate::diff::rules::DiffRule) -> String {
     use crate::core::Gate;
     let why = match rule.gate {
         Gate::Pipeline => "Microsoft's change validator reports it; reviewers ask you to confirm",
@@ -334,7 +334,7 @@ pub fn azure(report: &DiffReport) -> String {
 
 /// `REV:path/file` → `path/file` (annotations want a path in the checkout).
 fn strip_rev(file: &str) -> &str {
-    match super::source::parse_git_spec(file) {
+    match crate::diff::source::parse_git_spec(file) {
         Some(_) => file
             .split_once(':')
             .map(|(_, p)| p.trim_start_matches("./"))
