@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
-use crate::convert::notes::{CONVERT_DEFINITION_TOO_LARGE, CONVERT_RESULT_NOT_LINTED};
 use crate::convert::{self, init::Auth};
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
@@ -160,40 +159,8 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     let mut notes = out.notes;
-    notes.extend(definition_size_note(files[0].1.len()));
+    notes.extend(convert::write::definition_size_note(files[0].1.len()));
     report_connector(&args.output, profile, notes, args.format, color)
-}
-
-/// Definitions connectors accept: under 1 MB
-/// (<https://learn.microsoft.com/connectors/custom-connectors/faq>).
-pub(crate) const MAX_DEFINITION: usize = 1024 * 1024;
-/// Beyond this size the result is not linted (it cannot be a connector, and positions for
-/// a file of tens of megabytes cost gigabytes).
-pub(crate) const MAX_LINTED: usize = 8 * 1024 * 1024;
-
-/// The note for a written definition of `size` bytes over [`MAX_DEFINITION`].
-pub(crate) fn definition_size_note(size: usize) -> Option<convert::Note> {
-    (size > MAX_DEFINITION).then(|| convert::Note {
-        code: CONVERT_DEFINITION_TOO_LARGE.code,
-        severity: Severity::Warning,
-        file: FileKind::Definition,
-        pointer: String::new(),
-        message: format!("the definition is {} KB; connectors must stay under 1 MB: split the API into several connectors", size / 1024),
-    })
-}
-
-/// The note for a written definition of `size` bytes over [`MAX_LINTED`], not linted.
-pub(crate) fn lint_size_note(size: u64) -> Option<convert::Note> {
-    (size > MAX_LINTED as u64).then(|| convert::Note {
-        code: CONVERT_RESULT_NOT_LINTED.code,
-        severity: Severity::Error,
-        file: FileKind::Definition,
-        pointer: String::new(),
-        message: format!(
-            "the result is {} MB and was NOT checked: connkit lints definitions up to 8 MB, and a connector must stay under 1 MB; split the API, then run `connkit lint` on each part",
-            size / (1024 * 1024)
-        ),
-    })
 }
 
 /// Lint a written folder and print the converter's notes with the lint findings.
@@ -208,7 +175,7 @@ fn report_connector(
     let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
         .map(|m| m.len())
         .unwrap_or(0);
-    if let Some(not_linted) = lint_size_note(size) {
+    if let Some(not_linted) = convert::write::lint_size_note(size) {
         let mut notes = notes;
         notes.push(not_linted);
         let findings = notes

@@ -24,7 +24,7 @@ mod tests {
     // Emitted by `connkit convert` after writing the files, from the written definition's
     // size: a unit test would have to convert a document of over 1 MB and run the command,
     // so the decision is tested here (tests/convert.rs runs the command).
-    use crate::cli::convert::{MAX_DEFINITION, definition_size_note};
+    use crate::convert::write::{MAX_DEFINITION, definition_size_note};
 
     #[test]
     fn a_definition_over_1_mb_is_noted() {

@@ -24,7 +24,7 @@ mod tests {
     // Emitted by `connkit convert` when the written definition is over 8 MB: a unit test would
     // have to convert a document of that size and run the command, so the decision is tested
     // here, on the size alone.
-    use crate::cli::convert::{MAX_LINTED, lint_size_note};
+    use crate::convert::write::{MAX_LINTED, lint_size_note};
 
     #[test]
     fn a_result_over_8_mb_is_not_linted() {
