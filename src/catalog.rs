@@ -3,8 +3,8 @@
 //! read it, and `docs/rules.md` is generated from it ([`markdown`]).
 //!
 //! Load issues (`model::codes`) are lint rule codes, so they are found as lint entries; a
-//! test checks that every one is registered. Fixes (`fix::FIXES`) are keyed by lint rule code
-//! and appear as the `fix` of that rule's entry.
+//! test checks that every one is registered. A rule declares its fix (`Rule::fix`), which appears
+//! as the `fix` of that rule's entry.
 
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ fn lint() -> impl Iterator<Item = CatalogEntry> {
         summary: r.summary,
         explanation: r.explanation.text(),
         source: r.source,
-        fix: crate::fix::find(r.code).map(|f| f.summary),
+        fix: r.fix.map(|f| f.summary),
     })
 }
 
@@ -340,14 +340,14 @@ mod tests {
     }
 
     #[test]
-    fn every_load_issue_and_fix_is_a_lint_rule() {
+    fn every_load_issue_is_a_lint_rule_and_every_fix_is_listed() {
         for code in crate::model::codes::ALL {
             let e = find(code).unwrap_or_else(|| panic!("load issue {code} has no rule"));
             assert_eq!((e.code, e.family), (*code, Family::Lint));
         }
-        for f in crate::fix::FIXES {
-            let e = find(f.code).unwrap_or_else(|| panic!("fix {} has no rule", f.code));
-            assert_eq!(e.fix, Some(f.summary));
+        for r in crate::rules::registry() {
+            let e = find(r.code).unwrap_or_else(|| panic!("rule {} is not in the catalog", r.code));
+            assert_eq!(e.fix, r.fix.map(|f| f.summary));
         }
     }
 

@@ -1,6 +1,6 @@
 //! `lint --fix` and `fmt`: safe, mechanical rewrites that change only the bytes they must.
 //!
-//! Fixes are registered by rule code in [`FIXES`] (the `Rule` struct stays as it is): a fix
+//! A rule declares its fix beside its check (`Rule::fix`, found here with [`find`]): a fix
 //! gets the file's parsed value and the finding's pointer and returns whether it changed
 //! anything. Changed values are written back with [`jsontext::splice`], which keeps every other
 //! byte of the file. Files with syntax errors are never touched.
@@ -11,163 +11,13 @@ use serde_json::Value;
 
 use crate::model::jsontext;
 
-use crate::model::pointer;
-
-/// A safe fix for the findings of one rule code.
-pub struct Fix {
-    pub code: &'static str,
-    /// What the fix does (shown by `connkit rules`).
-    pub summary: &'static str,
-    pub apply: fn(&mut Value, &str) -> bool,
-}
-
-/// Every fix, by rule code.
-pub static FIXES: &[Fix] = &[
-    Fix {
-        code: "PathParameterMissingEncoding",
-        summary: "add \"x-ms-url-encoding\": \"single\"",
-        apply: fix_url_encoding,
-    },
-    Fix {
-        code: "PathParameterMustBeRequired",
-        summary: "set \"required\": true",
-        apply: fix_path_required,
-    },
-    Fix {
-        code: "RequiredPropertyArrayEmpty",
-        summary: "remove the empty \"required\": []",
-        apply: fix_empty_required,
-    },
-    Fix {
-        code: "ValueMustEndWithAlphanumeric",
-        summary: "trim trailing spaces (only when that is the whole problem)",
-        apply: fix_trim_trailing,
-    },
-    Fix {
-        code: "RequiredPropertyMissing",
-        summary: "add a missing parameter x-ms-summary derived from its name (other cases: no fix)",
-        apply: fix_param_summary,
-    },
-    Fix {
-        code: "SecurityRequirementMustHaveEmptyValue",
-        summary: "empty the scope list of a non-OAuth security requirement",
-        apply: fix_empty_requirement,
-    },
-    Fix {
-        code: "QueryParameterEncodingNotSupported",
-        summary: "remove x-ms-url-encoding from the query parameter",
-        apply: fix_remove_query_encoding,
-    },
-];
+use crate::rules::Fix;
 
 /// The fix for a rule code, if there is one.
 pub fn find(code: &str) -> Option<&'static Fix> {
-    FIXES.iter().find(|f| f.code == code)
-}
-
-/// The object a finding is about: the pointer itself or, when it names a key inside an
-/// object (e.g. `/…/parameters/0/x-ms-summary`), its parent.
-fn target<'v>(
-    doc: &'v mut Value,
-    ptr: &str,
-    key: &str,
-) -> Option<&'v mut serde_json::Map<String, Value>> {
-    let p = match pointer::last_token(ptr) {
-        Some(t) if t == key => pointer::parent(ptr).unwrap_or(ptr).to_string(),
-        _ => ptr.to_string(),
-    };
-    doc.pointer_mut(&p)?.as_object_mut()
-}
-
-fn fix_url_encoding(doc: &mut Value, ptr: &str) -> bool {
-    let Some(o) = target(doc, ptr, "x-ms-url-encoding") else {
-        return false;
-    };
-    if o.get("in").and_then(Value::as_str) != Some("path") || o.contains_key("x-ms-url-encoding") {
-        return false;
-    }
-    o.insert("x-ms-url-encoding".into(), Value::String("single".into()));
-    true
-}
-
-fn fix_path_required(doc: &mut Value, ptr: &str) -> bool {
-    let Some(o) = target(doc, ptr, "required") else {
-        return false;
-    };
-    if o.get("in").and_then(Value::as_str) != Some("path")
-        || o.get("required") == Some(&Value::Bool(true))
-    {
-        return false;
-    }
-    o.insert("required".into(), Value::Bool(true));
-    true
-}
-
-fn fix_empty_required(doc: &mut Value, ptr: &str) -> bool {
-    let Some(o) = target(doc, ptr, "required") else {
-        return false;
-    };
-    if o.get("required")
-        .and_then(Value::as_array)
-        .is_some_and(Vec::is_empty)
-    {
-        o.remove("required");
-        return true;
-    }
-    false
-}
-
-fn fix_trim_trailing(doc: &mut Value, ptr: &str) -> bool {
-    let Some(v) = doc.pointer_mut(ptr) else {
-        return false;
-    };
-    let Some(s) = v.as_str() else { return false };
-    let t = s.trim_end();
-    // Only when trimming is enough: what is left ends with a letter or digit.
-    if t != s && t.chars().last().is_some_and(char::is_alphanumeric) {
-        *v = Value::String(t.to_string());
-        return true;
-    }
-    false
-}
-
-fn fix_param_summary(doc: &mut Value, ptr: &str) -> bool {
-    // Only for parameters (a `name` and an `in`), never for other missing properties.
-    let Some(o) = target(doc, ptr, "x-ms-summary") else {
-        return false;
-    };
-    if o.contains_key("x-ms-summary") || !o.get("in").is_some_and(Value::is_string) {
-        return false;
-    }
-    let Some(name) = o.get("name").and_then(Value::as_str) else {
-        return false;
-    };
-    let t = crate::model::names::title_case(name);
-    if t.is_empty() {
-        return false;
-    }
-    o.insert("x-ms-summary".into(), Value::String(t));
-    true
-}
-
-fn fix_empty_requirement(doc: &mut Value, ptr: &str) -> bool {
-    match doc.pointer_mut(ptr) {
-        Some(Value::Array(a)) if !a.is_empty() => {
-            a.clear();
-            true
-        }
-        _ => false,
-    }
-}
-
-fn fix_remove_query_encoding(doc: &mut Value, ptr: &str) -> bool {
-    let Some(o) = target(doc, ptr, "x-ms-url-encoding") else {
-        return false;
-    };
-    if o.get("in").and_then(Value::as_str) == Some("query") {
-        return o.remove("x-ms-url-encoding").is_some();
-    }
-    false
+    crate::rules::find(code)
+        .filter(|r| r.code == code)
+        .and_then(|r| r.fix)
 }
 
 /// Split raw bytes into (has BOM, text). Not UTF-8 → `None` (never rewritten).
@@ -308,52 +158,6 @@ pub fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn fix_registry_codes_are_unique() {
-        let mut c: Vec<_> = FIXES.iter().map(|f| f.code).collect();
-        let n = c.len();
-        c.sort();
-        c.dedup();
-        assert_eq!(c.len(), n);
-    }
-
-    #[test]
-    fn url_encoding_fix_adds_single_only_on_path_parameters() {
-        let mut d = json!({"p": [{"name": "id", "in": "path"}, {"name": "q", "in": "query"}]});
-        assert!(fix_url_encoding(&mut d, "/p/0"));
-        assert_eq!(d["p"][0]["x-ms-url-encoding"], "single");
-        assert!(
-            !fix_url_encoding(&mut d, "/p/0"),
-            "second run changes nothing"
-        );
-        assert!(!fix_url_encoding(&mut d, "/p/1"));
-        assert!(d["p"][1].get("x-ms-url-encoding").is_none());
-    }
-
-    #[test]
-    fn empty_required_is_removed_but_not_a_filled_one() {
-        let mut d = json!({"a": {"required": []}, "b": {"required": ["x"]}});
-        assert!(fix_empty_required(&mut d, "/a/required"));
-        assert!(d["a"].get("required").is_none());
-        assert!(!fix_empty_required(&mut d, "/b"));
-    }
-
-    #[test]
-    fn summary_fixes() {
-        let mut d = json!({"t": "Tasks ", "u": "Tasks ."});
-        assert!(fix_trim_trailing(&mut d, "/t"));
-        assert_eq!(d["t"], "Tasks");
-        assert!(
-            !fix_trim_trailing(&mut d, "/u"),
-            "trimming would not fix the '.'"
-        );
-        let mut p = json!({"x": {"name": "taskId", "in": "path"}, "y": {"name": "z"}});
-        assert!(fix_param_summary(&mut p, "/x/x-ms-summary"));
-        assert_eq!(p["x"]["x-ms-summary"], "Task ID");
-        assert!(!fix_param_summary(&mut p, "/y"), "not a parameter");
-    }
 
     #[test]
     fn fix_bytes_keeps_bom_and_other_bytes_and_refuses_syntax_errors() {

@@ -56,7 +56,7 @@ pub use crate::core::{Gate, Profile, Profiles, Severity};
 /// the check's signature types.
 pub mod prelude {
     pub use super::opkit::{EXT, SV};
-    pub use super::{Context, Rule, Sink};
+    pub use super::{Context, Fix, Rule, Sink};
     pub use crate::core::{Doc, Gate, Profiles, Severity};
     pub use crate::model::FileKind;
 }
@@ -84,6 +84,16 @@ pub struct Rule {
     /// Where the rule comes from (documentation URL).
     pub source: &'static str,
     pub check: fn(&Context<'_>, &mut Sink<'_>),
+    /// Its safe mechanical fix, if it has one (`lint --fix`, the editor's quick fix).
+    pub fix: Option<&'static Fix>,
+}
+
+/// A safe fix for a rule's findings: it gets the file's parsed value and the finding's
+/// pointer, and returns whether it changed anything (`crate::fix` writes the change back).
+pub struct Fix {
+    /// What the fix does (shown by `connkit rules` and `explain`).
+    pub summary: &'static str,
+    pub apply: fn(&mut Value, &str) -> bool,
 }
 
 impl Rule {

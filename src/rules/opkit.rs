@@ -93,6 +93,22 @@ pub const BODY_PROPS_PER_CONNECTOR: usize = 200_000;
 
 /// Walk the properties of a schema (following `$ref`, `allOf`, `items`), each reference
 /// target at most once per branch, up to [`BODY_PROPS_PER_SCHEMA`] properties.
+/// The object a finding is about: the pointer itself or, when it names a key inside an
+/// object (e.g. `/…/parameters/0/x-ms-summary`), its parent.
+pub fn fix_target<'v>(
+    doc: &'v mut Value,
+    ptr: &str,
+    key: &str,
+) -> Option<&'v mut serde_json::Map<String, Value>> {
+    let p = match crate::model::pointer::last_token(ptr) {
+        Some(t) if t == key => crate::model::pointer::parent(ptr)
+            .unwrap_or(ptr)
+            .to_string(),
+        _ => ptr.to_string(),
+    };
+    doc.pointer_mut(&p)?.as_object_mut()
+}
+
 #[cfg(test)]
 pub fn body_props<'a>(sw: &Swagger<'a>, schema: &'a Value, at: &str) -> Vec<BodyProp<'a>> {
     body_props_capped(sw, schema, at, BODY_PROPS_PER_SCHEMA).0

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: STD,
         check,
+        fix: None,
     }
 }
 

@@ -36,6 +36,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: None,
     }
 }
 

@@ -38,6 +38,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SG,
         check,
+        fix: None,
     }
 }
 

@@ -26,7 +26,27 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "trim trailing spaces (only when that is the whole problem)",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    let Some(v) = doc.pointer_mut(ptr) else {
+        return false;
+    };
+    let Some(s) = v.as_str() else { return false };
+    let t = s.trim_end();
+    // Only when trimming is enough: what is left ends with a letter or digit.
+    if t != s && t.chars().last().is_some_and(char::is_alphanumeric) {
+        *v = Value::String(t.to_string());
+        return true;
+    }
+    false
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
@@ -82,5 +102,13 @@ mod tests {
             json!({"info": {"title": "Contoso [DEPRECATED]"}}),
         );
         assert!(c(&VALUE_MUST_END_WITH_ALPHANUMERIC, ok).is_empty());
+    }
+
+    #[test]
+    fn the_fix_trims_only_when_that_is_enough() {
+        let mut d = json!({"t": "Tasks ", "u": "Tasks ."});
+        assert!(fix(&mut d, "/t"));
+        assert_eq!(d["t"], "Tasks");
+        assert!(!fix(&mut d, "/u"), "trimming would not fix the '.'");
     }
 }

@@ -68,6 +68,7 @@ crate::declare_code! {
         file: FileKind::Intro,
         source: SFC,
         check,
+        fix: None,
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Intro,
         source: SFC,
         check,
+        fix: None,
     }
 }
 

@@ -87,6 +87,7 @@ crate::declare_code! {
         file: FileKind::Readme,
         source: TPL,
         check,
+        fix: None,
     }
 }
 

@@ -22,6 +22,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: EXT,
         check,
+        fix: None,
     }
 }
 

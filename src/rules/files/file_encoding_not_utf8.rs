@@ -21,6 +21,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/619",
         check: load_issues,
+        fix: None,
     }
 }
 

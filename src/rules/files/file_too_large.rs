@@ -22,6 +22,7 @@ crate::declare_code! {
         file: FileKind::Folder,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/faq",
         check: load_issues,
+        fix: None,
     }
 }
 

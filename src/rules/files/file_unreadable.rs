@@ -21,6 +21,7 @@ crate::declare_code! {
         file: FileKind::Folder,
         source: SRC_FILES,
         check: load_issues,
+        fix: None,
     }
 }
 

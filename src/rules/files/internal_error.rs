@@ -24,6 +24,7 @@ crate::declare_code! {
         file: FileKind::Folder,
         source: "https://github.com/connkit/connkit/issues",
         check,
+        fix: None,
     }
 }
 
@@ -52,6 +53,7 @@ mod tests {
             file: FileKind::Definition,
             source: "",
             check: boom,
+            fix: None,
         }
     }
 

@@ -20,6 +20,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
+        fix: None,
     }
 }
 

@@ -27,6 +27,7 @@ crate::declare_code! {
         file: FileKind::Readme,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         check,
+        fix: None,
     }
 }
 

@@ -24,6 +24,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: "https://github.com/connkit/connkit#suppressing-findings",
         check,
+        fix: None,
     }
 }
 

@@ -20,6 +20,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: "https://yaml.org/spec/1.2.2/",
         check: load_issues,
+        fix: None,
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Icon,
         source: CS,
         check,
+        fix: None,
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::opkit::fix_target;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -19,7 +20,26 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "set \"required\": true",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = fix_target(doc, ptr, "required") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) != Some("path")
+        || o.get("required") == Some(&Value::Bool(true))
+    {
+        return false;
+    }
+    o.insert("required".into(), Value::Bool(true));
+    true
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: None,
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::opkit::fix_target;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -22,7 +23,24 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "add \"x-ms-url-encoding\": \"single\"",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = fix_target(doc, ptr, "x-ms-url-encoding") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) != Some("path") || o.contains_key("x-ms-url-encoding") {
+        return false;
+    }
+    o.insert("x-ms-url-encoding".into(), Value::String("single".into()));
+    true
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
@@ -44,6 +62,7 @@ mod tests {
     use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
+    use serde_json::json;
 
     #[test]
     fn no_url_encoding() {
@@ -58,5 +77,15 @@ mod tests {
             vec![format!("{OP}/parameters/0")]
         );
         assert!(run(&PATH_PARAMETER_MISSING_ENCODING, minimal()).is_empty());
+    }
+
+    #[test]
+    fn url_encoding_fix_adds_single_only_on_path_parameters() {
+        let mut d = json!({"p": [{"name": "id", "in": "path"}, {"name": "q", "in": "query"}]});
+        assert!(fix(&mut d, "/p/0"));
+        assert_eq!(d["p"][0]["x-ms-url-encoding"], "single");
+        assert!(!fix(&mut d, "/p/0"), "second run changes nothing");
+        assert!(!fix(&mut d, "/p/1"));
+        assert!(d["p"][1].get("x-ms-url-encoding").is_none());
     }
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::opkit::fix_target;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -26,7 +27,23 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "remove x-ms-url-encoding from the query parameter",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = fix_target(doc, ptr, "x-ms-url-encoding") else {
+        return false;
+    };
+    if o.get("in").and_then(Value::as_str) == Some("query") {
+        return o.remove("x-ms-url-encoding").is_some();
+    }
+    false
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {

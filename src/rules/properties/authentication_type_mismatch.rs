@@ -32,6 +32,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: CP,
         check,
+        fix: None,
     }
 }
 

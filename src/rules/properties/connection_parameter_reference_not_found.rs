@@ -42,6 +42,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: POL,
         check,
+        fix: None,
     }
 }
 

@@ -21,6 +21,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/multi-auth",
         check,
+        fix: None,
     }
 }
 

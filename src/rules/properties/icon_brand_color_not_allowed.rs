@@ -26,6 +26,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: CS,
         check,
+        fix: None,
     }
 }
 

@@ -22,6 +22,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: PC,
         check,
+        fix: None,
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3939",
         check,
+        fix: None,
     }
 }
 

@@ -26,6 +26,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3162",
         check,
+        fix: None,
     }
 }
 

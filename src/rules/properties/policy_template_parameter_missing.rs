@@ -31,6 +31,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: POL,
         check,
+        fix: None,
     }
 }
 

@@ -53,6 +53,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: S_AP,
         check,
+        fix: None,
     }
 }
 

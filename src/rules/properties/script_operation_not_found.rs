@@ -26,6 +26,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
         check,
+        fix: None,
     }
 }
 

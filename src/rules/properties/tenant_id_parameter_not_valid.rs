@@ -41,6 +41,7 @@ crate::declare_code! {
         file: FileKind::Properties,
         source: S_AP,
         check,
+        fix: None,
     }
 }
 

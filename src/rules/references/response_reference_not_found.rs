@@ -19,6 +19,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: None,
     }
 }
 

@@ -23,6 +23,22 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
+    }
+}
+
+static FIX: Fix = Fix {
+    summary: "empty the scope list of a non-OAuth security requirement",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    match doc.pointer_mut(ptr) {
+        Some(Value::Array(a)) if !a.is_empty() => {
+            a.clear();
+            true
+        }
+        _ => false,
     }
 }
 

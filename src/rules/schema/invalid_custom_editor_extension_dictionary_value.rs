@@ -21,6 +21,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: None,
     }
 }
 

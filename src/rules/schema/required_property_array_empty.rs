@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::opkit::fix_target;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -20,7 +21,27 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "remove the empty \"required\": []",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    let Some(o) = fix_target(doc, ptr, "required") else {
+        return false;
+    };
+    if o.get("required")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        o.remove("required");
+        return true;
+    }
+    false
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
@@ -56,5 +77,13 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn empty_required_is_removed_but_not_a_filled_one() {
+        let mut d = json!({"a": {"required": []}, "b": {"required": ["x"]}});
+        assert!(fix(&mut d, "/a/required"));
+        assert!(d["a"].get("required").is_none());
+        assert!(!fix(&mut d, "/b"));
     }
 }

@@ -70,6 +70,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
+        fix: None,
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: FAQ,
         check,
+        fix: None,
     }
 }
 

@@ -23,6 +23,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
+        fix: None,
     }
 }
 

@@ -43,6 +43,7 @@ crate::declare_code! {
         file: FileKind::Script,
         source: WC,
         check,
+        fix: None,
     }
 }
 

@@ -25,6 +25,7 @@ crate::declare_code! {
         file: FileKind::Script,
         source: WC,
         check,
+        fix: None,
     }
 }
 

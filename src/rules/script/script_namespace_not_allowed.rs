@@ -39,6 +39,7 @@ crate::declare_code! {
         file: FileKind::Script,
         source: WC,
         check,
+        fix: None,
     }
 }
 

@@ -22,6 +22,7 @@ crate::declare_code! {
         file: FileKind::Settings,
         source: S_ST,
         check,
+        fix: None,
     }
 }
 

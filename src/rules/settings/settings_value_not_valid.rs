@@ -26,6 +26,7 @@ crate::declare_code! {
         file: FileKind::Settings,
         source: S_ST,
         check,
+        fix: None,
     }
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::opkit::fix_target;
 use crate::rules::prelude::*;
 
 crate::declare_code! {
@@ -46,7 +47,32 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check: required_property_missing,
+        fix: Some(&FIX),
     }
+}
+
+static FIX: Fix = Fix {
+    summary: "add a missing parameter x-ms-summary derived from its name (other cases: no fix)",
+    apply: fix,
+};
+
+fn fix(doc: &mut Value, ptr: &str) -> bool {
+    // Only for parameters (a `name` and an `in`), never for other missing properties.
+    let Some(o) = fix_target(doc, ptr, "x-ms-summary") else {
+        return false;
+    };
+    if o.contains_key("x-ms-summary") || !o.get("in").is_some_and(Value::is_string) {
+        return false;
+    }
+    let Some(name) = o.get("name").and_then(Value::as_str) else {
+        return false;
+    };
+    let t = crate::model::names::title_case(name);
+    if t.is_empty() {
+        return false;
+    }
+    o.insert("x-ms-summary".into(), Value::String(t));
+    true
 }
 
 fn required_property_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
@@ -195,5 +221,13 @@ mod tests {
         );
         let f = run_profile(&REQUIRED_PROPERTY_MISSING, def, Profile::Certified);
         assert_eq!(pointers(&f), vec!["/parameters/Q"]);
+    }
+
+    #[test]
+    fn the_fix_adds_a_parameter_summary_from_its_name() {
+        let mut p = json!({"x": {"name": "taskId", "in": "path"}, "y": {"name": "z"}});
+        assert!(fix(&mut p, "/x/x-ms-summary"));
+        assert_eq!(p["x"]["x-ms-summary"], "Task ID");
+        assert!(!fix(&mut p, "/y"), "not a parameter");
     }
 }

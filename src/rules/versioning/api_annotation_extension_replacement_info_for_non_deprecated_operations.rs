@@ -20,6 +20,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: OV,
         check,
+        fix: None,
     }
 }
 

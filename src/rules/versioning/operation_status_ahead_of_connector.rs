@@ -26,6 +26,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: OV,
         check,
+        fix: None,
     }
 }
 

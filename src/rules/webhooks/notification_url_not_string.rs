@@ -24,6 +24,7 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: WH,
         check,
+        fix: None,
     }
 }
 
