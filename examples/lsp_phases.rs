@@ -59,7 +59,7 @@ fn main() {
         };
         overlay.set(def.clone(), body);
         let mut t = vec![cpu()];
-        let (cfg, eff) = workspace::configuration(&dir, &overlay);
+        let (_, eff) = workspace::configuration(&dir, &overlay);
         let eff = eff.unwrap_or_default();
         t.push(cpu());
         let (connector, sources) = workspace::load_reusing(&dir, &overlay, previous.take());
@@ -87,9 +87,6 @@ fn main() {
         let linted = workspace::Linted {
             connector,
             findings,
-            profile,
-            config: cfg,
-            config_error: None,
             sources,
         };
         let lists = diagnostics::by_file(&linted, &overlay);

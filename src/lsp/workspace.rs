@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, ConfigError, Effective};
 use crate::model::{Connector, DataFile, FileKind, TextFile, discover};
-use crate::rules::{self, Finding, Profile};
+use crate::rules::{self, Finding};
 use crate::suppress;
 
 /// Which connector file a name is (case-insensitive, as discovery does).
@@ -95,6 +95,7 @@ enum Source {
 }
 
 /// Load a connector folder, each file from the overlay when it is open there.
+#[cfg(test)]
 pub fn load(dir: &Path, overlay: &Overlay) -> Connector {
     load_reusing(dir, overlay, None).0
 }
@@ -296,10 +297,6 @@ pub fn configuration(
 pub struct Linted {
     pub connector: Connector,
     pub findings: Vec<Finding>,
-    pub profile: Profile,
-    /// The configuration file used, and its error when it could not be read.
-    pub config: Option<PathBuf>,
-    pub config_error: Option<ConfigError>,
     /// What the connector's files were read from (see [`load_reusing`]).
     pub sources: Sources,
 }
@@ -314,11 +311,8 @@ pub struct Linted {
 /// (`rules::lint_parallel`) was no faster on the shared 2-core machine and kept ~30 MB more
 /// resident in the workers' allocator heaps (BENCHMARKS.md, "Language server").
 pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
-    let (config_path, eff) = configuration(dir, overlay);
-    let (eff, config_error) = match eff {
-        Ok(e) => (e, None),
-        Err(e) => (Effective::default(), Some(e)),
-    };
+    // A configuration with errors is reported on connkit.toml itself (`lsp::config_diagnostics`).
+    let eff = configuration(dir, overlay).1.unwrap_or_default();
     let (connector, sources) =
         load_reusing(dir, overlay, previous.map(|l| (l.connector, l.sources)));
     let (profile, _) = config::resolve_profile(None, eff.profile, dir);
@@ -329,9 +323,6 @@ pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
     Linted {
         connector,
         findings,
-        profile,
-        config: config_path,
-        config_error,
         sources,
     }
 }
