@@ -11,10 +11,10 @@ use serde_json::{Map, Value, json};
 
 use super::map::{METHODS, default_description};
 use super::notes::*;
+use crate::core::{Profile, Severity};
 use crate::model::FileKind;
 use crate::model::names;
 use crate::model::pointer::join;
-use crate::rules::{Profile, Severity};
 
 /// Counts of derived texts: operation descriptions, parameter texts, property texts,
 /// response descriptions.

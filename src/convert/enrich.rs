@@ -8,9 +8,9 @@ use serde_json::{Map, Value, json};
 use super::Options;
 use super::map::{METHODS, api_key_param, basic_params, str_of};
 use super::notes::*;
+use crate::core::{Profile, Severity};
 use crate::model::FileKind;
 use crate::model::names;
-use crate::rules::{Profile, Severity};
 
 pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> Value {
     let conn = def

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::rules::Profile;
+use crate::core::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {

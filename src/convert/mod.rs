@@ -34,7 +34,7 @@ pub use enrich::clean_title;
 pub use notes::{NOTES_PER_CODE, Note};
 pub use read::parse_input;
 
-use crate::rules::{Profile, Severity};
+use crate::core::{Profile, Severity};
 use notes::*;
 
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 
 use super::notes::*;
-use crate::rules::Severity;
+use crate::core::Severity;
 
 /// The `x-ms-*` extensions the connector schema knows; any other `x-ms-*` key is rejected.
 const KNOWN_X_MS: &[&str] = &[

@@ -14,8 +14,8 @@ use serde_json::{Map, Value, json};
 
 use super::Options;
 use super::notes::*;
+use crate::core::Severity;
 use crate::model::pointer::join;
-use crate::rules::Severity;
 
 // ---------------------------------------------------------------------------------------
 // 3.0 → 2.0

@@ -8,8 +8,8 @@ use super::{
     Cx, PRIMITIVE_KEYS, default_description, is_binary_media, is_json_media, status_of, str_of,
 };
 use crate::convert::notes::*;
+use crate::core::Severity;
 use crate::model::pointer::join;
-use crate::rules::Severity;
 
 impl<'a> Cx<'a, '_> {
     pub(super) fn operation(

@@ -46,8 +46,8 @@ fn hoisted_name(rest: &str) -> String {
     }
 }
 use crate::convert::notes::*;
+use crate::core::Severity;
 use crate::model::pointer::join;
-use crate::rules::Severity;
 
 impl<'a> Cx<'a, '_> {
     /// A 3.0 schema → a 2.0 schema.

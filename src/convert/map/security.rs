@@ -4,7 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Cx, str_of};
 use crate::convert::notes::*;
-use crate::rules::Severity;
+use crate::core::Severity;
 
 impl<'a> Cx<'a, '_> {
     pub(super) fn security(&mut self, out: &mut Map<String, Value>) {

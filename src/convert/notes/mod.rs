@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::core::Doc;
+use crate::core::Severity;
 use crate::model::FileKind;
-use crate::rules::Severity;
 
 /// Something the converter changed, lost or needs a human for; reported like a lint finding.
 #[derive(Debug, Clone, PartialEq)]
