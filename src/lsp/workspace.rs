@@ -100,9 +100,10 @@ pub fn load(dir: &Path, overlay: &Overlay) -> Connector {
     load_reusing(dir, overlay, None).0
 }
 
-/// Load a connector folder (each file from the overlay when it is open there), taking over from `previous` (the last lint of the same folder) every file whose
-/// source did not change. The connector is the same as a fresh load's: a file is taken over only
-/// when the text or bytes it was made from are equal, and loading is deterministic.
+/// Load a connector folder (each file from the overlay when it is open there), taking over
+/// from `previous` (the last lint of the same folder) every file whose source did not change.
+/// The connector is the same as a fresh load's: a file is taken over only when the text or
+/// bytes it was made from are equal, and loading is deterministic.
 pub fn load_reusing(
     dir: &Path,
     overlay: &Overlay,
