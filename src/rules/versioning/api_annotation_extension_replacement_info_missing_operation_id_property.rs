@@ -25,16 +25,7 @@ crate::declare_code! {
 }
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    for op in ops(cx) {
-        if let Some(r) = replacement(op)
-            && r.get("operationId").is_none()
-        {
-            sink.emit(
-                join(&ann_ptr(op), "replacement"),
-                "replacement has no 'operationId'",
-            );
-        }
-    }
+    replacement_without(cx, sink, "operationId");
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::Rule;
 use super::opkit::ops;
+use super::{Context, Rule, Sink};
 use crate::model::pointer::join;
 use crate::model::swagger::Operation;
 
@@ -35,6 +35,20 @@ fn ann_ptr(op: &Operation<'_>) -> String {
 
 fn replacement<'a>(op: &Operation<'a>) -> Option<&'a Value> {
     op.annotation()?.get("replacement")
+}
+
+/// Reports every `x-ms-api-annotation.replacement` without `key` (`api` or `operationId`).
+fn replacement_without(cx: &Context<'_>, sink: &mut Sink<'_>, key: &str) {
+    for op in ops(cx) {
+        if let Some(r) = replacement(op)
+            && r.get(key).is_none()
+        {
+            sink.emit(
+                join(&ann_ptr(op), "replacement"),
+                format!("replacement has no '{key}'"),
+            );
+        }
+    }
 }
 
 /// Operations grouped by `x-ms-api-annotation.family`, in document order.
