@@ -344,7 +344,8 @@ impl Server {
                     range,
                     severity: Some(DiagnosticSeverity::ERROR),
                     source: Some("connkit".into()),
-                    code: Some(lsp_types::NumberOrString::String("ConfigError".into())),
+                    // Not a finding: the command line stops with a usage error (exit 2) on
+                    // the same file, so there is no code for `explain` to document.
                     message: e.message,
                     ..Default::default()
                 }]

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::model::{Connector, DataFile, Span, pointer};
 
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
+use crate::model::swagger::METHODS;
 
 /// Extensions whose nested `operationId` values call another operation.
 pub const CALLERS: &[&str] = &[

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::text;
 use crate::model::{DataFile, pointer};
 
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
+use crate::model::swagger::METHODS;
 
 #[allow(deprecated)] // `deprecated` is a required field of the struct.
 fn symbol(name: String, detail: Option<String>, kind: SymbolKind, range: Range) -> DocumentSymbol {
