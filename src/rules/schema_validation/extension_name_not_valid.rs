@@ -13,15 +13,15 @@ crate::declare_code! {
     /// schemes are reported by BodyParameterPropertyNotValid and SecuritySchemePropertyNotValid
     /// instead, once.
     ///
-    /// Microsoft's message: "The property 'scriptOperations' is not valid. If this property is an
-    /// extension, its name must begin with \"x-\"." (PR #3810; the platform import says the same of
-    /// securityDefinitions inside a path item, issue #3930). Evidence: an unknown key inside a
-    /// **schema** object is a warning: Tesseron Invoice was merged validated twice in 2024 with
-    /// Title and Description keys in response schemas; everywhere else it is an error.
-    ///
     /// ### Example
     /// Bad: `"summary": "Get item", "sumary": "…"`
     /// Good: remove `sumary`
+    ///
+    /// ### Evidence
+    /// An error: Microsoft's validator prints this message on PRs (#3810), and the platform's
+    /// import says the same of securityDefinitions inside a path item (issue #3930). An unknown
+    /// key inside a **schema** object is a warning: Tesseron Invoice was merged validated twice in
+    /// 2024 with Title and Description keys in response schemas.
     pub static EXTENSION_NAME_NOT_VALID: Rule {
         code: "ExtensionNameNotValid",
         severity: Severity::Error,

@@ -11,9 +11,15 @@ crate::declare_code! {
     /// `info.description`, the root `x-ms-connector-metadata`, and a `description` and
     /// `x-ms-summary` on every parameter shown to users.
     ///
-    /// Microsoft's message: "The 'x-ms-summary' property is required." (and 'description',
-    /// 'contact', 'x-ms-connector-metadata'), seen on PRs #3407, #2662, #1658, #2637, #1003, #550,
-    /// #3975, #4041, #1095 and #683: an error. Evidence: a 'schema' missing under
+    /// ### Example
+    /// Bad: `"info": {"version": "1.0"}` (no `title`); in certification, also a parameter
+    /// users see without `x-ms-summary`
+    /// Good: `"info": {"title": "Contoso Tasks", "version": "1.0"}`
+    ///
+    /// ### Evidence
+    /// An error: Microsoft's validator prints "The 'x-ms-summary' property is required." (and
+    /// 'description', 'contact', 'x-ms-connector-metadata') on PRs #3407, #2662, #1658, #2637,
+    /// #1003, #550, #3975, #4041, #1095 and #683. A 'schema' missing under
     /// x-ms-notification-content is a warning (Seismic Configuration 2024 and Square Payments 2022
     /// were merged validated without it). The remaining errors on validated merges are overrides of
     /// a real check: D7SMS (PR #3213, 2024) and OpenAI (bulk merge, 2022) were merged without
@@ -21,12 +27,6 @@ crate::declare_code! {
     /// (bulk merge) in 2021 with parameters lacking 'x-ms-summary', all messages the validator is
     /// known to print.
     ///
-    /// ### Example
-    /// Bad: `"info": {"version": "1.0"}` (no `title`); in certification, also a parameter
-    /// users see without `x-ms-summary`
-    /// Good: `"info": {"title": "Contoso Tasks", "version": "1.0"}`
-    ///
-    /// ### Evidence
     /// Calibration: parameters with `x-ms-visibility: internal` are never shown in the designer, so
     /// they are not required to have `x-ms-summary`/`description` (certified connectors changed in
     /// 2024 omit them freely). Nor are `in: body` parameters: the designer shows the body schema's
