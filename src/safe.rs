@@ -314,10 +314,36 @@ macro_rules! safe_eprintln {
     };
 }
 
+/// XML text/attribute escaping, for every XML connkit writes (JUnit reports, solution files);
+/// characters XML 1.0 cannot hold become U+FFFD.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn xml_escapes_markup_and_replaces_what_xml_cannot_hold() {
+        assert_eq!(
+            xml("a<&>\"'\u{1}\tb\u{FFFE}"),
+            "a&lt;&amp;&gt;&quot;&apos;\u{FFFD}\tb\u{FFFD}"
+        );
+    }
     #[test]
     fn text_escapes_controls_and_breaks_commands() {
         assert_eq!(text("plain"), "plain");

@@ -12,8 +12,8 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::safety::{self, Budget, Limits, Refusal};
-use super::xml::escape;
 use crate::model::Connector;
+use crate::safe;
 
 /// A file inside the package, for the printed tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -456,7 +456,7 @@ pub fn connector_solution_entries(
     }
     cx.push_str("  <Connectors>\n    <Connector>\n");
     for (k, v) in &elements {
-        cx.push_str(&format!("      <{k}>{}</{k}>\n", escape(v)));
+        cx.push_str(&format!("      <{k}>{}</{k}>\n", safe::xml(v)));
     }
     cx.push_str("    </Connector>\n  </Connectors>\n");
     cx.push_str(
@@ -494,15 +494,15 @@ pub fn connector_solution_entries(
   </SolutionManifest>
 </ImportExportXml>
 "#,
-        unique = escape(&names.unique_name),
-        display = escape(&names.display_name),
-        version = escape(&names.version),
-        pub_unique = escape(&names.publisher_unique),
-        publisher = escape(&names.publisher),
-        prefix = escape(&names.prefix),
+        unique = safe::xml(&names.unique_name),
+        display = safe::xml(&names.display_name),
+        version = safe::xml(&names.version),
+        pub_unique = safe::xml(&names.publisher_unique),
+        publisher = safe::xml(&names.publisher),
+        prefix = safe::xml(&names.prefix),
         ovp = names.option_value_prefix,
         id = names.connector_id,
-        schema = escape(n),
+        schema = safe::xml(n),
     );
     e.insert("solution.xml".into(), sx.into_bytes());
     Ok(e)

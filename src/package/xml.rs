@@ -273,23 +273,6 @@ fn unescape(raw: &str, at: usize) -> Result<String, String> {
     Ok(out)
 }
 
-/// Escape text for element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +300,5 @@ mod tests {
         assert!(parse("<a>&bogus;</a>").is_err());
         assert!(parse("<a/><b/>").is_err());
         assert!(parse("").is_err());
-        assert_eq!(escape("a<&>\"'\u{1}"), "a&lt;&amp;&gt;&quot;&apos;");
     }
 }

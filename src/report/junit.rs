@@ -14,25 +14,7 @@ use crate::safe;
 /// An untrusted field: [`safe::text`] (no line break, control character or log command),
 /// then XML escaping.
 fn field(s: &str) -> String {
-    xml(&safe::text(s))
-}
-
-/// XML text/attribute escaping; characters XML 1.0 cannot hold become U+FFFD.
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    safe::xml(&safe::text(s))
 }
 
 /// An untrusted attribute value that keeps its line breaks: each line through [`field`],
@@ -95,7 +77,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             let _ = write!(
                 cases,
                 "    <testcase name=\"{}\" classname=\"{}\"",
-                xml(code),
+                safe::xml(code),
                 field(&c.path)
             );
             if found.is_empty() {
@@ -117,14 +99,14 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                     } else {
                         first.to_string()
                     }),
-                    xml(&finding_lines(&c.path, &failing))
+                    safe::xml(&finding_lines(&c.path, &failing))
                 );
             }
             if !passing.is_empty() {
                 let _ = writeln!(
                     cases,
                     "      <system-out>{}</system-out>",
-                    xml(&format!(
+                    safe::xml(&format!(
                         "Below the fail level (not failing the run):\n{}",
                         finding_lines(&c.path, &passing)
                     ))
@@ -163,7 +145,10 @@ mod tests {
 
     #[test]
     fn xml_escaping() {
-        assert_eq!(xml("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}");
+        assert_eq!(
+            safe::xml("a<b>&\"'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;&apos;\u{FFFD}"
+        );
     }
 
     fn report(severities: &[crate::rules::Severity]) -> LintReport {
