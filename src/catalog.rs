@@ -25,6 +25,16 @@ pub enum Family {
 }
 
 impl Family {
+    /// What one code of the family is called (`explain` prints it beside the code).
+    pub fn noun(self) -> &'static str {
+        match self {
+            Family::Lint => "lint rule",
+            Family::Diff => "diff rule",
+            Family::Package => "package check",
+            Family::Convert => "converter note",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Lint => "lint",

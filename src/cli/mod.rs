@@ -562,9 +562,9 @@ fn explain(code: &str) -> ExitCode {
                 format!("{}\n\n", e.explanation)
             };
             print(&format!(
-                "{}  ({} check)\n\n  severity: {}\n\n{}\n\n{explanation}Source: {}\n",
+                "{}  ({})\n\n  severity: {}\n\n{}\n\n{explanation}Source: {}\n",
                 e.code,
-                e.family.as_str(),
+                e.family.noun(),
                 e.severity,
                 e.summary,
                 e.source
