@@ -115,11 +115,21 @@ fn facts(cx: &Context<'_>) -> Option<std::sync::Arc<Result<IconFacts, String>>> 
 }
 
 /// The background colour: the colour most corners share.
+/// The colour most corners share; none when two different colours tie (a gradient, a
+/// split background), so the background rules stay silent rather than guess.
 fn background(f: &IconFacts) -> Option<[u8; 4]> {
     let c = f.corners?;
-    c.iter()
-        .max_by_key(|a| c.iter().filter(|b| close(a, b)).count())
-        .copied()
+    let counts: Vec<usize> = c
+        .iter()
+        .map(|a| c.iter().filter(|b| close(a, b)).count())
+        .collect();
+    let best = *counts.iter().max()?;
+    let i = counts.iter().position(|&n| n == best)?;
+    let tie = c
+        .iter()
+        .zip(&counts)
+        .any(|(b, &n)| n == best && !close(&c[i], b));
+    (!tie).then_some(c[i])
 }
 
 fn close(a: &[u8; 4], b: &[u8; 4]) -> bool {
@@ -154,6 +164,20 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
     use serde_json::json;
+
+    #[test]
+    fn background_is_the_colour_most_corners_share_and_none_on_a_tie() {
+        let (w, b) = ([255, 255, 255, 255], [0, 0, 0, 255]);
+        let facts = |corners| IconFacts {
+            width: 230,
+            height: 230,
+            transparent: Some(0),
+            corners: Some(corners),
+        };
+        assert_eq!(background(&facts([w, w, w, b])), Some(w));
+        assert_eq!(background(&facts([w, b, w, b])), None);
+        assert_eq!(background(&facts([w, w, b, b])), None);
+    }
 
     /// Encode an RGBA image: background colour with a 2×2 logo patch in the middle.
     pub(super) fn png_bytes(w: u32, h: u32, bg: [u8; 4]) -> Vec<u8> {

@@ -30,7 +30,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let (Some(r), Some(id)) = (op.revision_number(), op.operation_id) else {
             continue;
         };
-        if r > 1 && !id.to_ascii_lowercase().ends_with(&format!("v{r}")) {
+        // `GetTask_V2`, `GetTask_v2` or `GetTaskV2`; not `GetDev2`, whose `v` is a word's.
+        let suffixed = id.ends_with(&format!("V{r}")) || id.ends_with(&format!("_v{r}"));
+        if r > 1 && !suffixed {
             sink.emit(
                 join(&op.pointer, "operationId"),
                 format!("operationId '{id}' of revision {r} should end with '_V{r}'"),
@@ -63,5 +65,20 @@ mod tests {
             {"operationId": "GetTaskV3", "x-ms-api-annotation": {"family": "GetTask", "revision": 3}}
         ]));
         assert!(run(&OPERATION_ID_SHOULD_END_WITH_REVISION, d).is_empty());
+    }
+
+    #[test]
+    fn a_v_inside_a_word_is_not_the_suffix() {
+        for (id, reported) in [
+            ("GetDev2", true),
+            ("GetTask_V2", false),
+            ("GetTask_v2", false),
+            ("GetTaskV2", false),
+        ] {
+            let d = fam(json!([{"operationId": id,
+                "x-ms-api-annotation": {"family": "GetTask", "revision": 2}}]));
+            let f = run(&OPERATION_ID_SHOULD_END_WITH_REVISION, d);
+            assert_eq!(f.len(), usize::from(reported), "{id}");
+        }
     }
 }
