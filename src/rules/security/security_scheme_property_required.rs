@@ -5,8 +5,9 @@ crate::declare_code! {
     /// A security scheme lacks a key its type or OAuth flow needs
     ///
     /// ### Why
-    /// `apiKey` needs `name` and `in` (`header` or `query`); `oauth2` needs `flow` and the URLs of
-    /// that flow (`accessCode` needs both `authorizationUrl` and `tokenUrl`).
+    /// `apiKey` needs `name` and `in` (whose value, `header` or `query`, JsonValueNotInEnum
+    /// checks); `oauth2` needs `flow` and the URLs of that flow (`accessCode` needs both
+    /// `authorizationUrl` and `tokenUrl`).
     ///
     /// ### Example
     /// Bad: `{"type": "apiKey", "in": "header"}`
