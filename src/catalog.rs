@@ -62,6 +62,8 @@ pub struct CatalogEntry {
     pub source: &'static str,
     /// What `lint --fix` does about it, if anything.
     pub fix: Option<&'static str>,
+    /// The wording of Microsoft's own message for it, where one is known.
+    pub microsoft: Option<&'static str>,
 }
 
 fn lint() -> impl Iterator<Item = CatalogEntry> {
@@ -74,6 +76,7 @@ fn lint() -> impl Iterator<Item = CatalogEntry> {
         explanation: r.explanation.text(),
         source: r.source,
         fix: r.fix.map(|f| f.summary),
+        microsoft: r.microsoft,
     })
 }
 
@@ -87,6 +90,7 @@ fn diff() -> impl Iterator<Item = CatalogEntry> {
         explanation: r.explanation.text(),
         source: r.source,
         fix: None,
+        microsoft: r.microsoft,
     })
 }
 
@@ -104,6 +108,7 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
             c.id
         },
         fix: None,
+        microsoft: None,
     })
 }
 
@@ -117,6 +122,7 @@ fn convert() -> impl Iterator<Item = CatalogEntry> {
         explanation: n.explanation.text(),
         source: "connkit convert",
         fix: None,
+        microsoft: None,
     })
 }
 
@@ -158,13 +164,51 @@ pub fn markdown() -> String {
         for e in &entries {
             let fix = if e.fix.is_some() { " (fixable)" } else { "" };
             s.push_str(&format!(
-                "| `{}` | {} | {} | {} | {}{fix} |\n",
+                "| [`{}`](#{}) | {} | {} | {} | {}{fix} |\n",
                 e.code,
+                e.code.to_ascii_lowercase(),
                 e.family.as_str(),
                 e.severity,
                 e.gate.map(Gate::as_str).unwrap_or("-"),
                 cell(e.summary)
             ));
+        }
+    }
+    // Then every code with its documentation, as `connkit explain` prints it.
+    for family in [Family::Lint, Family::Diff, Family::Package, Family::Convert] {
+        s.push_str(&format!("\n## {}s\n", family.noun()));
+        for e in all().filter(|e| e.family == family) {
+            let gate = e
+                .gate
+                .map(|g| format!(" · gate: {}", g.as_str()))
+                .unwrap_or_default();
+            let fix = if e.fix.is_some() { " · fixable" } else { "" };
+            s.push_str(&format!(
+                "\n### `{}`\n\n{} · {}{gate}{fix}\n\n{}\n",
+                e.code,
+                e.family.noun(),
+                e.severity,
+                e.summary
+            ));
+            if !e.explanation.is_empty() {
+                // The declaration's `### ` sections, one level down.
+                let text = e.explanation.replace("\n### ", "\n#### ");
+                let text = text
+                    .strip_prefix("### ")
+                    .map_or(text.clone(), |t| format!("#### {t}"));
+                // Each line of an example its own paragraph, as in the terminal.
+                let text = ["Good:", "After:"].iter().fold(text, |t, k| {
+                    t.replace(&format!("\n{k}"), &format!("\n\n{k}"))
+                });
+                s.push_str(&format!("\n{text}\n"));
+            }
+            if let Some(m) = e.microsoft {
+                s.push_str(&format!("\nMicrosoft's message: \"{m}\"\n"));
+            }
+            if let Some(fix) = e.fix {
+                s.push_str(&format!("\nFix (`lint --fix`): {fix}\n"));
+            }
+            s.push_str(&format!("\nSource: {}\n", e.source));
         }
     }
     s
