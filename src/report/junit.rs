@@ -55,7 +55,7 @@ fn finding_lines(path: &str, found: &[&Finding]) -> String {
 ///
 /// Written by hand rather than with the `quick-junit` crate: the document is small and flat,
 /// and quick-junit would add quick-xml, chrono, indexmap and uuid crates to every build of
-/// the binary for what is a few `write!`s plus [`xml`] escaping. `tests/junit.rs` validates
+/// the binary for what is a few `write!`s plus [`safe::xml`] escaping. `tests/junit.rs` validates
 /// the output against Jenkins' JUnit XSD, vendored as `schemas/jenkins-junit-10.xsd`.
 pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
