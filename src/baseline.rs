@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::app::results::LintReport;
+use crate::report::LintReport;
 use crate::rules::Finding;
 
 pub const VERSION: u32 = 1;
@@ -196,7 +196,7 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::results::ConnectorReport;
+    use crate::report::ConnectorReport;
     use crate::rules::{Profile, Severity};
 
     fn f(code: &'static str, pointer: &str, line: usize, message: &str) -> Finding {

@@ -5,4 +5,3 @@ pub mod fix;
 pub mod lint;
 pub mod outputs;
 pub mod progress;
-pub mod results;
