@@ -1,12 +1,15 @@
 //! The rule engine and registry.
 //!
-//! A rule is a `static Rule` value, clippy-style: code, default severity, profiles, summary,
-//! explanation with an example, source link, check function. Each rule has its own file,
+//! A rule is a `static Rule` declared with [`crate::declare_code!`], clippy-style: its doc
+//! comments are the summary and the documentation (`### Why`, `### Example`, `### Evidence`),
+//! its fields the code, default severity, gate, Microsoft's wording, profiles, file, source,
+//! check function and fix. Each rule has its own file,
 //! named after its code in snake case, in the folder of its area
 //! (`rules/properties/publisher_required.rs`): its declaration, its own check and the tests
 //! that target it alone. The area's `mod.rs` keeps what several of its rules share, declares
 //! the rule files and exports `RULES`; [`registry`] concatenates the areas. Adding a rule
-//! touches its area only (a new file, its `mod` line and its line in the area's `RULES`).
+//! touches its area only (a new file, its `mod` and `pub use` lines and its line in the area's
+//! `RULES`); `AREAS` lists the areas with their folders.
 //!
 //! Checks receive a [`Context`] (the loaded connector plus shared, lazily-computed analyses)
 //! and a [`Sink`] to emit findings by JSON pointer. Positions are resolved afterwards, once
