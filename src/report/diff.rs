@@ -380,3 +380,81 @@ pub fn text_diff(old: &Side, new: &Side) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::accept;
+    use crate::diff::testing::*;
+
+    #[test]
+    fn the_text_diff_ignores_layout_and_shows_real_changes() {
+        let o = base();
+        let a = side(&o, None);
+        for text in [
+            serde_json::to_string(&o).unwrap(),
+            serde_json::to_string_pretty(&o)
+                .unwrap()
+                .replace("  ", "\t"),
+        ] {
+            let b = Side {
+                label: "y".into(),
+                definition: Some(crate::model::DataFile::from_text(
+                    "n.json".into(),
+                    "n.json".into(),
+                    text,
+                    Vec::new(),
+                    false,
+                )),
+                properties: None,
+            };
+            assert!(text_diff(&a, &b).is_empty());
+        }
+        let mut n = o.clone();
+        set(&mut n, "/host", Some(json!("x")));
+        assert!(text_diff(&a, &side(&n, None)).contains("+  \"host\": \"x\""));
+    }
+
+    #[test]
+    fn accepted_changes_show_their_reason() {
+        let mut n = base();
+        set(&mut n, "/paths/~1items", None);
+        let mut r = diff(&side(&base(), None), &side(&n, None));
+        let entries = accept::parse(
+            "[[accept]]\ncode = \"OperationDeleted\"\noperation = \"CreateItem\"\nreason = \"announced in March\"\n",
+        )
+        .unwrap();
+        accept::apply(&mut r.changes, &entries);
+        assert!(text(&r, false).contains("accepted: announced in March"));
+    }
+
+    #[test]
+    fn json_render_has_the_documented_shape() {
+        let mut n = base();
+        set(&mut n, &format!("{ITEM}/properties/size"), None);
+        let r = diff(&side(&base(), None), &side(&n, None));
+        let v: Value = serde_json::from_str(&json(&r, None)).unwrap();
+        assert_eq!(v["schema_version"], 1);
+        let c = &v["changes"][0];
+        for k in ["code", "severity", "operation", "old", "new", "message"] {
+            assert!(c.get(k).is_some(), "missing {k}");
+        }
+        assert_eq!(c["severity"], "breaking");
+        assert!(c["old"]["line"].as_u64().unwrap() > 0);
+        assert_eq!(
+            v["summary"]["breaking"].as_u64().unwrap() as usize,
+            r.summary().breaking
+        );
+        let gh = github(&r);
+        assert!(
+            gh.starts_with("::error file=x/apiDefinition.swagger.json,line="),
+            "{gh}"
+        );
+        let az = azure(&r);
+        assert!(
+            az.starts_with("##vso[task.logissue type=error;sourcepath="),
+            "{az}"
+        );
+        assert!(markdown(&r, None).contains("| 🛑 breaking | pipeline | `OutputPropertyDeleted`"));
+    }
+}
