@@ -23,22 +23,10 @@ crate::declare_code! {
 mod tests {
     use super::CONVERT_NESTED_REF_HOISTED;
     use crate::convert::notes::testing::*;
-    use serde_json::json;
-
-    fn returning(reference: &str) -> serde_json::Value {
-        let mut doc = with_get(
-            json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
-        );
-        doc["components"] = json!({"schemas": {"Task": {"type": "object", "required": ["id"], "properties": {
-            "id": {"type": "string"},
-            "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
-        }}}});
-        doc
-    }
 
     #[test]
     fn a_reference_inside_a_component_becomes_a_definition() {
-        let doc = returning("#/components/schemas/Task/properties/owner");
+        let doc = returning_nested_ref("#/components/schemas/Task/properties/owner");
         assert!(
             emits(&doc, &CONVERT_NESTED_REF_HOISTED),
             "{:?}",
@@ -54,7 +42,7 @@ mod tests {
 
     #[test]
     fn near_miss_a_reference_to_the_component_itself() {
-        let doc = returning("#/components/schemas/Task");
+        let doc = returning_nested_ref("#/components/schemas/Task");
         assert!(
             !emits(&doc, &CONVERT_NESTED_REF_HOISTED),
             "{:?}",

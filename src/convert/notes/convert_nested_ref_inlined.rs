@@ -20,22 +20,10 @@ crate::declare_code! {
 mod tests {
     use super::CONVERT_NESTED_REF_INLINED;
     use crate::convert::notes::testing::*;
-    use serde_json::json;
-
-    fn returning(reference: &str) -> serde_json::Value {
-        let mut doc = with_get(
-            json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
-        );
-        doc["components"] = json!({"schemas": {"Task": {"type": "object", "required": ["id"], "properties": {
-            "id": {"type": "string"},
-            "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
-        }}}});
-        doc
-    }
 
     #[test]
     fn a_reference_to_something_not_a_schema_is_inlined() {
-        let doc = returning("#/components/schemas/Task/required");
+        let doc = returning_nested_ref("#/components/schemas/Task/required");
         assert!(
             emits(&doc, &CONVERT_NESTED_REF_INLINED),
             "{:?}",
@@ -45,7 +33,7 @@ mod tests {
 
     #[test]
     fn near_miss_a_schema_inside_a_component_is_hoisted_not_inlined() {
-        let doc = returning("#/components/schemas/Task/properties/owner");
+        let doc = returning_nested_ref("#/components/schemas/Task/properties/owner");
         assert!(
             !emits(&doc, &CONVERT_NESTED_REF_INLINED),
             "{:?}",

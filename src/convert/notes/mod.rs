@@ -378,6 +378,19 @@ pub(crate) mod testing {
         merge(&mut v, json!({"a": {"b": 3}, "d": 4}));
         assert_eq!(v, json!({"a": {"b": 3, "c": 2}, "d": 4}));
     }
+
+    /// A document whose `GET /tasks` returns `$ref: reference`, with a `Task` component that
+    /// has a `required` list and an object property `owner` (for the nested-reference notes).
+    pub fn returning_nested_ref(reference: &str) -> Value {
+        let mut doc = with_get(
+            json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
+        );
+        doc["components"] = json!({"schemas": {"Task": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string"},
+            "owner": {"type": "object", "properties": {"name": {"type": "string"}}}
+        }}}});
+        doc
+    }
 }
 
 #[cfg(test)]

@@ -77,5 +77,19 @@ pub use response_must_be_default_or_http_status_code::*;
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     pub(super) const OP: &str = "/paths/~1tasks~1{taskId}/get";
+
+    /// The minimal definition with `extra` appended to the parameters of [`OP`].
+    pub(super) fn with_params(extra: &[Value]) -> Value {
+        let mut d = crate::rules::testing::minimal();
+        if let Some(list) = d
+            .pointer_mut(&format!("{OP}/parameters"))
+            .and_then(Value::as_array_mut)
+        {
+            list.extend_from_slice(extra);
+        }
+        d
+    }
 }

@@ -49,19 +49,17 @@ mod tests {
 
     #[test]
     fn same_name_and_location() {
-        let mut d = minimal();
-        let params = d
-            .pointer_mut(&format!("{OP}/parameters"))
-            .unwrap()
-            .as_array_mut()
-            .unwrap();
-        params.push(json!({"name": "b1", "in": "body", "schema": {}}));
-        params.push(json!({"name": "b2", "in": "body", "schema": {}}));
-        params.push(json!({"name": "taskId", "in": "path", "required": true, "type": "string"}));
+        // `taskId` in path is already the operation's first parameter.
+        let d = with_params(&[
+            json!({"name": "note", "in": "query", "type": "string"}),
+            json!({"name": "taskId", "in": "path", "required": true, "type": "string"}),
+        ]);
         assert_eq!(
             pointers(&run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d)),
-            vec![format!("{OP}/parameters/3")]
+            vec![format!("{OP}/parameters/2")]
         );
-        assert!(run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, minimal()).is_empty());
+        // The same name in another location is another parameter.
+        let d = with_params(&[json!({"name": "taskId", "in": "query", "type": "string"})]);
+        assert!(run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d).is_empty());
     }
 }

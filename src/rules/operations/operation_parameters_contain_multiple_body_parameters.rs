@@ -49,15 +49,10 @@ mod tests {
 
     #[test]
     fn two_bodies() {
-        let mut d = minimal();
-        let params = d
-            .pointer_mut(&format!("{OP}/parameters"))
-            .unwrap()
-            .as_array_mut()
-            .unwrap();
-        params.push(json!({"name": "b1", "in": "body", "schema": {}}));
-        params.push(json!({"name": "b2", "in": "body", "schema": {}}));
-        params.push(json!({"name": "taskId", "in": "path", "required": true, "type": "string"}));
+        let d = with_params(&[
+            json!({"name": "b1", "in": "body", "schema": {}}),
+            json!({"name": "b2", "in": "body", "schema": {}}),
+        ]);
         assert_eq!(
             pointers(&run(
                 &OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
@@ -65,12 +60,7 @@ mod tests {
             )),
             vec![format!("{OP}/parameters/2")]
         );
-        assert!(
-            run(
-                &OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
-                minimal()
-            )
-            .is_empty()
-        );
+        let one = with_params(&[json!({"name": "b1", "in": "body", "schema": {}})]);
+        assert!(run(&OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS, one).is_empty());
     }
 }
