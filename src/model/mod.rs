@@ -6,6 +6,7 @@ pub mod access;
 pub mod codes;
 pub mod discover;
 pub mod ignore;
+pub mod json_schema;
 pub mod jsontext;
 pub mod names;
 pub mod parse;
