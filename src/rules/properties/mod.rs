@@ -38,8 +38,7 @@ const CS: &str =
 const POL: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates";
 const S_AP: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json";
 
-/// Our JSON Schema for apiProperties.json, compiled once per process.
-/// Compile the schema now (see [`crate::rules::prepare`]).
+/// Parse our JSON Schema for apiProperties.json now (see [`crate::rules::prepare`]).
 pub(crate) fn prepare() {
     LazyLock::force(&SCHEMA);
 }

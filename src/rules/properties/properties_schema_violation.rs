@@ -1,11 +1,16 @@
 use super::*;
+use crate::model::json_schema::{ErrorKind, Schema};
 use crate::rules::prelude::*;
 
-pub(super) static SCHEMA: LazyLock<Option<jsonschema::Validator>> = LazyLock::new(|| {
-    let text = include_str!("../../../schemas/apiProperties.schema.json");
-    let schema: Value = serde_json::from_str(text).ok()?;
-    jsonschema::draft4::new(&schema).ok()
+/// The schema document, parsed once per process.
+static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../../schemas/apiProperties.schema.json"))
+        .unwrap_or(Value::Null)
 });
+
+/// `None` only if the bundled schema were broken (a test guards it).
+pub(super) static SCHEMA: LazyLock<Option<Schema<'static>>> =
+    LazyLock::new(|| Schema::new(&DOCUMENT).ok());
 
 fn clip(s: &str, n: usize) -> String {
     if s.chars().count() > n {
@@ -64,10 +69,10 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(validator) = SCHEMA.as_ref() else {
         return;
     };
-    for e in validator.iter_errors(v).take(50) {
-        let ptr = e.instance_path().as_str().to_string();
+    for e in validator.first_errors(v, 50) {
         let message = clip(&e.to_string(), 200);
-        if tolerated_shape(e.kind(), &ptr) {
+        let ptr = e.instance_path;
+        if tolerated_shape(&e.kind, &ptr) {
             sink.emit_with(
                 Severity::Warning,
                 FileKind::Properties,
@@ -84,8 +89,8 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 /// keys it does not know (`script`, `StackOwner`, `token:clientId`…) and a boolean
 /// `uiDefinition.constraints.required`. The platform reads both (it ignores unknown keys and
 /// takes `true` as `"true"`).
-fn tolerated_shape(kind: &jsonschema::error::ValidationErrorKind, pointer: &str) -> bool {
-    use jsonschema::error::ValidationErrorKind as K;
+fn tolerated_shape(kind: &ErrorKind, pointer: &str) -> bool {
+    use ErrorKind as K;
     match kind {
         K::AdditionalProperties { .. } => true,
         K::Type { .. } | K::Enum { .. } => pointer.ends_with("/uiDefinition/constraints/required"),

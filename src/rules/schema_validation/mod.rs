@@ -8,12 +8,12 @@
 
 use std::sync::LazyLock;
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 
 use super::{Context, Rule, Severity, Sink};
 use crate::model::FileKind;
 use crate::model::access::str_of;
+use crate::model::json_schema::{ErrorKind, Schema};
 use crate::model::pointer::join;
 use crate::model::types::json_type;
 use crate::model::walk::{Visit, walk};
@@ -28,14 +28,18 @@ pub const RULES: &[&Rule] = &[
 /// The schema text, part of the binary.
 pub const SCHEMA_TEXT: &str = include_str!("../../../schemas/apiDefinition.schema.json");
 
+/// The schema document, parsed once per process (`null` if it were broken).
 static SCHEMA: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
 
-/// Compiled once per process; `None` only if the bundled schema were broken (a test guards it).
-static VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
-    LazyLock::new(|| jsonschema::draft4::new(&SCHEMA).ok());
+/// `None` only if the bundled schema were broken (a test guards it).
+static VALIDATOR: LazyLock<Option<Schema<'static>>> = LazyLock::new(|| Schema::new(&SCHEMA).ok());
 
-/// Compile the schema now (see [`crate::rules::prepare`]).
+fn schema_root() -> &'static Value {
+    &SCHEMA
+}
+
+/// Parse the schema now (see [`crate::rules::prepare`]).
 pub(crate) fn prepare() {
     LazyLock::force(&VALIDATOR);
     LazyLock::force(&KNOWN_SET);
@@ -77,27 +81,17 @@ fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
     )
 }
 
-fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
+fn validate(validator: &Schema, root: &Value) -> SchemaResult {
     let mut out = SchemaResult::default();
-    // Most definitions are valid, and a yes/no answer is much cheaper than collecting errors.
-    if validator.is_valid(root) {
-        return out;
-    }
-    for err in validator.iter_errors(root) {
-        let at = err.instance_path().as_str().to_string();
-        let schema_path = err.schema_path().as_str();
+    // One walk: on a valid definition collecting errors costs what a yes/no answer does.
+    for err in validator.errors(root) {
+        let at = err.instance_path.clone();
+        let schema_path = err.schema_path.as_str();
         let owner = schema_owner(schema_path);
-        match err.kind() {
-            ValidationErrorKind::Type { kind } => {
-                let expected = match kind {
-                    TypeKind::Single(t) => t.to_string(),
-                    TypeKind::Multiple(set) => set
-                        .iter()
-                        .map(|t| t.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" or "),
-                };
-                let found = json_type(err.instance());
+        match &err.kind {
+            ErrorKind::Type { expected } => {
+                let expected = expected.join(" or ");
+                let found = json_type(err.instance);
                 out.issues.push(Issue {
                     code: JSON_TYPE_INCORRECT.code,
                     message: format!(
@@ -110,7 +104,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     warning: false,
                 });
             }
-            ValidationErrorKind::Enum { options } => {
+            ErrorKind::Enum { options } => {
                 let allowed: Vec<String> = options
                     .as_array()
                     .map(|a| a.iter().map(short).collect())
@@ -118,10 +112,10 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                 // An empty `x-ms-visibility` means the default visibility to the platform,
                 // and Microsoft merged it on validated PRs (JsonValueNotInEnum's evidence).
                 let empty_visibility =
-                    at.ends_with("/x-ms-visibility") && err.instance().as_str() == Some("");
+                    at.ends_with("/x-ms-visibility") && err.instance.as_str() == Some("");
                 // "Advanced" for "advanced", "production" for "Production": merged by
                 // Microsoft (JsonValueNotInEnum's evidence), so a warning.
-                let case_only = err.instance().as_str().is_some_and(|s| {
+                let case_only = err.instance.as_str().is_some_and(|s| {
                     options.as_array().is_some_and(|a| {
                         a.iter()
                             .any(|o| o.as_str().is_some_and(|o| o.eq_ignore_ascii_case(s)))
@@ -139,14 +133,14 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                         format!(
                             "{} {} differs from an allowed value only in case: use {}",
                             what(&at),
-                            short(err.instance()),
+                            short(err.instance),
                             one_of(&allowed)
                         )
                     } else {
                         format!(
                             "{} {} is not allowed here: use {}",
                             what(&at),
-                            short(err.instance()),
+                            short(err.instance),
                             one_of(&allowed)
                         )
                     },
@@ -154,7 +148,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     warning: empty_visibility || case_only,
                 });
             }
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
+            ErrorKind::AdditionalProperties { unexpected } => {
                 if left_to_other_rules(root, &at, owner_name(schema_path)) {
                     continue;
                 }
@@ -193,7 +187,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     }
                 }
             }
-            ValidationErrorKind::Not { .. } => {
+            ErrorKind::Not { .. } => {
                 // `{"not": {}}` on a known extension where the platform does not read it.
                 let key = at.rsplit('/').next().unwrap_or_default().to_string();
                 let key = crate::model::pointer::unescape(&key);
@@ -208,14 +202,7 @@ fn validate(validator: &jsonschema::Validator, root: &Value) -> SchemaResult {
                     warning: false,
                 });
             }
-            ValidationErrorKind::Required { property } => {
-                if let Some(p) = property.as_str() {
-                    out.missing.push((at, p.to_string()));
-                }
-            }
-            // The schema uses no other keywords; anything else would be a schema change
-            // without a mapping, which `every_schema_keyword_is_mapped` guards.
-            _ => {}
+            ErrorKind::Required { property } => out.missing.push((at, property.clone())),
         }
     }
     out
@@ -345,7 +332,7 @@ static KNOWN_EXTENSIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
         }
     }
     let mut out = Vec::new();
-    walk(&SCHEMA, &mut out);
+    walk(schema_root(), &mut out);
     out
 });
 
@@ -454,7 +441,7 @@ fn one_of(options: &[String]) -> String {
 /// holds the failing keyword.
 fn parent_schema(schema_path: &str) -> Option<&'static Value> {
     let (parent, _) = schema_path.rsplit_once('/')?;
-    SCHEMA.pointer(parent)
+    schema_root().pointer(parent)
 }
 
 /// Which object of ours a schema location belongs to, in words.
@@ -559,7 +546,7 @@ mod tests {
 
     #[test]
     fn schema_compiles_and_minimal_is_clean() {
-        assert!(VALIDATOR.is_some(), "bundled schema does not compile");
+        assert!(VALIDATOR.is_some(), "bundled schema is not supported");
         for r in RULES {
             assert!(run(r, minimal()).is_empty(), "{}", r.code);
         }
@@ -567,50 +554,10 @@ mod tests {
 
     #[test]
     fn every_schema_keyword_is_mapped() {
-        // `validate` maps the errors of these keywords only; a schema edit that uses another
-        // keyword (oneOf, minimum, format, ...) must come with a mapping.
-        const MAPPED: &[&str] = &[
-            "$schema",
-            "title",
-            "description",
-            "definitions",
-            "$ref",
-            "type",
-            "enum",
-            "required",
-            "properties",
-            "patternProperties",
-            "additionalProperties",
-            "items",
-            "allOf",
-            "not",
-        ];
-        fn walk(v: &Value, bad: &mut Vec<String>) {
-            let Some(m) = v.as_object() else { return };
-            for (k, c) in m {
-                if !MAPPED.contains(&k.as_str()) {
-                    bad.push(k.clone());
-                }
-                match k.as_str() {
-                    "properties" | "definitions" | "patternProperties" => {
-                        for sub in c.as_object().into_iter().flat_map(|o| o.values()) {
-                            walk(sub, bad);
-                        }
-                    }
-                    "allOf" => c
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .for_each(|s| walk(s, bad)),
-                    "enum" | "required" | "type" | "description" | "title" | "$ref" | "$schema" => {
-                    }
-                    _ => walk(c, bad),
-                }
-            }
-        }
-        let mut bad = Vec::new();
-        walk(&SCHEMA, &mut bad);
-        assert!(bad.is_empty(), "unmapped keywords: {bad:?}");
+        // `Schema::new` refuses a schema with a keyword it does not evaluate, and `validate`
+        // matches every kind of error it reports: a schema edit that uses another keyword
+        // (oneOf, minimum, format, ...) fails here until both know it.
+        assert!(Schema::new(&serde_json::from_str(SCHEMA_TEXT).unwrap()).is_ok());
         // And a broken document is mapped, not dropped: each problem gives one finding.
         let def = patch(minimal(), json!({"tags": [{"name": 1, "bogus": 2}]}));
         let r = validate(VALIDATOR.as_ref().unwrap(), &def);
