@@ -100,6 +100,13 @@ fn break_leading_colons(mut s: String) -> String {
     s
 }
 
+/// Whether `needle` (ASCII) occurs in `hay`, ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// A message connkit built for stderr (it may span lines): each line made safe as [`text`],
 /// then redacted.
 pub fn lines(s: &str) -> String {
@@ -287,6 +294,14 @@ pub fn redact(s: &str) -> Cow<'_, str> {
             }
         }
     }
+    // Building the regex costs more than a small lint's whole output: only text that names
+    // one of the two keys needs it. (`(?i)` folds Unicode too: `ſ`, U+017F, is an `s`.)
+    let may_name_a_key = contains_ignore_ascii_case(&out, "sig")
+        || contains_ignore_ascii_case(&out, "client_secret")
+        || out.contains('\u{17F}');
+    if !may_name_a_key {
+        return out;
+    }
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(r#"(?i)(\b(?:sig|client_secret)(?:=|%3D|\\?"\s*:\s*\\?"))[^&\s"'<>\\#]+"#)
@@ -414,6 +429,12 @@ mod tests {
             "x?sv=1&sig=REDACTED&se=1 sig%3DREDACTED \"sig\": \"REDACTED\" client_secret=REDACTED"
         );
         assert_eq!(redact("signal=1 design=2"), "signal=1 design=2");
+        // Any case, and the long s that `(?i)` folds to `s`: the quick pre-check lets them all
+        // through to the regex.
+        assert_eq!(
+            redact("SIG=a Client_Secret=b ſig=c"),
+            "SIG=REDACTED Client_Secret=REDACTED ſig=REDACTED"
+        );
         register_secret("ab");
         assert_eq!(redact("ab"), "ab");
     }
