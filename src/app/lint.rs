@@ -286,11 +286,11 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     for m in &problems {
         safe_eprintln!("error: {m}");
     }
-    // One small connector is linted on this thread alone: no schema-compiling thread and no
+    // One small connector is linted on this thread alone: no schema-preparing thread and no
     // rayon pool, whose start (and idle workers spinning) cost more CPU than they save.
     let small = small_single(&targets);
     if !small {
-        // Compile the rules' JSON Schemas on another thread while this one parses the
+        // Prepare the rules' JSON Schemas on another thread while this one parses the
         // connectors (the rules wait for it only if they get there first). Without it the
         // same work happens lazily, on first use.
         std::thread::spawn(rules::prepare);

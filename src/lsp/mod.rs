@@ -97,7 +97,7 @@ pub fn serve(conn: &Connection) -> End {
                     "serverInfo": {"name": "connkit", "version": env!("CARGO_PKG_VERSION")},
                 });
                 let _ = conn.sender.send(Response::new_ok(r.id, result).into());
-                // Compile the rules' JSON Schemas while the editor opens its first document,
+                // Prepare the rules' JSON Schemas while the editor opens its first document,
                 // not during its first lint (the rules wait for it only if they get there first).
                 std::thread::spawn(crate::rules::prepare);
                 break;

@@ -189,9 +189,9 @@ pub fn registry() -> &'static [&'static Rule] {
     })
 }
 
-/// Build what rules compile once per process (the JSON Schemas of the definition and of
-/// apiProperties, a few milliseconds). The CLI calls this on a second thread while the first
-/// one reads and parses the connectors, so a single-connector run does not wait for it;
+/// Build what rules prepare once per process (the JSON Schemas of the definition and of
+/// apiProperties, parsed and turned into nodes: about half a millisecond cold). The CLI calls
+/// this on a second thread while the first one reads and parses several or large connectors;
 /// without the call the same work happens lazily on first use.
 pub fn prepare() {
     schema_validation::prepare();

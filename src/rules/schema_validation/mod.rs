@@ -2,7 +2,7 @@
 //! (`schemas/apiDefinition.schema.json`, draft-04): Swagger 2.0 objects and the x-ms
 //! extensions in the positions the platform reads them.
 //!
-//! The schema is compiled once per process and shared by every thread; each connector is
+//! The schema is prepared once per process ([`crate::model::json_schema`]) and shared by every thread; each connector is
 //! validated once (a [`Context::shared`] analysis) and the four rules below, plus
 //! `RequiredPropertyMissing` in `structure.rs`, report their part of the result.
 
@@ -545,7 +545,7 @@ mod tests {
     pub(super) const GET: &str = "/paths/~1tasks~1{taskId}/get";
 
     #[test]
-    fn schema_compiles_and_minimal_is_clean() {
+    fn schema_is_supported_and_minimal_is_clean() {
         assert!(VALIDATOR.is_some(), "bundled schema is not supported");
         for r in RULES {
             assert!(run(r, minimal()).is_empty(), "{}", r.code);
