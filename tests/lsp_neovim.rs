@@ -2,7 +2,10 @@
 //! (editors/neovim/lua/connkit.lua, `require("connkit").setup()`) opens a copy of a sample
 //! connector whose definition has a duplicated operationId, and must show OperationIdNotUnique
 //! through `vim.diagnostic.get`; typing the fix (unsaved) must clear it, typing the defect
-//! back must bring it back. The driver is editors/neovim/test/diagnostics.lua.
+//! back must bring it back. Then, through Neovim's own client: hover explains the finding,
+//! completion offers `x-ms-visibility` values, go-to-definition jumps from a dynamic value to
+//! the operation it calls, and a quick fix applied by Neovim clears a finding typed into the
+//! buffer. The driver is editors/neovim/test/diagnostics.lua.
 //!
 //! Skipped, visibly, when `nvim` is not installed.
 
@@ -50,7 +53,7 @@ fn codes(step: &Value) -> Vec<String> {
 }
 
 #[test]
-fn neovim_shows_findings_from_the_unsaved_text() {
+fn neovim_shows_findings_as_you_type_and_hovers_completes_jumps_and_fixes() {
     let Some(version) = nvim_version() else {
         eprintln!("skipped: nvim not installed");
         return;
@@ -108,8 +111,8 @@ fn neovim_shows_findings_from_the_unsaved_text() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start nvim");
-    // Three steps of at most 20 s each, plus start-up.
-    let deadline = Instant::now() + Duration::from_secs(90);
+    // Ten waits and requests of at most 20 s each, plus start-up (a normal run takes < 1 s).
+    let deadline = Instant::now() + Duration::from_secs(240);
     let status = loop {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
@@ -117,7 +120,7 @@ fn neovim_shows_findings_from_the_unsaved_text() {
         if Instant::now() > deadline {
             child.kill().ok();
             child.wait().ok();
-            panic!("nvim did not exit within 90 s");
+            panic!("nvim did not exit within 240 s");
         }
         std::thread::sleep(Duration::from_millis(100));
     };
@@ -181,6 +184,47 @@ fn neovim_shows_findings_from_the_unsaved_text() {
     // 3. Typing the defect back brings it back.
     let again = step(&result, "typed defect");
     assert_eq!(again["found"], true, "not reported again: {result:#}");
+
+    // 4. Hover on the duplicate explains the finding.
+    let hover = result["hover"].as_str().unwrap_or_default();
+    assert!(
+        hover.contains("OperationIdNotUnique") && hover.contains("### Why"),
+        "hover: {result:#}"
+    );
+    // Completion in an `x-ms-visibility` value offers the allowed values.
+    let labels: Vec<&str> = result["completion"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for v in ["important", "advanced", "internal"] {
+        assert!(labels.contains(&v), "completion {labels:?}");
+    }
+    // Go to definition from a dynamic value's operationId lands on ListProjects.
+    assert_eq!(result["definition"]["uri_matches"], true, "{result:#}");
+    assert_eq!(
+        result["definition"]["line"], result["list_projects_line"],
+        "{result:#}"
+    );
+
+    // 5. A path parameter typed optional is reported; the quick fix, applied by Neovim to the
+    // unsaved buffer, makes it required again and the finding goes away.
+    let fix = &result["fix"];
+    assert_eq!(fix["typed"], true, "{result:#}");
+    assert_eq!(fix["reported"], true, "not reported: {result:#}");
+    assert_eq!(fix["applied"], true, "no fix action: {result:#}");
+    assert_eq!(
+        fix["cleared"], true,
+        "still reported after the fix: {result:#}"
+    );
+    assert!(
+        fix["line"]
+            .as_str()
+            .is_some_and(|l| l.trim() == r#""required": true,"#),
+        "{result:#}"
+    );
+    assert_eq!(std::fs::read_to_string(&definition).unwrap(), broken);
 }
 
 /// Every Lua block of docs/editors.md and the README compiles in Neovim's Lua (parsed, not

@@ -6,8 +6,11 @@
 -- duplicated operationId) and CONNKIT_OUT (where to write the result as JSON). It sets up
 -- lua/connkit.lua as a user would, opens the file, waits (at most CONNKIT_WAIT_MS, default
 -- 20 s, per step) for the server's diagnostics, then types the fix into the buffer without
--- saving and waits for the finding to go away. Everything observed is written to
--- CONNKIT_OUT; the Rust test decides what passes.
+-- saving and waits for the finding to go away, and types the defect back. Then, through
+-- Neovim's own LSP client: hover on the duplicate, completion of an `x-ms-visibility` value,
+-- go to the operation a dynamic value calls, and a quick fix applied as Neovim applies a
+-- workspace edit. Everything observed is written to CONNKIT_OUT; the Rust test decides what
+-- passes.
 
 local out_path = assert(os.getenv("CONNKIT_OUT"), "CONNKIT_OUT not set")
 local result = { steps = {} }
@@ -118,6 +121,111 @@ local function run()
     ms = math.floor((vim.loop.hrtime() - t0) / 1e6),
     diagnostics = codes(vim.diagnostic.get(bufnr)),
   })
+
+  -- 4. Requests a user makes, through Neovim's client (results as the editor gets them).
+  local uri = vim.uri_from_bufnr(bufnr)
+  local function request(method, params)
+    local replies = vim.lsp.buf_request_sync(bufnr, method, params, wait_ms) or {}
+    for _, reply in pairs(replies) do
+      if reply.result ~= nil then
+        return reply.result
+      end
+    end
+    return vim.NIL
+  end
+  local function find_line(needle, after)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      if i > (after or 0) and line:find(needle, 1, true) then
+        return i - 1, line:find(needle, 1, true) - 1
+      end
+    end
+  end
+  local function at(line, character)
+    return { textDocument = { uri = uri }, position = { line = line, character = character } }
+  end
+
+  -- Hover on the duplicated operationId: the finding's explanation.
+  local hover = fixed_line and request("textDocument/hover", at(fixed_line - 1, 10)) or vim.NIL
+  local hover_text = ""
+  if hover ~= vim.NIL and hover.contents then
+    hover_text = type(hover.contents) == "table" and (hover.contents.value or vim.fn.json_encode(hover.contents)) or tostring(hover.contents)
+  end
+  result.hover = hover_text
+
+  -- Completion inside an x-ms-visibility value: the allowed values.
+  local vis_line, vis_col = find_line('"x-ms-visibility": "important"')
+  result.completion = {}
+  if vis_line then
+    local items = request("textDocument/completion", at(vis_line, vis_col + #'"x-ms-visibility": "'))
+    if items ~= vim.NIL then
+      for _, item in ipairs(items.items or items) do
+        table.insert(result.completion, item.label)
+      end
+    end
+  end
+
+  -- Go to definition from a dynamic value's operationId to the operation it calls.
+  local dyn_line = find_line('"x-ms-dynamic-values"')
+  local call_line, call_col = find_line('"operationId": "ListProjects"', dyn_line and (dyn_line + 1) or nil)
+  result.definition = vim.NIL
+  if call_line then
+    local loc = request("textDocument/definition", at(call_line, call_col + #'"operationId": "'))
+    if loc ~= vim.NIL then
+      local first = loc[1] or loc
+      local range = first.range or first.targetSelectionRange or first.targetRange
+      result.definition = { line = range.start.line, uri_matches = (first.uri or first.targetUri) == uri }
+    end
+  end
+  result.list_projects_line = (find_line('"operationId": "ListProjects"'))
+
+  -- 5. A defect with a fix: the path parameter of GetTask made optional, then fixed through
+  -- the code action, applied by Neovim to the unsaved buffer.
+  -- (GetTask's operationId is the duplicate `CreateTask` again after step 3.)
+  local get_line = fixed_line and (fixed_line - 1)
+  local req_line = get_line and find_line('"required": true', get_line + 1)
+  result.fix = { typed = false }
+  if req_line then
+    local text = vim.api.nvim_buf_get_lines(bufnr, req_line, req_line + 1, false)[1]
+    vim.api.nvim_buf_set_lines(bufnr, req_line, req_line + 1, false, { (text:gsub("true", "false")) })
+    result.fix.typed = true
+    result.fix.reported = vim.wait(wait_ms, function()
+      return has_code(bufnr, "PathParameterMustBeRequired")
+    end, 50)
+    local diag = nil
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if code == "PathParameterMustBeRequired" then
+        diag = d
+      end
+    end
+    result.fix.titles = {}
+    if diag then
+      local range = {
+        start = { line = diag.lnum, character = diag.col },
+        ["end"] = { line = diag.end_lnum or diag.lnum, character = diag.end_col or diag.col },
+      }
+      local actions = request("textDocument/codeAction", {
+        textDocument = { uri = uri },
+        range = range,
+        context = { diagnostics = {} },
+      })
+      local chosen = nil
+      for _, a in ipairs(actions ~= vim.NIL and actions or {}) do
+        table.insert(result.fix.titles, a.title)
+        if a.title:find("^Fix PathParameterMustBeRequired") then
+          chosen = a
+        end
+      end
+      if chosen and chosen.edit then
+        vim.lsp.util.apply_workspace_edit(chosen.edit, "utf-16")
+        result.fix.applied = true
+        result.fix.cleared = vim.wait(wait_ms, function()
+          return not has_code(bufnr, "PathParameterMustBeRequired")
+        end, 50)
+        result.fix.line = vim.api.nvim_buf_get_lines(bufnr, req_line, req_line + 1, false)[1]
+      end
+    end
+  end
 end
 
 local ok, err = pcall(run)
