@@ -2,8 +2,9 @@
 //! own interpreter (`connkit::model::json_schema`), not the `jsonschema` crate, to save the
 //! crate's compile step on every run. These tests hold the interpreter to the crate: the same
 //! errors (instance path, schema location, message) on every shipped sample and
-//! fixture, on thousands of mutations of them, and on every definition of the public corpus
-//! when it is beside the repository.
+//! fixture, on thousands of mutations of them, on random documents made of the schemas' own
+//! words (alone, and grafted into a sample so that they fail deep inside the schema), and on
+//! every definition of the public corpus when it is beside the repository.
 
 use std::path::{Path, PathBuf};
 
@@ -238,4 +239,157 @@ fn same_errors_as_jsonschema_on_the_corpus() {
         checked += 1;
     }
     assert!(checked > 1000, "{checked} corpus documents");
+}
+
+/// Every property name and string enum value of the two schemas: random documents built from
+/// them reach deep into the schemas (paths, operations, parameters, extensions) instead of
+/// failing at the root.
+fn vocabulary() -> Vec<String> {
+    fn walk(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    if k == "properties" || k == "patternProperties" {
+                        for name in c.as_object().into_iter().flat_map(|o| o.keys()) {
+                            out.insert(name.trim_start_matches('^').to_string());
+                        }
+                    }
+                    if k == "enum" {
+                        for s in c.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                            out.insert(s.to_string());
+                        }
+                    }
+                    walk(c, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    for f in [
+        "schemas/apiDefinition.schema.json",
+        "schemas/apiProperties.schema.json",
+    ] {
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join(f)).unwrap()).unwrap();
+        walk(&v, &mut out);
+    }
+    out.extend([
+        "/tasks".to_string(),
+        "x-custom".into(),
+        "a~b/c".into(),
+        "Bogus".into(),
+    ]);
+    out.into_iter().collect()
+}
+
+mod random_documents {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn document(vocab: Vec<String>) -> impl Strategy<Value = Value> {
+        let words = prop::sample::select(vocab);
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i32>().prop_map(Value::from),
+            (-1e6f64..1e6).prop_map(Value::from),
+            words.clone().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(6, 120, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::vec((words.clone(), inner), 0..6)
+                    .prop_map(|members| Value::Object(members.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A shipped sample definition with a random value put at a random place in it: the
+    /// sample's structure takes the random part deep into the schema.
+    fn grafted(vocab: Vec<String>) -> impl Strategy<Value = Value> {
+        fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+            out.push(at.clone());
+            match v {
+                Value::Object(m) => {
+                    for (k, c) in m {
+                        let t = k.replace('~', "~0").replace('/', "~1");
+                        pointers(c, format!("{at}/{t}"), out);
+                    }
+                }
+                Value::Array(a) => {
+                    for (i, c) in a.iter().enumerate() {
+                        pointers(c, format!("{at}/{i}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let sample = load(
+            &root().join("connectors/certified-connectors/ContosoTasks/apiDefinition.swagger.json"),
+        )
+        .unwrap();
+        let mut places = Vec::new();
+        pointers(&sample, String::new(), &mut places);
+        let words = prop::sample::select(vocab.clone());
+        (
+            prop::sample::select(places),
+            document(vocab),
+            words,
+            any::<bool>(),
+        )
+            .prop_map(move |(at, value, key, replace)| {
+                let mut doc = sample.clone();
+                match doc.pointer_mut(&at) {
+                    Some(Value::Object(m)) if !replace => {
+                        m.insert(key, value);
+                    }
+                    Some(slot) => *slot = value,
+                    None => {}
+                }
+                doc
+            })
+    }
+
+    /// The comparison below means something only if the random documents fail inside the
+    /// schema, not only at its root.
+    #[test]
+    fn random_documents_reach_inside_the_schemas() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let strategy = grafted(vocabulary());
+        let mut runner = TestRunner::deterministic();
+        let p = &pairs()[0];
+        let deep = (0..300)
+            .filter(|_| {
+                let doc = strategy.new_tree(&mut runner).unwrap().current();
+                p.ours
+                    .errors(&doc)
+                    .iter()
+                    .any(|e| e.instance_path.matches('/').count() >= 3)
+            })
+            .count();
+        assert!(
+            deep >= 60,
+            "only {deep} of 300 random documents fail three levels down or deeper"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Random values made of the schemas' own words, alone and grafted into a sample:
+        /// the same errors as `jsonschema`.
+        #[test]
+        fn same_errors_as_jsonschema_on_random_documents(
+            doc in document(vocabulary()),
+            grafted in grafted(vocabulary()),
+        ) {
+            for p in pairs() {
+                same(&p, &doc, &format!("random document {doc}"));
+                same(&p, &grafted, &format!("random graft {grafted}"));
+            }
+        }
+    }
 }
