@@ -8,12 +8,13 @@
 //! 1.3 ms and 8 M instructions of every `connkit` process that lints, three quarters of a
 //! small connector's whole lint (BENCHMARKS.md, "Process start-up"). The schemas are ours and
 //! use ten keywords: [`Schema::new`] turns each schema object into a node (its keywords in
-//! order, `$ref`s resolved, property names in a hash map) in a few microseconds, and
-//! validating the largest real definition takes about what the compiled validator took.
+//! order, `$ref`s resolved, property names in a hash map), about 0.4 M instructions for both,
+//! and validating the largest real definition takes about what the compiled validator took
+//! (~1.5 ms for Entersoft's).
 //! What stays out: every keyword these schemas do not use. [`Schema::new`] refuses a schema
 //! with any other keyword (or a `$ref` out of the document), so a schema change cannot
 //! silently be half-checked, and `tests/json_schema.rs` requires the same errors as
-//! `jsonschema` on every sample and corpus definition and on mutated ones.
+//! `jsonschema` on every sample and corpus definition, on mutated ones and on random ones.
 
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
