@@ -304,11 +304,23 @@ pub struct RawFinding {
     pub message: String,
 }
 
+/// The most findings one rule lists for one connector. The corpus's most is 387
+/// (UnrecognizedTypeFormat on Expensya); a hostile definition with millions of bad values
+/// would otherwise print millions of findings (an 8 MB one: 4 million, 1.3 GB of JSON and
+/// 4.4 GB of memory). Past it, one more finding says how many were left out ("at least":
+/// an analysis shared by several rules may itself stop early, as the schema check does).
+/// The cap applies before suppressions and baselines, so it is far above what a connector
+/// suppresses (`tests/hostile.rs` suppresses 20,000 findings of one rule).
+pub const MAX_FINDINGS_PER_RULE: usize = 100_000;
+
 /// Where a check emits its findings; knows the rule it belongs to.
 pub struct Sink<'r> {
     rule: &'r Rule,
     severity: Severity,
     out: Vec<RawFinding>,
+    /// Findings past [`MAX_FINDINGS_PER_RULE`]: how many, the most severe, and the file of
+    /// the first.
+    left_out: Option<(usize, Severity, FileKind)>,
 }
 
 impl<'r> Sink<'r> {
@@ -317,7 +329,24 @@ impl<'r> Sink<'r> {
             rule,
             severity,
             out: Vec::new(),
+            left_out: None,
         }
+    }
+
+    /// Keep `f`, or count it once the rule has listed [`MAX_FINDINGS_PER_RULE`].
+    fn push(&mut self, f: RawFinding) {
+        if self.out.len() < MAX_FINDINGS_PER_RULE {
+            self.out.push(f);
+            return;
+        }
+        let (n, severity, _) = self.left_out.get_or_insert((0, f.severity, f.file));
+        *n += 1;
+        *severity = (*severity).max(f.severity);
+    }
+
+    /// Whether the rule has listed all it may: a check that builds costly messages can stop.
+    pub fn is_full(&self) -> bool {
+        self.out.len() >= MAX_FINDINGS_PER_RULE
     }
 
     pub fn code(&self) -> &'static str {
@@ -337,7 +366,7 @@ impl<'r> Sink<'r> {
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) {
-        self.out.push(RawFinding {
+        self.push(RawFinding {
             code: self.rule.code,
             severity: self.severity,
             gate: self.rule.gate,
@@ -350,7 +379,7 @@ impl<'r> Sink<'r> {
 
     /// A finding at a byte offset of a text file (or a data file's raw text).
     pub fn emit_at_offset(&mut self, file: FileKind, offset: usize, message: impl Into<String>) {
-        self.out.push(RawFinding {
+        self.push(RawFinding {
             code: self.rule.code,
             severity: self.severity,
             gate: self.rule.gate,
@@ -375,7 +404,7 @@ impl<'r> Sink<'r> {
         } else {
             severity
         };
-        self.out.push(RawFinding {
+        self.push(RawFinding {
             code: self.rule.code,
             severity,
             gate: self.rule.gate,
@@ -386,7 +415,22 @@ impl<'r> Sink<'r> {
         });
     }
 
-    pub fn into_findings(self) -> Vec<RawFinding> {
+    pub fn into_findings(mut self) -> Vec<RawFinding> {
+        if let Some((n, severity, file)) = self.left_out {
+            self.out.push(RawFinding {
+                code: self.rule.code,
+                severity,
+                gate: self.rule.gate,
+                file,
+                pointer: String::new(),
+                offset: None,
+                message: format!(
+                    "at least {n} more {} findings are not listed (connkit lists at most \
+                     {MAX_FINDINGS_PER_RULE} per rule and connector)",
+                    self.rule.code
+                ),
+            });
+        }
         self.out
     }
 }

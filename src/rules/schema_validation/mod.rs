@@ -81,10 +81,15 @@ fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
     )
 }
 
+/// The most schema problems collected for one definition: one more than a rule may list
+/// ([`crate::rules::MAX_FINDINGS_PER_RULE`]), so that a definition with more says so, and a
+/// bound on the memory a hostile definition with millions of bad values can take.
+const MAX_ISSUES: usize = crate::rules::MAX_FINDINGS_PER_RULE + 1;
+
 fn validate(validator: &Schema, root: &Value) -> SchemaResult {
     let mut out = SchemaResult::default();
     // One walk: on a valid definition collecting errors costs what a yes/no answer does.
-    for err in validator.errors(root) {
+    for err in validator.first_errors(root, MAX_ISSUES) {
         let at = err.instance_path.clone();
         let schema_path = err.schema_path.as_str();
         let owner = schema_owner(schema_path);
@@ -358,6 +363,7 @@ fn misspelled_extensions(root: &Value, out: &mut Vec<Issue>) {
             return Visit::Descend;
         };
         if k.starts_with("x-ms-")
+            && out.len() < MAX_ISSUES
             && !KNOWN_SET.contains(k)
             && let Some(near) = *verdicts.entry(k).or_insert_with(|| {
                 KNOWN_EXTENSIONS
