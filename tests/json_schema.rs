@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use connkit::model::json_schema::Schema;
+use connkit::model::pointer::{join, join_index};
 use serde_json::{Value, json};
 
 fn root() -> &'static Path {
@@ -111,29 +112,37 @@ fn load(path: &Path) -> Option<Value> {
     serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
 }
 
-/// Deterministic mutations of `doc`: at every node (up to `limit`), the value replaced by one
-/// of each JSON type, an unknown key or a misspelled extension added to objects, and each
-/// member removed in turn.
-fn mutations(doc: &Value, limit: usize) -> Vec<Value> {
-    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
-        out.push(at.clone());
+/// The pointer of every value in `doc`, the root (`""`) first.
+fn every_pointer(doc: &Value) -> Vec<String> {
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
         match v {
             Value::Object(m) => {
                 for (k, c) in m {
-                    let t = k.replace('~', "~0").replace('/', "~1");
-                    pointers(c, format!("{at}/{t}"), out);
+                    let child = join(&at, k);
+                    out.push(child.clone());
+                    walk(c, child, out);
                 }
             }
             Value::Array(a) => {
                 for (i, c) in a.iter().enumerate() {
-                    pointers(c, format!("{at}/{i}"), out);
+                    let child = join_index(&at, i);
+                    out.push(child.clone());
+                    walk(c, child, out);
                 }
             }
             _ => {}
         }
     }
-    let mut all = Vec::new();
-    pointers(doc, String::new(), &mut all);
+    let mut out = vec![String::new()];
+    walk(doc, String::new(), &mut out);
+    out
+}
+
+/// Deterministic mutations of `doc`: at every node (up to `limit`), the value replaced by one
+/// of each JSON type, an unknown key or a misspelled extension added to objects, and each
+/// member removed in turn.
+fn mutations(doc: &Value, limit: usize) -> Vec<Value> {
+    let all = every_pointer(doc);
     let step = (all.len() / limit.max(1)).max(1);
     let replacements = [
         json!(null),
@@ -309,29 +318,11 @@ mod random_documents {
     /// A shipped sample definition with a random value put at a random place in it: the
     /// sample's structure takes the random part deep into the schema.
     fn grafted(vocab: Vec<String>) -> impl Strategy<Value = Value> {
-        fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
-            out.push(at.clone());
-            match v {
-                Value::Object(m) => {
-                    for (k, c) in m {
-                        let t = k.replace('~', "~0").replace('/', "~1");
-                        pointers(c, format!("{at}/{t}"), out);
-                    }
-                }
-                Value::Array(a) => {
-                    for (i, c) in a.iter().enumerate() {
-                        pointers(c, format!("{at}/{i}"), out);
-                    }
-                }
-                _ => {}
-            }
-        }
         let sample = load(
             &root().join("connectors/certified-connectors/ContosoTasks/apiDefinition.swagger.json"),
         )
         .unwrap();
-        let mut places = Vec::new();
-        pointers(&sample, String::new(), &mut places);
+        let places = every_pointer(&sample);
         let words = prop::sample::select(vocab.clone());
         (
             prop::sample::select(places),

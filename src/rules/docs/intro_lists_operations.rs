@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn operation_lists() {
-        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+        let bad = INTRO_LISTING_OPERATIONS;
         let f = run_on(
             &INTRO_LISTS_OPERATIONS,
             &conn(README, Some(bad)),

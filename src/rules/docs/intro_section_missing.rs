@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn intro_sections() {
-        let bad = "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+        let bad = INTRO_LISTING_OPERATIONS;
         let f = run_on(
             &INTRO_SECTION_MISSING,
             &conn(README, Some(bad)),

@@ -94,6 +94,10 @@ Limitations\nx\n## Deployment Instructions\nx\n";
 started with your connector\n## Known issues and limitations\n## Common errors and remedies\n\
 ## FAQ\n";
 
+    /// An intro.md that lists operations and has only one of the required sections.
+    pub(super) const INTRO_LISTING_OPERATIONS: &str =
+        "Contoso.\n## Prerequisites\n## Supported operations\n### Get a task\n";
+
     fn text(name: &str, t: &str) -> TextFile {
         TextFile::from_text(name.into(), name.into(), t.into(), t.len() as u64, vec![])
     }

@@ -63,14 +63,13 @@ mod tests {
 
     #[test]
     fn unsupported_consumes() {
-        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
-        let d = post(body.clone(), json!({"consumes": ["application/xml"]}));
+        let d = post(object_body(), json!({"consumes": ["application/xml"]}));
         assert_eq!(
             pointers(&run(&CONSUMES_MISSING, d)),
             vec!["/paths/~1p/post"]
         );
         let d = post(
-            body,
+            object_body(),
             json!({"consumes": ["application/json; charset=utf-8"]}),
         );
         assert!(run(&CONSUMES_MISSING, d).is_empty());

@@ -79,8 +79,7 @@ mod tests {
 
     #[test]
     fn object_body_as_text() {
-        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
-        let d = post(body, json!({"consumes": ["text/plain"]}));
+        let d = post(object_body(), json!({"consumes": ["text/plain"]}));
         assert_eq!(
             pointers(&run(
                 &MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE,

@@ -67,14 +67,13 @@ mod tests {
 
     #[test]
     fn xml() {
-        let body = json!([{"name": "b", "in": "body", "schema": {"type": "object"}}]);
-        let d = post(body.clone(), json!({"consumes": ["application/xml"]}));
+        let d = post(object_body(), json!({"consumes": ["application/xml"]}));
         assert_eq!(
             pointers(&run(&MIME_TYPE_NOT_SUPPORTED, d)),
             vec!["/paths/~1p/post/consumes/0"]
         );
         let d = post(
-            body,
+            object_body(),
             json!({"consumes": ["application/json; charset=utf-8"]}),
         );
         assert!(run(&MIME_TYPE_NOT_SUPPORTED, d).is_empty());

@@ -147,6 +147,11 @@ mod tests {
         d
     }
 
+    /// One body parameter with an object schema (the structured body the MIME rules test).
+    pub(super) fn object_body() -> Value {
+        json!([{"name": "b", "in": "body", "schema": {"type": "object"}}])
+    }
+
     pub(super) fn post(params: Value, extra: Value) -> Value {
         let mut op = json!({"operationId": "Post", "parameters": params, "responses": {"200": {"description": "ok"}}});
         if let (Some(o), Some(e)) = (op.as_object_mut(), extra.as_object()) {

@@ -43,17 +43,11 @@ mod tests {
     use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
-    use serde_json::json;
 
     #[test]
     fn entry_without_display_name() {
-        let def = with_param(json!({"enum": ["a", "b"], "x-ms-enum-values": [
-                {"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A again"},
-                {"value": "c", "displayName": "C"}, {"value": "b"}]}));
+        let (def, good) = (enum_values(false), enum_values(true));
         let base = format!("{P0}/x-ms-enum-values");
-        let good = with_param(
-            json!({"enum": ["a"], "x-ms-enum-values": [{"value": "a", "displayName": "A"}]}),
-        );
         let f = run(&MISSING_ENUM_VALUES_DISPLAY_NAME, def);
         assert_eq!(pointers(&f), vec![format!("{base}/3")]);
         assert_eq!(f[0].message, "this entry has no `displayName`");

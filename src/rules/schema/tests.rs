@@ -18,6 +18,20 @@ pub(super) fn with_param(extra: Value) -> Value {
     d
 }
 
+/// The `x-ms-enum-values` cases of the three enum-values rules, on the first parameter:
+/// entry 1 repeats `a`, entry 2 names `c` (not in `enum`), entry 3 has no `displayName`.
+/// `good` is a correct list.
+pub(super) fn enum_values(good: bool) -> Value {
+    if good {
+        return with_param(
+            json!({"enum": ["a"], "x-ms-enum-values": [{"value": "a", "displayName": "A"}]}),
+        );
+    }
+    with_param(json!({"enum": ["a", "b"], "x-ms-enum-values": [
+        {"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A again"},
+        {"value": "c", "displayName": "C"}, {"value": "b"}]}))
+}
+
 pub(super) fn ptrs(rule: &'static Rule, def: Value) -> Vec<String> {
     run(rule, def).into_iter().map(|f| f.pointer).collect()
 }
