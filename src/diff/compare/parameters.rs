@@ -175,9 +175,10 @@ impl<'a> Comparer<'a> {
         label: &str,
     ) {
         let (ot, nt) = (o.get("type"), n.get("type"));
-        // An output that loses its `type` (`{type: string}` → an enum-only schema) is a type
-        // change to Microsoft's validator: PR #3151 reported `…/items/type/type` for exactly that.
-        let type_dropped = role == Role::Output && ot.is_some() && nt.is_none();
+        // A field that loses its `type` is a type change to Microsoft's validator, on both sides:
+        // PR #3151 reported an output's `…/items/type/type` (`{type: string}` → an enum-only
+        // schema), and PR #480 an input's `…/schema/data/type` that only lost `type: object`.
+        let type_dropped = ot.is_some() && nt.is_none();
         let type_changed = (ot.is_some() && nt.is_some() && ot != nt) || type_dropped;
         if type_changed {
             let rule = if role == Role::Input {

@@ -6,15 +6,17 @@ crate::declare_code! {
     /// the type of an input changed
     ///
     /// ### Why
-    /// Values saved in flows may no longer be valid. An input that only loses its `type` is not
-    /// reported.
+    /// Values saved in flows may no longer be valid. An input that loses its `type` counts as a
+    /// change of type, as it does for Microsoft's validator.
     ///
     /// ### Example
     /// Before: body property `note` with `type: string`.
     /// After: `note` with `type: integer`.
     ///
     /// ### Evidence
-    /// Breaking. Microsoft's ValidateChange reported it as an error (PR #480).
+    /// Breaking. Microsoft's ValidateChange reported it as an error on PR #480, at
+    /// `…/schema/data/type`, for a body property that only lost its `"type": "object"`: a
+    /// dropped `type` is reported, as for outputs (PR #3151).
     pub static INPUT_TYPE_CHANGED: DiffRule {
         code: "InputTypeChanged",
         severity: Breaking,
@@ -37,6 +39,14 @@ mod tests {
                 &format!("{NEWITEM}/properties/note/type"),
                 Some(json!("integer")),
             )
+        });
+    }
+
+    #[test]
+    fn reported_when_an_input_only_loses_its_type() {
+        // PR #480: `…/schema/data/type`, an object property that lost `"type": "object"`.
+        assert_reports("InputTypeChanged", |_, n| {
+            set(n, &format!("{NEWITEM}/properties/note/type"), None)
         });
     }
 

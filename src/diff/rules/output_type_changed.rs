@@ -71,13 +71,15 @@ mod tests {
             .expect("OutputTypeChanged");
         assert_eq!(c.severity(), DiffSeverity::Breaking);
         assert_eq!(c.rule.gate, crate::core::Gate::Pipeline);
-        // An input losing its type is not reported as a type change (no evidence for inputs).
+        // An input losing its type is an input type change (PR #480), not an output one.
         let mut new_in = base();
         set(
             &mut new_in,
             &format!("{NEWITEM}/properties/note"),
             Some(json!({"enum": ["x"]})),
         );
-        assert!(!codes(&old, &new_in).contains(&"InputTypeChanged"));
+        let got = codes(&old, &new_in);
+        assert!(got.contains(&"InputTypeChanged"), "{got:?}");
+        assert!(!got.contains(&"OutputTypeChanged"), "{got:?}");
     }
 }
