@@ -114,8 +114,9 @@ impl Rule {
         let text = match (self.gate, self.severity) {
             (Gate::Pipeline, Severity::Error) => {
                 "An error: one of the official Swagger Validator checks that Microsoft's PR \
-                 pipeline runs, and no version Microsoft merged through a validated pull request \
-                 since 2022 breaks it (docs/calibration.md)."
+                 pipeline runs. On the visible merged history it is an error in none of the 761 \
+                 versions merged through a validated pull request since 2022 (docs/calibration.md \
+                 lists every code that is)."
             }
             (Gate::Pipeline, _) => {
                 "Not an error: the pipeline's validator has this check, but it reports it as a \

@@ -17,9 +17,10 @@ crate::declare_code! {
     /// is never shown to users, and certified connectors changed in 2024 (PDF4me Connect, Power
     /// Textor) passed with `"responses": {}` on webhook registrations. Actions keep the error.
     ///
-    /// An error. Its only hits on the merged history are AzureIoTCentral's internal schema
-    /// operations in the bulk merges of 2020–2021 (no pull request, so no pipeline run); no
-    /// validated pull request since 2022 breaks it.
+    /// An error. On the visible merged history (1,055 versions of 528 connectors) its errors are
+    /// in 3 versions of 1 connector, AzureIoTCentral's internal schema operations in the bulk
+    /// merges of 2020–2021 (no pull request, so no pipeline run); none of the 761 validated
+    /// versions merged since 2022 has it at error level.
     pub static OPERATION_MUST_HAVE_RESPONSE: Rule {
         code: "OperationMustHaveResponse",
         severity: Severity::Error,

@@ -44,11 +44,14 @@ crate::declare_code! {
     /// of the values (types, identity providers, templates) is checked by the other apiProperties
     /// rules.
     ///
-    /// Two shapes are **warnings**, the rest errors. Microsoft's apiProperties validator let
+    /// Three shapes are **warnings**, the rest errors. Microsoft's apiProperties validator let
     /// unknown keys (script, StackOwner, token:clientId) and a boolean constraints.required through
-    /// on validated merges of 11 connectors (Airmeet 2023, CardsForPowerApps 2023, Pipeliner CRM
-    /// 2023, Azure Communication Services MMS 2024, …). Wrong types elsewhere are refused ("Invalid
-    /// type. Expected Boolean but got String.").
+    /// on validated merges of 11 connectors of the visible history (Airmeet 2023,
+    /// CardsForPowerApps 2023, Pipeliner CRM 2023, Azure Communication Services MMS 2024, …), and
+    /// an `oAuthSettings.redirectUrl` given as an array on repeated validated merges since the
+    /// pipeline's 2023-08 repair in the other half of the public repository (none in the visible
+    /// history). Wrong types elsewhere are refused ("Invalid type. Expected Boolean but got
+    /// String.").
     pub static PROPERTIES_SCHEMA_VIOLATION: Rule {
         code: "PropertiesSchemaViolation",
         severity: Severity::Error,
@@ -86,14 +89,19 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 }
 
 /// Schema violations Microsoft's apiProperties validator has let through on validated merges:
-/// keys it does not know (`script`, `StackOwner`, `token:clientId`…) and a boolean
-/// `uiDefinition.constraints.required`. The platform reads both (it ignores unknown keys and
-/// takes `true` as `"true"`).
+/// keys it does not know (`script`, `StackOwner`, `token:clientId`…), a boolean
+/// `uiDefinition.constraints.required` and an `oAuthSettings.redirectUrl` of another type (an
+/// array). The platform reads the first two (it ignores unknown keys and takes `true` as
+/// `"true"`), and sets the redirect URL itself.
 fn tolerated_shape(kind: &ErrorKind, pointer: &str) -> bool {
     use ErrorKind as K;
     match kind {
         K::AdditionalProperties { .. } => true,
-        K::Type { .. } | K::Enum { .. } => pointer.ends_with("/uiDefinition/constraints/required"),
+        K::Type { .. } | K::Enum { .. } => {
+            pointer.ends_with("/uiDefinition/constraints/required")
+                || (matches!(kind, K::Type { .. })
+                    && pointer.ends_with("/oAuthSettings/redirectUrl"))
+        }
         _ => false,
     }
 }
@@ -123,5 +131,52 @@ mod tests {
             f.iter().find(|x| x.pointer == "/properties").unwrap().file,
             "apiProperties.json"
         );
+    }
+
+    fn oauth_with_redirect(redirect: Value) -> Value {
+        with(
+            json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "oauth2", "clientId": "x", "scopes": [], "redirectUrl": redirect}}}}),
+        )
+    }
+
+    #[test]
+    fn redirect_url_as_an_array_is_a_warning() {
+        let f = run_p(
+            &PROPERTIES_SCHEMA_VIOLATION,
+            oauth_with_redirect(json!(["https://global.consent.azure-apim.net/redirect"])),
+            Profile::Custom,
+        );
+        let hit: Vec<_> = f
+            .iter()
+            .filter(|x| x.pointer.ends_with("/oAuthSettings/redirectUrl"))
+            .collect();
+        assert_eq!(hit.len(), 1, "{f:?}");
+        assert_eq!(hit[0].severity, Severity::Warning);
+        // A string is the shape the schema describes: nothing to say.
+        let f = run_p(
+            &PROPERTIES_SCHEMA_VIOLATION,
+            oauth_with_redirect(json!("https://global.consent.azure-apim.net/redirect")),
+            Profile::Custom,
+        );
+        assert!(
+            !f.iter().any(|x| x.pointer.ends_with("/redirectUrl")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_elsewhere_stays_an_error() {
+        let f = run_p(
+            &PROPERTIES_SCHEMA_VIOLATION,
+            with(json!({"iconBrandColor": 7})),
+            Profile::Custom,
+        );
+        let hit: Vec<_> = f
+            .iter()
+            .filter(|x| x.pointer == "/properties/iconBrandColor")
+            .collect();
+        assert_eq!(hit.len(), 1, "{f:?}");
+        assert_eq!(hit[0].severity, Severity::Error);
     }
 }

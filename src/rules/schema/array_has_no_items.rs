@@ -12,6 +12,15 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "array"}`
     /// Good: `{"type": "array", "items": {"type": "string"}}`
+    ///
+    /// ### Evidence
+    /// An **error** for a non-body parameter, a response header or an `items` object: Swagger 2.0
+    /// requires `items` there ("Required if type is array"), and without it the platform cannot
+    /// serialize the values. A **warning** for a schema (a body, a response, a definition): JSON
+    /// Schema allows an array of anything, and schema arrays without `items` were merged after
+    /// validation, repeatedly and since the pipeline's 2023-08 repair, in the other half of the
+    /// public repository, with no Microsoft message known (the visible history has none). The
+    /// designer then offers the array only as a whole.
     pub static ARRAY_HAS_NO_ITEMS: Rule {
         code: "ArrayHasNoItems",
         severity: Severity::Error,
@@ -28,10 +37,20 @@ crate::declare_code! {
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for n in nodes(cx) {
         if n.ty() == Some("array") && n.get("items").is_none() {
-            sink.emit(
-                n.at("type"),
-                "an array needs `items` describing its elements",
-            );
+            if n.is_schema() {
+                sink.emit_with(
+                    Severity::Warning,
+                    FileKind::Definition,
+                    n.at("type"),
+                    "an array schema without `items`: the designer offers it only as a whole \
+                     (add `items` describing its elements)",
+                );
+            } else {
+                sink.emit(
+                    n.at("type"),
+                    "an array needs `items` describing its elements",
+                );
+            }
         }
     }
 }
@@ -46,15 +65,18 @@ mod tests {
     #[test]
     fn array_without_items() {
         // The Bad example, as a definition and as a parameter.
+        // A schema array: a warning (merged by Microsoft).
         let f = run(&ARRAY_HAS_NO_ITEMS, with_def(json!({"type": "array"})));
         assert_eq!(pointers(&f), vec!["/definitions/X/type"]);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[0].message.contains("without `items`"), "{}", f[0].message);
+        // A query parameter: Swagger 2.0 requires `items`, an error.
+        let f = run(&ARRAY_HAS_NO_ITEMS, with_param(json!({"type": "array"})));
+        assert_eq!(pointers(&f), vec![format!("{P0}/type").as_str()]);
+        assert_eq!(f[0].severity, Severity::Error);
         assert_eq!(
             f[0].message,
             "an array needs `items` describing its elements"
-        );
-        assert_eq!(
-            ptrs(&ARRAY_HAS_NO_ITEMS, with_param(json!({"type": "array"}))),
-            vec![format!("{P0}/type")]
         );
         // The Good example.
         assert!(

@@ -14,6 +14,13 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"required": "true"`
     /// Good: `"required": true`
+    ///
+    /// ### Evidence
+    /// An **error**: Microsoft's validator prints "The type of the property is incorrect." (PR
+    /// #4123). A **warning** for a number where the label `x-ms-summary` expects a string: the
+    /// designer shows the number as text, and such definitions were merged after validation,
+    /// repeatedly and since the pipeline's 2023-08 repair, in the other half of the public
+    /// repository, with no Microsoft message known (the visible history has none).
     pub static JSON_TYPE_INCORRECT: Rule {
         code: "JsonTypeIncorrect",
         severity: Severity::Error,
@@ -45,5 +52,29 @@ mod tests {
         assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
         let f = run(&JSON_TYPE_INCORRECT, patch(minimal(), json!({"paths": []})));
         assert_eq!(pointers(&f), vec!["/paths"]);
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_number_as_a_label_is_a_warning() {
+        let def = patch(
+            minimal(),
+            json!({"definitions": {"Task": {"type": "object", "properties": {
+                "id": {"type": "string", "x-ms-summary": 42},
+                "done": {"type": "boolean", "x-ms-summary": true}}}}}),
+        );
+        let f = run(&JSON_TYPE_INCORRECT, def);
+        let at = |p: &str| f.iter().find(|x| x.pointer == p).map(|x| x.severity);
+        assert_eq!(
+            at("/definitions/Task/properties/id/x-ms-summary"),
+            Some(Severity::Warning),
+            "{f:?}"
+        );
+        // Only a number: a boolean label stays an error.
+        assert_eq!(
+            at("/definitions/Task/properties/done/x-ms-summary"),
+            Some(Severity::Error),
+            "{f:?}"
+        );
     }
 }

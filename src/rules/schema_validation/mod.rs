@@ -97,6 +97,9 @@ fn validate(validator: &Schema, root: &Value) -> SchemaResult {
             ErrorKind::Type { expected } => {
                 let expected = expected.join(" or ");
                 let found = json_type(err.instance);
+                // A number for the label `x-ms-summary`: the platform shows it as text, and
+                // Microsoft merged it (JsonTypeIncorrect's evidence).
+                let numeric_label = at.ends_with("/x-ms-summary") && err.instance.is_number();
                 out.issues.push(Issue {
                     code: JSON_TYPE_INCORRECT.code,
                     message: format!(
@@ -106,7 +109,7 @@ fn validate(validator: &Schema, root: &Value) -> SchemaResult {
                         article(found)
                     ),
                     pointer: at,
-                    warning: false,
+                    warning: numeric_label,
                 });
             }
             ErrorKind::Enum { options } => {

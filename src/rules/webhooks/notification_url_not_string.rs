@@ -12,9 +12,10 @@ crate::declare_code! {
     /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
     ///
     /// ### Evidence
-    /// An error. Its only hit on the merged history is Eigen Events Connector in the bulk merge of
-    /// 2021-03-24 (no pull request, so no pipeline run); no validated pull request since 2022
-    /// breaks it. A notification URL that is not a string cannot carry the callback address.
+    /// An error. On the visible merged history (1,055 versions of 528 connectors) it fires in 1
+    /// version of 1 connector: Eigen Events Connector in the bulk merge of 2021-03-24 (no pull
+    /// request, so no pipeline run); none of the 761 validated versions merged since 2022 has it.
+    /// A notification URL that is not a string cannot carry the callback address.
     pub static NOTIFICATION_URL_NOT_STRING: Rule {
         code: "NotificationUrlNotString",
         severity: Severity::Error,
