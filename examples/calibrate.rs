@@ -301,16 +301,14 @@ fn summary(linted: &[Linted], since: &str) -> String {
         validated.len(),
         SYNTAX.join(", ")
     );
-    let fit_connectors: BTreeSet<&str> = linted
-        .iter()
-        .filter(|l| !l.held_out())
-        .map(|l| l.v.name.as_str())
-        .collect();
-    let held_connectors: BTreeSet<&str> = linted
-        .iter()
-        .filter(|l| l.held_out())
-        .map(|l| l.v.name.as_str())
-        .collect();
+    let connectors = |held: bool| -> BTreeSet<(&str, &str)> {
+        linted
+            .iter()
+            .filter(|l| l.held_out() == held)
+            .map(|l| (l.v.kind.as_str(), l.v.name.as_str()))
+            .collect()
+    };
+    let (fit_connectors, held_connectors) = (connectors(false), connectors(true));
     let _ = writeln!(
         out,
         "**Held out: {} of {} validated versions merged since {since} get an error ({:.1}%; goal under 2%).** \

@@ -289,6 +289,74 @@ fn schema_and_response_defects_microsoft_merged_warn() {
     );
 }
 
+/// Issue #23's list, each merged after validation, repeatedly and since the 2023-08 repair, in
+/// the other half of the public repository, with no Microsoft message known: warnings. The
+/// neighbouring shapes Microsoft does stop stay errors.
+#[test]
+fn held_out_tolerated_shapes_warn_their_real_neighbours_fail() {
+    // A raw tab inside a string: read by the service's lenient reader.
+    let c = Connector {
+        display: "test".into(),
+        single_file: true,
+        definition: Some(data_file(
+            "apiDefinition.swagger.json",
+            "{\"swagger\": \"2.0\", \"info\": {\"title\": \"T\tU\", \"version\": \"1\"}, \"paths\": {}}"
+                .into(),
+        )),
+        ..Default::default()
+    };
+    warns(&lint_all(&c, Profile::Custom), "JsonControlCharacter");
+
+    let def = patch(
+        minimal(),
+        json!({
+            "definitions": {
+                "Tags": {"type": "array"},
+                "Kind": {"type": "string", "enum": ["a", "b", "a"], "x-ms-summary": 3}
+            },
+            "paths": {"/tasks/{taskId}": {"get": {"responses": {
+                "default": {"description": "Error", "schema": {}}}}}}
+        }),
+    );
+    let f = certified(def, Some(props()));
+    warns(&f, "ArrayHasNoItems");
+    warns(&f, "ArrayDuplicateValue");
+    warns(&f, "JsonTypeIncorrect");
+    warns(&f, "DefaultResponseHasSchema");
+
+    // Their neighbours: a query parameter array without items, duplicated schemes, a boolean
+    // label and a real error schema on `default` beside a 2xx.
+    let def = patch(
+        minimal(),
+        json!({
+            "schemes": ["https", "https"],
+            "definitions": {"Kind": {"type": "string", "x-ms-summary": true}},
+            "paths": {"/tasks/{taskId}": {"get": {
+                "parameters": [{"name": "ids", "in": "query", "type": "array", "x-ms-summary": "IDs",
+                    "description": "The IDs."}],
+                "responses": {"default": {"description": "Error",
+                    "schema": {"type": "object", "properties": {"message": {"type": "string"}}}}}}}}
+        }),
+    );
+    let f = certified(def, Some(props()));
+    errors(&f, "ArrayHasNoItems");
+    errors(&f, "ArrayDuplicateValue");
+    errors(&f, "JsonTypeIncorrect");
+    errors(&f, "DefaultResponseHasSchema");
+
+    // `oAuthSettings.redirectUrl` as an array: a warning; `iconBrandColor` as a number: an error.
+    let mut p = props();
+    p["properties"]["connectionParameters"] = json!({"token": {"type": "oauthSetting",
+        "oAuthSettings": {"identityProvider": "oauth2", "clientId": "x", "scopes": [],
+            "redirectUrl": ["https://global.consent.azure-apim.net/redirect"]}}});
+    warns(
+        &certified(minimal(), Some(p.clone())),
+        "PropertiesSchemaViolation",
+    );
+    p["properties"]["iconBrandColor"] = json!(7);
+    errors(&certified(minimal(), Some(p)), "PropertiesSchemaViolation");
+}
+
 // ---- false errors that are no findings at all -------------------------------------------
 
 #[test]
