@@ -108,7 +108,11 @@ fn half_of(kind: &str, name: &str) -> Half {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    if h % 2 == 0 { Half::Fit } else { Half::HeldOut }
+    if h.is_multiple_of(2) {
+        Half::Fit
+    } else {
+        Half::HeldOut
+    }
 }
 
 fn main() -> ExitCode {
