@@ -186,6 +186,23 @@ fn the_entry_point_is_what_tsc_writes_and_build_output_is_not_tracked() {
     assert!(root().join("editors/vscode/package-lock.json").is_file());
 }
 
+/// vsce packs `LICENSE` from the extension's own folder (the repository's is outside it):
+/// the copy there is the repository's licence, byte for byte, and .vscodeignore keeps it.
+#[test]
+fn the_extension_ships_the_licence() {
+    let ours = std::fs::read(root().join("LICENSE")).unwrap();
+    let shipped = std::fs::read(root().join("editors/vscode/LICENSE")).unwrap();
+    assert_eq!(ours, shipped, "editors/vscode/LICENSE differs from LICENSE");
+    assert_eq!(package()["license"], "MIT");
+    let ignore = std::fs::read_to_string(root().join("editors/vscode/.vscodeignore")).unwrap();
+    assert!(
+        !ignore
+            .lines()
+            .any(|l| l.trim() == "LICENSE" || l.trim() == "*"),
+        "LICENSE excluded from the .vsix"
+    );
+}
+
 #[test]
 fn the_neovim_files_the_docs_name_exist() {
     let docs = std::fs::read_to_string(root().join("docs/editors.md")).unwrap();
