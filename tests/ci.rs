@@ -5,6 +5,9 @@
 //! on the broken sample), regenerate them with `CONNKIT_BLESS=1 cargo test --test ci` and
 //! review the diff.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::Path;
 use std::process::Output;
 
@@ -358,10 +361,7 @@ fn corpus() -> Option<std::path::PathBuf> {
     } else {
         // Outside the test harness's capture (eprintln! is captured for passing tests), so
         // the skip is visible in `cargo test` output rather than a silent `ok`.
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {} not found\n", p.display()),
-        );
+        skip::skipped(&format!("{} not found", p.display()));
         None
     }
 }
@@ -1026,7 +1026,7 @@ fn changed_since_lints_only_changed_connectors() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(CLEAN, &repo.join("connectors/A"));
@@ -1181,7 +1181,7 @@ fn pre_commit_hook_lints_the_connectors_of_the_files_it_is_given() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(BROKEN, &repo.join("connectors/My Broken"));
@@ -1262,7 +1262,7 @@ fn changed_since_counts_configuration_and_baseline_changes() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(CLEAN, &repo.join("connectors/A"));
@@ -1468,7 +1468,7 @@ fn the_action_takes_one_path_per_line_with_spaces() {
         .env_remove("GITHUB_STEP_SUMMARY")
         .output();
     let Ok(o) = o else {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     };
     let out = stdout(&o);

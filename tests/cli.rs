@@ -1,5 +1,8 @@
 //! CLI contract tests: exit codes, the exact JSON shape, text output, samples.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -352,10 +355,7 @@ fn corpus() -> Option<PathBuf> {
     } else {
         // Outside the test harness's capture (eprintln! is captured for passing tests), so
         // the skip is visible in `cargo test` output rather than a silent `ok`.
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {} not found\n", p.display()),
-        );
+        skip::skipped(&format!("{} not found", p.display()));
         None
     }
 }

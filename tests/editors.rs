@@ -4,6 +4,9 @@
 //! entry point is what tsc writes, and the Neovim files the docs name are there. No node,
 //! no network: this reads the files.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -268,7 +271,7 @@ fn the_vscode_extension_compiles_and_passes_its_smoke_test_when_its_packages_are
     let dir = root().join("editors/vscode");
     let tsc = dir.join("node_modules/typescript/bin/tsc");
     if !tsc.is_file() {
-        eprintln!("skipped: editors/vscode/node_modules is absent (run `npm ci` there)");
+        skip::skipped("editors/vscode/node_modules is absent (run `npm ci` there)");
         return;
     }
     let node = |args: &[&str]| {
@@ -279,7 +282,7 @@ fn the_vscode_extension_compiles_and_passes_its_smoke_test_when_its_packages_are
             .output()
     };
     let Ok(out) = node(&[tsc.to_str().unwrap(), "-p", "."]) else {
-        eprintln!("skipped: node is not installed");
+        skip::skipped("node is not installed");
         return;
     };
     assert!(

@@ -8,6 +8,9 @@
 //! the test ends, also on failure. Skipped, visibly, without python3, tar or curl/wget.
 #![cfg(unix)]
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::fs::PermissionsExt;
@@ -57,7 +60,7 @@ fn missing_tools() -> Option<&'static str> {
 macro_rules! require_tools {
     () => {
         if let Some(why) = missing_tools() {
-            eprintln!("skipped: {why}");
+            skip::skipped(&format!("{why}"));
             return;
         }
     };
@@ -254,7 +257,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn installs_the_release_archive_and_verifies_its_checksum() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -291,7 +294,7 @@ fn installs_the_release_archive_and_verifies_its_checksum() {
 fn a_wrong_checksum_is_refused_and_installs_nothing() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -334,7 +337,7 @@ fn a_wrong_checksum_is_refused_and_installs_nothing() {
 fn a_missing_checksum_file_is_refused() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -496,7 +499,7 @@ fn help_prints_when_the_script_is_piped_into_sh() {
 fn no_published_release_names_the_clone_route() {
     require_tools!();
     if !have("curl", "--version") {
-        eprintln!("skipped: curl is not installed (install.sh finds the latest release with it)");
+        skip::skipped("curl is not installed (install.sh finds the latest release with it)");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -588,7 +591,7 @@ fn from_source_in_a_clone_builds_the_clone() {
 #[test]
 fn install_sh_passes_shellcheck() {
     if !have("shellcheck", "--version") {
-        eprintln!("skipped: shellcheck not installed");
+        skip::skipped("shellcheck not installed");
         return;
     }
     let out = Command::new("shellcheck")
@@ -709,7 +712,7 @@ fn resolve(
 #[test]
 fn the_action_resolves_the_requested_version_and_its_cache_key() {
     if !have("bash", "--version") {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -746,11 +749,11 @@ fn the_action_resolves_the_requested_version_and_its_cache_key() {
 fn the_action_installs_the_release_archive_through_install_sh() {
     require_tools!();
     if !have("bash", "--version") {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     }
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

