@@ -236,7 +236,8 @@ fn fenced<'a>(text: &'a str, lang: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_helix_setups_parse_and_start_connkit_lsp() {
-    for (doc, want) in [("docs/editors.md", 1), ("README.md", 1)] {
+    // The README points at docs/editors.md, which holds the one Helix set-up.
+    for (doc, want) in [("docs/editors.md", 1), ("README.md", 0)] {
         let text = std::fs::read_to_string(root().join(doc)).unwrap();
         let helix: Vec<toml::Table> = fenced(&text, "toml")
             .into_iter()
