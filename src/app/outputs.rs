@@ -12,7 +12,11 @@ use crate::{rules, safe_eprintln};
 pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
     match format {
         Format::Json => report::json::render(report, run),
-        Format::Text => report::text::render(report, color) + &run.text_line(),
+        Format::Text => {
+            report::text::render(report, color)
+                + &run.text_line()
+                + &report::text::explain_hint(report)
+        }
         Format::Sarif => report::sarif::render(report, run),
         Format::Github => report::github::render(report, run),
         Format::Azure => report::azure::render(report, run),

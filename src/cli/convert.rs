@@ -7,6 +7,7 @@ use clap::ValueEnum;
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, Format, print};
 use crate::convert::{self, init::Auth};
+use crate::core::ProfileSource;
 use crate::model::{Connector, FileKind};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
@@ -47,8 +48,10 @@ pub struct ConvertArgs {
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
     /// Which connector the result is for (decides apiProperties fields and the lint profile).
-    #[arg(long, value_enum, default_value_t = TargetProfile::Custom)]
-    pub profile: TargetProfile,
+    /// [default: what the output folder implies, as `lint --profile auto` decides:
+    /// certified under certified-connectors/, …, else custom]
+    #[arg(long, value_enum)]
+    pub profile: Option<TargetProfile>,
     /// Connector title (at most 30 characters).
     #[arg(long)]
     pub title: Option<String>,
@@ -66,8 +69,10 @@ pub struct ConvertArgs {
 pub struct InitArgs {
     /// Folder to create (its name becomes the title unless --title is given).
     pub dir: PathBuf,
+    /// Which connector to scaffold. [default: what the folder implies, as `lint --profile
+    /// auto` decides: certified under certified-connectors/, …, else custom]
     #[arg(long, value_enum)]
-    pub profile: TargetProfile,
+    pub profile: Option<TargetProfile>,
     #[arg(long, value_enum, default_value_t = AuthArg::None)]
     pub auth: AuthArg,
     #[arg(long)]
@@ -120,6 +125,20 @@ fn write_folder(
     fsx::create_folder(dir, files)
 }
 
+/// The profile given with --profile, else the one the output folder implies (as
+/// `lint --profile auto` decides), and which of the two it was: reports never say
+/// "from --profile" when no --profile was given.
+fn target_profile(flag: Option<TargetProfile>, dir: &Path) -> (Profile, ProfileSource) {
+    match flag {
+        Some(p) => (p.profile(), ProfileSource::Flag),
+        None => {
+            let path = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let p = Profile::detect(&path);
+            (p, ProfileSource::detected(p))
+        }
+    }
+}
+
 pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let text = match fsx::read_capped(&args.spec, fsx::MAX_TEXT_BYTES) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -135,7 +154,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let profile = args.profile.profile();
+    let (profile, source) = target_profile(args.profile, &args.output);
     let opts = convert::Options {
         profile,
         title: args.title.clone(),
@@ -160,13 +179,13 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     }
     let mut notes = out.notes;
     notes.extend(convert::write::definition_size_note(files[0].1.len()));
-    report_connector(&args.output, profile, notes, args.format, color)
+    report_connector(&args.output, (profile, source), notes, args.format, color)
 }
 
 /// Lint a written folder and print the converter's notes with the lint findings.
 fn report_connector(
     dir: &Path,
-    profile: Profile,
+    (profile, profile_source): (Profile, ProfileSource),
     notes: Vec<convert::Note>,
     format: Format,
     color: bool,
@@ -202,7 +221,7 @@ fn report_connector(
                 connectors: vec![ConnectorReport {
                     path: display,
                     profile,
-                    profile_source: crate::core::ProfileSource::Flag,
+                    profile_source,
                     findings,
                 }],
             },
@@ -229,7 +248,7 @@ fn report_connector(
         connectors: vec![ConnectorReport {
             path: display,
             profile,
-            profile_source: crate::core::ProfileSource::Flag,
+            profile_source,
             findings,
         }],
     };
@@ -267,7 +286,7 @@ fn render(report: LintReport, format: Format, color: bool) -> ExitCode {
 }
 
 pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
-    let profile = args.profile.profile();
+    let (profile, source) = target_profile(args.profile, &args.dir);
     let auth = match args.auth {
         AuthArg::None => Auth::None,
         AuthArg::Apikey => Auth::ApiKey,
@@ -297,9 +316,9 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     safe_eprintln!(
-        "created {} ({} connector); replace the placeholders (host, contact, publisher, texts{})",
+        "created {}: profile {}; replace the placeholders (host, contact, publisher, texts{})",
         args.dir.display(),
-        profile.as_str(),
+        source.describe(profile),
         if profile == Profile::Certified {
             ", icon.png"
         } else {
@@ -308,7 +327,13 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     );
     // The scaffold is written: its lint lists what the author still has to replace
     // (PlaceholderValue for certification profiles) and does not fail the command.
-    let _ = report_connector(&args.dir, profile, Vec::new(), Format::Text, color);
+    let _ = report_connector(
+        &args.dir,
+        (profile, source),
+        Vec::new(),
+        Format::Text,
+        color,
+    );
     ExitCode::SUCCESS
 }
 

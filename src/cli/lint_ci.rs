@@ -43,6 +43,7 @@ fn request(args: &LintArgs) -> LintRequest {
             sarif_max_results: args.sarif_max_results,
             markdown_max_bytes: args.markdown_max_bytes,
         },
+        sarif_category: args.sarif_category.clone(),
     }
 }
 

@@ -140,6 +140,11 @@ pub struct LintArgs {
     /// errors first, the run's properties and notifications say what was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::SARIF_MAX_RESULTS)]
     pub sarif_max_results: usize,
+    /// SARIF: the category GitHub code scanning files the results under (the run's
+    /// `automationDetails.id`; default connkit/lint). Give each connkit job its own when
+    /// several upload SARIF, so one does not replace the other's alerts.
+    #[arg(long, value_name = "CATEGORY")]
+    pub sarif_category: Option<String>,
     /// Markdown: at most N bytes (default just under GitHub's 1 MiB job summary limit; use
     /// 65000 for a pull-request comment); truncation says how much was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::MARKDOWN_MAX_BYTES)]
@@ -445,17 +450,19 @@ fn list_catalog(args: &RulesArgs) -> ExitCode {
             print_json(&doc);
         }
         TextOrJson::Text => {
-            let w = shown.iter().map(|e| e.code.len()).max().unwrap_or(10);
             let mut s = String::new();
             for e in &shown {
-                s.push_str(&format!(
-                    "{:<w$}  {:<7}  {:<8}  {:<8}  {}{}\n",
+                let gate = e.gate.map(|g| format!(", gate {}", g.as_str()));
+                s.push_str(&listing_entry(
                     e.code,
-                    e.family.as_str(),
-                    e.severity,
-                    e.gate.map(Gate::as_str).unwrap_or("-"),
-                    e.summary,
-                    if e.fix.is_some() { " [fixable]" } else { "" }
+                    &format!(
+                        "{} {}{}: {}",
+                        e.family.as_str(),
+                        e.severity,
+                        gate.unwrap_or_default(),
+                        e.summary
+                    ),
+                    e.fix.is_some(),
                 ));
             }
             s.push_str(&format!("{} codes\n", shown.len()));
@@ -463,6 +470,21 @@ fn list_catalog(args: &RulesArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The width `connkit rules` fits in.
+const LISTING_WIDTH: usize = 100;
+
+/// One entry of `connkit rules`: the code (and `[fixable]`) on its own line, so any code
+/// fits, then what it is, wrapped and indented, within [`LISTING_WIDTH`] columns.
+fn listing_entry(code: &str, what: &str, fixable: bool) -> String {
+    let mut s = String::from(code);
+    if fixable {
+        s.push_str("  [fixable]");
+    }
+    s.push('\n');
+    s.push_str(&report::text::wrap(what, "    ", LISTING_WIDTH));
+    s
 }
 
 fn list_rules(args: RulesArgs) -> ExitCode {
@@ -494,27 +516,33 @@ fn list_rules(args: RulesArgs) -> ExitCode {
             print_json(&doc);
         }
         TextOrJson::Text => {
-            let w = all.iter().map(|r| r.code.len()).max().unwrap_or(10);
             let mut s = String::new();
             let shown: Vec<_> = all
                 .iter()
                 .filter(|r| args.gate.is_empty() || args.gate.contains(&r.gate))
                 .collect();
             for r in &shown {
-                s.push_str(&format!(
-                    "{:<w$}  {:<7}  {:<8}  {:<40}  {}\n",
+                let names = r.profiles.names();
+                let profiles = if names.len() == 3 {
+                    "all profiles".to_string()
+                } else {
+                    names.join(", ")
+                };
+                s.push_str(&listing_entry(
                     r.code,
-                    r.severity.as_str(),
-                    r.gate.as_str(),
-                    r.profiles.names().join(","),
-                    r.summary
+                    &format!(
+                        "{}, gate {}, {profiles}: {}",
+                        r.severity.as_str(),
+                        r.gate.as_str(),
+                        r.summary
+                    ),
+                    crate::fix::find(r.code).is_some(),
                 ));
-                if crate::fix::find(r.code).is_some() {
-                    s.truncate(s.trim_end().len());
-                    s.push_str(" [fixable]\n");
-                }
             }
-            s.push_str(&format!("{} rules\n", shown.len()));
+            s.push_str(&format!(
+                "{} rules; `connkit explain CODE` explains one\n",
+                shown.len()
+            ));
             print(&s);
         }
     }

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print, print_json};
 use crate::model::Connector;
 use crate::package::build::{self, Built, PackageInput};
-use crate::package::verify::{self, VerifyError, VerifyOptions, VerifyReport};
+use crate::package::verify::{self, PackageKind, VerifyError, VerifyOptions, VerifyReport};
 use crate::report::{self, ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
 use crate::safe_eprintln;
@@ -19,6 +19,15 @@ pub enum Kind {
     Certification,
     /// Flat zip of apiDefinition.swagger.json, apiProperties.json, icon.png, script.csx.
     Files,
+}
+
+impl Kind {
+    fn package_kind(self) -> PackageKind {
+        match self {
+            Kind::Certification => PackageKind::Certification,
+            Kind::Files => PackageKind::Files,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,6 +69,11 @@ pub struct VerifyPackageArgs {
     /// The pull request's connector folder: the connector in every solution must match it.
     #[arg(long)]
     pub against: Option<PathBuf>,
+    /// What the zip is (as `package --kind` wrote it). [default: a zip with
+    /// apiDefinition.swagger.json at its root is a files zip, anything else a certification
+    /// package]
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
     /// Exit with 1 when a finding at or above this level remains.
@@ -167,14 +181,20 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "package.zip".into());
     // Check what was built, exactly as verify-package would, before writing anything.
-    if args.kind == Kind::Certification {
+    {
         let options = VerifyOptions {
             plugin: args.plugin_solution.is_some(),
             against: Some(&connector),
+            kind: Some(args.kind.package_kind()),
             ..Default::default()
         };
         match verify::verify_bytes(&out_name, &built.bytes, &options) {
-            Ok(r) => {
+            Ok(mut r) => {
+                if args.kind == Kind::Files {
+                    // The files zip holds the folder's files as they are: their lint is the
+                    // one printed above.
+                    r.connectors.clear();
+                }
                 if !r.findings.is_empty() || r.connectors.iter().any(|c| !c.findings.is_empty()) {
                     print(&render_text(&r, color));
                 }
@@ -228,6 +248,7 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
     let options = VerifyOptions {
         plugin: args.plugin,
         against: against.as_ref(),
+        kind: args.kind.map(Kind::package_kind),
         ..Default::default()
     };
     let report = match verify::verify_path(&args.file, &options) {
@@ -265,6 +286,7 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
         "schema_version": 1,
         "tool": report::json::tool(),
         "package": r.package,
+        "kind": r.kind,
         "findings": r.findings,
         "solutions": r.solutions,
         "connectors": r.connectors,
@@ -321,6 +343,22 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         })
         .collect();
     let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+    if r.kind == PackageKind::Files {
+        let what = if e == 0 && w == 0 {
+            "the files zip is correct".to_string()
+        } else {
+            format!(
+                "{e} error{}, {w} warning{}",
+                if e == 1 { "" } else { "s" },
+                if w == 1 { "" } else { "s" }
+            )
+        };
+        out.push_str(&format!(
+            "{}: {what} (files zip: the connector's files, linted with the certified profile)\n",
+            text(&r.package)
+        ));
+        return out;
+    }
     if e == 0 && w == 0 {
         out.push_str(&format!(
             "{}: the package structure is correct; solutions: {}\n",

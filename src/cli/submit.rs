@@ -231,8 +231,11 @@ pub fn upload(args: UploadArgs) -> ExitCode {
 fn verify_before_submit(args: &SubmitArgs, name: &str, bytes: &[u8]) -> Result<(), ExitCode> {
     use crate::package::verify::{self, VerifyOptions};
     use crate::rules::Severity;
+    // Partner Center takes the certification package only: a flat files zip (which
+    // verify-package would otherwise recognise and pass) is checked as one, and refused.
     let options = VerifyOptions {
         plugin: args.plugin,
+        kind: Some(verify::PackageKind::Certification),
         ..Default::default()
     };
     let report = match verify::verify_bytes(name, bytes, &options) {
