@@ -21,7 +21,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "connector",
-        microsoft: None,
         source: "BCD-03, BCI-06",
     }
 }

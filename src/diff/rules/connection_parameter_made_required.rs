@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }

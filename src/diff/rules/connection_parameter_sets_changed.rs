@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }

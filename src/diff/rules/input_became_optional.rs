@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "input",
-        microsoft: None,
         source: "BCD-05",
     }
 }

@@ -22,7 +22,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCI-02, BCD-01",
     }
 }

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "operation",
-        microsoft: None,
         source: "BCI-05, VER-03",
     }
 }

@@ -19,7 +19,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "output",
-        microsoft: None,
         source: "BC-08",
     }
 }

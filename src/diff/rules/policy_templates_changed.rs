@@ -18,7 +18,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "properties",
-        microsoft: None,
         source: "BCD-01",
     }
 }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "connector",
-        microsoft: None,
         source: "BCI-06",
     }
 }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "text",
-        microsoft: None,
         source: "BCD-06",
     }
 }

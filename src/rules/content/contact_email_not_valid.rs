@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "ContactEmailNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "DescriptionSameAsSummary",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: STD,
         check,
-        fix: None,
     }
 }
 

@@ -18,12 +18,10 @@ crate::declare_code! {
         code: "InvalidConnectorCategory",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: CS,
         check,
-        fix: None,
     }
 }
 

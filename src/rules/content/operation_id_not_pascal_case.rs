@@ -17,12 +17,10 @@ crate::declare_code! {
         code: "OperationIdNotPascalCase",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: STD,
         check,
-        fix: None,
     }
 }
 

@@ -31,12 +31,9 @@ crate::declare_code! {
         code: "SchemaDefinitionSetIncorrectly",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -33,12 +33,10 @@ crate::declare_code! {
         code: "SummaryNotSentenceCase",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SG,
         check,
-        fix: None,
     }
 }
 

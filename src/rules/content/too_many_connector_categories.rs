@@ -14,12 +14,10 @@ crate::declare_code! {
         code: "TooManyConnectorCategories",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: CS,
         check,
-        fix: None,
     }
 }
 

@@ -16,12 +16,10 @@ crate::declare_code! {
         code: "TriggerSummaryWording",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SG,
         check,
-        fix: None,
     }
 }
 

@@ -27,12 +27,10 @@ crate::declare_code! {
         code: "ValueMustBeInEnglish",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -21,7 +21,6 @@ crate::declare_code! {
         code: "ValueMustEndWithAlphanumeric",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,

@@ -63,12 +63,10 @@ crate::declare_code! {
         code: "IntroListsOperations",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Intro,
         source: SFC,
         check,
-        fix: None,
     }
 }
 

@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "IntroMissing",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Intro,
         source: SFC,
         check,
-        fix: None,
     }
 }
 

@@ -82,12 +82,10 @@ crate::declare_code! {
         code: "ReadmeSectionMissing",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Readme,
         source: TPL,
         check,
-        fix: None,
     }
 }
 

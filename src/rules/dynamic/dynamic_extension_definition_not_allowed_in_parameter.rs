@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "DynamicExtensionDefinitionNotAllowedInParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "DynamicListExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "DynamicListExtensionRequiredForNonParameterReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

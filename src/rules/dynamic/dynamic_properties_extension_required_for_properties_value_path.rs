@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "DynamicPropertiesExtensionRequiredForPropertiesValuePath",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

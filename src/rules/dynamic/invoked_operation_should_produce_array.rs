@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "InvokedOperationShouldProduceArray",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

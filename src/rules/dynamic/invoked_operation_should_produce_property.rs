@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "InvokedOperationShouldProduceProperty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "OperationParameterRequiredMismatch",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "DefinitionFileMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_FILES,
         check,
-        fix: None,
     }
 }
 

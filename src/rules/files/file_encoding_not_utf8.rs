@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "FileEncodingNotUtf8",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/619",
         check: load_issues,
-        fix: None,
     }
 }
 

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "FileNameAmbiguous",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: SRC_FILES,
         check: load_issues,
-        fix: None,
     }
 }
 

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "FileTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/faq",
         check: load_issues,
-        fix: None,
     }
 }
 

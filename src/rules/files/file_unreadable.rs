@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "FileUnreadable",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: SRC_FILES,
         check: load_issues,
-        fix: None,
     }
 }
 

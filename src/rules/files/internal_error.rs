@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "InternalError",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: "https://github.com/connkit/connkit/issues",
         check,
-        fix: None,
     }
 }
 
@@ -48,12 +45,9 @@ mod tests {
             code: "Boom",
             severity: Severity::Error,
             gate: Gate::Pipeline,
-            microsoft: None,
-            profiles: Profiles::ALL,
             file: FileKind::Definition,
             source: "",
             check: boom,
-            fix: None,
         }
     }
 

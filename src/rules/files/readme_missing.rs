@@ -22,12 +22,10 @@ crate::declare_code! {
         code: "ReadmeMissing",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Readme,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         check,
-        fix: None,
     }
 }
 

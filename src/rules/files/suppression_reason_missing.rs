@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "SuppressionReasonMissing",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://github.com/connkit/connkit#suppressing-findings",
         check,
-        fix: None,
     }
 }
 

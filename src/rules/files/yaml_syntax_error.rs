@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "YamlSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://yaml.org/spec/1.2.2/",
         check: load_issues,
-        fix: None,
     }
 }
 

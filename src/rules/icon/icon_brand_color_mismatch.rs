@@ -24,12 +24,10 @@ crate::declare_code! {
         code: "IconBrandColorMismatch",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 

@@ -15,12 +15,10 @@ crate::declare_code! {
         code: "IconFileTooLarge",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 

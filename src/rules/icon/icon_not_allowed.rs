@@ -19,12 +19,10 @@ crate::declare_code! {
         code: "IconNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::INDEPENDENT_PUBLISHER,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 

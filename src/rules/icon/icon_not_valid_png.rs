@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "IconNotValidPng",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 

@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "OperationMustHaveResponse",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

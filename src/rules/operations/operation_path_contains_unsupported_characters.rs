@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "OperationPathContainsUnsupportedCharacters",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

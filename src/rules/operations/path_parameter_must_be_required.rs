@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The parameter must be marked as required as it is used in the operation path."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,

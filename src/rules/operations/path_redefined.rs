@@ -16,11 +16,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

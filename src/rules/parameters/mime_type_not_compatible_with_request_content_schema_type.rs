@@ -26,12 +26,9 @@ crate::declare_code! {
         code: "MimeTypeNotCompatibleWithRequestContentSchemaType",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

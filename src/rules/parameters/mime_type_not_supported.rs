@@ -18,12 +18,9 @@ crate::declare_code! {
         code: "MimeTypeNotSupported",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

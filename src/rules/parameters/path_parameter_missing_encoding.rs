@@ -18,8 +18,6 @@ crate::declare_code! {
         code: "PathParameterMissingEncoding",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,

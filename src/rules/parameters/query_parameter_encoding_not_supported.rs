@@ -22,8 +22,6 @@ crate::declare_code! {
         code: "QueryParameterEncodingNotSupported",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,

@@ -28,12 +28,9 @@ crate::declare_code! {
         code: "ReservedParameterIsUsed",
         severity: Severity::Info,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "StringBinaryNotSupportedForFormUrlEncoded",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

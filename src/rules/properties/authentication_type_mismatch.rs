@@ -27,12 +27,9 @@ crate::declare_code! {
         code: "AuthenticationTypeMismatch",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: CP,
         check,
-        fix: None,
     }
 }
 

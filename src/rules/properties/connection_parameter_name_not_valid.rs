@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "ConnectionParameterNameNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 

@@ -37,12 +37,9 @@ crate::declare_code! {
         code: "ConnectionParameterReferenceNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 

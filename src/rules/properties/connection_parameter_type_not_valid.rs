@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "ConnectionParameterTypeNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 

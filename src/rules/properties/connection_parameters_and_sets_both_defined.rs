@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "ConnectionParametersAndSetsBothDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/multi-auth",
         check,
-        fix: None,
     }
 }
 

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "HostNotDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: POL,
         check,
-        fix: None,
     }
 }
 

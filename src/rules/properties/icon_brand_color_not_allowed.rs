@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "IconBrandColorNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "IconBrandColorNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: PC,
         check,
-        fix: None,
     }
 }
 

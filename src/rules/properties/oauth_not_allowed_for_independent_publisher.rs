@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "OAuthNotAllowedForIndependentPublisher",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::INDEPENDENT_PUBLISHER,
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3939",
         check,
-        fix: None,
     }
 }
 

@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "OAuthRedirectModeNotPerConnector",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3162",
         check,
-        fix: None,
     }
 }
 

@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "PlaceholderValue",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "PolicyTemplateOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 

@@ -26,12 +26,9 @@ crate::declare_code! {
         code: "PolicyTemplateParameterMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 

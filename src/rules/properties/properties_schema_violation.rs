@@ -53,12 +53,9 @@ crate::declare_code! {
         code: "PropertiesSchemaViolation",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 

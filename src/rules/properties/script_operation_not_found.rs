@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "ScriptOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
         check,
-        fix: None,
     }
 }
 

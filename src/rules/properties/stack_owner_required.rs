@@ -25,12 +25,10 @@ crate::declare_code! {
         code: "StackOwnerRequired",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 

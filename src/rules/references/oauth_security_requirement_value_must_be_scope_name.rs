@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "OAuthSecurityRequirementValueMustBeScopeName",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

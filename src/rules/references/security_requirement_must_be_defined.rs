@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "SecurityRequirementMustBeDefined",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -18,8 +18,6 @@ crate::declare_code! {
         code: "SecurityRequirementMustHaveEmptyValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,

@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "AdditionalPropertyNotAllowedAdjacentToRef",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

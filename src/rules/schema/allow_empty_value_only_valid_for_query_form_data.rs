@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "AllowEmptyValueOnlyValidForQueryFormData",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

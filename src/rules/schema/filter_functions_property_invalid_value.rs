@@ -63,12 +63,9 @@ crate::declare_code! {
         code: "FilterFunctionsPropertyInvalidValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

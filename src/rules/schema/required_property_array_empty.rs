@@ -16,8 +16,6 @@ crate::declare_code! {
         code: "RequiredPropertyArrayEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,

@@ -65,12 +65,9 @@ crate::declare_code! {
         code: "RequiredPropertyDefinitionMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

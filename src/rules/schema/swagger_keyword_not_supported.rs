@@ -48,12 +48,9 @@ crate::declare_code! {
         code: "SwaggerKeywordNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "TotalSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: FAQ,
         check,
-        fix: None,
     }
 }
 

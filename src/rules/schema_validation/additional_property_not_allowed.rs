@@ -27,12 +27,9 @@ crate::declare_code! {
         code: "AdditionalPropertyNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
-        fix: None,
     }
 }
 

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "ScriptCreatesHttpClient",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

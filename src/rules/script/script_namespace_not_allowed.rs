@@ -34,12 +34,9 @@ crate::declare_code! {
         code: "ScriptNamespaceNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

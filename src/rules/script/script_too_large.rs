@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ScriptTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

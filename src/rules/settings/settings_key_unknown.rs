@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "SettingsKeyUnknown",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Settings,
         source: S_ST,
         check,
-        fix: None,
     }
 }
 

@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "SettingsValueNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Settings,
         source: S_ST,
         check,
-        fix: None,
     }
 }
 

@@ -43,7 +43,6 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The '{0}' property is required."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: required_property_missing,

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationFamilyHasManyActiveOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationIdShouldEndWithRevision",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "OperationRevisionEmpty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 

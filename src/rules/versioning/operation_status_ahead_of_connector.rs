@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "OperationStatusAheadOfConnector",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 

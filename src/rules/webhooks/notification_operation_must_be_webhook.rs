@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "NotificationOperationMustBeWebhook",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 

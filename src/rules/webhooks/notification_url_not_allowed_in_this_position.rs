@@ -45,12 +45,9 @@ crate::declare_code! {
         code: "NotificationUrlNotAllowedInThisPosition",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 

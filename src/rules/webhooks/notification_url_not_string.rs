@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "NotificationUrlNotString",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
