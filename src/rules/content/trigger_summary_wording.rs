@@ -50,11 +50,13 @@ mod tests {
     #[test]
     fn trigger_wording() {
         let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "Task created"}));
-        assert_eq!(
-            pointers(&c(&TRIGGER_SUMMARY_WORDING, trig)),
-            vec![format!("{OP}/summary")]
-        );
-        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
-        assert!(c(&TRIGGER_SUMMARY_WORDING, trig).is_empty());
+        let trig_2 =
+            op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
+        Tester::new(
+            &TRIGGER_SUMMARY_WORDING,
+            vec![(trig_2, Profile::Certified)],
+            vec![fail((trig, Profile::Certified)).at([format!("{OP}/summary")])],
+        )
+        .test();
     }
 }

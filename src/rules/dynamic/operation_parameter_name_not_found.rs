@@ -56,6 +56,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
@@ -63,13 +64,14 @@ mod tests {
         let mut dv = good_dv();
         dv["parameters"]["nope"] = json!(1);
         dv["parameters"]["project"] = json!({"parameter": "projekt"});
-        assert_eq!(
-            one(&OPERATION_PARAMETER_NAME_NOT_FOUND, dv),
-            vec![
+        Tester::new(
+            &OPERATION_PARAMETER_NAME_NOT_FOUND,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([
                 format!("{DV}/parameters/project"),
-                format!("{DV}/parameters/nope")
-            ]
-        );
-        assert!(one(&OPERATION_PARAMETER_NAME_NOT_FOUND, good_dv()).is_empty());
+                format!("{DV}/parameters/nope"),
+            ])],
+        )
+        .test();
     }
 }

@@ -28,9 +28,13 @@ mod tests {
 
     #[test]
     fn missing_comma() {
-        let f = run_text(&JSON_MISSING_COMMA, "{\"a\": 1 \"b\": 2}");
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 1);
-        assert!(run_text(&JSON_MISSING_COMMA, "{\"a\": 1, \"b\": 2}").is_empty());
+        Tester::new(
+            &JSON_MISSING_COMMA,
+            vec!["{\"a\": 1, \"b\": 2}"],
+            vec![fail("{\"a\": 1 \"b\": 2}").count(1).then(|f| {
+                assert_eq!(f[0].line, 1);
+            })],
+        )
+        .test();
     }
 }

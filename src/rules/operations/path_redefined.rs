@@ -47,10 +47,11 @@ mod tests {
     #[test]
     fn case_only_difference() {
         let d = patch(minimal(), json!({"paths": {"/TASKS/{taskId}": {}}}));
-        assert_eq!(
-            pointers(&run(&PATH_REDEFINED, d)),
-            vec!["/paths/~1TASKS~1{taskId}"]
-        );
-        assert!(run(&PATH_REDEFINED, minimal()).is_empty());
+        Tester::new(
+            &PATH_REDEFINED,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1TASKS~1{taskId}"])],
+        )
+        .test();
     }
 }

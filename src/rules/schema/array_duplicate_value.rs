@@ -85,22 +85,18 @@ mod tests {
             minimal(),
             json!({"schemes": ["https", "https"], "security": [{"oauth": ["read", "read"]}]}),
         );
-        let f = run(&ARRAY_DUPLICATE_VALUE, def);
-        assert_eq!(pointers(&f), vec!["/schemes/1", "/security/0/oauth/1"]);
-        assert_eq!(f[0].message, "\"https\" is already in this list");
-        assert_eq!(
-            ptrs(
-                &ARRAY_DUPLICATE_VALUE,
-                with_param(json!({"enum": ["a", "a"]}))
-            ),
-            vec![format!("{P0}/enum/1")]
-        );
-        assert!(
-            ptrs(
-                &ARRAY_DUPLICATE_VALUE,
-                with_param(json!({"enum": ["a", "b"]}))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &ARRAY_DUPLICATE_VALUE,
+            vec![with_param(json!({"enum": ["a", "b"]}))],
+            vec![
+                fail(with_param(json!({"enum": ["a", "a"]}))).at([format!("{P0}/enum/1")]),
+                fail(def)
+                    .at(["/schemes/1", "/security/0/oauth/1"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "\"https\" is already in this list");
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -42,24 +42,25 @@ mod tests {
 
     #[test]
     fn array_without_items() {
-        // The Bad example, as a definition and as a parameter.
-        let f = run(&ARRAY_HAS_NO_ITEMS, with_def(json!({"type": "array"})));
-        assert_eq!(pointers(&f), vec!["/definitions/X/type"]);
-        assert_eq!(
-            f[0].message,
-            "an array needs `items` describing its elements"
-        );
-        assert_eq!(
-            ptrs(&ARRAY_HAS_NO_ITEMS, with_param(json!({"type": "array"}))),
-            vec![format!("{P0}/type")]
-        );
-        // The Good example.
-        assert!(
-            ptrs(
-                &ARRAY_HAS_NO_ITEMS,
-                with_def(json!({"type": "array", "items": {"type": "string"}}))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &ARRAY_HAS_NO_ITEMS,
+            vec![
+                // The Good example.
+                with_def(json!({"type": "array", "items": {"type": "string"}})),
+            ],
+            vec![
+                fail(with_param(json!({"type": "array"}))).at([format!("{P0}/type")]),
+                // The Bad example, as a definition and as a parameter.
+                fail(with_def(json!({"type": "array"})))
+                    .at(["/definitions/X/type"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "an array needs `items` describing its elements"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

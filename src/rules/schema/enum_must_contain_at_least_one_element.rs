@@ -40,18 +40,17 @@ mod tests {
 
     #[test]
     fn empty_enum() {
-        let f = run(
+        Tester::new(
             &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
-            with_param(json!({"enum": []})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/enum")]);
-        assert_eq!(f[0].message, "`enum` is empty");
-        assert!(
-            ptrs(
-                &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
-                with_param(json!({"enum": ["a"]}))
-            )
-            .is_empty()
-        );
+            vec![with_param(json!({"enum": ["a"]}))],
+            vec![
+                fail(with_param(json!({"enum": []})))
+                    .at([format!("{P0}/enum")])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`enum` is empty");
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -60,13 +60,16 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {"schema": {"type": "file"}}}}}}}),
         );
-        assert!(ptrs(&SCHEMA_TYPE_FILE_NOT_VALID, def).is_empty());
-        assert_eq!(
-            ptrs(
-                &SCHEMA_TYPE_FILE_NOT_VALID,
-                with_def(json!({"type": "object", "properties": {"f": {"type": "file"}}}))
-            ),
-            vec!["/definitions/X/properties/f/type"]
-        );
+        Tester::new(
+            &SCHEMA_TYPE_FILE_NOT_VALID,
+            vec![def],
+            vec![
+                fail(with_def(
+                    json!({"type": "object", "properties": {"f": {"type": "file"}}}),
+                ))
+                .at(["/definitions/X/properties/f/type"]),
+            ],
+        )
+        .test();
     }
 }

@@ -38,10 +38,21 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"deprecated": "yes"}}}}),
         );
-        let f = run(&JSON_TYPE_INCORRECT, def);
-        assert_eq!(pointers(&f), vec![format!("{GET}/deprecated").as_str()]);
-        assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
-        let f = run(&JSON_TYPE_INCORRECT, patch(minimal(), json!({"paths": []})));
-        assert_eq!(pointers(&f), vec!["/paths"]);
+        Tester::new(
+            &JSON_TYPE_INCORRECT,
+            vec![patch(
+                minimal(),
+                json!({"paths": {"/tasks/{taskId}": {"get": {"deprecated": true}}}}),
+            )],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/deprecated").as_str()])
+                    .then(|f| {
+                        assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
+                    }),
+                fail(patch(minimal(), json!({"paths": []}))).at(["/paths"]),
+            ],
+        )
+        .test();
     }
 }
