@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_revision_changes() {
-        assert_reports("ApiAnnotationRevisionChanged", |_, n| {
+        snapshot_reports("ApiAnnotationRevisionChanged", |_, n| {
             set(
                 n,
                 &format!("{GET}/x-ms-api-annotation/revision"),

@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn reported_when_oauth_becomes_an_api_key() {
-        assert_reports("AuthenticationTypeChanged", |_, n| {
+        snapshot_reports("AuthenticationTypeChanged", |_, n| {
             set(
                 n,
                 "/securityDefinitions",

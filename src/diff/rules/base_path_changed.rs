@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_base_path_changes() {
-        assert_reports("BasePathChanged", |_, n| {
+        snapshot_reports("BasePathChanged", |_, n| {
             set(n, "/basePath", Some(json!("/v2")))
         });
     }

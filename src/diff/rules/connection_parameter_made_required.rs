@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_connection_parameter_becomes_required() {
-        assert_props_report("ConnectionParameterMadeRequired", |_, n| {
+        snapshot_props_report("ConnectionParameterMadeRequired", |_, n| {
             set(
                 n,
                 &format!("{CP}/region/uiDefinition/constraints/required"),

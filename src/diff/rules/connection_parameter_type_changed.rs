@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_type_changes() {
-        assert_props_report("ConnectionParameterTypeChanged", |_, n| {
+        snapshot_props_report("ConnectionParameterTypeChanged", |_, n| {
             set(n, &format!("{CP}/region/type"), Some(json!("securestring")))
         });
     }

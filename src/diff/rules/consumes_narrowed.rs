@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_media_type_is_no_longer_consumed() {
-        assert_reports("ConsumesNarrowed", |_, n| {
+        snapshot_reports("ConsumesNarrowed", |_, n| {
             set(
                 n,
                 "/paths/~1items/post/consumes",

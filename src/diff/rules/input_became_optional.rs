@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_required_body_property_becomes_optional() {
-        assert_reports("InputBecameOptional", |_, n| {
+        snapshot_reports("InputBecameOptional", |_, n| {
             set(n, &format!("{NEWITEM}/required"), Some(json!([])))
         });
     }

@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_default_changes() {
-        assert_reports("InputDefaultChanged", |_, n| {
+        snapshot_reports("InputDefaultChanged", |_, n| {
             set(n, &format!("{FILTER}/default"), Some(json!("b")))
         });
     }

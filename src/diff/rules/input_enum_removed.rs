@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_input_loses_its_enum() {
-        assert_reports("InputEnumRemoved", |_, n| {
+        snapshot_reports("InputEnumRemoved", |_, n| {
             set(n, &format!("{FILTER}/enum"), None)
         });
     }

@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_operation_id() {
-        assert_reports("OperationAdded", |_, n| {
+        snapshot_reports("OperationAdded", |_, n| {
             set(
                 n,
                 "/paths/~1other",

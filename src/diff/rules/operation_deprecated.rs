@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_operation_becomes_deprecated() {
-        assert_reports("OperationDeprecated", |_, n| {
+        snapshot_reports("OperationDeprecated", |_, n| {
             set(n, &format!("{GET}/deprecated"), Some(json!(true)))
         });
     }

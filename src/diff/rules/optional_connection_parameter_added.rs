@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_optional_connection_parameter() {
-        assert_props_report("OptionalConnectionParameterAdded", |_, n| {
+        snapshot_props_report("OptionalConnectionParameterAdded", |_, n| {
             set(n, &format!("{CP}/tenant"), Some(json!({"type": "string"})))
         });
     }

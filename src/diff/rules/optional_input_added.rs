@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_optional_body_property() {
-        assert_reports("OptionalInputAdded", |_, n| {
+        snapshot_reports("OptionalInputAdded", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/extra"),

@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_response_property() {
-        assert_reports("OutputPropertyAdded", |_, n| {
+        snapshot_reports("OutputPropertyAdded", |_, n| {
             set(
                 n,
                 &format!("{ITEM}/properties/created"),

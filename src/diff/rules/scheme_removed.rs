@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_scheme_is_no_longer_listed() {
-        assert_reports("SchemeRemoved", |o, _| {
+        snapshot_reports("SchemeRemoved", |o, _| {
             set(o, "/schemes", Some(json!(["http", "https"])))
         });
     }

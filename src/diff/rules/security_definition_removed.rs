@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_all_authentication_is_removed() {
-        assert_reports("SecurityDefinitionRemoved", |_, n| {
+        snapshot_reports("SecurityDefinitionRemoved", |_, n| {
             set(n, "/securityDefinitions", None)
         });
     }

@@ -26,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_webhook_becomes_polling() {
-        assert_reports("TriggerMechanismChanged", |_, n| {
+        snapshot_reports("TriggerMechanismChanged", |_, n| {
             set(n, "/paths/~1hooks/x-ms-notification-content", None)
         });
     }
