@@ -302,6 +302,10 @@ pub const fn summary_line(s: &'static str) -> &'static str {
 /// fields follow as in a struct literal of the family's type, which must have `summary:
 /// &'static str` and `explanation: Doc` fields.
 ///
+/// Fields most codes leave at one value may be left out: a lint rule (`Rule`) defaults to
+/// `fix: None`, `microsoft: None` and `profiles: Profiles::ALL`, a diff rule (`DiffRule`) to
+/// `microsoft: None`. Every other field is written out.
+///
 /// ```ignore
 /// declare_code! {
 ///     /// The `default` response carries a schema
@@ -320,15 +324,80 @@ macro_rules! declare_code {
     (
         #[doc = $summary:literal]
         $(#[doc = $doc:literal])*
-        $vis:vis static $name:ident: $ty:ident { $($field:ident $(: $value:expr)?),* $(,)? }
+        $vis:vis static $name:ident: Rule { $($body:tt)* }
+    ) => {
+        $crate::declare_code!(@defaults [default default default] #[doc = $summary]
+            $(#[doc = $doc])* $vis static $name: Rule { $($body)* });
+    };
+    (
+        #[doc = $summary:literal]
+        $(#[doc = $doc:literal])*
+        $vis:vis static $name:ident: DiffRule { $($body:tt)* }
+    ) => {
+        $crate::declare_code!(@defaults [given default given] #[doc = $summary]
+            $(#[doc = $doc])* $vis static $name: DiffRule { $($body)* });
+    };
+    (
+        #[doc = $summary:literal]
+        $(#[doc = $doc:literal])*
+        $vis:vis static $name:ident: $ty:ident { $($body:tt)* }
+    ) => {
+        $crate::declare_code!(@defaults [given given given] #[doc = $summary]
+            $(#[doc = $doc])* $vis static $name: $ty { $($body)* });
+    };
+    (
+        @defaults $flags:tt
+        #[doc = $summary:literal]
+        $(#[doc = $doc:literal])*
+        $vis:vis static $name:ident: $ty:ident { $($body:tt)* }
     ) => {
         #[doc = $summary]
         $(#[doc = $doc])*
-        $vis static $name: $ty = $ty {
-            summary: $crate::core::summary_line($summary),
-            explanation: $crate::core::Doc(concat!($($doc, "\n"),*)),
-            $($field $(: $value)?),*
-        };
+        $vis static $name: $ty = $crate::__code_fields!(
+            $ty
+            [
+                summary: $crate::core::summary_line($summary),
+                explanation: $crate::core::Doc(concat!($($doc, "\n"),*)),
+            ]
+            $flags
+            $($body)*
+        );
+    };
+}
+
+/// The fields of a [`declare_code!`] declaration, then the defaults of the fields it left
+/// out. The flags say, for `fix`, `microsoft` and `profiles` in this order, whether the field
+/// is `given` or gets its `default`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_fields {
+    ($ty:ident [$($out:tt)*] [$f:ident $m:ident $p:ident]
+        fix $(: $v:expr)? $(, $($rest:tt)*)?) => {
+        $crate::__code_fields!($ty [$($out)* fix $(: $v)?,] [given $m $p] $($($rest)*)?)
+    };
+    ($ty:ident [$($out:tt)*] [$f:ident $m:ident $p:ident]
+        microsoft $(: $v:expr)? $(, $($rest:tt)*)?) => {
+        $crate::__code_fields!($ty [$($out)* microsoft $(: $v)?,] [$f given $p] $($($rest)*)?)
+    };
+    ($ty:ident [$($out:tt)*] [$f:ident $m:ident $p:ident]
+        profiles $(: $v:expr)? $(, $($rest:tt)*)?) => {
+        $crate::__code_fields!($ty [$($out)* profiles $(: $v)?,] [$f $m given] $($($rest)*)?)
+    };
+    ($ty:ident [$($out:tt)*] $flags:tt
+        $field:ident $(: $v:expr)? $(, $($rest:tt)*)?) => {
+        $crate::__code_fields!($ty [$($out)* $field $(: $v)?,] $flags $($($rest)*)?)
+    };
+    ($ty:ident [$($out:tt)*] [default $m:ident $p:ident]) => {
+        $crate::__code_fields!($ty [$($out)* fix: None,] [given $m $p])
+    };
+    ($ty:ident [$($out:tt)*] [given default $p:ident]) => {
+        $crate::__code_fields!($ty [$($out)* microsoft: None,] [given given $p])
+    };
+    ($ty:ident [$($out:tt)*] [given given default]) => {
+        $crate::__code_fields!($ty [$($out)* profiles: $crate::core::Profiles::ALL,] [given given given])
+    };
+    ($ty:ident [$($out:tt)*] [given given given]) => {
+        $ty { $($out)* }
     };
 }
 

@@ -170,6 +170,46 @@ pub fn assert_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
     );
 }
 
+/// [`assert_reports`], and the change rendered as `connkit diff` prints it (text, no colour)
+/// is the rule's snapshot, `src/diff/rules/snapshots/<Code>.snap` (`cargo insta review`).
+/// Each rule's file calls it (or [`snapshot_props_report`]) once.
+#[track_caller]
+pub fn snapshot_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+    let (mut o, mut n) = (base(), base());
+    edit(&mut o, &mut n);
+    let (old, new) = (o.clone(), n.clone());
+    assert_reports(code, |a, b| (*a, *b) = (old, new));
+    snapshot(code, &side(&o, None), &side(&n, None));
+}
+
+/// [`snapshot_reports`] for apiProperties.json, from [`base_props`].
+#[track_caller]
+pub fn snapshot_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+    let (mut o, mut n) = (base_props(), base_props());
+    edit(&mut o, &mut n);
+    let (old, new) = (o.clone(), n.clone());
+    assert_props_report(code, |a, b| (*a, *b) = (old, new));
+    let b = base();
+    snapshot(code, &side(&b, Some(&o)), &side(&b, Some(&n)));
+}
+
+/// The changes of `code` between two sides, rendered, against their snapshot.
+fn snapshot(code: &str, old: &Side, new: &Side) {
+    let mut report = diff(old, new);
+    report.changes.retain(|c| c.rule.code == code);
+    let text = crate::report::diff::text(&report, false);
+    let summary = super::rules::RULES
+        .iter()
+        .find(|r| r.code == code)
+        .map_or("", |r| r.summary);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("rules/snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!("{code}: {summary}"));
+    settings.bind(|| insta::assert_snapshot!(code, text));
+}
+
 /// `code` is not reported on the pair made by `edit` from [`base`]; returns what was, so a
 /// near-miss can say which rule it is instead.
 #[track_caller]
@@ -216,3 +256,32 @@ pub fn assert_props_do_not_report(
 
 /// `/properties/connectionParameters` of apiProperties.json.
 pub const CP: &str = "/properties/connectionParameters";
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// Every diff rule's file snapshots its rendered change ([`super::snapshot_reports`]),
+    /// and every snapshot belongs to a diff rule.
+    #[test]
+    fn every_diff_rule_has_its_rendered_change_under_snapshot() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diff/rules/snapshots");
+        let codes: BTreeSet<&str> = crate::diff::rules::RULES.iter().map(|r| r.code).collect();
+        let mut problems: Vec<String> = codes
+            .iter()
+            .filter(|c| !dir.join(format!("{c}.snap")).is_file())
+            .map(|c| format!("no snapshots/{c}.snap"))
+            .collect();
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name
+                .strip_suffix(".snap")
+                .is_some_and(|c| codes.contains(c))
+            {
+                problems.push(format!("snapshots/{name} is no diff rule's"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-09",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_family_changes() {
-        assert_reports("ApiAnnotationFamilyChanged", |_, n| {
+        snapshot_reports("ApiAnnotationFamilyChanged", |_, n| {
             set(
                 n,
                 &format!("{GET}/x-ms-api-annotation/family"),

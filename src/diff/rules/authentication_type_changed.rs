@@ -21,7 +21,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "connector",
-        microsoft: None,
         source: "BCD-03, BCI-06",
     }
 }
@@ -32,7 +31,7 @@ mod tests {
 
     #[test]
     fn reported_when_oauth_becomes_an_api_key() {
-        assert_reports("AuthenticationTypeChanged", |_, n| {
+        snapshot_reports("AuthenticationTypeChanged", |_, n| {
             set(
                 n,
                 "/securityDefinitions",

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "connector",
-        microsoft: None,
         source: "BCI-07",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_base_path_changes() {
-        assert_reports("BasePathChanged", |_, n| {
+        snapshot_reports("BasePathChanged", |_, n| {
             set(n, "/basePath", Some(json!("/v2")))
         });
     }

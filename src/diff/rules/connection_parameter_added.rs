@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_required_connection_parameter() {
-        assert_props_report("ConnectionParameterAdded", |_, n| {
+        snapshot_props_report("ConnectionParameterAdded", |_, n| {
             set(
                 n,
                 &format!("{CP}/apiKey"),

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_connection_parameter_becomes_required() {
-        assert_props_report("ConnectionParameterMadeRequired", |_, n| {
+        snapshot_props_report("ConnectionParameterMadeRequired", |_, n| {
             set(
                 n,
                 &format!("{CP}/region/uiDefinition/constraints/required"),

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_connection_parameter_is_removed() {
-        assert_props_report("ConnectionParameterRemoved", |_, n| {
+        snapshot_props_report("ConnectionParameterRemoved", |_, n| {
             set(n, &format!("{CP}/region"), None)
         });
     }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_parameter_sets_are_added() {
-        assert_props_report("ConnectionParameterSetsChanged", |_, n| {
+        snapshot_props_report("ConnectionParameterSetsChanged", |_, n| {
             set(
                 n,
                 "/properties/connectionParameterSets",

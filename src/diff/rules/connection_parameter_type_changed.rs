@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_type_changes() {
-        assert_props_report("ConnectionParameterTypeChanged", |_, n| {
+        snapshot_props_report("ConnectionParameterTypeChanged", |_, n| {
             set(n, &format!("{CP}/region/type"), Some(json!("securestring")))
         });
     }

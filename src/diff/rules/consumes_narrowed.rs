@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-07",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_media_type_is_no_longer_consumed() {
-        assert_reports("ConsumesNarrowed", |_, n| {
+        snapshot_reports("ConsumesNarrowed", |_, n| {
             set(
                 n,
                 "/paths/~1items/post/consumes",

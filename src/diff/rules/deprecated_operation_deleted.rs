@@ -18,7 +18,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BC-01, VER-03",
     }
 }
@@ -29,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_deprecated_operation_is_removed() {
-        assert_reports("DeprecatedOperationDeleted", |o, n| {
+        snapshot_reports("DeprecatedOperationDeleted", |o, n| {
             set(o, "/paths/~1items/post/deprecated", Some(json!(true)));
             set(n, "/paths/~1items", None);
         });

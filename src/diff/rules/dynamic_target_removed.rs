@@ -18,7 +18,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-08",
     }
 }
@@ -29,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_operation_behind_dynamic_values_is_removed() {
-        assert_reports("DynamicTargetRemoved", |_, n| {
+        snapshot_reports("DynamicTargetRemoved", |_, n| {
             set(n, "/paths/~1kinds", None)
         });
     }

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "connector",
-        microsoft: None,
         source: "BCI-07",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_host_changes() {
-        assert_reports("HostChanged", |_, n| {
+        snapshot_reports("HostChanged", |_, n| {
             set(n, "/host", Some(json!("api2.contoso.com")))
         });
     }

@@ -20,7 +20,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "properties",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -31,7 +30,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_identity_provider_changes() {
-        assert_props_report("IdentityProviderChanged", |_, n| {
+        snapshot_props_report("IdentityProviderChanged", |_, n| {
             set(
                 n,
                 &format!("{CP}/token/oAuthSettings/identityProvider"),

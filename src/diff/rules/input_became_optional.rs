@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "input",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_required_body_property_becomes_optional() {
-        assert_reports("InputBecameOptional", |_, n| {
+        snapshot_reports("InputBecameOptional", |_, n| {
             set(n, &format!("{NEWITEM}/required"), Some(json!([])))
         });
     }

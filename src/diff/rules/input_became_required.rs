@@ -28,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_optional_parameter_becomes_required() {
-        assert_reports("InputBecameRequired", |_, n| {
+        snapshot_reports("InputBecameRequired", |_, n| {
             set(n, &format!("{FILTER}/required"), Some(json!(true)))
         });
     }

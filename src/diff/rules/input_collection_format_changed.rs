@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCI-07",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_csv_becomes_multi() {
-        assert_reports("InputCollectionFormatChanged", |_, n| {
+        snapshot_reports("InputCollectionFormatChanged", |_, n| {
             set(
                 n,
                 &format!("{GET}/parameters/2/collectionFormat"),

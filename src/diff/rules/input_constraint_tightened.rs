@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCD-01",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_max_length_decreases() {
-        assert_reports("InputConstraintTightened", |_, n| {
+        snapshot_reports("InputConstraintTightened", |_, n| {
             set(n, &format!("{FILTER}/maxLength"), Some(json!(5)))
         });
     }

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCD-01",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_default_changes() {
-        assert_reports("InputDefaultChanged", |_, n| {
+        snapshot_reports("InputDefaultChanged", |_, n| {
             set(n, &format!("{FILTER}/default"), Some(json!("b")))
         });
     }

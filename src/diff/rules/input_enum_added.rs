@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_input_gets_an_enum() {
-        assert_reports("InputEnumAdded", |_, n| {
+        snapshot_reports("InputEnumAdded", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/note/enum"),

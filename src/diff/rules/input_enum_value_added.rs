@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "input",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_input_enum_gains_a_value() {
-        assert_reports("InputEnumValueAdded", |_, n| {
+        snapshot_reports("InputEnumValueAdded", |_, n| {
             set(n, &format!("{FILTER}/enum"), Some(json!(["a", "b", "c"])))
         });
     }

@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_input_enum_loses_a_value() {
-        assert_reports("InputEnumValueRemoved", |_, n| {
+        snapshot_reports("InputEnumValueRemoved", |_, n| {
             set(n, &format!("{FILTER}/enum"), Some(json!(["a"])))
         });
     }

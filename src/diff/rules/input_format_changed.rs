@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCI-03",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_format_of_a_parameter_changes() {
-        assert_reports("InputFormatChanged", |_, n| {
+        snapshot_reports("InputFormatChanged", |_, n| {
             set(
                 n,
                 &format!("{GET}/parameters/3/format"),

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCI-05",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_input_without_default_becomes_internal() {
-        assert_reports("InputMadeInternal", |_, n| {
+        snapshot_reports("InputMadeInternal", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/note/x-ms-visibility"),

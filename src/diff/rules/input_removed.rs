@@ -22,7 +22,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "input",
-        microsoft: None,
         source: "BCI-02, BCD-01",
     }
 }
@@ -33,7 +32,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_body_property_is_removed() {
-        assert_reports("InputRemoved", |_, n| {
+        snapshot_reports("InputRemoved", |_, n| {
             set(n, &format!("{NEWITEM}/properties/note"), None)
         });
     }

@@ -33,7 +33,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_type_of_a_body_property_changes() {
-        assert_reports("InputTypeChanged", |_, n| {
+        snapshot_reports("InputTypeChanged", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/note/type"),

@@ -21,7 +21,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-01",
     }
 }
@@ -32,7 +31,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_method_of_an_operation_changes() {
-        assert_reports("MethodChanged", |_, n| {
+        snapshot_reports("MethodChanged", |_, n| {
             let p = n.pointer("/paths/~1items/post").unwrap().clone();
             set(n, "/paths/~1items/post", None);
             set(n, "/paths/~1items/put", Some(p));

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "connector",
-        microsoft: None,
         source: "BCI-06",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_scopes_of_a_security_definition_change() {
-        assert_reports("OAuthScopesChanged", |_, n| {
+        snapshot_reports("OAuthScopesChanged", |_, n| {
             set(
                 n,
                 "/securityDefinitions/oauth/scopes",

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "operation",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_operation_id() {
-        assert_reports("OperationAdded", |_, n| {
+        snapshot_reports("OperationAdded", |_, n| {
             set(
                 n,
                 "/paths/~1other",

@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_operation_id_is_gone() {
-        assert_reports("OperationDeleted", |_, n| set(n, "/paths/~1items", None));
+        snapshot_reports("OperationDeleted", |_, n| set(n, "/paths/~1items", None));
     }
 
     #[test]

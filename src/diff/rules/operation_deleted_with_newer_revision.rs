@@ -18,7 +18,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BC-01, VER-01",
     }
 }
@@ -29,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_family_has_a_newer_revision() {
-        assert_reports("OperationDeletedWithNewerRevision", |_, n| {
+        snapshot_reports("OperationDeletedWithNewerRevision", |_, n| {
             let mut v2 = n.pointer(GET).unwrap().clone();
             set(&mut v2, "/operationId", Some(json!("GetItem_V2")));
             set(&mut v2, "/x-ms-api-annotation/revision", Some(json!(2)));

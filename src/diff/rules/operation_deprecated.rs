@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "operation",
-        microsoft: None,
         source: "BCI-05, VER-03",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_operation_becomes_deprecated() {
-        assert_reports("OperationDeprecated", |_, n| {
+        snapshot_reports("OperationDeprecated", |_, n| {
             set(n, &format!("{GET}/deprecated"), Some(json!(true)))
         });
     }

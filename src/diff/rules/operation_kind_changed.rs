@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-04",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_trigger_becomes_an_action() {
-        assert_reports("OperationKindChanged", |_, n| {
+        snapshot_reports("OperationKindChanged", |_, n| {
             set(n, "/paths/~1poll/get/x-ms-trigger", None)
         });
     }

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-05",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_operation_becomes_internal() {
-        assert_reports("OperationMadeInternal", |_, n| {
+        snapshot_reports("OperationMadeInternal", |_, n| {
             set(
                 n,
                 &format!("{GET}/x-ms-visibility"),

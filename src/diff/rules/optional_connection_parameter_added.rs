@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "properties",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_optional_connection_parameter() {
-        assert_props_report("OptionalConnectionParameterAdded", |_, n| {
+        snapshot_props_report("OptionalConnectionParameterAdded", |_, n| {
             set(n, &format!("{CP}/tenant"), Some(json!({"type": "string"})))
         });
     }

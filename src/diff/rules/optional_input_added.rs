@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "input",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_optional_body_property() {
-        assert_reports("OptionalInputAdded", |_, n| {
+        snapshot_reports("OptionalInputAdded", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/extra"),

@@ -19,7 +19,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "output",
-        microsoft: None,
         source: "BC-08",
     }
 }
@@ -30,7 +29,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_output_loses_its_enum() {
-        assert_reports("OutputEnumRemoved", |_, n| {
+        snapshot_reports("OutputEnumRemoved", |_, n| {
             set(n, &format!("{ITEM}/properties/status/enum"), None)
         });
     }

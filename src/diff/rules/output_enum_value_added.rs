@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "output",
-        microsoft: None,
         source: "BCD-01",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_an_output_enum_gains_a_value() {
-        assert_reports("OutputEnumValueAdded", |_, n| {
+        snapshot_reports("OutputEnumValueAdded", |_, n| {
             set(
                 n,
                 &format!("{ITEM}/properties/status/enum"),

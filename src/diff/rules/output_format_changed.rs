@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_format_is_added_to_an_output() {
-        assert_reports("OutputFormatChanged", |_, n| {
+        snapshot_reports("OutputFormatChanged", |_, n| {
             set(
                 n,
                 &format!("{ITEM}/properties/id/format"),

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "output",
-        microsoft: None,
         source: "BCD-05",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_response_property() {
-        assert_reports("OutputPropertyAdded", |_, n| {
+        snapshot_reports("OutputPropertyAdded", |_, n| {
             set(
                 n,
                 &format!("{ITEM}/properties/created"),

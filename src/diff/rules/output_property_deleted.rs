@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_response_property_is_removed() {
-        assert_reports("OutputPropertyDeleted", |_, n| {
+        snapshot_reports("OutputPropertyDeleted", |_, n| {
             set(n, &format!("{ITEM}/properties/size"), None)
         });
     }

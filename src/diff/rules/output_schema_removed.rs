@@ -29,7 +29,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_success_response_loses_its_schema() {
-        assert_reports("OutputSchemaRemoved", |_, n| {
+        snapshot_reports("OutputSchemaRemoved", |_, n| {
             set(n, &format!("{GET}/responses/200/schema"), None)
         });
     }

@@ -32,7 +32,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_type_of_a_response_property_changes() {
-        assert_reports("OutputTypeChanged", |_, n| {
+        snapshot_reports("OutputTypeChanged", |_, n| {
             set(
                 n,
                 &format!("{ITEM}/properties/size/type"),

@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_parameter_moves_from_query_to_header() {
-        assert_reports("ParameterLocationChanged", |_, n| {
+        snapshot_reports("ParameterLocationChanged", |_, n| {
             set(n, &format!("{FILTER}/in"), Some(json!("header")))
         });
     }

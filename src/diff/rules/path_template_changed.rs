@@ -33,7 +33,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_path_of_an_operation_changes() {
-        assert_reports("PathTemplateChanged", |_, n| {
+        snapshot_reports("PathTemplateChanged", |_, n| {
             let p = n.pointer("/paths/~1items").unwrap().clone();
             set(n, "/paths/~1items", None);
             set(n, "/paths/~1things", Some(p));

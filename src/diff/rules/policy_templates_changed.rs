@@ -18,7 +18,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "properties",
-        microsoft: None,
         source: "BCD-01",
     }
 }
@@ -29,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_policy_is_removed() {
-        assert_props_report("PolicyTemplatesChanged", |_, n| {
+        snapshot_props_report("PolicyTemplatesChanged", |_, n| {
             set(n, "/properties/policyTemplateInstances", Some(json!([])))
         });
     }

@@ -28,7 +28,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_required_body_property() {
-        assert_reports("RequiredInputAdded", |_, n| {
+        snapshot_reports("RequiredInputAdded", |_, n| {
             set(
                 n,
                 &format!("{NEWITEM}/properties/owner"),

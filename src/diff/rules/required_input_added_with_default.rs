@@ -32,7 +32,7 @@ mod tests {
 
     #[test]
     fn reported_for_a_new_required_parameter_with_a_default() {
-        assert_reports("RequiredInputAddedWithDefault", |_, n| {
+        snapshot_reports("RequiredInputAddedWithDefault", |_, n| {
             let mut ps = n.pointer(&format!("{GET}/parameters")).unwrap().clone();
             ps.as_array_mut().unwrap().push(json!({"name": "api-version", "in": "query", "required": true, "type": "string", "default": "2024"}));
             set(n, &format!("{GET}/parameters"), Some(ps));

@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "output",
-        microsoft: None,
         source: "BCI-08",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_response_without_schema_is_removed() {
-        assert_reports("ResponseRemoved", |_, n| {
+        snapshot_reports("ResponseRemoved", |_, n| {
             set(n, &format!("{GET}/responses/404"), None)
         });
     }

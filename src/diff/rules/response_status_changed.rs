@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "output",
-        microsoft: None,
         source: "BCI-08",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_the_success_response_moves() {
-        assert_reports("ResponseStatusChanged", |_, n| {
+        snapshot_reports("ResponseStatusChanged", |_, n| {
             let r = n.pointer(&format!("{GET}/responses/200")).unwrap().clone();
             set(n, &format!("{GET}/responses/200"), None);
             set(n, &format!("{GET}/responses/202"), Some(r));

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "connector",
-        microsoft: None,
         source: "BCI-07",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_scheme_is_no_longer_listed() {
-        assert_reports("SchemeRemoved", |o, _| {
+        snapshot_reports("SchemeRemoved", |o, _| {
             set(o, "/schemes", Some(json!(["http", "https"])))
         });
     }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "connector",
-        microsoft: None,
         source: "BCD-03",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_connector_without_authentication_gets_some() {
-        assert_reports("SecurityDefinitionAdded", |o, _| {
+        snapshot_reports("SecurityDefinitionAdded", |o, _| {
             set(o, "/securityDefinitions", None)
         });
     }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Breaking,
         gate: Gate::Review,
         area: "connector",
-        microsoft: None,
         source: "BCI-06",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_all_authentication_is_removed() {
-        assert_reports("SecurityDefinitionRemoved", |_, n| {
+        snapshot_reports("SecurityDefinitionRemoved", |_, n| {
             set(n, "/securityDefinitions", None)
         });
     }

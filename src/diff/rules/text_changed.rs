@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Info,
         gate: Gate::Advice,
         area: "text",
-        microsoft: None,
         source: "BCD-06",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_summary_changes() {
-        assert_reports("TextChanged", |_, n| {
+        snapshot_reports("TextChanged", |_, n| {
             set(n, &format!("{GET}/summary"), Some(json!("Get one item")))
         });
     }

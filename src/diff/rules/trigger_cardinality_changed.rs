@@ -17,7 +17,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-04",
     }
 }
@@ -28,7 +27,7 @@ mod tests {
 
     #[test]
     fn reported_when_batch_becomes_single() {
-        assert_reports("TriggerCardinalityChanged", |_, n| {
+        snapshot_reports("TriggerCardinalityChanged", |_, n| {
             set(n, "/paths/~1poll/get/x-ms-trigger", Some(json!("single")))
         });
     }

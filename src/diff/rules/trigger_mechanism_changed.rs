@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Warning,
         gate: Gate::Platform,
         area: "operation",
-        microsoft: None,
         source: "BCI-04",
     }
 }
@@ -27,7 +26,7 @@ mod tests {
 
     #[test]
     fn reported_when_a_webhook_becomes_polling() {
-        assert_reports("TriggerMechanismChanged", |_, n| {
+        snapshot_reports("TriggerMechanismChanged", |_, n| {
             set(n, "/paths/~1hooks/x-ms-notification-content", None)
         });
     }

@@ -34,7 +34,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -66,8 +65,6 @@ mod tests {
                 {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
             ]}),
         );
-        let f = c(&CONNECTOR_METADATA_PROPERTIES_MISSING, def);
-        assert_eq!(f.len(), 1);
         // Member keys in another case are accepted, as the validator does.
         let pascal = patch(
             cert(),
@@ -77,7 +74,15 @@ mod tests {
                 {"PropertyName": "Categories", "PropertyValue": "Data"}
             ]}),
         );
-        assert!(c(&CONNECTOR_METADATA_PROPERTIES_MISSING, pascal).is_empty());
-        assert!(f[0].message.contains("Privacy policy"));
+        Tester::new(
+            &CONNECTOR_METADATA_PROPERTIES_MISSING,
+            vec![(pascal, Profile::Certified)],
+            vec![
+                fail((def, Profile::Certified))
+                    .count(1)
+                    .then(|f| assert!(f[0].message.contains("Privacy policy"))),
+            ],
+        )
+        .test();
     }
 }

@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "ContactEmailNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -61,14 +59,15 @@ mod tests {
             cert(),
             json!({"info": {"contact": {"email": "mailto:a@b.com", "url": "www.contoso.com"}}}),
         );
-        assert_eq!(
-            pointers(&c(&CONTACT_EMAIL_NOT_VALID, def)),
-            vec!["/info/contact/email"]
-        );
         let good = patch(
             cert(),
             json!({"info": {"contact": {"email": "support@contoso.com"}}}),
         );
-        assert!(c(&CONTACT_EMAIL_NOT_VALID, good).is_empty());
+        Tester::new(
+            &CONTACT_EMAIL_NOT_VALID,
+            vec![(good, Profile::Certified)],
+            vec![fail((def, Profile::Certified)).at(["/info/contact/email"])],
+        )
+        .test();
     }
 }

@@ -41,7 +41,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -92,22 +91,24 @@ mod tests {
         let def = op_patch(
             json!({"responses": {"default": {"description": "x", "schema": {"type": "object"}}}}),
         );
-        assert_eq!(
-            pointers(&c(&DEFAULT_RESPONSE_HAS_SCHEMA, def)),
-            vec![format!("{OP}/responses/default/schema")]
-        );
         // An empty schema `{}` beside a 2xx: a warning.
         let empty = op_patch(json!({"responses": {"default": {"description": "x", "schema": {}}}}));
-        let f = c(&DEFAULT_RESPONSE_HAS_SCHEMA, empty);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{OP}/responses/default/schema").as_str()]
-        );
-        assert_eq!(f[0].severity, Severity::Warning);
         // `default` as the only response is the success response: not reported.
         let mut only = cert();
         only.pointer_mut(OP).unwrap()["responses"] =
             json!({"default": {"description": "x", "schema": {"type": "object"}}});
-        assert!(c(&DEFAULT_RESPONSE_HAS_SCHEMA, only).is_empty());
+        Tester::new(
+            &DEFAULT_RESPONSE_HAS_SCHEMA,
+            vec![(only, Profile::Certified)],
+            vec![
+                fail((def, Profile::Certified))
+                    .at([format!("{OP}/responses/default/schema")])
+                    .then(|f| assert_eq!(f[0].severity, Severity::Error)),
+                fail((empty, Profile::Certified))
+                    .at([format!("{OP}/responses/default/schema")])
+                    .then(|f| assert_eq!(f[0].severity, Severity::Warning)),
+            ],
+        )
+        .test();
     }
 }

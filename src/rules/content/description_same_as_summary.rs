@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "DescriptionSameAsSummary",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: STD,
         check,
-        fix: None,
     }
 }
 
@@ -60,10 +58,11 @@ mod tests {
         let def = op_patch(
             json!({"summary": "Get All Project Tasks", "description": "Get all project tasks."}),
         );
-        assert_eq!(
-            pointers(&c(&DESCRIPTION_SAME_AS_SUMMARY, def)),
-            vec![format!("{OP}/description")]
-        );
-        assert!(c(&DESCRIPTION_SAME_AS_SUMMARY, cert()).is_empty());
+        Tester::new(
+            &DESCRIPTION_SAME_AS_SUMMARY,
+            vec![(cert(), Profile::Certified)],
+            vec![fail((def, Profile::Certified)).at([format!("{OP}/description")])],
+        )
+        .test();
     }
 }

@@ -27,7 +27,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -81,18 +80,31 @@ mod tests {
             cert(),
             json!({"info": {"title": "A title that is much longer than thirty", "description": "Too short."}}),
         );
-        assert_eq!(
-            pointers(&c(&FIELD_LENGTH_EXCEEDED, def)),
-            vec!["/info/title"]
-        );
-        let mut def = cert();
-        def.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-summary"] =
+        let mut def_2 = cert();
+        def_2.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-summary"] =
             json!("x".repeat(81));
-        let f = c(&FIELD_LENGTH_EXCEEDED, def);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{OP}/parameters/0/x-ms-summary")]
-        );
-        assert_eq!(f[0].severity, Severity::Warning);
+        Tester::new(
+            &FIELD_LENGTH_EXCEEDED,
+            vec![
+                (cert(), Profile::Certified),
+                // Thirty characters exactly.
+                (
+                    patch(
+                        cert(),
+                        json!({"info": {"title": "Contoso Tasks and Projects Hub"}}),
+                    ),
+                    Profile::Certified,
+                ),
+            ],
+            vec![
+                fail((def, Profile::Certified)).at(["/info/title"]),
+                fail((def_2, Profile::Certified))
+                    .at([format!("{OP}/parameters/0/x-ms-summary")])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Warning);
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -22,7 +22,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -57,11 +56,14 @@ mod tests {
             cert(),
             json!({"info": {"title": "A title that is much longer than thirty", "description": "Too short."}}),
         );
-        assert_eq!(
-            pointers(&c(&FIELD_LENGTH_NOT_IN_RANGE, def)),
-            vec!["/info/description"]
-        );
-        // The minimal definition's description is in range.
-        assert!(c(&FIELD_LENGTH_NOT_IN_RANGE, cert()).is_empty());
+        Tester::new(
+            &FIELD_LENGTH_NOT_IN_RANGE,
+            vec![
+                // The minimal definition's description is in range.
+                (cert(), Profile::Certified),
+            ],
+            vec![fail((def, Profile::Certified)).at(["/info/description"])],
+        )
+        .test();
     }
 }

@@ -18,12 +18,10 @@ crate::declare_code! {
         code: "InvalidConnectorCategory",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -57,9 +55,23 @@ mod tests {
                 {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
             ]}),
         );
-        let f = c(&INVALID_CONNECTOR_CATEGORY, def);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("Project Management"));
-        assert_eq!(f[0].pointer, "/x-ms-connector-metadata/1/propertyValue");
+        Tester::new(
+            &INVALID_CONNECTOR_CATEGORY,
+            vec![(
+                patch(
+                    cert(),
+                    json!({"x-ms-connector-metadata": [
+                        {"propertyName": "website", "propertyValue": "https://contoso.com"},
+                        {"propertyName": "Categories", "propertyValue": "productivity;AI"}
+                    ]}),
+                ),
+                Profile::Certified,
+            )],
+            vec![fail((def, Profile::Certified)).count(1).then(|f| {
+                assert!(f[0].message.contains("Project Management"));
+                assert_eq!(f[0].pointer, "/x-ms-connector-metadata/1/propertyValue");
+            })],
+        )
+        .test();
     }
 }

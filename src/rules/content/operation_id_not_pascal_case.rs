@@ -17,12 +17,10 @@ crate::declare_code! {
         code: "OperationIdNotPascalCase",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: STD,
         check,
-        fix: None,
     }
 }
 
@@ -50,16 +48,14 @@ mod tests {
     #[test]
     fn pascal_case_ids() {
         let def = op_patch(json!({"operationId": "get_task"}));
-        assert_eq!(
-            pointers(&c(&OPERATION_ID_NOT_PASCAL_CASE, def)),
-            vec![format!("{OP}/operationId")]
-        );
-        assert!(
-            c(
-                &OPERATION_ID_NOT_PASCAL_CASE,
-                op_patch(json!({"operationId": "GetTask_V2"}))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &OPERATION_ID_NOT_PASCAL_CASE,
+            vec![(
+                op_patch(json!({"operationId": "GetTask_V2"})),
+                Profile::Certified,
+            )],
+            vec![fail((def, Profile::Certified)).at([format!("{OP}/operationId")])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,10 @@ crate::declare_code! {
         code: "OperationSummaryTooLong",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,17 +51,17 @@ mod tests {
     #[test]
     fn summary_length() {
         let long = "a".repeat(81);
-        let f = c(
+        Tester::new(
             &OPERATION_SUMMARY_TOO_LONG,
-            op_patch(json!({"summary": long})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{OP}/summary")]);
-        assert!(
-            c(
-                &OPERATION_SUMMARY_TOO_LONG,
-                op_patch(json!({"summary": "a".repeat(80)}))
-            )
-            .is_empty()
-        );
+            vec![(
+                op_patch(json!({"summary": "a".repeat(80)})),
+                Profile::Certified,
+            )],
+            vec![
+                fail((op_patch(json!({"summary": long})), Profile::Certified))
+                    .at([format!("{OP}/summary")]),
+            ],
+        )
+        .test();
     }
 }

@@ -26,12 +26,10 @@ crate::declare_code! {
         code: "RequiredValueEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -110,17 +108,21 @@ mod tests {
     fn empty_values() {
         let mut def = patch(cert(), json!({"info": {"contact": {"url": " "}}}));
         def.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["description"] = json!("");
-        let f = c(&REQUIRED_VALUE_EMPTY, def.clone());
-        assert_eq!(
-            pointers(&f),
-            vec![
-                "/info/contact/url".to_string(),
-                format!("{OP}/parameters/0/description")
-            ]
-        );
         // Internal parameters are not shown: no text needed.
-        def.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-visibility"] =
+        let mut internal = def.clone();
+        internal.pointer_mut(&format!("{OP}/parameters/0")).unwrap()["x-ms-visibility"] =
             json!("internal");
-        assert_eq!(c(&REQUIRED_VALUE_EMPTY, def).len(), 1);
+        Tester::new(
+            &REQUIRED_VALUE_EMPTY,
+            vec![(cert(), Profile::Certified)],
+            vec![
+                fail((def, Profile::Certified)).at([
+                    "/info/contact/url".to_string(),
+                    format!("{OP}/parameters/0/description"),
+                ]),
+                fail((internal, Profile::Certified)).count(1),
+            ],
+        )
+        .test();
     }
 }

@@ -21,7 +21,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -48,17 +47,26 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn summary_characters() {
-        let f = c(
-            &RESTRICTED_CHARACTERS_IN_SUMMARY,
-            op_patch(json!({"summary": "Create/update a task?"})),
-        );
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("[/?]"));
         let good = op_patch(json!({"summary": "Create or update a task"}));
-        assert!(c(&RESTRICTED_CHARACTERS_IN_SUMMARY, good).is_empty());
+        Tester::new(
+            &RESTRICTED_CHARACTERS_IN_SUMMARY,
+            vec![(good, Profile::Certified)],
+            vec![
+                fail((
+                    op_patch(json!({"summary": "Create/update a task?"})),
+                    Profile::Certified,
+                ))
+                .count(1)
+                .then(|f| {
+                    assert!(f[0].message.contains("[/?]"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -31,12 +31,9 @@ crate::declare_code! {
         code: "SchemaDefinitionSetIncorrectly",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -103,19 +100,19 @@ mod tests {
     fn output_schemas() {
         let mut def = cert();
         def.pointer_mut(&format!("{OP}/responses/200")).unwrap()["schema"] = json!({});
-        assert_eq!(
-            pointers(&c(&SCHEMA_DEFINITION_SET_INCORRECTLY, def)),
-            vec![format!("{OP}/responses/200/schema")]
-        );
         let trig = op_patch(
             json!({"x-ms-trigger": "single", "responses": {"200": {"description": "OK", "schema": null}}}),
         );
-        assert_eq!(
-            pointers(&c(&SCHEMA_DEFINITION_SET_INCORRECTLY, trig)),
-            vec![OP.to_string()]
-        );
         // No body at all on an action is fine.
         let none = op_patch(json!({"responses": {"200": {"description": "OK", "schema": null}}}));
-        assert!(c(&SCHEMA_DEFINITION_SET_INCORRECTLY, none).is_empty());
+        Tester::new(
+            &SCHEMA_DEFINITION_SET_INCORRECTLY,
+            vec![(none, Profile::Certified)],
+            vec![
+                fail((def, Profile::Certified)).at([format!("{OP}/responses/200/schema")]),
+                fail((trig, Profile::Certified)).at([OP.to_string()]),
+            ],
+        )
+        .test();
     }
 }

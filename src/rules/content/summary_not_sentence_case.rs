@@ -33,12 +33,10 @@ crate::declare_code! {
         code: "SummaryNotSentenceCase",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SG,
         check,
-        fix: None,
     }
 }
 
@@ -65,11 +63,12 @@ mod tests {
     #[test]
     fn title_case_summary() {
         let def = op_patch(json!({"summary": "Get All Project Tasks"}));
-        assert_eq!(
-            pointers(&c(&SUMMARY_NOT_SENTENCE_CASE, def)),
-            vec![format!("{OP}/summary")]
-        );
         let good = op_patch(json!({"summary": "Get all project tasks"}));
-        assert!(c(&SUMMARY_NOT_SENTENCE_CASE, good).is_empty());
+        Tester::new(
+            &SUMMARY_NOT_SENTENCE_CASE,
+            vec![(good, Profile::Certified)],
+            vec![fail((def, Profile::Certified)).at([format!("{OP}/summary")])],
+        )
+        .test();
     }
 }

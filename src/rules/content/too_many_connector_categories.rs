@@ -14,12 +14,10 @@ crate::declare_code! {
         code: "TooManyConnectorCategories",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -53,11 +51,14 @@ mod tests {
                 {"propertyName": "Categories", "propertyValue": "productivity;Project Management;AI"}
             ]}),
         );
-        assert_eq!(
-            pointers(&c(&TOO_MANY_CONNECTOR_CATEGORIES, def)),
-            vec!["/x-ms-connector-metadata/1/propertyValue"]
-        );
-        // Two categories (the example's Good) are fine.
-        assert!(c(&TOO_MANY_CONNECTOR_CATEGORIES, cert()).is_empty());
+        Tester::new(
+            &TOO_MANY_CONNECTOR_CATEGORIES,
+            vec![
+                // Two categories (the example's Good) are fine.
+                (cert(), Profile::Certified),
+            ],
+            vec![fail((def, Profile::Certified)).at(["/x-ms-connector-metadata/1/propertyValue"])],
+        )
+        .test();
     }
 }

@@ -16,12 +16,10 @@ crate::declare_code! {
         code: "TriggerSummaryWording",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SG,
         check,
-        fix: None,
     }
 }
 
@@ -52,11 +50,13 @@ mod tests {
     #[test]
     fn trigger_wording() {
         let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "Task created"}));
-        assert_eq!(
-            pointers(&c(&TRIGGER_SUMMARY_WORDING, trig)),
-            vec![format!("{OP}/summary")]
-        );
-        let trig = op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
-        assert!(c(&TRIGGER_SUMMARY_WORDING, trig).is_empty());
+        let trig_2 =
+            op_patch(json!({"x-ms-trigger": "single", "summary": "When a task is created"}));
+        Tester::new(
+            &TRIGGER_SUMMARY_WORDING,
+            vec![(trig_2, Profile::Certified)],
+            vec![fail((trig, Profile::Certified)).at([format!("{OP}/summary")])],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "UrlNotValid",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -86,11 +83,15 @@ mod tests {
             cert(),
             json!({"info": {"contact": {"email": "mailto:a@b.com", "url": "www.contoso.com"}}}),
         );
-        assert_eq!(pointers(&c(&URL_NOT_VALID, def)), vec!["/info/contact/url"]);
         let good = patch(
             cert(),
             json!({"info": {"contact": {"url": "https://www.contoso.com"}}}),
         );
-        assert!(c(&URL_NOT_VALID, good).is_empty());
+        Tester::new(
+            &URL_NOT_VALID,
+            vec![(good, Profile::Certified)],
+            vec![fail((def, Profile::Certified)).at(["/info/contact/url"])],
+        )
+        .test();
     }
 }

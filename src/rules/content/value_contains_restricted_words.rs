@@ -31,7 +31,6 @@ crate::declare_code! {
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -82,12 +81,15 @@ mod tests {
             cert(),
             json!({"info": {"title": "Contoso API Connector", "description": "Use Contoso from Power Automate and PowerApps in your flows."}}),
         );
-        let f = c(&VALUE_CONTAINS_RESTRICTED_WORDS, def);
-        assert_eq!(pointers(&f), vec!["/info/title", "/info/description"]);
         let ok = patch(
             cert(),
             json!({"info": {"title": "Rapid APIs", "description": "Automate the power of your applications with Contoso."}}),
         );
-        assert!(c(&VALUE_CONTAINS_RESTRICTED_WORDS, ok).is_empty());
+        Tester::new(
+            &VALUE_CONTAINS_RESTRICTED_WORDS,
+            vec![(ok, Profile::Certified)],
+            vec![fail((def, Profile::Certified)).at(["/info/title", "/info/description"])],
+        )
+        .test();
     }
 }

@@ -27,12 +27,10 @@ crate::declare_code! {
         code: "ValueMustBeInEnglish",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -86,10 +84,20 @@ mod tests {
         assert!(mostly_non_latin("タスクを取得"));
         assert!(!mostly_non_latin("Créer une tâche"));
         assert!(!mostly_non_latin("Get the Zürich 東京 office"));
-        let f = c(
+        Tester::new(
             &VALUE_MUST_BE_IN_ENGLISH,
-            op_patch(json!({"summary": "Получить задачу"})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{OP}/summary")]);
+            vec![(
+                op_patch(json!({"summary": "Créer une tâche"})),
+                Profile::Certified,
+            )],
+            vec![
+                fail((
+                    op_patch(json!({"summary": "Получить задачу"})),
+                    Profile::Certified,
+                ))
+                .at([format!("{OP}/summary")]),
+            ],
+        )
+        .test();
     }
 }

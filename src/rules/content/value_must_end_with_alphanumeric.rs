@@ -21,7 +21,6 @@ crate::declare_code! {
         code: "ValueMustEndWithAlphanumeric",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Definition,
         source: SV,
@@ -92,16 +91,19 @@ mod tests {
             op_patch(json!({"summary": "Get a task."})),
             json!({"info": {"title": "Contoso "}}),
         );
-        let f = c(&VALUE_MUST_END_WITH_ALPHANUMERIC, def);
-        assert_eq!(
-            pointers(&f),
-            vec!["/info/title".to_string(), format!("{OP}/summary")]
-        );
         let ok = patch(
             op_patch(json!({"summary": "Get a task (deprecated)"})),
             json!({"info": {"title": "Contoso [DEPRECATED]"}}),
         );
-        assert!(c(&VALUE_MUST_END_WITH_ALPHANUMERIC, ok).is_empty());
+        Tester::new(
+            &VALUE_MUST_END_WITH_ALPHANUMERIC,
+            vec![(ok, Profile::Certified)],
+            vec![
+                fail((def, Profile::Certified))
+                    .at(["/info/title".to_string(), format!("{OP}/summary")]),
+            ],
+        )
+        .test();
     }
 
     #[test]

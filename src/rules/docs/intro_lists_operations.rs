@@ -63,12 +63,10 @@ crate::declare_code! {
         code: "IntroListsOperations",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Intro,
         source: SFC,
         check,
-        fix: None,
     }
 }
 
@@ -94,15 +92,19 @@ mod tests {
     #[test]
     fn operation_lists() {
         let bad = INTRO_LISTING_OPERATIONS;
-        let f = run_on(
-            &INTRO_LISTS_OPERATIONS,
-            &conn(README, Some(bad)),
-            Profile::Certified,
-        );
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 3);
-        assert!(f[0].message.contains("'Supported operations' section"));
         let good = conn(README, Some(INTRO));
-        assert!(run_on(&INTRO_LISTS_OPERATIONS, &good, Profile::Certified).is_empty());
+        Tester::new(
+            &INTRO_LISTS_OPERATIONS,
+            vec![(good, Profile::Certified)],
+            vec![
+                fail((conn(README, Some(bad)), Profile::Certified))
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 3);
+                        assert!(f[0].message.contains("'Supported operations' section"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

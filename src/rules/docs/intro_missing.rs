@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "IntroMissing",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Intro,
         source: SFC,
         check,
-        fix: None,
     }
 }
 
@@ -47,10 +45,18 @@ mod tests {
 
     #[test]
     fn intro_missing() {
-        let f = run_on(&INTRO_MISSING, &conn(README, None), Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("no intro.md in this folder"));
         let with = conn(README, Some(INTRO));
-        assert!(run_on(&INTRO_MISSING, &with, Profile::Certified).is_empty());
+        Tester::new(
+            &INTRO_MISSING,
+            vec![(with, Profile::Certified)],
+            vec![
+                fail((conn(README, None), Profile::Certified))
+                    .count(1)
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("no intro.md in this folder"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -27,12 +27,10 @@ crate::declare_code! {
         code: "IntroSectionMissing",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Intro,
         source: SFC,
         check,
-        fix: None,
     }
 }
 
@@ -91,18 +89,22 @@ mod tests {
     #[test]
     fn intro_sections() {
         let bad = INTRO_LISTING_OPERATIONS;
-        let f = run_on(
-            &INTRO_SECTION_MISSING,
-            &conn(README, Some(bad)),
-            Profile::Certified,
-        );
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message,
-            "intro.md has no section for: How to get credentials, Get started with your connector, \
-             Known issues and limitations, Common errors and remedies, FAQ"
-        );
         let good = conn(README, Some(INTRO));
-        assert!(run_on(&INTRO_SECTION_MISSING, &good, Profile::Certified).is_empty());
+        Tester::new(
+            &INTRO_SECTION_MISSING,
+            vec![
+                (good, Profile::Certified),
+            ],
+            vec![
+                fail((conn(README, Some(bad)), Profile::Certified)).count(1).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "intro.md has no section for: How to get credentials, Get started with your connector, \
+                         Known issues and limitations, Common errors and remedies, FAQ"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

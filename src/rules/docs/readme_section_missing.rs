@@ -82,12 +82,10 @@ crate::declare_code! {
         code: "ReadmeSectionMissing",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Readme,
         source: TPL,
         check,
-        fix: None,
     }
 }
 
@@ -126,17 +124,24 @@ mod tests {
     #[test]
     fn readme_sections_per_profile() {
         let r = "# X\n## Publisher: A\n```\n## Prerequisites\n```\n**Supported Actions**\n## Known limitations\n";
-        let f = run_on(&README_SECTION_MISSING, &conn(r, None), Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message,
-            "readme.md has no section for: Prerequisites, Obtaining Credentials, Deployment Instructions"
-        );
-        let f = run_on(
+        Tester::new(
             &README_SECTION_MISSING,
-            &conn(r, None),
-            Profile::IndependentPublisher,
-        );
-        assert!(!f[0].message.contains("Deployment"));
+            vec![
+                (conn(README, Some(INTRO)), Profile::Certified),
+                (conn(README, Some(INTRO)), Profile::IndependentPublisher),
+            ],
+            vec![
+                fail((conn(r, None), Profile::Certified)).count(1).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "readme.md has no section for: Prerequisites, Obtaining Credentials, Deployment Instructions"
+                    );
+                }),
+                fail((conn(r, None), Profile::IndependentPublisher)).then(|f| {
+                    assert!(!f[0].message.contains("Deployment"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "DynamicExtensionDefinitionNotAllowedInParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -46,18 +43,18 @@ mod tests {
 
     #[test]
     fn schema_extension_on_body_parameter() {
-        assert_eq!(
-            pointers(&run(
-                &DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER,
-                dyn_schema_def()
-            )),
-            vec!["/paths/~1rows/post/parameters/0/x-ms-dynamic-schema"]
-        );
         let mut d = dyn_schema_def();
         d["paths"]["/rows"]["post"]["parameters"][0]
             .as_object_mut()
             .unwrap()
             .remove("x-ms-dynamic-schema");
-        assert!(run(&DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER, d).is_empty());
+        Tester::new(
+            &DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER,
+            vec![d],
+            vec![
+                fail(dyn_schema_def()).at(["/paths/~1rows/post/parameters/0/x-ms-dynamic-schema"]),
+            ],
+        )
+        .test();
     }
 }

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "DynamicListExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -47,18 +44,16 @@ mod tests {
     fn ambiguous_reference() {
         // Ambiguous: `project` is a query parameter and (now) a body property.
         let d = base(good_dv(), json!({"project": {"type": "string"}}));
-        assert_eq!(
-            pointers(&run(
-                &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
-                d
-            )),
-            vec![format!("{DV}/parameters/project")]
-        );
         // A nested body property of the same name is not a clash.
-        let d = base(
+        let d_2 = base(
             good_dv(),
             json!({"nested": {"type": "object", "properties": {"project": {"type": "string"}}}}),
         );
-        assert!(run(&DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES, d).is_empty());
+        Tester::new(
+            &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
+            vec![d_2],
+            vec![fail(d).at([format!("{DV}/parameters/project")])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "DynamicListExtensionRequiredForNonParameterReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -34,6 +31,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
@@ -41,19 +39,11 @@ mod tests {
         // A body property is referenced with dynamic-values only.
         let mut dv = good_dv();
         dv["parameters"]["project"] = json!({"parameter": "projectId"});
-        assert_eq!(
-            one(
-                &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
-                dv
-            ),
-            vec![format!("{DV}/parameters/project")]
-        );
-        assert!(
-            one(
-                &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
-                good_dv()
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([format!("{DV}/parameters/project")])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "DynamicPropertiesExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -44,22 +41,18 @@ mod tests {
             json!({"project": {"type": "string"}}),
             json!({"parameter": "project"}),
         );
-        assert_eq!(
-            pointers(&run(
-                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
-                d
-            )),
+        let d_2 = dyn_schema_call(json!({}), json!({"parameter": "project"}));
+        Tester::new(
+            &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
             vec![
+                d_2,
+            ],
+            vec![
+                fail(d).at([
                 "/paths/~1items/post/parameters/2/schema/properties/details/x-ms-dynamic-schema/parameters/project"
-            ]
-        );
-        let d = dyn_schema_call(json!({}), json!({"parameter": "project"}));
-        assert!(
-            run(
-                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
-                d
-            )
-            .is_empty()
-        );
+            ]),
+            ],
+        )
+        .test();
     }
 }

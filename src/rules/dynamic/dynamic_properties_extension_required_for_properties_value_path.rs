@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "DynamicPropertiesExtensionRequiredForPropertiesValuePath",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -58,20 +55,17 @@ mod tests {
             .as_object_mut()
             .unwrap()
             .remove("x-ms-dynamic-properties");
-        assert_eq!(
-            pointers(&run(
-                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH,
-                d
-            )),
-            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-schema/value-path"]
-        );
-        // With x-ms-dynamic-properties beside it: not reported.
-        assert!(
-            run(
-                &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH,
-                dyn_schema_def()
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH,
+            vec![
+                // With x-ms-dynamic-properties beside it: not reported.
+                dyn_schema_def(),
+            ],
+            vec![
+                fail(d)
+                    .at(["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-schema/value-path"]),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "DynamicPropertiesItemValuePathMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -61,16 +58,16 @@ mod tests {
 
     #[test]
     fn item_value_path() {
-        assert_eq!(
-            pointers(&run(
-                &DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH,
-                dyn_schema_def()
-            )),
-            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath"]
-        );
         let mut d = dyn_schema_def();
         d["paths"]["/rows"]["post"]["parameters"][0]["schema"]["x-ms-dynamic-properties"]["itemValuePath"] =
             json!("schema");
-        assert!(run(&DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH, d).is_empty());
+        Tester::new(
+            &DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH,
+            vec![d],
+            vec![fail(dyn_schema_def()).at([
+                "/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath",
+            ])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "DynamicTreeExtensionMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -50,12 +47,13 @@ mod tests {
 
     #[test]
     fn file_picker_without_tree() {
-        assert_eq!(
-            pointers(&run(&DYNAMIC_TREE_EXTENSION_MISSING, file_picker_def())),
-            vec!["/paths/~1f/get/parameters/0/x-ms-dynamic-values"]
-        );
         let mut d = file_picker_def();
         d["paths"]["/f"]["get"]["parameters"][0]["x-ms-dynamic-values"]["capability"] = json!("x");
-        assert!(run(&DYNAMIC_TREE_EXTENSION_MISSING, d).is_empty());
+        Tester::new(
+            &DYNAMIC_TREE_EXTENSION_MISSING,
+            vec![d],
+            vec![fail(file_picker_def()).at(["/paths/~1f/get/parameters/0/x-ms-dynamic-values"])],
+        )
+        .test();
     }
 }

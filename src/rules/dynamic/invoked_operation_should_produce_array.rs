@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "InvokedOperationShouldProduceArray",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -44,22 +41,23 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn collection_paths() {
         let mut dv = good_dv();
         dv["value-collection"] = json!("count");
-        assert_eq!(
-            one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, dv),
-            vec![format!("{DV}/value-collection")]
-        );
-        let mut dv = good_dv();
-        dv.as_object_mut().unwrap().remove("value-collection");
-        assert_eq!(
-            one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, dv),
-            vec![DV.to_string()]
-        );
-        assert!(one(&INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY, good_dv()).is_empty());
+        let mut dv_2 = good_dv();
+        dv_2.as_object_mut().unwrap().remove("value-collection");
+        Tester::new(
+            &INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY,
+            vec![with_dv(good_dv())],
+            vec![
+                fail(with_dv(dv)).at([format!("{DV}/value-collection")]),
+                fail(with_dv(dv_2)).at([DV.to_string()]),
+            ],
+        )
+        .test();
     }
 }

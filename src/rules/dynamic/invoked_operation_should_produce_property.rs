@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "InvokedOperationShouldProduceProperty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -54,21 +51,22 @@ mod tests {
     fn value_paths() {
         let mut dv = good_dv();
         dv["value-title"] = json!("title");
-        assert_eq!(
-            one(&INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY, dv),
-            vec![format!("{DV}/value-title")]
-        );
-        assert!(one(&INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY, good_dv()).is_empty());
+        Tester::new(
+            &INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([format!("{DV}/value-title")])],
+        )
+        .test();
     }
 
     #[test]
     fn dynamic_properties_item_value_path() {
-        assert_eq!(
-            pointers(&run(
-                &INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
-                dyn_schema_def()
-            )),
-            vec!["/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath"]
-        );
+        Tester::fails(
+            &INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY,
+            vec![fail(dyn_schema_def()).at([
+                "/paths/~1rows/post/parameters/0/schema/x-ms-dynamic-properties/itemValuePath",
+            ])],
+        )
+        .test();
     }
 }

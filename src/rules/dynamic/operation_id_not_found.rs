@@ -18,12 +18,9 @@ crate::declare_code! {
         code: "OperationIdNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -110,8 +107,17 @@ mod tests {
     fn operation_ids() {
         let mut dv = good_dv();
         dv["operationId"] = json!("listItems");
-        let f = run(&OPERATION_ID_NOT_FOUND, base(dv, json!({})));
-        assert_eq!(pointers(&f), vec![format!("{DV}/operationId")]);
-        assert!(f[0].message.contains("did you mean 'ListItems'"));
+        Tester::new(
+            &OPERATION_ID_NOT_FOUND,
+            vec![with_dv(good_dv())],
+            vec![
+                fail(base(dv, json!({})))
+                    .at([format!("{DV}/operationId")])
+                    .then(|f| {
+                        assert!(f[0].message.contains("did you mean 'ListItems'"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationMissingRequiredProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -60,16 +57,18 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn required_parameter_not_passed() {
         let mut dv = good_dv();
         dv["parameters"] = json!({"top": 5});
-        assert_eq!(
-            one(&OPERATION_MISSING_REQUIRED_PROPERTY, dv),
-            vec![DV.to_string()]
-        );
-        assert!(one(&OPERATION_MISSING_REQUIRED_PROPERTY, good_dv()).is_empty());
+        Tester::new(
+            &OPERATION_MISSING_REQUIRED_PROPERTY,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([DV.to_string()])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "OperationParameterNameIsAmbiguous",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -70,15 +67,19 @@ mod tests {
         let d = call(
             json!({"operationId": "Create", "value-path": "id", "parameters": {"project": "x"}}),
         );
-        assert_eq!(
-            pointers(&run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d)),
-            vec!["/paths/~1pick/get/parameters/0/x-ms-dynamic-values/parameters/project"]
-        );
         // `top` of ListItems is not ambiguous.
-        let d = call(
+        let d_2 = call(
             json!({"operationId": "ListItems", "value-path": "id", "parameters": {"project": "x"}}),
         );
-        assert!(run(&OPERATION_PARAMETER_NAME_IS_AMBIGUOUS, d).is_empty());
+        Tester::new(
+            &OPERATION_PARAMETER_NAME_IS_AMBIGUOUS,
+            vec![d_2],
+            vec![
+                fail(d)
+                    .at(["/paths/~1pick/get/parameters/0/x-ms-dynamic-values/parameters/project"]),
+            ],
+        )
+        .test();
     }
 
     #[test]

@@ -35,11 +35,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The parameter could not be found in operation '{0}'"),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -162,13 +160,14 @@ mod tests {
         let mut dv = good_dv();
         dv["parameters"]["nope"] = json!(1);
         dv["parameters"]["project"] = json!({"parameter": "projekt"});
-        assert_eq!(
-            one(&OPERATION_PARAMETER_NAME_NOT_FOUND, dv),
-            vec![
+        Tester::new(
+            &OPERATION_PARAMETER_NAME_NOT_FOUND,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([
                 format!("{DV}/parameters/project"),
-                format!("{DV}/parameters/nope")
-            ]
-        );
-        assert!(one(&OPERATION_PARAMETER_NAME_NOT_FOUND, good_dv()).is_empty());
+                format!("{DV}/parameters/nope"),
+            ])],
+        )
+        .test();
     }
 }

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "OperationParameterRequiredMismatch",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -55,16 +52,18 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn optional_source() {
         let mut dv = good_dv();
         dv["parameters"]["project"] = json!({"parameter": "hidden"});
-        assert_eq!(
-            one(&OPERATION_PARAMETER_REQUIRED_MISMATCH, dv),
-            vec![format!("{DV}/parameters/project")]
-        );
-        assert!(one(&OPERATION_PARAMETER_REQUIRED_MISMATCH, good_dv()).is_empty());
+        Tester::new(
+            &OPERATION_PARAMETER_REQUIRED_MISMATCH,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([format!("{DV}/parameters/project")])],
+        )
+        .test();
     }
 }

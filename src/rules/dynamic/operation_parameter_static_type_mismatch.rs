@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationParameterStaticTypeMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -44,17 +41,21 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn literal_type() {
         let mut dv = good_dv();
         dv["parameters"]["top"] = json!("5");
-        assert_eq!(
-            one(&OPERATION_PARAMETER_STATIC_TYPE_MISMATCH, dv),
-            vec![format!("{DV}/parameters/top")]
-        );
-        // good_dv passes `"top": 5`.
-        assert!(one(&OPERATION_PARAMETER_STATIC_TYPE_MISMATCH, good_dv()).is_empty());
+        Tester::new(
+            &OPERATION_PARAMETER_STATIC_TYPE_MISMATCH,
+            vec![
+                // good_dv passes `"top": 5`.
+                with_dv(good_dv()),
+            ],
+            vec![fail(with_dv(dv)).at([format!("{DV}/parameters/top")])],
+        )
+        .test();
     }
 }

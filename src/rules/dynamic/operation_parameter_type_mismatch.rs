@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationParameterTypeMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -41,16 +38,18 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn reference_type() {
         let mut dv = good_dv();
         dv["parameters"]["top"] = json!({"parameter": "project"});
-        assert_eq!(
-            one(&OPERATION_PARAMETER_TYPE_MISMATCH, dv),
-            vec![format!("{DV}/parameters/top")]
-        );
-        assert!(one(&OPERATION_PARAMETER_TYPE_MISMATCH, good_dv()).is_empty());
+        Tester::new(
+            &OPERATION_PARAMETER_TYPE_MISMATCH,
+            vec![with_dv(good_dv())],
+            vec![fail(with_dv(dv)).at([format!("{DV}/parameters/top")])],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "SelectedItemValuePathNotAllowedInThisPosition",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -54,15 +51,6 @@ mod tests {
 
     #[test]
     fn outside_browse() {
-        assert_eq!(
-            pointers(&run(
-                &SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION,
-                file_picker_def()
-            )),
-            vec![
-                "/paths/~1f/get/parameters/0/x-ms-dynamic-values/parameters/x/selectedItemValuePath"
-            ]
-        );
         let tree = patch(
             minimal(),
             json!({"paths": {"/f": {"get": {"operationId": "F", "parameters": [
@@ -70,6 +58,15 @@ mod tests {
                      "x-ms-dynamic-tree": {"browse": {"operationId": "F", "parameters": {"x": {"selectedItemValuePath": "id"}}}}}],
                     "responses": {"200": {"description": "ok"}}}}}}),
         );
-        assert!(run(&SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION, tree).is_empty());
+        Tester::new(
+            &SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION,
+            vec![tree],
+            vec![
+                fail(file_picker_def()).at([
+                "/paths/~1f/get/parameters/0/x-ms-dynamic-values/parameters/x/selectedItemValuePath"
+            ]),
+            ],
+        )
+        .test();
     }
 }

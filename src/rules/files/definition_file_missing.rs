@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "DefinitionFileMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_FILES,
         check,
-        fix: None,
     }
 }
 
@@ -42,21 +39,27 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::model::Connector;
-    use crate::rules::Profile;
     use crate::rules::testing::*;
+
+    fn folder(definition: bool) -> Connector {
+        Connector {
+            display: "test".into(),
+            properties: Some(data_file("apiProperties.json", "{}".into())),
+            definition: definition.then(|| data_file("apiDefinition.swagger.json", "{}".into())),
+            ..Default::default()
+        }
+    }
 
     #[test]
     fn missing_definition_in_a_folder() {
-        let mut c = Connector {
-            display: "test".into(),
-            properties: Some(data_file("apiProperties.json", "{}".into())),
-            ..Default::default()
-        };
-        let f = run_on(&DEFINITION_FILE_MISSING, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("no definition file"));
-        // With the definition (or for a lone file) it is not reported.
-        c.definition = Some(data_file("apiDefinition.swagger.json", "{}".into()));
-        assert!(run_on(&DEFINITION_FILE_MISSING, &c, Profile::Custom).is_empty());
+        Tester::new(
+            &DEFINITION_FILE_MISSING,
+            // With the definition (or for a lone file) it is not reported.
+            vec![folder(true)],
+            vec![fail(folder(false)).count(1).then(|f| {
+                assert!(f[0].message.starts_with("no definition file"));
+            })],
+        )
+        .test();
     }
 }

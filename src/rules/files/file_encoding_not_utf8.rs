@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "FileEncodingNotUtf8",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/619",
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -38,11 +35,15 @@ mod tests {
         let path = d.path().join("apiDefinition.swagger.json");
         std::fs::write(&path, b"{\"description\": \"Caf\xE9\"}").unwrap();
         let c = Connector::load_file(&path, "test".into());
-        let f = run_on(&FILE_ENCODING_NOT_UTF8, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].line, f[0].column), (1, 21));
         std::fs::write(&path, "{\"description\": \"Café\"}").unwrap();
-        let c = Connector::load_file(&path, "test".into());
-        assert!(run_on(&FILE_ENCODING_NOT_UTF8, &c, Profile::Custom).is_empty());
+        let c_2 = Connector::load_file(&path, "test".into());
+        Tester::new(
+            &FILE_ENCODING_NOT_UTF8,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert_eq!((f[0].line, f[0].column), (1, 21));
+            })],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "FileNameAmbiguous",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: SRC_FILES,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -38,11 +35,15 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         std::fs::write(d.path().join("tasks.swagger.json"), "{}").unwrap();
         let c = Connector::load_dir(d.path(), "test".into());
-        assert!(run_on(&FILE_NAME_AMBIGUOUS, &c, Profile::Custom).is_empty());
         std::fs::write(d.path().join("projects.swagger.json"), "{}").unwrap();
-        let c = Connector::load_dir(d.path(), "test".into());
-        let f = run_on(&FILE_NAME_AMBIGUOUS, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].code, "FileNameAmbiguous");
+        let c_2 = Connector::load_dir(d.path(), "test".into());
+        Tester::new(
+            &FILE_NAME_AMBIGUOUS,
+            vec![(c, Profile::Custom)],
+            vec![fail((c_2, Profile::Custom)).count(1).then(|f| {
+                assert_eq!(f[0].code, "FileNameAmbiguous");
+            })],
+        )
+        .test();
     }
 }

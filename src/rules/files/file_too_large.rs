@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "FileTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/faq",
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -41,11 +38,15 @@ mod tests {
         // A sparse file: its size is read, never its content.
         file.set_len(crate::model::MAX_FILE_BYTES + 1).unwrap();
         let c = Connector::load_file(&path, "test".into());
-        let f = run_on(&FILE_TOO_LARGE, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("connkit reads files up to 32 MB"));
         file.set_len(2).unwrap();
-        let c = Connector::load_file(&path, "test".into());
-        assert!(run_on(&FILE_TOO_LARGE, &c, Profile::Custom).is_empty());
+        let c_2 = Connector::load_file(&path, "test".into());
+        Tester::new(
+            &FILE_TOO_LARGE,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert!(f[0].message.contains("connkit reads files up to 32 MB"));
+            })],
+        )
+        .test();
     }
 }

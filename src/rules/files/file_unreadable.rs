@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "FileUnreadable",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: SRC_FILES,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -36,10 +33,14 @@ mod tests {
     fn folder_that_cannot_be_listed() {
         let d = tempfile::tempdir().unwrap();
         let c = Connector::load_dir(&d.path().join("absent"), "test".into());
-        let f = run_on(&FILE_UNREADABLE, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("cannot list"));
-        let c = Connector::load_dir(d.path(), "test".into());
-        assert!(run_on(&FILE_UNREADABLE, &c, Profile::Custom).is_empty());
+        let c_2 = Connector::load_dir(d.path(), "test".into());
+        Tester::new(
+            &FILE_UNREADABLE,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert!(f[0].message.starts_with("cannot list"));
+            })],
+        )
+        .test();
     }
 }

@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "InternalError",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Folder,
         source: "https://github.com/connkit/connkit/issues",
         check,
-        fix: None,
     }
 }
 
@@ -48,26 +45,28 @@ mod tests {
             code: "Boom",
             severity: Severity::Error,
             gate: Gate::Pipeline,
-            microsoft: None,
-            profiles: Profiles::ALL,
             file: FileKind::Definition,
             source: "",
             check: boom,
-            fix: None,
         }
     }
 
     #[test]
     fn a_panicking_rule_becomes_an_internal_error() {
-        let f = run(&BOOM, minimal());
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].code, "InternalError");
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert_eq!(
-            f[0].message,
-            "internal error in rule Boom; please report it with this file"
-        );
-        // The declaration itself never reports.
-        assert!(run(&INTERNAL_ERROR, minimal()).is_empty());
+        Tester::new(
+            &INTERNAL_ERROR,
+            // The declaration itself never reports.
+            vec![minimal()],
+            // A panic in another rule is reported as this code.
+            vec![fail(minimal()).through(&BOOM).count(1).then(|f| {
+                assert_eq!(f[0].code, "InternalError");
+                assert_eq!(f[0].severity, Severity::Warning);
+                assert_eq!(
+                    f[0].message,
+                    "internal error in rule Boom; please report it with this file"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "JsonComment",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -31,9 +28,17 @@ mod tests {
 
     #[test]
     fn comments() {
-        let f = run_text(&JSON_COMMENT, "{\n  \"swagger\": \"2.0\" // two\n}");
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 2);
-        assert!(run_text(&JSON_COMMENT, "{\"swagger\": \"2.0 // not a comment\"}").is_empty());
+        Tester::new(
+            &JSON_COMMENT,
+            vec!["{\"swagger\": \"2.0 // not a comment\"}"],
+            vec![
+                fail("{\n \"swagger\": \"2.0\" // two\n}")
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 2);
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "JsonControlCharacter",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -39,9 +36,13 @@ mod tests {
 
     #[test]
     fn raw_tab_in_string() {
-        let f = run_text(&JSON_CONTROL_CHARACTER, "{\"a\": \"x\ty\"}");
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].line, f[0].column), (1, 9));
-        assert!(run_text(&JSON_CONTROL_CHARACTER, "{\"a\": \"x\\ty\"}").is_empty());
+        Tester::new(
+            &JSON_CONTROL_CHARACTER,
+            vec!["{\"a\": \"x\\ty\"}"],
+            vec![fail("{\"a\": \"x\ty\"}").count(1).then(|f| {
+                assert_eq!((f[0].line, f[0].column), (1, 9));
+            })],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "JsonDuplicateKey",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -32,13 +29,20 @@ mod tests {
 
     #[test]
     fn duplicate_key() {
-        let f = run_text(
+        Tester::new(
             &JSON_DUPLICATE_KEY,
-            "{\"summary\": \"Get a task\", \"summary\": \"Get task\"}",
-        );
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].line, f[0].column), (1, 27));
-        // The same key in sibling objects is fine.
-        assert!(run_text(&JSON_DUPLICATE_KEY, "[{\"a\": 1}, {\"a\": 2}]").is_empty());
+            vec![
+                // The same key in sibling objects is fine.
+                "[{\"a\": 1}, {\"a\": 2}]",
+            ],
+            vec![
+                fail("{\"summary\": \"Get a task\", \"summary\": \"Get task\"}")
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!((f[0].line, f[0].column), (1, 27));
+                    }),
+            ],
+        )
+        .test();
     }
 }

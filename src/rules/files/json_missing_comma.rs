@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "JsonMissingComma",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -31,9 +28,13 @@ mod tests {
 
     #[test]
     fn missing_comma() {
-        let f = run_text(&JSON_MISSING_COMMA, "{\"a\": 1 \"b\": 2}");
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 1);
-        assert!(run_text(&JSON_MISSING_COMMA, "{\"a\": 1, \"b\": 2}").is_empty());
+        Tester::new(
+            &JSON_MISSING_COMMA,
+            vec!["{\"a\": 1, \"b\": 2}"],
+            vec![fail("{\"a\": 1 \"b\": 2}").count(1).then(|f| {
+                assert_eq!(f[0].line, 1);
+            })],
+        )
+        .test();
     }
 }

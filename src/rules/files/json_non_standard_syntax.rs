@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "JsonNonStandardSyntax",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -31,9 +28,13 @@ mod tests {
 
     #[test]
     fn single_quotes() {
-        let f = run_text(&JSON_NON_STANDARD_SYNTAX, "{'host': 'api.contoso.com'}");
-        assert!(!f.is_empty());
-        assert_eq!((f[0].line, f[0].column), (1, 2));
-        assert!(run_text(&JSON_NON_STANDARD_SYNTAX, "{\"host\": \"api.contoso.com\"}").is_empty());
+        Tester::new(
+            &JSON_NON_STANDARD_SYNTAX,
+            vec!["{\"host\": \"api.contoso.com\"}"],
+            vec![fail("{'host': 'api.contoso.com'}").then(|f| {
+                assert_eq!((f[0].line, f[0].column), (1, 2));
+            })],
+        )
+        .test();
     }
 }

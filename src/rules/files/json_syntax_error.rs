@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "JsonSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -33,9 +30,13 @@ mod tests {
 
     #[test]
     fn unrecoverable_json() {
-        let f = run_text(&JSON_SYNTAX_ERROR, "{\n  \"swagger\": \"2.0\"\n  ]\n}");
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 3);
-        assert!(run_text(&JSON_SYNTAX_ERROR, "{}").is_empty());
+        Tester::new(
+            &JSON_SYNTAX_ERROR,
+            vec!["{}"],
+            vec![fail("{\n \"swagger\": \"2.0\"\n ]\n}").count(1).then(|f| {
+                assert_eq!(f[0].line, 3);
+            })],
+        )
+        .test();
     }
 }

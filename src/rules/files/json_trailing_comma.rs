@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "JsonTrailingComma",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SRC_JSON,
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -39,10 +36,14 @@ mod tests {
     #[test]
     fn syntax_issues_are_reported_at_their_position() {
         let text = "{\n  \"swagger\": \"2.0\",\n  \"info\": {\"title\": \"x\",},\n}";
-        let f = run_text(&JSON_TRAILING_COMMA, text);
-        assert_eq!(f.len(), 2);
-        assert_eq!((f[0].line, f[0].column), (3, 24));
-        assert_eq!((f[1].line, f[1].column), (3, 26));
-        assert!(run_text(&JSON_TRAILING_COMMA, "{\"swagger\": \"2.0\"}").is_empty());
+        Tester::new(
+            &JSON_TRAILING_COMMA,
+            vec!["{\"swagger\": \"2.0\"}"],
+            vec![fail(text).count(2).then(|f| {
+                assert_eq!((f[0].line, f[0].column), (3, 24));
+                assert_eq!((f[1].line, f[1].column), (3, 26));
+            })],
+        )
+        .test();
     }
 }

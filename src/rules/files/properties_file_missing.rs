@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "PropertiesFileMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: SRC_FILES,
         check,
-        fix: None,
     }
 }
 
@@ -35,20 +32,20 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+    use serde_json::json;
 
     #[test]
     fn missing_files_only_in_folders() {
-        let mut c = connector_from(serde_json::json!({"swagger": "2.0"}), None);
-        assert_eq!(
-            run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).len(),
-            1
-        );
-        c.single_file = true;
-        assert!(run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).is_empty());
-        let c = connector_from(
-            serde_json::json!({"swagger": "2.0"}),
-            Some(serde_json::json!({})),
-        );
-        assert!(run_on(&PROPERTIES_FILE_MISSING, &c, crate::rules::Profile::Custom).is_empty());
+        let mut lone_file = connector_from(json!({"swagger": "2.0"}), None);
+        lone_file.single_file = true;
+        Tester::new(
+            &PROPERTIES_FILE_MISSING,
+            vec![
+                lone_file,
+                connector_from(json!({"swagger": "2.0"}), Some(json!({}))),
+            ],
+            vec![fail(connector_from(json!({"swagger": "2.0"}), None)).count(1)],
+        )
+        .test();
     }
 }

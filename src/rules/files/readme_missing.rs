@@ -22,12 +22,10 @@ crate::declare_code! {
         code: "ReadmeMissing",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Readme,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         check,
-        fix: None,
     }
 }
 
@@ -48,17 +46,26 @@ mod tests {
 
     #[test]
     fn readme_missing_in_a_folder() {
-        let mut c = connector_from(minimal(), Some(json!({})));
-        let f = run_on(&README_MISSING, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "no readme.md in this connector folder");
-        c.readme = Some(TextFile::from_text(
+        let mut with_readme = connector_from(minimal(), Some(json!({})));
+        with_readme.readme = Some(TextFile::from_text(
             "readme.md".into(),
             "readme.md".into(),
             "# Contoso".into(),
             9,
             vec![],
         ));
-        assert!(run_on(&README_MISSING, &c, Profile::Certified).is_empty());
+        Tester::new(
+            &README_MISSING,
+            vec![(with_readme, Profile::Certified)],
+            vec![
+                fail((
+                    connector_from(minimal(), Some(json!({}))),
+                    Profile::Certified,
+                ))
+                .count(1)
+                .then(|f| assert_eq!(f[0].message, "no readme.md in this connector folder")),
+            ],
+        )
+        .test();
     }
 }

@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "SuppressionReasonMissing",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://github.com/connkit/connkit#suppressing-findings",
         check,
-        fix: None,
     }
 }
 
@@ -75,23 +72,28 @@ mod tests {
             json!({"info": {"x-connkit-ignore": ["OperationIdNotUnique"]},
                    "paths": {"/tasks/{taskId}": {"get": {"x-connkit-ignore": {"codes": ["JsonComment"], "reason": "legacy"}}}}}),
         );
-        let f = run(&SUPPRESSION_REASON_MISSING, def);
-        assert_eq!(
-            pointers(&f),
-            vec![
-                "/info/x-connkit-ignore",
-                "/paths/~1tasks~1{taskId}/get/x-connkit-ignore"
-            ]
-        );
-        assert!(f[0].message.contains("has no reason"));
-        assert!(
-            f[1].message
-                .starts_with("JsonComment cannot be suppressed inline")
-        );
         let good = patch(
             minimal(),
             json!({"info": {"x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}}}),
         );
-        assert!(run(&SUPPRESSION_REASON_MISSING, good).is_empty());
+        Tester::new(
+            &SUPPRESSION_REASON_MISSING,
+            vec![good],
+            vec![
+                fail(def)
+                    .at([
+                        "/info/x-connkit-ignore",
+                        "/paths/~1tasks~1{taskId}/get/x-connkit-ignore",
+                    ])
+                    .then(|f| {
+                        assert!(f[0].message.contains("has no reason"));
+                        assert!(
+                            f[1].message
+                                .starts_with("JsonComment cannot be suppressed inline")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "YamlSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: "https://yaml.org/spec/1.2.2/",
         check: load_issues,
-        fix: None,
     }
 }
 
@@ -43,9 +40,12 @@ mod tests {
     #[test]
     fn unclosed_flow_mapping() {
         let c = yaml("swagger: '2.0'\ninfo: {title: Contoso\n");
-        let f = run_on(&YAML_SYNTAX_ERROR, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        let c = yaml("swagger: '2.0'\ninfo: {title: Contoso}\n");
-        assert!(run_on(&YAML_SYNTAX_ERROR, &c, Profile::Custom).is_empty());
+        let c_2 = yaml("swagger: '2.0'\ninfo: {title: Contoso}\n");
+        Tester::new(
+            &YAML_SYNTAX_ERROR,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1)],
+        )
+        .test();
     }
 }

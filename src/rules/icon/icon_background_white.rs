@@ -19,12 +19,10 @@ crate::declare_code! {
         code: "IconBackgroundWhite",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -49,10 +47,14 @@ mod tests {
     #[test]
     fn white_background() {
         let c = with_icon(png_bytes(230, 230, [255, 255, 255, 255]), "#ffffff");
-        let f = run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "the icon's background is white (#ffffff)");
-        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
-        assert!(run_on(&ICON_BACKGROUND_WHITE, &c, Profile::Certified).is_empty());
+        let c_2 = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        Tester::new(
+            &ICON_BACKGROUND_WHITE,
+            vec![(c_2, Profile::Certified)],
+            vec![fail((c, Profile::Certified)).count(1).then(|f| {
+                assert_eq!(f[0].message, "the icon's background is white (#ffffff)");
+            })],
+        )
+        .test();
     }
 }

@@ -24,12 +24,10 @@ crate::declare_code! {
         code: "IconBrandColorMismatch",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -72,11 +70,15 @@ mod tests {
     #[test]
     fn brand_colour() {
         let c = with_icon(png_bytes(230, 230, BRAND), "#0078d4");
-        let f = run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("#4b2e83"));
         // Within the tolerance.
-        let c = with_icon(png_bytes(230, 230, BRAND), "#502e80");
-        assert!(run_on(&ICON_BRAND_COLOR_MISMATCH, &c, Profile::Certified).is_empty());
+        let c_2 = with_icon(png_bytes(230, 230, BRAND), "#502e80");
+        Tester::new(
+            &ICON_BRAND_COLOR_MISMATCH,
+            vec![(c_2, Profile::Certified)],
+            vec![fail((c, Profile::Certified)).count(1).then(|f| {
+                assert!(f[0].message.contains("#4b2e83"));
+            })],
+        )
+        .test();
     }
 }

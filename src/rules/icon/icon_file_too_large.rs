@@ -15,12 +15,10 @@ crate::declare_code! {
         code: "IconFileTooLarge",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -48,13 +46,17 @@ mod tests {
     #[test]
     fn one_megabyte() {
         let big = with_icon(vec![0; MAX_BYTES], "#4b2e83");
-        let f = run_on(&ICON_FILE_TOO_LARGE, &big, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message,
-            "the icon is 1048576 bytes; it must be smaller than 1 MB"
-        );
         let small = with_icon(vec![0; MAX_BYTES - 1], "#4b2e83");
-        assert!(run_on(&ICON_FILE_TOO_LARGE, &small, Profile::Certified).is_empty());
+        Tester::new(
+            &ICON_FILE_TOO_LARGE,
+            vec![(small, Profile::Certified)],
+            vec![fail((big, Profile::Certified)).count(1).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "the icon is 1048576 bytes; it must be smaller than 1 MB"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "IconMissing",
         severity: Severity::Info,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -50,10 +48,14 @@ mod tests {
     #[test]
     fn certified_without_icon() {
         let none = connector_from(minimal(), Some(json!({})));
-        let f = run_on(&ICON_MISSING, &none, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("no icon.png in this folder"));
         let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
-        assert!(run_on(&ICON_MISSING, &c, Profile::Certified).is_empty());
+        Tester::new(
+            &ICON_MISSING,
+            vec![(c, Profile::Certified)],
+            vec![fail((none, Profile::Certified)).count(1).then(|f| {
+                assert!(f[0].message.starts_with("no icon.png in this folder"));
+            })],
+        )
+        .test();
     }
 }

@@ -19,12 +19,10 @@ crate::declare_code! {
         code: "IconNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::INDEPENDENT_PUBLISHER,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -48,13 +46,17 @@ mod tests {
     #[test]
     fn independent_publisher_icon() {
         let c = with_icon(png_bytes(230, 230, BRAND), "#da3b01");
-        let f = run_on(&ICON_NOT_ALLOWED, &c, Profile::IndependentPublisher);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message,
-            "independent-publisher connectors must not include an icon"
-        );
         let none = connector_from(minimal(), Some(json!({})));
-        assert!(run_on(&ICON_NOT_ALLOWED, &none, Profile::IndependentPublisher).is_empty());
+        Tester::new(
+            &ICON_NOT_ALLOWED,
+            vec![(none, Profile::IndependentPublisher)],
+            vec![fail((c, Profile::IndependentPublisher)).count(1).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "independent-publisher connectors must not include an icon"
+                );
+            })],
+        )
+        .test();
     }
 }

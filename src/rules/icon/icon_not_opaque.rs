@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "IconNotOpaque",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -54,14 +52,18 @@ mod tests {
     #[test]
     fn transparent_background() {
         let c = with_icon(png_bytes(230, 230, [0, 0, 0, 0]), "#000000");
-        let f = run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified);
-        assert_eq!(f.len(), 1);
-        // All but the 3×3 logo patch in the middle.
-        assert!(
-            f[0].message
-                .starts_with(&format!("{} pixels", 230 * 230 - 9))
-        );
-        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
-        assert!(run_on(&ICON_NOT_OPAQUE, &c, Profile::Certified).is_empty());
+        let c_2 = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        Tester::new(
+            &ICON_NOT_OPAQUE,
+            vec![(c_2, Profile::Certified)],
+            vec![fail((c, Profile::Certified)).count(1).then(|f| {
+                // All but the 3×3 logo patch in the middle.
+                assert!(
+                    f[0].message
+                        .starts_with(&format!("{} pixels", 230 * 230 - 9))
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "IconNotValidPng",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -42,13 +39,17 @@ mod tests {
     #[test]
     fn not_a_png() {
         let c = with_icon(b"GIF89a".to_vec(), "#4b2e83");
-        let f = run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message,
-            "the file is not a PNG image (wrong signature)"
-        );
-        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
-        assert!(run_on(&ICON_NOT_VALID_PNG, &c, Profile::Custom).is_empty());
+        let c_2 = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        Tester::new(
+            &ICON_NOT_VALID_PNG,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "the file is not a PNG image (wrong signature)"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "IconSizeNotValid",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Icon,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -62,20 +60,21 @@ mod tests {
     #[test]
     fn sizes() {
         let c = with_icon(png_bytes(230, 200, BRAND), "#4b2e83");
-        assert_eq!(
-            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
-            1
-        );
-        let c = with_icon(png_bytes(300, 300, BRAND), "#4b2e83");
-        assert_eq!(
-            run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).len(),
-            1
-        );
-        let c = with_icon(png_bytes(160, 160, BRAND), "#4b2e83");
-        let f = run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified);
-        assert_eq!(f[0].severity, Severity::Info);
-        let c = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
-        assert!(run_on(&ICON_SIZE_NOT_VALID, &c, Profile::Certified).is_empty());
+        let c_2 = with_icon(png_bytes(300, 300, BRAND), "#4b2e83");
+        let c_3 = with_icon(png_bytes(160, 160, BRAND), "#4b2e83");
+        let c_4 = with_icon(png_bytes(230, 230, BRAND), "#4b2e83");
+        Tester::new(
+            &ICON_SIZE_NOT_VALID,
+            vec![(c_4, Profile::Certified)],
+            vec![
+                fail((c, Profile::Certified)).count(1),
+                fail((c_2, Profile::Certified)).count(1),
+                fail((c_3, Profile::Certified)).then(|f| {
+                    assert_eq!(f[0].severity, Severity::Info);
+                }),
+            ],
+        )
+        .test();
     }
 
     #[test]

@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "DuplicateOperationPath",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -68,12 +65,11 @@ mod tests {
             minimal(),
             json!({"paths": {"/docs": op("A"), "/docs/": op("B")}}),
         );
-        assert!(run(&DUPLICATE_OPERATION_PATH, d).is_empty());
-        let d = patch(
+        let d_2 = patch(
             minimal(),
             json!({"paths": {"/docs/{a}": op("A"), "/docs/{b}": op("B")}}),
         );
-        assert_eq!(run(&DUPLICATE_OPERATION_PATH, d).len(), 1);
+        Tester::new(&DUPLICATE_OPERATION_PATH, vec![d], vec![fail(d_2).count(1)]).test();
     }
 
     #[test]
@@ -82,10 +78,12 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{id}": {"get": {"operationId": "Other", "parameters": [{"name": "id", "in": "path", "required": true, "type": "string"}], "responses": {"200": {"description": "ok"}}}}}}),
         );
-        assert_eq!(
-            pointers(&run(&DUPLICATE_OPERATION_PATH, d)),
-            vec!["/paths/~1tasks~1{id}/get"]
-        );
-        assert!(run(&DUPLICATE_OPERATION_PATH, minimal()).is_empty());
+        Tester::new(
+            &DUPLICATE_OPERATION_PATH,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1tasks~1{id}/get"])],
+        )
+        .without_snapshot()
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationIdNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,13 +50,17 @@ mod tests {
 
     #[test]
     fn ids_differing_in_case() {
-        assert!(run(&OPERATION_ID_NOT_UNIQUE, minimal()).is_empty());
         let d = patch(
             minimal(),
             json!({"paths": {"/other": {"post": {"operationId": "gettask", "responses": {"200": {"description": "x"}}}}}}),
         );
-        let f = run(&OPERATION_ID_NOT_UNIQUE, d);
-        assert_eq!(pointers(&f), vec!["/paths/~1other/post/operationId"]);
-        assert!(f[0].message.contains("GET /tasks/{taskId}"));
+        Tester::new(
+            &OPERATION_ID_NOT_UNIQUE,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1other/post/operationId"]).then(|f| {
+                assert!(f[0].message.contains("GET /tasks/{taskId}"));
+            })],
+        )
+        .test();
     }
 }

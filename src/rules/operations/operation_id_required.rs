@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationIdRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,13 +47,17 @@ mod tests {
 
     #[test]
     fn missing_operation_id() {
-        assert!(run(&OPERATION_ID_REQUIRED, minimal()).is_empty());
         let mut d = minimal();
         d.pointer_mut(OP)
             .unwrap()
             .as_object_mut()
             .unwrap()
             .remove("operationId");
-        assert_eq!(pointers(&run(&OPERATION_ID_REQUIRED, d)), vec![OP]);
+        Tester::new(
+            &OPERATION_ID_REQUIRED,
+            vec![minimal()],
+            vec![fail(d).at([OP])],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationMissingPathParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -56,13 +53,17 @@ mod tests {
 
     #[test]
     fn variable_without_parameter() {
-        assert!(run(&OPERATION_MISSING_PATH_PARAMETER, minimal()).is_empty());
         let mut d = minimal();
         let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
         p["name"] = json!("id");
         p["required"] = json!(false);
-        let f = run(&OPERATION_MISSING_PATH_PARAMETER, d);
-        assert_eq!(pointers(&f), vec![OP]);
-        assert!(f[0].message.starts_with("path variable '{taskId}'"));
+        Tester::new(
+            &OPERATION_MISSING_PATH_PARAMETER,
+            vec![minimal()],
+            vec![fail(d).at([OP]).then(|f| {
+                assert!(f[0].message.starts_with("path variable '{taskId}'"));
+            })],
+        )
+        .test();
     }
 }

@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "OperationMustHaveResponse",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -67,26 +64,32 @@ mod tests {
             json!({"paths": {"/hook": {"post": {"operationId": "OnX", "x-ms-trigger": "single", "responses": {}}},
                              "/act": {"post": {"operationId": "DoX", "responses": {}}}}}),
         );
-        let f = run(&OPERATION_MUST_HAVE_RESPONSE, d);
-        let sev: Vec<_> = f.iter().map(|x| (x.pointer.as_str(), x.severity)).collect();
-        assert!(
-            sev.contains(&("/paths/~1hook/post/responses", Severity::Warning)),
-            "{sev:?}"
-        );
-        assert!(
-            sev.contains(&("/paths/~1act/post/responses", Severity::Error)),
-            "{sev:?}"
-        );
+        Tester::fails(
+            &OPERATION_MUST_HAVE_RESPONSE,
+            vec![fail(d).then(|f| {
+                let sev: Vec<_> = f.iter().map(|x| (x.pointer.as_str(), x.severity)).collect();
+                assert!(
+                    sev.contains(&("/paths/~1hook/post/responses", Severity::Warning)),
+                    "{sev:?}"
+                );
+                assert!(
+                    sev.contains(&("/paths/~1act/post/responses", Severity::Error)),
+                    "{sev:?}"
+                );
+            })],
+        )
+        .test();
     }
 
     #[test]
     fn empty_responses() {
-        assert!(run(&OPERATION_MUST_HAVE_RESPONSE, minimal()).is_empty());
         let mut d = minimal();
         d.pointer_mut("/paths/~1tasks~1{taskId}/get").unwrap()["responses"] = json!({});
-        assert_eq!(
-            pointers(&run(&OPERATION_MUST_HAVE_RESPONSE, d)),
-            vec!["/paths/~1tasks~1{taskId}/get/responses"]
-        );
+        Tester::new(
+            &OPERATION_MUST_HAVE_RESPONSE,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1tasks~1{taskId}/get/responses"])],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationParametersContainDuplicateParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -54,12 +51,13 @@ mod tests {
             json!({"name": "note", "in": "query", "type": "string"}),
             json!({"name": "taskId", "in": "path", "required": true, "type": "string"}),
         ]);
-        assert_eq!(
-            pointers(&run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d)),
-            vec![format!("{OP}/parameters/2")]
-        );
         // The same name in another location is another parameter.
-        let d = with_params(&[json!({"name": "taskId", "in": "query", "type": "string"})]);
-        assert!(run(&OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, d).is_empty());
+        let d_2 = with_params(&[json!({"name": "taskId", "in": "query", "type": "string"})]);
+        Tester::new(
+            &OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/2")])],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationPathMayNotContainQueryOrFragment",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -45,10 +42,11 @@ mod tests {
     #[test]
     fn query_string() {
         let d = patch(minimal(), json!({"paths": {"/b?x=1": {}}}));
-        assert_eq!(
-            pointers(&run(&OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT, d)),
-            vec!["/paths/~1b?x=1"]
-        );
-        assert!(run(&OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1b?x=1"])],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "OperationPathMustStartWithSlash",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -40,10 +37,11 @@ mod tests {
     #[test]
     fn no_leading_slash() {
         let d = patch(minimal(), json!({"paths": {"tasks": {}}}));
-        assert_eq!(
-            pointers(&run(&OPERATION_PATH_MUST_START_WITH_SLASH, d)),
-            vec!["/paths/tasks"]
-        );
-        assert!(run(&OPERATION_PATH_MUST_START_WITH_SLASH, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_PATH_MUST_START_WITH_SLASH,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/tasks"])],
+        )
+        .test();
     }
 }

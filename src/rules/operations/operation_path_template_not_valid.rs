@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationPathTemplateNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -44,10 +41,11 @@ mod tests {
     #[test]
     fn unclosed_brace() {
         let d = patch(minimal(), json!({"paths": {"/c/{x": {}}}));
-        assert_eq!(
-            pointers(&run(&OPERATION_PATH_TEMPLATE_NOT_VALID, d)),
-            vec!["/paths/~1c~1{x"]
-        );
-        assert!(run(&OPERATION_PATH_TEMPLATE_NOT_VALID, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_PATH_TEMPLATE_NOT_VALID,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1c~1{x"])],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationPathVariablesContainDefaults",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -46,10 +43,11 @@ mod tests {
     #[test]
     fn default_in_template() {
         let d = patch(minimal(), json!({"paths": {"/d/{id=1}": {}}}));
-        assert_eq!(
-            pointers(&run(&OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS, d)),
-            vec!["/paths/~1d~1{id=1}"]
-        );
-        assert!(run(&OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1d~1{id=1}"])],
+        )
+        .test();
     }
 }

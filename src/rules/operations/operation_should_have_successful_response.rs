@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "OperationShouldHaveSuccessfulResponse",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -62,22 +59,30 @@ mod tests {
     use crate::rules::testing::*;
     use serde_json::json;
 
+    fn with_responses(responses: Value) -> Value {
+        let mut d = minimal();
+        d.pointer_mut(OP).unwrap()["responses"] = responses;
+        d
+    }
+
     #[test]
     fn no_2xx_response() {
-        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, minimal()).is_empty());
-        let mut d = minimal();
-        d.pointer_mut(OP).unwrap()["responses"] =
-            json!({"400": {"description": "bad"}, "2XX": {"description": "x"}});
-        assert_eq!(
-            pointers(&run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d.clone())),
-            vec![format!("{OP}/responses")]
-        );
-        // A lone `default` is accepted.
-        d.pointer_mut(OP).unwrap()["responses"] = json!({"default": {"description": "x"}});
-        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d.clone()).is_empty());
-        // Vendor extensions beside it are not responses.
-        d.pointer_mut(OP).unwrap()["responses"] =
-            json!({"default": {"description": "x"}, "x-ms-summary": "y"});
-        assert!(run(&OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE, d).is_empty());
+        Tester::new(
+            &OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE,
+            vec![
+                minimal(),
+                // A lone `default` is accepted.
+                with_responses(json!({"default": {"description": "x"}})),
+                // Vendor extensions beside it are not responses.
+                with_responses(json!({"default": {"description": "x"}, "x-ms-summary": "y"})),
+            ],
+            vec![
+                fail(with_responses(
+                    json!({"400": {"description": "bad"}, "2XX": {"description": "x"}}),
+                ))
+                .at([format!("{OP}/responses")]),
+            ],
+        )
+        .test();
     }
 }

@@ -16,7 +16,6 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The parameter must be marked as required as it is used in the operation path."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
@@ -68,14 +67,15 @@ mod tests {
 
     #[test]
     fn optional_path_parameter() {
-        assert!(run(&PATH_PARAMETER_MUST_BE_REQUIRED, minimal()).is_empty());
         let mut d = minimal();
         let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
         p["name"] = json!("id");
         p["required"] = json!(false);
-        assert_eq!(
-            pointers(&run(&PATH_PARAMETER_MUST_BE_REQUIRED, d)),
-            vec![format!("{OP}/parameters/0")]
-        );
+        Tester::new(
+            &PATH_PARAMETER_MUST_BE_REQUIRED,
+            vec![minimal()],
+            vec![fail(d).at([format!("{OP}/parameters/0")])],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "PathParameterNotDefinedInTemplate",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,14 +47,15 @@ mod tests {
 
     #[test]
     fn parameter_not_in_template() {
-        assert!(run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, minimal()).is_empty());
         let mut d = minimal();
         let p = d.pointer_mut(&format!("{OP}/parameters/0")).unwrap();
         p["name"] = json!("id");
         p["required"] = json!(false);
-        assert_eq!(
-            pointers(&run(&PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE, d)),
-            vec![format!("{OP}/parameters/0/name")]
-        );
+        Tester::new(
+            &PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE,
+            vec![minimal()],
+            vec![fail(d).at([format!("{OP}/parameters/0/name")])],
+        )
+        .test();
     }
 }

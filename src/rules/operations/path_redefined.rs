@@ -16,11 +16,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -49,10 +47,11 @@ mod tests {
     #[test]
     fn case_only_difference() {
         let d = patch(minimal(), json!({"paths": {"/TASKS/{taskId}": {}}}));
-        assert_eq!(
-            pointers(&run(&PATH_REDEFINED, d)),
-            vec!["/paths/~1TASKS~1{taskId}"]
-        );
-        assert!(run(&PATH_REDEFINED, minimal()).is_empty());
+        Tester::new(
+            &PATH_REDEFINED,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1TASKS~1{taskId}"])],
+        )
+        .test();
     }
 }

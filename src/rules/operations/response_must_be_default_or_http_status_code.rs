@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ResponseMustBeDefaultOrHttpStatusCode",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -55,13 +52,14 @@ mod tests {
 
     #[test]
     fn range_key() {
-        assert!(run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, minimal()).is_empty());
         let mut d = minimal();
         d.pointer_mut(OP).unwrap()["responses"] =
             json!({"400": {"description": "bad"}, "2XX": {"description": "x"}});
-        assert_eq!(
-            pointers(&run(&RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE, d)),
-            vec![format!("{OP}/responses/2XX")]
-        );
+        Tester::new(
+            &RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE,
+            vec![minimal()],
+            vec![fail(d).at([format!("{OP}/responses/2XX")])],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "PartialDuplicateOperationPath",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -153,7 +150,7 @@ mod tests {
             json!({"paths": {"/tasks/search": {"get": {"operationId": "Search", "responses": {"200": {"description": "x"}}}},
                              "/tasks/search/all": {"get": {"operationId": "All", "responses": {"200": {"description": "x"}}}}}}),
         );
-        assert_eq!(run(&PARTIAL_DUPLICATE_OPERATION_PATH, d).len(), 1);
+        Tester::fails(&PARTIAL_DUPLICATE_OPERATION_PATH, vec![fail(d).count(1)]).test();
     }
 
     #[test]
@@ -171,10 +168,14 @@ mod tests {
             paths.insert(p.into(), ok(p));
         }
         let d = json!({"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": paths});
-        let f = run(&PARTIAL_DUPLICATE_OPERATION_PATH, d);
-        // Only the crossing pair: same-shape variables are DuplicateOperationPath's business.
-        assert_eq!(pointers(&f), vec!["/paths/~1{y}~1b~1c/get"]);
-        assert!(f[0].message.contains("'/a/{x}/c'"));
+        Tester::new(
+            &PARTIAL_DUPLICATE_OPERATION_PATH,
+            vec![minimal()],
+            vec![fail(d).at(["/paths/~1{y}~1b~1c/get"]).then(|f| {
+                assert!(f[0].message.contains("'/a/{x}/c'"));
+            })],
+        )
+        .test();
     }
 
     #[test]

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "BodyOrFormDataParameterInFetchOperationNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -52,12 +49,13 @@ mod tests {
     #[test]
     fn fetch_with_body() {
         let d = with_param(json!({"name": "b", "in": "body", "schema": {}}));
-        assert_eq!(
-            pointers(&run(
-                &BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED,
-                d
-            )),
-            vec![format!("{OP}/parameters/1")]
-        );
+        Tester::new(
+            &BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED,
+            vec![with_param(
+                json!({"name": "b", "in": "query", "type": "string"}),
+            )],
+            vec![fail(d).at([format!("{OP}/parameters/1")])],
+        )
+        .test();
     }
 }

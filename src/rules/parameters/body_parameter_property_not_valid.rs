@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "BodyParameterPropertyNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -52,11 +49,12 @@ mod tests {
     #[test]
     fn type_on_body_parameter() {
         let d = with_param(json!({"name": "body", "in": "body", "type": "string"}));
-        assert_eq!(
-            pointers(&run(&BODY_PARAMETER_PROPERTY_NOT_VALID, d)),
-            vec![format!("{OP}/parameters/1/type")]
-        );
-        let d = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
-        assert!(run(&BODY_PARAMETER_PROPERTY_NOT_VALID, d).is_empty());
+        let d_2 = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
+        Tester::new(
+            &BODY_PARAMETER_PROPERTY_NOT_VALID,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/type")])],
+        )
+        .test();
     }
 }

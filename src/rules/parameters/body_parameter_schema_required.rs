@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "BodyParameterSchemaRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -42,11 +39,12 @@ mod tests {
     #[test]
     fn body_without_schema() {
         let d = with_param(json!({"name": "body", "in": "body", "type": "string"}));
-        assert_eq!(
-            pointers(&run(&BODY_PARAMETER_SCHEMA_REQUIRED, d)),
-            vec![format!("{OP}/parameters/1")]
-        );
-        let d = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
-        assert!(run(&BODY_PARAMETER_SCHEMA_REQUIRED, d).is_empty());
+        let d_2 = with_param(json!({"name": "body", "in": "body", "schema": {"type": "string"}}));
+        Tester::new(
+            &BODY_PARAMETER_SCHEMA_REQUIRED,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1")])],
+        )
+        .test();
     }
 }

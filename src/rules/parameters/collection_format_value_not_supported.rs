@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "CollectionFormatValueNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -60,13 +57,14 @@ mod tests {
         let d = with_param(
             json!({"name": "h", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
         );
-        assert_eq!(
-            pointers(&run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d)),
-            vec![format!("{OP}/parameters/1/collectionFormat")]
-        );
-        let d = with_param(
+        let d_2 = with_param(
             json!({"name": "h", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}),
         );
-        assert!(run(&COLLECTION_FORMAT_VALUE_NOT_SUPPORTED, d).is_empty());
+        Tester::new(
+            &COLLECTION_FORMAT_VALUE_NOT_SUPPORTED,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/collectionFormat")])],
+        )
+        .test();
     }
 }

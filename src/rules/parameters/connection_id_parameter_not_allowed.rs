@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "ConnectionIdParameterNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -46,11 +43,12 @@ mod tests {
     #[test]
     fn connection_id() {
         let d = with_param(json!({"name": "ConnectionId", "in": "query", "type": "string"}));
-        assert_eq!(
-            pointers(&run(&CONNECTION_ID_PARAMETER_NOT_ALLOWED, d)),
-            vec![format!("{OP}/parameters/1/name")]
-        );
-        let d = with_param(json!({"name": "accountConnection", "in": "query", "type": "string"}));
-        assert!(run(&CONNECTION_ID_PARAMETER_NOT_ALLOWED, d).is_empty());
+        let d_2 = with_param(json!({"name": "accountConnection", "in": "query", "type": "string"}));
+        Tester::new(
+            &CONNECTION_ID_PARAMETER_NOT_ALLOWED,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/name")])],
+        )
+        .test();
     }
 }

@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "ConsumesMissing",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -64,14 +61,15 @@ mod tests {
     #[test]
     fn unsupported_consumes() {
         let d = post(object_body(), json!({"consumes": ["application/xml"]}));
-        assert_eq!(
-            pointers(&run(&CONSUMES_MISSING, d)),
-            vec!["/paths/~1p/post"]
-        );
-        let d = post(
+        let d_2 = post(
             object_body(),
             json!({"consumes": ["application/json; charset=utf-8"]}),
         );
-        assert!(run(&CONSUMES_MISSING, d).is_empty());
+        Tester::new(
+            &CONSUMES_MISSING,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post"])],
+        )
+        .test();
     }
 }

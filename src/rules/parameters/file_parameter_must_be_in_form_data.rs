@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "FileParameterMustBeInFormData",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -42,14 +39,15 @@ mod tests {
     #[test]
     fn file_in_query() {
         let d = with_param(json!({"name": "f", "in": "query", "type": "file"}));
-        assert_eq!(
-            pointers(&run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d)),
-            vec![format!("{OP}/parameters/1/type")]
-        );
-        let d = post(
+        let d_2 = post(
             json!([{"name": "f", "in": "formData", "type": "file"}]),
             json!({"consumes": ["multipart/form-data"]}),
         );
-        assert!(run(&FILE_PARAMETER_MUST_BE_IN_FORM_DATA, d).is_empty());
+        Tester::new(
+            &FILE_PARAMETER_MUST_BE_IN_FORM_DATA,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/type")])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "InternalPropertyWithDefaultOptional",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -56,13 +53,14 @@ mod tests {
         let d = with_param(
             json!({"name": "v", "in": "query", "type": "string", "default": "1", "x-ms-visibility": "internal"}),
         );
-        assert_eq!(
-            pointers(&run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d)),
-            vec![format!("{OP}/parameters/1")]
-        );
-        let d = with_param(
+        let d_2 = with_param(
             json!({"name": "v", "in": "query", "type": "string", "default": "1", "required": true, "x-ms-visibility": "internal"}),
         );
-        assert!(run(&INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL, d).is_empty());
+        Tester::new(
+            &INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1")])],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "InvalidFormDataParameterName",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -51,14 +48,15 @@ mod tests {
             json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
             json!({"consumes": ["application/x-www-form-urlencoded"]}),
         );
-        assert_eq!(
-            pointers(&run(&INVALID_FORM_DATA_PARAMETER_NAME, d)),
-            vec!["/paths/~1p/post/parameters/0/name"]
-        );
-        let d = post(
+        let d_2 = post(
             json!([{"name": "f", "in": "formData", "type": "file"}]),
             json!({"consumes": ["multipart/form-data"]}),
         );
-        assert!(run(&INVALID_FORM_DATA_PARAMETER_NAME, d).is_empty());
+        Tester::new(
+            &INVALID_FORM_DATA_PARAMETER_NAME,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post/parameters/0/name"])],
+        )
+        .test();
     }
 }

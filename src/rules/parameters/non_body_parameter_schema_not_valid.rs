@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "NonBodyParameterSchemaNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -45,11 +42,12 @@ mod tests {
     #[test]
     fn schema_on_query() {
         let d = with_param(json!({"name": "q", "in": "query", "type": "string", "schema": {}}));
-        assert_eq!(
-            pointers(&run(&NON_BODY_PARAMETER_SCHEMA_NOT_VALID, d)),
-            vec![format!("{OP}/parameters/1/schema")]
-        );
-        let d = with_param(json!({"name": "b", "in": "body", "schema": {}}));
-        assert!(run(&NON_BODY_PARAMETER_SCHEMA_NOT_VALID, d).is_empty());
+        let d_2 = with_param(json!({"name": "b", "in": "body", "schema": {}}));
+        Tester::new(
+            &NON_BODY_PARAMETER_SCHEMA_NOT_VALID,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/schema")])],
+        )
+        .test();
     }
 }

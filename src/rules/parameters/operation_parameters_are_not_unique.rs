@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationParametersAreNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -59,10 +56,11 @@ mod tests {
 
     #[test]
     fn same_ref_twice() {
-        assert_eq!(
-            pointers(&run(&OPERATION_PARAMETERS_ARE_NOT_UNIQUE, path_level_def())),
-            vec!["/paths/~1p/post/parameters/1"]
-        );
-        assert!(run(&OPERATION_PARAMETERS_ARE_NOT_UNIQUE, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_PARAMETERS_ARE_NOT_UNIQUE,
+            vec![minimal()],
+            vec![fail(path_level_def()).at(["/paths/~1p/post/parameters/1"])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "ParameterListContainsFormDataAndBody",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,14 +50,15 @@ mod tests {
             json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
             json!({"consumes": ["application/x-www-form-urlencoded"]}),
         );
-        assert_eq!(
-            pointers(&run(&PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY, d)),
-            vec!["/paths/~1p/post/parameters/0"]
-        );
-        let d = post(
+        let d_2 = post(
             json!([{"name": "f", "in": "formData", "type": "file"}]),
             json!({"consumes": ["multipart/form-data"]}),
         );
-        assert!(run(&PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY, d).is_empty());
+        Tester::new(
+            &PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post/parameters/0"])],
+        )
+        .test();
     }
 }

@@ -18,8 +18,6 @@ crate::declare_code! {
         code: "PathParameterMissingEncoding",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
@@ -72,11 +70,12 @@ mod tests {
             .as_object_mut()
             .unwrap()
             .remove("x-ms-url-encoding");
-        assert_eq!(
-            pointers(&run(&PATH_PARAMETER_MISSING_ENCODING, d)),
-            vec![format!("{OP}/parameters/0")]
-        );
-        assert!(run(&PATH_PARAMETER_MISSING_ENCODING, minimal()).is_empty());
+        Tester::new(
+            &PATH_PARAMETER_MISSING_ENCODING,
+            vec![minimal()],
+            vec![fail(d).at([format!("{OP}/parameters/0")])],
+        )
+        .test();
     }
 
     #[test]

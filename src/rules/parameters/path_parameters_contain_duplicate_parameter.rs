@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "PathParametersContainDuplicateParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -49,13 +46,11 @@ mod tests {
 
     #[test]
     fn ref_and_inline_copy() {
-        assert_eq!(
-            pointers(&run(
-                &PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER,
-                path_level_def()
-            )),
-            vec!["/paths/~1p/parameters/1"]
-        );
-        assert!(run(&PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER, minimal()).is_empty());
+        Tester::new(
+            &PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER,
+            vec![minimal()],
+            vec![fail(path_level_def()).at(["/paths/~1p/parameters/1"])],
+        )
+        .test();
     }
 }

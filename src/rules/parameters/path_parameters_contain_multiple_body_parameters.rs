@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "PathParametersContainMultipleBodyParameters",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -41,13 +38,11 @@ mod tests {
 
     #[test]
     fn two_bodies_on_the_path_item() {
-        assert_eq!(
-            pointers(&run(
-                &PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
-                path_level_def()
-            )),
-            vec!["/paths/~1p/parameters/3"]
-        );
-        assert!(run(&PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS, minimal()).is_empty());
+        Tester::new(
+            &PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS,
+            vec![minimal()],
+            vec![fail(path_level_def()).at(["/paths/~1p/parameters/3"])],
+        )
+        .test();
     }
 }

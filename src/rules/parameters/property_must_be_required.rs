@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "PropertyMustBeRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,11 +50,12 @@ mod tests {
     #[test]
     fn internal_property_not_required() {
         let d = post(internal_body(json!(["id"])), json!({}));
-        assert_eq!(
-            pointers(&run(&PROPERTY_MUST_BE_REQUIRED, d)),
-            vec!["/paths/~1p/post/parameters/0/schema/properties/kind"]
-        );
-        let d = post(internal_body(json!(["kind"])), json!({}));
-        assert!(run(&PROPERTY_MUST_BE_REQUIRED, d).is_empty());
+        let d_2 = post(internal_body(json!(["kind"])), json!({}));
+        Tester::new(
+            &PROPERTY_MUST_BE_REQUIRED,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post/parameters/0/schema/properties/kind"])],
+        )
+        .test();
     }
 }

@@ -22,8 +22,6 @@ crate::declare_code! {
         code: "QueryParameterEncodingNotSupported",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
@@ -69,11 +67,12 @@ mod tests {
         let d = with_param(
             json!({"name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "single"}),
         );
-        assert_eq!(
-            pointers(&run(&QUERY_PARAMETER_ENCODING_NOT_SUPPORTED, d)),
-            vec![format!("{OP}/parameters/1/x-ms-url-encoding")]
-        );
-        let d = with_param(json!({"name": "q", "in": "query", "type": "string"}));
-        assert!(run(&QUERY_PARAMETER_ENCODING_NOT_SUPPORTED, d).is_empty());
+        let d_2 = with_param(json!({"name": "q", "in": "query", "type": "string"}));
+        Tester::new(
+            &QUERY_PARAMETER_ENCODING_NOT_SUPPORTED,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/x-ms-url-encoding")])],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "RequiredReadOnlyPropertyNotAllowedAsInput",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,11 +50,12 @@ mod tests {
     #[test]
     fn required_read_only() {
         let d = post(internal_body(json!(["id"])), json!({}));
-        assert_eq!(
-            pointers(&run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d)),
-            vec!["/paths/~1p/post/parameters/0/schema/properties/id"]
-        );
-        let d = post(internal_body(json!(["kind"])), json!({}));
-        assert!(run(&REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT, d).is_empty());
+        let d_2 = post(internal_body(json!(["kind"])), json!({}));
+        Tester::new(
+            &REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post/parameters/0/schema/properties/id"])],
+        )
+        .test();
     }
 }

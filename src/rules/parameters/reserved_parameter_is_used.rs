@@ -28,12 +28,9 @@ crate::declare_code! {
         code: "ReservedParameterIsUsed",
         severity: Severity::Info,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -61,11 +58,12 @@ mod tests {
     #[test]
     fn framing_header() {
         let d = with_param(json!({"name": "Content-Length", "in": "header", "type": "string"}));
-        assert_eq!(
-            pointers(&run(&RESERVED_PARAMETER_IS_USED, d)),
-            vec![format!("{OP}/parameters/1/name")]
-        );
-        let d = with_param(json!({"name": "X-Length", "in": "header", "type": "string"}));
-        assert!(run(&RESERVED_PARAMETER_IS_USED, d).is_empty());
+        let d_2 = with_param(json!({"name": "X-Length", "in": "header", "type": "string"}));
+        Tester::new(
+            &RESERVED_PARAMETER_IS_USED,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/parameters/1/name")])],
+        )
+        .test();
     }
 }

@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "StringBinaryNotSupportedForFormUrlEncoded",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -75,14 +72,15 @@ mod tests {
             json!([{"name": "naïve", "in": "formData", "type": "file"}, {"name": "b", "in": "body", "schema": {}}]),
             json!({"consumes": ["application/x-www-form-urlencoded"]}),
         );
-        assert_eq!(
-            pointers(&run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d)),
-            vec!["/paths/~1p/post/parameters/0"]
-        );
-        let d = post(
+        let d_2 = post(
             json!([{"name": "f", "in": "formData", "type": "file"}]),
             json!({"consumes": ["multipart/form-data"]}),
         );
-        assert!(run(&STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED, d).is_empty());
+        Tester::new(
+            &STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1p/post/parameters/0"])],
+        )
+        .test();
     }
 }

@@ -27,12 +27,9 @@ crate::declare_code! {
         code: "AuthenticationTypeMismatch",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: CP,
         check,
-        fix: None,
     }
 }
 
@@ -107,19 +104,24 @@ mod tests {
         let p = with(
             json!({"connectionParameters": {"api_key": null, "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
         );
-        let f = run_p(&AUTHENTICATION_TYPE_MISMATCH, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        Tester::new(
+            &AUTHENTICATION_TYPE_MISMATCH,
             vec![
+                (with_props(good_props()), Profile::Custom),
+            ],
+            vec![
+                fail((with_props(p), Profile::Custom)).at([
                 "/properties/connectionParameters",
                 "/properties/connectionParameters/token"
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "the definition uses 'apiKey' security, which needs a securestring connection parameter for the key"
-        );
-        assert!(f[1].message.contains("no oauth2 security definition"));
-        assert!(run_p(&AUTHENTICATION_TYPE_MISMATCH, good_props(), Profile::Custom).is_empty());
+            ]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "the definition uses 'apiKey' security, which needs a securestring connection parameter for the key"
+                    );
+                    assert!(f[1].message.contains("no oauth2 security definition"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "CapabilityNotValid",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -58,10 +55,18 @@ mod tests {
     #[test]
     fn unknown_capability() {
         let p = with(json!({"capabilities": ["actions", "Actionz"]}));
-        let f = run_p(&CAPABILITY_NOT_VALID, p, Profile::Custom);
-        assert_eq!(pointers(&f), vec!["/properties/capabilities/1"]);
-        assert!(f[0].message.starts_with("unknown capability 'Actionz'"));
-        let p = with(json!({"capabilities": ["actions", "cloud only"]}));
-        assert!(run_p(&CAPABILITY_NOT_VALID, p, Profile::Custom).is_empty());
+        let p_2 = with(json!({"capabilities": ["actions", "cloud only"]}));
+        Tester::new(
+            &CAPABILITY_NOT_VALID,
+            vec![(with_props(p_2), Profile::Custom)],
+            vec![
+                fail((with_props(p), Profile::Custom))
+                    .at(["/properties/capabilities/1"])
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("unknown capability 'Actionz'"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "ConnectionParameterNameNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -56,15 +53,23 @@ mod tests {
         let p = with(
             json!({"connectionParameters": {"api-key": {"type": "securestring"}, "token:clientId": {"type": "string"}, "api_key": {"type": "securestring"}}}),
         );
-        let f = run_p(&CONNECTION_PARAMETER_NAME_NOT_VALID, p, Profile::Custom);
-        // `parent:child` is a valid sub-parameter name.
-        assert_eq!(
-            pointers(&f),
-            vec!["/properties/connectionParameters/api-key"]
-        );
-        assert!(
-            f[0].message
-                .starts_with("connection parameter name 'api-key' is not valid")
-        );
+        Tester::new(
+            &CONNECTION_PARAMETER_NAME_NOT_VALID,
+            vec![(
+                with_props(with(
+                    json!({"connectionParameters": {"token:clientId": {"type": "string"}, "api_key": {"type": "securestring"}}}),
+                )),
+                Profile::Custom,
+            )],
+            vec![
+                fail((with_props(p), Profile::Custom)).at(["/properties/connectionParameters/api-key"]).then(|f| {
+                    assert!(
+                        f[0].message
+                            .starts_with("connection parameter name 'api-key' is not valid")
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

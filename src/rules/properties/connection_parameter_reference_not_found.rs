@@ -37,12 +37,9 @@ crate::declare_code! {
         code: "ConnectionParameterReferenceNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 
@@ -76,36 +73,27 @@ mod tests {
     #[test]
     fn reference_to_an_undefined_parameter() {
         // The Bad example.
-        let p = with(
+        let bad = with(
             json!({"policyTemplateInstances": [{"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://@connectionParameters('instance').contoso.com"}}]}),
         );
-        let f = run_p(
-            &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
-            p.clone(),
-            Profile::Custom,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec![
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate"
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "connection parameter 'instance' is not defined"
-        );
         // The Good example (names compare without case).
-        let p = patch(
-            p,
+        let good = patch(
+            bad.clone(),
             json!({"properties": {"connectionParameters": {"Instance": {"type": "string"}}}}),
         );
-        assert!(
-            run_p(
-                &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
-                p,
-                Profile::Custom
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
+            vec![(with_props(good), Profile::Custom)],
+            vec![
+                fail((with_props(bad), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                    ])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "connection parameter 'instance' is not defined");
+                    }),
+            ],
+        )
+        .test();
     }
 }

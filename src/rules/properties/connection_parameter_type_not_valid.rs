@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "ConnectionParameterTypeNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -77,24 +74,32 @@ mod tests {
         let p = with(
             json!({"connectionParameters": {"api-key": {"type": "password"}, "token:clientId": {"type": "string"}, "t": {"type": "oAuthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
         );
-        let f = run_p(&CONNECTION_PARAMETER_TYPE_NOT_VALID, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // oauthSetting without oAuthSettings.
+        let p_2 = with(json!({"connectionParameters": {"t": {"type": "oauthSetting"}}}));
+        Tester::new(
+            &CONNECTION_PARAMETER_TYPE_NOT_VALID,
+            vec![(
+                with_props(with(
+                    json!({"connectionParameters": {"token:clientId": {"type": "string"}, "t": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
+                )),
+                Profile::Custom,
+            )],
             vec![
+                fail((with_props(p), Profile::Custom)).at([
                 "/properties/connectionParameters/api-key/type",
                 "/properties/connectionParameters/t/type"
-            ]
-        );
-        assert_eq!(f[0].severity, Severity::Error);
-        assert!(
-            f[0].message
-                .starts_with("'password' is not a connection parameter type")
-        );
-        // A type differing only in case is a warning.
-        assert_eq!(f[1].severity, Severity::Warning);
-        // oauthSetting without oAuthSettings.
-        let p = with(json!({"connectionParameters": {"t": {"type": "oauthSetting"}}}));
-        let f = run_p(&CONNECTION_PARAMETER_TYPE_NOT_VALID, p, Profile::Custom);
-        assert_eq!(pointers(&f), vec!["/properties/connectionParameters/t"]);
+            ]).then(|f| {
+                    assert_eq!(f[0].severity, Severity::Error);
+                    assert!(
+                        f[0].message
+                            .starts_with("'password' is not a connection parameter type")
+                    );
+                    // A type differing only in case is a warning.
+                    assert_eq!(f[1].severity, Severity::Warning);
+                }),
+                fail((with_props(p_2), Profile::Custom)).at(["/properties/connectionParameters/t"]),
+            ],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "ConnectionParametersAndSetsBothDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/multi-auth",
         check,
-        fix: None,
     }
 }
 
@@ -50,26 +47,23 @@ mod tests {
     fn parameters_beside_sets() {
         // `good_props` has a plain `api_key` parameter.
         let p = with(json!({"connectionParameterSets": {"values": []}}));
-        let f = run_p(
-            &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
-            p,
-            Profile::Custom,
-        );
-        assert_eq!(pointers(&f), vec!["/properties/connectionParameters"]);
-        assert!(
-            f[0].message
-                .starts_with("connectionParameters and connectionParameterSets")
-        );
-        let p = with(
+        let p_2 = with(
             json!({"connectionParameters": {"api_key": null}, "connectionParameterSets": {"values": []}}),
         );
-        assert!(
-            run_p(
-                &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
-                p,
-                Profile::Custom
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED,
+            vec![(with_props(p_2), Profile::Custom)],
+            vec![
+                fail((with_props(p), Profile::Custom))
+                    .at(["/properties/connectionParameters"])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .starts_with("connectionParameters and connectionParameterSets")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

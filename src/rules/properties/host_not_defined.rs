@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "HostNotDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: POL,
         check,
-        fix: None,
     }
 }
 
@@ -56,13 +53,17 @@ mod tests {
         let mut d = def();
         d.as_object_mut().unwrap().remove("host");
         let c = connector_from(d.clone(), Some(good_props()));
-        let f = run_on(&HOST_NOT_DEFINED, &c, Profile::Custom);
-        assert_eq!(pointers(&f), vec![""]);
-        assert!(f[0].message.starts_with("no 'host' in the definition"));
         let dyn_props = with(
             json!({"policyTemplateInstances": [{"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://x"}}]}),
         );
-        let c = connector_from(d, Some(dyn_props));
-        assert!(run_on(&HOST_NOT_DEFINED, &c, Profile::Custom).is_empty());
+        let c_2 = connector_from(d, Some(dyn_props));
+        Tester::new(
+            &HOST_NOT_DEFINED,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).at([""]).then(|f| {
+                assert!(f[0].message.starts_with("no 'host' in the definition"));
+            })],
+        )
+        .test();
     }
 }

@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "IconBrandColorNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -60,45 +58,33 @@ mod tests {
     fn brand_colour_per_profile() {
         // The Bad example.
         let bad = with(json!({"iconBrandColor": "#007EE5"}));
-        let f = run_p(
-            &ICON_BRAND_COLOR_NOT_ALLOWED,
-            bad.clone(),
-            Profile::Certified,
-        );
-        assert_eq!(pointers(&f), vec!["/properties/iconBrandColor"]);
-        assert!(
-            f[0].message
-                .starts_with("'#007EE5' is not allowed for a certified connector")
-        );
         let white = with(json!({"iconBrandColor": "#FFFFFF"}));
-        assert_eq!(
-            run_p(
-                &ICON_BRAND_COLOR_NOT_ALLOWED,
-                white.clone(),
-                Profile::Certified
-            )
-            .len(),
-            1
-        );
-        assert!(run_p(&ICON_BRAND_COLOR_NOT_ALLOWED, white, Profile::Custom).is_empty());
-        // Independent publishers must use #da3b01 (the Good example).
-        let f = run_p(
-            &ICON_BRAND_COLOR_NOT_ALLOWED,
-            good_props(),
-            Profile::IndependentPublisher,
-        );
-        assert_eq!(
-            f[0].message,
-            "independent-publisher connectors must use '#da3b01', not '#4b2e83'"
-        );
         let ip = with(json!({"iconBrandColor": "#da3b01"}));
-        assert!(
-            run_p(
-                &ICON_BRAND_COLOR_NOT_ALLOWED,
-                ip,
-                Profile::IndependentPublisher
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &ICON_BRAND_COLOR_NOT_ALLOWED,
+            vec![
+                (with_props(white.clone()), Profile::Custom),
+                (with_props(ip), Profile::IndependentPublisher),
+            ],
+            vec![
+                fail((with_props(bad.clone()), Profile::Certified))
+                    .at(["/properties/iconBrandColor"])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .starts_with("'#007EE5' is not allowed for a certified connector")
+                        );
+                    }),
+                fail((with_props(white.clone()), Profile::Certified)).count(1),
+                // Independent publishers must use #da3b01 (the Good example).
+                fail((with_props(good_props()), Profile::IndependentPublisher)).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "independent-publisher connectors must use '#da3b01', not '#4b2e83'"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

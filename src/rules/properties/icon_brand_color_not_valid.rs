@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "IconBrandColorNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: PC,
         check,
-        fix: None,
     }
 }
 
@@ -46,15 +43,21 @@ mod tests {
 
     #[test]
     fn not_a_hex_colour() {
-        for bad in ["blue", "#fff"] {
-            let f = run_p(
-                &ICON_BRAND_COLOR_NOT_VALID,
-                with(json!({"iconBrandColor": bad})),
+        let bad = |colour: &'static str| {
+            fail((
+                with_props(with(json!({"iconBrandColor": colour}))),
                 Profile::Custom,
-            );
-            assert_eq!(pointers(&f), vec!["/properties/iconBrandColor"], "{bad}");
-            assert_eq!(f[0].message, format!("'{bad}' is not a #rrggbb colour"));
-        }
-        assert!(run_p(&ICON_BRAND_COLOR_NOT_VALID, good_props(), Profile::Custom).is_empty());
+            ))
+            .at(["/properties/iconBrandColor"])
+            .then(move |f| {
+                assert_eq!(f[0].message, format!("'{colour}' is not a #rrggbb colour"));
+            })
+        };
+        Tester::new(
+            &ICON_BRAND_COLOR_NOT_VALID,
+            vec![(with_props(good_props()), Profile::Custom)],
+            vec![bad("blue"), bad("#fff")],
+        )
+        .test();
     }
 }

@@ -415,6 +415,11 @@ pub(super) mod tests {
         )
     }
 
+    /// A connector folder with [`def`] and these apiProperties.
+    pub(super) fn with_props(p: Value) -> crate::model::Connector {
+        connector_from(def(), Some(p))
+    }
+
     pub(super) fn run_p(
         rule: &'static Rule,
         props: Value,

@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "OAuthNotAllowedForIndependentPublisher",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::INDEPENDENT_PUBLISHER,
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3939",
         check,
-        fix: None,
     }
 }
 
@@ -52,23 +50,21 @@ mod tests {
         let p = with(
             json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}),
         );
-        let f = run_p(
+        Tester::new(
             &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
-            p,
-            Profile::IndependentPublisher,
-        );
-        assert_eq!(pointers(&f), vec!["/properties/connectionParameters/token"]);
-        assert!(
-            f[0].message
-                .starts_with("new independent-publisher connectors may not use OAuth")
-        );
-        assert!(
-            run_p(
-                &OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER,
-                good_props(),
-                Profile::IndependentPublisher
-            )
-            .is_empty()
-        );
+            vec![(with_props(good_props()), Profile::IndependentPublisher)],
+            vec![
+                fail((with_props(p), Profile::IndependentPublisher))
+                    .at(["/properties/connectionParameters/token"])
+                    .then(|f| {
+                        assert!(
+                            f[0].message.starts_with(
+                                "new independent-publisher connectors may not use OAuth"
+                            )
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -21,12 +21,10 @@ crate::declare_code! {
         code: "OAuthRedirectModeNotPerConnector",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFIED,
         file: FileKind::Properties,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3162",
         check,
-        fix: None,
     }
 }
 
@@ -59,32 +57,20 @@ mod tests {
                 json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2", "redirectMode": mode}}}}),
             )
         };
-        let f = run_p(
+        Tester::new(
             &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
-            token(json!("Global")),
-            Profile::Certified,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec!["/properties/connectionParameters/token/oAuthSettings/redirectMode"]
-        );
-        // Absent: reported at the settings.
-        let f = run_p(
-            &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
-            token(Value::Null),
-            Profile::Certified,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec!["/properties/connectionParameters/token/oAuthSettings"]
-        );
-        assert!(
-            run_p(
-                &OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR,
-                token(json!("GlobalPerConnector")),
-                Profile::Certified
-            )
-            .is_empty()
-        );
+            vec![(
+                with_props(token(json!("GlobalPerConnector"))),
+                Profile::Certified,
+            )],
+            vec![
+                fail((with_props(token(json!("Global"))), Profile::Certified))
+                    .at(["/properties/connectionParameters/token/oAuthSettings/redirectMode"]),
+                // Absent: reported at the settings.
+                fail((with_props(token(Value::Null)), Profile::Certified))
+                    .at(["/properties/connectionParameters/token/oAuthSettings"]),
+            ],
+        )
+        .test();
     }
 }

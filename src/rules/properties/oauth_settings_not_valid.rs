@@ -76,12 +76,9 @@ crate::declare_code! {
         code: "OAuthSettingsNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -173,23 +170,6 @@ mod tests {
             "identityProvider": "aad", "redirectMode": "Sometimes",
             "customParameters": {"loginUri": {"value": "https://login.microsoftonline.com"}, "authorizationUrl": {"value": "x"}}}}}}),
         );
-        let f = run_p(&OAUTH_SETTINGS_NOT_VALID, p, Profile::Custom);
-        let at = "/properties/connectionParameters/token/oAuthSettings";
-        // Findings come in file order.
-        assert_eq!(
-            pointers(&f),
-            vec![
-                at.to_string(),
-                format!("{at}/redirectMode"),
-                format!("{at}/customParameters/authorizationUrl"),
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "identity provider 'aad' needs customParameters 'resourceUri'"
-        );
-        // A custom parameter the provider does not use is only a warning.
-        assert_eq!(f[2].severity, Severity::Warning);
         let ok = with(
             json!({"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
             "identityProvider": "oauth2", "redirectMode": "GlobalPerConnector", "properties": {"IsFirstParty": "False"},
@@ -197,6 +177,28 @@ mod tests {
             "aad": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "redirectMode": "GlobalPerConnector",
             "customParameters": {"resourceUri": {"value": "https://r"}, "grantType": {"value": "code"}}}}}}),
         );
-        assert!(run_p(&OAUTH_SETTINGS_NOT_VALID, ok, Profile::Custom).is_empty());
+        Tester::new(
+            &OAUTH_SETTINGS_NOT_VALID,
+            vec![(with_props(ok), Profile::Custom)],
+            vec![fail((with_props(p), Profile::Custom)).then(|f| {
+                let at = "/properties/connectionParameters/token/oAuthSettings";
+                // Findings come in file order.
+                assert_eq!(
+                    pointers(f),
+                    vec![
+                        at.to_string(),
+                        format!("{at}/redirectMode"),
+                        format!("{at}/customParameters/authorizationUrl"),
+                    ]
+                );
+                assert_eq!(
+                    f[0].message,
+                    "identity provider 'aad' needs customParameters 'resourceUri'"
+                );
+                // A custom parameter the provider does not use is only a warning.
+                assert_eq!(f[2].severity, Severity::Warning);
+            })],
+        )
+        .test();
     }
 }

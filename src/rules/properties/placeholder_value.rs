@@ -38,12 +38,10 @@ crate::declare_code! {
         code: "PlaceholderValue",
         severity: Severity::Error,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -255,37 +253,32 @@ mod tests {
 
     #[test]
     fn placeholder_values_fail_and_real_values_pass() {
-        let ok = run_p(&PLACEHOLDER_VALUE, good_props(), Profile::Certified);
-        assert!(ok.is_empty(), "{ok:?}");
-        let bad = run_p(
+        let contact = |c: Value| {
+            let d = patch(def(), json!({"info": {"contact": c}}));
+            (connector_from(d, Some(good_props())), Profile::Certified)
+        };
+        Tester::new(
             &PLACEHOLDER_VALUE,
-            with(json!({"publisher": "Publisher name", "stackOwner": " service owner name "})),
-            Profile::IndependentPublisher,
-        );
-        let ptrs: Vec<_> = bad.iter().map(|f| f.pointer.as_str()).collect();
-        assert_eq!(ptrs, ["/properties/publisher", "/properties/stackOwner"]);
-        let d = patch(
-            def(),
-            json!({"info": {"contact": {"name": "Publisher name", "email": "Support@Example.com", "url": "https://www.contoso.com"}}}),
-        );
-        let f = run_on(
-            &PLACEHOLDER_VALUE,
-            &connector_from(d, Some(good_props())),
-            Profile::Certified,
-        );
-        let ptrs: Vec<_> = f.iter().map(|f| f.pointer.as_str()).collect();
-        assert_eq!(ptrs, ["/info/contact/name", "/info/contact/email"]);
-        // A fictional sample address is not a template placeholder.
-        let d = patch(
-            def(),
-            json!({"info": {"contact": {"name": "Jane Doe", "email": "jane.doe@example.com"}}}),
-        );
-        let f = run_on(
-            &PLACEHOLDER_VALUE,
-            &connector_from(d, Some(good_props())),
-            Profile::Certified,
-        );
-        assert!(f.is_empty(), "{f:?}");
+            vec![
+                (with_props(good_props()), Profile::Certified),
+                // A fictional sample address is not a template placeholder.
+                contact(json!({"name": "Jane Doe", "email": "jane.doe@example.com"})),
+            ],
+            vec![
+                fail((
+                    with_props(with(
+                        json!({"publisher": "Publisher name", "stackOwner": " service owner name "}),
+                    )),
+                    Profile::IndependentPublisher,
+                ))
+                .at(["/properties/publisher", "/properties/stackOwner"]),
+                fail(contact(
+                    json!({"name": "Publisher name", "email": "Support@Example.com", "url": "https://www.contoso.com"}),
+                ))
+                .at(["/info/contact/name", "/info/contact/email"]),
+            ],
+        )
+        .test();
         // Custom connectors are never sent to Microsoft.
         assert!(!PLACEHOLDER_VALUE.profiles.contains(Profile::Custom));
     }

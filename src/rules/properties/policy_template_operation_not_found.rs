@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "PolicyTemplateOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 
@@ -65,25 +62,23 @@ mod tests {
         let p = with(json!({"policyTemplateInstances": [
             {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X", "x-ms-apimTemplateParameter.value": "v", "x-ms-apimTemplate-operationName": ["GetTask", "Gone"]}}
         ]}));
-        let f = run_p(&POLICY_TEMPLATE_OPERATION_NOT_FOUND, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        Tester::new(
+            &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
             vec![
+                // `good_props` names only GetTask.
+                (with_props(good_props()), Profile::Custom),
+            ],
+            vec![
+                fail((with_props(p), Profile::Custom)).at([
                 "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplate-operationName/1"
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "operation 'Gone' is not defined in the definition"
-        );
-        // `good_props` names only GetTask.
-        assert!(
-            run_p(
-                &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
-                good_props(),
-                Profile::Custom
-            )
-            .is_empty()
-        );
+            ]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "operation 'Gone' is not defined in the definition"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

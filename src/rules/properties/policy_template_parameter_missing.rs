@@ -26,12 +26,9 @@ crate::declare_code! {
         code: "PolicyTemplateParameterMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 
@@ -74,23 +71,28 @@ mod tests {
             {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-Client"}},
             {"templateId": "frobnicate"}
         ]}));
-        let f = run_p(&POLICY_TEMPLATE_PARAMETER_MISSING, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
-            vec!["/properties/policyTemplateInstances/0/parameters"]
-        );
-        assert_eq!(
-            f[0].message,
-            "template 'setheader' needs parameter 'x-ms-apimTemplateParameter.value'"
-        );
         // The Good example.
-        let p = with(json!({"policyTemplateInstances": [
+        let p_2 = with(json!({"policyTemplateInstances": [
             {"templateId": "setheader", "title": "Client header", "parameters": {
               "x-ms-apimTemplateParameter.name": "X-Client",
               "x-ms-apimTemplateParameter.value": "connkit",
               "x-ms-apimTemplateParameter.existsAction": "override",
               "x-ms-apimTemplate-policySection": "Request"}}
         ]}));
-        assert!(run_p(&POLICY_TEMPLATE_PARAMETER_MISSING, p, Profile::Custom).is_empty());
+        Tester::new(
+            &POLICY_TEMPLATE_PARAMETER_MISSING,
+            vec![
+                (with_props(p_2), Profile::Custom),
+            ],
+            vec![
+                fail((with_props(p), Profile::Custom)).at(["/properties/policyTemplateInstances/0/parameters"]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "template 'setheader' needs parameter 'x-ms-apimTemplateParameter.value'"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "PolicyTemplateUnknown",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 
@@ -69,18 +66,25 @@ mod tests {
             {"templateId": "moveproperties", "parameters": {}},
             {"templateId": "frobnicate"}
         ]}));
-        let f = run_p(&POLICY_TEMPLATE_UNKNOWN, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        Tester::new(
+            &POLICY_TEMPLATE_UNKNOWN,
+            vec![(
+                with_props(with(json!({"policyTemplateInstances": [{"templateId": "SetHeader", "parameters": {}}]}))),
+                Profile::Custom,
+            )],
             vec![
+                fail((with_props(p), Profile::Custom)).at([
                 "/properties/policyTemplateInstances/1/templateId",
                 "/properties/policyTemplateInstances/2/templateId"
-            ]
-        );
-        assert_eq!(
-            f.iter().map(|x| x.severity).collect::<Vec<_>>(),
-            vec![Severity::Warning, Severity::Error]
-        );
-        assert_eq!(f[1].message, "'frobnicate' is not a known policy template");
+            ]).then(|f| {
+                    assert_eq!(
+                        f.iter().map(|x| x.severity).collect::<Vec<_>>(),
+                        vec![Severity::Warning, Severity::Error]
+                    );
+                    assert_eq!(f[1].message, "'frobnicate' is not a known policy template");
+                }),
+            ],
+        )
+        .test();
     }
 }

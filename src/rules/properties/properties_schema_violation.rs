@@ -56,12 +56,9 @@ crate::declare_code! {
         code: "PropertiesSchemaViolation",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -118,19 +115,27 @@ mod tests {
         let p = with(
             json!({"connectionParameters": {"api_key": {"uiDefinition": {"constraints": {"required": true}}}}, "extra": 1}),
         );
-        let f = run_p(&PROPERTIES_SCHEMA_VIOLATION, p, Profile::Custom);
-        let ptrs = pointers(&f);
-        assert!(ptrs.contains(&"/properties"), "{ptrs:?}");
-        assert!(
-            ptrs.contains(
-                &"/properties/connectionParameters/api_key/uiDefinition/constraints/required"
-            ),
-            "{ptrs:?}"
-        );
-        assert_eq!(
-            f.iter().find(|x| x.pointer == "/properties").unwrap().file,
-            "apiProperties.json"
-        );
+        Tester::new(
+            &PROPERTIES_SCHEMA_VIOLATION,
+            vec![(with_props(good_props()), Profile::Custom)],
+            vec![
+                fail((with_props(p), Profile::Custom)).then(|f| {
+                    let ptrs = pointers(f);
+                    assert!(ptrs.contains(&"/properties"), "{ptrs:?}");
+                    assert!(
+                        ptrs.contains(
+                            &"/properties/connectionParameters/api_key/uiDefinition/constraints/required"
+                        ),
+                        "{ptrs:?}"
+                    );
+                    assert_eq!(
+                        f.iter().find(|x| x.pointer == "/properties").unwrap().file,
+                        "apiProperties.json"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 
     fn oauth_with_redirect(redirect: Value) -> Value {

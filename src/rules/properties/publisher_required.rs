@@ -20,12 +20,10 @@ crate::declare_code! {
         code: "PublisherRequired",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -48,12 +46,23 @@ mod tests {
     #[test]
     fn publisher_missing_or_empty() {
         let p = with(json!({"publisher": ""}));
-        let f = run_p(&PUBLISHER_REQUIRED, p, Profile::Certified);
-        assert_eq!(pointers(&f), vec!["/properties/publisher"]);
-        assert!(f[0].message.starts_with("'publisher' must not be empty"));
-        let p = with(json!({"publisher": null}));
-        let f = run_p(&PUBLISHER_REQUIRED, p, Profile::Certified);
-        assert_eq!(pointers(&f), vec!["/properties"]);
-        assert!(f[0].message.starts_with("'publisher' is required"));
+        let p_2 = with(json!({"publisher": null}));
+        Tester::new(
+            &PUBLISHER_REQUIRED,
+            vec![(with_props(good_props()), Profile::Certified)],
+            vec![
+                fail((with_props(p), Profile::Certified))
+                    .at(["/properties/publisher"])
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("'publisher' must not be empty"));
+                    }),
+                fail((with_props(p_2), Profile::Certified))
+                    .at(["/properties"])
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("'publisher' is required"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "ScriptOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
         check,
-        fix: None,
     }
 }
 
@@ -60,13 +57,21 @@ mod tests {
     #[test]
     fn script_operation_not_in_the_definition() {
         let p = with(json!({"scriptOperations": ["GetTask", "postCall"]}));
-        let f = run_p(&SCRIPT_OPERATION_NOT_FOUND, p, Profile::Custom);
-        assert_eq!(pointers(&f), vec!["/properties/scriptOperations/1"]);
-        assert_eq!(
-            f[0].message,
-            "operation 'postCall' is not defined in the definition"
-        );
-        let p = with(json!({"scriptOperations": ["GetTask"]}));
-        assert!(run_p(&SCRIPT_OPERATION_NOT_FOUND, p, Profile::Custom).is_empty());
+        let p_2 = with(json!({"scriptOperations": ["GetTask"]}));
+        Tester::new(
+            &SCRIPT_OPERATION_NOT_FOUND,
+            vec![(with_props(p_2), Profile::Custom)],
+            vec![
+                fail((with_props(p), Profile::Custom))
+                    .at(["/properties/scriptOperations/1"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "operation 'postCall' is not defined in the definition"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -25,12 +25,10 @@ crate::declare_code! {
         code: "StackOwnerRequired",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
         profiles: Profiles::CERTIFICATION,
         file: FileKind::Properties,
         source: CS,
         check,
-        fix: None,
     }
 }
 
@@ -53,14 +51,19 @@ mod tests {
     #[test]
     fn stack_owner_missing_or_empty() {
         let p = with(json!({"stackOwner": null}));
-        let f = run_p(&STACK_OWNER_REQUIRED, p, Profile::Certified);
-        assert_eq!(pointers(&f), vec!["/properties"]);
-        assert!(f[0].message.starts_with("'stackOwner' is required"));
-        let p = with(json!({"stackOwner": " "}));
-        assert_eq!(
-            pointers(&run_p(&STACK_OWNER_REQUIRED, p, Profile::Certified)),
-            vec!["/properties/stackOwner"]
-        );
-        assert!(run_p(&STACK_OWNER_REQUIRED, good_props(), Profile::Certified).is_empty());
+        let p_2 = with(json!({"stackOwner": " "}));
+        Tester::new(
+            &STACK_OWNER_REQUIRED,
+            vec![(with_props(good_props()), Profile::Certified)],
+            vec![
+                fail((with_props(p), Profile::Certified))
+                    .at(["/properties"])
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("'stackOwner' is required"));
+                    }),
+                fail((with_props(p_2), Profile::Certified)).at(["/properties/stackOwner"]),
+            ],
+        )
+        .test();
     }
 }

@@ -37,11 +37,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("Invalid value for the description property within the UI Definition object."),
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 
@@ -113,6 +111,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
@@ -120,17 +119,27 @@ mod tests {
         let exact = json!({"type": "string", "metadata": {"sourceType": "AzureActiveDirectoryTenant"},
             "uiDefinition": {"displayName": "Tenant", "description": TENANT_DESCRIPTION,
             "constraints": {"required": "false", "hidden": "true"}}});
-        let p = with(json!({"connectionParameters": {"token:TenantId": exact}}));
-        assert!(run_p(&TENANT_ID_PARAMETER_NOT_VALID, p, Profile::Custom).is_empty());
-        let p = with(
-            json!({"connectionParameters": {"token:TenantId": {"uiDefinition": {"description": "The tenant ID"}}}}),
-        );
-        let mut exact2 = exact.clone();
-        exact2["uiDefinition"]["description"] = json!("The tenant ID");
-        let p2 = with(json!({"connectionParameters": {"token:TenantId": exact2}}));
-        let f = run_p(&TENANT_ID_PARAMETER_NOT_VALID, p2, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("description"));
-        assert!(run_p(&TENANT_ID_PARAMETER_NOT_VALID, p, Profile::Custom).len() > 1);
+        let mut other_description = exact.clone();
+        other_description["uiDefinition"]["description"] = json!("The tenant ID");
+        let tenant = |p: Value| {
+            (
+                with_props(with(json!({"connectionParameters": {"token:TenantId": p}}))),
+                Profile::Custom,
+            )
+        };
+        Tester::new(
+            &TENANT_ID_PARAMETER_NOT_VALID,
+            vec![tenant(exact)],
+            vec![
+                fail(tenant(other_description))
+                    .count(1)
+                    .then(|f| assert!(f[0].message.contains("description"))),
+                fail(tenant(
+                    json!({"uiDefinition": {"description": "The tenant ID"}}),
+                ))
+                .then(|f| assert!(f.len() > 1)),
+            ],
+        )
+        .test();
     }
 }

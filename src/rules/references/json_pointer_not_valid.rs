@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "JsonPointerNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,15 +47,24 @@ mod tests {
             minimal(),
             json!({"definitions": {"C": {"$ref": "http://contoso.com/schemas.json#/Task"}, "D": {"$ref": 1}, "E": {"$ref": "#/definitions/Task"}}}),
         );
-        let f = run(&JSON_POINTER_NOT_VALID, d);
-        assert_eq!(
-            pointers(&f),
-            vec!["/definitions/C/$ref", "/definitions/D/$ref"]
-        );
-        assert_eq!(
-            f[0].message,
-            "'http://contoso.com/schemas.json#/Task' is not a local reference (#/…)"
-        );
-        assert_eq!(f[1].message, "`$ref` must be a string");
+        Tester::new(
+            &JSON_POINTER_NOT_VALID,
+            vec![patch(
+                minimal(),
+                json!({"definitions": {"E": {"$ref": "#/definitions/Task"}}}),
+            )],
+            vec![
+                fail(d)
+                    .at(["/definitions/C/$ref", "/definitions/D/$ref"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "'http://contoso.com/schemas.json#/Task' is not a local reference (#/…)"
+                        );
+                        assert_eq!(f[1].message, "`$ref` must be a string");
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "OAuthSecurityRequirementValueMustBeScopeName",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -59,13 +56,17 @@ mod tests {
     #[test]
     fn undeclared_scope() {
         let d = with_security(json!([{"key": []}, {"oauth": ["read", "write"]}]));
-        let f = run(&OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME, d);
-        assert_eq!(pointers(&f), vec!["/security/1/oauth/1"]);
-        assert_eq!(
-            f[0].message,
-            "scope 'write' is not declared in securityDefinitions.oauth.scopes"
-        );
         let good = with_security(json!([{"oauth": ["read"]}]));
-        assert!(run(&OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME, good).is_empty());
+        Tester::new(
+            &OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME,
+            vec![good],
+            vec![fail(d).at(["/security/1/oauth/1"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "scope 'write' is not declared in securityDefinitions.oauth.scopes"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ParameterRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -40,26 +37,31 @@ mod tests {
             minimal(),
             json!({"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"name": "q", "in": "query", "type": "string"}}}),
         );
-        let f = run(&PARAMETER_REF_LOOP_NOT_ALLOWED, d);
-        assert_eq!(pointers(&f), vec!["/parameters/P/$ref"]);
-        assert!(
-            f[0].message
-                .contains("only a reference to another parameter")
-        );
         let cycle = patch(
             minimal(),
             json!({"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"$ref": "#/parameters/P"}}}),
         );
-        let f = run(&PARAMETER_REF_LOOP_NOT_ALLOWED, cycle);
-        assert_eq!(
-            pointers(&f),
-            vec!["/parameters/P/$ref", "/parameters/Q/$ref"]
-        );
-        assert!(f[0].message.contains("reference cycle"));
         let good = patch(
             minimal(),
             json!({"parameters": {"Q": {"name": "q", "in": "query", "type": "string"}}}),
         );
-        assert!(run(&PARAMETER_REF_LOOP_NOT_ALLOWED, good).is_empty());
+        Tester::new(
+            &PARAMETER_REF_LOOP_NOT_ALLOWED,
+            vec![good],
+            vec![
+                fail(d).at(["/parameters/P/$ref"]).then(|f| {
+                    assert!(
+                        f[0].message
+                            .contains("only a reference to another parameter")
+                    );
+                }),
+                fail(cycle)
+                    .at(["/parameters/P/$ref", "/parameters/Q/$ref"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("reference cycle"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

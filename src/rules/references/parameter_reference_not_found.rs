@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "ParameterReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -37,16 +34,21 @@ mod tests {
     #[test]
     fn missing_shared_parameter() {
         let d = with_op_parameters(json!([{"$ref": "#/parameters/Top"}]));
-        let f = run(&PARAMETER_REFERENCE_NOT_FOUND, d.clone());
-        assert_eq!(pointers(&f), vec![format!("{OP}/parameters/0/$ref")]);
-        assert_eq!(f[0].message, "reference '#/parameters/Top' does not exist");
         let good = patch(
-            d,
+            d.clone(),
             json!({"parameters": {"Top": {"name": "top", "in": "query", "type": "integer"}}}),
         );
-        assert!(run(&PARAMETER_REFERENCE_NOT_FOUND, good).is_empty());
-        // A reference into the wrong section is ParameterReferenceNotValid's.
-        let d = with_op_parameters(json!([{"$ref": "#/definitions/Nope"}]));
-        assert!(run(&PARAMETER_REFERENCE_NOT_FOUND, d).is_empty());
+        Tester::new(
+            &PARAMETER_REFERENCE_NOT_FOUND,
+            vec![
+                good,
+                // A reference into the wrong section is ParameterReferenceNotValid's.
+                with_op_parameters(json!([{"$ref": "#/definitions/Nope"}])),
+            ],
+            vec![fail(d).at([format!("{OP}/parameters/0/$ref")]).then(|f| {
+                assert_eq!(f[0].message, "reference '#/parameters/Top' does not exist");
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "ParameterReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -40,16 +37,20 @@ mod tests {
             with_op_parameters(json!([{"$ref": "#/definitions/Top"}])),
             json!({"definitions": {"Top": {"type": "integer"}}}),
         );
-        let f = run(&PARAMETER_REFERENCE_NOT_VALID, d);
-        assert_eq!(pointers(&f), vec![format!("{OP}/parameters/0/$ref")]);
-        assert_eq!(
-            f[0].message,
-            "reference '#/definitions/Top' must point into '#/parameters/'"
-        );
         let good = patch(
             with_op_parameters(json!([{"$ref": "#/parameters/Top"}])),
             json!({"parameters": {"Top": {"name": "top", "in": "query", "type": "integer"}}}),
         );
-        assert!(run(&PARAMETER_REFERENCE_NOT_VALID, good).is_empty());
+        Tester::new(
+            &PARAMETER_REFERENCE_NOT_VALID,
+            vec![good],
+            vec![fail(d).at([format!("{OP}/parameters/0/$ref")]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "reference '#/definitions/Top' must point into '#/parameters/'"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "PathItemRefNotSuppored",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -42,10 +39,16 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks": {"$ref": "#/x-shared/tasks"}}, "x-shared": {"tasks": {}}}),
         );
-        let f = run(&PATH_ITEM_REF_NOT_SUPPORED, d);
-        assert_eq!(pointers(&f), vec!["/paths/~1tasks/$ref"]);
-        assert_eq!(f[0].message, "path items cannot use $ref");
-        // A `$ref` inside the path item's operations is not the path item's.
-        assert!(run(&PATH_ITEM_REF_NOT_SUPPORED, minimal()).is_empty());
+        Tester::new(
+            &PATH_ITEM_REF_NOT_SUPPORED,
+            vec![
+                // A `$ref` inside the path item's operations is not the path item's.
+                minimal(),
+            ],
+            vec![fail(d).at(["/paths/~1tasks/$ref"]).then(|f| {
+                assert_eq!(f[0].message, "path items cannot use $ref");
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ResponseRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -40,23 +37,31 @@ mod tests {
             minimal(),
             json!({"responses": {"Ok": {"$ref": "#/responses/Done"}, "Done": {"description": "Done"}}}),
         );
-        let f = run(&RESPONSE_REF_LOOP_NOT_ALLOWED, d);
-        assert_eq!(pointers(&f), vec!["/responses/Ok/$ref"]);
-        assert_eq!(
-            f[0].message,
-            "response 'Ok' is only a reference to another response; reference the target directly"
-        );
         let cycle = patch(
             minimal(),
             json!({"responses": {"A": {"$ref": "#/responses/B"}, "B": {"$ref": "#/responses/A"}}}),
         );
-        let f = run(&RESPONSE_REF_LOOP_NOT_ALLOWED, cycle);
-        assert_eq!(pointers(&f), vec!["/responses/A/$ref", "/responses/B/$ref"]);
-        assert!(f[0].message.contains("reference cycle"));
         let good = patch(
             minimal(),
             json!({"responses": {"Done": {"description": "Done"}}}),
         );
-        assert!(run(&RESPONSE_REF_LOOP_NOT_ALLOWED, good).is_empty());
+        Tester::new(
+            &RESPONSE_REF_LOOP_NOT_ALLOWED,
+            vec![
+                good,
+            ],
+            vec![
+                fail(d).at(["/responses/Ok/$ref"]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "response 'Ok' is only a reference to another response; reference the target directly"
+                    );
+                }),
+                fail(cycle).at(["/responses/A/$ref", "/responses/B/$ref"]).then(|f| {
+                    assert!(f[0].message.contains("reference cycle"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "ResponseReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,12 +47,15 @@ mod tests {
             "200": {"description": "OK"},
             "default": {"$ref": "#/responses/Nope"}
         }));
-        let f = run(&RESPONSE_REFERENCE_NOT_FOUND, d);
-        assert_eq!(pointers(&f), vec![format!("{OP}/responses/default/$ref")]);
         // A schema's `default` value is data: a `$ref` key inside it is not a reference.
-        let d = with_op_responses(json!({"200": {"description": "OK", "schema": {
+        let d_2 = with_op_responses(json!({"200": {"description": "OK", "schema": {
             "type": "object", "default": {"$ref": "#/responses/Nope"}
         }}}));
-        assert!(run(&RESPONSE_REFERENCE_NOT_FOUND, d).is_empty());
+        Tester::new(
+            &RESPONSE_REFERENCE_NOT_FOUND,
+            vec![d_2],
+            vec![fail(d).at([format!("{OP}/responses/default/$ref")])],
+        )
+        .test();
     }
 }

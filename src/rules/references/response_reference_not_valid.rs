@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "ResponseReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -38,16 +35,20 @@ mod tests {
     fn response_ref_outside_responses() {
         // The Bad example.
         let d = with_op_responses(json!({"200": {"$ref": "#/definitions/Task"}}));
-        let f = run(&RESPONSE_REFERENCE_NOT_VALID, d);
-        assert_eq!(pointers(&f), vec![format!("{OP}/responses/200/$ref")]);
-        assert_eq!(
-            f[0].message,
-            "reference '#/definitions/Task' must point into '#/responses/'"
-        );
         // The Good example: the schema's `$ref` is a schema reference.
         let good = with_op_responses(
             json!({"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}}),
         );
-        assert!(run(&RESPONSE_REFERENCE_NOT_VALID, good).is_empty());
+        Tester::new(
+            &RESPONSE_REFERENCE_NOT_VALID,
+            vec![good],
+            vec![fail(d).at([format!("{OP}/responses/200/$ref")]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "reference '#/definitions/Task' must point into '#/responses/'"
+                );
+            })],
+        )
+        .test();
     }
 }

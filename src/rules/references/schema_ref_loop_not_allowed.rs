@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "SchemaRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -45,12 +42,20 @@ mod tests {
             minimal(),
             json!({"definitions": {"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}, "Alias": {"$ref": "#/definitions/Task"}}}),
         );
-        let f = run(&SCHEMA_REF_LOOP_NOT_ALLOWED, d);
-        // An alias of a real definition is accepted.
-        assert_eq!(
-            pointers(&f),
-            vec!["/definitions/A/$ref", "/definitions/B/$ref"]
-        );
-        assert!(f[0].message.contains("reference cycle"));
+        Tester::new(
+            &SCHEMA_REF_LOOP_NOT_ALLOWED,
+            vec![patch(
+                minimal(),
+                json!({"definitions": {"Alias": {"$ref": "#/definitions/Task"}}}),
+            )],
+            vec![
+                fail(d)
+                    .at(["/definitions/A/$ref", "/definitions/B/$ref"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("reference cycle"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

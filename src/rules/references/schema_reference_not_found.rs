@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "SchemaReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -40,11 +37,19 @@ mod tests {
             minimal(),
             json!({"definitions": {"A": {"$ref": "#/definitions/Taks"}, "B": {"$ref": "#/definitions/Task"}}}),
         );
-        let f = run(&SCHEMA_REFERENCE_NOT_FOUND, d);
-        assert_eq!(pointers(&f), vec!["/definitions/A/$ref"]);
-        assert_eq!(
-            f[0].message,
-            "reference '#/definitions/Taks' does not exist"
-        );
+        Tester::new(
+            &SCHEMA_REFERENCE_NOT_FOUND,
+            vec![patch(
+                minimal(),
+                json!({"definitions": {"B": {"$ref": "#/definitions/Task"}}}),
+            )],
+            vec![fail(d).at(["/definitions/A/$ref"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "reference '#/definitions/Taks' does not exist"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "SchemaReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -39,12 +36,22 @@ mod tests {
             minimal(),
             json!({"definitions": {"A": {"$ref": "#/definitions/Nope"}, "B": {"$ref": "#/parameters/X"}, "C": {"$ref": "http://x/y.json"}}}),
         );
-        // A missing target and a remote reference are other rules' findings.
-        let f = run(&SCHEMA_REFERENCE_NOT_VALID, d);
-        assert_eq!(pointers(&f), vec!["/definitions/B/$ref"]);
-        assert_eq!(
-            f[0].message,
-            "reference '#/parameters/X' must point into '#/definitions/'"
-        );
+        Tester::new(
+            &SCHEMA_REFERENCE_NOT_VALID,
+            vec![patch(
+                minimal(),
+                json!({"definitions": {"B": {"$ref": "#/definitions/Task"}}}),
+            )],
+            vec![
+                // A missing target and a remote reference are other rules' findings.
+                fail(d).at(["/definitions/B/$ref"]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "reference '#/parameters/X' must point into '#/definitions/'"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

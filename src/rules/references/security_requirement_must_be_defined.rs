@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "SecurityRequirementMustBeDefined",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,18 +47,22 @@ mod tests {
     #[test]
     fn undefined_scheme() {
         let d = with_security(json!([{"key": []}, {"nope": []}]));
-        let f = run(&SECURITY_REQUIREMENT_MUST_BE_DEFINED, d);
-        assert_eq!(pointers(&f), vec!["/security/1/nope"]);
-        assert_eq!(
-            f[0].message,
-            "security scheme 'nope' is not defined in securityDefinitions"
-        );
         // Operation-level requirements are checked too.
-        let mut d = with_security(json!([]));
-        d.pointer_mut(OP).unwrap()["security"] = json!([{"nope": []}]);
-        assert_eq!(
-            pointers(&run(&SECURITY_REQUIREMENT_MUST_BE_DEFINED, d)),
-            vec![format!("{OP}/security/0/nope")]
-        );
+        let mut d_2 = with_security(json!([]));
+        d_2.pointer_mut(OP).unwrap()["security"] = json!([{"nope": []}]);
+        Tester::new(
+            &SECURITY_REQUIREMENT_MUST_BE_DEFINED,
+            vec![with_security(json!([{"key": []}, {"oauth": ["read"]}]))],
+            vec![
+                fail(d).at(["/security/1/nope"]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "security scheme 'nope' is not defined in securityDefinitions"
+                    );
+                }),
+                fail(d_2).at([format!("{OP}/security/0/nope")]),
+            ],
+        )
+        .test();
     }
 }

@@ -19,8 +19,6 @@ crate::declare_code! {
         code: "SecurityRequirementMustHaveEmptyValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
@@ -70,13 +68,17 @@ mod tests {
     #[test]
     fn scopes_on_api_key() {
         let d = with_security(json!([{"key": ["read"]}, {"oauth": ["read"]}]));
-        let f = run(&SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE, d);
-        assert_eq!(pointers(&f), vec!["/security/0/key"]);
-        assert_eq!(
-            f[0].message,
-            "requirement 'key' is apiKey and must have an empty list"
-        );
         let good = with_security(json!([{"key": []}]));
-        assert!(run(&SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE, good).is_empty());
+        Tester::new(
+            &SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE,
+            vec![good],
+            vec![fail(d).at(["/security/0/key"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "requirement 'key' is apiKey and must have an empty list"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "SecurityRequirementMustHaveValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -41,8 +38,17 @@ mod tests {
     #[test]
     fn requirement_not_a_list() {
         let d = with_security(json!([{"key": []}, {"key": null}, {"oauth": "read"}]));
-        let f = run(&SECURITY_REQUIREMENT_MUST_HAVE_VALUE, d);
-        assert_eq!(pointers(&f), vec!["/security/1/key", "/security/2/oauth"]);
-        assert_eq!(f[0].message, "requirement 'key' must be a list (use [])");
+        Tester::new(
+            &SECURITY_REQUIREMENT_MUST_HAVE_VALUE,
+            vec![with_security(json!([{"key": []}, {"oauth": ["read"]}]))],
+            vec![
+                fail(d)
+                    .at(["/security/1/key", "/security/2/oauth"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "requirement 'key' must be a list (use [])");
+                    }),
+            ],
+        )
+        .test();
     }
 }

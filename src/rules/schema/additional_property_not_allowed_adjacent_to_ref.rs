@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "AdditionalPropertyNotAllowedAdjacentToRef",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -63,30 +60,34 @@ mod tests {
 
     #[test]
     fn ref_siblings() {
-        let mut def = with_def(
+        let def = with_def(
             json!({"type": "object", "properties": {"t": {"$ref": "#/definitions/Task", "description": "d", "x-ms-summary": "T"}}}),
         );
-        let f = run(
-            &ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF,
-            def.clone(),
-        );
-        assert_eq!(
-            pointers(&f),
-            vec!["/definitions/X/properties/t/description"]
-        );
-        assert_eq!(f[0].severity, Severity::Warning);
-        def["parameters"] = json!({"Id": {"name": "id", "in": "query", "type": "string"}});
-        def.pointer_mut(&format!("{GET}/parameters"))
+        let mut with_parameter_ref = def.clone();
+        with_parameter_ref["parameters"] =
+            json!({"Id": {"name": "id", "in": "query", "type": "string"}});
+        with_parameter_ref
+            .pointer_mut(&format!("{GET}/parameters"))
             .unwrap()
             .as_array_mut()
             .unwrap()
             .push(json!({"$ref": "#/parameters/Id", "required": true}));
-        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF, def);
-        let p = f
-            .iter()
-            .find(|f| f.pointer.ends_with("/1/required"))
-            .unwrap();
-        assert_eq!(p.severity, Severity::Error);
-        assert!(run(&ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF, minimal()).is_empty());
+        Tester::new(
+            &ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF,
+            vec![minimal()],
+            vec![
+                fail(def)
+                    .at(["/definitions/X/properties/t/description"])
+                    .then(|f| assert_eq!(f[0].severity, Severity::Warning)),
+                fail(with_parameter_ref).then(|f| {
+                    let p = f
+                        .iter()
+                        .find(|f| f.pointer.ends_with("/1/required"))
+                        .unwrap();
+                    assert_eq!(p.severity, Severity::Error);
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "AllowEmptyValueOnlyValidForQueryFormData",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -49,21 +46,20 @@ mod tests {
 
     #[test]
     fn allow_empty_value_on_a_path_parameter() {
-        let f = run(
+        Tester::new(
             &ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA,
-            with_param(json!({"allowEmptyValue": true})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/allowEmptyValue")]);
-        assert_eq!(
-            f[0].message,
-            "`allowEmptyValue` only applies to query and formData parameters"
-        );
-        assert!(
-            ptrs(
-                &ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA,
-                with_param(json!({"in": "query", "allowEmptyValue": true}))
-            )
-            .is_empty()
-        );
+            vec![with_param(json!({"in": "query", "allowEmptyValue": true}))],
+            vec![
+                fail(with_param(json!({"allowEmptyValue": true})))
+                    .at([format!("{P0}/allowEmptyValue")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "`allowEmptyValue` only applies to query and formData parameters"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -22,12 +22,9 @@ crate::declare_code! {
         code: "ArrayDuplicateValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -105,30 +102,26 @@ mod tests {
             minimal(),
             json!({"schemes": ["https", "https"], "security": [{"oauth": ["read", "read"]}]}),
         );
-        let f = run(&ARRAY_DUPLICATE_VALUE, def);
-        assert_eq!(pointers(&f), vec!["/schemes/1", "/security/0/oauth/1"]);
-        assert_eq!(f[0].message, "\"https\" is already in this list");
-        let f = run(
+        Tester::new(
             &ARRAY_DUPLICATE_VALUE,
-            with_param(json!({"enum": ["a", "a"]})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/enum/1").as_str()]);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert_eq!(f[0].message, "\"a\" is already in this enum list");
-        assert!(
-            run(
-                &ARRAY_DUPLICATE_VALUE,
-                patch(minimal(), json!({"schemes": ["https", "https"]}))
-            )
-            .iter()
-            .all(|f| f.severity == Severity::Error)
-        );
-        assert!(
-            ptrs(
-                &ARRAY_DUPLICATE_VALUE,
-                with_param(json!({"enum": ["a", "b"]}))
-            )
-            .is_empty()
-        );
+            vec![with_param(json!({"enum": ["a", "b"]}))],
+            vec![
+                // An enum: a warning (merged by Microsoft).
+                fail(with_param(json!({"enum": ["a", "a"]})))
+                    .at([format!("{P0}/enum/1")])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Warning);
+                        assert_eq!(f[0].message, "\"a\" is already in this enum list");
+                    }),
+                // The other sets: errors.
+                fail(def)
+                    .at(["/schemes/1", "/security/0/oauth/1"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "\"https\" is already in this list");
+                        assert!(f.iter().all(|f| f.severity == Severity::Error));
+                    }),
+            ],
+        )
+        .test();
     }
 }

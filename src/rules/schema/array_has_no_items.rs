@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "ArrayHasNoItems",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -64,27 +61,32 @@ mod tests {
 
     #[test]
     fn array_without_items() {
-        // The Bad example, as a definition and as a parameter.
-        // A schema array: a warning (merged by Microsoft).
-        let f = run(&ARRAY_HAS_NO_ITEMS, with_def(json!({"type": "array"})));
-        assert_eq!(pointers(&f), vec!["/definitions/X/type"]);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(f[0].message.contains("without `items`"), "{}", f[0].message);
-        // A query parameter: Swagger 2.0 requires `items`, an error.
-        let f = run(&ARRAY_HAS_NO_ITEMS, with_param(json!({"type": "array"})));
-        assert_eq!(pointers(&f), vec![format!("{P0}/type").as_str()]);
-        assert_eq!(f[0].severity, Severity::Error);
-        assert_eq!(
-            f[0].message,
-            "an array needs `items` describing its elements"
-        );
-        // The Good example.
-        assert!(
-            ptrs(
-                &ARRAY_HAS_NO_ITEMS,
-                with_def(json!({"type": "array", "items": {"type": "string"}}))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &ARRAY_HAS_NO_ITEMS,
+            vec![
+                // The Good example.
+                with_def(json!({"type": "array", "items": {"type": "string"}})),
+            ],
+            vec![
+                // A query parameter: Swagger 2.0 requires `items`, an error.
+                fail(with_param(json!({"type": "array"})))
+                    .at([format!("{P0}/type")])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Error);
+                        assert_eq!(
+                            f[0].message,
+                            "an array needs `items` describing its elements"
+                        );
+                    }),
+                // The Bad example as a schema: a warning (merged by Microsoft).
+                fail(with_def(json!({"type": "array"})))
+                    .at(["/definitions/X/type"])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Warning);
+                        assert!(f[0].message.contains("without `items`"), "{}", f[0].message);
+                    }),
+            ],
+        )
+        .test();
     }
 }

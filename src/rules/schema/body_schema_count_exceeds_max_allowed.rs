@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "BodySchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: FAQ,
         check,
-        fix: None,
     }
 }
 
@@ -57,12 +54,16 @@ mod tests {
             .map(|i| (format!("p{i}"), json!({"type": "string"})))
             .collect();
         let def = with_def(json!({"type": "object", "properties": props}));
-        let f = run(&BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, def);
-        assert_eq!(pointers(&f), vec!["/definitions/X"]);
-        assert_eq!(
-            f[0].message,
-            "this schema expands to more than 512 schema objects"
-        );
-        assert!(ptrs(&BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, minimal()).is_empty());
+        Tester::new(
+            &BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED,
+            vec![minimal()],
+            vec![fail(def).at(["/definitions/X"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "this schema expands to more than 512 schema objects"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "DefaultValueMustMatchType",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -58,41 +55,30 @@ mod tests {
 
     #[test]
     fn default_of_another_type() {
-        // The Bad example (the path parameter is a string).
-        let f = run(
+        Tester::new(
             &DEFAULT_VALUE_MUST_MATCH_TYPE,
-            with_param(json!({"default": 10})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/default")]);
-        assert!(
-            f[0].message.ends_with("but the type is 'string'"),
-            "{}",
-            f[0].message
-        );
-        // The Good example, and null.
-        for ok in [json!("10"), json!(null)] {
-            assert!(
-                ptrs(
-                    &DEFAULT_VALUE_MUST_MATCH_TYPE,
-                    with_param(json!({"default": ok}))
-                )
-                .is_empty()
-            );
-        }
-        // A string spelling an integer is accepted; a word is not.
-        assert!(
-            ptrs(
-                &DEFAULT_VALUE_MUST_MATCH_TYPE,
-                with_def(json!({"type": "integer", "default": "1"}))
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            ptrs(
-                &DEFAULT_VALUE_MUST_MATCH_TYPE,
-                with_def(json!({"type": "integer", "default": "one"}))
-            ),
-            vec!["/definitions/X/default"]
-        );
+            vec![
+                // The Good example, and null.
+                with_param(json!({"default": "10"})),
+                with_param(json!({"default": null})),
+                // A string spelling an integer is accepted; a word is not.
+                with_def(json!({"type": "integer", "default": "1"})),
+            ],
+            vec![
+                // The Bad example (the path parameter is a string).
+                fail(with_param(json!({"default": 10})))
+                    .at([format!("{P0}/default")])
+                    .then(|f| {
+                        assert!(
+                            f[0].message.ends_with("but the type is 'string'"),
+                            "{}",
+                            f[0].message
+                        );
+                    }),
+                fail(with_def(json!({"type": "integer", "default": "one"})))
+                    .at(["/definitions/X/default"]),
+            ],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "DiscriminatorMustBeARequiredStringProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -65,29 +62,27 @@ mod tests {
                 json!({"type": "object", "discriminator": "kind", "required": req, "properties": {"kind": {"type": "string"}}}),
             )
         };
-        let f = run(
-            &DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY,
-            disc(json!(["other"])),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/discriminator"]);
-        assert_eq!(
-            f[0].message,
-            "discriminator 'kind' must be a required string property"
-        );
         // The Bad example: `kind` is not required at all.
         let bad =
             with_def(json!({"discriminator": "kind", "properties": {"kind": {"type": "string"}}}));
-        assert_eq!(
-            ptrs(&DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY, bad),
-            vec!["/definitions/X/discriminator"]
-        );
-        // The Good example.
-        assert!(
-            ptrs(
-                &DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY,
-                disc(json!(["kind"]))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY,
+            vec![
+                // The Good example.
+                disc(json!(["kind"])),
+            ],
+            vec![
+                fail(disc(json!(["other"])))
+                    .at(["/definitions/X/discriminator"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "discriminator 'kind' must be a required string property"
+                        );
+                    }),
+                fail(bad).at(["/definitions/X/discriminator"]),
+            ],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "DuplicateEnumValuesInExtension",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -51,9 +48,13 @@ mod tests {
     fn two_entries_for_one_value() {
         let (def, good) = (enum_values(false), enum_values(true));
         let base = format!("{P0}/x-ms-enum-values");
-        let f = run(&DUPLICATE_ENUM_VALUES_IN_EXTENSION, def);
-        assert_eq!(pointers(&f), vec![format!("{base}/1/value")]);
-        assert_eq!(f[0].message, "value \"a\" already has an entry");
-        assert!(run(&DUPLICATE_ENUM_VALUES_IN_EXTENSION, good).is_empty());
+        Tester::new(
+            &DUPLICATE_ENUM_VALUES_IN_EXTENSION,
+            vec![good],
+            vec![fail(def).at([format!("{base}/1/value")]).then(|f| {
+                assert_eq!(f[0].message, "value \"a\" already has an entry");
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "EnumMustContainAtLeastOneElement",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -43,18 +40,17 @@ mod tests {
 
     #[test]
     fn empty_enum() {
-        let f = run(
+        Tester::new(
             &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
-            with_param(json!({"enum": []})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/enum")]);
-        assert_eq!(f[0].message, "`enum` is empty");
-        assert!(
-            ptrs(
-                &ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT,
-                with_param(json!({"enum": ["a"]}))
-            )
-            .is_empty()
-        );
+            vec![with_param(json!({"enum": ["a"]}))],
+            vec![
+                fail(with_param(json!({"enum": []})))
+                    .at([format!("{P0}/enum")])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`enum` is empty");
+                    }),
+            ],
+        )
+        .test();
     }
 }

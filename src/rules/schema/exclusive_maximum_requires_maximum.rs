@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ExclusiveMaximumRequiresMaximum",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -37,18 +34,21 @@ mod tests {
 
     #[test]
     fn exclusive_maximum_alone() {
-        let f = run(
+        Tester::new(
             &EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM,
-            with_def(json!({"type": "number", "exclusiveMaximum": true})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/exclusiveMaximum"]);
-        assert_eq!(f[0].message, "`exclusiveMaximum` needs `maximum`");
-        assert!(
-            ptrs(
-                &EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM,
-                with_def(json!({"type": "number", "exclusiveMaximum": true, "maximum": 3}))
-            )
-            .is_empty()
-        );
+            vec![with_def(
+                json!({"type": "number", "exclusiveMaximum": true, "maximum": 3}),
+            )],
+            vec![
+                fail(with_def(
+                    json!({"type": "number", "exclusiveMaximum": true}),
+                ))
+                .at(["/definitions/X/exclusiveMaximum"])
+                .then(|f| {
+                    assert_eq!(f[0].message, "`exclusiveMaximum` needs `maximum`");
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ExclusiveMinimumRequiresMinimum",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -37,18 +34,21 @@ mod tests {
 
     #[test]
     fn exclusive_minimum_alone() {
-        let f = run(
+        Tester::new(
             &EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM,
-            with_def(json!({"type": "number", "exclusiveMinimum": true})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/exclusiveMinimum"]);
-        assert_eq!(f[0].message, "`exclusiveMinimum` needs `minimum`");
-        assert!(
-            ptrs(
-                &EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM,
-                with_def(json!({"type": "number", "exclusiveMinimum": true, "minimum": 0}))
-            )
-            .is_empty()
-        );
+            vec![with_def(
+                json!({"type": "number", "exclusiveMinimum": true, "minimum": 0}),
+            )],
+            vec![
+                fail(with_def(
+                    json!({"type": "number", "exclusiveMinimum": true}),
+                ))
+                .at(["/definitions/X/exclusiveMinimum"])
+                .then(|f| {
+                    assert_eq!(f[0].message, "`exclusiveMinimum` needs `minimum`");
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "FilterFunctionsPropertyEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -35,7 +32,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -49,9 +45,13 @@ mod tests {
             )
         };
         let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
-        let f = run(&FILTER_FUNCTIONS_PROPERTY_EMPTY, out(json!([])));
-        assert_eq!(pointers(&f), vec![at]);
-        assert_eq!(f[0].message, "`filterFunctions` is empty");
-        assert!(ptrs(&FILTER_FUNCTIONS_PROPERTY_EMPTY, out(json!(["eq"]))).is_empty());
+        Tester::new(
+            &FILTER_FUNCTIONS_PROPERTY_EMPTY,
+            vec![out(json!(["eq"]))],
+            vec![fail(out(json!([]))).at([at]).then(|f| {
+                assert_eq!(f[0].message, "`filterFunctions` is empty");
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "FilterFunctionsPropertyHasDuplicates",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -33,7 +30,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -47,18 +43,17 @@ mod tests {
             )
         };
         let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
-        let f = run(
+        Tester::new(
             &FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES,
-            out(json!(["eq", "ne", "eq"])),
-        );
-        assert_eq!(pointers(&f), vec![format!("{at}/2")]);
-        assert_eq!(f[0].message, "this filter function is already listed");
-        assert!(
-            ptrs(
-                &FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES,
-                out(json!(["eq", "ne"]))
-            )
-            .is_empty()
-        );
+            vec![out(json!(["eq", "ne"]))],
+            vec![
+                fail(out(json!(["eq", "ne", "eq"])))
+                    .at([format!("{at}/2")])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "this filter function is already listed");
+                    }),
+            ],
+        )
+        .test();
     }
 }

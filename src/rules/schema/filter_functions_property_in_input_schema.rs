@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "FilterFunctionsPropertyInInputSchema",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,14 +50,6 @@ mod tests {
                 json!({"definitions": {"Task": {"properties": {"id": {"x-ms-capabilities": {"filterFunctions": ff}}}}}}),
             )
         };
-        // On a definition used by a response: fine.
-        assert!(
-            ptrs(
-                &FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA,
-                out(json!(["eq"]))
-            )
-            .is_empty()
-        );
         let mut input = minimal();
         input
             .pointer_mut(&format!("{GET}/parameters"))
@@ -68,14 +57,23 @@ mod tests {
             .as_array_mut()
             .unwrap()
             .push(json!({"name": "body", "in": "body", "schema": {"type": "object", "filterFunctions": ["eq"]}}));
-        let f = run(&FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA, input);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/parameters/1/schema/filterFunctions")]
-        );
-        assert_eq!(
-            f[0].message,
-            "`filterFunctions` is only allowed in response schemas"
-        );
+        Tester::new(
+            &FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA,
+            vec![
+                // On a definition used by a response: fine.
+                out(json!(["eq"])),
+            ],
+            vec![
+                fail(input)
+                    .at([format!("{GET}/parameters/1/schema/filterFunctions")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "`filterFunctions` is only allowed in response schemas"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -63,12 +63,9 @@ crate::declare_code! {
         code: "FilterFunctionsPropertyInvalidValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -88,7 +85,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -102,18 +98,17 @@ mod tests {
             )
         };
         let at = "/definitions/Task/properties/id/x-ms-capabilities/filterFunctions";
-        let f = run(
+        Tester::new(
             &FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE,
-            out(json!(["eq", "equals"])),
-        );
-        assert_eq!(pointers(&f), vec![format!("{at}/1")]);
-        assert_eq!(f[0].message, "\"equals\" is not an OData filter function");
-        assert!(
-            ptrs(
-                &FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE,
-                out(json!(["eq", "contains"]))
-            )
-            .is_empty()
-        );
+            vec![out(json!(["eq", "contains"]))],
+            vec![
+                fail(out(json!(["eq", "equals"])))
+                    .at([format!("{at}/1")])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "\"equals\" is not an OData filter function");
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "InvalidCustomEditorExtensionDictionaryValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -48,17 +45,20 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn dictionary_editor() {
-        assert_eq!(
-            ptrs(
-                &INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE,
-                with_def(json!({"type": "object", "x-ms-editor": "dictionary"}))
-            ),
-            vec!["/definitions/X/x-ms-editor"]
-        );
-        assert!(ptrs(&INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE, with_def(json!({"type": "object", "additionalProperties": {"type": "string"}, "x-ms-editor": "dictionary"}))).is_empty());
+        Tester::new(
+            &INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE,
+            vec![
+                with_def(json!({"type": "object", "additionalProperties": {"type": "string"}, "x-ms-editor": "dictionary"})),
+            ],
+            vec![
+                fail(with_def(json!({"type": "object", "x-ms-editor": "dictionary"}))).at(["/definitions/X/x-ms-editor"]),
+            ],
+        )
+        .test();
     }
 }

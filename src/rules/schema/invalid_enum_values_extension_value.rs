@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "InvalidEnumValuesExtensionValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -53,9 +50,13 @@ mod tests {
     fn entry_for_a_value_not_in_enum() {
         let (def, good) = (enum_values(false), enum_values(true));
         let base = format!("{P0}/x-ms-enum-values");
-        let f = run(&INVALID_ENUM_VALUES_EXTENSION_VALUE, def);
-        assert_eq!(pointers(&f), vec![format!("{base}/2/value")]);
-        assert_eq!(f[0].message, "\"c\" is not one of the `enum` values");
-        assert!(run(&INVALID_ENUM_VALUES_EXTENSION_VALUE, good).is_empty());
+        Tester::new(
+            &INVALID_ENUM_VALUES_EXTENSION_VALUE,
+            vec![good],
+            vec![fail(def).at([format!("{base}/2/value")]).then(|f| {
+                assert_eq!(f[0].message, "\"c\" is not one of the `enum` values");
+            })],
+        )
+        .test();
     }
 }

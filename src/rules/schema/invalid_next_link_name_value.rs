@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "InvalidNextLinkNameValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -60,16 +57,20 @@ mod tests {
                 json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": n}}}}}),
             )
         };
-        let f = run(&INVALID_NEXT_LINK_NAME_VALUE, page("next"));
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/x-ms-pageable/nextLinkName")]
-        );
-        assert_eq!(
-            f[0].message,
-            "nextLinkName \"next\" must be \"nextLink\" or \"@odata.nextLink\""
-        );
-        assert!(ptrs(&INVALID_NEXT_LINK_NAME_VALUE, page("@odata.nextLink")).is_empty());
-        assert!(ptrs(&INVALID_NEXT_LINK_NAME_VALUE, page("nextLink")).is_empty());
+        Tester::new(
+            &INVALID_NEXT_LINK_NAME_VALUE,
+            vec![page("@odata.nextLink"), page("nextLink")],
+            vec![
+                fail(page("next"))
+                    .at([format!("{GET}/x-ms-pageable/nextLinkName")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "nextLinkName \"next\" must be \"nextLink\" or \"@odata.nextLink\""
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

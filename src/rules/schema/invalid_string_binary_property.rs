@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "InvalidStringBinaryProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -73,37 +70,28 @@ mod tests {
 
     #[test]
     fn string_binary_positions() {
-        let f = run(
-            &INVALID_STRING_BINARY_PROPERTY,
-            with_def(
-                json!({"type": "object", "properties": {"f": {"type": "string", "format": "binary"}}}),
-            ),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/properties/f/format"]);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(
-            ptrs(
-                &INVALID_STRING_BINARY_PROPERTY,
-                with_def(json!({"type": "string", "format": "binary"}))
-            )
-            .is_empty()
-        );
-        let f = run(
-            &INVALID_STRING_BINARY_PROPERTY,
-            with_param(json!({"format": "binary"})),
-        );
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Error);
         // Several files in one formData field are fine; the same items on a query are not.
         let files = |loc: &str| {
             with_param(
                 json!({"in": loc, "type": "array", "items": {"type": "string", "format": "binary"}}),
             )
         };
-        assert!(run(&INVALID_STRING_BINARY_PROPERTY, files("formData")).is_empty());
-        assert_eq!(
-            ptrs(&INVALID_STRING_BINARY_PROPERTY, files("query")),
-            vec![format!("{P0}/items/format")]
-        );
+        Tester::new(
+            &INVALID_STRING_BINARY_PROPERTY,
+            vec![
+                with_def(json!({"type": "string", "format": "binary"})),
+                files("formData"),
+            ],
+            vec![
+                fail(with_def( json!({"type": "object", "properties": {"f": {"type": "string", "format": "binary"}}}), )).at(["/definitions/X/properties/f/format"]).then(|f| {
+                    assert_eq!(f[0].severity, Severity::Warning);
+                }),
+                fail(with_param(json!({"format": "binary"}))).count(1).then(|f| {
+                    assert_eq!(f[0].severity, Severity::Error);
+                }),
+                fail(files("query")).at([format!("{P0}/items/format")]),
+            ],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MaxItemsMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn negative_maxitems() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-            with_def(json!({"maxItems": -1})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/maxItems"]);
-        assert_eq!(f[0].message, "`maxItems` must be 0 or more, found -1");
-        assert!(
-            run(
-                &MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-                with_def(json!({"maxItems": 0}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"maxItems": 0}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"maxItems": -1})))
+                    .at(["/definitions/X/maxItems"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`maxItems` must be 0 or more, found -1");
+                    }),
+            ],
+        )
+        .test();
     }
 }

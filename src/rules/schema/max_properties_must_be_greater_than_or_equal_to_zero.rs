@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MaxPropertiesMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn negative_maxproperties() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-            with_def(json!({"maxProperties": -2})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/maxProperties"]);
-        assert_eq!(f[0].message, "`maxProperties` must be 0 or more, found -2");
-        assert!(
-            run(
-                &MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-                with_def(json!({"maxProperties": 2}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"maxProperties": 2}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"maxProperties": -2})))
+                    .at(["/definitions/X/maxProperties"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`maxProperties` must be 0 or more, found -2");
+                    }),
+            ],
+        )
+        .test();
     }
 }

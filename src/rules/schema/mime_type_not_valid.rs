@@ -32,12 +32,9 @@ crate::declare_code! {
         code: "MimeTypeNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -74,7 +71,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -85,8 +81,18 @@ mod tests {
             minimal(),
             json!({"consumes": ["application/json", "json", "text/plain; charset=utf-8"]}),
         );
-        assert_eq!(ptrs(&MIME_TYPE_NOT_VALID, def), vec!["/consumes/1"]);
         assert!(valid_mime("application/vnd.api+json"));
         assert!(!valid_mime("application json/x"));
+        Tester::new(
+            &MIME_TYPE_NOT_VALID,
+            vec![patch(
+                minimal(),
+                json!({"consumes": ["application/json", "application/vnd.api+json", "text/plain; charset=utf-8"]}),
+            )],
+            vec![
+                fail(def).at(["/consumes/1"]),
+            ],
+        )
+        .test();
     }
 }

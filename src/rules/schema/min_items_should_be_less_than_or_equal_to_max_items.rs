@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MinItemsShouldBeLessThanOrEqualToMaxItems",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn minitems_above_its_maximum() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS,
-            with_def(json!({"minItems": 5, "maxItems": 1})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/minItems"]);
-        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
-        assert!(
-            run(
-                &MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS,
-                with_def(json!({"minItems": 1, "maxItems": 5}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"minItems": 1, "maxItems": 5}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"minItems": 5, "maxItems": 1})))
+                    .at(["/definitions/X/minItems"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+                    }),
+            ],
+        )
+        .test();
     }
 }

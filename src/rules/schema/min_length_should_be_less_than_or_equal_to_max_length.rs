@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MinLengthShouldBeLessThanOrEqualToMaxLength",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn minlength_above_its_maximum() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH,
-            with_def(json!({"minLength": 5, "maxLength": 1})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/minLength"]);
-        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
-        assert!(
-            run(
-                &MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH,
-                with_def(json!({"minLength": 1, "maxLength": 5}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"minLength": 1, "maxLength": 5}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"minLength": 5, "maxLength": 1})))
+                    .at(["/definitions/X/minLength"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+                    }),
+            ],
+        )
+        .test();
     }
 }

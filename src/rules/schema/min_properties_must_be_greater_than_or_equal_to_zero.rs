@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MinPropertiesMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn negative_minproperties() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MIN_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-            with_def(json!({"minProperties": -1})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/minProperties"]);
-        assert_eq!(f[0].message, "`minProperties` must be 0 or more, found -1");
-        assert!(
-            run(
-                &MIN_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO,
-                with_def(json!({"minProperties": 1}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"minProperties": 1}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"minProperties": -1})))
+                    .at(["/definitions/X/minProperties"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`minProperties` must be 0 or more, found -1");
+                    }),
+            ],
+        )
+        .test();
     }
 }

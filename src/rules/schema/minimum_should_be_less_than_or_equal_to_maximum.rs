@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MinimumShouldBeLessThanOrEqualToMaximum",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -36,19 +33,18 @@ mod tests {
 
     #[test]
     fn minimum_above_its_maximum() {
-        // The Bad and Good examples.
-        let f = run(
+        Tester::new(
             &MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM,
-            with_def(json!({"minimum": 10, "maximum": 1})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/minimum"]);
-        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
-        assert!(
-            run(
-                &MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM,
-                with_def(json!({"minimum": 1, "maximum": 10}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"minimum": 1, "maximum": 10}))],
+            vec![
+                // The Bad and Good examples.
+                fail(with_def(json!({"minimum": 10, "maximum": 1})))
+                    .at(["/definitions/X/minimum"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("is greater than"), "{}", f[0].message);
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "MissingEnumValuesDisplayName",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -48,9 +45,13 @@ mod tests {
     fn entry_without_display_name() {
         let (def, good) = (enum_values(false), enum_values(true));
         let base = format!("{P0}/x-ms-enum-values");
-        let f = run(&MISSING_ENUM_VALUES_DISPLAY_NAME, def);
-        assert_eq!(pointers(&f), vec![format!("{base}/3")]);
-        assert_eq!(f[0].message, "this entry has no `displayName`");
-        assert!(run(&MISSING_ENUM_VALUES_DISPLAY_NAME, good).is_empty());
+        Tester::new(
+            &MISSING_ENUM_VALUES_DISPLAY_NAME,
+            vec![good],
+            vec![fail(def).at([format!("{base}/3")]).then(|f| {
+                assert_eq!(f[0].message, "this entry has no `displayName`");
+            })],
+        )
+        .test();
     }
 }

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "MultipleOfMustBeGreaterThanZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -45,18 +42,17 @@ mod tests {
 
     #[test]
     fn zero_multiple_of() {
-        let f = run(
+        Tester::new(
             &MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO,
-            with_def(json!({"type": "number", "multipleOf": 0})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/multipleOf"]);
-        assert_eq!(f[0].message, "multipleOf 0 must be greater than 0");
-        assert!(
-            ptrs(
-                &MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO,
-                with_def(json!({"type": "number", "multipleOf": 0.5}))
-            )
-            .is_empty()
-        );
+            vec![with_def(json!({"type": "number", "multipleOf": 0.5}))],
+            vec![
+                fail(with_def(json!({"type": "number", "multipleOf": 0})))
+                    .at(["/definitions/X/multipleOf"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "multipleOf 0 must be greater than 0");
+                    }),
+            ],
+        )
+        .test();
     }
 }

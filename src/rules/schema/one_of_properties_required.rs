@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OneOfPropertiesRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: EXT,
         check,
-        fix: None,
     }
 }
 
@@ -80,27 +77,24 @@ mod tests {
 
     #[test]
     fn dynamic_values_without_a_source() {
-        // The Bad example.
-        let f = run(
+        Tester::new(
             &ONE_OF_PROPERTIES_REQUIRED,
-            with_param(json!({"x-ms-dynamic-values": {"value-path": "id"}})),
-        );
-        assert_eq!(pointers(&f), vec![format!("{P0}/x-ms-dynamic-values")]);
-        assert!(
-            f[0].message
-                .starts_with("`x-ms-dynamic-values` needs one of "),
-            "{}",
-            f[0].message
-        );
-        // The Good example.
-        assert!(
-            ptrs(
-                &ONE_OF_PROPERTIES_REQUIRED,
-                with_param(
-                    json!({"x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}})
-                )
-            )
-            .is_empty()
-        );
+            vec![
+                // The Good example.
+                with_param( json!({"x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}}) ),
+            ],
+            vec![
+                // The Bad example.
+                fail(with_param(json!({"x-ms-dynamic-values": {"value-path": "id"}}))).at([format!("{P0}/x-ms-dynamic-values")]).then(|f| {
+                    assert!(
+                        f[0].message
+                            .starts_with("`x-ms-dynamic-values` needs one of "),
+                        "{}",
+                        f[0].message
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

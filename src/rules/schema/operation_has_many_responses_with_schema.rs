@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "OperationHasManyResponsesWithSchema",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -73,12 +70,17 @@ mod tests {
             "201": {"description": "Created", "schema": {"type": "object"}},
             "400": {"description": "Bad", "schema": {"type": "object"}}}}}}}),
         );
-        let f = run(&OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA, def);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/responses/201/schema").as_str()]
-        );
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert!(run(&OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA, minimal()).is_empty());
+        Tester::new(
+            &OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA,
+            vec![minimal()],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/responses/201/schema").as_str()])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Warning);
+                    }),
+            ],
+        )
+        .test();
     }
 }

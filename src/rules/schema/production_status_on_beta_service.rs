@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "ProductionStatusOnBetaService",
         severity: Severity::Info,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -73,29 +70,24 @@ mod tests {
     #[test]
     fn production_on_beta() {
         let prod = json!({"info": {"x-ms-api-annotation": {"status": "Production"}}});
-        assert!(
-            run(
-                &PRODUCTION_STATUS_ON_BETA_SERVICE,
-                patch(minimal(), prod.clone())
-            )
-            .is_empty()
-        );
-        let f = run(
+        Tester::new(
             &PRODUCTION_STATUS_ON_BETA_SERVICE,
-            patch(
-                patch(minimal(), prod),
-                json!({"host": "beta.api.contoso.com"}),
-            ),
-        );
-        assert_eq!(pointers(&f), vec!["/info/x-ms-api-annotation/status"]);
-        assert_eq!(f[0].severity, Severity::Info);
-        // Preview connectors on a beta host are fine.
-        assert!(
-            run(
-                &PRODUCTION_STATUS_ON_BETA_SERVICE,
-                patch(minimal(), json!({"host": "beta.contoso.com"}))
-            )
-            .is_empty()
-        );
+            vec![
+                patch(minimal(), prod.clone()),
+                // Preview connectors on a beta host are fine.
+                patch(minimal(), json!({"host": "beta.contoso.com"})),
+            ],
+            vec![
+                fail(patch(
+                    patch(minimal(), prod),
+                    json!({"host": "beta.api.contoso.com"}),
+                ))
+                .at(["/info/x-ms-api-annotation/status"])
+                .then(|f| {
+                    assert_eq!(f[0].severity, Severity::Info);
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "RequiredLoopInSchemaNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -121,28 +118,33 @@ fn required_cycles_inner<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
     fn required_loops() {
-        let def = patch(
-            minimal(),
-            json!({"definitions": {
-            "A": {"type": "object", "required": ["b"], "properties": {"b": {"$ref": "#/definitions/B"}}},
-            "B": {"type": "object", "required": ["a"], "properties": {"a": {"$ref": "#/definitions/A"}}}}}),
-        );
-        let f = ptrs(&REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED, def);
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].ends_with("/required/0"), "{f:?}");
-        // Optional recursion (a tree) is fine.
-        let def = patch(
-            minimal(),
-            json!({"definitions": {
-            "A": {"type": "object", "properties": {"child": {"$ref": "#/definitions/A"}}}}}),
-        );
-        assert!(ptrs(&REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED, def).is_empty());
+        Tester::new(
+            &REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED,
+            vec![
+                // Optional recursion (a tree) is fine.
+                patch(
+                    minimal(),
+                    json!({"definitions": {
+                    "A": {"type": "object", "properties": {"child": {"$ref": "#/definitions/A"}}}}}),
+                ),
+            ],
+            vec![
+                fail(patch(
+                    minimal(),
+                    json!({"definitions": {
+                    "A": {"type": "object", "required": ["b"], "properties": {"b": {"$ref": "#/definitions/B"}}},
+                    "B": {"type": "object", "required": ["a"], "properties": {"a": {"$ref": "#/definitions/A"}}}}}),
+                ))
+                .count(1)
+                .then(|f| assert!(f[0].pointer.ends_with("/required/0"), "{f:?}")),
+            ],
+        )
+        .test();
     }
 }

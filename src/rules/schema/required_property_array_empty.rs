@@ -16,8 +16,6 @@ crate::declare_code! {
         code: "RequiredPropertyArrayEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
@@ -64,19 +62,20 @@ mod tests {
 
     #[test]
     fn empty_required_list() {
-        let f = run(
+        Tester::new(
             &REQUIRED_PROPERTY_ARRAY_EMPTY,
-            with_def(json!({"type": "object", "required": []})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/required"]);
-        assert_eq!(f[0].message, "`required` is empty: remove it");
-        assert!(
-            ptrs(
-                &REQUIRED_PROPERTY_ARRAY_EMPTY,
-                with_def(json!({"type": "object", "required": ["a"], "properties": {"a": {}}}))
-            )
-            .is_empty()
-        );
+            vec![with_def(
+                json!({"type": "object", "required": ["a"], "properties": {"a": {}}}),
+            )],
+            vec![
+                fail(with_def(json!({"type": "object", "required": []})))
+                    .at(["/definitions/X/required"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "`required` is empty: remove it");
+                    }),
+            ],
+        )
+        .test();
     }
 
     #[test]

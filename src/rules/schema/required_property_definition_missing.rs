@@ -65,12 +65,9 @@ crate::declare_code! {
         code: "RequiredPropertyDefinitionMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -118,20 +115,24 @@ mod tests {
         let def = with_def(
             json!({"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}}}),
         );
-        let f = run(&REQUIRED_PROPERTY_DEFINITION_MISSING, def);
-        assert_eq!(pointers(&f), vec!["/definitions/X/required/1"]);
-        assert_eq!(
-            f[0].message,
-            "'name' is required but not defined in `properties`"
-        );
         // The Bad example: names compare with case.
         let bad = with_def(json!({"required": ["id"], "properties": {"ID": {"type": "string"}}}));
-        assert_eq!(
-            ptrs(&REQUIRED_PROPERTY_DEFINITION_MISSING, bad),
-            vec!["/definitions/X/required/0"]
-        );
         // Properties from allOf parts count.
-        let def = with_def(json!({"allOf": [{"$ref": "#/definitions/Task"}], "required": ["id"]}));
-        assert!(ptrs(&REQUIRED_PROPERTY_DEFINITION_MISSING, def).is_empty());
+        let def_2 =
+            with_def(json!({"allOf": [{"$ref": "#/definitions/Task"}], "required": ["id"]}));
+        Tester::new(
+            &REQUIRED_PROPERTY_DEFINITION_MISSING,
+            vec![def_2],
+            vec![
+                fail(def).at(["/definitions/X/required/1"]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "'name' is required but not defined in `properties`"
+                    );
+                }),
+                fail(bad).at(["/definitions/X/required/0"]),
+            ],
+        )
+        .test();
     }
 }

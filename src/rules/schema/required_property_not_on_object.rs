@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "RequiredPropertyNotOnObject",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -50,21 +47,22 @@ mod tests {
 
     #[test]
     fn required_on_a_string() {
-        let f = run(
+        Tester::new(
             &REQUIRED_PROPERTY_NOT_ON_OBJECT,
-            with_def(json!({"type": "string", "required": ["a"]})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/required"]);
-        assert_eq!(
-            f[0].message,
-            "`required` lists property names, but this schema is 'string'"
-        );
-        assert!(
-            ptrs(
-                &REQUIRED_PROPERTY_NOT_ON_OBJECT,
-                with_def(json!({"type": "object", "required": ["a"], "properties": {"a": {}}}))
-            )
-            .is_empty()
-        );
+            vec![with_def(
+                json!({"type": "object", "required": ["a"], "properties": {"a": {}}}),
+            )],
+            vec![
+                fail(with_def(json!({"type": "string", "required": ["a"]})))
+                    .at(["/definitions/X/required"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "`required` lists property names, but this schema is 'string'"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "ResponseExampleMustBeProducedByOperation",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -68,15 +65,20 @@ mod tests {
             json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {
                 "examples": {"application/json": {}, "text/xml": "<a/>"}}}}}}}),
         );
-        let f = run(&RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION, def);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/responses/200/examples/text~1xml")]
-        );
-        assert!(
-            f[0].message
-                .starts_with("example type 'text/xml' is not produced by ")
-        );
-        assert!(run(&RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION, minimal()).is_empty());
+        Tester::new(
+            &RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION,
+            vec![minimal()],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/responses/200/examples/text~1xml")])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .starts_with("example type 'text/xml' is not produced by ")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

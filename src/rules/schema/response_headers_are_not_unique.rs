@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ResponseHeadersAreNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -58,15 +55,20 @@ mod tests {
             json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {
                 "headers": {"Location": {"type": "string"}, "location": {"type": "string"}}}}}}}}),
         );
-        let f = run(&RESPONSE_HEADERS_ARE_NOT_UNIQUE, def);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/responses/200/headers/location")]
-        );
-        assert_eq!(
-            f[0].message,
-            "header 'location' is already declared as 'Location'"
-        );
-        assert!(run(&RESPONSE_HEADERS_ARE_NOT_UNIQUE, minimal()).is_empty());
+        Tester::new(
+            &RESPONSE_HEADERS_ARE_NOT_UNIQUE,
+            vec![minimal()],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/responses/200/headers/location")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "header 'location' is already declared as 'Location'"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

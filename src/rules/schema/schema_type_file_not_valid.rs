@@ -19,12 +19,9 @@ crate::declare_code! {
         code: "SchemaTypeFileNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -63,13 +60,16 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"responses": {"200": {"schema": {"type": "file"}}}}}}}),
         );
-        assert!(ptrs(&SCHEMA_TYPE_FILE_NOT_VALID, def).is_empty());
-        assert_eq!(
-            ptrs(
-                &SCHEMA_TYPE_FILE_NOT_VALID,
-                with_def(json!({"type": "object", "properties": {"f": {"type": "file"}}}))
-            ),
-            vec!["/definitions/X/properties/f/type"]
-        );
+        Tester::new(
+            &SCHEMA_TYPE_FILE_NOT_VALID,
+            vec![def],
+            vec![
+                fail(with_def(
+                    json!({"type": "object", "properties": {"f": {"type": "file"}}}),
+                ))
+                .at(["/definitions/X/properties/f/type"]),
+            ],
+        )
+        .test();
     }
 }

@@ -48,12 +48,9 @@ crate::declare_code! {
         code: "SwaggerKeywordNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -90,27 +87,21 @@ mod tests {
 
     #[test]
     fn unsupported_keywords() {
-        let f = run(
+        Tester::new(
             &SWAGGER_KEYWORD_NOT_SUPPORTED,
-            with_def(
-                json!({"type": "object", "properties": {"a": {"oneOf": [{"type": "string"}]}, "b": {"type": "array", "items": {"type": "string"}, "uniqueItems": true}}}),
-            ),
-        );
-        assert_eq!(
-            pointers(&f),
             vec![
+                with_def(json!({"allOf": [{"type": "object"}]})),
+            ],
+            vec![
+                fail(with_def( json!({"type": "object", "properties": {"a": {"oneOf": [{"type": "string"}]}, "b": {"type": "array", "items": {"type": "string"}, "uniqueItems": true}}}), )).at([
                 "/definitions/X/properties/a/oneOf",
                 "/definitions/X/properties/b/uniqueItems"
-            ]
-        );
-        assert_eq!(f[0].severity, Severity::Error);
-        assert_eq!(f[1].severity, Severity::Warning);
-        assert!(
-            ptrs(
-                &SWAGGER_KEYWORD_NOT_SUPPORTED,
-                with_def(json!({"allOf": [{"type": "object"}]}))
-            )
-            .is_empty()
-        );
+            ]).then(|f| {
+                    assert_eq!(f[0].severity, Severity::Error);
+                    assert_eq!(f[1].severity, Severity::Warning);
+                }),
+            ],
+        )
+        .test();
     }
 }

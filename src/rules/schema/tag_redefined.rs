@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "TagRedefined",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -45,7 +42,6 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
     use serde_json::json;
@@ -56,15 +52,13 @@ mod tests {
             minimal(),
             json!({"tags": [{"name": "a"}, {"name": "b"}, {"name": "a"}]}),
         );
-        let f = run(&TAG_REDEFINED, def);
-        assert_eq!(pointers(&f), vec!["/tags/2/name"]);
-        assert_eq!(f[0].message, "tag 'a' is already defined");
-        assert!(
-            ptrs(
-                &TAG_REDEFINED,
-                patch(minimal(), json!({"tags": [{"name": "a"}]}))
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &TAG_REDEFINED,
+            vec![patch(minimal(), json!({"tags": [{"name": "a"}]}))],
+            vec![fail(def).at(["/tags/2/name"]).then(|f| {
+                assert_eq!(f[0].message, "tag 'a' is already defined");
+            })],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "TotalSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: FAQ,
         check,
-        fix: None,
     }
 }
 
@@ -99,11 +96,16 @@ mod tests {
             );
         }
         let def = patch(minimal(), json!({"definitions": defs, "paths": paths}));
-        let f = run(&TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, def);
-        assert_eq!(pointers(&f), vec!["/paths"]);
-        assert_eq!(
-            f[0].message,
-            "the operations expand to more than 4194304 schema objects"
-        );
+        Tester::new(
+            &TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED,
+            vec![minimal()],
+            vec![fail(def).at(["/paths"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "the operations expand to more than 4194304 schema objects"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "UnrecognizedTypeFormat",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -61,35 +58,25 @@ mod tests {
 
     #[test]
     fn unknown_format() {
-        // The Bad example.
-        let f = run(
+        Tester::new(
             &UNRECOGNIZED_TYPE_FORMAT,
-            with_def(json!({"type": "string", "format": "guid"})),
-        );
-        assert_eq!(pointers(&f), vec!["/definitions/X/format"]);
-        assert_eq!(f[0].severity, Severity::Warning);
-        assert_eq!(f[0].message, "format 'guid' is not known for type 'string'");
-        // The Good example, and a format of another type.
-        assert!(
-            ptrs(
-                &UNRECOGNIZED_TYPE_FORMAT,
-                with_def(json!({"type": "string", "format": "uuid"}))
-            )
-            .is_empty()
-        );
-        assert!(
-            ptrs(
-                &UNRECOGNIZED_TYPE_FORMAT,
-                with_def(json!({"type": "integer", "format": "int64"}))
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            ptrs(
-                &UNRECOGNIZED_TYPE_FORMAT,
-                with_def(json!({"type": "integer", "format": "uuid"}))
-            ),
-            vec!["/definitions/X/format"]
-        );
+            vec![
+                // The Good example, and a format of another type.
+                with_def(json!({"type": "string", "format": "uuid"})),
+                with_def(json!({"type": "integer", "format": "int64"})),
+            ],
+            vec![
+                fail(with_def(json!({"type": "integer", "format": "uuid"})))
+                    .at(["/definitions/X/format"]),
+                // The Bad example.
+                fail(with_def(json!({"type": "string", "format": "guid"})))
+                    .at(["/definitions/X/format"])
+                    .then(|f| {
+                        assert_eq!(f[0].severity, Severity::Warning);
+                        assert_eq!(f[0].message, "format 'guid' is not known for type 'string'");
+                    }),
+            ],
+        )
+        .test();
     }
 }

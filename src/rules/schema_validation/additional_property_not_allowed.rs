@@ -27,12 +27,9 @@ crate::declare_code! {
         code: "AdditionalPropertyNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
-        fix: None,
     }
 }
 
@@ -50,18 +47,23 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": "next", "pageSize": 50}}}}}),
         );
-        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, bad);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/x-ms-pageable/pageSize").as_str()]
-        );
-        assert!(f[0].message.contains("`nextLinkName`"), "{}", f[0].message);
         // The Good example.
         let good = patch(
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-pageable": {"nextLinkName": "next"}}}}}),
         );
-        assert!(run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, good).is_empty());
+        Tester::new(
+            &ADDITIONAL_PROPERTY_NOT_ALLOWED,
+            vec![good],
+            vec![
+                fail(bad)
+                    .at([format!("{GET}/x-ms-pageable/pageSize").as_str()])
+                    .then(|f| {
+                        assert!(f[0].message.contains("`nextLinkName`"), "{}", f[0].message);
+                    }),
+            ],
+        )
+        .test();
     }
 
     #[test]
@@ -71,16 +73,21 @@ mod tests {
         def["info"]["x-ms-keywords"] = json!(["tasks"]);
         def.pointer_mut(GET).unwrap()["x-ms-notification-content"] = json!({"schema": {}});
         def["x-ms-openai-manifest"] = json!({"humanName": "Tasks"});
-        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, def);
-        assert_eq!(
-            pointers(&f),
+        Tester::fails(
+            &ADDITIONAL_PROPERTY_NOT_ALLOWED,
             vec![
-                format!("{GET}/parameters/0/x-ms-trigger").as_str(),
-                format!("{GET}/x-ms-notification-content").as_str()
-            ]
-        );
-        assert!(f[0].message.contains("a parameter"), "{}", f[0].message);
-        assert!(f[1].message.contains("path item"), "{}", f[1].message);
+                fail(def)
+                    .at([
+                        format!("{GET}/parameters/0/x-ms-trigger").as_str(),
+                        format!("{GET}/x-ms-notification-content").as_str(),
+                    ])
+                    .then(|f| {
+                        assert!(f[0].message.contains("a parameter"), "{}", f[0].message);
+                        assert!(f[1].message.contains("path item"), "{}", f[1].message);
+                    }),
+            ],
+        )
+        .test();
     }
 
     #[test]
@@ -90,20 +97,25 @@ mod tests {
             json!("advanced");
         def["x-ms-openai-manifest"] = json!({"x-ms-sumary": "not walked? it is: nested"});
         def["definitions"]["Task"]["example"] = json!({"x-ms-summry": "user data"});
-        let f = run(&ADDITIONAL_PROPERTY_NOT_ALLOWED, def);
-        assert_eq!(
-            pointers(&f),
-            vec![
-                format!("{GET}/parameters/0/x-ms-visibiltiy").as_str(),
-                "/x-ms-openai-manifest/x-ms-sumary"
-            ]
-        );
-        assert!(f.iter().all(|f| f.severity == Severity::Warning));
-        assert!(
-            f[0].message.contains("'x-ms-visibility'"),
-            "{}",
-            f[0].message
-        );
         assert_eq!(edit_distance("x-ms-summary", "x-ms-sumamry"), 2);
+        Tester::fails(
+            &ADDITIONAL_PROPERTY_NOT_ALLOWED,
+            vec![
+                fail(def)
+                    .at([
+                        format!("{GET}/parameters/0/x-ms-visibiltiy").as_str(),
+                        "/x-ms-openai-manifest/x-ms-sumary",
+                    ])
+                    .then(|f| {
+                        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+                        assert!(
+                            f[0].message.contains("'x-ms-visibility'"),
+                            "{}",
+                            f[0].message
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

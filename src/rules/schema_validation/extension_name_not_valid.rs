@@ -27,11 +27,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The property 'scriptOperations' is not valid. If this property is an extension, its name must begin with \"x-\"."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
-        fix: None,
     }
 }
 
@@ -48,19 +46,23 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"requestBody": {}, "x-custom": 1}}}}),
         );
-        let f = run(&EXTENSION_NAME_NOT_VALID, def);
-        // Extensions (`x-…`) are allowed.
-        assert_eq!(pointers(&f), vec![format!("{GET}/requestBody").as_str()]);
-        assert!(f[0].message.contains("an operation"), "{}", f[0].message);
         // The Bad example.
-        let def = patch(
+        let def_2 = patch(
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"sumary": "Get a task"}}}}),
         );
-        assert_eq!(
-            pointers(&run(&EXTENSION_NAME_NOT_VALID, def)),
-            vec![format!("{GET}/sumary").as_str()]
-        );
+        Tester::fails(
+            &EXTENSION_NAME_NOT_VALID,
+            vec![
+                fail(def)
+                    .at([format!("{GET}/requestBody").as_str()])
+                    .then(|f| {
+                        assert!(f[0].message.contains("an operation"), "{}", f[0].message);
+                    }),
+                fail(def_2).at([format!("{GET}/sumary").as_str()]),
+            ],
+        )
+        .test();
     }
 
     #[test]
@@ -91,6 +93,11 @@ mod tests {
         }
         let mut def = minimal();
         def["components"] = json!({});
-        assert_eq!(run(&EXTENSION_NAME_NOT_VALID, def).len(), 1);
+        Tester::new(
+            &EXTENSION_NAME_NOT_VALID,
+            vec![patch(minimal(), json!({"x-components": {}}))],
+            vec![fail(def).count(1)],
+        )
+        .test();
     }
 }

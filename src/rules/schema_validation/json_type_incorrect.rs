@@ -26,11 +26,9 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The type of the property is incorrect. Expected type 'Object', but value is of type 'Array'."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
-        fix: None,
     }
 }
 
@@ -47,12 +45,24 @@ mod tests {
             minimal(),
             json!({"paths": {"/tasks/{taskId}": {"get": {"deprecated": "yes"}}}}),
         );
-        let f = run(&JSON_TYPE_INCORRECT, def);
-        assert_eq!(pointers(&f), vec![format!("{GET}/deprecated").as_str()]);
-        assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
-        let f = run(&JSON_TYPE_INCORRECT, patch(minimal(), json!({"paths": []})));
-        assert_eq!(pointers(&f), vec!["/paths"]);
-        assert_eq!(f[0].severity, Severity::Error);
+        Tester::new(
+            &JSON_TYPE_INCORRECT,
+            vec![patch(
+                minimal(),
+                json!({"paths": {"/tasks/{taskId}": {"get": {"deprecated": true}}}}),
+            )],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/deprecated").as_str()])
+                    .then(|f| {
+                        assert!(f[0].message.contains("a boolean"), "{}", f[0].message);
+                    }),
+                fail(patch(minimal(), json!({"paths": []})))
+                    .at(["/paths"])
+                    .then(|f| assert_eq!(f[0].severity, Severity::Error)),
+            ],
+        )
+        .test();
     }
 
     #[test]

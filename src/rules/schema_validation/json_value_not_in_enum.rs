@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "JsonValueNotInEnum",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: emit_code,
-        fix: None,
     }
 }
 
@@ -46,16 +43,25 @@ mod tests {
         let mut def = minimal();
         def.pointer_mut(&format!("{GET}/parameters/0")).unwrap()["x-ms-visibility"] =
             json!("hidden");
-        let f = run(&JSON_VALUE_NOT_IN_ENUM, def);
-        assert_eq!(
-            pointers(&f),
-            vec![format!("{GET}/parameters/0/x-ms-visibility").as_str()]
-        );
-        assert!(f[0].message.contains("\"internal\""), "{}", f[0].message);
-        assert!(
-            !f[0].message.contains('{'),
-            "no raw schema: {}",
-            f[0].message
-        );
+        Tester::new(
+            &JSON_VALUE_NOT_IN_ENUM,
+            vec![patch(
+                minimal(),
+                json!({"paths": {"/tasks/{taskId}": {"get": {"x-ms-visibility": "advanced"}}}}),
+            )],
+            vec![
+                fail(def)
+                    .at([format!("{GET}/parameters/0/x-ms-visibility").as_str()])
+                    .then(|f| {
+                        assert!(f[0].message.contains("\"internal\""), "{}", f[0].message);
+                        assert!(
+                            !f[0].message.contains('{'),
+                            "no raw schema: {}",
+                            f[0].message
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

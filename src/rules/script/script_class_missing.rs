@@ -38,12 +38,9 @@ crate::declare_code! {
         code: "ScriptClassMissing",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 
@@ -76,14 +73,21 @@ mod tests {
     #[test]
     fn class_and_method() {
         let c = with_script("public class Handler : ScriptBase {}");
-        assert_eq!(run_on(&SCRIPT_CLASS_MISSING, &c, Profile::Custom).len(), 1);
-        let c = with_script(
+        let c_2 = with_script(
             "public class Script : ScriptBase { public Task<HttpResponseMessage> Run() {} }",
         );
-        let f = run_on(&SCRIPT_CLASS_MISSING, &c, Profile::Custom);
-        assert!(f[0].message.contains("ExecuteAsync"));
         // The class name is matched ignoring case.
-        let c = with_script(&GOOD.replace("class Script", "class script"));
-        assert!(run_on(&SCRIPT_CLASS_MISSING, &c, Profile::Custom).is_empty());
+        let c_3 = with_script(&GOOD.replace("class Script", "class script"));
+        Tester::new(
+            &SCRIPT_CLASS_MISSING,
+            vec![(c_3, Profile::Custom)],
+            vec![
+                fail((c, Profile::Custom)).count(1),
+                fail((c_2, Profile::Custom)).then(|f| {
+                    assert!(f[0].message.contains("ExecuteAsync"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "ScriptCreatesHttpClient",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 
@@ -53,21 +50,20 @@ mod tests {
     fn new_http_client() {
         let text = format!("{GOOD}\nclass X {{ void F() {{ var client = new HttpClient(); }} }}");
         let c = with_script(&text);
-        let f = run_on(&SCRIPT_CREATES_HTTP_CLIENT, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert!(f[0].line > 10);
-        assert_eq!(
-            f[0].message,
-            "use this.Context.SendAsync instead of a new HttpClient"
-        );
-        // GOOD mentions `new HttpClient()` only in a comment.
-        assert!(
-            run_on(
-                &SCRIPT_CREATES_HTTP_CLIENT,
-                &with_script(GOOD),
-                Profile::Custom
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &SCRIPT_CREATES_HTTP_CLIENT,
+            vec![
+                // GOOD mentions `new HttpClient()` only in a comment.
+                (with_script(GOOD), Profile::Custom),
+            ],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert!(f[0].line > 10);
+                assert_eq!(
+                    f[0].message,
+                    "use this.Context.SendAsync instead of a new HttpClient"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -34,12 +34,9 @@ crate::declare_code! {
         code: "ScriptNamespaceNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 
@@ -81,14 +78,18 @@ mod tests {
             "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}\nclass X {{ void F() {{ var c = new HttpClient(); }} }}"
         );
         let c = with_script(&text);
-        let f = run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &c, Profile::Custom);
-        assert_eq!(f.len(), 1);
-        assert_eq!((f[0].line, f[0].column), (1, 7));
-        assert!(f[0].message.contains("'System.Text.Json'"));
         // The platform's own namespace, and `using` inside a string (as in GOOD), are fine.
-        let c = with_script(&format!(
+        let c_2 = with_script(&format!(
             "using Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
         ));
-        assert!(run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &c, Profile::Custom).is_empty());
+        Tester::new(
+            &SCRIPT_NAMESPACE_NOT_ALLOWED,
+            vec![(c_2, Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1).then(|f| {
+                assert_eq!((f[0].line, f[0].column), (1, 7));
+                assert!(f[0].message.contains("'System.Text.Json'"));
+            })],
+        )
+        .test();
     }
 }

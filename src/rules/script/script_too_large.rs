@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ScriptTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 
@@ -51,8 +48,12 @@ mod tests {
         if let Some(s) = c.script.as_mut() {
             s.size = MAX_BYTES + 1;
         }
-        assert_eq!(run_on(&SCRIPT_TOO_LARGE, &c, Profile::Custom).len(), 1);
-        assert!(run_on(&SCRIPT_TOO_LARGE, &with_script(GOOD), Profile::Custom).is_empty());
+        Tester::new(
+            &SCRIPT_TOO_LARGE,
+            vec![(with_script(GOOD), Profile::Custom)],
+            vec![fail((c, Profile::Custom)).count(1)],
+        )
+        .test();
     }
 
     #[test]
@@ -63,10 +64,15 @@ mod tests {
             s.size = 0;
             s.text = "x".repeat(MAX_BYTES as usize + 1);
         }
-        let f = run_on(&SCRIPT_TOO_LARGE, &c, Profile::Custom);
-        assert_eq!(
-            f[0].message,
-            format!("script.csx is {} bytes; the limit is 1 MB", MAX_BYTES + 1)
-        );
+        Tester::fails(
+            &SCRIPT_TOO_LARGE,
+            vec![fail((c, Profile::Custom)).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    format!("script.csx is {} bytes; the limit is 1 MB", MAX_BYTES + 1)
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -18,12 +18,9 @@ crate::declare_code! {
         code: "SecuritySchemePropertyNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -64,24 +61,27 @@ mod tests {
         let bad = def(
             json!({"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}),
         );
-        let f = run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, bad);
-        assert_eq!(pointers(&f), vec!["/securityDefinitions/o/tokenUrl"]);
-        assert_eq!(
-            f[0].message,
-            "'tokenUrl' is not valid for a oauth2 security scheme"
-        );
         // Near miss: the same flow without `tokenUrl`, and extensions, are fine.
         let good = def(
             json!({"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "scopes": {}, "x-ms-x": 1}),
         );
-        assert!(run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, good).is_empty());
-        let good = patch(
+        let good_2 = patch(
             minimal(),
             json!({"securityDefinitions": {
                 "k": {"type": "apiKey", "name": "X-Key", "in": "header", "description": "d"},
                 "o": {"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a", "tokenUrl": "https://t", "scopes": {}},
                 "b": {"type": "basic"}}}),
         );
-        assert!(run(&SECURITY_SCHEME_PROPERTY_NOT_VALID, good).is_empty());
+        Tester::new(
+            &SECURITY_SCHEME_PROPERTY_NOT_VALID,
+            vec![good, good_2],
+            vec![fail(bad).at(["/securityDefinitions/o/tokenUrl"]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "'tokenUrl' is not valid for a oauth2 security scheme"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "SecuritySchemePropertyRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -51,22 +48,25 @@ mod tests {
     #[test]
     fn missing_key_of_the_scheme() {
         let def = |k: Value| patch(minimal(), json!({"securityDefinitions": {"k": k}}));
-        // The Bad example.
-        let f = run(
+        Tester::new(
             &SECURITY_SCHEME_PROPERTY_REQUIRED,
-            def(json!({"type": "apiKey", "in": "header"})),
-        );
-        assert_eq!(pointers(&f), vec!["/securityDefinitions/k"]);
-        assert_eq!(f[0].message, "the apiKey security scheme requires 'name'");
-        // The Good example.
-        let good = def(json!({"type": "apiKey", "name": "X-Api-Key", "in": "header"}));
-        assert!(run(&SECURITY_SCHEME_PROPERTY_REQUIRED, good).is_empty());
-        // accessCode needs both URLs.
-        let f = run(
-            &SECURITY_SCHEME_PROPERTY_REQUIRED,
-            def(json!({"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a"})),
-        );
-        assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("'tokenUrl'"));
+            // The Good example.
+            vec![def(json!({"type": "apiKey", "name": "X-Api-Key", "in": "header"}))],
+            vec![
+                // The Bad example.
+                fail(def(json!({"type": "apiKey", "in": "header"})))
+                    .at(["/securityDefinitions/k"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "the apiKey security scheme requires 'name'");
+                    }),
+                // accessCode needs both URLs.
+                fail(def(
+                    json!({"type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://a"}),
+                ))
+                .count(1)
+                .then(|f| assert!(f[0].message.contains("'tokenUrl'"))),
+            ],
+        )
+        .test();
     }
 }

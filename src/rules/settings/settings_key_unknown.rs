@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "SettingsKeyUnknown",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Settings,
         source: S_ST,
         check,
-        fix: None,
     }
 }
 
@@ -54,13 +51,17 @@ mod tests {
     #[test]
     fn unknown_key() {
         let bad = with_settings(json!({"enviroment": "x", "connectorId": "shared_x"}));
-        let f = run_on(&SETTINGS_KEY_UNKNOWN, &bad, Profile::Custom);
-        assert_eq!(pointers(&f), vec!["/enviroment"]);
-        assert_eq!(f[0].message, "paconn does not read 'enviroment'");
         let good = with_settings(
             json!({"connectorId": "shared_x", "environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e",
             "apiProperties": "apiProperties.json", "powerAppsUrl": "https://api.powerapps.com", "powerAppsApiVersion": "2016-11-01"}),
         );
-        assert!(run_on(&SETTINGS_KEY_UNKNOWN, &good, Profile::Custom).is_empty());
+        Tester::new(
+            &SETTINGS_KEY_UNKNOWN,
+            vec![(good, Profile::Custom)],
+            vec![fail((bad, Profile::Custom)).at(["/enviroment"]).then(|f| {
+                assert_eq!(f[0].message, "paconn does not read 'enviroment'");
+            })],
+        )
+        .test();
     }
 }

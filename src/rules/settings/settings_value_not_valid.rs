@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "SettingsValueNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Settings,
         source: S_ST,
         check,
-        fix: None,
     }
 }
 
@@ -90,21 +87,23 @@ mod tests {
             json!({"connectorId": "shared_x", "environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e",
             "apiProperties": "apiProperties.json", "powerAppsUrl": "https://api.powerapps.com", "powerAppsApiVersion": "2016-11-01"}),
         );
-        assert!(run_on(&SETTINGS_VALUE_NOT_VALID, &good, Profile::Custom).is_empty());
         let bad = with_settings(
             json!({"enviroment": "x", "environment": "7D9E2C1A-0B7E-4C55-9D1E-2F3A4B5C6D7E",
             "flowApiVersion": "2020-01-01", "flowUrl": "flow.microsoft.com"}),
         );
-        assert_eq!(
-            pointers(&run_on(&SETTINGS_VALUE_NOT_VALID, &bad, Profile::Custom)),
-            vec!["/environment", "/flowApiVersion", "/flowUrl"]
-        );
-        // The Bad example.
-        let f = run_on(
+        Tester::new(
             &SETTINGS_VALUE_NOT_VALID,
-            &with_settings(json!({"environment": "Default-1234"})),
-            Profile::Custom,
-        );
-        assert_eq!(pointers(&f), vec!["/environment"]);
+            vec![(good, Profile::Custom)],
+            vec![
+                fail((bad, Profile::Custom)).at(["/environment", "/flowApiVersion", "/flowUrl"]),
+                // The Bad example.
+                fail((
+                    with_settings(json!({"environment": "Default-1234"})),
+                    Profile::Custom,
+                ))
+                .at(["/environment"]),
+            ],
+        )
+        .test();
     }
 }

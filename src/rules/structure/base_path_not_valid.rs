@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "BasePathNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -46,20 +43,18 @@ mod tests {
 
     #[test]
     fn base_path_without_leading_slash() {
-        // The Bad example.
-        let f = run(
+        Tester::new(
             &BASE_PATH_NOT_VALID,
-            patch(minimal(), json!({"basePath": "v1"})),
-        );
-        assert_eq!(pointers(&f), vec!["/basePath"]);
-        assert_eq!(f[0].message, "basePath 'v1' must start with '/'");
-        assert!(run(&BASE_PATH_NOT_VALID, minimal()).is_empty());
-        assert!(
-            run(
-                &BASE_PATH_NOT_VALID,
-                patch(minimal(), json!({"basePath": "/v1"}))
-            )
-            .is_empty()
-        );
+            vec![minimal(), patch(minimal(), json!({"basePath": "/v1"}))],
+            vec![
+                // The Bad example.
+                fail(patch(minimal(), json!({"basePath": "v1"})))
+                    .at(["/basePath"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "basePath 'v1' must start with '/'");
+                    }),
+            ],
+        )
+        .test();
     }
 }

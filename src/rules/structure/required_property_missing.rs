@@ -43,7 +43,6 @@ crate::declare_code! {
         severity: Severity::Error,
         gate: Gate::Pipeline,
         microsoft: Some("The '{0}' property is required."),
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check: required_property_missing,
@@ -136,25 +135,29 @@ mod tests {
 
     #[test]
     fn required_properties_per_profile() {
-        assert!(
-            run_profile(
-                &REQUIRED_PROPERTY_MISSING,
-                patch(minimal(), json!({"x-ms-connector-metadata": []})),
-                Profile::Certified
-            )
-            .is_empty()
-        );
-        let f = run(
-            &REQUIRED_PROPERTY_MISSING,
-            patch(minimal(), json!({"info": {"title": null}})),
-        );
-        assert_eq!(pointers(&f), vec!["/info"]);
-        assert!(f[0].message.contains("'title'"));
         // Certification adds contact, connector metadata and parameter texts.
         let def = patch(minimal(), json!({"info": {"contact": null}}));
-        let f = run_profile(&REQUIRED_PROPERTY_MISSING, def.clone(), Profile::Certified);
-        assert_eq!(f.len(), 2, "{f:?}");
-        assert!(run(&REQUIRED_PROPERTY_MISSING, def).is_empty());
+        Tester::new(
+            &REQUIRED_PROPERTY_MISSING,
+            vec![
+                Case::from((
+                    patch(minimal(), json!({"x-ms-connector-metadata": []})),
+                    Profile::Certified,
+                )),
+                Case::from(def.clone()),
+            ],
+            vec![
+                fail(patch(minimal(), json!({"info": {"title": null}})))
+                    .at(["/info"])
+                    .then(|f| {
+                        assert!(f[0].message.contains("'title'"));
+                    }),
+                fail((def.clone(), Profile::Certified)).then(|f| {
+                    assert_eq!(f.len(), 2, "{f:?}");
+                }),
+            ],
+        )
+        .test();
     }
 
     #[test]
@@ -219,8 +222,11 @@ mod tests {
                    "paths": {"/a": {"get": {"operationId": "A", "summary": "A", "description": "A.", "parameters": [{"$ref": "#/parameters/Q"}], "responses": {"200": {"description": "ok"}}},
                                      "post": {"operationId": "B", "summary": "B", "description": "B.", "parameters": [{"$ref": "#/parameters/Q"}], "responses": {"200": {"description": "ok"}}}}}}),
         );
-        let f = run_profile(&REQUIRED_PROPERTY_MISSING, def, Profile::Certified);
-        assert_eq!(pointers(&f), vec!["/parameters/Q"]);
+        Tester::fails(
+            &REQUIRED_PROPERTY_MISSING,
+            vec![fail((def, Profile::Certified)).at(["/parameters/Q"])],
+        )
+        .test();
     }
 
     #[test]

@@ -14,12 +14,9 @@ crate::declare_code! {
         code: "SchemeNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -46,9 +43,13 @@ mod tests {
     #[test]
     fn websocket_scheme() {
         let def = patch(minimal(), json!({"schemes": ["https", "ftp", "wss"]}));
-        let f = run(&SCHEME_NOT_SUPPORTED, def);
-        assert_eq!(pointers(&f), vec!["/schemes/2"]);
-        assert_eq!(f[0].message, "scheme 'wss' is not supported by connectors");
-        assert!(run(&SCHEME_NOT_SUPPORTED, minimal()).is_empty());
+        Tester::new(
+            &SCHEME_NOT_SUPPORTED,
+            vec![minimal()],
+            vec![fail(def).at(["/schemes/2"]).then(|f| {
+                assert_eq!(f[0].message, "scheme 'wss' is not supported by connectors");
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "SchemeNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -48,10 +45,13 @@ mod tests {
     #[test]
     fn scheme_other_than_http() {
         let def = patch(minimal(), json!({"schemes": ["https", "ftp", "wss"]}));
-        let f = run(&SCHEME_NOT_VALID, def);
-        // `wss` is valid Swagger; SchemeNotSupported reports it.
-        assert_eq!(pointers(&f), vec!["/schemes/1"]);
-        assert_eq!(f[0].message, "scheme \"ftp\" is not valid: use \"https\"");
-        assert!(run(&SCHEME_NOT_VALID, minimal()).is_empty());
+        Tester::new(
+            &SCHEME_NOT_VALID,
+            vec![minimal()],
+            vec![fail(def).at(["/schemes/1"]).then(|f| {
+                assert_eq!(f[0].message, "scheme \"ftp\" is not valid: use \"https\"");
+            })],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "SchemesArrayEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -41,18 +38,11 @@ mod tests {
 
     #[test]
     fn empty_schemes() {
-        let f = run(
+        Tester::new(
             &SCHEMES_ARRAY_EMPTY,
-            patch(minimal(), json!({"schemes": []})),
-        );
-        assert_eq!(pointers(&f), vec!["/schemes"]);
-        assert!(run(&SCHEMES_ARRAY_EMPTY, minimal()).is_empty());
-        assert!(
-            run(
-                &SCHEMES_ARRAY_EMPTY,
-                patch(minimal(), json!({"schemes": null}))
-            )
-            .is_empty()
-        );
+            vec![minimal(), patch(minimal(), json!({"schemes": null}))],
+            vec![fail(patch(minimal(), json!({"schemes": []}))).at(["/schemes"])],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "SpecificationVersionIncorrect",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -52,17 +49,17 @@ mod tests {
 
     #[test]
     fn version() {
-        assert!(run(&SPECIFICATION_VERSION_INCORRECT, minimal()).is_empty());
-        let f = run(
+        Tester::new(
             &SPECIFICATION_VERSION_INCORRECT,
-            patch(minimal(), json!({"swagger": 2.0})),
-        );
-        assert_eq!(pointers(&f), vec!["/swagger"]);
-        let f = run(
-            &SPECIFICATION_VERSION_INCORRECT,
-            json!({"openapi": "3.0.1"}),
-        );
-        assert!(f[0].message.contains("OpenAPI 3"));
-        assert_eq!(run(&SPECIFICATION_VERSION_INCORRECT, json!([1])).len(), 1);
+            vec![minimal()],
+            vec![
+                fail(patch(minimal(), json!({"swagger": 2.0}))).at(["/swagger"]),
+                fail(json!([1])).count(1),
+                fail(json!({"openapi": "3.0.1"})).then(|f| {
+                    assert!(f[0].message.contains("OpenAPI 3"));
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -46,27 +43,23 @@ mod tests {
     fn replacement_on_a_live_operation() {
         let ann = json!({"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}});
         let d = fam(json!([{"operationId": "GetTask", "x-ms-api-annotation": ann}]));
-        let f = run(
-            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
-            d,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec![at(0, "/x-ms-api-annotation/replacement")]
-        );
-        assert!(
-            f[0].message
-                .ends_with("has replacement info but is not deprecated")
-        );
-        let d = fam(
+        let d_2 = fam(
             json!([{"operationId": "GetTask", "deprecated": true, "x-ms-api-annotation": ann}]),
         );
-        assert!(
-            run(
-                &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
-                d
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
+            vec![d_2],
+            vec![
+                fail(d)
+                    .at([at(0, "/x-ms-api-annotation/replacement")])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .ends_with("has replacement info but is not deprecated")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

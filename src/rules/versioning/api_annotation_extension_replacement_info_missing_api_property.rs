@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ApiAnnotationExtensionReplacementInfoMissingApiProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -40,24 +37,20 @@ mod tests {
         let d = fam(
             json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"operationId": "GetTask_V2"}}}]),
         );
-        let f = run(
-            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
-            d,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec![at(0, "/x-ms-api-annotation/replacement")]
-        );
-        assert_eq!(f[0].message, "replacement has no 'api'");
-        let d = fam(
+        let d_2 = fam(
             json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}}}]),
         );
-        assert!(
-            run(
-                &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
-                d
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
+            vec![d_2],
+            vec![
+                fail(d)
+                    .at([at(0, "/x-ms-api-annotation/replacement")])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "replacement has no 'api'");
+                    }),
+            ],
+        )
+        .test();
     }
 }

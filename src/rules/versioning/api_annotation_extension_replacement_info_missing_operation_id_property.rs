@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -40,14 +37,17 @@ mod tests {
         let d = fam(
             json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "contosotasks"}}}]),
         );
-        let f = run(
+        Tester::new(
             &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
-            d,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec![at(0, "/x-ms-api-annotation/replacement")]
-        );
-        assert_eq!(f[0].message, "replacement has no 'operationId'");
+            vec![fam(
+                json!([{"operationId": "A", "deprecated": true, "x-ms-api-annotation": {"replacement": {"api": "contosotasks", "operationId": "B"}}}]),
+            )],
+            vec![
+                fail(d).at([at(0, "/x-ms-api-annotation/replacement")]).then(|f| {
+                    assert_eq!(f[0].message, "replacement has no 'operationId'");
+                }),
+            ],
+        )
+        .test();
     }
 }

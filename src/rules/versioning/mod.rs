@@ -140,6 +140,16 @@ pub(super) mod tests {
         ]))
     }
 
+    /// A family `Get` as it should be: `Get` (revision 1, deprecated), `Get_V2` (revision 2,
+    /// Production), `Get_V3` (revision 3, Preview).
+    pub(super) fn good_family() -> Value {
+        fam(json!([
+            {"operationId": "Get", "deprecated": true, "x-ms-api-annotation": {"family": "Get", "revision": 1, "status": "Production"}},
+            {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2, "status": "Production"}},
+            {"operationId": "Get_V3", "x-ms-api-annotation": {"family": "Get", "revision": 3, "status": "Preview"}}
+        ]))
+    }
+
     #[test]
     fn minimal_is_clean() {
         for r in RULES {
@@ -149,11 +159,7 @@ pub(super) mod tests {
 
     #[test]
     fn a_good_family_is_clean() {
-        let good = fam(json!([
-            {"operationId": "Get", "deprecated": true, "x-ms-api-annotation": {"family": "Get", "revision": 1, "status": "Production"}},
-            {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2, "status": "Production"}},
-            {"operationId": "Get_V3", "x-ms-api-annotation": {"family": "Get", "revision": 3, "status": "Preview"}}
-        ]));
+        let good = good_family();
         for r in RULES {
             assert!(run(r, good.clone()).is_empty(), "{}", r.code);
         }

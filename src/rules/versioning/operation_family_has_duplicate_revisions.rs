@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationFamilyHasDuplicateRevisions",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -52,20 +49,26 @@ mod tests {
 
     #[test]
     fn two_operations_with_one_revision() {
-        let f = run(&OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS, bad_family());
-        assert_eq!(pointers(&f), vec![at(2, "/x-ms-api-annotation/revision")]);
-        assert!(
-            f[0].message
-                .starts_with("family 'Get' already has revision 2 (")
-        );
         // A revision written as a string counts as the same number.
         let d = fam(json!([
             {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2}},
             {"operationId": "Get_V3", "x-ms-api-annotation": {"family": "Get", "revision": "2"}}
         ]));
-        assert_eq!(
-            pointers(&run(&OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS, d)),
-            vec![at(1, "/x-ms-api-annotation/revision")]
-        );
+        Tester::new(
+            &OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS,
+            vec![good_family()],
+            vec![
+                fail(bad_family())
+                    .at([at(2, "/x-ms-api-annotation/revision")])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .starts_with("family 'Get' already has revision 2 (")
+                        );
+                    }),
+                fail(d).at([at(1, "/x-ms-api-annotation/revision")]),
+            ],
+        )
+        .test();
     }
 }

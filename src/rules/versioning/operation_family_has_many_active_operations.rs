@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationFamilyHasManyActiveOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -43,15 +40,20 @@ mod tests {
 
     #[test]
     fn more_than_two_live_revisions() {
-        let f = run(&OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS, bad_family());
-        // The third and later live operations are reported.
-        assert_eq!(
-            pointers(&f),
-            vec![at(2, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")]
-        );
-        assert_eq!(
-            f[0].message,
-            "family 'Get' has more than two active operations"
-        );
+        Tester::new(
+            &OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS,
+            vec![good_family()],
+            vec![
+                fail(bad_family())
+                    .at([at(2, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "family 'Get' has more than two active operations"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

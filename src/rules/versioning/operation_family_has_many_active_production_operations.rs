@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationFamilyHasManyActiveProductionOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -47,14 +44,20 @@ mod tests {
 
     #[test]
     fn two_live_production_revisions() {
-        let f = run(
+        Tester::new(
             &OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS,
-            bad_family(),
-        );
-        assert_eq!(pointers(&f), vec![at(1, "/x-ms-api-annotation/status")]);
-        assert_eq!(
-            f[0].message,
-            "family 'Get' has more than one active Production operation"
-        );
+            vec![good_family()],
+            vec![
+                fail(bad_family())
+                    .at([at(1, "/x-ms-api-annotation/status")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "family 'Get' has more than one active Production operation"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "OperationFamilyHasManyEmptyRevisions",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -40,15 +37,30 @@ mod tests {
     use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
+    use serde_json::json;
 
     #[test]
     fn two_operations_without_revision() {
-        // Operation 0 has no revision and operation 3 an empty one.
-        let f = run(&OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS, bad_family());
-        assert_eq!(pointers(&f), vec![at(3, "/x-ms-api-annotation")]);
-        assert_eq!(
-            f[0].message,
-            "family 'Get' has more than one operation without a revision"
-        );
+        Tester::new(
+            &OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS,
+            vec![
+                good_family(),
+                // One operation without a revision is allowed.
+                fam(json!([
+                    {"operationId": "Get", "x-ms-api-annotation": {"family": "Get"}},
+                    {"operationId": "Get_V2", "x-ms-api-annotation": {"family": "Get", "revision": 2}}
+                ])),
+            ],
+            vec![
+                // Operation 0 has no revision and operation 3 an empty one.
+                fail(bad_family()).at([at(3, "/x-ms-api-annotation")]).then(|f| {
+                    assert_eq!(
+                        f[0].message,
+                        "family 'Get' has more than one operation without a revision"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationIdSanitized",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -48,8 +45,15 @@ mod tests {
     #[test]
     fn characters_the_platform_rewrites() {
         let d = fam(json!([{"operationId": "get-task"}, {"operationId": "GetTask_V2"}]));
-        let f = run(&OPERATION_ID_SANITIZED, d);
-        assert_eq!(pointers(&f), vec![at(0, "/operationId")]);
-        assert_eq!(f[0].message, "operationId 'get-task' will be sanitized");
+        Tester::new(
+            &OPERATION_ID_SANITIZED,
+            vec![fam(
+                json!([{"operationId": "GetTask"}, {"operationId": "GetTask_V2"}]),
+            )],
+            vec![fail(d).at([at(0, "/operationId")]).then(|f| {
+                assert_eq!(f[0].message, "operationId 'get-task' will be sanitized");
+            })],
+        )
+        .test();
     }
 }

@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "OperationIdShouldEndWithRevision",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -50,21 +47,26 @@ mod tests {
 
     #[test]
     fn revision_suffix_missing() {
-        // `Get2` (revision 2) and `GetThree` (revision 2) lack the `V2` suffix.
-        let f = run(&OPERATION_ID_SHOULD_END_WITH_REVISION, bad_family());
-        assert_eq!(
-            pointers(&f),
-            vec![at(1, "/operationId"), at(2, "/operationId")]
-        );
-        assert_eq!(
-            f[0].message,
-            "operationId 'Get2' of revision 2 should end with '_V2'"
-        );
         let d = fam(json!([
             {"operationId": "GetTask_V2", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}},
             {"operationId": "GetTaskV3", "x-ms-api-annotation": {"family": "GetTask", "revision": 3}}
         ]));
-        assert!(run(&OPERATION_ID_SHOULD_END_WITH_REVISION, d).is_empty());
+        Tester::new(
+            &OPERATION_ID_SHOULD_END_WITH_REVISION,
+            vec![d],
+            vec![
+                // `Get2` (revision 2) and `GetThree` (revision 2) lack the `V2` suffix.
+                fail(bad_family())
+                    .at([at(1, "/operationId"), at(2, "/operationId")])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "operationId 'Get2' of revision 2 should end with '_V2'"
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 
     #[test]

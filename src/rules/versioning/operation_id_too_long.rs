@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "OperationIdTooLong",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -52,13 +49,17 @@ mod tests {
     #[test]
     fn over_128_characters() {
         let d = fam(json!([{"operationId": "A".repeat(129)}]));
-        let f = run(&OPERATION_ID_TOO_LONG, d);
-        assert_eq!(pointers(&f), vec![at(0, "/operationId")]);
-        assert_eq!(
-            f[0].message,
-            "operationId is 129 characters long (limit 128)"
-        );
-        let d = fam(json!([{"operationId": "A".repeat(128)}]));
-        assert!(run(&OPERATION_ID_TOO_LONG, d).is_empty());
+        let d_2 = fam(json!([{"operationId": "A".repeat(128)}]));
+        Tester::new(
+            &OPERATION_ID_TOO_LONG,
+            vec![d_2],
+            vec![fail(d).at([at(0, "/operationId")]).then(|f| {
+                assert_eq!(
+                    f[0].message,
+                    "operationId is 129 characters long (limit 128)"
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "OperationRevisionEmpty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -49,12 +46,18 @@ mod tests {
 
     #[test]
     fn family_without_revision() {
-        // Operation 0 has no revision, operation 3 an empty one.
-        let f = run(&OPERATION_REVISION_EMPTY, bad_family());
-        assert_eq!(
-            pointers(&f),
-            vec![at(0, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")]
-        );
-        assert!(f[0].message.ends_with("has a family but no revision"));
+        Tester::new(
+            &OPERATION_REVISION_EMPTY,
+            vec![good_family()],
+            vec![
+                // Operation 0 has no revision, operation 3 an empty one.
+                fail(bad_family())
+                    .at([at(0, "/x-ms-api-annotation"), at(3, "/x-ms-api-annotation")])
+                    .then(|f| {
+                        assert!(f[0].message.ends_with("has a family but no revision"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

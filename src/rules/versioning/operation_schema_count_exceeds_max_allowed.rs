@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "OperationSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -68,15 +65,20 @@ mod tests {
             );
         }
         defs.insert("D15".into(), json!({"type": "string"}));
-        let mut d = fam(json!([{"operationId": "Big"}]));
-        d["definitions"] = Value::Object(defs);
-        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
-            json!({"$ref": "#/definitions/D0"});
-        let f = run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d.clone());
-        assert_eq!(pointers(&f), vec![at(0, "")]);
-        assert!(f[0].message.ends_with("expands to more than 16384 schemas"));
-        d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
-            json!({"$ref": "#/definitions/D5"});
-        assert!(run(&OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED, d).is_empty());
+        let returning = |schema: &str| {
+            let mut d = fam(json!([{"operationId": "Big"}]));
+            d["definitions"] = Value::Object(defs.clone());
+            d["paths"]["/v0/items"]["get"]["responses"]["200"]["schema"] =
+                json!({"$ref": format!("#/definitions/{schema}")});
+            d
+        };
+        Tester::new(
+            &OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED,
+            vec![returning("D5")],
+            vec![fail(returning("D0")).at([at(0, "")]).then(|f| {
+                assert!(f[0].message.ends_with("expands to more than 16384 schemas"));
+            })],
+        )
+        .test();
     }
 }

@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "OperationStatusAheadOfConnector",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: OV,
         check,
-        fix: None,
     }
 }
 
@@ -61,14 +58,23 @@ mod tests {
             fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}])),
             json!({"info": {"x-ms-api-annotation": {"status": "Preview"}}}),
         );
-        let f = run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d);
-        assert_eq!(pointers(&f), vec![at(0, "/x-ms-api-annotation/status")]);
-        assert!(
-            f[0].message
-                .ends_with("is Production but the connector is Preview")
-        );
         // No connector status: not compared (calibration).
-        let d = fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}]));
-        assert!(run(&OPERATION_STATUS_AHEAD_OF_CONNECTOR, d).is_empty());
+        let d_2 =
+            fam(json!([{"operationId": "A", "x-ms-api-annotation": {"status": "Production"}}]));
+        Tester::new(
+            &OPERATION_STATUS_AHEAD_OF_CONNECTOR,
+            vec![d_2],
+            vec![
+                fail(d)
+                    .at([at(0, "/x-ms-api-annotation/status")])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .ends_with("is Production but the connector is Preview")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

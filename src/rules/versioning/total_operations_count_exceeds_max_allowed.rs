@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "TotalOperationsCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: SV,
         check,
-        fix: None,
     }
 }
 
@@ -48,10 +45,16 @@ mod tests {
                 .map(|i| json!({"operationId": format!("Op{i}")}))
                 .collect()
         };
-        // `fam` keeps the minimal definition's operation: 256 + 1.
-        let f = run(&TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED, fam(ops(256)));
-        assert_eq!(pointers(&f), vec!["/paths"]);
-        assert_eq!(f[0].message, "257 operations exceed the limit of 256");
-        assert!(run(&TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED, fam(ops(255))).is_empty());
+        Tester::new(
+            &TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED,
+            vec![fam(ops(255))],
+            vec![
+                // `fam` keeps the minimal definition's operation: 256 + 1.
+                fail(fam(ops(256))).at(["/paths"]).then(|f| {
+                    assert_eq!(f[0].message, "257 operations exceed the limit of 256");
+                }),
+            ],
+        )
+        .test();
     }
 }

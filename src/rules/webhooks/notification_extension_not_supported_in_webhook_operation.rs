@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "NotificationExtensionNotSupportedInWebhookOperation",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -46,22 +43,23 @@ mod tests {
 
     #[test]
     fn notification_on_the_webhook() {
-        let f = run(
+        Tester::new(
             &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
-            webhook_with_notification(),
-        );
-        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post/x-ms-notification"]);
-        assert!(
-            f[0].message
-                .contains("is a webhook and cannot have x-ms-notification")
-        );
-        // On the polling trigger that names the webhook: fine.
-        assert!(
-            run(
-                &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
-                with_notification()
-            )
-            .is_empty()
-        );
+            vec![
+                // On the polling trigger that names the webhook: fine.
+                with_notification(),
+            ],
+            vec![
+                fail(webhook_with_notification())
+                    .at(["/paths/~1hooks/post/x-ms-notification"])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .contains("is a webhook and cannot have x-ms-notification")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "NotificationExtensionSupportedForTriggerOnly",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -40,15 +37,21 @@ mod tests {
     use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
+    use serde_json::json;
 
     #[test]
     fn notification_on_an_action() {
-        let f = run(
+        Tester::new(
             &NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY,
-            with_notification(),
-        );
-        // `Poll` is a trigger; `Act` is not.
-        assert_eq!(pointers(&f), vec!["/paths/~1act/get/x-ms-notification"]);
-        assert!(f[0].message.ends_with("is not a trigger"));
+            vec![patch(with_notification(), json!({"paths": {"/act": null}}))],
+            vec![
+                fail(with_notification())
+                    .at(["/paths/~1act/get/x-ms-notification"])
+                    .then(|f| {
+                        assert!(f[0].message.ends_with("is not a trigger"));
+                    }),
+            ],
+        )
+        .test();
     }
 }

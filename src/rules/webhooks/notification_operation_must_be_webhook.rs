@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "NotificationOperationMustBeWebhook",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -49,15 +46,21 @@ mod tests {
     use super::super::tests::*;
     use super::*;
     use crate::rules::testing::*;
+    use serde_json::json;
 
     #[test]
     fn target_is_not_a_webhook() {
-        let f = run(&NOTIFICATION_OPERATION_MUST_BE_WEBHOOK, with_notification());
-        // `Poll` names the webhook `OnEvent` (fine); `Act` names `Poll`, a polling trigger.
-        assert_eq!(
-            pointers(&f),
-            vec!["/paths/~1act/get/x-ms-notification/operationId"]
-        );
-        assert_eq!(f[0].message, "'Poll' is not a webhook trigger");
+        Tester::new(
+            &NOTIFICATION_OPERATION_MUST_BE_WEBHOOK,
+            vec![patch(with_notification(), json!({"paths": {"/act": null}}))],
+            vec![
+                fail(with_notification())
+                    .at(["/paths/~1act/get/x-ms-notification/operationId"])
+                    .then(|f| {
+                        assert_eq!(f[0].message, "'Poll' is not a webhook trigger");
+                    }),
+            ],
+        )
+        .test();
     }
 }

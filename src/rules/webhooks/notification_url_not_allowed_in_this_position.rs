@@ -45,12 +45,9 @@ crate::declare_code! {
         code: "NotificationUrlNotAllowedInThisPosition",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -113,17 +110,21 @@ mod tests {
             json!({"definitions": {"Out": {"type": "object", "properties": {"u": {"type": "string", "x-ms-notification-url": true}}}},
                    "paths": {"/x": {"get": {"operationId": "X", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Out"}}}}}}}),
         );
-        let f = run(&NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION, d.clone());
-        assert_eq!(
-            pointers(&f),
-            vec!["/definitions/Out/properties/u/x-ms-notification-url"]
-        );
-        assert_eq!(f[0].severity, Severity::Warning);
         // Written inline in a response schema: an error.
-        let mut d = d;
-        d["paths"]["/x"]["get"]["responses"]["200"]["schema"] = json!({"type": "object", "properties": {"u": {"type": "string", "x-ms-notification-url": true}}});
-        let f = run(&NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION, d);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Error);
+        let mut inline = d.clone();
+        inline["paths"]["/x"]["get"]["responses"]["200"]["schema"] = json!({"type": "object", "properties": {"u": {"type": "string", "x-ms-notification-url": true}}});
+        Tester::new(
+            &NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION,
+            vec![hook(good_field(), true, true)],
+            vec![
+                fail(d)
+                    .at(["/definitions/Out/properties/u/x-ms-notification-url"])
+                    .then(|f| assert_eq!(f[0].severity, Severity::Warning)),
+                fail(inline)
+                    .count(1)
+                    .then(|f| assert_eq!(f[0].severity, Severity::Error)),
+            ],
+        )
+        .test();
     }
 }

@@ -15,12 +15,9 @@ crate::declare_code! {
         code: "NotificationUrlNotInternal",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -54,26 +51,23 @@ mod tests {
             true,
             true,
         );
-        let f = run(&NOTIFICATION_URL_NOT_INTERNAL, d);
-        assert_eq!(pointers(&f), vec![CALLBACK]);
-        assert!(
-            f[0].message
-                .starts_with("notification URL field 'callback' of ")
-        );
-        assert!(
-            run(
-                &NOTIFICATION_URL_NOT_INTERNAL,
-                hook(good_field(), true, true)
-            )
-            .is_empty()
-        );
         // An internal body parameter hides the field too.
-        let mut d = hook(
+        let mut d_2 = hook(
             json!({"type": "string", "x-ms-notification-url": true}),
             true,
             true,
         );
-        d["paths"]["/hooks"]["post"]["parameters"][0]["x-ms-visibility"] = json!("internal");
-        assert!(run(&NOTIFICATION_URL_NOT_INTERNAL, d).is_empty());
+        d_2["paths"]["/hooks"]["post"]["parameters"][0]["x-ms-visibility"] = json!("internal");
+        Tester::new(
+            &NOTIFICATION_URL_NOT_INTERNAL,
+            vec![hook(good_field(), true, true), d_2],
+            vec![fail(d).at([CALLBACK]).then(|f| {
+                assert!(
+                    f[0].message
+                        .starts_with("notification URL field 'callback' of ")
+                );
+            })],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "NotificationUrlNotRequired",
         severity: Severity::Warning,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -53,26 +50,22 @@ mod tests {
 
     #[test]
     fn optional_callback_field() {
-        // The body parameter is optional.
-        let f = run(
-            &NOTIFICATION_URL_NOT_REQUIRED,
-            hook(good_field(), true, false),
-        );
-        assert_eq!(pointers(&f), vec![CALLBACK]);
-        assert!(f[0].message.contains("is not required at every level"));
         // The field is missing from `required`.
         let mut d = hook(good_field(), true, true);
         d["paths"]["/hooks"]["post"]["parameters"][0]["schema"]["required"] = json!([]);
-        assert_eq!(
-            pointers(&run(&NOTIFICATION_URL_NOT_REQUIRED, d)),
-            vec![CALLBACK]
-        );
-        assert!(
-            run(
-                &NOTIFICATION_URL_NOT_REQUIRED,
-                hook(good_field(), true, true)
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &NOTIFICATION_URL_NOT_REQUIRED,
+            vec![hook(good_field(), true, true)],
+            vec![
+                // The body parameter is optional.
+                fail(hook(good_field(), true, false))
+                    .at([CALLBACK])
+                    .then(|f| {
+                        assert!(f[0].message.contains("is not required at every level"));
+                    }),
+                fail(d).at([CALLBACK]),
+            ],
+        )
+        .test();
     }
 }

@@ -20,12 +20,9 @@ crate::declare_code! {
         code: "NotificationUrlNotString",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -58,9 +55,13 @@ mod tests {
             true,
             true,
         );
-        let f = run(&NOTIFICATION_URL_NOT_STRING, d);
-        assert_eq!(pointers(&f), vec![CALLBACK]);
-        assert!(f[0].message.ends_with("is not a string"));
-        assert!(run(&NOTIFICATION_URL_NOT_STRING, hook(good_field(), true, true)).is_empty());
+        Tester::new(
+            &NOTIFICATION_URL_NOT_STRING,
+            vec![hook(good_field(), true, true)],
+            vec![fail(d).at([CALLBACK]).then(|f| {
+                assert!(f[0].message.ends_with("is not a string"));
+            })],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "OperationMustHaveNotificationContentExtension",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -49,21 +46,20 @@ mod tests {
 
     #[test]
     fn webhook_without_notification_content() {
-        let f = run(
+        Tester::new(
             &OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION,
-            hook(good_field(), false, true),
-        );
-        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post"]);
-        assert!(
-            f[0].message
-                .ends_with("'/hooks' has no x-ms-notification-content")
-        );
-        assert!(
-            run(
-                &OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION,
-                hook(good_field(), true, true)
-            )
-            .is_empty()
-        );
+            vec![hook(good_field(), true, true)],
+            vec![
+                fail(hook(good_field(), false, true))
+                    .at(["/paths/~1hooks/post"])
+                    .then(|f| {
+                        assert!(
+                            f[0].message
+                                .ends_with("'/hooks' has no x-ms-notification-content")
+                        );
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -17,12 +17,9 @@ crate::declare_code! {
         code: "ParamtersWithSameNameMustHaveSameTypeAndVisibility",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -69,21 +66,20 @@ mod tests {
 
     #[test]
     fn same_name_different_type() {
-        let f = run(
-            &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
-            webhook_with_notification(),
-        );
-        assert_eq!(pointers(&f), vec!["/paths/~1poll/get/parameters/0/type"]);
-        assert!(f[0].message.starts_with("'q' has a different type in "));
         // Both `q` are strings: fine.
         let mut d = webhook_with_notification();
         d["paths"]["/poll"]["get"]["parameters"][0]["type"] = json!("string");
-        assert!(
-            run(
-                &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
-                d
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY,
+            vec![d],
+            vec![
+                fail(webhook_with_notification())
+                    .at(["/paths/~1poll/get/parameters/0/type"])
+                    .then(|f| {
+                        assert!(f[0].message.starts_with("'q' has a different type in "));
+                    }),
+            ],
+        )
+        .test();
     }
 }

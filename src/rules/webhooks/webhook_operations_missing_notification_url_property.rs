@@ -16,12 +16,9 @@ crate::declare_code! {
         code: "WebhookOperationsMissingNotificationUrlProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Definition,
         source: WH,
         check,
-        fix: None,
     }
 }
 
@@ -49,11 +46,15 @@ mod tests {
     #[test]
     fn webhook_without_url_field() {
         let d = hook(json!({"type": "string"}), true, true);
-        let f = run(&WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY, d);
-        assert_eq!(pointers(&f), vec!["/paths/~1hooks/post"]);
-        assert!(f[0].message.ends_with("has no x-ms-notification-url field"));
         // Without notification content it is not a webhook trigger.
-        let d = hook(json!({"type": "string"}), false, true);
-        assert!(run(&WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY, d).is_empty());
+        let d_2 = hook(json!({"type": "string"}), false, true);
+        Tester::new(
+            &WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY,
+            vec![d_2],
+            vec![fail(d).at(["/paths/~1hooks/post"]).then(|f| {
+                assert!(f[0].message.ends_with("has no x-ms-notification-url field"));
+            })],
+        )
+        .test();
     }
 }
