@@ -387,12 +387,18 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
                 Ok(fix::FmtOutcome::Changed(new)) => {
                     changed += 1;
                     if args.check {
-                        print(&format!("would reformat {}\n", f.display()));
+                        print(&format!(
+                            "would reformat {}\n",
+                            crate::safe::text(&f.display().to_string())
+                        ));
                     } else if let Err(e) = fsx::rewrite(&f, &new) {
                         safe_eprintln!("error: cannot write {e}");
                         error = true;
                     } else {
-                        print(&format!("reformatted {}\n", f.display()));
+                        print(&format!(
+                            "reformatted {}\n",
+                            crate::safe::text(&f.display().to_string())
+                        ));
                     }
                 }
                 Err(e) => {

@@ -251,7 +251,10 @@ pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
         return code;
     }
-    let cli = lint_only(std::env::args_os()).unwrap_or_else(Cli::parse);
+    let cli = match lint_only(std::env::args_os()).map_or_else(Cli::try_parse, Ok) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, std::env::args_os()),
+    };
     let color = use_color(cli.color);
     match cli.command {
         Command::Lint(args) => lint(args, color),
@@ -322,6 +325,25 @@ where
 #[cfg(test)]
 mod lint_only_tests {
     use super::*;
+
+    #[test]
+    fn json_output_is_read_from_the_raw_arguments() {
+        for yes in [
+            &["connkit", "lint", "--format", "json"][..],
+            &["connkit", "lint", "--bogus", "--format=json"],
+            &["connkit", "verify-package", "--format", "json", "x.zip"],
+        ] {
+            assert!(wants_json(yes.iter()), "{yes:?}");
+        }
+        for no in [
+            &["connkit", "lint", "--format", "text"][..],
+            &["connkit", "lint", "--format"],
+            &["connkit", "lint", "json"],
+            &["connkit", "lint", "--", "--format", "json"],
+        ] {
+            assert!(!wants_json(no.iter()), "{no:?}");
+        }
+    }
 
     #[test]
     fn the_lint_only_tree_parses_as_the_full_one() {
@@ -416,6 +438,51 @@ pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
         print_json(&error_document(kind, message));
     }
     safe_eprintln!("error: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// Whether the command line asks for JSON output (`--format json` or `--format=json`), read
+/// from the raw arguments: it must be known when the arguments do not parse.
+fn wants_json<I, T>(args: I) -> bool
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    args.iter()
+        .take_while(|a| *a != "--")
+        .enumerate()
+        .any(|(i, a)| {
+            a == "--format=json"
+                || (a == "--format" && args.get(i + 1).is_some_and(|v| v == "json"))
+        })
+}
+
+/// A command line clap refused: its message and exit status (2), as clap prints them; with
+/// `--format json`, also one JSON error document (`kind` "usage") on stdout, so a program
+/// reading stdout sees why there is no report. `--help` and `--version` are not errors.
+fn usage_error<I, T>(e: clap::Error, args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    if !e.use_stderr() {
+        e.exit();
+    }
+    if wants_json(args) {
+        // clap's message is its first paragraph (the usage line and the hint follow a
+        // blank line); its own lines, such as the missing arguments, joined with spaces.
+        let rendered = e.render().to_string();
+        let message: Vec<&str> = rendered
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        let message = message.join(" ");
+        let message = message.strip_prefix("error: ").unwrap_or(&message);
+        print_json(&error_document("usage", message));
+    }
+    let _ = e.print();
     ExitCode::from(EXIT_ERROR)
 }
 

@@ -220,7 +220,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
     let mut s = build::render_tree(&out_name, built.bytes.len() as u64, &built.tree);
     s.push_str(&format!(
         "wrote {}\nsha256 {}\n",
-        args.output.display(),
+        crate::safe::text(&args.output.display().to_string()),
         built.sha256
     ));
     print(&s);

@@ -287,10 +287,17 @@ fn verify_before_submit(args: &SubmitArgs, name: &str, bytes: &[u8]) -> Result<(
         }
         return Ok(());
     }
-    let msg = format!(
-        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):\n  {}",
-        lines.join("\n  ")
+    let head = format!(
+        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):"
     );
+    let msg = format!("{head}\n  {}", lines.join("\n  "));
+    // On stderr, one line each: a message is printed as one line (crate::safe::line).
+    let eprint = || {
+        safe_eprintln!("error: {head}");
+        for l in &lines {
+            safe_eprintln!("  {l}");
+        }
+    };
     Err(match args.format {
         Format::Json => {
             let doc = serde_json::json!({
@@ -301,11 +308,11 @@ fn verify_before_submit(args: &SubmitArgs, name: &str, bytes: &[u8]) -> Result<(
                 "verify": {"errors": errors, "findings": report.findings},
             });
             print_json(&doc);
-            safe_eprintln!("error: {msg}");
+            eprint();
             ExitCode::from(EXIT_FINDINGS)
         }
         Format::Text => {
-            safe_eprintln!("error: {msg}");
+            eprint();
             ExitCode::from(EXIT_FINDINGS)
         }
     })
