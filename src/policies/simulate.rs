@@ -217,9 +217,9 @@ fn run(
                 }
                 None => url.as_str(),
             };
+            // Everything after the host replaces the base path (a `?…` included, as written).
             let (host, path) = match rest.find(['/', '?']) {
-                Some(i) if rest[i..].starts_with('/') => (&rest[..i], &rest[i..]),
-                Some(i) => (&rest[..i], ""),
+                Some(i) => (&rest[..i], &rest[i..]),
                 None => (rest, ""),
             };
             req.host = host.to_string();
