@@ -452,10 +452,13 @@ fn policies_reach_only_the_operations_they_name() {
     });
     let mut limited = set_header("X-Only", "yes");
     limited["parameters"]["x-ms-apimTemplate-operationName"] = json!(["Other"]);
-    let dir = connector(&d, json!([limited, set_header("X-All", "1")]));
+    // An empty list names no operation: every one (a merged connector, PaySpace, relies on it).
+    let mut empty = set_header("X-Empty", "e");
+    empty["parameters"]["x-ms-apimTemplate-operationName"] = json!([]);
+    let dir = connector(&d, json!([limited, set_header("X-All", "1"), empty]));
     let doc = run(&dir, &[]);
-    assert_eq!(doc["headers"], json!({"X-All": "1"}));
-    assert_eq!(doc["policies"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["headers"], json!({"X-All": "1", "X-Empty": "e"}));
+    assert_eq!(doc["policies"].as_array().unwrap().len(), 2);
     let out = connkit()
         .args(["request"])
         .arg(dir.path())
@@ -463,7 +466,10 @@ fn policies_reach_only_the_operations_they_name() {
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["headers"], json!({"X-Only": "yes", "X-All": "1"}));
+    assert_eq!(
+        doc["headers"],
+        json!({"X-Only": "yes", "X-All": "1", "X-Empty": "e"})
+    );
 }
 
 #[test]

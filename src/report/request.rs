@@ -177,3 +177,61 @@ pub fn text(o: &RequestOutcome) -> String {
     out.push_str("\nNothing was sent.\n");
     out
 }
+
+/// `connkit explain <templateId>`: what the catalog says of a template, with its page.
+pub fn template_text(t: &crate::policies::catalog::Template) -> String {
+    use crate::policies::catalog;
+    let mut s = format!(
+        "{}  (policy template: {}{})\n\n{}\n\n  ids:      {}\n",
+        t.id,
+        t.name,
+        if t.preview { ", preview" } else { "" },
+        t.summary,
+        t.ids.join(", ")
+    );
+    if !t.documented {
+        s.push_str("  status:   undocumented (Microsoft-internal); connkit does not simulate it\n");
+    }
+    let sections: Vec<&str> = t.sections.iter().map(|x| x.as_str()).collect();
+    s.push_str(&format!(
+        "  sections: {}\n  operations: {}\n",
+        if sections.is_empty() {
+            "Request (no x-ms-apimTemplate-policySection)".to_string()
+        } else {
+            sections.join(", ")
+        },
+        match t.scope {
+            catalog::Scope::NamedOperations => {
+                "name them in x-ms-apimTemplate-operationName (bound to one operation's path or body)"
+            }
+            catalog::Scope::AnyOperation => {
+                "x-ms-apimTemplate-operationName optional (absent: every operation)"
+            }
+        }
+    ));
+    if !t.params.is_empty() {
+        s.push_str("\n### Parameters\n");
+        for p in t.params {
+            s.push_str(&format!(
+                "- {}{} ({}){}",
+                catalog::PARAM_PREFIX,
+                p.name,
+                if p.required { "required" } else { "optional" },
+                if p.doc.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", p.doc)
+                }
+            ));
+            if !p.values.is_empty() {
+                s.push_str(&format!(" One of: {}.", p.values.join(", ")));
+            }
+            if let Some(d) = p.default {
+                s.push_str(&format!(" Default: {d}."));
+            }
+            s.push('\n');
+        }
+    }
+    s.push_str(&format!("\nSource: {}\n", t.citation()));
+    s
+}
