@@ -646,3 +646,41 @@ fn secrets_never_appear_in_the_output() {
         assert!(all.contains("***"), "{all}");
     }
 }
+
+#[test]
+fn connection_secrets_from_the_environment_or_stdin() {
+    let d = def("h.example.com", "/", "get", "/things", json!([]));
+    let dir = connector(
+        &d,
+        json!([set_header("X-Key", "@connectionParameters('api_key')")]),
+    );
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--format", "json", "--connection", "api_key"])
+        .env("CONNKIT_CONNECTION_API_KEY", "from-env-secret-1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The policy ran with the value; the output shows only the redaction.
+    assert_eq!(doc["headers"]["X-Key"], "***");
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--format", "json", "--connection", "api_key=-"])
+        .write_stdin("from-stdin-secret-2\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("from-stdin-secret-2"));
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--connection", "api_key"])
+        .env_remove("CONNKIT_CONNECTION_API_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CONNKIT_CONNECTION_API_KEY is not set"));
+}
