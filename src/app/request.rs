@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::model::Connector;
-use crate::model::request::{self, Inputs, Request, Response};
+use crate::model::request::{self, Inputs, Response};
 use crate::model::swagger::Swagger;
 use crate::policies::{Applied, Policies};
 
@@ -34,21 +34,7 @@ pub struct RequestInput {
     pub response: Option<PathBuf>,
 }
 
-/// The request as the platform sends it, and the response as the flow sees it.
-#[derive(Debug, Clone)]
-pub struct RequestOutcome {
-    pub operation_id: String,
-    /// Built from the definition, before any policy (authentication applied).
-    pub original: Request,
-    /// After the request-section policies.
-    pub request: Request,
-    /// Every instance that targets the operation, in array order (both sections).
-    pub policies: Vec<Applied>,
-    /// The response after the response-section policies, when a response file was given.
-    pub response: Option<Response>,
-    /// What the reader should know (a credential not given, a header read as empty).
-    pub notes: Vec<String>,
-}
+pub use crate::report::request::RequestOutcome;
 
 /// Why the session stopped: a usage error (`kind` "usage") or an input that could not be
 /// read ("io", "parse"). Exit 2.

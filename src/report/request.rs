@@ -5,13 +5,31 @@
 //! [{"templateId", "title", "applied", "section", "pointer", "changes", "note"?}], "notes",
 //! "response"?: {"status", "headers", "body"}}`. Headers of the same name (a setheader with
 //! `existsAction: append`) are joined with `, ` as HTTP allows.
+//!
+//! [`RequestOutcome`] lives here, below the session that fills it
+//! ([`crate::app::request::run`]), as the lint report does: app uses report, never the reverse.
 
 use serde_json::{Map, Value, json};
 
-use crate::app::request::RequestOutcome;
-use crate::model::request::Request;
+use crate::model::request::{Request, Response};
 use crate::policies::Applied;
 use crate::safe;
+
+/// The request as the platform sends it, and the response as the flow sees it.
+#[derive(Debug, Clone)]
+pub struct RequestOutcome {
+    pub operation_id: String,
+    /// Built from the definition, before any policy (authentication applied).
+    pub original: Request,
+    /// After the request-section policies.
+    pub request: Request,
+    /// Every instance that targets the operation, in array order (both sections).
+    pub policies: Vec<Applied>,
+    /// The response after the response-section policies, when a response file was given.
+    pub response: Option<Response>,
+    /// What the reader should know (a credential not given, a header read as empty).
+    pub notes: Vec<String>,
+}
 
 fn headers_object(headers: &[(String, String)]) -> Value {
     let mut m = Map::new();
@@ -239,8 +257,8 @@ pub fn template_text(t: &crate::policies::catalog::Template) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::request::{Body, Request, Response};
-    use crate::policies::{Applied, Section};
+    use crate::model::request::Body;
+    use crate::policies::Section;
 
     fn outcome() -> RequestOutcome {
         let req = Request {
