@@ -158,47 +158,50 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
         .map_err(|e| usage(e.to_string()))?;
     notes.extend(before.notes);
     let mut applied = before.policies;
-    let response = match &input.response {
-        None => {
-            for inst in policies.for_operation(id) {
-                if inst.section != crate::policies::Section::Request {
-                    applied.push(Applied {
-                        template_id: inst.template_id.to_string(),
-                        title: inst.title.to_string(),
-                        pointer: inst.pointer.clone(),
-                        section: inst.section,
-                        applied: false,
-                        changes: Vec::new(),
-                        note: Some("runs on the response: give --response FILE to apply it".into()),
-                    });
+    let response =
+        match &input.response {
+            None => {
+                for inst in policies.for_operation(id) {
+                    if inst.section != crate::policies::Section::Request {
+                        applied.push(Applied {
+                            template_id: inst.template_id.to_string(),
+                            title: inst.title.to_string(),
+                            pointer: inst.pointer.clone(),
+                            section: inst.section,
+                            applied: false,
+                            changes: Vec::new(),
+                            note: Some(if inst.section == crate::policies::Section::Failure {
+                                "the Failure section runs when the call fails; not simulated".into()
+                            } else {
+                                "runs on the response: give --response FILE to apply it".into()
+                            }),
+                        });
+                    }
                 }
+                None
             }
-            None
-        }
-        Some(path) => {
-            let bytes =
-                crate::fsx::read_in_folder(path, crate::model::MAX_FILE_BYTES).map_err(|e| {
-                    RequestError {
+            Some(path) => {
+                let bytes = crate::fsx::read_in_folder(path, crate::model::MAX_FILE_BYTES)
+                    .map_err(|e| RequestError {
                         kind: "io",
                         message: format!("{}: {e}", path.display()),
-                    }
+                    })?;
+                let v: Value = serde_json::from_slice(&bytes).map_err(|e| RequestError {
+                    kind: "parse",
+                    message: format!("{}: not JSON ({e})", path.display()),
                 })?;
-            let v: Value = serde_json::from_slice(&bytes).map_err(|e| RequestError {
-                kind: "parse",
-                message: format!("{}: not JSON ({e})", path.display()),
-            })?;
-            let mut resp = Response::from_json(&v).map_err(|m| RequestError {
-                kind: "usage",
-                message: format!("{}: {m}", path.display()),
-            })?;
-            let after = policies
-                .apply_response(id, &req, &mut resp, &input.connections)
-                .map_err(|e| usage(e.to_string()))?;
-            notes.extend(after.notes);
-            applied.extend(after.policies);
-            Some(resp)
-        }
-    };
+                let mut resp = Response::from_json(&v).map_err(|m| RequestError {
+                    kind: "usage",
+                    message: format!("{}: {m}", path.display()),
+                })?;
+                let after = policies
+                    .apply_response(id, &req, &mut resp, &input.connections)
+                    .map_err(|e| usage(e.to_string()))?;
+                notes.extend(after.notes);
+                applied.extend(after.policies);
+                Some(resp)
+            }
+        };
     // Array order, whichever section.
     applied.sort_by_key(|a| {
         a.pointer
