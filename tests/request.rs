@@ -489,6 +489,10 @@ fn response_section_policies_run_on_the_response_file() {
             instance(
                 "updatenextlink",
                 json!({"x-ms-apimTemplateParameter.nextLinkPropertyName": "@odata.nextLink"})
+            ),
+            instance(
+                "setheader",
+                json!({"x-ms-apimTemplateParameter.name": "X-Failed", "x-ms-apimTemplateParameter.value": "1", "x-ms-apimTemplate-policySection": "Failure"})
             )
         ]),
     );
@@ -526,6 +530,15 @@ fn response_section_policies_run_on_the_response_file() {
             .unwrap()
             .contains("@odata.nextLink")
     );
+    assert_eq!(doc["policies"][3]["section"], "Failure");
+    assert_eq!(doc["policies"][3]["applied"], false);
+    assert!(
+        doc["policies"][3]["note"]
+            .as_str()
+            .unwrap()
+            .contains("Failure section")
+    );
+    assert!(doc["response"]["headers"].get("X-Failed").is_none());
 }
 
 #[test]
