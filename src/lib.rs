@@ -1,7 +1,9 @@
 //! connkit: offline checks for Microsoft Power Platform custom connectors.
 //!
 //! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
-//! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
+//! resolve `$ref`, build an operation's request) ← [`policies`] (policy templates: catalog,
+//! expressions, simulator) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes
+//! through [`safe`].
 
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -20,6 +22,7 @@ pub mod fsx;
 pub mod lsp;
 pub mod model;
 pub mod package;
+pub mod policies;
 pub mod report;
 pub mod rules;
 pub mod safe;

@@ -4,6 +4,7 @@ pub mod diff;
 pub mod lint_ci;
 pub mod lsp;
 pub mod package;
+pub mod request;
 pub mod submit;
 
 use std::io::{IsTerminal, Write};
@@ -78,6 +79,8 @@ pub enum Command {
     Fmt(convert::FmtArgs),
     /// Run the language server (LSP over stdio) for editors: findings as you type.
     Lsp,
+    /// Show the request an operation sends after the platform's policy templates (offline).
+    Request(request::RequestArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -271,6 +274,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => convert::run_init(args, color),
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
+        Command::Request(args) => request::run(args),
     }
 }
 
@@ -664,6 +668,12 @@ fn explain(code: &str) -> ExitCode {
                 e.summary,
                 e.source
             ));
+            ExitCode::SUCCESS
+        }
+        None if crate::policies::catalog::find(code).is_some() => {
+            if let Some(t) = crate::policies::catalog::find(code) {
+                print(&report::request::template_text(t));
+            }
             ExitCode::SUCCESS
         }
         None => {
