@@ -5,3 +5,4 @@ pub mod fix;
 pub mod lint;
 pub mod outputs;
 pub mod progress;
+pub mod test;

@@ -5,6 +5,7 @@ pub mod lint_ci;
 pub mod lsp;
 pub mod package;
 pub mod submit;
+pub mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -78,6 +79,9 @@ pub enum Command {
     Fmt(convert::FmtArgs),
     /// Run the language server (LSP over stdio) for editors: findings as you type.
     Lsp,
+    /// Call the connector's operations on its API and check each response against the
+    /// definition (or check a recording with --replay). See docs/test.md.
+    Test(test::TestArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -263,6 +267,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => convert::run_init(args, color),
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
+        Command::Test(args) => test::run_test(args, color),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod junit;
 pub mod markdown;
 pub mod run;
 pub mod sarif;
+pub mod test;
 pub mod text;
 
 use serde::Serialize;
