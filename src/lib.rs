@@ -21,6 +21,7 @@ pub mod fsx;
 pub mod lsp;
 pub mod model;
 pub mod package;
+pub mod policies;
 pub mod report;
 pub mod rules;
 pub mod safe;

@@ -205,6 +205,16 @@ fn properties() -> Value {
                 "x-ms-apimTemplateParameter.existsAction": "override",
                 "x-ms-apimTemplate-policySection": "Request"
             }
+        }, {
+            "templateId": "setheader",
+            "title": "Lookup header",
+            "parameters": {
+                "x-ms-apimTemplateParameter.name": "X-Lookup",
+                "x-ms-apimTemplateParameter.value": "yes",
+                "x-ms-apimTemplateParameter.existsAction": "override",
+                "x-ms-apimTemplate-policySection": "Request",
+                "x-ms-apimTemplate-operationName": ["GetOrder"]
+            }
         }]
     }})
 }
@@ -428,6 +438,11 @@ fn a_conforming_api_passes_and_requests_carry_auth_policy_and_base_path() {
             Some("connkit"),
             "the setheader policy: {s:?}"
         );
+    }
+    // A policy limited by x-ms-apimTemplate-operationName reaches only those operations.
+    for s in &seen {
+        let lookup = s.target.contains("/orders/42");
+        assert_eq!(s.header("x-lookup").is_some(), lookup, "{s:?}");
     }
     // An optional parameter without a test value is left out.
     assert!(
@@ -839,4 +854,27 @@ fn text_junit_and_markdown_name_each_operation() {
         "{}",
         md.stdout
     );
+}
+
+#[test]
+fn custom_code_operations_are_sent_and_marked_script_not_run() {
+    let server = api("none");
+    let mut props = properties();
+    props["properties"]["scriptOperations"] = json!(["GetOrder"]);
+    let dir = connector_with(&definition(), &props);
+    std::fs::write(
+        dir.path().join("contoso/script.csx"),
+        "public class Script : ScriptBase {}\n",
+    )
+    .unwrap();
+    let r = test_run(dir.path(), &server.url(), &[]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let doc = r.json();
+    let get = operation(&doc, "GetOrder");
+    assert_eq!(get["status"], "passed");
+    assert!(
+        get["note"].as_str().unwrap().contains("script not run"),
+        "{get}"
+    );
+    assert!(operation(&doc, "ListOrders")["note"].is_null());
 }

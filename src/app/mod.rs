@@ -5,4 +5,5 @@ pub mod fix;
 pub mod lint;
 pub mod outputs;
 pub mod progress;
+pub mod request;
 pub mod test;

@@ -259,8 +259,10 @@ pub fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, Te
             )
         }
     };
+    let policies = crate::policies::Policies::from_properties(properties);
     let opts = run::Options {
-        base_url: base.as_str(),
+        base: &base,
+        policies: &policies,
         operations: &req.operations,
         plan: plan.as_ref(),
         connection: &connection,

@@ -4,6 +4,7 @@ pub mod diff;
 pub mod lint_ci;
 pub mod lsp;
 pub mod package;
+pub mod request;
 pub mod submit;
 pub mod test;
 
@@ -79,6 +80,8 @@ pub enum Command {
     Fmt(convert::FmtArgs),
     /// Run the language server (LSP over stdio) for editors: findings as you type.
     Lsp,
+    /// Show the request an operation sends after the platform's policy templates (offline).
+    Request(request::RequestArgs),
     /// Call the connector's operations on its API and check each response against the
     /// definition (or check a recording with --replay). See docs/test.md.
     Test(test::TestArgs),
@@ -267,6 +270,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => convert::run_init(args, color),
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
+        Command::Request(args) => request::run(args),
         Command::Test(args) => test::run_test(args, color),
     }
 }

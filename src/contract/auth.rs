@@ -171,21 +171,11 @@ impl Connection {
         }
     }
 
-    /// The API key: `api_key`, else the parameter named like the security definition or its
-    /// header/query name.
-    fn api_key(&self, key: &str, def: &Value) -> Option<&str> {
-        self.get("api_key").or_else(|| self.get(key)).or_else(|| {
-            def.get("name")
-                .and_then(Value::as_str)
-                .and_then(|n| self.get(n))
-        })
-    }
-
     /// What is missing for the authentication, in words (`None`: nothing, or no auth).
     pub fn missing(&self, root: &Value) -> Option<String> {
-        let (key, def) = scheme(root)?;
+        let (_, def) = scheme(root)?;
         match def.get("type").and_then(Value::as_str)? {
-            "apiKey" if self.api_key(key, def).is_none() => Some(
+            "apiKey" if self.get("api_key").is_none() => Some(
                 "the API key is not set: give --connection api_key=@env:VARIABLE (or @stdin)".into(),
             ),
             "basic" if self.get("username").is_none() || self.get("password").is_none() => Some(
@@ -225,51 +215,6 @@ impl Connection {
             }
         }
         (headers, query)
-    }
-
-    /// Add the authentication to a request's headers or query (replacing a header of the
-    /// same name).
-    pub fn apply(
-        &self,
-        root: &Value,
-        headers: &mut Vec<(String, String)>,
-        query: &mut Vec<(String, String)>,
-    ) {
-        let Some((key, def)) = scheme(root) else {
-            return;
-        };
-        let mut set_header = |name: &str, value: String| {
-            headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-            headers.push((name.to_string(), value));
-        };
-        match def.get("type").and_then(Value::as_str) {
-            Some("apiKey") => {
-                let (Some(name), Some(v)) = (
-                    def.get("name").and_then(Value::as_str),
-                    self.api_key(key, def),
-                ) else {
-                    return;
-                };
-                if def.get("in").and_then(Value::as_str) == Some("query") {
-                    query.retain(|(k, _)| k != name);
-                    query.push((name.to_string(), v.to_string()));
-                } else {
-                    set_header(name, v.to_string());
-                }
-            }
-            Some("basic") => {
-                if let (Some(u), Some(p)) = (self.get("username"), self.get("password")) {
-                    let cred = base64(format!("{u}:{p}").as_bytes());
-                    set_header("Authorization", format!("Basic {cred}"));
-                }
-            }
-            Some("oauth2") => {
-                if let Some(t) = self.get("token") {
-                    set_header("Authorization", format!("Bearer {t}"));
-                }
-            }
-            _ => {}
-        }
     }
 }
 
@@ -311,29 +256,21 @@ mod tests {
     }
 
     #[test]
-    fn schemes_apply_as_declared() {
+    fn secrets_are_registered_and_missing_credentials_named() {
         let root = json!({"securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "X-Key"}}});
         let c = Connection::new(
             vec![("api_key".into(), "auth-apply-key-1".into())],
             None,
             &root,
         );
-        let (mut h, mut q) = (vec![], vec![]);
-        c.apply(&root, &mut h, &mut q);
-        assert_eq!(
-            h,
-            vec![("X-Key".to_string(), "auth-apply-key-1".to_string())]
-        );
+        assert!(c.missing(&root).is_none());
         assert_eq!(crate::safe::redact("echo auth-apply-key-1"), "echo ***");
-        let root = json!({"securityDefinitions": {"k": {"type": "apiKey", "in": "query", "name": "code"}}});
-        let (mut h, mut q) = (vec![], vec![]);
-        c.apply(&root, &mut h, &mut q);
-        assert_eq!(
-            q,
-            vec![("code".to_string(), "auth-apply-key-1".to_string())]
-        );
+        let b64 = base64(b"auth-apply-key-1");
+        assert!(!crate::safe::redact(&b64).contains(b64.trim_end_matches('=')));
+        let (headers, _) = c.credential_names(&root);
+        assert!(headers.contains(&"x-key".to_string()));
         let root = json!({"securityDefinitions": {"b": {"type": "basic"}}});
-        let c = Connection::new(
+        let _ = Connection::new(
             vec![
                 ("username".into(), "ann".into()),
                 ("password".into(), "pw-auth-2".into()),
@@ -341,19 +278,13 @@ mod tests {
             None,
             &root,
         );
-        let (mut h, mut q) = (vec![], vec![]);
-        c.apply(&root, &mut h, &mut q);
-        assert_eq!(h[0].1, format!("Basic {}", base64(b"ann:pw-auth-2")));
-        assert!(!crate::safe::redact(&h[0].1).contains(&base64(b"ann:pw-auth-2")));
+        let basic = base64(b"ann:pw-auth-2");
+        assert!(!crate::safe::redact(&format!("Basic {basic}")).contains(&basic));
+        // A region is not a secret; a securestring is, whatever its name.
+        let props = json!({"properties": {"connectionParameters": {"region": {"type": "string"}, "tenantKey": {"type": "securestring"}}}});
+        assert!(!is_secret(Some(&props), "region"));
+        assert!(is_secret(Some(&props), "tenantKey"));
         let root = json!({"securityDefinitions": {"o": {"type": "oauth2", "flow": "accessCode"}}});
-        let c = Connection::new(vec![("token".into(), "tok-auth-3".into())], None, &root);
-        assert!(c.missing(&root).is_none());
-        let (mut h, mut q) = (vec![], vec![]);
-        c.apply(&root, &mut h, &mut q);
-        assert_eq!(
-            h[0],
-            ("Authorization".to_string(), "Bearer tok-auth-3".to_string())
-        );
         assert!(Connection::default().missing(&root).is_some());
     }
 }

@@ -384,6 +384,18 @@ mod tests {
             url: "http://127.0.0.1:1/v1/x?code=har-secret-key-9&q=1".into(),
             headers: vec![("X-Key".into(), "har-secret-key-9".into())],
             body: None,
+            request: crate::model::request::Request {
+                method: "GET".into(),
+                scheme: "http".into(),
+                host: "127.0.0.1:1".into(),
+                base_path: "/v1".into(),
+                path: "/x".into(),
+                path_template: "/x".into(),
+                path_params: vec![],
+                query: vec![],
+                headers: vec![],
+                body: None,
+            },
         };
         let b64 = super::super::auth::base64(b"har-secret-key-9");
         let resp = Response {

@@ -1,11 +1,19 @@
-//! The request of one operation: the definition, the inputs, the connector's policies and
-//! authentication, sent to `--base-url` (which replaces scheme, host and basePath).
+//! The request of one operation, built exactly as `connkit request` builds it
+//! ([`crate::model::request::build`], then [`crate::model::request::apply_security`], then the
+//! request-section policy templates, [`Policies::apply_request`]), then sent to `--base-url`,
+//! which replaces scheme, host and basePath (after the policies: a `dynamichosturl` names the
+//! production host, `--base-url` the one under test). The response-section policies run on
+//! the response before it is checked ([`apply_response`]): the definition describes what the
+//! platform hands to the flow.
 
 use serde_json::Value;
 
 use super::auth::Connection;
-use super::inputs::{Inputs, wire_values};
+use super::inputs::Inputs;
+use super::validate::Response;
+use crate::model::request::{self as model_request, Request};
 use crate::model::swagger::{Operation, Swagger};
+use crate::policies::Policies;
 
 /// A request ready to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +23,8 @@ pub struct Built {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Option<Vec<u8>>,
+    /// The request as the builder and the policies left it (response policies read it).
+    pub request: Request,
 }
 
 impl Built {
@@ -26,95 +36,104 @@ impl Built {
     }
 }
 
-/// Percent-encode a path segment or a query component (unreserved characters kept).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+/// A value as the request builder takes it: strings as they are, anything else as JSON
+/// (arrays as JSON arrays, which it splits per `collectionFormat`).
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
     }
-    out
 }
 
-/// `--base-url` without a trailing slash.
-pub fn base(base_url: &str) -> &str {
-    base_url.trim_end_matches('/')
-}
-
-/// Build the request of `op` with `inputs`, sent to `base_url`, with the connection's
-/// authentication.
+/// Build the request of `op` with `inputs`, for `base` (`--base-url`, parsed).
 pub fn build<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     inputs: &Inputs,
     conn: &Connection,
-    base_url: &str,
+    policies: &Policies<'_>,
+    base: &reqwest::Url,
 ) -> Result<Built, String> {
-    let mut path = op.path.to_string();
-    let mut query: Vec<(String, String)> = Vec::new();
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut form: Vec<(String, String)> = Vec::new();
-    for p in &inputs.params {
-        let values = wire_values(p);
-        match p.location.as_str() {
-            "path" => {
-                let v = values.join(",");
-                path = path.replace(&format!("{{{}}}", p.name), &encode(&v));
-            }
-            "query" => query.extend(values.into_iter().map(|v| (p.name.clone(), v))),
-            "header" => headers.push((p.name.clone(), values.join(","))),
-            "formData" => form.extend(values.into_iter().map(|v| (p.name.clone(), v))),
-            _ => {}
-        }
-    }
-    let consumes = sw.media_types(op, "consumes");
-    let body = if let Some(b) = &inputs.body {
-        let ct = consumes
-            .first()
-            .copied()
-            .unwrap_or("application/json")
+    let mut params: Vec<(String, String)> = inputs
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), text(&p.value)))
+        .collect();
+    if let Some(b) = &inputs.body {
+        let name = op
+            .body_param()
+            .and_then(|p| p.name)
+            .unwrap_or("body")
             .to_string();
-        headers.push(("Content-Type".into(), ct));
-        Some(match b {
-            Value::String(s) if !consumes.iter().any(|c| c.contains("json")) => {
-                s.clone().into_bytes()
-            }
-            other => serde_json::to_vec(other).unwrap_or_default(),
-        })
-    } else if !form.is_empty() {
-        headers.push((
-            "Content-Type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
-        Some(
-            form.iter()
-                .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-                .collect::<Vec<_>>()
-                .join("&")
-                .into_bytes(),
-        )
-    } else {
-        None
-    };
-    conn.apply(sw.root, &mut headers, &mut query);
-    let mut url = format!("{}{}", base(base_url), path);
-    if !query.is_empty() {
-        url.push('?');
-        url.push_str(
-            &query
-                .iter()
-                .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-                .collect::<Vec<_>>()
-                .join("&"),
-        );
+        params.push((name, text(b)));
     }
+    let given = model_request::Inputs {
+        params,
+        headers: Vec::new(),
+    };
+    let mut req = model_request::build(sw, op, &given).map_err(|e| e.to_string())?;
+    let connections = conn.values();
+    let _notes = model_request::apply_security(sw.root, connections, &mut req);
+    policies
+        .apply_request(op.operation_id, &mut req, connections)
+        .map_err(|e| e.to_string())?;
+    req.scheme = base.scheme().to_string();
+    req.host = match base.port() {
+        Some(p) => format!("{}:{p}", base.host_str().unwrap_or_default()),
+        None => base.host_str().unwrap_or_default().to_string(),
+    };
+    req.base_path = base.path().trim_end_matches('/').to_string();
     Ok(Built {
-        method: op.method.to_ascii_uppercase(),
-        url,
-        headers,
-        body,
+        method: req.method.clone(),
+        url: req.url(),
+        headers: req.headers.clone(),
+        body: req.body.as_ref().map(|b| b.to_text().into_bytes()),
+        request: req,
     })
+}
+
+/// Apply the operation's response-section policies to a JSON response (others are checked
+/// as they came). A policy that cannot run leaves the response as it came.
+pub fn apply_response(
+    op: &Operation<'_>,
+    policies: &Policies<'_>,
+    built: &Built,
+    conn: &Connection,
+    resp: &Response,
+) -> Response {
+    let targets = policies
+        .for_operation(op.operation_id)
+        .iter()
+        .any(|i| i.section == crate::policies::Section::Response);
+    if !targets || resp.truncated {
+        return resp.clone();
+    }
+    let body: Option<Value> = serde_json::from_slice(&resp.body).ok();
+    if body.is_none() && !resp.body.iter().all(u8::is_ascii_whitespace) {
+        return resp.clone();
+    }
+    let mut r = model_request::Response {
+        status: resp.status,
+        headers: resp.headers.clone(),
+        body,
+    };
+    if policies
+        .apply_response(op.operation_id, &built.request, &mut r, conn.values())
+        .is_err()
+    {
+        return resp.clone();
+    }
+    Response {
+        status: r.status,
+        headers: r
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
+            .collect(),
+        body: r
+            .body
+            .map(|b| serde_json::to_vec(&b).unwrap_or_default())
+            .unwrap_or_default(),
+        truncated: false,
+    }
 }

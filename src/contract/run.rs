@@ -14,7 +14,10 @@ use crate::model::swagger::{Operation, Swagger};
 
 /// What a run needs besides the definition and the transport.
 pub struct Options<'a> {
-    pub base_url: &'a str,
+    /// `--base-url`: replaces scheme, host and basePath.
+    pub base: &'a reqwest::Url,
+    /// The connector's policy templates.
+    pub policies: &'a crate::policies::Policies<'a>,
     /// `--operation`: only these (empty: all).
     pub operations: &'a [String],
     pub plan: Option<&'a Plan>,
@@ -98,17 +101,19 @@ pub fn run(sw: &Swagger<'_>, opts: &Options<'_>, transport: &mut dyn Transport) 
         let mut skip = None;
         for entry in &planned {
             match super::inputs::resolve(sw, op, *entry) {
-                Ok(inputs) => match request::build(sw, op, &inputs, opts.connection, opts.base_url)
-                {
-                    Ok(b) => built.push((
-                        b,
-                        entry.and_then(|e| e.expect.as_ref()).and_then(|x| x.status),
-                    )),
-                    Err(e) => {
-                        skip = Some(format!("the request cannot be built: {e}"));
-                        break;
+                Ok(inputs) => {
+                    match request::build(sw, op, &inputs, opts.connection, opts.policies, opts.base)
+                    {
+                        Ok(b) => built.push((
+                            b,
+                            entry.and_then(|e| e.expect.as_ref()).and_then(|x| x.status),
+                        )),
+                        Err(e) => {
+                            skip = Some(format!("the request cannot be built: {e}"));
+                            break;
+                        }
                     }
-                },
+                }
                 Err(name) => {
                     skip = Some(format!(
                         "required input '{name}' has no value: give it in the plan (--plan), or an x-ms-test-value, default or enum in the definition"
@@ -150,9 +155,12 @@ pub fn run(sw: &Swagger<'_>, opts: &Options<'_>, transport: &mut dyn Transport) 
                         url,
                         status: Some(resp.status),
                     });
+                    // Checked as the platform hands it on: response policies applied.
+                    let seen =
+                        request::apply_response(op, opts.policies, req, opts.connection, &resp);
                     result
                         .problems
-                        .extend(validate::check(sw, op, &resp, *expect));
+                        .extend(validate::check(sw, op, &seen, *expect));
                     if opts.record {
                         let millis = u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
                         let x = Exchange {

@@ -12,6 +12,7 @@ pub mod names;
 pub mod parse;
 pub mod pointer;
 pub mod position;
+pub mod request;
 pub mod swagger;
 pub mod types;
 pub mod walk;

@@ -1,0 +1,235 @@
+//! The session behind `connkit request DIR OPERATION_ID`: load the connector, build the
+//! operation's request from the definition and the values given
+//! ([`crate::model::request::build`]), apply the authentication the definition declares, then
+//! every policy template that targets the operation, in order
+//! ([`crate::policies::Policies`]); with a response file, also the response-section policies.
+//! Nothing is sent. Rendering is [`crate::report::request`].
+//!
+//! Connection parameter values that are secrets (type `securestring` in apiProperties.json,
+//! or the credentials `api_key`, `password`, `token`, `client_secret`) are registered with
+//! [`crate::safe::register_secret`], so no output shows them.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::model::Connector;
+use crate::model::request::{self, Inputs, Request, Response};
+use crate::model::swagger::Swagger;
+use crate::policies::{Applied, Policies};
+
+/// What `connkit request` was asked.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInput {
+    /// The connector folder (or its definition file).
+    pub dir: PathBuf,
+    pub operation_id: String,
+    /// `--param NAME=VALUE`
+    pub params: Vec<(String, String)>,
+    /// `--connection NAME=VALUE`
+    pub connections: Vec<(String, String)>,
+    /// `--header NAME=VALUE`
+    pub headers: Vec<(String, String)>,
+    /// `--response FILE`: `{"status", "headers", "body"}`.
+    pub response: Option<PathBuf>,
+}
+
+/// The request as the platform sends it, and the response as the flow sees it.
+#[derive(Debug, Clone)]
+pub struct RequestOutcome {
+    pub operation_id: String,
+    /// Built from the definition, before any policy (authentication applied).
+    pub original: Request,
+    /// After the request-section policies.
+    pub request: Request,
+    /// Every instance that targets the operation, in array order (both sections).
+    pub policies: Vec<Applied>,
+    /// The response after the response-section policies, when a response file was given.
+    pub response: Option<Response>,
+    /// What the reader should know (a credential not given, a header read as empty).
+    pub notes: Vec<String>,
+}
+
+/// Why the session stopped: a usage error (`kind` "usage") or an input that could not be
+/// read ("io", "parse"). Exit 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestError {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+fn usage(message: impl Into<String>) -> RequestError {
+    RequestError {
+        kind: "usage",
+        message: message.into(),
+    }
+}
+
+/// Names of credentials the platform keeps secret whatever their declared type.
+const SECRET_NAMES: &[&str] = &[
+    "api_key",
+    "password",
+    "token",
+    "client_secret",
+    "clientsecret",
+];
+
+/// Register the secret connection values (see the module docs).
+fn register_secrets(props: Option<&Value>, connections: &[(String, String)]) {
+    let declared = props
+        .and_then(|p| p.get("properties"))
+        .and_then(|p| p.get("connectionParameters"))
+        .and_then(Value::as_object);
+    for (name, value) in connections {
+        let ty = declared
+            .and_then(|d| d.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)))
+            .and_then(|(_, v)| v.get("type"))
+            .and_then(Value::as_str);
+        let secret = matches!(ty, Some("securestring") | Some("oauthSetting"))
+            || SECRET_NAMES.iter().any(|s| s.eq_ignore_ascii_case(name));
+        if secret && !value.is_empty() {
+            crate::safe::register_secret(value);
+        }
+    }
+}
+
+/// The operationIds nearest to a mistyped one (same text ignoring case, or containing it).
+fn near<'a>(ids: &[&'a str], wanted: &str) -> Vec<&'a str> {
+    let w = wanted.to_ascii_lowercase();
+    ids.iter()
+        .copied()
+        .filter(|id| {
+            let l = id.to_ascii_lowercase();
+            l == w || l.contains(&w) || w.contains(&l)
+        })
+        .take(5)
+        .collect()
+}
+
+/// Run the session.
+pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
+    let display = input.dir.display().to_string();
+    let connector = if input.dir.is_file() {
+        Connector::load_file(&input.dir, display.clone())
+    } else if input.dir.is_dir() {
+        Connector::load_dir(&input.dir, display.clone())
+    } else {
+        return Err(RequestError {
+            kind: "io",
+            message: format!("{display}: no such connector folder or definition file"),
+        });
+    };
+    let Some(def) = connector.definition.as_ref() else {
+        return Err(RequestError {
+            kind: "io",
+            message: format!("{display}: no apiDefinition.swagger.json found"),
+        });
+    };
+    let Some(root) = def.value.as_ref() else {
+        let why = def
+            .issues
+            .first()
+            .map(|i| i.message.clone())
+            .unwrap_or_else(|| "it could not be read".into());
+        return Err(RequestError {
+            kind: "parse",
+            message: format!("{}: {why}", def.rel_path),
+        });
+    };
+    let props = connector.properties_value();
+    register_secrets(props, &input.connections);
+    let sw = Swagger::new(root);
+    let Some(op) = sw.operation_by_id(&input.operation_id) else {
+        let ids: Vec<&str> = sw
+            .operations
+            .iter()
+            .filter_map(|o| o.operation_id)
+            .collect();
+        let hint = match near(&ids, &input.operation_id).as_slice() {
+            [] if ids.is_empty() => " (the definition has no operationId)".to_string(),
+            [] => format!(
+                " (operations: {})",
+                ids.iter().take(20).copied().collect::<Vec<_>>().join(", ")
+            ),
+            close => format!(" (did you mean {}?)", close.join(", ")),
+        };
+        return Err(usage(format!(
+            "no operation '{}' in {}{hint}",
+            input.operation_id, def.rel_path
+        )));
+    };
+    let inputs = Inputs {
+        params: input.params.clone(),
+        headers: input.headers.clone(),
+    };
+    let mut req = request::build(&sw, op, &inputs).map_err(|e| usage(e.to_string()))?;
+    let mut notes = request::apply_security(root, &input.connections, &mut req);
+    let original = req.clone();
+    let policies = Policies::from_properties(props);
+    let id = Some(input.operation_id.as_str());
+    let before = policies
+        .apply_request(id, &mut req, &input.connections)
+        .map_err(|e| usage(e.to_string()))?;
+    notes.extend(before.notes);
+    let mut applied = before.policies;
+    let response = match &input.response {
+        None => {
+            for inst in policies.for_operation(id) {
+                if inst.section != crate::policies::Section::Request {
+                    applied.push(Applied {
+                        template_id: inst.template_id.to_string(),
+                        title: inst.title.to_string(),
+                        pointer: inst.pointer.clone(),
+                        section: inst.section,
+                        applied: false,
+                        changes: Vec::new(),
+                        note: Some("runs on the response: give --response FILE to apply it".into()),
+                    });
+                }
+            }
+            None
+        }
+        Some(path) => {
+            let bytes =
+                crate::fsx::read_in_folder(path, crate::model::MAX_FILE_BYTES).map_err(|e| {
+                    RequestError {
+                        kind: "io",
+                        message: format!("{}: {e}", path.display()),
+                    }
+                })?;
+            let v: Value = serde_json::from_slice(&bytes).map_err(|e| RequestError {
+                kind: "parse",
+                message: format!("{}: not JSON ({e})", path.display()),
+            })?;
+            let mut resp = Response::from_json(&v).map_err(|m| RequestError {
+                kind: "usage",
+                message: format!("{}: {m}", path.display()),
+            })?;
+            let after = policies
+                .apply_response(id, &req, &mut resp, &input.connections)
+                .map_err(|e| usage(e.to_string()))?;
+            notes.extend(after.notes);
+            applied.extend(after.policies);
+            Some(resp)
+        }
+    };
+    // Array order, whichever section.
+    applied.sort_by_key(|a| {
+        a.pointer
+            .rsplit('/')
+            .next()
+            .and_then(|i| i.parse::<usize>().ok())
+            .unwrap_or(usize::MAX)
+    });
+    if req.host.is_empty() {
+        notes.push("the definition has no host and no policy sets one: the URL has no host".into());
+    }
+    Ok(RequestOutcome {
+        operation_id: input.operation_id.clone(),
+        original,
+        request: req,
+        policies: applied,
+        response,
+        notes,
+    })
+}
