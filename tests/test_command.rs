@@ -878,3 +878,57 @@ fn custom_code_operations_are_sent_and_marked_script_not_run() {
     );
     assert!(operation(&doc, "ListOrders")["note"].is_null());
 }
+
+#[test]
+fn hostile_responses_stay_data_and_huge_bodies_are_capped() {
+    let dir = connector();
+    // Values that would be CI commands or new lines if printed raw.
+    let server = Server::start(Box::new(|r: &Seen| {
+        if r.target.contains("/orders/42") {
+            reply(
+                200,
+                "application/json",
+                r#"{"id":"42","number":"::error::pwned\n##vso[task.setvariable variable=x]1\u001b[2J","status":"open","createdAt":"2024-05-01T12:30:00Z"}"#,
+            )
+        } else {
+            // Over the 4 MiB cap.
+            let mut rep = reply(
+                200,
+                "application/json",
+                &format!("{{\"value\":[\"{}\"]}}", "x".repeat(5 * 1024 * 1024)),
+            );
+            rep.headers.push(("X-Request-Id".into(), "r".into()));
+            rep
+        }
+    }));
+    for format in ["text", "json", "junit", "markdown"] {
+        let r = connkit(
+            dir.path(),
+            &[
+                "test",
+                "contoso",
+                "--base-url",
+                &server.url(),
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        assert!(!r.stdout.contains("##vso["), "{format}: {}", r.stdout);
+        assert!(!r.stdout.contains('\u{1b}'), "{format}: {}", r.stdout);
+        assert!(
+            !r.stdout.lines().any(|l| l.trim_start().starts_with("::")),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    let doc = test_run(dir.path(), &server.url(), &[]).json();
+    assert_eq!(
+        operation(&doc, "GetOrder")["problems"][0]["code"],
+        "TestTypeMismatch"
+    );
+    assert_eq!(
+        operation(&doc, "ListOrders")["problems"][0]["code"],
+        "TestResponseTooLarge"
+    );
+}
