@@ -607,6 +607,28 @@ fn recordings_hold_no_secret_and_replay_gives_the_same_verdicts_offline() {
         assert_eq!(o["problems"], r["problems"], "{id}");
     }
     assert_eq!(a["summary"], b["summary"]);
+    // A recording answers only the request it recorded: another path is not replayed.
+    let elsewhere = format!("{nowhere}/other");
+    let moved = connkit(
+        dir.path(),
+        &[
+            "test",
+            "contoso",
+            "--base-url",
+            &elsewhere,
+            "--replay",
+            drift_dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(moved.code, 0, "{}", moved.stderr);
+    let get = operation(&moved.json(), "GetOrder").clone();
+    assert_eq!(get["status"], "skipped");
+    assert!(
+        get["note"].as_str().unwrap().contains("record again"),
+        "{get}"
+    );
     // And without --replay, that port answers nothing: exit 2.
     let down = test_run(dir.path(), &nowhere, &[]);
     assert_eq!(down.code, 2, "{}\n{}", down.stdout, down.stderr);

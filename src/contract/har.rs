@@ -315,13 +315,25 @@ pub fn read(dir: &Path) -> Result<super::transport::Replay, String> {
             } else {
                 text.as_bytes().to_vec()
             };
+            let method = e
+                .pointer("/request/method")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let url = e
+                .pointer("/request/url")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             replay.responses.insert(
                 (id.to_string(), index),
-                Response {
-                    status,
-                    headers,
-                    body,
-                    truncated,
+                super::transport::Recorded {
+                    method: method.to_string(),
+                    path: super::transport::url_path(url),
+                    response: Response {
+                        status,
+                        headers,
+                        body,
+                        truncated,
+                    },
                 },
             );
         }

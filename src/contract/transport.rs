@@ -179,21 +179,63 @@ pub fn loopback(url: &reqwest::Url) -> bool {
     url.host_str().is_some_and(is_loopback_host)
 }
 
+/// A recorded exchange: the request's method and path, and the response.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    /// The URL's path (no scheme, host or query).
+    pub path: String,
+    pub response: Response,
+}
+
+/// The path of a URL (no scheme, host, query or fragment).
+pub fn url_path(url: &str) -> String {
+    let no_query = &url[..url.find(['?', '#']).unwrap_or(url.len())];
+    let after_scheme = no_query.split_once("://").map_or(no_query, |(_, r)| r);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
 /// Recorded responses (`--replay`), by operation and request index.
 #[derive(Debug, Default)]
 pub struct Replay {
-    pub responses: HashMap<(String, usize), Response>,
+    pub responses: HashMap<(String, usize), Recorded>,
 }
 
 impl Transport for Replay {
-    fn send(&mut self, op: &str, index: usize, _req: &Built) -> Result<Response, NoResponse> {
-        self.responses
-            .get(&(op.to_string(), index))
-            .cloned()
-            .ok_or_else(|| NoResponse {
+    fn send(&mut self, op: &str, index: usize, req: &Built) -> Result<Response, NoResponse> {
+        let Some(rec) = self.responses.get(&(op.to_string(), index)) else {
+            return Err(NoResponse {
                 connect: false,
                 message: "no recorded response for this request (record again with --record)"
                     .into(),
-            })
+            });
+        };
+        // A response to another request says nothing about this one.
+        let path = url_path(&req.url);
+        if !rec.method.eq_ignore_ascii_case(&req.method) || rec.path != path {
+            return Err(NoResponse {
+                connect: false,
+                message: format!(
+                    "the recording answers {} {}, not {} {path} (record again with --record)",
+                    rec.method, rec.path, req.method
+                ),
+            });
+        }
+        Ok(rec.response.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn url_paths() {
+        assert_eq!(
+            super::url_path("http://127.0.0.1:8/v1/o/42?k=1#f"),
+            "/v1/o/42"
+        );
+        assert_eq!(super::url_path("https://h"), "/");
     }
 }
