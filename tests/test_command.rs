@@ -954,3 +954,49 @@ fn hostile_responses_stay_data_and_huge_bodies_are_capped() {
         "TestResponseTooLarge"
     );
 }
+
+/// Compare with `tests/golden/NAME` (`CONNKIT_BLESS=1` rewrites it), the server's port
+/// replaced by `<PORT>`.
+fn golden(name: &str, actual: &str, port: u16) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    let normalized = actual.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:<PORT>");
+    if std::env::var_os("CONNKIT_BLESS").is_some() {
+        std::fs::write(&path, &normalized).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (create it with CONNKIT_BLESS=1)", path.display()));
+    assert_eq!(
+        expected, normalized,
+        "{name} differs from its golden file (CONNKIT_BLESS=1 to accept)"
+    );
+}
+
+#[test]
+fn rendered_reports_match_their_golden_files() {
+    let server = api("enum");
+    let dir = connector();
+    for (format, file) in [
+        ("text", "test-report.txt"),
+        ("json", "test-report.json"),
+        ("junit", "test-report.xml"),
+        ("markdown", "test-report.md"),
+    ] {
+        let r = connkit(
+            dir.path(),
+            &[
+                "test",
+                "contoso",
+                "--base-url",
+                &server.url(),
+                "--connection",
+                "api_key=@env:CONTOSO_KEY",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        golden(file, &r.stdout, server.port);
+    }
+}
