@@ -215,6 +215,15 @@ fn properties() -> Value {
                 "x-ms-apimTemplate-policySection": "Request",
                 "x-ms-apimTemplate-operationName": ["GetOrder"]
             }
+        }, {
+            "templateId": "setheader",
+            "title": "Key copy (a secret through a policy)",
+            "parameters": {
+                "x-ms-apimTemplateParameter.name": "X-Key-Copy",
+                "x-ms-apimTemplateParameter.value": "@connectionParameters('api_key')",
+                "x-ms-apimTemplate-policySection": "Request",
+                "x-ms-apimTemplate-operationName": ["ListOrders"]
+            }
         }]
     }})
 }
@@ -444,6 +453,12 @@ fn a_conforming_api_passes_and_requests_carry_auth_policy_and_base_path() {
         let lookup = s.target.contains("/orders/42");
         assert_eq!(s.header("x-lookup").is_some(), lookup, "{s:?}");
     }
+    // A policy reading a connection parameter.
+    let list = seen
+        .iter()
+        .find(|s| s.target == "/staging/v1/orders")
+        .unwrap();
+    assert_eq!(list.header("x-key-copy"), Some(KEY));
     // An optional parameter without a test value is left out.
     assert!(
         seen.iter().any(|s| s.target == "/staging/v1/orders"),

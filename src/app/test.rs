@@ -189,6 +189,24 @@ fn script_operations(c: &Connector) -> Option<Vec<String>> {
     )
 }
 
+/// A replay sends nothing, so it needs no secret: every connection parameter apiProperties
+/// declares (and the credentials the authentication reads) that was not given gets a
+/// placeholder, so that policies reading `@connectionParameters(…)` build the same request
+/// as when recording.
+fn replay_placeholders(values: &mut Vec<(String, String)>, properties: Option<&Value>) {
+    let declared = properties
+        .and_then(|p| p.pointer("/properties/connectionParameters"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect::<Vec<_>>())
+        .unwrap_or_default();
+    let auth = ["api_key", "username", "password", "token"].map(String::from);
+    for name in declared.into_iter().chain(auth) {
+        if !values.iter().any(|(k, _)| k.eq_ignore_ascii_case(&name)) {
+            values.push((name, "REDACTED".into()));
+        }
+    }
+}
+
 /// Run `connkit test`.
 pub fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, TestError> {
     if req.record.is_some() && req.replay.is_some() {
@@ -221,7 +239,10 @@ pub fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, Te
     let properties = connector.properties_value();
     let sw = Swagger::new(def);
     let mut warnings = Vec::new();
-    let values = connection_values(&req.connections, properties, stdin, &mut warnings)?;
+    let mut values = connection_values(&req.connections, properties, stdin, &mut warnings)?;
+    if req.replay.is_some() {
+        replay_placeholders(&mut values, properties);
+    }
     let connection = Connection::new(values, properties, def);
     let plan = req.plan.as_deref().map(read_plan).transpose()?;
     if let Some(p) = &plan {
