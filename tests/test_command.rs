@@ -164,7 +164,10 @@ fn definition() -> Value {
                     "summary": "Get an order",
                     "parameters": [
                         {"name": "id", "in": "path", "required": true, "type": "string", "x-ms-test-value": "42"},
-                        {"name": "expand", "in": "query", "required": true, "type": "string", "default": "lines"}
+                        {"name": "expand", "in": "query", "required": true, "type": "string", "default": "lines"},
+                        {"name": "similar", "in": "query", "type": "string", "x-ms-dynamic-values": {
+                            "operationId": "ListOrders", "value-collection": "value", "value-path": "id", "value-title": "title"
+                        }}
                     ],
                     "responses": {
                         "200": {"description": "OK", "schema": {"$ref": "#/definitions/Order"}},
@@ -178,7 +181,8 @@ fn definition() -> Value {
                 "id": {"type": "string"},
                 "number": {"type": "integer"},
                 "status": {"type": "string", "enum": ["open", "shipped"]},
-                "createdAt": {"type": "string", "format": "date-time"}
+                "createdAt": {"type": "string", "format": "date-time"},
+                "title": {"type": "string"}
             }},
             "NewOrder": {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}}},
             "OrderPage": {"type": "object", "required": ["value", "nextLink"], "properties": {
@@ -249,7 +253,7 @@ fn connector() -> tempfile::TempDir {
     connector_with(&definition(), &properties())
 }
 
-const ORDER: &str = r#"{"id":"42","number":7,"status":"open","createdAt":"2024-05-01T12:30:00Z"}"#;
+const ORDER: &str = r#"{"id":"42","number":7,"status":"open","createdAt":"2024-05-01T12:30:00Z","title":"Order 7"}"#;
 
 /// An API that answers as the definition says, or drifts in one named way.
 fn api(drift: &'static str) -> Server {
@@ -258,6 +262,9 @@ fn api(drift: &'static str) -> Server {
         if path.ends_with("/orders") && r.method == "GET" {
             let body = match drift {
                 "nextlink" => format!(r#"{{"value":[{ORDER}]}}"#),
+                "dynamic" => format!(
+                    r#"{{"value":[{ORDER},{{"id":"43","number":8,"status":"open","createdAt":"2024-05-01T12:30:00Z"}}],"nextLink":null}}"#
+                ),
                 _ => format!(r#"{{"value":[{ORDER}],"nextLink":null}}"#),
             };
             let mut rep = reply(200, "application/json", &body);
@@ -525,6 +532,13 @@ const DRIFTS: &[(&str, &str, &str, &str, &str)] = &[
         "TestNextLinkMissing",
         "/definitions/OrderPage/properties/nextLink",
         "$.nextLink",
+    ),
+    (
+        "dynamic",
+        "ListOrders",
+        "TestDynamicValuesPathMissing",
+        "/paths/~1orders~1{id}/get/parameters/2/x-ms-dynamic-values/value-title",
+        "$.value[1]",
     ),
 ];
 
