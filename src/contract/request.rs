@@ -137,3 +137,33 @@ pub fn apply_response(
         truncated: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::inputs::resolve;
+    use serde_json::json;
+
+    #[test]
+    fn base_url_replaces_scheme_host_and_base_path_and_arrays_follow_collection_format() {
+        let def = json!({"swagger": "2.0", "info": {"title": "T", "version": "1"},
+            "host": "api.contoso.com", "basePath": "/v1", "schemes": ["https"],
+            "paths": {"/items/{id}": {"get": {"operationId": "GetItem", "parameters": [
+                {"name": "id", "in": "path", "required": true, "type": "string", "x-ms-test-value": "a b"},
+                {"name": "tags", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "csv", "x-ms-test-value": ["x", "y"]},
+                {"name": "ids", "in": "query", "type": "array", "items": {"type": "integer"}, "collectionFormat": "multi", "x-ms-test-value": [1, 2]}
+            ], "responses": {"200": {"description": "OK"}}}}}});
+        let sw = Swagger::new(&def);
+        let op = sw.operation_by_id("GetItem").unwrap();
+        let inputs = resolve(&sw, op, None).unwrap();
+        let policies = Policies::from_properties(None);
+        let base = reqwest::Url::parse("http://127.0.0.1:8080/staging/v1/").unwrap();
+        let b = build(&sw, op, &inputs, &Connection::default(), &policies, &base).unwrap();
+        assert_eq!(
+            b.url,
+            "http://127.0.0.1:8080/staging/v1/items/a%20b?tags=x%2Cy&ids=1&ids=2"
+        );
+        assert_eq!(b.method, "GET");
+        assert!(b.body.is_none());
+    }
+}
