@@ -619,3 +619,53 @@ fn version_fast_path_matches_clap() {
         assert!(fast.stderr.is_empty());
     }
 }
+
+#[test]
+fn lsp_completes_and_hovers_policy_templates_in_api_properties() {
+    let (_tmp, dir) = connector(DEFINITION);
+    let props = dir.join("apiProperties.json");
+    let text = r##"{"properties": {"iconBrandColor": "#da3b01", "publisher": "Contoso", "stackOwner": "Contoso",
+  "policyTemplateInstances": [
+    {"templateId": "setheader", "title": "Version",
+     "parameters": {
+       "x-ms-apimTemplateParameter.existsAction": "",
+       "x-ms-apimTemplateParameter.name": "X-Version"
+     }},
+    {"templateId": ""}
+  ]}}
+"##;
+    let mut c = Client::start();
+    c.initialize(&dir);
+    c.open(&props, text);
+    let labels = |c: &mut Client, pos: Value| -> Vec<String> {
+        let r = c.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri(&props)}, "position": pos}),
+        );
+        r["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The value of existsAction: the template's enum.
+    let got = labels(&mut c, pos_of(text, "existsAction\": \"", 0, 16));
+    assert_eq!(got, ["override", "skip", "append"]);
+    // A template id.
+    let got = labels(&mut c, pos_of(text, "\"templateId\": \"\"", 0, 15));
+    assert!(got.contains(&"dynamichosturl".to_string()), "{got:?}");
+    // Hover on a template id: the page is cited.
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&props)}, "position": pos_of(text, "setheader", 0, 3)}),
+    );
+    let md = r["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(md.contains("policy-templates/setheader/setheader"), "{r}");
+    let r = c.request("shutdown", Value::Null);
+    assert!(r.get("error").is_none(), "{r}");
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit(), Some(0));
+}

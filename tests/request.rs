@@ -452,10 +452,13 @@ fn policies_reach_only_the_operations_they_name() {
     });
     let mut limited = set_header("X-Only", "yes");
     limited["parameters"]["x-ms-apimTemplate-operationName"] = json!(["Other"]);
-    let dir = connector(&d, json!([limited, set_header("X-All", "1")]));
+    // An empty list names no operation: every one (a merged connector, PaySpace, relies on it).
+    let mut empty = set_header("X-Empty", "e");
+    empty["parameters"]["x-ms-apimTemplate-operationName"] = json!([]);
+    let dir = connector(&d, json!([limited, set_header("X-All", "1"), empty]));
     let doc = run(&dir, &[]);
-    assert_eq!(doc["headers"], json!({"X-All": "1"}));
-    assert_eq!(doc["policies"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["headers"], json!({"X-All": "1", "X-Empty": "e"}));
+    assert_eq!(doc["policies"].as_array().unwrap().len(), 2);
     let out = connkit()
         .args(["request"])
         .arg(dir.path())
@@ -463,7 +466,10 @@ fn policies_reach_only_the_operations_they_name() {
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["headers"], json!({"X-Only": "yes", "X-All": "1"}));
+    assert_eq!(
+        doc["headers"],
+        json!({"X-Only": "yes", "X-All": "1", "X-Empty": "e"})
+    );
 }
 
 #[test]
@@ -639,4 +645,42 @@ fn secrets_never_appear_in_the_output() {
         assert!(all.contains("X-Api-Key"), "{all}");
         assert!(all.contains("***"), "{all}");
     }
+}
+
+#[test]
+fn connection_secrets_from_the_environment_or_stdin() {
+    let d = def("h.example.com", "/", "get", "/things", json!([]));
+    let dir = connector(
+        &d,
+        json!([set_header("X-Key", "@connectionParameters('api_key')")]),
+    );
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--format", "json", "--connection", "api_key"])
+        .env("CONNKIT_CONNECTION_API_KEY", "from-env-secret-1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The policy ran with the value; the output shows only the redaction.
+    assert_eq!(doc["headers"]["X-Key"], "***");
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--format", "json", "--connection", "api_key=-"])
+        .write_stdin("from-stdin-secret-2\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("from-stdin-secret-2"));
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--connection", "api_key"])
+        .env_remove("CONNKIT_CONNECTION_API_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CONNKIT_CONNECTION_API_KEY is not set"));
 }

@@ -580,6 +580,12 @@ fn explain(code: &str) -> ExitCode {
             ));
             ExitCode::SUCCESS
         }
+        None if crate::policies::catalog::find(code).is_some() => {
+            if let Some(t) = crate::policies::catalog::find(code) {
+                print(&report::request::template_text(t));
+            }
+            ExitCode::SUCCESS
+        }
         None => {
             let lower = code.to_lowercase();
             let near: Vec<_> = crate::catalog::all()

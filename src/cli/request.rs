@@ -17,10 +17,11 @@ pub struct RequestArgs {
     #[arg(long = "param", value_name = "NAME=VALUE", value_parser = pair)]
     pub params: Vec<(String, String)>,
     /// A connection parameter (repeatable): what `@connectionParameters('NAME')` reads, and
-    /// the credentials (api_key, username/password, token). Secret values never appear in
-    /// the output.
-    #[arg(long = "connection", value_name = "NAME=VALUE", value_parser = pair)]
-    pub connections: Vec<(String, String)>,
+    /// the credentials (api_key, username/password, token). Keep secrets off the command
+    /// line: `NAME` alone reads the environment variable CONNKIT_CONNECTION_NAME, `NAME=-`
+    /// reads one line of stdin. Secret values never appear in the output.
+    #[arg(long = "connection", value_name = "NAME[=VALUE]", value_parser = connection)]
+    pub connections: Vec<(String, Option<String>)>,
     /// A raw request header sent besides the parameters (repeatable).
     #[arg(long = "header", value_name = "NAME=VALUE", value_parser = pair)]
     pub headers: Vec<(String, String)>,
@@ -49,13 +50,73 @@ fn pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// `NAME=VALUE`, or `NAME` alone (the value comes from the environment).
+fn connection(s: &str) -> Result<(String, Option<String>), String> {
+    match s.split_once('=') {
+        Some(_) => pair(s).map(|(k, v)| (k, Some(v))),
+        None if !s.trim().is_empty() => Ok((s.trim().to_string(), None)),
+        None => Err("expected NAME or NAME=VALUE".into()),
+    }
+}
+
+/// The environment variable that holds connection parameter `name`.
+pub fn connection_env(name: &str) -> String {
+    let upper: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("CONNKIT_CONNECTION_{upper}")
+}
+
+/// The values of `--connection`: given, from the environment, or (`-`) one line of stdin.
+fn connection_values(
+    given: Vec<(String, Option<String>)>,
+) -> Result<Vec<(String, String)>, String> {
+    let mut stdin_used = false;
+    let mut out = Vec::new();
+    for (name, value) in given {
+        let value = match value.as_deref() {
+            Some("-") => {
+                if stdin_used {
+                    return Err("only one --connection may read stdin (NAME=-)".into());
+                }
+                stdin_used = true;
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| format!("--connection {name}=-: cannot read stdin: {e}"))?;
+                line.trim_end_matches(['\n', '\r']).to_string()
+            }
+            Some(v) => v.to_string(),
+            None => {
+                let var = connection_env(&name);
+                std::env::var(&var).map_err(|_| {
+                    format!("--connection {name}: the environment variable {var} is not set")
+                })?
+            }
+        };
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
 pub fn run(args: RequestArgs) -> ExitCode {
     let json = args.format == RequestFormat::Json;
+    let connections = match connection_values(args.connections) {
+        Ok(c) => c,
+        Err(m) => return fail_with("usage", &m, json),
+    };
     let input = RequestInput {
         dir: args.dir,
         operation_id: args.operation_id,
         params: args.params,
-        connections: args.connections,
+        connections,
         headers: args.headers,
         response: args.response,
     };

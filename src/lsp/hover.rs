@@ -75,6 +75,16 @@ pub fn hover(linted: Option<&Linted>, path: &Path, doc: &str, pos: Position) -> 
             text::position_of_offset(doc, e),
         ));
     }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if super::workspace::kind_of(&name) == Some(crate::model::FileKind::Properties)
+        && let Some((md, s, e)) = super::policies::hover(doc, off)
+    {
+        parts.push(md);
+        range.get_or_insert(Range::new(
+            text::position_of_offset(doc, s),
+            text::position_of_offset(doc, e),
+        ));
+    }
     if parts.is_empty() {
         return None;
     }

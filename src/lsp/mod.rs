@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod extensions;
 pub mod hover;
 pub mod navigate;
+pub mod policies;
 pub mod symbols;
 pub mod text;
 pub mod transport;
@@ -442,6 +443,12 @@ impl Server {
                     serde_json::from_value(r.params).map_err(|e| bad(e.to_string()))?;
                 let (path, doc) = self.document(&p.text_document_position.text_document.uri)?;
                 let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let off = text::offset(&doc, p.text_document_position.position);
+                if workspace::kind_of(&name) == Some(crate::model::FileKind::Properties) {
+                    return to_json(
+                        serde_json::to_value(policies::complete(&doc, off)).unwrap_or_default(),
+                    );
+                }
                 if workspace::kind_of(&name) != Some(crate::model::FileKind::Definition) {
                     return Ok(serde_json::Value::Null);
                 }
@@ -449,7 +456,6 @@ impl Server {
                     .parent()
                     .and_then(|d| self.linted.get(d))
                     .and_then(|l| l.connector.definition_value());
-                let off = text::offset(&doc, p.text_document_position.position);
                 to_json(
                     serde_json::to_value(completion::complete(&doc, off, root)).unwrap_or_default(),
                 )

@@ -19,7 +19,8 @@
 //!   `api_key`, `basic` from `username`/`password`, `oauth2` as `Bearer` from `token`), with a
 //!   note per credential nobody gave.
 //! - [`Request`] keeps the URL in parts (`scheme`, `host`, `base_path`, `path`, `query`) so the
-//!   policies can replace one of them; [`Request::url`] assembles and encodes it.
+//!   policies can replace one of them; [`Request::url`] assembles and encodes it;
+//!   [`Request::set_base_url`] replaces scheme, host and base path at once (`--base-url`).
 //! - [`Response`]: `{status, headers, body}`, read from a JSON file with
 //!   [`Response::from_json`].
 //!
@@ -128,6 +129,31 @@ impl Request {
             );
         }
         url
+    }
+
+    /// `scheme://host` plus everything up to the operation's path, as one URL.
+    pub fn base_url(&self) -> String {
+        format!("{}://{}{}", self.scheme, self.host, self.base_path)
+    }
+
+    /// Replace scheme, host and base path with a URL (`https://eu.contoso.com/v2`): what
+    /// `dynamichosturl` does, and `connkit test --base-url`. Without `://` only the host and
+    /// base path change; whatever follows the host (a path, even a `?query`) becomes the base
+    /// path, without a trailing `/`.
+    pub fn set_base_url(&mut self, url: &str) {
+        let rest = match url.split_once("://") {
+            Some((scheme, rest)) => {
+                self.scheme = scheme.to_string();
+                rest
+            }
+            None => url,
+        };
+        let (host, path) = match rest.find(['/', '?']) {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        self.host = host.to_string();
+        self.base_path = path.trim_end_matches('/').to_string();
     }
 
     /// The first header of this name (ignoring case).
@@ -785,6 +811,10 @@ mod tests {
             body: None,
         };
         r.set_header("a", "9");
+        r.set_base_url("http://127.0.0.1:8080/staging/v1/");
+        assert_eq!(r.url(), "http://127.0.0.1:8080/staging/v1/");
+        r.set_base_url("eu.contoso.com");
+        assert_eq!(r.base_url(), "http://eu.contoso.com");
         assert_eq!(
             r.headers,
             vec![("A".into(), "9".into()), ("b".into(), "2".into())]

@@ -108,17 +108,15 @@ pub fn set(root: &mut Value, steps: &[Step], v: Value) -> bool {
 /// array or object, else a string.
 pub fn property_value(text: String) -> Value {
     let t = text.trim();
-    let t = if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
-        &t[1..t.len() - 1]
-    } else {
-        t
-    };
+    if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
+        return Value::String(t[1..t.len() - 1].to_string());
+    }
     if t.starts_with(['[', '{'])
         && let Ok(v @ (Value::Array(_) | Value::Object(_))) = serde_json::from_str::<Value>(t)
     {
         return v;
     }
-    Value::String(t.to_string())
+    Value::String(text)
 }
 
 /// convertarraytoobject on one array: `{key: item}` (the key property dropped unless
@@ -209,6 +207,8 @@ mod tests {
         assert_eq!(property_value("[\"a\"]".into()), json!(["a"]));
         assert_eq!(property_value("'x-y'".into()), json!("x-y"));
         assert_eq!(property_value("[not json".into()), json!("[not json"));
+        // Text is kept as the template made it (two empty interpolations give a space).
+        assert_eq!(property_value(" ".into()), json!(" "));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub struct Instance<'a> {
     pub title: &'a str,
     pub parameters: Option<&'a Map<String, Value>>,
     /// `x-ms-apimTemplate-operationName` (a lone string counts as a list of one); `None`:
-    /// every operation.
+    /// every operation (also for an empty list).
     pub operations: Option<Vec<&'a str>>,
     /// The section it runs in (`Request` when not given or not understood).
     pub section: Section,
@@ -73,6 +73,9 @@ impl<'a> Instance<'a> {
         let operations = parameters
             .and_then(|p| p.get(catalog::OPERATION_NAME))
             .and_then(|o| match o {
+                // An empty list names no operation: every operation, as when absent (a
+                // merged connector relies on it).
+                Value::Array(a) if a.is_empty() => None,
                 Value::Array(a) => Some(a.iter().filter_map(Value::as_str).collect()),
                 Value::String(s) => Some(vec![s.as_str()]),
                 _ => None,

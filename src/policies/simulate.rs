@@ -209,22 +209,9 @@ fn run(
             let Some(url) = text(inst, "urlTemplate", &scope, notes)? else {
                 return Ok(skipped(inst, "urlTemplate is missing"));
             };
-            let before = format!("{}://{}{}", req.scheme, req.host, req.base_path);
-            let rest = match url.split_once("://") {
-                Some((scheme, rest)) => {
-                    req.scheme = scheme.to_string();
-                    rest
-                }
-                None => url.as_str(),
-            };
-            let (host, path) = match rest.find(['/', '?']) {
-                Some(i) if rest[i..].starts_with('/') => (&rest[..i], &rest[i..]),
-                Some(i) => (&rest[..i], ""),
-                None => (rest, ""),
-            };
-            req.host = host.to_string();
-            req.base_path = path.trim_end_matches('/').to_string();
-            let after = format!("{}://{}{}", req.scheme, req.host, req.base_path);
+            let before = req.base_url();
+            req.set_base_url(&url);
+            let after = req.base_url();
             a.changes.push(format!("host: {before} → {after}"));
         }
         "routerequesttoendpoint" => {

@@ -177,3 +177,140 @@ pub fn text(o: &RequestOutcome) -> String {
     out.push_str("\nNothing was sent.\n");
     out
 }
+
+/// `connkit explain <templateId>`: what the catalog says of a template, with its page.
+pub fn template_text(t: &crate::policies::catalog::Template) -> String {
+    use crate::policies::catalog;
+    let mut s = format!(
+        "{}  (policy template: {}{})\n\n{}\n\n  ids:      {}\n",
+        t.id,
+        t.name,
+        if t.preview { ", preview" } else { "" },
+        t.summary,
+        t.ids.join(", ")
+    );
+    if !t.documented {
+        s.push_str("  status:   undocumented (Microsoft-internal); connkit does not simulate it\n");
+    }
+    let sections: Vec<&str> = t.sections.iter().map(|x| x.as_str()).collect();
+    s.push_str(&format!(
+        "  sections: {}\n  operations: {}\n",
+        if sections.is_empty() {
+            "Request (no x-ms-apimTemplate-policySection)".to_string()
+        } else {
+            sections.join(", ")
+        },
+        match t.scope {
+            catalog::Scope::NamedOperations => {
+                "name them in x-ms-apimTemplate-operationName (bound to one operation's path or body)"
+            }
+            catalog::Scope::AnyOperation => {
+                "x-ms-apimTemplate-operationName optional (absent: every operation)"
+            }
+        }
+    ));
+    if !t.params.is_empty() {
+        s.push_str("\n### Parameters\n");
+        for p in t.params {
+            s.push_str(&format!(
+                "- {}{} ({}){}",
+                catalog::PARAM_PREFIX,
+                p.name,
+                if p.required { "required" } else { "optional" },
+                if p.doc.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", p.doc)
+                }
+            ));
+            if !p.values.is_empty() {
+                s.push_str(&format!(" One of: {}.", p.values.join(", ")));
+            }
+            if let Some(d) = p.default {
+                s.push_str(&format!(" Default: {d}."));
+            }
+            s.push('\n');
+        }
+    }
+    s.push_str(&format!("\nSource: {}\n", t.citation()));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::request::{Body, Request, Response};
+    use crate::policies::{Applied, Section};
+
+    fn outcome() -> RequestOutcome {
+        let req = Request {
+            method: "POST".into(),
+            scheme: "https".into(),
+            host: "api.contoso.com".into(),
+            base_path: "/v1".into(),
+            path: "/items".into(),
+            path_template: "/items".into(),
+            path_params: vec![],
+            query: vec![("q".into(), "a b".into())],
+            headers: vec![
+                ("X-A".into(), "1".into()),
+                ("x-a".into(), "2".into()),
+                // A value from a stranger's apiProperties.json trying to forge lines.
+                (
+                    "X-Evil".into(),
+                    "v\n::error::pwned\r##vso[task.setvariable]x".into(),
+                ),
+            ],
+            body: Some(Body::Json(serde_json::json!({"k": "##vso[x]"}))),
+        };
+        RequestOutcome {
+            operation_id: "Op".into(),
+            original: req.clone(),
+            request: req,
+            policies: vec![Applied {
+                template_id: "setheader".into(),
+                title: "t".into(),
+                pointer: "/properties/policyTemplateInstances/0".into(),
+                section: Section::Request,
+                applied: true,
+                changes: vec!["header X-A: 1".into()],
+                note: None,
+            }],
+            response: Some(Response {
+                status: 404,
+                headers: vec![],
+                body: None,
+            }),
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn json_document_shape() {
+        let doc = json(&outcome());
+        assert_eq!(doc["operationId"], "Op");
+        assert_eq!(doc["url"], "https://api.contoso.com/v1/items?q=a%20b");
+        // Headers of one name are joined, in the first one's place and spelling.
+        assert_eq!(doc["headers"]["X-A"], "1, 2");
+        assert_eq!(doc["policies"][0]["templateId"], "setheader");
+        assert_eq!(doc["policies"][0]["applied"], true);
+        assert!(doc["policies"][0].get("note").is_none());
+        assert_eq!(doc["response"]["status"], 404);
+        assert_eq!(doc["response"]["body"], Value::Null);
+    }
+
+    #[test]
+    fn text_never_lets_a_value_start_a_line_or_a_command() {
+        let t = text(&outcome());
+        assert!(
+            t.starts_with("POST https://api.contoso.com/v1/items?q=a%20b\n"),
+            "{t}"
+        );
+        assert!(t.contains("\nHTTP/1.1 404 Not Found\n"), "{t}");
+        for line in t.lines() {
+            assert!(!line.trim_start().starts_with("::"), "{line}");
+            assert!(!line.contains("##vso["), "{line}");
+        }
+        assert!(t.contains("X-Evil: v\\n"), "{t}");
+    }
+}

@@ -1,20 +1,6 @@
 use super::*;
 use crate::rules::prelude::*;
 
-/// `@connectionParameters('name')` references in a text.
-fn connection_parameter_refs(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("@connectionParameters(") {
-        rest = &rest[i + "@connectionParameters(".len()..];
-        let inner = rest.trim_start_matches(['\'', '"']);
-        let end = inner.find(['\'', '"', ')']).unwrap_or(inner.len());
-        out.push(&inner[..end]);
-        rest = &inner[end..];
-    }
-    out
-}
-
 crate::declare_code! {
     /// A policy template uses `@connectionParameters('x')` for an undefined parameter
     ///
@@ -22,6 +8,8 @@ crate::declare_code! {
     /// Policy template values (a `dynamichosturl` URL template, a header value) can read what the
     /// user entered when creating the connection with `@connectionParameters('name')`. The name
     /// must be a connection parameter defined in this file, or the value is empty at run time.
+    /// A call with a default (`@connectionParameters('name', 'default')`) is not reported:
+    /// the default stands in.
     ///
     /// ### Example
     /// Bad: `"urlTemplate": "https://@connectionParameters('instance').contoso.com"` with no
@@ -48,19 +36,24 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let names: Vec<&str> = conn_params(cx).iter().map(|p| p.name).collect();
-    for (ptr, inst) in instances(cx) {
-        let Some(m) = inst.get("parameters").and_then(Value::as_object) else {
+    let instances = policy_instances(cx);
+    for ps in policy_strings(&instances) {
+        if !is_expression(ps.kind) {
             continue;
-        };
-        for (k, v) in m {
-            let Some(s) = v.as_str() else { continue };
-            for r in connection_parameter_refs(s) {
-                if !names.iter().any(|n| n.eq_ignore_ascii_case(r)) {
-                    sink.emit(
-                        join(&join(&ptr, "parameters"), k),
-                        format!("connection parameter '{r}' is not defined"),
-                    );
-                }
+        }
+        let parsed = expr::parse(ps.text);
+        for call in parsed.calls() {
+            if call.function.map(|f| f.role) != Some(Role::Connection)
+                || call.default_arg().is_some()
+            {
+                continue;
+            }
+            let Some(r) = call.name_arg() else { continue };
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(r)) {
+                sink.emit(
+                    ps.pointer.clone(),
+                    format!("connection parameter '{r}' is not defined"),
+                );
             }
         }
     }

@@ -26,6 +26,13 @@ pub const RULES: &[&Rule] = &[
     &POLICY_TEMPLATE_UNKNOWN,
     &POLICY_TEMPLATE_PARAMETER_MISSING,
     &POLICY_TEMPLATE_OPERATION_NOT_FOUND,
+    &POLICY_TEMPLATE_PARAMETER_UNKNOWN,
+    &POLICY_TEMPLATE_PARAMETER_VALUE_NOT_VALID,
+    &POLICY_TEMPLATE_OPERATION_NAME_MISSING,
+    &POLICY_EXPRESSION_FUNCTION_UNKNOWN,
+    &POLICY_EXPRESSION_SYNTAX_ERROR,
+    &POLICY_EXPRESSION_NOT_ALLOWED_HERE,
+    &POLICY_EXPRESSION_INPUT_NOT_FOUND,
     &CONNECTION_PARAMETER_REFERENCE_NOT_FOUND,
     &SCRIPT_OPERATION_NOT_FOUND,
     &CAPABILITY_NOT_VALID,
@@ -37,6 +44,7 @@ const CS: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
 const POL: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates";
 const S_AP: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json";
+const EXPRESSIONS: &str = catalog::EXPRESSIONS_PAGE;
 
 /// Parse our JSON Schema for apiProperties.json now (see [`crate::rules::prepare`]).
 pub(crate) fn prepare() {
@@ -192,121 +200,100 @@ fn oauth_settings<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
         .collect()
 }
 
-/// A documented policy template: its accepted id spellings, required and optional
-/// parameters (without the `x-ms-apimTemplateParameter.` prefix).
-pub struct Template {
-    pub ids: &'static [&'static str],
-    pub required: &'static [&'static str],
-    pub optional: &'static [&'static str],
+pub use crate::policies::catalog::PARAM_PREFIX;
+use crate::policies::catalog::{self, Kind, Template};
+use crate::policies::expr::{self, Role};
+use crate::policies::{Instance, Policies};
+
+/// The policy template instances, read once per check.
+fn policy_instances<'a>(cx: &Context<'a>) -> Vec<Instance<'a>> {
+    Policies::from_properties(props_root(cx)).instances
 }
 
-pub const TEMPLATES: &[Template] = &[
-    Template {
-        ids: &["convertarraytoobject", "ConvertArrayToObject"],
-        required: &[
-            "propertyParentPath",
-            "keyWithinCollectionPath",
-            "newPropertyPath",
-        ],
-        optional: &["propertySubPath", "retainKey"],
-    },
-    Template {
-        ids: &["convertobjecttoarray", "ConvertObjectToArray"],
-        required: &["propertyParentPath", "newPropertyPath"],
-        optional: &["propertySubPath", "keyName", "valueName"],
-    },
-    Template {
-        ids: &["dynamichosturl", "DynamicHostUrl", "dynamicHostUrl"],
-        required: &["urlTemplate"],
-        optional: &[],
-    },
-    Template {
-        ids: &["encodepropertyvalue", "EncodePropertyValue"],
-        required: &["propertyParentPath", "newPropertyPath"],
-        optional: &["propertySubPath"],
-    },
-    Template {
-        ids: &["pollingtrigger", "PollingTrigger"],
-        required: &["triggerConfig", "triggerDataPath"],
-        optional: &[],
-    },
-    Template {
-        ids: &["routerequesttoendpoint", "RouteRequestToEndpoint"],
-        required: &["newPath"],
-        optional: &["httpMethod"],
-    },
-    Template {
-        ids: &["setheader", "SetHeader", "setHeader"],
-        required: &["name", "value"],
-        optional: &["existsAction"],
-    },
-    Template {
-        ids: &["setproperty", "SetProperty"],
-        required: &[
-            "newPropertyParentPathTemplate",
-            "newPropertySubPathTemplate",
-            "propertyValuePathTemplate",
-        ],
-        optional: &[],
-    },
-    Template {
-        ids: &[
-            "setqueryparameter",
-            "SetQueryParameter",
-            "setQueryParameter",
-        ],
-        required: &["name", "value"],
-        optional: &["existsAction"],
-    },
-    Template {
-        ids: &["setvaluefromurl", "SetValueFromUrl"],
-        required: &[
-            "parameterTemplate",
-            "parameterValueUrl",
-            "parameterValuePathTemplate",
-        ],
-        optional: &["httpMethod"],
-    },
-    Template {
-        ids: &["stringreplace", "StringReplace"],
-        required: &[
-            "propertyParentPath",
-            "sourceString",
-            "replacementString",
-            "newPropertyPath",
-        ],
-        optional: &["propertySubPath"],
-    },
-    Template {
-        ids: &["stringtoarray", "StringToArray"],
-        required: &[
-            "propertyParentPath",
-            "delimiterList",
-            "childPropertyName",
-            "newPropertyPath",
-        ],
-        optional: &["propertySubPath"],
-    },
-    Template {
-        ids: &["updatenextlink"],
-        required: &["nextLinkPropertyName"],
-        optional: &["nextLinkParentPropertyPath"],
-    },
-];
+/// A string a template evaluates as an expression (or must not), with where it is written.
+struct PolicyString<'a> {
+    template: &'static Template,
+    /// The parameter key (`x-ms-apimTemplateParameter.value`).
+    key: &'a str,
+    /// Where the string is (the key, or a member of an object value).
+    pointer: String,
+    kind: Kind,
+    text: &'a str,
+}
 
-/// Templates seen in merged certified connectors but not documented (Microsoft-internal).
-pub const INTERNAL_TEMPLATES: [&str; 3] = [
-    "dynamicsubdomain",
-    "moveproperties",
-    "setconnectionstatustounauthenticated",
-];
+/// Every string parameter of the documented instances with the kind its catalog entry gives
+/// (an object parameter's string members too). Unknown keys are left out.
+fn policy_strings<'a>(instances: &[Instance<'a>]) -> Vec<PolicyString<'a>> {
+    let mut out = Vec::new();
+    for inst in instances {
+        let (Some(t), Some(params)) = (inst.template, inst.parameters) else {
+            continue;
+        };
+        if !t.documented {
+            continue;
+        }
+        for (key, v) in params {
+            let Some(spec) = t.param_for_key(key) else {
+                continue;
+            };
+            let pointer = inst.param_pointer(key);
+            match (spec.kind, v) {
+                (Kind::Object, Value::Object(m)) => {
+                    for (k, member) in m {
+                        if let Some(text) = member.as_str() {
+                            out.push(PolicyString {
+                                template: t,
+                                key,
+                                pointer: join(&pointer, k),
+                                kind: Kind::Object,
+                                text,
+                            });
+                        }
+                    }
+                }
+                (kind, Value::String(text)) => out.push(PolicyString {
+                    template: t,
+                    key,
+                    pointer,
+                    kind,
+                    text,
+                }),
+                _ => {}
+            }
+        }
+    }
+    out
+}
 
-pub const PARAM_PREFIX: &str = "x-ms-apimTemplateParameter.";
+/// Kinds whose strings are parsed as expressions.
+fn is_expression(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Request | Kind::Value | Kind::BodyPath | Kind::TriggerPath | Kind::Object
+    )
+}
 
-pub fn template(id: &str) -> Option<&'static Template> {
-    TEMPLATES
-        .iter()
-        .find(|t| t.ids.iter().any(|i| i.eq_ignore_ascii_case(id)))
+/// The functions a kind of parameter evaluates (None: it evaluates none).
+fn allowed_roles(kind: Kind) -> Option<&'static [Role]> {
+    match kind {
+        Kind::Request => Some(&[
+            Role::Header,
+            Role::Query,
+            Role::Connection,
+            Role::Environment,
+        ]),
+        Kind::Value | Kind::BodyPath => Some(&[Role::Body, Role::Item]),
+        Kind::TriggerPath => Some(&[Role::TriggerBody, Role::Body]),
+        Kind::Object => Some(&[
+            Role::TriggerBody,
+            Role::Body,
+            Role::Header,
+            Role::Query,
+            Role::Connection,
+            Role::Environment,
+        ]),
+        Kind::Name | Kind::SubPath | Kind::Literal | Kind::Enum => None,
+    }
 }
 
 /// Policy template instances with their pointers.
@@ -356,8 +343,15 @@ mod oauth_not_allowed_for_independent_publisher;
 mod oauth_redirect_mode_not_per_connector;
 mod oauth_settings_not_valid;
 mod placeholder_value;
+mod policy_expression_function_unknown;
+mod policy_expression_input_not_found;
+mod policy_expression_not_allowed_here;
+mod policy_expression_syntax_error;
+mod policy_template_operation_name_missing;
 mod policy_template_operation_not_found;
 mod policy_template_parameter_missing;
+mod policy_template_parameter_unknown;
+mod policy_template_parameter_value_not_valid;
 mod policy_template_unknown;
 mod properties_schema_violation;
 mod publisher_required;
@@ -378,8 +372,15 @@ pub use oauth_not_allowed_for_independent_publisher::*;
 pub use oauth_redirect_mode_not_per_connector::*;
 pub use oauth_settings_not_valid::*;
 pub use placeholder_value::*;
+pub use policy_expression_function_unknown::*;
+pub use policy_expression_input_not_found::*;
+pub use policy_expression_not_allowed_here::*;
+pub use policy_expression_syntax_error::*;
+pub use policy_template_operation_name_missing::*;
 pub use policy_template_operation_not_found::*;
 pub use policy_template_parameter_missing::*;
+pub use policy_template_parameter_unknown::*;
+pub use policy_template_parameter_value_not_valid::*;
 pub use policy_template_unknown::*;
 pub use properties_schema_violation::*;
 pub use publisher_required::*;

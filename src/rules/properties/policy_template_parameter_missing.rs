@@ -37,12 +37,12 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     for (ptr, inst) in instances(cx) {
-        let Some(t) = str_at(inst, "templateId").and_then(template) else {
+        let Some(t) = str_at(inst, "templateId").and_then(catalog::find) else {
             continue;
         };
         let params = inst.get("parameters");
-        for r in t.required {
-            let key = format!("{PARAM_PREFIX}{r}");
+        for r in t.params.iter().filter(|p| p.required) {
+            let key = format!("{PARAM_PREFIX}{}", r.name);
             if params.and_then(|p| p.get(&key)).is_none() {
                 sink.emit(
                     if params.is_some() {
@@ -50,10 +50,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     } else {
                         ptr.clone()
                     },
-                    format!(
-                        "template '{}' needs parameter '{key}'",
-                        t.ids.first().copied().unwrap_or("")
-                    ),
+                    format!("template '{}' needs parameter '{key}'", t.id),
                 );
             }
         }

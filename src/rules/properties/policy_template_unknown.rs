@@ -8,14 +8,23 @@ crate::declare_code! {
     /// `templateId` must be one of the documented policy templates: convertarraytoobject,
     /// convertobjecttoarray, dynamichosturl, encodepropertyvalue, pollingtrigger,
     /// routerequesttoendpoint, setheader, setproperty, setqueryparameter, setvaluefromurl,
-    /// stringreplace, stringtoarray, updatenextlink (the documented casings are accepted).
-    /// Templates Microsoft uses internally (`dynamicsubdomain`, `moveproperties`,
-    /// `setconnectionstatustounauthenticated`) appear in some certified connectors but are not
-    /// documented; they are reported as a warning.
+    /// stringreplace, stringtoarray, updatenextlink. Microsoft's schema lists the spellings the
+    /// platform matches (`setheader`, `SetHeader`, `setHeader`; `setproperty`, `SetProperty`;
+    /// …); another casing of a documented id is a warning. Templates Microsoft uses internally
+    /// (`dynamicsubdomain`, `moveproperties`, `setconnectionstatustounauthenticated`) appear in
+    /// some certified connectors but are not documented; they are reported as a warning.
+    /// `connkit explain` on a template id's code cites each template's page; the list with
+    /// parameters is in docs/policy-templates.md.
     ///
     /// ### Example
     /// Bad: `{"templateId": "frobnicate"}`
     /// Good: `{"templateId": "setheader", …}`
+    ///
+    /// ### Evidence
+    /// An **error** for an id no page or schema knows: the platform cannot apply it. Every
+    /// merged version of the history uses documented spellings or the three internal ids
+    /// (moveproperties and setconnectionstatustounauthenticated in certified connectors), so
+    /// those are warnings.
     pub static POLICY_TEMPLATE_UNKNOWN: Rule {
         code: "PolicyTemplateUnknown",
         severity: Severity::Error,
@@ -34,22 +43,25 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(id) = str_at(inst, "templateId") else {
             continue;
         };
-        if template(id).is_some() {
-            continue;
-        }
         let tp = join(&ptr, "templateId");
-        if INTERNAL_TEMPLATES
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(id))
-        {
-            sink.emit_with(
+        match catalog::find(id) {
+            Some(t) if !t.documented => sink.emit_with(
                 Severity::Warning,
                 FileKind::Properties,
                 tp,
                 format!("'{id}' is an undocumented (Microsoft-internal) policy template"),
-            );
-        } else {
-            sink.emit(tp, format!("'{id}' is not a known policy template"));
+            ),
+            Some(t) if !t.spelled_as_listed(id) => sink.emit_with(
+                Severity::Warning,
+                FileKind::Properties,
+                tp,
+                format!(
+                    "'{id}' is not a spelling Microsoft's schema lists for this template: write {}",
+                    t.ids.join(" or ")
+                ),
+            ),
+            Some(_) => {}
+            None => sink.emit(tp, format!("'{id}' is not a known policy template")),
         }
     }
 }
@@ -67,20 +79,26 @@ mod tests {
         let p = with(json!({"policyTemplateInstances": [
             {"templateId": "SetHeader", "parameters": {}},
             {"templateId": "moveproperties", "parameters": {}},
-            {"templateId": "frobnicate"}
+            {"templateId": "frobnicate"},
+            {"templateId": "SETHEADER", "parameters": {}}
         ]}));
         let f = run_p(&POLICY_TEMPLATE_UNKNOWN, p, Profile::Custom);
         assert_eq!(
             pointers(&f),
             vec![
                 "/properties/policyTemplateInstances/1/templateId",
-                "/properties/policyTemplateInstances/2/templateId"
+                "/properties/policyTemplateInstances/2/templateId",
+                "/properties/policyTemplateInstances/3/templateId"
             ]
         );
         assert_eq!(
             f.iter().map(|x| x.severity).collect::<Vec<_>>(),
-            vec![Severity::Warning, Severity::Error]
+            vec![Severity::Warning, Severity::Error, Severity::Warning]
         );
         assert_eq!(f[1].message, "'frobnicate' is not a known policy template");
+        assert_eq!(
+            f[2].message,
+            "'SETHEADER' is not a spelling Microsoft's schema lists for this template: write setheader or SetHeader or setHeader"
+        );
     }
 }
