@@ -726,9 +726,38 @@ fn basic_and_oauth2_credentials_come_from_env_or_stdin() {
         ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // `--connection token` alone reads CONNKIT_CONNECTION_TOKEN, as `connkit request` does.
+    let out = Command::cargo_bin("connkit")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("CONNKIT_CONNECTION_TOKEN", "tok-from-env-1")
+        .args([
+            "test",
+            "contoso",
+            "--base-url",
+            &server.url(),
+            "--operation",
+            "GetOrder",
+            "--connection",
+            "token",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("tok-from-env-1"));
     assert_eq!(
         server.seen()[0].header("authorization"),
         Some(format!("Bearer {KEY}").as_str())
+    );
+    assert_eq!(
+        server.seen()[1].header("authorization"),
+        Some("Bearer tok-from-env-1")
     );
     assert_no_secret("stdout", &r.stdout);
 }

@@ -22,7 +22,8 @@ pub enum TestFormat {
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Connection values: NAME=VALUE, NAME=@env:VARIABLE (read from the \
-environment) or NAME=@stdin (the next line of stdin). Secrets belong in the environment or on \
+environment), NAME alone (the variable CONNKIT_CONNECTION_NAME, as `connkit request` reads it) \
+or NAME=@stdin / NAME=- (the next line of stdin). Secrets belong in the environment or on \
 stdin: a literal secret lands in shell history. Exit codes: 0 every operation that ran passed, \
 1 an operation failed, 2 usage error or nothing answers at --base-url. See docs/test.md."
 )]
@@ -35,7 +36,7 @@ pub struct TestArgs {
     pub base_url: String,
     /// A connection parameter: api_key, username, password, token, or any apiProperties
     /// connection parameter the policies read. Repeatable.
-    #[arg(long, value_name = "NAME=VALUE")]
+    #[arg(long, value_name = "NAME[=VALUE]")]
     pub connection: Vec<String>,
     /// The test plan (JSON or YAML): inputs and expected statuses per operation.
     #[arg(long, value_name = "FILE")]

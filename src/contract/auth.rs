@@ -22,16 +22,40 @@ pub enum Source {
     Stdin,
 }
 
-/// Parse one `--connection` argument: `NAME=VALUE`, `NAME=@env:VAR`, `NAME=@stdin`.
+/// The environment variable `--connection NAME` (no value) reads, as `connkit request` reads
+/// it: `CONNKIT_CONNECTION_` and the name upper-cased, other characters as `_`.
+pub fn connection_env(name: &str) -> String {
+    let upper: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("CONNKIT_CONNECTION_{upper}")
+}
+
+/// Parse one `--connection` argument: `NAME=VALUE`, `NAME=@env:VAR`, `NAME=@stdin`, and as
+/// `connkit request` takes them, `NAME` alone (the variable [`connection_env`] names) and
+/// `NAME=-` (stdin).
 pub fn parse_arg(arg: &str) -> Result<(String, Source), String> {
     let Some((name, value)) = arg.split_once('=') else {
-        return Err("--connection takes NAME=VALUE, NAME=@env:VARIABLE or NAME=@stdin".into());
+        let name = arg.trim();
+        if name.is_empty() {
+            return Err(
+                "--connection takes NAME=VALUE, NAME=@env:VARIABLE, NAME=@stdin or NAME".into(),
+            );
+        }
+        return Ok((name.to_string(), Source::Env(connection_env(name))));
     };
     let name = name.trim();
     if name.is_empty() {
         return Err("--connection: the connection parameter name is empty".into());
     }
-    let source = if value == "@stdin" {
+    let source = if value == "@stdin" || value == "-" {
         Source::Stdin
     } else if let Some(var) = value.strip_prefix("@env:") {
         if var.is_empty() {
@@ -237,7 +261,23 @@ mod tests {
             parse_arg("password=@stdin").unwrap(),
             ("password".into(), Source::Stdin)
         );
-        assert!(parse_arg("novalue").is_err());
+        assert_eq!(
+            parse_arg("password=-").unwrap(),
+            ("password".into(), Source::Stdin)
+        );
+        assert_eq!(
+            parse_arg("api_key").unwrap(),
+            (
+                "api_key".into(),
+                Source::Env("CONNKIT_CONNECTION_API_KEY".into())
+            )
+        );
+        // The same variable `connkit request` reads.
+        assert_eq!(
+            connection_env("my-key"),
+            crate::cli::request::connection_env("my-key")
+        );
+        assert!(parse_arg(" ").is_err());
         assert!(parse_arg("=x").is_err());
         assert!(parse_arg("k=@env:").is_err());
     }
