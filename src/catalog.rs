@@ -22,6 +22,8 @@ pub enum Family {
     Package,
     /// A note of the converter (`connkit convert`).
     Convert,
+    /// A problem `connkit test` finds in a live (or recorded) response.
+    Test,
 }
 
 impl Family {
@@ -32,6 +34,7 @@ impl Family {
             Family::Diff => "diff rule",
             Family::Package => "package check",
             Family::Convert => "converter note",
+            Family::Test => "test check",
         }
     }
 
@@ -41,6 +44,7 @@ impl Family {
             Family::Diff => "diff",
             Family::Package => "package",
             Family::Convert => "convert",
+            Family::Test => "test",
         }
     }
 }
@@ -126,9 +130,28 @@ fn convert() -> impl Iterator<Item = CatalogEntry> {
     })
 }
 
-/// Every code, family by family: lint (with fixes), diff, package, converter notes.
+fn test() -> impl Iterator<Item = CatalogEntry> {
+    crate::contract::codes::CODES.iter().map(|c| CatalogEntry {
+        code: c.code,
+        family: Family::Test,
+        severity: "failure",
+        gate: None,
+        summary: c.summary,
+        explanation: c.explanation.text(),
+        source: "connkit test (docs/test.md)",
+        fix: None,
+        microsoft: None,
+    })
+}
+
+/// Every code, family by family: lint (with fixes), diff, package, converter notes, test
+/// checks.
 pub fn all() -> impl Iterator<Item = CatalogEntry> {
-    lint().chain(diff()).chain(package()).chain(convert())
+    lint()
+        .chain(diff())
+        .chain(package())
+        .chain(convert())
+        .chain(test())
 }
 
 /// The entry of a code (exact first, then case-insensitive).
@@ -151,7 +174,13 @@ pub fn markdown() -> String {
          do not edit by hand; run `CONNKIT_BLESS=1 cargo test --test catalog` to regenerate.\n\
          `connkit explain CODE` prints the full explanation of one code.\n",
     );
-    for family in [Family::Lint, Family::Diff, Family::Package, Family::Convert] {
+    for family in [
+        Family::Lint,
+        Family::Diff,
+        Family::Package,
+        Family::Convert,
+        Family::Test,
+    ] {
         let entries: Vec<CatalogEntry> = all().filter(|e| e.family == family).collect();
         if entries.is_empty() {
             continue;
@@ -175,7 +204,13 @@ pub fn markdown() -> String {
         }
     }
     // Then every code with its documentation, as `connkit explain` prints it.
-    for family in [Family::Lint, Family::Diff, Family::Package, Family::Convert] {
+    for family in [
+        Family::Lint,
+        Family::Diff,
+        Family::Package,
+        Family::Convert,
+        Family::Test,
+    ] {
         s.push_str(&format!("\n## {}s\n", family.noun()));
         for e in all().filter(|e| e.family == family) {
             let gate = e

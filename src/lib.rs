@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod changed;
 pub mod cli;
 pub mod config;
+pub mod contract;
 pub mod convert;
 pub mod core;
 pub mod diff;

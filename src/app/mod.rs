@@ -6,3 +6,4 @@ pub mod lint;
 pub mod outputs;
 pub mod progress;
 pub mod request;
+pub mod test;

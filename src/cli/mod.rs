@@ -6,6 +6,7 @@ pub mod lsp;
 pub mod package;
 pub mod request;
 pub mod submit;
+pub mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -81,6 +82,9 @@ pub enum Command {
     Lsp,
     /// Show the request an operation sends after the platform's policy templates (offline).
     Request(request::RequestArgs),
+    /// Call the connector's operations on its API and check each response against the
+    /// definition (or check a recording with --replay). See docs/test.md.
+    Test(test::TestArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -275,6 +279,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
         Command::Request(args) => request::run(args),
+        Command::Test(args) => test::run_test(args, color),
     }
 }
 

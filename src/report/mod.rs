@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod request;
 pub mod run;
 pub mod sarif;
+pub mod test;
 pub mod text;
 
 use serde::Serialize;
