@@ -97,7 +97,8 @@ fn reason(status: u16) -> &'static str {
 
 fn body_text(v: &Value) -> String {
     match v {
-        Value::String(s) => safe::lines(s),
+        // One line: a line break in the body is shown as `\n`, never a line of its own.
+        Value::String(s) => safe::line(s),
         other => safe::json(serde_json::to_string_pretty(other).unwrap_or_default()),
     }
 }
