@@ -62,16 +62,33 @@ mod tests {
             {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-B",
               "x-ms-apimTemplateParameter.value": "@ConnectionParameters('api_key') @odata.nextLink user@contoso.com"}}
         ]}));
-        let f = run_p(&POLICY_EXPRESSION_FUNCTION_UNKNOWN, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // The same function spelled right; another casing of a known one, and `@` as text.
+        let spelled = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-Version",
+              "x-ms-apimTemplateParameter.value": "@queryParameters('version')"}},
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-B",
+              "x-ms-apimTemplateParameter.value": "@ConnectionParameters('api_key') @odata.nextLink user@contoso.com"}}
+        ]}));
+        Tester::new(
+            &POLICY_EXPRESSION_FUNCTION_UNKNOWN,
             vec![
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value"
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "'queryParamters' is not a policy expression function (did you mean 'queryParameters'?)"
-        );
+                (with_props(good_props()), Profile::Custom),
+                (with_props(spelled), Profile::Custom),
+            ],
+            vec![
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value",
+                    ])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "'queryParamters' is not a policy expression function (did you mean 'queryParameters'?)"
+                        );
+                        assert_eq!(f[0].severity, Severity::Error);
+                    }),
+            ],
+        )
+        .test();
     }
 }

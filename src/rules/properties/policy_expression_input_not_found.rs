@@ -169,17 +169,45 @@ mod tests {
             {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X-Copy",
               "x-ms-apimTemplateParameter.value": "@headers('x-region')@headers('X-Key')@headers('Authorization')@headers('gone', 'default')"}}
         ]}));
-        let f = run_p(&POLICY_EXPRESSION_INPUT_NOT_FOUND, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // The same reads where GetTask has a `region` header and a `zone` query parameter.
+        let defined = patch(
+            def(),
+            json!({"paths": {"/tasks/{taskId}": {"get": {"parameters": [
+                {"name": "taskId", "in": "path", "required": true, "type": "string"},
+                {"name": "Region", "in": "header", "type": "string"},
+                {"name": "zone", "in": "query", "type": "string"}
+            ]}}}}),
+        );
+        // The same reads with defaults: absence is expected.
+        let defaults = with(json!({"policyTemplateInstances": [
+            {"templateId": "dynamichosturl", "parameters": {
+              "x-ms-apimTemplateParameter.urlTemplate": "https://@headers('region', 'eu').@queryParameters('zone', 'a').contoso.com"}}
+        ]}));
+        Tester::new(
+            &POLICY_EXPRESSION_INPUT_NOT_FOUND,
             vec![
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "no operation this policy applies to has a header parameter 'region': @headers('region') is empty at run time"
-        );
+                (connector_from(defined, Some(p.clone())), Profile::Custom),
+                (with_props(defaults), Profile::Custom),
+            ],
+            vec![
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                    ])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "no operation this policy applies to has a header parameter 'region': @headers('region') is empty at run time"
+                        );
+                        assert_eq!(
+                            f[1].message,
+                            "no operation this policy applies to has a query parameter 'zone': @queryParameters('zone') is empty at run time"
+                        );
+                        assert!(f.iter().all(|x| x.severity == Severity::Warning));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -95,23 +95,40 @@ mod tests {
               "x-ms-apimTemplateParameter.newPropertySubPathTemplate": "id",
               "x-ms-apimTemplateParameter.propertyValuePathTemplate": "'{@item()['id']}-{@body()['@odata.id']}'"}}
         ]}));
-        let f = run_p(&POLICY_EXPRESSION_NOT_ALLOWED_HERE, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // Each function where its parameter reads it: a header value from a header, and
+        // setproperty's body paths and braced value.
+        let where_read = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
+              "x-ms-apimTemplateParameter.value": "@headers('X-Id')"}},
+            {"templateId": "setproperty", "parameters": {
+              "x-ms-apimTemplateParameter.newPropertyParentPathTemplate": "@body().people",
+              "x-ms-apimTemplateParameter.newPropertySubPathTemplate": "id",
+              "x-ms-apimTemplateParameter.propertyValuePathTemplate": "'{@item()['id']}-{@body()['@odata.id']}'"}}
+        ]}));
+        Tester::new(
+            &POLICY_EXPRESSION_NOT_ALLOWED_HERE,
+            vec![(with_props(where_read), Profile::Custom)],
             vec![
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value",
-                "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.newPropertyParentPathTemplate",
-                "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.newPropertySubPathTemplate",
-                "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.propertyValuePathTemplate",
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "setheader's 'value' does not evaluate @body(…) (it reads @headers, @queryParameters, @connectionParameters, @environmentVariables)"
-        );
-        assert_eq!(
-            f[3].message,
-            "setproperty's value takes expressions in braces: {@body(…)…}"
-        );
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.value",
+                        "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.newPropertyParentPathTemplate",
+                        "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.newPropertySubPathTemplate",
+                        "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.propertyValuePathTemplate",
+                    ])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "setheader's 'value' does not evaluate @body(…) (it reads @headers, @queryParameters, @connectionParameters, @environmentVariables)"
+                        );
+                        assert_eq!(
+                            f[3].message,
+                            "setproperty's value takes expressions in braces: {@body(…)…}"
+                        );
+                        assert!(f.iter().all(|x| x.severity == Severity::Warning));
+                    }),
+            ],
+        )
+        .test();
     }
 }

@@ -87,27 +87,46 @@ mod tests {
               "x-ms-apimTemplateParameter.newPropertySubPathTemplate": "filter",
               "x-ms-apimTemplateParameter.propertyValuePathTemplate": "and(eq(state, '{@body().state}'), true)"}}
         ]}));
-        let f = run_p(&POLICY_EXPRESSION_SYNTAX_ERROR, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // The same expressions written right: the quote closed, single quotes, `@body()`.
+        let fixed = with(json!({"policyTemplateInstances": [
+            {"templateId": "dynamichosturl", "parameters": {
+              "x-ms-apimTemplateParameter.urlTemplate": "https://@connectionParameters('instance').contoso.com"}},
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
+              "x-ms-apimTemplateParameter.value": "@headers('X-Id')"}},
+            {"templateId": "stringtoarray", "parameters": {
+              "x-ms-apimTemplateParameter.propertyParentPath": "@body()",
+              "x-ms-apimTemplateParameter.delimiterList": ";",
+              "x-ms-apimTemplateParameter.childPropertyName": "AgeW",
+              "x-ms-apimTemplateParameter.newPropertyPath": "@body().peopleObject.XYZ.Age"}}
+        ]}));
+        Tester::new(
+            &POLICY_EXPRESSION_SYNTAX_ERROR,
+            vec![(with_props(fixed), Profile::Custom)],
             vec![
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
-                "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.value",
-                "/properties/policyTemplateInstances/2/parameters/x-ms-apimTemplateParameter.newPropertyPath",
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "'connectionParameters(': the quote opened here is never closed"
-        );
-        assert_eq!(
-            f[1].message,
-            "'headers': use single quotes, not double quotes"
-        );
-        assert!(
-            f[2].message.contains("with the parentheses"),
-            "{}",
-            f[2].message
-        );
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                        "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplateParameter.value",
+                        "/properties/policyTemplateInstances/2/parameters/x-ms-apimTemplateParameter.newPropertyPath",
+                    ])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "'connectionParameters(': the quote opened here is never closed"
+                        );
+                        assert_eq!(
+                            f[1].message,
+                            "'headers': use single quotes, not double quotes"
+                        );
+                        assert!(
+                            f[2].message.contains("with the parentheses"),
+                            "{}",
+                            f[2].message
+                        );
+                        assert!(f.iter().all(|x| x.severity == Severity::Error));
+                    }),
+            ],
+        )
+        .test();
     }
 }

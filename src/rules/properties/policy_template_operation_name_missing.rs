@@ -78,31 +78,38 @@ mod tests {
             {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
               "x-ms-apimTemplateParameter.value": "v"}}
         ]}));
-        let two = patch(
-            def(),
-            json!({"paths": {"/other": {"get": {"operationId": "Other", "responses": {"200": {"description": "ok"}}}}}}),
-        );
-        let f = run_on(
-            &POLICY_TEMPLATE_OPERATION_NAME_MISSING,
-            &connector_from(two, Some(props.clone())),
-            Profile::Custom,
-        );
-        assert_eq!(
-            pointers(&f),
-            vec!["/properties/policyTemplateInstances/0/parameters"]
-        );
-        assert_eq!(
-            f[0].message,
-            "routerequesttoendpoint applies to all 2 operations: name them in 'x-ms-apimTemplate-operationName'"
-        );
-        // One operation: nothing to choose between.
-        assert!(
-            run_p(
-                &POLICY_TEMPLATE_OPERATION_NAME_MISSING,
-                props,
-                Profile::Custom
+        // The route naming its operation, and a header for every operation.
+        let named = with(json!({"policyTemplateInstances": [
+            {"templateId": "routerequesttoendpoint", "parameters": {"x-ms-apimTemplateParameter.newPath": "/v2/items",
+              "x-ms-apimTemplate-operationName": ["GetTask"]}},
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
+              "x-ms-apimTemplateParameter.value": "v"}}
+        ]}));
+        let two = || {
+            patch(
+                def(),
+                json!({"paths": {"/other": {"get": {"operationId": "Other", "responses": {"200": {"description": "ok"}}}}}}),
             )
-            .is_empty()
-        );
+        };
+        Tester::new(
+            &POLICY_TEMPLATE_OPERATION_NAME_MISSING,
+            vec![
+                // One operation: nothing to choose between.
+                (with_props(props.clone()), Profile::Custom),
+                (connector_from(two(), Some(named)), Profile::Custom),
+            ],
+            vec![
+                fail((connector_from(two(), Some(props)), Profile::Custom))
+                    .at(["/properties/policyTemplateInstances/0/parameters"])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "routerequesttoendpoint applies to all 2 operations: name them in 'x-ms-apimTemplate-operationName'"
+                        );
+                        assert_eq!(f[0].severity, Severity::Warning);
+                    }),
+            ],
+        )
+        .test();
     }
 }

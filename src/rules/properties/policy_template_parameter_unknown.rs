@@ -91,17 +91,32 @@ mod tests {
               "x-ms-apimTemplate-policySection": "Request"}},
             {"templateId": "moveproperties", "parameters": {"x-ms-apimTemplateParameter.srcParentPath": "@body()"}}
         ]}));
-        let f = run_p(&POLICY_TEMPLATE_PARAMETER_UNKNOWN, p, Profile::Custom);
-        assert_eq!(
-            pointers(&f),
+        // Every key setheader takes, spelled as documented, and dynamichosturl's section.
+        let taken = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
+              "x-ms-apimTemplateParameter.value": "v", "x-ms-apimTemplateParameter.existsAction": "skip",
+              "x-ms-apimTemplate-policySection": "Request", "x-ms-apimTemplate-operationName": ["GetTask"]}},
+            {"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://x",
+              "x-ms-apimTemplate-policySection": "Request"}}
+        ]}));
+        Tester::new(
+            &POLICY_TEMPLATE_PARAMETER_UNKNOWN,
+            vec![(with_props(taken), Profile::Custom)],
             vec![
-                "/properties/policyTemplateInstances/0/parameters/value",
-                "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
-            ]
-        );
-        assert_eq!(
-            f[0].message,
-            "setheader does not take 'value' (did you mean 'x-ms-apimTemplateParameter.value'?)"
-        );
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/value",
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                    ])
+                    .then(|f| {
+                        assert_eq!(
+                            f[0].message,
+                            "setheader does not take 'value' (did you mean 'x-ms-apimTemplateParameter.value'?)"
+                        );
+                        assert!(f.iter().all(|x| x.severity == Severity::Warning));
+                    }),
+            ],
+        )
+        .test();
     }
 }

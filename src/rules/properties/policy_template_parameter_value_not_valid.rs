@@ -111,6 +111,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
+    use crate::rules::testing::*;
     use serde_json::json;
 
     #[test]
@@ -127,26 +128,49 @@ mod tests {
             {"templateId": "pollingtrigger", "parameters": {"x-ms-apimTemplateParameter.triggerConfig": "x"}},
             {"templateId": "convertarraytoobject", "parameters": {"x-ms-apimTemplateParameter.retainKey": "False"}}
         ]}));
-        let f = run_p(
+        // The listed values (in another case), the right types, and the operation list as an array.
+        let listed = with(json!({"policyTemplateInstances": [
+            {"templateId": "setheader", "parameters": {"x-ms-apimTemplateParameter.name": "X",
+              "x-ms-apimTemplateParameter.value": "v", "x-ms-apimTemplateParameter.existsAction": "Skip",
+              "x-ms-apimTemplate-policySection": "Failure"}},
+            {"templateId": "setproperty", "parameters": {"x-ms-apimTemplate-policySection": "response"}},
+            {"templateId": "dynamichosturl", "parameters": {"x-ms-apimTemplateParameter.urlTemplate": "https://x",
+              "x-ms-apimTemplate-policySection": "Request"}},
+            {"templateId": "routerequesttoendpoint", "parameters": {"x-ms-apimTemplateParameter.newPath": "/a",
+              "x-ms-apimTemplateParameter.httpMethod": "@Request.OriginalHTTPMethod", "x-ms-apimTemplate-operationName": ["GetTask"]}},
+            {"templateId": "pollingtrigger", "parameters": {"x-ms-apimTemplateParameter.triggerConfig": {"x": "y"}}},
+            {"templateId": "convertarraytoobject", "parameters": {"x-ms-apimTemplateParameter.retainKey": "False"}}
+        ]}));
+        Tester::new(
             &POLICY_TEMPLATE_PARAMETER_VALUE_NOT_VALID,
-            p,
-            Profile::Custom,
-        );
-        let msgs: Vec<&str> = f.iter().map(|x| x.message.as_str()).collect();
-        assert_eq!(
-            msgs,
+            vec![(with_props(listed), Profile::Custom)],
             vec![
-                "'existsAction' is one of override, skip, append, not 'replace'",
-                "setproperty runs in Request or Response, not \"Failure\"",
-                "'urlTemplate' is text, not integer",
-                "'httpMethod' is one of GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD, @Request.OriginalHTTPMethod, not 'FETCH'",
-                "the operation list is an array of operationIds",
-                "'triggerConfig' is an object of name → value, not \"x\"",
-            ]
-        );
-        assert_eq!(
-            f[0].pointer,
-            "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.existsAction"
-        );
+                fail((with_props(p), Profile::Custom))
+                    .at([
+                        "/properties/policyTemplateInstances/0/parameters/x-ms-apimTemplateParameter.existsAction",
+                        "/properties/policyTemplateInstances/1/parameters/x-ms-apimTemplate-policySection",
+                        "/properties/policyTemplateInstances/2/parameters/x-ms-apimTemplateParameter.urlTemplate",
+                        "/properties/policyTemplateInstances/3/parameters/x-ms-apimTemplateParameter.httpMethod",
+                        "/properties/policyTemplateInstances/3/parameters/x-ms-apimTemplate-operationName",
+                        "/properties/policyTemplateInstances/4/parameters/x-ms-apimTemplateParameter.triggerConfig",
+                    ])
+                    .then(|f| {
+                        let msgs: Vec<&str> = f.iter().map(|x| x.message.as_str()).collect();
+                        assert_eq!(
+                            msgs,
+                            vec![
+                                "'existsAction' is one of override, skip, append, not 'replace'",
+                                "setproperty runs in Request or Response, not \"Failure\"",
+                                "'urlTemplate' is text, not integer",
+                                "'httpMethod' is one of GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD, @Request.OriginalHTTPMethod, not 'FETCH'",
+                                "the operation list is an array of operationIds",
+                                "'triggerConfig' is an object of name → value, not \"x\"",
+                            ]
+                        );
+                        assert!(f.iter().all(|x| x.severity == Severity::Error));
+                    }),
+            ],
+        )
+        .test();
     }
 }
