@@ -20,6 +20,7 @@ pub mod fsx;
 pub mod lsp;
 pub mod model;
 pub mod package;
+pub mod preview;
 pub mod report;
 pub mod rules;
 pub mod safe;

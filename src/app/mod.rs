@@ -4,4 +4,5 @@
 pub mod fix;
 pub mod lint;
 pub mod outputs;
+pub mod preview;
 pub mod progress;

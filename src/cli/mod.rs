@@ -4,6 +4,7 @@ pub mod diff;
 pub mod lint_ci;
 pub mod lsp;
 pub mod package;
+pub mod preview;
 pub mod submit;
 
 use std::io::{IsTerminal, Write};
@@ -78,6 +79,8 @@ pub enum Command {
     Fmt(convert::FmtArgs),
     /// Run the language server (LSP over stdio) for editors: findings as you type.
     Lsp,
+    /// Write one HTML page showing the connector as the Power Automate designer would.
+    Preview(preview::PreviewArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -263,6 +266,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => convert::run_init(args, color),
         Command::Fmt(args) => convert::run_fmt(args),
         Command::Lsp => lsp::run(),
+        Command::Preview(args) => preview::run(args),
     }
 }
 
