@@ -137,6 +137,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hover_on_an_operation_shows_its_designer_card() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/preview/Showcase");
+        let linted = super::super::workspace::lint(&dir, &Default::default(), None);
+        let path = linted.connector.definition.as_ref().unwrap().path.clone();
+        let doc = std::fs::read_to_string(&path).unwrap();
+        let at = |needle: &str, skip: usize| {
+            let off = doc.find(needle).unwrap() + skip;
+            text::position_of_offset(&doc, off)
+        };
+        let value = |h: Option<Hover>| match h.map(|h| h.contents) {
+            Some(HoverContents::Markup(m)) => m.value,
+            other => panic!("{other:?}"),
+        };
+        // On the operationId.
+        let md = value(hover(Some(&linted), &path, &doc, at("\"CreateTicket\"", 3)));
+        assert!(md.starts_with("**Create a ticket** (action"), "{md}");
+        assert!(md.contains("`body/requester/email`"), "{md}");
+        // On the method key (GET /tickets follows POST /tickets in the file).
+        let md = value(hover(Some(&linted), &path, &doc, at("\"get\": {", 2)));
+        assert!(md.starts_with("**List tickets**"), "{md}");
+        // On an operationId a dynamic dropdown calls: ListQueues is internal, so no card.
+        let h = hover(
+            Some(&linted),
+            &path,
+            &doc,
+            at(
+                "\"operationId\": \"ListQueues\",\n              \"value-path\"",
+                18,
+            ),
+        );
+        assert!(h.is_none_or(|h| !format!("{h:?}").contains("List queues")));
+        // Elsewhere: no card.
+        let h = hover(Some(&linted), &path, &doc, at("\"swagger\"", 2));
+        assert!(h.is_none_or(|h| !format!("{h:?}").contains("(action")));
+    }
+
+    #[test]
     fn word_at_finds_extension_keys() {
         let t = r#"{"x-ms-visibility": "internal"}"#;
         let (s, e) = word_at(t, 5);

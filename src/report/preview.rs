@@ -79,6 +79,7 @@ main{padding:0 28px 28px;max-width:1100px}
 .field,select,input{font:inherit;font-size:13px;border:1px solid #d1d1d1;border-radius:4px;padding:4px 8px;background:#fff;color:#616161;min-height:28px;width:100%}
 .field{display:block}
 .field.dynamic{border-style:dashed}
+.field.signin{background:#0f6cbd;color:#fff;border-color:#0f6cbd;text-align:center;font-weight:600}
 fieldset.group,fieldset.set{border:1px solid #edebe9;border-radius:4px;margin:6px 0;padding:2px 10px 6px}
 legend{font-weight:600;font-size:12px;color:#424242;padding:0 4px}
 details.advanced{margin-top:6px}
@@ -303,7 +304,7 @@ fn connection_parameter(h: &mut String, cp: &ConnectionParameter) {
     } else if kind == "oauthsetting" {
         let _ = write!(
             h,
-            "<span class=\"field\">Sign in{}</span>",
+            "<span class=\"field signin\">Sign in{}</span>",
             cp.identity_provider
                 .as_deref()
                 .map(|i| format!(" with {}", safe::html(i)))
