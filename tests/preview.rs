@@ -434,6 +434,13 @@ fn check_dom(dir: &Path, els: &[El]) {
             if ["src", "srcset", "data", "poster", "action", "background"].contains(&k.as_str()) {
                 assert!(v.starts_with("data:") || v.starts_with('#'), "{k}={v}");
             }
+            if k == "href" && !v.starts_with('#') {
+                let own = ["apiDefinition.swagger.json", "apiProperties.json"]
+                    .iter()
+                    .filter_map(|f| std::fs::read_to_string(dir.join(f)).ok())
+                    .any(|text| text.contains(&v.replace("&amp;", "&")));
+                assert!(own, "{v} is not in the connector's files");
+            }
             if k == "href" {
                 assert!(
                     v.starts_with('#')

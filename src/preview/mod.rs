@@ -37,8 +37,11 @@ pub struct Preview {
     pub icon: Option<Vec<u8>>,
     /// `iconBrandColor` as written.
     pub brand_color: Option<String>,
-    /// Contact, terms and documentation links from `info` / `externalDocs` (text, URL).
+    /// Contact, terms and documentation links from `info` / `externalDocs` (text, URL): only
+    /// http(s) and mailto URLs, exactly as written in the definition.
     pub links: Vec<(String, String)>,
+    /// `info.contact.email`.
+    pub email: Option<String>,
     pub connection: ConnectionDialog,
     pub cards: Vec<Card>,
     /// Inputs and outputs left out because the page reached [`MAX_NODES`].
@@ -268,6 +271,7 @@ pub fn build(c: &Connector) -> Preview {
             .map(|i| i.bytes.clone()),
         brand_color: str_of(props, "iconBrandColor"),
         links: links(def),
+        email: str_of(info.and_then(|i| i.get("contact")), "email"),
         connection: connection_dialog(props),
         ..Default::default()
     };
@@ -345,15 +349,11 @@ fn links(def: Option<&Value>) -> Vec<(String, String)> {
         }
     };
     add("Contact", str_of(contact, "url"));
+    // A link only to a URL written in the files: an address is a link when it is written as
+    // a `mailto:` URL (the page shows the contact email as text otherwise).
     add(
         "Email",
-        str_of(contact, "email").map(|e| {
-            if e.starts_with("mailto:") {
-                e
-            } else {
-                format!("mailto:{e}")
-            }
-        }),
+        str_of(contact, "email").filter(|e| e.starts_with("mailto:")),
     );
     add("Terms of service", str_of(info, "termsOfService"));
     add(

@@ -205,7 +205,7 @@ fn header(h: &mut String, p: &Preview, icon: Option<&str>) {
     if let Some(d) = &p.description {
         let _ = writeln!(h, "<p class=\"description\">{}</p>", safe::html(d));
     }
-    if !p.links.is_empty() {
+    if !p.links.is_empty() || p.email.is_some() {
         h.push_str("<p class=\"links\">");
         for (text, url) in &p.links {
             let _ = write!(
@@ -214,6 +214,9 @@ fn header(h: &mut String, p: &Preview, icon: Option<&str>) {
                 safe::html(url),
                 safe::html(text)
             );
+        }
+        if let Some(e) = p.email.as_deref().filter(|e| !e.starts_with("mailto:")) {
+            let _ = write!(h, "<span class=\"meta\">{}</span>", safe::html(e));
         }
         h.push_str("</p>\n");
     }
@@ -552,13 +555,14 @@ fn input(h: &mut String, i: &Input) {
             "<span class=\"field dynamic\">▾ values from <code>{}</code></span>",
             safe::html(&d.operation_id)
         );
-    } else if !i.options.is_empty() {
+    }
+    if !i.options.is_empty() {
         let _ = write!(
             h,
             "<select disabled>{}</select>",
             options(&i.options, i.default.as_deref())
         );
-    } else {
+    } else if i.dynamic.is_none() {
         let placeholder = i
             .default
             .as_deref()
