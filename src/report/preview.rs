@@ -325,10 +325,7 @@ fn connection_parameter(h: &mut String, cp: &ConnectionParameter) {
         let _ = write!(
             h,
             "<span class=\"field\">{}</span>",
-            cp.default
-                .as_deref()
-                .map(safe::html)
-                .unwrap_or_else(|| safe::html(&cp.kind))
+            cp.default.as_deref().map(safe::html).unwrap_or_default()
         );
     }
     if let Some(d) = &cp.description {
