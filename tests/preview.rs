@@ -582,7 +582,8 @@ fn hostile_connector_text_stays_text_in_the_written_page() {
         r##"{"properties": {"iconBrandColor": "#fff;}</style><script>alert(4)</script>"}}"##,
     )
     .unwrap();
-    let out = t.path().join("evil.html");
+    // A file name that would start a line with a CI command if printed as it is.
+    let out = t.path().join("evil\n::error::x.html");
     let o = preview(&dir, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
@@ -611,8 +612,13 @@ fn hostile_connector_text_stays_text_in_the_written_page() {
     assert!(els.iter().any(|e| e.attr("data-input") == Some("q&quot;x")));
     assert!(els.iter().any(|e| e.attr("data-output") == Some("o&lt;")));
     assert!(!html.contains('\u{202e}') && !html.contains('\u{7}'));
-    // The stdout line carries no control character either.
-    assert!(!String::from_utf8_lossy(&o.stdout).contains('\u{7}'));
+    // The stdout line stays one line.
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(stdout.matches('\n').count(), 1, "{stdout}");
+    assert!(
+        stdout.ends_with('\n') && stdout.contains("evil\\n::error::x.html"),
+        "{stdout}"
+    );
 }
 
 /// Every connector of the public corpus previews: the command's session (lint included)

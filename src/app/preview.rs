@@ -24,6 +24,8 @@ pub struct PreviewRequest {
 pub enum PreviewError {
     #[error("{0}: no such folder")]
     MissingDir(PathBuf),
+    #[error("{0}: is not a folder (give the connector's folder)")]
+    NotADir(PathBuf),
     #[error("{0}: no *.swagger.json definition in this folder")]
     NoDefinition(PathBuf),
     #[error("{0}: the folder to write into does not exist")]
@@ -87,7 +89,11 @@ fn lint_as_configured(c: &Connector) -> Result<Vec<rules::Finding>, PreviewError
 /// Run the session.
 pub fn run(req: &PreviewRequest) -> Result<PreviewOutcome, PreviewError> {
     if !req.dir.is_dir() {
-        return Err(PreviewError::MissingDir(req.dir.clone()));
+        return Err(if req.dir.exists() {
+            PreviewError::NotADir(req.dir.clone())
+        } else {
+            PreviewError::MissingDir(req.dir.clone())
+        });
     }
     let parent = match req.output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -34,9 +34,10 @@ pub fn run(args: PreviewArgs) -> ExitCode {
                 .iter()
                 .filter(|c| c.kind == crate::preview::Kind::Action)
                 .count();
+            // Paths come from the user and may hold anything: each through `safe::text`.
             let mut line = format!(
                 "wrote {} ({actions} actions, {} triggers, {} KB)",
-                o.output.display(),
+                crate::safe::text(&o.output.display().to_string()),
                 o.preview.cards.len() - actions,
                 o.bytes.div_ceil(1024)
             );
@@ -45,11 +46,11 @@ pub fn run(args: PreviewArgs) -> ExitCode {
                     "; {} findings on cards, {} elsewhere (connkit lint {} lists them all)",
                     o.findings_on_cards,
                     o.findings_elsewhere,
-                    req.dir.display()
+                    crate::safe::text(&req.dir.display().to_string())
                 ));
             }
             line.push('\n');
-            print(&crate::safe::text(&line).replace("\\n", "\n"));
+            print(&line);
             ExitCode::SUCCESS
         }
         Err(e) => {
