@@ -471,6 +471,17 @@ struct Budget {
 }
 
 impl Budget {
+    /// Whether nothing more can be listed on this card: the rest of a list is then counted
+    /// (`left` items) instead of walked, so a schema of thousands of properties that each
+    /// hold thousands more stops at the limit instead of visiting every pair.
+    fn spent(&mut self, left: usize) -> bool {
+        if self.page == 0 || self.card == 0 {
+            self.dropped += left;
+            return true;
+        }
+        false
+    }
+
     /// Take one node; false (and counted) when a limit is reached.
     fn take(&mut self) -> bool {
         if self.page == 0 || self.card == 0 {
@@ -613,7 +624,10 @@ fn property_inputs<'a>(
     keys: &mut foldhash::HashSet<String>,
 ) -> Vec<InputNode> {
     let mut out = Vec::new();
-    for prop in props {
+    for (i, prop) in props.iter().enumerate() {
+        if budget.spent(props.len() - i) {
+            break;
+        }
         let Some(vis) = visibility(prop.schema) else {
             continue;
         };
@@ -826,7 +840,11 @@ fn output_props<'a>(
     budget: &mut Budget,
     out: &mut Vec<Output>,
 ) {
-    for prop in sw.properties(s, at) {
+    let props = sw.properties(s, at);
+    for (i, prop) in props.iter().enumerate() {
+        if budget.spent(props.len() - i) {
+            break;
+        }
         if prop.schema.get("x-ms-visibility").and_then(Value::as_str) == Some("internal") {
             continue;
         }

@@ -294,3 +294,24 @@ fn findings_go_on_the_card_of_their_operation_or_shared_parameter() {
         "/paths/~1a is not a prefix of /paths/~1ab"
     );
 }
+
+#[test]
+fn thousands_of_properties_that_each_hold_thousands_stop_at_the_card_limit() {
+    let wide: serde_json::Map<String, Value> = (0..3_000)
+        .map(|i| (format!("p{i}"), json!({"$ref": "#/definitions/Wide"})))
+        .collect();
+    let leaves: serde_json::Map<String, Value> = (0..3_000)
+        .map(|i| (format!("q{i}"), json!({"type": "string"})))
+        .collect();
+    let c = connector(
+        json!({"swagger": "2.0", "paths": {"/a": {"post": {"operationId": "A",
+            "parameters": [{"name": "body", "in": "body", "schema": {"properties": wide}}],
+            "responses": {"200": {"description": "x", "schema": {"properties": wide}}}}}},
+            "definitions": {"Wide": {"type": "object", "properties": leaves}}}),
+        json!({}),
+    );
+    let p = build(&c);
+    let card = &p.cards[0];
+    assert_eq!(inputs(card).len(), MAX_INPUTS_PER_CARD);
+    assert!(card.truncated > 0 && p.truncated == card.truncated);
+}
