@@ -24,6 +24,7 @@ pub mod lsp;
 pub mod model;
 pub mod package;
 pub mod policies;
+pub mod preview;
 pub mod report;
 pub mod rules;
 pub mod safe;

@@ -383,9 +383,44 @@ pub fn xml(s: &str) -> String {
     out
 }
 
+/// Text or an attribute value for HTML (`connkit preview`): `&`, `<`, `>`, `"` and `'` as
+/// character references, so connector text is never markup and never ends an attribute;
+/// control characters, bidirectional overrides/isolates and the other characters [`text`]
+/// escapes are written visibly the same way (`\u{202e}`), except tab, line feed, form feed
+/// and carriage return, which HTML reads as whitespace.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\u{c}' | '\r' => out.push(c),
+            c if must_escape(c) => push_escaped(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escapes_markup_quotes_and_invisible_controls() {
+        assert_eq!(
+            html("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(html("a\tb\nc"), "a\tb\nc");
+        assert_eq!(
+            html("rtl \u{202e}x\u{2066}\u{1b}[1m\u{0}\u{85}"),
+            "rtl \\u{202e}x\\u{2066}\\x1b[1m\\x00\\u{85}"
+        );
+    }
 
     #[test]
     fn xml_escapes_markup_and_replaces_what_xml_cannot_hold() {

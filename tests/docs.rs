@@ -15,10 +15,7 @@ fn read(p: &str) -> String {
 }
 
 /// Documents other branches add; the README links them already (their rows say "coming").
-const COMING: &[&str] = &[
-    "docs/preview.md",
-    "docs/scripts.md",
-];
+const COMING: &[&str] = &["docs/preview.md", "docs/scripts.md"];
 
 #[test]
 fn the_readme_is_short_and_starts_with_what_works_from_a_clone() {

@@ -300,5 +300,9 @@ fn the_vscode_extension_compiles_and_passes_its_smoke_test_when_its_packages_are
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains("ok - end to end"), "{stdout}");
+    assert!(
+        stdout.contains("ok - end to end: \"connkit: Preview connector\""),
+        "{stdout}"
+    );
     assert!(!stdout.contains("not ok"), "{stdout}");
 }

@@ -4,6 +4,7 @@
 pub mod fix;
 pub mod lint;
 pub mod outputs;
+pub mod preview;
 pub mod progress;
 pub mod request;
 pub mod test;

@@ -4,6 +4,7 @@ pub mod diff;
 pub mod lint_ci;
 pub mod lsp;
 pub mod package;
+pub mod preview;
 pub mod request;
 pub mod submit;
 pub mod test;
@@ -85,6 +86,8 @@ pub enum Command {
     /// Call the connector's operations on its API and check each response against the
     /// definition (or check a recording with --replay). See docs/test.md.
     Test(test::TestArgs),
+    /// Write one HTML page showing the connector as the Power Automate designer would.
+    Preview(preview::PreviewArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -280,6 +283,7 @@ pub fn main() -> ExitCode {
         Command::Lsp => lsp::run(),
         Command::Request(args) => request::run(args),
         Command::Test(args) => test::run_test(args, color),
+        Command::Preview(args) => preview::run(args),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod preview;
 pub mod request;
 pub mod run;
 pub mod sarif;

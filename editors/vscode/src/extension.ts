@@ -7,7 +7,9 @@
 // connector (it holds a definition, apiProperties.json or connkit.toml) is open: a JSON file
 // elsewhere costs nothing.
 
+import * as cp from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import {
@@ -18,6 +20,9 @@ import {
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
+
+// The command "connkit: Preview connector" runs `connkit preview` on the connector folder of the
+// active editor and shows the page in a webview (scripts off: the page needs none).
 
 // Every file of a connector folder the server reads.
 export const documentSelector = [
@@ -65,6 +70,73 @@ export function serverCommand(config: { get<T>(key: string): T | undefined }): {
       ? (configuredArgs as string[])
       : ["lsp"];
   return { command, args };
+}
+
+/** The connector folder of a file: its own folder when that looks like a connector. */
+export function connectorFolderOf(fsPath: string | undefined): string | undefined {
+  if (!fsPath) {
+    return undefined;
+  }
+  const dir = path.dirname(fsPath);
+  return looksLikeConnectorFolder(dir) ? dir : undefined;
+}
+
+/** The command line that writes the preview page of `dir` into `out`. */
+export function previewCommand(
+  config: { get<T>(key: string): T | undefined },
+  dir: string,
+  out: string
+): { command: string; args: string[] } {
+  // `connkit.args` holds the server's arguments; the preview runs the same executable.
+  const { command } = serverCommand(config);
+  return { command, args: ["preview", dir, "-o", out] };
+}
+
+/** Run `connkit preview` on `dir`; the page's HTML, or an error message. */
+export function renderPreview(
+  config: { get<T>(key: string): T | undefined },
+  dir: string
+): Promise<{ html?: string; error?: string }> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "connkit-preview-"));
+  const out = path.join(tmp, "preview.html");
+  const { command, args } = previewCommand(config, dir, out);
+  return new Promise((resolve) => {
+    cp.execFile(command, args, { timeout: 60000, maxBuffer: 1 << 20 }, (err, _stdout, stderr) => {
+      let result: { html?: string; error?: string };
+      if (err) {
+        result = { error: (String(stderr).trim() || String(err)).split("\n")[0] };
+      } else {
+        try {
+          result = { html: fs.readFileSync(out, "utf8") };
+        } catch (e) {
+          result = { error: String(e) };
+        }
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+      resolve(result);
+    });
+  });
+}
+
+async function preview(): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  const dir = connectorFolderOf(doc && doc.uri.scheme === "file" ? doc.uri.fsPath : undefined);
+  if (!dir) {
+    void vscode.window.showErrorMessage("connkit: open a file of a connector folder to preview it.");
+    return;
+  }
+  const { html, error } = await renderPreview(vscode.workspace.getConfiguration("connkit"), dir);
+  if (html === undefined) {
+    void vscode.window.showErrorMessage(`connkit preview failed: ${error ?? "no page"}`);
+    return;
+  }
+  const panel = vscode.window.createWebviewPanel(
+    "connkit.preview",
+    `Preview: ${path.basename(dir)}`,
+    vscode.ViewColumn.Beside,
+    { enableScripts: false, localResourceRoots: [] }
+  );
+  panel.webview.html = html;
 }
 
 function start(): LanguageClient {
@@ -115,6 +187,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(startIfConnector),
     vscode.commands.registerCommand("connkit.restart", restart),
+    vscode.commands.registerCommand("connkit.preview", preview),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (client && (e.affectsConfiguration("connkit.path") || e.affectsConfiguration("connkit.args"))) {
         await restart();

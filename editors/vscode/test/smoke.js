@@ -8,8 +8,9 @@
 // 2. With a connkit binary (CONNKIT_BIN, or `connkit` on PATH), starts the very command line
 //    the extension computed, over stdio with vscode-jsonrpc (the transport the real client
 //    uses), opens a copy of a sample connector with a duplicated operationId, and waits for
-//    OperationIdNotUnique in textDocument/publishDiagnostics. Without a binary that part prints
-//    "skipped: …".
+//    OperationIdNotUnique in textDocument/publishDiagnostics; and runs "connkit: Preview
+//    connector" on the same folder, checking the webview it opens holds the page's cards with
+//    scripts off. Without a binary that part prints "skipped: …".
 "use strict";
 
 const assert = require("assert");
@@ -29,6 +30,7 @@ const listeners = { open: [], config: [] };
 const commands = {};
 const errors = [];
 const clients = [];
+const panels = [];
 
 class FakeLanguageClient {
   constructor(id, name, serverOptions, clientOptions) {
@@ -72,7 +74,14 @@ const fakeVscode = {
       return { dispose() {} };
     },
   },
+  ViewColumn: { Beside: -2 },
   window: {
+    activeTextEditor: undefined,
+    createWebviewPanel(viewType, title, column, options) {
+      const panel = { viewType, title, column, options, webview: { html: "" } };
+      panels.push(panel);
+      return panel;
+    },
     showErrorMessage(m) {
       errors.push(m);
       return Promise.resolve();
@@ -149,7 +158,8 @@ async function unit() {
     ext.activate(context);
     assert.strictEqual(clients.length, 0, "started for a non-connector file");
     assert.ok(commands["connkit.restart"], "connkit.restart registered");
-    assert.strictEqual(context.subscriptions.length, 3);
+    assert.ok(commands["connkit.preview"], "connkit.preview registered");
+    assert.strictEqual(context.subscriptions.length, 4);
     listeners.open.forEach((f) => f(doc(path.join(plain, "package.json"))));
     assert.strictEqual(clients.length, 0);
     listeners.open.forEach((f) => f(doc(path.join(connector, "apiProperties.json"))));
@@ -166,6 +176,24 @@ async function unit() {
     // A second connector file does not start a second server.
     listeners.open.forEach((f) => f(doc(path.join(connector, "apiDefinition.swagger.json"))));
     assert.strictEqual(clients.length, 1);
+  });
+
+  await check("preview: the connector folder of the active file, connkit.path preview DIR -o FILE", async () => {
+    assert.strictEqual(ext.connectorFolderOf(path.join(connector, "apiDefinition.swagger.json")), connector);
+    assert.strictEqual(ext.connectorFolderOf(path.join(plain, "settings.json")), undefined);
+    assert.strictEqual(ext.connectorFolderOf(undefined), undefined);
+    const cfg = (o) => ({ get: (k) => o[k] });
+    assert.deepStrictEqual(ext.previewCommand(cfg({ path: "/opt/connkit", args: ["lsp"] }), "/c", "/t/p.html"), {
+      command: "/opt/connkit",
+      args: ["preview", "/c", "-o", "/t/p.html"],
+    });
+    // Outside a connector folder: a message, no panel.
+    fakeVscode.window.activeTextEditor = { document: doc(path.join(plain, "settings.json")) };
+    const before = errors.length;
+    await commands["connkit.preview"]();
+    assert.strictEqual(panels.length, 0);
+    assert.strictEqual(errors.length, before + 1);
+    assert.ok(/connector folder/.test(errors[errors.length - 1]), errors[errors.length - 1]);
   });
 
   await check("settings change restarts with the new command; other settings do not", async () => {
@@ -241,6 +269,35 @@ async function endToEnd() {
   });
 }
 
+async function previewEndToEnd() {
+  const bin = findConnkit();
+  if (!bin) {
+    console.log("skipped: no connkit binary (set CONNKIT_BIN or put connkit on PATH) for the preview part");
+    return;
+  }
+  await check(`end to end: "connkit: Preview connector" shows ${bin} preview's page in a webview`, async () => {
+    settings.path = bin;
+    settings.args = ["lsp"];
+    fakeVscode.window.activeTextEditor = { document: doc(path.join(connector, "apiDefinition.swagger.json")) };
+    const before = errors.length;
+    await commands["connkit.preview"]();
+    assert.strictEqual(errors.length, before, errors.join("\n"));
+    assert.strictEqual(panels.length, 1);
+    const p = panels[0];
+    assert.strictEqual(p.options.enableScripts, false);
+    assert.ok(p.title.includes(path.basename(connector)), p.title);
+    for (const id of ["OnTaskCreated", "ListProjects", "CreateTask", "GetTask", "DeleteTask"]) {
+      assert.ok(p.webview.html.includes(`data-operation-id="${id}"`), id);
+    }
+    assert.ok(!p.webview.html.includes('data-operation-id="DeleteTaskHook"'), "internal operation shown");
+    // A broken connkit.path: an error message, no panel.
+    settings.path = path.join(plain, "no-such-connkit");
+    await commands["connkit.preview"]();
+    assert.strictEqual(panels.length, 1);
+    assert.ok(/connkit preview failed/.test(errors[errors.length - 1]), errors[errors.length - 1]);
+  });
+}
+
 // Whatever hangs (a server that never answers initialize), the test ends.
 setTimeout(() => {
   console.log("not ok - the smoke test did not finish within 60 s");
@@ -250,6 +307,7 @@ setTimeout(() => {
 (async () => {
   await unit();
   await endToEnd();
+  await previewEndToEnd();
   fs.rmSync(connector, { recursive: true, force: true });
   fs.rmSync(plain, { recursive: true, force: true });
   if (failures) {

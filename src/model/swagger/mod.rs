@@ -14,8 +14,10 @@ use super::access::fields;
 use super::pointer::{self, join};
 
 mod operation;
+mod properties;
 mod text;
 pub use operation::{Operation, Param};
+pub use properties::Property;
 pub use text::{mime_essence, path_shape, template_variables};
 
 /// HTTP methods a path item may hold, in Swagger's order.
