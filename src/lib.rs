@@ -1,7 +1,7 @@
 //! connkit: offline checks for Microsoft Power Platform custom connectors.
 //!
 //! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
-//! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
+//! resolve `$ref`) ← [`rules`] (and [`scripts`], script.csx's syntax) ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
 
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -23,5 +23,6 @@ pub mod package;
 pub mod report;
 pub mod rules;
 pub mod safe;
+pub mod scripts;
 pub mod submit;
 pub mod suppress;
