@@ -60,6 +60,9 @@ pub struct Syntax {
     pub dispatch: Vec<Dispatch>,
     pub loops: Vec<Loop>,
     pub errors: Vec<SyntaxError>,
+    /// `-`, `*`, `/`, `%` between two string literals (offset of the operator, operator):
+    /// valid syntax that never compiles (CS0019), as a stray `/` between two literals.
+    pub string_arithmetic: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,12 +226,14 @@ pub fn parse(text: &str) -> Syntax {
         loops: Vec::new(),
         classes: Vec::new(),
         in_error: 0,
+        braces: (0, 0),
         constants: HashMap::new(),
         aliases: HashSet::new(),
         pending: Vec::new(),
     };
     w.walk(tree.walk());
     w.resolve();
+    w.unclosed_braces();
     w.syntax
 }
 
@@ -249,8 +254,7 @@ fn blank_directives(text: &str) -> (Vec<u8>, Vec<Directive>) {
         let kind = if rest.starts_with(b"#r") && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric)
         {
             Some("r")
-        } else if rest.starts_with(b"#load")
-            && !rest.get(5).is_some_and(u8::is_ascii_alphanumeric)
+        } else if rest.starts_with(b"#load") && !rest.get(5).is_some_and(u8::is_ascii_alphanumeric)
         {
             Some("load")
         } else {
@@ -284,10 +288,18 @@ fn blank_directives(text: &str) -> (Vec<u8>, Vec<Directive>) {
 #[derive(Debug, Clone)]
 enum Operand {
     /// The operation id (`this.Context.OperationId`, or `.ToLower()` of it).
-    OpId { ignore_case: bool },
-    Str { value: String, offset: usize },
+    OpId {
+        ignore_case: bool,
+    },
+    Str {
+        value: String,
+        offset: usize,
+    },
     /// A name: a constant, or a local copy of the operation id.
-    Ident { name: String, offset: usize },
+    Ident {
+        name: String,
+        offset: usize,
+    },
     Other,
 }
 
@@ -313,6 +325,8 @@ struct Walker<'s> {
     /// Enclosing classes (index into `syntax.classes`), innermost last.
     classes: Vec<usize>,
     in_error: usize,
+    /// `{` and `}` tokens seen (not the grammar's MISSING ones).
+    braces: (usize, usize),
     /// String constants by name (`None`: several values).
     constants: HashMap<String, Option<String>>,
     /// Local copies of the operation id.
@@ -399,6 +413,11 @@ impl<'s> Walker<'s> {
             return Frame::None;
         }
         if !n.is_named() {
+            match n.kind() {
+                "{" => self.braces.0 += 1,
+                "}" => self.braces.1 += 1,
+                _ => {}
+            }
             return Frame::None;
         }
         match n.kind() {
@@ -427,6 +446,27 @@ impl<'s> Walker<'s> {
             }
             "binary_expression" => {
                 let op = n.child_by_field_name("operator").map(|o| o.kind());
+                let is_string = |x: Option<Node<'_>>| {
+                    x.is_some_and(|x| {
+                        matches!(
+                            x.kind(),
+                            "string_literal"
+                                | "verbatim_string_literal"
+                                | "raw_string_literal"
+                                | "interpolated_string_expression"
+                        )
+                    })
+                };
+                if let Some(o @ ("-" | "*" | "/" | "%")) = op
+                    && is_string(n.child_by_field_name("left"))
+                    && is_string(n.child_by_field_name("right"))
+                    && self.syntax.string_arithmetic.len() < MAX_ITEMS
+                {
+                    let at = n
+                        .child_by_field_name("operator")
+                        .map_or(n.start_byte(), |x| x.start_byte());
+                    self.syntax.string_arithmetic.push((at, o.to_string()));
+                }
                 if matches!(op, Some("==" | "!="))
                     && let (Some(l), Some(r)) = (
                         n.child_by_field_name("left"),
@@ -628,8 +668,10 @@ impl<'s> Walker<'s> {
     }
 
     fn assignment(&mut self, n: Node<'_>) {
-        if let (Some(l), Some(r)) = (n.child_by_field_name("left"), n.child_by_field_name("right"))
-            && l.kind() == "identifier"
+        if let (Some(l), Some(r)) = (
+            n.child_by_field_name("left"),
+            n.child_by_field_name("right"),
+        ) && l.kind() == "identifier"
         {
             let name = self.text(l).to_string();
             self.bind(name, r);
@@ -661,7 +703,10 @@ impl<'s> Walker<'s> {
         if (pk == "member_access_expression" && field == Some("expression"))
             || (pk == "qualified_name" && field == Some("qualifier"))
             || pk == "using_directive"
-            || matches!(pk, "namespace_declaration" | "file_scoped_namespace_declaration")
+            || matches!(
+                pk,
+                "namespace_declaration" | "file_scoped_namespace_declaration"
+            )
         {
             return;
         }
@@ -718,7 +763,11 @@ impl<'s> Walker<'s> {
                     break;
                 }
                 "alias_qualified_name" => {
-                    segs.push(self.compact(cur)?.trim_start_matches("global::").to_string());
+                    segs.push(
+                        self.compact(cur)?
+                            .trim_start_matches("global::")
+                            .to_string(),
+                    );
                     break;
                 }
                 _ => {
@@ -746,7 +795,10 @@ impl<'s> Walker<'s> {
         let mut arg_nodes = Vec::new();
         if let Some(list) = n.child_by_field_name("arguments") {
             let mut c = list.walk();
-            for a in list.named_children(&mut c).filter(|a| a.kind() == "argument") {
+            for a in list
+                .named_children(&mut c)
+                .filter(|a| a.kind() == "argument")
+            {
                 let expr = a.named_child(a.named_child_count().saturating_sub(1) as u32);
                 millis.push(expr.and_then(|e| self.millis(e)));
                 args.push(self.text(a).chars().take(MAX_TEXT).collect::<String>());
@@ -755,12 +807,7 @@ impl<'s> Walker<'s> {
         }
         let method = last_segment(&callee).to_string();
         if REQUEST_METHODS.contains(&method.as_str())
-            && let Some(Some(idx)) = self
-                .loops
-                .iter()
-                .rev()
-                .find(|l| l.is_some())
-                .copied()
+            && let Some(Some(idx)) = self.loops.iter().rev().find(|l| l.is_some()).copied()
         {
             self.syntax.loops[idx].sends.push(n.start_byte());
         }
@@ -826,8 +873,11 @@ impl<'s> Walker<'s> {
                 Op::Eval(cur) => match cur.kind() {
                     "integer_literal" | "real_literal" => {
                         let t: String = self.text(cur).chars().filter(|c| *c != '_').collect();
-                        let v = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-                            i64::from_str_radix(h.trim_end_matches(['u', 'U', 'l', 'L']), 16).ok()? as f64
+                        let v = if let Some(h) =
+                            t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+                        {
+                            i64::from_str_radix(h.trim_end_matches(['u', 'U', 'l', 'L']), 16)
+                                .ok()? as f64
                         } else {
                             t.trim_end_matches(['u', 'U', 'l', 'L', 'd', 'D', 'f', 'F', 'm', 'M'])
                                 .parse::<f64>()
@@ -860,7 +910,9 @@ impl<'s> Walker<'s> {
                         };
                         let arg = cur.child_by_field_name("arguments")?.named_child(0)?;
                         work.push(Op::Scale(k));
-                        work.push(Op::Eval(arg.named_child(arg.named_child_count().checked_sub(1)? as u32)?));
+                        work.push(Op::Eval(
+                            arg.named_child(arg.named_child_count().checked_sub(1)? as u32)?,
+                        ));
                     }
                     "object_creation_expression" => {
                         let t = self.path(cur.child_by_field_name("type")?)?;
@@ -936,9 +988,9 @@ impl<'s> Walker<'s> {
                     }
                     let m = f.child_by_field_name("name").map(|x| self.text(x));
                     match m {
-                        Some(
-                            "ToLower" | "ToLowerInvariant" | "ToUpper" | "ToUpperInvariant",
-                        ) => ignore_case = true,
+                        Some("ToLower" | "ToLowerInvariant" | "ToUpper" | "ToUpperInvariant") => {
+                            ignore_case = true
+                        }
                         Some("Trim" | "ToString") => {}
                         _ => return Operand::Other,
                     }
@@ -1055,6 +1107,36 @@ impl<'s> Walker<'s> {
                 }
             }
         }
+    }
+
+    /// More `{` than `}`: the compiler reports "`}` expected" at the end of the file, where
+    /// the grammar's recovery often wraps the unclosed class in an ERROR from its first
+    /// line. The end of the file is reported instead of such errors reaching it.
+    fn unclosed_braces(&mut self) {
+        let (open, close) = self.braces;
+        let errors = &mut self.syntax.errors;
+        // The same place reported twice (nested recoveries): once.
+        errors.sort_by_key(|e| e.offset);
+        errors.dedup_by_key(|e| e.offset);
+        if open <= close {
+            return;
+        }
+        let end = self.src.len()
+            - self
+                .src
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+        errors.retain(|e| match &e.kind {
+            ErrorKind::Unexpected(_) => e.end < end,
+            ErrorKind::Missing(t) => t != "}",
+        });
+        errors.push(SyntaxError {
+            offset: end,
+            end,
+            kind: ErrorKind::Missing("}".to_string()),
+        });
     }
 
     /// Comparisons resolved now that every constant and copy is known.

@@ -55,7 +55,10 @@ fn the_model_of_a_real_shaped_script() {
     );
     assert_eq!(s.classes.len(), 2);
     let c = &s.classes[0];
-    assert_eq!((c.name.as_str(), c.bases.as_slice()), ("Script", &["ScriptBase".to_string()][..]));
+    assert_eq!(
+        (c.name.as_str(), c.bases.as_slice()),
+        ("Script", &["ScriptBase".to_string()][..])
+    );
     assert_eq!(c.methods.len(), 1);
     let m = &c.methods[0];
     assert_eq!(m.name, "ExecuteAsync");
@@ -80,7 +83,11 @@ fn the_model_of_a_real_shaped_script() {
     );
     assert_eq!(s.loops.len(), 1);
     assert_eq!(s.loops[0].sends.len(), 1);
-    let sleep = s.invocations.iter().find(|i| i.callee == "Thread.Sleep").unwrap();
+    let sleep = s
+        .invocations
+        .iter()
+        .find(|i| i.callee == "Thread.Sleep")
+        .unwrap();
     assert_eq!(sleep.millis, vec![Some(6000)]);
     assert!(
         s.names
@@ -93,13 +100,16 @@ fn the_model_of_a_real_shaped_script() {
 fn offsets_survive_blanked_directives() {
     let s = parse("#r \"A\"\n#load \"b.csx\"\nclass X : ScriptBase {}\n");
     assert!(s.errors.is_empty(), "{:?}", s.errors);
-    assert_eq!(s.classes[0].offset, "#r \"A\"\n#load \"b.csx\"\nclass ".len());
+    assert_eq!(
+        s.classes[0].offset,
+        "#r \"A\"\n#load \"b.csx\"\nclass ".len()
+    );
 }
 
 #[test]
 fn deep_nesting_is_walked_without_recursion() {
-    // 100,000 nested parentheses and blocks: the walk keeps its stack on the heap.
-    let depth = 100_000;
+    // 10,000 nested parentheses and blocks: the walk keeps its stack on the heap.
+    let depth = 10_000;
     let text = format!(
         "class Script : ScriptBase {{ void M() {{ var x = {}1{}; {}{} }} }}",
         "(".repeat(depth),
@@ -110,6 +120,27 @@ fn deep_nesting_is_walked_without_recursion() {
     let s = parse(&text);
     assert!(s.parsed);
     assert_eq!(s.classes.len(), 1);
+    assert!(s.errors.is_empty());
+}
+
+#[test]
+fn a_parse_that_takes_too_long_is_abandoned() {
+    // 100,000 levels: tree-sitter's time grows faster than the depth; the deadline stops
+    // it, and the model says the script was not parsed (ScriptSyntaxDoubt reports that).
+    let depth = 100_000;
+    let text = format!(
+        "class Script : ScriptBase {{ void M() {{ var x = {}1{}; {}{} }} }}",
+        "(".repeat(depth),
+        ")".repeat(depth),
+        "{".repeat(depth),
+        "}".repeat(depth)
+    );
+    let t = std::time::Instant::now();
+    let s = parse(&text);
+    assert!(t.elapsed() < PARSE_DEADLINE * 3, "{:?}", t.elapsed());
+    if !s.parsed {
+        assert!(s.classes.is_empty() && s.errors.is_empty());
+    }
 }
 
 #[test]

@@ -62,16 +62,58 @@ pub const ALLOWED_NAMESPACES: [&str; 26] = [
 pub const SEEN_NAMESPACES: [(&str, &str); 3] = [
     (
         "System.Runtime.Remoting.Contexts",
-        "imported by 7 merged script versions of 5 connectors (2021-2024)",
+        "imported by 7 merged script versions of 2 connectors, 2023-2024",
     ),
     (
         "Microsoft.PowerPlatform.Connectors.CustomCode",
-        "imported by Microsoft's own Azure Communication Services connectors (2 merged versions)",
+        "imported by Microsoft's own Azure Communication Services connectors, 2 merged versions",
     ),
     (
         "System.Globalization",
-        "named in full (System.Globalization.CultureInfo) by 15 merged script versions of 4 connectors",
+        "named in full, as System.Globalization.CultureInfo, by 10 merged script versions of 3 connectors",
     ),
+];
+
+/// Namespaces of the assemblies scripts compile against but that Microsoft does not list:
+/// .NET Framework's core assemblies (mscorlib, System, System.Core, System.Xml), which every
+/// C# compile references, and Newtonsoft.Json's other namespaces. Merged scripts show the platform compiles against .NET
+/// Framework (System.Runtime.Remoting.Contexts exists only there), so these compile, though
+/// Microsoft does not list them: a warning, not an error.
+const CORE_NAMESPACES: &[&str] = &[
+    "Microsoft.Win32",
+    "System.CodeDom",
+    "System.Collections.Concurrent",
+    "System.Collections.ObjectModel",
+    "System.Collections.Specialized",
+    "System.ComponentModel",
+    "System.Diagnostics.CodeAnalysis",
+    "System.Dynamic",
+    "System.IO.Pipes",
+    "System.Net.Mail",
+    "System.Net.Mime",
+    "System.Net.NetworkInformation",
+    "System.Net.Sockets",
+    "System.Net.WebSockets",
+    "System.Reflection",
+    "System.Resources",
+    "System.Runtime",
+    "System.Runtime.CompilerServices",
+    "System.Runtime.InteropServices",
+    "System.Runtime.Remoting",
+    "System.Runtime.Serialization",
+    "System.Security",
+    "System.Security.Claims",
+    "System.Security.Cryptography.X509Certificates",
+    "System.Security.Principal",
+    "System.Timers",
+    "System.Xml.Schema",
+    "System.Xml.Serialization",
+    "System.Xml.XPath",
+    "System.Xml.Xsl",
+    // In the Newtonsoft.Json assembly, which scripts compile against.
+    "Newtonsoft.Json.Bson",
+    "Newtonsoft.Json.Converters",
+    "Newtonsoft.Json.Serialization",
 ];
 
 /// Namespaces that exist in .NET or common packages but are not in the documented list:
@@ -80,60 +122,31 @@ pub const SEEN_NAMESPACES: [(&str, &str); 3] = [
 /// this list lacks is judged by its longest known prefix.
 const OTHER_NAMESPACES: &[&str] = &[
     "System.Buffers",
-    "System.CodeDom",
-    "System.Collections.Concurrent",
     "System.Collections.Immutable",
-    "System.Collections.ObjectModel",
-    "System.Collections.Specialized",
-    "System.ComponentModel",
     "System.ComponentModel.DataAnnotations",
     "System.Configuration",
     "System.Data",
     "System.Data.Common",
     "System.Data.SqlClient",
-    "System.Diagnostics.CodeAnalysis",
     "System.Drawing.Text",
-    "System.Dynamic",
     "System.IdentityModel.Tokens.Jwt",
-    "System.IO.Pipes",
     "System.IO.Pipelines",
     "System.Management",
     "System.Media",
     "System.Net.Http.Json",
-    "System.Net.Mail",
-    "System.Net.Mime",
-    "System.Net.NetworkInformation",
-    "System.Net.Sockets",
-    "System.Net.WebSockets",
     "System.Numerics",
-    "System.Reflection",
     "System.Reflection.Emit",
-    "System.Resources",
-    "System.Runtime",
-    "System.Runtime.CompilerServices",
-    "System.Runtime.InteropServices",
-    "System.Runtime.Serialization",
     "System.Runtime.Serialization.Json",
-    "System.Runtime.Remoting",
-    "System.Security",
-    "System.Security.Claims",
-    "System.Security.Cryptography.X509Certificates",
-    "System.Security.Principal",
     "System.ServiceModel",
     "System.Text.Encodings.Web",
     "System.Text.Json",
     "System.Text.Json.Nodes",
     "System.Text.Json.Serialization",
     "System.Threading.Channels",
-    "System.Timers",
     "System.Transactions",
     "System.Web.Script.Serialization",
     "System.Windows",
     "System.Windows.Forms",
-    "System.Xml.Schema",
-    "System.Xml.Serialization",
-    "System.Xml.XPath",
-    "System.Xml.Xsl",
     "Microsoft.AspNetCore",
     "Microsoft.Azure",
     "Microsoft.CSharp",
@@ -144,11 +157,7 @@ const OTHER_NAMESPACES: &[&str] = &[
     "Microsoft.Identity.Client",
     "Microsoft.IdentityModel.Tokens",
     "Microsoft.VisualBasic",
-    "Microsoft.Win32",
-    "Newtonsoft.Json.Bson",
-    "Newtonsoft.Json.Converters",
     "Newtonsoft.Json.Schema",
-    "Newtonsoft.Json.Serialization",
     "Azure",
     "Azure.Core",
     "Azure.Identity",
@@ -161,6 +170,9 @@ const OTHER_NAMESPACES: &[&str] = &[
 pub enum Availability {
     Documented,
     Seen(&'static str),
+    /// In an assembly scripts compile against (.NET Framework's core, Newtonsoft.Json), not
+    /// documented.
+    Core,
     Unavailable,
 }
 
@@ -173,10 +185,13 @@ pub fn namespace_availability(ns: &str) -> Availability {
     if ALLOWED_NAMESPACES.contains(&ns) {
         return Availability::Documented;
     }
-    match SEEN_NAMESPACES.iter().find(|(s, _)| under(ns, s)) {
-        Some((_, evidence)) => Availability::Seen(evidence),
-        None => Availability::Unavailable,
+    if let Some((_, evidence)) = SEEN_NAMESPACES.iter().find(|(s, _)| under(ns, s)) {
+        return Availability::Seen(evidence);
     }
+    if CORE_NAMESPACES.iter().any(|c| under(ns, c)) {
+        return Availability::Core;
+    }
+    Availability::Unavailable
 }
 
 /// The namespace a dotted name (`System.Text.Json.JsonSerializer.Serialize`) is in, and its
@@ -187,7 +202,8 @@ pub fn name_namespace(path: &str) -> Option<(&str, Availability)> {
     for (i, _) in path.match_indices('.') {
         let prefix = &path[..i];
         let known = ALLOWED_NAMESPACES.contains(&prefix)
-            || SEEN_NAMESPACES.iter().any(|(s, _)| under(prefix, s))
+            || SEEN_NAMESPACES.iter().any(|(s, _)| prefix == *s)
+            || CORE_NAMESPACES.contains(&prefix)
             || OTHER_NAMESPACES.contains(&prefix);
         if known {
             best = Some(prefix);
@@ -200,18 +216,24 @@ pub fn name_namespace(path: &str) -> Option<(&str, Availability)> {
 /// The script's syntax model, parsed once per connector; `None` without a script or when it
 /// was not parsed (too large: `ScriptTooLarge` reports it).
 fn syntax(cx: &Context<'_>) -> Option<std::sync::Arc<ScriptSyntax>> {
+    model(cx).filter(|m| m.0.parsed)
+}
+
+/// The script's model, parsed or not.
+fn model(cx: &Context<'_>) -> Option<std::sync::Arc<ScriptSyntax>> {
     let s = cx.connector.script.as_ref()?;
-    let model = cx.shared(|| ScriptSyntax(crate::scripts::parse(&s.text)));
-    model.0.parsed.then_some(model)
+    Some(cx.shared(|| ScriptSyntax(crate::scripts::parse(&s.text))))
 }
 
 struct ScriptSyntax(crate::scripts::Syntax);
 
 /// The class deriving `ScriptBase` (the platform's entry point), the first when several do.
 fn script_class(s: &crate::scripts::Syntax) -> Option<&crate::scripts::Class> {
-    s.classes
-        .iter()
-        .find(|c| c.bases.iter().any(|b| b == "ScriptBase" || b.ends_with(".ScriptBase")))
+    s.classes.iter().find(|c| {
+        c.bases
+            .iter()
+            .any(|b| b == "ScriptBase" || b.ends_with(".ScriptBase"))
+    })
 }
 
 /// Why a syntax error may be the grammar's, not the compiler's: `None` for a real error.
@@ -228,16 +250,24 @@ pub(super) fn grammar_doubt(text: &str, e: &crate::scripts::SyntaxError) -> Opti
     let uses_field = line.match_indices("field").any(|(i, _)| {
         let before = line[..i].chars().next_back();
         let after = line[i + 5..].chars().next();
-        let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"');
+        let ident =
+            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"');
         !ident(before) && !ident(after)
     });
-    uses_field.then_some("tree-sitter-c-sharp does not accept `field` as an identifier everywhere the compiler does")
+    uses_field.then_some(
+        "tree-sitter-c-sharp does not accept `field` as an identifier everywhere the compiler does",
+    )
 }
 
 /// The definition's operationIds.
 fn operation_ids<'a>(cx: &Context<'a>) -> Option<Vec<&'a str>> {
     let sw = cx.swagger.as_ref()?;
-    Some(sw.operations.iter().filter_map(|o| o.operation_id).collect())
+    Some(
+        sw.operations
+            .iter()
+            .filter_map(|o| o.operation_id)
+            .collect(),
+    )
 }
 
 /// `scriptOperations` from apiProperties.json, when it lists operations (an empty or absent
@@ -356,7 +386,10 @@ public class Script : ScriptBase
         let mut def = minimal();
         def["paths"]["/tasks"] = json!({"get": {"operationId": "ListTasks", "summary": "List tasks",
             "description": "Lists the tasks.", "responses": {"200": {"description": "OK"}}}});
-        let mut c = connector_from(def, Some(json!({"properties": {"scriptOperations": routed}})));
+        let mut c = connector_from(
+            def,
+            Some(json!({"properties": {"scriptOperations": routed}})),
+        );
         c.script = with_script(text).script;
         c
     }
@@ -368,5 +401,4 @@ public class Script : ScriptBase
             assert!(run_on(r, &c, Profile::Custom).is_empty(), "{}", r.code);
         }
     }
-
 }

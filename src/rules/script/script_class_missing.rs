@@ -77,7 +77,8 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             "ExecuteAsync must be declared `override` (it is abstract in ScriptBase)",
         );
     } else if !(m.returns.ends_with("Task<HttpResponseMessage>")
-        || m.returns.ends_with("Task<System.Net.Http.HttpResponseMessage>"))
+        || m.returns
+            .ends_with("Task<System.Net.Http.HttpResponseMessage>"))
     {
         sink.emit_at_offset(
             FileKind::Script,
@@ -105,7 +106,9 @@ mod tests {
     fn the_real_shaped_script_passes() {
         assert!(run(GOOD).is_empty());
         // Any class name, and a qualified base, still derive ScriptBase.
-        assert!(run(&GOOD.replace("class Script : ScriptBase", "class script: ScriptBase")).is_empty());
+        assert!(
+            run(&GOOD.replace("class Script : ScriptBase", "class script: ScriptBase")).is_empty()
+        );
     }
 
     #[test]

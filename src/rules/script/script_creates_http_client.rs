@@ -51,12 +51,28 @@ mod tests {
 
     #[test]
     fn new_http_client() {
-        let run = |t: &str| run_on(&SCRIPT_CREATES_HTTP_CLIENT, &with_script(t), Profile::Custom);
+        let run = |t: &str| {
+            run_on(
+                &SCRIPT_CREATES_HTTP_CLIENT,
+                &with_script(t),
+                Profile::Custom,
+            )
+        };
         // GOOD mentions `new HttpClient()` only in a comment.
         assert!(run(GOOD).is_empty());
-        let f = run(&good_with("using (var client = new System.Net.Http.HttpClient()) { }"));
+        let f = run(&good_with(
+            "using (var client = new System.Net.Http.HttpClient()) { }",
+        ));
         assert_eq!((f.len(), f[0].line), (1, 14), "{f:?}");
-        assert_eq!(f[0].message, "use this.Context.SendAsync instead of a new HttpClient");
-        assert!(run(&good_with("var m = new HttpRequestMessage(HttpMethod.Get, \"https://x\");")).is_empty());
+        assert_eq!(
+            f[0].message,
+            "use this.Context.SendAsync instead of a new HttpClient"
+        );
+        assert!(
+            run(&good_with(
+                "var m = new HttpRequestMessage(HttpMethod.Get, \"https://x\");"
+            ))
+            .is_empty()
+        );
     }
 }

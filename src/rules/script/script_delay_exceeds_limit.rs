@@ -67,7 +67,11 @@ mod tests {
     use crate::rules::testing::*;
 
     fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_DELAY_EXCEEDS_LIMIT, &with_script(text), Profile::Custom)
+        run_on(
+            &SCRIPT_DELAY_EXCEEDS_LIMIT,
+            &with_script(text),
+            Profile::Custom,
+        )
     }
 
     #[test]

@@ -42,7 +42,9 @@ crate::declare_code! {
 
 /// Every namespace use of the script with its availability: (offset, namespace, availability,
 /// whether it is a `using` directive).
-pub(super) fn namespace_uses(s: &crate::scripts::Syntax) -> Vec<(usize, String, Availability, bool)> {
+pub(super) fn namespace_uses(
+    s: &crate::scripts::Syntax,
+) -> Vec<(usize, String, Availability, bool)> {
     let mut out = Vec::new();
     for u in &s.usings {
         // `using X;` imports a namespace; `using static X.T;` and `using A = X.T;` may name
@@ -92,7 +94,11 @@ mod tests {
     use crate::rules::testing::*;
 
     fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_NAMESPACE_NOT_ALLOWED, &with_script(text), Profile::Custom)
+        run_on(
+            &SCRIPT_NAMESPACE_NOT_ALLOWED,
+            &with_script(text),
+            Profile::Custom,
+        )
     }
 
     #[test]
@@ -106,7 +112,9 @@ mod tests {
 
     #[test]
     fn a_using_outside_the_list() {
-        let f = run(&format!("using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}"));
+        let f = run(&format!(
+            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}"
+        ));
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!((f[0].line, f[0].column), (1, 7));
         assert!(f[0].message.contains("'System.Text.Json'"));
@@ -125,13 +133,17 @@ mod tests {
 
     #[test]
     fn namespaces_in_comments_and_strings_are_not_uses() {
-        let f = run(&good_with("// using System.Text.Json;\n        var x = \"System.Data.SqlClient.SqlConnection\";"));
+        let f = run(&good_with(
+            "// using System.Text.Json;\n        var x = \"System.Data.SqlClient.SqlConnection\";",
+        ));
         assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]
     fn seen_namespaces_are_left_to_the_warning() {
-        let f = run(&format!("using System.Runtime.Remoting.Contexts;\nusing Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"));
+        let f = run(&format!(
+            "using System.Runtime.Remoting.Contexts;\nusing Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
+        ));
         assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -16,7 +16,8 @@ crate::declare_code! {
     /// Good: `"scriptOperations": ["GetTask", "ListTasks"]`
     ///
     /// ### Evidence
-    /// A **warning**: the platform accepts it; the branch is dead. Only operations the
+    /// A **warning**: the platform accepts it; the branch is dead (1 merged script version:
+    /// Autenti E-Signature, 2024). Only operations the
     /// definition has are checked here (others are `ScriptUnknownOperationId`), and only when
     /// `scriptOperations` lists operations (an empty or absent list routes all of them).
     pub static SCRIPT_OPERATION_NOT_ROUTED: Rule {
@@ -40,7 +41,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let routed: Vec<&str> = routed.iter().map(|(_, n)| n.as_str()).collect();
     for d in &s.0.dispatch {
         let defined = super::script_unknown_operation_id::known(&ids, &d.operation, d.ignore_case);
-        if defined && !super::script_unknown_operation_id::known(&routed, &d.operation, d.ignore_case) {
+        if defined
+            && !super::script_unknown_operation_id::known(&routed, &d.operation, d.ignore_case)
+        {
             sink.emit_at_offset(
                 FileKind::Script,
                 d.offset,
@@ -63,7 +66,11 @@ mod tests {
     #[test]
     fn a_handled_operation_missing_from_script_operations() {
         let text = good_with(r#"if (this.Context.OperationId == "ListTasks") { }"#);
-        let f = run_on(&SCRIPT_OPERATION_NOT_ROUTED, &routed(&text, &["GetTask"]), Profile::Custom);
+        let f = run_on(
+            &SCRIPT_OPERATION_NOT_ROUTED,
+            &routed(&text, &["GetTask"]),
+            Profile::Custom,
+        );
         assert_eq!((f.len(), f[0].line), (1, 14), "{f:?}");
         assert!(f[0].message.contains("'ListTasks'"));
         let both = routed(&text, &["GetTask", "ListTasks"]);

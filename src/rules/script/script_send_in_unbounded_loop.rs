@@ -17,7 +17,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// A **warning**: such scripts compile and often finish in time (ForceManager CRM pages
-    /// with a `while` loop in 3 merged versions). Reported once per loop, at the innermost
+    /// with a `while` loop in 4 merged versions, the only merged script it fires on). Reported once per loop, at the innermost
     /// `while`/`do`/`for` without a condition around the request; `foreach` and `for` with a
     /// condition are taken as bounded.
     pub static SCRIPT_SEND_IN_UNBOUNDED_LOOP: Rule {
@@ -35,7 +35,9 @@ crate::declare_code! {
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(s) = syntax(cx) else { return };
-    let Some(script) = cx.connector.script.as_ref() else { return };
+    let Some(script) = cx.connector.script.as_ref() else {
+        return;
+    };
     for l in &s.0.loops {
         if let Some(&first) = l.sends.first() {
             let line = script.lines().line_col(&script.text, first).line;
@@ -59,7 +61,11 @@ mod tests {
     use crate::rules::testing::*;
 
     fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_SEND_IN_UNBOUNDED_LOOP, &with_script(text), Profile::Custom)
+        run_on(
+            &SCRIPT_SEND_IN_UNBOUNDED_LOOP,
+            &with_script(text),
+            Profile::Custom,
+        )
     }
 
     #[test]

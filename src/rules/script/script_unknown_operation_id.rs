@@ -17,6 +17,8 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// A **warning**: the platform compiles and runs such a script; only the branch is dead.
+    /// Merged scripts have such branches: ForceManager CRM (4 versions, operations removed
+    /// from the definition but still tested) and CardsForPowerApps (1 version).
     /// Comparisons that ignore case (`StringComparison.OrdinalIgnoreCase`, `ToLower()`) are
     /// matched ignoring case. Prefix tests (`StartsWith`) and lookups in collections are not
     /// dispatch on one name and are not checked.
@@ -50,7 +52,9 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             let close = ids
                 .iter()
                 .find(|id| id.eq_ignore_ascii_case(&d.operation))
-                .map(|id| format!(" (the definition has '{id}': this comparison is case-sensitive)"))
+                .map(|id| {
+                    format!(" (the definition has '{id}': this comparison is case-sensitive)")
+                })
                 .unwrap_or_default();
             sink.emit_at_offset(
                 FileKind::Script,
@@ -72,7 +76,11 @@ mod tests {
     use crate::rules::testing::*;
 
     fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_UNKNOWN_OPERATION_ID, &with_script(text), Profile::Custom)
+        run_on(
+            &SCRIPT_UNKNOWN_OPERATION_ID,
+            &with_script(text),
+            Profile::Custom,
+        )
     }
 
     #[test]
@@ -83,7 +91,9 @@ mod tests {
 
     #[test]
     fn equality_switch_equals_and_copies() {
-        let f = run(&good_with(r#"if (this.Context.OperationId == "GetTasks") { }"#));
+        let f = run(&good_with(
+            r#"if (this.Context.OperationId == "GetTasks") { }"#,
+        ));
         assert_eq!((f.len(), f[0].line, f[0].column), (1, 14, 41), "{f:?}");
         let f = run(&good_with(
             r#"switch (this.Context.OperationId) { case "GetTask": break; case "ListTasks": break; default: break; }"#,
@@ -94,7 +104,9 @@ mod tests {
             r#"if ("gettask".Equals(this.Context.OperationId, StringComparison.OrdinalIgnoreCase)) { }"#,
         ));
         assert!(f.is_empty(), "ignoring case: {f:?}");
-        let f = run(&good_with(r#"if ("gettask".Equals(this.Context.OperationId)) { }"#));
+        let f = run(&good_with(
+            r#"if ("gettask".Equals(this.Context.OperationId)) { }"#,
+        ));
         assert!(f[0].message.contains("case-sensitive"), "{f:?}");
         let f = run(&good_with(
             r#"var op = this.Context.OperationId; if (op == "Nope") { }"#,
