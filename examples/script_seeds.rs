@@ -5,7 +5,12 @@
 //! cargo run --example script_seeds -- ../shared/corpus/history
 //! cargo run --example script_seeds -- ../shared/corpus/history --verbose
 //! cargo run --example script_seeds -- ../shared/corpus/history --list ScriptSyntaxDoubt
+//! cargo run --release --example script_seeds -- ../shared/corpus/history --time
 //! ```
+//!
+//! `--time` measures instead what a script adds to a lint: the parse alone and the script
+//! rules (parse included), fastest of 5, for the largest merged script, the median one, and
+//! a synthetic 1 MB script (the platform's limit) made of the largest one repeated.
 //!
 //! For every merged script version, it first lints the script as merged (the script rules
 //! with the connector's own definition and apiProperties) and lists every error: the promise
@@ -140,11 +145,14 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut root = PathBuf::from("../shared/corpus/history");
     let mut verbose = false;
+    // `--time`: parse and script-rule times instead of the seeding.
+    let mut time = false;
     // `--list CODE`: print that code's findings on the scripts as merged.
     let mut list: Vec<String> = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--verbose" | "-v" => verbose = true,
+            "--time" => time = true,
             "--list" => list.extend(args.next()),
             _ => root = PathBuf::from(a),
         }
@@ -162,6 +170,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if time {
+        timing(&root, &index);
+        return ExitCode::SUCCESS;
+    }
     let mut versions = 0;
     let mut connectors = BTreeSet::new();
     // kind -> (detected, seeded), and the misses.
@@ -287,4 +299,83 @@ fn main() -> ExitCode {
         println!("\nmisses: {} (--verbose lists them)", misses.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Fastest of 5 runs of `f`, in milliseconds.
+fn fastest(mut f: impl FnMut()) -> f64 {
+    (0..5)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn timing(root: &Path, index: &Value) {
+    let mut scripts: Vec<(usize, PathBuf)> = Vec::new();
+    for rec in index.as_array().into_iter().flatten() {
+        let path = root.join(rec["dir"].as_str().unwrap_or_default());
+        if let Ok(m) = std::fs::metadata(path.join("script.csx")) {
+            scripts.push((m.len() as usize, path));
+        }
+    }
+    scripts.sort();
+    let Some((_, largest)) = scripts.last().cloned() else {
+        println!("no scripts");
+        return;
+    };
+    let (_, median) = scripts[scripts.len() / 2].clone();
+    let mut one_mb = Connector::load_dir(&largest, "1MB".into());
+    let body = one_mb
+        .script
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    // The largest script's class repeated under other names, up to 1 MB.
+    let mut big = body.clone();
+    let mut n = 0;
+    while big.len() + body.len() < 1024 * 1024 {
+        n += 1;
+        big.push_str(&body.replace("class Script", &format!("class Script{n}")));
+    }
+    set_script(&mut one_mb, big);
+    let mut all_ms = 0.0;
+    for (size, path) in &scripts {
+        let c = Connector::load_dir(path, String::new());
+        let text = c
+            .script
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        let _ = size;
+        all_ms += fastest(|| {
+            std::hint::black_box(connkit::scripts::parse(&text));
+        });
+    }
+    println!(
+        "parse of all {} merged scripts, one after the other: {all_ms:.1} ms",
+        scripts.len()
+    );
+    for (label, c) in [
+        ("median", Connector::load_dir(&median, String::new())),
+        ("largest", Connector::load_dir(&largest, String::new())),
+        ("1 MB", one_mb),
+    ] {
+        let text = c
+            .script
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        let parse = fastest(|| {
+            std::hint::black_box(connkit::scripts::parse(&text));
+        });
+        let rules = fastest(|| {
+            std::hint::black_box(lint_script(&c, Profile::Certified));
+        });
+        println!(
+            "{label:>8}: {:>8} bytes  parse {parse:>7.2} ms  script rules (parse included) {rules:>7.2} ms",
+            text.len()
+        );
+    }
 }
