@@ -370,11 +370,16 @@ fn timing(root: &Path, index: &Value) {
         let parse = fastest(|| {
             std::hint::black_box(connkit::scripts::parse(&text));
         });
+        let grammar = fastest(|| {
+            let mut p = tree_sitter::Parser::new();
+            p.set_language(&tree_sitter_c_sharp::LANGUAGE.into()).ok();
+            std::hint::black_box(p.parse(&text, None));
+        });
         let rules = fastest(|| {
             std::hint::black_box(lint_script(&c, Profile::Certified));
         });
         println!(
-            "{label:>8}: {:>8} bytes  parse {parse:>7.2} ms  script rules (parse included) {rules:>7.2} ms",
+            "{label:>8}: {:>8} bytes  tree-sitter {grammar:>7.2} ms  model (parse + walk) {parse:>7.2} ms  script rules (model included) {rules:>7.2} ms",
             text.len()
         );
     }

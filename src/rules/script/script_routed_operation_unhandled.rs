@@ -17,9 +17,9 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Information only (**info**): a default path that forwards the request is a legitimate
-    /// design, and the parser cannot see what the default path does. Reported only when the script compares
-    /// the operation id with at least one name and the operation exists in the definition.
-    /// Fires on 12 of the 118 merged script versions (6 connectors).
+    /// design, and the parser cannot see what the default path does. Reported only when the
+    /// script compares the operation id with at least one name and the operation exists in
+    /// the definition. Fires on 12 of the 118 merged script versions (6 connectors).
     pub static SCRIPT_ROUTED_OPERATION_UNHANDLED: Rule {
         code: "ScriptRoutedOperationUnhandled",
         severity: Severity::Info,
