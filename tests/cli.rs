@@ -404,3 +404,49 @@ fn other_connector_files_are_linted_with_positions() {
         "/properties/scriptOperations/1"
     );
 }
+
+/// Script findings carry `script.csx:line:column` in every output format (issue 26).
+#[test]
+fn script_findings_have_their_position_in_every_format() {
+    let dir = "tests/fixtures/artifact-errors";
+    let expect: [(&str, &str); 7] = [
+        ("text", "artifact-errors/script.csx:3:7"),
+        ("json", "\"file\": \"script.csx\""),
+        ("sarif", "script.csx"),
+        ("github", "artifact-errors/script.csx,line=3,col=7"),
+        (
+            "azure",
+            "artifact-errors/script.csx;linenumber=3;columnnumber=7",
+        ),
+        ("junit", "artifact-errors/script.csx:3:7"),
+        ("markdown", "`script.csx` | 3:7"),
+    ];
+    for (format, needle) in expect {
+        let out = connkit()
+            .args(["lint", dir, "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("ScriptNamespaceNotAllowed"),
+            "{format}: {text}"
+        );
+        assert!(text.contains(needle), "{format}: no `{needle}` in\n{text}");
+    }
+    // SARIF: the region of the script finding.
+    let (v, _) = json_of(&["lint", dir, "--format", "sarif"]);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "ScriptNamespaceNotAllowed")
+        .unwrap();
+    let loc = &r["locations"][0]["physicalLocation"];
+    assert!(
+        loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("script.csx")
+    );
+    assert_eq!(loc["region"]["startLine"], 3);
+    assert_eq!(loc["region"]["startColumn"], 7);
+}
