@@ -184,6 +184,8 @@ fn main() -> ExitCode {
     let mut fired: BTreeMap<&str, (usize, BTreeSet<String>)> = BTreeMap::new();
     let mut merged_errors: Vec<String> = Vec::new();
     let mut unique = BTreeSet::new();
+    // Errors of other codes that a seed brought (findings the defect should not cause).
+    let mut collateral: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for rec in index.as_array().into_iter().flatten() {
         let dir = rec["dir"].as_str().unwrap_or_default();
         let path = root.join(dir);
@@ -237,6 +239,17 @@ fn main() -> ExitCode {
             let hit = found
                 .iter()
                 .any(|f| f.code == seed.code && f.line >= seed.lines.0 && f.line <= seed.lines.1);
+            let before: BTreeSet<&str> = base
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.code)
+                .collect();
+            for f in &found {
+                if f.severity == Severity::Error && f.code != seed.code && !before.contains(f.code)
+                {
+                    *collateral.entry((seed.kind, f.code)).or_default() += 1;
+                }
+            }
             let t = tally.entry(seed.kind).or_default();
             t.1 += 1;
             if hit {
@@ -282,6 +295,13 @@ fn main() -> ExitCode {
         "all",
         100.0 * all_hit as f64 / all_n.max(1) as f64
     );
+    println!("\nother errors the seeds brought (kind, code: findings):");
+    if collateral.is_empty() {
+        println!("  none");
+    }
+    for ((kind, code), n) in &collateral {
+        println!("  {kind:<10} {code:<28} {n}");
+    }
     println!("\nscript codes on the scripts as merged (versions, connectors):");
     for (code, (v, cs)) in &fired {
         println!("  {code:<32} {v:>4} {:>4}", cs.len());
