@@ -219,10 +219,13 @@ fn syntax(cx: &Context<'_>) -> Option<std::sync::Arc<ScriptSyntax>> {
     model(cx).filter(|m| m.0.parsed)
 }
 
-/// The script's model, parsed or not.
+/// The script's model, parsed or not: kept with the loaded file, so the language server
+/// does not parse an unchanged script again when another file of the connector changes.
 fn model(cx: &Context<'_>) -> Option<std::sync::Arc<ScriptSyntax>> {
     let s = cx.connector.script.as_ref()?;
-    Some(cx.shared(|| ScriptSyntax(crate::scripts::parse(&s.text))))
+    s.analysis
+        .get_or_init(|| ScriptSyntax(crate::scripts::parse(&s.text)))
+        .or_else(|| Some(cx.shared(|| ScriptSyntax(crate::scripts::parse(&s.text)))))
 }
 
 struct ScriptSyntax(crate::scripts::Syntax);
@@ -392,6 +395,19 @@ public class Script : ScriptBase
         );
         c.script = with_script(text).script;
         c
+    }
+
+    #[test]
+    fn the_model_is_kept_with_the_loaded_file() {
+        // The language server takes over an unchanged script: its parse goes with it.
+        let c = with_script(GOOD);
+        let script = c.script.as_ref().unwrap();
+        assert_eq!(format!("{:?}", script.analysis), "Analysis(empty)");
+        run_on(&SCRIPT_SYNTAX_ERROR, &c, Profile::Custom);
+        assert_eq!(format!("{:?}", script.analysis), "Analysis(computed)");
+        let first = model(&crate::rules::Context::new(&c, Profile::Custom)).unwrap();
+        let again = model(&crate::rules::Context::new(&c, Profile::Custom)).unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first, &again));
     }
 
     #[test]
