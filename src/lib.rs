@@ -4,6 +4,7 @@
 //! resolve `$ref`, build an operation's request) ← [`policies`] (policy templates: catalog,
 //! expressions, simulator) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes
 //! through [`safe`].
+//! resolve `$ref`) ← [`rules`] (and [`scripts`], script.csx's syntax) ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
 
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -28,5 +29,6 @@ pub mod preview;
 pub mod report;
 pub mod rules;
 pub mod safe;
+pub mod scripts;
 pub mod submit;
 pub mod suppress;

@@ -469,3 +469,105 @@ fn an_output_into_a_missing_folder_says_so() {
     assert!(err.contains("c.sarif"), "{err}");
     assert!(!err.contains(".connkit-"), "no temporary file named: {err}");
 }
+
+/// Script findings carry `script.csx:line:column` in every output format (issue 26).
+#[test]
+fn script_findings_have_their_position_in_every_format() {
+    let dir = "tests/fixtures/artifact-errors";
+    let expect: [(&str, &str); 7] = [
+        ("text", "artifact-errors/script.csx:3:7"),
+        ("json", "\"file\": \"script.csx\""),
+        ("sarif", "script.csx"),
+        ("github", "artifact-errors/script.csx,line=3,col=7"),
+        (
+            "azure",
+            "artifact-errors/script.csx;linenumber=3;columnnumber=7",
+        ),
+        ("junit", "artifact-errors/script.csx:3:7"),
+        ("markdown", "`script.csx` | 3:7"),
+    ];
+    for (format, needle) in expect {
+        let out = connkit()
+            .args(["lint", dir, "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("ScriptNamespaceNotAllowed"),
+            "{format}: {text}"
+        );
+        assert!(text.contains(needle), "{format}: no `{needle}` in\n{text}");
+    }
+    // SARIF: the region of the script finding.
+    let (v, _) = json_of(&["lint", dir, "--format", "sarif"]);
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "ScriptNamespaceNotAllowed")
+        .unwrap();
+    let loc = &r["locations"][0]["physicalLocation"];
+    assert!(
+        loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("script.csx")
+    );
+    assert_eq!(loc["region"]["startLine"], 3);
+    assert_eq!(loc["region"]["startColumn"], 7);
+}
+
+/// The corpus history (merged versions, with their scripts), when present next to the
+/// repository or next to its worktree.
+fn history() -> Option<PathBuf> {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = ["../shared/corpus/history", "../../shared/corpus/history"]
+        .iter()
+        .map(|p| base.join(p))
+        .find(|p| p.join("index.json").is_file());
+    if found.is_none() {
+        let _ = std::io::Write::write_fmt(
+            &mut std::io::stderr(),
+            format_args!("skipped: no ../shared/corpus/history next to the repository\n"),
+        );
+    }
+    found
+}
+
+/// Issue 26: no script Microsoft merged gets an error from the script rules (none of the
+/// 118 merged versions is known not to compile).
+#[test]
+fn merged_scripts_lint_without_an_error() {
+    use connkit::rules::{self, Profile, Severity};
+    let Some(root) = history() else { return };
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("index.json")).unwrap()).unwrap();
+    let mut checked = 0;
+    let mut errors = Vec::new();
+    for rec in index.as_array().unwrap() {
+        let dir = root.join(rec["dir"].as_str().unwrap());
+        if !dir.join("script.csx").is_file() {
+            continue;
+        }
+        let c = connkit::model::Connector::load_dir(&dir, String::new());
+        let cx = rules::Context::new(&c, Profile::Certified);
+        let raw: Vec<_> = rules::script::RULES
+            .iter()
+            .flat_map(|r| rules::run_rule(r, r.severity, &cx))
+            .collect();
+        checked += 1;
+        for f in rules::locate(&c, raw) {
+            if f.severity == Severity::Error {
+                errors.push(format!(
+                    "{}: {}:{} {} {}",
+                    dir.display(),
+                    f.line,
+                    f.column,
+                    f.code,
+                    f.message
+                ));
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} merged scripts found");
+    assert!(errors.is_empty(), "{errors:#?}");
+}

@@ -666,6 +666,47 @@ fn lsp_completes_and_hovers_policy_templates_in_api_properties() {
     assert!(md.contains("policy-templates/setheader/setheader"), "{r}");
     let r = c.request("shutdown", Value::Null);
     assert!(r.get("error").is_none(), "{r}");
+}
+
+#[test]
+fn lsp_shows_script_diagnostics_on_open_and_change() {
+    let (_tmp, dir) = connector(DEFINITION);
+    let script = dir.join("script.csx");
+    let good = "using System.Net.Http;\n\npublic class Script : ScriptBase\n{\n    public override async Task<HttpResponseMessage> ExecuteAsync()\n    {\n        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken).ConfigureAwait(false);\n    }\n}\n";
+    std::fs::write(&script, good).unwrap();
+    let mut c = Client::start();
+    c.initialize(&dir);
+    // Opened with a namespace the runtime lacks and a statement cut short (unsaved text).
+    let broken = good
+        .replace("using System.Net.Http;", "using System.Text.Json;")
+        .replace(
+            "        return await",
+            "        var x = ;\n        return await",
+        );
+    c.open(&script, &broken);
+    let diags = c.diagnostics(&uri(&script), |d| {
+        has(d, "ScriptSyntaxError") && has(d, "ScriptNamespaceNotAllowed")
+    });
+    let syntax = diags
+        .iter()
+        .find(|d| d["code"] == "ScriptSyntaxError")
+        .unwrap();
+    // Line 7 (0-based 6): `var x = ;`.
+    assert_eq!(syntax["range"]["start"]["line"], 6, "{diags:?}");
+    assert_eq!(syntax["severity"], 1);
+    let ns = diags
+        .iter()
+        .find(|d| d["code"] == "ScriptNamespaceNotAllowed")
+        .unwrap();
+    assert_eq!(ns["range"]["start"], json!({"line": 0, "character": 6}));
+    // Typing the fix clears them.
+    c.change(&script, 2, good);
+    let diags = c.diagnostics(&uri(&script), |d| !has(d, "ScriptSyntaxError"));
+    assert!(
+        !has(&diags, "ScriptNamespaceNotAllowed") && !has(&diags, "ScriptSyntaxError"),
+        "{diags:?}"
+    );
+    c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     assert_eq!(c.wait_exit(), Some(0));
 }

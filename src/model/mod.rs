@@ -377,6 +377,39 @@ pub struct TextFile {
     pub size: u64,
     pub issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
+    /// An analysis of the text kept with it (script.csx's syntax model), so that a file the
+    /// language server takes over unchanged is not analysed again.
+    pub analysis: Analysis,
+}
+
+/// One analysis of a file's text, computed on first use by the layer that owns it (the
+/// model cannot name its type: `scripts` sits above `model`). Whoever changes the text of a
+/// [`TextFile`] in place must not have asked for it before.
+#[derive(Default)]
+pub struct Analysis(std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>);
+
+impl Analysis {
+    /// The analysis, computed by `init` the first time; `None` if another type was stored.
+    pub fn get_or_init<T: std::any::Any + Send + Sync>(
+        &self,
+        init: impl FnOnce() -> T,
+    ) -> Option<std::sync::Arc<T>> {
+        self.0
+            .get_or_init(|| std::sync::Arc::new(init()))
+            .clone()
+            .downcast()
+            .ok()
+    }
+}
+
+impl std::fmt::Debug for Analysis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Analysis(computed)"
+        } else {
+            "Analysis(empty)"
+        })
+    }
 }
 
 impl TextFile {
@@ -406,6 +439,7 @@ impl TextFile {
             size,
             issues,
             lines: Default::default(),
+            analysis: Analysis::default(),
         }
     }
 

@@ -1,38 +1,35 @@
 use super::*;
 use crate::rules::prelude::*;
 
-static USING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*using\s+(?:static\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*=\s*)?([A-Za-z_][A-Za-z0-9_.]*)\s*;")
-        .expect("valid regex")
-});
-
 crate::declare_code! {
-    /// script.csx imports a namespace the platform does not provide
+    /// script.csx uses a namespace the custom-code runtime does not provide
     ///
     /// ### Why
-    /// Custom code runs in a sandbox with a fixed set of assemblies. Only these namespaces may be
-    /// imported: System, System.Collections, System.Collections.Generic, System.Diagnostics,
-    /// System.IO, System.IO.Compression, System.Linq, System.Net, System.Net.Http,
-    /// System.Net.Http.Headers, System.Net.Security, System.Security.Authentication,
-    /// System.Security.Cryptography, System.Text, System.Text.RegularExpressions, System.Threading,
-    /// System.Threading.Tasks, System.Web, System.Xml, System.Xml.Linq, System.Drawing,
-    /// System.Drawing.Drawing2D, System.Drawing.Imaging, Microsoft.Extensions.Logging,
-    /// Newtonsoft.Json, Newtonsoft.Json.Linq. Others may compile on your machine but the script is
-    /// refused when the connector is deployed or certified.
+    /// Custom code compiles against a fixed set of assemblies. Microsoft documents the
+    /// namespaces a script may use: System, System.Collections, System.Collections.Generic,
+    /// System.Diagnostics, System.IO, System.IO.Compression, System.Linq, System.Net,
+    /// System.Net.Http, System.Net.Http.Headers, System.Net.Security,
+    /// System.Security.Authentication, System.Security.Cryptography, System.Text,
+    /// System.Text.RegularExpressions, System.Threading, System.Threading.Tasks, System.Web,
+    /// System.Xml, System.Xml.Linq, System.Drawing, System.Drawing.Drawing2D,
+    /// System.Drawing.Imaging, Microsoft.Extensions.Logging, Newtonsoft.Json,
+    /// Newtonsoft.Json.Linq. A `using` directive or a fully-qualified name
+    /// (`System.Text.Json.JsonSerializer.Serialize(…)`) outside them may compile on your machine
+    /// but not on the platform, and certification reviewers refuse it (PR #3478).
     ///
     /// ### Example
-    /// Bad: `using System.Text.Json;`
-    /// Good: `using Newtonsoft.Json.Linq;`
+    /// Bad: `using System.Text.Json;` or `System.Text.Json.JsonSerializer.Serialize(body)`
+    /// Good: `using Newtonsoft.Json;` and `JsonConvert.SerializeObject(body)`
     ///
     /// ### Evidence
-    /// A **warning**. The pipeline never sees script.csx, and merged scripts import namespaces
-    /// outside the documented list (System.Runtime.Remoting.Contexts in 7 merged versions;
-    /// Microsoft's own Azure Communication Services connectors import
-    /// Microsoft.PowerPlatform.Connectors.CustomCode.CSharp, which is never reported). A namespace
-    /// the sandbox lacks fails when the connector is saved; test the script in the portal.
+    /// An **error** for namespaces neither documented nor seen in a merged script: every
+    /// `using` in the 118 merged script versions is documented or one of three namespaces
+    /// Microsoft let through (`ScriptNamespaceUndocumented`, a warning, with the evidence).
+    /// Names are judged by their longest prefix that is a known namespace; a root connkit
+    /// does not know (a name of your own) is not reported.
     pub static SCRIPT_NAMESPACE_NOT_ALLOWED: Rule {
         code: "ScriptNamespaceNotAllowed",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         gate: Gate::Platform,
         file: FileKind::Script,
         source: WC,
@@ -40,27 +37,48 @@ crate::declare_code! {
     }
 }
 
+/// Every namespace use of the script with its availability: (offset, namespace, availability,
+/// whether it is a `using` directive).
+pub(super) fn namespace_uses(
+    s: &crate::scripts::Syntax,
+) -> Vec<(usize, String, Availability, bool)> {
+    let mut out = Vec::new();
+    for u in &s.usings {
+        // `using X;` imports a namespace; `using static X.T;` and `using A = X.T;` may name
+        // a type, judged as a dotted name when X.T itself is not a known namespace.
+        let exact = namespace_availability(&u.target);
+        let as_type = || {
+            name_namespace(&u.target)
+                .map(|(ns, a)| (ns.to_string(), a))
+                .unwrap_or((u.target.clone(), exact))
+        };
+        let (ns, a) = if (u.is_static || u.alias.is_some()) && exact == Availability::Unavailable {
+            as_type()
+        } else {
+            (u.target.clone(), exact)
+        };
+        out.push((u.offset, ns, a, true));
+    }
+    for n in &s.names {
+        if let Some((ns, a)) = name_namespace(&n.path) {
+            out.push((n.offset, ns.to_string(), a, false));
+        }
+    }
+    out
+}
+
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
-    let Some(code) = script_code(cx) else {
-        return;
-    };
-    for c in USING.captures_iter(&code.0) {
-        let Some(ns) = c.get(1) else { continue };
-        // The platform's own custom-code namespace (Microsoft's Azure Communication
-        // Services connectors import it).
-        let platform_own = ns.as_str() == "Microsoft.PowerPlatform.Connectors.CustomCode"
-            || ns
-                .as_str()
-                .starts_with("Microsoft.PowerPlatform.Connectors.CustomCode.");
-        if !platform_own && !ALLOWED_NAMESPACES.contains(&ns.as_str()) {
+    let Some(s) = syntax(cx) else { return };
+    for (offset, ns, a, is_using) in namespace_uses(&s.0) {
+        if a == Availability::Unavailable {
             sink.emit_at_offset(
-                    FileKind::Script,
-                    ns.start(),
-                    format!(
-                        "namespace '{}' is not in Microsoft's documented list for connector scripts: the script compiles only if the sandbox provides it",
-                        ns.as_str()
-                    ),
-                );
+                FileKind::Script,
+                offset,
+                format!(
+                    "{} '{ns}' is not among the namespaces the custom-code runtime provides: the script does not compile on the platform",
+                    if is_using { "namespace" } else { "name from namespace" }
+                ),
+            );
         }
     }
 }
@@ -72,24 +90,57 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    #[test]
-    fn namespace_outside_the_list() {
-        let text = format!(
-            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}\nclass X {{ void F() {{ var c = new HttpClient(); }} }}"
-        );
-        let c = with_script(&text);
-        // The platform's own namespace, and `using` inside a string (as in GOOD), are fine.
-        let c_2 = with_script(&format!(
-            "using Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
-        ));
-        Tester::new(
+    fn run(text: &str) -> Vec<crate::rules::Finding> {
+        run_on(
             &SCRIPT_NAMESPACE_NOT_ALLOWED,
-            vec![(c_2, Profile::Custom)],
-            vec![fail((c, Profile::Custom)).count(1).then(|f| {
-                assert_eq!((f[0].line, f[0].column), (1, 7));
-                assert!(f[0].message.contains("'System.Text.Json'"));
-            })],
+            &with_script(text),
+            Profile::Custom,
         )
-        .test();
+    }
+
+    #[test]
+    fn documented_namespaces_pass() {
+        assert!(run(GOOD).is_empty());
+        let text = good_with(
+            "var enc = System.Text.Encoding.UTF8; var q = System.Web.HttpUtility.ParseQueryString(\"\"); var l = new System.Collections.Generic.List<string>();",
+        );
+        assert!(run(&text).is_empty(), "{:?}", run(&text));
+    }
+
+    #[test]
+    fn a_using_outside_the_list() {
+        let f = run(&format!(
+            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}"
+        ));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].line, f[0].column), (1, 7));
+        assert!(f[0].message.contains("'System.Text.Json'"));
+        assert_eq!(f[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_fully_qualified_name_outside_the_list() {
+        let f = run(&good_with(
+            "var s = System.Text.Json.JsonSerializer.Serialize(new { a = 1 });",
+        ));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].line, f[0].column), (14, 17));
+        assert!(f[0].message.contains("'System.Text.Json'"));
+    }
+
+    #[test]
+    fn namespaces_in_comments_and_strings_are_not_uses() {
+        let f = run(&good_with(
+            "// using System.Text.Json;\n        var x = \"System.Data.SqlClient.SqlConnection\";",
+        ));
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn seen_namespaces_are_left_to_the_warning() {
+        let f = run(&format!(
+            "using System.Runtime.Remoting.Contexts;\nusing Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
+        ));
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -1,0 +1,96 @@
+use super::*;
+use crate::rules::prelude::*;
+
+crate::declare_code! {
+    /// script.csx sends requests in a loop with no fixed bound (`while`, `do`, `for(;;)`)
+    ///
+    /// ### Why
+    /// Each request takes time out of the 5-second limit of custom code. A loop whose number
+    /// of rounds depends on the service's answers (paging until no next page, polling until a
+    /// job ends) can run past the limit, and the call fails. Bound the rounds (a counter, a
+    /// deadline from a `Stopwatch`), or let the flow page or poll (`x-ms-pageable`, the
+    /// asynchronous pattern with 202 and `Location`).
+    ///
+    /// ### Example
+    /// Bad: `while (next != null) { var r = await this.Context.SendAsync(req, this.CancellationToken); … }`
+    /// Good: `for (var page = 0; page < 3 && next != null; page++) { … }`
+    ///
+    /// ### Evidence
+    /// A **warning**: such scripts compile and often finish in time (ForceManager CRM pages
+    /// with a `while` loop in 4 merged versions, the only merged script it fires on). Reported once per loop, at the innermost
+    /// `while`/`do`/`for` without a condition around the request; `foreach` and `for` with a
+    /// condition are taken as bounded.
+    pub static SCRIPT_SEND_IN_UNBOUNDED_LOOP: Rule {
+        code: "ScriptSendInUnboundedLoop",
+        severity: Severity::Warning,
+        gate: Gate::Platform,
+        microsoft: None,
+        profiles: Profiles::ALL,
+        file: FileKind::Script,
+        source: WC,
+        check,
+        fix: None,
+    }
+}
+
+fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    let Some(s) = syntax(cx) else { return };
+    let Some(script) = cx.connector.script.as_ref() else {
+        return;
+    };
+    for l in &s.0.loops {
+        if let Some(&first) = l.sends.first() {
+            let line = script.lines().line_col(&script.text, first).line;
+            sink.emit_at_offset(
+                FileKind::Script,
+                l.offset,
+                format!(
+                    "this `{}` loop sends requests (line {line}) with no fixed bound on its rounds: together they must finish within 5 seconds",
+                    l.kind
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::Profile;
+    use crate::rules::testing::*;
+
+    fn run(text: &str) -> Vec<crate::rules::Finding> {
+        run_on(
+            &SCRIPT_SEND_IN_UNBOUNDED_LOOP,
+            &with_script(text),
+            Profile::Custom,
+        )
+    }
+
+    #[test]
+    fn paging_and_polling_loops() {
+        assert!(run(GOOD).is_empty());
+        let f = run(&good_with(
+            "while (true) { var r = await this.Context.SendAsync(this.Context.Request, this.CancellationToken); if (r.IsSuccessStatusCode) break; }",
+        ));
+        assert_eq!((f.len(), f[0].line, f[0].column), (1, 14, 9), "{f:?}");
+        assert!(f[0].message.contains("line 14"));
+        // Nested: reported once, at the innermost unbounded loop.
+        let f = run(&good_with(
+            "do { foreach (var x in items) { await this.Context.SendAsync(null, default); } } while (more);",
+        ));
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn bounded_loops_pass() {
+        for text in [
+            "foreach (var id in ids) { await this.Context.SendAsync(null, default); }",
+            "for (var i = 0; i < 3; i++) { await this.Context.SendAsync(null, default); }",
+            "while (more) { more = Next(); }",
+        ] {
+            assert!(run(&good_with(text)).is_empty(), "{text}");
+        }
+    }
+}
