@@ -84,35 +84,41 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_BLOCKING_CALL, &with_script(text), Profile::Custom)
-    }
-
-    #[test]
-    fn awaited_calls_pass() {
-        // GOOD awaits, and mentions `.Result` and `Thread.Sleep` only in a string and a comment.
-        assert!(run(GOOD).is_empty());
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
     }
 
     #[test]
     fn result_wait_get_result_and_sleep() {
-        let f = run(&good_with(
-            "var body = this.Context.Request.Content.ReadAsStringAsync().Result;",
-        ));
-        assert_eq!((f.len(), f[0].line), (1, 14), "{f:?}");
-        assert!(f[0].message.contains("ReadAsStringAsync"));
-        let f = run(&good_with(
-            "Task.Delay(10).Wait(); var r = this.Context.SendAsync(null, default).GetAwaiter().GetResult();",
-        ));
-        assert_eq!(f.len(), 2, "{f:?}");
-        let f = run(&good_with("System.Threading.Thread.Sleep(100);"));
-        assert!(f[0].message.contains("100 ms"), "{f:?}");
-        // A property named Result on something that is not a call is not a task's.
-        assert!(
-            run(&good_with(
-                "var r = json.Result; var s = parsed[\"Result\"];"
-            ))
-            .is_empty()
-        );
+        Tester::new(
+            &SCRIPT_BLOCKING_CALL,
+            vec![
+                // GOOD awaits, and mentions `.Result` and `Thread.Sleep` only in a string and
+                // a comment.
+                script(GOOD),
+                // A property named Result on something that is not a call is not a task's.
+                script(&good_with(
+                    "var r = json.Result; var s = parsed[\"Result\"];",
+                )),
+            ],
+            vec![
+                fail(script(&good_with(
+                    "var body = this.Context.Request.Content.ReadAsStringAsync().Result;",
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!(f[0].line, 14, "{f:?}");
+                    assert!(f[0].message.contains("ReadAsStringAsync"), "{f:?}");
+                }),
+                fail(script(&good_with(
+                    "Task.Delay(10).Wait(); var r = this.Context.SendAsync(null, default).GetAwaiter().GetResult();",
+                )))
+                .count(2),
+                fail(script(&good_with("System.Threading.Thread.Sleep(100);"))).then(|f| {
+                    assert!(f[0].message.contains("100 ms"), "{f:?}");
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -95,41 +95,56 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(&SCRIPT_CLASS_MISSING, &with_script(text), Profile::Custom)
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
     }
 
     #[test]
-    fn the_real_shaped_script_passes() {
-        assert!(run(GOOD).is_empty());
-        // Any class name, and a qualified base, still derive ScriptBase.
-        assert!(
-            run(&GOOD.replace("class Script : ScriptBase", "class script: ScriptBase")).is_empty()
-        );
-    }
-
-    #[test]
-    fn no_class_deriving_script_base() {
-        let f = run(&GOOD.replace(" : ScriptBase", ""));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].line, 1);
-        assert!(f[0].message.contains("no class derives ScriptBase"));
-        // A comment naming the class does not count.
-        let f = run("// public class Script : ScriptBase\npublic class Helper {}\n");
-        assert_eq!(f.len(), 1);
-    }
-
-    #[test]
-    fn execute_async_missing_or_not_an_override() {
-        let f = run(&GOOD.replace("ExecuteAsync()", "RunAsync()"));
-        assert_eq!((f.len(), f[0].line), (1, 7), "{f:?}");
-        let f = run(&GOOD.replace("public override async", "public async"));
-        assert_eq!((f.len(), f[0].line), (1, 12), "{f:?}");
-        assert!(f[0].message.contains("override"));
-        let f = run(&GOOD.replace(
-            "override async Task<HttpResponseMessage> ExecuteAsync",
-            "override async Task<string> ExecuteAsync",
-        ));
-        assert!(f[0].message.contains("Task<string>"), "{f:?}");
+    fn no_script_class_or_no_execute_async_override() {
+        Tester::new(
+            &SCRIPT_CLASS_MISSING,
+            vec![
+                script(GOOD),
+                // Any class name, and a qualified base, still derive ScriptBase.
+                script(&GOOD.replace("class Script : ScriptBase", "class script: ScriptBase")),
+                script(&GOOD.replace(
+                    "class Script : ScriptBase",
+                    "class Script : Microsoft.PowerPlatform.ScriptBase",
+                )),
+            ],
+            vec![
+                fail(script(&GOOD.replace(" : ScriptBase", "")))
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 1, "{f:?}");
+                        assert!(
+                            f[0].message.contains("no class derives ScriptBase"),
+                            "{f:?}"
+                        );
+                    }),
+                // A comment naming the class does not count.
+                fail(script(
+                    "// public class Script : ScriptBase\npublic class Helper {}\n",
+                ))
+                .count(1),
+                fail(script(&GOOD.replace("ExecuteAsync()", "RunAsync()")))
+                    .count(1)
+                    .then(|f| assert_eq!(f[0].line, 7, "{f:?}")),
+                fail(script(
+                    &GOOD.replace("public override async", "public async"),
+                ))
+                .count(1)
+                .then(|f| {
+                    assert_eq!(f[0].line, 12, "{f:?}");
+                    assert!(f[0].message.contains("override"), "{f:?}");
+                }),
+                fail(script(&GOOD.replace(
+                    "override async Task<HttpResponseMessage> ExecuteAsync",
+                    "override async Task<string> ExecuteAsync",
+                )))
+                .then(|f| assert!(f[0].message.contains("Task<string>"), "{f:?}")),
+            ],
+        )
+        .test();
     }
 }

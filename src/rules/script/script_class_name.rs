@@ -53,12 +53,33 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
+    }
+
     #[test]
     fn the_documented_name_passes_and_another_is_reported() {
-        let run = |t: &str| run_on(&SCRIPT_CLASS_NAME, &with_script(t), Profile::Custom);
-        assert!(run(GOOD).is_empty());
-        let f = run(&GOOD.replace("class Script : ScriptBase", "class script: ScriptBase"));
-        assert_eq!((f.len(), f[0].line, f[0].column), (1, 7, 14));
-        assert_eq!(f[0].severity, Severity::Warning);
+        Tester::new(
+            &SCRIPT_CLASS_NAME,
+            vec![
+                script(GOOD),
+                // Other names are for classes that do not derive ScriptBase: a helper beside
+                // `Script`, or a script with no entry point at all (ScriptClassMissing's).
+                script(&format!("{GOOD}\npublic class Helper {{ }}\n")),
+                script(&GOOD.replace("class Script : ScriptBase", "class Handler")),
+            ],
+            vec![
+                fail(script(&GOOD.replace(
+                    "class Script : ScriptBase",
+                    "class script: ScriptBase",
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!((f[0].line, f[0].column), (7, 14), "{f:?}");
+                    assert_eq!(f[0].severity, Severity::Warning);
+                }),
+            ],
+        )
+        .test();
     }
 }

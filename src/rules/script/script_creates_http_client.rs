@@ -46,30 +46,36 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
+    }
+
     #[test]
     fn new_http_client() {
-        let run = |t: &str| {
-            run_on(
-                &SCRIPT_CREATES_HTTP_CLIENT,
-                &with_script(t),
-                Profile::Custom,
-            )
-        };
-        // GOOD mentions `new HttpClient()` only in a comment.
-        assert!(run(GOOD).is_empty());
-        let f = run(&good_with(
-            "using (var client = new System.Net.Http.HttpClient()) { }",
-        ));
-        assert_eq!((f.len(), f[0].line), (1, 14), "{f:?}");
-        assert_eq!(
-            f[0].message,
-            "use this.Context.SendAsync instead of a new HttpClient"
-        );
-        assert!(
-            run(&good_with(
-                "var m = new HttpRequestMessage(HttpMethod.Get, \"https://x\");"
-            ))
-            .is_empty()
-        );
+        Tester::new(
+            &SCRIPT_CREATES_HTTP_CLIENT,
+            vec![
+                // GOOD mentions `new HttpClient()` only in a comment.
+                script(GOOD),
+                // A new request is not a new client.
+                script(&good_with(
+                    "var m = new HttpRequestMessage(HttpMethod.Get, \"https://x\");",
+                )),
+            ],
+            vec![
+                fail(script(&good_with(
+                    "using (var client = new System.Net.Http.HttpClient()) { }",
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!(f[0].line, 14, "{f:?}");
+                    assert_eq!(
+                        f[0].message,
+                        "use this.Context.SendAsync instead of a new HttpClient"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

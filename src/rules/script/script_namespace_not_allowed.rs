@@ -90,57 +90,51 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
+    }
+
+    #[test]
+    fn namespaces_outside_the_documented_list() {
+        Tester::new(
             &SCRIPT_NAMESPACE_NOT_ALLOWED,
-            &with_script(text),
-            Profile::Custom,
+            vec![
+                script(GOOD),
+                // Documented namespaces, named in full.
+                script(&good_with(
+                    "var enc = System.Text.Encoding.UTF8; var q = System.Web.HttpUtility.ParseQueryString(\"\"); var l = new System.Collections.Generic.List<string>();",
+                )),
+                // Namespaces in comments and strings are not uses.
+                script(&good_with(
+                    "// using System.Text.Json;\n        var x = \"System.Data.SqlClient.SqlConnection\";",
+                )),
+                // Namespaces seen in merged scripts are left to the warning.
+                script(&format!(
+                    "using System.Runtime.Remoting.Contexts;\nusing Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
+                )),
+            ],
+            vec![
+                // A using outside the list (an alias of a documented one is fine).
+                fail(script(&format!(
+                    "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}"
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!((f[0].line, f[0].column), (1, 7), "{f:?}");
+                    assert!(f[0].message.contains("'System.Text.Json'"), "{f:?}");
+                    assert_eq!(f[0].severity, Severity::Error);
+                }),
+                // A fully qualified name outside the list.
+                fail(script(&good_with(
+                    "var s = System.Text.Json.JsonSerializer.Serialize(new { a = 1 });",
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!((f[0].line, f[0].column), (14, 17), "{f:?}");
+                    assert!(f[0].message.contains("'System.Text.Json'"), "{f:?}");
+                }),
+            ],
         )
-    }
-
-    #[test]
-    fn documented_namespaces_pass() {
-        assert!(run(GOOD).is_empty());
-        let text = good_with(
-            "var enc = System.Text.Encoding.UTF8; var q = System.Web.HttpUtility.ParseQueryString(\"\"); var l = new System.Collections.Generic.List<string>();",
-        );
-        assert!(run(&text).is_empty(), "{:?}", run(&text));
-    }
-
-    #[test]
-    fn a_using_outside_the_list() {
-        let f = run(&format!(
-            "using System.Text.Json;\nusing Foo = System.Collections.Generic;\n{GOOD}"
-        ));
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].line, f[0].column), (1, 7));
-        assert!(f[0].message.contains("'System.Text.Json'"));
-        assert_eq!(f[0].severity, Severity::Error);
-    }
-
-    #[test]
-    fn a_fully_qualified_name_outside_the_list() {
-        let f = run(&good_with(
-            "var s = System.Text.Json.JsonSerializer.Serialize(new { a = 1 });",
-        ));
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].line, f[0].column), (14, 17));
-        assert!(f[0].message.contains("'System.Text.Json'"));
-    }
-
-    #[test]
-    fn namespaces_in_comments_and_strings_are_not_uses() {
-        let f = run(&good_with(
-            "// using System.Text.Json;\n        var x = \"System.Data.SqlClient.SqlConnection\";",
-        ));
-        assert!(f.is_empty(), "{f:?}");
-    }
-
-    #[test]
-    fn seen_namespaces_are_left_to_the_warning() {
-        let f = run(&format!(
-            "using System.Runtime.Remoting.Contexts;\nusing Microsoft.PowerPlatform.Connectors.CustomCode.CSharp;\n{GOOD}"
-        ));
-        assert!(f.is_empty(), "{f:?}");
+        .test();
     }
 }

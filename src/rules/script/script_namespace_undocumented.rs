@@ -65,32 +65,41 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
+    }
+
     #[test]
     fn seen_namespaces_are_warnings_with_their_evidence() {
-        let run = |t: &str| {
-            run_on(
-                &SCRIPT_NAMESPACE_UNDOCUMENTED,
-                &with_script(t),
-                Profile::Custom,
-            )
-        };
-        assert!(run(GOOD).is_empty());
-        let f = run(&format!(
-            "using System.Runtime.Remoting.Contexts;\n{}",
-            good_with("var c = System.Globalization.CultureInfo.InvariantCulture;")
-        ));
-        assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].line, f[1].line), (1, 15));
-        assert!(f[0].message.contains("7 merged script versions"), "{f:?}");
-        assert!(f[1].message.contains("'System.Globalization'"), "{f:?}");
-        let f = run(&good_with(
-            "var a = System.Reflection.Assembly.GetExecutingAssembly();",
-        ));
-        assert!(
-            f[0].message.contains("assembly scripts compile against"),
-            "{f:?}"
-        );
-        // Unavailable namespaces are the error's, not this warning's.
-        assert!(run(&format!("using System.Text.Json;\n{GOOD}")).is_empty());
+        Tester::new(
+            &SCRIPT_NAMESPACE_UNDOCUMENTED,
+            vec![
+                script(GOOD),
+                // Unavailable namespaces are the error's, not this warning's.
+                script(&format!("using System.Text.Json;\n{GOOD}")),
+            ],
+            vec![
+                fail(script(&format!(
+                    "using System.Runtime.Remoting.Contexts;\n{}",
+                    good_with("var c = System.Globalization.CultureInfo.InvariantCulture;")
+                )))
+                .count(2)
+                .then(|f| {
+                    assert_eq!((f[0].line, f[1].line), (1, 15), "{f:?}");
+                    assert!(f[0].message.contains("7 merged script versions"), "{f:?}");
+                    assert!(f[1].message.contains("'System.Globalization'"), "{f:?}");
+                }),
+                fail(script(&good_with(
+                    "var a = System.Reflection.Assembly.GetExecutingAssembly();",
+                )))
+                .then(|f| {
+                    assert!(
+                        f[0].message.contains("assembly scripts compile against"),
+                        "{f:?}"
+                    );
+                }),
+            ],
+        )
+        .test();
     }
 }

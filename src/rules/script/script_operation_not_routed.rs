@@ -66,17 +66,22 @@ mod tests {
     #[test]
     fn a_handled_operation_missing_from_script_operations() {
         let text = good_with(r#"if (this.Context.OperationId == "ListTasks") { }"#);
-        let f = run_on(
+        Tester::new(
             &SCRIPT_OPERATION_NOT_ROUTED,
-            &routed(&text, &["GetTask"]),
-            Profile::Custom,
-        );
-        assert_eq!((f.len(), f[0].line), (1, 14), "{f:?}");
-        assert!(f[0].message.contains("'ListTasks'"));
-        let both = routed(&text, &["GetTask", "ListTasks"]);
-        assert!(run_on(&SCRIPT_OPERATION_NOT_ROUTED, &both, Profile::Custom).is_empty());
-        // An empty list routes every operation.
-        let all = routed(&text, &[]);
-        assert!(run_on(&SCRIPT_OPERATION_NOT_ROUTED, &all, Profile::Custom).is_empty());
+            vec![
+                (routed(&text, &["GetTask", "ListTasks"]), Profile::Custom),
+                // An empty list routes every operation.
+                (routed(&text, &[]), Profile::Custom),
+            ],
+            vec![
+                fail((routed(&text, &["GetTask"]), Profile::Custom))
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 14, "{f:?}");
+                        assert!(f[0].message.contains("'ListTasks'"), "{f:?}");
+                    }),
+            ],
+        )
+        .test();
     }
 }

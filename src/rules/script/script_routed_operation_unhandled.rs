@@ -65,22 +65,17 @@ mod tests {
 
     #[test]
     fn a_routed_operation_the_script_never_names() {
-        let f = run_on(
-            &SCRIPT_ROUTED_OPERATION_UNHANDLED,
-            &routed(GOOD, &["GetTask", "ListTasks"]),
-            Profile::Custom,
-        );
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].file, "apiProperties.json");
-        assert_eq!(f[0].pointer, "/properties/scriptOperations/1");
         let handled = good_with(r#"if (this.Context.OperationId == "ListTasks") { }"#);
-        assert!(
-            run_on(
-                &SCRIPT_ROUTED_OPERATION_UNHANDLED,
-                &routed(&handled, &["GetTask", "ListTasks"]),
-                Profile::Custom
-            )
-            .is_empty()
-        );
+        Tester::new(
+            &SCRIPT_ROUTED_OPERATION_UNHANDLED,
+            vec![(routed(&handled, &["GetTask", "ListTasks"]), Profile::Custom)],
+            vec![
+                fail((routed(GOOD, &["GetTask", "ListTasks"]), Profile::Custom))
+                    .at(["/properties/scriptOperations/1"])
+                    .count(1)
+                    .then(|f| assert_eq!(f[0].file, "apiProperties.json", "{f:?}")),
+            ],
+        )
+        .test();
     }
 }

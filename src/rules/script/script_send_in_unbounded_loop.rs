@@ -60,37 +60,40 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(
-            &SCRIPT_SEND_IN_UNBOUNDED_LOOP,
-            &with_script(text),
-            Profile::Custom,
-        )
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
     }
 
     #[test]
     fn paging_and_polling_loops() {
-        assert!(run(GOOD).is_empty());
-        let f = run(&good_with(
-            "while (true) { var r = await this.Context.SendAsync(this.Context.Request, this.CancellationToken); if (r.IsSuccessStatusCode) break; }",
-        ));
-        assert_eq!((f.len(), f[0].line, f[0].column), (1, 14, 9), "{f:?}");
-        assert!(f[0].message.contains("line 14"));
-        // Nested: reported once, at the innermost unbounded loop.
-        let f = run(&good_with(
-            "do { foreach (var x in items) { await this.Context.SendAsync(null, default); } } while (more);",
-        ));
-        assert_eq!(f.len(), 1, "{f:?}");
-    }
-
-    #[test]
-    fn bounded_loops_pass() {
+        let mut pass = vec![script(GOOD)];
+        // Bounded loops, and an unbounded one that sends nothing.
         for text in [
             "foreach (var id in ids) { await this.Context.SendAsync(null, default); }",
             "for (var i = 0; i < 3; i++) { await this.Context.SendAsync(null, default); }",
             "while (more) { more = Next(); }",
         ] {
-            assert!(run(&good_with(text)).is_empty(), "{text}");
+            pass.push(script(&good_with(text)));
         }
+        Tester::new(
+            &SCRIPT_SEND_IN_UNBOUNDED_LOOP,
+            pass,
+            vec![
+                fail(script(&good_with(
+                    "while (true) { var r = await this.Context.SendAsync(this.Context.Request, this.CancellationToken); if (r.IsSuccessStatusCode) break; }",
+                )))
+                .count(1)
+                .then(|f| {
+                    assert_eq!((f[0].line, f[0].column), (14, 9), "{f:?}");
+                    assert!(f[0].message.contains("line 14"), "{f:?}");
+                }),
+                // Nested: reported once, at the innermost unbounded loop.
+                fail(script(&good_with(
+                    "do { foreach (var x in items) { await this.Context.SendAsync(null, default); } } while (more);",
+                )))
+                .count(1),
+            ],
+        )
+        .test();
     }
 }

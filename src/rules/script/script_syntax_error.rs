@@ -101,69 +101,62 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn lines(text: &str) -> Vec<(usize, String)> {
-        run_on(&SCRIPT_SYNTAX_ERROR, &with_script(text), Profile::Custom)
-            .into_iter()
-            .map(|f| (f.line, f.message))
-            .collect()
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
     }
 
     #[test]
-    fn a_valid_script_has_no_syntax_error() {
-        assert!(lines(GOOD).is_empty());
-    }
-
-    #[test]
-    fn an_incomplete_statement_is_reported_on_its_line() {
-        let f = lines(&good_with("var seeded = ;"));
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].0, 14);
-        assert!(f[0].1.starts_with("syntax error"), "{f:?}");
-    }
-
-    #[test]
-    fn a_stray_slash_between_string_literals_is_an_error() {
-        // The defect a certified script was merged with (fixed by the next merge): valid
-        // syntax, but `/` does not apply to strings.
-        let f = lines(&good_with(r#"var body = "{" / "}";"#));
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].0, 14);
-        assert!(f[0].1.contains("CS0019"));
-        let f = lines(&good_with(r#"var body = "{" / / "}";"#));
-        assert!(f.iter().any(|(l, _)| *l == 14), "{f:?}");
-        assert!(lines(&good_with(r#"var body = "{" + "}" + $"{1 / 2}";"#)).is_empty());
-    }
-
-    #[test]
-    fn a_missing_closing_brace_is_reported_at_the_end() {
-        let text = GOOD.trim_end().strip_suffix('}').unwrap();
-        let f = lines(text);
-        assert!(!f.is_empty());
-        assert!(f.iter().any(|(_, m)| m.contains("expected `}`")), "{f:?}");
-    }
-
-    #[test]
-    fn a_missing_parenthesis_is_reported_on_its_line() {
-        let text = GOOD.replace(
-            "if (this.Context.OperationId == OpGetTask)",
-            "if (this.Context.OperationId == OpGetTask",
-        );
-        let f = lines(&text);
-        // The grammar does not say which token it expected here; the first error is on
-        // the line of the defect.
-        assert_eq!(f[0].0, 15, "{f:?}");
-    }
-
-    #[test]
-    fn csharp_script_directives_are_not_errors() {
-        let text = format!("#r \"Newtonsoft.Json\"\n#load \"helpers.csx\"\n{GOOD}");
-        assert!(lines(&text).is_empty());
-    }
-
-    #[test]
-    fn a_cascade_is_capped() {
-        let text = format!("{GOOD}\n{}", "} } ; ) (\n".repeat(200));
-        let f = lines(&text);
-        assert!(f.len() <= MAX_SYNTAX_ERRORS + 1, "{}", f.len());
+    fn syntax_errors_are_reported_on_their_line() {
+        Tester::new(
+            &SCRIPT_SYNTAX_ERROR,
+            vec![
+                script(GOOD),
+                // `/` inside an interpolation, between numbers.
+                script(&good_with(r#"var body = "{" + "}" + $"{1 / 2}";"#)),
+                // C# script directives are not errors.
+                script(&format!(
+                    "#r \"Newtonsoft.Json\"\n#load \"helpers.csx\"\n{GOOD}"
+                )),
+            ],
+            vec![
+                // An incomplete statement.
+                fail(script(&good_with("var seeded = ;")))
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 14, "{f:?}");
+                        assert!(f[0].message.starts_with("syntax error"), "{f:?}");
+                    }),
+                // The defect a certified script was merged with (fixed by the next merge):
+                // valid syntax, but `/` does not apply to strings.
+                fail(script(&good_with(r#"var body = "{" / "}";"#)))
+                    .count(1)
+                    .then(|f| {
+                        assert_eq!(f[0].line, 14, "{f:?}");
+                        assert!(f[0].message.contains("CS0019"), "{f:?}");
+                    }),
+                fail(script(&good_with(r#"var body = "{" / / "}";"#))).then(|f| {
+                    assert!(f.iter().any(|f| f.line == 14), "{f:?}");
+                }),
+                // A missing closing brace is reported at the end.
+                fail(script(GOOD.trim_end().strip_suffix('}').unwrap())).then(|f| {
+                    assert!(
+                        f.iter().any(|f| f.message.contains("expected `}`")),
+                        "{f:?}"
+                    );
+                }),
+                // A missing parenthesis: the grammar does not say which token it expected
+                // here; the first error is on the line of the defect.
+                fail(script(&GOOD.replace(
+                    "if (this.Context.OperationId == OpGetTask)",
+                    "if (this.Context.OperationId == OpGetTask",
+                )))
+                .then(|f| assert_eq!(f[0].line, 15, "{f:?}")),
+                // A cascade is capped.
+                fail(script(&format!("{GOOD}\n{}", "} } ; ) (\n".repeat(200)))).then(|f| {
+                    assert!(f.len() <= MAX_SYNTAX_ERRORS + 1, "{}", f.len());
+                }),
+            ],
+        )
+        .test();
     }
 }

@@ -75,50 +75,48 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn run(text: &str) -> Vec<crate::rules::Finding> {
-        run_on(
-            &SCRIPT_UNKNOWN_OPERATION_ID,
-            &with_script(text),
-            Profile::Custom,
-        )
-    }
-
-    #[test]
-    fn known_operations_pass_through_constants() {
-        // GOOD compares with a constant holding "GetTask".
-        assert!(run(GOOD).is_empty());
+    fn script(text: &str) -> (crate::model::Connector, Profile) {
+        (with_script(text), Profile::Custom)
     }
 
     #[test]
     fn equality_switch_equals_and_copies() {
-        let f = run(&good_with(
-            r#"if (this.Context.OperationId == "GetTasks") { }"#,
-        ));
-        assert_eq!((f.len(), f[0].line, f[0].column), (1, 14, 41), "{f:?}");
-        let f = run(&good_with(
-            r#"switch (this.Context.OperationId) { case "GetTask": break; case "ListTasks": break; default: break; }"#,
-        ));
-        assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].message.contains("'ListTasks'"));
-        let f = run(&good_with(
-            r#"if ("gettask".Equals(this.Context.OperationId, StringComparison.OrdinalIgnoreCase)) { }"#,
-        ));
-        assert!(f.is_empty(), "ignoring case: {f:?}");
-        let f = run(&good_with(
-            r#"if ("gettask".Equals(this.Context.OperationId)) { }"#,
-        ));
-        assert!(f[0].message.contains("case-sensitive"), "{f:?}");
-        let f = run(&good_with(
-            r#"var op = this.Context.OperationId; if (op == "Nope") { }"#,
-        ));
-        assert_eq!(f.len(), 1, "{f:?}");
-    }
-
-    #[test]
-    fn prefix_tests_and_strings_elsewhere_are_not_dispatch() {
-        let f = run(&good_with(
-            r#"if (this.Context.OperationId.StartsWith("Static")) { } var x = "Nope" == "Nope";"#,
-        ));
-        assert!(f.is_empty(), "{f:?}");
+        Tester::new(
+            &SCRIPT_UNKNOWN_OPERATION_ID,
+            vec![
+                // GOOD compares with a constant holding "GetTask".
+                script(GOOD),
+                // Ignoring case, "gettask" is GetTask.
+                script(&good_with(
+                    r#"if ("gettask".Equals(this.Context.OperationId, StringComparison.OrdinalIgnoreCase)) { }"#,
+                )),
+                // Prefix tests and strings compared elsewhere are not dispatch.
+                script(&good_with(
+                    r#"if (this.Context.OperationId.StartsWith("Static")) { } var x = "Nope" == "Nope";"#,
+                )),
+            ],
+            vec![
+                fail(script(&good_with(
+                    r#"if (this.Context.OperationId == "GetTasks") { }"#,
+                )))
+                .count(1)
+                .then(|f| assert_eq!((f[0].line, f[0].column), (14, 41), "{f:?}")),
+                fail(script(&good_with(
+                    r#"switch (this.Context.OperationId) { case "GetTask": break; case "ListTasks": break; default: break; }"#,
+                )))
+                .count(1)
+                .then(|f| assert!(f[0].message.contains("'ListTasks'"), "{f:?}")),
+                fail(script(&good_with(
+                    r#"if ("gettask".Equals(this.Context.OperationId)) { }"#,
+                )))
+                .then(|f| assert!(f[0].message.contains("case-sensitive"), "{f:?}")),
+                // Through a copy of the operation's ID.
+                fail(script(&good_with(
+                    r#"var op = this.Context.OperationId; if (op == "Nope") { }"#,
+                )))
+                .count(1),
+            ],
+        )
+        .test();
     }
 }
