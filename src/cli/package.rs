@@ -176,7 +176,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
         match verify::verify_bytes(&out_name, &built.bytes, &options) {
             Ok(r) => {
                 if !r.findings.is_empty() || r.connectors.iter().any(|c| !c.findings.is_empty()) {
-                    print(&render_text(&r, color));
+                    print(&report::package::render_text(&r, color));
                 }
                 if r.has_at_least(Severity::Error) && !args.allow_errors {
                     safe_eprintln!(
@@ -244,105 +244,11 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         }
     };
     match args.format {
-        TextOrJson::Json => print(&render_json(&report)),
-        TextOrJson::Text => print(&render_text(&report, color)),
+        TextOrJson::Json => print(&report::package::render_json(&report)),
+        TextOrJson::Text => print(&report::package::render_text(&report, color)),
     };
     match args.fail_on.level() {
         Some(level) if report.has_at_least(level) => ExitCode::from(EXIT_FINDINGS),
         _ => ExitCode::SUCCESS,
     }
-}
-
-/// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
-/// "connectors":[…],"summary":{…}}`.
-pub fn render_json(r: &VerifyReport) -> String {
-    let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
-    crate::safe::json(text)
-}
-
-fn verify_document(r: &VerifyReport) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "package": r.package,
-        "findings": r.findings,
-        "solutions": r.solutions,
-        "connectors": r.connectors,
-        "summary": {
-            "solutions": r.solutions.len(),
-            "errors": r.count(Severity::Error),
-            "warnings": r.count(Severity::Warning),
-            "infos": r.count(Severity::Info),
-        },
-    })
-}
-
-/// Entry names, messages and the package name come from the zip: each goes through
-/// [`crate::safe::text`].
-pub fn render_text(r: &VerifyReport, color: bool) -> String {
-    use crate::safe::text;
-    let mut out = String::new();
-    let paint = |sev: Severity, s: &str| {
-        if !color {
-            return s.to_string();
-        }
-        let c = match sev {
-            Severity::Error => "31",
-            Severity::Warning => "33",
-            Severity::Info => "36",
-        };
-        format!("\x1b[1;{c}m{s}\x1b[0m")
-    };
-    for f in &r.findings {
-        out.push_str(&format!(
-            "{}: {}\n  --> {}\n\n",
-            paint(f.severity, &format!("{}[{}]", f.severity.as_str(), f.code)),
-            text(&f.message),
-            text(&f.path_in_package)
-        ));
-    }
-    for c in &r.connectors {
-        for f in &c.findings {
-            report::text::render_finding(&mut out, &c.path, f, color);
-        }
-    }
-    let kinds: Vec<String> = r
-        .solutions
-        .iter()
-        .map(|s| {
-            format!(
-                "{} ({})",
-                text(s.path.rsplit('/').next().unwrap_or("")),
-                serde_json::to_value(s.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            )
-        })
-        .collect();
-    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
-    if e == 0 && w == 0 {
-        out.push_str(&format!(
-            "{}: the package structure is correct; solutions: {}\n",
-            text(&r.package),
-            if kinds.is_empty() {
-                "none".into()
-            } else {
-                kinds.join(", ")
-            }
-        ));
-    } else {
-        out.push_str(&format!(
-            "{}: {e} error{}, {w} warning{}; solutions: {}\n",
-            text(&r.package),
-            if e == 1 { "" } else { "s" },
-            if w == 1 { "" } else { "s" },
-            if kinds.is_empty() {
-                "none".into()
-            } else {
-                kinds.join(", ")
-            }
-        ));
-    }
-    out
 }

@@ -6,8 +6,10 @@ pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod package;
 pub mod run;
 pub mod sarif;
+pub mod submit;
 pub mod text;
 
 use serde::Serialize;
