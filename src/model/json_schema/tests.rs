@@ -97,8 +97,7 @@ fn integers_are_written_without_fraction_and_enums_compare_numbers_by_value() {
 
 #[test]
 fn additional_properties_as_a_schema_checks_the_other_members() {
-    let s =
-        schema(json!({"properties": {"a": {}}, "additionalProperties": {"type": "string"}}));
+    let s = schema(json!({"properties": {"a": {}}, "additionalProperties": {"type": "string"}}));
     assert!(s.is_valid(&json!({"a": 1, "b": "x"})));
     let v = json!({"a": 1, "b/c": 2});
     let e = s.errors(&v);
@@ -160,8 +159,8 @@ fn a_self_referencing_schema_and_a_deep_instance_terminate() {
 #[test]
 fn the_bundled_schemas_are_supported() {
     for text in [
-        include_str!("../../schemas/apiDefinition.schema.json"),
-        include_str!("../../schemas/apiProperties.schema.json"),
+        include_str!("../../../schemas/apiDefinition.schema.json"),
+        include_str!("../../../schemas/apiProperties.schema.json"),
     ] {
         assert!(Schema::new(&serde_json::from_str(text).unwrap()).is_ok());
     }
