@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::lint::LintOutcome;
 use crate::core::Severity;
 use crate::report::{self, Format, LintReport, run::RunInfo};
-use crate::{rules, safe_eprintln};
+use crate::safe_eprintln;
 
 /// Render a report in one format (`color`: text only).
 pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
@@ -77,7 +77,9 @@ pub fn statistics_table(report: &LintReport) -> String {
     let w = counts.iter().map(|c| c.0.len()).max().unwrap_or(4);
     let mut s = String::new();
     for (code, sev, n) in &counts {
-        let summary = rules::find(code).map(|r| r.summary).unwrap_or("");
+        let summary = crate::catalog::find_in(crate::catalog::Family::Lint, code)
+            .map(|e| e.summary)
+            .unwrap_or("");
         s.push_str(&format!(
             "{n:>6}  {code:<w$}  {:<7}  {summary}\n",
             sev.as_str()

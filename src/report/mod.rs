@@ -1,6 +1,7 @@
 //! Rendering lint results. Renderers only format: they never look at files again.
 
 pub mod azure;
+pub mod catalog;
 pub mod diff;
 pub mod github;
 pub mod json;
@@ -9,6 +10,7 @@ pub mod markdown;
 pub mod package;
 pub mod run;
 pub mod sarif;
+pub mod style;
 pub mod submit;
 pub mod text;
 

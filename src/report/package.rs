@@ -1,6 +1,9 @@
 //! Renderers for `connkit verify-package` (and the package check of `connkit package`):
 //! text and one JSON document.
 
+use std::path::Path;
+
+use crate::package::build::{self, Node};
 use crate::package::verify::VerifyReport;
 use crate::report;
 use crate::rules::Severity;
@@ -34,17 +37,8 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
 pub fn render_text(r: &VerifyReport, color: bool) -> String {
     use crate::safe::text;
     let mut out = String::new();
-    let paint = |sev: Severity, s: &str| {
-        if !color {
-            return s.to_string();
-        }
-        let c = match sev {
-            Severity::Error => "31",
-            Severity::Warning => "33",
-            Severity::Info => "36",
-        };
-        format!("\x1b[1;{c}m{s}\x1b[0m")
-    };
+    let paint =
+        |sev: Severity, s: &str| super::style::Paint(color).s(super::style::severity(sev), s);
     for f in &r.findings {
         out.push_str(&format!(
             "{}: {}\n  --> {}\n\n",
@@ -97,4 +91,11 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         ));
     }
     out
+}
+
+/// `connkit package`'s last lines: the zip's tree, where it was written, its digest.
+pub fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
+    let mut s = build::render_tree(name, size, tree);
+    s.push_str(&format!("wrote {}\nsha256 {sha256}\n", output.display()));
+    s
 }

@@ -137,7 +137,7 @@ pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
     }
     let rule_objs: Vec<Value> = codes
         .iter()
-        .map(|code| match rules::find(code).filter(|r| r.code == *code) {
+        .map(|code| match crate::catalog::lint_rule(code) {
             Some(r) => json!({
                 "id": r.code,
                 "name": rule_name(r.code, r.summary),

@@ -22,7 +22,11 @@ impl<'v> Builder<'v> {
         Err(Unsupported { at, what })
     }
 
-    pub(super) fn node(&mut self, schema: &'v Value, place: Place<'v>) -> Result<NodeId, Unsupported> {
+    pub(super) fn node(
+        &mut self,
+        schema: &'v Value,
+        place: Place<'v>,
+    ) -> Result<NodeId, Unsupported> {
         if let Some(&id) = self.built.get(&std::ptr::from_ref(schema)) {
             return Ok(id);
         }

@@ -283,7 +283,6 @@ impl<'v> Schema<'v> {
     }
 }
 
-
 /// jsonschema's type order (`JsonType`'s bits).
 const TYPES: [&str; 7] = [
     "null", "boolean", "integer", "number", "string", "array", "object",
