@@ -4,8 +4,8 @@
 //! `docs/rules.md` ([`markdown`]), the SARIF rule metadata and the language server's hover.
 //! Each entry keeps its family's declaration ([`Details`]) for what only that family has.
 //!
-//! Load issues (`model::codes`) are lint rule codes, so they are found as lint entries; a
-//! test checks that every one is registered. A rule declares its fix (`Rule::fix`), which appears
+//! Load issues (`model::IssueKind`) are reported by lint rules (`rules::files::rule_of`), so
+//! their codes are lint entries. A rule declares its fix (`Rule::fix`), which appears
 //! as the `fix` of that rule's entry.
 
 use serde::Serialize;
@@ -469,9 +469,10 @@ mod tests {
 
     #[test]
     fn every_load_issue_is_a_lint_rule_and_every_fix_is_listed() {
-        for code in crate::model::codes::ALL {
-            let e = find(code).unwrap_or_else(|| panic!("load issue {code} has no rule"));
-            assert_eq!((e.code, e.family), (*code, Family::Lint));
+        for kind in crate::model::IssueKind::ALL {
+            let code = crate::rules::files::rule_of(kind).code;
+            let e = find(code).unwrap_or_else(|| panic!("load issue {kind:?} has no rule"));
+            assert_eq!((e.code, e.family), (code, Family::Lint));
         }
         for r in crate::rules::registry() {
             let e = find(r.code).unwrap_or_else(|| panic!("rule {} is not in the catalog", r.code));

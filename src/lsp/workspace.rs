@@ -238,8 +238,9 @@ fn data_file_of_bytes(path: &Path, rel_path: String, bytes: &[u8]) -> DataFile {
     let text = crate::model::parse::decode(bytes, &mut issues);
     let unreadable = issues.first().is_some_and(|i| {
         matches!(
-            i.code,
-            crate::model::codes::FILE_UNREADABLE | crate::model::codes::FILE_TOO_LARGE
+            i.kind,
+            crate::model::codes::IssueKind::FileUnreadable
+                | crate::model::codes::IssueKind::FileTooLarge
         )
     });
     DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
@@ -376,7 +377,7 @@ mod tests {
         ] {
             let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
             assert_eq!((&a.text, &a.value), (&b.text, &b.value));
-            let codes = |d: &DataFile| d.issues.iter().map(|i| i.code).collect::<Vec<_>>();
+            let codes = |d: &DataFile| d.issues.iter().map(|i| i.kind).collect::<Vec<_>>();
             assert_eq!(codes(a), codes(b));
         }
         // Two chains of lints over the same edits: `marked` marks each file of its previous
