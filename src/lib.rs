@@ -1,7 +1,9 @@
 //! connkit: offline checks for Microsoft Power Platform custom connectors.
 //!
-//! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
-//! resolve `$ref`) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
+//! Layers, one way only: [`core`] ← [`model`] (load a connector, parse leniently, keep
+//! positions, resolve `$ref`) ← the jobs ([`rules`], [`diff`], [`package`], [`submit`],
+//! [`convert`]) ← [`catalog`] ← [`report`] ← [`app`] (one session per command) ← [`lsp`] ←
+//! [`cli`]; docs/architecture.md draws it. Everything printed goes through [`safe`].
 
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
