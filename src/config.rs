@@ -32,6 +32,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::model::position::LineIndex;
 use crate::rules::{self, LintOptions, Profile, Severity};
 
 /// The file name looked for in each connector folder and its parents.
@@ -230,16 +231,12 @@ pub struct Loaded {
     ignore_positions: Vec<(usize, usize)>,
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let mut cut = offset;
-    while cut > 0 && !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let before = &text[..cut];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    (line, before[start..].chars().count() + 1)
+/// Line and column (1-based, characters) of a byte offset, through one line index per file:
+/// a file of 20,000 `[[ignore]]` entries asks 20,000 times, and counting the newlines from
+/// the start each time was quadratic (18.6 s; issue 23).
+fn line_col(index: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
+    let lc = index.line_col(text, offset);
+    (lc.line, lc.column)
 }
 
 fn glob(pattern: &str) -> Result<Glob, globset::Error> {
@@ -251,9 +248,10 @@ fn glob(pattern: &str) -> Result<Glob, globset::Error> {
 /// Parse and validate configuration text. `path` is only used in messages and for the folder
 /// globs are relative to.
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
+    let lines = LineIndex::new(text);
     let err = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
         path: path.to_path_buf(),
-        position: span.map(|s| line_col(text, s.start)),
+        position: span.map(|s| line_col(&lines, text, s.start)),
         message,
     };
     let config: Config = toml::from_str(text).map_err(|e| {
@@ -329,7 +327,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             }
             None => None,
         };
-        ignore_positions.push(line_col(text, i.code.span().start));
+        ignore_positions.push(line_col(&lines, text, i.code.span().start));
         ignores.push((
             set,
             Suppression {
@@ -339,18 +337,25 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             },
         ));
     }
-    let dir = path
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
     Ok(Loaded {
         path: path.to_path_buf(),
-        dir: absolute(&dir),
+        dir: folder_of(path),
         config,
         overrides,
         ignores,
         ignore_positions,
     })
+}
+
+/// The folder a configuration file's globs are relative to: the file's own folder, whatever
+/// the spelling of its path. A bare file name (`--config ov.toml`) has the empty parent `""`,
+/// which is the current folder, not a folder no connector is under (issue 23).
+fn folder_of(path: &Path) -> PathBuf {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    absolute(dir)
 }
 
 /// Read and parse a configuration file.
@@ -619,6 +624,47 @@ reason = "vendor file"
         let e = p("[[overrides]]\nconnectors = [\"a/[\"]\n").unwrap_err();
         assert_eq!(e.position.map(|p| p.0), Some(2), "{e}");
         assert!(p("").is_ok());
+    }
+
+    /// 20,000 `[[ignore]]` entries (issue 23: 18.6 s when each position counted the newlines
+    /// from the start of the file). Every entry keeps its own line and column; the time is
+    /// in BENCHMARKS.md ("Configuration with many ignores"), not asserted here.
+    #[test]
+    fn twenty_thousand_ignores_keep_their_positions() {
+        const N: usize = 20_000;
+        let mut text = String::from("# many\n");
+        for i in 0..N {
+            text.push_str(&format!(
+                "[[ignore]]\ncode = \"OperationIdNotUnique\"\nconnector = \"c{i}\"\nreason = \"r\"\n"
+            ));
+        }
+        let c = p(&text).unwrap();
+        assert_eq!(c.ignores.len(), N);
+        for i in [0, 1, 9_999, N - 1] {
+            assert_eq!(c.ignore_position(i), Some((3 + 4 * i, 8)), "entry {i}");
+            assert_eq!(c.ignore_connector(i), Some(format!("c{i}").as_str()));
+        }
+        // A non-ASCII character before the code on its line: the column counts characters.
+        let c = p("ignore = [{reason = \"é\", code = \"OperationIdNotUnique\"}]\n").unwrap();
+        assert_eq!(c.ignore_position(0), Some((1, 33)));
+    }
+
+    /// `--config ov.toml` (a bare file name) is relative to the current folder, as
+    /// `./ov.toml` is: its globs match the same connectors (issue 23).
+    #[test]
+    fn a_bare_file_name_is_resolved_from_its_own_folder() {
+        let text = "[[overrides]]\nconnectors = [\"legacy/*\"]\nfail-on = \"never\"\n";
+        let bare = parse(text, Path::new("connkit.toml")).unwrap();
+        let dotted = parse(text, Path::new("./connkit.toml")).unwrap();
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(bare.dir, dotted.dir);
+        assert_eq!(bare.dir, absolute(&cwd));
+        for loaded in [&bare, &dotted] {
+            let eff = loaded.for_connector(&cwd.join("legacy/A"));
+            assert_eq!(eff.fail_on, Some(FailLevel::Never));
+            let rel = loaded.for_connector(Path::new("legacy/A"));
+            assert_eq!(rel.fail_on, Some(FailLevel::Never));
+        }
     }
 
     #[test]

@@ -107,11 +107,26 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// A message connkit built for stderr (it may span lines): each line made safe as [`text`],
-/// then redacted.
-pub fn lines(s: &str) -> String {
-    let safe: Vec<Cow<str>> = s.split('\n').map(text).collect();
-    redact(&safe.join("\n")).into_owned()
+/// One line of a message for stderr: the whole of `s` made safe as [`text`] (so a line break
+/// inside it, whoever wrote it, is shown as `\n` and never starts a new line), then redacted.
+/// Messages interpolate untrusted text (a zip entry name, a server's `error` field, a file
+/// name) and nothing after formatting can tell its line breaks from connkit's: so a message
+/// is one line, and a message of several lines is given as its lines ([`lines`]).
+pub fn line(s: &str) -> String {
+    // A secret holding `\n` or `\r` is still found: its JSON-escaped form, registered with
+    // it, is what `text` writes for them.
+    redact(&text(s)).into_owned()
+}
+
+/// Several lines for stderr, each given separately and each made safe as [`line`]: the only
+/// line breaks in the result are the ones between `lines`, which connkit lays out itself.
+pub fn lines<I, S>(lines: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let safe: Vec<String> = lines.into_iter().map(|l| line(l.as_ref())).collect();
+    safe.join("\n")
 }
 
 /// Text for a Markdown table cell or paragraph: [`text`], then no table break (`|`), no HTML
@@ -313,15 +328,24 @@ pub fn redact(s: &str) -> Cow<'_, str> {
     out
 }
 
-/// Write a message to stderr through [`lines`] (control characters, command markers,
-/// secrets). A closed stderr is ignored.
+/// Write a message to stderr as one line through [`line`] (line breaks, control characters,
+/// command markers, secrets). A closed stderr is ignored.
 pub fn eprint_message(s: &str) {
-    use std::io::Write;
-    let mut e = std::io::stderr().lock();
-    let _ = writeln!(e, "{}", lines(s));
+    eprint_lines([s]);
 }
 
-/// `eprintln!` for connkit: the message goes through [`eprint_message`].
+/// Write several lines to stderr through [`lines`], one write. A closed stderr is ignored.
+pub fn eprint_lines<I, S>(ls: I)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    use std::io::Write;
+    let mut e = std::io::stderr().lock();
+    let _ = writeln!(e, "{}", lines(ls));
+}
+
+/// `eprintln!` for connkit: the message goes through [`eprint_message`], as one line.
 #[macro_export]
 macro_rules! safe_eprintln {
     ($($arg:tt)*) => {
@@ -330,7 +354,10 @@ macro_rules! safe_eprintln {
 }
 
 /// XML text/attribute escaping, for every XML connkit writes (JUnit reports, solution files);
-/// characters XML 1.0 cannot hold become U+FFFD.
+/// characters XML 1.0 cannot hold become U+FFFD. A carriage return is written `&#13;`: a raw
+/// one is turned into a line feed by every XML parser (end-of-line handling), so it would
+/// reach the reader as a line break nobody wrote. (Untrusted text in reports goes through
+/// [`text`] first, which leaves no line break at all.)
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -340,7 +367,8 @@ pub fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -358,6 +386,7 @@ mod tests {
             xml("a<&>\"'\u{1}\tb\u{FFFE}"),
             "a&lt;&amp;&gt;&quot;&apos;\u{FFFD}\tb\u{FFFD}"
         );
+        assert_eq!(xml("a\r\nb\rc"), "a&#13;\nb&#13;c");
     }
     #[test]
     fn text_escapes_controls_and_breaks_commands() {
@@ -380,6 +409,29 @@ mod tests {
         assert_eq!(text("rtl \u{202e}gnp"), "rtl \\u{202e}gnp");
         // A newline decoded from the input cannot start a new line with a command.
         assert!(!text("ok\n::error::x").contains('\n'));
+    }
+
+    /// Issue 23: a message is one line whatever it interpolated; several lines only when
+    /// given as several.
+    #[test]
+    fn a_message_never_gains_a_line() {
+        let forged = "refusing the package: a\nerror: FAKE found no problem\r::error::x\u{2028}y\u{2029}\u{1b}[2K##vso[task.complete]";
+        let l = line(forged);
+        assert!(
+            !l.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{1b}']),
+            "{l}"
+        );
+        assert_eq!(
+            l,
+            "refusing the package: a\\nerror: FAKE found no problem\\r::error::x\\u{2028}y\\u{2029}\\x1b[2K#\u{200B}#vso[task.complete]"
+        );
+        let ls = lines(["first", "  ::error::second\nthird"]);
+        assert_eq!(ls, "first\n  :\u{200B}:error::second\\nthird");
+        assert_eq!(ls.lines().count(), 2);
+        register_secret("line-secret-value");
+        assert_eq!(line("x line-secret-value\ny"), "x ***\\ny");
+        register_secret("multi\nline-secret");
+        assert_eq!(line("a multi\nline-secret b"), "a *** b");
     }
 
     #[test]

@@ -648,6 +648,63 @@ reason = "the duplicate is kept for flows built before 2020"
     assert!(!stderr(&o).contains("matched no finding"), "{}", stderr(&o));
 }
 
+/// Issue 23: `--config ov.toml` (a bare file name) resolves the globs of `[[overrides]]` and
+/// `[[ignore]]` from the file's own folder, as `./ov.toml`, `sub/../ov.toml` and the absolute
+/// path do; before, the bare name's folder was "" and every glob silently matched nothing.
+/// Also from another folder: `--config ../ov.toml` from `legacy/`.
+#[test]
+fn a_config_path_is_resolved_from_its_file_whatever_its_spelling() {
+    let t = tempfile::tempdir().unwrap();
+    copy_connector(BROKEN, &t.path().join("legacy/A"));
+    copy_connector(BROKEN, &t.path().join("new/B"));
+    std::fs::write(
+        t.path().join("ov.toml"),
+        r#"
+[[overrides]]
+connectors = ["legacy/*"]
+rules = { DuplicateOperationPath = "off" }
+
+[[ignore]]
+code = "OperationIdNotUnique"
+connector = "new/B"
+reason = "kept for flows built before 2020"
+"#,
+    )
+    .unwrap();
+    let codes = |v: &Value, i: usize| -> Vec<String> {
+        v["connectors"][i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let abs = t.path().join("ov.toml");
+    let abs = abs.to_str().unwrap();
+    for config in ["ov.toml", "./ov.toml", "new/../ov.toml", abs] {
+        let (v, _, err) = json_in(t.path(), &["legacy/A", "new/B", "--config", config]);
+        let (a, b) = (codes(&v, 0), codes(&v, 1));
+        assert!(
+            !a.contains(&"DuplicateOperationPath".into()),
+            "{config}: {a:?}"
+        );
+        assert!(
+            b.contains(&"DuplicateOperationPath".into()),
+            "{config}: {b:?}"
+        );
+        assert!(
+            !b.contains(&"OperationIdNotUnique".into()),
+            "{config}: {b:?}"
+        );
+        assert!(!err.contains("matched no"), "{config}: {err}");
+    }
+    let (v, _, _) = json_in(&t.path().join("legacy"), &["A", "--config", "../ov.toml"]);
+    assert!(
+        !codes(&v, 0).contains(&"DuplicateOperationPath".into()),
+        "{v}"
+    );
+}
+
 #[test]
 fn bad_config_is_a_clear_error_with_position_and_exit_two() {
     let t = tempfile::tempdir().unwrap();

@@ -8,8 +8,13 @@ use assert_cmd::Command;
 use serde_json::{Value, json};
 
 /// Terminal escapes, an Azure logging command, a GitHub workflow command after a newline, a
-/// mention, an image and HTML.
-const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{9b}31m ##vso[task.setvariable variable=LEAK]1\n::error::PWNED @admin ![i](https://e.example/p.png) <img src=x>";
+/// mention, an image and HTML; then lines that would pass for connkit's own ([`FORGED`]) after
+/// `\n`, `\r`, U+2028 and U+2029 (issue 23).
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{9b}31m ##vso[task.setvariable variable=LEAK]1\n::error::PWNED @admin ![i](https://e.example/p.png) <img src=x>\
+     \nFORGED: a\rFORGED: b\u{2028}FORGED: c\u{2029}FORGED: d\n##vso[task.complete result=Succeeded]e";
+
+/// The start of every line [`HOSTILE`] tries to forge.
+const FORGED: &str = "FORGED";
 
 fn connkit(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("connkit").unwrap();
@@ -28,13 +33,20 @@ fn run(dir: &Path, args: &[&str]) -> (Output, String, String) {
 /// No raw control character; no `##[`; lines that are commands only where connkit writes its
 /// own (`own` prefixes), with exactly one marker each.
 fn assert_inert(what: &str, out: &str, own: &[&str]) -> usize {
-    for c in ['\u{1b}', '\u{9b}', '\u{7}', '\r'] {
+    for c in ['\u{1b}', '\u{9b}', '\u{7}', '\r', '\u{2028}', '\u{2029}'] {
         assert!(!out.contains(c), "{what}: raw {c:?}:\n{out}");
     }
     assert!(!out.contains("##["), "{what}:\n{out}");
     let mut commands = 0;
     for line in out.lines() {
         let l = line.trim_start();
+        // No line of untrusted text: in every format, each starts with connkit's own words
+        // (or, in a Markdown table or XML, its own markup).
+        let bare = l.trim_start_matches(['|', '<', ' ', '-', '*', '>', '`']);
+        assert!(
+            !bare.starts_with(FORGED),
+            "{what}: untrusted text started a line: {line:?}\n{out}"
+        );
         if l.starts_with("::") || l.to_lowercase().contains("##vso[") {
             assert!(
                 own.iter().any(|p| l.starts_with(p)),
@@ -317,4 +329,138 @@ fn diff_refusals_have_positions_and_json_error_documents() {
         assert_eq!(v["error"]["kind"], kind, "{args:?}: {v}");
         assert!(err.starts_with("error: "), "{err}");
     }
+}
+
+/// A zip holding one entry named `name` (stored; any bytes in the name), written by hand: the
+/// zip crate will not write some of these names.
+fn zip_with_entry(name: &str) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut w, b"x").unwrap();
+    w.finish().unwrap().into_inner()
+}
+
+/// Issue 23: a refusal of verify-package names the entry it refused. An entry name holding a
+/// line break (`\n`, `\r`, `\r\n`, U+2028, U+2029) and then text that passes for connkit's own
+/// line, a workflow command or an Azure logging command stays on connkit's one line, escaped,
+/// in text and in JSON (where the data is kept exactly).
+#[test]
+fn verify_package_refusals_forge_no_line() {
+    let t = tempfile::tempdir().unwrap();
+    let lines = [
+        "\nFORGED: verify-package found no problem",
+        "\r::error::FORGED",
+        "\r\n##vso[task.complete result=Succeeded]FORGED",
+        "\u{2028}FORGED: u2028",
+        "\u{2029}::warning::FORGED",
+        "\u{1b}]0;title\u{7}\u{1b}[2K\rFORGED: ansi",
+    ];
+    for (i, tail) in lines.iter().enumerate() {
+        // A name refused for its parent folder (always), and one refused for its control
+        // characters (a name with only U+2028 is not refused: its findings name it).
+        for (name, refused) in [
+            (format!("../x{tail}.md"), true),
+            (format!("intro{tail}.md"), !tail.starts_with('\u{2028}')),
+        ] {
+            let file = format!("p{i}.zip");
+            std::fs::write(t.path().join(&file), zip_with_entry(&name)).unwrap();
+            for format in ["text", "json"] {
+                let (o, out, err) = run(t.path(), &["verify-package", &file, "--format", format]);
+                assert_inert(format, &out, &[]);
+                assert_inert(format, &err, &[]);
+                if !refused {
+                    assert!(matches!(o.status.code(), Some(1 | 2)), "{name:?}: {err}");
+                    continue;
+                }
+                assert_eq!(o.status.code(), Some(2), "{name:?}: {err}");
+                assert_eq!(err.lines().count(), 1, "{name:?}: one line:\n{err}");
+                assert!(err.starts_with("error: refusing the package: "), "{err}");
+                if format == "json" {
+                    let v: Value = serde_json::from_str(&out).expect("one JSON document");
+                    assert_eq!(v["error"]["kind"], "refused", "{v}");
+                    let at = v["error"]["path_in_package"].as_str().unwrap();
+                    assert!(at.ends_with(&name), "the data is kept: {at:?} {name:?}");
+                }
+            }
+        }
+    }
+}
+
+/// Issue 23: a package that is accepted but whose entry names hold line breaks: the findings
+/// and the summary name them escaped.
+#[test]
+fn verify_package_findings_forge_no_line() {
+    let t = tempfile::tempdir().unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for entry in [
+        format!("intro{}.md", "\u{2028}FORGED: x"),
+        "readme.md".into(),
+    ] {
+        w.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"hello").unwrap();
+    }
+    let bytes = w.finish().unwrap().into_inner();
+    let name = "pkg\u{2028}FORGED: name.zip";
+    std::fs::write(t.path().join(name), bytes).unwrap();
+    for format in ["text", "json"] {
+        let (o, out, err) = run(t.path(), &["verify-package", name, "--format", format]);
+        assert!(matches!(o.status.code(), Some(1 | 2)), "{err}");
+        assert_inert(format, &out, &[]);
+        assert_inert(format, &err, &[]);
+    }
+}
+
+/// Issue 23: with `--format json`, an argument clap refuses (an unknown flag, a missing
+/// required argument, a bad value) is one JSON error document on stdout (`kind` "usage", as
+/// every other error), with clap's own message on stderr and exit status 2; `--help` is not
+/// an error.
+#[test]
+fn usage_errors_under_format_json_are_json_documents() {
+    let t = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["lint", "--format", "json", "--no-such-flag"],
+            "--no-such-flag",
+        ),
+        (
+            &["lint", "--format=json", "--fail-on", "sometimes"],
+            "sometimes",
+        ),
+        (&["verify-package", "--format", "json"], "<FILE>"),
+        (&["rules", "--format", "json", "--nope"], "--nope"),
+        (&["diff", "--format", "json"], "required"),
+        (&["submit", "x.zip", "--format", "json"], "--product-id"),
+        (
+            &["lint", "--no-such-flag", "--format", "json"],
+            "--no-such-flag",
+        ),
+    ];
+    for (args, words) in cases {
+        let (o, out, err) = run(t.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        let v: Value = serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("{args:?}: not one JSON document ({e}): {out:?}"));
+        assert_eq!(v["schema_version"], 1, "{v}");
+        assert_eq!(v["status"], "error", "{v}");
+        assert_eq!(v["error"]["kind"], "usage", "{v}");
+        let m = v["error"]["message"].as_str().unwrap();
+        assert!(m.contains(words), "{args:?}: {m}");
+        assert!(!m.starts_with("error:"), "{m}");
+        assert!(
+            err.starts_with("error: "),
+            "clap's message stays on stderr: {err}"
+        );
+    }
+    // Without JSON, clap's message alone; --help is not an error.
+    let (o, out, err) = run(t.path(), &["lint", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        out.is_empty() && err.contains("--no-such-flag"),
+        "{out}{err}"
+    );
+    let (o, out, _) = run(t.path(), &["lint", "--format", "json", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.contains("Usage:"), "{out}");
 }

@@ -948,16 +948,78 @@ fn upload_refuses_a_sas_url_flag_value_and_failed_puts() {
 
 // ---------------------------------------------------------------- hostile servers (issue 14)
 
-/// Nothing a server sends can reach the terminal or the CI log as a control sequence or a
-/// command: no ESC, C1 CSI or BEL, no `##vso[`, no line starting with `::`.
+/// Nothing a server sends can reach the terminal or the CI log as a control sequence, a
+/// command or a line of its own: no ESC, C1 CSI, BEL, CR, U+2028 or U+2029, no `##vso[`, no
+/// line starting with `::` or with the text the server tried to forge ([`fake::FORGED`]).
 fn assert_inert(r: &Run) {
     let all = format!("{}\n{}", r.stdout, r.stderr);
-    for c in ['\u{1b}', '\u{9b}', '\u{7}'] {
+    for c in ['\u{1b}', '\u{9b}', '\u{7}', '\r', '\u{2028}', '\u{2029}'] {
         assert!(!all.contains(c), "raw {c:?} in output:\n{all}");
     }
     assert!(!all.to_lowercase().contains("##vso["), "{all}");
     for line in all.lines() {
-        assert!(!line.trim_start().starts_with("::"), "{line:?} in\n{all}");
+        let l = line.trim_start();
+        assert!(!l.starts_with("::"), "{line:?} in\n{all}");
+        assert!(
+            !l.starts_with(fake::FORGED),
+            "a forged line {line:?} in\n{all}"
+        );
+    }
+}
+
+/// A token endpoint's OAuth `error` code and description hold line breaks (`\n`, `\r`,
+/// U+2028) followed by text that passes for connkit's own line, and CI commands: connkit's
+/// message keeps them on its one line, escaped, in both formats; JSON keeps the data.
+#[test]
+fn a_hostile_token_error_forges_no_line() {
+    for format in ["text", "json"] {
+        let fake = Fake::start(Knobs {
+            hostile_token_error: true,
+            ..Knobs::default()
+        });
+        let dir = package();
+        let r = run(&fake, submit_cmd(&fake, &dir, &["--format", format]));
+        assert_eq!(r.code(), 2, "{}", r.stderr);
+        assert_inert(&r);
+        let error_lines: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.contains("token request failed"))
+            .collect();
+        assert_eq!(error_lines.len(), 1, "{}", r.stderr);
+        assert!(
+            error_lines[0].contains("invalid_client\\nFORGED: verify-package found no problem\\r:"),
+            "{}",
+            r.stderr
+        );
+        if format == "json" {
+            let v = r.json();
+            assert_eq!(v["error"]["kind"], "service", "{v}");
+            let m = v["error"]["message"].as_str().unwrap();
+            assert!(m.contains(fake::HOSTILE_TOKEN_ERROR), "{m}");
+        }
+    }
+}
+
+/// An Ingestion API error message (a 400 body's `message`) holding [`fake::HOSTILE`]: the
+/// same, for the API's own errors.
+#[test]
+fn a_hostile_api_error_forges_no_line() {
+    for format in ["text", "json"] {
+        let fake = Fake::start(Knobs {
+            echo_secrets_on: Some("/packages".into()),
+            ..Knobs::default()
+        });
+        let dir = package();
+        let r = run(&fake, submit_cmd(&fake, &dir, &["--format", format]));
+        assert_eq!(r.code(), 2, "{}", r.stderr);
+        assert_inert(&r);
+        assert!(
+            r.stderr
+                .contains("\\nFORGED: a\\rFORGED: b\\r\\nFORGED: c\\u{2028}FORGED: d"),
+            "{}",
+            r.stderr
+        );
     }
 }
 

@@ -315,7 +315,10 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     let (mut targets, problems) = discover_all(&paths);
     if targets.is_empty() && !problems.is_empty() {
         // Nothing to lint: a usage/I-O error (one JSON error document with --format json).
-        return Err(LintError::new("io", problems.join("\n")));
+        return Err(LintError {
+            kind: "io",
+            messages: problems,
+        });
     }
     for m in &problems {
         safe_eprintln!("error: {m}");

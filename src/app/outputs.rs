@@ -40,7 +40,7 @@ pub fn main_output(
         if format == Format::Text {
             out.push_str(&table);
         } else {
-            safe_eprintln!("{}", table.trim_end());
+            crate::safe::eprint_lines(table.lines());
         }
     }
     out

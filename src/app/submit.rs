@@ -149,8 +149,18 @@ pub struct SubmitRequest {
 #[derive(Debug)]
 pub struct VerifyRejection {
     pub errors: usize,
-    pub message: String,
+    /// What was refused and why, in one line.
+    pub head: String,
+    /// One line per error (untrusted text made inert).
+    pub lines: Vec<String>,
     pub findings: Vec<crate::package::verify::PackageFinding>,
+}
+
+impl VerifyRejection {
+    /// The whole message: the head, then each error on its own indented line.
+    pub fn message(&self) -> String {
+        format!("{}\n  {}", self.head, self.lines.join("\n  "))
+    }
 }
 
 /// How a `submit` session ended.
@@ -238,13 +248,13 @@ fn verify_before_submit(
         }
         return Ok(None);
     }
-    let message = format!(
-        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):\n  {}",
-        lines.join("\n  ")
+    let head = format!(
+        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):"
     );
     Ok(Some(VerifyRejection {
         errors,
-        message,
+        head,
+        lines,
         findings: report.findings,
     }))
 }

@@ -149,8 +149,14 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     };
     let outcome = crate::app::fmt::run_fmt(&req, &mut |e| {
         print(&match e {
-            FmtEvent::WouldReformat(f) => format!("would reformat {}\n", f.display()),
-            FmtEvent::Reformatted(f) => format!("reformatted {}\n", f.display()),
+            FmtEvent::WouldReformat(f) => format!(
+                "would reformat {}\n",
+                crate::safe::text(&f.display().to_string())
+            ),
+            FmtEvent::Reformatted(f) => format!(
+                "reformatted {}\n",
+                crate::safe::text(&f.display().to_string())
+            ),
         });
     });
     ExitCode::from(outcome.exit_status(req.check))

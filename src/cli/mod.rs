@@ -2,6 +2,7 @@
 
 pub mod convert;
 pub mod diff;
+mod errors;
 pub mod lint;
 pub mod lsp;
 pub mod man;
@@ -15,10 +16,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::Gate;
-use crate::report;
 use crate::rules::Severity;
 use crate::safe_eprintln;
 
+pub(crate) use errors::{error_document, fail};
 pub use lint::{LevelArg, LintArgs, ProfileArg};
 
 /// Exit codes (one table for every command, [`crate::app`]): 0 clean, 1 findings at or above
@@ -149,7 +150,10 @@ pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
         return code;
     }
-    let cli = lint::lint_only(std::env::args_os()).unwrap_or_else(Cli::parse);
+    let cli = match lint::lint_only(std::env::args_os()).map_or_else(Cli::try_parse, Ok) {
+        Ok(cli) => cli,
+        Err(e) => return errors::usage_error(e, std::env::args_os()),
+    };
     let color = use_color(cli.color);
     match cli.command {
         Command::Lint(args) => lint::run(args, color),
@@ -200,31 +204,6 @@ pub(crate) fn print(s: &str) -> bool {
 pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
     let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
     print(&crate::safe::json(text))
-}
-
-/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
-pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "status": "error",
-        "error": report::json::error_object(kind, message),
-    })
-}
-
-/// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
-/// stdout; exit 2.
-pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
-    if json {
-        print_json(&error_document(kind, message));
-    }
-    safe_eprintln!("error: {message}");
-    ExitCode::from(EXIT_ERROR)
-}
-
-/// A session's error ([`crate::app::Error`]): as [`fail_with`], with its kind.
-pub(crate) fn fail(e: &crate::app::Error, json: bool) -> ExitCode {
-    fail_with(e.kind(), &e.to_string(), json)
 }
 
 /// `connkit rules`: the lint rules, or with `--all` every code of the catalog.

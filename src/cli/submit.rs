@@ -164,14 +164,15 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
     let error = match &outcome {
         SubmitOutcome::Rejected(r) => {
             if json {
-                print_json(&render::rejected_json(
-                    &r.message,
-                    req.dry_run,
-                    r.errors,
-                    &r.findings,
-                ));
+                let doc = render::rejected_json(&r.message(), req.dry_run, r.errors, &r.findings);
+                print_json(&doc);
             }
-            Some(r.message.as_str())
+            // On stderr, one line each: a message is printed as one line (crate::safe::line).
+            safe_eprintln!("error: {}", r.head);
+            for l in &r.lines {
+                safe_eprintln!("  {l}");
+            }
+            None
         }
         SubmitOutcome::DryRun(d) => {
             match args.format {

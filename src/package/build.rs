@@ -716,6 +716,8 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
 }
 
 /// Render the tree with sizes.
+/// The tree of a built package, one entry a line. Entry names come from the exported
+/// solutions given as input: each goes through [`safe::text`].
 pub fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
     fn walk(out: &mut String, nodes: &[Node], prefix: &str) {
         for (i, n) in nodes.iter().enumerate() {
@@ -728,13 +730,13 @@ pub fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
             out.push_str(&format!(
                 "{prefix}{}{}{size}\n",
                 if last { "└── " } else { "├── " },
-                n.name
+                safe::text(&n.name)
             ));
             let next = format!("{prefix}{}", if last { "    " } else { "│   " });
             walk(out, &n.children, &next);
         }
     }
-    let mut out = format!("{root}  ({size} bytes)\n");
+    let mut out = format!("{}  ({size} bytes)\n", safe::text(root));
     walk(&mut out, nodes, "");
     out
 }

@@ -17,15 +17,6 @@ fn field(s: &str) -> String {
     safe::xml(&safe::text(s))
 }
 
-/// An untrusted attribute value that keeps its line breaks: each line through [`field`],
-/// joined with `&#10;` (a raw newline in an attribute becomes a space for XML parsers).
-fn attr_lines(s: &str) -> String {
-    s.split('\n')
-        .map(|l| field(l.strip_suffix('\r').unwrap_or(l)))
-        .collect::<Vec<_>>()
-        .join("&#10;")
-}
-
 /// One line per finding: severity (gate): file:line:column: message (pointer: …).
 fn finding_lines(path: &str, found: &[&Finding]) -> String {
     let mut body = String::new();
@@ -94,7 +85,7 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
                     cases,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     worst.as_str(),
-                    attr_lines(&if failing.len() > 1 {
+                    field(&if failing.len() > 1 {
                         format!("{} findings; first: {first}", failing.len())
                     } else {
                         first.to_string()
@@ -204,14 +195,20 @@ mod tests {
         assert_eq!(x.matches("<failure ").count(), 2, "{x}");
     }
 
+    /// A message is untrusted text (it quotes the connector): its line breaks are escaped
+    /// (`\n`, `\r`, U+2028), as in every format, never written as `&#10;` / `&#13;`, which a
+    /// dashboard would show as a line of its own.
     #[test]
-    fn newlines_in_message_attributes_are_kept() {
-        let x = render(
-            &report(&[crate::rules::Severity::Error]),
-            &run(Some(crate::rules::Severity::Error)),
+    fn line_breaks_in_message_attributes_are_escaped() {
+        let mut r = report(&[crate::rules::Severity::Error]);
+        r.connectors[0].findings[0].message = "one\ntwo\rthree\u{2028}four".into();
+        let x = render(&r, &run(Some(crate::rules::Severity::Error)));
+        assert!(
+            x.contains("message=\"one\\ntwo\\rthree\\u{2028}four\""),
+            "{x}"
         );
         assert!(
-            x.contains("message=\"first line 0&#10;second line\""),
+            !x.contains("&#10;") && !x.contains("&#13;") && !x.contains('\r'),
             "{x}"
         );
     }

@@ -185,7 +185,9 @@ mod hostile_tests {
 
     /// Terminal escapes (OSC title, 8-bit CSI, BEL, bidi override), an Azure logging command,
     /// a GitHub workflow command after a newline, a mention, an image and HTML.
-    const HOSTILE: &str = "\u{1b}]0;t\u{7}\u{9b}31m\u{202e} ##vso[task.setvariable variable=LEAK]1\r\n::error::PWNED ##[group]x @admin ![i](https://e/p.png) <img src=x> | `c`";
+    /// Then lines that would pass for connkit's own after `\n`, `\r`, U+2028 and U+2029.
+    const HOSTILE: &str = "\u{1b}]0;t\u{7}\u{9b}31m\u{202e} ##vso[task.setvariable variable=LEAK]1\r\n::error::PWNED ##[group]x @admin ![i](https://e/p.png) <img src=x> | `c`\
+         \nFORGED a\rFORGED b\u{2028}FORGED c\u{2029}FORGED d";
 
     fn report() -> (LintReport, RunInfo) {
         let f = |severity| Finding {
@@ -222,13 +224,20 @@ mod hostile_tests {
 
     /// `own`: how many lines connkit itself starts with `prefix` (its annotations).
     fn assert_inert(name: &str, out: &str, own: Option<(&[&str], usize)>) {
-        for c in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\r'] {
+        for c in [
+            '\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\r', '\u{2028}', '\u{2029}',
+        ] {
             assert!(!out.contains(c), "{name}: raw {c:?}:\n{out}");
         }
         assert!(!out.contains("##["), "{name}:\n{out}");
         let mut commands = 0;
         for line in out.lines() {
             let l = line.trim_start();
+            assert!(
+                !l.trim_start_matches(['|', '<', ' ', '-', '*', '>', '`'])
+                    .starts_with("FORGED"),
+                "{name}: untrusted text started a line: {line:?}"
+            );
             let is_command = l.starts_with("::") || l.to_lowercase().contains("##vso[");
             if !is_command {
                 continue;

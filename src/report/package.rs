@@ -96,6 +96,9 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
 /// `connkit package`'s last lines: the zip's tree, where it was written, its digest.
 pub fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
     let mut s = build::render_tree(name, size, tree);
-    s.push_str(&format!("wrote {}\nsha256 {sha256}\n", output.display()));
+    s.push_str(&format!(
+        "wrote {}\nsha256 {sha256}\n",
+        crate::safe::text(&output.display().to_string())
+    ));
     s
 }

@@ -83,6 +83,9 @@ pub struct Knobs {
     pub huge_body_on: Option<String>,
     /// A product that never had a package: the configuration has no packageReferences.
     pub first_submission: bool,
+    /// The token endpoints answer 400 with [`HOSTILE_TOKEN_ERROR`] as the `error` code and
+    /// [`HOSTILE`] as the description.
+    pub hostile_token_error: bool,
 }
 
 impl Default for Knobs {
@@ -104,6 +107,7 @@ impl Default for Knobs {
             echo_secrets_on: None,
             huge_body_on: None,
             first_submission: false,
+            hostile_token_error: false,
         }
     }
 }
@@ -401,9 +405,17 @@ fn handle(mut stream: TcpStream, state: Arc<Mutex<State>>) {
 }
 
 /// Hostile text a server might send back: terminal escapes (OSC title, CSI clear, 8-bit CSI,
-/// BEL), an Azure logging command and, after a newline, a GitHub workflow command.
-pub const HOSTILE: &str =
-    "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m ##vso[task.setvariable variable=LEAK]1\n::error::PWNED";
+/// BEL), an Azure logging command and, after a newline, a GitHub workflow command; then lines
+/// that would pass for connkit's own ([`FORGED`]) after `\n`, `\r`, `\r\n`, U+2028 and U+2029.
+pub const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m ##vso[task.setvariable variable=LEAK]1\n::error::PWNED\
+     \nFORGED: a\rFORGED: b\r\nFORGED: c\u{2028}FORGED: d\u{2029}FORGED: e\n##vso[task.complete result=Succeeded]done";
+
+/// The start of every line [`HOSTILE`] tries to forge: no output line may start with it.
+pub const FORGED: &str = "FORGED";
+
+/// An OAuth `error` code as a hostile token endpoint may send it (connkit prints the code).
+pub const HOSTILE_TOKEN_ERROR: &str =
+    "invalid_client\nFORGED: verify-package found no problem\r::error::x\u{2028}FORGED: y";
 
 fn echo_reply(req: &Recorded) -> Reply {
     let auth = req.header("authorization").unwrap_or("").to_string();
@@ -474,6 +486,12 @@ fn issue_token(st: &mut State, v2: bool) -> Reply {
 }
 
 fn token_endpoint(st: &mut State, req: &Recorded, v2: bool) -> Reply {
+    if st.knobs.hostile_token_error {
+        return reply(
+            400,
+            json!({"error": HOSTILE_TOKEN_ERROR, "error_description": format!("AADSTS7000215: {HOSTILE}")}),
+        );
+    }
     let f = form(&req.body);
     let get = |k: &str| {
         f.iter()
