@@ -1,32 +1,50 @@
 #!/bin/sh
 # Install connkit from a release archive, checksum verified; build it with cargo when no
-# archive exists for this platform.
+# archive exists for this platform. `sh install.sh --help` (or `curl … | sh -s -- --help`)
+# prints the options; they are in usage() below.
 #
-#   curl -fsSL https://raw.githubusercontent.com/connkit/connkit/main/scripts/install.sh | sh
-#   sh install.sh [--version V] [--to DIR] [--base-url URL] [--from-source] [--source DIR]
-#
-# --version V     release to install (default: the latest release; CONNKIT_VERSION)
-# --to DIR        where the binary goes (default: ~/.local/bin; CONNKIT_INSTALL_DIR)
-# --base-url URL  the folder holding connkit-V-TARGET.tar.gz and its .sha256 (default:
-#                 https://github.com/connkit/connkit/releases/download/vV; CONNKIT_BASE_URL)
-# --from-source   skip the archive and build with `cargo install --locked`
-# --source DIR    a connkit checkout to build from when building (used when its Cargo.toml
-#                 has version V; otherwise crates.io)
-#
-# Exit codes: 0 installed; 1 download, checksum or build failure (nothing installed); 2 usage.
+# No release of connkit is published yet (no tag, nothing on crates.io): until one is, the
+# route that works is a clone, which this script names in every error that needs it.
 set -eu
 
-REPO_URL="https://github.com/connkit/connkit"
+# CONNKIT_REPO_URL: a mirror of the repository (its releases/latest redirect); tests use it.
+REPO_URL="${CONNKIT_REPO_URL:-https://github.com/connkit/connkit}"
+REPO_URL="${REPO_URL%/}"
 
 say() { printf 'install.sh: %s\n' "$*" >&2; }
 die() {
     say "error: $*"
     exit 1
 }
+# The help is a here-document, not read back from "$0": under `curl … | sh -s -- --help`
+# "$0" is the shell, not this file.
 usage() {
-    sed -n '2,17s/^# \{0,1\}//p' "$0" 2>/dev/null || true
+    cat <<'HELP'
+Install connkit from a release archive (SHA-256 verified), or build it with cargo.
+
+  curl -fsSL https://raw.githubusercontent.com/connkit/connkit/main/scripts/install.sh | sh
+  sh scripts/install.sh [--version V] [--to DIR] [--base-url URL] [--from-source] [--source DIR]
+
+--version V     release to install (default: the latest release; CONNKIT_VERSION)
+--to DIR        where the binary goes (default: ~/.local/bin; CONNKIT_INSTALL_DIR)
+--base-url URL  the folder holding connkit-V-TARGET.tar.gz and its .sha256 (default:
+                https://github.com/connkit/connkit/releases/download/vV; CONNKIT_BASE_URL)
+--from-source   skip the archive and build with `cargo install --locked`
+--source DIR    a connkit checkout to build from (default: the checkout holding this
+                script, when it is run from one and its version is V or no V is given;
+                otherwise crates.io)
+
+No release is published yet. From a clone, which works today:
+  git clone https://github.com/connkit/connkit && cd connkit
+  cargo install --locked --path .          (or: sh scripts/install.sh --from-source)
+
+Exit codes: 0 installed; 1 download, checksum or build failure (nothing installed); 2 usage.
+HELP
     exit "${1:-2}"
 }
+
+# What to do when no release or crates.io package can be used.
+CLONE_HINT="build it from a clone instead: git clone $REPO_URL && cd connkit && cargo install --locked --path . (or: sh scripts/install.sh --from-source)"
 
 version="${CONNKIT_VERSION:-}"
 to="${CONNKIT_INSTALL_DIR:-}"
@@ -46,11 +64,20 @@ while [ $# -gt 0 ]; do
         --source) [ $# -ge 2 ] || { say "--source needs a value"; exit 2; }; source_dir="$2"; shift 2 ;;
         --source=*) source_dir="${1#*=}"; shift ;;
         -h | --help) usage 0 ;;
-        *) say "unknown argument: $1"; usage 2 ;;
+        *) say "unknown argument: $1"; usage 2 >&2 ;;
     esac
 done
 
 version="${version#v}"
+
+# Run from a checkout (`sh scripts/install.sh`), the checkout is the default --source. Under
+# `curl … | sh` "$0" is the shell, which has no Cargo.toml beside it.
+if [ -z "$source_dir" ] && [ -f "$0" ]; then
+    here="$(cd "$(dirname "$0")/.." 2>/dev/null && pwd)" || here=""
+    if [ -n "$here" ] && [ -f "$here/Cargo.toml" ] && grep -q '^name *= *"connkit"' "$here/Cargo.toml"; then
+        source_dir="$here"
+    fi
+fi
 [ -n "$to" ] || to="${HOME:?HOME is not set; pass --to DIR}/.local/bin"
 base_url="${base_url%/}"
 
@@ -168,10 +195,12 @@ from_cargo() {
         cargo install --locked --root "$root" --path "$source_dir" || die "cargo install failed"
     elif [ -n "$version" ]; then
         say "$1: building connkit $version from crates.io with cargo (this takes minutes)"
-        cargo install --locked --root "$root" connkit --version "$version" || die "cargo install failed"
+        cargo install --locked --root "$root" connkit --version "$version" ||
+            die "cargo install of connkit $version from crates.io failed (connkit is not published there yet): $CLONE_HINT"
     else
         say "$1: building the latest connkit from crates.io with cargo (this takes minutes)"
-        cargo install --locked --root "$root" connkit || die "cargo install failed"
+        cargo install --locked --root "$root" connkit ||
+            die "cargo install of connkit from crates.io failed (connkit is not published there yet): $CLONE_HINT"
     fi
     [ -f "$root/bin/$bin_name" ] || die "cargo install produced no $bin_name"
     place "$root/bin/$bin_name"
@@ -192,7 +221,8 @@ if [ -z "$version" ]; then
         say "--base-url needs --version"
         exit 2
     fi
-    version="$(latest_version)" || die "cannot find the latest release at $REPO_URL/releases/latest: pass --version"
+    version="$(latest_version)" ||
+        die "no connkit release found at $REPO_URL/releases/latest (none is published yet, or the network is down): pass --version V for a release, or $CLONE_HINT"
 fi
 [ -n "$base_url" ] || base_url="$REPO_URL/releases/download/v$version"
 

@@ -174,6 +174,15 @@ impl Gate {
     }
 }
 
+/// The text `connkit init` writes into its placeholder icon (a PNG `tEXt` chunk, keyword
+/// `Comment`): `PlaceholderValue` reports an icon that carries it until it is replaced. A
+/// marker, not the image: the same picture is a real sample's icon.
+pub const PLACEHOLDER_ICON_TEXT: &str = "connkit init placeholder icon: replace it with your own";
+
+/// The host `connkit init` writes, `api.<name>.example.com`: under a domain reserved for
+/// examples (RFC 2606), so it can never be a real service's and `PlaceholderValue` can tell.
+pub const PLACEHOLDER_HOST_SUFFIX: &str = ".example.com";
+
 /// Why a connector was linted with its profile: the text, JSON and markdown reports say it,
 /// so a run with the wrong profile is never silent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -231,9 +231,24 @@ fn replace_regular(
         // New files get 0666 less the umask, like any other tool's output.
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| format!("{}: cannot create a temporary file: {e}", dir.display()))?;
+    // tempfile's error names the random temporary path, which means nothing to the user:
+    // say which file could not be written, and why, in the words of the error's kind.
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        if !dir.is_dir() {
+            format!(
+                "{}: the folder {} does not exist; create it first",
+                path.display(),
+                dir.display()
+            )
+        } else {
+            format!(
+                "{}: cannot write into {}: {}",
+                path.display(),
+                dir.display(),
+                std::io::Error::from(e.kind())
+            )
+        }
+    })?;
     #[cfg(unix)]
     if let Some(m) = existing {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};

@@ -5,6 +5,9 @@
 //! on the broken sample), regenerate them with `CONNKIT_BLESS=1 cargo test --test ci` and
 //! review the diff.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::Path;
 use std::process::Output;
 
@@ -358,10 +361,7 @@ fn corpus() -> Option<std::path::PathBuf> {
     } else {
         // Outside the test harness's capture (eprintln! is captured for passing tests), so
         // the skip is visible in `cargo test` output rather than a silent `ok`.
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {} not found\n", p.display()),
-        );
+        skip::skipped(&format!("{} not found", p.display()));
         None
     }
 }
@@ -790,8 +790,9 @@ fn committed_config_schema_accepts_a_sample_and_rejects_unknown_keys() {
 
 #[test]
 fn readme_config_example_is_valid() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let section = &readme[readme.find("## Use in CI").unwrap()..];
+    // The connkit.toml example moved from the README to docs/configuration.md (issue 24).
+    let readme = std::fs::read_to_string(root().join("docs/configuration.md")).unwrap();
+    let section = &readme[readme.find("## connkit.toml").unwrap()..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let body = &section[start..];
     let example: String = body[..body.find("```").unwrap()]
@@ -1083,7 +1084,7 @@ fn changed_since_lints_only_changed_connectors() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(CLEAN, &repo.join("connectors/A"));
@@ -1238,7 +1239,7 @@ fn pre_commit_hook_lints_the_connectors_of_the_files_it_is_given() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(BROKEN, &repo.join("connectors/My Broken"));
@@ -1266,6 +1267,17 @@ fn pre_commit_hook_lints_the_connectors_of_the_files_it_is_given() {
     assert_eq!(code(&o), 1, "{}\n{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("My Broken"), "{out}");
+    // Paths as a path argument prints them: relative to where connkit runs, never absolute.
+    assert!(
+        out.contains(" --> connectors/My Broken/apiDefinition.swagger.json:"),
+        "{out}"
+    );
+    let canonical_repo = repo.canonicalize().unwrap();
+    assert!(
+        !out.contains(&*canonical_repo.to_string_lossy())
+            && !out.contains(&*repo.to_string_lossy()),
+        "absolute paths in:\n{out}"
+    );
     // Each connector once, however many of its files were passed.
     assert!(out.contains("in 2 connectors"), "{out}");
     // `--from-ref/--to-ref` or a commit touching only the clean connector: passes.
@@ -1308,7 +1320,7 @@ fn changed_since_counts_configuration_and_baseline_changes() {
     let repo = t.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     if !git(&repo, &["init", "-q"]) {
-        eprintln!("skipping: git is not available");
+        skip::skipped("git is not available");
         return;
     }
     copy_connector(CLEAN, &repo.join("connectors/A"));
@@ -1514,7 +1526,7 @@ fn the_action_takes_one_path_per_line_with_spaces() {
         .env_remove("GITHUB_STEP_SUMMARY")
         .output();
     let Ok(o) = o else {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     };
     let out = stdout(&o);
@@ -1522,6 +1534,51 @@ fn the_action_takes_one_path_per_line_with_spaces() {
         out.starts_with("[lint]\n[connectors/My Folder]\n[other/Two Words]\n[--format]"),
         "{out}{}",
         stderr(&o)
+    );
+}
+
+/// The SARIF category is real: `--sarif-category` (the action's `sarif-category` input) sets
+/// the run's `automationDetails.id`, which is what GitHub files the alerts under
+/// (upload-sarif's own `category` is ignored once the file carries an id).
+#[test]
+fn the_sarif_category_sets_the_automation_id_and_the_action_passes_it() {
+    let t = tempfile::tempdir().unwrap();
+    let sarif = t.path().join("c.sarif");
+    let id = |extra: &[&str]| {
+        let mut args = vec!["lint", CLEAN, "--output-sarif", sarif.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = connkit().args(&args).output().unwrap();
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+        doc["runs"][0]["automationDetails"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(id(&[]), "connkit/lint/");
+    assert_eq!(
+        id(&["--sarif-category", "connkit-certified"]),
+        "connkit-certified/"
+    );
+    assert_eq!(id(&["--sarif-category", "a/b/"]), "a/b/");
+
+    let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let action: Value = serde_yaml::from_str(&text).unwrap();
+    assert!(action["inputs"]["sarif-category"].is_object());
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Lint connectors")
+        .unwrap();
+    assert_eq!(
+        step["env"]["INPUT_SARIF_CATEGORY"],
+        "${{ inputs.sarif-category }}"
+    );
+    let script = step["run"].as_str().unwrap();
+    assert!(
+        script.contains(r#"args+=(--sarif-category "$INPUT_SARIF_CATEGORY")"#),
+        "{script}"
     );
 }
 
@@ -1647,5 +1704,67 @@ fn every_pre_commit_hook_parses_and_names_an_existing_lint_mode() {
         let o = run_in(t.path(), &args);
         assert_eq!(code(&o), 0, "{id}: {}\n{}", stdout(&o), stderr(&o));
         assert!(stdout(&o).contains("1 connector"), "{id}: {}", stdout(&o));
+    }
+}
+
+// ---------------------------------------------------------------- missing files
+
+/// IconMissing, IntroMissing and ReadmeMissing name a file that does not exist; each format
+/// anchors them to the connector's apiProperties.json (which exists, so GitHub can place the
+/// annotation), the same way in text, JSON, GitHub and Azure output.
+#[test]
+fn findings_on_missing_files_point_at_a_file_that_exists_in_every_format() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("certified-connectors/Contoso");
+    copy_connector(CERTIFIED, &dir);
+    for f in ["icon.png", "intro.md", "readme.md"] {
+        std::fs::remove_file(dir.join(f)).unwrap();
+    }
+    let missing = ["IconMissing", "IntroMissing", "ReadmeMissing"];
+    let (v, _, err) = json_in(t.path(), &["certified-connectors/Contoso"]);
+    let findings: Vec<&Value> = v["connectors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| missing.contains(&f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(findings.len(), 3, "{v:#}\n{err}");
+    for f in &findings {
+        assert_eq!(f["file"], "apiProperties.json", "{f}");
+        assert_eq!(
+            (f["line"].as_u64(), f["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+    }
+    let text = stdout(&run_in(t.path(), &["lint", "certified-connectors/Contoso"]));
+    for gone in ["icon.png:", "intro.md:", "readme.md:"] {
+        assert!(!text.contains(gone), "{gone} in:\n{text}");
+    }
+    assert!(
+        text.contains("--> certified-connectors/Contoso/apiProperties.json:1:1"),
+        "{text}"
+    );
+    for (format, key) in [("github", "file="), ("azure", "sourcepath=")] {
+        let out = stdout(&run_in(
+            t.path(),
+            &["lint", "certified-connectors/Contoso", "--format", format],
+        ));
+        let lines: Vec<&str> = out
+            .lines()
+            .filter(|l| missing.iter().any(|c| l.contains(c)))
+            .collect();
+        assert_eq!(lines.len(), 3, "{format}:\n{out}");
+        for l in lines {
+            // Azure prints infos as plain `path:line:col: …` lines, not logging commands.
+            let at = l.find(key).map(|i| i + key.len()).unwrap_or(0);
+            let path: String = l[at..]
+                .chars()
+                .take_while(|c| *c != ',' && *c != ';' && *c != ':')
+                .collect();
+            assert!(
+                t.path().join(&path).is_file(),
+                "{format}: {path} does not exist: {l}"
+            );
+        }
     }
 }

@@ -1,5 +1,8 @@
 //! CLI contract tests: exit codes, the exact JSON shape, text output, samples.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -204,14 +207,28 @@ fn text_output_is_rustc_like() {
     assert!(s.contains("error[OperationIdNotUnique]: operationId 'gettask' is already used by GET /tasks/{taskId}\n"));
     assert!(s.contains("   --> connectors/broken/structural-errors/apiDefinition.swagger.json:"));
     assert!(s.contains("|         ^^^^^^^^^^^^^\n"));
-    // The summary, then one line per gate with findings.
+    // The summary, one line per gate with findings, then (once, last) where the
+    // explanations are.
+    let last = s.lines().last().unwrap();
+    let code = last
+        .strip_prefix(
+            "Why a rule exists and how to fix it: `connkit explain CODE` (e.g. `connkit explain ",
+        )
+        .and_then(|r| r.strip_suffix("`)."))
+        .unwrap_or_else(|| panic!("no explain hint last: {last}"));
+    assert!(
+        s.starts_with(&format!("error[{code}]")),
+        "the first error's code: {code}"
+    );
+    assert_eq!(s.matches("connkit explain").count(), 2, "one hint line");
     let tail: Vec<&str> = s
         .lines()
         .rev()
+        .skip(1)
         .take_while(|l| l.starts_with("  "))
         .collect();
     assert!(!tail.is_empty() && tail.iter().any(|l| l.starts_with("  pipeline ")));
-    let found = s.lines().rev().nth(tail.len()).unwrap();
+    let found = s.lines().rev().nth(tail.len() + 1).unwrap();
     assert!(found.starts_with("Found "), "{found}");
     assert!(s.contains("\nProfile: custom (default: "));
     assert!(!s.contains('\u{1b}'), "no colour when not a terminal");
@@ -338,10 +355,7 @@ fn corpus() -> Option<PathBuf> {
     } else {
         // Outside the test harness's capture (eprintln! is captured for passing tests), so
         // the skip is visible in `cargo test` output rather than a silent `ok`.
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {} not found\n", p.display()),
-        );
+        skip::skipped(&format!("{} not found", p.display()));
         None
     }
 }
@@ -403,4 +417,55 @@ fn other_connector_files_are_linted_with_positions() {
         find("ScriptOperationNotFound")["pointer"],
         "/properties/scriptOperations/1"
     );
+}
+
+/// `connkit rules` (and `--all`, `--gate`) fits a 100-column terminal, every code and
+/// summary still there.
+#[test]
+fn the_rules_listing_fits_100_columns() {
+    for args in [
+        &["rules"][..],
+        &["rules", "--all"],
+        &["rules", "--gate", "pipeline"],
+    ] {
+        let o = connkit().args(args).output().unwrap();
+        assert!(o.status.success());
+        let s = String::from_utf8(o.stdout).unwrap();
+        let long: Vec<&str> = s.lines().filter(|l| l.chars().count() > 100).collect();
+        assert!(long.is_empty(), "{args:?}: {long:#?}");
+        assert!(s.contains("OperationIdNotUnique"), "{args:?}");
+    }
+    let (v, _) = json_of(&["rules", "--format", "json"]);
+    let o = connkit().arg("rules").output().unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    for r in v["rules"].as_array().unwrap() {
+        let code = r["code"].as_str().unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l == code || l.starts_with(&format!("{code}  "))),
+            "{code} has no line of its own"
+        );
+    }
+}
+
+/// An `--output-*` file in a folder that does not exist: a clear error naming the file and
+/// the folder (exit 2), not the random temporary path the atomic write would have used.
+#[test]
+fn an_output_into_a_missing_folder_says_so() {
+    let d = tempfile::tempdir().unwrap();
+    let target = d.path().join("no/such/dir/c.sarif");
+    let o = connkit()
+        .args([
+            "lint",
+            "connectors/custom-connectors/EchoTools",
+            "--output-sarif",
+        ])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("does not exist; create it first"), "{err}");
+    assert!(err.contains("c.sarif"), "{err}");
+    assert!(!err.contains(".connkit-"), "no temporary file named: {err}");
 }

@@ -582,9 +582,41 @@ fn cli_fmt_check_and_rewrite() {
         .success();
     // Syntax errors: reported, file untouched.
     let bad = d.path().join("bad.json");
-    std::fs::write(&bad, "{\"a\": 1,}").unwrap();
+    std::fs::write(&bad, "{\"a\": 1, b}").unwrap();
     connkit().arg("fmt").arg(&bad).assert().code(2);
-    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{\"a\": 1,}");
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "{\"a\": 1, b}");
+}
+
+/// lint calls a trailing comma advice (JsonTrailingComma, the platform reads the file); fmt
+/// formats the same file, dropping the comma, instead of refusing it as "not valid JSON".
+#[test]
+fn fmt_formats_what_lint_calls_a_trailing_comma() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    let def = "{\n  \"swagger\": \"2.0\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\",},\n  \"paths\": {},\n}\n";
+    std::fs::write(dir.join("apiDefinition.swagger.json"), def).unwrap();
+    let lint = |dir: &std::path::Path| {
+        let o = connkit()
+            .arg("lint")
+            .arg(dir)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["connectors"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "JsonTrailingComma")
+            .count()
+    };
+    assert_eq!(lint(&dir), 2);
+    connkit().arg("fmt").arg(&dir).assert().success();
+    let out = std::fs::read_to_string(dir.join("apiDefinition.swagger.json")).unwrap();
+    let v: Value = serde_json::from_str(&out).expect("strict JSON now");
+    assert_eq!(v["info"]["title"], "T");
+    assert_eq!(lint(&dir), 0);
 }
 
 #[test]
@@ -930,22 +962,163 @@ fn init_placeholders_are_flagged_by_certification_lints() {
             std::fs::write(d.path().join(name), bytes).unwrap();
         }
         let c = Connector::load_dir(d.path(), "t".into());
-        let found: Vec<String> = rules::lint(&c, profile, &LintOptions::default())
+        let found: std::collections::BTreeSet<(String, String)> =
+            rules::lint(&c, profile, &LintOptions::default())
+                .into_iter()
+                .filter(|f| f.code == "PlaceholderValue")
+                .map(|f| (f.file, f.pointer))
+                .collect();
+        // Every placeholder init writes (issue 24): names, contact, the invented host and
+        // URLs, the readme's publisher line and, for certified, the placeholder icon.
+        let def = "apiDefinition.swagger.json";
+        let mut want: Vec<(&str, &str)> = vec![
+            (def, "/info/contact/name"),
+            (def, "/info/contact/email"),
+            (def, "/info/contact/url"),
+            (def, "/host"),
+            (def, "/x-ms-connector-metadata/0/propertyValue"),
+            (def, "/x-ms-connector-metadata/1/propertyValue"),
+            ("apiProperties.json", "/properties/publisher"),
+            ("apiProperties.json", "/properties/stackOwner"),
+            ("readme.md", ""),
+        ];
+        if profile == Profile::Certified {
+            want.push(("icon.png", ""));
+        }
+        let want: std::collections::BTreeSet<(String, String)> = want
             .into_iter()
-            .filter(|f| f.code == "PlaceholderValue")
-            .map(|f| f.pointer)
+            .map(|(f, p)| (f.to_string(), p.to_string()))
             .collect();
-        assert_eq!(
-            found,
-            [
-                "/info/contact/name",
-                "/info/contact/email",
-                "/properties/publisher",
-                "/properties/stackOwner"
-            ],
-            "{profile:?}"
-        );
+        assert_eq!(found, want, "{profile:?}");
     }
+}
+
+/// Fixing the four name and e-mail placeholders is not enough: lint stays red until the
+/// host, the URLs, the readme and the icon are replaced too (the false all-clear of issue 24).
+#[test]
+fn init_certified_is_not_clean_until_every_placeholder_is_replaced() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("contoso-widgets");
+    connkit()
+        .arg("init")
+        .arg(&dir)
+        .args(["--profile", "certified"])
+        .assert()
+        .success();
+    let edit = |file: &str, from: &str, to: &str| {
+        let p = dir.join(file);
+        let t = std::fs::read_to_string(&p).unwrap();
+        assert!(t.contains(from), "{file}: no {from}");
+        std::fs::write(&p, t.replace(from, to)).unwrap();
+    };
+    edit("apiProperties.json", "Publisher name", "Contoso");
+    edit("apiProperties.json", "Service owner name", "Contoso");
+    edit("apiDefinition.swagger.json", "Publisher name", "Contoso");
+    edit(
+        "apiDefinition.swagger.json",
+        "support@example.com",
+        "support@contoso.com",
+    );
+    let lint = || {
+        let o = connkit()
+            .arg("lint")
+            .arg(&dir)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        (o.status.code(), v)
+    };
+    let (code, v) = lint();
+    assert_eq!(code, Some(1), "still placeholders: {v:#}");
+    let left: std::collections::BTreeSet<String> = v["connectors"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "PlaceholderValue")
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        left,
+        ["apiDefinition.swagger.json", "icon.png", "readme.md"]
+            .map(String::from)
+            .into()
+    );
+    // Replaced: clean.
+    edit("apiDefinition.swagger.json", ".example.com", ".com");
+    edit(
+        "readme.md",
+        "## Publisher: Publisher name",
+        "## Publisher: Contoso",
+    );
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("connectors/certified-connectors/ContosoTasks/icon.png"),
+        dir.join("icon.png"),
+    )
+    .unwrap();
+    let (code, v) = lint();
+    assert_eq!(code, Some(0), "{v:#}");
+}
+
+/// `init NAME` without --profile: the profile the folder implies (as lint decides), said
+/// in what it prints, never "(from --profile)".
+#[test]
+fn init_without_a_profile_takes_the_one_the_folder_implies() {
+    let d = tempfile::tempdir().unwrap();
+    let plain = d.path().join("Widgets");
+    let o = connkit().arg("init").arg(&plain).output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(all.contains("custom (default: "), "{all}");
+    assert!(!all.contains("from --profile"), "{all}");
+    assert!(!plain.join("intro.md").exists());
+    let certified = d.path().join("certified-connectors/Widgets");
+    let o = connkit().arg("init").arg(&certified).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("certified (the path is under certified-connectors/)"),
+        "{err}"
+    );
+    assert!(certified.join("intro.md").is_file() && certified.join("icon.png").is_file());
+}
+
+/// convert without --profile says where the profile came from, not "(from --profile)".
+#[test]
+fn convert_without_a_profile_does_not_claim_one_was_given() {
+    let d = tempfile::tempdir().unwrap();
+    let spec = d.path().join("pets.yaml");
+    std::fs::write(&spec, "openapi: 3.0.0\ninfo:\n  title: Pets\n  version: '1'\nservers:\n  - url: https://pets.contoso.com/v1\npaths:\n  /pets/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '200': {description: OK}\n").unwrap();
+    let o = connkit()
+        .arg("convert")
+        .arg(&spec)
+        .arg("-o")
+        .arg(d.path().join("Pets"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("from --profile"), "{out}");
+    assert!(out.contains("Profile: custom (default: "), "{out}");
+    let o = connkit()
+        .arg("convert")
+        .arg(&spec)
+        .arg("-o")
+        .arg(d.path().join("Pets2"))
+        .args(["--profile", "certified"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Profile: certified (from --profile)"), "{out}");
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! `connkit diff` CLI tests: inputs (files, folders, git specs, --base), formats, exit codes,
 //! accepted changes. Git tests create their own repository and skip when git is missing.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Std;
 
@@ -318,7 +321,7 @@ fn git_available() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        eprintln!("skipping: git is not installed");
+        skip::skipped("git is not installed");
     }
     ok
 }
@@ -472,10 +475,7 @@ fn corpus_revision_pairs_run_without_panic() {
     let Ok(rd) = std::fs::read_dir(&dir) else {
         // Outside the test harness's capture (eprintln! is captured for passing tests), so
         // the skip is visible in `cargo test` output rather than a silent `ok`.
-        let _ = std::io::Write::write_fmt(
-            &mut std::io::stderr(),
-            format_args!("skipped: {} not found\n", dir.display()),
-        );
+        skip::skipped(&format!("{} not found", dir.display()));
         return;
     };
     let mut pairs: Vec<PathBuf> = rd

@@ -8,6 +8,9 @@
 //! the test ends, also on failure. Skipped, visibly, without python3, tar or curl/wget.
 #![cfg(unix)]
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::io::Read;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::fs::PermissionsExt;
@@ -57,7 +60,7 @@ fn missing_tools() -> Option<&'static str> {
 macro_rules! require_tools {
     () => {
         if let Some(why) = missing_tools() {
-            eprintln!("skipped: {why}");
+            skip::skipped(&format!("{why}"));
             return;
         }
     };
@@ -182,6 +185,8 @@ fn stub_cargo(dir: &Path) -> PathBuf {
     let script = format!(
         r#"#!/bin/sh
 printf '%s\n' "$*" >> '{log}'
+# STUB_CARGO_FAIL: fail as `cargo install connkit` does while connkit is not on crates.io.
+[ -z "${{STUB_CARGO_FAIL:-}}" ] || exit 101
 root=""
 while [ $# -gt 0 ]; do
     if [ "$1" = --root ]; then root="$2"; fi
@@ -207,6 +212,11 @@ fn cargo_log(dir: &Path) -> Option<String> {
 /// Runs `sh scripts/install.sh ARGS` with the stub cargo first on PATH, killed after
 /// SCRIPT_TIMEOUT.
 fn install_sh(dir: &Path, args: &[&str]) -> Run {
+    install_sh_env(dir, args, &[])
+}
+
+/// `install_sh` with extra environment variables.
+fn install_sh_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let stub = stub_cargo(dir);
     let path = format!(
         "{}:{}",
@@ -222,6 +232,8 @@ fn install_sh(dir: &Path, args: &[&str]) -> Run {
         .env_remove("CONNKIT_INSTALL_DIR")
         .env_remove("CONNKIT_BASE_URL")
         .env_remove("CONNKIT_TARGET")
+        .env_remove("CONNKIT_REPO_URL")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -245,7 +257,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 fn installs_the_release_archive_and_verifies_its_checksum() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -282,7 +294,7 @@ fn installs_the_release_archive_and_verifies_its_checksum() {
 fn a_wrong_checksum_is_refused_and_installs_nothing() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -325,7 +337,7 @@ fn a_wrong_checksum_is_refused_and_installs_nothing() {
 fn a_missing_checksum_file_is_refused() {
     require_tools!();
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -451,10 +463,135 @@ fn bad_arguments_exit_2() {
     assert_eq!(cargo_log(tmp.path()), None);
 }
 
+/// `curl … | sh -s -- --help`: the script arrives on stdin, so "$0" is the shell; the help
+/// must still print, on stdout, and name the route that works today.
+#[test]
+fn help_prints_when_the_script_is_piped_into_sh() {
+    require_tools!();
+    let script = std::fs::read(root().join("scripts/install.sh")).unwrap();
+    let mut child = Command::new("sh")
+        .args(["-s", "--", "--help"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(&script).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    for want in [
+        "--version V",
+        "--from-source",
+        "git clone",
+        "cargo install --locked --path .",
+    ] {
+        assert!(stdout.contains(want), "no {want:?} in:\n{stdout}");
+    }
+}
+
+/// No release is published: the latest-release lookup fails, and the error says what to do
+/// instead (the clone route), not only "pass --version".
+#[test]
+fn no_published_release_names_the_clone_route() {
+    require_tools!();
+    if !have("curl", "--version") {
+        skip::skipped("curl is not installed (install.sh finds the latest release with it)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let served = tmp.path().join("served");
+    std::fs::create_dir_all(&served).unwrap(); // releases/latest is a 404, as on GitHub today
+    let server = Server::start(&served);
+    let to = tmp.path().join("bin");
+    let run = install_sh_env(
+        tmp.path(),
+        &["--to", to.to_str().unwrap()],
+        &[("CONNKIT_REPO_URL", &server.url())],
+    );
+    drop(server);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no connkit release found"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("git clone"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cargo install --locked --path ."),
+        "{}",
+        run.stderr
+    );
+    assert!(files_in(&to).is_empty());
+}
+
+/// A version with no archive falls back to crates.io; when that fails too (connkit is not
+/// published there yet), the error names the clone route.
+#[test]
+fn a_failed_crates_io_build_names_the_clone_route() {
+    require_tools!();
+    let tmp = tempfile::tempdir().unwrap();
+    let served = tmp.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    let server = Server::start(&served);
+    let to = tmp.path().join("bin");
+    let run = install_sh_env(
+        tmp.path(),
+        &[
+            "--version",
+            "9.9.9",
+            "--base-url",
+            &server.url(),
+            "--to",
+            to.to_str().unwrap(),
+        ],
+        &[("STUB_CARGO_FAIL", "1")],
+    );
+    drop(server);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let log = cargo_log(tmp.path()).expect("cargo was not called");
+    assert!(
+        log.trim_end().ends_with(" connkit --version 9.9.9"),
+        "{log}"
+    );
+    assert!(
+        run.stderr.contains("not published there yet"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("git clone") && run.stderr.contains("--path ."),
+        "{}",
+        run.stderr
+    );
+    assert!(files_in(&to).is_empty());
+}
+
+/// `sh scripts/install.sh --from-source` in a clone builds that clone (no --source needed).
+#[test]
+fn from_source_in_a_clone_builds_the_clone() {
+    require_tools!();
+    let tmp = tempfile::tempdir().unwrap();
+    let to = tmp.path().join("bin");
+    let run = install_sh(tmp.path(), &["--from-source", "--to", to.to_str().unwrap()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let log = cargo_log(tmp.path()).expect("cargo was not called");
+    let here = root().canonicalize().unwrap();
+    assert!(
+        log.trim_end()
+            .ends_with(&format!(" --path {}", here.display())),
+        "{log}"
+    );
+    assert!(to.join("connkit").exists());
+}
+
 #[test]
 fn install_sh_passes_shellcheck() {
     if !have("shellcheck", "--version") {
-        eprintln!("skipped: shellcheck not installed");
+        skip::skipped("shellcheck not installed");
         return;
     }
     let out = Command::new("shellcheck")
@@ -575,7 +712,7 @@ fn resolve(
 #[test]
 fn the_action_resolves_the_requested_version_and_its_cache_key() {
     if !have("bash", "--version") {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -612,11 +749,11 @@ fn the_action_resolves_the_requested_version_and_its_cache_key() {
 fn the_action_installs_the_release_archive_through_install_sh() {
     require_tools!();
     if !have("bash", "--version") {
-        eprintln!("skipped: bash is not installed");
+        skip::skipped("bash is not installed");
         return;
     }
     let Some(target) = expected_target() else {
-        eprintln!("skipped: no release archive is built for this platform");
+        skip::skipped("no release archive is built for this platform");
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

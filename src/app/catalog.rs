@@ -22,14 +22,6 @@ pub fn rules(gates: &[Gate], all: bool) -> Vec<CatalogEntry> {
         .collect()
 }
 
-/// The width of the code column of `connkit rules`: the longest lint code.
-pub fn lint_code_width() -> usize {
-    catalog::family(Family::Lint)
-        .map(|e| e.code.len())
-        .max()
-        .unwrap_or(10)
-}
-
 /// What `connkit diff --list-rules` lists: every diff rule.
 pub fn diff_rules() -> Vec<CatalogEntry> {
     catalog::family(Family::Diff).collect()

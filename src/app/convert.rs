@@ -22,7 +22,9 @@ pub struct ConvertRequest {
     pub spec: PathBuf,
     /// The folder to write the connector into.
     pub output: PathBuf,
-    pub profile: Profile,
+    /// The target profile (`None`: what the output folder implies, as `lint --profile auto`
+    /// decides).
+    pub profile: Option<Profile>,
     pub title: Option<String>,
     pub host: Option<String>,
     /// Overwrite files in an existing, non-empty folder.
@@ -34,7 +36,8 @@ pub struct ConvertRequest {
 pub struct InitRequest {
     /// The folder to create (its name becomes the title unless `title` is given).
     pub dir: PathBuf,
-    pub profile: Profile,
+    /// The target profile (`None`: what the folder implies, as `lint --profile auto` decides).
+    pub profile: Option<Profile>,
     pub auth: Auth,
     pub title: Option<String>,
     /// Write into an existing, non-empty folder.
@@ -91,6 +94,20 @@ fn write_folder(
     fsx::create_folder(dir, files)
 }
 
+/// The profile given, else the one the output folder implies (as `lint --profile auto`
+/// decides), and which of the two it was: reports never say "from --profile" when no
+/// --profile was given.
+fn target_profile(flag: Option<Profile>, dir: &Path) -> (Profile, ProfileSource) {
+    match flag {
+        Some(p) => (p, ProfileSource::Flag),
+        None => {
+            let path = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let p = Profile::detect(&path);
+            (p, ProfileSource::detected(p))
+        }
+    }
+}
+
 /// Run `connkit convert`: read and convert the description, write the folder, lint it.
 pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
     let text = match fsx::read_capped(&req.spec, fsx::MAX_TEXT_BYTES) {
@@ -104,8 +121,9 @@ pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
     };
     let input = convert::parse_input(&text)
         .map_err(|e| Error::Parse(format!("{}: {e}", req.spec.display())))?;
+    let (profile, source) = target_profile(req.profile, &req.output);
     let opts = convert::Options {
-        profile: req.profile,
+        profile,
         title: req.title.clone(),
         host: req.host.clone(),
     };
@@ -121,13 +139,13 @@ pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
     .map_err(Error::Io)?;
     let mut notes = out.notes;
     notes.extend(convert::write::definition_size_note(files[0].1.len()));
-    Ok(lint_written(&req.output, req.profile, notes))
+    Ok(lint_written(&req.output, (profile, source), notes))
 }
 
 /// Run `connkit init`: write the scaffold and lint it (the lint lists what the author still
 /// has to replace).
 pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
-    let profile = req.profile;
+    let (profile, source) = target_profile(req.profile, &req.dir);
     if profile == Profile::IndependentPublisher && matches!(req.auth, Auth::OAuth2 | Auth::Aad) {
         // Microsoft no longer accepts OAuth for new independent-publisher connectors
         // (https://github.com/microsoft/PowerPlatformConnectors/pull/3939; the lint rule
@@ -146,32 +164,40 @@ pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
     let files = convert::init::scaffold(&title, profile, req.auth);
     write_folder(&req.dir, &files, req.force, &[]).map_err(Error::Io)?;
     safe_eprintln!(
-        "created {} ({} connector); replace the placeholders (host, contact, publisher, texts{})",
+        "created {}: profile {}; replace the placeholders (host, contact, publisher, texts{})",
         req.dir.display(),
-        profile.as_str(),
+        source.describe(profile),
         if profile == Profile::Certified {
             ", icon.png"
         } else {
             ""
         }
     );
-    Ok(lint_written(&req.dir, profile, Vec::new()))
+    Ok(lint_written(&req.dir, (profile, source), Vec::new()))
 }
 
-/// A lint report of one connector linted with `profile` (named on the command line).
-fn one_connector(display: String, profile: Profile, findings: Vec<rules::Finding>) -> LintReport {
+/// A lint report of one connector linted with `profile` (and why that profile).
+fn one_connector(
+    display: String,
+    (profile, profile_source): (Profile, ProfileSource),
+    findings: Vec<rules::Finding>,
+) -> LintReport {
     LintReport {
         connectors: vec![ConnectorReport {
             path: display,
             profile,
-            profile_source: ProfileSource::Flag,
+            profile_source,
             findings,
         }],
     }
 }
 
 /// Lint a written folder; the converter's notes come first among the findings.
-fn lint_written(dir: &Path, profile: Profile, notes: Vec<convert::Note>) -> WrittenOutcome {
+fn lint_written(
+    dir: &Path,
+    (profile, source): (Profile, ProfileSource),
+    notes: Vec<convert::Note>,
+) -> WrittenOutcome {
     let display = dir.to_string_lossy().into_owned();
     let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
         .map(|m| m.len())
@@ -198,7 +224,7 @@ fn lint_written(dir: &Path, profile: Profile, notes: Vec<convert::Note>) -> Writ
         safe_eprintln!(
             "error: the result is larger than 8 MB and was not linted: it is unchecked, not clean"
         );
-        one_connector(display, profile, findings)
+        one_connector(display, (profile, source), findings)
     } else {
         let connector = Connector::load_dir(dir, display.clone());
         let raw: Vec<RawFinding> = notes
@@ -215,7 +241,7 @@ fn lint_written(dir: &Path, profile: Profile, notes: Vec<convert::Note>) -> Writ
             .collect();
         let mut findings = rules::locate(&connector, raw);
         findings.extend(rules::lint(&connector, profile, &LintOptions::default()));
-        one_connector(display, profile, findings)
+        one_connector(display, (profile, source), findings)
     };
     // Which rules ran, for the CI formats; nothing was suppressed or baselined.
     let run = RunInfo {

@@ -57,6 +57,8 @@ pub struct LintRequest {
     pub text_output: bool,
     /// Limits of the SARIF and Markdown renderers.
     pub limits: Limits,
+    /// The SARIF category (`automationDetails.id`), default `connkit/lint`.
+    pub sarif_category: Option<String>,
 }
 
 /// An error that stops the session before any report: its kind for the JSON error document
@@ -403,6 +405,7 @@ pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     let mut run = RunInfo {
         connectors: runs,
         limits: req.limits,
+        sarif_category: req.sarif_category.clone(),
         ..Default::default()
     };
 
@@ -644,10 +647,24 @@ fn paths_of_files(files: &[PathBuf], baseline: Option<&Path>) -> Vec<PathBuf> {
         if let Some(d) = dir
             && seen.insert(canonical(&d))
         {
-            out.push(d);
+            out.push(relative_to_cwd(d));
         }
     }
     out
+}
+
+/// A connector folder found from a file (canonical) as the user would write it: relative to
+/// the current directory when it is below it, so `--from-files` reports the paths a path
+/// argument would (`connectors/Foo/…`, not `/home/…/connectors/Foo/…`).
+fn relative_to_cwd(dir: PathBuf) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir().and_then(std::fs::canonicalize) else {
+        return dir;
+    };
+    match dir.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => dir,
+    }
 }
 
 #[cfg(test)]

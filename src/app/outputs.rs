@@ -21,9 +21,9 @@ pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -
     }
 }
 
-/// What goes to stdout: the report in `format` (nothing for a quiet, clean text run), with
-/// the `--statistics` table after text findings; for other formats the table goes to stderr
-/// so machine output stays unchanged.
+/// What goes to stdout: the report in `format` (nothing for a quiet, clean text run; text
+/// with findings ends with how to explain a code), with the `--statistics` table after text
+/// findings; for other formats the table goes to stderr so machine output stays unchanged.
 pub fn main_output(
     format: Format,
     outcome: &LintOutcome,
@@ -32,6 +32,9 @@ pub fn main_output(
     statistics: bool,
 ) -> String {
     let mut out = render(format, &outcome.report, &outcome.run, color);
+    if format == Format::Text {
+        out.push_str(&report::text::explain_hint(&outcome.report));
+    }
     if quiet && format == Format::Text && outcome.report.summary().total() == 0 {
         out.clear();
     }

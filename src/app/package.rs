@@ -9,18 +9,9 @@ use crate::core::ProfileSource;
 use crate::model::Connector;
 use crate::package::build::{self, Built, Node, PackageInput};
 use crate::package::safety::Refusal;
-use crate::package::verify::{self, VerifyOptions, VerifyReport};
+use crate::package::verify::{self, PackageKind, VerifyOptions, VerifyReport};
 use crate::report::{ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, Severity};
-
-/// Which zip `connkit package` builds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PackageKind {
-    /// Outer zip with intro.md and the package zip (PkgAssets/ + solution zips).
-    Certification,
-    /// Flat zip of apiDefinition.swagger.json, apiProperties.json, icon.png, script.csx.
-    Files,
-}
 
 /// What `connkit package` takes.
 #[derive(Debug, Clone)]
@@ -182,19 +173,25 @@ pub fn run_package(req: &PackageRequest) -> PackageOutcome {
         .unwrap_or_else(|| "package.zip".into());
     let mut shown = None;
     // Check what was built, exactly as verify-package would, before writing anything.
-    if req.kind == PackageKind::Certification {
+    {
         let options = VerifyOptions {
             plugin: req.plugin_solution.is_some(),
             against: Some(&connector),
+            kind: Some(req.kind),
             ..Default::default()
         };
-        let r = match verify::verify_bytes(&name, &built.bytes, &options) {
+        let mut r = match verify::verify_bytes(&name, &built.bytes, &options) {
             Ok(r) => r,
             Err(refusal) => {
                 let e = Error::Refused(format!("refusing the package: {refusal}"));
                 return PackageOutcome::ended(lint, PackageEnd::Failed(e));
             }
         };
+        if req.kind == PackageKind::Files {
+            // The files zip holds the folder's files as they are: their lint is the one
+            // reported above.
+            r.connectors.clear();
+        }
         let errors = r.count(Severity::Error);
         let failed = r.has_at_least(Severity::Error) && !req.allow_errors;
         if !r.findings.is_empty() || r.connectors.iter().any(|c| !c.findings.is_empty()) {
@@ -236,6 +233,8 @@ pub struct VerifyRequest {
     pub plugin: bool,
     /// The pull request's connector folder: the connector in every solution must match it.
     pub against: Option<PathBuf>,
+    /// What the zip is (`None`: recognised from its entries).
+    pub kind: Option<PackageKind>,
 }
 
 /// Why `verify-package` has no report.
@@ -267,6 +266,7 @@ pub fn run_verify(req: &VerifyRequest) -> Result<VerifyReport, VerifyPackageErro
     let options = VerifyOptions {
         plugin: req.plugin,
         against: against.as_ref(),
+        kind: req.kind,
         ..Default::default()
     };
     verify::verify_path(&req.file, &options).map_err(|e| match e {

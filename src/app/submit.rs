@@ -203,8 +203,11 @@ fn verify_before_submit(
 ) -> Result<Option<VerifyRejection>, Error> {
     use crate::package::verify::{self, VerifyOptions};
     use crate::rules::Severity;
+    // Partner Center takes the certification package only: a flat files zip (which
+    // verify-package would otherwise recognise and pass) is checked as one, and refused.
     let options = VerifyOptions {
         plugin: req.plugin,
+        kind: Some(verify::PackageKind::Certification),
         ..Default::default()
     };
     let report = verify::verify_bytes(name, bytes, &options)

@@ -47,8 +47,10 @@ pub struct ConvertArgs {
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
     /// Which connector the result is for (decides apiProperties fields and the lint profile).
-    #[arg(long, value_enum, default_value_t = TargetProfile::Custom)]
-    pub profile: TargetProfile,
+    /// [default: what the output folder implies, as `lint --profile auto` decides:
+    /// certified under certified-connectors/, …, else custom]
+    #[arg(long, value_enum)]
+    pub profile: Option<TargetProfile>,
     /// Connector title (at most 30 characters).
     #[arg(long)]
     pub title: Option<String>,
@@ -66,8 +68,10 @@ pub struct ConvertArgs {
 pub struct InitArgs {
     /// Folder to create (its name becomes the title unless --title is given).
     pub dir: PathBuf,
+    /// Which connector to scaffold. [default: what the folder implies, as `lint --profile
+    /// auto` decides: certified under certified-connectors/, …, else custom]
     #[arg(long, value_enum)]
-    pub profile: TargetProfile,
+    pub profile: Option<TargetProfile>,
     #[arg(long, value_enum, default_value_t = AuthArg::None)]
     pub auth: AuthArg,
     #[arg(long)]
@@ -108,7 +112,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let req = ConvertRequest {
         spec: args.spec,
         output: args.output,
-        profile: args.profile.profile(),
+        profile: args.profile.map(TargetProfile::profile),
         title: args.title,
         host: args.host,
         force: args.force,
@@ -125,7 +129,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
 pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     let req = InitRequest {
         dir: args.dir,
-        profile: args.profile.profile(),
+        profile: args.profile.map(TargetProfile::profile),
         auth: auth(args.auth),
         title: args.title,
         force: args.force,

@@ -75,6 +75,11 @@ pub struct LintArgs {
     /// errors first, the run's properties and notifications say what was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::SARIF_MAX_RESULTS)]
     pub sarif_max_results: usize,
+    /// SARIF: the category GitHub code scanning files the results under (the run's
+    /// `automationDetails.id`; default connkit/lint). Give each connkit job its own when
+    /// several upload SARIF, so one does not replace the other's alerts.
+    #[arg(long, value_name = "CATEGORY")]
+    pub sarif_category: Option<String>,
     /// Markdown: at most N bytes (default just under GitHub's 1 MiB job summary limit; use
     /// 65000 for a pull-request comment); truncation says how much was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::MARKDOWN_MAX_BYTES)]
@@ -143,6 +148,7 @@ fn request(args: &LintArgs) -> LintRequest {
             sarif_max_results: args.sarif_max_results,
             markdown_max_bytes: args.markdown_max_bytes,
         },
+        sarif_category: args.sarif_category.clone(),
     }
 }
 

@@ -213,10 +213,7 @@ fn list_rules(args: RulesArgs) -> ExitCode {
     match (args.format, args.all) {
         (TextOrJson::Json, false) => print_json(&render::lint_rules_json(&shown)),
         (TextOrJson::Json, true) => print_json(&render::all_json(&shown)),
-        (TextOrJson::Text, false) => print(&render::lint_rules_text(
-            &shown,
-            crate::app::catalog::lint_code_width(),
-        )),
+        (TextOrJson::Text, false) => print(&render::lint_rules_text(&shown)),
         (TextOrJson::Text, true) => print(&render::all_text(&shown)),
     };
     ExitCode::SUCCESS

@@ -7,9 +7,8 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{FailOn, TextOrJson, print, print_json};
-use crate::app::package::{
-    PackageEnd, PackageKind, PackageRequest, VerifyPackageError, VerifyRequest,
-};
+use crate::app::package::{PackageEnd, PackageRequest, VerifyPackageError, VerifyRequest};
+use crate::package::verify::PackageKind;
 use crate::report;
 use crate::safe_eprintln;
 
@@ -19,6 +18,15 @@ pub enum Kind {
     Certification,
     /// Flat zip of apiDefinition.swagger.json, apiProperties.json, icon.png, script.csx.
     Files,
+}
+
+impl Kind {
+    fn package_kind(self) -> PackageKind {
+        match self {
+            Kind::Certification => PackageKind::Certification,
+            Kind::Files => PackageKind::Files,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -60,6 +68,11 @@ pub struct VerifyPackageArgs {
     /// The pull request's connector folder: the connector in every solution must match it.
     #[arg(long)]
     pub against: Option<PathBuf>,
+    /// What the zip is (as `package --kind` wrote it). [default: a zip with
+    /// apiDefinition.swagger.json at its root is a files zip, anything else a certification
+    /// package]
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
     /// Exit with 1 when a finding at or above this level remains.
@@ -71,10 +84,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
     let req = PackageRequest {
         dir: args.dir,
         output: args.output,
-        kind: match args.kind {
-            Kind::Certification => PackageKind::Certification,
-            Kind::Files => PackageKind::Files,
-        },
+        kind: args.kind.package_kind(),
         intro: args.intro,
         flow_solution: args.flow_solution,
         plugin_solution: args.plugin_solution,
@@ -126,6 +136,7 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         file: args.file.clone(),
         plugin: args.plugin,
         against: args.against,
+        kind: args.kind.map(Kind::package_kind),
     };
     let report = match crate::app::package::run_verify(&req) {
         Ok(r) => r,

@@ -23,8 +23,10 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
             t
         }
     };
+    // Under example.com (reserved for examples): visibly a placeholder, never a real
+    // service's host, so the certification lint reports it until it is replaced.
     let host = format!(
-        "api.{}.com",
+        "api.{}{}",
         title
             .chars()
             .filter(char::is_ascii_alphanumeric)
@@ -33,9 +35,10 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
             .chars()
             .take(40)
             .collect::<String>()
-            .trim()
+            .trim(),
+        crate::core::PLACEHOLDER_HOST_SUFFIX
     );
-    let host = if host == "api..com" {
+    let host = if host == format!("api.{}", crate::core::PLACEHOLDER_HOST_SUFFIX) {
         "api.example.com".to_string()
     } else {
         host
@@ -122,13 +125,35 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
     files.push(("connkit.toml", connkit_toml(profile).into_bytes()));
     if profile == Profile::Certified {
         files.push(("intro.md", intro(&title, auth).into_bytes()));
-        // The sample's icon (230×230, background #4b2e83): replace it with your own.
-        files.push((
-            "icon.png",
-            include_bytes!("../../connectors/certified-connectors/ContosoTasks/icon.png").to_vec(),
-        ));
+        // The sample's icon (230×230, background #4b2e83), marked as a placeholder: replace
+        // it with your own.
+        files.push(("icon.png", placeholder_icon()));
     }
     files
+}
+
+/// The sample's icon with a `tEXt` chunk carrying [`crate::core::PLACEHOLDER_ICON_TEXT`]
+/// after its header, so lint can tell the scaffold's icon from the sample's (same pixels).
+/// The chunk (and its CRC) is encoded by the png crate.
+pub fn placeholder_icon() -> Vec<u8> {
+    use png::text_metadata::{EncodableTextChunk, TEXtChunk};
+    let sample: &[u8] =
+        include_bytes!("../../connectors/certified-connectors/ContosoTasks/icon.png");
+    // Signature (8 bytes), then IHDR: length (4), type (4), 13 data bytes, CRC (4).
+    const AFTER_IHDR: usize = 8 + 4 + 4 + 13 + 4;
+    let mut chunk = Vec::new();
+    if TEXtChunk::new("Comment", crate::core::PLACEHOLDER_ICON_TEXT)
+        .encode(&mut chunk)
+        .is_err()
+        || sample.get(12..16) != Some(b"IHDR".as_slice())
+    {
+        return sample.to_vec();
+    }
+    let mut out = Vec::with_capacity(sample.len() + chunk.len());
+    out.extend_from_slice(&sample[..AFTER_IHDR]);
+    out.extend_from_slice(&chunk);
+    out.extend_from_slice(&sample[AFTER_IHDR..]);
+    out
 }
 
 fn pretty(v: &Value) -> Vec<u8> {

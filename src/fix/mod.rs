@@ -105,14 +105,73 @@ pub fn fmt_bytes_with(
     if let Some(i) = indent {
         layout.indent = i;
     }
-    let out = jsontext::format(text, layout)
-        .map_err(|e| fmt_error(text, e.offset, format!("not valid JSON: {}", e.message)))?;
+    let out = match jsontext::format(text, layout) {
+        Ok(out) => out,
+        Err(e) => {
+            // Trailing commas are what lint calls advice (JsonTrailingComma): the platform
+            // reads the file as if they were not there, so fmt drops them, and refuses only
+            // what still is not JSON without them (reported where the original has it).
+            let stripped = strip_trailing_commas(text);
+            match stripped.as_deref().map(|t| jsontext::format(t, layout)) {
+                Some(Ok(out)) => out,
+                _ => {
+                    return Err(fmt_error(
+                        text,
+                        e.offset,
+                        format!("not valid JSON: {}", e.message),
+                    ));
+                }
+            }
+        }
+    };
     let new = encode(bom, &out);
     if new == bytes {
         Ok(FmtOutcome::Unchanged)
     } else {
         Ok(FmtOutcome::Changed(new))
     }
+}
+
+/// `text` without its trailing commas (a `,` followed, after whitespace, by `}` or `]`),
+/// found outside strings; `None` when it has none. Everything else is kept byte for byte.
+pub fn strip_trailing_commas(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut drop = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b',' => {
+                let next = b[i + 1..]
+                    .iter()
+                    .find(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
+                if matches!(next, Some(b'}' | b']')) {
+                    drop.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in drop {
+        out.push_str(&text[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 /// The JSON files of a connector folder (or a file given directly) that `fmt` handles.
@@ -160,6 +219,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fmt_drops_trailing_commas_as_the_platform_reads_them_and_keeps_strings() {
+        let text = "{\n    \"a\": [1, 2,],\n    \"b\": \"x,]\",\n}\n";
+        let Ok(FmtOutcome::Changed(out)) = fmt_bytes(text.as_bytes()) else {
+            panic!("not formatted");
+        };
+        let out = String::from_utf8(out).unwrap();
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v, serde_json::json!({"a": [1, 2], "b": "x,]"}));
+        assert_eq!(strip_trailing_commas("{\"a\": 1}"), None);
+        // Still not JSON without the comma (a comment): refused where the original is wrong.
+        let bad = "{\"a\": 1, // c\n}";
+        let e = fmt_bytes(bad.as_bytes()).err().unwrap();
+        assert_eq!((e.line, e.column), (1, 10), "{e}");
+    }
+
+    #[test]
     fn fix_bytes_keeps_bom_and_other_bytes_and_refuses_syntax_errors() {
         let text = "\u{feff}{\r\n  \"p\": {\r\n    \"name\": \"id\",\r\n    \"in\": \"path\"\r\n  },\r\n  \"n\": 1.50\r\n}";
         let (out, n) =
@@ -188,8 +263,13 @@ mod tests {
         };
         assert_eq!(out, "\u{feff}{\r\n    \"a\": 1\r\n}\r\n".as_bytes());
         assert_eq!(fmt_bytes(&out).unwrap(), FmtOutcome::Unchanged);
-        let e = fmt_bytes(b"{\n  \"a\":1,\n}").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 1), "{e}");
+        // A trailing comma is dropped, as the platform reads it (lint: JsonTrailingComma).
+        let Ok(FmtOutcome::Changed(out)) = fmt_bytes(b"{\n  \"a\":1,\n}") else {
+            panic!("a trailing comma is formatted away")
+        };
+        assert_eq!(out, b"{\n  \"a\": 1\n}");
+        let e = fmt_bytes(b"{\n  \"a\":1,\n  x}").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3), "{e}");
         let e = fmt_bytes(b"{\"a\":\n \"\xC3\xA9\xFF\"}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 4), "{e}");
         assert!(e.message.contains("0xFF"), "{e}");

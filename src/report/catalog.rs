@@ -23,25 +23,46 @@ struct RuleInfo {
     family: Family,
 }
 
-/// `connkit rules`: the lint rules `shown`, one line each; `width` is the code column's.
-pub fn lint_rules_text(shown: &[CatalogEntry], width: usize) -> String {
-    let w = width;
+/// The width `connkit rules` fits in.
+const LISTING_WIDTH: usize = 100;
+
+/// One entry of `connkit rules`: the code (and `[fixable]`) on its own line, so any code
+/// fits, then what it is, wrapped and indented, within [`LISTING_WIDTH`] columns.
+fn listing_entry(code: &str, what: &str, fixable: bool) -> String {
+    let mut s = String::from(code);
+    if fixable {
+        s.push_str("  [fixable]");
+    }
+    s.push('\n');
+    s.push_str(&super::text::wrap(what, "    ", LISTING_WIDTH));
+    s
+}
+
+/// `connkit rules`: the lint rules `shown`, one entry each.
+pub fn lint_rules_text(shown: &[CatalogEntry]) -> String {
     let mut s = String::new();
     for r in shown.iter().filter_map(CatalogEntry::lint_rule) {
-        s.push_str(&format!(
-            "{:<w$}  {:<7}  {:<8}  {:<40}  {}\n",
+        let names = r.profiles.names();
+        let profiles = if names.len() == 3 {
+            "all profiles".to_string()
+        } else {
+            names.join(", ")
+        };
+        s.push_str(&listing_entry(
             r.code,
-            r.severity.as_str(),
-            r.gate.as_str(),
-            r.profiles.names().join(","),
-            r.summary
+            &format!(
+                "{}, gate {}, {profiles}: {}",
+                r.severity.as_str(),
+                r.gate.as_str(),
+                r.summary
+            ),
+            r.fix.is_some(),
         ));
-        if r.fix.is_some() {
-            s.truncate(s.trim_end().len());
-            s.push_str(" [fixable]\n");
-        }
     }
-    s.push_str(&format!("{} rules\n", shown.len()));
+    s.push_str(&format!(
+        "{} rules; `connkit explain CODE` explains one\n",
+        shown.len()
+    ));
     s
 }
 
@@ -70,17 +91,19 @@ pub fn lint_rules_json(shown: &[CatalogEntry]) -> serde_json::Value {
 
 /// `connkit rules --all`: every code with its family.
 pub fn all_text(shown: &[CatalogEntry]) -> String {
-    let w = shown.iter().map(|e| e.code.len()).max().unwrap_or(10);
     let mut s = String::new();
     for e in shown {
-        s.push_str(&format!(
-            "{:<w$}  {:<7}  {:<8}  {:<8}  {}{}\n",
+        let gate = e.gate.map(|g| format!(", gate {}", g.as_str()));
+        s.push_str(&listing_entry(
             e.code,
-            e.family.as_str(),
-            e.severity,
-            e.gate.map(Gate::as_str).unwrap_or("-"),
-            e.summary,
-            if e.fix.is_some() { " [fixable]" } else { "" }
+            &format!(
+                "{} {}{}: {}",
+                e.family.as_str(),
+                e.severity,
+                gate.unwrap_or_default(),
+                e.summary
+            ),
+            e.fix.is_some(),
         ));
     }
     s.push_str(&format!("{} codes\n", shown.len()));

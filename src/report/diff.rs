@@ -224,8 +224,22 @@ fn md_code(s: &str) -> String {
     safe::markdown_code(s)
 }
 
-/// A pull-request comment.
+/// The default size of the Markdown comment: a GitHub pull-request comment holds 65,536
+/// characters; stay clearly below it.
+pub const MARKDOWN_MAX_BYTES: usize = 65_000;
+
+/// A pull-request comment of at most [`MARKDOWN_MAX_BYTES`].
 pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
+    markdown_capped(report, text_diff, MARKDOWN_MAX_BYTES)
+}
+
+/// A pull-request comment of at most `max_bytes`: the verdict and counts, then the changes
+/// table folded in `<details>` (connector-level and the most severe first, as the groups
+/// order them), then the text diff, folded too. What does not fit is left out and a note says
+/// how much (and how many breaking changes among it), as lint's Markdown does.
+pub fn markdown_capped(report: &DiffReport, text_diff: Option<&str>, max_bytes: usize) -> String {
+    // Room kept for the closing lines: the fold's end and the note on what was left out.
+    const RESERVE: usize = 600;
     let s = report.summary();
     let mut out = String::new();
     let verdict = if s.breaking > 0 {
@@ -249,42 +263,28 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
         "| {} | {} | {} | {} |\n",
         s.breaking, s.warning, s.info, s.accepted
     );
+    let (mut cut, mut cut_breaking) = (0usize, 0usize);
     if !report.changes.is_empty() {
         let _ = writeln!(
             out,
-            "| Severity | Gate | Code | Operation | Change | Where (new) |\n|---|---|---|---|---|---|"
+            "<details><summary>{} change{}</summary>\n\n| Severity | Gate | Code | Operation | Change | Where (new) |\n|---|---|---|---|---|---|",
+            report.changes.len(),
+            if report.changes.len() == 1 { "" } else { "s" }
         );
         for (_, changes) in groups(report) {
             for c in changes {
-                let sev = match (&c.accepted, c.severity()) {
-                    (Some(_), sev) => format!("accepted {}", sev.as_str()),
-                    (None, DiffSeverity::Breaking) => "🛑 breaking".into(),
-                    (None, DiffSeverity::Warning) => "⚠️ warning".into(),
-                    (None, DiffSeverity::Info) => "ℹ️ info".into(),
-                };
-                let mut msg = md_escape(&c.message);
-                if let Some(r) = &c.accepted {
-                    let _ = write!(msg, " (accepted: {})", md_escape(r));
+                let row = change_row(c);
+                if cut > 0 || out.len() + row.len() + RESERVE > max_bytes {
+                    cut += 1;
+                    if c.accepted.is_none() && c.severity() == DiffSeverity::Breaking {
+                        cut_breaking += 1;
+                    }
+                    continue;
                 }
-                let at = c
-                    .new
-                    .as_ref()
-                    .or(c.old.as_ref())
-                    .map(|l| format!("`{}` line {}", md_code(display_ptr(&l.pointer)), l.line))
-                    .unwrap_or_default();
-                let op = if c.operation.is_empty() {
-                    "(connector)".to_string()
-                } else {
-                    format!("`{}`", md_code(&c.operation))
-                };
-                let _ = writeln!(
-                    out,
-                    "| {sev} | {} | `{}` | {op} | {msg} | {at} |",
-                    c.rule.gate.as_str(),
-                    c.rule.code
-                );
+                out.push_str(&row);
             }
         }
+        out.push_str("\n</details>\n");
     }
     if let Some(t) = text_diff {
         // Mentions are inert in a fence already; the zero-width space keeps it so if the
@@ -293,13 +293,58 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
         // A fence longer than any backtick run inside, so the diff cannot close it.
         let longest = t.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
+        let block = format!(
+            "\n<details><summary>Text diff of the normalized documents</summary>\n\n{fence}diff\n{}{fence}\n</details>\n",
+            t
+        );
+        if out.len() + block.len() + RESERVE > max_bytes {
+            let _ = writeln!(
+                out,
+                "\nThe text diff ({} bytes) is left out to stay within the size limit; run `connkit diff --text` to see it.",
+                block.len()
+            );
+        } else {
+            out.push_str(&block);
+        }
+    }
+    if cut > 0 {
         let _ = writeln!(
             out,
-            "\n<details><summary>Text diff of the normalized documents</summary>\n\n{fence}diff\n{}{fence}\n</details>",
-            t
+            "\n{cut} change{} ({cut_breaking} breaking) left out to stay within {max_bytes} bytes; `connkit diff --format json` lists every change.",
+            if cut == 1 { "" } else { "s" }
         );
     }
     out
+}
+
+/// One row of the changes table.
+fn change_row(c: &Change) -> String {
+    let sev = match (&c.accepted, c.severity()) {
+        (Some(_), sev) => format!("accepted {}", sev.as_str()),
+        (None, DiffSeverity::Breaking) => "🛑 breaking".into(),
+        (None, DiffSeverity::Warning) => "⚠️ warning".into(),
+        (None, DiffSeverity::Info) => "ℹ️ info".into(),
+    };
+    let mut msg = md_escape(&c.message);
+    if let Some(r) = &c.accepted {
+        let _ = write!(msg, " (accepted: {})", md_escape(r));
+    }
+    let at = c
+        .new
+        .as_ref()
+        .or(c.old.as_ref())
+        .map(|l| format!("`{}` line {}", md_code(display_ptr(&l.pointer)), l.line))
+        .unwrap_or_default();
+    let op = if c.operation.is_empty() {
+        "(connector)".to_string()
+    } else {
+        format!("`{}`", md_code(&c.operation))
+    };
+    format!(
+        "| {sev} | {} | `{}` | {op} | {msg} | {at} |\n",
+        c.rule.gate.as_str(),
+        c.rule.code
+    )
 }
 
 fn annotation_loc(c: &Change) -> Option<&Loc> {
@@ -453,6 +498,56 @@ mod tests {
         let mut n = o.clone();
         set(&mut n, "/host", Some(json!("x")));
         assert!(text_diff(&a, &side(&n, None)).contains("+  \"host\": \"x\""));
+    }
+
+    /// The real revision pair with 3,032 changes gave 945,722 characters: the comment now
+    /// stays under the limit, folds the table and says what it left out.
+    #[test]
+    fn the_markdown_comment_is_capped_folded_and_says_what_it_left_out() {
+        let mut old = base();
+        for i in 0..3000 {
+            set(
+                &mut old,
+                &format!("/paths/~1extra{i}"),
+                Some(
+                    json!({"get": {"operationId": format!("Extra{i}"), "summary": "An extra operation with a long enough summary", "responses": {"200": {"description": "OK"}}}}),
+                ),
+            );
+        }
+        let r = diff(&side(&old, None), &side(&base(), None));
+        assert!(r.changes.len() >= 3000, "{}", r.changes.len());
+        let text_diff = "-x\n".repeat(50_000);
+        let md = markdown(&r, Some(&text_diff));
+        assert!(md.len() <= MARKDOWN_MAX_BYTES, "{} bytes", md.len());
+        assert!(md.contains(&format!(
+            "<details><summary>{} changes</summary>",
+            r.changes.len()
+        )));
+        let shown = md.lines().filter(|l| l.starts_with("| 🛑")).count();
+        let note = regex::Regex::new(r"(\d+) changes \((\d+) breaking\) left out")
+            .unwrap()
+            .captures(&md)
+            .expect("a note on what was cut");
+        let cut: usize = note[1].parse().unwrap();
+        assert_eq!(shown + cut, r.changes.len());
+        assert!(
+            md.contains("The text diff ("),
+            "the text diff is left out, said so"
+        );
+        // A small diff is whole: every row, no note.
+        let mut n = base();
+        set(&mut n, "/paths/~1items", None);
+        let small = diff(&side(&base(), None), &side(&n, None));
+        let md = markdown(&small, None);
+        assert!(!md.contains("left out"));
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("| 🛑")).count(),
+            small
+                .changes
+                .iter()
+                .filter(|c| c.severity() == DiffSeverity::Breaking)
+                .count()
+        );
     }
 
     #[test]

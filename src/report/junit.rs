@@ -1,4 +1,8 @@
-//! `--format junit`: one `<testsuite>` per connector, one `<testcase>` per rule that ran.
+//! `--format junit`: one `<testsuite>` per connector, holding one `<testcase>` for the
+//! connector (`all rules`: every rule that ran, how many in the suite's properties) and one
+//! per rule that reported a finding. A test case per rule that ran made 232 per connector and
+//! over 100,000 for a repository, which CI test tabs cannot show; a rule without findings is
+//! counted, not listed.
 //!
 //! A rule with findings that fail the run fails its test case (`type` = the highest
 //! severity); the failure's text lists those findings with position and pointer. Findings
@@ -54,14 +58,25 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
     let (mut all_tests, mut all_failures) = (0, 0);
     for (i, c) in report.connectors.iter().enumerate() {
         let fail_at = run.get(i).map(|r| r.fail_at).unwrap_or_default();
-        let mut codes: Vec<&'static str> =
-            run.get(i).map(|r| r.rules_run.clone()).unwrap_or_default();
+        let rules_run = run.get(i).map(|r| r.rules_run.len()).unwrap_or(0);
+        // The rules that reported something, in the order they ran, then any other code.
+        let mut codes: Vec<&'static str> = run
+            .get(i)
+            .map(|r| r.rules_run.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|code| c.findings.iter().any(|f| f.code == *code))
+            .collect();
         for f in &c.findings {
             if !codes.contains(&f.code) {
                 codes.push(f.code);
             }
         }
-        let mut cases = String::new();
+        // The connector's own case: it ran; its rules' verdicts are the cases below.
+        let mut cases = format!(
+            "    <testcase name=\"all rules\" classname=\"{}\"/>\n",
+            field(&c.path)
+        );
         let mut failures = 0;
         for code in &codes {
             let found: Vec<&Finding> = c.findings.iter().filter(|f| f.code == *code).collect();
@@ -112,15 +127,15 @@ pub fn render(report: &LintReport, run: &RunInfo) -> String {
             .count();
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"profile\" value=\"{}\"/>\n      <property name=\"fail-on\" value=\"{}\"/>\n      <property name=\"findings\" value=\"{}\"/>\n      <property name=\"not-failing\" value=\"{not_failing}\"/>\n      <property name=\"suppressed\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"profile\" value=\"{}\"/>\n      <property name=\"fail-on\" value=\"{}\"/>\n      <property name=\"rules-run\" value=\"{rules_run}\"/>\n      <property name=\"findings\" value=\"{}\"/>\n      <property name=\"not-failing\" value=\"{not_failing}\"/>\n      <property name=\"suppressed\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
             field(&c.path),
-            codes.len(),
+            codes.len() + 1,
             c.profile.as_str(),
             fail_at.0.map(|s| s.as_str()).unwrap_or("never"),
             c.findings.len(),
             run.get(i).map(|r| r.suppressed).unwrap_or(0)
         );
-        all_tests += codes.len();
+        all_tests += codes.len() + 1;
         all_failures += failures;
     }
     let _ = write!(
@@ -193,6 +208,35 @@ mod tests {
         // --fail-on warning: the warning fails too.
         let x = render(&report(&[Error, Warning]), &run(Some(Warning)));
         assert_eq!(x.matches("<failure ").count(), 2, "{x}");
+    }
+
+    #[test]
+    fn one_case_per_connector_and_per_rule_with_findings_not_per_rule_that_ran() {
+        use crate::rules::Severity::*;
+        let mut r = run(Some(Error));
+        r.connectors[0].rules_run = vec!["Z", "B", "Y", "A", "X"];
+        let x = render(&report(&[Error, Info]), &r);
+        let names: Vec<&str> = x
+            .split("<testcase name=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(names, ["all rules", "B", "A"], "{x}");
+        assert!(x.contains("tests=\"3\""), "{x}");
+        assert!(
+            x.contains("<property name=\"rules-run\" value=\"5\"/>"),
+            "{x}"
+        );
+        // A clean connector is one passing case.
+        let clean = LintReport {
+            connectors: vec![crate::report::ConnectorReport {
+                findings: Vec::new(),
+                ..report(&[]).connectors.remove(0)
+            }],
+        };
+        let x = render(&clean, &r);
+        assert_eq!(x.matches("<testcase ").count(), 1, "{x}");
+        assert!(x.contains("failures=\"0\""));
     }
 
     /// A message is untrusted text (it quotes the connector): its line breaks are escaped

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::package::build::{self, Node};
-use crate::package::verify::VerifyReport;
+use crate::package::verify::{PackageKind, VerifyReport};
 use crate::report;
 use crate::rules::Severity;
 
@@ -20,6 +20,7 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
         "schema_version": 1,
         "tool": report::json::tool(),
         "package": r.package,
+        "kind": r.kind,
         "findings": r.findings,
         "solutions": r.solutions,
         "connectors": r.connectors,
@@ -67,6 +68,22 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
         })
         .collect();
     let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+    if r.kind == PackageKind::Files {
+        let what = if e == 0 && w == 0 {
+            "the files zip is correct".to_string()
+        } else {
+            format!(
+                "{e} error{}, {w} warning{}",
+                if e == 1 { "" } else { "s" },
+                if w == 1 { "" } else { "s" }
+            )
+        };
+        out.push_str(&format!(
+            "{}: {what} (files zip: the connector's files, linted with the certified profile)\n",
+            text(&r.package)
+        ));
+        return out;
+    }
     if e == 0 && w == 0 {
         out.push_str(&format!(
             "{}: the package structure is correct; solutions: {}\n",

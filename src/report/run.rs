@@ -64,6 +64,8 @@ pub struct RunInfo {
     pub limits: Limits,
     /// Findings hidden by `--min-level`.
     pub hidden: usize,
+    /// `--sarif-category`: the SARIF `automationDetails.id` category (default `connkit/lint`).
+    pub sarif_category: Option<String>,
 }
 
 impl RunInfo {

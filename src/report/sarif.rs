@@ -63,6 +63,19 @@ fn fingerprint(parts: &[&str]) -> String {
 /// the previous one's alerts in GitHub code scanning).
 pub const AUTOMATION_ID: &str = "connkit/lint/";
 
+/// The `automationDetails.id` for a category given with `--sarif-category` (else
+/// [`AUTOMATION_ID`]): the category followed by `/`, so GitHub reads all of it as the
+/// category (the part before the last `/`) and each run replaces the previous one's alerts
+/// of that category. `github/codeql-action/upload-sarif`'s own `category` input is ignored
+/// when the file already has an id, so this is the way to keep two connkit runs apart.
+pub fn automation_id(category: Option<&str>) -> String {
+    match category.map(str::trim).filter(|c| !c.is_empty()) {
+        None => AUTOMATION_ID.to_string(),
+        Some(c) if c.ends_with('/') => c.to_string(),
+        Some(c) => format!("{c}/"),
+    }
+}
+
 /// A rule's `name`: its summary in PascalCase ("Operation IDs must be unique" →
 /// `OperationIdsMustBeUnique`), distinct from the id (SARIF multitool rule SARIF2012).
 pub fn rule_name(code: &str, summary: &str) -> String {
@@ -261,7 +274,7 @@ pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
                 "informationUri": env!("CARGO_PKG_REPOSITORY"),
                 "rules": rule_objs
             }},
-            "automationDetails": {"id": AUTOMATION_ID},
+            "automationDetails": {"id": automation_id(run.sarif_category.as_deref())},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": results,

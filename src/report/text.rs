@@ -105,9 +105,11 @@ pub fn profile_line(report: &LintReport) -> String {
     }
 }
 
-/// One line per gate that has findings: what would stop the submission, at a glance.
+/// One line per gate that has findings: what would stop the submission, at a glance. The
+/// counts column is as wide as its longest entry (at least 32), so large counts never run
+/// into the gate's description.
 fn gate_lines(s: &super::Summary) -> String {
-    let mut out = String::new();
+    let mut rows = Vec::new();
     for gate in Gate::ALL {
         let c = s.by_gate.get(gate);
         if c.total() == 0 {
@@ -123,13 +125,58 @@ fn gate_lines(s: &super::Summary) -> String {
                 parts.push(format!("{n} {w}{}", if n == 1 { "" } else { "s" }));
             }
         }
-        let _ = writeln!(
-            out,
-            "  {:<9}{:<32}{}",
-            gate.as_str(),
-            parts.join(", "),
-            gate.describe()
-        );
+        rows.push((gate, parts.join(", ")));
+    }
+    let w = rows
+        .iter()
+        .map(|(_, counts)| counts.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .max(32);
+    let mut out = String::new();
+    for (gate, counts) in rows {
+        let _ = writeln!(out, "  {:<9}{counts:<w$}{}", gate.as_str(), gate.describe());
+    }
+    out
+}
+
+/// The last line of a text report with findings: where the explanations are, with the
+/// first of the most severe codes reported as the example. Empty without findings.
+pub fn explain_hint(report: &LintReport) -> String {
+    let mut example: Option<&Finding> = None;
+    for f in report.connectors.iter().flat_map(|c| &c.findings) {
+        if example.is_none_or(|e| f.severity > e.severity) {
+            example = Some(f);
+        }
+    }
+    match example {
+        Some(f) => format!(
+            "Why a rule exists and how to fix it: `connkit explain CODE` (e.g. `connkit explain {}`).\n",
+            safe::text(f.code)
+        ),
+        None => String::new(),
+    }
+}
+
+/// Wrap `text` at `width` columns (characters), every line starting with `indent`. Words
+/// longer than a line are kept whole. Hand-written: the listings that need it hold short
+/// ASCII summaries, not worth a dependency.
+pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let room = width.saturating_sub(indent.chars().count()).max(1);
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+            let _ = writeln!(out, "{indent}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{indent}{line}");
     }
     out
 }
@@ -188,6 +235,34 @@ mod tests {
     use super::*;
     use crate::report::ConnectorReport;
     use crate::rules::Profile;
+
+    #[test]
+    fn wrap_keeps_every_line_within_the_width() {
+        let text = "word ".repeat(60);
+        let wrapped = wrap(&text, "    ", 40);
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.chars().count() <= 40 && l.starts_with("    "))
+        );
+        assert_eq!(wrapped.split_whitespace().count(), 60);
+        assert_eq!(wrap("short", "  ", 100), "  short\n");
+    }
+
+    #[test]
+    fn long_counts_never_run_into_the_gate_description() {
+        let mut s = crate::report::Summary::default();
+        let c = s.by_gate.get_mut(Gate::Pipeline);
+        c.errors = 123_456;
+        c.warnings = 234_567;
+        c.infos = 345_678;
+        let lines = gate_lines(&s);
+        let line = lines.lines().next().unwrap();
+        assert!(
+            line.contains("345678 infos  Microsoft"),
+            "counts and description are apart: {line}"
+        );
+    }
 
     #[test]
     fn rustc_like_layout() {

@@ -582,6 +582,14 @@ pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
                 });
                 out.push(positioned(f, &name, &tf.text, tf.lines(), span));
             }
+        } else if let Some((anchor, df)) = missing_file_anchor(connector, kind) {
+            // The file does not exist (IconMissing, IntroMissing, ReadmeMissing…): a finding
+            // on it could not be opened or annotated. It is anchored, in every format, to the
+            // start of a file the connector has; the message names the missing file.
+            let anchor_name = connector.file_name(anchor);
+            for f in list {
+                out.push(positioned(f, &anchor_name, &df.text, df.lines(), None));
+            }
         } else {
             for f in list {
                 out.push(Finding {
@@ -604,6 +612,27 @@ pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
         (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
     });
     out
+}
+
+/// Where findings on a file of `kind` go when the connector has no such file: its
+/// apiProperties.json, else its definition. `None` when the file exists (a binary icon has no
+/// text to point into, but it is there) or the findings are about the folder.
+fn missing_file_anchor(
+    connector: &Connector,
+    kind: FileKind,
+) -> Option<(FileKind, &crate::model::DataFile)> {
+    let exists = match kind {
+        FileKind::Folder => true,
+        FileKind::Icon => connector.icon.is_some(),
+        k => connector.data_file(k).is_some() || connector.text_file(k).is_some(),
+    };
+    if exists {
+        return None;
+    }
+    [FileKind::Properties, FileKind::Definition]
+        .into_iter()
+        .filter(|k| *k != kind)
+        .find_map(|k| connector.data_file(k).map(|df| (k, df)))
 }
 
 fn positioned(

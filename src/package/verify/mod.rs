@@ -52,10 +52,22 @@ pub struct SolutionInfo {
     pub kind: SolutionKind,
 }
 
+/// Which zip a package is: the certification package (intro.md + package zip + solutions)
+/// or the flat files zip (`package --kind files`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum PackageKind {
+    #[default]
+    Certification,
+    Files,
+}
+
 /// The result of verifying one package.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct VerifyReport {
     pub package: String,
+    /// What the package was checked as.
+    pub kind: PackageKind,
     pub findings: Vec<PackageFinding>,
     pub solutions: Vec<SolutionInfo>,
     pub connectors: Vec<EmbeddedConnector>,
@@ -107,6 +119,9 @@ pub struct VerifyOptions<'a> {
     /// The pull request's connector folder to compare with.
     pub against: Option<&'a Connector>,
     pub limits: Limits,
+    /// Check the package as this kind; `None`: a zip with apiDefinition.swagger.json at its
+    /// root and no zip there is a files zip, anything else a certification package.
+    pub kind: Option<PackageKind>,
 }
 
 /// Why verification could not run.
@@ -216,6 +231,15 @@ pub fn verify_bytes(
     };
     let outer = safety::read_archive(bytes, name, 1, &mut budget)?;
     hygiene(&mut report, &outer);
+    let files_zip = match options.kind {
+        Some(k) => k == PackageKind::Files,
+        None => looks_like_files_zip(&outer),
+    };
+    if files_zip {
+        report.kind = PackageKind::Files;
+        check_files_zip(&mut report, &outer, options);
+        return Ok(report);
+    }
 
     // PKG-02: level 1.
     let folders = outer.folders_in("");
@@ -364,9 +388,11 @@ pub fn verify_bytes(
 
 /// PKG-05..07 and the extra checks for one solution; returns its kind.
 mod connector;
+mod files;
 mod solution;
 
 use connector::*;
+use files::*;
 use solution::*;
 
 #[cfg(test)]

@@ -6,17 +6,34 @@ crate::declare_code! {
     ///
     /// ### Why
     /// `connkit init` writes placeholders for the author to replace: `publisher` "Publisher name",
-    /// `stackOwner` "Service owner name", and in the definition a contact named "Publisher name" at
-    /// `support@example.com`. They are well-formed, so no other rule notices them, yet a package
-    /// carrying them names nobody: reviewers send it back, and a merged connector would show them
-    /// to every user. Reported in `publisher`, `stackOwner` and `info.contact` (name, email) when
-    /// the value is one of the placeholders templates write (compared without case). Fictional
-    /// sample addresses such as `jane.doe@example.com` are left alone: only the template values are
-    /// certain to be unintended.
+    /// `stackOwner` "Service owner name", in the definition a contact named "Publisher name" at
+    /// `support@example.com`, a host and URLs under `example.com` (`api.<name>.example.com`), a
+    /// readme line `## Publisher: Publisher name`, and (certified) a marked sample `icon.png`.
+    /// They are well-formed, so no other rule notices them, yet a package carrying them names
+    /// nobody and calls no real service: reviewers send it back, and a merged connector would
+    /// show them to every user. Every placeholder `init` writes is reported until replaced:
+    /// `publisher`, `stackOwner` and `info.contact` (name, email) when the value is one of the
+    /// placeholders templates write (compared without case); the readme's `## Publisher:` line
+    /// with such a value; the icon when it still carries init's placeholder marker (a PNG text
+    /// chunk); and a host or URL under a domain reserved for examples (`example.com`, `.net`,
+    /// `.org`, or the `.example`, `.invalid`, `.test` top-level domains) in `host`, `url`,
+    /// `authorizationUrl`, `tokenUrl`, `refreshUrl`, the connector metadata's values and the
+    /// OAuth settings' parameter values. A `host` replaced at run time by a `dynamichosturl`
+    /// policy template is left alone, as are fictional sample e-mail addresses such as
+    /// `jane.doe@example.com`, and such URLs in descriptions or examples: only the template
+    /// values are certain to be unintended.
     ///
     /// ### Example
-    /// Bad: `"publisher": "Publisher name"`, or `"info": {"contact": {"email": "support@example.com"}}`
-    /// Good: `"publisher": "Contoso"`, `"email": "support@contoso.com"`
+    /// Bad: `"publisher": "Publisher name"`, `"host": "api.contoso.example.com"`, or a readme
+    /// with `## Publisher: Publisher name`
+    /// Good: `"publisher": "Contoso"`, `"host": "api.contoso.com"`, `## Publisher: Contoso`
+    ///
+    /// ### Evidence
+    /// Reserved example domains in those fields: in the public snapshot (538 connectors) and in
+    /// the 1,055 merged versions of corpus/history, only one connector (Alkymi, `www.example.com`,
+    /// three versions) has one, in `host`, which its `dynamichosturl` policy template replaces
+    /// at run time; it is not reported. No merged connector's readme names the publisher
+    /// "Publisher name", and none ships init's marked icon (the marker did not exist).
     pub static PLACEHOLDER_VALUE: Rule {
         code: "PlaceholderValue",
         severity: Severity::Error,
@@ -30,7 +47,100 @@ crate::declare_code! {
     }
 }
 
+/// Whether a host lies under a domain reserved for examples (RFC 2606 and RFC 6761).
+fn reserved_host(host: &str) -> bool {
+    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    ["example.com", "example.net", "example.org"]
+        .iter()
+        .any(|d| h == *d || h.ends_with(&format!(".{d}")))
+        || [".example", ".invalid", ".test"]
+            .iter()
+            .any(|t| h.ends_with(t))
+        || h == "example"
+}
+
+/// The host of a value that is a whole URL or a bare host name; `None` for other text.
+fn host_of(v: &str) -> Option<&str> {
+    let v = v.trim();
+    let rest = match v.split_once("://") {
+        Some((scheme, rest))
+            if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            rest
+        }
+        Some(_) => return None,
+        None => v,
+    };
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    let bare = !v.contains("://");
+    let ok = !host.is_empty()
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    // A bare value must be a host and nothing else (not a sentence).
+    (ok && (!bare || authority.len() == v.len())).then_some(host)
+}
+
+/// The keys whose string values are hosts or URLs init writes.
+const URL_KEYS: &[&str] = &[
+    "host",
+    "url",
+    "authorizationUrl",
+    "tokenUrl",
+    "refreshUrl",
+    "propertyValue",
+    "value",
+    "loginUri",
+    "resourceUri",
+];
+
+/// Every string at one of [`URL_KEYS`] whose host is reserved for examples: (pointer, value).
+/// An explicit stack: the documents are untrusted, their depth is not ours to recurse on.
+fn reserved_urls(root: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Value, String, Option<&str>)> = vec![(root, String::new(), None)];
+    while let Some((v, ptr, key)) = stack.pop() {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m.iter().rev() {
+                    stack.push((x, join(&ptr, k), Some(k.as_str())));
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate().rev() {
+                    stack.push((x, join_index(&ptr, i), key));
+                }
+            }
+            Value::String(s)
+                if key.is_some_and(|k| URL_KEYS.contains(&k))
+                    && host_of(s).is_some_and(reserved_host) =>
+            {
+                out.push((ptr, s.clone()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a `dynamichosturl` policy template replaces the definition's host at run time.
+fn host_is_dynamic(cx: &Context<'_>) -> bool {
+    props_root(cx)
+        .and_then(|r| r.pointer("/properties/policyTemplateInstances"))
+        .and_then(Value::as_array)
+        .is_some_and(|a| {
+            a.iter().any(|t| {
+                t.get("templateId")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| id.eq_ignore_ascii_case("dynamichosturl"))
+            })
+        })
+}
+
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    placeholder_files(cx, sink);
     let placeholder = |v: &str| {
         let t = v.trim().to_ascii_lowercase();
         PLACEHOLDERS.contains(&t.as_str())
@@ -47,9 +157,31 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             }
         }
     }
+    if let Some(r) = props_root(cx) {
+        for (ptr, v) in reserved_urls(r) {
+            sink.emit(
+                ptr,
+                format!("\"{v}\" is a placeholder under a domain reserved for examples: write the real URL"),
+            );
+        }
+    }
     let Some(def) = cx.connector.definition_value() else {
         return;
     };
+    let dynamic_host = host_is_dynamic(cx);
+    for (ptr, v) in reserved_urls(def) {
+        if ptr == "/host" && dynamic_host {
+            continue;
+        }
+        let what = if ptr == "/host" { "host" } else { "URL" };
+        sink.emit_in(
+            FileKind::Definition,
+            ptr,
+            format!(
+                "\"{v}\" is a placeholder under a domain reserved for examples: write the real {what}"
+            ),
+        );
+    }
     if let Some(contact) = def.pointer("/info/contact").and_then(Value::as_object) {
         for (k, v) in contact {
             let Some(v) = v.as_str() else { continue };
@@ -67,6 +199,49 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// The readme's `## Publisher:` line and init's marked icon.
+fn placeholder_files(cx: &Context<'_>, sink: &mut Sink<'_>) {
+    if let Some(readme) = &cx.connector.readme {
+        let mut offset = 0;
+        for line in readme.text.split_inclusive('\n') {
+            let t = line.trim_start();
+            if let Some(rest) = t
+                .strip_prefix('#')
+                .map(|r| r.trim_start_matches('#').trim_start())
+                .and_then(|r| {
+                    r.get(..10)
+                        .filter(|h| h.eq_ignore_ascii_case("publisher:"))
+                        .map(|_| &r[10..])
+                })
+            {
+                let value = rest.trim();
+                if PLACEHOLDERS.contains(&value.to_ascii_lowercase().as_str()) {
+                    let at = offset
+                        + (line.len() - t.len())
+                        + (t.len() - rest.len())
+                        + (rest.len() - rest.trim_start().len());
+                    sink.emit_at_offset(
+                        FileKind::Readme,
+                        at,
+                        format!("the readme's publisher is still the placeholder \"{value}\": write the real name"),
+                    );
+                }
+            }
+            offset += line.len();
+        }
+    }
+    if let Some(icon) = &cx.connector.icon {
+        let marker = crate::core::PLACEHOLDER_ICON_TEXT.as_bytes();
+        if icon.bytes.windows(marker.len()).any(|w| w == marker) {
+            sink.emit_in(
+                FileKind::Icon,
+                "",
+                "icon.png is still the placeholder `connkit init` wrote: replace it with your own 230×230 icon",
+            );
         }
     }
 }
@@ -113,5 +288,93 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         // Custom connectors are never sent to Microsoft.
         assert!(!PLACEHOLDER_VALUE.profiles.contains(Profile::Custom));
+    }
+
+    #[test]
+    fn placeholder_hosts_and_urls_fail_unless_a_policy_replaces_the_host() {
+        let d = patch(
+            def(),
+            json!({"host": "api.contoso.example.com", "info": {"contact": {"url": "https://www.contoso.example.com"}},
+                   "x-ms-connector-metadata": [{"propertyName": "Website", "propertyValue": "https://www.contoso.example.com"}]}),
+        );
+        let f = run_on(
+            &PLACEHOLDER_VALUE,
+            &connector_from(d.clone(), Some(good_props())),
+            Profile::Certified,
+        );
+        let ptrs: Vec<_> = f.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(
+            ptrs,
+            [
+                "/info/contact/url",
+                "/host",
+                "/x-ms-connector-metadata/0/propertyValue"
+            ]
+        );
+        // A dynamichosturl policy replaces the host at run time (Alkymi): not a placeholder.
+        let mut props = good_props();
+        props["properties"]["policyTemplateInstances"] =
+            json!([{"templateId": "dynamichosturl", "title": "Host", "parameters": {}}]);
+        let f = run_on(
+            &PLACEHOLDER_VALUE,
+            &connector_from(d, Some(props)),
+            Profile::Certified,
+        );
+        assert!(f.iter().all(|f| f.pointer != "/host"), "{f:?}");
+        // Near misses: a real host, and an example URL in a description.
+        let d = patch(
+            def(),
+            json!({"host": "api.contoso.com", "info": {"description": "Try https://example.com/x"}}),
+        );
+        let f = run_on(
+            &PLACEHOLDER_VALUE,
+            &connector_from(d, Some(good_props())),
+            Profile::Certified,
+        );
+        assert!(f.is_empty(), "{f:?}");
+        assert!(reserved_host("api.x.example.com") && reserved_host("a.invalid"));
+        assert!(!reserved_host("example.com.evil.net") && !reserved_host("myexample.com"));
+        assert_eq!(
+            host_of("https://u@api.x.example.com:443/v1"),
+            Some("api.x.example.com")
+        );
+        assert_eq!(host_of("see example.com"), None);
+    }
+
+    #[test]
+    fn the_readme_publisher_placeholder_and_inits_icon_fail() {
+        let mut c = connector_from(def(), Some(good_props()));
+        let readme = "# T\nText.\n\n## Publisher: Publisher name\n\n## Prerequisites\n";
+        c.readme = Some(crate::model::TextFile::from_text(
+            "readme.md".into(),
+            "readme.md".into(),
+            readme.to_string(),
+            readme.len() as u64,
+            Vec::new(),
+        ));
+        c.icon = Some(crate::model::BinaryFile {
+            rel_path: "icon.png".into(),
+            path: "icon.png".into(),
+            bytes: crate::convert::init::placeholder_icon(),
+            issues: Vec::new(),
+        });
+        let f = run_on(&PLACEHOLDER_VALUE, &c, Profile::Certified);
+        let files: Vec<_> = f.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(files, ["icon.png", "readme.md"], "{f:?}");
+        let r = f.iter().find(|f| f.file == "readme.md").unwrap();
+        assert_eq!((r.line, r.column), (4, 15), "at the value");
+        // Near misses: a real publisher, the sample's own (unmarked) icon.
+        let readme = "# T\n## Publisher: Contoso\n";
+        c.readme = Some(crate::model::TextFile::from_text(
+            "readme.md".into(),
+            "readme.md".into(),
+            readme.to_string(),
+            readme.len() as u64,
+            Vec::new(),
+        ));
+        c.icon.as_mut().unwrap().bytes =
+            include_bytes!("../../../connectors/certified-connectors/ContosoTasks/icon.png")
+                .to_vec();
+        assert!(run_on(&PLACEHOLDER_VALUE, &c, Profile::Certified).is_empty());
     }
 }

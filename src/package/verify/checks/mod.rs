@@ -26,6 +26,7 @@ mod package_contains_os_junk;
 mod package_definition_mismatch;
 mod package_entry_backslash_separator;
 mod package_file_not_zip;
+mod package_files_layout_invalid;
 mod package_icon_mismatch;
 mod package_missing_solution_kind;
 mod package_not_single_assets_folder;
@@ -45,6 +46,7 @@ pub use package_contains_os_junk::OS_JUNK;
 pub use package_definition_mismatch::DEFINITION_MISMATCH;
 pub use package_entry_backslash_separator::BACKSLASH;
 pub use package_file_not_zip::FILE_NOT_ZIP;
+pub use package_files_layout_invalid::FILES_LAYOUT;
 pub use package_icon_mismatch::ICON_MISMATCH;
 pub use package_missing_solution_kind::MISSING_KIND;
 pub use package_not_single_assets_folder::ASSETS_FOLDER;
@@ -77,6 +79,7 @@ pub static CHECKS: &[&Check] = &[
     &ICON_MISMATCH,
     &CONNECTOR_INCONSISTENT,
     &PREFIX_INVALID,
+    &FILES_LAYOUT,
 ];
 
 #[cfg(test)]
