@@ -628,7 +628,7 @@ reason = "vendor file"
 
     /// 20,000 `[[ignore]]` entries (issue 23: 18.6 s when each position counted the newlines
     /// from the start of the file). Every entry keeps its own line and column; the time is
-    /// in BENCHMARKS.md ("Configuration with many ignores"), not asserted here.
+    /// in BENCHMARKS.md ("Hostile inputs: resource bounds"), not asserted here.
     #[test]
     fn twenty_thousand_ignores_keep_their_positions() {
         const N: usize = 20_000;

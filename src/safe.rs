@@ -192,9 +192,16 @@ pub fn json(doc: String) -> String {
 
 /// The last pass over anything written to a terminal or log: control characters other than
 /// newline, tab and the SGR colour sequences connkit writes itself (`ESC [ digits ; m`) are
-/// escaped. Fields were already made safe; this catches what a renderer forgot.
+/// escaped, and so are the Unicode line and paragraph separators (U+2028, U+2029: connkit
+/// never writes them, some log viewers break lines at them). Fields were already made safe;
+/// this catches what a renderer forgot.
 pub fn terminal(s: &str) -> Cow<'_, str> {
-    let stray = |c: char| (c < ' ' && c != '\n' && c != '\t') || ('\u{7f}'..='\u{9f}').contains(&c);
+    let stray = |c: char| {
+        (c < ' ' && c != '\n' && c != '\t')
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || c == '\u{2028}'
+            || c == '\u{2029}'
+    };
     if !s.chars().any(stray) {
         return Cow::Borrowed(s);
     }
@@ -467,6 +474,7 @@ mod tests {
             terminal("\u{1b}]8;;x\u{7}\r\u{9b}"),
             "\\x1b]8;;x\\x07\\x0d\\u{9b}".replace("\\x0d", "\\r")
         );
+        assert_eq!(terminal("a\u{2028}b\u{2029}c"), "a\\u{2028}b\\u{2029}c");
     }
 
     #[test]
