@@ -26,3 +26,38 @@ pub fn rules(gates: &[Gate], all: bool) -> Vec<CatalogEntry> {
 pub fn diff_rules() -> Vec<CatalogEntry> {
     catalog::family(Family::Diff).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explain_finds_a_code_of_any_family_once_and_suggests_near_codes() {
+        for (code, family) in [
+            ("OperationIdNotUnique", Family::Lint),
+            ("operationdeleted", Family::Diff),
+            ("PackageDefinitionMismatch", Family::Package),
+        ] {
+            let e = explain(code).unwrap_or_else(|_| panic!("{code}"));
+            assert_eq!(e.family, family, "{code}");
+            assert!(e.code.eq_ignore_ascii_case(code));
+        }
+        let near = explain("OperationId").unwrap_err();
+        assert!(!near.is_empty() && near.len() <= 5, "{near:?}");
+        assert!(near.iter().all(|c| c.contains("OperationId")), "{near:?}");
+        assert!(explain("NoSuchCodeAnywhere").unwrap_err().is_empty());
+    }
+
+    #[test]
+    fn rules_lists_lint_rules_by_gate_or_every_code() {
+        let all_lint = rules(&[], false);
+        assert!(all_lint.iter().all(|e| e.family == Family::Lint));
+        let pipeline = rules(&[Gate::Pipeline], false);
+        assert!(!pipeline.is_empty() && pipeline.len() < all_lint.len());
+        assert!(pipeline.iter().all(|e| e.gate == Some(Gate::Pipeline)));
+        let every = rules(&[], true);
+        assert!(every.len() > all_lint.len());
+        assert!(every.iter().any(|e| e.family == Family::Package));
+        assert!(diff_rules().iter().all(|e| e.family == Family::Diff));
+    }
+}

@@ -121,3 +121,63 @@ pub fn run_diff(req: &DiffRequest) -> Result<DiffOutcome, Error> {
         .then(|| crate::report::diff::text_diff(&old, &new));
     Ok(DiffOutcome::Compared { report, text_diff })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(p: &str) -> String {
+        format!("{}/connectors/{p}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn arguments_that_do_not_fit_are_usage_errors() {
+        let two_with_base = DiffRequest {
+            old: Some("a".into()),
+            new: Some("b".into()),
+            base: Some("HEAD".into()),
+            ..Default::default()
+        };
+        let e = run_diff(&two_with_base).unwrap_err();
+        assert_eq!(e.kind(), "usage");
+        assert!(e.to_string().contains("--base REV takes exactly one PATH"));
+        let e = run_diff(&DiffRequest::default()).unwrap_err();
+        assert_eq!(e.kind(), "usage");
+    }
+
+    #[test]
+    fn a_missing_local_side_is_an_io_error_and_no_previous_revision_exits_clean() {
+        let c = sample("custom-connectors/EchoTools");
+        let missing = sample("no-such-connector");
+        for (old, new) in [(&c, &missing), (&missing, &c)] {
+            let e = run_diff(&DiffRequest {
+                old: Some(old.clone()),
+                new: Some(new.clone()),
+                ..Default::default()
+            })
+            .unwrap_err();
+            assert_eq!(e.kind(), "io", "{e}");
+        }
+        // (A side missing at a git revision is `NoPrevious`; it never fails the run.)
+        let none = DiffOutcome::NoPrevious { old: missing };
+        assert_eq!(none.exit_status(Some(DiffSeverity::Info)), EXIT_CLEAN);
+    }
+
+    #[test]
+    fn the_same_connector_twice_has_no_changes_and_exits_clean() {
+        let c = sample("custom-connectors/EchoTools");
+        let o = run_diff(&DiffRequest {
+            old: Some(c.clone()),
+            new: Some(c),
+            text_diff: true,
+            ..Default::default()
+        })
+        .unwrap();
+        let DiffOutcome::Compared { report, text_diff } = &o else {
+            panic!("{o:?}")
+        };
+        assert!(report.changes.is_empty());
+        assert_eq!(text_diff.as_deref(), Some(""));
+        assert_eq!(o.exit_status(Some(DiffSeverity::Info)), EXIT_CLEAN);
+    }
+}
