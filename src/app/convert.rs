@@ -257,3 +257,37 @@ fn lint_written(
     };
     WrittenOutcome { report, run }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_refuses_oauth_for_an_independent_publisher_and_writes_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("New");
+        let e = run_init(&InitRequest {
+            dir: dir.clone(),
+            profile: Some(Profile::IndependentPublisher),
+            auth: Auth::OAuth2,
+            title: None,
+            force: false,
+        })
+        .unwrap_err();
+        assert_eq!(e.kind(), "usage");
+        assert!(!dir.exists());
+    }
+
+    #[test]
+    fn the_profile_comes_from_the_flag_or_the_folder() {
+        let d = Path::new("x/certified-connectors/A");
+        assert_eq!(
+            target_profile(Some(Profile::Custom), d),
+            (Profile::Custom, ProfileSource::Flag)
+        );
+        assert_eq!(
+            target_profile(None, d),
+            (Profile::Certified, ProfileSource::Folder)
+        );
+    }
+}

@@ -274,3 +274,40 @@ pub fn run_verify(req: &VerifyRequest) -> Result<VerifyReport, VerifyPackageErro
         verify::VerifyError::Refused(r) => VerifyPackageError::Refused(r),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_is_not_a_connector_fails_package_and_verify_with_its_kind() {
+        let t = tempfile::tempdir().unwrap();
+        let req = PackageRequest {
+            dir: t.path().to_path_buf(),
+            output: t.path().join("out.zip"),
+            kind: PackageKind::Files,
+            intro: None,
+            flow_solution: None,
+            plugin_solution: None,
+            connector_solution: None,
+            prefix: None,
+            allow_errors: false,
+        };
+        let o = run_package(&req);
+        assert!(
+            matches!(&o.end, PackageEnd::Failed(Error::Io(m)) if m.contains("no connector found"))
+        );
+        assert_eq!(o.exit_status(), EXIT_ERROR);
+        assert!(!t.path().join("out.zip").exists());
+        let e = run_verify(&VerifyRequest {
+            file: t.path().join("p.zip"),
+            against: Some(t.path().to_path_buf()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            matches!(e, VerifyPackageError::Session(Error::Usage(_))),
+            "{e:?}"
+        );
+    }
+}
