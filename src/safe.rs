@@ -19,7 +19,7 @@
 //! - [`json`] for a serialized JSON document: the same characters written as `\uXXXX`
 //!   escapes, so a consumer decodes exactly the original data while the log line holds
 //!   neither a command nor a control character;
-//! - [`lines`] for whole messages connkit builds for stderr, line by line.
+//! - [`lines()`] for whole messages connkit builds for stderr, line by line.
 //!
 //! Secrets: every [`crate::submit::http::Secret`] registers its value here when it is made,
 //! and [`redact`] replaces every registered value (and its percent- and JSON-encoded forms),
@@ -111,14 +111,14 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// inside it, whoever wrote it, is shown as `\n` and never starts a new line), then redacted.
 /// Messages interpolate untrusted text (a zip entry name, a server's `error` field, a file
 /// name) and nothing after formatting can tell its line breaks from connkit's: so a message
-/// is one line, and a message of several lines is given as its lines ([`lines`]).
+/// is one line, and a message of several lines is given as its lines ([`lines()`]).
 pub fn line(s: &str) -> String {
     // A secret holding `\n` or `\r` is still found: its JSON-escaped form, registered with
     // it, is what `text` writes for them.
     redact(&text(s)).into_owned()
 }
 
-/// Several lines for stderr, each given separately and each made safe as [`line`]: the only
+/// Several lines for stderr, each given separately and each made safe as [`line()`]: the only
 /// line breaks in the result are the ones between `lines`, which connkit lays out itself.
 pub fn lines<I, S>(lines: I) -> String
 where
@@ -335,13 +335,13 @@ pub fn redact(s: &str) -> Cow<'_, str> {
     out
 }
 
-/// Write a message to stderr as one line through [`line`] (line breaks, control characters,
+/// Write a message to stderr as one line through [`line()`] (line breaks, control characters,
 /// command markers, secrets). A closed stderr is ignored.
 pub fn eprint_message(s: &str) {
     eprint_lines([s]);
 }
 
-/// Write several lines to stderr through [`lines`], one write. A closed stderr is ignored.
+/// Write several lines to stderr through [`lines()`], one write. A closed stderr is ignored.
 pub fn eprint_lines<I, S>(ls: I)
 where
     I: IntoIterator<Item = S>,
