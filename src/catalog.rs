@@ -1,14 +1,18 @@
 //! One catalog of every code connkit prints, whatever the command: lint rules (with their
-//! fix, if any), diff rules and package checks. `connkit explain` and `connkit rules --all`
-//! read it, and `docs/rules.md` is generated from it ([`markdown`]).
+//! fix, if any), diff rules, package checks and converter notes. It is the one registry the
+//! commands ask: `connkit explain` and `connkit rules` (through [`crate::app::catalog`]),
+//! `docs/rules.md` ([`markdown`]), the SARIF rule metadata and the language server's hover.
+//! Each entry keeps its family's declaration ([`Details`]) for what only that family has.
 //!
-//! Load issues (`model::codes`) are lint rule codes, so they are found as lint entries; a
-//! test checks that every one is registered. A rule declares its fix (`Rule::fix`), which appears
+//! Load issues (`model::IssueKind`) are reported by lint rules (`rules::files::rule_of`), so
+//! their codes are lint entries. A rule declares its fix (`Rule::fix`), which appears
 //! as the `fix` of that rule's entry.
 
 use serde::Serialize;
 
-use crate::core::Gate;
+use crate::core::{Doc, Gate};
+use crate::diff::rules::DiffRule;
+use crate::rules::Rule;
 
 /// Which registry a code belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,14 +64,45 @@ pub struct CatalogEntry {
     pub gate: Option<Gate>,
     /// One line: what it reports.
     pub summary: &'static str,
-    /// The longer explanation (Markdown), when the family has one.
-    pub explanation: String,
+    /// The longer explanation (Markdown, `### ` sections), when the family has one.
+    pub explanation: Doc,
     /// Where it comes from: a URL, an in-repo document, or a catalog id (`PKG-02`).
     pub source: &'static str,
     /// What `lint --fix` does about it, if anything.
     pub fix: Option<&'static str>,
     /// The wording of Microsoft's own message for it, where one is known.
     pub microsoft: Option<&'static str>,
+    /// The family's own declaration, for what only that family has (profiles, areas…).
+    #[serde(skip)]
+    pub details: Details,
+}
+
+/// The declaration behind an entry, for the fields only its family has.
+#[derive(Debug, Clone, Copy)]
+pub enum Details {
+    Lint(&'static Rule),
+    Diff(&'static DiffRule),
+    Package,
+    Convert,
+    Test,
+}
+
+impl CatalogEntry {
+    /// The lint rule of a lint entry.
+    pub fn lint_rule(&self) -> Option<&'static Rule> {
+        match self.details {
+            Details::Lint(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The diff rule of a diff entry.
+    pub fn diff_rule(&self) -> Option<&'static DiffRule> {
+        match self.details {
+            Details::Diff(r) => Some(r),
+            _ => None,
+        }
+    }
 }
 
 fn lint() -> impl Iterator<Item = CatalogEntry> {
@@ -77,10 +112,11 @@ fn lint() -> impl Iterator<Item = CatalogEntry> {
         severity: r.severity.as_str(),
         gate: Some(r.gate),
         summary: r.summary,
-        explanation: r.explanation.text(),
+        explanation: r.explanation,
         source: r.source,
         fix: r.fix.map(|f| f.summary),
         microsoft: r.microsoft,
+        details: Details::Lint(r),
     })
 }
 
@@ -91,10 +127,11 @@ fn diff() -> impl Iterator<Item = CatalogEntry> {
         severity: r.severity.as_str(),
         gate: Some(r.gate),
         summary: r.summary,
-        explanation: r.explanation.text(),
+        explanation: r.explanation,
         source: r.source,
         fix: None,
         microsoft: r.microsoft,
+        details: Details::Diff(r),
     })
 }
 
@@ -105,7 +142,7 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
         severity: c.severity.as_str(),
         gate: None,
         summary: c.summary,
-        explanation: c.explanation.text(),
+        explanation: c.explanation,
         source: if c.id == "-" {
             "connkit (beyond Microsoft's ConnectorPackageValidator.ps1)"
         } else {
@@ -113,6 +150,7 @@ fn package() -> impl Iterator<Item = CatalogEntry> {
         },
         fix: None,
         microsoft: None,
+        details: Details::Package,
     })
 }
 
@@ -123,10 +161,11 @@ fn convert() -> impl Iterator<Item = CatalogEntry> {
         severity: "note",
         gate: Some(Gate::Advice),
         summary: n.summary,
-        explanation: n.explanation.text(),
+        explanation: n.explanation,
         source: "connkit convert",
         fix: None,
         microsoft: None,
+        details: Details::Convert,
     })
 }
 
@@ -137,10 +176,11 @@ fn test() -> impl Iterator<Item = CatalogEntry> {
         severity: "failure",
         gate: None,
         summary: c.summary,
-        explanation: c.explanation.text(),
+        explanation: c.explanation,
         source: "connkit test (docs/test.md)",
         fix: None,
         microsoft: None,
+        details: Details::Test,
     })
 }
 
@@ -154,11 +194,47 @@ pub fn all() -> impl Iterator<Item = CatalogEntry> {
         .chain(test())
 }
 
+/// The entries of one family, in registry order.
+pub fn family(family: Family) -> impl Iterator<Item = CatalogEntry> {
+    let entries: Box<dyn Iterator<Item = CatalogEntry>> = match family {
+        Family::Lint => Box::new(lint()),
+        Family::Diff => Box::new(diff()),
+        Family::Package => Box::new(package()),
+        Family::Convert => Box::new(convert()),
+        Family::Test => Box::new(test()),
+    };
+    entries
+}
+
 /// The entry of a code (exact first, then case-insensitive).
 pub fn find(code: &str) -> Option<CatalogEntry> {
     all()
         .find(|e| e.code == code)
         .or_else(|| all().find(|e| e.code.eq_ignore_ascii_case(code)))
+}
+
+/// The entry of a code in one family (exact first, then case-insensitive).
+pub fn find_in(family: Family, code: &str) -> Option<CatalogEntry> {
+    self::family(family)
+        .find(|e| e.code == code)
+        .or_else(|| self::family(family).find(|e| e.code.eq_ignore_ascii_case(code)))
+}
+
+/// The lint rule of a code, exactly as written (the lint family of the catalog).
+pub fn lint_rule(code: &str) -> Option<&'static Rule> {
+    family(Family::Lint)
+        .find(|e| e.code == code)
+        .and_then(|e| e.lint_rule())
+}
+
+/// Codes that contain `code` (case-insensitive), at most five: what `explain` suggests.
+pub fn near(code: &str) -> Vec<&'static str> {
+    let lower = code.to_lowercase();
+    all()
+        .filter(|e| e.code.to_lowercase().contains(&lower))
+        .map(|e| e.code)
+        .take(5)
+        .collect()
 }
 
 /// A Markdown cell: one line, pipes escaped.
@@ -225,9 +301,10 @@ pub fn markdown() -> String {
                 e.severity,
                 e.summary
             ));
-            if !e.explanation.is_empty() {
+            let explanation = e.explanation.text();
+            if !explanation.is_empty() {
                 // The declaration's `### ` sections, one level down.
-                let text = e.explanation.replace("\n### ", "\n#### ");
+                let text = explanation.replace("\n### ", "\n#### ");
                 let text = text
                     .strip_prefix("### ")
                     .map_or(text.clone(), |t| format!("#### {t}"));
@@ -430,9 +507,10 @@ mod tests {
 
     #[test]
     fn every_load_issue_is_a_lint_rule_and_every_fix_is_listed() {
-        for code in crate::model::codes::ALL {
-            let e = find(code).unwrap_or_else(|| panic!("load issue {code} has no rule"));
-            assert_eq!((e.code, e.family), (*code, Family::Lint));
+        for kind in crate::model::IssueKind::ALL {
+            let code = crate::rules::files::rule_of(kind).code;
+            let e = find(code).unwrap_or_else(|| panic!("load issue {kind:?} has no rule"));
+            assert_eq!((e.code, e.family), (code, Family::Lint));
         }
         for r in crate::rules::registry() {
             let e = find(r.code).unwrap_or_else(|| panic!("rule {} is not in the catalog", r.code));

@@ -1,10 +1,11 @@
 //! connkit: offline checks for Microsoft Power Platform custom connectors.
 //!
-//! Layers, one way only: [`model`] (load a connector, parse leniently, keep positions,
-//! resolve `$ref`, build an operation's request) ← [`policies`] (policy templates: catalog,
-//! expressions, simulator) ← [`rules`] ← [`report`] ← [`cli`]. Everything printed goes
-//! through [`safe`].
-//! resolve `$ref`) ← [`rules`] (and [`scripts`], script.csx's syntax) ← [`report`] ← [`cli`]. Everything printed goes through [`safe`].
+//! Layers, one way only: [`core`] ← [`model`] (load a connector, parse leniently, keep
+//! positions, resolve `$ref`, build an operation's request) ← the jobs ([`rules`], [`diff`],
+//! [`package`], [`submit`], [`convert`], [`policies`] (policy templates), [`scripts`]
+//! (script.csx's syntax), [`contract`] (responses against the definition), [`preview`]) ←
+//! [`catalog`] ← [`report`] ← [`app`] (one session per command) ← [`lsp`] ← [`cli`];
+//! docs/architecture.md draws it. Everything printed goes through [`safe`].
 
 // Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]

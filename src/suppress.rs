@@ -11,7 +11,7 @@
 //!
 //! Like an `[[ignore]]` entry, an inline suppression needs a `reason` (the object form):
 //! one without is not applied and is reported (`SuppressionReasonMissing`). Findings about a
-//! file's syntax or reading ([`NOT_INLINE`]) cannot be suppressed inline at all: a file that
+//! file's syntax or reading ([`crate::rules::files::not_inline`]) cannot be suppressed inline at all: a file that
 //! is not valid JSON must not be able to hide that from its own reader.
 //!
 //! The platform's own schema rejects unknown `x-ms-*` keys but allows other `x-` keys, so
@@ -21,7 +21,7 @@
 use serde_json::Value;
 
 use crate::config::Suppression;
-use crate::model::ignore::{KEY, NOT_INLINE, entries_in};
+use crate::model::ignore::{KEY, entries_in};
 use crate::model::{Connector, FileKind};
 use crate::rules::Finding;
 
@@ -35,7 +35,7 @@ pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
             let at = e.pointer;
             e.codes
                 .into_iter()
-                .filter(|c| !NOT_INLINE.contains(&c.as_str()))
+                .filter(|c| !crate::rules::files::not_inline(c))
                 .map(move |code| Suppression {
                     code,
                     file: Some(file.to_string()),

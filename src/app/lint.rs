@@ -17,16 +17,14 @@ use super::progress::Progress;
 use crate::baseline::Baseline;
 use crate::config::{self, Effective, ProfileSetting};
 use crate::core::{Gate, Profile, ProfileSource, Severity};
+use crate::model::Connector;
 use crate::model::discover::{self, Target};
 use crate::report::run::{ConnectorRun, FailAt, Limits, RunInfo};
 use crate::report::{ConnectorReport, LintReport};
-use crate::rules::{self, LintOptions};
+use crate::rules::{self, Finding, LintOptions};
 use crate::{safe_eprintln, suppress};
 
-/// Exit status: findings at or above the fail level remain.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit status: a usage, configuration or I/O error.
-pub const EXIT_ERROR: u8 = 2;
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 /// What to lint and how: everything `connkit lint` takes except the output formats.
 #[derive(Debug, Clone, Default)]
@@ -117,7 +115,7 @@ impl LintOutcome {
         if self.io_error {
             EXIT_ERROR
         } else if self.wrote_baseline || !self.failed() {
-            0
+            EXIT_CLEAN
         } else {
             EXIT_FINDINGS
         }
@@ -179,6 +177,62 @@ pub fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
         .collect()
 }
 
+/// One connector's findings as `connkit lint` reports them (see [`lint_loaded`]).
+#[derive(Debug, Default)]
+pub struct ConnectorLint {
+    pub findings: Vec<Finding>,
+    /// How many findings `[[ignore]]` entries and inline `x-connkit-ignore` removed.
+    pub suppressed: usize,
+    /// Which of the configuration's `[[ignore]]` entries removed a finding.
+    pub used_ignores: Vec<usize>,
+    /// Inline `x-connkit-ignore` entries that name no rule (they suppress nothing).
+    pub unknown_inline: Vec<config::Suppression>,
+}
+
+/// Lint a loaded connector as `connkit lint` does, for the command line and the language
+/// server alike: the rules of `profile` with the configuration's levels (spread over the
+/// cores with `parallel_rules`), only the findings of `gates` (empty: all), then the
+/// configuration's `[[ignore]]` entries and the connector's inline `x-connkit-ignore`.
+pub fn lint_loaded(
+    connector: &Connector,
+    profile: Profile,
+    eff: &Effective,
+    parallel_rules: bool,
+    gates: &[Gate],
+) -> ConnectorLint {
+    let mut findings = if parallel_rules {
+        rules::lint_parallel(connector, profile, &eff.options)
+    } else {
+        rules::lint(connector, profile, &eff.options)
+    };
+    if !gates.is_empty() {
+        findings.retain(|f| gates.contains(&f.gate));
+    }
+    let mut sups = eff.ignores.clone();
+    let inline = suppress::inline(connector);
+    // A misspelled code in x-connkit-ignore suppresses nothing.
+    let unknown_inline = inline
+        .iter()
+        .filter(|s| rules::find(&s.code).is_none_or(|r| r.code != s.code))
+        .cloned()
+        .collect();
+    sups.extend(inline);
+    let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
+    let used_ignores = eff
+        .ignore_index
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(i, _)| *i)
+        .collect();
+    ConnectorLint {
+        findings,
+        suppressed,
+        used_ignores,
+        unknown_inline,
+    }
+}
+
 /// Lint one target with its configuration; suppressed findings are removed and counted.
 /// Also returns which of the configuration's `[[ignore]]` entries removed a finding.
 fn lint_one(
@@ -190,55 +244,35 @@ fn lint_one(
 ) -> (ConnectorReport, ConnectorRun, Vec<usize>) {
     let connector = target.load();
     let display = connector.display.clone();
-    let mut findings = if parallel_rules {
-        rules::lint_parallel(&connector, profile, &eff.options)
-    } else {
-        rules::lint(&connector, profile, &eff.options)
-    };
-    if !gates.is_empty() {
-        findings.retain(|f| gates.contains(&f.gate));
-    }
-    let mut sups = eff.ignores.clone();
-    let inline = suppress::inline(&connector);
+    let lint = lint_loaded(&connector, profile, eff, parallel_rules, gates);
     // A misspelled code in x-connkit-ignore suppresses nothing: say so.
-    for s in &inline {
-        if rules::find(&s.code).is_none_or(|r| r.code != s.code) {
-            let near = rules::registry()
-                .iter()
-                .find(|r| r.code.eq_ignore_ascii_case(&s.code))
-                .map(|r| format!(" (did you mean {}?)", r.code))
-                .unwrap_or_default();
-            safe_eprintln!(
-                "warning: {}: x-connkit-ignore at '{}' names unknown rule code '{}'{near}",
-                crate::report::display_path(&display, s.file.as_deref().unwrap_or("")),
-                s.pointer,
-                s.code
-            );
-        }
+    for s in &lint.unknown_inline {
+        let near = rules::registry()
+            .iter()
+            .find(|r| r.code.eq_ignore_ascii_case(&s.code))
+            .map(|r| format!(" (did you mean {}?)", r.code))
+            .unwrap_or_default();
+        safe_eprintln!(
+            "warning: {}: x-connkit-ignore at '{}' names unknown rule code '{}'{near}",
+            crate::report::display_path(&display, s.file.as_deref().unwrap_or("")),
+            s.pointer,
+            s.code
+        );
     }
-    sups.extend(inline);
-    let (suppressed, used) = suppress::apply_tracked(&mut findings, &sups);
-    let used_ignores = eff
-        .ignore_index
-        .iter()
-        .zip(&used)
-        .filter(|(_, u)| **u)
-        .map(|(i, _)| *i)
-        .collect();
     (
         ConnectorReport {
             path: display,
             profile,
             profile_source,
-            findings,
+            findings: lint.findings,
         },
         ConnectorRun {
             rules_run: rules_run(profile, &eff.options),
-            suppressed,
+            suppressed: lint.suppressed,
             baselined: 0,
             fail_at: Default::default(),
         },
-        used_ignores,
+        lint.used_ignores,
     )
 }
 

@@ -6,17 +6,13 @@ use std::path::PathBuf;
 use super::lint::LintOutcome;
 use crate::core::Severity;
 use crate::report::{self, Format, LintReport, run::RunInfo};
-use crate::{rules, safe_eprintln};
+use crate::safe_eprintln;
 
 /// Render a report in one format (`color`: text only).
 pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
     match format {
         Format::Json => report::json::render(report, run),
-        Format::Text => {
-            report::text::render(report, color)
-                + &run.text_line()
-                + &report::text::explain_hint(report)
-        }
+        Format::Text => report::text::render(report, color) + &run.text_line(),
         Format::Sarif => report::sarif::render(report, run),
         Format::Github => report::github::render(report, run),
         Format::Azure => report::azure::render(report, run),
@@ -25,9 +21,9 @@ pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -
     }
 }
 
-/// What goes to stdout: the report in `format` (nothing for a quiet, clean text run), with
-/// the `--statistics` table after text findings; for other formats the table goes to stderr
-/// so machine output stays unchanged.
+/// What goes to stdout: the report in `format` (nothing for a quiet, clean text run; text
+/// with findings ends with how to explain a code), with the `--statistics` table after text
+/// findings; for other formats the table goes to stderr so machine output stays unchanged.
 pub fn main_output(
     format: Format,
     outcome: &LintOutcome,
@@ -36,6 +32,9 @@ pub fn main_output(
     statistics: bool,
 ) -> String {
     let mut out = render(format, &outcome.report, &outcome.run, color);
+    if format == Format::Text {
+        out.push_str(&report::text::explain_hint(&outcome.report));
+    }
     if quiet && format == Format::Text && outcome.report.summary().total() == 0 {
         out.clear();
     }
@@ -81,7 +80,9 @@ pub fn statistics_table(report: &LintReport) -> String {
     let w = counts.iter().map(|c| c.0.len()).max().unwrap_or(4);
     let mut s = String::new();
     for (code, sev, n) in &counts {
-        let summary = rules::find(code).map(|r| r.summary).unwrap_or("");
+        let summary = crate::catalog::find_in(crate::catalog::Family::Lint, code)
+            .map(|e| e.summary)
+            .unwrap_or("");
         s.push_str(&format!(
             "{n:>6}  {code:<w$}  {:<7}  {summary}\n",
             sev.as_str()

@@ -1,8 +1,11 @@
 //! The command line (clap only: parsing arguments, calling the library, choosing exit codes).
 
+pub mod convert;
 pub mod diff;
-pub mod lint_ci;
+mod errors;
+pub mod lint;
 pub mod lsp;
+pub mod man;
 pub mod package;
 pub mod preview;
 pub mod request;
@@ -16,15 +19,15 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::Gate;
-use crate::report;
-use crate::rules::{self, Severity};
+use crate::rules::Severity;
 use crate::safe_eprintln;
 
-pub mod convert;
+pub(crate) use errors::{error_document, fail};
+pub use lint::{LevelArg, LintArgs, ProfileArg};
 
-/// Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_ERROR: u8 = 2;
+/// Exit codes (one table for every command, [`crate::app`]): 0 clean, 1 findings at or above
+/// the fail level, 2 usage or I/O error.
+pub use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -91,102 +94,6 @@ pub enum Command {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct LintArgs {
-    /// Connector folders, definition files, or folders holding many connectors (default: .).
-    pub paths: Vec<PathBuf>,
-    /// Which certification rules apply; auto picks from the path (certified-connectors/…).
-    /// [default: auto, or `profile` in connkit.toml]
-    #[arg(long, value_enum)]
-    pub profile: Option<ProfileArg>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Report only findings of these gates (comma-separated): pipeline (Microsoft's PR
-    /// validator), review (certification reviewers), platform (import or run time), advice.
-    /// `--gate pipeline` shows what the PR check will fail on.
-    #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
-    pub gate: Vec<Gate>,
-    /// Exit with 1 when a finding at or above this level remains.
-    /// [default: error, or `fail-on` in connkit.toml]
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
-    /// Configuration file for every connector (default: the nearest connkit.toml upward).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Report only findings not in this baseline file (and count entries that no longer occur).
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Record the current findings as a baseline file (exits 0 unless I/O fails).
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
-    /// Lint only connectors with files changed since this git revision (e.g. origin/main).
-    #[arg(long, value_name = "REV")]
-    pub changed_since: Option<String>,
-    /// Also write the JSON report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub output_json: Option<PathBuf>,
-    /// Also write a SARIF 2.1.0 report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub output_sarif: Option<PathBuf>,
-    /// Also write a JUnit XML report to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub output_junit: Option<PathBuf>,
-    /// Also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY).
-    #[arg(long, value_name = "FILE")]
-    pub output_markdown: Option<PathBuf>,
-    /// Apply safe, mechanical fixes first (see the fixable marker in `connkit rules`).
-    #[arg(long)]
-    pub fix: bool,
-    /// Treat PATHS as files (as pre-commit passes them): lint each connector folder holding
-    /// one of them, once. A connkit.toml stands for every connector below its folder; files
-    /// outside any connector are ignored.
-    #[arg(long)]
-    pub from_files: bool,
-    /// Report only findings at or above this level in every format (`warning` hides infos).
-    /// Hidden findings do not fail the run.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub min_level: Option<LevelArg>,
-    /// SARIF: keep at most N results (GitHub keeps 5,000 and rejects uploads over 25,000);
-    /// errors first, the run's properties and notifications say what was left out.
-    #[arg(long, value_name = "N", default_value_t = report::run::SARIF_MAX_RESULTS)]
-    pub sarif_max_results: usize,
-    /// SARIF: the category GitHub code scanning files the results under (the run's
-    /// `automationDetails.id`; default connkit/lint). Give each connkit job its own when
-    /// several upload SARIF, so one does not replace the other's alerts.
-    #[arg(long, value_name = "CATEGORY")]
-    pub sarif_category: Option<String>,
-    /// Markdown: at most N bytes (default just under GitHub's 1 MiB job summary limit; use
-    /// 65000 for a pull-request comment); truncation says how much was left out.
-    #[arg(long, value_name = "N", default_value_t = report::run::MARKDOWN_MAX_BYTES)]
-    pub markdown_max_bytes: usize,
-    /// Print findings only: no progress, no summary line when clean, no informational
-    /// messages on stderr (warnings and errors still go to stderr).
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-    /// Also print how many findings each rule produced (text: after the findings; other
-    /// formats: on stderr, so machine output stays unchanged).
-    #[arg(long)]
-    pub statistics: bool,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LevelArg {
-    Error,
-    Warning,
-    Info,
-}
-
-impl LevelArg {
-    pub(crate) fn level(self) -> Severity {
-        match self {
-            LevelArg::Error => Severity::Error,
-            LevelArg::Warning => Severity::Warning,
-            LevelArg::Info => Severity::Info,
-        }
-    }
-}
-
-#[derive(clap::Args, Debug)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
@@ -206,15 +113,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProfileArg {
-    Auto,
-    Custom,
-    Certified,
-    IndependentPublisher,
-}
-
-fn parse_gate(s: &str) -> Result<Gate, String> {
+pub(crate) fn parse_gate(s: &str) -> Result<Gate, String> {
     Gate::parse(s)
         .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
@@ -261,19 +160,19 @@ pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
         return code;
     }
-    let cli = match lint_only(std::env::args_os()).map_or_else(Cli::try_parse, Ok) {
+    let cli = match lint::lint_only(std::env::args_os()).map_or_else(Cli::try_parse, Ok) {
         Ok(cli) => cli,
-        Err(e) => return usage_error(e, std::env::args_os()),
+        Err(e) => return errors::usage_error(e, std::env::args_os()),
     };
     let color = use_color(cli.color);
     match cli.command {
-        Command::Lint(args) => lint(args, color),
+        Command::Lint(args) => lint::run(args, color),
         Command::Rules(args) => list_rules(args),
         Command::Explain { code } => explain(&code),
         Command::Package(args) => package::package(args, color),
         Command::VerifyPackage(args) => package::verify_package(args, color),
-        Command::Completions { shell } => lint_ci::completions(shell),
-        Command::Man { dir } => lint_ci::man(dir.as_deref()),
+        Command::Completions { shell } => man::completions(shell),
+        Command::Man { dir } => man::man(dir.as_deref()),
         Command::Upload(args) => submit::upload(args),
         Command::Submit(args) => submit::submit(args),
         Command::Diff(args) => diff::run(args, color),
@@ -301,112 +200,6 @@ fn version_only() -> Option<ExitCode> {
     Some(ExitCode::SUCCESS)
 }
 
-/// `connkit lint …`, parsed with a command tree that has only `lint` in it: building every
-/// other subcommand's arguments and help first was a tenth of a small connector's lint. The
-/// `lint` arguments are the same type ([`LintArgs`]) and `--color` is declared as on
-/// [`Cli`]; any error, `--help` or `--version` gives `None`, and the full tree then parses
-/// the same arguments again, so messages and help are clap's own for the whole command.
-fn lint_only<I, T>(args: I) -> Option<Cli>
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString> + Clone,
-{
-    #[derive(Parser)]
-    #[command(name = "connkit")]
-    struct LintOnly {
-        #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
-        #[command(subcommand)]
-        command: LintCommand,
-    }
-    #[derive(Subcommand)]
-    enum LintCommand {
-        Lint(LintArgs),
-    }
-    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-    if args.get(1).is_none_or(|a| a != "lint") {
-        return None;
-    }
-    let parsed = LintOnly::try_parse_from(args).ok()?;
-    let LintCommand::Lint(lint) = parsed.command;
-    Some(Cli {
-        color: parsed.color,
-        command: Command::Lint(lint),
-    })
-}
-
-#[cfg(test)]
-mod lint_only_tests {
-    use super::*;
-
-    #[test]
-    fn json_output_is_read_from_the_raw_arguments() {
-        for yes in [
-            &["connkit", "lint", "--format", "json"][..],
-            &["connkit", "lint", "--bogus", "--format=json"],
-            &["connkit", "verify-package", "--format", "json", "x.zip"],
-        ] {
-            assert!(wants_json(yes.iter()), "{yes:?}");
-        }
-        for no in [
-            &["connkit", "lint", "--format", "text"][..],
-            &["connkit", "lint", "--format"],
-            &["connkit", "lint", "json"],
-            &["connkit", "lint", "--", "--format", "json"],
-        ] {
-            assert!(!wants_json(no.iter()), "{no:?}");
-        }
-    }
-
-    #[test]
-    fn the_lint_only_tree_parses_as_the_full_one() {
-        let cases: &[&[&str]] = &[
-            &["connkit", "lint"],
-            &["connkit", "lint", "a", "b/c"],
-            &["connkit", "lint", "--color", "never", "x"],
-            &[
-                "connkit",
-                "lint",
-                "--format",
-                "json",
-                "--gate",
-                "pipeline,review",
-                "--fail-on",
-                "warning",
-                "--profile",
-                "certified",
-                "-q",
-                "x",
-            ],
-            &[
-                "connkit",
-                "lint",
-                "--output-sarif",
-                "o.sarif",
-                "--baseline",
-                "b.json",
-                ".",
-            ],
-        ];
-        for args in cases {
-            let pruned = lint_only(args.iter()).expect("parses");
-            let full = Cli::try_parse_from(args.iter()).unwrap();
-            assert_eq!(format!("{pruned:?}"), format!("{full:?}"), "{args:?}");
-        }
-        // Errors, help and version are left to the full tree (its messages, its exit codes).
-        for args in [
-            &["connkit", "lint", "--help"][..],
-            &["connkit", "lint", "--version"],
-            &["connkit", "lint", "--format", "nope"],
-            &["connkit", "lint", "--no-such-flag"],
-            &["connkit", "rules"],
-            &["connkit", "--color", "never", "lint"],
-        ] {
-            assert!(lint_only(args.iter()).is_none(), "{args:?}");
-        }
-    }
-}
-
 /// Everything connkit writes to stdout goes through here: secrets redacted
 /// ([`crate::safe::redact`]), then stray control characters escaped
 /// ([`crate::safe::terminal`]; renderers already escaped each untrusted field).
@@ -426,277 +219,34 @@ pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
     print(&crate::safe::json(text))
 }
 
-/// What went wrong, for the JSON error document: `usage` (arguments), `io` (a file could not
-/// be read or written), `config` (connkit.toml), `baseline`, `parse` (an input that is not
-/// JSON/YAML), `refused` (a package refused as unsafe or corrupt), `service` (a network or
-/// server failure), `rejected` (the service rejected the package or submission).
-pub(crate) fn error_object(kind: &str, message: &str) -> serde_json::Value {
-    serde_json::json!({"kind": kind, "message": message})
-}
-
-/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
-pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "status": "error",
-        "error": error_object(kind, message),
-    })
-}
-
-/// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
-/// stdout; exit 2.
-pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
-    if json {
-        print_json(&error_document(kind, message));
-    }
-    safe_eprintln!("error: {message}");
-    ExitCode::from(EXIT_ERROR)
-}
-
-/// Whether the command line asks for JSON output (`--format json` or `--format=json`), read
-/// from the raw arguments: it must be known when the arguments do not parse.
-fn wants_json<I, T>(args: I) -> bool
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString>,
-{
-    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-    args.iter()
-        .take_while(|a| *a != "--")
-        .enumerate()
-        .any(|(i, a)| {
-            a == "--format=json"
-                || (a == "--format" && args.get(i + 1).is_some_and(|v| v == "json"))
-        })
-}
-
-/// A command line clap refused: its message and exit status (2), as clap prints them; with
-/// `--format json`, also one JSON error document (`kind` "usage") on stdout, so a program
-/// reading stdout sees why there is no report. `--help` and `--version` are not errors.
-fn usage_error<I, T>(e: clap::Error, args: I) -> ExitCode
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString>,
-{
-    if !e.use_stderr() {
-        e.exit();
-    }
-    if wants_json(args) {
-        // clap's message is its first paragraph (the usage line and the hint follow a
-        // blank line); its own lines, such as the missing arguments, joined with spaces.
-        let rendered = e.render().to_string();
-        let message: Vec<&str> = rendered
-            .lines()
-            .take_while(|l| !l.trim().is_empty())
-            .map(str::trim)
-            .collect();
-        let message = message.join(" ");
-        let message = message.strip_prefix("error: ").unwrap_or(&message);
-        print_json(&error_document("usage", message));
-    }
-    let _ = e.print();
-    ExitCode::from(EXIT_ERROR)
-}
-
-fn lint(args: LintArgs, color: bool) -> ExitCode {
-    lint_ci::run(args, color)
-}
-
-#[derive(serde::Serialize)]
-struct RuleInfo {
-    code: &'static str,
-    severity: Severity,
-    gate: Gate,
-    evidence: String,
-    microsoft_message: Option<&'static str>,
-    profiles: Vec<&'static str>,
-    file: crate::model::FileKind,
-    summary: &'static str,
-    explanation: crate::core::Doc,
-    source: &'static str,
-    fixable: bool,
-    family: crate::catalog::Family,
-}
-
-/// `rules --all`: every family of the catalog, with a `family` column/field.
-fn list_catalog(args: &RulesArgs) -> ExitCode {
-    let shown: Vec<_> = crate::catalog::all()
-        .filter(|e| args.gate.is_empty() || e.gate.is_some_and(|g| args.gate.contains(&g)))
-        .collect();
-    match args.format {
-        TextOrJson::Json => {
-            let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": shown});
-            print_json(&doc);
-        }
-        TextOrJson::Text => {
-            let mut s = String::new();
-            for e in &shown {
-                let gate = e.gate.map(|g| format!(", gate {}", g.as_str()));
-                s.push_str(&listing_entry(
-                    e.code,
-                    &format!(
-                        "{} {}{}: {}",
-                        e.family.as_str(),
-                        e.severity,
-                        gate.unwrap_or_default(),
-                        e.summary
-                    ),
-                    e.fix.is_some(),
-                ));
-            }
-            s.push_str(&format!("{} codes\n", shown.len()));
-            print(&s);
-        }
-    }
-    ExitCode::SUCCESS
-}
-
-/// The width `connkit rules` fits in.
-const LISTING_WIDTH: usize = 100;
-
-/// One entry of `connkit rules`: the code (and `[fixable]`) on its own line, so any code
-/// fits, then what it is, wrapped and indented, within [`LISTING_WIDTH`] columns.
-fn listing_entry(code: &str, what: &str, fixable: bool) -> String {
-    let mut s = String::from(code);
-    if fixable {
-        s.push_str("  [fixable]");
-    }
-    s.push('\n');
-    s.push_str(&report::text::wrap(what, "    ", LISTING_WIDTH));
-    s
-}
-
+/// `connkit rules`: the lint rules, or with `--all` every code of the catalog.
 fn list_rules(args: RulesArgs) -> ExitCode {
-    if args.all {
-        return list_catalog(&args);
-    }
-    let all = rules::registry();
-    match args.format {
-        TextOrJson::Json => {
-            let list: Vec<RuleInfo> = all
-                .iter()
-                .filter(|r| args.gate.is_empty() || args.gate.contains(&r.gate))
-                .map(|r| RuleInfo {
-                    code: r.code,
-                    severity: r.severity,
-                    gate: r.gate,
-                    evidence: r.evidence(),
-                    microsoft_message: r.microsoft,
-                    profiles: r.profiles.names(),
-                    file: r.file,
-                    summary: r.summary,
-                    explanation: r.explanation,
-                    source: r.source,
-                    fixable: crate::fix::find(r.code).is_some(),
-                    family: crate::catalog::Family::Lint,
-                })
-                .collect();
-            let doc = serde_json::json!({"schema_version": 1, "tool": report::json::tool(), "rules": list});
-            print_json(&doc);
-        }
-        TextOrJson::Text => {
-            let mut s = String::new();
-            let shown: Vec<_> = all
-                .iter()
-                .filter(|r| args.gate.is_empty() || args.gate.contains(&r.gate))
-                .collect();
-            for r in &shown {
-                let names = r.profiles.names();
-                let profiles = if names.len() == 3 {
-                    "all profiles".to_string()
-                } else {
-                    names.join(", ")
-                };
-                s.push_str(&listing_entry(
-                    r.code,
-                    &format!(
-                        "{}, gate {}, {profiles}: {}",
-                        r.severity.as_str(),
-                        r.gate.as_str(),
-                        r.summary
-                    ),
-                    crate::fix::find(r.code).is_some(),
-                ));
-            }
-            s.push_str(&format!(
-                "{} rules; `connkit explain CODE` explains one\n",
-                shown.len()
-            ));
-            print(&s);
-        }
-    }
+    use crate::report::catalog as render;
+    let shown = crate::app::catalog::rules(&args.gate, args.all);
+    match (args.format, args.all) {
+        (TextOrJson::Json, false) => print_json(&render::lint_rules_json(&shown)),
+        (TextOrJson::Json, true) => print_json(&render::all_json(&shown)),
+        (TextOrJson::Text, false) => print(&render::lint_rules_text(&shown)),
+        (TextOrJson::Text, true) => print(&render::all_text(&shown)),
+    };
     ExitCode::SUCCESS
 }
 
+/// `connkit explain CODE`.
 fn explain(code: &str) -> ExitCode {
-    match rules::find(code) {
-        Some(r) => {
-            // The declaration's own sections (Why, Example, Evidence), then what its fields add.
-            let mut body = r.explanation.text();
-            if r.explanation.section("Evidence").is_none() {
-                body.push_str(&format!("\n\n### Evidence\n{}", r.evidence()));
-            }
-            if let Some(m) = r.microsoft {
-                body.push_str(&format!("\n\n### Microsoft's message\n\"{m}\""));
-            }
-            if let Some(f) = crate::fix::find(r.code) {
-                body.push_str(&format!("\n\n### Fix\n`lint --fix`: {}", f.summary));
-            }
-            print(&format!(
-                "{}\n\n  severity: {}\n  gate:     {} ({})\n  profiles: {}\n  file:     {}\n\n{}\n\n{body}\n\nSource: {}\n",
-                r.code,
-                r.severity.as_str(),
-                r.gate.as_str(),
-                r.gate.describe(),
-                r.profiles.names().join(", "),
-                crate::model::FileKind::default_name(r.file),
-                r.summary,
-                r.source
-            ));
+    match crate::app::catalog::explain(code) {
+        Ok(crate::app::catalog::Explained::Code(entry)) => {
+            print(&crate::report::catalog::explain(&entry));
             ExitCode::SUCCESS
         }
-        None if diff::explain(code).is_some() => {
-            print(&diff::explain(code).unwrap_or_default());
+        Ok(crate::app::catalog::Explained::Template(t)) => {
+            print(&crate::report::request::template_text(t));
             ExitCode::SUCCESS
         }
-        None if crate::catalog::find(code).is_some() => {
-            let Some(e) = crate::catalog::find(code) else {
-                return ExitCode::from(EXIT_ERROR);
-            };
-            let explanation = if e.explanation.is_empty() {
-                String::new()
-            } else {
-                format!("{}\n\n", e.explanation)
-            };
-            print(&format!(
-                "{}  ({})\n\n  severity: {}\n\n{}\n\n{explanation}Source: {}\n",
-                e.code,
-                e.family.noun(),
-                e.severity,
-                e.summary,
-                e.source
-            ));
-            ExitCode::SUCCESS
-        }
-        None if crate::policies::catalog::find(code).is_some() => {
-            if let Some(t) = crate::policies::catalog::find(code) {
-                print(&report::request::template_text(t));
+        Err(near) => {
+            for line in crate::report::catalog::unknown_code(code, &near) {
+                safe_eprintln!("{line}");
             }
-            ExitCode::SUCCESS
-        }
-        None => {
-            let lower = code.to_lowercase();
-            let near: Vec<_> = crate::catalog::all()
-                .filter(|e| e.code.to_lowercase().contains(&lower))
-                .map(|e| e.code)
-                .take(5)
-                .collect();
-            safe_eprintln!("error: unknown rule code '{code}'");
-            if !near.is_empty() {
-                safe_eprintln!("  did you mean: {}", near.join(", "));
-            }
-            safe_eprintln!("  list every code with `connkit rules --all`");
             ExitCode::from(EXIT_ERROR)
         }
     }

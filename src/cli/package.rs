@@ -1,16 +1,15 @@
-//! `connkit package` and `connkit verify-package`.
+//! `connkit package` and `connkit verify-package`: arguments in, the sessions of
+//! [`crate::app::package`] do the work, [`crate::report::package`] renders it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, FailOn, TextOrJson, print, print_json};
-use crate::model::Connector;
-use crate::package::build::{self, Built, PackageInput};
-use crate::package::verify::{self, PackageKind, VerifyError, VerifyOptions, VerifyReport};
-use crate::report::{self, ConnectorReport, LintReport};
-use crate::rules::{self, LintOptions, Profile, Severity};
+use super::{FailOn, TextOrJson, print, print_json};
+use crate::app::package::{PackageEnd, PackageRequest, VerifyPackageError, VerifyRequest};
+use crate::package::verify::PackageKind;
+use crate::report;
 use crate::safe_eprintln;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,306 +80,84 @@ pub struct VerifyPackageArgs {
     pub fail_on: FailOn,
 }
 
-fn read_input(p: &Path) -> Result<(String, Vec<u8>), String> {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let limit = crate::package::safety::Limits::default().max_archive_bytes;
-    let bytes = crate::fsx::read_capped(p, limit).map_err(|e| format!("{}: {e}", p.display()))?;
-    Ok((name, bytes))
-}
-
-/// Every file a `package` run reads: the output must never replace one of them.
-fn inputs_of(args: &PackageArgs, connector: &Connector) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = [
-        &args.intro,
-        &args.flow_solution,
-        &args.plugin_solution,
-        &args.connector_solution,
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect();
-    v.extend(connector.file_paths());
-    v
-}
-
-fn error(msg: impl std::fmt::Display) -> ExitCode {
-    safe_eprintln!("error: {msg}");
-    ExitCode::from(EXIT_ERROR)
-}
-
 pub fn package(args: PackageArgs, color: bool) -> ExitCode {
-    if !crate::model::discover::is_connector_dir(&args.dir) {
-        return error(format!(
-            "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
-            args.dir.display()
-        ));
-    }
-    let connector = Connector::load_dir(&args.dir, args.dir.display().to_string());
-    let findings = rules::lint(&connector, Profile::Certified, &LintOptions::default());
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    if !findings.is_empty() {
-        let r = LintReport {
-            connectors: vec![ConnectorReport {
-                path: connector.display.clone(),
-                profile: Profile::Certified,
-                profile_source: crate::core::ProfileSource::Flag,
-                findings,
-            }],
-        };
-        print(&report::text::render(&r, color));
-    }
-    if errors > 0 && !args.allow_errors {
-        safe_eprintln!(
-            "error: refusing to package: the certified lint reports {errors} error{} (fix them, or pass --allow-errors)",
-            if errors == 1 { "" } else { "s" }
-        );
-        return ExitCode::from(EXIT_FINDINGS);
-    }
-    let built: Result<Built, String> = match args.kind {
-        Kind::Files => build::build_files(&connector),
-        Kind::Certification => (|| {
-            let intro = match &args.intro {
-                Some(p) => Some(read_input(p)?),
-                None => connector
-                    .intro
-                    .as_ref()
-                    .map(|t| (t.rel_path.clone(), t.text.clone().into_bytes())),
-            };
-            let input = PackageInput {
-                intro,
-                flow_solution: args.flow_solution.as_deref().map(read_input).transpose()?,
-                plugin_solution: args
-                    .plugin_solution
-                    .as_deref()
-                    .map(read_input)
-                    .transpose()?,
-                connector_solution: args
-                    .connector_solution
-                    .as_deref()
-                    .map(read_input)
-                    .transpose()?,
-                prefix: args.prefix.clone(),
-            };
-            build::build_certification(&connector, &input)
-        })(),
+    let req = PackageRequest {
+        dir: args.dir,
+        output: args.output,
+        kind: args.kind.package_kind(),
+        intro: args.intro,
+        flow_solution: args.flow_solution,
+        plugin_solution: args.plugin_solution,
+        connector_solution: args.connector_solution,
+        prefix: args.prefix,
+        allow_errors: args.allow_errors,
     };
-    let built = match built {
-        Ok(b) => b,
-        Err(e) => return error(e),
-    };
-    let out_name = args
-        .output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "package.zip".into());
-    // Check what was built, exactly as verify-package would, before writing anything.
-    {
-        let options = VerifyOptions {
-            plugin: args.plugin_solution.is_some(),
-            against: Some(&connector),
-            kind: Some(args.kind.package_kind()),
-            ..Default::default()
-        };
-        match verify::verify_bytes(&out_name, &built.bytes, &options) {
-            Ok(mut r) => {
-                if args.kind == Kind::Files {
-                    // The files zip holds the folder's files as they are: their lint is the
-                    // one printed above.
-                    r.connectors.clear();
-                }
-                if !r.findings.is_empty() || r.connectors.iter().any(|c| !c.findings.is_empty()) {
-                    print(&render_text(&r, color));
-                }
-                if r.has_at_least(Severity::Error) && !args.allow_errors {
-                    safe_eprintln!(
-                        "error: refusing to write {}: the package check reports {} error(s) (fix them, or pass --allow-errors)",
-                        args.output.display(),
-                        r.count(Severity::Error)
-                    );
-                    return ExitCode::from(EXIT_FINDINGS);
-                }
-            }
-            Err(refusal) => return error(format!("refusing the package: {refusal}")),
-        }
+    let o = crate::app::package::run_package(&req);
+    if let Some(lint) = &o.lint {
+        print(&report::text::render(lint, color));
     }
-    for n in &built.notes {
+    if let Some(v) = &o.verify {
+        print(&report::package::render_text(v, color));
+    }
+    for n in &o.notes {
         safe_eprintln!("note: {n}");
     }
-    let inputs = inputs_of(&args, &connector);
-    if let Err(e) = crate::fsx::write_output(&args.output, &built.bytes, &inputs) {
-        return error(e);
+    match &o.end {
+        PackageEnd::Written {
+            name,
+            size,
+            tree,
+            sha256,
+        } => {
+            print(&report::package::written(
+                name,
+                *size,
+                tree,
+                &req.output,
+                sha256,
+            ));
+        }
+        PackageEnd::LintErrors(errors) => safe_eprintln!(
+            "error: refusing to package: the certified lint reports {errors} error{} (fix them, or pass --allow-errors)",
+            if *errors == 1 { "" } else { "s" }
+        ),
+        PackageEnd::PackageErrors(errors) => safe_eprintln!(
+            "error: refusing to write {}: the package check reports {errors} error(s) (fix them, or pass --allow-errors)",
+            req.output.display(),
+        ),
+        PackageEnd::Failed(e) => safe_eprintln!("error: {e}"),
     }
-    let mut s = build::render_tree(&out_name, built.bytes.len() as u64, &built.tree);
-    s.push_str(&format!(
-        "wrote {}\nsha256 {}\n",
-        crate::safe::text(&args.output.display().to_string()),
-        built.sha256
-    ));
-    print(&s);
-    ExitCode::SUCCESS
+    ExitCode::from(o.exit_status())
 }
 
 pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
     let json = args.format == TextOrJson::Json;
-    let against = match &args.against {
-        Some(d) if crate::model::discover::is_connector_dir(d) => {
-            Some(Connector::load_dir(d, d.display().to_string()))
-        }
-        Some(d) => {
-            return super::fail_with(
-                "usage",
-                &format!(
-                    "{}: --against needs a connector folder (apiDefinition.swagger.json, apiProperties.json)",
-                    d.display()
-                ),
-                json,
-            );
-        }
-        None => None,
-    };
-    let options = VerifyOptions {
+    let req = VerifyRequest {
+        file: args.file.clone(),
         plugin: args.plugin,
-        against: against.as_ref(),
+        against: args.against,
         kind: args.kind.map(Kind::package_kind),
-        ..Default::default()
     };
-    let report = match verify::verify_path(&args.file, &options) {
+    let report = match crate::app::package::run_verify(&req) {
         Ok(r) => r,
-        Err(VerifyError::Io(e)) => return super::fail_with("io", &e.to_string(), json),
-        Err(VerifyError::Refused(r)) => {
-            if json {
+        Err(VerifyPackageError::Session(e)) => return super::fail(&e, json),
+        Err(e @ VerifyPackageError::Refused(_)) => {
+            if let (true, VerifyPackageError::Refused(r)) = (json, &e) {
                 let mut doc = super::error_document("refused", &r.reason);
                 doc["package"] = args.file.display().to_string().into();
                 doc["error"]["path_in_package"] = r.path.clone().into();
                 print_json(&doc);
             }
-            return error(format!("refusing the package: {r}"));
+            safe_eprintln!("error: {e}");
+            return ExitCode::from(super::EXIT_ERROR);
         }
     };
     match args.format {
-        TextOrJson::Json => print(&render_json(&report)),
-        TextOrJson::Text => print(&render_text(&report, color)),
+        TextOrJson::Json => print(&report::package::render_json(&report)),
+        TextOrJson::Text => print(&report::package::render_text(&report, color)),
     };
     match args.fail_on.level() {
-        Some(level) if report.has_at_least(level) => ExitCode::from(EXIT_FINDINGS),
+        Some(level) if report.has_at_least(level) => ExitCode::from(super::EXIT_FINDINGS),
         _ => ExitCode::SUCCESS,
     }
-}
-
-/// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
-/// "connectors":[…],"summary":{…}}`.
-pub fn render_json(r: &VerifyReport) -> String {
-    let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
-    crate::safe::json(text)
-}
-
-fn verify_document(r: &VerifyReport) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "package": r.package,
-        "kind": r.kind,
-        "findings": r.findings,
-        "solutions": r.solutions,
-        "connectors": r.connectors,
-        "summary": {
-            "solutions": r.solutions.len(),
-            "errors": r.count(Severity::Error),
-            "warnings": r.count(Severity::Warning),
-            "infos": r.count(Severity::Info),
-        },
-    })
-}
-
-/// Entry names, messages and the package name come from the zip: each goes through
-/// [`crate::safe::text`].
-pub fn render_text(r: &VerifyReport, color: bool) -> String {
-    use crate::safe::text;
-    let mut out = String::new();
-    let paint = |sev: Severity, s: &str| {
-        if !color {
-            return s.to_string();
-        }
-        let c = match sev {
-            Severity::Error => "31",
-            Severity::Warning => "33",
-            Severity::Info => "36",
-        };
-        format!("\x1b[1;{c}m{s}\x1b[0m")
-    };
-    for f in &r.findings {
-        out.push_str(&format!(
-            "{}: {}\n  --> {}\n\n",
-            paint(f.severity, &format!("{}[{}]", f.severity.as_str(), f.code)),
-            text(&f.message),
-            text(&f.path_in_package)
-        ));
-    }
-    for c in &r.connectors {
-        for f in &c.findings {
-            report::text::render_finding(&mut out, &c.path, f, color);
-        }
-    }
-    let kinds: Vec<String> = r
-        .solutions
-        .iter()
-        .map(|s| {
-            format!(
-                "{} ({})",
-                text(s.path.rsplit('/').next().unwrap_or("")),
-                serde_json::to_value(s.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            )
-        })
-        .collect();
-    let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
-    if r.kind == PackageKind::Files {
-        let what = if e == 0 && w == 0 {
-            "the files zip is correct".to_string()
-        } else {
-            format!(
-                "{e} error{}, {w} warning{}",
-                if e == 1 { "" } else { "s" },
-                if w == 1 { "" } else { "s" }
-            )
-        };
-        out.push_str(&format!(
-            "{}: {what} (files zip: the connector's files, linted with the certified profile)\n",
-            text(&r.package)
-        ));
-        return out;
-    }
-    if e == 0 && w == 0 {
-        out.push_str(&format!(
-            "{}: the package structure is correct; solutions: {}\n",
-            text(&r.package),
-            if kinds.is_empty() {
-                "none".into()
-            } else {
-                kinds.join(", ")
-            }
-        ));
-    } else {
-        out.push_str(&format!(
-            "{}: {e} error{}, {w} warning{}; solutions: {}\n",
-            text(&r.package),
-            if e == 1 { "" } else { "s" },
-            if w == 1 { "" } else { "s" },
-            if kinds.is_empty() {
-                "none".into()
-            } else {
-                kinds.join(", ")
-            }
-        ));
-    }
-    out
 }

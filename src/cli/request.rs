@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{fail_with, print, print_json};
+use super::errors::fail_with;
+use super::{print, print_json};
 use crate::app::request::{self, RequestInput};
 
 #[derive(clap::Args, Debug)]

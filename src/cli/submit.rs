@@ -1,19 +1,17 @@
-//! `connkit upload` and `connkit submit`: argument handling and output only; the work is in
-//! [`crate::submit`].
+//! `connkit upload` and `connkit submit`: arguments in, the sessions of
+//! [`crate::app::submit`] do the work, [`crate::report::submit`] renders it.
 
-use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime};
 
 use clap::ValueEnum;
 
-use super::{EXIT_ERROR, EXIT_FINDINGS, TextOrJson as Format, print, print_json};
+use super::{TextOrJson as Format, print, print_json};
+use crate::app::submit::{SubmitOutcome, SubmitRequest, Timing, UploadRequest};
+use crate::report::submit as render;
 use crate::safe_eprintln;
-use crate::submit::http::{Http, RetryPolicy, Secret, check_url, redact_url};
-use crate::submit::ingestion::{self, Failure, Options, Session};
-use crate::submit::token::{Credentials, TokenEndpoint, TokenSource};
-use crate::submit::upload;
+use crate::submit::ingestion;
+use crate::submit::token::TokenEndpoint;
 
 #[derive(clap::Args, Debug)]
 pub struct UploadArgs {
@@ -111,492 +109,92 @@ pub struct SubmitArgs {
     pub retry_base_ms: u64,
 }
 
-fn log_line(msg: &str) {
-    safe_eprintln!("connkit: {msg}");
-}
-
-fn fail(kind: &str, msg: &str, format: Format) -> ExitCode {
-    super::fail_with(kind, msg, format == Format::Json)
-}
-
-fn read_stdin_line(what: &str) -> Result<Secret, String> {
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| format!("reading {what} from stdin: {e}"))?;
-    let v = line.trim();
-    if v.is_empty() {
-        return Err(format!("{what}: stdin is empty"));
-    }
-    Ok(Secret::redacted(v))
-}
-
-fn env_secret(name: &str) -> Option<Secret> {
-    std::env::var(name)
-        .ok()
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-        .map(Secret::redacted)
-}
-
-/// The SAS URL: `--sas-url -` (stdin) or CONNKIT_SAS_URL.
-fn sas_url(flag: Option<&str>) -> Result<Secret, String> {
-    match flag {
-        Some("-") => read_stdin_line("the SAS URL"),
-        // The value is not echoed: it is probably a live SAS URL.
-        Some(_) => Err("--sas-url only accepts '-' (read the URL from stdin); pass the URL through CONNKIT_SAS_URL or stdin so that it stays out of shell history".into()),
-        None => env_secret("CONNKIT_SAS_URL").ok_or_else(|| {
-            "no SAS URL: set CONNKIT_SAS_URL, or pipe it in with --sas-url -".to_string()
-        }),
-    }
-}
-
-fn read_package(path: &Path) -> Result<Vec<u8>, String> {
-    let limit = crate::package::safety::Limits::default().max_archive_bytes;
-    let bytes =
-        crate::fsx::read_capped(path, limit).map_err(|e| format!("{}: {e}", path.display()))?;
-    if bytes.is_empty() {
-        return Err(format!("{}: the package is empty", path.display()));
-    }
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(format!(
-            "{}: not a zip file (a certification package is a .zip)",
-            path.display()
-        ));
-    }
-    Ok(bytes)
-}
-
-fn policy(timeout: u64, request_timeout: u64, retry_base_ms: u64) -> RetryPolicy {
-    let mut p = RetryPolicy::new(Duration::from_secs(timeout));
-    p.base = Duration::from_millis(retry_base_ms);
-    p.request_timeout = Duration::from_secs(request_timeout.max(1));
-    p
-}
-
 pub fn upload(args: UploadArgs) -> ExitCode {
-    let bytes = match read_package(&args.package) {
-        Ok(b) => b,
-        Err(m) => return fail("io", &m, args.format),
+    let req = UploadRequest {
+        package: args.package,
+        sas_url: args.sas_url,
+        timing: Timing {
+            timeout: args.timeout,
+            request_timeout: args.request_timeout,
+            retry_base_ms: args.retry_base_ms,
+        },
     };
-    let url = match sas_url(args.sas_url.as_deref()) {
-        Ok(u) => u,
-        Err(m) => return fail("usage", &m, args.format),
-    };
-    if let Err(m) = check_url(url.expose(), "SAS URL") {
-        return fail("usage", &m, args.format);
-    }
-    if let Some(m) = upload::sas_expired(url.expose(), SystemTime::now()) {
-        return fail("usage", &m, args.format);
-    }
-    if let Some(w) = upload::sas_expiry_warning(url.expose(), SystemTime::now()) {
-        safe_eprintln!("warning: {w}");
-    }
-    let mut p = policy(args.timeout, args.request_timeout, args.retry_base_ms);
-    p.upload_timeout = Duration::from_secs(args.request_timeout.max(1));
-    let http = Http::new(p);
-    match upload::put_blob(&http, &url, &bytes, &log_line) {
+    match crate::app::submit::run_upload(&req) {
         Ok(r) => {
             match args.format {
-                Format::Json => {
-                    let doc = serde_json::json!({
-                        "schema_version": 1, "tool": crate::report::json::tool(),
-                        "status": "ok", "upload": r,
-                    });
-                    print_json(&doc);
-                }
-                Format::Text => {
-                    print(&format!(
-                        "uploaded {} bytes to {}\nsha256 {}\nlength {}\n",
-                        r.bytes,
-                        crate::safe::text(&r.url),
-                        r.sha256,
-                        if r.length_verified {
-                            "verified"
-                        } else {
-                            "not read back (the SAS has no read permission)"
-                        }
-                    ));
-                }
-            }
+                Format::Json => print_json(&render::upload_json(&r)),
+                Format::Text => print(&render::upload_text(&r)),
+            };
             ExitCode::SUCCESS
         }
-        Err(m) => fail("service", &m, args.format),
+        Err(e) => super::fail(&e, args.format == Format::Json),
     }
-}
-
-/// The checks of `verify-package`, before anything is sent: a package Partner Center would
-/// reject is refused unless `--skip-verify`.
-fn verify_before_submit(args: &SubmitArgs, name: &str, bytes: &[u8]) -> Result<(), ExitCode> {
-    use crate::package::verify::{self, VerifyOptions};
-    use crate::rules::Severity;
-    // Partner Center takes the certification package only: a flat files zip (which
-    // verify-package would otherwise recognise and pass) is checked as one, and refused.
-    let options = VerifyOptions {
-        plugin: args.plugin,
-        kind: Some(verify::PackageKind::Certification),
-        ..Default::default()
-    };
-    let report = match verify::verify_bytes(name, bytes, &options) {
-        Ok(r) => r,
-        Err(refusal) => {
-            return Err(fail(
-                "refused",
-                &format!("refusing the package: {refusal}"),
-                args.format,
-            ));
-        }
-    };
-    let errors = report.count(Severity::Error);
-    if errors == 0 {
-        return Ok(());
-    }
-    let mut lines: Vec<String> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| {
-            format!(
-                "{} {}: {}",
-                f.code,
-                crate::safe::text(&f.path_in_package),
-                crate::safe::text(&f.message)
-            )
-        })
-        .collect();
-    for c in &report.connectors {
-        let n = c
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        if n > 0 {
-            lines.push(format!(
-                "{n} certified lint error(s) in the connector of {}",
-                crate::safe::text(&c.path)
-            ));
-        }
-    }
-    if args.skip_verify {
-        safe_eprintln!(
-            "warning: --skip-verify: submitting a package that verify-package rejects ({errors} error(s))"
-        );
-        for l in &lines {
-            safe_eprintln!("  {l}");
-        }
-        return Ok(());
-    }
-    let head = format!(
-        "refusing to submit: verify-package reports {errors} error(s) in {name} (run `connkit verify-package {name}` for details; --skip-verify overrides):"
-    );
-    let msg = format!("{head}\n  {}", lines.join("\n  "));
-    // On stderr, one line each: a message is printed as one line (crate::safe::line).
-    let eprint = || {
-        safe_eprintln!("error: {head}");
-        for l in &lines {
-            safe_eprintln!("  {l}");
-        }
-    };
-    Err(match args.format {
-        Format::Json => {
-            let doc = serde_json::json!({
-                "schema_version": 1, "tool": crate::report::json::tool(),
-                "status": "rejected",
-                "error": super::error_object("verify", &msg),
-                "dry_run": args.dry_run,
-                "verify": {"errors": errors, "findings": report.findings},
-            });
-            print_json(&doc);
-            eprint();
-            ExitCode::from(EXIT_FINDINGS)
-        }
-        Format::Text => {
-            eprint();
-            ExitCode::from(EXIT_FINDINGS)
-        }
-    })
-}
-
-/// Ids inserted into URL paths: letters, digits, `-`, `.`, `_`.
-fn safe_segment(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 200
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
 }
 
 pub fn submit(args: SubmitArgs) -> ExitCode {
-    if !safe_segment(&args.product_id) {
-        return fail(
-            "usage",
-            "--product-id: expected letters, digits, '-', '.' or '_'",
-            args.format,
-        );
-    }
-    for (u, what) in [
-        (&args.authority_host, "--authority-host"),
-        (&args.api_url, "--api-url"),
-    ] {
-        if let Err(m) = check_url(u, what) {
-            return fail("usage", &m, args.format);
-        }
-    }
-    let bytes = match read_package(&args.package) {
-        Ok(b) => b,
-        Err(m) => return fail("io", &m, args.format),
-    };
-    let file_name = args
-        .package
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "package.zip".into());
-    if let Err(code) = verify_before_submit(&args, &file_name, &bytes) {
-        return code;
-    }
-    let opts = Options {
-        product_id: args.product_id.clone(),
-        api_url: args.api_url.trim_end_matches('/').to_string(),
-        file_name,
-        package_type: args.package_type.clone(),
+    let json = args.format == Format::Json;
+    let req = SubmitRequest {
+        package: args.package,
+        product_id: args.product_id,
+        package_type: args.package_type,
         force: args.force,
-        wait: args.wait || args.go_live,
+        wait: args.wait,
         go_live: args.go_live,
-        poll_interval: Duration::from_secs(args.poll_interval),
-    };
-    let endpoint = match args.token_endpoint {
-        TokenEndpointArg::V1 => TokenEndpoint::V1,
-        TokenEndpointArg::V2 => TokenEndpoint::V2,
-    };
-    let tenant = std::env::var("AZURE_TENANT_ID")
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    let client = std::env::var("AZURE_CLIENT_ID")
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    if !tenant.is_empty() && !safe_segment(&tenant) {
-        return fail(
-            "usage",
-            "AZURE_TENANT_ID: expected a tenant GUID or domain name",
-            args.format,
-        );
-    }
-    if args.dry_run {
-        return dry_run(&args, &opts, endpoint, &tenant, &client, &bytes);
-    }
-    let secret = if args.client_secret_stdin {
-        match read_stdin_line("the client secret") {
-            Ok(s) => Some(s),
-            Err(m) => return fail("usage", &m, args.format),
-        }
-    } else {
-        env_secret("AZURE_CLIENT_SECRET")
-    };
-    let mut missing = Vec::new();
-    if tenant.is_empty() {
-        missing.push("AZURE_TENANT_ID");
-    }
-    if client.is_empty() {
-        missing.push("AZURE_CLIENT_ID");
-    }
-    if secret.is_none() {
-        missing.push("AZURE_CLIENT_SECRET (or --client-secret-stdin)");
-    }
-    let Some(secret) = secret.filter(|_| missing.is_empty()) else {
-        return fail(
-            "usage",
-            &format!(
-                "missing credentials: {} (see README, \"Submitting\")",
-                missing.join(", ")
-            ),
-            args.format,
-        );
-    };
-    let tokens = TokenSource::new(
-        Credentials {
-            tenant_id: tenant,
-            client_id: client,
-            client_secret: secret,
+        poll_interval: args.poll_interval,
+        timing: Timing {
+            timeout: args.timeout,
+            request_timeout: args.request_timeout,
+            retry_base_ms: args.retry_base_ms,
         },
-        &args.authority_host,
-        endpoint,
-        ingestion::RESOURCE,
-    );
-    let http = Http::new(policy(
-        args.timeout,
-        args.request_timeout,
-        args.retry_base_ms,
-    ));
-    let steps = ingestion::plan(&opts);
-    let mut session = Session::new(&http, &tokens, &opts, &bytes, &log_line);
-    let result = session.run(&steps);
-    let mut outcome = session.outcome;
-    outcome.tokens_acquired = *tokens.acquired.borrow();
-    let (status, code) = match &result {
-        Ok(()) => ("ok", ExitCode::SUCCESS),
-        Err(Failure::Rejected(_)) => ("rejected", ExitCode::from(EXIT_FINDINGS)),
-        Err(Failure::Error(_)) => ("error", ExitCode::from(EXIT_ERROR)),
+        authority_host: args.authority_host,
+        api_url: args.api_url,
+        token_endpoint: match args.token_endpoint {
+            TokenEndpointArg::V1 => TokenEndpoint::V1,
+            TokenEndpointArg::V2 => TokenEndpoint::V2,
+        },
+        client_secret_stdin: args.client_secret_stdin,
+        dry_run: args.dry_run,
+        skip_verify: args.skip_verify,
+        plugin: args.plugin,
     };
-    let error = result.as_ref().err().map(|f| f.message().to_string());
-    match args.format {
-        Format::Json => {
-            let kind = if status == "rejected" {
-                "rejected"
-            } else {
-                "service"
+    let outcome = match crate::app::submit::run_submit(&req) {
+        Ok(o) => o,
+        Err(e) => return super::fail(&e, json),
+    };
+    let error = match &outcome {
+        SubmitOutcome::Rejected(r) => {
+            if json {
+                let doc = render::rejected_json(&r.message(), req.dry_run, r.errors, &r.findings);
+                print_json(&doc);
+            }
+            // On stderr, one line each: a message is printed as one line (crate::safe::line).
+            safe_eprintln!("error: {}", r.head);
+            for l in &r.lines {
+                safe_eprintln!("  {l}");
+            }
+            None
+        }
+        SubmitOutcome::DryRun(d) => {
+            match args.format {
+                Format::Json => print_json(&render::dry_run_json(d)),
+                Format::Text => print(&render::dry_run_text(d)),
             };
-            let doc = serde_json::json!({
-                "schema_version": 1, "tool": crate::report::json::tool(),
-                "status": status,
-                "error": error.as_deref().map(|m| super::error_object(kind, m)),
-                "dry_run": false, "result": outcome,
-            });
-            print_json(&doc);
+            d.problem.as_deref()
         }
-        Format::Text => {
-            print(&summary(&outcome, status));
+        SubmitOutcome::Ran {
+            status,
+            outcome,
+            error,
+        } => {
+            match args.format {
+                Format::Json => print_json(&render::ran_json(status, error.as_deref(), outcome)),
+                Format::Text => print(&render::summary(outcome, status)),
+            };
+            error.as_deref()
         }
-    }
+    };
     if let Some(m) = error {
         safe_eprintln!("error: {m}");
     }
-    code
-}
-
-/// The text summary. Ids, states, step names and messages come from the server: each goes
-/// through [`crate::safe::text`].
-fn summary(o: &ingestion::Outcome, status: &str) -> String {
-    let t = |s: &str| crate::safe::text(s).into_owned();
-    let mut s = format!("status      {status}\nproduct     {}\n", t(&o.product_id));
-    if let Some(c) = &o.cancelled_submission_id {
-        s.push_str(&format!("cancelled   submission {}\n", t(c)));
-    }
-    if let Some(p) = &o.package_id {
-        s.push_str(&format!(
-            "package     {} ({})\n",
-            t(p),
-            t(o.package_state.as_deref().unwrap_or("?"))
-        ));
-    }
-    if let Some(u) = &o.upload {
-        s.push_str(&format!(
-            "uploaded    {} bytes, sha256 {}\n",
-            u.bytes, u.sha256
-        ));
-    }
-    if let Some(sid) = &o.submission_id {
-        s.push_str(&format!(
-            "submission  {} ({}/{})\n",
-            t(sid),
-            t(o.submission_state.as_deref().unwrap_or("?")),
-            t(o.submission_substate.as_deref().unwrap_or("?"))
-        ));
-    }
-    for w in &o.workflow {
-        s.push_str(&format!("  step      {}: {}\n", t(&w.name), t(&w.state)));
-    }
-    for m in &o.validation_messages {
-        s.push_str(&format!("  problem   {}\n", t(m)));
-    }
-    if o.promoted {
-        s.push_str("went live   yes\n");
-    }
-    s
-}
-
-fn dry_run(
-    args: &SubmitArgs,
-    opts: &Options,
-    endpoint: TokenEndpoint,
-    tenant: &str,
-    client: &str,
-    bytes: &[u8],
-) -> ExitCode {
-    let tenant_shown = if tenant.is_empty() {
-        "<AZURE_TENANT_ID>"
-    } else {
-        tenant
-    };
-    let authority = args.authority_host.trim_end_matches('/');
-    let (token_url, token_body) = match endpoint {
-        TokenEndpoint::V1 => (
-            format!("{authority}/{tenant_shown}/oauth2/token"),
-            format!("client credentials, resource={}", ingestion::RESOURCE),
-        ),
-        TokenEndpoint::V2 => (
-            format!("{authority}/{tenant_shown}/oauth2/v2.0/token"),
-            format!("client credentials, scope={}/.default", ingestion::RESOURCE),
-        ),
-    };
-    let calls: Vec<_> = ingestion::plan(opts)
-        .into_iter()
-        .map(|s| s.describe(opts, &token_url, &token_body))
-        .collect();
-    let set = |present: bool| if present { "set" } else { "missing" };
-    let secret_source = if args.client_secret_stdin {
-        "stdin (not read in a dry run)"
-    } else {
-        set(env_secret("AZURE_CLIENT_SECRET").is_some())
-    };
-    let sha = upload::sha256_hex(bytes);
-    let mut missing = Vec::new();
-    if tenant.is_empty() {
-        missing.push("AZURE_TENANT_ID");
-    }
-    if client.is_empty() {
-        missing.push("AZURE_CLIENT_ID");
-    }
-    if secret_source == "missing" {
-        missing.push("AZURE_CLIENT_SECRET (or --client-secret-stdin)");
-    }
-    let problem = (!missing.is_empty()).then(|| {
-        format!(
-            "missing credentials: {}; a real run would stop here (see README, \"Submitting\")",
-            missing.join(", ")
-        )
-    });
-    match args.format {
-        Format::Json => {
-            let doc = serde_json::json!({
-                "schema_version": 1, "tool": crate::report::json::tool(),
-                "status": if problem.is_some() { "incomplete" } else { "ok" },
-                "error": problem.as_deref().map(|m| super::error_object("usage", m)),
-                "dry_run": true,
-                "package": {"file_name": opts.file_name, "bytes": bytes.len(), "sha256": sha},
-                "credentials": {
-                    "AZURE_TENANT_ID": set(!tenant.is_empty()),
-                    "AZURE_CLIENT_ID": set(!client.is_empty()),
-                    "AZURE_CLIENT_SECRET": secret_source,
-                },
-                "plan": calls,
-            });
-            print_json(&doc);
-        }
-        Format::Text => {
-            let mut s = format!(
-                "dry run: no connection is made\npackage {} ({} bytes, sha256 {sha})\ncredentials: AZURE_TENANT_ID {}, AZURE_CLIENT_ID {}, client secret {secret_source}\nplanned calls:\n",
-                crate::safe::text(&opts.file_name),
-                bytes.len(),
-                set(!tenant.is_empty()),
-                set(!client.is_empty()),
-            );
-            for (i, c) in calls.iter().enumerate() {
-                s.push_str(&format!(
-                    "{:>3}. {:<6} {}\n       {}\n",
-                    i + 1,
-                    c.method,
-                    crate::safe::text(&redact_url(&c.url)),
-                    crate::safe::text(&c.note)
-                ));
-            }
-            print(&s);
-        }
-    }
-    if let Some(m) = problem {
-        safe_eprintln!("error: {m}");
-        return ExitCode::from(EXIT_ERROR);
-    }
-    ExitCode::SUCCESS
+    ExitCode::from(outcome.exit_status())
 }

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 
-use super::{EXIT_FINDINGS, fail_with, print};
+use super::errors::fail_with;
+use super::{EXIT_FINDINGS, print};
 use crate::app::test::{TestRequest, run};
 use crate::report;
 use crate::safe_eprintln;

@@ -128,7 +128,8 @@ fn check_readable(side: &Side) -> Result<(), SourceError> {
                     format!(":{}:{}", lc.line, lc.column)
                 })
                 .unwrap_or_default();
-            let unreadable = first.is_some_and(|i| i.code == "FileUnreadable");
+            let unreadable =
+                first.is_some_and(|i| i.kind == crate::model::codes::IssueKind::FileUnreadable);
             return Err(SourceError {
                 message: format!("{}{at}: cannot be read: {why}", f.path.display()),
                 kind: if unreadable { "io" } else { "parse" },

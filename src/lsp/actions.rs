@@ -124,7 +124,7 @@ pub fn actions(
             }));
         }
         if is_definition
-            && !crate::model::ignore::NOT_INLINE.contains(&f.code)
+            && !crate::rules::files::not_inline(f.code)
             && let Some(new) = suppress_edit(doc, &f.pointer, f.code)
         {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {

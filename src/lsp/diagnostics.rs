@@ -90,7 +90,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 /// One diagnostic. `data` carries what code actions and hover need back: the gate, the
 /// JSON pointer and the file the finding is about.
 pub fn diagnostic(linted: &Linted, f: &Finding, path: &Path) -> Diagnostic {
-    let rule = crate::rules::find(f.code);
+    let rule = crate::catalog::find_in(crate::catalog::Family::Lint, f.code);
     let href = rule.and_then(|r| r.source.parse::<Uri>().ok());
     let shown_elsewhere = linted.connector.dir.join(&f.file) != path;
     let message = if shown_elsewhere {

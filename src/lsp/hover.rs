@@ -33,11 +33,13 @@ pub fn word_at(text: &str, offset: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// The explanation of a rule, as markdown.
+/// The explanation of a rule, as markdown (from the catalog's lint entry).
 pub fn rule_markdown(code: &str, message: &str) -> Option<String> {
-    let r = crate::rules::find(code)?;
-    let fix = crate::fix::find(r.code)
-        .map(|f| format!("\n\nQuick fix available: {}.", f.summary))
+    let entry = crate::catalog::find_in(crate::catalog::Family::Lint, code)?;
+    let r = entry.lint_rule()?;
+    let fix = entry
+        .fix
+        .map(|f| format!("\n\nQuick fix available: {f}."))
         .unwrap_or_default();
     Some(format!(
         "**{}** ({}, gate: {}: {})\n\n{message}\n\n*{}*\n\n{}{fix}\n\n[Documentation]({})",

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{self, ConfigError, Effective};
 use crate::model::{Connector, DataFile, FileKind, TextFile, discover};
-use crate::rules::{self, Finding};
-use crate::suppress;
+use crate::rules::Finding;
 
 /// Which connector file a name is (case-insensitive, as discovery does).
 pub fn kind_of(name: &str) -> Option<FileKind> {
@@ -239,8 +238,9 @@ fn data_file_of_bytes(path: &Path, rel_path: String, bytes: &[u8]) -> DataFile {
     let text = crate::model::parse::decode(bytes, &mut issues);
     let unreadable = issues.first().is_some_and(|i| {
         matches!(
-            i.code,
-            crate::model::codes::FILE_UNREADABLE | crate::model::codes::FILE_TOO_LARGE
+            i.kind,
+            crate::model::codes::IssueKind::FileUnreadable
+                | crate::model::codes::IssueKind::FileTooLarge
         )
     });
     DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
@@ -302,8 +302,9 @@ pub struct Linted {
     pub sources: Sources,
 }
 
-/// Lint a connector as `connkit lint DIR` would: its configuration's profile and levels,
-/// then `[[ignore]]` entries and inline `x-connkit-ignore`. A configuration with errors is
+/// Lint a connector as `connkit lint DIR` would, through the same session
+/// ([`crate::app::lint::lint_loaded`]): its configuration's profile and levels, then
+/// `[[ignore]]` entries and inline `x-connkit-ignore`. A configuration with errors is
 /// reported and the connector is linted with the defaults (the command line stops instead;
 /// an editor is better served by findings).
 ///
@@ -317,10 +318,8 @@ pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
     let (connector, sources) =
         load_reusing(dir, overlay, previous.map(|l| (l.connector, l.sources)));
     let (profile, _) = config::resolve_profile(None, eff.profile, dir);
-    let mut findings = rules::lint(&connector, profile, &eff.options);
-    let mut sups = eff.ignores.clone();
-    sups.extend(suppress::inline(&connector));
-    suppress::apply(&mut findings, &sups);
+    // The session `connkit lint` runs, on this one connector (every gate, rules in turn).
+    let findings = crate::app::lint::lint_loaded(&connector, profile, &eff, false, &[]).findings;
     Linted {
         connector,
         findings,
@@ -378,7 +377,7 @@ mod tests {
         ] {
             let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
             assert_eq!((&a.text, &a.value), (&b.text, &b.value));
-            let codes = |d: &DataFile| d.issues.iter().map(|i| i.code).collect::<Vec<_>>();
+            let codes = |d: &DataFile| d.issues.iter().map(|i| i.kind).collect::<Vec<_>>();
             assert_eq!(codes(a), codes(b));
         }
         // Two chains of lints over the same edits: `marked` marks each file of its previous

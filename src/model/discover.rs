@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::codes::IssueKind;
 use super::{FileKind, FolderIssue};
 
 /// What `lint PATH` resolves to.
@@ -86,7 +87,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
             .collect(),
         Err(e) => {
             issues.push(FolderIssue {
-                code: super::codes::FILE_UNREADABLE,
+                kind: IssueKind::FileUnreadable,
                 file: FileKind::Folder,
                 message: format!("cannot list {}: {e}", dir.display()),
             });
@@ -116,7 +117,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
         };
         if let Some(prev) = slot {
             issues.push(FolderIssue {
-                code: super::codes::FILE_NAME_AMBIGUOUS,
+                kind: IssueKind::FileNameAmbiguous,
                 file: FileKind::Folder,
                 message: format!(
                     "both `{}` and `{}` are present; file names differ only by case, which breaks on Windows and macOS checkouts",
@@ -137,7 +138,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
         files.definition = Some(p.clone());
         if canonical.len() > 1 {
             issues.push(FolderIssue {
-                code: super::codes::FILE_NAME_AMBIGUOUS,
+                kind: IssueKind::FileNameAmbiguous,
                 file: FileKind::Folder,
                 message: "several files named apiDefinition.swagger.json in different letter case"
                     .into(),
@@ -156,7 +157,7 @@ pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFi
             })
             .collect();
         issues.push(FolderIssue {
-            code: super::codes::FILE_NAME_AMBIGUOUS,
+            kind: IssueKind::FileNameAmbiguous,
             file: FileKind::Folder,
             message: format!("several definition files ({}); rename the one to check to apiDefinition.swagger.json", names.join(", ")),
         });
@@ -282,7 +283,7 @@ mod tests {
         std::fs::write(d.path().join("other.swagger.json"), "{}").unwrap();
         let files = connector_files(d.path(), &mut issues);
         assert!(files.definition.is_none());
-        assert_eq!(issues[0].code, "FileNameAmbiguous");
+        assert_eq!(issues[0].kind, IssueKind::FileNameAmbiguous);
     }
 
     #[test]

@@ -10,22 +10,6 @@ use super::walk::{Visit, walk};
 /// The extension's key.
 pub const KEY: &str = "x-connkit-ignore";
 
-/// Codes an inline suppression never hides: the file's syntax, encoding and reading.
-pub const NOT_INLINE: &[&str] = &[
-    "JsonSyntaxError",
-    "JsonTrailingComma",
-    "JsonMissingComma",
-    "JsonComment",
-    "JsonControlCharacter",
-    "JsonNonStandardSyntax",
-    "JsonDuplicateKey",
-    "YamlSyntaxError",
-    "FileEncodingNotUtf8",
-    "FileUnreadable",
-    "FileTooLarge",
-    "InternalError",
-];
-
 /// One `x-connkit-ignore` as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineEntry {

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+pub use codes::IssueKind;
 pub use parse::LoadIssue;
 pub use position::{LineCol, LineIndex, Span};
 
@@ -88,7 +89,7 @@ impl DataFile {
         };
         let unreadable = issues
             .first()
-            .is_some_and(|i| matches!(i.code, codes::FILE_UNREADABLE | codes::FILE_TOO_LARGE));
+            .is_some_and(|i| matches!(i.kind, IssueKind::FileUnreadable | IssueKind::FileTooLarge));
         DataFile::from_text(path.to_path_buf(), rel_path, text, issues, unreadable)
     }
 
@@ -116,7 +117,7 @@ impl DataFile {
             None
         } else if text.trim().is_empty() {
             issues.push(LoadIssue {
-                code: codes::JSON_SYNTAX_ERROR,
+                kind: IssueKind::JsonSyntaxError,
                 offset: Some(0),
                 pointer: None,
                 message: "file is empty".into(),
@@ -343,15 +344,15 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Read a connector file with [`crate::fsx::read_in_folder`]: a regular file (not a FIFO or
 /// device, not a symlink out of its folder) of at most [`MAX_FILE_BYTES`]. Failures are load issues, never errors that stop the run.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
-    let issue = |code: &'static str, message: String| LoadIssue {
-        code,
+    let issue = |kind: IssueKind, message: String| LoadIssue {
+        kind,
         offset: None,
         pointer: None,
         message,
     };
     crate::fsx::read_in_folder(path, MAX_FILE_BYTES).map_err(|e| match e {
         crate::fsx::ReadError::TooLarge { size, .. } => issue(
-            codes::FILE_TOO_LARGE,
+            IssueKind::FileTooLarge,
             format!(
                 "{} is {:.1} MB; connkit reads files up to {} MB (the platform accepts definitions up to 1 MB)",
                 path.display(),
@@ -360,10 +361,10 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
             ),
         ),
         e @ crate::fsx::ReadError::Io(_) => issue(
-            codes::FILE_UNREADABLE,
+            IssueKind::FileUnreadable,
             format!("cannot read {}: {e}", path.display()),
         ),
-        e => issue(codes::FILE_UNREADABLE, format!("{}: {e}", path.display())),
+        e => issue(IssueKind::FileUnreadable, format!("{}: {e}", path.display())),
     })
 }
 
@@ -476,7 +477,7 @@ impl BinaryFile {
 /// A problem with the folder as a whole (a file found twice, a file that is a directory…).
 #[derive(Debug, Clone)]
 pub struct FolderIssue {
-    pub code: &'static str,
+    pub kind: IssueKind,
     pub file: FileKind,
     pub message: String,
 }
@@ -718,6 +719,6 @@ mod tests {
             false,
         );
         assert!(f.value.is_none());
-        assert_eq!(f.issues[0].code, "JsonSyntaxError");
+        assert_eq!(f.issues[0].kind, IssueKind::JsonSyntaxError);
     }
 }

@@ -11,22 +11,23 @@ use jsonc_parser::tokens::Token;
 use jsonc_parser::{CollectOptions, CommentCollectionStrategy};
 use serde_json::{Map, Number, Value};
 
+use super::codes::IssueKind;
 use super::position::lenient_options;
 
-/// What went wrong while reading a file. `code` is a rule code registered in
-/// `rules::files`; the position is a byte offset into the decoded text.
+/// What went wrong while reading a file. `kind` is reported by its rule in `rules::files`;
+/// the position is a byte offset into the decoded text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadIssue {
-    pub code: &'static str,
+    pub kind: IssueKind,
     pub offset: Option<usize>,
     pub pointer: Option<String>,
     pub message: String,
 }
 
 impl LoadIssue {
-    fn at(code: &'static str, offset: usize, message: impl Into<String>) -> Self {
+    fn at(kind: IssueKind, offset: usize, message: impl Into<String>) -> Self {
         LoadIssue {
-            code,
+            kind,
             offset: Some(offset),
             pointer: None,
             message: message.into(),
@@ -63,7 +64,7 @@ pub fn decode(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
             })
             .collect();
         issues.push(LoadIssue::at(
-            "FileEncodingNotUtf8",
+            IssueKind::FileEncodingNotUtf8,
             0,
             format!(
                 "file is encoded as UTF-16 ({}); Microsoft's tools read UTF-8: re-save it as UTF-8",
@@ -84,7 +85,7 @@ fn decode_utf8(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
             let text = String::from_utf8_lossy(bytes).into_owned();
             // Offsets in the lossy text equal byte offsets up to the first bad byte.
             issues.push(LoadIssue::at(
-                "FileEncodingNotUtf8",
+                IssueKind::FileEncodingNotUtf8,
                 offset,
                 format!(
                     "invalid UTF-8 at byte offset {offset} (byte 0x{:02X}){}; re-save the file as UTF-8",
@@ -109,7 +110,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     };
     if nesting_exceeds(text, MAX_DEPTH) {
         issues.push(LoadIssue::at(
-            super::codes::JSON_SYNTAX_ERROR,
+            IssueKind::JsonSyntaxError,
             0,
             format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
         ));
@@ -133,7 +134,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let value = parsed.value.as_ref()?;
             if depth_exceeds(value, MAX_DEPTH) {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_SYNTAX_ERROR,
+                    IssueKind::JsonSyntaxError,
                     0,
                     format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
                 ));
@@ -143,7 +144,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let v = to_value(value, "", &mut dups);
             for (offset, key) in dups {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_DUPLICATE_KEY,
+                    IssueKind::JsonDuplicateKey,
                     offset,
                     format!("duplicate key \"{key}\": the last one wins and the earlier value is ignored"),
                 ));
@@ -156,7 +157,7 @@ pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
             let jr = e.range();
             if issue.offset.is_none_or(|o| jr.start < o) {
                 issue = LoadIssue::at(
-                    super::codes::JSON_SYNTAX_ERROR,
+                    IssueKind::JsonSyntaxError,
                     jr.start,
                     format!("invalid JSON: {}", e.kind()),
                 );
@@ -175,12 +176,12 @@ fn serde_issue(text: &str, e: &serde_json::Error) -> LoadIssue {
     let msg = e.to_string();
     // serde_json appends " at line X column Y"; the position is reported separately.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    let code = if msg.contains("control character") {
-        super::codes::JSON_CONTROL_CHARACTER
+    let kind = if msg.contains("control character") {
+        IssueKind::JsonControlCharacter
     } else {
-        super::codes::JSON_SYNTAX_ERROR
+        IssueKind::JsonSyntaxError
     };
-    LoadIssue::at(code, offset, format!("invalid JSON: {msg}"))
+    LoadIssue::at(kind, offset, format!("invalid JSON: {msg}"))
 }
 
 /// serde_json reports 1-based line and column (column in bytes, pointing at the last byte
@@ -208,7 +209,7 @@ fn report_token_issues(
         match &t.token {
             Token::CommentLine(_) | Token::CommentBlock(_) => {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_COMMENT,
+                    IssueKind::JsonComment,
                     t.range.start,
                     "comments are not allowed in JSON",
                 ));
@@ -216,21 +217,21 @@ fn report_token_issues(
             }
             Token::CloseBrace | Token::CloseBracket if matches!(prev, Some(Token::Comma)) => {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_TRAILING_COMMA,
+                    IssueKind::JsonTrailingComma,
                     prev_end.saturating_sub(1),
                     "trailing comma before the closing bracket is not allowed in JSON",
                 ));
             }
             Token::String(_) if raw.starts_with('\'') => {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_NON_STANDARD_SYNTAX,
+                    IssueKind::JsonNonStandardSyntax,
                     t.range.start,
                     "single-quoted string; JSON strings use double quotes",
                 ));
             }
             Token::Word(w) => {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_NON_STANDARD_SYNTAX,
+                    IssueKind::JsonNonStandardSyntax,
                     t.range.start,
                     format!(
                         "unquoted word `{w}`; JSON property names and strings must be double-quoted"
@@ -246,7 +247,7 @@ fn report_token_issues(
                     || *n == "NaN" =>
             {
                 issues.push(LoadIssue::at(
-                    super::codes::JSON_NON_STANDARD_SYNTAX,
+                    IssueKind::JsonNonStandardSyntax,
                     t.range.start,
                     format!("`{n}` is not a JSON number"),
                 ));
@@ -257,7 +258,7 @@ fn report_token_issues(
             && let Some(i) = raw.bytes().position(|b| b < 0x20)
         {
             issues.push(LoadIssue::at(
-                super::codes::JSON_CONTROL_CHARACTER,
+                IssueKind::JsonControlCharacter,
                 t.range.start + i,
                 format!(
                     "raw control character U+{:04X} inside a string; escape it (e.g. \\t, \\n)",
@@ -289,7 +290,7 @@ fn report_token_issues(
         );
         if starts_value && ends_value {
             issues.push(LoadIssue::at(
-                super::codes::JSON_MISSING_COMMA,
+                IssueKind::JsonMissingComma,
                 prev_end,
                 "missing comma between two values",
             ));
@@ -408,7 +409,7 @@ fn find_duplicate_keys_if_any(text: &str, value: &Value, issues: &mut Vec<LoadIs
         let _ = to_value(v, "", &mut dups);
         for (offset, key) in dups {
             issues.push(LoadIssue::at(
-                super::codes::JSON_DUPLICATE_KEY,
+                IssueKind::JsonDuplicateKey,
                 offset,
                 format!(
                     "duplicate key \"{key}\": the last one wins and the earlier value is ignored"
@@ -542,7 +543,7 @@ fn count_members(v: &Value) -> usize {
 pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     if let Some(offset) = yaml_nesting_exceeds(text, MAX_DEPTH) {
         issues.push(LoadIssue::at(
-            "YamlSyntaxError",
+            IssueKind::YamlSyntaxError,
             offset,
             format!("document nests deeper than {MAX_DEPTH} levels; not analysed further"),
         ));
@@ -553,7 +554,7 @@ pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
         Err(e) => {
             let offset = e.location().map(|l| l.index()).unwrap_or(0);
             issues.push(LoadIssue::at(
-                super::codes::YAML_SYNTAX_ERROR,
+                IssueKind::YamlSyntaxError,
                 offset,
                 format!("invalid YAML: {e}"),
             ));
@@ -583,8 +584,11 @@ mod tests {
     fn trailing_comma_is_reported_and_recovered() {
         let text = "{\n  \"a\": 1,\n  \"b\": [1, 2,],\n}";
         let (v, i) = run(text);
-        let codes: Vec<_> = i.iter().map(|x| x.code).collect();
-        assert_eq!(codes, vec!["JsonTrailingComma", "JsonTrailingComma"]);
+        let codes: Vec<_> = i.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            codes,
+            vec![IssueKind::JsonTrailingComma, IssueKind::JsonTrailingComma]
+        );
         assert_eq!(&text[i[0].offset.unwrap()..=i[0].offset.unwrap()], ",");
         assert_eq!(v.unwrap()["b"][1], 2);
     }
@@ -593,8 +597,11 @@ mod tests {
     fn missing_comma_and_comments() {
         let text = "{\n  \"a\": 1 // one\n  \"b\": 2\n}";
         let (v, i) = run(text);
-        let codes: Vec<_> = i.iter().map(|x| x.code).collect();
-        assert_eq!(codes, vec!["JsonComment", "JsonMissingComma"]);
+        let codes: Vec<_> = i.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            codes,
+            vec![IssueKind::JsonComment, IssueKind::JsonMissingComma]
+        );
         assert_eq!(v.unwrap()["b"], 2);
     }
 
@@ -603,7 +610,7 @@ mod tests {
         let text = "{\"a\": \"x\ty\"}";
         let (v, i) = run(text);
         assert_eq!(i.len(), 1);
-        assert_eq!(i[0].code, "JsonControlCharacter");
+        assert_eq!(i[0].kind, IssueKind::JsonControlCharacter);
         assert_eq!(i[0].offset, Some(8));
         assert_eq!(v.unwrap()["a"], "x\ty");
     }
@@ -613,7 +620,7 @@ mod tests {
         let (v, i) = run("{\"a\": }}");
         assert!(v.is_none());
         assert_eq!(i.len(), 1);
-        assert_eq!(i[0].code, "JsonSyntaxError");
+        assert_eq!(i[0].kind, IssueKind::JsonSyntaxError);
     }
 
     #[test]
@@ -621,7 +628,7 @@ mod tests {
         let (v, i) = run("{\"a\": 1, \"b\": {\"a\": 3}, \"a\": 2}");
         assert_eq!(v.unwrap()["a"], 2);
         assert_eq!(i.len(), 1, "{i:?}");
-        assert_eq!(i[0].code, "JsonDuplicateKey");
+        assert_eq!(i[0].kind, IssueKind::JsonDuplicateKey);
         assert_eq!(i[0].offset, Some(24));
     }
 
@@ -641,7 +648,7 @@ mod tests {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&utf16, &mut i), "{}");
-        assert_eq!(i.pop().unwrap().code, "FileEncodingNotUtf8");
+        assert_eq!(i.pop().unwrap().kind, IssueKind::FileEncodingNotUtf8);
         let t = decode(b"{\"a\": \"\xE9\"}", &mut i);
         assert_eq!(i[0].offset, Some(7));
         assert!(t.contains('\u{FFFD}'));
@@ -664,7 +671,7 @@ mod tests {
         );
         let mut i = Vec::new();
         assert!(parse_yaml(&text, &mut i).is_none());
-        assert_eq!(i[0].code, "YamlSyntaxError");
+        assert_eq!(i[0].kind, IssueKind::YamlSyntaxError);
         assert!(i[0].message.contains("nests deeper"), "{}", i[0].message);
         let text = format!("x: {}1{}\n", "{a: ".repeat(300), "}".repeat(300));
         assert!(yaml_nesting_exceeds(&text, MAX_DEPTH).is_some());

@@ -9,6 +9,48 @@ use super::{azure, github as gh};
 use crate::diff::{Change, DiffReport, DiffSeverity, Loc, Side, compare};
 use crate::safe;
 
+/// The formats of `connkit diff`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+    Github,
+    Azure,
+}
+
+/// A diff report in one format (`color`: text only), with the unified text diff where the
+/// format has room for it (text, json, markdown).
+pub fn render(
+    format: DiffFormat,
+    report: &DiffReport,
+    text_diff: Option<&str>,
+    color: bool,
+) -> String {
+    match format {
+        DiffFormat::Text => {
+            let mut s = text(report, color);
+            if let Some(t) = text_diff {
+                s.push('\n');
+                s.push_str(t);
+            }
+            s
+        }
+        DiffFormat::Json => json(report, text_diff),
+        DiffFormat::Markdown => markdown(report, text_diff),
+        DiffFormat::Github => github(report),
+        DiffFormat::Azure => azure(report),
+    }
+}
+
+/// The line printed when the old side does not exist.
+pub fn no_previous(old: &str) -> String {
+    format!(
+        "{}: no previous revision; nothing to compare\n",
+        safe::text(old)
+    )
+}
+
 fn groups(report: &DiffReport) -> Vec<(&str, Vec<&Change>)> {
     let mut out: Vec<(&str, Vec<&Change>)> = Vec::new();
     for c in &report.changes {
@@ -52,16 +94,14 @@ fn display_ptr(p: &str) -> &str {
     if p.is_empty() { "/" } else { p }
 }
 
+/// A change's tag in the colour of the lint severity it stands beside: breaking as errors.
 fn paint(s: &str, sev: DiffSeverity, color: bool) -> String {
-    if !color {
-        return s.to_string();
-    }
-    let code = match sev {
-        DiffSeverity::Breaking => "1;31",
-        DiffSeverity::Warning => "1;33",
-        DiffSeverity::Info => "1;36",
+    let sev = match sev {
+        DiffSeverity::Breaking => crate::core::Severity::Error,
+        DiffSeverity::Warning => crate::core::Severity::Warning,
+        DiffSeverity::Info => crate::core::Severity::Info,
     };
-    format!("\x1b[{code}m{s}\x1b[0m")
+    super::style::Paint(color).s(super::style::severity(sev), s)
 }
 
 fn summary_line(report: &DiffReport) -> String {

@@ -30,6 +30,16 @@ struct FullSummary {
     baselined: usize,
 }
 
+/// The `error` object of a JSON error document: `{"kind", "message"}`. Kinds: `usage`
+/// (arguments), `io` (a file could not be read or written), `config` (connkit.toml),
+/// `baseline`, `parse` (an input that is not JSON/YAML), `refused` (a package refused as
+/// unsafe or corrupt), `service` (a network or server failure), `rejected` (the service
+/// rejected the package or submission), `verify` (`submit` refused a package that fails
+/// `verify-package`).
+pub fn error_object(kind: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({"kind": kind, "message": message})
+}
+
 pub fn tool() -> impl Serialize {
     Tool {
         name: "connkit",

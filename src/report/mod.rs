@@ -1,15 +1,19 @@
 //! Rendering lint results. Renderers only format: they never look at files again.
 
 pub mod azure;
+pub mod catalog;
 pub mod diff;
 pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod package;
 pub mod preview;
 pub mod request;
 pub mod run;
 pub mod sarif;
+pub mod style;
+pub mod submit;
 pub mod test;
 pub mod text;
 

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::LintReport;
 use super::run::ci_path;
-use crate::rules::{self, Severity};
+use crate::rules::Severity;
 
 /// The official schema's address (the file is vendored as schemas/sarif-schema-2.1.0.json).
 pub const SCHEMA_URI: &str =
@@ -131,9 +131,9 @@ fn existing_location(connector: &str, file: &str) -> (String, bool) {
 }
 
 pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
-    // Rules referenced by results, in registry order, then any code outside the registry.
+    // Rules referenced by results, in the catalog's (registry) order, then any code outside it.
     let mut codes: Vec<&'static str> = Vec::new();
-    for r in rules::registry() {
+    for r in crate::catalog::family(crate::catalog::Family::Lint) {
         if report
             .connectors
             .iter()
@@ -150,7 +150,7 @@ pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
     }
     let rule_objs: Vec<Value> = codes
         .iter()
-        .map(|code| match rules::find(code).filter(|r| r.code == *code) {
+        .map(|code| match crate::catalog::lint_rule(code) {
             Some(r) => json!({
                 "id": r.code,
                 "name": rule_name(r.code, r.summary),
@@ -420,7 +420,7 @@ mod limit_tests {
             "TheDefinitionsScheme"
         );
         assert_eq!(rule_name("Abc", "abc"), "CheckAbc");
-        for r in rules::registry() {
+        for r in crate::rules::registry() {
             let name = rule_name(r.code, r.summary);
             assert_ne!(name, r.code);
             assert!(name.chars().all(|c| c.is_ascii_alphanumeric()), "{name}");

@@ -6,37 +6,17 @@
 
 use std::fmt::Write;
 
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 
+use super::style::{Paint, frame, severity as style};
 use super::{LintReport, display_path};
 use crate::core::Gate;
 use crate::rules::{Finding, Severity};
 use crate::safe;
 
-fn style(sev: Severity) -> Style {
-    let c = match sev {
-        Severity::Error => AnsiColor::Red,
-        Severity::Warning => AnsiColor::Yellow,
-        Severity::Info => AnsiColor::Cyan,
-    };
-    Style::new().fg_color(Some(c.into())).bold()
-}
-
-struct Paint(bool);
-
-impl Paint {
-    fn s(&self, st: Style, text: &str) -> String {
-        if self.0 {
-            format!("{}{text}{}", st.render(), st.render_reset())
-        } else {
-            text.to_string()
-        }
-    }
-}
-
 pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color: bool) {
     let p = Paint(color);
-    let blue = Style::new().fg_color(Some(AnsiColor::Blue.into())).bold();
+    let blue = frame();
     let bold = Style::new().bold();
     let _ = writeln!(
         out,

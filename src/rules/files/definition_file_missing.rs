@@ -26,7 +26,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let ambiguous = c
         .folder_issues
         .iter()
-        .any(|i| i.code == "FileNameAmbiguous");
+        .any(|i| i.kind == IssueKind::FileNameAmbiguous);
     if c.definition.is_none() && !c.single_file && !ambiguous {
         sink.emit(
             "",

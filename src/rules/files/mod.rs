@@ -2,7 +2,7 @@
 //! connector folder must or must not contain.
 
 use super::{Context, Rule, Sink};
-use crate::model::FileKind;
+use crate::model::{FileKind, IssueKind};
 
 pub const RULES: &[&Rule] = &[
     &JSON_SYNTAX_ERROR,
@@ -27,13 +27,41 @@ pub const RULES: &[&Rule] = &[
 const SRC_JSON: &str = "https://www.rfc-editor.org/rfc/rfc8259";
 const SRC_FILES: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/paconn-cli";
 
-/// Re-emit the issues the loader recorded under this rule's code, for every file.
+/// The rule that reports each kind of load issue: the one place a kind meets its code
+/// (declared in the rule's file). Exhaustive: a new kind without a rule does not compile.
+pub fn rule_of(kind: IssueKind) -> &'static Rule {
+    match kind {
+        IssueKind::FileUnreadable => &FILE_UNREADABLE,
+        IssueKind::FileTooLarge => &FILE_TOO_LARGE,
+        IssueKind::FileNameAmbiguous => &FILE_NAME_AMBIGUOUS,
+        IssueKind::FileEncodingNotUtf8 => &FILE_ENCODING_NOT_UTF8,
+        IssueKind::JsonSyntaxError => &JSON_SYNTAX_ERROR,
+        IssueKind::JsonDuplicateKey => &JSON_DUPLICATE_KEY,
+        IssueKind::JsonControlCharacter => &JSON_CONTROL_CHARACTER,
+        IssueKind::JsonComment => &JSON_COMMENT,
+        IssueKind::JsonTrailingComma => &JSON_TRAILING_COMMA,
+        IssueKind::JsonNonStandardSyntax => &JSON_NON_STANDARD_SYNTAX,
+        IssueKind::JsonMissingComma => &JSON_MISSING_COMMA,
+        IssueKind::YamlSyntaxError => &YAML_SYNTAX_ERROR,
+    }
+}
+
+/// Codes an inline `x-connkit-ignore` never hides: the file's syntax, encoding and reading
+/// ([`IssueKind::inline_suppressible`]), and connkit's own failures.
+pub fn not_inline(code: &str) -> bool {
+    code == INTERNAL_ERROR.code
+        || IssueKind::ALL
+            .iter()
+            .any(|k| !k.inline_suppressible() && rule_of(*k).code == code)
+}
+
+/// Re-emit the issues the loader recorded for this rule, for every file.
 fn load_issues(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let code = sink.code();
     let c = cx.connector;
     let issues: Vec<_> = c
         .load_issues()
-        .filter(|(_, i)| i.code == code)
+        .filter(|(_, i)| rule_of(i.kind).code == code)
         .map(|(k, i)| (k, i.clone()))
         .collect();
     for (kind, issue) in issues {
@@ -43,7 +71,11 @@ fn load_issues(cx: &Context<'_>, sink: &mut Sink<'_>) {
             (None, None) => sink.emit_in(kind, "", issue.message),
         }
     }
-    for fi in c.folder_issues.iter().filter(|i| i.code == code) {
+    for fi in c
+        .folder_issues
+        .iter()
+        .filter(|i| rule_of(i.kind).code == code)
+    {
         sink.emit_in(fi.file, "", fi.message.clone());
     }
 }

@@ -45,7 +45,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
             .codes
             .iter()
             .map(String::as_str)
-            .filter(|c| crate::model::ignore::NOT_INLINE.contains(c))
+            .filter(|c| super::not_inline(c))
             .collect();
         if !syntax.is_empty() {
             sink.emit(

@@ -89,6 +89,21 @@ pub struct PlannedCall {
     pub note: String,
 }
 
+/// What `submit --dry-run` would do.
+#[derive(Debug)]
+pub struct DryRun {
+    pub file_name: String,
+    pub bytes: usize,
+    pub sha256: String,
+    pub tenant_set: bool,
+    pub client_set: bool,
+    /// `set`, `missing` or `stdin (not read in a dry run)`.
+    pub secret_source: &'static str,
+    pub calls: Vec<PlannedCall>,
+    /// Missing credentials: a real run would stop here.
+    pub problem: Option<String>,
+}
+
 impl Step {
     pub fn name(self) -> &'static str {
         match self {

@@ -1,0 +1,128 @@
+//! The `connkit fmt` session: rewrite connector JSON in the coding standards' layout (or,
+//! with `check`, only say which files would change). Files are replaced atomically.
+
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::model::jsontext::Indent;
+use crate::{fix, fsx, safe_eprintln};
+
+/// What `connkit fmt` takes.
+#[derive(Debug, Clone, Default)]
+pub struct FmtRequest {
+    /// Connector folders or JSON files (empty: `.`).
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; report what would change.
+    pub check: bool,
+    /// Indent with N spaces (0: a tab) instead of each file's own indentation.
+    pub indent: Option<u8>,
+}
+
+/// What one file came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FmtEvent {
+    /// With `check`: the file would change.
+    WouldReformat(PathBuf),
+    /// The file was rewritten.
+    Reformatted(PathBuf),
+}
+
+/// What a `fmt` session did. Errors (unreadable, unwritable or unparsable files) were printed
+/// on stderr as they happened.
+#[derive(Debug, Clone, Default)]
+pub struct FmtOutcome {
+    /// The files that changed (or would), in order.
+    pub events: Vec<FmtEvent>,
+    /// A path or file could not be read, written or formatted.
+    pub error: bool,
+}
+
+impl FmtOutcome {
+    /// 2 after an error; with `check`, 1 when a file would change; else 0.
+    pub fn exit_status(&self, check: bool) -> u8 {
+        if self.error {
+            EXIT_ERROR
+        } else if check && !self.events.is_empty() {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
+}
+
+/// The files `fmt PATH` rewrites: a file as given, a connector folder's JSON files, and in
+/// any other folder those of every connector below it (found as `lint` finds them).
+fn fmt_files(p: &Path) -> Vec<PathBuf> {
+    if !p.is_dir() || crate::model::discover::is_connector_dir(p) {
+        return fix::json_files(p);
+    }
+    let (targets, _) = crate::model::discover::discover(p);
+    targets
+        .iter()
+        .flat_map(|t| fix::json_files(t.path()))
+        .collect()
+}
+
+/// Run a `fmt` session; `on_event` sees each changed file as it is done.
+pub fn run_fmt(req: &FmtRequest, on_event: &mut dyn FnMut(&FmtEvent)) -> FmtOutcome {
+    let paths = if req.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        req.paths.clone()
+    };
+    let mut out = FmtOutcome::default();
+    let mut event = |out: &mut FmtOutcome, e: FmtEvent| {
+        on_event(&e);
+        out.events.push(e);
+    };
+    for p in &paths {
+        if !p.exists() {
+            safe_eprintln!("error: {}: no such file or folder", p.display());
+            out.error = true;
+            continue;
+        }
+        let files = fmt_files(p);
+        if files.is_empty() {
+            safe_eprintln!("error: {}: no JSON connector files found", p.display());
+            out.error = true;
+        }
+        for f in files {
+            let bytes = match fsx::read_in_folder(&f, fsx::MAX_TEXT_BYTES) {
+                Ok(b) => b,
+                Err(e) => {
+                    safe_eprintln!("error: cannot read {}: {e}", f.display());
+                    out.error = true;
+                    continue;
+                }
+            };
+            let indent = req.indent.map(|n| match n {
+                0 => Indent::Tab,
+                n => Indent::Spaces(n),
+            });
+            match fix::fmt_bytes_with(&bytes, indent) {
+                Ok(fix::FmtOutcome::Unchanged) => {}
+                Ok(fix::FmtOutcome::Changed(new)) => {
+                    if req.check {
+                        event(&mut out, FmtEvent::WouldReformat(f));
+                    } else if let Err(e) = fsx::rewrite(&f, &new) {
+                        safe_eprintln!("error: cannot write {e}");
+                        out.error = true;
+                    } else {
+                        event(&mut out, FmtEvent::Reformatted(f));
+                    }
+                }
+                Err(e) => {
+                    safe_eprintln!(
+                        "error: {}:{}:{}: not formatted: {}",
+                        f.display(),
+                        e.line,
+                        e.column,
+                        e.message
+                    );
+                    out.error = true;
+                }
+            }
+        }
+    }
+    out
+}
