@@ -32,7 +32,7 @@ pub struct TestArgs {
     /// The connector folder (or its definition file).
     pub dir: PathBuf,
     /// Where the API is: replaces the definition's scheme://host/basePath
-    /// (e.g. https://staging.contoso.com/v1, or http://127.0.0.1:8080 for a local server).
+    /// (e.g. `https://staging.contoso.com/v1`, or `http://127.0.0.1:8080` for a local server).
     #[arg(long, value_name = "URL")]
     pub base_url: String,
     /// A connection parameter: api_key, username, password, token, or any apiProperties
