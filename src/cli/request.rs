@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::errors::fail_with;
 use super::{print, print_json};
 use crate::app::request::{self, RequestInput};
+use crate::contract::auth::{Source, parse_arg};
 
 #[derive(clap::Args, Debug)]
 pub struct RequestArgs {
@@ -19,10 +20,11 @@ pub struct RequestArgs {
     pub params: Vec<(String, String)>,
     /// A connection parameter (repeatable): what `@connectionParameters('NAME')` reads, and
     /// the credentials (api_key, username/password, token). Keep secrets off the command
-    /// line: `NAME` alone reads the environment variable CONNKIT_CONNECTION_NAME, `NAME=-`
-    /// reads one line of stdin. Secret values never appear in the output.
-    #[arg(long = "connection", value_name = "NAME[=VALUE]", value_parser = connection)]
-    pub connections: Vec<(String, Option<String>)>,
+    /// line: `NAME=@env:VARIABLE` or `NAME` alone (CONNKIT_CONNECTION_NAME) read the
+    /// environment, `NAME=@stdin` or `NAME=-` one line of stdin, as `connkit test` does.
+    /// Secret values never appear in the output.
+    #[arg(long = "connection", value_name = "NAME[=VALUE]", value_parser = parse_arg)]
+    pub connections: Vec<(String, Source)>,
     /// A raw request header sent besides the parameters (repeatable).
     #[arg(long = "header", value_name = "NAME=VALUE", value_parser = pair)]
     pub headers: Vec<(String, String)>,
@@ -51,56 +53,31 @@ fn pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
-/// `NAME=VALUE`, or `NAME` alone (the value comes from the environment).
-fn connection(s: &str) -> Result<(String, Option<String>), String> {
-    match s.split_once('=') {
-        Some(_) => pair(s).map(|(k, v)| (k, Some(v))),
-        None if !s.trim().is_empty() => Ok((s.trim().to_string(), None)),
-        None => Err("expected NAME or NAME=VALUE".into()),
-    }
-}
-
-/// The environment variable that holds connection parameter `name`.
-pub fn connection_env(name: &str) -> String {
-    let upper: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("CONNKIT_CONNECTION_{upper}")
-}
-
-/// The values of `--connection`: given, from the environment, or (`-`) one line of stdin.
-fn connection_values(
-    given: Vec<(String, Option<String>)>,
-) -> Result<Vec<(String, String)>, String> {
+/// The values of `--connection`, parsed as `connkit test` parses them
+/// ([`crate::contract::auth::parse_arg`]): given, from an environment variable, or one line
+/// of stdin (at most one argument may read it).
+fn connection_values(given: Vec<(String, Source)>) -> Result<Vec<(String, String)>, String> {
     let mut stdin_used = false;
     let mut out = Vec::new();
-    for (name, value) in given {
-        let value = match value.as_deref() {
-            Some("-") => {
+    for (name, source) in given {
+        let value = match source {
+            Source::Stdin => {
                 if stdin_used {
-                    return Err("only one --connection may read stdin (NAME=-)".into());
+                    return Err(
+                        "only one --connection may read stdin (NAME=- or NAME=@stdin)".into(),
+                    );
                 }
                 stdin_used = true;
                 let mut line = String::new();
                 std::io::stdin()
                     .read_line(&mut line)
-                    .map_err(|e| format!("--connection {name}=-: cannot read stdin: {e}"))?;
+                    .map_err(|e| format!("--connection {name}: cannot read stdin: {e}"))?;
                 line.trim_end_matches(['\n', '\r']).to_string()
             }
-            Some(v) => v.to_string(),
-            None => {
-                let var = connection_env(&name);
-                std::env::var(&var).map_err(|_| {
-                    format!("--connection {name}: the environment variable {var} is not set")
-                })?
-            }
+            Source::Literal(v) => v,
+            Source::Env(var) => std::env::var(&var).map_err(|_| {
+                format!("--connection {name}: the environment variable {var} is not set")
+            })?,
         };
         out.push((name, value));
     }

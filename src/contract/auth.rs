@@ -22,8 +22,9 @@ pub enum Source {
     Stdin,
 }
 
-/// The environment variable `--connection NAME` (no value) reads, as `connkit request` reads
-/// it: `CONNKIT_CONNECTION_` and the name upper-cased, other characters as `_`.
+/// The environment variable `--connection NAME` (no value) reads, in `connkit test` and
+/// `connkit request` alike: `CONNKIT_CONNECTION_` and the name upper-cased, other characters
+/// as `_`.
 pub fn connection_env(name: &str) -> String {
     let upper: String = name
         .chars()
@@ -272,11 +273,7 @@ mod tests {
                 Source::Env("CONNKIT_CONNECTION_API_KEY".into())
             )
         );
-        // The same variable `connkit request` reads.
-        assert_eq!(
-            connection_env("my-key"),
-            crate::cli::request::connection_env("my-key")
-        );
+        assert_eq!(connection_env("my-key"), "CONNKIT_CONNECTION_MY_KEY");
         assert!(parse_arg(" ").is_err());
         assert!(parse_arg("=x").is_err());
         assert!(parse_arg("k=@env:").is_err());
