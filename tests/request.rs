@@ -660,6 +660,47 @@ fn secrets_never_appear_in_the_output() {
     }
 }
 
+/// A secret too short to redact (under 4 characters) is refused before anything is printed,
+/// and a basic credential is hidden whole (its base64 form too), as `connkit test` hides it.
+#[test]
+fn short_secrets_are_refused_and_basic_credentials_hidden() {
+    let mut d = def("h.example.com", "/", "get", "/things", json!([]));
+    d["securityDefinitions"] =
+        json!({"k": {"type": "apiKey", "in": "header", "name": "X-Api-Key"}});
+    let dir = connector(&d, json!([]));
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--connection", "api_key=abc"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("abc"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("shorter than 4 characters"));
+    d["securityDefinitions"] = json!({"b": {"type": "basic"}});
+    let dir = connector(&d, json!([]));
+    let out = connkit()
+        .arg("request")
+        .arg(dir.path())
+        .args(["Op", "--format", "json"])
+        .args([
+            "--connection",
+            "username=ann-user",
+            "--connection",
+            "password=pw-basic-9",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let basic = "YW5uLXVzZXI6cHctYmFzaWMtOQ"; // base64("ann-user:pw-basic-9"), unpadded
+    assert!(
+        !stdout.contains(basic) && !stdout.contains("pw-basic-9"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Basic ***"), "{stdout}");
+}
+
 #[test]
 fn connection_secrets_from_the_environment_or_stdin() {
     let d = def("h.example.com", "/", "get", "/things", json!([]));

@@ -5,9 +5,10 @@
 //! ([`crate::policies::Policies`]); with a response file, also the response-section policies.
 //! Nothing is sent. Rendering is [`crate::report::request`].
 //!
-//! Connection parameter values that are secrets (type `securestring` in apiProperties.json,
-//! or the credentials `api_key`, `password`, `token`, `client_secret`) are registered with
-//! [`crate::safe::register_secret`], so no output shows them.
+//! Connection parameter values that are secrets are registered for redaction by
+//! [`crate::contract::auth::Connection`], as `connkit test` registers them (the same names,
+//! declared types, base64 forms and basic credential), so no output shows them; a secret too
+//! short to redact is refused.
 
 use std::path::PathBuf;
 
@@ -48,34 +49,6 @@ fn usage(message: impl Into<String>) -> RequestError {
     RequestError {
         kind: "usage",
         message: message.into(),
-    }
-}
-
-/// Names of credentials the platform keeps secret whatever their declared type.
-const SECRET_NAMES: &[&str] = &[
-    "api_key",
-    "password",
-    "token",
-    "client_secret",
-    "clientsecret",
-];
-
-/// Register the secret connection values (see the module docs).
-fn register_secrets(props: Option<&Value>, connections: &[(String, String)]) {
-    let declared = props
-        .and_then(|p| p.get("properties"))
-        .and_then(|p| p.get("connectionParameters"))
-        .and_then(Value::as_object);
-    for (name, value) in connections {
-        let ty = declared
-            .and_then(|d| d.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)))
-            .and_then(|(_, v)| v.get("type"))
-            .and_then(Value::as_str);
-        let secret = matches!(ty, Some("securestring") | Some("oauthSetting"))
-            || SECRET_NAMES.iter().any(|s| s.eq_ignore_ascii_case(name));
-        if secret && !value.is_empty() {
-            crate::safe::register_secret(value);
-        }
     }
 }
 
@@ -123,7 +96,10 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
         });
     };
     let props = connector.properties_value();
-    register_secrets(props, &input.connections);
+    let connection = crate::contract::auth::Connection::new(input.connections.clone(), props, root);
+    if let Some(message) = connection.unredactable(props, root) {
+        return Err(usage(message));
+    }
     let sw = Swagger::new(root);
     let Some(op) = sw.operation_by_id(&input.operation_id) else {
         let ids: Vec<&str> = sw

@@ -244,6 +244,9 @@ pub fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, Te
         replay_placeholders(&mut values, properties);
     }
     let connection = Connection::new(values, properties, def);
+    if let Some(message) = connection.unredactable(properties, def) {
+        return Err(TestError::Usage(message));
+    }
     let plan = req.plan.as_deref().map(read_plan).transpose()?;
     if let Some(p) = &plan {
         let unknown = p.unknown_operations(&sw);

@@ -167,6 +167,27 @@ impl Connection {
         c
     }
 
+    /// A secret value connkit could not hide in its output: one shorter than
+    /// [`crate::safe::MIN_SECRET_LEN`] (replacing every occurrence of two or three characters
+    /// would garble the output, so such values are not registered). The sessions refuse to
+    /// run with one, naming it; no real key, token or password is that short.
+    pub fn unredactable(&self, properties: Option<&Value>, root: &Value) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(name, v)| {
+                (is_secret(properties, name) || self.auth_names(root).contains(&name.as_str()))
+                    && !v.is_empty()
+                    && v.chars().count() < crate::safe::MIN_SECRET_LEN
+            })
+            .map(|(name, _)| {
+                format!(
+                    "--connection {name}: a secret shorter than {} characters cannot be kept \
+                     out of the output; connkit refuses it",
+                    crate::safe::MIN_SECRET_LEN
+                )
+            })
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.values
             .iter()
@@ -317,6 +338,16 @@ mod tests {
         );
         let basic = base64(b"ann:pw-auth-2");
         assert!(!crate::safe::redact(&format!("Basic {basic}")).contains(&basic));
+        // A secret too short to redact is named; a long one, or a short non-secret, is not.
+        let key = json!({"securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "X-Key"}}});
+        let short = Connection::new(vec![("api_key".into(), "abc".into())], None, &key);
+        assert!(
+            short
+                .unredactable(None, &key)
+                .is_some_and(|m| m.contains("api_key"))
+        );
+        let region = Connection::new(vec![("region".into(), "eu".into())], None, &key);
+        assert!(region.unredactable(None, &key).is_none());
         // A region is not a secret; a securestring is, whatever its name.
         let props = json!({"properties": {"connectionParameters": {"region": {"type": "string"}, "tenantKey": {"type": "securestring"}}}});
         assert!(!is_secret(Some(&props), "region"));
