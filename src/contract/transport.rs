@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::request::Built;
 use super::validate::Response;
 use crate::submit::http::{
-    MAX_RESPONSE_BYTES, check_url, install_crypto_provider, is_loopback_host, read_capped,
-    redact_url,
+    MAX_RESPONSE_BYTES, TransportKind, check_url, install_crypto_provider, is_loopback_host,
+    read_capped, redact_url,
 };
 
 /// Why a request got no response.
@@ -91,30 +91,15 @@ impl Live {
 /// A reqwest error in words, without its URL (reqwest puts the full URL, query included, in
 /// its `Display`).
 fn describe(e: reqwest::Error) -> NoResponse {
-    let connect = e.is_connect();
-    let timeout = e.is_timeout();
-    let e = e.without_url();
-    let mut msg = e.to_string();
-    let mut src = std::error::Error::source(&e);
-    let mut depth = 0;
-    while let Some(s) = src {
-        let t = s.to_string();
-        if !t.contains('?') && !msg.contains(&t) {
-            msg.push_str(": ");
-            msg.push_str(&t);
-        }
-        src = s.source();
-        depth += 1;
-        if depth > 8 {
-            break;
-        }
-    }
-    if timeout {
-        msg = format!("timed out ({msg})");
-    }
+    // The same words as `submit`'s: no URL, sources joined, a source naming a query dropped.
+    let (kind, message) = crate::submit::http::describe(e);
     NoResponse {
-        connect,
-        message: msg,
+        connect: kind == TransportKind::Connect,
+        message: if kind == TransportKind::Timeout {
+            format!("timed out ({message})")
+        } else {
+            message
+        },
     }
 }
 

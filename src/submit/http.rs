@@ -318,7 +318,7 @@ pub fn retryable_status(status: u16) -> bool {
 
 /// Describe a reqwest error without its URL (reqwest puts the full URL, query included, in
 /// its `Display`).
-fn describe(e: reqwest::Error) -> (TransportKind, String) {
+pub(crate) fn describe(e: reqwest::Error) -> (TransportKind, String) {
     let kind = if e.is_connect() {
         TransportKind::Connect
     } else if e.is_timeout() {

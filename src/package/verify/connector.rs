@@ -178,24 +178,7 @@ pub(super) fn check_connector(
     let Some(pr) = options.against else {
         return;
     };
-    let def_path = a.child_path(&def.name);
-    match (model.definition_value(), pr.definition_value()) {
-        (Some(l), Some(r)) => {
-            for d in compare::compare(l, r) {
-                report.add(
-                    &DEFINITION_MISMATCH,
-                    &def_path,
-                    format!("{}: {}", pointer_shown(&d.pointer), d.message),
-                );
-            }
-        }
-        (None, _) => report.add(
-            &DEFINITION_MISMATCH,
-            &def_path,
-            "the definition in the solution cannot be parsed, so it cannot be compared",
-        ),
-        (_, None) => {}
-    }
+    compare_definition(report, &model, pr, &a.child_path(&def.name), "solution");
     let pr_props = pr.properties_value().and_then(|v| v.get("properties"));
     let pr_params = pr_props
         .and_then(|p| p.get("connectionParameters"))
@@ -260,6 +243,35 @@ pub(super) fn check_connector(
                 pr_icon.bytes.len()
             ),
         );
+    }
+}
+
+/// Compare the packaged definition with the pull request's (`--against`): each difference a
+/// DefinitionMismatch at the packaged file; `container` names what holds it ("solution",
+/// "zip") when it cannot be parsed.
+pub(super) fn compare_definition(
+    report: &mut VerifyReport,
+    packaged: &Connector,
+    pr: &Connector,
+    def_path: &str,
+    container: &str,
+) {
+    match (packaged.definition_value(), pr.definition_value()) {
+        (Some(l), Some(r)) => {
+            for d in compare::compare(l, r) {
+                report.add(
+                    &DEFINITION_MISMATCH,
+                    def_path,
+                    format!("{}: {}", pointer_shown(&d.pointer), d.message),
+                );
+            }
+        }
+        (None, _) => report.add(
+            &DEFINITION_MISMATCH,
+            def_path,
+            format!("the definition in the {container} cannot be parsed, so it cannot be compared"),
+        ),
+        (_, None) => {}
     }
 }
 

@@ -93,24 +93,7 @@ pub(super) fn check_files_zip(report: &mut VerifyReport, a: &Archive, options: &
     let Some(pr) = options.against else {
         return;
     };
-    let def_path = a.child_path(&def.name);
-    match (model.definition_value(), pr.definition_value()) {
-        (Some(l), Some(r)) => {
-            for d in compare::compare(l, r) {
-                report.add(
-                    &DEFINITION_MISMATCH,
-                    &def_path,
-                    format!("{}: {}", pointer_shown(&d.pointer), d.message),
-                );
-            }
-        }
-        (None, _) => report.add(
-            &DEFINITION_MISMATCH,
-            &def_path,
-            "the definition in the zip cannot be parsed, so it cannot be compared",
-        ),
-        (_, None) => {}
-    }
+    super::connector::compare_definition(report, &model, pr, &a.child_path(&def.name), "zip");
     let props_of = |c: &Connector, key: &str| {
         c.properties_value()
             .and_then(|v| v.pointer(&format!("/properties/{key}")))
