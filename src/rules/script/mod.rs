@@ -372,6 +372,11 @@ public class Script : ScriptBase
         )
     }
 
+    /// A test case: the connector with this script, linted with the custom profile.
+    pub(super) fn script(text: &str) -> (crate::model::Connector, crate::rules::Profile) {
+        (with_script(text), crate::rules::Profile::Custom)
+    }
+
     pub(super) fn with_script(text: &str) -> crate::model::Connector {
         let mut c = connector_from(minimal(), None);
         c.script = Some(TextFile::from_text(

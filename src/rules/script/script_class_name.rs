@@ -50,12 +50,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::rules::Profile;
     use crate::rules::testing::*;
-
-    fn script(text: &str) -> (crate::model::Connector, Profile) {
-        (with_script(text), Profile::Custom)
-    }
 
     #[test]
     fn the_documented_name_passes_and_another_is_reported() {

@@ -63,12 +63,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::rules::Profile;
     use crate::rules::testing::*;
-
-    fn script(text: &str) -> (crate::model::Connector, Profile) {
-        (with_script(text), Profile::Custom)
-    }
 
     #[test]
     fn waits_over_the_limit() {

@@ -87,12 +87,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
 mod tests {
     use super::super::tests::*;
     use super::*;
-    use crate::rules::Profile;
     use crate::rules::testing::*;
-
-    fn script(text: &str) -> (crate::model::Connector, Profile) {
-        (with_script(text), Profile::Custom)
-    }
 
     #[test]
     fn namespaces_outside_the_documented_list() {

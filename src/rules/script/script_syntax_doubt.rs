@@ -72,10 +72,6 @@ mod tests {
     use crate::rules::Profile;
     use crate::rules::testing::*;
 
-    fn script(text: &str) -> (crate::model::Connector, Profile) {
-        (with_script(text), Profile::Custom)
-    }
-
     #[test]
     fn field_as_an_indexer_in_an_initializer_is_a_doubt_not_an_error() {
         // As Zellis (certified, 2023) writes it: valid C#, a parse error for the grammar.
