@@ -97,24 +97,68 @@ const URL_KEYS: &[&str] = &[
 /// Every string at one of [`URL_KEYS`] whose host is reserved for examples: (pointer, value).
 /// An explicit stack: the documents are untrusted, their depth is not ours to recurse on.
 fn reserved_urls(root: &Value) -> Vec<(String, String)> {
+    // Depth first in document order, as before, but a node's pointer is built only when its
+    // value is reported: each container visited records its step from its parent in `steps`
+    // (on a large definition, an owned pointer per node was most of this rule's time).
+    enum Step<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    const ROOT: usize = usize::MAX;
+    let pointer_of = |steps: &[(usize, Step<'_>)], mut at: usize, last: &Step<'_>| {
+        let mut segs = vec![last];
+        while at != ROOT {
+            segs.push(&steps[at].1);
+            at = steps[at].0;
+        }
+        let mut ptr = String::new();
+        for seg in segs.into_iter().rev() {
+            match seg {
+                Step::Key(k) => ptr = join(&ptr, k),
+                Step::Index(i) => ptr = join_index(&ptr, *i),
+            }
+        }
+        ptr
+    };
     let mut out = Vec::new();
-    let mut stack: Vec<(&Value, String, Option<&str>)> = vec![(root, String::new(), None)];
-    while let Some((v, ptr, key)) = stack.pop() {
+    let mut steps: Vec<(usize, Step<'_>)> = Vec::new();
+    // (value, its parent's step, its own step, the key it is under)
+    let mut stack: Vec<(&Value, usize, Option<Step<'_>>, Option<&str>)> =
+        vec![(root, ROOT, None, None)];
+    while let Some((v, parent, step, key)) = stack.pop() {
         match v {
             Value::Object(m) => {
+                let here = match step {
+                    Some(s) => {
+                        steps.push((parent, s));
+                        steps.len() - 1
+                    }
+                    None => ROOT,
+                };
                 for (k, x) in m.iter().rev() {
-                    stack.push((x, join(&ptr, k), Some(k.as_str())));
+                    stack.push((x, here, Some(Step::Key(k)), Some(k.as_str())));
                 }
             }
             Value::Array(a) => {
+                let here = match step {
+                    Some(s) => {
+                        steps.push((parent, s));
+                        steps.len() - 1
+                    }
+                    None => ROOT,
+                };
                 for (i, x) in a.iter().enumerate().rev() {
-                    stack.push((x, join_index(&ptr, i), key));
+                    stack.push((x, here, Some(Step::Index(i)), key));
                 }
             }
             Value::String(s)
                 if key.is_some_and(|k| URL_KEYS.contains(&k))
                     && host_of(s).is_some_and(reserved_host) =>
             {
+                let ptr = match &step {
+                    Some(last) => pointer_of(&steps, parent, last),
+                    None => String::new(),
+                };
                 out.push((ptr, s.clone()));
             }
             _ => {}
