@@ -123,7 +123,7 @@ impl<'a> Swagger<'a> {
 
     /// `Value::pointer`, for callers that have a pointer string.
     pub fn get(&self, pointer: &str) -> Option<&'a Value> {
-        self.root.pointer(pointer)
+        pointer::get(self.root, pointer)
     }
 
     /// Follow `$ref` until a non-reference object. Returns it with the pointer where it is
@@ -135,7 +135,7 @@ impl<'a> Swagger<'a> {
         };
         let p = ref_target(r)?;
         // One link (almost every reference): no chain bookkeeping.
-        match self.root.pointer(&p) {
+        match pointer::get(self.root, &p) {
             None => return Err(RefError::NotFound(ref_text(r))),
             Some(t) if super::access::field(t, "$ref").is_none() => return Ok((t, p)),
             Some(_) => {}
@@ -145,7 +145,7 @@ impl<'a> Swagger<'a> {
             return Err(RefError::TooLong(ref_text(r)));
         }
         match end {
-            ChainEnd::Found(ptr) => match self.root.pointer(&ptr) {
+            ChainEnd::Found(ptr) => match pointer::get(self.root, &ptr) {
                 Some(t) => Ok((t, ptr)),
                 None => Err(RefError::NotFound(ref_text(r))),
             },
@@ -175,7 +175,7 @@ impl<'a> Swagger<'a> {
                     break (ChainEnd::Failed(RefError::Cycle(via)), 0);
                 }
                 path.push(cur.clone());
-                let Some(node) = self.root.pointer(&cur) else {
+                let Some(node) = pointer::get(self.root, &cur) else {
                     break (ChainEnd::Failed(RefError::NotFound(via)), 0);
                 };
                 let Some(r) = super::access::field(node, "$ref") else {
