@@ -74,6 +74,9 @@ pub struct DataFile {
     pub value: Option<Value>,
     pub issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
+    /// Whether the JSON text holds a `\u` or `\x` escape (see [`DataFile::may_contain`]),
+    /// found on first use: several rules ask, and each search reads the whole text.
+    escapes: std::sync::OnceLock<bool>,
 }
 
 impl DataFile {
@@ -137,6 +140,7 @@ impl DataFile {
             value,
             issues,
             lines: Default::default(),
+            escapes: Default::default(),
         }
     }
 
@@ -151,8 +155,15 @@ impl DataFile {
     /// to rule anything out.
     pub fn may_contain(&self, word: &str) -> bool {
         match self.format {
+            // memchr's substring search (vectorized) instead of `str::contains`: these scans
+            // read the whole text and ran for several rules per connector.
             Format::Json => {
-                self.text.contains(word) || self.text.contains("\\u") || self.text.contains("\\x")
+                let text = self.text.as_bytes();
+                memchr::memmem::find(text, word.as_bytes()).is_some()
+                    || *self.escapes.get_or_init(|| {
+                        memchr::memmem::find(text, b"\\u").is_some()
+                            || memchr::memmem::find(text, b"\\x").is_some()
+                    })
             }
             Format::Yaml => true,
         }
