@@ -66,10 +66,26 @@ fn norm(s: &str) -> String {
 /// normalisation, so "Publisher: Contoso" matches "Publisher").
 fn has_section(hs: &[Heading<'_>], wordings: &[&str]) -> bool {
     let wanted: Vec<String> = wordings.iter().map(|w| norm(w)).collect();
-    hs.iter().any(|h| {
-        let n = norm(h.text);
-        wanted.iter().any(|w| n.starts_with(w.as_str()))
-    })
+    hs.iter()
+        .any(|h| wanted.iter().any(|w| norm_starts_with(h.text, w)))
+}
+
+/// `norm(text).starts_with(prefix)` without building `norm(text)`: most headings differ
+/// from a wording at their first letter.
+fn norm_starts_with(text: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        match want.next() {
+            None => return true,
+            Some(w) if w == c => {}
+            Some(_) => return false,
+        }
+    }
+    want.next().is_none()
 }
 mod intro_lists_operations;
 mod intro_missing;
