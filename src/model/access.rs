@@ -38,7 +38,7 @@ pub fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 
 /// A string field of an object.
 pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
+    field(v, key).and_then(Value::as_str)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::{Context, Sink};
+use crate::model::access::field;
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, Swagger};
 
@@ -158,7 +159,7 @@ fn props_inner<'a>(
     }
     seen.push(ptr.clone());
     let req: foldhash::HashSet<&str> = required_names(s).into_iter().collect();
-    if let Some(props) = s.get("properties").and_then(Value::as_object) {
+    if let Some(props) = field(s, "properties").and_then(Value::as_object) {
         let base = join(&ptr, "properties");
         for (k, v) in props {
             if walk.out.len() >= walk.cap {
@@ -172,7 +173,7 @@ fn props_inner<'a>(
             let r = req.contains(k.as_str());
             walk.out.push(BodyProp {
                 value: pv,
-                pointer: if v.get("$ref").is_some() {
+                pointer: if field(v, "$ref").is_some() {
                     p.clone()
                 } else {
                     pp
@@ -186,7 +187,7 @@ fn props_inner<'a>(
             ancestors.pop();
         }
     }
-    if let Some(items) = s.get("items").filter(|i| i.is_object()) {
+    if let Some(items) = field(s, "items").filter(|i| i.is_object()) {
         props_inner(
             sw,
             items,
@@ -197,7 +198,7 @@ fn props_inner<'a>(
             depth + 1,
         );
     }
-    if let Some(all) = s.get("allOf").and_then(Value::as_array) {
+    if let Some(all) = field(s, "allOf").and_then(Value::as_array) {
         for (i, part) in all.iter().enumerate() {
             let p = format!("{}/{i}", join(&ptr, "allOf"));
             props_inner(sw, part, &p, ancestors, seen, walk, depth + 1);

@@ -51,7 +51,7 @@ fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
         .chain(sw.schema_nodes().iter().map(|s| (&s.pointer, s.value)))
         .chain(sw.response_nodes().iter().map(|r| (&r.pointer, r.value)));
     for (ptr, v) in summaries {
-        if let Some(s) = v.get("x-ms-summary").and_then(Value::as_str)
+        if let Some(s) = crate::model::access::str_of(v, "x-ms-summary")
             && chars(s) > SUMMARY_MAX
         {
             sink.emit_with(

@@ -85,14 +85,20 @@ fn collect_refs<'a>(v: &'a Value, toks: &mut Vec<Tok<'a>>, out: &mut Vec<RefSite
                 }
                 return;
             }
-            if let Some(r) = m.get("$ref") {
-                let at = toks.iter().fold(String::new(), |mut s, t| {
+            // A scan of the (small) object: a hashed lookup on every object of the document
+            // was most of this walk.
+            if let Some(r) = crate::model::access::field(v, "$ref") {
+                let mut at = String::new();
+                for t in toks.iter() {
+                    at.push('/');
                     match t {
-                        Tok::Key(k) => s.push_str(&join("", k)),
-                        Tok::Idx(i) => s.push_str(&format!("/{i}")),
+                        Tok::Key(k) => at.push_str(&pointer::escape(k)),
+                        Tok::Idx(i) => {
+                            use std::fmt::Write;
+                            let _ = write!(at, "{i}");
+                        }
                     }
-                    s
-                });
+                }
                 out.push(RefSite {
                     at,
                     value: r,

@@ -164,7 +164,8 @@ impl<'a> Node<'a> {
     fn get(&self, k: &str) -> Option<&'a Value> {
         match keyword_bit(k) {
             Some(bit) if self.keys & bit == 0 => None,
-            _ => self.value.get(k),
+            // Present (or not a tracked keyword): a scan of the small object, no hashing.
+            _ => crate::model::access::field(self.value, k),
         }
     }
     fn str(&self, k: &str) -> Option<&'a str> {
@@ -177,7 +178,7 @@ impl<'a> Node<'a> {
         join(&self.pointer, k)
     }
     fn ty(&self) -> Option<&'a str> {
-        str_of(self.value, "type")
+        self.str("type")
     }
     fn is_schema(&self) -> bool {
         matches!(self.kind, Kind::Schema { .. })
