@@ -74,7 +74,7 @@ pub struct DataFile {
     pub value: Option<Value>,
     pub issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
-    /// Whether the JSON text holds a `\u` or `\x` escape (see [`DataFile::may_contain`]),
+    /// Whether the JSON text holds an escape that can hide a word (see [`DataFile::has_escapes`]),
     /// found on first use: several rules ask, and each search reads the whole text.
     escapes: std::sync::OnceLock<bool>,
 }
@@ -149,8 +149,8 @@ impl DataFile {
     }
 
     /// Whether `word` (a key or string a rule looks for) may occur in the parsed value: false
-    /// only when the JSON text has neither the word nor any `\u` (or, for the lenient reader's
-    /// JSON5, `\x`) escape that could spell it. A fast pre-check (a substring search) for rules
+    /// only when the JSON text has neither the word nor an escape that could spell it (`\u`,
+    /// or for the lenient reader's JSON5 `\x` and line continuations). A fast pre-check (a substring search) for rules
     /// that look for a rare key across the whole tree. YAML can spell a key in too many ways
     /// to rule anything out.
     pub fn may_contain(&self, word: &str) -> bool {
@@ -159,14 +159,41 @@ impl DataFile {
             // read the whole text and ran for several rules per connector.
             Format::Json => {
                 let text = self.text.as_bytes();
-                memchr::memmem::find(text, word.as_bytes()).is_some()
-                    || *self.escapes.get_or_init(|| {
-                        memchr::memmem::find(text, b"\\u").is_some()
-                            || memchr::memmem::find(text, b"\\x").is_some()
-                    })
+                memchr::memmem::find(text, word.as_bytes()).is_some() || self.has_escapes()
             }
             Format::Yaml => true,
         }
+    }
+
+    /// [`DataFile::may_contain`] for any of `words` (given in lower case) in any ASCII case:
+    /// false only when the JSON text has none of them and no escape that could spell one.
+    pub fn may_contain_any_ascii_case(&self, words: &[&str]) -> bool {
+        match self.format {
+            Format::Json => {
+                let lower = self.text.to_ascii_lowercase();
+                words
+                    .iter()
+                    .any(|w| memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some())
+                    || self.has_escapes()
+            }
+            Format::Yaml => true,
+        }
+    }
+
+    /// Whether the text has an escape that can spell a letter, digit, `.` or `-` (`\u`, the
+    /// lenient reader's `\x`) or join two pieces of text (its line continuations: a
+    /// backslash before a line break), so that a word may be in the parsed value and not in
+    /// the text.
+    fn has_escapes(&self) -> bool {
+        *self.escapes.get_or_init(|| {
+            let text = self.text.as_bytes();
+            memchr::memchr_iter(b'\\', text).any(|i| match text.get(i + 1..) {
+                Some([b'u' | b'x' | b'\n' | b'\r', ..]) => true,
+                // U+2028 and U+2029 (line continuations too)
+                Some([0xE2, 0x80, 0xA8 | 0xA9, ..]) => true,
+                _ => false,
+            })
+        })
     }
 
     /// Spans for many pointers at once (one pass of the position scanner, which bounds its
@@ -672,6 +699,24 @@ mod tests {
             Some(&serde_json::json!(["A"]))
         );
         assert!(escaped.may_contain("x-connkit-ignore"));
+        // JSON5 line continuations join two pieces of a string (the lenient reader's).
+        let continued = file("d.json", "{\"a\": \"x-connkit-\\\nignore\",}");
+        assert_eq!(
+            continued.value.as_ref().and_then(|v| v.get("a")),
+            Some(&serde_json::json!("x-connkit-ignore"))
+        );
+        assert!(continued.may_contain("x-connkit-ignore"));
+        let hosts = [".example", ".test"];
+        assert!(
+            file("e.json", r#"{"host": "API.Contoso.TEST"}"#).may_contain_any_ascii_case(&hosts)
+        );
+        assert!(
+            !file("f.json", r#"{"host": "api.contoso.com"}"#).may_contain_any_ascii_case(&hosts)
+        );
+        assert!(
+            file("g.json", r#"{"host": "api.contoso\u002etest"}"#)
+                .may_contain_any_ascii_case(&hosts)
+        );
         assert!(file("c.yaml", "a: 1\n").may_contain("anything"));
     }
 
