@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::RefError;
+use crate::model::access::field;
 use crate::model::pointer::join;
 
 /// One operation (`/paths/{path}/{method}`).
@@ -25,20 +26,20 @@ pub struct Operation<'a> {
 
 impl<'a> Operation<'a> {
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.value.get(key)
+        field(self.value, key)
     }
 
     pub fn is_trigger(&self) -> bool {
-        self.value.get("x-ms-trigger").is_some()
+        field(self.value, "x-ms-trigger").is_some()
     }
 
     /// `x-ms-visibility: internal`
     pub fn is_internal(&self) -> bool {
-        self.value.get("x-ms-visibility").and_then(Value::as_str) == Some("internal")
+        field(self.value, "x-ms-visibility").and_then(Value::as_str) == Some("internal")
     }
 
     pub fn is_deprecated(&self) -> bool {
-        self.value.get("deprecated").and_then(Value::as_bool) == Some(true)
+        field(self.value, "deprecated").and_then(Value::as_bool) == Some(true)
     }
 
     /// Whether its path item declares `x-ms-notification-content` (the documented place): the
@@ -105,17 +106,17 @@ pub struct Param<'a> {
 
 impl<'a> Param<'a> {
     pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.value.get(key)
+        field(self.value, key)
     }
     pub fn str(&self, key: &str) -> Option<&'a str> {
-        self.value.get(key).and_then(Value::as_str)
+        field(self.value, key).and_then(Value::as_str)
     }
     /// Pointer to one of its fields, in the place the user edits.
     pub fn field(&self, key: &str) -> String {
         join(&self.target, key)
     }
     pub fn is_required(&self) -> bool {
-        self.value.get("required").and_then(Value::as_bool) == Some(true)
+        field(self.value, "required").and_then(Value::as_bool) == Some(true)
     }
     pub fn visibility(&self) -> Option<&'a str> {
         self.str("x-ms-visibility")

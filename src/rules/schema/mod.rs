@@ -160,7 +160,9 @@ impl<'a> Node<'a> {
             keys: keyword_bits(value),
         }
     }
-    #[inline]
+    // Always inlined, as are the readers below, so that `keyword_bit` of a literal keyword
+    // folds to a constant instead of a string match per read.
+    #[inline(always)]
     fn get(&self, k: &str) -> Option<&'a Value> {
         match keyword_bit(k) {
             Some(bit) if self.keys & bit == 0 => None,
@@ -168,15 +170,18 @@ impl<'a> Node<'a> {
             _ => crate::model::access::field(self.value, k),
         }
     }
+    #[inline(always)]
     fn str(&self, k: &str) -> Option<&'a str> {
         self.get(k).and_then(Value::as_str)
     }
+    #[inline(always)]
     fn num(&self, k: &str) -> Option<f64> {
         self.get(k).and_then(Value::as_f64)
     }
     fn at(&self, k: &str) -> String {
         join(&self.pointer, k)
     }
+    #[inline(always)]
     fn ty(&self) -> Option<&'a str> {
         self.str("type")
     }
