@@ -424,7 +424,7 @@ fn find_duplicate_keys(text: &str, issues: &mut Vec<LoadIssue>) {
 /// the second pass over the text that counted colons against members, a fifth of the load
 /// time. Objects are built with their final capacity (members are gathered first, in a
 /// buffer reused across objects), so their maps never grow and rehash.
-fn strict_json(text: &str) -> Result<(Value, bool), serde_json::Error> {
+pub(crate) fn strict_json(text: &str) -> Result<(Value, bool), serde_json::Error> {
     use serde::de::DeserializeSeed;
     let state = SeedState::default();
     let mut de = serde_json::Deserializer::from_str(text);

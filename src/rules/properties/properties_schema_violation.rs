@@ -4,8 +4,8 @@ use crate::rules::prelude::*;
 
 /// The schema document, parsed once per process.
 static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../../schemas/apiProperties.schema.json"))
-        .unwrap_or(Value::Null)
+    crate::model::parse::strict_json(include_str!("../../../schemas/apiProperties.schema.json"))
+        .map_or(Value::Null, |(v, _)| v)
 });
 
 /// `None` only if the bundled schema were broken (a test guards it).

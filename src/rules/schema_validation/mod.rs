@@ -30,7 +30,11 @@ pub const SCHEMA_TEXT: &str = include_str!("../../../schemas/apiDefinition.schem
 
 /// The schema document, parsed once per process (`null` if it were broken).
 static SCHEMA: LazyLock<Value> =
-    LazyLock::new(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null));
+    // strict_json: the same value as serde_json::from_str, its maps allocated once (part of
+    // every process's start-up).
+    LazyLock::new(|| {
+        crate::model::parse::strict_json(SCHEMA_TEXT).map_or(Value::Null, |(v, _)| v)
+    });
 
 /// `None` only if the bundled schema were broken (a test guards it).
 static VALIDATOR: LazyLock<Option<Schema<'static>>> = LazyLock::new(|| Schema::new(&SCHEMA).ok());
