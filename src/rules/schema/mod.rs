@@ -375,7 +375,7 @@ impl<'s, 'a> Expander<'s, 'a> {
         }
     }
 
-    fn walk(&mut self, v: &'a Value, at: &str, level: usize) -> Expanded {
+    fn walk(&mut self, v: &'a Value, at: String, level: usize) -> Expanded {
         const NONE: Expanded = Expanded {
             count: 0,
             depth: 0,
@@ -384,15 +384,23 @@ impl<'s, 'a> Expander<'s, 'a> {
         if level > 256 {
             return NONE;
         }
-        let Ok((s, ptr)) = self.sw.resolve(v, at) else {
-            return NONE;
+        // An inline schema keeps the pointer it was reached by (`resolve` would copy it).
+        // Only a `$ref` can lead back to a schema being expanded or to one expanded before;
+        // an inline schema is reached once, through its parent.
+        let (s, ptr, via_ref) = if fields(v, ["$ref"])[0].is_none() {
+            (v, at, false)
+        } else {
+            match self.sw.resolve(v, &at) {
+                Ok((s, ptr)) => {
+                    let via_ref = ptr != at;
+                    (s, ptr, via_ref)
+                }
+                Err(_) => return NONE,
+            }
         };
         if !s.is_object() {
             return NONE;
         }
-        // Only a `$ref` can lead back to a schema being expanded or to one expanded before;
-        // an inline schema is reached once, through its parent.
-        let via_ref = ptr != at;
         if via_ref {
             if let Some(i) = self.stack.iter().position(|p| *p == ptr) {
                 return Expanded { cut: i, ..NONE };
@@ -425,13 +433,13 @@ impl<'s, 'a> Expander<'s, 'a> {
         if let Some(props) = props.and_then(Value::as_object) {
             let base = join(&self.stack[here], "properties");
             for (k, c) in props {
-                let r = self.walk(c, &join(&base, k), level + 1);
+                let r = self.walk(c, join(&base, k), level + 1);
                 add(&mut out, r, true);
             }
         }
         for (k, c) in [("items", items), ("additionalProperties", additional)] {
             if let Some(c @ Value::Object(_)) = c {
-                let r = self.walk(c, &join(&self.stack[here], k), level + 1);
+                let r = self.walk(c, join(&self.stack[here], k), level + 1);
                 add(&mut out, r, true);
             }
         }
@@ -439,7 +447,7 @@ impl<'s, 'a> Expander<'s, 'a> {
             let base = join(&self.stack[here], "allOf");
             for (i, c) in all.iter().enumerate() {
                 // allOf parts merge into this schema: same depth.
-                let r = self.walk(c, &join_index(&base, i), level);
+                let r = self.walk(c, join_index(&base, i), level);
                 add(&mut out, r, false);
             }
         }
@@ -476,7 +484,7 @@ pub(crate) fn expansions<'a>(cx: &Context<'a>, sw: &Swagger<'a>) -> std::sync::A
             .schema_roots(true)
             .into_iter()
             .map(|(at, s, _)| {
-                let r = e.walk(s, &at, 0);
+                let r = e.walk(s, at.clone(), 0);
                 (at, r.count, r.depth)
             })
             .collect();
