@@ -184,7 +184,7 @@ impl DataFile {
     /// lenient reader's `\x`) or join two pieces of text (its line continuations: a
     /// backslash before a line break), so that a word may be in the parsed value and not in
     /// the text.
-    fn has_escapes(&self) -> bool {
+    pub(crate) fn has_escapes(&self) -> bool {
         *self.escapes.get_or_init(|| {
             let text = self.text.as_bytes();
             memchr::memchr_iter(b'\\', text).any(|i| match text.get(i + 1..) {

@@ -77,7 +77,9 @@ fn result(cx: &Context<'_>) -> std::sync::Arc<SchemaResult> {
             }
             (Some(root), Some(v)) => {
                 let mut r = validate(v, root);
-                misspelled_extensions(root, &mut r.issues);
+                if may_have_unknown_extension(cx) {
+                    misspelled_extensions(root, &mut r.issues);
+                }
                 r
             }
             _ => SchemaResult::default(),
@@ -358,6 +360,37 @@ const DATA_KEYS: &[&str] = &[
     "x-example",
     "x-examples",
 ];
+
+/// Whether the definition may have a key [`misspelled_extensions`] reports. Each such key is
+/// a string literal of the JSON text that starts with `x-ms-` right after its quote and is
+/// not a known extension; when every literal of that form is a known name (and no escape
+/// could spell another), the walk over the whole tree would report nothing.
+fn may_have_unknown_extension(cx: &Context<'_>) -> bool {
+    let Some(df) = cx.connector.definition.as_ref() else {
+        return true;
+    };
+    if df.format != crate::model::Format::Json || df.has_escapes() {
+        return true;
+    }
+    let text = df.text.as_bytes();
+    for i in memchr::memmem::find_iter(text, b"x-ms-") {
+        let quote = match i.checked_sub(1).map(|j| text[j]) {
+            Some(q @ (b'"' | b'\'')) => q,
+            // Not at the start of a literal: not a key starting with `x-ms-`.
+            _ => continue,
+        };
+        let rest = &text[i..];
+        let Some(end) = memchr::memchr(quote, rest) else {
+            return true;
+        };
+        // Both ends are ASCII, so this is a slice of whole characters.
+        let name = &df.text[i..i + end];
+        if name.contains('\\') || !KNOWN_SET.contains(name) {
+            return true;
+        }
+    }
+    false
+}
 
 /// An unknown `x-ms-…` key one or two edits away from a known extension (or differing only
 /// in case) is almost certainly a typo the platform silently ignores.
