@@ -74,6 +74,8 @@ pub struct DataFile {
     pub value: Option<Value>,
     pub issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
+    /// serde_json read the text as it is (strict JSON: no recovery was needed).
+    strict: bool,
     /// Whether the JSON text holds an escape that can hide a word (see [`DataFile::has_escapes`]),
     /// found on first use: several rules ask, and each search reads the whole text.
     escapes: std::sync::OnceLock<bool>,
@@ -116,6 +118,7 @@ impl DataFile {
         } else {
             Format::Json
         };
+        let before = issues.len();
         let value = if skip_parse {
             None
         } else if text.trim().is_empty() {
@@ -132,6 +135,13 @@ impl DataFile {
                 Format::Yaml => parse::parse_yaml(&text, &mut issues),
             }
         };
+        // The strict reading reports nothing but duplicate keys; the lenient one always
+        // reports at least one other problem.
+        let strict = format == Format::Json
+            && value.is_some()
+            && issues[before..]
+                .iter()
+                .all(|i| i.kind == IssueKind::JsonDuplicateKey);
         DataFile {
             rel_path,
             path,
@@ -139,6 +149,7 @@ impl DataFile {
             format,
             value,
             issues,
+            strict,
             lines: Default::default(),
             escapes: Default::default(),
         }
@@ -200,6 +211,9 @@ impl DataFile {
     /// own nesting). YAML files get the best line a key search can find.
     pub fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
         match self.format {
+            Format::Json if self.strict => {
+                position::locate_all_in_strict_json(&self.text, pointers)
+            }
             Format::Json => position::locate_all(&self.text, pointers),
             Format::Yaml => {
                 let index = YamlIndex::new(&self.text);
