@@ -17,44 +17,44 @@ use crate::safe_eprintln;
 
 /// What `connkit convert` takes.
 #[derive(Debug, Clone)]
-pub struct ConvertRequest {
+pub(crate) struct ConvertRequest {
     /// The OpenAPI 3.0/3.1 (or Swagger 2.0) description, JSON or YAML.
-    pub spec: PathBuf,
+    pub(crate) spec: PathBuf,
     /// The folder to write the connector into.
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// The target profile (`None`: what the output folder implies, as `lint --profile auto`
     /// decides).
-    pub profile: Option<Profile>,
-    pub title: Option<String>,
-    pub host: Option<String>,
+    pub(crate) profile: Option<Profile>,
+    pub(crate) title: Option<String>,
+    pub(crate) host: Option<String>,
     /// Overwrite files in an existing, non-empty folder.
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// What `connkit init` takes.
 #[derive(Debug, Clone)]
-pub struct InitRequest {
+pub(crate) struct InitRequest {
     /// The folder to create (its name becomes the title unless `title` is given).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The target profile (`None`: what the folder implies, as `lint --profile auto` decides).
-    pub profile: Option<Profile>,
-    pub auth: Auth,
-    pub title: Option<String>,
+    pub(crate) profile: Option<Profile>,
+    pub(crate) auth: Auth,
+    pub(crate) title: Option<String>,
     /// Write into an existing, non-empty folder.
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// The written connector's lint, with the converter's notes among the findings.
 #[derive(Debug, Clone, Default)]
-pub struct WrittenOutcome {
-    pub report: LintReport,
+pub(crate) struct WrittenOutcome {
+    pub(crate) report: LintReport,
     /// Which rules ran (for the CI formats).
-    pub run: RunInfo,
+    pub(crate) run: RunInfo,
 }
 
 impl WrittenOutcome {
     /// [`EXIT_FINDINGS`] when an error remains, else 0.
-    pub fn exit_status(&self) -> u8 {
+    pub(crate) fn exit_status(&self) -> u8 {
         if self.report.has_at_least(Severity::Error) {
             EXIT_FINDINGS
         } else {
@@ -109,7 +109,7 @@ fn target_profile(flag: Option<Profile>, dir: &Path) -> (Profile, ProfileSource)
 }
 
 /// Run `connkit convert`: read and convert the description, write the folder, lint it.
-pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
+pub(crate) fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
     let text = match fsx::read_capped(&req.spec, fsx::MAX_TEXT_BYTES) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
@@ -144,7 +144,7 @@ pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
 
 /// Run `connkit init`: write the scaffold and lint it (the lint lists what the author still
 /// has to replace).
-pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
+pub(crate) fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
     let (profile, source) = target_profile(req.profile, &req.dir);
     if profile == Profile::IndependentPublisher && matches!(req.auth, Auth::OAuth2 | Auth::Aad) {
         // Microsoft no longer accepts OAuth for new independent-publisher connectors

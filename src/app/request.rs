@@ -21,28 +21,28 @@ use crate::policies::{Applied, Policies};
 
 /// What `connkit request` was asked.
 #[derive(Debug, Clone, Default)]
-pub struct RequestInput {
+pub(crate) struct RequestInput {
     /// The connector folder (or its definition file).
-    pub dir: PathBuf,
-    pub operation_id: String,
+    pub(crate) dir: PathBuf,
+    pub(crate) operation_id: String,
     /// `--param NAME=VALUE`
-    pub params: Vec<(String, String)>,
+    pub(crate) params: Vec<(String, String)>,
     /// `--connection NAME=VALUE`
-    pub connections: Vec<(String, String)>,
+    pub(crate) connections: Vec<(String, String)>,
     /// `--header NAME=VALUE`
-    pub headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
     /// `--response FILE`: `{"status", "headers", "body"}`.
-    pub response: Option<PathBuf>,
+    pub(crate) response: Option<PathBuf>,
 }
 
-pub use crate::report::request::RequestOutcome;
+pub(crate) use crate::report::request::RequestOutcome;
 
 /// Why the session stopped: a usage error (`kind` "usage") or an input that could not be
 /// read ("io", "parse"). Exit 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestError {
-    pub kind: &'static str,
-    pub message: String,
+pub(crate) struct RequestError {
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
 }
 
 fn usage(message: impl Into<String>) -> RequestError {
@@ -66,7 +66,7 @@ fn near<'a>(ids: &[&'a str], wanted: &str) -> Vec<&'a str> {
 }
 
 /// Run the session.
-pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
+pub(crate) fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
     let display = input.dir.display().to_string();
     let connector = if input.dir.is_file() {
         Connector::load_file(&input.dir, display.clone())
@@ -126,7 +126,6 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
     };
     let mut req = request::build(&sw, op, &inputs).map_err(|e| usage(e.to_string()))?;
     let mut notes = request::apply_security(root, &input.connections, &mut req);
-    let original = req.clone();
     let policies = Policies::from_properties(props);
     let id = Some(input.operation_id.as_str());
     let before = policies
@@ -191,7 +190,6 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
     }
     Ok(RequestOutcome {
         operation_id: input.operation_id.clone(),
-        original,
         request: req,
         policies: applied,
         response,

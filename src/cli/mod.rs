@@ -1,16 +1,16 @@
 //! The command line (clap only: parsing arguments, calling the library, choosing exit codes).
 
-pub mod convert;
-pub mod diff;
+pub(crate) mod convert;
+pub(crate) mod diff;
 mod errors;
-pub mod lint;
-pub mod lsp;
-pub mod man;
-pub mod package;
-pub mod preview;
-pub mod request;
-pub mod submit;
-pub mod test;
+pub(crate) mod lint;
+pub(crate) mod lsp;
+pub(crate) mod man;
+pub(crate) mod package;
+pub(crate) mod preview;
+pub(crate) mod request;
+pub(crate) mod submit;
+pub(crate) mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -23,11 +23,11 @@ use crate::rules::Severity;
 use crate::safe_eprintln;
 
 pub(crate) use errors::{error_document, fail};
-pub use lint::{LevelArg, LintArgs, ProfileArg};
+pub(crate) use lint::LintArgs;
 
 /// Exit codes (one table for every command, [`crate::app`]): 0 clean, 1 findings at or above
 /// the fail level, 2 usage or I/O error.
-pub use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
+pub(crate) use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,13 +39,13 @@ pub use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
 pub struct Cli {
     /// When to use colours: auto (terminal and NO_COLOR unset), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check connectors against the certification rules.
     Lint(LintArgs),
     /// List every rule.
@@ -94,20 +94,20 @@ pub enum Command {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
+    pub(crate) format: TextOrJson,
     /// List only the rules of these gates (comma-separated): pipeline, review, platform, advice.
     #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
-    pub gate: Vec<Gate>,
+    pub(crate) gate: Vec<Gate>,
     /// List every code connkit prints, not only lint rules: diff rules and package checks
     /// too, each with its family.
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -118,17 +118,17 @@ pub(crate) fn parse_gate(s: &str) -> Result<Gate, String> {
         .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
 
-pub use crate::report::Format;
+pub(crate) use crate::report::Format;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 /// Output formats of the commands that print either a report or a JSON document.
-pub enum TextOrJson {
+pub(crate) enum TextOrJson {
     Text,
     Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailOn {
+pub(crate) enum FailOn {
     Error,
     Warning,
     Never,

@@ -9,18 +9,18 @@ use crate::app::preview::{self, PreviewRequest};
 use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
-pub struct PreviewArgs {
+pub(crate) struct PreviewArgs {
     /// The connector folder (apiDefinition.swagger.json, apiProperties.json, icon.png).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The HTML page to write (one self-contained file; written atomically).
     #[arg(short, long, value_name = "FILE.html")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Do not lint the connector (by default its findings are shown on the cards they concern).
     #[arg(long)]
-    pub no_lint: bool,
+    pub(crate) no_lint: bool,
 }
 
-pub fn run(args: PreviewArgs) -> ExitCode {
+pub(crate) fn run(args: PreviewArgs) -> ExitCode {
     let req = PreviewRequest {
         dir: args.dir,
         output: args.output,

@@ -13,36 +13,36 @@ use super::{OperationResult, Problem, RequestLog, TestOutcome, Verdict, request,
 use crate::model::swagger::{Operation, Swagger};
 
 /// What a run needs besides the definition and the transport.
-pub struct Options<'a> {
+pub(crate) struct Options<'a> {
     /// `--base-url`: replaces scheme, host and basePath.
-    pub base: &'a reqwest::Url,
+    pub(crate) base: &'a reqwest::Url,
     /// The connector's policy templates.
-    pub policies: &'a crate::policies::Policies<'a>,
+    pub(crate) policies: &'a crate::policies::Policies<'a>,
     /// `--operation`: only these (empty: all).
-    pub operations: &'a [String],
-    pub plan: Option<&'a Plan>,
-    pub connection: &'a Connection,
+    pub(crate) operations: &'a [String],
+    pub(crate) plan: Option<&'a Plan>,
+    pub(crate) connection: &'a Connection,
     /// Operations custom code (`script.csx`) handles on the platform.
-    pub script_operations: Option<Vec<String>>,
+    pub(crate) script_operations: Option<Vec<String>>,
     /// Responses come from a recording (a request it lacks skips the operation).
-    pub replay: bool,
+    pub(crate) replay: bool,
     /// Keep HAR entries for `--record`.
-    pub record: bool,
+    pub(crate) record: bool,
 }
 
 /// What a run produced.
-pub struct RunResult {
-    pub outcome: TestOutcome,
+pub(crate) struct RunResult {
+    pub(crate) outcome: TestOutcome,
     /// The HAR document (redacted), when recording.
-    pub har: Option<String>,
+    pub(crate) har: Option<String>,
     /// Requests were sent and none got a response: nothing answers at the base URL.
-    pub nothing_answered: bool,
+    pub(crate) nothing_answered: bool,
     /// The first transport failure, for the error message.
-    pub first_failure: Option<String>,
+    pub(crate) first_failure: Option<String>,
 }
 
 /// The problem of a request that got no response.
-pub fn no_response(method: &str, message: &str) -> Problem {
+pub(crate) fn no_response(method: &str, message: &str) -> Problem {
     Problem {
         code: TEST_NO_RESPONSE.code,
         pointer: String::new(),
@@ -73,7 +73,11 @@ fn is_webhook(op: &Operation<'_>) -> bool {
 }
 
 /// Run every selected operation.
-pub fn run(sw: &Swagger<'_>, opts: &Options<'_>, transport: &mut dyn Transport) -> RunResult {
+pub(crate) fn run(
+    sw: &Swagger<'_>,
+    opts: &Options<'_>,
+    transport: &mut dyn Transport,
+) -> RunResult {
     let (headers, query) = opts.connection.credential_names(sw.root);
     let redaction = Redaction { headers, query };
     let mut results = Vec::new();

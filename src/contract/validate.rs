@@ -21,17 +21,17 @@ use crate::model::swagger::{Operation, Swagger, mime_essence};
 
 /// A response as received (or replayed).
 #[derive(Debug, Clone, Default)]
-pub struct Response {
-    pub status: u16,
+pub(crate) struct Response {
+    pub(crate) status: u16,
     /// Header names lower-cased.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
     /// The body was over the cap and cut off.
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -40,12 +40,12 @@ impl Response {
 }
 
 /// Problems listed per response at most; the rest are counted in one last message.
-pub const MAX_PROBLEMS: usize = 200;
+pub(crate) const MAX_PROBLEMS: usize = 200;
 /// Deepest body nesting checked.
 const MAX_DEPTH: usize = 64;
 
 /// Check one response of `op`. `expect_status` is the plan's `expect.status`.
-pub fn check<'a>(
+pub(crate) fn check<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     resp: &Response,
@@ -81,7 +81,7 @@ struct Checker<'s, 'a> {
 }
 
 /// `$.name`, or `$['odd name']` when the name is not an identifier.
-pub fn path_key(base: &str, key: &str) -> String {
+pub(crate) fn path_key(base: &str, key: &str) -> String {
     let ident = !key.is_empty()
         && key.chars().enumerate().all(|(i, c)| {
             c == '_' || c == '$' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())
@@ -636,7 +636,7 @@ fn slash_path(base: &str, path: &str) -> String {
 
 /// Why a value breaks its `format`, for the formats Power Platform gives meaning to; other
 /// formats (and values of another type) are not checked.
-pub fn format_problem(format: &str, v: &Value) -> Option<&'static str> {
+pub(crate) fn format_problem(format: &str, v: &Value) -> Option<&'static str> {
     match (format, v) {
         ("date-time", Value::String(s)) => {
             (!is_date_time(s)).then_some("RFC 3339 date-time expected (2024-05-01T12:30:00Z)")
@@ -691,7 +691,7 @@ fn is_full_date(s: &str) -> bool {
 
 /// RFC 3339 `date-time`: full-date, `T` (or `t`, or a space as RFC 3339 §5.6 allows), time with
 /// optional fraction, and `Z` or a `±hh:mm` offset.
-pub fn is_date_time(s: &str) -> bool {
+pub(crate) fn is_date_time(s: &str) -> bool {
     if s.len() < 20 || !s.is_char_boundary(10) || !is_full_date(&s[..10]) {
         return false;
     }
@@ -748,11 +748,11 @@ fn is_uuid(s: &str) -> bool {
 /// Helpers for the tests of each code: check a response of the first operation of a
 /// definition.
 #[cfg(test)]
-pub mod testing {
+pub(crate) mod testing {
     use super::*;
 
     /// The problems of a JSON response (`Content-Type: application/json`) to `op_id`.
-    pub fn problems(def: &Value, op_id: &str, status: u16, body: &str) -> Vec<Problem> {
+    pub(crate) fn problems(def: &Value, op_id: &str, status: u16, body: &str) -> Vec<Problem> {
         problems_with(
             def,
             op_id,
@@ -762,7 +762,7 @@ pub mod testing {
         )
     }
 
-    pub fn problems_with(
+    pub(crate) fn problems_with(
         def: &Value,
         op_id: &str,
         status: u16,
@@ -784,7 +784,7 @@ pub mod testing {
     }
 
     /// The definition of one `GET /orders/{id}` (`GetOrder`) answering `schema` (under 200).
-    pub fn one_op(schema: Value) -> Value {
+    pub(crate) fn one_op(schema: Value) -> Value {
         serde_json::json!({
             "swagger": "2.0",
             "info": {"title": "T", "version": "1.0"},
@@ -801,7 +801,7 @@ pub mod testing {
     }
 
     /// Codes of the problems, in order.
-    pub fn codes(p: &[Problem]) -> Vec<&'static str> {
+    pub(crate) fn codes(p: &[Problem]) -> Vec<&'static str> {
         p.iter().map(|p| p.code).collect()
     }
 }

@@ -3,36 +3,36 @@
 //!
 //! Works on `serde_json::Value`, in stages, one module each:
 //!
-//! 1. [`read`]: the input text (JSON or YAML) as a value;
-//! 2. [`normalize`]: 3.1 is first normalised to 3.0 (type arrays → `nullable`, `const` →
+//! 1. `read`: the input text (JSON or YAML) as a value;
+//! 2. `normalize`: 3.1 is first normalised to 3.0 (type arrays → `nullable`, `const` →
 //!    `enum`, numeric exclusive bounds, schema `examples`); 3.0 input is also read with
 //!    `openapiv3` to report where it departs from the specification;
 //! 3. `map`: every part of the 3.0 document is mapped to Swagger 2.0;
-//! 4. [`sanitize`]: what the connector schema refuses is removed (also from 2.0 input);
-//! 5. [`enrich`]: what every connector needs is added (ids, summaries, contact, metadata,
+//! 4. `sanitize`: what the connector schema refuses is removed (also from 2.0 input);
+//! 5. `enrich`: what every connector needs is added (ids, summaries, contact, metadata,
 //!    apiProperties.json);
-//! 6. [`derive`](mod@derive): texts certification needs are derived (descriptions from summaries or
+//! 6. `derive`: texts certification needs are derived (descriptions from summaries or
 //!    names) and the placeholders left for the author are listed;
-//! 7. [`write`](mod@write): the files as bytes, in the `fmt` layout.
+//! 7. `write`: the files as bytes, in the `fmt` layout.
 //!
 //! What cannot be mapped is reported as a [`Note`] with our own PascalCase code; every code
-//! is listed in [`notes::NOTES`].
+//! is listed in `notes::NOTES`.
 
-pub mod derive;
-pub mod enrich;
+pub(crate) mod derive;
+pub(crate) mod enrich;
 pub mod init;
 mod map;
-pub mod normalize;
-pub mod notes;
-pub mod read;
-pub mod sanitize;
-pub mod write;
+pub(crate) mod normalize;
+pub(crate) mod notes;
+pub(crate) mod read;
+pub(crate) mod sanitize;
+pub(crate) mod write;
 
 use serde_json::Value;
 
-pub use enrich::clean_title;
+pub(crate) use enrich::clean_title;
 pub use notes::{NOTES_PER_CODE, Note};
-pub use read::parse_input;
+pub(crate) use read::parse_input;
 
 use crate::core::{Profile, Severity};
 use notes::*;

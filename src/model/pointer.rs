@@ -1,7 +1,9 @@
 //! RFC 6901 JSON pointers: escaping, building and splitting.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 /// Escape one reference token (`~` → `~0`, `/` → `~1`).
-pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape(token: &str) -> std::borrow::Cow<'_, str> {
     if token.contains(['~', '/']) {
         std::borrow::Cow::Owned(token.replace('~', "~0").replace('/', "~1"))
     } else {
@@ -10,7 +12,7 @@ pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Unescape one reference token (`~1` → `/`, `~0` → `~`).
-pub fn unescape(token: &str) -> String {
+pub(crate) fn unescape(token: &str) -> String {
     if token.contains('~') {
         token.replace("~1", "/").replace("~0", "~")
     } else {
@@ -34,7 +36,7 @@ pub fn join_index(base: &str, index: usize) -> String {
 }
 
 /// Build a pointer from raw (unescaped) tokens.
-pub fn from_tokens<I, S>(tokens: I) -> String
+pub(crate) fn from_tokens<I, S>(tokens: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -49,7 +51,7 @@ where
 
 /// Split a pointer into unescaped tokens. `""` is the root (no tokens).
 /// Returns `None` for a non-empty pointer that does not start with `/`.
-pub fn tokens(pointer: &str) -> Option<Vec<String>> {
+pub(crate) fn tokens(pointer: &str) -> Option<Vec<String>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }
@@ -58,7 +60,7 @@ pub fn tokens(pointer: &str) -> Option<Vec<String>> {
 }
 
 /// The parent pointer, or `None` for the root.
-pub fn parent(pointer: &str) -> Option<&str> {
+pub(crate) fn parent(pointer: &str) -> Option<&str> {
     if pointer.is_empty() {
         None
     } else {
@@ -67,7 +69,7 @@ pub fn parent(pointer: &str) -> Option<&str> {
 }
 
 /// The last token (unescaped), or `None` for the root.
-pub fn last_token(pointer: &str) -> Option<String> {
+pub(crate) fn last_token(pointer: &str) -> Option<String> {
     if pointer.is_empty() {
         None
     } else {
@@ -77,7 +79,7 @@ pub fn last_token(pointer: &str) -> Option<String> {
 
 /// The pointer of a local `$ref` (`#/definitions/Foo` → `/definitions/Foo`), decoding
 /// percent-escapes as URI fragments allow. `None` for remote references.
-pub fn from_local_ref(reference: &str) -> Option<String> {
+pub(crate) fn from_local_ref(reference: &str) -> Option<String> {
     let frag = reference.strip_prefix('#')?;
     if !frag.is_empty() && !frag.starts_with('/') {
         return None;

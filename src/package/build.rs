@@ -17,10 +17,10 @@ use crate::safe;
 
 /// A file inside the package, for the printed tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    pub name: String,
-    pub size: u64,
-    pub children: Vec<Node>,
+pub(crate) struct Node {
+    pub(crate) name: String,
+    pub(crate) size: u64,
+    pub(crate) children: Vec<Node>,
 }
 
 /// Write entries into a zip deterministically: sorted by name, `/` separators, fixed
@@ -58,17 +58,17 @@ fn tree_of(entries: &BTreeMap<String, Vec<u8>>) -> Vec<Node> {
 #[derive(Debug, Clone)]
 pub struct SolutionNames {
     /// `<prefix>_<escaped display name>`, e.g. `contoso_contoso-20tasks`.
-    pub schema_name: String,
+    pub(crate) schema_name: String,
     /// Solution unique name, e.g. `ContosoTasksConnector`.
-    pub unique_name: String,
-    pub display_name: String,
-    pub description: String,
-    pub version: String,
-    pub publisher: String,
-    pub publisher_unique: String,
-    pub prefix: String,
-    pub option_value_prefix: u32,
-    pub connector_id: String,
+    pub(crate) unique_name: String,
+    pub(crate) display_name: String,
+    pub(crate) description: String,
+    pub(crate) version: String,
+    pub(crate) publisher: String,
+    pub(crate) publisher_unique: String,
+    pub(crate) prefix: String,
+    pub(crate) option_value_prefix: u32,
+    pub(crate) connector_id: String,
 }
 
 /// Escape a display name as Dataverse does in connector schema names: lower case, every
@@ -88,7 +88,7 @@ pub fn escape_schema_name(display: &str) -> String {
 
 /// Why a publisher customization prefix breaks Dataverse's rules (2–8 characters, ASCII
 /// letters and digits, starting with a letter, not starting with `mscrm`), or `None`.
-pub fn prefix_problem(prefix: &str) -> Option<String> {
+pub(crate) fn prefix_problem(prefix: &str) -> Option<String> {
     let n = prefix.chars().count();
     if !(2..=8).contains(&n) {
         return Some(format!(
@@ -116,7 +116,7 @@ pub fn prefix_problem(prefix: &str) -> Option<String> {
 /// A Dataverse customization prefix from a publisher name: 2–8 lower-case letters/digits,
 /// starting with a letter, never `mscrm`. Only a fallback: a real package takes the prefix
 /// from the flow solution (see [`FlowIdentity`]).
-pub fn derive_prefix(publisher: &str) -> String {
+pub(crate) fn derive_prefix(publisher: &str) -> String {
     let word = publisher
         .split(|c: char| !c.is_ascii_alphanumeric())
         .find(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -139,12 +139,12 @@ pub fn derive_prefix(publisher: &str) -> String {
 pub struct FlowIdentity {
     /// The connector's schema name (`<prefix>_<escaped>`).
     pub name: String,
-    pub connector_id: Option<String>,
+    pub(crate) connector_id: Option<String>,
     /// The solution publisher's customization prefix.
     pub prefix: Option<String>,
-    pub publisher_unique: Option<String>,
-    pub publisher_display: Option<String>,
-    pub option_value_prefix: Option<u32>,
+    pub(crate) publisher_unique: Option<String>,
+    pub(crate) publisher_display: Option<String>,
+    pub(crate) option_value_prefix: Option<u32>,
 }
 
 /// Read the connector (and its publisher) from an exported solution zip. With several
@@ -215,7 +215,7 @@ pub fn flow_identity(bytes: &[u8], label: &str, display_name: &str) -> Option<Fl
 }
 
 /// A GUID derived from a name (stable across builds: the same connector gets the same id).
-pub fn stable_guid(seed: &str) -> String {
+pub(crate) fn stable_guid(seed: &str) -> String {
     let h = Sha256::digest(seed.as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&h[..16]);
@@ -252,7 +252,7 @@ fn solution_version(v: Option<&str>) -> String {
 
 impl SolutionNames {
     /// The display name a connector will carry (`info.title`, else the folder name).
-    pub fn display_name_of(c: &Connector) -> String {
+    pub(crate) fn display_name_of(c: &Connector) -> String {
         SolutionNames::from_connector(c, None, None).display_name
     }
 
@@ -523,10 +523,10 @@ pub struct PackageInput {
 #[derive(Debug)]
 pub struct Built {
     pub bytes: Vec<u8>,
-    pub tree: Vec<Node>,
-    pub sha256: String,
+    pub(crate) tree: Vec<Node>,
+    pub(crate) sha256: String,
     /// Remarks for the user (uncertain layout choices).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -546,7 +546,7 @@ fn finish(bytes: Vec<u8>, tree: Vec<Node>, notes: Vec<String>) -> Built {
 }
 
 /// The older flat zip: definition, apiProperties, icon, script.
-pub fn build_files(c: &Connector) -> Result<Built, String> {
+pub(crate) fn build_files(c: &Connector) -> Result<Built, String> {
     let mut e = BTreeMap::new();
     let def = c
         .definition
@@ -718,7 +718,7 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
 /// Render the tree with sizes.
 /// The tree of a built package, one entry a line. Entry names come from the exported
 /// solutions given as input: each goes through [`safe::text`].
-pub fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
+pub(crate) fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
     fn walk(out: &mut String, nodes: &[Node], prefix: &str) {
         for (i, n) in nodes.iter().enumerate() {
             let last = i + 1 == nodes.len();

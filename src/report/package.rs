@@ -10,7 +10,7 @@ use crate::rules::Severity;
 
 /// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
 /// "connectors":[…],"summary":{…}}`.
-pub fn render_json(r: &VerifyReport) -> String {
+pub(crate) fn render_json(r: &VerifyReport) -> String {
     let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
     crate::safe::json(text)
 }
@@ -35,7 +35,7 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
 
 /// Entry names, messages and the package name come from the zip: each goes through
 /// [`crate::safe::text`].
-pub fn render_text(r: &VerifyReport, color: bool) -> String {
+pub(crate) fn render_text(r: &VerifyReport, color: bool) -> String {
     use crate::safe::text;
     let mut out = String::new();
     let paint =
@@ -111,7 +111,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
 }
 
 /// `connkit package`'s last lines: the zip's tree, where it was written, its digest.
-pub fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
+pub(crate) fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
     let mut s = build::render_tree(name, size, tree);
     s.push_str(&format!(
         "wrote {}\nsha256 {sha256}\n",

@@ -5,7 +5,7 @@
 //! properly nested, the testable `data-*` attributes, no external resource (inline CSS, the
 //! icon as a `data:` URI, links only to `#…` or to the connector's own http(s)/mailto URLs),
 //! no script at all (a Content-Security-Policy says so too), and every connector text through
-//! [`safe::html`] (Markdown through [`safe::markdown`]).
+//! `safe::html` (Markdown through `safe::markdown`).
 
 use std::fmt::Write as _;
 
@@ -582,7 +582,7 @@ fn input(h: &mut String, i: &Input) {
 
 /// One card as Markdown, for the language server's hover: title, kind, description, the
 /// inputs (advanced ones under their own heading), the dynamic content.
-pub fn card_markdown(c: &Card) -> String {
+pub(crate) fn card_markdown(c: &Card) -> String {
     let md = |s: &str| safe::markdown(&s.replace(['\n', '\r'], " "));
     let mut out = String::new();
     let _ = write!(

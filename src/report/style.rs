@@ -11,7 +11,7 @@ fn bold(c: AnsiColor) -> Style {
 }
 
 /// A severity's style: errors red, warnings yellow, infos cyan, all bold.
-pub fn severity(sev: Severity) -> Style {
+pub(crate) fn severity(sev: Severity) -> Style {
     bold(match sev {
         Severity::Error => AnsiColor::Red,
         Severity::Warning => AnsiColor::Yellow,
@@ -20,16 +20,16 @@ pub fn severity(sev: Severity) -> Style {
 }
 
 /// The frame of an excerpt (`-->`, `|`, `=`): bold blue.
-pub fn frame() -> Style {
+pub(crate) fn frame() -> Style {
     bold(AnsiColor::Blue)
 }
 
 /// Writes text in a style when colour is on, as it is otherwise.
 #[derive(Debug, Clone, Copy)]
-pub struct Paint(pub bool);
+pub(crate) struct Paint(pub(crate) bool);
 
 impl Paint {
-    pub fn s(&self, st: Style, text: &str) -> String {
+    pub(crate) fn s(&self, st: Style, text: &str) -> String {
         if self.0 {
             format!("{}{text}{}", st.render(), st.render_reset())
         } else {

@@ -8,7 +8,7 @@ use crate::submit::ingestion::{self, DryRun};
 use crate::submit::upload::UploadResult;
 
 /// `upload --format json`.
-pub fn upload_json(r: &UploadResult) -> Value {
+pub(crate) fn upload_json(r: &UploadResult) -> Value {
     json!({
         "schema_version": 1, "tool": super::json::tool(),
         "status": "ok", "upload": r,
@@ -16,7 +16,7 @@ pub fn upload_json(r: &UploadResult) -> Value {
 }
 
 /// `upload`'s text: where, how much, the digest, whether the length was read back.
-pub fn upload_text(r: &UploadResult) -> String {
+pub(crate) fn upload_text(r: &UploadResult) -> String {
     format!(
         "uploaded {} bytes to {}\nsha256 {}\nlength {}\n",
         r.bytes,
@@ -31,7 +31,7 @@ pub fn upload_text(r: &UploadResult) -> String {
 }
 
 /// `submit --format json` when `verify-package` rejected the package before anything was sent.
-pub fn rejected_json(
+pub(crate) fn rejected_json(
     message: &str,
     dry_run: bool,
     errors: usize,
@@ -48,7 +48,7 @@ pub fn rejected_json(
 
 /// `submit --format json` of a real run: its status, the failure (`rejected` or `service`)
 /// and what happened.
-pub fn ran_json(status: &str, error: Option<&str>, outcome: &ingestion::Outcome) -> Value {
+pub(crate) fn ran_json(status: &str, error: Option<&str>, outcome: &ingestion::Outcome) -> Value {
     let kind = if status == "rejected" {
         "rejected"
     } else {
@@ -67,7 +67,7 @@ fn set(present: bool) -> &'static str {
 }
 
 /// `submit --dry-run --format json`: the package, which credentials are set, the plan.
-pub fn dry_run_json(d: &DryRun) -> Value {
+pub(crate) fn dry_run_json(d: &DryRun) -> Value {
     json!({
         "schema_version": 1, "tool": super::json::tool(),
         "status": if d.problem.is_some() { "incomplete" } else { "ok" },
@@ -84,7 +84,7 @@ pub fn dry_run_json(d: &DryRun) -> Value {
 }
 
 /// `submit --dry-run`: the planned calls, one numbered entry each (URLs redacted).
-pub fn dry_run_text(d: &DryRun) -> String {
+pub(crate) fn dry_run_text(d: &DryRun) -> String {
     let mut s = format!(
         "dry run: no connection is made\npackage {} ({} bytes, sha256 {})\ncredentials: AZURE_TENANT_ID {}, AZURE_CLIENT_ID {}, client secret {}\nplanned calls:\n",
         crate::safe::text(&d.file_name),
@@ -108,7 +108,7 @@ pub fn dry_run_text(d: &DryRun) -> String {
 
 /// The text summary. Ids, states, step names and messages come from the server: each goes
 /// through [`crate::safe::text`].
-pub fn summary(o: &ingestion::Outcome, status: &str) -> String {
+pub(crate) fn summary(o: &ingestion::Outcome, status: &str) -> String {
     let t = |s: &str| crate::safe::text(s).into_owned();
     let mut s = format!("status      {status}\nproduct     {}\n", t(&o.product_id));
     if let Some(c) = &o.cancelled_submission_id {

@@ -25,7 +25,7 @@ fn status_of(o: &OperationResult) -> String {
 }
 
 /// Text: one line per operation, its problems indented below, a summary line.
-pub fn text(outcome: &TestOutcome, color: bool) -> String {
+pub(crate) fn text(outcome: &TestOutcome, color: bool) -> String {
     let paint = |s: &str, code: &str| {
         if color {
             format!("\u{1b}[{code}m{s}\u{1b}[0m")
@@ -72,7 +72,7 @@ pub fn text(outcome: &TestOutcome, color: bool) -> String {
 }
 
 /// The JSON document: `{"operations": [...], "summary": {...}}`.
-pub fn json(outcome: &TestOutcome) -> String {
+pub(crate) fn json(outcome: &TestOutcome) -> String {
     let text = serde_json::to_string_pretty(&outcome.to_json()).unwrap_or_default() + "\n";
     safe::json(text)
 }
@@ -83,7 +83,7 @@ fn xml(s: &str) -> String {
 
 /// JUnit XML: one `<testsuite>` for the connector, one `<testcase>` per operation; failures
 /// list the problems, skips carry the note.
-pub fn junit(outcome: &TestOutcome, suite: &str) -> String {
+pub(crate) fn junit(outcome: &TestOutcome, suite: &str) -> String {
     let m = &outcome.summary;
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -145,7 +145,7 @@ pub fn junit(outcome: &TestOutcome, suite: &str) -> String {
 }
 
 /// Markdown: a table of operations, then each failure's problems.
-pub fn markdown(outcome: &TestOutcome) -> String {
+pub(crate) fn markdown(outcome: &TestOutcome) -> String {
     let m = &outcome.summary;
     let mut s = format!(
         "## connkit test\n\n{} passed, {} failed, {} skipped\n\n| Operation | Result | Requests | Note |\n|---|---|---|---|\n",

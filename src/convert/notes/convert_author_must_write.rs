@@ -16,7 +16,7 @@ crate::declare_code! {
     /// An operation with only `operationId: ListTasks` gets the summary "List tasks" and a
     /// description made from it, and a note at `/paths/~1tasks/get/description`: write what the
     /// operation does.
-    pub static CONVERT_AUTHOR_MUST_WRITE: NoteDoc {
+    pub(crate) static CONVERT_AUTHOR_MUST_WRITE: NoteDoc {
         code: "ConvertAuthorMustWrite",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `servers: [{url: "https://api.contoso.com/{version}/tasks"}]` without `variables` gives
     /// `basePath: /`; with `variables: {version: {default: v1}}` it gives `/v1/tasks` and no note.
-    pub static CONVERT_BASE_PATH_TRIMMED: NoteDoc {
+    pub(crate) static CONVERT_BASE_PATH_TRIMMED: NoteDoc {
         code: "ConvertBasePathTrimmed",
     }
 }

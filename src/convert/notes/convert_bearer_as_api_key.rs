@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `securitySchemes: {auth: {type: http, scheme: bearer}}` becomes `securityDefinitions: {auth:
     /// {type: apiKey, in: header, name: Authorization}}`.
-    pub static CONVERT_BEARER_AS_API_KEY: NoteDoc {
+    pub(crate) static CONVERT_BEARER_AS_API_KEY: NoteDoc {
         code: "ConvertBearerAsApiKey",
     }
 }

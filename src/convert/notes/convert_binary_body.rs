@@ -14,7 +14,7 @@ crate::declare_code! {
     /// A request body `application/octet-stream: {schema: {type: object, properties: {data: …}}}`
     /// becomes a `body` parameter with `schema: {type: string, format: binary}`; `{type: string,
     /// format: binary}` in the input is kept without a note.
-    pub static CONVERT_BINARY_BODY: NoteDoc {
+    pub(crate) static CONVERT_BINARY_BODY: NoteDoc {
         code: "ConvertBinaryBody",
     }
 }

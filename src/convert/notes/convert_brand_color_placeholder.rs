@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// `connkit convert --profile certified` writes `iconBrandColor: "#007ee5"` in
     /// apiProperties.json with this note: set your colour and add icon.png.
-    pub static CONVERT_BRAND_COLOR_PLACEHOLDER: NoteDoc {
+    pub(crate) static CONVERT_BRAND_COLOR_PLACEHOLDER: NoteDoc {
         code: "ConvertBrandColorPlaceholder",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `callbacks: {onDone: {"{$request.body#/url}": {post: …}}}` on an operation is dropped with
     /// this note; an empty `callbacks: {}` is dropped without one.
-    pub static CONVERT_CALLBACKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_CALLBACKS_DROPPED: NoteDoc {
         code: "ConvertCallbacksDropped",
     }
 }

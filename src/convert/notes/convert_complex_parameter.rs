@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{name: filter, in: query, schema: {type: object, properties: {status: …}}}` becomes `{name:
     /// filter, in: query, type: string}`; an array of strings is kept.
-    pub static CONVERT_COMPLEX_PARAMETER: NoteDoc {
+    pub(crate) static CONVERT_COMPLEX_PARAMETER: NoteDoc {
         code: "ConvertComplexParameter",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `components: {links: {Next: {operationId: ListTasks}}}` is dropped with this note; empty
     /// sections are dropped without one.
-    pub static CONVERT_COMPONENTS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_COMPONENTS_DROPPED: NoteDoc {
         code: "ConvertComponentsDropped",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// An input without `info.contact.email` gets `email: support@example.com` and this note; a
     /// full contact is kept.
-    pub static CONVERT_CONTACT_ADDED: NoteDoc {
+    pub(crate) static CONVERT_CONTACT_ADDED: NoteDoc {
         code: "ConvertContactAdded",
     }
 }

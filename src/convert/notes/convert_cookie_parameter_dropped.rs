@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: session, in: cookie}` is dropped; `{name: session, in: header}` is kept.
-    pub static CONVERT_COOKIE_PARAMETER_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_COOKIE_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertCookieParameterDropped",
     }
 }

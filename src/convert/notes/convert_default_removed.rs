@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{type: integer, default: "ten"}` becomes `{type: integer}`; `{type: integer, default: 10}`
     /// is kept.
-    pub static CONVERT_DEFAULT_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_DEFAULT_REMOVED: NoteDoc {
         code: "ConvertDefaultRemoved",
     }
 }

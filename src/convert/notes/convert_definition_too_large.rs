@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// A conversion that writes a 3 MB apiDefinition.swagger.json ends with this note: split the
     /// API into several connectors, by area.
-    pub static CONVERT_DEFINITION_TOO_LARGE: NoteDoc {
+    pub(crate) static CONVERT_DEFINITION_TOO_LARGE: NoteDoc {
         code: "ConvertDefinitionTooLarge",
     }
 }

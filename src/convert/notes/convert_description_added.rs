@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// An operation with `summary: List tasks` and no description gets `description: "List tasks
     /// (GET /tasks)."`.
-    pub static CONVERT_DESCRIPTION_ADDED: NoteDoc {
+    pub(crate) static CONVERT_DESCRIPTION_ADDED: NoteDoc {
         code: "ConvertDescriptionAdded",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `info.description: "Tasks."` becomes "Use Contoso Tasks in your flows and apps to work with
     /// its data and actions."
-    pub static CONVERT_DESCRIPTION_NEEDS_REVIEW: NoteDoc {
+    pub(crate) static CONVERT_DESCRIPTION_NEEDS_REVIEW: NoteDoc {
         code: "ConvertDescriptionNeedsReview",
     }
 }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{type: string, enum: [open, 1]}` becomes `{type: string, enum: [open]}`.
-    pub static CONVERT_ENUM_CLEANED: NoteDoc {
+    pub(crate) static CONVERT_ENUM_CLEANED: NoteDoc {
         code: "ConvertEnumCleaned",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `x-ms-made-up: true` on an operation is removed; `x-ms-visibility: important` is kept.
-    pub static CONVERT_EXTENSION_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_EXTENSION_REMOVED: NoteDoc {
         code: "ConvertExtensionRemoved",
     }
 }

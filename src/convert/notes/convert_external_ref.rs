@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `$ref: "task.yaml#/Task"` becomes `{}`; `$ref: "#/components/schemas/Task"` becomes
     /// `#/definitions/Task`.
-    pub static CONVERT_EXTERNAL_REF: NoteDoc {
+    pub(crate) static CONVERT_EXTERNAL_REF: NoteDoc {
         code: "ConvertExternalRef",
     }
 }

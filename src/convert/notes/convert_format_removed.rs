@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{type: string, format: made-up-format}` becomes `{type: string}`; `format: date-time` is
     /// kept.
-    pub static CONVERT_FORMAT_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_FORMAT_REMOVED: NoteDoc {
         code: "ConvertFormatRemoved",
     }
 }

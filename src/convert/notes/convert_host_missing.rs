@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `servers: [{url: /v1}]` gives `host: api.example.com` and this note; `connkit convert --host
     /// api.contoso.com` does not.
-    pub static CONVERT_HOST_MISSING: NoteDoc {
+    pub(crate) static CONVERT_HOST_MISSING: NoteDoc {
         code: "ConvertHostMissing",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `responses: {200: {links: {next: {operationId: ListTasks}}}}` loses its `links` with this
     /// note.
-    pub static CONVERT_LINKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_LINKS_DROPPED: NoteDoc {
         code: "ConvertLinksDropped",
     }
 }

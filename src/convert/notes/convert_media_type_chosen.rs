@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `content: {application/xml: …, application/json: …}` keeps `application/json`.
-    pub static CONVERT_MEDIA_TYPE_CHOSEN: NoteDoc {
+    pub(crate) static CONVERT_MEDIA_TYPE_CHOSEN: NoteDoc {
         code: "ConvertMediaTypeChosen",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// An input without `x-ms-connector-metadata` gets Website, Privacy policy and Categories
     /// entries to fill in.
-    pub static CONVERT_METADATA_ADDED: NoteDoc {
+    pub(crate) static CONVERT_METADATA_ADDED: NoteDoc {
         code: "ConvertMetadataAdded",
     }
 }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/tasks: {get: …, trace: …}` keeps only `get`.
-    pub static CONVERT_METHOD_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_METHOD_DROPPED: NoteDoc {
         code: "ConvertMethodDropped",
     }
 }

@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// `$ref: "#/components/schemas/Task/properties/owner"` becomes `$ref:
     /// "#/definitions/Task_owner"`, a new definition.
-    pub static CONVERT_NESTED_REF_HOISTED: NoteDoc {
+    pub(crate) static CONVERT_NESTED_REF_HOISTED: NoteDoc {
         code: "ConvertNestedRefHoisted",
     }
 }

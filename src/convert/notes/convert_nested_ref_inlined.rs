@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `$ref: "#/components/schemas/Task/required"` (a list) is inlined with this note.
-    pub static CONVERT_NESTED_REF_INLINED: NoteDoc {
+    pub(crate) static CONVERT_NESTED_REF_INLINED: NoteDoc {
         code: "ConvertNestedRefInlined",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `oneOf: [{type: string}, {type: integer}]` becomes `{}`; `oneOf: [{type: string}, {type:
     /// "null"}]` becomes a nullable string without a note.
-    pub static CONVERT_ONE_OF_SIMPLIFIED: NoteDoc {
+    pub(crate) static CONVERT_ONE_OF_SIMPLIFIED: NoteDoc {
         code: "ConvertOneOfSimplified",
     }
 }

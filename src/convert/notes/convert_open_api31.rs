@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `openapi: 3.1.0` with `type: [string, "null"]` is read as `type: string, nullable: true`.
-    pub static CONVERT_OPEN_API31: NoteDoc {
+    pub(crate) static CONVERT_OPEN_API31: NoteDoc {
         code: "ConvertOpenApi31",
     }
 }

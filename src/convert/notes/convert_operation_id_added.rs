@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `operationId: list_tasks` becomes `ListTasks`.
-    pub static CONVERT_OPERATION_ID_ADDED: NoteDoc {
+    pub(crate) static CONVERT_OPERATION_ID_ADDED: NoteDoc {
         code: "ConvertOperationIdAdded",
     }
 }

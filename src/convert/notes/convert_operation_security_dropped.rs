@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `get: {security: [{key: []}]}` is dropped with this note; root `security: [{key: []}]` is
     /// used without one.
-    pub static CONVERT_OPERATION_SECURITY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_OPERATION_SECURITY_DROPPED: NoteDoc {
         code: "ConvertOperationSecurityDropped",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{name: filter, in: query, content: {application/json: {schema: {type: string}}}}` becomes
     /// `{name: filter, in: query, type: string}`.
-    pub static CONVERT_PARAMETER_CONTENT: NoteDoc {
+    pub(crate) static CONVERT_PARAMETER_CONTENT: NoteDoc {
         code: "ConvertParameterContent",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Two `{name: limit, in: query}` keep the first; `limit` in query and in header are two
     /// parameters.
-    pub static CONVERT_PARAMETER_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertParameterDropped",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/tasks?all=true` is dropped; `/tasks` with a query parameter `all` is the connector form.
-    pub static CONVERT_PATH_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PATH_DROPPED: NoteDoc {
         code: "ConvertPathDropped",
     }
 }

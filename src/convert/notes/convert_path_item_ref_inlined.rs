@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/todo: {$ref: "#/paths/~1tasks"}` gets the operations of `/tasks`.
-    pub static CONVERT_PATH_ITEM_REF_INLINED: NoteDoc {
+    pub(crate) static CONVERT_PATH_ITEM_REF_INLINED: NoteDoc {
         code: "ConvertPathItemRefInlined",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `/tasks/{id}` without an `id` parameter gets `{name: id, in: path, required: true, type:
     /// string}`; a path-level parameter counts.
-    pub static CONVERT_PATH_PARAMETER_ADDED: NoteDoc {
+    pub(crate) static CONVERT_PATH_PARAMETER_ADDED: NoteDoc {
         code: "ConvertPathParameterAdded",
     }
 }

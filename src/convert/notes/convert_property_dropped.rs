@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `properties: {$ref: {type: string}}` is dropped; a property named `ref` is kept.
-    pub static CONVERT_PROPERTY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PROPERTY_DROPPED: NoteDoc {
         code: "ConvertPropertyDropped",
     }
 }

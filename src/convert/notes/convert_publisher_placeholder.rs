@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `info.contact.name: Contoso` gives `publisher: Contoso` and `stackOwner: Contoso`.
-    pub static CONVERT_PUBLISHER_PLACEHOLDER: NoteDoc {
+    pub(crate) static CONVERT_PUBLISHER_PLACEHOLDER: NoteDoc {
         code: "ConvertPublisherPlaceholder",
     }
 }

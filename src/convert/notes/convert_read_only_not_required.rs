@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{required: [id], properties: {id: {readOnly: true}}}` loses `required: [id]`.
-    pub static CONVERT_READ_ONLY_NOT_REQUIRED: NoteDoc {
+    pub(crate) static CONVERT_READ_ONLY_NOT_REQUIRED: NoteDoc {
         code: "ConvertReadOnlyNotRequired",
     }
 }

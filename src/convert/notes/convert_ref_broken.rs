@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `$ref: "#/components/schemas/Missing"` becomes `{}`.
-    pub static CONVERT_REF_BROKEN: NoteDoc {
+    pub(crate) static CONVERT_REF_BROKEN: NoteDoc {
         code: "ConvertRefBroken",
     }
 }

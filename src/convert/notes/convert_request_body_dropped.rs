@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// A `get` with a `requestBody` loses it; a `post` keeps it.
-    pub static CONVERT_REQUEST_BODY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_REQUEST_BODY_DROPPED: NoteDoc {
         code: "ConvertRequestBodyDropped",
     }
 }

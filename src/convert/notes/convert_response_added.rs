@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {404: …}` gets `200`; `responses: {201: …}` is a success response already.
-    pub static CONVERT_RESPONSE_ADDED: NoteDoc {
+    pub(crate) static CONVERT_RESPONSE_ADDED: NoteDoc {
         code: "ConvertResponseAdded",
     }
 }

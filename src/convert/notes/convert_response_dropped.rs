@@ -10,7 +10,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {ok: …}` is dropped; `default` is kept.
-    pub static CONVERT_RESPONSE_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_RESPONSE_DROPPED: NoteDoc {
         code: "ConvertResponseDropped",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// A 10 MB result is written and reported with this note as an error, with no lint findings.
-    pub static CONVERT_RESULT_NOT_LINTED: NoteDoc {
+    pub(crate) static CONVERT_RESULT_NOT_LINTED: NoteDoc {
         code: "ConvertResultNotLinted",
     }
 }

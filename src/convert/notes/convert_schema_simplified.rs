@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{type: string, not: {enum: [x]}}` becomes `{type: string}`.
-    pub static CONVERT_SCHEMA_SIMPLIFIED: NoteDoc {
+    pub(crate) static CONVERT_SCHEMA_SIMPLIFIED: NoteDoc {
         code: "ConvertSchemaSimplified",
     }
 }

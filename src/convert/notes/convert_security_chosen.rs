@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `securitySchemes: {key: {type: apiKey, …}, basic: {type: http, scheme: basic}}` keeps `key`.
-    pub static CONVERT_SECURITY_CHOSEN: NoteDoc {
+    pub(crate) static CONVERT_SECURITY_CHOSEN: NoteDoc {
         code: "ConvertSecurityChosen",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{type: apiKey, in: cookie}` is dropped; `{type: apiKey, in: header}` is kept.
-    pub static CONVERT_SECURITY_SCHEME_UNSUPPORTED: NoteDoc {
+    pub(crate) static CONVERT_SECURITY_SCHEME_UNSUPPORTED: NoteDoc {
         code: "ConvertSecuritySchemeUnsupported",
     }
 }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `get: {servers: [{url: https://files.contoso.com}]}` calls the root host anyway.
-    pub static CONVERT_SERVERS_IGNORED: NoteDoc {
+    pub(crate) static CONVERT_SERVERS_IGNORED: NoteDoc {
         code: "ConvertServersIgnored",
     }
 }

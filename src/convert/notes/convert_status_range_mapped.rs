@@ -10,7 +10,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {2XX: …}` becomes `responses: {200: …}`.
-    pub static CONVERT_STATUS_RANGE_MAPPED: NoteDoc {
+    pub(crate) static CONVERT_STATUS_RANGE_MAPPED: NoteDoc {
         code: "ConvertStatusRangeMapped",
     }
 }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: pageSize, in: query}` gets `x-ms-summary: Page Size`.
-    pub static CONVERT_SUMMARY_ADDED: NoteDoc {
+    pub(crate) static CONVERT_SUMMARY_ADDED: NoteDoc {
         code: "ConvertSummaryAdded",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `summary: List tasks!` becomes `List tasks`; `List (open) tasks` is kept.
-    pub static CONVERT_SUMMARY_ADJUSTED: NoteDoc {
+    pub(crate) static CONVERT_SUMMARY_ADJUSTED: NoteDoc {
         code: "ConvertSummaryAdjusted",
     }
 }

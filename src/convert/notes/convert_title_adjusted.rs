@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `title: Contoso Tasks API` becomes `Contoso Tasks`.
-    pub static CONVERT_TITLE_ADJUSTED: NoteDoc {
+    pub(crate) static CONVERT_TITLE_ADJUSTED: NoteDoc {
         code: "ConvertTitleAdjusted",
     }
 }

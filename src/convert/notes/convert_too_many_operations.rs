@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// An API of 257 operations is converted with this note.
-    pub static CONVERT_TOO_MANY_OPERATIONS: NoteDoc {
+    pub(crate) static CONVERT_TOO_MANY_OPERATIONS: NoteDoc {
         code: "ConvertTooManyOperations",
     }
 }

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: id, in: path}` gets `x-ms-url-encoding: single`; `double` in the input is kept.
-    pub static CONVERT_URL_ENCODING_ADDED: NoteDoc {
+    pub(crate) static CONVERT_URL_ENCODING_ADDED: NoteDoc {
         code: "ConvertUrlEncodingAdded",
     }
 }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `x-github: {category: issues}` on an operation is dropped; `x-nullable` is understood and
     /// kept.
-    pub static CONVERT_VENDOR_EXTENSION_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_VENDOR_EXTENSION_DROPPED: NoteDoc {
         code: "ConvertVendorExtensionDropped",
     }
 }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `webhooks: {taskDone: {post: …}}` is dropped with this note.
-    pub static CONVERT_WEBHOOKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_WEBHOOKS_DROPPED: NoteDoc {
         code: "ConvertWebhooksDropped",
     }
 }

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Three solution zips without `--plugin`, or `PkgAssets/old/ConnectorSolution.zip`, are
     /// reported; `PkgAssets/ConnectorSolution.zip` with `PkgAssets/FlowSolution.zip` pass.
-    pub static ASSETS_CONTENT: Check {
+    pub(crate) static ASSETS_CONTENT: Check {
         code: "PackageAssetsWrongSolutionCount",
         id: "PKG-04",
         severity: Severity::Error,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// An OAuth `scopes` list changed in apiProperties.json but not in the solution is reported
     /// at `/token/oAuthSettings/scopes`.
-    pub static PARAMETERS_MISMATCH: Check {
+    pub(crate) static PARAMETERS_MISMATCH: Check {
         code: "PackageConnectionParametersMismatch",
         id: "-",
         severity: Severity::Error,

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// A flow solution exported from an environment where the publisher prefix was `new`
     /// holds `new_contoso` while the connector solution holds `cts_contoso`: reported, with a
     /// hint when the same connectorid has another name there.
-    pub static CONNECTOR_INCONSISTENT: Check {
+    pub(crate) static CONNECTOR_INCONSISTENT: Check {
         code: "PackageConnectorMismatch",
         id: "-",
         severity: Severity::Error,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Fixing an operation's summary in the pull request after exporting the solutions is
     /// reported at `/paths/~1items/get/summary`; export the solutions again.
-    pub static DEFINITION_MISMATCH: Check {
+    pub(crate) static DEFINITION_MISMATCH: Check {
         code: "PackageDefinitionMismatch",
         id: "-",
         severity: Severity::Error,

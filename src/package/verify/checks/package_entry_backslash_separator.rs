@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// A package zip built with `Compress-Archive -Path PkgAssets` on Windows PowerShell 5 is
     /// reported; build it with `connkit package` or `zip -r`.
-    pub static BACKSLASH: Check {
+    pub(crate) static BACKSLASH: Check {
         code: "PackageEntryBackslashSeparator",
         id: "-",
         severity: Severity::Warning,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// `connkit verify-package ./ContosoPackage/` reports this check; zip the folder's content
     /// (or run `connkit package`) and give `ContosoPackage.zip` instead.
-    pub static FILE_NOT_ZIP: Check {
+    pub(crate) static FILE_NOT_ZIP: Check {
         code: "PackageFileNotZip",
         id: "PKG-01",
         severity: Severity::Error,

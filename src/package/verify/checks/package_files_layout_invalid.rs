@@ -22,7 +22,7 @@ crate::declare_code! {
     /// Bad:  apiDefinition.swagger.json                                       (no apiProperties.json)
     /// Good: apiDefinition.swagger.json, apiProperties.json, icon.png
     /// ```
-    pub static FILES_LAYOUT: Check {
+    pub(crate) static FILES_LAYOUT: Check {
         code: "PackageFilesLayoutInvalid",
         id: "-",
         severity: Severity::Error,

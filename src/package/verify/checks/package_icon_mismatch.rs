@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// A solution exported with the placeholder icon, then `icon.png` replaced in the pull
     /// request, is reported with both sizes.
-    pub static ICON_MISMATCH: Check {
+    pub(crate) static ICON_MISMATCH: Check {
         code: "PackageIconMismatch",
         id: "-",
         severity: Severity::Warning,

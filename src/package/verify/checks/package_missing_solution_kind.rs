@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// `PkgAssets/ConnectorSolution.zip` and a copy of it named `FlowSolution.zip` are
     /// reported: the package has no flow solution. Export the solution that holds the flows.
-    pub static MISSING_KIND: Check {
+    pub(crate) static MISSING_KIND: Check {
         code: "PackageMissingSolutionKind",
         id: "PKG-08",
         severity: Severity::Error,

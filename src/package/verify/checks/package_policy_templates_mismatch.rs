@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// A `setheader` policy added to apiProperties.json after the export is reported at the
     /// policy file's path.
-    pub static POLICIES_MISMATCH: Check {
+    pub(crate) static POLICIES_MISMATCH: Check {
         code: "PackagePolicyTemplatesMismatch",
         id: "-",
         severity: Severity::Error,

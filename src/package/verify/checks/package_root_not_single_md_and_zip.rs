@@ -20,7 +20,7 @@ crate::declare_code! {
     /// Bad:  package.zip                             (no intro.md)
     /// Good: intro.md, package.zip
     /// ```
-    pub static ROOT_LAYOUT: Check {
+    pub(crate) static ROOT_LAYOUT: Check {
         code: "PackageRootNotSingleMdAndZip",
         id: "PKG-02",
         severity: Severity::Error,

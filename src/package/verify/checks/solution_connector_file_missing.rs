@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// `<iconblob>/Connector/p_t_iconblob.Png</iconblob>` with no such entry in the zip is
     /// reported; so is a `<Connector>` without `<openapidefinition>`.
-    pub static CONNECTOR_FILE: Check {
+    pub(crate) static CONNECTOR_FILE: Check {
         code: "SolutionConnectorFileMissing",
         id: "-",
         severity: Severity::Error,

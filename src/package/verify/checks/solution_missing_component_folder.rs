@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// A solution zipped from the unpacked source has `Connectors/p_t_openapidefinition.json`:
     /// there is no `Connector/` folder, so it is reported. Pack it with `pac solution pack`.
-    pub static SOLUTION_FOLDERS: Check {
+    pub(crate) static SOLUTION_FOLDERS: Check {
         code: "SolutionMissingComponentFolder",
         id: "PKG-07",
         severity: Severity::Error,

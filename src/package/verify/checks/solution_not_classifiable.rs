@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// A flow solution exported without adding the custom connector to it has `<Workflows>`
     /// but an empty `<Connectors/>`: add the connector to the solution and export it again.
-    pub static SOLUTION_KIND: Check {
+    pub(crate) static SOLUTION_KIND: Check {
         code: "SolutionNotClassifiable",
         id: "PKG-06",
         severity: Severity::Error,

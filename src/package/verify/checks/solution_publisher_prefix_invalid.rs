@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// `<CustomizationPrefix>contoso_ltd</CustomizationPrefix>` is reported (an underscore,
     /// and 11 characters); `contoso` passes.
-    pub static PREFIX_INVALID: Check {
+    pub(crate) static PREFIX_INVALID: Check {
         code: "SolutionPublisherPrefixInvalid",
         id: "-",
         severity: Severity::Error,

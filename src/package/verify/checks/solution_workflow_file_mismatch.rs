@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Renaming a flow's file in `Workflows/` by hand without changing its `<JsonFileName>`
     /// reports both the missing declared file and the undeclared one.
-    pub static WORKFLOW_FILE: Check {
+    pub(crate) static WORKFLOW_FILE: Check {
         code: "SolutionWorkflowFileMismatch",
         id: "-",
         severity: Severity::Error,
