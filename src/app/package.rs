@@ -111,7 +111,7 @@ fn inputs_of(req: &PackageRequest, connector: &Connector) -> Vec<PathBuf> {
 
 fn build(req: &PackageRequest, connector: &Connector) -> Result<Built, String> {
     match req.kind {
-        PackageKind::Files => build::build_files(connector),
+        PackageKind::Files => build::build_files(connector).map_err(|e| e.to_string()),
         PackageKind::Certification => {
             let intro = match &req.intro {
                 Some(p) => Some(read_input(p)?),
@@ -131,7 +131,7 @@ fn build(req: &PackageRequest, connector: &Connector) -> Result<Built, String> {
                     .transpose()?,
                 prefix: req.prefix.clone(),
             };
-            build::build_certification(connector, &input)
+            build::build_certification(connector, &input).map_err(|e| e.to_string())
         }
     }
 }

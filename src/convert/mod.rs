@@ -61,10 +61,22 @@ pub struct Output {
     pub notes: Vec<Note>,
 }
 
+/// Why a document could not be converted at all (what can be converted with losses is a
+/// [`Note`] instead).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConvertError {
+    #[error("the document is not an object")]
+    NotAnObject,
+    #[error("unsupported OpenAPI version '{0}' (3.0 and 3.1 are supported)")]
+    UnsupportedVersion(String),
+    #[error("not an OpenAPI 3 or Swagger 2.0 description (no `openapi` or `swagger: \"2.0\"` key)")]
+    NotADescription,
+}
+
 /// Convert a parsed description. Errors only when the input is not an API description.
-pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
+pub fn convert(input: &Value, opts: &Options) -> Result<Output, ConvertError> {
     let Some(obj) = input.as_object() else {
-        return Err("the document is not an object".into());
+        return Err(ConvertError::NotAnObject);
     };
     let mut notes = Vec::new();
     let version = obj
@@ -98,18 +110,13 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 ));
             }
         } else {
-            return Err(format!(
-                "unsupported OpenAPI version '{v}' (3.0 and 3.1 are supported)"
-            ));
+            return Err(ConvertError::UnsupportedVersion(v.to_string()));
         }
         map::Cx::new(&doc, &mut notes, opts).document()
     } else if obj.get("swagger").and_then(Value::as_str) == Some("2.0") {
         input.clone()
     } else {
-        return Err(
-            "not an OpenAPI 3 or Swagger 2.0 description (no `openapi` or `swagger: \"2.0\"` key)"
-                .into(),
-        );
+        return Err(ConvertError::NotADescription);
     };
     if version.is_some() {
         sanitize::rewrite_refs(&mut def, 0);

@@ -23,9 +23,54 @@ pub(crate) struct Node {
     pub(crate) children: Vec<Node>,
 }
 
+/// Why a package could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the connector has no apiDefinition.swagger.json")]
+    NoDefinition,
+    #[error("the definition could not be parsed")]
+    DefinitionUnreadable,
+    #[error(
+        "a certification package needs intro.md: add one to the connector folder or pass --intro"
+    )]
+    NoIntro,
+    #[error(
+        "a certification package needs the flow solution exported from Dataverse: pass --flow-solution FLOW.zip"
+    )]
+    NoFlowSolution,
+    #[error(
+        "--prefix {given} differs from the flow solution's publisher prefix '{flow}' (its connector is '{connector}'): the connector inside both solutions must be the same connector; drop --prefix"
+    )]
+    PrefixDiffers {
+        given: String,
+        flow: String,
+        connector: String,
+    },
+    /// The publisher prefix derived from the publisher is not one Dataverse accepts.
+    #[error("{0} (pass --prefix)")]
+    Prefix(String),
+    /// A solution given as input is not a zip connkit may read (hostile or malformed).
+    #[error("{path}: {reason}")]
+    UnsafeSolution { path: String, reason: String },
+    #[error("cannot {what}: {source}")]
+    Zip {
+        /// `add NAME`, `write NAME`, `finish the zip`.
+        what: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// Write entries into a zip deterministically: sorted by name, `/` separators, fixed
 /// timestamp (1980-01-01 00:00:00, the zip epoch), mode 0644, deflate.
-pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, String> {
+pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, BuildError> {
+    let zip_error = |what: String| {
+        move |e: zip::result::ZipError| BuildError::Zip {
+            what,
+            source: e.into(),
+        }
+    };
     let options = zip::write::SimpleFileOptions::default()
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644)
@@ -34,13 +79,15 @@ pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, String>
     for (name, data) in entries {
         let name = name.replace('\\', "/");
         w.start_file(name.as_str(), options)
-            .map_err(|e| format!("cannot add {name}: {e}"))?;
-        w.write_all(data)
-            .map_err(|e| format!("cannot write {name}: {e}"))?;
+            .map_err(zip_error(format!("add {name}")))?;
+        w.write_all(data).map_err(|source| BuildError::Zip {
+            what: format!("write {name}"),
+            source,
+        })?;
     }
     w.finish()
         .map(|c| c.into_inner())
-        .map_err(|e| format!("cannot finish the zip: {e}"))
+        .map_err(zip_error("finish the zip".into()))
 }
 
 fn tree_of(entries: &BTreeMap<String, Vec<u8>>) -> Vec<Node> {
@@ -336,20 +383,14 @@ impl SolutionNames {
 pub fn connector_solution_entries(
     c: &Connector,
     names: &SolutionNames,
-) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let def = c
-        .definition
-        .as_ref()
-        .ok_or("the connector has no apiDefinition.swagger.json")?;
-    let def_value = def
-        .value
-        .as_ref()
-        .ok_or("the definition could not be parsed")?;
+) -> Result<BTreeMap<String, Vec<u8>>, BuildError> {
+    let def = c.definition.as_ref().ok_or(BuildError::NoDefinition)?;
+    let def_value = def.value.as_ref().ok_or(BuildError::DefinitionUnreadable)?;
     // JSON definitions go in as written (the reviewed bytes); YAML is converted.
     let def_bytes = match def.format {
         crate::model::Format::Json => def.text.as_bytes().to_vec(),
         crate::model::Format::Yaml => serde_json::to_string_pretty(def_value)
-            .map_err(|e| e.to_string())?
+            .map_err(BuildError::Json)?
             .into_bytes(),
     };
     let props = c.properties_value().and_then(|p| p.get("properties"));
@@ -374,11 +415,11 @@ pub fn connector_solution_entries(
     e.insert(file("openapidefinition.json"), def_bytes);
     e.insert(
         file("connectionparameters.json"),
-        serde_json::to_vec(&params).map_err(|e| e.to_string())?,
+        serde_json::to_vec(&params)?,
     );
     e.insert(
         file("policytemplateinstances.json"),
-        serde_json::to_vec(&policies).map_err(|e| e.to_string())?,
+        serde_json::to_vec(&policies)?,
     );
     let mut elements = vec![
         ("connectorid", names.connector_id.clone()),
@@ -399,7 +440,7 @@ pub fn connector_solution_entries(
     if let Some(sets) = param_sets {
         e.insert(
             file("connectionparametersets.json"),
-            serde_json::to_vec(&sets).map_err(|e| e.to_string())?,
+            serde_json::to_vec(&sets)?,
         );
         elements.push((
             "connectionparametersets",
@@ -546,12 +587,9 @@ fn finish(bytes: Vec<u8>, tree: Vec<Node>, notes: Vec<String>) -> Built {
 }
 
 /// The older flat zip: definition, apiProperties, icon, script.
-pub(crate) fn build_files(c: &Connector) -> Result<Built, String> {
+pub(crate) fn build_files(c: &Connector) -> Result<Built, BuildError> {
     let mut e = BTreeMap::new();
-    let def = c
-        .definition
-        .as_ref()
-        .ok_or("the connector has no apiDefinition.swagger.json")?;
+    let def = c.definition.as_ref().ok_or(BuildError::NoDefinition)?;
     e.insert(
         "apiDefinition.swagger.json".to_string(),
         def.text.clone().into_bytes(),
@@ -595,10 +633,10 @@ fn asset_name(name: &str, fallback: &str) -> String {
 }
 
 /// Check that a user-given solution zip is safe to read, and list it for the tree.
-fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, String> {
+fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, BuildError> {
     let mut budget = Budget::new(Limits::default());
     let a = safety::read_archive(bytes, name, 3, &mut budget)
-        .map_err(|Refusal { path, reason }| format!("{path}: {reason}"))?;
+        .map_err(|Refusal { path, reason }| BuildError::UnsafeSolution { path, reason })?;
     let mut children: Vec<Node> = a
         .files()
         .map(|e| Node {
@@ -616,30 +654,30 @@ fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, String> {
 }
 
 /// The certification package: outer zip → intro.md + package.zip → PkgAssets/ → solutions.
-pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built, String> {
+pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built, BuildError> {
     let mut notes = Vec::new();
-    let (intro_name, intro) = input.intro.clone().ok_or(
-        "a certification package needs intro.md: add one to the connector folder or pass --intro",
-    )?;
-    let (flow_name, flow) = input.flow_solution.clone().ok_or(
-        "a certification package needs the flow solution exported from Dataverse: pass --flow-solution FLOW.zip",
-    )?;
+    let (intro_name, intro) = input.intro.clone().ok_or(BuildError::NoIntro)?;
+    let (flow_name, flow) = input
+        .flow_solution
+        .clone()
+        .ok_or(BuildError::NoFlowSolution)?;
     let display = SolutionNames::display_name_of(c);
     let flow_id = flow_identity(&flow, &flow_name, &display);
     if let (Some(given), Some(f)) = (input.prefix.as_deref(), &flow_id)
         && let Some(fp) = &f.prefix
         && !given.eq_ignore_ascii_case(fp)
     {
-        return Err(format!(
-            "--prefix {given} differs from the flow solution's publisher prefix '{fp}' (its connector is '{}'): the connector inside both solutions must be the same connector; drop --prefix",
-            f.name
-        ));
+        return Err(BuildError::PrefixDiffers {
+            given: given.to_string(),
+            flow: fp.clone(),
+            connector: f.name.clone(),
+        });
     }
     let names = SolutionNames::from_connector(c, input.prefix.as_deref(), flow_id.as_ref());
     if flow_id.is_none()
         && let Some(problem) = prefix_problem(&names.prefix)
     {
-        return Err(format!("{problem} (pass --prefix)"));
+        return Err(BuildError::Prefix(problem));
     }
     match &flow_id {
         Some(f) => notes.push(format!(
@@ -665,7 +703,7 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
         }
     };
     let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut add = |name: String, bytes: Vec<u8>| -> Result<(), String> {
+    let mut add = |name: String, bytes: Vec<u8>| {
         let mut n = name.clone();
         let mut k = 2;
         while assets
@@ -676,12 +714,11 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
             k += 1;
         }
         assets.insert(format!("PkgAssets/{n}"), bytes);
-        Ok(())
     };
-    add(conn_name, conn)?;
-    add(asset_name(&flow_name, "FlowSolution.zip"), flow)?;
+    add(conn_name, conn);
+    add(asset_name(&flow_name, "FlowSolution.zip"), flow);
     if let Some((n, b)) = &input.plugin_solution {
-        add(asset_name(n, "PluginSolution.zip"), b.clone())?;
+        add(asset_name(n, "PluginSolution.zip"), b.clone());
     }
     let mut solution_nodes = Vec::new();
     for (n, b) in &assets {

@@ -1,6 +1,8 @@
 //! A small HTTP layer over `reqwest::blocking`: per-request timeouts, bounded retries with
 //! jittered exponential backoff (honouring `Retry-After`), HTTPS enforcement and redaction.
 //!
+//! *For connkit's own benchmarks and tests.*
+//!
 //! Nothing in this module ever formats a URL query, a header value or a body into an error:
 //! error texts are built from the method, the redacted URL and the status only.
 
@@ -351,13 +353,22 @@ pub(crate) type Log<'a> = &'a dyn Fn(&str);
 
 pub(crate) struct Http {
     pub(crate) policy: RetryPolicy,
-    direct: OnceLock<Result<reqwest::blocking::Client, String>>,
-    proxied: OnceLock<Result<reqwest::blocking::Client, String>>,
+    direct: OnceLock<Result<reqwest::blocking::Client, ClientError>>,
+    proxied: OnceLock<Result<reqwest::blocking::Client, ClientError>>,
+}
+
+/// Why an HTTP client could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    #[error("cannot read an extra root certificate")]
+    RootCertificate,
+    #[error("cannot build the HTTP client: {0}")]
+    Build(String),
 }
 
 /// Build a blocking client: ring provider, platform roots, no redirects (a bearer token must
 /// never follow a redirect to another host), optional proxy.
-pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String> {
+pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, ClientError> {
     build_client_with_roots(use_proxy, &[])
 }
 
@@ -366,7 +377,7 @@ pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String
 pub fn build_client_with_roots(
     use_proxy: bool,
     extra_roots_der: &[&[u8]],
-) -> Result<reqwest::blocking::Client, String> {
+) -> Result<reqwest::blocking::Client, ClientError> {
     install_crypto_provider();
     let mut b = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -377,14 +388,10 @@ pub fn build_client_with_roots(
         b = b.no_proxy();
     }
     for der in extra_roots_der {
-        let cert = reqwest::Certificate::from_der(der)
-            .map_err(|_| "cannot read an extra root certificate".to_string())?;
+        let cert = reqwest::Certificate::from_der(der).map_err(|_| ClientError::RootCertificate)?;
         b = b.add_root_certificate(cert);
     }
-    b.build().map_err(|e| {
-        let (_, m) = describe(e);
-        format!("cannot build the HTTP client: {m}")
-    })
+    b.build().map_err(|e| ClientError::Build(describe(e).1))
 }
 
 impl Http {
@@ -405,9 +412,9 @@ impl Http {
         };
         cell.get_or_init(|| build_client(!loopback))
             .as_ref()
-            .map_err(|m| HttpError::Transport {
+            .map_err(|e| HttpError::Transport {
                 kind: TransportKind::Connect,
-                message: m.clone(),
+                message: e.to_string(),
             })
     }
 
