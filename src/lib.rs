@@ -37,7 +37,7 @@
 //! [`submit`], [`convert`], `policies`, [`scripts`], `contract`, `preview`) ← [`catalog`] ←
 //! [`report`] ← [`app`] ← [`lsp`] ← [`cli`]. Everything printed goes through `safe`.
 
-// Output goes through `cli::print` / `safe_eprintln!` (redaction, control characters).
+// Output goes through `report::out::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;

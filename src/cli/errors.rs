@@ -4,18 +4,8 @@
 use std::process::ExitCode;
 
 use super::{EXIT_ERROR, print_json};
-use crate::report;
+use crate::report::json::error_document;
 use crate::safe_eprintln;
-
-/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
-pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "status": "error",
-        "error": report::json::error_object(kind, message),
-    })
-}
 
 /// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
 /// stdout; exit 2.

@@ -159,7 +159,7 @@ pub(crate) fn run(args: LintArgs, color: bool) -> ExitCode {
         Err(e) => {
             // With --format json, an error that stops the run is one JSON error document.
             if args.format == Format::Json {
-                super::print_json(&super::error_document(e.kind, &e.to_string()));
+                super::print_json(&crate::report::json::error_document(e.kind, &e.to_string()));
             }
             for m in &e.messages {
                 safe_eprintln!("error: {m}");

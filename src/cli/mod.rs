@@ -22,7 +22,8 @@ use crate::core::Gate;
 use crate::rules::Severity;
 use crate::safe_eprintln;
 
-pub(crate) use errors::{error_document, fail};
+pub(crate) use crate::report::out::{print, print_json};
+pub(crate) use errors::fail;
 pub(crate) use lint::LintArgs;
 
 /// Exit codes (one table for every command, [`crate::app`]): 0 clean, 1 findings at or above
@@ -198,25 +199,6 @@ fn version_only() -> Option<ExitCode> {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "connkit {}", env!("CARGO_PKG_VERSION")).and_then(|_| out.flush());
     Some(ExitCode::SUCCESS)
-}
-
-/// Everything connkit writes to stdout goes through here: secrets redacted
-/// ([`crate::safe::redact`]), then stray control characters escaped
-/// ([`crate::safe::terminal`]; renderers already escaped each untrusted field).
-pub(crate) fn print(s: &str) -> bool {
-    let redacted = crate::safe::redact(s);
-    let s = crate::safe::terminal(&redacted);
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`connkit lint | head`) is not an error worth a panic.
-    out.write_all(s.as_bytes())
-        .and_then(|_| out.flush())
-        .is_ok()
-}
-
-/// One JSON document on stdout, made safe for a log ([`crate::safe::json`]) and redacted.
-pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
-    let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
-    print(&crate::safe::json(text))
 }
 
 /// `connkit rules`: the lint rules, or with `--all` every code of the catalog.

@@ -143,7 +143,7 @@ pub(crate) fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         Err(VerifyPackageError::Session(e)) => return super::fail(&e, json),
         Err(e @ VerifyPackageError::Refused(_)) => {
             if let (true, VerifyPackageError::Refused(r)) = (json, &e) {
-                let mut doc = super::error_document("refused", &r.reason);
+                let mut doc = crate::report::json::error_document("refused", &r.reason);
                 doc["package"] = args.file.display().to_string().into();
                 doc["error"]["path_in_package"] = r.path.clone().into();
                 print_json(&doc);

@@ -53,40 +53,9 @@ fn pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
-/// The values of `--connection`, parsed as `connkit test` parses them
-/// ([`crate::contract::auth::parse_arg`]): given, from an environment variable, or one line
-/// of stdin (at most one argument may read it).
-fn connection_values(given: Vec<(String, Source)>) -> Result<Vec<(String, String)>, String> {
-    let mut stdin_used = false;
-    let mut out = Vec::new();
-    for (name, source) in given {
-        let value = match source {
-            Source::Stdin => {
-                if stdin_used {
-                    return Err(
-                        "only one --connection may read stdin (NAME=- or NAME=@stdin)".into(),
-                    );
-                }
-                stdin_used = true;
-                let mut line = String::new();
-                std::io::stdin()
-                    .read_line(&mut line)
-                    .map_err(|e| format!("--connection {name}: cannot read stdin: {e}"))?;
-                line.trim_end_matches(['\n', '\r']).to_string()
-            }
-            Source::Literal(v) => v,
-            Source::Env(var) => std::env::var(&var).map_err(|_| {
-                format!("--connection {name}: the environment variable {var} is not set")
-            })?,
-        };
-        out.push((name, value));
-    }
-    Ok(out)
-}
-
 pub(crate) fn run(args: RequestArgs) -> ExitCode {
     let json = args.format == RequestFormat::Json;
-    let connections = match connection_values(args.connections) {
+    let connections = match request::connection_values(args.connections) {
         Ok(c) => c,
         Err(m) => return fail_with("usage", &m, json),
     };

@@ -40,6 +40,16 @@ pub(crate) fn error_object(kind: &str, message: &str) -> serde_json::Value {
     serde_json::json!({"kind": kind, "message": message})
 }
 
+/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
+pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "tool": tool(),
+        "status": "error",
+        "error": error_object(kind, message),
+    })
+}
+
 pub(crate) fn tool() -> impl Serialize {
     Tool {
         name: "connkit",

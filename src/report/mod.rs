@@ -7,6 +7,7 @@ pub(crate) mod github;
 pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod markdown;
+pub(crate) mod out;
 pub(crate) mod package;
 pub mod preview;
 pub(crate) mod request;
