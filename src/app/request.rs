@@ -10,6 +10,7 @@
 //! declared types, base64 forms and basic credential), so no output shows them; a secret too
 //! short to redact is refused.
 
+use std::io::BufRead;
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -28,8 +29,9 @@ pub(crate) struct RequestInput {
     pub(crate) operation_id: String,
     /// `--param NAME=VALUE`
     pub(crate) params: Vec<(String, String)>,
-    /// `--connection NAME=VALUE`
-    pub(crate) connections: Vec<(String, String)>,
+    /// `--connection NAME=VALUE`, `NAME=@env:VARIABLE`, `NAME` or `NAME=@stdin`: read
+    /// when the session starts.
+    pub(crate) connections: Vec<(String, Source)>,
     /// `--header NAME=VALUE`
     pub(crate) headers: Vec<(String, String)>,
     /// `--response FILE`: `{"status", "headers", "body"}`.
@@ -69,8 +71,9 @@ fn near<'a>(ids: &[&'a str], wanted: &str) -> Vec<&'a str> {
 /// The values of `--connection`, parsed as `connkit test` parses them
 /// ([`crate::contract::auth::parse_arg`]): given, from an environment variable, or one line
 /// of stdin (at most one argument may read it).
-pub(crate) fn connection_values(
-    given: Vec<(String, Source)>,
+fn connection_values(
+    given: &[(String, Source)],
+    stdin: &mut dyn BufRead,
 ) -> Result<Vec<(String, String)>, String> {
     let mut stdin_used = false;
     let mut out = Vec::new();
@@ -84,23 +87,28 @@ pub(crate) fn connection_values(
                 }
                 stdin_used = true;
                 let mut line = String::new();
-                std::io::stdin()
+                stdin
                     .read_line(&mut line)
                     .map_err(|e| format!("--connection {name}: cannot read stdin: {e}"))?;
                 line.trim_end_matches(['\n', '\r']).to_string()
             }
-            Source::Literal(v) => v,
-            Source::Env(var) => std::env::var(&var).map_err(|_| {
+            Source::Literal(v) => v.clone(),
+            Source::Env(var) => std::env::var(var).map_err(|_| {
                 format!("--connection {name}: the environment variable {var} is not set")
             })?,
         };
-        out.push((name, value));
+        out.push((name.clone(), value));
     }
     Ok(out)
 }
 
-/// Run the session.
-pub(crate) fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
+/// Run the session: the `--connection` values first (a line of `stdin` when one asks for
+/// it), then the request.
+pub(crate) fn run(
+    input: &RequestInput,
+    stdin: &mut dyn BufRead,
+) -> Result<RequestOutcome, RequestError> {
+    let connections = connection_values(&input.connections, stdin).map_err(usage)?;
     let display = input.dir.display().to_string();
     let connector = if input.dir.is_file() {
         Connector::load_file(&input.dir, display.clone())
@@ -130,7 +138,7 @@ pub(crate) fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> 
         });
     };
     let props = connector.properties_value();
-    let connection = crate::contract::auth::Connection::new(input.connections.clone(), props, root);
+    let connection = crate::contract::auth::Connection::new(connections.clone(), props, root);
     if let Some(message) = connection.unredactable(props, root) {
         return Err(usage(message));
     }
@@ -159,11 +167,11 @@ pub(crate) fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> 
         headers: input.headers.clone(),
     };
     let mut req = request::build(&sw, op, &inputs).map_err(|e| usage(e.to_string()))?;
-    let mut notes = request::apply_security(root, &input.connections, &mut req);
+    let mut notes = request::apply_security(root, &connections, &mut req);
     let policies = Policies::from_properties(props);
     let id = Some(input.operation_id.as_str());
     let before = policies
-        .apply_request(id, &mut req, &input.connections)
+        .apply_request(id, &mut req, &connections)
         .map_err(|e| usage(e.to_string()))?;
     notes.extend(before.notes);
     let mut applied = before.policies;
@@ -204,7 +212,7 @@ pub(crate) fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> 
                     message: format!("{}: {m}", path.display()),
                 })?;
                 let after = policies
-                    .apply_response(id, &req, &mut resp, &input.connections)
+                    .apply_response(id, &req, &mut resp, &connections)
                     .map_err(|e| usage(e.to_string()))?;
                 notes.extend(after.notes);
                 applied.extend(after.policies);

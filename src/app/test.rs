@@ -68,6 +68,17 @@ pub(crate) struct TestSession {
     pub(crate) warnings: Vec<String>,
 }
 
+impl TestSession {
+    /// 0 every operation that ran passed, 1 one failed.
+    pub(crate) fn exit_status(&self) -> u8 {
+        if self.outcome.summary.failed > 0 {
+            super::EXIT_FINDINGS
+        } else {
+            super::EXIT_CLEAN
+        }
+    }
+}
+
 /// Resolve the `--connection` arguments: environment variables and stdin lines read, every
 /// secret registered for redaction before anything else happens.
 fn connection_values(

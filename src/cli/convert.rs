@@ -153,14 +153,8 @@ pub(crate) fn run_fmt(args: FmtArgs) -> ExitCode {
     };
     let outcome = crate::app::fmt::run_fmt(&req, &mut |e| {
         print(&match e {
-            FmtEvent::WouldReformat(f) => format!(
-                "would reformat {}\n",
-                crate::safe::text(&f.display().to_string())
-            ),
-            FmtEvent::Reformatted(f) => format!(
-                "reformatted {}\n",
-                crate::safe::text(&f.display().to_string())
-            ),
+            FmtEvent::WouldReformat(f) => crate::report::text::file_line("would reformat", f),
+            FmtEvent::Reformatted(f) => crate::report::text::file_line("reformatted", f),
         });
     });
     ExitCode::from(outcome.exit_status(req.check))

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{print, print_json};
+use super::print;
 use crate::app::diff::{DiffOutcome, DiffRequest, run_diff};
 use crate::diff::DiffSeverity;
 pub(crate) use crate::report::diff::DiffFormat;
@@ -60,11 +60,8 @@ impl DiffFailOn {
 pub(crate) fn run(args: DiffArgs, color: bool) -> ExitCode {
     if args.list_rules {
         let entries = crate::app::catalog::diff_rules();
-        if args.format == DiffFormat::Json {
-            print_json(&crate::report::catalog::diff_rules_json(&entries));
-        } else {
-            print(&crate::report::catalog::diff_rules_text(&entries));
-        }
+        let json = args.format == DiffFormat::Json;
+        print(&crate::report::catalog::diff_rules(json, &entries));
         return ExitCode::SUCCESS;
     }
     let req = DiffRequest {

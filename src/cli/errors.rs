@@ -10,10 +10,22 @@ use crate::safe_eprintln;
 /// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
 /// stdout; exit 2.
 pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
+    fail_lines(kind, message, &[message], json)
+}
+
+/// As [`fail_with`], the message on stderr as these lines, each `error: …`.
+pub(crate) fn fail_lines<S: AsRef<str>>(
+    kind: &str,
+    message: &str,
+    lines: &[S],
+    json: bool,
+) -> ExitCode {
     if json {
         print_json(&error_document(kind, message));
     }
-    safe_eprintln!("error: {message}");
+    for line in lines {
+        safe_eprintln!("error: {}", line.as_ref());
+    }
     ExitCode::from(EXIT_ERROR)
 }
 

@@ -6,14 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use super::{Cli, ColorChoice, Command, EXIT_ERROR, FailOn, Format, parse_gate, print};
+use super::{Cli, ColorChoice, Command, FailOn, Format, parse_gate, print};
 use crate::app::lint::{self, LintRequest};
 use crate::app::outputs;
 use crate::config::ProfileSetting;
 use crate::core::Gate;
 use crate::report;
 use crate::rules::Severity;
-use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
 pub(crate) struct LintArgs {
@@ -156,15 +155,10 @@ fn request(args: &LintArgs) -> LintRequest {
 pub(crate) fn run(args: LintArgs, color: bool) -> ExitCode {
     let mut outcome = match lint::run_lint(&request(&args)) {
         Ok(o) => o,
+        // With --format json, an error that stops the run is one JSON error document.
         Err(e) => {
-            // With --format json, an error that stops the run is one JSON error document.
-            if args.format == Format::Json {
-                super::print_json(&crate::report::json::error_document(e.kind, &e.to_string()));
-            }
-            for m in &e.messages {
-                safe_eprintln!("error: {m}");
-            }
-            return ExitCode::from(EXIT_ERROR);
+            let json = args.format == Format::Json;
+            return super::errors::fail_lines(e.kind, &e.to_string(), &e.messages, json);
         }
     };
     print(&outputs::main_output(

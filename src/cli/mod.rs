@@ -12,7 +12,7 @@ pub(crate) mod request;
 pub(crate) mod submit;
 pub(crate) mod test;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -121,12 +121,7 @@ pub(crate) fn parse_gate(s: &str) -> Result<Gate, String> {
 
 pub(crate) use crate::report::Format;
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-/// Output formats of the commands that print either a report or a JSON document.
-pub(crate) enum TextOrJson {
-    Text,
-    Json,
-}
+pub(crate) use crate::report::TextOrJson;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FailOn {
@@ -145,17 +140,6 @@ impl FailOn {
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
-}
-
 /// Parse arguments and run. Never panics on input; clap's own usage errors exit with 2.
 pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
@@ -165,7 +149,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return errors::usage_error(e, std::env::args_os()),
     };
-    let color = use_color(cli.color);
+    let color = crate::report::style::use_color(match cli.color {
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => None,
+    });
     match cli.command {
         Command::Lint(args) => lint::run(args, color),
         Command::Rules(args) => list_rules(args),
@@ -203,14 +191,12 @@ fn version_only() -> Option<ExitCode> {
 
 /// `connkit rules`: the lint rules, or with `--all` every code of the catalog.
 fn list_rules(args: RulesArgs) -> ExitCode {
-    use crate::report::catalog as render;
     let shown = crate::app::catalog::rules(&args.gate, args.all);
-    match (args.format, args.all) {
-        (TextOrJson::Json, false) => print_json(&render::lint_rules_json(&shown)),
-        (TextOrJson::Json, true) => print_json(&render::all_json(&shown)),
-        (TextOrJson::Text, false) => print(&render::lint_rules_text(&shown)),
-        (TextOrJson::Text, true) => print(&render::all_text(&shown)),
-    };
+    print(&crate::report::catalog::rules(
+        args.format,
+        args.all,
+        &shown,
+    ));
     ExitCode::SUCCESS
 }
 

@@ -143,19 +143,15 @@ pub(crate) fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         Err(VerifyPackageError::Session(e)) => return super::fail(&e, json),
         Err(e @ VerifyPackageError::Refused(_)) => {
             if let (true, VerifyPackageError::Refused(r)) = (json, &e) {
-                let mut doc = crate::report::json::error_document("refused", &r.reason);
-                doc["package"] = args.file.display().to_string().into();
-                doc["error"]["path_in_package"] = r.path.clone().into();
-                print_json(&doc);
+                print_json(&report::package::refused_json(
+                    &args.file, &r.reason, &r.path,
+                ));
             }
             safe_eprintln!("error: {e}");
             return ExitCode::from(super::EXIT_ERROR);
         }
     };
-    match args.format {
-        TextOrJson::Json => print(&report::package::render_json(&report)),
-        TextOrJson::Text => print(&report::package::render_text(&report, color)),
-    };
+    print(&report::package::render(&report, args.format, color));
     match args.fail_on.level() {
         Some(level) if report.has_at_least(level) => ExitCode::from(super::EXIT_FINDINGS),
         _ => ExitCode::SUCCESS,

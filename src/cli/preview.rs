@@ -28,29 +28,12 @@ pub(crate) fn run(args: PreviewArgs) -> ExitCode {
     };
     match preview::run(&req) {
         Ok(o) => {
-            let actions = o
-                .preview
-                .cards
-                .iter()
-                .filter(|c| c.kind == crate::preview::Kind::Action)
-                .count();
-            // Paths come from the user and may hold anything: each through `safe::text`.
-            let mut line = format!(
-                "wrote {} ({actions} actions, {} triggers, {} KB)",
-                crate::safe::text(&o.output.display().to_string()),
-                o.preview.cards.len() - actions,
-                o.bytes.div_ceil(1024)
-            );
-            if req.lint {
-                line.push_str(&format!(
-                    "; {} findings on cards, {} elsewhere (connkit lint {} lists them all)",
-                    o.findings_on_cards,
-                    o.findings_elsewhere,
-                    crate::safe::text(&req.dir.display().to_string())
-                ));
-            }
-            line.push('\n');
-            print(&line);
+            let lint =
+                req.lint
+                    .then_some((o.findings_on_cards, o.findings_elsewhere, req.dir.as_path()));
+            print(&crate::report::preview::written(
+                &o.output, &o.preview, o.bytes, lint,
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

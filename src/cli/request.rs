@@ -55,19 +55,15 @@ fn pair(s: &str) -> Result<(String, String), String> {
 
 pub(crate) fn run(args: RequestArgs) -> ExitCode {
     let json = args.format == RequestFormat::Json;
-    let connections = match request::connection_values(args.connections) {
-        Ok(c) => c,
-        Err(m) => return fail_with("usage", &m, json),
-    };
     let input = RequestInput {
         dir: args.dir,
         operation_id: args.operation_id,
         params: args.params,
-        connections,
+        connections: args.connections,
         headers: args.headers,
         response: args.response,
     };
-    match request::run(&input) {
+    match request::run(&input, &mut std::io::stdin().lock()) {
         Ok(outcome) => {
             if json {
                 print_json(&crate::report::request::json(&outcome));

@@ -121,10 +121,7 @@ pub(crate) fn upload(args: UploadArgs) -> ExitCode {
     };
     match crate::app::submit::run_upload(&req) {
         Ok(r) => {
-            match args.format {
-                Format::Json => print_json(&render::upload_json(&r)),
-                Format::Text => print(&render::upload_text(&r)),
-            };
+            print(&render::upload(&r, args.format));
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(&e, args.format == Format::Json),
@@ -175,10 +172,7 @@ pub(crate) fn submit(args: SubmitArgs) -> ExitCode {
             None
         }
         SubmitOutcome::DryRun(d) => {
-            match args.format {
-                Format::Json => print_json(&render::dry_run_json(d)),
-                Format::Text => print(&render::dry_run_text(d)),
-            };
+            print(&render::dry_run(d, args.format));
             d.problem.as_deref()
         }
         SubmitOutcome::Ran {
@@ -186,10 +180,7 @@ pub(crate) fn submit(args: SubmitArgs) -> ExitCode {
             outcome,
             error,
         } => {
-            match args.format {
-                Format::Json => print_json(&render::ran_json(status, error.as_deref(), outcome)),
-                Format::Text => print(&render::summary(outcome, status)),
-            };
+            print(&render::ran(status, error.as_deref(), outcome, args.format));
             error.as_deref()
         }
     };

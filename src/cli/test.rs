@@ -4,21 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::ValueEnum;
-
 use super::errors::fail_with;
-use super::{EXIT_FINDINGS, print};
+use super::print;
 use crate::app::test::{TestRequest, run};
 use crate::report;
+pub(crate) use crate::report::test::TestFormat;
 use crate::safe_eprintln;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TestFormat {
-    Text,
-    Json,
-    Junit,
-    Markdown,
-}
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -79,24 +70,14 @@ pub(crate) fn run_test(args: TestArgs, color: bool) -> ExitCode {
     for w in &session.warnings {
         safe_eprintln!("warning: {w}");
     }
-    let suite = args
-        .dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "connector".into());
-    let out = match args.format {
-        TestFormat::Text => report::test::text(&session.outcome, color),
-        TestFormat::Json => report::test::json(&session.outcome),
-        TestFormat::Junit => report::test::junit(&session.outcome, &suite),
-        TestFormat::Markdown => report::test::markdown(&session.outcome),
-    };
-    print(&out);
+    print(&report::test::render(
+        args.format,
+        &session.outcome,
+        &args.dir,
+        color,
+    ));
     if let Some(p) = &session.recorded {
         safe_eprintln!("recorded {}", p.display());
     }
-    if session.outcome.summary.failed > 0 {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(session.exit_status())
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::TextOrJson;
+use super::out::json_text;
 use crate::catalog::{CatalogEntry, Details, Family};
 use crate::core::{Doc, Gate, Severity};
 
@@ -39,6 +41,25 @@ fn listing_entry(code: &str, what: &str, fixable: bool) -> String {
 }
 
 /// `connkit rules`: the lint rules `shown`, one entry each.
+/// `connkit rules` in `format`: the lint rules, or with `all` every code shown.
+pub(crate) fn rules(format: TextOrJson, all: bool, shown: &[CatalogEntry]) -> String {
+    match (format, all) {
+        (TextOrJson::Json, false) => json_text(&lint_rules_json(shown)),
+        (TextOrJson::Json, true) => json_text(&all_json(shown)),
+        (TextOrJson::Text, false) => lint_rules_text(shown),
+        (TextOrJson::Text, true) => all_text(shown),
+    }
+}
+
+/// `connkit diff --list-rules`, as JSON when `json`.
+pub(crate) fn diff_rules(json: bool, entries: &[CatalogEntry]) -> String {
+    if json {
+        json_text(&diff_rules_json(entries))
+    } else {
+        diff_rules_text(entries)
+    }
+}
+
 pub(crate) fn lint_rules_text(shown: &[CatalogEntry]) -> String {
     let mut s = String::new();
     for r in shown.iter().filter_map(CatalogEntry::lint_rule) {

@@ -42,6 +42,13 @@ pub(crate) enum Format {
     Markdown,
 }
 
+/// Output formats of the commands that print either a report or a JSON document.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
+}
+
 /// The findings of one connector.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ConnectorReport {

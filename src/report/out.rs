@@ -17,6 +17,11 @@ pub(crate) fn print(s: &str) -> bool {
 
 /// One JSON document on stdout, made safe for a log ([`crate::safe::json`]) and redacted.
 pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
-    let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
-    print(&crate::safe::json(text))
+    print(&json_text(doc))
+}
+
+/// A JSON document as [`print_json`] prints it (pretty, one line break at the end, made safe
+/// for a log), for renderers that print either text or JSON.
+pub(crate) fn json_text(doc: &serde_json::Value) -> String {
+    crate::safe::json(serde_json::to_string_pretty(doc).unwrap_or_default() + "\n")
 }

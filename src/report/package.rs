@@ -33,6 +33,27 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
     })
 }
 
+/// `verify-package --format json` on a package refused as unsafe or corrupt: the error
+/// document (`kind` "refused") with the package and the entry that was refused.
+pub(crate) fn refused_json(
+    package: &Path,
+    reason: &str,
+    path_in_package: &str,
+) -> serde_json::Value {
+    let mut doc = super::json::error_document("refused", reason);
+    doc["package"] = package.display().to_string().into();
+    doc["error"]["path_in_package"] = path_in_package.into();
+    doc
+}
+
+/// `verify-package`'s report in `format`.
+pub(crate) fn render(r: &VerifyReport, format: super::TextOrJson, color: bool) -> String {
+    match format {
+        super::TextOrJson::Json => render_json(r),
+        super::TextOrJson::Text => render_text(r, color),
+    }
+}
+
 /// Entry names, messages and the package name come from the zip: each goes through
 /// [`crate::safe::text`].
 pub(crate) fn render_text(r: &VerifyReport, color: bool) -> String {

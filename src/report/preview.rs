@@ -659,6 +659,33 @@ pub(crate) fn card_markdown(c: &Card) -> String {
     out.trim_end().to_string()
 }
 
+/// `connkit preview`'s one line on stdout: where the page went, what it shows and, when the
+/// connector was linted (`lint`: the findings on cards, elsewhere, and the connector's
+/// folder), where the findings are. Paths come from the user and may hold anything: each
+/// through `safe::text`.
+pub(crate) fn written(
+    output: &std::path::Path,
+    p: &Preview,
+    bytes: usize,
+    lint: Option<(usize, usize, &std::path::Path)>,
+) -> String {
+    let actions = p.cards.iter().filter(|c| c.kind == Kind::Action).count();
+    let mut line = format!(
+        "wrote {} ({actions} actions, {} triggers, {} KB)",
+        safe::text(&output.display().to_string()),
+        p.cards.len() - actions,
+        bytes.div_ceil(1024)
+    );
+    if let Some((on_cards, elsewhere, dir)) = lint {
+        line.push_str(&format!(
+            "; {on_cards} findings on cards, {elsewhere} elsewhere (connkit lint {} lists them all)",
+            safe::text(&dir.display().to_string())
+        ));
+    }
+    line.push('\n');
+    line
+}
+
 fn flat_inputs<'c>(list: &'c [InputNode], f: &mut dyn FnMut(&'c Input)) {
     for n in list {
         match n {

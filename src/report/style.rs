@@ -1,9 +1,20 @@
 //! The one colour path of the text renderers (lint, diff, package): [`anstyle`] styles,
 //! written only when colour is on (`--color`, a terminal, `NO_COLOR`).
 
+use std::io::IsTerminal;
+
 use anstyle::{AnsiColor, Style};
 
 use crate::core::Severity;
+
+/// Whether the text renderers colour their output: `--color always` (`Some(true)`) or
+/// `never` (`Some(false)`), else (`None`, auto) when stdout is a terminal and `NO_COLOR` is
+/// unset or empty.
+pub(crate) fn use_color(choice: Option<bool>) -> bool {
+    choice.unwrap_or_else(|| {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    })
+}
 
 /// Bold in a colour.
 fn bold(c: AnsiColor) -> Style {

@@ -2,10 +2,41 @@
 
 use serde_json::{Value, json};
 
+use super::TextOrJson;
+use super::out::json_text;
 use crate::package::verify::PackageFinding;
 use crate::submit::http::redact_url;
 use crate::submit::ingestion::{self, DryRun};
 use crate::submit::upload::UploadResult;
+
+/// `connkit upload`'s report in `format`.
+pub(crate) fn upload(r: &UploadResult, format: TextOrJson) -> String {
+    match format {
+        TextOrJson::Json => json_text(&upload_json(r)),
+        TextOrJson::Text => upload_text(r),
+    }
+}
+
+/// A dry run's plan in `format`.
+pub(crate) fn dry_run(d: &DryRun, format: TextOrJson) -> String {
+    match format {
+        TextOrJson::Json => json_text(&dry_run_json(d)),
+        TextOrJson::Text => dry_run_text(d),
+    }
+}
+
+/// What a real run did, in `format`: its status, the failure and what happened.
+pub(crate) fn ran(
+    status: &str,
+    error: Option<&str>,
+    outcome: &ingestion::Outcome,
+    format: TextOrJson,
+) -> String {
+    match format {
+        TextOrJson::Json => json_text(&ran_json(status, error, outcome)),
+        TextOrJson::Text => summary(outcome, status),
+    }
+}
 
 /// `upload --format json`.
 pub(crate) fn upload_json(r: &UploadResult) -> Value {

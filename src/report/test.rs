@@ -8,6 +8,36 @@ use std::fmt::Write;
 use crate::contract::{OperationResult, TestOutcome, Verdict};
 use crate::safe;
 
+/// `connkit test --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TestFormat {
+    Text,
+    Json,
+    Junit,
+    Markdown,
+}
+
+/// The outcome in `format`; JUnit names its suite after the connector's folder (`dir`).
+pub(crate) fn render(
+    format: TestFormat,
+    outcome: &TestOutcome,
+    dir: &std::path::Path,
+    color: bool,
+) -> String {
+    match format {
+        TestFormat::Text => text(outcome, color),
+        TestFormat::Json => json(outcome),
+        TestFormat::Junit => {
+            let suite = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "connector".into());
+            junit(outcome, &suite)
+        }
+        TestFormat::Markdown => markdown(outcome),
+    }
+}
+
 fn status_of(o: &OperationResult) -> String {
     o.requests
         .iter()

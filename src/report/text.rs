@@ -230,6 +230,15 @@ pub(crate) fn render(report: &LintReport, color: bool) -> String {
     out
 }
 
+/// `connkit fmt`'s line about a file: what happened to it, and its path (through
+/// [`crate::safe::text`]).
+pub(crate) fn file_line(what: &str, path: &std::path::Path) -> String {
+    format!(
+        "{what} {}\n",
+        crate::safe::text(&path.display().to_string())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
