@@ -380,7 +380,7 @@ pub(crate) fn verify_bytes(
         report.add(
             &MISSING_KIND,
             &assets_path,
-            format!("the package has no {m}"),
+            format!("the package lacks {m}"),
         );
     }
     Ok(report)
