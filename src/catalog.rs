@@ -456,6 +456,44 @@ pub(crate) mod layout {
         out
     }
 
+    /// The problems of a family's snapshots in `dir` (relative to the crate root), one
+    /// `<Code>.snap` per code (its rendered output, as the user sees it): a code without
+    /// its snapshot unless it is among the `exceptions` (code, why it cannot be triggered
+    /// from a realistic input), a snapshot no code owns, an exception that is no code or has
+    /// a snapshot after all.
+    pub(crate) fn snapshot_problems(
+        dir: &str,
+        codes: &[&str],
+        exceptions: &[(&str, &str)],
+    ) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let has = |code: &str| root.join(format!("{code}.snap")).is_file();
+        let mut out = Vec::new();
+        for code in codes {
+            let excepted = exceptions.iter().any(|(c, _)| c == code);
+            if !excepted && !has(code) {
+                out.push(format!("{dir}: no {code}.snap"));
+            }
+        }
+        for (code, _) in exceptions {
+            if !codes.contains(code) {
+                out.push(format!(
+                    "{dir}: the exception {code} is no code of the family"
+                ));
+            } else if has(code) {
+                out.push(format!("{dir}: {code} has a snapshot: drop its exception"));
+            }
+        }
+        for e in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            match name.strip_suffix(".snap") {
+                Some(code) if codes.contains(&code) => {}
+                _ => out.push(format!("{dir}/{name} is no code's snapshot")),
+            }
+        }
+        out
+    }
+
     #[test]
     fn snake_case_of_codes() {
         assert_eq!(snake("PackageFileNotZip"), "package_file_not_zip");

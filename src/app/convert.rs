@@ -192,6 +192,48 @@ fn one_connector(
     }
 }
 
+/// The converter's notes as findings of the connector written from them, each at its place
+/// in the written files.
+pub(crate) fn located_notes(
+    connector: &Connector,
+    notes: Vec<convert::Note>,
+) -> Vec<rules::Finding> {
+    let raw: Vec<RawFinding> = notes
+        .into_iter()
+        .map(|n| RawFinding {
+            code: n.code,
+            severity: n.severity,
+            gate: Gate::Advice,
+            file: n.file,
+            pointer: n.pointer,
+            offset: None,
+            message: n.message,
+        })
+        .collect();
+    rules::locate(connector, raw)
+}
+
+/// The converter's notes as findings at the start of their file: the written definition was
+/// too large to read for positions (it is not linted either).
+pub(crate) fn unlocated_notes(notes: Vec<convert::Note>) -> Vec<rules::Finding> {
+    notes
+        .into_iter()
+        .map(|n| rules::Finding {
+            code: n.code,
+            severity: n.severity,
+            gate: Gate::Advice,
+            file: FileKind::default_name(n.file).to_string(),
+            pointer: n.pointer,
+            line: 1,
+            column: 1,
+            message: n.message,
+            end_column: 2,
+            source_line: None,
+            source_column: 1,
+        })
+        .collect()
+}
+
 /// Lint a written folder; the converter's notes come first among the findings.
 fn lint_written(
     dir: &Path,
@@ -205,41 +247,14 @@ fn lint_written(
     let report = if let Some(not_linted) = convert::write::lint_size_note(size) {
         let mut notes = notes;
         notes.push(not_linted);
-        let findings = notes
-            .into_iter()
-            .map(|n| rules::Finding {
-                code: n.code,
-                severity: n.severity,
-                gate: Gate::Advice,
-                file: FileKind::default_name(n.file).to_string(),
-                pointer: n.pointer,
-                line: 1,
-                column: 1,
-                message: n.message,
-                end_column: 2,
-                source_line: None,
-                source_column: 1,
-            })
-            .collect();
+        let findings = unlocated_notes(notes);
         safe_eprintln!(
             "error: the result is larger than 8 MB and was not linted: it is unchecked, not clean"
         );
         one_connector(display, (profile, source), findings)
     } else {
         let connector = Connector::load_dir(dir, display.clone());
-        let raw: Vec<RawFinding> = notes
-            .into_iter()
-            .map(|n| RawFinding {
-                code: n.code,
-                severity: n.severity,
-                gate: Gate::Advice,
-                file: n.file,
-                pointer: n.pointer,
-                offset: None,
-                message: n.message,
-            })
-            .collect();
-        let mut findings = rules::locate(&connector, raw);
+        let mut findings = located_notes(&connector, notes);
         findings.extend(rules::lint(&connector, profile, &LintOptions::default()));
         one_connector(display, (profile, source), findings)
     };

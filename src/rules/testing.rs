@@ -353,7 +353,7 @@ fn snapshot(rule: &'static Rule, f: &[Finding]) {
 
 /// The text with each path under the system's temporary folder (`/tmp/.tmpAbC123/…`, the
 /// folders tests create) as `[temp]/…`: the same on every run.
-fn redact_temp(text: &str) -> String {
+pub(crate) fn redact_temp(text: &str) -> String {
     let tmp = std::env::temp_dir();
     let tmp = tmp.to_string_lossy();
     let tmp = tmp.trim_end_matches(['/', '\\']);

@@ -34,6 +34,7 @@ mod tests {
         let doc = openapi(
             json!({"/tasks": {"get": {"operationId": "ListTasks", "responses": {"200": {"description": "OK"}}}}}),
         );
+        snapshot_with(&CONVERT_AUTHOR_MUST_WRITE, &doc, Profile::Certified);
         let found = codes_with(&doc, Profile::Certified);
         assert!(found.contains(&CONVERT_AUTHOR_MUST_WRITE.code), "{found:?}");
     }

@@ -28,6 +28,7 @@ mod tests {
     fn a_server_variable_without_default_cuts_the_base_path() {
         let mut doc = with_get(json!({}));
         doc["servers"] = json!([{"url": "https://api.contoso.com/{version}/tasks"}]);
+        snapshot(&CONVERT_BASE_PATH_TRIMMED, &doc);
         assert!(emits(&doc, &CONVERT_BASE_PATH_TRIMMED), "{:?}", codes(&doc));
         assert_eq!(converted(&doc).definition["basePath"], "/");
     }

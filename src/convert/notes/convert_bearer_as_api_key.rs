@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_bearer_scheme_becomes_an_api_key() {
         let doc = with_scheme(json!({"type": "http", "scheme": "bearer"}));
+        snapshot(&CONVERT_BEARER_AS_API_KEY, &doc);
         assert!(emits(&doc, &CONVERT_BEARER_AS_API_KEY), "{:?}", codes(&doc));
         assert_eq!(
             converted(&doc).definition["securityDefinitions"]["auth"],

@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn an_object_schema_under_a_binary_media_type_becomes_bytes() {
         let doc = upload(json!({"type": "object", "properties": {"data": {"type": "string"}}}));
+        snapshot(&CONVERT_BINARY_BODY, &doc);
         assert!(emits(&doc, &CONVERT_BINARY_BODY), "{:?}", codes(&doc));
     }
 

@@ -28,6 +28,11 @@ mod tests {
 
     #[test]
     fn certified_connectors_need_their_brand_colour() {
+        snapshot_with(
+            &CONVERT_BRAND_COLOR_PLACEHOLDER,
+            &with_get(json!({})),
+            Profile::Certified,
+        );
         let found = codes_with(&with_get(json!({})), Profile::Certified);
         assert!(
             found.contains(&CONVERT_BRAND_COLOR_PLACEHOLDER.code),

@@ -29,6 +29,7 @@ mod tests {
         let doc = with_get(
             json!({"callbacks": {"onDone": {"{$request.body#/url}": {"post": {"responses": {"200": {"description": "OK"}}}}}}}),
         );
+        snapshot(&CONVERT_CALLBACKS_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_CALLBACKS_DROPPED), "{:?}", codes(&doc));
     }
 

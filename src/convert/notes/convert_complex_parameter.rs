@@ -32,6 +32,7 @@ mod tests {
     fn an_object_query_parameter_becomes_a_string() {
         let doc =
             with_query(json!({"type": "object", "properties": {"status": {"type": "string"}}}));
+        snapshot(&CONVERT_COMPLEX_PARAMETER, &doc);
         assert!(emits(&doc, &CONVERT_COMPLEX_PARAMETER), "{:?}", codes(&doc));
     }
 

@@ -28,6 +28,7 @@ mod tests {
     fn component_links_are_dropped() {
         let mut doc = with_get(json!({}));
         doc["components"] = json!({"links": {"Next": {"operationId": "ListTasks"}}});
+        snapshot(&CONVERT_COMPONENTS_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_COMPONENTS_DROPPED),
             "{:?}",

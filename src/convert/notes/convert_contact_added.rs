@@ -28,6 +28,7 @@ mod tests {
     fn a_missing_contact_or_part_of_it_gets_placeholders() {
         let mut doc = with_get(json!({}));
         doc["info"].as_object_mut().unwrap().remove("contact");
+        snapshot(&CONVERT_CONTACT_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_CONTACT_ADDED), "{:?}", codes(&doc));
         let mut doc = with_get(json!({}));
         doc["info"]["contact"]["email"] = json!(" ");

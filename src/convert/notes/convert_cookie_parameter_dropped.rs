@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_cookie_parameter_is_dropped() {
         let doc = with_param("cookie");
+        snapshot(&CONVERT_COOKIE_PARAMETER_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_COOKIE_PARAMETER_DROPPED),
             "{:?}",

@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_default_of_another_type_is_removed() {
         let doc = with_default(json!("ten"));
+        snapshot(&CONVERT_DEFAULT_REMOVED, &doc);
         assert!(emits(&doc, &CONVERT_DEFAULT_REMOVED), "{:?}", codes(&doc));
     }
 

@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn certification_derives_a_missing_operation_description() {
         let doc = with_get(json!({"description": ""}));
+        snapshot_with(&CONVERT_DESCRIPTION_ADDED, &doc, Profile::Certified);
         let found = codes_with(&doc, Profile::Certified);
         assert!(found.contains(&CONVERT_DESCRIPTION_ADDED.code), "{found:?}");
     }

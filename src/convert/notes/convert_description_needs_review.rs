@@ -28,6 +28,7 @@ mod tests {
     fn a_short_description_is_generated() {
         let mut doc = with_get(json!({}));
         doc["info"]["description"] = json!("Tasks.");
+        snapshot(&CONVERT_DESCRIPTION_NEEDS_REVIEW, &doc);
         assert!(
             emits(&doc, &CONVERT_DESCRIPTION_NEEDS_REVIEW),
             "{:?}",

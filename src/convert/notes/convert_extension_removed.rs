@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn an_unknown_x_ms_extension_is_removed() {
         let doc = with_get(json!({"x-ms-made-up": true}));
+        snapshot(&CONVERT_EXTENSION_REMOVED, &doc);
         assert!(emits(&doc, &CONVERT_EXTENSION_REMOVED), "{:?}", codes(&doc));
     }
 

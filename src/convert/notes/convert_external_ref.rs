@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn a_reference_to_another_file_becomes_an_empty_schema() {
         let doc = returning(json!({"$ref": "task.yaml#/Task"}));
+        snapshot(&CONVERT_EXTERNAL_REF, &doc);
         assert!(emits(&doc, &CONVERT_EXTERNAL_REF), "{:?}", codes(&doc));
     }
 

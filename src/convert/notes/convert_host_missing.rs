@@ -32,6 +32,7 @@ mod tests {
 
     #[test]
     fn a_relative_server_leaves_a_placeholder_host() {
+        snapshot(&CONVERT_HOST_MISSING, &relative_server());
         assert!(
             emits(&relative_server(), &CONVERT_HOST_MISSING),
             "{:?}",

@@ -29,6 +29,7 @@ mod tests {
         // `info.version` must be a string in OpenAPI 3.0.
         let mut doc = with_get(json!({}));
         doc["info"]["version"] = json!(1);
+        snapshot(&CONVERT_INPUT_NOT_VALID, &doc);
         assert!(emits(&doc, &CONVERT_INPUT_NOT_VALID), "{:?}", codes(&doc));
     }
 

@@ -33,6 +33,7 @@ mod tests {
     fn json_is_kept_of_several_media_types() {
         let s = json!({"schema": {"type": "object", "properties": {"title": {"type": "string"}}}});
         let doc = create(json!({"application/xml": s.clone(), "application/json": s}));
+        snapshot(&CONVERT_MEDIA_TYPE_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_MEDIA_TYPE_CHOSEN), "{:?}", codes(&doc));
     }
 

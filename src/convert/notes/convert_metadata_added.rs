@@ -30,6 +30,7 @@ mod tests {
         doc.as_object_mut()
             .unwrap()
             .remove("x-ms-connector-metadata");
+        snapshot(&CONVERT_METADATA_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_METADATA_ADDED), "{:?}", codes(&doc));
     }
 

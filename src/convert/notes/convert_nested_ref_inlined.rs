@@ -24,6 +24,7 @@ mod tests {
     #[test]
     fn a_reference_to_something_not_a_schema_is_inlined() {
         let doc = returning_nested_ref("#/components/schemas/Task/required");
+        snapshot(&CONVERT_NESTED_REF_INLINED, &doc);
         assert!(
             emits(&doc, &CONVERT_NESTED_REF_INLINED),
             "{:?}",

@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn alternatives_of_mixed_types_become_one_schema() {
         let doc = returning(json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}));
+        snapshot(&CONVERT_ONE_OF_SIMPLIFIED, &doc);
         assert!(emits(&doc, &CONVERT_ONE_OF_SIMPLIFIED), "{:?}", codes(&doc));
     }
 

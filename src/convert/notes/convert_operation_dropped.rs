@@ -36,6 +36,7 @@ mod tests {
             "/tasks/{id}": {"get": op("GetTask", "id")},
             "/tasks/{taskId}": {"get": op("GetTaskAgain", "taskId")}
         }));
+        snapshot(&CONVERT_OPERATION_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_OPERATION_DROPPED), "{:?}", codes(&doc));
     }
 

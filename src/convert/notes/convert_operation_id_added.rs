@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_snake_case_operation_id_is_made_pascal_case() {
         let doc = with_get(json!({"operationId": "list_tasks"}));
+        snapshot(&CONVERT_OPERATION_ID_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_OPERATION_ID_ADDED),
             "{:?}",

@@ -33,6 +33,7 @@ mod tests {
     fn operation_level_security_is_dropped() {
         let mut doc = with_scheme();
         doc["paths"]["/tasks"]["get"]["security"] = json!([{"key": []}]);
+        snapshot(&CONVERT_OPERATION_SECURITY_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_OPERATION_SECURITY_DROPPED),
             "{:?}",

@@ -29,6 +29,7 @@ mod tests {
         let doc = with_get(
             json!({"parameters": [{"name": "filter", "in": "query", "content": {"application/json": {"schema": {"type": "string"}}}}]}),
         );
+        snapshot(&CONVERT_PARAMETER_CONTENT, &doc);
         assert!(emits(&doc, &CONVERT_PARAMETER_CONTENT), "{:?}", codes(&doc));
     }
 

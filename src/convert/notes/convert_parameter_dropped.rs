@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_parameter_declared_twice_is_dropped() {
         let doc = with_get(json!({"parameters": [param("query"), param("query")]}));
+        snapshot(&CONVERT_PARAMETER_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_PARAMETER_DROPPED), "{:?}", codes(&doc));
         let not_in_path = with_get(json!({"parameters": [param("path")]}));
         assert!(

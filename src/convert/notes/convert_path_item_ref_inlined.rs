@@ -28,6 +28,7 @@ mod tests {
             "/tasks": {"get": get_op(json!({}))},
             "/todo": {"$ref": "#/paths/~1tasks"}
         }));
+        snapshot(&CONVERT_PATH_ITEM_REF_INLINED, &doc);
         assert!(
             emits(&doc, &CONVERT_PATH_ITEM_REF_INLINED),
             "{:?}",

@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_path_variable_without_parameter_gets_one() {
         let doc = openapi(json!({"/tasks/{id}": {"get": get_op(json!({}))}}));
+        snapshot(&CONVERT_PATH_PARAMETER_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_PATH_PARAMETER_ADDED),
             "{:?}",

@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_property_named_ref_is_dropped() {
         let doc = returning("$ref");
+        snapshot(&CONVERT_PROPERTY_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_PROPERTY_DROPPED), "{:?}", codes(&doc));
     }
 

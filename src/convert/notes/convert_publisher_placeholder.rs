@@ -26,6 +26,11 @@ mod tests {
 
     #[test]
     fn certification_sets_publisher_from_the_contact() {
+        snapshot_with(
+            &CONVERT_PUBLISHER_PLACEHOLDER,
+            &with_get(json!({})),
+            Profile::IndependentPublisher,
+        );
         let found = codes_with(&with_get(json!({})), Profile::IndependentPublisher);
         assert!(
             found.contains(&CONVERT_PUBLISHER_PLACEHOLDER.code),

@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn a_required_read_only_property_is_no_longer_required() {
         let doc = returning(true);
+        snapshot(&CONVERT_READ_ONLY_NOT_REQUIRED, &doc);
         assert!(
             emits(&doc, &CONVERT_READ_ONLY_NOT_REQUIRED),
             "{:?}",

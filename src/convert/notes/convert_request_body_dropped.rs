@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn a_get_body_is_dropped() {
         let doc = with_body("get");
+        snapshot(&CONVERT_REQUEST_BODY_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_REQUEST_BODY_DROPPED),
             "{:?}",

@@ -32,6 +32,7 @@ mod tests {
     #[test]
     fn an_operation_without_success_response_gets_200() {
         let doc = answering("404");
+        snapshot(&CONVERT_RESPONSE_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_RESPONSE_ADDED), "{:?}", codes(&doc));
     }
 

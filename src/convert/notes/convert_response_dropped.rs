@@ -24,6 +24,7 @@ mod tests {
     #[test]
     fn a_response_key_that_is_no_status_is_dropped() {
         let doc = with_get(json!({"responses": {"ok": {"description": "OK"}}}));
+        snapshot(&CONVERT_RESPONSE_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_RESPONSE_DROPPED), "{:?}", codes(&doc));
     }
 

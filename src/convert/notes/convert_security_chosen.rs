@@ -34,6 +34,7 @@ mod tests {
             "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
             "basic": {"type": "http", "scheme": "basic"}
         }));
+        snapshot(&CONVERT_SECURITY_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_SECURITY_CHOSEN), "{:?}", codes(&doc));
     }
 

@@ -32,6 +32,7 @@ mod tests {
     #[test]
     fn a_cookie_api_key_and_a_client_credentials_grant_are_dropped() {
         let doc = with_scheme(json!({"type": "apiKey", "in": "cookie", "name": "sid"}));
+        snapshot(&CONVERT_SECURITY_SCHEME_UNSUPPORTED, &doc);
         assert!(
             emits(&doc, &CONVERT_SECURITY_SCHEME_UNSUPPORTED),
             "{:?}",

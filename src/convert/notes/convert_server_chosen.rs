@@ -28,6 +28,7 @@ mod tests {
         let mut doc = with_get(json!({}));
         doc["servers"] =
             json!([{"url": "https://api.contoso.com/v1"}, {"url": "https://eu.contoso.com/v1"}]);
+        snapshot(&CONVERT_SERVER_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_SERVER_CHOSEN), "{:?}", codes(&doc));
     }
 

@@ -25,6 +25,7 @@ mod tests {
     #[test]
     fn operation_servers_are_ignored() {
         let doc = with_get(json!({"servers": [{"url": "https://files.contoso.com"}]}));
+        snapshot(&CONVERT_SERVERS_IGNORED, &doc);
         assert!(emits(&doc, &CONVERT_SERVERS_IGNORED), "{:?}", codes(&doc));
         let mut path_level = with_get(json!({}));
         path_level["paths"]["/tasks"]["servers"] = json!([{"url": "https://files.contoso.com"}]);

@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn a_status_range_becomes_a_status() {
         let doc = answering("2XX");
+        snapshot(&CONVERT_STATUS_RANGE_MAPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_STATUS_RANGE_MAPPED),
             "{:?}",

@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_parameter_without_x_ms_summary_gets_one() {
         let doc = with_param(json!({}));
+        snapshot(&CONVERT_SUMMARY_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_SUMMARY_ADDED), "{:?}", codes(&doc));
         let def = converted(&doc).definition;
         assert_eq!(

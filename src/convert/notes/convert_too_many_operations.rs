@@ -37,6 +37,7 @@ mod tests {
     #[test]
     fn more_than_256_operations_are_noted() {
         let doc = with_operations(257);
+        snapshot(&CONVERT_TOO_MANY_OPERATIONS, &doc);
         assert!(emits(&doc, &CONVERT_TOO_MANY_OPERATIONS));
     }
 

@@ -34,6 +34,7 @@ mod tests {
     #[test]
     fn a_path_parameter_gets_single_url_encoding() {
         let doc = with_path_param(json!({}));
+        snapshot(&CONVERT_URL_ENCODING_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_URL_ENCODING_ADDED),
             "{:?}",

@@ -27,6 +27,7 @@ mod tests {
     #[test]
     fn another_vendor_s_extension_is_dropped() {
         let doc = with_get(json!({"x-github": {"category": "issues"}}));
+        snapshot(&CONVERT_VENDOR_EXTENSION_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_VENDOR_EXTENSION_DROPPED),
             "{:?}",

@@ -34,6 +34,7 @@ mod tests {
         let doc = openapi_31(
             json!({"taskDone": {"post": {"responses": {"200": {"description": "OK"}}}}}),
         );
+        snapshot(&CONVERT_WEBHOOKS_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_WEBHOOKS_DROPPED), "{:?}", codes(&doc));
     }
 

@@ -270,6 +270,7 @@ pub(crate) mod testing {
 
     use super::NoteDoc;
     use crate::core::Profile;
+    use crate::rules::testing::data_file;
 
     /// An OpenAPI 3.0 document that converts without a note (custom profile), with these
     /// `paths`: what a test adds to it is what the note is about.
@@ -358,6 +359,63 @@ pub(crate) mod testing {
     /// The codes of the notes `convert` makes of `input` (custom profile).
     pub(crate) fn codes(input: &Value) -> Vec<&'static str> {
         codes_with(input, Profile::Custom)
+    }
+
+    /// Snapshot the notes `note` of converting `input` (custom profile) as `connkit convert`
+    /// prints them in text, at their places in the written files, as
+    /// `snapshots/<Code>.snap` (`cargo insta review`). Each note's file calls it (or
+    /// [`snapshot_with`], [`snapshot_findings`]) once.
+    pub(crate) fn snapshot(note: &'static NoteDoc, input: &Value) {
+        snapshot_with(note, input, Profile::Custom);
+    }
+
+    /// [`snapshot`] with this target profile.
+    pub(crate) fn snapshot_with(note: &'static NoteDoc, input: &Value, profile: Profile) {
+        let opts = crate::convert::Options {
+            profile,
+            ..Default::default()
+        };
+        let out = crate::convert::convert(input, &opts).unwrap();
+        let notes: Vec<_> = out
+            .notes
+            .iter()
+            .filter(|n| n.code == note.code)
+            .cloned()
+            .collect();
+        let findings = crate::app::convert::located_notes(&written(&out), notes);
+        snapshot_findings(note, &findings);
+    }
+
+    /// The connector folder `connkit convert` writes of `out` (its two files), in memory.
+    pub(crate) fn written(out: &crate::convert::Output) -> crate::model::Connector {
+        let [definition, properties] = crate::convert::write::files(out)
+            .map(|(name, bytes)| data_file(name, String::from_utf8(bytes).unwrap()));
+        crate::model::Connector {
+            display: "out".into(),
+            definition: Some(definition),
+            properties: Some(properties),
+            ..Default::default()
+        }
+    }
+
+    /// Snapshot findings of `note` (made as `connkit convert` makes them) rendered as its
+    /// text output prints them, for the folder `out`.
+    pub(crate) fn snapshot_findings(note: &'static NoteDoc, findings: &[crate::rules::Finding]) {
+        assert!(
+            !findings.is_empty() && findings.iter().all(|f| f.code == note.code),
+            "{}: not what converting makes: {findings:?}",
+            note.code
+        );
+        let mut text = String::new();
+        for f in findings {
+            crate::report::text::render_finding(&mut text, "out", f, false);
+        }
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("snapshots");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.set_description(format!("{}: {}", note.code, note.summary));
+        settings.bind(|| insta::assert_snapshot!(note.code, text));
     }
 
     /// Whether converting `input` (custom profile) prints `note`.
@@ -483,6 +541,16 @@ mod tests {
         let codes: Vec<_> = NOTES.iter().map(|n| (n.code, n.explanation)).collect();
         let problems = crate::catalog::layout::problems("src/convert/notes", &codes);
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// Every note's file snapshots its rendered text (`testing::snapshot`), and every
+    /// snapshot belongs to a note.
+    #[test]
+    fn every_note_has_its_rendered_text_under_snapshot() {
+        let codes: Vec<&str> = NOTES.iter().map(|n| n.code).collect();
+        let problems =
+            crate::catalog::layout::snapshot_problems("src/convert/notes/snapshots", &codes, &[]);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -101,6 +101,19 @@ mod tests {
         );
     }
 
+    /// Every check's file snapshots the `verify-package` text report of a package that
+    /// triggers it (`testing::snapshot`), and every snapshot belongs to a check.
+    #[test]
+    fn every_check_has_its_rendered_report_under_snapshot() {
+        let codes: Vec<&str> = CHECKS.iter().map(|c| c.code).collect();
+        let problems = crate::catalog::layout::snapshot_problems(
+            "src/package/verify/checks/snapshots",
+            &codes,
+            &[],
+        );
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
     /// One file per check, named after its code, declaring it, with a test naming it; every
     /// explanation has `### Why` (issue #15).
     #[test]

@@ -34,6 +34,7 @@ mod tests {
         let (c, f) = (connector_solution(), flow_solution());
         let three = package_of(&[&c, &f, &f]);
         assert_eq!(codes(&three), [ASSETS_CONTENT.code]);
+        snapshot(&ASSETS_CONTENT, &three);
         let package = zip(&[
             ("PkgAssets/c.zip", &c),
             ("PkgAssets/f.zip", &f),

@@ -49,6 +49,7 @@ mod tests {
             2,
             "{found:?}"
         );
+        snapshot(&OS_JUNK, &outer);
     }
 
     #[test]

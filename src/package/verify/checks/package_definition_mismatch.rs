@@ -47,6 +47,13 @@ mod tests {
             against(def),
             [DEFINITION_MISMATCH.code, DEFINITION_MISMATCH.code]
         );
+        let def = json!({"swagger": "2.0", "info": {"title": "T", "version": "2.0"}, "paths": {}});
+        let pr = crate::rules::testing::connector_from(def, None);
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        snapshot_with(&DEFINITION_MISMATCH, &good(), &options);
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod tests {
         let package = raw_zip(&[("PkgAssets\\c.zip", &c), ("PkgAssets\\f.zip", &f)]);
         // Read as folders all the same: nothing but the warning.
         assert_eq!(codes(&outer(&package)), [BACKSLASH.code]);
+        snapshot(&BACKSLASH, &outer(&package));
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod tests {
     fn two_connector_solutions_lack_the_flow_solution() {
         let c = connector_solution();
         assert_eq!(codes(&package_of(&[&c, &c])), [MISSING_KIND.code]);
+        snapshot(&MISSING_KIND, &package_of(&[&c, &c]));
     }
 
     #[test]

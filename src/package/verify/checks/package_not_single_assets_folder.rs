@@ -46,6 +46,7 @@ mod tests {
         );
         let none = outer(&zip(&[("c.zip", &c), ("f.zip", &f)]));
         assert_eq!(codes(&none), [ASSETS_FOLDER.code]);
+        snapshot(&ASSETS_FOLDER, &none);
     }
 
     #[test]

@@ -50,6 +50,7 @@ mod tests {
         );
         let no_intro = zip(&[("package.zip", &p)]);
         assert_eq!(codes(&no_intro), [ROOT_LAYOUT.code]);
+        snapshot(&ROOT_LAYOUT, &no_intro);
         let two_md = zip(&[
             ("intro.md", b"# x"),
             ("readme.md", b"# y"),

@@ -38,6 +38,7 @@ mod tests {
         let c = with_definition_at("Connectors/p_t_openapidefinition.json");
         let found = codes(&package_of(&[&c, &flow_solution()]));
         assert!(found.contains(&SOLUTION_FOLDERS.code), "{found:?}");
+        snapshot(&SOLUTION_FOLDERS, &package_of(&[&c, &flow_solution()]));
     }
 
     #[test]

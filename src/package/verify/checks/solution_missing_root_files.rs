@@ -44,6 +44,7 @@ mod tests {
             codes(&package_of(&[&c, &flow_solution()])),
             [SOLUTION_FILES.code]
         );
+        snapshot(&SOLUTION_FILES, &package_of(&[&c, &flow_solution()]));
     }
 
     #[test]

@@ -48,6 +48,8 @@ mod tests {
         // solution in the package (PKG-08).
         assert!(found.contains(&SOLUTION_KIND.code), "{found:?}");
         assert!(found.contains(&MISSING_KIND.code), "{found:?}");
+        let package = package_of(&[&connector_solution(), &flows_without_connector()]);
+        snapshot(&SOLUTION_KIND, &package);
         let broken = solution("<I><Connectors>", &[]);
         let found = codes(&package_of(&[
             &connector_solution(),

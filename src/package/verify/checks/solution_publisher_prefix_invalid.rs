@@ -49,6 +49,7 @@ mod tests {
         for bad in ["contoso_ltd", "c", "1abc", "mscrmx"] {
             assert_eq!(codes(&with_prefix(bad)), [PREFIX_INVALID.code], "{bad}");
         }
+        snapshot(&PREFIX_INVALID, &with_prefix("contoso_ltd"));
     }
 
     #[test]

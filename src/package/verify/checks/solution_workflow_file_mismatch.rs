@@ -49,6 +49,7 @@ mod tests {
         );
         let found = codes(&package_of(&[&connector_solution(), &f]));
         assert_eq!(found, [WORKFLOW_FILE.code, WORKFLOW_FILE.code]);
+        snapshot(&WORKFLOW_FILE, &package_of(&[&connector_solution(), &f]));
     }
 
     #[test]
