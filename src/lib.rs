@@ -39,6 +39,8 @@
 
 // Output goes through `report::out::print` / `safe_eprintln!` (redaction, control characters).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+// A `pub` item must be reachable from the crate root: the surface above, nothing by accident.
+#![warn(unreachable_pub)]
 
 pub mod app;
 pub(crate) mod baseline;

@@ -179,7 +179,7 @@ fn definition() -> Value {
         "definitions": {
             "Order": {"type": "object", "required": ["id", "number", "status", "createdAt"], "properties": {
                 "id": {"type": "string"},
-                "number": {"type": "integer"},
+                "number": {"type": "integer", "minimum": 1},
                 "status": {"type": "string", "enum": ["open", "shipped"]},
                 "createdAt": {"type": "string", "format": "date-time"},
                 "title": {"type": "string"}
@@ -289,6 +289,11 @@ fn api(drift: &'static str) -> Server {
                     200,
                     "application/json",
                     r#"{"id":"42","number":7,"status":"cancelled","createdAt":"2024-05-01T12:30:00Z"}"#,
+                ),
+                "bounds" => reply(
+                    200,
+                    "application/json",
+                    r#"{"id":"42","number":0,"status":"open","createdAt":"2024-05-01T12:30:00Z"}"#,
                 ),
                 "status" => reply(418, "application/json", "{}"),
                 "content-type" => reply(200, "text/html", "<html>login</html>"),
@@ -497,6 +502,13 @@ const DRIFTS: &[(&str, &str, &str, &str, &str)] = &[
         "TestEnumValueNotAllowed",
         "/definitions/Order/properties/status",
         "$.status",
+    ),
+    (
+        "bounds",
+        "GetOrder",
+        "TestValueOutOfBounds",
+        "/definitions/Order/properties/number/minimum",
+        "$.number",
     ),
     (
         "status",

@@ -63,7 +63,8 @@ pub(crate) struct LintRequest {
 
 /// An error that stops the session before any report: its kind for the JSON error document
 /// (`baseline`, `config`, `usage`, `io`) and one message per line of `error: …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", messages.join("\n"))]
 pub(crate) struct LintError {
     pub(crate) kind: &'static str,
     pub(crate) messages: Vec<String>,
@@ -77,14 +78,6 @@ impl LintError {
         }
     }
 }
-
-impl std::fmt::Display for LintError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.messages.join("\n"))
-    }
-}
-
-impl std::error::Error for LintError {}
 
 /// What a session found: the report, the run's information, and what the outputs need.
 #[derive(Debug, Default)]

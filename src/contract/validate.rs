@@ -12,6 +12,9 @@
 //! edits it) and the body's path, and the definition's `$ref` resolution is the model's own
 //! ([`Swagger::resolve`]).
 
+use std::collections::HashMap;
+
+use regex::Regex;
 use serde_json::Value;
 
 use super::Problem;
@@ -56,6 +59,7 @@ pub(crate) fn check<'a>(
         problems: Vec::new(),
         dropped: 0,
         next_link: None,
+        patterns: HashMap::new(),
     };
     v.response(op, resp, expect_status);
     if v.dropped > 0 {
@@ -78,6 +82,8 @@ struct Checker<'s, 'a> {
     dropped: usize,
     /// `x-ms-pageable.nextLinkName` of the operation (checked at the body's root).
     next_link: Option<&'a str>,
+    /// Each `pattern` compiled once (`None`: Rust's `regex` cannot compile it).
+    patterns: HashMap<&'a str, Option<Regex>>,
 }
 
 /// `$.name`, or `$['odd name']` when the name is not an identifier.
@@ -147,6 +153,47 @@ fn has_type(v: &Value, ty: &str) -> Option<bool> {
         "null" => v.is_null(),
         _ => return None,
     })
+}
+
+/// How many items `uniqueItems` compares.
+const MAX_UNIQUE_ITEMS: usize = 1_000;
+
+/// A text equal for two values exactly when [`same_value`] says so, deeply: numbers by value,
+/// object members in key order.
+fn canonical(v: &Value, out: &mut String) {
+    use std::fmt::Write as _;
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) => {
+                let _ = write!(out, "n{x:e}");
+            }
+            None => {
+                let _ = write!(out, "n{n}");
+            }
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for i in items {
+                canonical(i, out);
+                out.push(',');
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for k in keys {
+                let _ = write!(out, "{}:", Value::from(k.as_str()));
+                canonical(&map[k], out);
+                out.push(',');
+            }
+            out.push('}');
+        }
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
 }
 
 fn same_value(a: &Value, b: &Value) -> bool {
@@ -409,6 +456,14 @@ impl<'s, 'a> Checker<'s, 'a> {
                 format!("{} is not a valid {format}: {why}", show(v)),
             );
         }
+        for (keyword, message) in self.bounds(s, v) {
+            self.push(
+                &TEST_VALUE_OUT_OF_BOUNDS,
+                join(&ptr, keyword),
+                path.into(),
+                message,
+            );
+        }
         match v {
             Value::Object(map) => self.object(map, s, &ptr, path, depth),
             Value::Array(items) => {
@@ -421,6 +476,115 @@ impl<'s, 'a> Checker<'s, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// The validation keywords of `s` that `v` breaks (those of `v`'s own type only), with a
+    /// message each.
+    fn bounds(&mut self, s: &'a Value, v: &Value) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let num = |k: &str| s.get(k).and_then(Value::as_f64);
+        let count = |k: &str| s.get(k).and_then(Value::as_u64);
+        let flag = |k: &str| s.get(k).and_then(Value::as_bool) == Some(true);
+        match v {
+            Value::Number(n) => {
+                let Some(x) = n.as_f64() else {
+                    return out;
+                };
+                if let Some(min) = num("minimum") {
+                    if flag("exclusiveMinimum") && x <= min {
+                        out.push((
+                            "exclusiveMinimum",
+                            format!("{x} is not above the exclusiveMinimum {min}"),
+                        ));
+                    } else if x < min {
+                        out.push(("minimum", format!("{x} is below the minimum {min}")));
+                    }
+                }
+                if let Some(max) = num("maximum") {
+                    if flag("exclusiveMaximum") && x >= max {
+                        out.push((
+                            "exclusiveMaximum",
+                            format!("{x} is not below the exclusiveMaximum {max}"),
+                        ));
+                    } else if x > max {
+                        out.push(("maximum", format!("{x} is above the maximum {max}")));
+                    }
+                }
+                if let Some(m) = num("multipleOf").filter(|m| *m > 0.0) {
+                    let q = x / m;
+                    // Decimal steps (0.01) are not exact in binary: allow rounding noise.
+                    if q.is_finite() && (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
+                        out.push(("multipleOf", format!("{x} is not a multipleOf {m}")));
+                    }
+                }
+            }
+            Value::String(text) => {
+                let chars = text.chars().count() as u64;
+                if let Some(max) = count("maxLength").filter(|max| chars > *max) {
+                    out.push((
+                        "maxLength",
+                        format!("{chars} characters, over the maxLength {max}"),
+                    ));
+                }
+                if let Some(min) = count("minLength").filter(|min| chars < *min) {
+                    out.push((
+                        "minLength",
+                        format!("{chars} characters, under the minLength {min}"),
+                    ));
+                }
+                if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {
+                    let re = self.patterns.entry(pattern).or_insert_with(|| {
+                        regex::RegexBuilder::new(pattern)
+                            .size_limit(1 << 20)
+                            .build()
+                            .ok()
+                    });
+                    if re.as_ref().is_some_and(|re| !re.is_match(text)) {
+                        out.push((
+                            "pattern",
+                            format!(
+                                "{} does not match the pattern {}",
+                                show(v),
+                                show(&Value::from(pattern))
+                            ),
+                        ));
+                    }
+                }
+            }
+            Value::Array(items) => {
+                let n = items.len() as u64;
+                if let Some(max) = count("maxItems").filter(|max| n > *max) {
+                    out.push(("maxItems", format!("{n} items, over the maxItems {max}")));
+                }
+                if let Some(min) = count("minItems").filter(|min| n < *min) {
+                    out.push(("minItems", format!("{n} items, under the minItems {min}")));
+                }
+                if flag("uniqueItems") {
+                    // One canonical key per item (linear in the body's size, which is capped).
+                    let mut seen: HashMap<String, usize> = HashMap::new();
+                    let dup = items
+                        .iter()
+                        .take(MAX_UNIQUE_ITEMS)
+                        .enumerate()
+                        .find_map(|(j, b)| {
+                            let mut key = String::new();
+                            canonical(b, &mut key);
+                            seen.insert(key, j).map(|i| (i, j))
+                        });
+                    if let Some((i, j)) = dup {
+                        out.push((
+                            "uniqueItems",
+                            format!(
+                                "items {i} and {j} are equal ({}), but uniqueItems is true",
+                                show(&items[i])
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
     }
 
     fn object(

@@ -31,6 +31,7 @@ mod test_response_too_large;
 mod test_status_not_expected;
 mod test_status_undeclared;
 mod test_type_mismatch;
+mod test_value_out_of_bounds;
 
 pub(crate) use test_additional_property::TEST_ADDITIONAL_PROPERTY;
 pub(crate) use test_body_not_json::TEST_BODY_NOT_JSON;
@@ -47,6 +48,7 @@ pub(crate) use test_response_too_large::TEST_RESPONSE_TOO_LARGE;
 pub(crate) use test_status_not_expected::TEST_STATUS_NOT_EXPECTED;
 pub(crate) use test_status_undeclared::TEST_STATUS_UNDECLARED;
 pub(crate) use test_type_mismatch::TEST_TYPE_MISMATCH;
+pub(crate) use test_value_out_of_bounds::TEST_VALUE_OUT_OF_BOUNDS;
 
 /// Every code of `connkit test`.
 pub(crate) static CODES: &[&TestCheck] = &[
@@ -59,6 +61,7 @@ pub(crate) static CODES: &[&TestCheck] = &[
     &TEST_REQUIRED_PROPERTY_MISSING,
     &TEST_ENUM_VALUE_NOT_ALLOWED,
     &TEST_FORMAT_INVALID,
+    &TEST_VALUE_OUT_OF_BOUNDS,
     &TEST_ADDITIONAL_PROPERTY,
     &TEST_HEADER_MISSING,
     &TEST_NEXT_LINK_MISSING,
