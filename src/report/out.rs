@@ -1,4 +1,4 @@
-//! Writing to stdout: every byte connkit prints on stdout goes through [`print`].
+//! Writing to stdout: every byte connkit prints on stdout goes through [`print()`].
 
 use std::io::Write;
 
