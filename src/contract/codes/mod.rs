@@ -24,6 +24,7 @@ mod test_enum_value_not_allowed;
 mod test_format_invalid;
 mod test_header_missing;
 mod test_next_link_missing;
+mod test_next_link_repeats;
 mod test_no_response;
 mod test_null_not_allowed;
 mod test_required_property_missing;
@@ -41,6 +42,7 @@ pub(crate) use test_enum_value_not_allowed::TEST_ENUM_VALUE_NOT_ALLOWED;
 pub(crate) use test_format_invalid::TEST_FORMAT_INVALID;
 pub(crate) use test_header_missing::TEST_HEADER_MISSING;
 pub(crate) use test_next_link_missing::TEST_NEXT_LINK_MISSING;
+pub(crate) use test_next_link_repeats::TEST_NEXT_LINK_REPEATS;
 pub(crate) use test_no_response::TEST_NO_RESPONSE;
 pub(crate) use test_null_not_allowed::TEST_NULL_NOT_ALLOWED;
 pub(crate) use test_required_property_missing::TEST_REQUIRED_PROPERTY_MISSING;
@@ -65,6 +67,7 @@ pub(crate) static CODES: &[&TestCheck] = &[
     &TEST_ADDITIONAL_PROPERTY,
     &TEST_HEADER_MISSING,
     &TEST_NEXT_LINK_MISSING,
+    &TEST_NEXT_LINK_REPEATS,
     &TEST_DYNAMIC_VALUES_PATH_MISSING,
     &TEST_RESPONSE_TOO_LARGE,
     &TEST_NO_RESPONSE,
