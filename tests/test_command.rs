@@ -619,14 +619,23 @@ fn next_links_are_followed_on_the_operations_host_with_its_credentials_only() {
     assert_eq!(o["requests"].as_array().unwrap().len(), 2, "{o}");
     let seen = server.seen();
     assert_eq!(seen.len(), 2);
-    assert!(seen[1].target.ends_with("/orders?page=2"), "{}", seen[1].target);
+    assert!(
+        seen[1].target.ends_with("/orders?page=2"),
+        "{}",
+        seen[1].target
+    );
     assert_eq!(seen[1].header("x-api-key"), Some(KEY));
     // Recorded, the second page replays offline too, with the same verdicts.
     let har_dir = dir.path().join("pages");
     let live = test_run(
         dir.path(),
         &server.url(),
-        &["--operation", "ListOrders", "--record", har_dir.to_str().unwrap()],
+        &[
+            "--operation",
+            "ListOrders",
+            "--record",
+            har_dir.to_str().unwrap(),
+        ],
     );
     let replay = connkit(
         dir.path(),
