@@ -13,7 +13,6 @@ use crate::model::{Connector, FileKind};
 use crate::report::run::{ConnectorRun, RunInfo};
 use crate::report::{ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
-use crate::safe_eprintln;
 
 /// What `connkit convert` takes.
 #[derive(Debug, Clone)]
@@ -50,6 +49,8 @@ pub(crate) struct WrittenOutcome {
     pub(crate) report: LintReport,
     /// Which rules ran (for the CI formats).
     pub(crate) run: RunInfo,
+    /// What the command says on stderr, one line each, before the report.
+    pub(crate) stderr: Vec<String>,
 }
 
 impl WrittenOutcome {
@@ -163,7 +164,7 @@ pub(crate) fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
     });
     let files = convert::init::scaffold(&title, profile, req.auth);
     write_folder(&req.dir, &files, req.force, &[]).map_err(Error::Io)?;
-    safe_eprintln!(
+    let created = format!(
         "created {}: profile {}; replace the placeholders (host, contact, publisher, texts{})",
         req.dir.display(),
         source.describe(profile),
@@ -173,7 +174,9 @@ pub(crate) fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
             ""
         }
     );
-    Ok(lint_written(&req.dir, (profile, source), Vec::new()))
+    let mut outcome = lint_written(&req.dir, (profile, source), Vec::new());
+    outcome.stderr.insert(0, created);
+    Ok(outcome)
 }
 
 /// A lint report of one connector linted with `profile` (and why that profile).
@@ -244,12 +247,14 @@ fn lint_written(
     let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
         .map(|m| m.len())
         .unwrap_or(0);
+    let mut stderr = Vec::new();
     let report = if let Some(not_linted) = convert::write::lint_size_note(size) {
         let mut notes = notes;
         notes.push(not_linted);
         let findings = unlocated_notes(notes);
-        safe_eprintln!(
+        stderr.push(
             "error: the result is larger than 8 MB and was not linted: it is unchecked, not clean"
+                .to_string(),
         );
         one_connector(display, (profile, source), findings)
     } else {
@@ -270,7 +275,11 @@ fn lint_written(
             .collect(),
         ..Default::default()
     };
-    WrittenOutcome { report, run }
+    WrittenOutcome {
+        report,
+        run,
+        stderr,
+    }
 }
 
 #[cfg(test)]

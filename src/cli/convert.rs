@@ -103,8 +103,12 @@ fn auth(a: AuthArg) -> Auth {
     }
 }
 
-/// Print the written connector's lint (converter notes first) in `format`.
+/// Print what the session says on stderr, then the written connector's lint (converter notes
+/// first) in `format`.
 fn print_written(o: &WrittenOutcome, format: Format, color: bool) {
+    for line in &o.stderr {
+        crate::safe_eprintln!("{line}");
+    }
     print(&outputs::render(format, &o.report, &o.run, color));
 }
 
