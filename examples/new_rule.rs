@@ -2,7 +2,7 @@
 //!
 //! Writes `src/rules/<area>/<code_name>.rs` (the declaration with its `### Why`, `### Example`
 //! and `### Evidence` sections, an empty check, and a test naming its passing and failing
-//! cases) and registers it in the area's `mod.rs` (`mod`, `pub use`, its line in `RULES`).
+//! cases) and registers it in the area's `mod.rs` (`mod`, `pub(crate) use`, its line in `RULES`).
 //! With `--dry-run` it prints the file and the new `mod.rs` instead of writing them.
 //! CONTRIBUTING.md says what to do next. The rule's test fails until the check finds its
 //! failing case: write the cases first.
@@ -60,7 +60,7 @@ fn areas(dir: &Path) -> Vec<String> {
         .flatten()
         .filter(|e| {
             std::fs::read_to_string(e.path().join("mod.rs"))
-                .is_ok_and(|t| t.contains("pub const RULES: &[&Rule] = &["))
+                .is_ok_and(|t| t.contains("pub(crate) const RULES: &[&Rule] = &["))
         })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
@@ -147,7 +147,7 @@ crate::declare_code! {{
     /// ### Evidence
     /// TODO: what the gate and severity rest on (../shared/spec/validator-messages.md, the
     /// corpus history). Without evidence a rule is advice, never an error.
-    pub static {upper}: Rule {{
+    pub(crate) static {upper}: Rule {{
         code: "{code}",
         severity: Severity::Warning,
         gate: Gate::Advice,
@@ -187,18 +187,22 @@ mod tests {{
     )
 }
 
-/// The area's `mod.rs` with the rule registered: its `mod` and `pub use` lines in order, and
+/// The area's `mod.rs` with the rule registered: its `mod` and `pub(crate) use` lines in order, and
 /// its static at the end of `RULES`.
 fn register(modrs: &str, code: &str) -> Result<String, String> {
     let name = snake(code);
     let upper = name.to_ascii_uppercase();
     let mut lines: Vec<String> = modrs.lines().map(str::to_string).collect();
     insert_sorted(&mut lines, "mod ", &format!("mod {name};"))?;
-    insert_sorted(&mut lines, "pub use ", &format!("pub use {name}::*;"))?;
+    insert_sorted(
+        &mut lines,
+        "pub(crate) use ",
+        &format!("pub(crate) use {name}::*;"),
+    )?;
     let start = lines
         .iter()
-        .position(|l| l.starts_with("pub const RULES: &[&Rule] = &["))
-        .ok_or("mod.rs has no `pub const RULES: &[&Rule] = &[`")?;
+        .position(|l| l.starts_with("pub(crate) const RULES: &[&Rule] = &["))
+        .ok_or("mod.rs has no `pub(crate) const RULES: &[&Rule] = &[`")?;
     let end = start
         + lines[start..]
             .iter()
@@ -245,7 +249,7 @@ mod tests {
         let text = rule_file("ContosoThingMissing");
         for part in [
             "crate::declare_code! {",
-            "pub static CONTOSO_THING_MISSING: Rule {",
+            "pub(crate) static CONTOSO_THING_MISSING: Rule {",
             "code: \"ContosoThingMissing\",",
             "### Why",
             "### Example",
@@ -281,7 +285,7 @@ mod tests {
             vec![
                 "    &HOST_TOO_LONG,",
                 "mod host_too_long;",
-                "pub use host_too_long::*;",
+                "pub(crate) use host_too_long::*;",
             ]
         );
         assert_eq!(after.lines().count(), before.lines().count() + 3);
@@ -289,7 +293,7 @@ mod tests {
         let pos = |s: &str| after.find(s).unwrap();
         assert!(pos("mod host_name_not_valid;") < pos("mod host_too_long;"));
         assert!(pos("mod host_too_long;") < pos("mod required_property_missing;"));
-        let rules = &after[pos("pub const RULES")..];
+        let rules = &after[pos("pub(crate) const RULES")..];
         assert!(rules.find("&HOST_TOO_LONG,").unwrap() < rules.find("];").unwrap());
         assert!(
             rules.find("&SCHEME_NOT_SUPPORTED,").unwrap() < rules.find("&HOST_TOO_LONG,").unwrap()

@@ -41,7 +41,7 @@ use serde_json::Value;
 /// The script rules only, with the connector's other files (definition, apiProperties).
 fn lint_script(c: &Connector, profile: Profile) -> Vec<Finding> {
     let cx = rules::Context::new(c, profile);
-    let raw: Vec<_> = rules::script::RULES
+    let raw: Vec<_> = rules::area("script")
         .iter()
         .filter(|r| r.profiles.contains(profile))
         .flat_map(|r| rules::run_rule(r, r.severity, &cx))

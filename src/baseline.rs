@@ -12,38 +12,38 @@ use sha2::{Digest, Sha256};
 use crate::report::LintReport;
 use crate::rules::Finding;
 
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub code: String,
+pub(crate) struct Entry {
+    pub(crate) code: String,
     /// The connector's path as reported, with `/`.
-    pub connector: String,
-    pub file: String,
-    pub pointer: String,
+    pub(crate) connector: String,
+    pub(crate) file: String,
+    pub(crate) pointer: String,
     /// First 16 hex digits of the SHA-256 of the message.
-    pub message_hash: String,
+    pub(crate) message_hash: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Baseline {
-    pub version: u32,
-    pub tool: String,
-    pub entries: Vec<Entry>,
+pub(crate) struct Baseline {
+    pub(crate) version: u32,
+    pub(crate) tool: String,
+    pub(crate) entries: Vec<Entry>,
 }
 
 /// The result of filtering a report through a baseline.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Findings removed because the baseline has them, per connector.
-    pub matched: usize,
+    pub(crate) matched: usize,
     /// Baseline entries that no longer occur.
-    pub stale: usize,
+    pub(crate) stale: usize,
 }
 
-pub fn message_hash(message: &str) -> String {
+pub(crate) fn message_hash(message: &str) -> String {
     let d = Sha256::digest(message.as_bytes());
     d.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
@@ -54,7 +54,7 @@ fn connector_key(path: &str) -> String {
     p.trim_end_matches('/').to_string()
 }
 
-pub fn entry(connector: &str, f: &Finding) -> Entry {
+pub(crate) fn entry(connector: &str, f: &Finding) -> Entry {
     Entry {
         code: f.code.to_string(),
         connector: connector_key(connector),
@@ -67,7 +67,7 @@ pub fn entry(connector: &str, f: &Finding) -> Entry {
 /// A connector's key anchored to the baseline file's folder `anchor`: its path relative to
 /// that folder (with `/`, `..` for connectors outside it), so a baseline matches wherever
 /// lint runs from.
-pub fn anchored_key(connector: &str, anchor: &Path) -> String {
+pub(crate) fn anchored_key(connector: &str, anchor: &Path) -> String {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let anchor = canon(if anchor.as_os_str().is_empty() {
         Path::new(".")
@@ -98,7 +98,7 @@ pub fn anchored_key(connector: &str, anchor: &Path) -> String {
 }
 
 /// The keys of a report's connectors, anchored to `anchor` (the baseline file's folder).
-pub fn keys_at(report: &LintReport, anchor: &Path) -> Vec<String> {
+pub(crate) fn keys_at(report: &LintReport, anchor: &Path) -> Vec<String> {
     report
         .connectors
         .iter()
@@ -108,7 +108,7 @@ pub fn keys_at(report: &LintReport, anchor: &Path) -> Vec<String> {
 
 impl Baseline {
     /// A baseline whose connector `i` is recorded as `keys[i]` (see [`keys_at`]).
-    pub fn from_report(report: &LintReport, keys: &[String]) -> Baseline {
+    pub(crate) fn from_report(report: &LintReport, keys: &[String]) -> Baseline {
         let mut entries: Vec<Entry> = report
             .connectors
             .iter()
@@ -131,14 +131,14 @@ impl Baseline {
         }
     }
 
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
         s.push('\n');
         s
     }
 
     /// Parse a baseline file's text; the error says what is wrong and where.
-    pub fn parse(text: &str) -> Result<Baseline, String> {
+    pub(crate) fn parse(text: &str) -> Result<Baseline, String> {
         let b: Baseline = serde_json::from_str(text).map_err(|e| {
             format!(
                 "not a connkit baseline (line {}, column {}: {e})",
@@ -155,7 +155,7 @@ impl Baseline {
         Ok(b)
     }
 
-    pub fn load(path: &Path) -> Result<Baseline, String> {
+    pub(crate) fn load(path: &Path) -> Result<Baseline, String> {
         let text = crate::fsx::read_text(path, crate::fsx::MAX_TEXT_BYTES)
             .map_err(|e| format!("cannot read baseline: {e}"))?;
         Baseline::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
@@ -163,7 +163,12 @@ impl Baseline {
 
     /// Remove findings the baseline has, connector `i` looked up as `keys[i]` (see
     /// [`keys_at`]); `matched` per connector is returned in `per`.
-    pub fn filter(&self, report: &mut LintReport, per: &mut [usize], keys: &[String]) -> Outcome {
+    pub(crate) fn filter(
+        &self,
+        report: &mut LintReport,
+        per: &mut [usize],
+        keys: &[String],
+    ) -> Outcome {
         let mut left: HashMap<&Entry, usize> = HashMap::new();
         for e in &self.entries {
             *left.entry(e).or_default() += 1;

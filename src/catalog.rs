@@ -1,8 +1,8 @@
 //! One catalog of every code connkit prints, whatever the command: lint rules (with their
 //! fix, if any), diff rules, package checks and converter notes. It is the one registry the
-//! commands ask: `connkit explain` and `connkit rules` (through [`crate::app::catalog`]),
+//! commands ask: `connkit explain` and `connkit rules` (through `crate::app::catalog`),
 //! `docs/rules.md` ([`markdown`]), the SARIF rule metadata and the language server's hover.
-//! Each entry keeps its family's declaration ([`Details`]) for what only that family has.
+//! Each entry keeps its family's declaration (`Details`) for what only that family has.
 //!
 //! Load issues (`model::IssueKind`) are reported by lint rules (`rules::files::rule_of`), so
 //! their codes are lint entries. A rule declares its fix (`Rule::fix`), which appears
@@ -32,7 +32,7 @@ pub enum Family {
 
 impl Family {
     /// What one code of the family is called (`explain` prints it beside the code).
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             Family::Lint => "lint rule",
             Family::Diff => "diff rule",
@@ -42,7 +42,7 @@ impl Family {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Family::Lint => "lint",
             Family::Diff => "diff",
@@ -59,27 +59,27 @@ pub struct CatalogEntry {
     pub code: &'static str,
     pub family: Family,
     /// The default severity, as that family names it (`error`, `breaking`, …).
-    pub severity: &'static str,
+    pub(crate) severity: &'static str,
     /// Who stops a submission over it, when the family has gates.
-    pub gate: Option<Gate>,
+    pub(crate) gate: Option<Gate>,
     /// One line: what it reports.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// The longer explanation (Markdown, `### ` sections), when the family has one.
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
     /// Where it comes from: a URL, an in-repo document, or a catalog id (`PKG-02`).
     pub source: &'static str,
     /// What `lint --fix` does about it, if anything.
-    pub fix: Option<&'static str>,
+    pub(crate) fix: Option<&'static str>,
     /// The wording of Microsoft's own message for it, where one is known.
-    pub microsoft: Option<&'static str>,
+    pub(crate) microsoft: Option<&'static str>,
     /// The family's own declaration, for what only that family has (profiles, areas…).
     #[serde(skip)]
-    pub details: Details,
+    pub(crate) details: Details,
 }
 
 /// The declaration behind an entry, for the fields only its family has.
 #[derive(Debug, Clone, Copy)]
-pub enum Details {
+pub(crate) enum Details {
     Lint(&'static Rule),
     Diff(&'static DiffRule),
     Package,
@@ -89,7 +89,7 @@ pub enum Details {
 
 impl CatalogEntry {
     /// The lint rule of a lint entry.
-    pub fn lint_rule(&self) -> Option<&'static Rule> {
+    pub(crate) fn lint_rule(&self) -> Option<&'static Rule> {
         match self.details {
             Details::Lint(r) => Some(r),
             _ => None,
@@ -97,7 +97,7 @@ impl CatalogEntry {
     }
 
     /// The diff rule of a diff entry.
-    pub fn diff_rule(&self) -> Option<&'static DiffRule> {
+    pub(crate) fn diff_rule(&self) -> Option<&'static DiffRule> {
         match self.details {
             Details::Diff(r) => Some(r),
             _ => None,
@@ -195,7 +195,7 @@ pub fn all() -> impl Iterator<Item = CatalogEntry> {
 }
 
 /// The entries of one family, in registry order.
-pub fn family(family: Family) -> impl Iterator<Item = CatalogEntry> {
+pub(crate) fn family(family: Family) -> impl Iterator<Item = CatalogEntry> {
     let entries: Box<dyn Iterator<Item = CatalogEntry>> = match family {
         Family::Lint => Box::new(lint()),
         Family::Diff => Box::new(diff()),
@@ -207,28 +207,28 @@ pub fn family(family: Family) -> impl Iterator<Item = CatalogEntry> {
 }
 
 /// The entry of a code (exact first, then case-insensitive).
-pub fn find(code: &str) -> Option<CatalogEntry> {
+pub(crate) fn find(code: &str) -> Option<CatalogEntry> {
     all()
         .find(|e| e.code == code)
         .or_else(|| all().find(|e| e.code.eq_ignore_ascii_case(code)))
 }
 
 /// The entry of a code in one family (exact first, then case-insensitive).
-pub fn find_in(family: Family, code: &str) -> Option<CatalogEntry> {
+pub(crate) fn find_in(family: Family, code: &str) -> Option<CatalogEntry> {
     self::family(family)
         .find(|e| e.code == code)
         .or_else(|| self::family(family).find(|e| e.code.eq_ignore_ascii_case(code)))
 }
 
 /// The lint rule of a code, exactly as written (the lint family of the catalog).
-pub fn lint_rule(code: &str) -> Option<&'static Rule> {
+pub(crate) fn lint_rule(code: &str) -> Option<&'static Rule> {
     family(Family::Lint)
         .find(|e| e.code == code)
         .and_then(|e| e.lint_rule())
 }
 
 /// Codes that contain `code` (case-insensitive), at most five: what `explain` suggests.
-pub fn near(code: &str) -> Vec<&'static str> {
+pub(crate) fn near(code: &str) -> Vec<&'static str> {
     let lower = code.to_lowercase();
     all()
         .filter(|e| e.code.to_lowercase().contains(&lower))
@@ -418,7 +418,7 @@ pub(crate) mod layout {
                 ));
             }
             let static_name = decl
-                .split("pub static ")
+                .split(" static ")
                 .nth(1)
                 .and_then(|r| r.split(':').next())
                 .map(str::trim)
@@ -441,7 +441,10 @@ pub(crate) mod layout {
             .lines()
             .filter_map(|l| {
                 let l = l.trim();
-                let l = l.strip_prefix("pub ").unwrap_or(l);
+                let l = l
+                    .strip_prefix("pub(crate) ")
+                    .or_else(|| l.strip_prefix("pub "))
+                    .unwrap_or(l);
                 l.strip_prefix("mod ")?
                     .strip_suffix(';')
                     .map(str::to_string)
@@ -449,6 +452,44 @@ pub(crate) mod layout {
             .collect();
         for f in files.difference(&declared) {
             out.push(format!("{dir}/{f}.rs: no `mod {f};` in mod.rs"));
+        }
+        out
+    }
+
+    /// The problems of a family's snapshots in `dir` (relative to the crate root), one
+    /// `<Code>.snap` per code (its rendered output, as the user sees it): a code without
+    /// its snapshot unless it is among the `exceptions` (code, why it cannot be triggered
+    /// from a realistic input), a snapshot no code owns, an exception that is no code or has
+    /// a snapshot after all.
+    pub(crate) fn snapshot_problems(
+        dir: &str,
+        codes: &[&str],
+        exceptions: &[(&str, &str)],
+    ) -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let has = |code: &str| root.join(format!("{code}.snap")).is_file();
+        let mut out = Vec::new();
+        for code in codes {
+            let excepted = exceptions.iter().any(|(c, _)| c == code);
+            if !excepted && !has(code) {
+                out.push(format!("{dir}: no {code}.snap"));
+            }
+        }
+        for (code, _) in exceptions {
+            if !codes.contains(code) {
+                out.push(format!(
+                    "{dir}: the exception {code} is no code of the family"
+                ));
+            } else if has(code) {
+                out.push(format!("{dir}: {code} has a snapshot: drop its exception"));
+            }
+        }
+        for e in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            match name.strip_suffix(".snap") {
+                Some(code) if codes.contains(&code) => {}
+                _ => out.push(format!("{dir}/{name} is no code's snapshot")),
+            }
         }
         out
     }

@@ -29,7 +29,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 /// holding `dir`, and the configuration changes that widen that set.
 /// `covering_files` (canonical) are files that cover every connector of the run (the
 /// baseline, an explicit `--config`): a change to one of them changes everything.
-pub fn changed_connectors(
+pub(crate) fn changed_connectors(
     dir: &Path,
     rev: &str,
     covering_files: &[PathBuf],
@@ -79,18 +79,18 @@ pub fn changed_connectors(
 
 /// What `--changed-since` found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Changed {
+pub(crate) struct Changed {
     /// Connector folders (canonical) with changed files.
-    pub connectors: BTreeSet<PathBuf>,
+    pub(crate) connectors: BTreeSet<PathBuf>,
     /// Folders (canonical) whose connkit.toml changed: every connector below them counts.
-    pub covering: BTreeSet<PathBuf>,
+    pub(crate) covering: BTreeSet<PathBuf>,
     /// A file covering every connector of the run (the baseline, `--config`) changed.
-    pub everything: bool,
+    pub(crate) everything: bool,
 }
 
 impl Changed {
     /// Whether the connector folder `dir` (canonical) is to be linted.
-    pub fn includes(&self, dir: &Path) -> bool {
+    pub(crate) fn includes(&self, dir: &Path) -> bool {
         self.everything
             || self.connectors.contains(dir)
             || self.covering.iter().any(|c| dir.starts_with(c))
@@ -99,7 +99,7 @@ impl Changed {
 
 /// The connector folder holding `path`: the nearest folder at or above it that looks like a
 /// connector, not above `stop` (nor above a folder holding `.git`). Canonical when it exists.
-pub fn connector_of(path: &Path, stop: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn connector_of(path: &Path, stop: Option<&Path>) -> Option<PathBuf> {
     let mut cur = if path.is_dir() {
         Some(path)
     } else {

@@ -3,7 +3,7 @@
 //! Found upward from each connector folder (the nearest `connkit.toml` wins), or given with
 //! `--config FILE` for every connector. Unknown keys are errors with their position, as are
 //! unknown rule codes, invalid globs and `[[ignore]]` entries without a reason. The JSON Schema
-//! in `schemas/connkit.schema.json` is generated from these types ([`json_schema`]).
+//! in `schemas/connkit.schema.json` is generated from these types (`json_schema`).
 //!
 //! ```toml
 //! fail-on = "warning"
@@ -36,7 +36,7 @@ use crate::model::position::LineIndex;
 use crate::rules::{self, LintOptions, Profile, Severity};
 
 /// The file name looked for in each connector folder and its parents.
-pub const FILE_NAME: &str = "connkit.toml";
+pub(crate) const FILE_NAME: &str = "connkit.toml";
 
 /// The whole file.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -45,35 +45,35 @@ pub const FILE_NAME: &str = "connkit.toml";
     title = "connkit.toml",
     description = "Configuration of `connkit lint` for the connectors in this folder and below."
 )]
-pub struct Config {
+pub(crate) struct Config {
     /// Exit with 1 when a finding at or above this level remains. `--fail-on` wins.
-    pub fail_on: Option<FailLevel>,
+    pub(crate) fail_on: Option<FailLevel>,
     /// The profile used when `--profile` is not given (default: auto, from the path).
-    pub profile: Option<ProfileSetting>,
+    pub(crate) profile: Option<ProfileSetting>,
     /// Severity per rule code: "error", "warning", "info", or "off" to disable the rule.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RuleLevel>")]
-    pub rules: BTreeMap<Spanned<String>, RuleLevel>,
+    pub(crate) rules: BTreeMap<Spanned<String>, RuleLevel>,
     /// Settings for connectors whose folder matches a glob (relative to this file's folder).
     /// Later entries win over earlier ones and over `[rules]`.
     #[serde(default)]
-    pub overrides: Vec<Override>,
+    pub(crate) overrides: Vec<Override>,
     /// Findings accepted on purpose, each with the reason it is acceptable.
     #[serde(default)]
-    pub ignore: Vec<Ignore>,
+    pub(crate) ignore: Vec<Ignore>,
 }
 
 /// `fail-on` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum FailLevel {
+pub(crate) enum FailLevel {
     Error,
     Warning,
     Never,
 }
 
 impl FailLevel {
-    pub fn level(self) -> Option<Severity> {
+    pub(crate) fn level(self) -> Option<Severity> {
         match self {
             FailLevel::Error => Some(Severity::Error),
             FailLevel::Warning => Some(Severity::Warning),
@@ -112,7 +112,7 @@ pub fn resolve_profile(
 }
 
 impl ProfileSetting {
-    pub fn resolve(self, path: &Path) -> Profile {
+    pub(crate) fn resolve(self, path: &Path) -> Profile {
         match self {
             ProfileSetting::Auto => Profile::detect(path),
             ProfileSetting::Custom => Profile::Custom,
@@ -125,7 +125,7 @@ impl ProfileSetting {
 /// A rule's level in `[rules]` and overrides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
+pub(crate) enum RuleLevel {
     Error,
     Warning,
     Info,
@@ -146,46 +146,46 @@ impl RuleLevel {
 /// `[[overrides]]`: settings for some connectors.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Override {
+pub(crate) struct Override {
     /// Globs matched against connector folder paths relative to this file's folder, with `/`
     /// (`*` stays within one folder, `**` crosses folders), e.g. `independent-publisher-connectors/*`.
     #[schemars(with = "Vec<String>")]
-    pub connectors: Spanned<Vec<String>>,
+    pub(crate) connectors: Spanned<Vec<String>>,
     /// The profile for these connectors when `--profile` is not given.
-    pub profile: Option<ProfileSetting>,
+    pub(crate) profile: Option<ProfileSetting>,
     /// `fail-on` for these connectors. `--fail-on` wins.
-    pub fail_on: Option<FailLevel>,
+    pub(crate) fail_on: Option<FailLevel>,
     /// Severity per rule code for these connectors.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RuleLevel>")]
-    pub rules: BTreeMap<Spanned<String>, RuleLevel>,
+    pub(crate) rules: BTreeMap<Spanned<String>, RuleLevel>,
 }
 
 /// `[[ignore]]`: one accepted finding (or all findings of a code below a pointer).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Ignore {
+pub(crate) struct Ignore {
     /// The rule code.
     #[schemars(with = "String")]
-    pub code: Spanned<String>,
+    pub(crate) code: Spanned<String>,
     /// Glob of the connector folder, relative to this file's folder (default: every connector).
-    pub connector: Option<String>,
+    pub(crate) connector: Option<String>,
     /// The file in the connector folder, e.g. `apiProperties.json` (default: any file).
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// RFC 6901 JSON pointer: findings at it or below it are ignored (default: the whole file).
-    pub pointer: Option<String>,
+    pub(crate) pointer: Option<String>,
     /// Why this finding is acceptable (required, shown in reviews).
     #[schemars(with = "String", length(min = 1))]
-    pub reason: Spanned<String>,
+    pub(crate) reason: Spanned<String>,
 }
 
 /// A configuration error with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// 1-based line and column (characters), when known.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
+    pub(crate) position: Option<(usize, usize)>,
+    pub(crate) message: String,
 }
 
 impl std::fmt::Display for ConfigError {
@@ -200,28 +200,28 @@ impl std::fmt::Display for ConfigError {
 /// A suppression of findings for one connector (from `[[ignore]]` or `x-connkit-ignore`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suppression {
-    pub code: String,
+    pub(crate) code: String,
     /// The file name as findings report it; `None` for any file.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// Findings at this pointer or below it; `""` for the whole file.
-    pub pointer: String,
+    pub(crate) pointer: String,
 }
 
 /// What a configuration decides for one connector.
 #[derive(Debug, Clone, Default)]
 pub struct Effective {
-    pub fail_on: Option<FailLevel>,
+    pub(crate) fail_on: Option<FailLevel>,
     pub profile: Option<ProfileSetting>,
-    pub options: LintOptions,
+    pub(crate) options: LintOptions,
     pub ignores: Vec<Suppression>,
     /// For each of `ignores`: its index among the file's `[[ignore]]` entries.
-    pub ignore_index: Vec<usize>,
+    pub(crate) ignore_index: Vec<usize>,
 }
 
 /// A loaded, validated configuration file.
 #[derive(Debug)]
 pub struct Loaded {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The folder globs are relative to.
     dir: PathBuf,
     config: Config,
@@ -359,7 +359,7 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// Read and parse a configuration file.
-pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
+pub(crate) fn load(path: &Path) -> Result<Loaded, ConfigError> {
     let text = crate::fsx::read_capped(path, crate::fsx::MAX_TEXT_BYTES)
         .map_err(|e| e.to_string())
         .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".to_string()))
@@ -378,13 +378,13 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// The nearest `connkit.toml` in `dir` or its parents (one lookup; the language server's).
-pub fn find_upward(dir: &Path) -> Option<PathBuf> {
+pub(crate) fn find_upward(dir: &Path) -> Option<PathBuf> {
     find_upward_cached(dir, &mut HashMap::new())
 }
 
 /// [`find_upward`] remembering the answer for every folder it looked at: linting a
 /// repository looks up hundreds of sibling folders that share all their ancestors.
-pub fn find_upward_cached(
+pub(crate) fn find_upward_cached(
     dir: &Path,
     cache: &mut HashMap<PathBuf, Option<PathBuf>>,
 ) -> Option<PathBuf> {
@@ -422,7 +422,7 @@ impl Loaded {
     }
 
     /// The settings for the connector in `connector_dir`.
-    pub fn for_connector(&self, connector_dir: &Path) -> Effective {
+    pub(crate) fn for_connector(&self, connector_dir: &Path) -> Effective {
         let rel = self.relative(connector_dir);
         let matches = |set: &GlobSet| rel.as_deref().is_some_and(|r| set.is_match(r));
         let mut eff = Effective {
@@ -457,13 +457,13 @@ impl Loaded {
     }
 
     /// Where the `[[ignore]]` entry number `index` is, for messages.
-    pub fn ignore_position(&self, index: usize) -> Option<(usize, usize)> {
+    pub(crate) fn ignore_position(&self, index: usize) -> Option<(usize, usize)> {
         self.ignore_positions.get(index).copied()
     }
 
     /// The `[[ignore]]` entries (indices) whose `connector` glob matches no connector folder
     /// below this file's folder: a misspelled or removed connector.
-    pub fn ignores_naming_no_connector(&self) -> Vec<usize> {
+    pub(crate) fn ignores_naming_no_connector(&self) -> Vec<usize> {
         if self.ignores.iter().all(|(set, _)| set.is_none()) {
             return Vec::new();
         }
@@ -484,7 +484,7 @@ impl Loaded {
     }
 
     /// The `connector` glob of the `[[ignore]]` entry number `index`.
-    pub fn ignore_connector(&self, index: usize) -> Option<&str> {
+    pub(crate) fn ignore_connector(&self, index: usize) -> Option<&str> {
         self.config
             .ignore
             .get(index)
@@ -492,13 +492,14 @@ impl Loaded {
     }
 
     /// The code of the `[[ignore]]` entry number `index`.
-    pub fn ignore_code(&self, index: usize) -> Option<&str> {
+    pub(crate) fn ignore_code(&self, index: usize) -> Option<&str> {
         self.ignores.get(index).map(|(_, s)| s.code.as_str())
     }
 }
 
 /// The JSON Schema of `connkit.toml`, as committed in `schemas/connkit.schema.json`.
-pub fn json_schema() -> String {
+#[cfg(test)]
+pub(crate) fn json_schema() -> String {
     // Draft 7: what editors (VS Code, Taplo / Even Better TOML) understand best.
     let schema = schemars::generate::SchemaSettings::draft07()
         .into_generator()

@@ -22,14 +22,6 @@ impl Severity {
             Severity::Info => "info",
         }
     }
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s {
-            "error" => Some(Severity::Error),
-            "warning" | "warn" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
-    }
 }
 
 /// Which kind of connector is being checked; decides which rules apply.
@@ -83,19 +75,19 @@ pub struct Profiles(u8);
 
 impl Profiles {
     /// Every connector.
-    pub const ALL: Profiles = Profiles(7);
+    pub(crate) const ALL: Profiles = Profiles(7);
     /// Certification (verified and independent publishers).
-    pub const CERTIFICATION: Profiles = Profiles(6);
+    pub(crate) const CERTIFICATION: Profiles = Profiles(6);
     /// Verified publishers only.
-    pub const CERTIFIED: Profiles = Profiles(2);
+    pub(crate) const CERTIFIED: Profiles = Profiles(2);
     /// Independent publishers only.
-    pub const INDEPENDENT_PUBLISHER: Profiles = Profiles(4);
+    pub(crate) const INDEPENDENT_PUBLISHER: Profiles = Profiles(4);
 
     pub fn contains(self, p: Profile) -> bool {
         self.0 & p.bit() != 0
     }
 
-    pub fn names(self) -> Vec<&'static str> {
+    pub(crate) fn names(self) -> Vec<&'static str> {
         [
             Profile::Custom,
             Profile::Certified,
@@ -130,7 +122,7 @@ pub enum Gate {
 }
 
 impl Gate {
-    pub const ALL: [Gate; 4] = [Gate::Pipeline, Gate::Review, Gate::Platform, Gate::Advice];
+    pub(crate) const ALL: [Gate; 4] = [Gate::Pipeline, Gate::Review, Gate::Platform, Gate::Advice];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -141,7 +133,7 @@ impl Gate {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Gate> {
+    pub(crate) fn parse(s: &str) -> Option<Gate> {
         Gate::ALL
             .into_iter()
             .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
@@ -149,7 +141,7 @@ impl Gate {
 
     /// What a finding of this gate at this severity means for the submission, in a few words
     /// (text output, editor hover).
-    pub fn meaning(self, severity: Severity) -> &'static str {
+    pub(crate) fn meaning(self, severity: Severity) -> &'static str {
         match (self, severity) {
             (Gate::Pipeline, Severity::Error) => "Microsoft's PR pipeline fails the check on this",
             (Gate::Pipeline, _) => "Microsoft's pipeline has this check but lets this case through",
@@ -164,7 +156,7 @@ impl Gate {
     }
 
     /// Who does the stopping, in words for reports ("fails the PR check").
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Gate::Pipeline => "Microsoft's PR pipeline validator",
             Gate::Review => "certification reviewers",
@@ -177,11 +169,12 @@ impl Gate {
 /// The text `connkit init` writes into its placeholder icon (a PNG `tEXt` chunk, keyword
 /// `Comment`): `PlaceholderValue` reports an icon that carries it until it is replaced. A
 /// marker, not the image: the same picture is a real sample's icon.
-pub const PLACEHOLDER_ICON_TEXT: &str = "connkit init placeholder icon: replace it with your own";
+pub(crate) const PLACEHOLDER_ICON_TEXT: &str =
+    "connkit init placeholder icon: replace it with your own";
 
 /// The host `connkit init` writes, `api.<name>.example.com`: under a domain reserved for
 /// examples (RFC 2606), so it can never be a real service's and `PlaceholderValue` can tell.
-pub const PLACEHOLDER_HOST_SUFFIX: &str = ".example.com";
+pub(crate) const PLACEHOLDER_HOST_SUFFIX: &str = ".example.com";
 
 /// Why a connector was linted with its profile: the text, JSON and markdown reports say it,
 /// so a run with the wrong profile is never silent.
@@ -201,7 +194,7 @@ pub enum ProfileSource {
 
 impl ProfileSource {
     /// Where a profile setting of `auto` (or none) lands: the folder decided, or nothing did.
-    pub fn detected(profile: Profile) -> ProfileSource {
+    pub(crate) fn detected(profile: Profile) -> ProfileSource {
         if profile == Profile::Custom {
             ProfileSource::Default
         } else {
@@ -210,7 +203,7 @@ impl ProfileSource {
     }
 
     /// Words for reports: "certified (from connkit.toml)".
-    pub fn describe(self, profile: Profile) -> String {
+    pub(crate) fn describe(self, profile: Profile) -> String {
         let why = match (self, profile) {
             (ProfileSource::Flag, _) => "from --profile".to_string(),
             (ProfileSource::Config, _) => "from connkit.toml".to_string(),
@@ -231,12 +224,12 @@ impl ProfileSource {
 /// fixed `### ` sections (`Why`, `Example`, `Evidence`, …); read it through [`Doc::text`] or
 /// [`Doc::section`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Doc(pub &'static str);
+pub(crate) struct Doc(pub(crate) &'static str);
 
 impl Doc {
     /// The whole text: one leading space removed from each line, blank lines trimmed at both
     /// ends.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let lines: Vec<&str> = self
             .0
             .lines()
@@ -254,7 +247,7 @@ impl Doc {
     }
 
     /// The text under `### {heading}`, up to the next `### ` heading (trimmed), if present.
-    pub fn section(&self, heading: &str) -> Option<String> {
+    pub(crate) fn section(&self, heading: &str) -> Option<String> {
         let text = self.text();
         let mut out: Option<Vec<&str>> = None;
         for line in text.lines() {
@@ -286,7 +279,7 @@ impl Serialize for Doc {
 }
 
 /// The summary line of a declaration: its first doc comment, without the leading space.
-pub const fn summary_line(s: &'static str) -> &'static str {
+pub(crate) const fn summary_line(s: &'static str) -> &'static str {
     match s.as_bytes() {
         [b' ', rest @ ..] => match std::str::from_utf8(rest) {
             Ok(r) => r,

@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 
 /// The largest configuration, baseline, accept list or connector file read (the platform
 /// refuses definitions over 1 MB; 32× that leaves room for every real file).
-pub const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_TEXT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     Io(std::io::Error),
     /// A FIFO, device, socket, folder, or a file of a kernel pseudo-filesystem.
     NotRegular(&'static str),
@@ -104,7 +104,7 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Read a regular file of at most `cap` bytes (symlinks are followed, except into
 /// `/proc`, `/sys`, `/dev`). For files named on the command line.
-pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     if let Ok(c) = std::fs::canonicalize(path)
         && is_pseudo(&c)
     {
@@ -134,7 +134,7 @@ pub fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 /// [`read_capped`] as UTF-8 text, with the path in the message.
-pub fn read_text(path: &Path, cap: u64) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path, cap: u64) -> Result<String, String> {
     let bytes = read_capped(path, cap).map_err(|e| format!("{}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -166,7 +166,7 @@ fn resolve_within_folder(path: &Path) -> Result<PathBuf, ReadError> {
 /// Read a connector file: [`read_capped`], and a symlink is followed only when its target
 /// is inside the file's own folder (a committed link to `/proc/self/environ` or to a file
 /// elsewhere on the machine would otherwise be printed as the connector's source).
-pub fn read_in_folder(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_in_folder(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
         let target = resolve_within_folder(path)?;
         return read_capped(&target, cap);
@@ -309,7 +309,7 @@ fn replaceable(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
 /// Write an output file (a package, a report, a baseline, a converted connector): create
 /// it, or replace a regular file, atomically. Never a symlink, device, FIFO or folder, never
 /// a read-only file, never one of `inputs` (the files this run reads).
-pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), String> {
+pub(crate) fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), String> {
     let existing = match std::fs::symlink_metadata(path) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -335,7 +335,7 @@ pub fn write_output(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
 /// Rewrite a file in place (`fmt`, `lint --fix`): it must exist; mode and owner are kept;
 /// a symlink is written through to its target when the target is in the link's folder
 /// (the link stays a link), and refused otherwise.
-pub fn rewrite(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn rewrite(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let link = std::fs::symlink_metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let real = if link.file_type().is_symlink() {
         resolve_within_folder(path).map_err(|e| format!("{}: {e}", path.display()))?
@@ -349,7 +349,7 @@ pub fn rewrite(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Create a folder of new files whole: written beside it, then renamed into place, so that a
 /// failure leaves nothing. `dir` must not exist.
-pub fn create_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), String> {
+pub(crate) fn create_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), String> {
     let parent = folder_of(dir);
     std::fs::create_dir_all(parent)
         .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;

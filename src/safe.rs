@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use std::sync::{OnceLock, RwLock};
 
 /// Inserted to break a command marker; invisible in logs, never whitespace to a runner.
-pub const BREAK: char = '\u{200B}';
+pub(crate) const BREAK: char = '\u{200B}';
 
 /// Characters escaped in every format: C0 controls (tab excepted), DEL, C1 controls, the
 /// bidirectional overrides and isolates, and the Unicode line and paragraph separators.
@@ -65,7 +65,7 @@ fn needs_text(s: &str) -> bool {
 /// One field of a log or terminal line (a message, a path, a name, an excerpt). The result
 /// holds no control character, no line break, no `##vso[` / `##[`, and does not start with
 /// `::` (after leading whitespace).
-pub fn text(s: &str) -> Cow<'_, str> {
+pub(crate) fn text(s: &str) -> Cow<'_, str> {
     if !needs_text(s) {
         return Cow::Borrowed(s);
     }
@@ -112,7 +112,7 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// Messages interpolate untrusted text (a zip entry name, a server's `error` field, a file
 /// name) and nothing after formatting can tell its line breaks from connkit's: so a message
 /// is one line, and a message of several lines is given as its lines ([`lines()`]).
-pub fn line(s: &str) -> String {
+pub(crate) fn line(s: &str) -> String {
     // A secret holding `\n` or `\r` is still found: its JSON-escaped form, registered with
     // it, is what `text` writes for them.
     redact(&text(s)).into_owned()
@@ -120,7 +120,7 @@ pub fn line(s: &str) -> String {
 
 /// Several lines for stderr, each given separately and each made safe as [`line()`]: the only
 /// line breaks in the result are the ones between `lines`, which connkit lays out itself.
-pub fn lines<I, S>(lines: I) -> String
+pub(crate) fn lines<I, S>(lines: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -132,7 +132,7 @@ where
 /// Text for a Markdown table cell or paragraph: [`text`], then no table break (`|`), no HTML
 /// (`<`, `>`, `&`), no code span (`` ` ``), no link or image (`[`, `]`), no escape of these
 /// escapes (`\`), no `@mention` (a zero-width space after `@`).
-pub fn markdown(s: &str) -> String {
+pub(crate) fn markdown(s: &str) -> String {
     let t = text(s);
     let mut out = String::with_capacity(t.len() + 8);
     for c in t.chars() {
@@ -158,7 +158,7 @@ pub fn markdown(s: &str) -> String {
 /// Text inside a Markdown code span (`` `…` ``) in a table: [`text`], no backtick (it would
 /// end the span), `|` escaped for the table. Links and HTML are inert in a span; `@` still
 /// gets its zero-width space, in case a span is ever dropped.
-pub fn markdown_code(s: &str) -> String {
+pub(crate) fn markdown_code(s: &str) -> String {
     text(s)
         .replace('`', "'")
         .replace('|', "\\|")
@@ -168,7 +168,7 @@ pub fn markdown_code(s: &str) -> String {
 /// A serialized JSON document made safe for a log: characters [`text`] escapes and the `[` of
 /// `##[` / `##vso[` are written as `\uXXXX` escapes. Only valid on serializer output (these
 /// characters can only occur inside strings there), and decoding gives the same data.
-pub fn json(doc: String) -> String {
+pub(crate) fn json(doc: String) -> String {
     let escape = |c: char| must_escape(c) && c != '\n' && c != '\r';
     // Escaping adds no `#` and removes none, so the marker test can come first.
     let markers = memchr::memmem::find(doc.as_bytes(), b"##").is_some();
@@ -229,7 +229,7 @@ fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<usize> {
 /// escaped, and so are the Unicode line and paragraph separators (U+2028, U+2029: connkit
 /// never writes them, some log viewers break lines at them). Fields were already made safe;
 /// this catches what a renderer forgot.
-pub fn terminal(s: &str) -> Cow<'_, str> {
+pub(crate) fn terminal(s: &str) -> Cow<'_, str> {
     let stray = |c: char| {
         (c < ' ' && c != '\n' && c != '\t')
             || ('\u{7f}'..='\u{9f}').contains(&c)
@@ -275,7 +275,7 @@ fn registry() -> &'static RwLock<Vec<String>> {
 
 /// Values shorter than this are not registered: replacing every occurrence of two or three
 /// characters would garble the output, and no real secret is that short.
-pub const MIN_SECRET_LEN: usize = 4;
+pub(crate) const MIN_SECRET_LEN: usize = 4;
 
 fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3);
@@ -312,7 +312,7 @@ fn percent_decode(s: &str) -> String {
 /// Remember a secret value: from now on [`redact`] replaces it, its percent-encoded and
 /// form-encoded forms, its JSON-escaped forms, and, for a URL, its `sig` value (raw and
 /// decoded), wherever they appear.
-pub fn register_secret(value: &str) {
+pub(crate) fn register_secret(value: &str) {
     let mut forms = vec![value.to_string()];
     forms.push(percent_encode(value));
     forms.push(percent_encode(value).replace("%20", "+"));
@@ -341,7 +341,7 @@ pub fn register_secret(value: &str) {
 
 /// Replace every registered secret with `***`, every `sig=` value (a SAS signature, also
 /// `sig%3D`, `"sig":"…"`) and every `client_secret=` value with `REDACTED`.
-pub fn redact(s: &str) -> Cow<'_, str> {
+pub(crate) fn redact(s: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(s);
     if let Ok(r) = registry().read() {
         for secret in r.iter() {
@@ -371,12 +371,12 @@ pub fn redact(s: &str) -> Cow<'_, str> {
 
 /// Write a message to stderr as one line through [`line()`] (line breaks, control characters,
 /// command markers, secrets). A closed stderr is ignored.
-pub fn eprint_message(s: &str) {
+pub(crate) fn eprint_message(s: &str) {
     eprint_lines([s]);
 }
 
 /// Write several lines to stderr through [`lines()`], one write. A closed stderr is ignored.
-pub fn eprint_lines<I, S>(ls: I)
+pub(crate) fn eprint_lines<I, S>(ls: I)
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -386,7 +386,7 @@ where
     let _ = writeln!(e, "{}", lines(ls));
 }
 
-/// `eprintln!` for connkit: the message goes through [`eprint_message`], as one line.
+/// `eprintln!` for connkit: the message goes through `eprint_message`, as one line.
 #[macro_export]
 macro_rules! safe_eprintln {
     ($($arg:tt)*) => {
@@ -399,7 +399,7 @@ macro_rules! safe_eprintln {
 /// one is turned into a line feed by every XML parser (end-of-line handling), so it would
 /// reach the reader as a line break nobody wrote. (Untrusted text in reports goes through
 /// [`text`] first, which leaves no line break at all.)
-pub fn xml(s: &str) -> String {
+pub(crate) fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -422,7 +422,7 @@ pub fn xml(s: &str) -> String {
 /// control characters, bidirectional overrides/isolates and the other characters [`text`]
 /// escapes are written visibly the same way (`\u{202e}`), except tab, line feed, form feed
 /// and carriage return, which HTML reads as whitespace.
-pub fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

@@ -11,7 +11,7 @@
 //!
 //! Like an `[[ignore]]` entry, an inline suppression needs a `reason` (the object form):
 //! one without is not applied and is reported (`SuppressionReasonMissing`). Findings about a
-//! file's syntax or reading ([`crate::rules::files::not_inline`]) cannot be suppressed inline at all: a file that
+//! file's syntax or reading (`crate::rules::files::not_inline`) cannot be suppressed inline at all: a file that
 //! is not valid JSON must not be able to hide that from its own reader.
 //!
 //! The platform's own schema rejects unknown `x-ms-*` keys but allows other `x-` keys, so
@@ -27,7 +27,7 @@ use crate::rules::Finding;
 
 /// The suppressions of one parsed file that apply: those with a reason, minus the codes
 /// that cannot be suppressed inline.
-pub fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
+pub(crate) fn inline_in(file: &str, root: &Value) -> Vec<Suppression> {
     entries_in(root)
         .into_iter()
         .filter(|e| e.reason.is_some())
@@ -58,7 +58,7 @@ pub fn inline(connector: &Connector) -> Vec<Suppression> {
 }
 
 /// Whether a suppression covers a finding (same code and file, pointer at or below).
-pub fn covers(s: &Suppression, f: &Finding) -> bool {
+pub(crate) fn covers(s: &Suppression, f: &Finding) -> bool {
     s.code == f.code
         && s.file.as_deref().is_none_or(|file| file == f.file)
         && (s.pointer.is_empty()
@@ -75,7 +75,7 @@ pub fn apply(findings: &mut Vec<Finding>, suppressions: &[Suppression]) -> usize
 
 /// Remove suppressed findings; returns how many were removed and, per suppression, whether
 /// it removed any (a finding covered by several counts for each).
-pub fn apply_tracked(
+pub(crate) fn apply_tracked(
     findings: &mut Vec<Finding>,
     suppressions: &[Suppression],
 ) -> (usize, Vec<bool>) {

@@ -550,7 +550,7 @@ fn merged_scripts_lint_without_an_error() {
         }
         let c = connkit::model::Connector::load_dir(&dir, String::new());
         let cx = rules::Context::new(&c, Profile::Certified);
-        let raw: Vec<_> = rules::script::RULES
+        let raw: Vec<_> = rules::area("script")
             .iter()
             .flat_map(|r| rules::run_rule(r, r.severity, &cx))
             .collect();

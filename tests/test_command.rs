@@ -179,7 +179,7 @@ fn definition() -> Value {
         "definitions": {
             "Order": {"type": "object", "required": ["id", "number", "status", "createdAt"], "properties": {
                 "id": {"type": "string"},
-                "number": {"type": "integer"},
+                "number": {"type": "integer", "minimum": 1},
                 "status": {"type": "string", "enum": ["open", "shipped"]},
                 "createdAt": {"type": "string", "format": "date-time"},
                 "title": {"type": "string"}
@@ -260,8 +260,18 @@ fn api(drift: &'static str) -> Server {
     Server::start(Box::new(move |r: &Seen| {
         let path = r.target.split('?').next().unwrap_or("");
         if path.ends_with("/orders") && r.method == "GET" {
+            let page2 = r.target.contains("page=2");
             let body = match drift {
                 "nextlink" => format!(r#"{{"value":[{ORDER}]}}"#),
+                // Page 2 breaks the schema (or, for "pages-ok", conforms).
+                "pages" | "pages-ok" if !page2 => {
+                    format!(r#"{{"value":[{ORDER}],"nextLink":"{path}?page=2"}}"#)
+                }
+                "pages" => r#"{"value":[{"id":"44","number":"9","status":"open","createdAt":"2024-05-01T12:30:00Z","title":"Nine"}],"nextLink":null}"#.to_string(),
+                "loop" => format!(r#"{{"value":[{ORDER}],"nextLink":"{}"}}"#, r.target),
+                "elsewhere" => format!(
+                    r#"{{"value":[{ORDER}],"nextLink":"http://elsewhere.invalid/orders?page=2"}}"#
+                ),
                 "dynamic" => format!(
                     r#"{{"value":[{ORDER},{{"id":"43","number":8,"status":"open","createdAt":"2024-05-01T12:30:00Z"}}],"nextLink":null}}"#
                 ),
@@ -289,6 +299,11 @@ fn api(drift: &'static str) -> Server {
                     200,
                     "application/json",
                     r#"{"id":"42","number":7,"status":"cancelled","createdAt":"2024-05-01T12:30:00Z"}"#,
+                ),
+                "bounds" => reply(
+                    200,
+                    "application/json",
+                    r#"{"id":"42","number":0,"status":"open","createdAt":"2024-05-01T12:30:00Z"}"#,
                 ),
                 "status" => reply(418, "application/json", "{}"),
                 "content-type" => reply(200, "text/html", "<html>login</html>"),
@@ -499,6 +514,13 @@ const DRIFTS: &[(&str, &str, &str, &str, &str)] = &[
         "$.status",
     ),
     (
+        "bounds",
+        "GetOrder",
+        "TestValueOutOfBounds",
+        "/definitions/Order/properties/number/minimum",
+        "$.number",
+    ),
+    (
         "status",
         "GetOrder",
         "TestStatusUndeclared",
@@ -531,6 +553,20 @@ const DRIFTS: &[(&str, &str, &str, &str, &str)] = &[
         "ListOrders",
         "TestNextLinkMissing",
         "/definitions/OrderPage/properties/nextLink",
+        "$.nextLink",
+    ),
+    (
+        "pages",
+        "ListOrders",
+        "TestTypeMismatch",
+        "/definitions/Order/properties/number",
+        "$.value[0].number",
+    ),
+    (
+        "loop",
+        "ListOrders",
+        "TestNextLinkRepeats",
+        "/paths/~1orders/get/x-ms-pageable",
         "$.nextLink",
     ),
     (
@@ -570,6 +606,65 @@ fn each_drift_fails_its_operation_with_its_code_pointer_and_path() {
         // Every code printed is one `connkit explain` knows.
         assert_eq!(connkit(dir.path(), &["explain", code]).code, 0, "{code}");
     }
+}
+
+#[test]
+fn next_links_are_followed_on_the_operations_host_with_its_credentials_only() {
+    let dir = connector();
+    // Two pages, both conforming: both fetched, the second with the same key.
+    let server = api("pages-ok");
+    let r = test_run(dir.path(), &server.url(), &["--operation", "ListOrders"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let o = operation(&r.json(), "ListOrders").clone();
+    assert_eq!(o["requests"].as_array().unwrap().len(), 2, "{o}");
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2);
+    assert!(
+        seen[1].target.ends_with("/orders?page=2"),
+        "{}",
+        seen[1].target
+    );
+    assert_eq!(seen[1].header("x-api-key"), Some(KEY));
+    // Recorded, the second page replays offline too, with the same verdicts.
+    let har_dir = dir.path().join("pages");
+    let live = test_run(
+        dir.path(),
+        &server.url(),
+        &[
+            "--operation",
+            "ListOrders",
+            "--record",
+            har_dir.to_str().unwrap(),
+        ],
+    );
+    let replay = connkit(
+        dir.path(),
+        &[
+            "test",
+            "contoso",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--operation",
+            "ListOrders",
+            "--replay",
+            har_dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(replay.code, 0, "{}\n{}", replay.stdout, replay.stderr);
+    let (a, b) = (live.json(), replay.json());
+    let (a, b) = (operation(&a, "ListOrders"), operation(&b, "ListOrders"));
+    assert_eq!(b["requests"].as_array().unwrap().len(), 2, "{b}");
+    assert_eq!(a["status"], b["status"]);
+    // A next page on another host is not fetched: a note says so, nothing is sent there.
+    let server = api("elsewhere");
+    let r = test_run(dir.path(), &server.url(), &["--operation", "ListOrders"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let o = operation(&r.json(), "ListOrders").clone();
+    assert_eq!(o["requests"].as_array().unwrap().len(), 1, "{o}");
+    assert!(o["note"].as_str().unwrap().contains("another host"), "{o}");
+    assert_no_secret("stdout", &r.stdout);
 }
 
 #[test]

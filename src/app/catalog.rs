@@ -5,7 +5,7 @@ use crate::catalog::{self, CatalogEntry, Family};
 use crate::core::Gate;
 
 /// The entry of a code, or the codes that contain it (at most five) when there is none.
-pub fn explain(code: &str) -> Result<Explained, Vec<&'static str>> {
+pub(crate) fn explain(code: &str) -> Result<Explained, Vec<&'static str>> {
     if let Some(entry) = catalog::find(code) {
         return Ok(Explained::Code(entry));
     }
@@ -18,14 +18,14 @@ pub fn explain(code: &str) -> Result<Explained, Vec<&'static str>> {
 /// What `connkit explain NAME` found: a code of any family, or a policy template id
 /// (`connkit explain setheader` cites the template's page).
 #[derive(Debug)]
-pub enum Explained {
+pub(crate) enum Explained {
     Code(CatalogEntry),
     Template(&'static crate::policies::catalog::Template),
 }
 
 /// What `connkit rules` lists: the lint rules (or with `all` every code of every family)
 /// of the given gates (none: every gate).
-pub fn rules(gates: &[Gate], all: bool) -> Vec<CatalogEntry> {
+pub(crate) fn rules(gates: &[Gate], all: bool) -> Vec<CatalogEntry> {
     let entries: Box<dyn Iterator<Item = CatalogEntry>> = if all {
         Box::new(catalog::all())
     } else {
@@ -37,7 +37,7 @@ pub fn rules(gates: &[Gate], all: bool) -> Vec<CatalogEntry> {
 }
 
 /// What `connkit diff --list-rules` lists: every diff rule.
-pub fn diff_rules() -> Vec<CatalogEntry> {
+pub(crate) fn diff_rules() -> Vec<CatalogEntry> {
     catalog::family(Family::Diff).collect()
 }
 

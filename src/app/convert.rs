@@ -13,48 +13,49 @@ use crate::model::{Connector, FileKind};
 use crate::report::run::{ConnectorRun, RunInfo};
 use crate::report::{ConnectorReport, LintReport};
 use crate::rules::{self, LintOptions, Profile, RawFinding, Severity};
-use crate::safe_eprintln;
 
 /// What `connkit convert` takes.
 #[derive(Debug, Clone)]
-pub struct ConvertRequest {
+pub(crate) struct ConvertRequest {
     /// The OpenAPI 3.0/3.1 (or Swagger 2.0) description, JSON or YAML.
-    pub spec: PathBuf,
+    pub(crate) spec: PathBuf,
     /// The folder to write the connector into.
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// The target profile (`None`: what the output folder implies, as `lint --profile auto`
     /// decides).
-    pub profile: Option<Profile>,
-    pub title: Option<String>,
-    pub host: Option<String>,
+    pub(crate) profile: Option<Profile>,
+    pub(crate) title: Option<String>,
+    pub(crate) host: Option<String>,
     /// Overwrite files in an existing, non-empty folder.
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// What `connkit init` takes.
 #[derive(Debug, Clone)]
-pub struct InitRequest {
+pub(crate) struct InitRequest {
     /// The folder to create (its name becomes the title unless `title` is given).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The target profile (`None`: what the folder implies, as `lint --profile auto` decides).
-    pub profile: Option<Profile>,
-    pub auth: Auth,
-    pub title: Option<String>,
+    pub(crate) profile: Option<Profile>,
+    pub(crate) auth: Auth,
+    pub(crate) title: Option<String>,
     /// Write into an existing, non-empty folder.
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 /// The written connector's lint, with the converter's notes among the findings.
 #[derive(Debug, Clone, Default)]
-pub struct WrittenOutcome {
-    pub report: LintReport,
+pub(crate) struct WrittenOutcome {
+    pub(crate) report: LintReport,
     /// Which rules ran (for the CI formats).
-    pub run: RunInfo,
+    pub(crate) run: RunInfo,
+    /// What the command says on stderr, one line each, before the report.
+    pub(crate) stderr: Vec<String>,
 }
 
 impl WrittenOutcome {
     /// [`EXIT_FINDINGS`] when an error remains, else 0.
-    pub fn exit_status(&self) -> u8 {
+    pub(crate) fn exit_status(&self) -> u8 {
         if self.report.has_at_least(Severity::Error) {
             EXIT_FINDINGS
         } else {
@@ -109,7 +110,7 @@ fn target_profile(flag: Option<Profile>, dir: &Path) -> (Profile, ProfileSource)
 }
 
 /// Run `connkit convert`: read and convert the description, write the folder, lint it.
-pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
+pub(crate) fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
     let text = match fsx::read_capped(&req.spec, fsx::MAX_TEXT_BYTES) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
@@ -144,7 +145,7 @@ pub fn run_convert(req: &ConvertRequest) -> Result<WrittenOutcome, Error> {
 
 /// Run `connkit init`: write the scaffold and lint it (the lint lists what the author still
 /// has to replace).
-pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
+pub(crate) fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
     let (profile, source) = target_profile(req.profile, &req.dir);
     if profile == Profile::IndependentPublisher && matches!(req.auth, Auth::OAuth2 | Auth::Aad) {
         // Microsoft no longer accepts OAuth for new independent-publisher connectors
@@ -163,7 +164,7 @@ pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
     });
     let files = convert::init::scaffold(&title, profile, req.auth);
     write_folder(&req.dir, &files, req.force, &[]).map_err(Error::Io)?;
-    safe_eprintln!(
+    let created = format!(
         "created {}: profile {}; replace the placeholders (host, contact, publisher, texts{})",
         req.dir.display(),
         source.describe(profile),
@@ -173,7 +174,9 @@ pub fn run_init(req: &InitRequest) -> Result<WrittenOutcome, Error> {
             ""
         }
     );
-    Ok(lint_written(&req.dir, (profile, source), Vec::new()))
+    let mut outcome = lint_written(&req.dir, (profile, source), Vec::new());
+    outcome.stderr.insert(0, created);
+    Ok(outcome)
 }
 
 /// A lint report of one connector linted with `profile` (and why that profile).
@@ -192,6 +195,48 @@ fn one_connector(
     }
 }
 
+/// The converter's notes as findings of the connector written from them, each at its place
+/// in the written files.
+pub(crate) fn located_notes(
+    connector: &Connector,
+    notes: Vec<convert::Note>,
+) -> Vec<rules::Finding> {
+    let raw: Vec<RawFinding> = notes
+        .into_iter()
+        .map(|n| RawFinding {
+            code: n.code,
+            severity: n.severity,
+            gate: Gate::Advice,
+            file: n.file,
+            pointer: n.pointer,
+            offset: None,
+            message: n.message,
+        })
+        .collect();
+    rules::locate(connector, raw)
+}
+
+/// The converter's notes as findings at the start of their file: the written definition was
+/// too large to read for positions (it is not linted either).
+pub(crate) fn unlocated_notes(notes: Vec<convert::Note>) -> Vec<rules::Finding> {
+    notes
+        .into_iter()
+        .map(|n| rules::Finding {
+            code: n.code,
+            severity: n.severity,
+            gate: Gate::Advice,
+            file: FileKind::default_name(n.file).to_string(),
+            pointer: n.pointer,
+            line: 1,
+            column: 1,
+            message: n.message,
+            end_column: 2,
+            source_line: None,
+            source_column: 1,
+        })
+        .collect()
+}
+
 /// Lint a written folder; the converter's notes come first among the findings.
 fn lint_written(
     dir: &Path,
@@ -202,44 +247,19 @@ fn lint_written(
     let size = std::fs::metadata(dir.join("apiDefinition.swagger.json"))
         .map(|m| m.len())
         .unwrap_or(0);
+    let mut stderr = Vec::new();
     let report = if let Some(not_linted) = convert::write::lint_size_note(size) {
         let mut notes = notes;
         notes.push(not_linted);
-        let findings = notes
-            .into_iter()
-            .map(|n| rules::Finding {
-                code: n.code,
-                severity: n.severity,
-                gate: Gate::Advice,
-                file: FileKind::default_name(n.file).to_string(),
-                pointer: n.pointer,
-                line: 1,
-                column: 1,
-                message: n.message,
-                end_column: 2,
-                source_line: None,
-                source_column: 1,
-            })
-            .collect();
-        safe_eprintln!(
+        let findings = unlocated_notes(notes);
+        stderr.push(
             "error: the result is larger than 8 MB and was not linted: it is unchecked, not clean"
+                .to_string(),
         );
         one_connector(display, (profile, source), findings)
     } else {
         let connector = Connector::load_dir(dir, display.clone());
-        let raw: Vec<RawFinding> = notes
-            .into_iter()
-            .map(|n| RawFinding {
-                code: n.code,
-                severity: n.severity,
-                gate: Gate::Advice,
-                file: n.file,
-                pointer: n.pointer,
-                offset: None,
-                message: n.message,
-            })
-            .collect();
-        let mut findings = rules::locate(&connector, raw);
+        let mut findings = located_notes(&connector, notes);
         findings.extend(rules::lint(&connector, profile, &LintOptions::default()));
         one_connector(display, (profile, source), findings)
     };
@@ -255,7 +275,11 @@ fn lint_written(
             .collect(),
         ..Default::default()
     };
-    WrittenOutcome { report, run }
+    WrittenOutcome {
+        report,
+        run,
+        stderr,
+    }
 }
 
 #[cfg(test)]

@@ -11,20 +11,20 @@ use crate::safe_eprintln;
 
 /// What to compare: `old` and `new`, or `base` (a git revision) and one path.
 #[derive(Debug, Clone, Default)]
-pub struct DiffRequest {
-    pub old: Option<String>,
-    pub new: Option<String>,
+pub(crate) struct DiffRequest {
+    pub(crate) old: Option<String>,
+    pub(crate) new: Option<String>,
     /// Compare `old` (the one path given) against the same path at this git revision.
-    pub base: Option<String>,
+    pub(crate) base: Option<String>,
     /// The accepted-changes file (default: connkit-accepted.toml beside the new connector).
-    pub accept: Option<PathBuf>,
+    pub(crate) accept: Option<PathBuf>,
     /// Also produce the unified text diff of the normalized documents.
-    pub text_diff: bool,
+    pub(crate) text_diff: bool,
 }
 
 /// What a diff session found.
 #[derive(Debug)]
-pub enum DiffOutcome {
+pub(crate) enum DiffOutcome {
     /// The old side does not exist (a connector new in this change): nothing to compare.
     NoPrevious { old: String },
     /// Both sides were compared.
@@ -37,7 +37,7 @@ pub enum DiffOutcome {
 
 impl DiffOutcome {
     /// [`EXIT_FINDINGS`] when a change at or above `fail_at` remains (not accepted), else 0.
-    pub fn exit_status(&self, fail_at: Option<DiffSeverity>) -> u8 {
+    pub(crate) fn exit_status(&self, fail_at: Option<DiffSeverity>) -> u8 {
         match (self, fail_at) {
             (DiffOutcome::Compared { report, .. }, Some(l)) if report.has_at_least(l) => {
                 EXIT_FINDINGS
@@ -71,7 +71,7 @@ fn source_error(e: source::SourceError) -> Error {
 }
 
 /// Run a diff session. Accepted entries that matched no change are noted on stderr.
-pub fn run_diff(req: &DiffRequest) -> Result<DiffOutcome, Error> {
+pub(crate) fn run_diff(req: &DiffRequest) -> Result<DiffOutcome, Error> {
     let (old_spec, new_spec) = match (&req.base, &req.old, &req.new) {
         (Some(rev), Some(path), None) => (source::base_spec(rev, Path::new(path)), path.clone()),
         (Some(_), _, _) => {

@@ -11,7 +11,7 @@ use crate::{fix, rules, safe_eprintln, suppress};
 /// Fix every target with its profile and configuration: a rule turned off in `connkit.toml`,
 /// or a finding suppressed there or by `x-connkit-ignore`, is not fixed. Returns false when a
 /// file could not be read or written (the run then fails whatever the lint finds).
-pub fn fix_targets<'a>(
+pub(crate) fn fix_targets<'a>(
     targets: impl IntoIterator<Item = (&'a Target, Profile, &'a Effective)>,
 ) -> bool {
     let mut ok = true;

@@ -9,18 +9,18 @@ use crate::{fix, fsx, safe_eprintln};
 
 /// What `connkit fmt` takes.
 #[derive(Debug, Clone, Default)]
-pub struct FmtRequest {
+pub(crate) struct FmtRequest {
     /// Connector folders or JSON files (empty: `.`).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Change nothing; report what would change.
-    pub check: bool,
+    pub(crate) check: bool,
     /// Indent with N spaces (0: a tab) instead of each file's own indentation.
-    pub indent: Option<u8>,
+    pub(crate) indent: Option<u8>,
 }
 
 /// What one file came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FmtEvent {
+pub(crate) enum FmtEvent {
     /// With `check`: the file would change.
     WouldReformat(PathBuf),
     /// The file was rewritten.
@@ -30,16 +30,16 @@ pub enum FmtEvent {
 /// What a `fmt` session did. Errors (unreadable, unwritable or unparsable files) were printed
 /// on stderr as they happened.
 #[derive(Debug, Clone, Default)]
-pub struct FmtOutcome {
+pub(crate) struct FmtOutcome {
     /// The files that changed (or would), in order.
-    pub events: Vec<FmtEvent>,
+    pub(crate) events: Vec<FmtEvent>,
     /// A path or file could not be read, written or formatted.
-    pub error: bool,
+    pub(crate) error: bool,
 }
 
 impl FmtOutcome {
     /// 2 after an error; with `check`, 1 when a file would change; else 0.
-    pub fn exit_status(&self, check: bool) -> u8 {
+    pub(crate) fn exit_status(&self, check: bool) -> u8 {
         if self.error {
             EXIT_ERROR
         } else if check && !self.events.is_empty() {
@@ -64,7 +64,7 @@ fn fmt_files(p: &Path) -> Vec<PathBuf> {
 }
 
 /// Run a `fmt` session; `on_event` sees each changed file as it is done.
-pub fn run_fmt(req: &FmtRequest, on_event: &mut dyn FnMut(&FmtEvent)) -> FmtOutcome {
+pub(crate) fn run_fmt(req: &FmtRequest, on_event: &mut dyn FnMut(&FmtEvent)) -> FmtOutcome {
     let paths = if req.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

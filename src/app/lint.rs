@@ -28,45 +28,46 @@ use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 /// What to lint and how: everything `connkit lint` takes except the output formats.
 #[derive(Debug, Clone, Default)]
-pub struct LintRequest {
+pub(crate) struct LintRequest {
     /// Connector folders, definition files or folders of connectors (empty: `.`).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// `paths` are files (pre-commit): lint the connector of each, once.
-    pub from_files: bool,
+    pub(crate) from_files: bool,
     /// The profile from the command line (`None`: the configuration's, or detected).
-    pub profile: Option<ProfileSetting>,
+    pub(crate) profile: Option<ProfileSetting>,
     /// Keep only findings of these gates (empty: all).
-    pub gates: Vec<Gate>,
+    pub(crate) gates: Vec<Gate>,
     /// The fail level from the command line (`Some(None)`: never fail).
-    pub fail_on: Option<Option<Severity>>,
+    pub(crate) fail_on: Option<Option<Severity>>,
     /// One configuration for every connector instead of the nearest `connkit.toml`.
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Report only findings not in this baseline.
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Record the findings as a baseline here.
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Lint only connectors changed since this git revision.
-    pub changed_since: Option<String>,
+    pub(crate) changed_since: Option<String>,
     /// Apply the safe fixes first.
-    pub fix: bool,
+    pub(crate) fix: bool,
     /// Hide findings below this level (hidden findings do not fail the run).
-    pub min_level: Option<Severity>,
+    pub(crate) min_level: Option<Severity>,
     /// No progress line and no informational messages.
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Whether the main output is text (the baseline summary then goes into it, not stderr).
-    pub text_output: bool,
+    pub(crate) text_output: bool,
     /// Limits of the SARIF and Markdown renderers.
-    pub limits: Limits,
+    pub(crate) limits: Limits,
     /// The SARIF category (`automationDetails.id`), default `connkit/lint`.
-    pub sarif_category: Option<String>,
+    pub(crate) sarif_category: Option<String>,
 }
 
 /// An error that stops the session before any report: its kind for the JSON error document
 /// (`baseline`, `config`, `usage`, `io`) and one message per line of `error: …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LintError {
-    pub kind: &'static str,
-    pub messages: Vec<String>,
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", messages.join("\n"))]
+pub(crate) struct LintError {
+    pub(crate) kind: &'static str,
+    pub(crate) messages: Vec<String>,
 }
 
 impl LintError {
@@ -78,30 +79,22 @@ impl LintError {
     }
 }
 
-impl std::fmt::Display for LintError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.messages.join("\n"))
-    }
-}
-
-impl std::error::Error for LintError {}
-
 /// What a session found: the report, the run's information, and what the outputs need.
 #[derive(Debug, Default)]
-pub struct LintOutcome {
-    pub report: LintReport,
-    pub run: RunInfo,
+pub(crate) struct LintOutcome {
+    pub(crate) report: LintReport,
+    pub(crate) run: RunInfo,
     /// Files this run read, which no output may replace.
-    pub inputs: Vec<PathBuf>,
+    pub(crate) inputs: Vec<PathBuf>,
     /// A path could not be read, a connector was not found, or a fix could not be written.
-    pub io_error: bool,
+    pub(crate) io_error: bool,
     /// A baseline was recorded (the run then accepts what it found).
-    pub wrote_baseline: bool,
+    pub(crate) wrote_baseline: bool,
 }
 
 impl LintOutcome {
     /// Whether a finding at or above its connector's fail level remains.
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         self.report
             .connectors
             .iter()
@@ -111,7 +104,7 @@ impl LintOutcome {
 
     /// The exit status: [`EXIT_ERROR`] after an I/O error, 0 after recording a baseline,
     /// [`EXIT_FINDINGS`] when [`failed`](Self::failed), else 0.
-    pub fn exit_status(&self) -> u8 {
+    pub(crate) fn exit_status(&self) -> u8 {
         if self.io_error {
             EXIT_ERROR
         } else if self.wrote_baseline || !self.failed() {
@@ -161,7 +154,7 @@ fn target_dir(t: &Target) -> PathBuf {
 }
 
 /// The codes of the rules that run for a profile with these options.
-pub fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
+pub(crate) fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
     rules::registry()
         .iter()
         .filter(|r| r.profiles.contains(profile))
@@ -179,21 +172,21 @@ pub fn rules_run(profile: Profile, options: &LintOptions) -> Vec<&'static str> {
 
 /// One connector's findings as `connkit lint` reports them (see [`lint_loaded`]).
 #[derive(Debug, Default)]
-pub struct ConnectorLint {
-    pub findings: Vec<Finding>,
+pub(crate) struct ConnectorLint {
+    pub(crate) findings: Vec<Finding>,
     /// How many findings `[[ignore]]` entries and inline `x-connkit-ignore` removed.
-    pub suppressed: usize,
+    pub(crate) suppressed: usize,
     /// Which of the configuration's `[[ignore]]` entries removed a finding.
-    pub used_ignores: Vec<usize>,
+    pub(crate) used_ignores: Vec<usize>,
     /// Inline `x-connkit-ignore` entries that name no rule (they suppress nothing).
-    pub unknown_inline: Vec<config::Suppression>,
+    pub(crate) unknown_inline: Vec<config::Suppression>,
 }
 
 /// Lint a loaded connector as `connkit lint` does, for the command line and the language
 /// server alike: the rules of `profile` with the configuration's levels (spread over the
 /// cores with `parallel_rules`), only the findings of `gates` (empty: all), then the
 /// configuration's `[[ignore]]` entries and the connector's inline `x-connkit-ignore`.
-pub fn lint_loaded(
+pub(crate) fn lint_loaded(
     connector: &Connector,
     profile: Profile,
     eff: &Effective,
@@ -287,7 +280,7 @@ type Settings = (
 /// Run a lint session. `Err` is an error that stops the run before any report (a bad
 /// baseline or configuration, `--changed-since` outside git, a baseline that cannot be
 /// written); problems with single paths set [`LintOutcome::io_error`] instead.
-pub fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
+pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     let paths = if req.from_files {
         let paths = paths_of_files(&req.paths, req.baseline.as_deref());
         if paths.is_empty() && !req.quiet {

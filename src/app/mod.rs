@@ -2,35 +2,35 @@
 //! calls. Each command has one session here: it takes a request, does the work through the
 //! layers below (model, rules, diff, package, submit, convert) and returns an outcome, which
 //! the CLI renders through [`crate::report`] and maps to an exit code from the one table
-//! below. A session's errors are typed ([`Error`]); the CLI turns them into messages.
+//! below. A session's errors are typed (`Error`); the CLI turns them into messages.
 
-pub mod catalog;
-pub mod convert;
-pub mod diff;
-pub mod fix;
-pub mod fmt;
-pub mod lint;
-pub mod outputs;
-pub mod package;
+pub(crate) mod catalog;
+pub(crate) mod convert;
+pub(crate) mod diff;
+pub(crate) mod fix;
+pub(crate) mod fmt;
+pub(crate) mod lint;
+pub(crate) mod outputs;
+pub(crate) mod package;
 pub mod preview;
-pub mod progress;
-pub mod request;
-pub mod submit;
-pub mod test;
+pub(crate) mod progress;
+pub(crate) mod request;
+pub(crate) mod submit;
+pub(crate) mod test;
 
 /// Exit status of every command: clean (0).
-pub const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_CLEAN: u8 = 0;
 /// Exit status of every command: findings at or above the fail level remain, or the service
 /// rejected the package or submission (1).
-pub const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status of every command: a usage, configuration, I/O or service error (2).
-pub const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 /// An error that stops a session before it has an outcome. The variant is the `kind` of the
 /// JSON error document (`{"status": "error", "error": {"kind", "message"}}`); the message is
 /// printed as `error: …`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     /// The arguments do not fit together.
     #[error("{0}")]
     Usage(String),
@@ -53,7 +53,7 @@ pub enum Error {
 
 impl Error {
     /// The `kind` of the JSON error document.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Error::Usage(_) => "usage",
             Error::Io(_) => "io",

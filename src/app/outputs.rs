@@ -9,7 +9,7 @@ use crate::report::{self, Format, LintReport, run::RunInfo};
 use crate::safe_eprintln;
 
 /// Render a report in one format (`color`: text only).
-pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
+pub(crate) fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
     match format {
         Format::Json => report::json::render(report, run),
         Format::Text => report::text::render(report, color) + &run.text_line(),
@@ -24,7 +24,7 @@ pub fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -
 /// What goes to stdout: the report in `format` (nothing for a quiet, clean text run; text
 /// with findings ends with how to explain a code), with the `--statistics` table after text
 /// findings; for other formats the table goes to stderr so machine output stays unchanged.
-pub fn main_output(
+pub(crate) fn main_output(
     format: Format,
     outcome: &LintOutcome,
     color: bool,
@@ -51,7 +51,7 @@ pub fn main_output(
 
 /// Write each `(file, format)` (redacted, never over an input of the run). Returns false
 /// when one could not be written (each failure is reported on stderr).
-pub fn write_files(outcome: &LintOutcome, files: &[(PathBuf, Format)]) -> bool {
+pub(crate) fn write_files(outcome: &LintOutcome, files: &[(PathBuf, Format)]) -> bool {
     let mut ok = true;
     for (path, format) in files {
         let rendered = render(*format, &outcome.report, &outcome.run, false);
@@ -65,7 +65,7 @@ pub fn write_files(outcome: &LintOutcome, files: &[(PathBuf, Format)]) -> bool {
 }
 
 /// `--statistics`: findings per rule, most frequent first.
-pub fn statistics_table(report: &LintReport) -> String {
+pub(crate) fn statistics_table(report: &LintReport) -> String {
     let mut counts: Vec<(&'static str, Severity, usize)> = Vec::new();
     for f in report.connectors.iter().flat_map(|c| &c.findings) {
         match counts.iter_mut().find(|(c, _, _)| *c == f.code) {

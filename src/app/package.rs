@@ -15,26 +15,26 @@ use crate::rules::{self, LintOptions, Profile, Severity};
 
 /// What `connkit package` takes.
 #[derive(Debug, Clone)]
-pub struct PackageRequest {
+pub(crate) struct PackageRequest {
     /// The connector folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Where to write the zip (atomically).
-    pub output: PathBuf,
-    pub kind: PackageKind,
+    pub(crate) output: PathBuf,
+    pub(crate) kind: PackageKind,
     /// intro.md for the outer zip (default: the connector folder's).
-    pub intro: Option<PathBuf>,
-    pub flow_solution: Option<PathBuf>,
-    pub plugin_solution: Option<PathBuf>,
-    pub connector_solution: Option<PathBuf>,
+    pub(crate) intro: Option<PathBuf>,
+    pub(crate) flow_solution: Option<PathBuf>,
+    pub(crate) plugin_solution: Option<PathBuf>,
+    pub(crate) connector_solution: Option<PathBuf>,
     /// Publisher customization prefix for the generated solution.
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Package even when the certified lint or the package check reports errors.
-    pub allow_errors: bool,
+    pub(crate) allow_errors: bool,
 }
 
 /// How a `package` session ended.
 #[derive(Debug)]
-pub enum PackageEnd {
+pub(crate) enum PackageEnd {
     /// The zip was written.
     Written {
         /// The zip's file name.
@@ -53,14 +53,14 @@ pub enum PackageEnd {
 
 /// What a `package` session did, in the order it did it.
 #[derive(Debug)]
-pub struct PackageOutcome {
+pub(crate) struct PackageOutcome {
     /// The certified lint of the connector, when it has findings.
-    pub lint: Option<LintReport>,
+    pub(crate) lint: Option<LintReport>,
     /// The check of the built package, when it has findings.
-    pub verify: Option<VerifyReport>,
+    pub(crate) verify: Option<VerifyReport>,
     /// Remarks about uncertain layout choices of the build.
-    pub notes: Vec<String>,
-    pub end: PackageEnd,
+    pub(crate) notes: Vec<String>,
+    pub(crate) end: PackageEnd,
 }
 
 impl PackageOutcome {
@@ -74,7 +74,7 @@ impl PackageOutcome {
     }
 
     /// 0 written, 1 refused over errors, 2 failed.
-    pub fn exit_status(&self) -> u8 {
+    pub(crate) fn exit_status(&self) -> u8 {
         match self.end {
             PackageEnd::Written { .. } => EXIT_CLEAN,
             PackageEnd::LintErrors(_) | PackageEnd::PackageErrors(_) => EXIT_FINDINGS,
@@ -111,7 +111,7 @@ fn inputs_of(req: &PackageRequest, connector: &Connector) -> Vec<PathBuf> {
 
 fn build(req: &PackageRequest, connector: &Connector) -> Result<Built, String> {
     match req.kind {
-        PackageKind::Files => build::build_files(connector),
+        PackageKind::Files => build::build_files(connector).map_err(|e| e.to_string()),
         PackageKind::Certification => {
             let intro = match &req.intro {
                 Some(p) => Some(read_input(p)?),
@@ -131,13 +131,13 @@ fn build(req: &PackageRequest, connector: &Connector) -> Result<Built, String> {
                     .transpose()?,
                 prefix: req.prefix.clone(),
             };
-            build::build_certification(connector, &input)
+            build::build_certification(connector, &input).map_err(|e| e.to_string())
         }
     }
 }
 
 /// Run a `package` session.
-pub fn run_package(req: &PackageRequest) -> PackageOutcome {
+pub(crate) fn run_package(req: &PackageRequest) -> PackageOutcome {
     if !crate::model::discover::is_connector_dir(&req.dir) {
         let e = Error::Io(format!(
             "{}: no connector found (no apiDefinition.swagger.json or apiProperties.json)",
@@ -226,20 +226,20 @@ pub fn run_package(req: &PackageRequest) -> PackageOutcome {
 
 /// What `connkit verify-package` takes.
 #[derive(Debug, Clone, Default)]
-pub struct VerifyRequest {
+pub(crate) struct VerifyRequest {
     /// The certification package (.zip).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The package carries an AI plugin solution.
-    pub plugin: bool,
+    pub(crate) plugin: bool,
     /// The pull request's connector folder: the connector in every solution must match it.
-    pub against: Option<PathBuf>,
+    pub(crate) against: Option<PathBuf>,
     /// What the zip is (`None`: recognised from its entries).
-    pub kind: Option<PackageKind>,
+    pub(crate) kind: Option<PackageKind>,
 }
 
 /// Why `verify-package` has no report.
 #[derive(Debug, thiserror::Error)]
-pub enum VerifyPackageError {
+pub(crate) enum VerifyPackageError {
     /// A usage or I/O error.
     #[error(transparent)]
     Session(#[from] Error),
@@ -249,7 +249,7 @@ pub enum VerifyPackageError {
 }
 
 /// Run a `verify-package` session.
-pub fn run_verify(req: &VerifyRequest) -> Result<VerifyReport, VerifyPackageError> {
+pub(crate) fn run_verify(req: &VerifyRequest) -> Result<VerifyReport, VerifyPackageError> {
     let against = match &req.against {
         Some(d) if crate::model::discover::is_connector_dir(d) => {
             Some(Connector::load_dir(d, d.display().to_string()))

@@ -1,5 +1,5 @@
 //! The `preview` session: load a connector folder, build what the designer shows
-//! ([`crate::preview::build`]), put the connector's lint findings on the cards they concern,
+//! (`crate::preview::build`), put the connector's lint findings on the cards they concern,
 //! render the page ([`crate::report::preview`]) and write it atomically, never onto one of
 //! the connector's own files.
 
@@ -42,11 +42,11 @@ pub enum PreviewError {
 #[derive(Debug)]
 pub struct PreviewOutcome {
     pub preview: Preview,
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     pub bytes: usize,
     /// Findings shown on cards, and findings about other parts of the connector.
-    pub findings_on_cards: usize,
-    pub findings_elsewhere: usize,
+    pub(crate) findings_on_cards: usize,
+    pub(crate) findings_elsewhere: usize,
 }
 
 /// Build the preview of a loaded connector, with findings on its cards when `lint` is set.

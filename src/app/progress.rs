@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-pub struct Progress {
+pub(crate) struct Progress {
     done: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     drawn: Arc<AtomicBool>,
@@ -18,7 +18,7 @@ pub struct Progress {
 }
 
 /// Whether a progress line may be drawn on this stderr.
-pub fn enabled(quiet: bool) -> bool {
+pub(crate) fn enabled(quiet: bool) -> bool {
     !quiet
         && std::io::stderr().is_terminal()
         && std::env::var_os("CI").is_none_or(|v| v.is_empty())
@@ -27,7 +27,7 @@ pub fn enabled(quiet: bool) -> bool {
 
 impl Progress {
     /// Start counting `total` connectors; draws only where [`enabled`].
-    pub fn start(total: usize, quiet: bool) -> Progress {
+    pub(crate) fn start(total: usize, quiet: bool) -> Progress {
         let p = Progress {
             done: Arc::new(AtomicUsize::new(0)),
             stop: Arc::new(AtomicBool::new(false)),
@@ -60,12 +60,12 @@ impl Progress {
     }
 
     /// One more connector linted.
-    pub fn tick(&self) {
+    pub(crate) fn tick(&self) {
         self.done.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Stop drawing and erase the line.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         self.stop.store(true, Ordering::Relaxed);
         let handle = self.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(h) = handle {

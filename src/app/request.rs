@@ -10,10 +10,12 @@
 //! declared types, base64 forms and basic credential), so no output shows them; a secret too
 //! short to redact is refused.
 
+use std::io::BufRead;
 use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::contract::auth::Source;
 use crate::model::Connector;
 use crate::model::request::{self, Inputs, Response};
 use crate::model::swagger::Swagger;
@@ -21,28 +23,29 @@ use crate::policies::{Applied, Policies};
 
 /// What `connkit request` was asked.
 #[derive(Debug, Clone, Default)]
-pub struct RequestInput {
+pub(crate) struct RequestInput {
     /// The connector folder (or its definition file).
-    pub dir: PathBuf,
-    pub operation_id: String,
+    pub(crate) dir: PathBuf,
+    pub(crate) operation_id: String,
     /// `--param NAME=VALUE`
-    pub params: Vec<(String, String)>,
-    /// `--connection NAME=VALUE`
-    pub connections: Vec<(String, String)>,
+    pub(crate) params: Vec<(String, String)>,
+    /// `--connection NAME=VALUE`, `NAME=@env:VARIABLE`, `NAME` or `NAME=@stdin`: read
+    /// when the session starts.
+    pub(crate) connections: Vec<(String, Source)>,
     /// `--header NAME=VALUE`
-    pub headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
     /// `--response FILE`: `{"status", "headers", "body"}`.
-    pub response: Option<PathBuf>,
+    pub(crate) response: Option<PathBuf>,
 }
 
-pub use crate::report::request::RequestOutcome;
+pub(crate) use crate::report::request::RequestOutcome;
 
 /// Why the session stopped: a usage error (`kind` "usage") or an input that could not be
 /// read ("io", "parse"). Exit 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestError {
-    pub kind: &'static str,
-    pub message: String,
+pub(crate) struct RequestError {
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
 }
 
 fn usage(message: impl Into<String>) -> RequestError {
@@ -65,8 +68,47 @@ fn near<'a>(ids: &[&'a str], wanted: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Run the session.
-pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
+/// The values of `--connection`, parsed as `connkit test` parses them
+/// ([`crate::contract::auth::parse_arg`]): given, from an environment variable, or one line
+/// of stdin (at most one argument may read it).
+fn connection_values(
+    given: &[(String, Source)],
+    stdin: &mut dyn BufRead,
+) -> Result<Vec<(String, String)>, String> {
+    let mut stdin_used = false;
+    let mut out = Vec::new();
+    for (name, source) in given {
+        let value = match source {
+            Source::Stdin => {
+                if stdin_used {
+                    return Err(
+                        "only one --connection may read stdin (NAME=- or NAME=@stdin)".into(),
+                    );
+                }
+                stdin_used = true;
+                let mut line = String::new();
+                stdin
+                    .read_line(&mut line)
+                    .map_err(|e| format!("--connection {name}: cannot read stdin: {e}"))?;
+                line.trim_end_matches(['\n', '\r']).to_string()
+            }
+            Source::Literal(v) => v.clone(),
+            Source::Env(var) => std::env::var(var).map_err(|_| {
+                format!("--connection {name}: the environment variable {var} is not set")
+            })?,
+        };
+        out.push((name.clone(), value));
+    }
+    Ok(out)
+}
+
+/// Run the session: the `--connection` values first (a line of `stdin` when one asks for
+/// it), then the request.
+pub(crate) fn run(
+    input: &RequestInput,
+    stdin: &mut dyn BufRead,
+) -> Result<RequestOutcome, RequestError> {
+    let connections = connection_values(&input.connections, stdin).map_err(usage)?;
     let display = input.dir.display().to_string();
     let connector = if input.dir.is_file() {
         Connector::load_file(&input.dir, display.clone())
@@ -96,7 +138,7 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
         });
     };
     let props = connector.properties_value();
-    let connection = crate::contract::auth::Connection::new(input.connections.clone(), props, root);
+    let connection = crate::contract::auth::Connection::new(connections.clone(), props, root);
     if let Some(message) = connection.unredactable(props, root) {
         return Err(usage(message));
     }
@@ -125,12 +167,11 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
         headers: input.headers.clone(),
     };
     let mut req = request::build(&sw, op, &inputs).map_err(|e| usage(e.to_string()))?;
-    let mut notes = request::apply_security(root, &input.connections, &mut req);
-    let original = req.clone();
+    let mut notes = request::apply_security(root, &connections, &mut req);
     let policies = Policies::from_properties(props);
     let id = Some(input.operation_id.as_str());
     let before = policies
-        .apply_request(id, &mut req, &input.connections)
+        .apply_request(id, &mut req, &connections)
         .map_err(|e| usage(e.to_string()))?;
     notes.extend(before.notes);
     let mut applied = before.policies;
@@ -171,7 +212,7 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
                     message: format!("{}: {m}", path.display()),
                 })?;
                 let after = policies
-                    .apply_response(id, &req, &mut resp, &input.connections)
+                    .apply_response(id, &req, &mut resp, &connections)
                     .map_err(|e| usage(e.to_string()))?;
                 notes.extend(after.notes);
                 applied.extend(after.policies);
@@ -191,7 +232,6 @@ pub fn run(input: &RequestInput) -> Result<RequestOutcome, RequestError> {
     }
     Ok(RequestOutcome {
         operation_id: input.operation_id.clone(),
-        original,
         request: req,
         policies: applied,
         response,

@@ -69,13 +69,13 @@ fn read_package(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Time limits of a session, in seconds (the backoff base in milliseconds).
 #[derive(Debug, Clone, Copy)]
-pub struct Timing {
+pub(crate) struct Timing {
     /// Bound on the whole command, retries and waits included.
-    pub timeout: u64,
+    pub(crate) timeout: u64,
     /// Timeout of one request.
-    pub request_timeout: u64,
+    pub(crate) request_timeout: u64,
     /// Base of the retry backoff, in milliseconds.
-    pub retry_base_ms: u64,
+    pub(crate) retry_base_ms: u64,
 }
 
 impl Timing {
@@ -89,17 +89,17 @@ impl Timing {
 
 /// What `connkit upload` takes.
 #[derive(Debug, Clone)]
-pub struct UploadRequest {
+pub(crate) struct UploadRequest {
     /// The package zip.
-    pub package: PathBuf,
+    pub(crate) package: PathBuf,
     /// `Some("-")`: read the SAS URL from stdin; `None`: from CONNKIT_SAS_URL. Anything else
     /// is refused (it would land in shell history).
-    pub sas_url: Option<String>,
-    pub timing: Timing,
+    pub(crate) sas_url: Option<String>,
+    pub(crate) timing: Timing,
 }
 
 /// Run an `upload` session.
-pub fn run_upload(req: &UploadRequest) -> Result<UploadResult, Error> {
+pub(crate) fn run_upload(req: &UploadRequest) -> Result<UploadResult, Error> {
     let bytes = read_package(&req.package).map_err(Error::Io)?;
     let url = sas_url(req.sas_url.as_deref()).map_err(Error::Usage)?;
     check_url(url.expose(), "SAS URL").map_err(Error::Usage)?;
@@ -117,55 +117,55 @@ pub fn run_upload(req: &UploadRequest) -> Result<UploadResult, Error> {
 
 /// What `connkit submit` takes.
 #[derive(Debug, Clone)]
-pub struct SubmitRequest {
-    pub package: PathBuf,
+pub(crate) struct SubmitRequest {
+    pub(crate) package: PathBuf,
     /// Partner Center product id.
-    pub product_id: String,
+    pub(crate) product_id: String,
     /// Package resourceType for the create call.
-    pub package_type: Option<String>,
+    pub(crate) package_type: Option<String>,
     /// Cancel an in-progress submission instead of stopping.
-    pub force: bool,
+    pub(crate) force: bool,
     /// Poll until the submission is ready (or failed).
-    pub wait: bool,
+    pub(crate) wait: bool,
     /// After a successful wait, go live (implies `wait`).
-    pub go_live: bool,
+    pub(crate) go_live: bool,
     /// Seconds between polls.
-    pub poll_interval: u64,
-    pub timing: Timing,
-    pub authority_host: String,
-    pub api_url: String,
-    pub token_endpoint: TokenEndpoint,
+    pub(crate) poll_interval: u64,
+    pub(crate) timing: Timing,
+    pub(crate) authority_host: String,
+    pub(crate) api_url: String,
+    pub(crate) token_endpoint: TokenEndpoint,
     /// Read the client secret from stdin instead of AZURE_CLIENT_SECRET.
-    pub client_secret_stdin: bool,
+    pub(crate) client_secret_stdin: bool,
     /// Plan only: no connection is made.
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Submit even when the package fails the checks of `verify-package`.
-    pub skip_verify: bool,
+    pub(crate) skip_verify: bool,
     /// The package carries an AI plugin solution.
-    pub plugin: bool,
+    pub(crate) plugin: bool,
 }
 
 /// The checks of `verify-package` refused the package before anything was sent.
 #[derive(Debug)]
-pub struct VerifyRejection {
-    pub errors: usize,
+pub(crate) struct VerifyRejection {
+    pub(crate) errors: usize,
     /// What was refused and why, in one line.
-    pub head: String,
+    pub(crate) head: String,
     /// One line per error (untrusted text made inert).
-    pub lines: Vec<String>,
-    pub findings: Vec<crate::package::verify::PackageFinding>,
+    pub(crate) lines: Vec<String>,
+    pub(crate) findings: Vec<crate::package::verify::PackageFinding>,
 }
 
 impl VerifyRejection {
     /// The whole message: the head, then each error on its own indented line.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         format!("{}\n  {}", self.head, self.lines.join("\n  "))
     }
 }
 
 /// How a `submit` session ended.
 #[derive(Debug)]
-pub enum SubmitOutcome {
+pub(crate) enum SubmitOutcome {
     /// The package failed `verify-package` (and `skip_verify` was not given).
     Rejected(VerifyRejection),
     /// The plan of a dry run.
@@ -180,7 +180,7 @@ pub enum SubmitOutcome {
 
 impl SubmitOutcome {
     /// 0 done (or planned), 1 rejected, 2 a service error or missing credentials.
-    pub fn exit_status(&self) -> u8 {
+    pub(crate) fn exit_status(&self) -> u8 {
         match self {
             SubmitOutcome::Rejected(_) => EXIT_FINDINGS,
             SubmitOutcome::DryRun(d) if d.problem.is_some() => EXIT_ERROR,
@@ -290,7 +290,7 @@ fn env_trimmed(name: &str) -> String {
 }
 
 /// Run a `submit` session.
-pub fn run_submit(req: &SubmitRequest) -> Result<SubmitOutcome, Error> {
+pub(crate) fn run_submit(req: &SubmitRequest) -> Result<SubmitOutcome, Error> {
     if !safe_segment(&req.product_id) {
         return Err(Error::Usage(
             "--product-id: expected letters, digits, '-', '.' or '_'".into(),

@@ -19,26 +19,26 @@ use crate::submit::http::check_url;
 
 /// What to test and how: everything `connkit test` takes except the output format.
 #[derive(Debug, Clone, Default)]
-pub struct TestRequest {
+pub(crate) struct TestRequest {
     /// The connector folder (or its definition file).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Replaces the definition's scheme, host and basePath.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// `NAME=VALUE`, `NAME=@env:VAR`, `NAME=@stdin`.
-    pub connections: Vec<String>,
-    pub plan: Option<PathBuf>,
+    pub(crate) connections: Vec<String>,
+    pub(crate) plan: Option<PathBuf>,
     /// Only these operations (empty: all).
-    pub operations: Vec<String>,
-    pub record: Option<PathBuf>,
-    pub replay: Option<PathBuf>,
+    pub(crate) operations: Vec<String>,
+    pub(crate) record: Option<PathBuf>,
+    pub(crate) replay: Option<PathBuf>,
     /// Timeout of one request.
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
 }
 
 /// Why a session could not run: a usage error, a file that cannot be read or written, or an
 /// API that does not answer. All exit 2.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TestError {
+pub(crate) enum TestError {
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]
@@ -49,7 +49,7 @@ pub enum TestError {
 
 impl TestError {
     /// The `kind` of the JSON error document.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             TestError::Usage(_) => "usage",
             TestError::Io(_) => "io",
@@ -60,12 +60,23 @@ impl TestError {
 
 /// What a session produced.
 #[derive(Debug)]
-pub struct TestSession {
-    pub outcome: TestOutcome,
+pub(crate) struct TestSession {
+    pub(crate) outcome: TestOutcome,
     /// The recording written (`--record`).
-    pub recorded: Option<PathBuf>,
+    pub(crate) recorded: Option<PathBuf>,
     /// Things the user should know (a literal secret on the command line, missing credentials).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl TestSession {
+    /// 0 every operation that ran passed, 1 one failed.
+    pub(crate) fn exit_status(&self) -> u8 {
+        if self.outcome.summary.failed > 0 {
+            super::EXIT_FINDINGS
+        } else {
+            super::EXIT_CLEAN
+        }
+    }
 }
 
 /// Resolve the `--connection` arguments: environment variables and stdin lines read, every
@@ -208,7 +219,7 @@ fn replay_placeholders(values: &mut Vec<(String, String)>, properties: Option<&V
 }
 
 /// Run `connkit test`.
-pub fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, TestError> {
+pub(crate) fn run(req: &TestRequest, stdin: &mut dyn BufRead) -> Result<TestSession, TestError> {
     if req.record.is_some() && req.replay.is_some() {
         return Err(TestError::Usage(
             "--record and --replay exclude each other: record once, then replay".into(),

@@ -14,7 +14,7 @@ use crate::convert::init::Auth;
 use crate::rules::Profile;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TargetProfile {
+pub(crate) enum TargetProfile {
     Custom,
     Certified,
     IndependentPublisher,
@@ -31,7 +31,7 @@ impl TargetProfile {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuthArg {
+pub(crate) enum AuthArg {
     None,
     Apikey,
     Basic,
@@ -40,57 +40,57 @@ pub enum AuthArg {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct ConvertArgs {
+pub(crate) struct ConvertArgs {
     /// OpenAPI 3.0/3.1 (or Swagger 2.0) description, JSON or YAML.
-    pub spec: PathBuf,
+    pub(crate) spec: PathBuf,
     /// Folder to write apiDefinition.swagger.json and apiProperties.json into.
     #[arg(short = 'o', long = "output")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Which connector the result is for (decides apiProperties fields and the lint profile).
     /// [default: what the output folder implies, as `lint --profile auto` decides:
     /// certified under certified-connectors/, …, else custom]
     #[arg(long, value_enum)]
-    pub profile: Option<TargetProfile>,
+    pub(crate) profile: Option<TargetProfile>,
     /// Connector title (at most 30 characters).
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Host name to use instead of the first server's.
     #[arg(long)]
-    pub host: Option<String>,
+    pub(crate) host: Option<String>,
     /// Overwrite files in an existing, non-empty output folder.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(clap::Args, Debug)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// Folder to create (its name becomes the title unless --title is given).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Which connector to scaffold. [default: what the folder implies, as `lint --profile
     /// auto` decides: certified under certified-connectors/, …, else custom]
     #[arg(long, value_enum)]
-    pub profile: Option<TargetProfile>,
+    pub(crate) profile: Option<TargetProfile>,
     #[arg(long, value_enum, default_value_t = AuthArg::None)]
-    pub auth: AuthArg,
+    pub(crate) auth: AuthArg,
     #[arg(long)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Write into an existing, non-empty folder.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 #[derive(clap::Args, Debug)]
-pub struct FmtArgs {
+pub(crate) struct FmtArgs {
     /// Connector folders or JSON files (default: .).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Change nothing; exit 1 when a file would change.
     #[arg(long)]
-    pub check: bool,
+    pub(crate) check: bool,
     /// Indent with N spaces (0: a tab) instead of each file's own indentation.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
-    pub indent: Option<u8>,
+    pub(crate) indent: Option<u8>,
 }
 
 fn auth(a: AuthArg) -> Auth {
@@ -103,12 +103,16 @@ fn auth(a: AuthArg) -> Auth {
     }
 }
 
-/// Print the written connector's lint (converter notes first) in `format`.
+/// Print what the session says on stderr, then the written connector's lint (converter notes
+/// first) in `format`.
 fn print_written(o: &WrittenOutcome, format: Format, color: bool) {
+    for line in &o.stderr {
+        crate::safe_eprintln!("{line}");
+    }
     print(&outputs::render(format, &o.report, &o.run, color));
 }
 
-pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
+pub(crate) fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     let req = ConvertRequest {
         spec: args.spec,
         output: args.output,
@@ -126,7 +130,7 @@ pub fn run_convert(args: ConvertArgs, color: bool) -> ExitCode {
     }
 }
 
-pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
+pub(crate) fn run_init(args: InitArgs, color: bool) -> ExitCode {
     let req = InitRequest {
         dir: args.dir,
         profile: args.profile.map(TargetProfile::profile),
@@ -145,7 +149,7 @@ pub fn run_init(args: InitArgs, color: bool) -> ExitCode {
     }
 }
 
-pub fn run_fmt(args: FmtArgs) -> ExitCode {
+pub(crate) fn run_fmt(args: FmtArgs) -> ExitCode {
     let req = FmtRequest {
         paths: args.paths,
         check: args.check,
@@ -153,14 +157,8 @@ pub fn run_fmt(args: FmtArgs) -> ExitCode {
     };
     let outcome = crate::app::fmt::run_fmt(&req, &mut |e| {
         print(&match e {
-            FmtEvent::WouldReformat(f) => format!(
-                "would reformat {}\n",
-                crate::safe::text(&f.display().to_string())
-            ),
-            FmtEvent::Reformatted(f) => format!(
-                "reformatted {}\n",
-                crate::safe::text(&f.display().to_string())
-            ),
+            FmtEvent::WouldReformat(f) => crate::report::text::file_line("would reformat", f),
+            FmtEvent::Reformatted(f) => crate::report::text::file_line("reformatted", f),
         });
     });
     ExitCode::from(outcome.exit_status(req.check))

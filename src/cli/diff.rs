@@ -6,40 +6,40 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{print, print_json};
+use super::print;
 use crate::app::diff::{DiffOutcome, DiffRequest, run_diff};
 use crate::diff::DiffSeverity;
-pub use crate::report::diff::DiffFormat;
+pub(crate) use crate::report::diff::DiffFormat;
 
 #[derive(clap::Args, Debug)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// Old revision: a definition file, a connector folder, or a git spec REV:PATH.
     #[arg(required_unless_present_any = ["list_rules", "base"])]
-    pub old: Option<String>,
+    pub(crate) old: Option<String>,
     /// New revision (same forms as OLD). With --base: the path to compare.
-    pub new: Option<String>,
+    pub(crate) new: Option<String>,
     /// Compare PATH (working tree) against the same path at REV: `--base origin/dev PATH`.
     #[arg(long, value_name = "REV")]
-    pub base: Option<String>,
+    pub(crate) base: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    pub format: DiffFormat,
+    pub(crate) format: DiffFormat,
     /// Exit with 1 when a change at or above this level remains (not accepted).
     #[arg(long, value_enum, default_value_t = DiffFailOn::Breaking)]
-    pub fail_on: DiffFailOn,
+    pub(crate) fail_on: DiffFailOn,
     /// Accepted-changes file (default: connkit-accepted.toml beside the new connector).
     #[arg(long, value_name = "FILE")]
-    pub accept: Option<PathBuf>,
+    pub(crate) accept: Option<PathBuf>,
     /// Also print a unified text diff of the normalized documents.
     #[arg(long)]
-    pub text: bool,
+    pub(crate) text: bool,
     /// List every diff rule and exit.
     #[arg(long)]
-    pub list_rules: bool,
+    pub(crate) list_rules: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiffFailOn {
+pub(crate) enum DiffFailOn {
     Breaking,
     Warning,
     Info,
@@ -57,14 +57,11 @@ impl DiffFailOn {
     }
 }
 
-pub fn run(args: DiffArgs, color: bool) -> ExitCode {
+pub(crate) fn run(args: DiffArgs, color: bool) -> ExitCode {
     if args.list_rules {
         let entries = crate::app::catalog::diff_rules();
-        if args.format == DiffFormat::Json {
-            print_json(&crate::report::catalog::diff_rules_json(&entries));
-        } else {
-            print(&crate::report::catalog::diff_rules_text(&entries));
-        }
+        let json = args.format == DiffFormat::Json;
+        print(&crate::report::catalog::diff_rules(json, &entries));
         return ExitCode::SUCCESS;
     }
     let req = DiffRequest {

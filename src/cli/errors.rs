@@ -4,26 +4,28 @@
 use std::process::ExitCode;
 
 use super::{EXIT_ERROR, print_json};
-use crate::report;
+use crate::report::json::error_document;
 use crate::safe_eprintln;
-
-/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
-pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "tool": report::json::tool(),
-        "status": "error",
-        "error": report::json::error_object(kind, message),
-    })
-}
 
 /// A usage or I/O error: `error: …` on stderr, with `json` also the error document on
 /// stdout; exit 2.
 pub(crate) fn fail_with(kind: &str, message: &str, json: bool) -> ExitCode {
+    fail_lines(kind, message, &[message], json)
+}
+
+/// As [`fail_with`], the message on stderr as these lines, each `error: …`.
+pub(crate) fn fail_lines<S: AsRef<str>>(
+    kind: &str,
+    message: &str,
+    lines: &[S],
+    json: bool,
+) -> ExitCode {
     if json {
         print_json(&error_document(kind, message));
     }
-    safe_eprintln!("error: {message}");
+    for line in lines {
+        safe_eprintln!("error: {}", line.as_ref());
+    }
     ExitCode::from(EXIT_ERROR)
 }
 

@@ -6,96 +6,95 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use super::{Cli, ColorChoice, Command, EXIT_ERROR, FailOn, Format, parse_gate, print};
+use super::{Cli, ColorChoice, Command, FailOn, Format, parse_gate, print};
 use crate::app::lint::{self, LintRequest};
 use crate::app::outputs;
 use crate::config::ProfileSetting;
 use crate::core::Gate;
 use crate::report;
 use crate::rules::Severity;
-use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
-pub struct LintArgs {
+pub(crate) struct LintArgs {
     /// Connector folders, definition files, or folders holding many connectors (default: .).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Which certification rules apply; auto picks from the path (certified-connectors/…).
     /// [default: auto, or `profile` in connkit.toml]
     #[arg(long, value_enum)]
-    pub profile: Option<ProfileArg>,
+    pub(crate) profile: Option<ProfileArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Report only findings of these gates (comma-separated): pipeline (Microsoft's PR
     /// validator), review (certification reviewers), platform (import or run time), advice.
     /// `--gate pipeline` shows what the PR check will fail on.
     #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
-    pub gate: Vec<Gate>,
+    pub(crate) gate: Vec<Gate>,
     /// Exit with 1 when a finding at or above this level remains.
     /// [default: error, or `fail-on` in connkit.toml]
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
     /// Configuration file for every connector (default: the nearest connkit.toml upward).
     #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Report only findings not in this baseline file (and count entries that no longer occur).
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Record the current findings as a baseline file (exits 0 unless I/O fails).
     #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Lint only connectors with files changed since this git revision (e.g. origin/main).
     #[arg(long, value_name = "REV")]
-    pub changed_since: Option<String>,
+    pub(crate) changed_since: Option<String>,
     /// Also write the JSON report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub output_json: Option<PathBuf>,
+    pub(crate) output_json: Option<PathBuf>,
     /// Also write a SARIF 2.1.0 report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub output_sarif: Option<PathBuf>,
+    pub(crate) output_sarif: Option<PathBuf>,
     /// Also write a JUnit XML report to FILE.
     #[arg(long, value_name = "FILE")]
-    pub output_junit: Option<PathBuf>,
+    pub(crate) output_junit: Option<PathBuf>,
     /// Also write a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY).
     #[arg(long, value_name = "FILE")]
-    pub output_markdown: Option<PathBuf>,
+    pub(crate) output_markdown: Option<PathBuf>,
     /// Apply safe, mechanical fixes first (see the fixable marker in `connkit rules`).
     #[arg(long)]
-    pub fix: bool,
+    pub(crate) fix: bool,
     /// Treat PATHS as files (as pre-commit passes them): lint each connector folder holding
     /// one of them, once. A connkit.toml stands for every connector below its folder; files
     /// outside any connector are ignored.
     #[arg(long)]
-    pub from_files: bool,
+    pub(crate) from_files: bool,
     /// Report only findings at or above this level in every format (`warning` hides infos).
     /// Hidden findings do not fail the run.
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub min_level: Option<LevelArg>,
+    pub(crate) min_level: Option<LevelArg>,
     /// SARIF: keep at most N results (GitHub keeps 5,000 and rejects uploads over 25,000);
     /// errors first, the run's properties and notifications say what was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::SARIF_MAX_RESULTS)]
-    pub sarif_max_results: usize,
+    pub(crate) sarif_max_results: usize,
     /// SARIF: the category GitHub code scanning files the results under (the run's
     /// `automationDetails.id`; default connkit/lint). Give each connkit job its own when
     /// several upload SARIF, so one does not replace the other's alerts.
     #[arg(long, value_name = "CATEGORY")]
-    pub sarif_category: Option<String>,
+    pub(crate) sarif_category: Option<String>,
     /// Markdown: at most N bytes (default just under GitHub's 1 MiB job summary limit; use
     /// 65000 for a pull-request comment); truncation says how much was left out.
     #[arg(long, value_name = "N", default_value_t = report::run::MARKDOWN_MAX_BYTES)]
-    pub markdown_max_bytes: usize,
+    pub(crate) markdown_max_bytes: usize,
     /// Print findings only: no progress, no summary line when clean, no informational
     /// messages on stderr (warnings and errors still go to stderr).
     #[arg(long, short = 'q')]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Also print how many findings each rule produced (text: after the findings; other
     /// formats: on stderr, so machine output stays unchanged).
     #[arg(long)]
-    pub statistics: bool,
+    pub(crate) statistics: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LevelArg {
+pub(crate) enum LevelArg {
     Error,
     Warning,
     Info,
@@ -112,7 +111,7 @@ impl LevelArg {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProfileArg {
+pub(crate) enum ProfileArg {
     Auto,
     Custom,
     Certified,
@@ -153,18 +152,13 @@ fn request(args: &LintArgs) -> LintRequest {
 }
 
 /// `connkit lint`.
-pub fn run(args: LintArgs, color: bool) -> ExitCode {
+pub(crate) fn run(args: LintArgs, color: bool) -> ExitCode {
     let mut outcome = match lint::run_lint(&request(&args)) {
         Ok(o) => o,
+        // With --format json, an error that stops the run is one JSON error document.
         Err(e) => {
-            // With --format json, an error that stops the run is one JSON error document.
-            if args.format == Format::Json {
-                super::print_json(&super::error_document(e.kind, &e.to_string()));
-            }
-            for m in &e.messages {
-                safe_eprintln!("error: {m}");
-            }
-            return ExitCode::from(EXIT_ERROR);
+            let json = args.format == Format::Json;
+            return super::errors::fail_lines(e.kind, &e.to_string(), &e.messages, json);
         }
     };
     print(&outputs::main_output(

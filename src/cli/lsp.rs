@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 /// Serve until the client exits: 0 after `shutdown` + `exit`, 1 otherwise.
-pub fn run() -> ExitCode {
+pub(crate) fn run() -> ExitCode {
     match crate::lsp::serve_stdio() {
         crate::lsp::End::Clean => ExitCode::SUCCESS,
         crate::lsp::End::Abrupt => ExitCode::from(1),

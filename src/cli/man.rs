@@ -9,7 +9,7 @@ use super::{Cli, EXIT_ERROR, print};
 use crate::safe_eprintln;
 
 /// `connkit completions SHELL`.
-pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+pub(crate) fn completions(shell: clap_complete::Shell) -> ExitCode {
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "connkit", &mut buf);
@@ -38,7 +38,7 @@ fn man_pages(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> Result<(),
 }
 
 /// `connkit man`: the man page (roff) on stdout; `--dir DIR`: every page into DIR.
-pub fn man(dir: Option<&Path>) -> ExitCode {
+pub(crate) fn man(dir: Option<&Path>) -> ExitCode {
     let mut pages = Vec::new();
     if let Err(e) = man_pages(Cli::command(), &mut pages) {
         safe_eprintln!("error: cannot render the man page: {e}");

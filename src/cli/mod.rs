@@ -1,18 +1,18 @@
 //! The command line (clap only: parsing arguments, calling the library, choosing exit codes).
 
-pub mod convert;
-pub mod diff;
+pub(crate) mod convert;
+pub(crate) mod diff;
 mod errors;
-pub mod lint;
-pub mod lsp;
-pub mod man;
-pub mod package;
-pub mod preview;
-pub mod request;
-pub mod submit;
-pub mod test;
+pub(crate) mod lint;
+pub(crate) mod lsp;
+pub(crate) mod man;
+pub(crate) mod package;
+pub(crate) mod preview;
+pub(crate) mod request;
+pub(crate) mod submit;
+pub(crate) mod test;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,12 +22,13 @@ use crate::core::Gate;
 use crate::rules::Severity;
 use crate::safe_eprintln;
 
-pub(crate) use errors::{error_document, fail};
-pub use lint::{LevelArg, LintArgs, ProfileArg};
+pub(crate) use crate::report::out::{print, print_json};
+pub(crate) use errors::fail;
+pub(crate) use lint::LintArgs;
 
 /// Exit codes (one table for every command, [`crate::app`]): 0 clean, 1 findings at or above
 /// the fail level, 2 usage or I/O error.
-pub use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
+pub(crate) use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -39,13 +40,13 @@ pub use crate::app::{EXIT_ERROR, EXIT_FINDINGS};
 pub struct Cli {
     /// When to use colours: auto (terminal and NO_COLOR unset), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check connectors against the certification rules.
     Lint(LintArgs),
     /// List every rule.
@@ -94,20 +95,20 @@ pub enum Command {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
+    pub(crate) format: TextOrJson,
     /// List only the rules of these gates (comma-separated): pipeline, review, platform, advice.
     #[arg(long, value_delimiter = ',', value_parser = parse_gate, value_name = "GATE")]
-    pub gate: Vec<Gate>,
+    pub(crate) gate: Vec<Gate>,
     /// List every code connkit prints, not only lint rules: diff rules and package checks
     /// too, each with its family.
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -118,17 +119,12 @@ pub(crate) fn parse_gate(s: &str) -> Result<Gate, String> {
         .ok_or_else(|| format!("unknown gate '{s}': use pipeline, review, platform or advice"))
 }
 
-pub use crate::report::Format;
+pub(crate) use crate::report::Format;
+
+pub(crate) use crate::report::TextOrJson;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-/// Output formats of the commands that print either a report or a JSON document.
-pub enum TextOrJson {
-    Text,
-    Json,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FailOn {
+pub(crate) enum FailOn {
     Error,
     Warning,
     Never,
@@ -144,17 +140,6 @@ impl FailOn {
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
-}
-
 /// Parse arguments and run. Never panics on input; clap's own usage errors exit with 2.
 pub fn main() -> ExitCode {
     if let Some(code) = version_only() {
@@ -164,7 +149,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return errors::usage_error(e, std::env::args_os()),
     };
-    let color = use_color(cli.color);
+    let color = crate::report::style::use_color(match cli.color {
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => None,
+    });
     match cli.command {
         Command::Lint(args) => lint::run(args, color),
         Command::Rules(args) => list_rules(args),
@@ -200,35 +189,14 @@ fn version_only() -> Option<ExitCode> {
     Some(ExitCode::SUCCESS)
 }
 
-/// Everything connkit writes to stdout goes through here: secrets redacted
-/// ([`crate::safe::redact`]), then stray control characters escaped
-/// ([`crate::safe::terminal`]; renderers already escaped each untrusted field).
-pub(crate) fn print(s: &str) -> bool {
-    let redacted = crate::safe::redact(s);
-    let s = crate::safe::terminal(&redacted);
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`connkit lint | head`) is not an error worth a panic.
-    out.write_all(s.as_bytes())
-        .and_then(|_| out.flush())
-        .is_ok()
-}
-
-/// One JSON document on stdout, made safe for a log ([`crate::safe::json`]) and redacted.
-pub(crate) fn print_json(doc: &serde_json::Value) -> bool {
-    let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
-    print(&crate::safe::json(text))
-}
-
 /// `connkit rules`: the lint rules, or with `--all` every code of the catalog.
 fn list_rules(args: RulesArgs) -> ExitCode {
-    use crate::report::catalog as render;
     let shown = crate::app::catalog::rules(&args.gate, args.all);
-    match (args.format, args.all) {
-        (TextOrJson::Json, false) => print_json(&render::lint_rules_json(&shown)),
-        (TextOrJson::Json, true) => print_json(&render::all_json(&shown)),
-        (TextOrJson::Text, false) => print(&render::lint_rules_text(&shown)),
-        (TextOrJson::Text, true) => print(&render::all_text(&shown)),
-    };
+    print(&crate::report::catalog::rules(
+        args.format,
+        args.all,
+        &shown,
+    ));
     ExitCode::SUCCESS
 }
 

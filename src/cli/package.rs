@@ -13,7 +13,7 @@ use crate::report;
 use crate::safe_eprintln;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Outer zip with intro.md and the package zip (PkgAssets/ + solution zips).
     Certification,
     /// Flat zip of apiDefinition.swagger.json, apiProperties.json, icon.png, script.csx.
@@ -30,57 +30,57 @@ impl Kind {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct PackageArgs {
+pub(crate) struct PackageArgs {
     /// The connector folder (apiDefinition.swagger.json, apiProperties.json, icon, script).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Where to write the zip (written atomically).
     #[arg(short, long)]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     #[arg(long, value_enum, default_value_t = Kind::Certification)]
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// intro.md for the outer zip (default: intro.md in the connector folder).
     #[arg(long)]
-    pub intro: Option<PathBuf>,
+    pub(crate) intro: Option<PathBuf>,
     /// The flow solution exported from Dataverse (required for --kind certification).
     #[arg(long)]
-    pub flow_solution: Option<PathBuf>,
+    pub(crate) flow_solution: Option<PathBuf>,
     /// The AI plugin solution exported from Dataverse.
     #[arg(long)]
-    pub plugin_solution: Option<PathBuf>,
+    pub(crate) plugin_solution: Option<PathBuf>,
     /// Use this exported connector solution instead of generating one from the files.
     #[arg(long)]
-    pub connector_solution: Option<PathBuf>,
+    pub(crate) connector_solution: Option<PathBuf>,
     /// Publisher customization prefix for the generated solution (default: from publisher).
     #[arg(long)]
-    pub prefix: Option<String>,
+    pub(crate) prefix: Option<String>,
     /// Package even when the certified lint or the package check reports errors.
     #[arg(long)]
-    pub allow_errors: bool,
+    pub(crate) allow_errors: bool,
 }
 
 #[derive(clap::Args, Debug)]
-pub struct VerifyPackageArgs {
+pub(crate) struct VerifyPackageArgs {
     /// The certification package (.zip).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The package carries an AI plugin solution (3 solutions instead of 2).
     #[arg(long)]
-    pub plugin: bool,
+    pub(crate) plugin: bool,
     /// The pull request's connector folder: the connector in every solution must match it.
     #[arg(long)]
-    pub against: Option<PathBuf>,
+    pub(crate) against: Option<PathBuf>,
     /// What the zip is (as `package --kind` wrote it). [default: a zip with
     /// apiDefinition.swagger.json at its root is a files zip, anything else a certification
     /// package]
     #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
+    pub(crate) kind: Option<Kind>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub format: TextOrJson,
+    pub(crate) format: TextOrJson,
     /// Exit with 1 when a finding at or above this level remains.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    pub(crate) fail_on: FailOn,
 }
 
-pub fn package(args: PackageArgs, color: bool) -> ExitCode {
+pub(crate) fn package(args: PackageArgs, color: bool) -> ExitCode {
     let req = PackageRequest {
         dir: args.dir,
         output: args.output,
@@ -130,7 +130,7 @@ pub fn package(args: PackageArgs, color: bool) -> ExitCode {
     ExitCode::from(o.exit_status())
 }
 
-pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
+pub(crate) fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
     let json = args.format == TextOrJson::Json;
     let req = VerifyRequest {
         file: args.file.clone(),
@@ -143,19 +143,15 @@ pub fn verify_package(args: VerifyPackageArgs, color: bool) -> ExitCode {
         Err(VerifyPackageError::Session(e)) => return super::fail(&e, json),
         Err(e @ VerifyPackageError::Refused(_)) => {
             if let (true, VerifyPackageError::Refused(r)) = (json, &e) {
-                let mut doc = super::error_document("refused", &r.reason);
-                doc["package"] = args.file.display().to_string().into();
-                doc["error"]["path_in_package"] = r.path.clone().into();
-                print_json(&doc);
+                print_json(&report::package::refused_json(
+                    &args.file, &r.reason, &r.path,
+                ));
             }
             safe_eprintln!("error: {e}");
             return ExitCode::from(super::EXIT_ERROR);
         }
     };
-    match args.format {
-        TextOrJson::Json => print(&report::package::render_json(&report)),
-        TextOrJson::Text => print(&report::package::render_text(&report, color)),
-    };
+    print(&report::package::render(&report, args.format, color));
     match args.fail_on.level() {
         Some(level) if report.has_at_least(level) => ExitCode::from(super::EXIT_FINDINGS),
         _ => ExitCode::SUCCESS,

@@ -9,18 +9,18 @@ use crate::app::preview::{self, PreviewRequest};
 use crate::safe_eprintln;
 
 #[derive(clap::Args, Debug)]
-pub struct PreviewArgs {
+pub(crate) struct PreviewArgs {
     /// The connector folder (apiDefinition.swagger.json, apiProperties.json, icon.png).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The HTML page to write (one self-contained file; written atomically).
     #[arg(short, long, value_name = "FILE.html")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Do not lint the connector (by default its findings are shown on the cards they concern).
     #[arg(long)]
-    pub no_lint: bool,
+    pub(crate) no_lint: bool,
 }
 
-pub fn run(args: PreviewArgs) -> ExitCode {
+pub(crate) fn run(args: PreviewArgs) -> ExitCode {
     let req = PreviewRequest {
         dir: args.dir,
         output: args.output,
@@ -28,29 +28,12 @@ pub fn run(args: PreviewArgs) -> ExitCode {
     };
     match preview::run(&req) {
         Ok(o) => {
-            let actions = o
-                .preview
-                .cards
-                .iter()
-                .filter(|c| c.kind == crate::preview::Kind::Action)
-                .count();
-            // Paths come from the user and may hold anything: each through `safe::text`.
-            let mut line = format!(
-                "wrote {} ({actions} actions, {} triggers, {} KB)",
-                crate::safe::text(&o.output.display().to_string()),
-                o.preview.cards.len() - actions,
-                o.bytes.div_ceil(1024)
-            );
-            if req.lint {
-                line.push_str(&format!(
-                    "; {} findings on cards, {} elsewhere (connkit lint {} lists them all)",
-                    o.findings_on_cards,
-                    o.findings_elsewhere,
-                    crate::safe::text(&req.dir.display().to_string())
-                ));
-            }
-            line.push('\n');
-            print(&line);
+            let lint =
+                req.lint
+                    .then_some((o.findings_on_cards, o.findings_elsewhere, req.dir.as_path()));
+            print(&crate::report::preview::written(
+                &o.output, &o.preview, o.bytes, lint,
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -10,35 +10,35 @@ use crate::app::request::{self, RequestInput};
 use crate::contract::auth::{Source, parse_arg};
 
 #[derive(clap::Args, Debug)]
-pub struct RequestArgs {
+pub(crate) struct RequestArgs {
     /// The connector folder (or its definition file).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The operation's operationId.
-    pub operation_id: String,
+    pub(crate) operation_id: String,
     /// A parameter of the operation (repeatable); `body='{…}'` for the body.
     #[arg(long = "param", value_name = "NAME=VALUE", value_parser = pair)]
-    pub params: Vec<(String, String)>,
+    pub(crate) params: Vec<(String, String)>,
     /// A connection parameter (repeatable): what `@connectionParameters('NAME')` reads, and
     /// the credentials (api_key, username/password, token). Keep secrets off the command
     /// line: `NAME=@env:VARIABLE` or `NAME` alone (CONNKIT_CONNECTION_NAME) read the
     /// environment, `NAME=@stdin` or `NAME=-` one line of stdin, as `connkit test` does.
     /// Secret values never appear in the output.
     #[arg(long = "connection", value_name = "NAME[=VALUE]", value_parser = parse_arg)]
-    pub connections: Vec<(String, Source)>,
+    pub(crate) connections: Vec<(String, Source)>,
     /// A raw request header sent besides the parameters (repeatable).
     #[arg(long = "header", value_name = "NAME=VALUE", value_parser = pair)]
-    pub headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
     /// A response to run the response-section policies on: a JSON file
     /// {"status", "headers", "body"}.
     #[arg(long, value_name = "FILE")]
-    pub response: Option<PathBuf>,
+    pub(crate) response: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RequestFormat::Text)]
-    pub format: RequestFormat,
+    pub(crate) format: RequestFormat,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RequestFormat {
+pub(crate) enum RequestFormat {
     /// The request (and response) as HTTP messages, with the policies that changed them.
     Text,
     /// One JSON document.
@@ -53,52 +53,17 @@ fn pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
-/// The values of `--connection`, parsed as `connkit test` parses them
-/// ([`crate::contract::auth::parse_arg`]): given, from an environment variable, or one line
-/// of stdin (at most one argument may read it).
-fn connection_values(given: Vec<(String, Source)>) -> Result<Vec<(String, String)>, String> {
-    let mut stdin_used = false;
-    let mut out = Vec::new();
-    for (name, source) in given {
-        let value = match source {
-            Source::Stdin => {
-                if stdin_used {
-                    return Err(
-                        "only one --connection may read stdin (NAME=- or NAME=@stdin)".into(),
-                    );
-                }
-                stdin_used = true;
-                let mut line = String::new();
-                std::io::stdin()
-                    .read_line(&mut line)
-                    .map_err(|e| format!("--connection {name}: cannot read stdin: {e}"))?;
-                line.trim_end_matches(['\n', '\r']).to_string()
-            }
-            Source::Literal(v) => v,
-            Source::Env(var) => std::env::var(&var).map_err(|_| {
-                format!("--connection {name}: the environment variable {var} is not set")
-            })?,
-        };
-        out.push((name, value));
-    }
-    Ok(out)
-}
-
-pub fn run(args: RequestArgs) -> ExitCode {
+pub(crate) fn run(args: RequestArgs) -> ExitCode {
     let json = args.format == RequestFormat::Json;
-    let connections = match connection_values(args.connections) {
-        Ok(c) => c,
-        Err(m) => return fail_with("usage", &m, json),
-    };
     let input = RequestInput {
         dir: args.dir,
         operation_id: args.operation_id,
         params: args.params,
-        connections,
+        connections: args.connections,
         headers: args.headers,
         response: args.response,
     };
-    match request::run(&input) {
+    match request::run(&input, &mut std::io::stdin().lock()) {
         Ok(outcome) => {
             if json {
                 print_json(&crate::report::request::json(&outcome));

@@ -14,29 +14,29 @@ use crate::submit::ingestion;
 use crate::submit::token::TokenEndpoint;
 
 #[derive(clap::Args, Debug)]
-pub struct UploadArgs {
+pub(crate) struct UploadArgs {
     /// The package zip to upload.
-    pub package: PathBuf,
+    pub(crate) package: PathBuf,
     /// Read the SAS URL from stdin ("-"). Without it the URL comes from CONNKIT_SAS_URL. A URL
     /// given here directly is refused: it would land in shell history.
     #[arg(long, value_name = "-")]
-    pub sas_url: Option<String>,
+    pub(crate) sas_url: Option<String>,
     /// Output format: text, or one JSON document (url, bytes, sha256).
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Timeout of one upload attempt, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 600)]
-    pub request_timeout: u64,
+    pub(crate) request_timeout: u64,
     /// Bound on the whole command, retries included, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 1800)]
-    pub timeout: u64,
+    pub(crate) timeout: u64,
     /// Base of the retry backoff in milliseconds (tests use small values).
     #[arg(long, hide = true, default_value_t = 1000)]
-    pub retry_base_ms: u64,
+    pub(crate) retry_base_ms: u64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenEndpointArg {
+pub(crate) enum TokenEndpointArg {
     V1,
     V2,
 }
@@ -47,69 +47,69 @@ pub enum TokenEndpointArg {
 AZURE_CLIENT_SECRET (or --client-secret-stdin). Exit codes: 0 done, 1 package or submission \
 rejected by the service, 2 configuration, access, network, conflict or time limit."
 )]
-pub struct SubmitArgs {
+pub(crate) struct SubmitArgs {
     /// The package zip to submit.
-    pub package: PathBuf,
+    pub(crate) package: PathBuf,
     /// Partner Center product id (the Ingestion API's productID).
     #[arg(long, value_name = "ID")]
-    pub product_id: String,
+    pub(crate) product_id: String,
     /// Package resourceType for the create call (default: the type the package
     /// configuration already references).
     #[arg(long, value_name = "TYPE")]
-    pub package_type: Option<String>,
+    pub(crate) package_type: Option<String>,
     /// Cancel an in-progress submission instead of stopping.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Poll the submission until it is ready (or failed), printing progress.
     #[arg(long)]
-    pub wait: bool,
+    pub(crate) wait: bool,
     /// After a successful wait, go live (promote). Cannot be undone. Implies --wait.
     #[arg(long)]
-    pub go_live: bool,
+    pub(crate) go_live: bool,
     /// Seconds between polls.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub poll_interval: u64,
+    pub(crate) poll_interval: u64,
     /// Bound on the whole run (waits and retries included), in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 21600)]
-    pub timeout: u64,
+    pub(crate) timeout: u64,
     /// Timeout of one API request, in seconds (uploads get 600).
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
-    pub request_timeout: u64,
+    pub(crate) request_timeout: u64,
     /// Entra authority host (sovereign clouds, tests).
     #[arg(long, env = "CONNKIT_AUTHORITY_HOST", hide_env_values = true,
           default_value = ingestion::DEFAULT_AUTHORITY)]
-    pub authority_host: String,
+    pub(crate) authority_host: String,
     /// Ingestion API base URL.
     #[arg(long, env = "CONNKIT_API_URL", hide_env_values = true,
           default_value = ingestion::DEFAULT_API_URL)]
-    pub api_url: String,
+    pub(crate) api_url: String,
     /// Token endpoint: v1 (`/oauth2/token`, resource=...) or v2 (`/oauth2/v2.0/token`, scope=.../.default).
     #[arg(long, value_enum, default_value_t = TokenEndpointArg::V1)]
-    pub token_endpoint: TokenEndpointArg,
+    pub(crate) token_endpoint: TokenEndpointArg,
     /// Read the client secret from the first line of stdin instead of AZURE_CLIENT_SECRET.
     #[arg(long)]
-    pub client_secret_stdin: bool,
+    pub(crate) client_secret_stdin: bool,
     /// Print the planned calls and exit without opening any connection (after the same
     /// local checks as a real run: package verification, credentials).
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Submit even when the package fails the checks of `verify-package` (not recommended:
     /// Partner Center rejects such packages).
     #[arg(long)]
-    pub skip_verify: bool,
+    pub(crate) skip_verify: bool,
     /// The package carries an AI plugin solution (3 solutions instead of 2), as for
     /// `verify-package --plugin`.
     #[arg(long)]
-    pub plugin: bool,
+    pub(crate) plugin: bool,
     /// Output format: text, or one JSON document (ids, states; the plan with --dry-run).
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Base of the retry backoff in milliseconds (tests use small values).
     #[arg(long, hide = true, default_value_t = 1000)]
-    pub retry_base_ms: u64,
+    pub(crate) retry_base_ms: u64,
 }
 
-pub fn upload(args: UploadArgs) -> ExitCode {
+pub(crate) fn upload(args: UploadArgs) -> ExitCode {
     let req = UploadRequest {
         package: args.package,
         sas_url: args.sas_url,
@@ -121,17 +121,14 @@ pub fn upload(args: UploadArgs) -> ExitCode {
     };
     match crate::app::submit::run_upload(&req) {
         Ok(r) => {
-            match args.format {
-                Format::Json => print_json(&render::upload_json(&r)),
-                Format::Text => print(&render::upload_text(&r)),
-            };
+            print(&render::upload(&r, args.format));
             ExitCode::SUCCESS
         }
         Err(e) => super::fail(&e, args.format == Format::Json),
     }
 }
 
-pub fn submit(args: SubmitArgs) -> ExitCode {
+pub(crate) fn submit(args: SubmitArgs) -> ExitCode {
     let json = args.format == Format::Json;
     let req = SubmitRequest {
         package: args.package,
@@ -175,10 +172,7 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
             None
         }
         SubmitOutcome::DryRun(d) => {
-            match args.format {
-                Format::Json => print_json(&render::dry_run_json(d)),
-                Format::Text => print(&render::dry_run_text(d)),
-            };
+            print(&render::dry_run(d, args.format));
             d.problem.as_deref()
         }
         SubmitOutcome::Ran {
@@ -186,10 +180,7 @@ pub fn submit(args: SubmitArgs) -> ExitCode {
             outcome,
             error,
         } => {
-            match args.format {
-                Format::Json => print_json(&render::ran_json(status, error.as_deref(), outcome)),
-                Format::Text => print(&render::summary(outcome, status)),
-            };
+            print(&render::ran(status, error.as_deref(), outcome, args.format));
             error.as_deref()
         }
     };

@@ -4,21 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::ValueEnum;
-
 use super::errors::fail_with;
-use super::{EXIT_FINDINGS, print};
+use super::print;
 use crate::app::test::{TestRequest, run};
 use crate::report;
+pub(crate) use crate::report::test::TestFormat;
 use crate::safe_eprintln;
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TestFormat {
-    Text,
-    Json,
-    Junit,
-    Markdown,
-}
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -28,38 +19,38 @@ or NAME=@stdin / NAME=- (the next line of stdin). Secrets belong in the environm
 stdin: a literal secret lands in shell history. Exit codes: 0 every operation that ran passed, \
 1 an operation failed, 2 usage error or nothing answers at --base-url. See docs/test.md."
 )]
-pub struct TestArgs {
+pub(crate) struct TestArgs {
     /// The connector folder (or its definition file).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// Where the API is: replaces the definition's scheme://host/basePath
     /// (e.g. `https://staging.contoso.com/v1`, or `http://127.0.0.1:8080` for a local server).
     #[arg(long, value_name = "URL")]
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// A connection parameter: api_key, username, password, token, or any apiProperties
     /// connection parameter the policies read. Repeatable.
     #[arg(long, value_name = "NAME[=VALUE]")]
-    pub connection: Vec<String>,
+    pub(crate) connection: Vec<String>,
     /// The test plan (JSON or YAML): inputs and expected statuses per operation.
     #[arg(long, value_name = "FILE")]
-    pub plan: Option<PathBuf>,
+    pub(crate) plan: Option<PathBuf>,
     /// Test only this operation (repeatable).
     #[arg(long, value_name = "ID")]
-    pub operation: Vec<String>,
+    pub(crate) operation: Vec<String>,
     /// Write the exchanges as a HAR 1.2 file (secrets redacted) into DIR.
     #[arg(long, value_name = "DIR")]
-    pub record: Option<PathBuf>,
+    pub(crate) record: Option<PathBuf>,
     /// Check the responses recorded in DIR instead of calling the API (no network).
     #[arg(long, value_name = "DIR")]
-    pub replay: Option<PathBuf>,
+    pub(crate) replay: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TestFormat::Text)]
-    pub format: TestFormat,
+    pub(crate) format: TestFormat,
     /// Timeout of one request, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub request_timeout: u64,
+    pub(crate) request_timeout: u64,
 }
 
-pub fn run_test(args: TestArgs, color: bool) -> ExitCode {
+pub(crate) fn run_test(args: TestArgs, color: bool) -> ExitCode {
     let json = args.format == TestFormat::Json;
     let req = TestRequest {
         dir: args.dir.clone(),
@@ -79,24 +70,14 @@ pub fn run_test(args: TestArgs, color: bool) -> ExitCode {
     for w in &session.warnings {
         safe_eprintln!("warning: {w}");
     }
-    let suite = args
-        .dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "connector".into());
-    let out = match args.format {
-        TestFormat::Text => report::test::text(&session.outcome, color),
-        TestFormat::Json => report::test::json(&session.outcome),
-        TestFormat::Junit => report::test::junit(&session.outcome, &suite),
-        TestFormat::Markdown => report::test::markdown(&session.outcome),
-    };
-    print(&out);
+    print(&report::test::render(
+        args.format,
+        &session.outcome,
+        &args.dir,
+        color,
+    ));
     if let Some(p) = &session.recorded {
         safe_eprintln!("recorded {}", p.display());
     }
-    if session.outcome.summary.failed > 0 {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(session.exit_status())
 }

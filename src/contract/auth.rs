@@ -16,7 +16,7 @@ use serde_json::Value;
 
 /// Where a connection value comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Literal(String),
     Env(String),
     Stdin,
@@ -25,7 +25,7 @@ pub enum Source {
 /// The environment variable `--connection NAME` (no value) reads, in `connkit test` and
 /// `connkit request` alike: `CONNKIT_CONNECTION_` and the name upper-cased, other characters
 /// as `_`.
-pub fn connection_env(name: &str) -> String {
+pub(crate) fn connection_env(name: &str) -> String {
     let upper: String = name
         .chars()
         .map(|c| {
@@ -42,7 +42,7 @@ pub fn connection_env(name: &str) -> String {
 /// Parse one `--connection` argument: `NAME=VALUE`, `NAME=@env:VAR`, `NAME=@stdin`, and as
 /// `connkit request` takes them, `NAME` alone (the variable [`connection_env`] names) and
 /// `NAME=-` (stdin).
-pub fn parse_arg(arg: &str) -> Result<(String, Source), String> {
+pub(crate) fn parse_arg(arg: &str) -> Result<(String, Source), String> {
     let Some((name, value)) = arg.split_once('=') else {
         let name = arg.trim();
         if name.is_empty() {
@@ -83,13 +83,13 @@ const SECRET_NAMES: [&str; 8] = [
 
 /// The connection's values, by connection parameter name.
 #[derive(Debug, Clone, Default)]
-pub struct Connection {
+pub(crate) struct Connection {
     values: Vec<(String, String)>,
 }
 
 /// Standard base64 (with padding) of bytes. Hand-written: a dozen lines, and the `base64`
 /// crate is only in the tree through reqwest's optional features.
-pub fn base64(data: &[u8]) -> String {
+pub(crate) fn base64(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
@@ -111,7 +111,7 @@ pub fn base64(data: &[u8]) -> String {
 }
 
 /// Register a secret and its base64 forms (standard and URL-safe, padded or not).
-pub fn register(secret: &str) {
+pub(crate) fn register(secret: &str) {
     crate::safe::register_secret(secret);
     let b = base64(secret.as_bytes());
     let url_safe = b.replace('+', "-").replace('/', "_");
@@ -126,7 +126,7 @@ pub fn register(secret: &str) {
 
 /// Whether the connection parameter `name` holds a credential: its apiProperties type says
 /// so (`securestring`, `oauthSetting`), or its name does.
-pub fn is_secret(properties: Option<&Value>, name: &str) -> bool {
+pub(crate) fn is_secret(properties: Option<&Value>, name: &str) -> bool {
     let declared = properties
         .and_then(|p| p.pointer("/properties/connectionParameters"))
         .and_then(|c| c.get(name))
@@ -154,7 +154,11 @@ fn scheme(root: &Value) -> Option<(&str, &Value)> {
 impl Connection {
     /// Values by name; secrets (see [`is_secret`]) registered for redaction, and a basic
     /// credential as a whole.
-    pub fn new(values: Vec<(String, String)>, properties: Option<&Value>, root: &Value) -> Self {
+    pub(crate) fn new(
+        values: Vec<(String, String)>,
+        properties: Option<&Value>,
+        root: &Value,
+    ) -> Self {
         let c = Connection { values };
         for (name, v) in &c.values {
             if is_secret(properties, name) || c.auth_names(root).contains(&name.as_str()) {
@@ -171,7 +175,7 @@ impl Connection {
     /// [`crate::safe::MIN_SECRET_LEN`] (replacing every occurrence of two or three characters
     /// would garble the output, so such values are not registered). The sessions refuse to
     /// run with one, naming it; no real key, token or password is that short.
-    pub fn unredactable(&self, properties: Option<&Value>, root: &Value) -> Option<String> {
+    pub(crate) fn unredactable(&self, properties: Option<&Value>, root: &Value) -> Option<String> {
         self.values
             .iter()
             .find(|(name, v)| {
@@ -188,7 +192,7 @@ impl Connection {
             })
     }
 
-    pub fn get(&self, name: &str) -> Option<&str> {
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.values
             .iter()
             .find(|(k, _)| k == name)
@@ -200,7 +204,7 @@ impl Connection {
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn values(&self) -> &[(String, String)] {
+    pub(crate) fn values(&self) -> &[(String, String)] {
         &self.values
     }
 
@@ -218,7 +222,7 @@ impl Connection {
     }
 
     /// What is missing for the authentication, in words (`None`: nothing, or no auth).
-    pub fn missing(&self, root: &Value) -> Option<String> {
+    pub(crate) fn missing(&self, root: &Value) -> Option<String> {
         let (_, def) = scheme(root)?;
         match def.get("type").and_then(Value::as_str)? {
             "apiKey" if self.get("api_key").is_none() => Some(
@@ -235,7 +239,7 @@ impl Connection {
     }
 
     /// Header names and query names that carry a credential (redacted in recordings).
-    pub fn credential_names(&self, root: &Value) -> (Vec<String>, Vec<String>) {
+    pub(crate) fn credential_names(&self, root: &Value) -> (Vec<String>, Vec<String>) {
         let mut headers = vec![
             "authorization".to_string(),
             "proxy-authorization".to_string(),

@@ -16,17 +16,17 @@ use super::request::Built;
 use super::validate::Response;
 
 /// The file `--record` writes.
-pub const FILE_NAME: &str = "connkit-test.har";
+pub(crate) const FILE_NAME: &str = "connkit-test.har";
 /// The most a recording may weigh when replayed.
-pub const MAX_HAR_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_HAR_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What to redact besides the registered secrets.
 #[derive(Debug, Clone, Default)]
-pub struct Redaction {
+pub(crate) struct Redaction {
     /// Lower-case header names whose values are credentials.
-    pub headers: Vec<String>,
+    pub(crate) headers: Vec<String>,
     /// Lower-case query parameter names whose values are credentials.
-    pub query: Vec<String>,
+    pub(crate) query: Vec<String>,
 }
 
 impl Redaction {
@@ -74,7 +74,7 @@ impl Redaction {
     }
 
     /// A URL for reports: credential query values replaced, registered secrets redacted.
-    pub fn display_url(&self, url: &str) -> String {
+    pub(crate) fn display_url(&self, url: &str) -> String {
         self.url(url).0
     }
 }
@@ -100,17 +100,17 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// One recorded exchange.
-pub struct Exchange<'a> {
-    pub operation_id: &'a str,
-    pub index: usize,
-    pub request: &'a Built,
-    pub response: &'a Response,
-    pub started: std::time::SystemTime,
-    pub millis: u64,
+pub(crate) struct Exchange<'a> {
+    pub(crate) operation_id: &'a str,
+    pub(crate) index: usize,
+    pub(crate) request: &'a Built,
+    pub(crate) response: &'a Response,
+    pub(crate) started: std::time::SystemTime,
+    pub(crate) millis: u64,
 }
 
 /// `2024-05-01T12:30:00.123Z` (HAR's `startedDateTime`, ISO 8601).
-pub fn iso8601(t: std::time::SystemTime) -> String {
+pub(crate) fn iso8601(t: std::time::SystemTime) -> String {
     let d = t.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let secs = d.as_secs();
     let (days, rem) = (secs / 86_400, secs % 86_400);
@@ -156,7 +156,7 @@ fn redact_bytes(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The HAR entry of one exchange.
-pub fn entry(x: &Exchange<'_>, r: &Redaction) -> Value {
+pub(crate) fn entry(x: &Exchange<'_>, r: &Redaction) -> Value {
     let (url, query) = r.url(&x.request.url);
     let req_headers: Vec<Value> = x
         .request
@@ -219,7 +219,7 @@ pub fn entry(x: &Exchange<'_>, r: &Redaction) -> Value {
 }
 
 /// The whole HAR document, serialized and redacted once more as text.
-pub fn document(entries: Vec<Value>) -> String {
+pub(crate) fn document(entries: Vec<Value>) -> String {
     let doc = json!({"log": {
         "version": "1.2",
         "creator": {"name": "connkit", "version": env!("CARGO_PKG_VERSION")},
@@ -231,7 +231,7 @@ pub fn document(entries: Vec<Value>) -> String {
 
 /// Write the recording into `dir` (created if needed) atomically: a temporary file in `dir`,
 /// then renamed over `connkit-test.har` (a symlink there is replaced, never followed).
-pub fn write(dir: &Path, text: &str) -> Result<PathBuf, String> {
+pub(crate) fn write(dir: &Path, text: &str) -> Result<PathBuf, String> {
     use std::io::Write;
     std::fs::create_dir_all(dir).map_err(|e| format!("--record {}: {e}", dir.display()))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
@@ -246,7 +246,7 @@ pub fn write(dir: &Path, text: &str) -> Result<PathBuf, String> {
 }
 
 /// Read the responses recorded in `dir/*.har`.
-pub fn read(dir: &Path) -> Result<super::transport::Replay, String> {
+pub(crate) fn read(dir: &Path) -> Result<super::transport::Replay, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("--replay {}: {e}", dir.display()))?
         .filter_map(Result::ok)

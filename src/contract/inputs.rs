@@ -16,40 +16,40 @@ use serde_json::{Map, Value};
 use crate::model::swagger::{Operation, Param, Swagger};
 
 /// The most a plan file may weigh.
-pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One request of the plan.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct PlanEntry {
+pub(crate) struct PlanEntry {
     /// Parameter values by name (path, query, header, formData; `body` for the body).
     #[serde(default)]
-    pub params: Map<String, Value>,
+    pub(crate) params: Map<String, Value>,
     /// The request body; replaces any test value.
     #[serde(default)]
-    pub body: Option<Value>,
+    pub(crate) body: Option<Value>,
     #[serde(default)]
-    pub expect: Option<Expect>,
+    pub(crate) expect: Option<Expect>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Expect {
-    pub status: Option<u16>,
+pub(crate) struct Expect {
+    pub(crate) status: Option<u16>,
 }
 
 /// A test plan.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Plan {
+pub(crate) struct Plan {
     #[serde(default)]
-    pub operations: BTreeMap<String, Vec<PlanEntry>>,
+    pub(crate) operations: BTreeMap<String, Vec<PlanEntry>>,
 }
 
 impl Plan {
     /// Parse a plan: YAML when `yaml`, else JSON. The error names what is wrong, never echoes
     /// the file.
-    pub fn parse(text: &str, yaml: bool) -> Result<Plan, String> {
+    pub(crate) fn parse(text: &str, yaml: bool) -> Result<Plan, String> {
         if yaml {
             serde_yaml::from_str(text).map_err(|e| format!("the plan is not a valid plan: {e}"))
         } else {
@@ -58,7 +58,7 @@ impl Plan {
     }
 
     /// Operation ids of the plan that the definition does not have.
-    pub fn unknown_operations<'p>(&'p self, sw: &Swagger<'_>) -> Vec<&'p str> {
+    pub(crate) fn unknown_operations<'p>(&'p self, sw: &Swagger<'_>) -> Vec<&'p str> {
         self.operations
             .keys()
             .filter(|id| sw.operation_by_id(id).is_none())
@@ -69,20 +69,20 @@ impl Plan {
 
 /// The value of one non-body parameter of a request.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ParamValue {
-    pub name: String,
+pub(crate) struct ParamValue {
+    pub(crate) name: String,
     /// `path`, `query`, `header`, `formData`.
-    pub location: String,
-    pub value: Value,
+    pub(crate) location: String,
+    pub(crate) value: Value,
     /// `collectionFormat` (`csv` when absent), for arrays.
-    pub collection_format: String,
+    pub(crate) collection_format: String,
 }
 
 /// The inputs of one request.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inputs {
-    pub params: Vec<ParamValue>,
-    pub body: Option<Value>,
+pub(crate) struct Inputs {
+    pub(crate) params: Vec<ParamValue>,
+    pub(crate) body: Option<Value>,
 }
 
 /// A value from the definition for a parameter or schema: `x-ms-test-value`, then `default`,
@@ -147,7 +147,7 @@ fn body_from_schema<'a>(
 
 /// The inputs of one request of `op` (`entry` is the plan's, if any). `Err` names the first
 /// required input that has no value.
-pub fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     entry: Option<&PlanEntry>,
@@ -212,7 +212,8 @@ fn body_value<'a>(
 
 /// A parameter value as it goes into a URL or header: strings as they are, arrays joined by
 /// their `collectionFormat` (`multi` is expanded by the caller), other values as JSON.
-pub fn scalar(v: &Value) -> String {
+#[cfg(test)]
+pub(crate) fn scalar(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
@@ -221,7 +222,8 @@ pub fn scalar(v: &Value) -> String {
 }
 
 /// The values of a parameter for the wire: one string, or (for `multi`) one per item.
-pub fn wire_values(p: &ParamValue) -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn wire_values(p: &ParamValue) -> Vec<String> {
     let Value::Array(items) = &p.value else {
         return vec![scalar(&p.value)];
     };

@@ -15,86 +15,76 @@
 //!
 //! Layer: below `app` (the session that reads arguments, files and stdin), above `model`.
 
-pub mod auth;
-pub mod codes;
-pub mod har;
-pub mod inputs;
-pub mod request;
-pub mod run;
-pub mod transport;
-pub mod validate;
+pub(crate) mod auth;
+pub(crate) mod codes;
+pub(crate) mod har;
+pub(crate) mod inputs;
+pub(crate) mod request;
+pub(crate) mod run;
+pub(crate) mod transport;
+pub(crate) mod validate;
 
 use serde::Serialize;
 
 /// One problem of a response: a code of the catalog, where the definition declares what was
 /// expected, and where the response differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub code: &'static str,
+pub(crate) struct Problem {
+    pub(crate) code: &'static str,
     /// JSON pointer into the definition (`/definitions/Order/properties/number`).
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// Location in the response body (`$.value[1].status`; `$` for the whole response).
-    pub path: String,
-    pub message: String,
+    pub(crate) path: String,
+    pub(crate) message: String,
 }
 
 /// The verdict of one operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Passed,
     Failed,
     Skipped,
 }
 
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Passed => "passed",
-            Verdict::Failed => "failed",
-            Verdict::Skipped => "skipped",
-        }
-    }
-}
-
 /// One request sent (or replayed) for an operation. `url` is redacted (no secret in its
 /// query); `status` is `None` when no response came.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RequestLog {
-    pub method: String,
-    pub url: String,
-    pub status: Option<u16>,
+pub(crate) struct RequestLog {
+    pub(crate) method: String,
+    pub(crate) url: String,
+    pub(crate) status: Option<u16>,
 }
 
 /// The result of one operation.
 #[derive(Debug, Clone, Serialize)]
-pub struct OperationResult {
+pub(crate) struct OperationResult {
     #[serde(rename = "operationId")]
-    pub operation_id: String,
-    pub status: Verdict,
-    pub requests: Vec<RequestLog>,
-    pub problems: Vec<Problem>,
+    pub(crate) operation_id: String,
+    pub(crate) status: Verdict,
+    pub(crate) requests: Vec<RequestLog>,
+    pub(crate) problems: Vec<Problem>,
     /// Why it was skipped, or what was not checked ("script not run").
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// How many operations passed, failed, were skipped.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    pub passed: usize,
-    pub failed: usize,
-    pub skipped: usize,
+pub(crate) struct Summary {
+    pub(crate) passed: usize,
+    pub(crate) failed: usize,
+    pub(crate) skipped: usize,
 }
 
 /// Everything a run found.
 #[derive(Debug, Clone, Serialize)]
-pub struct TestOutcome {
-    pub operations: Vec<OperationResult>,
-    pub summary: Summary,
+pub(crate) struct TestOutcome {
+    pub(crate) operations: Vec<OperationResult>,
+    pub(crate) summary: Summary,
 }
 
 impl TestOutcome {
-    pub fn new(operations: Vec<OperationResult>) -> TestOutcome {
+    pub(crate) fn new(operations: Vec<OperationResult>) -> TestOutcome {
         let mut summary = Summary::default();
         for o in &operations {
             match o.status {
@@ -110,7 +100,7 @@ impl TestOutcome {
     }
 
     /// The JSON document of `--format json` (the shape issue 28 fixes).
-    pub fn to_json(&self) -> serde_json::Value {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
     }
 }

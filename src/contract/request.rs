@@ -17,18 +17,18 @@ use crate::policies::Policies;
 
 /// A request ready to send.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Built {
+pub(crate) struct Built {
     /// Upper case.
-    pub method: String,
-    pub url: String,
-    pub headers: Vec<(String, String)>,
-    pub body: Option<Vec<u8>>,
+    pub(crate) method: String,
+    pub(crate) url: String,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Option<Vec<u8>>,
     /// The request as the builder and the policies left it (response policies read it).
-    pub request: Request,
+    pub(crate) request: Request,
 }
 
 impl Built {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -46,7 +46,7 @@ fn text(v: &Value) -> String {
 }
 
 /// Build the request of `op` with `inputs`, for `base` (`--base-url`, parsed).
-pub fn build<'a>(
+pub(crate) fn build<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     inputs: &Inputs,
@@ -94,7 +94,7 @@ pub fn build<'a>(
 
 /// Apply the operation's response-section policies to a JSON response (others are checked
 /// as they came). A policy that cannot run leaves the response as it came.
-pub fn apply_response(
+pub(crate) fn apply_response(
     op: &Operation<'_>,
     policies: &Policies<'_>,
     built: &Built,

@@ -14,15 +14,15 @@ use crate::submit::http::{
 
 /// Why a request got no response.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoResponse {
+pub(crate) struct NoResponse {
     /// The connection could not be made (nothing answers there).
-    pub connect: bool,
+    pub(crate) connect: bool,
     /// Already free of query strings and credentials.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// A source of responses.
-pub trait Transport {
+pub(crate) trait Transport {
     /// The response to request `index` (0-based) of operation `operation_id`.
     fn send(
         &mut self,
@@ -33,7 +33,7 @@ pub trait Transport {
 }
 
 /// `host:port` of a URL (the port made explicit).
-pub fn authority(url: &reqwest::Url) -> Option<String> {
+pub(crate) fn authority(url: &reqwest::Url) -> Option<String> {
     Some(format!(
         "{}:{}",
         url.host_str()?.to_ascii_lowercase(),
@@ -42,7 +42,7 @@ pub fn authority(url: &reqwest::Url) -> Option<String> {
 }
 
 /// The live API.
-pub struct Live {
+pub(crate) struct Live {
     client: reqwest::blocking::Client,
     /// `host:port` the requests may go to.
     allowed: Vec<String>,
@@ -55,7 +55,11 @@ const MAX_REDIRECTS: usize = 5;
 impl Live {
     /// A client for `allowed` (`host:port`, lower case). Loopback hosts never go through a
     /// proxy; others honour `HTTP(S)_PROXY` and `NO_PROXY`.
-    pub fn new(allowed: Vec<String>, timeout: Duration, loopback: bool) -> Result<Live, String> {
+    pub(crate) fn new(
+        allowed: Vec<String>,
+        timeout: Duration,
+        loopback: bool,
+    ) -> Result<Live, String> {
         install_crypto_provider();
         let hosts = allowed.clone();
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
@@ -160,21 +164,21 @@ impl Transport for Live {
 }
 
 /// Whether a `--base-url` host is loopback (no proxy, and plain http allowed).
-pub fn loopback(url: &reqwest::Url) -> bool {
+pub(crate) fn loopback(url: &reqwest::Url) -> bool {
     url.host_str().is_some_and(is_loopback_host)
 }
 
 /// A recorded exchange: the request's method and path, and the response.
 #[derive(Debug, Clone)]
-pub struct Recorded {
-    pub method: String,
+pub(crate) struct Recorded {
+    pub(crate) method: String,
     /// The URL's path (no scheme, host or query).
-    pub path: String,
-    pub response: Response,
+    pub(crate) path: String,
+    pub(crate) response: Response,
 }
 
 /// The path of a URL (no scheme, host, query or fragment).
-pub fn url_path(url: &str) -> String {
+pub(crate) fn url_path(url: &str) -> String {
     let no_query = &url[..url.find(['?', '#']).unwrap_or(url.len())];
     let after_scheme = no_query.split_once("://").map_or(no_query, |(_, r)| r);
     match after_scheme.find('/') {
@@ -185,8 +189,8 @@ pub fn url_path(url: &str) -> String {
 
 /// Recorded responses (`--replay`), by operation and request index.
 #[derive(Debug, Default)]
-pub struct Replay {
-    pub responses: HashMap<(String, usize), Recorded>,
+pub(crate) struct Replay {
+    pub(crate) responses: HashMap<(String, usize), Recorded>,
 }
 
 impl Transport for Replay {

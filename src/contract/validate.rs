@@ -12,6 +12,9 @@
 //! edits it) and the body's path, and the definition's `$ref` resolution is the model's own
 //! ([`Swagger::resolve`]).
 
+use std::collections::HashMap;
+
+use regex::Regex;
 use serde_json::Value;
 
 use super::Problem;
@@ -21,17 +24,17 @@ use crate::model::swagger::{Operation, Swagger, mime_essence};
 
 /// A response as received (or replayed).
 #[derive(Debug, Clone, Default)]
-pub struct Response {
-    pub status: u16,
+pub(crate) struct Response {
+    pub(crate) status: u16,
     /// Header names lower-cased.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
     /// The body was over the cap and cut off.
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -40,12 +43,12 @@ impl Response {
 }
 
 /// Problems listed per response at most; the rest are counted in one last message.
-pub const MAX_PROBLEMS: usize = 200;
+pub(crate) const MAX_PROBLEMS: usize = 200;
 /// Deepest body nesting checked.
 const MAX_DEPTH: usize = 64;
 
 /// Check one response of `op`. `expect_status` is the plan's `expect.status`.
-pub fn check<'a>(
+pub(crate) fn check<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     resp: &Response,
@@ -56,6 +59,7 @@ pub fn check<'a>(
         problems: Vec::new(),
         dropped: 0,
         next_link: None,
+        patterns: HashMap::new(),
     };
     v.response(op, resp, expect_status);
     if v.dropped > 0 {
@@ -78,10 +82,12 @@ struct Checker<'s, 'a> {
     dropped: usize,
     /// `x-ms-pageable.nextLinkName` of the operation (checked at the body's root).
     next_link: Option<&'a str>,
+    /// Each `pattern` compiled once (`None`: Rust's `regex` cannot compile it).
+    patterns: HashMap<&'a str, Option<Regex>>,
 }
 
 /// `$.name`, or `$['odd name']` when the name is not an identifier.
-pub fn path_key(base: &str, key: &str) -> String {
+pub(crate) fn path_key(base: &str, key: &str) -> String {
     let ident = !key.is_empty()
         && key.chars().enumerate().all(|(i, c)| {
             c == '_' || c == '$' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())
@@ -147,6 +153,47 @@ fn has_type(v: &Value, ty: &str) -> Option<bool> {
         "null" => v.is_null(),
         _ => return None,
     })
+}
+
+/// How many items `uniqueItems` compares.
+const MAX_UNIQUE_ITEMS: usize = 1_000;
+
+/// A text equal for two values exactly when [`same_value`] says so, deeply: numbers by value,
+/// object members in key order.
+fn canonical(v: &Value, out: &mut String) {
+    use std::fmt::Write as _;
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) => {
+                let _ = write!(out, "n{x:e}");
+            }
+            None => {
+                let _ = write!(out, "n{n}");
+            }
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for i in items {
+                canonical(i, out);
+                out.push(',');
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for k in keys {
+                let _ = write!(out, "{}:", Value::from(k.as_str()));
+                canonical(&map[k], out);
+                out.push(',');
+            }
+            out.push('}');
+        }
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
 }
 
 fn same_value(a: &Value, b: &Value) -> bool {
@@ -409,6 +456,14 @@ impl<'s, 'a> Checker<'s, 'a> {
                 format!("{} is not a valid {format}: {why}", show(v)),
             );
         }
+        for (keyword, message) in self.bounds(s, v) {
+            self.push(
+                &TEST_VALUE_OUT_OF_BOUNDS,
+                join(&ptr, keyword),
+                path.into(),
+                message,
+            );
+        }
         match v {
             Value::Object(map) => self.object(map, s, &ptr, path, depth),
             Value::Array(items) => {
@@ -421,6 +476,115 @@ impl<'s, 'a> Checker<'s, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// The validation keywords of `s` that `v` breaks (those of `v`'s own type only), with a
+    /// message each.
+    fn bounds(&mut self, s: &'a Value, v: &Value) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let num = |k: &str| s.get(k).and_then(Value::as_f64);
+        let count = |k: &str| s.get(k).and_then(Value::as_u64);
+        let flag = |k: &str| s.get(k).and_then(Value::as_bool) == Some(true);
+        match v {
+            Value::Number(n) => {
+                let Some(x) = n.as_f64() else {
+                    return out;
+                };
+                if let Some(min) = num("minimum") {
+                    if flag("exclusiveMinimum") && x <= min {
+                        out.push((
+                            "exclusiveMinimum",
+                            format!("{x} is not above the exclusiveMinimum {min}"),
+                        ));
+                    } else if x < min {
+                        out.push(("minimum", format!("{x} is below the minimum {min}")));
+                    }
+                }
+                if let Some(max) = num("maximum") {
+                    if flag("exclusiveMaximum") && x >= max {
+                        out.push((
+                            "exclusiveMaximum",
+                            format!("{x} is not below the exclusiveMaximum {max}"),
+                        ));
+                    } else if x > max {
+                        out.push(("maximum", format!("{x} is above the maximum {max}")));
+                    }
+                }
+                if let Some(m) = num("multipleOf").filter(|m| *m > 0.0) {
+                    let q = x / m;
+                    // Decimal steps (0.01) are not exact in binary: allow rounding noise.
+                    if q.is_finite() && (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
+                        out.push(("multipleOf", format!("{x} is not a multipleOf {m}")));
+                    }
+                }
+            }
+            Value::String(text) => {
+                let chars = text.chars().count() as u64;
+                if let Some(max) = count("maxLength").filter(|max| chars > *max) {
+                    out.push((
+                        "maxLength",
+                        format!("{chars} characters, over the maxLength {max}"),
+                    ));
+                }
+                if let Some(min) = count("minLength").filter(|min| chars < *min) {
+                    out.push((
+                        "minLength",
+                        format!("{chars} characters, under the minLength {min}"),
+                    ));
+                }
+                if let Some(pattern) = s.get("pattern").and_then(Value::as_str) {
+                    let re = self.patterns.entry(pattern).or_insert_with(|| {
+                        regex::RegexBuilder::new(pattern)
+                            .size_limit(1 << 20)
+                            .build()
+                            .ok()
+                    });
+                    if re.as_ref().is_some_and(|re| !re.is_match(text)) {
+                        out.push((
+                            "pattern",
+                            format!(
+                                "{} does not match the pattern {}",
+                                show(v),
+                                show(&Value::from(pattern))
+                            ),
+                        ));
+                    }
+                }
+            }
+            Value::Array(items) => {
+                let n = items.len() as u64;
+                if let Some(max) = count("maxItems").filter(|max| n > *max) {
+                    out.push(("maxItems", format!("{n} items, over the maxItems {max}")));
+                }
+                if let Some(min) = count("minItems").filter(|min| n < *min) {
+                    out.push(("minItems", format!("{n} items, under the minItems {min}")));
+                }
+                if flag("uniqueItems") {
+                    // One canonical key per item (linear in the body's size, which is capped).
+                    let mut seen: HashMap<String, usize> = HashMap::new();
+                    let dup = items
+                        .iter()
+                        .take(MAX_UNIQUE_ITEMS)
+                        .enumerate()
+                        .find_map(|(j, b)| {
+                            let mut key = String::new();
+                            canonical(b, &mut key);
+                            seen.insert(key, j).map(|i| (i, j))
+                        });
+                    if let Some((i, j)) = dup {
+                        out.push((
+                            "uniqueItems",
+                            format!(
+                                "items {i} and {j} are equal ({}), but uniqueItems is true",
+                                show(&items[i])
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
     }
 
     fn object(
@@ -636,7 +800,7 @@ fn slash_path(base: &str, path: &str) -> String {
 
 /// Why a value breaks its `format`, for the formats Power Platform gives meaning to; other
 /// formats (and values of another type) are not checked.
-pub fn format_problem(format: &str, v: &Value) -> Option<&'static str> {
+pub(crate) fn format_problem(format: &str, v: &Value) -> Option<&'static str> {
     match (format, v) {
         ("date-time", Value::String(s)) => {
             (!is_date_time(s)).then_some("RFC 3339 date-time expected (2024-05-01T12:30:00Z)")
@@ -691,7 +855,7 @@ fn is_full_date(s: &str) -> bool {
 
 /// RFC 3339 `date-time`: full-date, `T` (or `t`, or a space as RFC 3339 §5.6 allows), time with
 /// optional fraction, and `Z` or a `±hh:mm` offset.
-pub fn is_date_time(s: &str) -> bool {
+pub(crate) fn is_date_time(s: &str) -> bool {
     if s.len() < 20 || !s.is_char_boundary(10) || !is_full_date(&s[..10]) {
         return false;
     }
@@ -748,11 +912,11 @@ fn is_uuid(s: &str) -> bool {
 /// Helpers for the tests of each code: check a response of the first operation of a
 /// definition.
 #[cfg(test)]
-pub mod testing {
+pub(crate) mod testing {
     use super::*;
 
     /// The problems of a JSON response (`Content-Type: application/json`) to `op_id`.
-    pub fn problems(def: &Value, op_id: &str, status: u16, body: &str) -> Vec<Problem> {
+    pub(crate) fn problems(def: &Value, op_id: &str, status: u16, body: &str) -> Vec<Problem> {
         problems_with(
             def,
             op_id,
@@ -762,7 +926,7 @@ pub mod testing {
         )
     }
 
-    pub fn problems_with(
+    pub(crate) fn problems_with(
         def: &Value,
         op_id: &str,
         status: u16,
@@ -784,7 +948,7 @@ pub mod testing {
     }
 
     /// The definition of one `GET /orders/{id}` (`GetOrder`) answering `schema` (under 200).
-    pub fn one_op(schema: Value) -> Value {
+    pub(crate) fn one_op(schema: Value) -> Value {
         serde_json::json!({
             "swagger": "2.0",
             "info": {"title": "T", "version": "1.0"},
@@ -801,7 +965,7 @@ pub mod testing {
     }
 
     /// Codes of the problems, in order.
-    pub fn codes(p: &[Problem]) -> Vec<&'static str> {
+    pub(crate) fn codes(p: &[Problem]) -> Vec<&'static str> {
         p.iter().map(|p| p.code).collect()
     }
 }

@@ -377,7 +377,7 @@ fn path_words(p: &str) -> String {
 }
 
 /// At most 30 characters, without the words API/Connector, ending alphanumeric.
-pub fn clean_title(t: &str) -> String {
+pub(crate) fn clean_title(t: &str) -> String {
     let kept: Vec<&str> = t
         .split_whitespace()
         .filter(|w| {

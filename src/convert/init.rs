@@ -135,7 +135,7 @@ pub fn scaffold(title: &str, profile: Profile, auth: Auth) -> Vec<(&'static str,
 /// The sample's icon with a `tEXt` chunk carrying [`crate::core::PLACEHOLDER_ICON_TEXT`]
 /// after its header, so lint can tell the scaffold's icon from the sample's (same pixels).
 /// The chunk (and its CRC) is encoded by the png crate.
-pub fn placeholder_icon() -> Vec<u8> {
+pub(crate) fn placeholder_icon() -> Vec<u8> {
     use png::text_metadata::{EncodableTextChunk, TEXtChunk};
     let sample: &[u8] =
         include_bytes!("../../connectors/certified-connectors/ContosoTasks/icon.png");

@@ -3,36 +3,36 @@
 //!
 //! Works on `serde_json::Value`, in stages, one module each:
 //!
-//! 1. [`read`]: the input text (JSON or YAML) as a value;
-//! 2. [`normalize`]: 3.1 is first normalised to 3.0 (type arrays → `nullable`, `const` →
+//! 1. `read`: the input text (JSON or YAML) as a value;
+//! 2. `normalize`: 3.1 is first normalised to 3.0 (type arrays → `nullable`, `const` →
 //!    `enum`, numeric exclusive bounds, schema `examples`); 3.0 input is also read with
 //!    `openapiv3` to report where it departs from the specification;
 //! 3. `map`: every part of the 3.0 document is mapped to Swagger 2.0;
-//! 4. [`sanitize`]: what the connector schema refuses is removed (also from 2.0 input);
-//! 5. [`enrich`]: what every connector needs is added (ids, summaries, contact, metadata,
+//! 4. `sanitize`: what the connector schema refuses is removed (also from 2.0 input);
+//! 5. `enrich`: what every connector needs is added (ids, summaries, contact, metadata,
 //!    apiProperties.json);
-//! 6. [`derive`](mod@derive): texts certification needs are derived (descriptions from summaries or
+//! 6. `derive`: texts certification needs are derived (descriptions from summaries or
 //!    names) and the placeholders left for the author are listed;
-//! 7. [`write`](mod@write): the files as bytes, in the `fmt` layout.
+//! 7. `write`: the files as bytes, in the `fmt` layout.
 //!
 //! What cannot be mapped is reported as a [`Note`] with our own PascalCase code; every code
-//! is listed in [`notes::NOTES`].
+//! is listed in `notes::NOTES`.
 
-pub mod derive;
-pub mod enrich;
+pub(crate) mod derive;
+pub(crate) mod enrich;
 pub mod init;
 mod map;
-pub mod normalize;
-pub mod notes;
-pub mod read;
-pub mod sanitize;
-pub mod write;
+pub(crate) mod normalize;
+pub(crate) mod notes;
+pub(crate) mod read;
+pub(crate) mod sanitize;
+pub(crate) mod write;
 
 use serde_json::Value;
 
-pub use enrich::clean_title;
+pub(crate) use enrich::clean_title;
 pub use notes::{NOTES_PER_CODE, Note};
-pub use read::parse_input;
+pub(crate) use read::parse_input;
 
 use crate::core::{Profile, Severity};
 use notes::*;
@@ -61,10 +61,22 @@ pub struct Output {
     pub notes: Vec<Note>,
 }
 
+/// Why a document could not be converted at all (what can be converted with losses is a
+/// [`Note`] instead).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConvertError {
+    #[error("the document is not an object")]
+    NotAnObject,
+    #[error("unsupported OpenAPI version '{0}' (3.0 and 3.1 are supported)")]
+    UnsupportedVersion(String),
+    #[error("not an OpenAPI 3 or Swagger 2.0 description (no `openapi` or `swagger: \"2.0\"` key)")]
+    NotADescription,
+}
+
 /// Convert a parsed description. Errors only when the input is not an API description.
-pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
+pub fn convert(input: &Value, opts: &Options) -> Result<Output, ConvertError> {
     let Some(obj) = input.as_object() else {
-        return Err("the document is not an object".into());
+        return Err(ConvertError::NotAnObject);
     };
     let mut notes = Vec::new();
     let version = obj
@@ -98,18 +110,13 @@ pub fn convert(input: &Value, opts: &Options) -> Result<Output, String> {
                 ));
             }
         } else {
-            return Err(format!(
-                "unsupported OpenAPI version '{v}' (3.0 and 3.1 are supported)"
-            ));
+            return Err(ConvertError::UnsupportedVersion(v.to_string()));
         }
         map::Cx::new(&doc, &mut notes, opts).document()
     } else if obj.get("swagger").and_then(Value::as_str) == Some("2.0") {
         input.clone()
     } else {
-        return Err(
-            "not an OpenAPI 3 or Swagger 2.0 description (no `openapi` or `swagger: \"2.0\"` key)"
-                .into(),
-        );
+        return Err(ConvertError::NotADescription);
     };
     if version.is_some() {
         sanitize::rewrite_refs(&mut def, 0);

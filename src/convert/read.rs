@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 /// Read an OpenAPI/Swagger description from JSON or YAML text.
-pub fn parse_input(text: &str) -> Result<Value, String> {
+pub(crate) fn parse_input(text: &str) -> Result<Value, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"));

@@ -10,12 +10,12 @@ use crate::model::FileKind;
 use crate::model::jsontext;
 
 /// The connector definition's file name.
-pub const DEFINITION_FILE: &str = "apiDefinition.swagger.json";
+pub(crate) const DEFINITION_FILE: &str = "apiDefinition.swagger.json";
 /// The connector properties' file name.
-pub const PROPERTIES_FILE: &str = "apiProperties.json";
+pub(crate) const PROPERTIES_FILE: &str = "apiProperties.json";
 
 /// New files in the `fmt` layout (4 spaces, the standard key order).
-pub fn json_bytes(v: &Value) -> Vec<u8> {
+pub(crate) fn json_bytes(v: &Value) -> Vec<u8> {
     let mut s = jsontext::to_pretty(v, 0, "    ", "\n");
     s.push('\n');
     let layout = jsontext::Layout {
@@ -28,7 +28,7 @@ pub fn json_bytes(v: &Value) -> Vec<u8> {
 }
 
 /// The files of a conversion: (file name, bytes).
-pub fn files(out: &super::Output) -> [(&'static str, Vec<u8>); 2] {
+pub(crate) fn files(out: &super::Output) -> [(&'static str, Vec<u8>); 2] {
     [
         (DEFINITION_FILE, json_bytes(&out.definition)),
         (PROPERTIES_FILE, json_bytes(&out.properties)),
@@ -37,13 +37,13 @@ pub fn files(out: &super::Output) -> [(&'static str, Vec<u8>); 2] {
 
 /// Definitions connectors accept: under 1 MB
 /// (<https://learn.microsoft.com/connectors/custom-connectors/faq>).
-pub const MAX_DEFINITION: usize = 1024 * 1024;
+pub(crate) const MAX_DEFINITION: usize = 1024 * 1024;
 /// Beyond this size the result is not linted (it cannot be a connector, and positions for
 /// a file of tens of megabytes cost gigabytes).
-pub const MAX_LINTED: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_LINTED: usize = 8 * 1024 * 1024;
 
 /// The note for a written definition of `size` bytes over [`MAX_DEFINITION`].
-pub fn definition_size_note(size: usize) -> Option<super::Note> {
+pub(crate) fn definition_size_note(size: usize) -> Option<super::Note> {
     (size > MAX_DEFINITION).then(|| super::Note {
         code: CONVERT_DEFINITION_TOO_LARGE.code,
         severity: Severity::Warning,
@@ -54,7 +54,7 @@ pub fn definition_size_note(size: usize) -> Option<super::Note> {
 }
 
 /// The note for a written definition of `size` bytes over [`MAX_LINTED`], not linted.
-pub fn lint_size_note(size: u64) -> Option<super::Note> {
+pub(crate) fn lint_size_note(size: u64) -> Option<super::Note> {
     (size > MAX_LINTED as u64).then(|| super::Note {
         code: CONVERT_RESULT_NOT_LINTED.code,
         severity: Severity::Error,

@@ -13,23 +13,23 @@ use serde::Deserialize;
 use super::Change;
 
 /// The conventional file name looked for beside the connector.
-pub const FILE_NAME: &str = "connkit-accepted.toml";
+pub(crate) const FILE_NAME: &str = "connkit-accepted.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AcceptFile {
+pub(crate) struct AcceptFile {
     #[serde(default)]
-    pub accept: Vec<Entry>,
+    pub(crate) accept: Vec<Entry>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub code: String,
-    pub operation: Option<String>,
-    pub pointer: Option<String>,
+pub(crate) struct Entry {
+    pub(crate) code: String,
+    pub(crate) operation: Option<String>,
+    pub(crate) pointer: Option<String>,
     /// Required: why the change is intended (shown in every report).
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 impl Entry {
@@ -56,7 +56,7 @@ impl Entry {
 }
 
 /// Parse an accepted-changes file. Every entry needs a non-empty reason.
-pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Entry>, String> {
     let f: AcceptFile = toml::from_str(text).map_err(|e| e.to_string())?;
     for (i, e) in f.accept.iter().enumerate() {
         if e.reason.trim().is_empty() {
@@ -78,7 +78,7 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, String> {
 }
 
 /// Mark matching changes as accepted. Returns the entries that matched nothing.
-pub fn apply(changes: &mut [Change], entries: &[Entry]) -> Vec<Entry> {
+pub(crate) fn apply(changes: &mut [Change], entries: &[Entry]) -> Vec<Entry> {
     let mut used = vec![false; entries.len()];
     for c in changes.iter_mut() {
         if let Some((i, e)) = entries.iter().enumerate().find(|(_, e)| e.matches(c)) {

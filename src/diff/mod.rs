@@ -5,10 +5,10 @@
 //! positions). Operations are matched by operationId (Microsoft's model); schemas are compared
 //! structurally through `$ref`, so a renamed but identical definition is no change.
 
-pub mod accept;
-pub mod compare;
-pub mod rules;
-pub mod source;
+pub(crate) mod accept;
+pub(crate) mod compare;
+pub(crate) mod rules;
+pub(crate) mod source;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -17,7 +17,7 @@ use crate::model::DataFile;
 use crate::model::pointer;
 use crate::model::swagger::Swagger;
 use compare::{Comparer, RawChange, Which};
-pub use rules::DiffRule;
+pub(crate) use rules::DiffRule;
 
 /// How serious a change is.
 #[derive(
@@ -31,7 +31,7 @@ pub enum DiffSeverity {
 }
 
 impl DiffSeverity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             DiffSeverity::Breaking => "breaking",
             DiffSeverity::Warning => "warning",
@@ -63,12 +63,13 @@ pub struct Loc {
 #[derive(Debug, Clone)]
 pub struct Change {
     pub rule: &'static DiffRule,
+    /// The operationId (or `METHOD /path`), empty for connector-level changes.
     pub operation: String,
     pub old: Option<Loc>,
     pub new: Option<Loc>,
     pub message: String,
     /// The reason from the accepted-changes file, when this change was accepted.
-    pub accepted: Option<String>,
+    pub(crate) accepted: Option<String>,
 }
 
 impl Change {
@@ -79,8 +80,8 @@ impl Change {
 
 #[derive(Debug, Default)]
 pub struct DiffReport {
-    pub old_label: String,
-    pub new_label: String,
+    pub(crate) old_label: String,
+    pub(crate) new_label: String,
     pub changes: Vec<Change>,
 }
 
@@ -131,6 +132,8 @@ pub fn diff(old: &Side, new: &Side) -> DiffReport {
 }
 
 /// The changes before positions are resolved (for benchmarks: compare cost alone).
+///
+/// *For connkit's own benchmarks and tests.*
 pub fn raw_changes(old: &Side, new: &Side) -> Vec<(Which, RawChange)> {
     static NULL: Value = Value::Null;
     let ov = old.definition.as_ref().and_then(|d| d.value.as_ref());
@@ -156,7 +159,7 @@ pub fn raw_changes(old: &Side, new: &Side) -> Vec<(Which, RawChange)> {
 
 /// The deepest prefix of `ptr` that exists in `v` (so a deletion still points somewhere in
 /// the new file, for annotations).
-pub fn nearest_existing(v: &Value, ptr: &str) -> String {
+pub(crate) fn nearest_existing(v: &Value, ptr: &str) -> String {
     let mut p = ptr.to_string();
     loop {
         if v.pointer(&p).is_some() || p.is_empty() {

@@ -10,10 +10,10 @@ use crate::model::{DataFile, parse};
 
 /// Why a side could not be read (exit code 2).
 #[derive(Debug)]
-pub struct SourceError {
-    pub message: String,
+pub(crate) struct SourceError {
+    pub(crate) message: String,
     /// `io` (missing, unreadable, not a connector, git failed) or `parse` (not JSON/YAML).
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
 }
 
 impl SourceError {
@@ -33,14 +33,14 @@ impl std::fmt::Display for SourceError {
 
 /// A parsed git spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitSpec {
-    pub rev: String,
-    pub path: String,
+pub(crate) struct GitSpec {
+    pub(crate) rev: String,
+    pub(crate) path: String,
 }
 
 /// `REV:PATH` when `spec` is not an existing local path and looks like one (a Windows drive
 /// letter `C:\` is a path, not a revision).
-pub fn parse_git_spec(spec: &str) -> Option<GitSpec> {
+pub(crate) fn parse_git_spec(spec: &str) -> Option<GitSpec> {
     if Path::new(spec).exists() {
         return None;
     }
@@ -56,7 +56,7 @@ pub fn parse_git_spec(spec: &str) -> Option<GitSpec> {
 
 /// Load a side from a local path or a git spec. `Ok(None)`: the git path does not exist at
 /// that revision (a connector new in this change).
-pub fn load(spec: &str) -> Result<Option<Side>, SourceError> {
+pub(crate) fn load(spec: &str) -> Result<Option<Side>, SourceError> {
     match parse_git_spec(spec) {
         Some(g) => load_git(&g, spec),
         None => load_local(Path::new(spec), spec).map(Some),
@@ -255,7 +255,7 @@ fn stderr_note(out: &std::process::Output) -> String {
 }
 
 /// `--base REV PATH`: the same path at REV, relative to the current directory (`REV:./PATH`).
-pub fn base_spec(rev: &str, path: &Path) -> String {
+pub(crate) fn base_spec(rev: &str, path: &Path) -> String {
     let p = path.to_string_lossy().replace('\\', "/");
     if p.starts_with('/') {
         // Absolute: make it relative to the repository root.

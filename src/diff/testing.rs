@@ -3,13 +3,13 @@
 //! engine ([`super::diff`]) on an old/new pair made by editing two copies of it. Each rule's
 //! file (`rules/<snake_code>.rs`) tests its code with these, in a few lines per case.
 
-pub use serde_json::{Value, json};
+pub(crate) use serde_json::{Value, json};
 
-pub use super::{DiffSeverity, Side, diff};
+pub(crate) use super::{DiffSeverity, Side, diff};
 use crate::model::DataFile;
 use crate::model::pointer;
 
-pub fn base() -> Value {
+pub(crate) fn base() -> Value {
     json!({
         "swagger": "2.0",
         "info": {"title": "Contoso", "description": "Tasks", "version": "1.0"},
@@ -78,7 +78,7 @@ pub fn base() -> Value {
     })
 }
 
-pub fn base_props() -> Value {
+pub(crate) fn base_props() -> Value {
     json!({"properties": {
         "connectionParameters": {
             "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "aad", "scopes": ["read"]}},
@@ -89,7 +89,7 @@ pub fn base_props() -> Value {
     }})
 }
 
-pub fn side(def: &Value, props: Option<&Value>) -> Side {
+pub(crate) fn side(def: &Value, props: Option<&Value>) -> Side {
     let f = |v: &Value, name: &str| {
         DataFile::from_text(
             name.into(),
@@ -106,19 +106,19 @@ pub fn side(def: &Value, props: Option<&Value>) -> Side {
     }
 }
 
-pub fn codes(old: &Value, new: &Value) -> Vec<&'static str> {
+pub(crate) fn codes(old: &Value, new: &Value) -> Vec<&'static str> {
     let r = diff(&side(old, None), &side(new, None));
     r.changes.iter().map(|c| c.rule.code).collect()
 }
 
-pub fn prop_codes(old: &Value, new: &Value) -> Vec<&'static str> {
+pub(crate) fn prop_codes(old: &Value, new: &Value) -> Vec<&'static str> {
     let b = base();
     let r = diff(&side(&b, Some(old)), &side(&b, Some(new)));
     r.changes.iter().map(|c| c.rule.code).collect()
 }
 
 /// Set (creating objects on the way) or, with `None`, delete the value at `ptr`.
-pub fn set(v: &mut Value, ptr: &str, to: Option<Value>) {
+pub(crate) fn set(v: &mut Value, ptr: &str, to: Option<Value>) {
     let toks = pointer::tokens(ptr).unwrap();
     let (last, parents) = toks.split_last().unwrap();
     let mut cur = v;
@@ -144,13 +144,13 @@ pub fn set(v: &mut Value, ptr: &str, to: Option<Value>) {
     }
 }
 
-pub const GET: &str = "/paths/~1items~1{id}/get";
-pub const FILTER: &str = "/paths/~1items~1{id}/get/parameters/1";
-pub const NEWITEM: &str = "/definitions/NewItem";
-pub const ITEM: &str = "/definitions/Item";
+pub(crate) const GET: &str = "/paths/~1items~1{id}/get";
+pub(crate) const FILTER: &str = "/paths/~1items~1{id}/get/parameters/1";
+pub(crate) const NEWITEM: &str = "/definitions/NewItem";
+pub(crate) const ITEM: &str = "/definitions/Item";
 
 /// The codes the engine reports between two copies of [`base`] edited as old and new.
-pub fn reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
+pub(crate) fn reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
     let (mut o, mut n) = (base(), base());
     edit(&mut o, &mut n);
     codes(&o, &n)
@@ -159,7 +159,7 @@ pub fn reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> 
 /// `code` is reported on the pair made by `edit` from [`base`], and not between the new
 /// document and itself.
 #[track_caller]
-pub fn assert_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+pub(crate) fn assert_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
     let (mut o, mut n) = (base(), base());
     edit(&mut o, &mut n);
     let got = codes(&o, &n);
@@ -174,7 +174,7 @@ pub fn assert_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
 /// is the rule's snapshot, `src/diff/rules/snapshots/<Code>.snap` (`cargo insta review`).
 /// Each rule's file calls it (or [`snapshot_props_report`]) once.
 #[track_caller]
-pub fn snapshot_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+pub(crate) fn snapshot_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
     let (mut o, mut n) = (base(), base());
     edit(&mut o, &mut n);
     let (old, new) = (o.clone(), n.clone());
@@ -184,7 +184,7 @@ pub fn snapshot_reports(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
 
 /// [`snapshot_reports`] for apiProperties.json, from [`base_props`].
 #[track_caller]
-pub fn snapshot_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+pub(crate) fn snapshot_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
     let (mut o, mut n) = (base_props(), base_props());
     edit(&mut o, &mut n);
     let (old, new) = (o.clone(), n.clone());
@@ -213,7 +213,7 @@ fn snapshot(code: &str, old: &Side, new: &Side) {
 /// `code` is not reported on the pair made by `edit` from [`base`]; returns what was, so a
 /// near-miss can say which rule it is instead.
 #[track_caller]
-pub fn assert_does_not_report(
+pub(crate) fn assert_does_not_report(
     code: &str,
     edit: impl FnOnce(&mut Value, &mut Value),
 ) -> Vec<&'static str> {
@@ -224,7 +224,7 @@ pub fn assert_does_not_report(
 
 /// The codes the engine reports between two copies of [`base_props`] (apiProperties.json)
 /// edited as old and new, the definition unchanged.
-pub fn props_reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
+pub(crate) fn props_reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static str> {
     let (mut o, mut n) = (base_props(), base_props());
     edit(&mut o, &mut n);
     prop_codes(&o, &n)
@@ -232,7 +232,7 @@ pub fn props_reported(edit: impl FnOnce(&mut Value, &mut Value)) -> Vec<&'static
 
 /// [`assert_reports`] for apiProperties.json, from [`base_props`].
 #[track_caller]
-pub fn assert_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
+pub(crate) fn assert_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)) {
     let (mut o, mut n) = (base_props(), base_props());
     edit(&mut o, &mut n);
     let got = prop_codes(&o, &n);
@@ -245,7 +245,7 @@ pub fn assert_props_report(code: &str, edit: impl FnOnce(&mut Value, &mut Value)
 
 /// [`assert_does_not_report`] for apiProperties.json, from [`base_props`].
 #[track_caller]
-pub fn assert_props_do_not_report(
+pub(crate) fn assert_props_do_not_report(
     code: &str,
     edit: impl FnOnce(&mut Value, &mut Value),
 ) -> Vec<&'static str> {
@@ -255,7 +255,7 @@ pub fn assert_props_do_not_report(
 }
 
 /// `/properties/connectionParameters` of apiProperties.json.
-pub const CP: &str = "/properties/connectionParameters";
+pub(crate) const CP: &str = "/properties/connectionParameters";
 
 #[cfg(test)]
 mod tests {

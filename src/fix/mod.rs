@@ -14,14 +14,14 @@ use crate::model::jsontext;
 use crate::rules::Fix;
 
 /// The fix for a rule code, if there is one.
-pub fn find(code: &str) -> Option<&'static Fix> {
+pub(crate) fn find(code: &str) -> Option<&'static Fix> {
     crate::rules::find(code)
         .filter(|r| r.code == code)
         .and_then(|r| r.fix)
 }
 
 /// Split raw bytes into (has BOM, text). Not UTF-8 → `None` (never rewritten).
-pub fn decode(bytes: &[u8]) -> Option<(bool, &str)> {
+pub(crate) fn decode(bytes: &[u8]) -> Option<(bool, &str)> {
     match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => std::str::from_utf8(rest).ok().map(|s| (true, s)),
         None => std::str::from_utf8(bytes).ok().map(|s| (false, s)),
@@ -39,7 +39,7 @@ fn encode(bom: bool, text: &str) -> Vec<u8> {
 
 /// What `fmt` would do to a file.
 #[derive(Debug, PartialEq, Eq)]
-pub enum FmtOutcome {
+pub(crate) enum FmtOutcome {
     Unchanged,
     /// The new bytes.
     Changed(Vec<u8>),
@@ -49,10 +49,10 @@ pub enum FmtOutcome {
 /// Why `fmt` left a file alone, with the 1-based line and column of the problem (columns
 /// count characters, as lint's do).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FmtError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+pub(crate) struct FmtError {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 impl std::fmt::Display for FmtError {
@@ -70,12 +70,12 @@ fn fmt_error(text: &str, offset: usize, message: String) -> FmtError {
     }
 }
 
-pub fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
+pub(crate) fn fmt_bytes(bytes: &[u8]) -> Result<FmtOutcome, FmtError> {
     fmt_bytes_with(bytes, None)
 }
 
 /// [`fmt_bytes`] with `indent` instead of the file's own indentation.
-pub fn fmt_bytes_with(
+pub(crate) fn fmt_bytes_with(
     bytes: &[u8],
     indent: Option<jsontext::Indent>,
 ) -> Result<FmtOutcome, FmtError> {
@@ -134,7 +134,7 @@ pub fn fmt_bytes_with(
 
 /// `text` without its trailing commas (a `,` followed, after whitespace, by `}` or `]`),
 /// found outside strings; `None` when it has none. Everything else is kept byte for byte.
-pub fn strip_trailing_commas(text: &str) -> Option<String> {
+pub(crate) fn strip_trailing_commas(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let mut drop = Vec::new();
     let (mut in_string, mut escaped) = (false, false);
@@ -175,7 +175,7 @@ pub fn strip_trailing_commas(text: &str) -> Option<String> {
 }
 
 /// The JSON files of a connector folder (or a file given directly) that `fmt` handles.
-pub fn json_files(path: &Path) -> Vec<PathBuf> {
+pub(crate) fn json_files(path: &Path) -> Vec<PathBuf> {
     // A path that is not a folder is taken as given: reading it says why it is not a file.
     if !path.is_dir() {
         return vec![path.to_path_buf()];
@@ -195,7 +195,7 @@ pub fn json_files(path: &Path) -> Vec<PathBuf> {
 /// Apply the registered fixes for `findings` (code, pointer) to one file's bytes.
 /// Returns the new bytes and how many fixes applied, or `None` when nothing changed or the
 /// file cannot be rewritten safely (not strict JSON).
-pub fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, usize)> {
+pub(crate) fn fix_bytes(bytes: &[u8], findings: &[(&str, &str)]) -> Option<(Vec<u8>, usize)> {
     let (bom, text) = decode(bytes)?;
     jsontext::parse(text).ok()?;
     let mut value: Value = serde_json::from_str(text).ok()?;

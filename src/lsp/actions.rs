@@ -16,7 +16,7 @@ use super::workspace::Linted;
 use crate::model::{FileKind, Format, pointer};
 
 /// The placeholder reason of a new suppression: the author replaces it.
-pub const REASON_PLACEHOLDER: &str = "TODO: why this finding is acceptable";
+pub(crate) const REASON_PLACEHOLDER: &str = "TODO: why this finding is acceptable";
 
 fn overlaps(a: &Range, b: &Range) -> bool {
     (a.start.line, a.start.character) <= (b.end.line, b.end.character)
@@ -36,7 +36,7 @@ fn whole_document(uri: &Uri, old: &str, new: String) -> WorkspaceEdit {
 
 /// `text` with an `x-connkit-ignore` for `code` on the nearest object at or above `ptr`
 /// (added to an existing one there). `None` when the text is not strict JSON.
-pub fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
+pub(crate) fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
     crate::model::jsontext::parse(doc).ok()?;
     let mut value: Value = serde_json::from_str(doc).ok()?;
     let mut at = ptr.to_string();
@@ -75,7 +75,7 @@ pub fn suppress_edit(doc: &str, ptr: &str, code: &str) -> Option<String> {
 }
 
 /// The code actions for `range` of `path` (current text `doc`, URI `uri`).
-pub fn actions(
+pub(crate) fn actions(
     linted: &Linted,
     path: &Path,
     uri: &Uri,

@@ -129,7 +129,7 @@ fn ref_targets(
 }
 
 /// Completion items at `offset` of a definition `text` (parsed as `root`, when it parses).
-pub fn complete(text: &str, offset: usize, root: Option<&Value>) -> Vec<CompletionItem> {
+pub(crate) fn complete(text: &str, offset: usize, root: Option<&Value>) -> Vec<CompletionItem> {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..offset];
     if let Some(typed) = ref_prefix(before) {

@@ -1,4 +1,6 @@
 //! Findings → LSP diagnostics, one list per file of the connector.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use crate::rules::{Finding, Severity};
 /// Where a finding is shown: its file when it exists (on disk or open), else the
 /// connector's definition (or apiProperties.json) at its first line — a missing readme is
 /// a finding about the connector, and the editor has to put it somewhere.
-pub fn target_file(linted: &Linted, f: &Finding) -> Option<PathBuf> {
+pub(crate) fn target_file(linted: &Linted, f: &Finding) -> Option<PathBuf> {
     let c = &linted.connector;
     let own = c.dir.join(&f.file);
     let exists = c.file_paths().iter().any(|p| p == &own);
@@ -67,7 +69,7 @@ fn position_of_offset(linted: &Linted, path: &Path, offset: usize) -> lsp_types:
 }
 
 /// The 0-based UTF-16 range of a finding in `path` (its own file, or where it is shown).
-pub fn range(linted: &Linted, f: &Finding, path: &Path) -> Range {
+pub(crate) fn range(linted: &Linted, f: &Finding, path: &Path) -> Range {
     if linted.connector.dir.join(&f.file) != path {
         return Range::default();
     }
@@ -89,7 +91,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// One diagnostic. `data` carries what code actions and hover need back: the gate, the
 /// JSON pointer and the file the finding is about.
-pub fn diagnostic(linted: &Linted, f: &Finding, path: &Path) -> Diagnostic {
+pub(crate) fn diagnostic(linted: &Linted, f: &Finding, path: &Path) -> Diagnostic {
     let rule = crate::catalog::find_in(crate::catalog::Family::Lint, f.code);
     let href = rule.and_then(|r| r.source.parse::<Uri>().ok());
     let shown_elsewhere = linted.connector.dir.join(&f.file) != path;
@@ -153,7 +155,7 @@ const MAX_RELATED: usize = 20;
 ///   it calls, when it exists.
 ///
 /// Other rules do not say which other place they mean, so their diagnostics have none.
-pub fn related(
+pub(crate) fn related(
     linted: &Linted,
     f: &Finding,
     sites: &mut Option<Vec<navigate::Site>>,

@@ -3,20 +3,20 @@
 //! custom connector extensions.
 
 /// One extension.
-pub struct Extension {
-    pub key: &'static str,
+pub(crate) struct Extension {
+    pub(crate) key: &'static str,
     /// Where it is allowed.
-    pub on: &'static str,
-    pub about: &'static str,
+    pub(crate) on: &'static str,
+    pub(crate) about: &'static str,
     /// Allowed string values, when it is an enumeration.
-    pub values: &'static [&'static str],
+    pub(crate) values: &'static [&'static str],
 }
 
 /// The documentation page of the custom connector extensions.
-pub const DOCS: &str =
+pub(crate) const DOCS: &str =
     "https://learn.microsoft.com/connectors/custom-connectors/openapi-extensions";
 
-pub static EXTENSIONS: &[Extension] = &[
+pub(crate) static EXTENSIONS: &[Extension] = &[
     Extension {
         key: "x-ms-summary",
         on: "parameters, schema properties, response headers",
@@ -164,12 +164,12 @@ pub static EXTENSIONS: &[Extension] = &[
 ];
 
 /// The extension named `key`.
-pub fn find(key: &str) -> Option<&'static Extension> {
+pub(crate) fn find(key: &str) -> Option<&'static Extension> {
     EXTENSIONS.iter().find(|e| e.key == key)
 }
 
 /// Hover text of an extension.
-pub fn markdown(e: &Extension) -> String {
+pub(crate) fn markdown(e: &Extension) -> String {
     let values = if e.values.is_empty() {
         String::new()
     } else {

@@ -17,7 +17,7 @@ fn contains(r: &Range, p: Position) -> bool {
 }
 
 /// The word (letters, digits, `-`, `_`, `$`) around a byte offset, with its byte range.
-pub fn word_at(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn word_at(text: &str, offset: usize) -> (usize, usize) {
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '$';
     let mut start = offset.min(text.len());
     while !text.is_char_boundary(start) {
@@ -34,7 +34,7 @@ pub fn word_at(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The explanation of a rule, as markdown (from the catalog's lint entry).
-pub fn rule_markdown(code: &str, message: &str) -> Option<String> {
+pub(crate) fn rule_markdown(code: &str, message: &str) -> Option<String> {
     let entry = crate::catalog::find_in(crate::catalog::Family::Lint, code)?;
     let r = entry.lint_rule()?;
     let fix = entry
@@ -54,7 +54,12 @@ pub fn rule_markdown(code: &str, message: &str) -> Option<String> {
 }
 
 /// The hover at `pos` in `path` (whose current text is `doc`).
-pub fn hover(linted: Option<&Linted>, path: &Path, doc: &str, pos: Position) -> Option<Hover> {
+pub(crate) fn hover(
+    linted: Option<&Linted>,
+    path: &Path,
+    doc: &str,
+    pos: Position,
+) -> Option<Hover> {
     let mut parts = Vec::new();
     let mut range = None;
     if let Some(l) = linted {
@@ -114,7 +119,7 @@ pub fn hover(linted: Option<&Linted>, path: &Path, doc: &str, pos: Position) -> 
 /// The designer card of the operation at byte `off` of the definition: on a method key
 /// (`"get":`), on an `operationId` (its own, or one an `x-ms-dynamic-*` extension calls).
 /// Internal operations have no card.
-pub fn operation_card(l: &Linted, path: &Path, off: usize) -> Option<(String, Span)> {
+pub(crate) fn operation_card(l: &Linted, path: &Path, off: usize) -> Option<(String, Span)> {
     let def = l.connector.definition.as_ref().filter(|d| d.path == path)?;
     let root = def.value.as_ref()?;
     let inside = |s: &Span| s.start <= off && off <= s.end;

@@ -1,22 +1,22 @@
 //! `connkit lsp`: a Language Server Protocol server over stdio.
 //!
-//! One thread handles the protocol; [`transport`] reads and writes frames on two more. Every
+//! One thread handles the protocol; `transport` reads and writes frames on two more. Every
 //! change to a connector file marks its connector dirty; once the messages already queued
 //! are handled (a burst of keystrokes becomes one lint), each dirty connector is linted from
 //! the editor's text over the files on disk ([`workspace`]) and diagnostics are published for
 //! every file of the connector ([`diagnostics`]). Handlers run under `catch_unwind`: a bug
 //! met on a strange document answers one request with an error instead of ending the session.
 
-pub mod actions;
-pub mod completion;
+pub(crate) mod actions;
+pub(crate) mod completion;
 pub mod diagnostics;
-pub mod extensions;
-pub mod hover;
-pub mod navigate;
-pub mod policies;
-pub mod symbols;
+pub(crate) mod extensions;
+pub(crate) mod hover;
+pub(crate) mod navigate;
+pub(crate) mod policies;
+pub(crate) mod symbols;
 pub mod text;
-pub mod transport;
+pub(crate) mod transport;
 pub mod workspace;
 
 use std::collections::{BTreeSet, HashMap};
@@ -44,7 +44,7 @@ pub enum End {
 }
 
 /// Serve on stdin/stdout until the client exits or disconnects.
-pub fn serve_stdio() -> End {
+pub(crate) fn serve_stdio() -> End {
     let stdin = std::io::BufReader::new(std::io::stdin());
     let (conn, threads) = transport::connect(stdin, std::io::stdout());
     let end = serve(&conn);
@@ -54,7 +54,7 @@ pub fn serve_stdio() -> End {
 }
 
 /// The server's capabilities.
-pub fn capabilities() -> ServerCapabilities {
+pub(crate) fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {

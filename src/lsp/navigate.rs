@@ -20,7 +20,7 @@ use crate::model::{Connector, DataFile, Span, pointer};
 use crate::model::swagger::METHODS;
 
 /// Extensions whose nested `operationId` values call another operation.
-pub const CALLERS: &[&str] = &[
+pub(crate) const CALLERS: &[&str] = &[
     "x-ms-dynamic-values",
     "x-ms-dynamic-schema",
     "x-ms-dynamic-list",
@@ -31,7 +31,7 @@ pub const CALLERS: &[&str] = &[
 
 /// What a site names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Name {
+pub(crate) enum Name {
     /// A JSON pointer into the definition (the target of a local `$ref`).
     Pointer(String),
     /// An operationId, lowercased.
@@ -40,18 +40,18 @@ pub enum Name {
 
 /// A place in a connector file that declares or uses a [`Name`].
 #[derive(Debug, Clone)]
-pub struct Site {
-    pub path: PathBuf,
+pub(crate) struct Site {
+    pub(crate) path: PathBuf,
     /// The pointer of the site in its file.
-    pub pointer: String,
-    pub name: Name,
+    pub(crate) pointer: String,
+    pub(crate) name: Name,
     /// True for a declaration (a definition, parameter or response entry; an operation's
     /// own `operationId`).
-    pub declaration: bool,
+    pub(crate) declaration: bool,
     /// What a location points at: the name (declarations of entries) or the value.
-    pub span: Span,
+    pub(crate) span: Span,
     /// Where the cursor counts as on the site: the key and its value.
-    pub hit: Span,
+    pub(crate) hit: Span,
 }
 
 /// Pending site before its span is known: (pointer, name, declaration, value_of_member).
@@ -213,7 +213,7 @@ fn properties_sites(root: &Value) -> Vec<Pending> {
 
 /// The span of the value after a member name at `key` (`"k": "v"` or `k: v`); the key's
 /// own span when no value follows on the usual layout.
-pub fn value_after_key(text: &str, key: Span) -> Span {
+pub(crate) fn value_after_key(text: &str, key: Span) -> Span {
     let b = text.as_bytes();
     let mut i = key.end.min(b.len());
     while i < b.len() && b[i] != b':' && b[i] != b'\n' {
@@ -284,7 +284,7 @@ fn place(df: &DataFile, pending: Vec<Pending>, out: &mut Vec<Site>) {
 }
 
 /// Every declaration and use in a connector's definition and apiProperties.json.
-pub fn sites(c: &Connector) -> Vec<Site> {
+pub(crate) fn sites(c: &Connector) -> Vec<Site> {
     let mut out = Vec::new();
     if let Some(df) = c.definition.as_ref()
         && let Some(root) = df.value.as_ref()
@@ -300,7 +300,7 @@ pub fn sites(c: &Connector) -> Vec<Site> {
 }
 
 /// The site under byte `offset` of `path`, if any (the innermost when they nest).
-pub fn site_at<'s>(sites: &'s [Site], path: &Path, offset: usize) -> Option<&'s Site> {
+pub(crate) fn site_at<'s>(sites: &'s [Site], path: &Path, offset: usize) -> Option<&'s Site> {
     sites
         .iter()
         .filter(|s| s.path == path && s.hit.start <= offset && offset <= s.hit.end)
@@ -309,7 +309,7 @@ pub fn site_at<'s>(sites: &'s [Site], path: &Path, offset: usize) -> Option<&'s 
 
 /// Where a name is declared: `(file, span)`. A `$ref` to a pointer that is not a
 /// definitions/parameters/responses entry resolves in the definition directly.
-pub fn declarations(c: &Connector, sites: &[Site], name: &Name) -> Vec<(PathBuf, Span)> {
+pub(crate) fn declarations(c: &Connector, sites: &[Site], name: &Name) -> Vec<(PathBuf, Span)> {
     let found: Vec<(PathBuf, Span)> = sites
         .iter()
         .filter(|s| s.declaration && &s.name == name)
@@ -333,7 +333,7 @@ pub fn declarations(c: &Connector, sites: &[Site], name: &Name) -> Vec<(PathBuf,
 }
 
 /// Every use of a name (and its declarations when asked).
-pub fn references<'s>(
+pub(crate) fn references<'s>(
     sites: &'s [Site],
     name: &Name,
     include_declaration: bool,

@@ -142,7 +142,7 @@ fn doc(md: String) -> Option<Documentation> {
 }
 
 /// A template, as Markdown: name, summary, parameters, sections, page.
-pub fn template_markdown(t: &Template) -> String {
+pub(crate) fn template_markdown(t: &Template) -> String {
     let mut s = format!("**{}** (`{}`)", t.name, t.id);
     if t.preview {
         s.push_str(" — preview");
@@ -189,7 +189,7 @@ fn param_line(p: &Param) -> String {
 }
 
 /// Completion items for apiProperties.json at `offset`.
-pub fn complete(text: &str, offset: usize) -> Vec<CompletionItem> {
+pub(crate) fn complete(text: &str, offset: usize) -> Vec<CompletionItem> {
     match spot(text, offset) {
         Some(Spot::TemplateId) => catalog::documented()
             .map(|t| CompletionItem {
@@ -285,7 +285,7 @@ fn string_at(text: &str, offset: usize) -> Option<(usize, usize)> {
 
 /// Hover Markdown for a template id or a template parameter key at `offset`, with the byte
 /// range it covers.
-pub fn hover(text: &str, offset: usize) -> Option<(String, usize, usize)> {
+pub(crate) fn hover(text: &str, offset: usize) -> Option<(String, usize, usize)> {
     if !text.contains("policyTemplateInstances") {
         return None;
     }

@@ -24,7 +24,7 @@ fn symbol(name: String, detail: Option<String>, kind: SymbolKind, range: Range) 
 }
 
 /// The outline of a definition file.
-pub fn symbols(df: &DataFile) -> Vec<DocumentSymbol> {
+pub(crate) fn symbols(df: &DataFile) -> Vec<DocumentSymbol> {
     let Some(root) = df.value.as_ref() else {
         return Vec::new();
     };

@@ -1,5 +1,7 @@
 //! Positions and URIs: connkit's 1-based character columns ↔ LSP's 0-based UTF-16 ones, and
 //! `file://` URIs ↔ paths.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +10,7 @@ use lsp_types::{Position, Uri};
 use crate::model::LineIndex;
 
 /// The text of line `line` (0-based) without its line ending; empty past the end.
-pub fn line_text(text: &str, line: usize) -> &str {
+pub(crate) fn line_text(text: &str, line: usize) -> &str {
     text.split('\n')
         .nth(line)
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -16,19 +18,19 @@ pub fn line_text(text: &str, line: usize) -> &str {
 }
 
 /// UTF-16 length of the first `chars` characters of `line` (the whole line when shorter).
-pub fn utf16_of_chars(line: &str, chars: usize) -> u32 {
+pub(crate) fn utf16_of_chars(line: &str, chars: usize) -> u32 {
     line.chars().take(chars).map(char::len_utf16).sum::<usize>() as u32
 }
 
 /// LSP position of a finding's 1-based line and character column.
-pub fn position(text: &str, line: usize, column: usize) -> Position {
+pub(crate) fn position(text: &str, line: usize, column: usize) -> Position {
     let l = line.saturating_sub(1);
     let lt = line_text(text, l);
     Position::new(l as u32, utf16_of_chars(lt, column.saturating_sub(1)))
 }
 
 /// Byte offset of an LSP position (clamped to the line's end and to the text).
-pub fn offset(text: &str, pos: Position) -> usize {
+pub(crate) fn offset(text: &str, pos: Position) -> usize {
     let mut start = 0usize;
     for _ in 0..pos.line {
         match text[start..].find('\n') {
@@ -48,7 +50,7 @@ pub fn offset(text: &str, pos: Position) -> usize {
 }
 
 /// The LSP position of a byte offset.
-pub fn position_of_offset(text: &str, offset: usize) -> Position {
+pub(crate) fn position_of_offset(text: &str, offset: usize) -> Position {
     let mut off = offset.min(text.len());
     while !text.is_char_boundary(off) {
         off -= 1;
@@ -66,7 +68,12 @@ pub fn position_of_offset(text: &str, offset: usize) -> Position {
 /// [`position`] with the text's line index: the line is found in O(1) instead of by a scan
 /// from the top of the text (the editor loop converts every finding of an 850 KB definition
 /// after each edit). Same result as `position(text, line, column)`.
-pub fn position_indexed(text: &str, lines: &LineIndex, line: usize, column: usize) -> Position {
+pub(crate) fn position_indexed(
+    text: &str,
+    lines: &LineIndex,
+    line: usize,
+    column: usize,
+) -> Position {
     let l = line.saturating_sub(1);
     let lt = indexed_line(text, lines, l);
     Position::new(l as u32, utf16_of_chars(lt, column.saturating_sub(1)))
@@ -87,7 +94,7 @@ fn indexed_line<'t>(text: &'t str, lines: &LineIndex, line: usize) -> &'t str {
 
 /// [`position_of_offset`] with the text's line index (a binary search for the line instead of
 /// counting newlines from the top). Same result.
-pub fn position_of_offset_indexed(text: &str, lines: &LineIndex, offset: usize) -> Position {
+pub(crate) fn position_of_offset_indexed(text: &str, lines: &LineIndex, offset: usize) -> Position {
     let mut off = offset.min(text.len());
     while !text.is_char_boundary(off) {
         off -= 1;
@@ -102,12 +109,12 @@ pub fn position_of_offset_indexed(text: &str, lines: &LineIndex, offset: usize) 
 }
 
 /// The end of the text, as an LSP position.
-pub fn end_position(text: &str) -> Position {
+pub(crate) fn end_position(text: &str) -> Position {
     position_of_offset(text, text.len())
 }
 
 /// The path of a `file://` URI (percent-decoded); `None` for other schemes.
-pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+pub(crate) fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let s = uri.as_str();
     let rest = s.strip_prefix("file://")?;
     // `file:///C:/x` (Windows) and `file:///x` (Unix); an authority other than empty or

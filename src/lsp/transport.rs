@@ -15,7 +15,7 @@ const MAX_MESSAGE_BYTES: usize = 128 * 1024 * 1024;
 
 /// What the reader makes of one frame.
 #[derive(Debug)]
-pub enum Frame {
+pub(crate) enum Frame {
     Message(Message),
     /// A frame whose payload was not a JSON-RPC message (skipped, reported on stderr).
     Malformed(String),
@@ -25,7 +25,7 @@ pub enum Frame {
 
 /// Read one frame. Header lines without `\r\n`, unknown headers and garbage before a
 /// header are tolerated; a missing or absurd `Content-Length` skips to the next header block.
-pub fn read_frame(input: &mut dyn BufRead) -> io::Result<Frame> {
+pub(crate) fn read_frame(input: &mut dyn BufRead) -> io::Result<Frame> {
     let mut size: Option<usize> = None;
     let mut line = Vec::new();
     let mut saw_header = false;
@@ -65,7 +65,7 @@ pub fn read_frame(input: &mut dyn BufRead) -> io::Result<Frame> {
 }
 
 /// Write one message with its header.
-pub fn write_message(out: &mut dyn Write, msg: &Message) -> io::Result<()> {
+pub(crate) fn write_message(out: &mut dyn Write, msg: &Message) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct JsonRpc<'a> {
         jsonrpc: &'static str,
@@ -82,20 +82,20 @@ pub fn write_message(out: &mut dyn Write, msg: &Message) -> io::Result<()> {
 }
 
 /// Threads of the transport; join after the connection is dropped.
-pub struct Threads {
+pub(crate) struct Threads {
     writer: std::thread::JoinHandle<()>,
 }
 
 impl Threads {
     /// Wait for the writer to flush what was queued (the reader may still be blocked on
     /// stdin; it ends with the process).
-    pub fn join(self) {
+    pub(crate) fn join(self) {
         let _ = self.writer.join();
     }
 }
 
 /// A connection over any reader and writer (stdio in production, pipes in tests).
-pub fn connect<R, W>(input: R, output: W) -> (Connection, Threads)
+pub(crate) fn connect<R, W>(input: R, output: W) -> (Connection, Threads)
 where
     R: BufRead + Send + 'static,
     W: Write + Send + 'static,

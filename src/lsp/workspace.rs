@@ -1,5 +1,7 @@
 //! The editor's unsaved text over the files on disk, and linting one connector from it with
 //! its `connkit.toml` applied as `connkit lint` applies it.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,7 @@ use crate::model::{Connector, DataFile, FileKind, TextFile, discover};
 use crate::rules::Finding;
 
 /// Which connector file a name is (case-insensitive, as discovery does).
-pub fn kind_of(name: &str) -> Option<FileKind> {
+pub(crate) fn kind_of(name: &str) -> Option<FileKind> {
     let lower = name.to_ascii_lowercase();
     Some(match lower.as_str() {
         "apiproperties.json" => FileKind::Properties,
@@ -46,16 +48,19 @@ impl Overlay {
         self.docs.insert(path, text);
     }
 
-    pub fn remove(&mut self, path: &Path) {
+    pub(crate) fn remove(&mut self, path: &Path) {
         self.docs.remove(path);
     }
 
-    pub fn get(&self, path: &Path) -> Option<&str> {
+    pub(crate) fn get(&self, path: &Path) -> Option<&str> {
         self.docs.get(path).map(String::as_str)
     }
 
     /// The open documents in `dir` (not below it).
-    pub fn in_dir<'a>(&'a self, dir: &'a Path) -> impl Iterator<Item = (&'a PathBuf, &'a str)> {
+    pub(crate) fn in_dir<'a>(
+        &'a self,
+        dir: &'a Path,
+    ) -> impl Iterator<Item = (&'a PathBuf, &'a str)> {
         self.docs
             .iter()
             .filter(move |(p, _)| p.parent() == Some(dir))
@@ -63,12 +68,12 @@ impl Overlay {
     }
 
     /// Every open document's path.
-    pub fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &PathBuf> {
         self.docs.keys()
     }
 
     /// Text of a file: the editor's when open, else the disk's (lossy UTF-8).
-    pub fn text(&self, path: &Path) -> Option<String> {
+    pub(crate) fn text(&self, path: &Path) -> Option<String> {
         if let Some(t) = self.get(path) {
             return Some(t.to_string());
         }
@@ -95,7 +100,7 @@ enum Source {
 
 /// Load a connector folder, each file from the overlay when it is open there.
 #[cfg(test)]
-pub fn load(dir: &Path, overlay: &Overlay) -> Connector {
+pub(crate) fn load(dir: &Path, overlay: &Overlay) -> Connector {
     load_reusing(dir, overlay, None).0
 }
 
@@ -312,7 +317,7 @@ pub struct Linted {
 /// ([`load_reusing`]). The rules run one after the other: spreading them over rayon's pool
 /// (`rules::lint_parallel`) was no faster on the shared 2-core machine and kept ~30 MB more
 /// resident in the workers' allocator heaps (BENCHMARKS.md, "Language server").
-pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
+pub(crate) fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
     // A configuration with errors is reported on connkit.toml itself (`lsp::config_diagnostics`).
     let eff = configuration(dir, overlay).1.unwrap_or_default();
     let (connector, sources) =
@@ -329,7 +334,7 @@ pub fn lint(dir: &Path, overlay: &Overlay, previous: Option<Linted>) -> Linted {
 
 /// The connector folder a file belongs to: its own folder for connector files; for
 /// `connkit.toml`, `None` (it configures every connector below it).
-pub fn connector_dir_of(path: &Path) -> Option<PathBuf> {
+pub(crate) fn connector_dir_of(path: &Path) -> Option<PathBuf> {
     let name = file_name(path);
     kind_of(&name)?;
     path.parent().map(Path::to_path_buf)

@@ -11,7 +11,7 @@ const LINEAR_MAX: usize = 16;
 
 /// The values of `keys` in object `v` (all `None` for a non-object), in one pass over its
 /// members when the object is small.
-pub fn fields<'a, const N: usize>(v: &'a Value, keys: [&str; N]) -> [Option<&'a Value>; N] {
+pub(crate) fn fields<'a, const N: usize>(v: &'a Value, keys: [&str; N]) -> [Option<&'a Value>; N] {
     let mut out = [None; N];
     let Some(m) = v.as_object() else {
         return out;
@@ -31,13 +31,13 @@ pub fn fields<'a, const N: usize>(v: &'a Value, keys: [&str; N]) -> [Option<&'a 
 }
 
 /// `v.get(key)` for an object, by scanning small objects instead of hashing the key.
-pub fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+pub(crate) fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     let [f] = fields(v, [key]);
     f
 }
 
 /// A string field of an object.
-pub fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+pub(crate) fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     field(v, key).and_then(Value::as_str)
 }
 

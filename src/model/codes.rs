@@ -6,7 +6,7 @@
 
 /// A kind of problem found while reading a connector's files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IssueKind {
+pub(crate) enum IssueKind {
     /// A file that cannot be read (permissions, not a regular file, invalid encoding).
     FileUnreadable,
     /// A file over the size limit.
@@ -35,7 +35,7 @@ pub enum IssueKind {
 
 impl IssueKind {
     /// Every kind.
-    pub const ALL: [IssueKind; 12] = [
+    pub(crate) const ALL: [IssueKind; 12] = [
         IssueKind::FileUnreadable,
         IssueKind::FileTooLarge,
         IssueKind::FileNameAmbiguous,
@@ -53,7 +53,7 @@ impl IssueKind {
     /// Whether an inline `x-connkit-ignore` may hide it: a file's syntax, encoding and
     /// reading are never hidden by its own content (an ambiguous file name is about the
     /// folder, not the file).
-    pub fn inline_suppressible(self) -> bool {
+    pub(crate) fn inline_suppressible(self) -> bool {
         self == IssueKind::FileNameAmbiguous
     }
 }

@@ -23,7 +23,7 @@ impl Target {
 
     /// Load the connector this target names (a folder's files, or one definition file),
     /// displayed as the path the user gave. Never fails: problems become load issues.
-    pub fn load(&self) -> super::Connector {
+    pub(crate) fn load(&self) -> super::Connector {
         let display = self.path().to_string_lossy().into_owned();
         match self {
             Target::Folder(p) => super::Connector::load_dir(p, display),
@@ -35,20 +35,20 @@ impl Target {
 /// A path that could not be used (unreadable, missing, a loop…), reported as an I/O error.
 #[derive(Debug, Clone)]
 pub struct DiscoverError {
-    pub path: PathBuf,
-    pub message: String,
+    pub(crate) path: PathBuf,
+    pub(crate) message: String,
 }
 
 /// The files of one connector folder.
 #[derive(Debug, Default)]
-pub struct ConnectorFiles {
-    pub definition: Option<PathBuf>,
-    pub properties: Option<PathBuf>,
-    pub settings: Option<PathBuf>,
-    pub icon: Option<PathBuf>,
-    pub script: Option<PathBuf>,
-    pub readme: Option<PathBuf>,
-    pub intro: Option<PathBuf>,
+pub(crate) struct ConnectorFiles {
+    pub(crate) definition: Option<PathBuf>,
+    pub(crate) properties: Option<PathBuf>,
+    pub(crate) settings: Option<PathBuf>,
+    pub(crate) icon: Option<PathBuf>,
+    pub(crate) script: Option<PathBuf>,
+    pub(crate) readme: Option<PathBuf>,
+    pub(crate) intro: Option<PathBuf>,
 }
 
 fn is_definition_name(lower: &str) -> bool {
@@ -59,7 +59,7 @@ fn is_definition_name(lower: &str) -> bool {
 }
 
 /// Whether a folder looks like a connector (has a definition or apiProperties.json).
-pub fn is_connector_dir(dir: &Path) -> bool {
+pub(crate) fn is_connector_dir(dir: &Path) -> bool {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return false;
     };
@@ -71,7 +71,7 @@ pub fn is_connector_dir(dir: &Path) -> bool {
 }
 
 /// Classify the files of a connector folder, case-insensitively.
-pub fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFiles {
+pub(crate) fn connector_files(dir: &Path, issues: &mut Vec<FolderIssue>) -> ConnectorFiles {
     let mut files = ConnectorFiles::default();
     let mut entries: Vec<(String, PathBuf, bool)> = match std::fs::read_dir(dir) {
         Ok(rd) => rd

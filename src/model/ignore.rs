@@ -8,16 +8,16 @@ use super::parse::MAX_DEPTH;
 use super::walk::{Visit, walk};
 
 /// The extension's key.
-pub const KEY: &str = "x-connkit-ignore";
+pub(crate) const KEY: &str = "x-connkit-ignore";
 
 /// One `x-connkit-ignore` as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InlineEntry {
+pub(crate) struct InlineEntry {
     /// The object carrying the key.
-    pub pointer: String,
-    pub codes: Vec<String>,
+    pub(crate) pointer: String,
+    pub(crate) codes: Vec<String>,
     /// The non-blank `reason`, when there is one.
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
 }
 
 fn reason_of(v: &Value) -> Option<String> {
@@ -29,7 +29,7 @@ fn reason_of(v: &Value) -> Option<String> {
 }
 
 /// Every `x-connkit-ignore` of a parsed file, with or without a reason.
-pub fn entries_in(root: &Value) -> Vec<InlineEntry> {
+pub(crate) fn entries_in(root: &Value) -> Vec<InlineEntry> {
     let mut out = Vec::new();
     walk(root, MAX_DEPTH, &mut |path, v| {
         if path.key() == Some(KEY) {

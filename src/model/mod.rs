@@ -2,33 +2,33 @@
 //!
 //! Everything here reads each file exactly once; rules only ever see this model.
 
-pub mod access;
-pub mod codes;
+pub(crate) mod access;
+pub(crate) mod codes;
 pub mod discover;
-pub mod ignore;
+pub(crate) mod ignore;
 pub mod json_schema;
-pub mod jsontext;
-pub mod names;
-pub mod parse;
+pub(crate) mod jsontext;
+pub(crate) mod names;
+pub(crate) mod parse;
 pub mod pointer;
-pub mod position;
-pub mod request;
-pub mod swagger;
-pub mod types;
-pub mod walk;
+pub(crate) mod position;
+pub(crate) mod request;
+pub(crate) mod swagger;
+pub(crate) mod types;
+pub(crate) mod walk;
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-pub use codes::IssueKind;
-pub use parse::LoadIssue;
-pub use position::{LineCol, LineIndex, Span};
+pub(crate) use codes::IssueKind;
+pub(crate) use parse::LoadIssue;
+pub(crate) use position::{LineIndex, Span};
 
 /// Which file of a connector a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum FileKind {
+pub(crate) enum FileKind {
     Definition,
     Properties,
     Settings,
@@ -42,7 +42,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The conventional file name, used when the file does not exist.
-    pub fn default_name(self) -> &'static str {
+    pub(crate) fn default_name(self) -> &'static str {
         match self {
             FileKind::Definition => "apiDefinition.swagger.json",
             FileKind::Properties => "apiProperties.json",
@@ -57,7 +57,7 @@ impl FileKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Json,
     Yaml,
 }
@@ -67,12 +67,12 @@ pub enum Format {
 #[derive(Debug)]
 pub struct DataFile {
     /// Path relative to the connector folder, as found on disk (case preserved).
-    pub rel_path: String,
-    pub path: PathBuf,
-    pub text: String,
-    pub format: Format,
-    pub value: Option<Value>,
-    pub issues: Vec<LoadIssue>,
+    pub(crate) rel_path: String,
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
+    pub(crate) format: Format,
+    pub(crate) value: Option<Value>,
+    pub(crate) issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
     /// serde_json read the text as it is (strict JSON: no recovery was needed).
     strict: bool,
@@ -99,7 +99,7 @@ impl DataFile {
     }
 
     /// Parse text already in memory (used by diff, verify-package, tests).
-    pub fn from_text(
+    pub(crate) fn from_text(
         path: PathBuf,
         rel_path: String,
         text: String,
@@ -155,7 +155,7 @@ impl DataFile {
         }
     }
 
-    pub fn lines(&self) -> &LineIndex {
+    pub(crate) fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
@@ -164,7 +164,7 @@ impl DataFile {
     /// or for the lenient reader's JSON5 `\x` and line continuations). A fast pre-check (a substring search) for rules
     /// that look for a rare key across the whole tree. YAML can spell a key in too many ways
     /// to rule anything out.
-    pub fn may_contain(&self, word: &str) -> bool {
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
         match self.format {
             // memchr's substring search (vectorized) instead of `str::contains`: these scans
             // read the whole text and ran for several rules per connector.
@@ -178,7 +178,7 @@ impl DataFile {
 
     /// [`DataFile::may_contain`] for any of `words` (given in lower case) in any ASCII case:
     /// false only when the JSON text has none of them and no escape that could spell one.
-    pub fn may_contain_any_ascii_case(&self, words: &[&str]) -> bool {
+    pub(crate) fn may_contain_any_ascii_case(&self, words: &[&str]) -> bool {
         match self.format {
             Format::Json => {
                 let lower = self.text.to_ascii_lowercase();
@@ -209,7 +209,7 @@ impl DataFile {
 
     /// Spans for many pointers at once (one pass of the position scanner, which bounds its
     /// own nesting). YAML files get the best line a key search can find.
-    pub fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
+    pub(crate) fn locate_all(&self, pointers: &[&str]) -> Vec<Option<Span>> {
         match self.format {
             Format::Json if self.strict => {
                 position::locate_all_in_strict_json(&self.text, pointers)
@@ -391,11 +391,11 @@ fn yaml_key(s: &str) -> Option<(String, usize, &str)> {
 /// Files larger than this are not read. The platform itself refuses definitions over 1 MB;
 /// 32× that leaves room for every real file while keeping memory and time bounded on
 /// hostile input (a 100 MB definition costs one `stat`, not a parse).
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read a connector file with [`crate::fsx::read_in_folder`]: a regular file (not a FIFO or
 /// device, not a symlink out of its folder) of at most [`MAX_FILE_BYTES`]. Failures are load issues, never errors that stop the run.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadIssue> {
     let issue = |kind: IssueKind, message: String| LoadIssue {
         kind,
         offset: None,
@@ -427,23 +427,23 @@ pub struct TextFile {
     pub path: PathBuf,
     pub text: String,
     /// Size in bytes on disk.
-    pub size: u64,
-    pub issues: Vec<LoadIssue>,
+    pub(crate) size: u64,
+    pub(crate) issues: Vec<LoadIssue>,
     lines: std::sync::OnceLock<LineIndex>,
     /// An analysis of the text kept with it (script.csx's syntax model), so that a file the
     /// language server takes over unchanged is not analysed again.
-    pub analysis: Analysis,
+    pub(crate) analysis: Analysis,
 }
 
 /// One analysis of a file's text, computed on first use by the layer that owns it (the
 /// model cannot name its type: `scripts` sits above `model`). Whoever changes the text of a
 /// [`TextFile`] in place must not have asked for it before.
 #[derive(Default)]
-pub struct Analysis(std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>);
+pub(crate) struct Analysis(std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>);
 
 impl Analysis {
     /// The analysis, computed by `init` the first time; `None` if another type was stored.
-    pub fn get_or_init<T: std::any::Any + Send + Sync>(
+    pub(crate) fn get_or_init<T: std::any::Any + Send + Sync>(
         &self,
         init: impl FnOnce() -> T,
     ) -> Option<std::sync::Arc<T>> {
@@ -466,7 +466,7 @@ impl std::fmt::Debug for Analysis {
 }
 
 impl TextFile {
-    pub fn load(path: &Path, rel_path: String) -> TextFile {
+    pub(crate) fn load(path: &Path, rel_path: String) -> TextFile {
         let mut issues = Vec::new();
         let (text, size) = match read_bounded(path) {
             Ok(bytes) => (parse::decode(&bytes, &mut issues), bytes.len() as u64),
@@ -496,22 +496,22 @@ impl TextFile {
         }
     }
 
-    pub fn lines(&self) -> &LineIndex {
+    pub(crate) fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 }
 
 /// A binary file (icon.png).
 #[derive(Debug)]
-pub struct BinaryFile {
-    pub rel_path: String,
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-    pub issues: Vec<LoadIssue>,
+pub(crate) struct BinaryFile {
+    pub(crate) rel_path: String,
+    pub(crate) path: PathBuf,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) issues: Vec<LoadIssue>,
 }
 
 impl BinaryFile {
-    pub fn load(path: &Path, rel_path: String) -> BinaryFile {
+    pub(crate) fn load(path: &Path, rel_path: String) -> BinaryFile {
         let mut issues = Vec::new();
         let bytes = read_bounded(path).unwrap_or_else(|issue| {
             issues.push(issue);
@@ -528,30 +528,30 @@ impl BinaryFile {
 
 /// A problem with the folder as a whole (a file found twice, a file that is a directory…).
 #[derive(Debug, Clone)]
-pub struct FolderIssue {
-    pub kind: IssueKind,
-    pub file: FileKind,
-    pub message: String,
+pub(crate) struct FolderIssue {
+    pub(crate) kind: IssueKind,
+    pub(crate) file: FileKind,
+    pub(crate) message: String,
 }
 
 /// One connector: a folder with its files, each read once.
 #[derive(Debug, Default)]
 pub struct Connector {
     /// The folder (or, for a lone definition file, the file's folder).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// How to show this connector's path to the user: as given, or as found under it.
-    pub display: String,
+    pub(crate) display: String,
     /// True when the user pointed at one definition file rather than a folder: the other
     /// files are then not expected.
-    pub single_file: bool,
-    pub definition: Option<DataFile>,
-    pub properties: Option<DataFile>,
-    pub settings: Option<DataFile>,
-    pub icon: Option<BinaryFile>,
+    pub(crate) single_file: bool,
+    pub(crate) definition: Option<DataFile>,
+    pub(crate) properties: Option<DataFile>,
+    pub(crate) settings: Option<DataFile>,
+    pub(crate) icon: Option<BinaryFile>,
     pub script: Option<TextFile>,
     pub readme: Option<TextFile>,
     pub intro: Option<TextFile>,
-    pub folder_issues: Vec<FolderIssue>,
+    pub(crate) folder_issues: Vec<FolderIssue>,
 }
 
 impl Connector {
@@ -605,18 +605,18 @@ impl Connector {
     }
 
     /// [`DataFile::may_contain`] for the definition (false when there is none).
-    pub fn definition_may_contain(&self, word: &str) -> bool {
+    pub(crate) fn definition_may_contain(&self, word: &str) -> bool {
         self.definition
             .as_ref()
             .is_some_and(|d| d.may_contain(word))
     }
 
-    pub fn properties_value(&self) -> Option<&Value> {
+    pub(crate) fn properties_value(&self) -> Option<&Value> {
         self.properties.as_ref().and_then(|d| d.value.as_ref())
     }
 
     /// The paths of every file loaded (the inputs no output may replace).
-    pub fn file_paths(&self) -> Vec<PathBuf> {
+    pub(crate) fn file_paths(&self) -> Vec<PathBuf> {
         let data = [&self.definition, &self.properties, &self.settings];
         let text = [&self.script, &self.readme, &self.intro];
         data.into_iter()
@@ -628,7 +628,7 @@ impl Connector {
     }
 
     /// The relative path shown for a file kind (the real name when the file exists).
-    pub fn file_name(&self, kind: FileKind) -> String {
+    pub(crate) fn file_name(&self, kind: FileKind) -> String {
         let found = match kind {
             FileKind::Definition => self.definition.as_ref().map(|f| f.rel_path.clone()),
             FileKind::Properties => self.properties.as_ref().map(|f| f.rel_path.clone()),
@@ -642,7 +642,7 @@ impl Connector {
         found.unwrap_or_else(|| kind.default_name().to_string())
     }
 
-    pub fn data_file(&self, kind: FileKind) -> Option<&DataFile> {
+    pub(crate) fn data_file(&self, kind: FileKind) -> Option<&DataFile> {
         match kind {
             FileKind::Definition => self.definition.as_ref(),
             FileKind::Properties => self.properties.as_ref(),
@@ -651,7 +651,7 @@ impl Connector {
         }
     }
 
-    pub fn text_file(&self, kind: FileKind) -> Option<&TextFile> {
+    pub(crate) fn text_file(&self, kind: FileKind) -> Option<&TextFile> {
         match kind {
             FileKind::Script => self.script.as_ref(),
             FileKind::Readme => self.readme.as_ref(),
@@ -661,7 +661,7 @@ impl Connector {
     }
 
     /// Every load issue of every file, with the file it belongs to.
-    pub fn load_issues(&self) -> impl Iterator<Item = (FileKind, &LoadIssue)> {
+    pub(crate) fn load_issues(&self) -> impl Iterator<Item = (FileKind, &LoadIssue)> {
         let data = [
             (
                 FileKind::Definition,

@@ -3,7 +3,7 @@
 //! summaries.
 
 /// Split an identifier or phrase into words (separators, camelCase and digit boundaries).
-pub fn words(s: &str) -> Vec<String> {
+pub(crate) fn words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = s.chars().collect();
@@ -54,7 +54,7 @@ const ACRONYMS: &[&str] = &[
 ];
 
 /// `get_user-byID` → `GetUserByID`. Starts with a letter; ASCII letters and digits only.
-pub fn pascal_case(s: &str) -> String {
+pub(crate) fn pascal_case(s: &str) -> String {
     let mut out: String = words(s)
         .iter()
         .map(|w| cap(w))
@@ -72,7 +72,7 @@ pub fn pascal_case(s: &str) -> String {
 }
 
 /// `petId` → `Pet ID`, `created_at` → `Created At`.
-pub fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let t = words(s)
         .iter()
         .map(|w| {
@@ -88,7 +88,7 @@ pub fn title_case(s: &str) -> String {
 }
 
 /// `GetPetsByPetId` → `Get pets by pet ID`.
-pub fn sentence_case(s: &str) -> String {
+pub(crate) fn sentence_case(s: &str) -> String {
     let ws = words(s);
     let mut parts = Vec::new();
     for (i, w) in ws.iter().enumerate() {
@@ -107,7 +107,7 @@ pub fn sentence_case(s: &str) -> String {
 }
 
 /// Cut at a word boundary to at most `max` characters.
-pub fn clamp(s: &str, max: usize) -> String {
+pub(crate) fn clamp(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
@@ -120,7 +120,7 @@ pub fn clamp(s: &str, max: usize) -> String {
 
 /// An operation summary as connectors want it: letters, digits, spaces and parentheses only,
 /// at most 80 characters, ending with a letter or digit.
-pub fn clean_summary(s: &str) -> String {
+pub(crate) fn clean_summary(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_alphanumeric() || c == '(' || c == ')' {
@@ -150,7 +150,7 @@ pub fn clean_summary(s: &str) -> String {
 
 /// PascalCase as Microsoft's coding standards want it (`GetTask`, `GetTask_V2`): an ASCII
 /// capital, then letters and digits, with an optional `_V<n>` revision suffix.
-pub fn is_pascal_id(id: &str) -> bool {
+pub(crate) fn is_pascal_id(id: &str) -> bool {
     let main = match id.rsplit_once('_') {
         Some((m, v))
             if v.len() > 1

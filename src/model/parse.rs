@@ -18,10 +18,10 @@ use super::position::lenient_options;
 /// the position is a byte offset into the decoded text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadIssue {
-    pub kind: IssueKind,
-    pub offset: Option<usize>,
-    pub pointer: Option<String>,
-    pub message: String,
+    pub(crate) kind: IssueKind,
+    pub(crate) offset: Option<usize>,
+    pub(crate) pointer: Option<String>,
+    pub(crate) message: String,
 }
 
 impl LoadIssue {
@@ -37,12 +37,12 @@ impl LoadIssue {
 
 /// Maximum nesting accepted before a document is refused (serde_json's own limit is 128;
 /// the lenient parser has none, so we check depth before recursing on its tree).
-pub const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Decode raw bytes to text. A UTF-8 BOM is dropped silently (Microsoft's tools accept it);
 /// UTF-16 is detected, reported and decoded; invalid UTF-8 is reported with its byte offset
 /// and decoded lossily so the rest of the file can still be checked.
-pub fn decode(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
+pub(crate) fn decode(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8(rest, issues);
     }
@@ -100,7 +100,7 @@ fn decode_utf8(bytes: &[u8], issues: &mut Vec<LoadIssue>) -> String {
 
 /// Parse JSON text leniently. Returns the value when the text can be understood (strictly or
 /// after recovery) and appends one issue per non-standard construct.
-pub fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
+pub(crate) fn parse_json(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     let strict = match strict_json(text) {
         Ok((v, duplicates)) => {
             if duplicates {
@@ -304,7 +304,7 @@ fn report_token_issues(
 
 /// Byte scan for bracket depth (strings skipped), run before any recursive parser sees the
 /// text: the lenient parser recurses per level and must not be handed a 100k-deep file.
-pub fn nesting_exceeds(text: &str, max: usize) -> bool {
+pub(crate) fn nesting_exceeds(text: &str, max: usize) -> bool {
     let b = text.as_bytes();
     let (mut depth, mut i, mut in_str) = (0usize, 0usize, false);
     while i < b.len() {
@@ -516,7 +516,7 @@ impl<'de> serde::de::Visitor<'de> for ValueSeed<'_> {
 /// Outside flow collections an opener counts only where a node can start (line start, after
 /// `- `, `: ` or `? `), so brackets inside plain text do not; quoted scalars and comments are
 /// skipped. Errs on the side of counting: a refusal needs `max` unclosed openers.
-pub fn yaml_nesting_exceeds(text: &str, max: usize) -> Option<usize> {
+pub(crate) fn yaml_nesting_exceeds(text: &str, max: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut depth = 0usize;
     // Whether a node may start here: after a line start, indicator or flow punctuation.
@@ -586,7 +586,7 @@ pub fn yaml_nesting_exceeds(text: &str, max: usize) -> Option<usize> {
 /// Parse YAML (Swagger definitions are sometimes written in YAML). A document whose flow
 /// collections nest deeper than [`MAX_DEPTH`] is refused before the YAML parser sees it (its
 /// scanner slows down with every open level: 75,000 `[` took 22 s).
-pub fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
+pub(crate) fn parse_yaml(text: &str, issues: &mut Vec<LoadIssue>) -> Option<Value> {
     if let Some(offset) = yaml_nesting_exceeds(text, MAX_DEPTH) {
         issues.push(LoadIssue::at(
             IssueKind::YamlSyntaxError,

@@ -1,7 +1,9 @@
 //! RFC 6901 JSON pointers: escaping, building and splitting.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 /// Escape one reference token (`~` → `~0`, `/` → `~1`).
-pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape(token: &str) -> std::borrow::Cow<'_, str> {
     // A byte search: `str::contains` with a `[char]` pattern decodes every character, and
     // this runs for most pointers the rules build.
     if memchr::memchr2(b'~', b'/', token.as_bytes()).is_some() {
@@ -12,7 +14,7 @@ pub fn escape(token: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Unescape one reference token (`~1` → `/`, `~0` → `~`).
-pub fn unescape(token: &str) -> String {
+pub(crate) fn unescape(token: &str) -> String {
     if token.contains('~') {
         token.replace("~1", "/").replace("~0", "~")
     } else {
@@ -36,7 +38,7 @@ pub fn join_index(base: &str, index: usize) -> String {
 }
 
 /// Build a pointer from raw (unescaped) tokens.
-pub fn from_tokens<I, S>(tokens: I) -> String
+pub(crate) fn from_tokens<I, S>(tokens: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -51,7 +53,7 @@ where
 
 /// Split a pointer into unescaped tokens. `""` is the root (no tokens).
 /// Returns `None` for a non-empty pointer that does not start with `/`.
-pub fn tokens(pointer: &str) -> Option<Vec<String>> {
+pub(crate) fn tokens(pointer: &str) -> Option<Vec<String>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }
@@ -63,7 +65,7 @@ pub fn tokens(pointer: &str) -> Option<Vec<String>> {
 /// strings per token and hashes each key with SipHash, several thousand instructions for a
 /// `#/definitions/X` reference. Here a token is unescaped only when it holds a `~`, and small
 /// objects are scanned ([`super::access::field`]).
-pub fn get<'a>(root: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_json::Value> {
+pub(crate) fn get<'a>(root: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_json::Value> {
     use serde_json::Value;
     if pointer.is_empty() {
         return Some(root);
@@ -92,7 +94,7 @@ pub fn get<'a>(root: &'a serde_json::Value, pointer: &str) -> Option<&'a serde_j
 }
 
 /// The parent pointer, or `None` for the root.
-pub fn parent(pointer: &str) -> Option<&str> {
+pub(crate) fn parent(pointer: &str) -> Option<&str> {
     if pointer.is_empty() {
         None
     } else {
@@ -101,7 +103,7 @@ pub fn parent(pointer: &str) -> Option<&str> {
 }
 
 /// The last token (unescaped), or `None` for the root.
-pub fn last_token(pointer: &str) -> Option<String> {
+pub(crate) fn last_token(pointer: &str) -> Option<String> {
     if pointer.is_empty() {
         None
     } else {
@@ -111,7 +113,7 @@ pub fn last_token(pointer: &str) -> Option<String> {
 
 /// The pointer of a local `$ref` (`#/definitions/Foo` → `/definitions/Foo`), decoding
 /// percent-escapes as URI fragments allow. `None` for remote references.
-pub fn from_local_ref(reference: &str) -> Option<String> {
+pub(crate) fn from_local_ref(reference: &str) -> Option<String> {
     let frag = reference.strip_prefix('#')?;
     if !frag.is_empty() && !frag.starts_with('/') {
         return None;

@@ -10,16 +10,16 @@ use jsonc_parser::ParseOptions;
 
 /// A 1-based line and column (column in Unicode scalar values, as editors count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-pub struct LineCol {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct LineCol {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 /// Start and end of a finding in its file, in bytes, with line:column of the start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Offsets of line starts, for offset → line:column.
@@ -29,7 +29,7 @@ pub struct Span {
 /// must not cost the line's length each: ASCII lines answer in O(1), and long non-ASCII lines
 /// keep a character count every `CHECKPOINT` bytes.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
     /// Lines (0-based) that contain a non-ASCII byte, with their checkpoints: the number of
     /// characters before each multiple of `CHECKPOINT` bytes from the line start.
@@ -46,7 +46,7 @@ fn lead_bytes(b: &[u8]) -> usize {
 const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 30 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -76,7 +76,7 @@ impl LineIndex {
 
     /// Line and column (both 1-based) of a byte offset. Offsets past the end clamp to it;
     /// offsets inside a multi-byte character count that character.
-    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = match self.starts.binary_search(&offset) {
             Ok(i) => i,
@@ -106,7 +106,12 @@ impl LineIndex {
     /// At most about `width` bytes of the line around `offset` (the whole line when it is
     /// short), and the 1-based column where that excerpt starts. Keeps findings on minified
     /// one-line documents from copying the whole document each.
-    pub fn excerpt<'t>(&self, text: &'t str, offset: usize, width: usize) -> (&'t str, usize) {
+    pub(crate) fn excerpt<'t>(
+        &self,
+        text: &'t str,
+        offset: usize,
+        width: usize,
+    ) -> (&'t str, usize) {
         let lc = self.line_col(text, offset);
         let line = self.line_text(text, lc.line);
         if line.len() <= width {
@@ -127,7 +132,7 @@ impl LineIndex {
     }
 
     /// The text of a 1-based line, without its line ending.
-    pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+    pub(crate) fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         if line == 0 || line > self.starts.len() {
             return "";
         }
@@ -141,13 +146,13 @@ impl LineIndex {
     }
 
     /// Byte offset of the start of a 1-based line.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
+    pub(crate) fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()
     }
 }
 
 /// The most permissive options: the lenient re-read of files with syntax problems.
-pub fn lenient_options() -> ParseOptions {
+pub(crate) fn lenient_options() -> ParseOptions {
     ParseOptions {
         allow_comments: true,
         allow_loose_object_property_names: true,
@@ -173,7 +178,7 @@ pub fn lenient_options() -> ParseOptions {
 /// matching, and allocates only the pointer strings it compares. It tolerates the same
 /// non-standard syntax the lenient reader recovers from (comments, trailing or missing
 /// commas, single quotes, bare words), since positions are wanted for those files too.
-pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
+pub(crate) fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<Span>> {
     locate(text, pointers, false)
 }
 

@@ -35,19 +35,19 @@ use super::swagger::{Operation, Param, Swagger};
 /// What the caller gives for one request: parameter values by name (`body` for the body
 /// parameter), and raw request headers sent besides the parameters.
 #[derive(Debug, Clone, Default)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// `(name, value)`: the operation's parameter `name` (exact name first, else the one
     /// parameter whose name matches ignoring case). The body parameter also answers to `body`;
     /// its value is JSON (kept as text when it does not parse and the schema is a string).
     /// Array parameters take a JSON array or comma-separated values.
-    pub params: Vec<(String, String)>,
+    pub(crate) params: Vec<(String, String)>,
     /// Raw request headers (`--header`), set after the header parameters.
-    pub headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 /// A request body.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Body {
+pub(crate) enum Body {
     /// A JSON document (the body parameter of a JSON operation).
     Json(Value),
     /// Text sent as is (a body whose schema is a string and whose value is not JSON).
@@ -59,7 +59,7 @@ pub enum Body {
 
 impl Body {
     /// The body as JSON for reports: the document, the text as a string, a form as an object.
-    pub fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         match self {
             Body::Json(v) => v.clone(),
             Body::Text(s) => Value::String(s.clone()),
@@ -73,7 +73,7 @@ impl Body {
     }
 
     /// The body as it goes on the wire (JSON compact, a form url-encoded).
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(&self) -> String {
         match self {
             Body::Json(v) => serde_json::to_string(v).unwrap_or_default(),
             Body::Text(s) => s.clone(),
@@ -88,31 +88,31 @@ impl Body {
 
 /// An HTTP request, with its URL in parts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Request {
+pub(crate) struct Request {
     /// Upper case: `GET`.
-    pub method: String,
+    pub(crate) method: String,
     /// `https`
-    pub scheme: String,
+    pub(crate) scheme: String,
     /// `api.contoso.com` or `host:port` (may be empty when the definition has no host).
-    pub host: String,
+    pub(crate) host: String,
     /// `""` or `/v1` (never ends with `/`).
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// The operation's path with its parameters substituted and encoded: `/items/42`.
-    pub path: String,
+    pub(crate) path: String,
     /// The operation's path template as written: `/items/{id}`.
-    pub path_template: String,
+    pub(crate) path_template: String,
     /// Path parameters as substituted: `(name, encoded value)`.
-    pub path_params: Vec<(String, String)>,
+    pub(crate) path_params: Vec<(String, String)>,
     /// Query parameters in order, decoded (a `multi` array gives one pair per value).
-    pub query: Vec<(String, String)>,
+    pub(crate) query: Vec<(String, String)>,
     /// Headers in order, decoded; names compare ignoring case.
-    pub headers: Vec<(String, String)>,
-    pub body: Option<Body>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Option<Body>,
 }
 
 impl Request {
     /// `scheme://host` + basePath + path + `?query` (query names and values percent-encoded).
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         let mut url = format!(
             "{}://{}{}{}",
             self.scheme, self.host, self.base_path, self.path
@@ -132,7 +132,7 @@ impl Request {
     }
 
     /// `scheme://host` plus everything up to the operation's path, as one URL.
-    pub fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("{}://{}{}", self.scheme, self.host, self.base_path)
     }
 
@@ -140,7 +140,7 @@ impl Request {
     /// `dynamichosturl` does, and `connkit test --base-url`. Without `://` only the host and
     /// base path change; whatever follows the host (a path, even a `?query`) becomes the base
     /// path, without a trailing `/`.
-    pub fn set_base_url(&mut self, url: &str) {
+    pub(crate) fn set_base_url(&mut self, url: &str) {
         let rest = match url.split_once("://") {
             Some((scheme, rest)) => {
                 self.scheme = scheme.to_string();
@@ -157,48 +157,35 @@ impl Request {
     }
 
     /// The first header of this name (ignoring case).
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
 
     /// Replace every header of this name (ignoring case) with one, kept in the first one's
     /// place (appended when new).
-    pub fn set_header(&mut self, name: &str, value: &str) {
+    pub(crate) fn set_header(&mut self, name: &str, value: &str) {
         set_pair(&mut self.headers, name, value, true);
     }
 
-    /// The first query parameter of this name (exact; else ignoring case).
-    pub fn query_param(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .or_else(|| {
-                self.query
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            })
-            .map(|(_, v)| v.as_str())
-    }
-
     /// Replace the query parameter of this name with one (appended when new).
-    pub fn set_query(&mut self, name: &str, value: &str) {
+    pub(crate) fn set_query(&mut self, name: &str, value: &str) {
         set_pair(&mut self.query, name, value, false);
     }
 }
 
 /// A response, as `--response FILE` gives it and the response-section policies rewrite it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
     /// The body: JSON (a string when the response is text), `None` when there is none.
-    pub body: Option<Value>,
+    pub(crate) body: Option<Value>,
 }
 
 impl Response {
     /// Read `{"status": 200, "headers": {"name": "value"}, "body": …}` (status defaults to
     /// 200, headers to none; header values that are not strings are written as JSON).
-    pub fn from_json(v: &Value) -> Result<Response, String> {
+    pub(crate) fn from_json(v: &Value) -> Result<Response, String> {
         let Some(o) = v.as_object() else {
             return Err(
                 "a response file holds a JSON object {\"status\", \"headers\", \"body\"}".into(),
@@ -233,12 +220,9 @@ impl Response {
         })
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    #[cfg(test)]
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
-    }
-
-    pub fn set_header(&mut self, name: &str, value: &str) {
-        set_pair(&mut self.headers, name, value, true);
     }
 }
 
@@ -272,7 +256,7 @@ fn set_pair(pairs: &mut Vec<(String, String)>, name: &str, value: &str, ignore_c
 
 /// Why a request could not be built: a usage error of the caller.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BuildError {
+pub(crate) enum BuildError {
     #[error(
         "operation '{operation}' needs {location} parameter '{name}': give --param {name}=VALUE"
     )]
@@ -300,7 +284,7 @@ const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMER
     .remove(b'~');
 
 /// Percent-encode a path segment or a query name or value.
-pub fn encode_component(s: &str) -> String {
+pub(crate) fn encode_component(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }
 
@@ -371,7 +355,7 @@ fn check_type(p: &Param<'_>, value: &str) -> Result<(), BuildError> {
 
 /// Build the request of `op` from the definition and the caller's values (see the module
 /// documentation for every rule applied).
-pub fn build<'a>(
+pub(crate) fn build<'a>(
     sw: &Swagger<'a>,
     op: &Operation<'a>,
     inputs: &Inputs,
@@ -582,7 +566,7 @@ fn connection<'a>(connections: &'a [(String, String)], name: &str) -> Option<&'a
 /// first of `securityDefinitions`) from the connection parameters the platform uses for it:
 /// `api_key` (apiKey), `username` and `password` (basic), `token` (oauth2, sent as `Bearer`).
 /// Returns a note for each credential nobody gave (the request is then built without it).
-pub fn apply_security(
+pub(crate) fn apply_security(
     root: &Value,
     connections: &[(String, String)],
     req: &mut Request,

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The JSON type name as Swagger spells it.
-pub fn json_type(v: &Value) -> &'static str {
+pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -17,7 +17,7 @@ pub fn json_type(v: &Value) -> &'static str {
 }
 
 /// Whether a value fits a Swagger `type` (integers are numbers too).
-pub fn fits_type(v: &Value, ty: &str) -> bool {
+pub(crate) fn fits_type(v: &Value, ty: &str) -> bool {
     match ty {
         "string" => v.is_string(),
         "integer" => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
@@ -32,7 +32,7 @@ pub fn fits_type(v: &Value, ty: &str) -> bool {
 
 /// Whether the platform knows `format` for `type` (`None`: any type): `UnrecognizedTypeFormat`
 /// reports the others and `convert` drops them.
-pub fn format_known(ty: Option<&str>, format: &str) -> bool {
+pub(crate) fn format_known(ty: Option<&str>, format: &str) -> bool {
     const STRING: &[&str] = &[
         "byte",
         "binary",

@@ -11,24 +11,24 @@ use super::pointer;
 
 /// One step of a path: an object key (unescaped) or an array index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
+pub(crate) enum Seg<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// The path from the root to the current node.
 #[derive(Debug, Default)]
-pub struct Path<'a> {
+pub(crate) struct Path<'a> {
     segs: Vec<Seg<'a>>,
 }
 
 impl<'a> Path<'a> {
-    pub fn depth(&self) -> usize {
+    pub(crate) fn depth(&self) -> usize {
         self.segs.len()
     }
 
     /// The key of the current node in its parent object, if the parent is an object.
-    pub fn key(&self) -> Option<&'a str> {
+    pub(crate) fn key(&self) -> Option<&'a str> {
         match self.segs.last() {
             Some(Seg::Key(k)) => Some(k),
             _ => None,
@@ -36,7 +36,7 @@ impl<'a> Path<'a> {
     }
 
     /// Whether the keys `window` appear as consecutive object keys somewhere on the path.
-    pub fn contains_keys(&self, window: &[&str]) -> bool {
+    pub(crate) fn contains_keys(&self, window: &[&str]) -> bool {
         !window.is_empty()
             && self.segs.windows(window.len()).any(|w| {
                 w.iter()
@@ -46,7 +46,7 @@ impl<'a> Path<'a> {
     }
 
     /// The RFC 6901 pointer of the current node.
-    pub fn pointer(&self) -> String {
+    pub(crate) fn pointer(&self) -> String {
         let mut s = String::new();
         for seg in &self.segs {
             s.push('/');
@@ -61,7 +61,7 @@ impl<'a> Path<'a> {
 
 /// What to do after visiting a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Visit {
+pub(crate) enum Visit {
     /// Visit the node's children.
     Descend,
     /// Leave the node's children out.
@@ -71,7 +71,7 @@ pub enum Visit {
 /// Visit `root` and every node below it, parents before children, children in document
 /// order, down to `max_depth` levels (the parser already refuses deeper documents; this bound
 /// keeps the recursion safe for trees built some other way). Scalars are visited too.
-pub fn walk<'a>(
+pub(crate) fn walk<'a>(
     root: &'a Value,
     max_depth: usize,
     f: &mut dyn FnMut(&Path<'a>, &'a Value) -> Visit,

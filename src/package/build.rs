@@ -17,15 +17,60 @@ use crate::safe;
 
 /// A file inside the package, for the printed tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    pub name: String,
-    pub size: u64,
-    pub children: Vec<Node>,
+pub(crate) struct Node {
+    pub(crate) name: String,
+    pub(crate) size: u64,
+    pub(crate) children: Vec<Node>,
+}
+
+/// Why a package could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the connector has no apiDefinition.swagger.json")]
+    NoDefinition,
+    #[error("the definition could not be parsed")]
+    DefinitionUnreadable,
+    #[error(
+        "a certification package needs intro.md: add one to the connector folder or pass --intro"
+    )]
+    NoIntro,
+    #[error(
+        "a certification package needs the flow solution exported from Dataverse: pass --flow-solution FLOW.zip"
+    )]
+    NoFlowSolution,
+    #[error(
+        "--prefix {given} differs from the flow solution's publisher prefix '{flow}' (its connector is '{connector}'): the connector inside both solutions must be the same connector; drop --prefix"
+    )]
+    PrefixDiffers {
+        given: String,
+        flow: String,
+        connector: String,
+    },
+    /// The publisher prefix derived from the publisher is not one Dataverse accepts.
+    #[error("{0} (pass --prefix)")]
+    Prefix(String),
+    /// A solution given as input is not a zip connkit may read (hostile or malformed).
+    #[error("{path}: {reason}")]
+    UnsafeSolution { path: String, reason: String },
+    #[error("cannot {what}: {source}")]
+    Zip {
+        /// `add NAME`, `write NAME`, `finish the zip`.
+        what: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
 }
 
 /// Write entries into a zip deterministically: sorted by name, `/` separators, fixed
 /// timestamp (1980-01-01 00:00:00, the zip epoch), mode 0644, deflate.
-pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, String> {
+pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, BuildError> {
+    let zip_error = |what: String| {
+        move |e: zip::result::ZipError| BuildError::Zip {
+            what,
+            source: e.into(),
+        }
+    };
     let options = zip::write::SimpleFileOptions::default()
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644)
@@ -34,13 +79,15 @@ pub fn write_zip(entries: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>, String>
     for (name, data) in entries {
         let name = name.replace('\\', "/");
         w.start_file(name.as_str(), options)
-            .map_err(|e| format!("cannot add {name}: {e}"))?;
-        w.write_all(data)
-            .map_err(|e| format!("cannot write {name}: {e}"))?;
+            .map_err(zip_error(format!("add {name}")))?;
+        w.write_all(data).map_err(|source| BuildError::Zip {
+            what: format!("write {name}"),
+            source,
+        })?;
     }
     w.finish()
         .map(|c| c.into_inner())
-        .map_err(|e| format!("cannot finish the zip: {e}"))
+        .map_err(zip_error("finish the zip".into()))
 }
 
 fn tree_of(entries: &BTreeMap<String, Vec<u8>>) -> Vec<Node> {
@@ -58,17 +105,17 @@ fn tree_of(entries: &BTreeMap<String, Vec<u8>>) -> Vec<Node> {
 #[derive(Debug, Clone)]
 pub struct SolutionNames {
     /// `<prefix>_<escaped display name>`, e.g. `contoso_contoso-20tasks`.
-    pub schema_name: String,
+    pub(crate) schema_name: String,
     /// Solution unique name, e.g. `ContosoTasksConnector`.
-    pub unique_name: String,
-    pub display_name: String,
-    pub description: String,
-    pub version: String,
-    pub publisher: String,
-    pub publisher_unique: String,
-    pub prefix: String,
-    pub option_value_prefix: u32,
-    pub connector_id: String,
+    pub(crate) unique_name: String,
+    pub(crate) display_name: String,
+    pub(crate) description: String,
+    pub(crate) version: String,
+    pub(crate) publisher: String,
+    pub(crate) publisher_unique: String,
+    pub(crate) prefix: String,
+    pub(crate) option_value_prefix: u32,
+    pub(crate) connector_id: String,
 }
 
 /// Escape a display name as Dataverse does in connector schema names: lower case, every
@@ -88,7 +135,7 @@ pub fn escape_schema_name(display: &str) -> String {
 
 /// Why a publisher customization prefix breaks Dataverse's rules (2–8 characters, ASCII
 /// letters and digits, starting with a letter, not starting with `mscrm`), or `None`.
-pub fn prefix_problem(prefix: &str) -> Option<String> {
+pub(crate) fn prefix_problem(prefix: &str) -> Option<String> {
     let n = prefix.chars().count();
     if !(2..=8).contains(&n) {
         return Some(format!(
@@ -116,7 +163,7 @@ pub fn prefix_problem(prefix: &str) -> Option<String> {
 /// A Dataverse customization prefix from a publisher name: 2–8 lower-case letters/digits,
 /// starting with a letter, never `mscrm`. Only a fallback: a real package takes the prefix
 /// from the flow solution (see [`FlowIdentity`]).
-pub fn derive_prefix(publisher: &str) -> String {
+pub(crate) fn derive_prefix(publisher: &str) -> String {
     let word = publisher
         .split(|c: char| !c.is_ascii_alphanumeric())
         .find(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -139,12 +186,12 @@ pub fn derive_prefix(publisher: &str) -> String {
 pub struct FlowIdentity {
     /// The connector's schema name (`<prefix>_<escaped>`).
     pub name: String,
-    pub connector_id: Option<String>,
+    pub(crate) connector_id: Option<String>,
     /// The solution publisher's customization prefix.
     pub prefix: Option<String>,
-    pub publisher_unique: Option<String>,
-    pub publisher_display: Option<String>,
-    pub option_value_prefix: Option<u32>,
+    pub(crate) publisher_unique: Option<String>,
+    pub(crate) publisher_display: Option<String>,
+    pub(crate) option_value_prefix: Option<u32>,
 }
 
 /// Read the connector (and its publisher) from an exported solution zip. With several
@@ -215,7 +262,7 @@ pub fn flow_identity(bytes: &[u8], label: &str, display_name: &str) -> Option<Fl
 }
 
 /// A GUID derived from a name (stable across builds: the same connector gets the same id).
-pub fn stable_guid(seed: &str) -> String {
+pub(crate) fn stable_guid(seed: &str) -> String {
     let h = Sha256::digest(seed.as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&h[..16]);
@@ -252,7 +299,7 @@ fn solution_version(v: Option<&str>) -> String {
 
 impl SolutionNames {
     /// The display name a connector will carry (`info.title`, else the folder name).
-    pub fn display_name_of(c: &Connector) -> String {
+    pub(crate) fn display_name_of(c: &Connector) -> String {
         SolutionNames::from_connector(c, None, None).display_name
     }
 
@@ -336,20 +383,14 @@ impl SolutionNames {
 pub fn connector_solution_entries(
     c: &Connector,
     names: &SolutionNames,
-) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let def = c
-        .definition
-        .as_ref()
-        .ok_or("the connector has no apiDefinition.swagger.json")?;
-    let def_value = def
-        .value
-        .as_ref()
-        .ok_or("the definition could not be parsed")?;
+) -> Result<BTreeMap<String, Vec<u8>>, BuildError> {
+    let def = c.definition.as_ref().ok_or(BuildError::NoDefinition)?;
+    let def_value = def.value.as_ref().ok_or(BuildError::DefinitionUnreadable)?;
     // JSON definitions go in as written (the reviewed bytes); YAML is converted.
     let def_bytes = match def.format {
         crate::model::Format::Json => def.text.as_bytes().to_vec(),
         crate::model::Format::Yaml => serde_json::to_string_pretty(def_value)
-            .map_err(|e| e.to_string())?
+            .map_err(BuildError::Json)?
             .into_bytes(),
     };
     let props = c.properties_value().and_then(|p| p.get("properties"));
@@ -374,11 +415,11 @@ pub fn connector_solution_entries(
     e.insert(file("openapidefinition.json"), def_bytes);
     e.insert(
         file("connectionparameters.json"),
-        serde_json::to_vec(&params).map_err(|e| e.to_string())?,
+        serde_json::to_vec(&params)?,
     );
     e.insert(
         file("policytemplateinstances.json"),
-        serde_json::to_vec(&policies).map_err(|e| e.to_string())?,
+        serde_json::to_vec(&policies)?,
     );
     let mut elements = vec![
         ("connectorid", names.connector_id.clone()),
@@ -399,7 +440,7 @@ pub fn connector_solution_entries(
     if let Some(sets) = param_sets {
         e.insert(
             file("connectionparametersets.json"),
-            serde_json::to_vec(&sets).map_err(|e| e.to_string())?,
+            serde_json::to_vec(&sets)?,
         );
         elements.push((
             "connectionparametersets",
@@ -523,10 +564,10 @@ pub struct PackageInput {
 #[derive(Debug)]
 pub struct Built {
     pub bytes: Vec<u8>,
-    pub tree: Vec<Node>,
-    pub sha256: String,
+    pub(crate) tree: Vec<Node>,
+    pub(crate) sha256: String,
     /// Remarks for the user (uncertain layout choices).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -546,12 +587,9 @@ fn finish(bytes: Vec<u8>, tree: Vec<Node>, notes: Vec<String>) -> Built {
 }
 
 /// The older flat zip: definition, apiProperties, icon, script.
-pub fn build_files(c: &Connector) -> Result<Built, String> {
+pub(crate) fn build_files(c: &Connector) -> Result<Built, BuildError> {
     let mut e = BTreeMap::new();
-    let def = c
-        .definition
-        .as_ref()
-        .ok_or("the connector has no apiDefinition.swagger.json")?;
+    let def = c.definition.as_ref().ok_or(BuildError::NoDefinition)?;
     e.insert(
         "apiDefinition.swagger.json".to_string(),
         def.text.clone().into_bytes(),
@@ -595,10 +633,10 @@ fn asset_name(name: &str, fallback: &str) -> String {
 }
 
 /// Check that a user-given solution zip is safe to read, and list it for the tree.
-fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, String> {
+fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, BuildError> {
     let mut budget = Budget::new(Limits::default());
     let a = safety::read_archive(bytes, name, 3, &mut budget)
-        .map_err(|Refusal { path, reason }| format!("{path}: {reason}"))?;
+        .map_err(|Refusal { path, reason }| BuildError::UnsafeSolution { path, reason })?;
     let mut children: Vec<Node> = a
         .files()
         .map(|e| Node {
@@ -616,30 +654,30 @@ fn solution_node(name: &str, bytes: &[u8]) -> Result<Node, String> {
 }
 
 /// The certification package: outer zip → intro.md + package.zip → PkgAssets/ → solutions.
-pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built, String> {
+pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built, BuildError> {
     let mut notes = Vec::new();
-    let (intro_name, intro) = input.intro.clone().ok_or(
-        "a certification package needs intro.md: add one to the connector folder or pass --intro",
-    )?;
-    let (flow_name, flow) = input.flow_solution.clone().ok_or(
-        "a certification package needs the flow solution exported from Dataverse: pass --flow-solution FLOW.zip",
-    )?;
+    let (intro_name, intro) = input.intro.clone().ok_or(BuildError::NoIntro)?;
+    let (flow_name, flow) = input
+        .flow_solution
+        .clone()
+        .ok_or(BuildError::NoFlowSolution)?;
     let display = SolutionNames::display_name_of(c);
     let flow_id = flow_identity(&flow, &flow_name, &display);
     if let (Some(given), Some(f)) = (input.prefix.as_deref(), &flow_id)
         && let Some(fp) = &f.prefix
         && !given.eq_ignore_ascii_case(fp)
     {
-        return Err(format!(
-            "--prefix {given} differs from the flow solution's publisher prefix '{fp}' (its connector is '{}'): the connector inside both solutions must be the same connector; drop --prefix",
-            f.name
-        ));
+        return Err(BuildError::PrefixDiffers {
+            given: given.to_string(),
+            flow: fp.clone(),
+            connector: f.name.clone(),
+        });
     }
     let names = SolutionNames::from_connector(c, input.prefix.as_deref(), flow_id.as_ref());
     if flow_id.is_none()
         && let Some(problem) = prefix_problem(&names.prefix)
     {
-        return Err(format!("{problem} (pass --prefix)"));
+        return Err(BuildError::Prefix(problem));
     }
     match &flow_id {
         Some(f) => notes.push(format!(
@@ -665,7 +703,7 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
         }
     };
     let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut add = |name: String, bytes: Vec<u8>| -> Result<(), String> {
+    let mut add = |name: String, bytes: Vec<u8>| {
         let mut n = name.clone();
         let mut k = 2;
         while assets
@@ -676,12 +714,11 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
             k += 1;
         }
         assets.insert(format!("PkgAssets/{n}"), bytes);
-        Ok(())
     };
-    add(conn_name, conn)?;
-    add(asset_name(&flow_name, "FlowSolution.zip"), flow)?;
+    add(conn_name, conn);
+    add(asset_name(&flow_name, "FlowSolution.zip"), flow);
     if let Some((n, b)) = &input.plugin_solution {
-        add(asset_name(n, "PluginSolution.zip"), b.clone())?;
+        add(asset_name(n, "PluginSolution.zip"), b.clone());
     }
     let mut solution_nodes = Vec::new();
     for (n, b) in &assets {
@@ -718,7 +755,7 @@ pub fn build_certification(c: &Connector, input: &PackageInput) -> Result<Built,
 /// Render the tree with sizes.
 /// The tree of a built package, one entry a line. Entry names come from the exported
 /// solutions given as input: each goes through [`safe::text`].
-pub fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
+pub(crate) fn render_tree(root: &str, size: u64, nodes: &[Node]) -> String {
     fn walk(out: &mut String, nodes: &[Node], prefix: &str) {
         for (i, n) in nodes.iter().enumerate() {
             let last = i + 1 == nodes.len();

@@ -6,20 +6,24 @@ use crate::model::pointer;
 
 /// One difference between the package's value (`left`) and the pull request's (`right`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Difference {
-    pub pointer: String,
-    pub message: String,
+pub(crate) struct Difference {
+    pub(crate) pointer: String,
+    pub(crate) message: String,
 }
 
 /// Compare two JSON values structurally: key order does not matter, array order does,
 /// numbers compare by value (`1` equals `1.0`).
-pub fn compare(left: &Value, right: &Value) -> Vec<Difference> {
+pub(crate) fn compare(left: &Value, right: &Value) -> Vec<Difference> {
     compare_labelled(left, right, ("the package", "the pull request"))
 }
 
 /// [`compare`] with the names of the two sides (`("the connector solution", "the flow
 /// solution")`).
-pub fn compare_labelled(left: &Value, right: &Value, labels: (&str, &str)) -> Vec<Difference> {
+pub(crate) fn compare_labelled(
+    left: &Value,
+    right: &Value,
+    labels: (&str, &str),
+) -> Vec<Difference> {
     let mut out = Vec::new();
     walk(left, right, "", &mut out, 0, labels);
     out
@@ -41,7 +45,7 @@ const CONTEXT: usize = 30;
 /// Two differing values shown so the difference is visible: whole when short, else a window
 /// around the first differing character of their JSON text (closing quotes kept when the
 /// window reaches the end).
-pub fn contrast(l: &Value, r: &Value, labels: (&str, &str)) -> String {
+pub(crate) fn contrast(l: &Value, r: &Value, labels: (&str, &str)) -> String {
     let (a, b) = (l.to_string(), r.to_string());
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() <= 80 && cb.len() <= 80 {

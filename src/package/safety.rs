@@ -10,21 +10,21 @@ use std::io::Read;
 /// Caps applied while reading a package. The defaults are far above any real certification
 /// package (a few hundred KB) and far below what would hurt a CI machine.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Largest archive file accepted from disk.
-    pub max_archive_bytes: u64,
+    pub(crate) max_archive_bytes: u64,
     /// Most entries in one archive.
-    pub max_entries: usize,
+    pub(crate) max_entries: usize,
     /// Largest single uncompressed entry.
-    pub max_entry_bytes: u64,
+    pub(crate) max_entry_bytes: u64,
     /// Total uncompressed bytes over every level of nesting.
-    pub max_total_bytes: u64,
+    pub(crate) max_total_bytes: u64,
     /// Highest uncompressed/compressed ratio for entries larger than `ratio_floor_bytes`.
-    pub max_ratio: u64,
+    pub(crate) max_ratio: u64,
     /// Entries smaller than this are not ratio-checked (tiny JSON compresses very well).
-    pub ratio_floor_bytes: u64,
+    pub(crate) ratio_floor_bytes: u64,
     /// Deepest nesting: outer zip = 1, package zip = 2, solution zip = 3.
-    pub max_depth: usize,
+    pub(crate) max_depth: usize,
 }
 
 impl Default for Limits {
@@ -44,9 +44,9 @@ impl Default for Limits {
 /// Why a package was refused. `path` is the location inside the nested zips.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {reason}")]
-pub struct Refusal {
-    pub path: String,
-    pub reason: String,
+pub(crate) struct Refusal {
+    pub(crate) path: String,
+    pub(crate) reason: String,
 }
 
 fn refuse(path: &str, reason: impl Into<String>) -> Refusal {
@@ -58,58 +58,56 @@ fn refuse(path: &str, reason: impl Into<String>) -> Refusal {
 
 /// Running totals shared by every archive of one package.
 #[derive(Debug)]
-pub struct Budget {
-    pub limits: Limits,
+pub(crate) struct Budget {
+    pub(crate) limits: Limits,
     used: u64,
 }
 
 impl Budget {
-    pub fn new(limits: Limits) -> Budget {
+    pub(crate) fn new(limits: Limits) -> Budget {
         Budget { limits, used: 0 }
     }
 }
 
 /// One file entry, read into memory. Directory entries are kept only as names (`is_dir`).
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Normalised name: `/` separators, no leading `./`, no trailing `/`.
-    pub name: String,
-    /// The name as stored (for hygiene findings).
-    pub raw_name: String,
-    pub is_dir: bool,
-    pub data: Vec<u8>,
+    pub(crate) name: String,
+    pub(crate) is_dir: bool,
+    pub(crate) data: Vec<u8>,
 }
 
 /// An archive read fully into memory.
 #[derive(Debug, Clone, Default)]
-pub struct Archive {
+pub(crate) struct Archive {
     /// Where this archive is inside the package (`outer.zip/package.zip`).
-    pub path: String,
-    pub entries: Vec<Entry>,
+    pub(crate) path: String,
+    pub(crate) entries: Vec<Entry>,
     /// Entries stored with `\` separators (accepted, reported as a hygiene warning).
-    pub backslash_names: Vec<String>,
+    pub(crate) backslash_names: Vec<String>,
 }
 
 impl Archive {
     /// Files (not directory entries).
-    pub fn files(&self) -> impl Iterator<Item = &Entry> {
+    pub(crate) fn files(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.is_dir)
     }
 
     /// A file by name, case-insensitively (Windows tools, which the validator runs on, do not
     /// distinguish case).
-    pub fn file(&self, name: &str) -> Option<&Entry> {
+    pub(crate) fn file(&self, name: &str) -> Option<&Entry> {
         self.files().find(|e| e.name.eq_ignore_ascii_case(name))
     }
 
     /// Files directly under `dir` ("" for the root).
-    pub fn files_in<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+    pub(crate) fn files_in<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.files()
             .filter(move |e| parent(&e.name).eq_ignore_ascii_case(dir))
     }
 
     /// Folders directly under `dir` ("" for the root), implied by any entry below them.
-    pub fn folders_in(&self, dir: &str) -> Vec<String> {
+    pub(crate) fn folders_in(&self, dir: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for e in &self.entries {
             let rest = if dir.is_empty() {
@@ -136,20 +134,20 @@ impl Archive {
     }
 
     /// Whether a top-level folder exists (case-insensitive).
-    pub fn has_folder(&self, name: &str) -> bool {
+    pub(crate) fn has_folder(&self, name: &str) -> bool {
         self.folders_in("")
             .iter()
             .any(|f| f.eq_ignore_ascii_case(name))
     }
 
     /// `path` of this archive joined with an entry name.
-    pub fn child_path(&self, name: &str) -> String {
+    pub(crate) fn child_path(&self, name: &str) -> String {
         join(&self.path, name)
     }
 }
 
 /// Join two parts of a path inside a package with `/`.
-pub fn join(base: &str, name: &str) -> String {
+pub(crate) fn join(base: &str, name: &str) -> String {
     if base.is_empty() {
         name.to_string()
     } else {
@@ -158,12 +156,12 @@ pub fn join(base: &str, name: &str) -> String {
 }
 
 /// The folder part of a normalised entry name ("" at the root).
-pub fn parent(name: &str) -> &str {
+pub(crate) fn parent(name: &str) -> &str {
     name.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
 }
 
 /// Check an entry name and normalise it, or say why it is refused.
-pub fn normalise_name(raw: &str) -> Result<String, String> {
+pub(crate) fn normalise_name(raw: &str) -> Result<String, String> {
     if raw.contains('\0') {
         return Err("entry name contains a NUL byte".into());
     }
@@ -207,13 +205,13 @@ pub fn normalise_name(raw: &str) -> Result<String, String> {
 }
 
 /// Whether bytes look like a zip (local file header or empty-archive end record).
-pub fn looks_like_zip(data: &[u8]) -> bool {
+pub(crate) fn looks_like_zip(data: &[u8]) -> bool {
     data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06")
 }
 
 /// Read a whole archive into memory under the budget. `depth` is 1 for the outer zip.
 /// Every entry is refused or accepted; a corrupt archive is refused.
-pub fn read_archive(
+pub(crate) fn read_archive(
     bytes: &[u8],
     path: &str,
     depth: usize,
@@ -316,7 +314,6 @@ pub fn read_archive(
         if is_dir {
             archive.entries.push(Entry {
                 name,
-                raw_name: raw,
                 is_dir: true,
                 data: Vec::new(),
             });
@@ -374,7 +371,6 @@ pub fn read_archive(
         budget.used += size;
         archive.entries.push(Entry {
             name,
-            raw_name: raw,
             is_dir: false,
             data,
         });
@@ -412,7 +408,6 @@ mod tests {
                 .iter()
                 .map(|n| Entry {
                     name: n.to_string(),
-                    raw_name: n.to_string(),
                     is_dir: false,
                     data: vec![],
                 })

@@ -8,18 +8,18 @@
 
 /// An element with its attributes, children and direct text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Element {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Element>,
+pub(crate) struct Element {
+    pub(crate) name: String,
+    pub(crate) attrs: Vec<(String, String)>,
+    pub(crate) children: Vec<Element>,
     /// Concatenated non-whitespace text directly inside this element.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 impl Element {
     /// The first descendant-or-self named `name`, depth first in document order (XPath
     /// `//name`).
-    pub fn find(&self, name: &str) -> Option<&Element> {
+    pub(crate) fn find(&self, name: &str) -> Option<&Element> {
         if self.name == name {
             return Some(self);
         }
@@ -27,7 +27,7 @@ impl Element {
     }
 
     /// Every descendant named `name`, in document order.
-    pub fn find_all<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
+    pub(crate) fn find_all<'a>(&'a self, name: &str, out: &mut Vec<&'a Element>) {
         for c in &self.children {
             if c.name == name {
                 out.push(c);
@@ -36,16 +36,16 @@ impl Element {
         }
     }
 
-    pub fn child(&self, name: &str) -> Option<&Element> {
+    pub(crate) fn child(&self, name: &str) -> Option<&Element> {
         self.children.iter().find(|c| c.name == name)
     }
 
     /// The trimmed text of a direct child.
-    pub fn child_text(&self, name: &str) -> Option<&str> {
+    pub(crate) fn child_text(&self, name: &str) -> Option<&str> {
         self.child(name).map(|c| c.text.trim())
     }
 
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
@@ -53,7 +53,7 @@ impl Element {
     }
 
     /// The validator's "present" test: the node has child nodes or attributes.
-    pub fn is_non_empty(&self) -> bool {
+    pub(crate) fn is_non_empty(&self) -> bool {
         !self.children.is_empty() || !self.attrs.is_empty() || !self.text.trim().is_empty()
     }
 }
@@ -61,7 +61,7 @@ impl Element {
 const MAX_DEPTH: usize = 256;
 
 /// Parse a document and return its root element.
-pub fn parse(text: &str) -> Result<Element, String> {
+pub(crate) fn parse(text: &str) -> Result<Element, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
         s: text.as_bytes(),

@@ -19,22 +19,22 @@
 
 /// One central directory entry, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CdEntry {
+pub(crate) struct CdEntry {
     /// The name bytes, exactly as in the central directory (and the local header).
-    pub name: Vec<u8>,
-    pub local_offset: u64,
-    pub compressed: u64,
-    pub uncompressed: u64,
-    pub method: u16,
-    pub flags: u16,
-    pub crc: u32,
+    pub(crate) name: Vec<u8>,
+    pub(crate) local_offset: u64,
+    pub(crate) compressed: u64,
+    pub(crate) uncompressed: u64,
+    pub(crate) method: u16,
+    pub(crate) flags: u16,
+    pub(crate) crc: u32,
 }
 
 /// The checked layout of an archive.
 #[derive(Debug, Clone, Default)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Central directory entries in directory order.
-    pub entries: Vec<CdEntry>,
+    pub(crate) entries: Vec<CdEntry>,
 }
 
 const EOCD: &[u8; 4] = b"PK\x05\x06";
@@ -119,7 +119,7 @@ fn unicode_path<'a>(fields: &[(u16, &'a [u8])]) -> Option<&'a [u8]> {
 
 /// Check the whole layout of an archive. `max_entries` bounds the walk (it stops as soon as
 /// the directory holds more). The error says what is wrong; the caller calls it corrupt.
-pub fn check(bytes: &[u8], max_entries: usize) -> Result<Layout, String> {
+pub(crate) fn check(bytes: &[u8], max_entries: usize) -> Result<Layout, String> {
     let len = bytes.len();
     if len < 22 {
         return Err("too short for a zip archive".into());

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use super::expr::{self, Base, BodyPath, Step};
 
 /// A JSON pointer for a path (for the change lines).
-pub fn pointer(steps: &[Step]) -> String {
+pub(crate) fn pointer(steps: &[Step]) -> String {
     if steps.is_empty() {
         return "/".into();
     }
@@ -27,7 +27,7 @@ pub fn pointer(steps: &[Step]) -> String {
 
 /// The concrete paths of the parent elements: the value at the path, or each element when it
 /// is an array. Empty when the path leads nowhere.
-pub fn parents(root: &Value, parent: &BodyPath) -> Vec<Vec<Step>> {
+pub(crate) fn parents(root: &Value, parent: &BodyPath) -> Vec<Vec<Step>> {
     let steps = parent.steps.clone();
     match expr::lookup(root, &steps) {
         Some(Value::Array(a)) => (0..a.len())
@@ -43,7 +43,7 @@ pub fn parents(root: &Value, parent: &BodyPath) -> Vec<Vec<Step>> {
 }
 
 /// Steps of a relative sub path (`a.b`; empty for none).
-pub fn sub_steps(sub: Option<&str>) -> Vec<Step> {
+pub(crate) fn sub_steps(sub: Option<&str>) -> Vec<Step> {
     sub.unwrap_or_default()
         .split('.')
         .filter(|s| !s.is_empty())
@@ -52,7 +52,7 @@ pub fn sub_steps(sub: Option<&str>) -> Vec<Step> {
 }
 
 /// Where a new property path lands for one parent element.
-pub fn target(new: &BodyPath, parent: &[Step]) -> Vec<Step> {
+pub(crate) fn target(new: &BodyPath, parent: &[Step]) -> Vec<Step> {
     match new.base {
         Base::Body | Base::TriggerBody => new.steps.clone(),
         Base::Item | Base::Relative => {
@@ -65,7 +65,7 @@ pub fn target(new: &BodyPath, parent: &[Step]) -> Vec<Step> {
 
 /// Set the value at a path, creating objects for missing keys. False when the path crosses a
 /// value that is neither an object nor an array with that index.
-pub fn set(root: &mut Value, steps: &[Step], v: Value) -> bool {
+pub(crate) fn set(root: &mut Value, steps: &[Step], v: Value) -> bool {
     let Some((last, init)) = steps.split_last() else {
         *root = v;
         return true;
@@ -106,7 +106,7 @@ pub fn set(root: &mut Value, steps: &[Step], v: Value) -> bool {
 
 /// setproperty's value: text (surrounding single quotes dropped), JSON when the result is an
 /// array or object, else a string.
-pub fn property_value(text: String) -> Value {
+pub(crate) fn property_value(text: String) -> Value {
     let t = text.trim();
     if t.len() >= 2 && t.starts_with('\'') && t.ends_with('\'') {
         return Value::String(t[1..t.len() - 1].to_string());
@@ -121,7 +121,7 @@ pub fn property_value(text: String) -> Value {
 
 /// convertarraytoobject on one array: `{key: item}` (the key property dropped unless
 /// `retain`). Items that are not objects, or lack the key, are skipped.
-pub fn array_to_object(arr: &[Value], key_path: &[Step], retain: bool) -> Value {
+pub(crate) fn array_to_object(arr: &[Value], key_path: &[Step], retain: bool) -> Value {
     let mut out = Map::new();
     for item in arr {
         let Some(k) = expr::lookup(item, key_path) else {
@@ -145,7 +145,7 @@ pub fn array_to_object(arr: &[Value], key_path: &[Step], retain: bool) -> Value 
 }
 
 /// convertobjecttoarray on one object: `[{keyName: k, valueName: v}]`.
-pub fn object_to_array(obj: &Map<String, Value>, key_name: &str, value_name: &str) -> Value {
+pub(crate) fn object_to_array(obj: &Map<String, Value>, key_name: &str, value_name: &str) -> Value {
     Value::Array(
         obj.iter()
             .map(|(k, v)| {
@@ -160,7 +160,7 @@ pub fn object_to_array(obj: &Map<String, Value>, key_name: &str, value_name: &st
 
 /// stringtoarray on one text: split at any of the delimiter characters, each piece an
 /// object `{child: piece}`.
-pub fn string_to_array(s: &str, delimiters: &str, child: &str) -> Value {
+pub(crate) fn string_to_array(s: &str, delimiters: &str, child: &str) -> Value {
     let pieces: Vec<&str> = if delimiters.is_empty() {
         vec![s]
     } else {

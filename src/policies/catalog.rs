@@ -8,23 +8,21 @@
 //! as gathered in `spec/policy-templates.md`.
 
 /// The prefix of every template parameter key.
-pub const PARAM_PREFIX: &str = "x-ms-apimTemplateParameter.";
+pub(crate) const PARAM_PREFIX: &str = "x-ms-apimTemplateParameter.";
 /// The key listing the operations an instance applies to (absent: every operation).
-pub const OPERATION_NAME: &str = "x-ms-apimTemplate-operationName";
+pub(crate) const OPERATION_NAME: &str = "x-ms-apimTemplate-operationName";
 /// The key choosing the section (`Request`, `Response`, `Failure` for setheader).
-pub const POLICY_SECTION: &str = "x-ms-apimTemplate-policySection";
+pub(crate) const POLICY_SECTION: &str = "x-ms-apimTemplate-policySection";
 
 /// The overview page of policy templates.
-pub const OVERVIEW: &str =
+pub(crate) const OVERVIEW: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates";
 /// The expressions page.
-pub const EXPRESSIONS_PAGE: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates/expressions/expressions";
-/// Microsoft's schema for apiProperties.json.
-pub const SCHEMA: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json";
+pub(crate) const EXPRESSIONS_PAGE: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates/expressions/expressions";
 
 /// Where a policy runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-pub enum Section {
+pub(crate) enum Section {
     /// On the request, before it is sent to the service.
     Request,
     /// On the service's response.
@@ -34,7 +32,7 @@ pub enum Section {
 }
 
 impl Section {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Section::Request => "Request",
             Section::Response => "Response",
@@ -44,7 +42,7 @@ impl Section {
 
     /// `Request`, `Response`, `Failure`, compared ignoring case (merged connectors write
     /// `request` too).
-    pub fn parse(s: &str) -> Option<Section> {
+    pub(crate) fn parse(s: &str) -> Option<Section> {
         [Section::Request, Section::Response, Section::Failure]
             .into_iter()
             .find(|x| x.as_str().eq_ignore_ascii_case(s))
@@ -53,7 +51,7 @@ impl Section {
 
 /// What a parameter's value is, which decides how it is checked and evaluated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Text with request expressions: `@headers('x')`, `@queryParameters('x')`,
     /// `@connectionParameters('x')` (a header value, a URL template, a path).
     Request,
@@ -78,15 +76,15 @@ pub enum Kind {
 
 /// One parameter of a template (its key is [`PARAM_PREFIX`] + `name`).
 #[derive(Debug, Clone, Copy)]
-pub struct Param {
-    pub name: &'static str,
-    pub required: bool,
-    pub kind: Kind,
+pub(crate) struct Param {
+    pub(crate) name: &'static str,
+    pub(crate) required: bool,
+    pub(crate) kind: Kind,
     /// The allowed values of an [`Kind::Enum`] (the first spelled as documented).
-    pub values: &'static [&'static str],
-    pub default: Option<&'static str>,
+    pub(crate) values: &'static [&'static str],
+    pub(crate) default: Option<&'static str>,
     /// What it means, one line (hover, completion, docs).
-    pub doc: &'static str,
+    pub(crate) doc: &'static str,
 }
 
 const fn p(name: &'static str, kind: Kind, doc: &'static str) -> Param {
@@ -129,7 +127,7 @@ const fn choice(
 
 /// Whether an instance must say which operations it applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Meaningful for every operation (a host, a header): may omit the operation list.
     AnyOperation,
     /// Bound to one operation's path or body shape (a route, a body rewrite, a trigger,
@@ -139,55 +137,51 @@ pub enum Scope {
 
 /// A policy template.
 #[derive(Debug, Clone, Copy)]
-pub struct Template {
+pub(crate) struct Template {
     /// The id as documented (lower case).
-    pub id: &'static str,
+    pub(crate) id: &'static str,
     /// Every spelling Microsoft's schema lists (the platform matches these).
-    pub ids: &'static [&'static str],
+    pub(crate) ids: &'static [&'static str],
     /// The page's title.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// What it does, one sentence.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Microsoft's page, when there is one.
-    pub page: Option<&'static str>,
+    pub(crate) page: Option<&'static str>,
     /// Marked "Preview" on its page.
-    pub preview: bool,
+    pub(crate) preview: bool,
     /// Documented (page or schema); false for the three Microsoft-internal ids.
-    pub documented: bool,
-    pub params: &'static [Param],
+    pub(crate) documented: bool,
+    pub(crate) params: &'static [Param],
     /// The sections `x-ms-apimTemplate-policySection` may name; empty: the template has no
     /// such key and runs on the request.
-    pub sections: &'static [Section],
-    pub scope: Scope,
+    pub(crate) sections: &'static [Section],
+    pub(crate) scope: Scope,
 }
 
 impl Template {
-    /// The section an instance runs in when it does not say.
-    pub fn default_section(&self) -> Section {
-        Section::Request
-    }
-
-    pub fn param(&self, name: &str) -> Option<&'static Param> {
+    pub(crate) fn param(&self, name: &str) -> Option<&'static Param> {
         self.params.iter().find(|p| p.name == name)
     }
 
     /// The parameter a key names (`x-ms-apimTemplateParameter.name`).
-    pub fn param_for_key(&self, key: &str) -> Option<&'static Param> {
+    pub(crate) fn param_for_key(&self, key: &str) -> Option<&'static Param> {
         key.strip_prefix(PARAM_PREFIX).and_then(|n| self.param(n))
     }
 
     /// Whether `id` is one of the spellings Microsoft's schema lists.
-    pub fn spelled_as_listed(&self, id: &str) -> bool {
+    pub(crate) fn spelled_as_listed(&self, id: &str) -> bool {
         self.ids.contains(&id)
     }
 
     /// The page to cite: its own, else the overview.
-    pub fn citation(&self) -> &'static str {
+    pub(crate) fn citation(&self) -> &'static str {
         self.page.unwrap_or(OVERVIEW)
     }
 }
 
 const RR: &[Section] = &[Section::Request, Section::Response];
+#[cfg(test)]
 const PAGE: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates/";
 
@@ -215,7 +209,7 @@ const METHODS: &[&str] = &[
 ];
 
 /// Every template, documented ones first (alphabetical), then the internal ones.
-pub const TEMPLATES: &[Template] = &[
+pub(crate) const TEMPLATES: &[Template] = &[
     Template {
         id: "convertarraytoobject",
         ids: &["convertarraytoobject", "ConvertArrayToObject"],
@@ -643,17 +637,18 @@ pub const TEMPLATES: &[Template] = &[
 ];
 
 /// The template an id names, compared ignoring ASCII case (documented and internal ones).
-pub fn find(id: &str) -> Option<&'static Template> {
+pub(crate) fn find(id: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.id.eq_ignore_ascii_case(id))
 }
 
 /// The documented templates.
-pub fn documented() -> impl Iterator<Item = &'static Template> {
+pub(crate) fn documented() -> impl Iterator<Item = &'static Template> {
     TEMPLATES.iter().filter(|t| t.documented)
 }
 
 /// The page prefix every per-template page starts with.
-pub const PAGE_PREFIX: &str = PAGE;
+#[cfg(test)]
+const PAGE_PREFIX: &str = PAGE;
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 /// What a function reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// A request header.
     Header,
     /// A request query parameter.
@@ -44,17 +44,17 @@ impl Role {
 
 /// A function expressions may call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Function {
-    pub name: &'static str,
-    pub min_args: usize,
-    pub max_args: usize,
-    pub role: Role,
-    pub doc: &'static str,
+pub(crate) struct Function {
+    pub(crate) name: &'static str,
+    pub(crate) min_args: usize,
+    pub(crate) max_args: usize,
+    pub(crate) role: Role,
+    pub(crate) doc: &'static str,
 }
 
 /// Every function the pages document (and `environmentVariables`, which the overview
 /// mentions for solutions).
-pub const FUNCTIONS: &[Function] = &[
+pub(crate) const FUNCTIONS: &[Function] = &[
     Function {
         name: "headers",
         min_args: 1,
@@ -114,12 +114,12 @@ pub const FUNCTIONS: &[Function] = &[
 ];
 
 /// The function a name calls (ignoring case).
-pub fn function(name: &str) -> Option<&'static Function> {
+pub(crate) fn function(name: &str) -> Option<&'static Function> {
     FUNCTIONS.iter().find(|f| f.name.eq_ignore_ascii_case(name))
 }
 
 /// The known function nearest to a misspelled name (at most 3 edits), for "did you mean".
-pub fn suggest(name: &str) -> Option<&'static str> {
+pub(crate) fn suggest(name: &str) -> Option<&'static str> {
     let lower = name.to_ascii_lowercase();
     FUNCTIONS
         .iter()
@@ -145,7 +145,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A property step after a body call.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     /// `.name` or `['name']`
     Key(String),
     /// `[0]`
@@ -154,7 +154,7 @@ pub enum Step {
 
 /// An argument of a call.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Arg {
+pub(crate) enum Arg {
     /// `'text'` (`''` inside stands for one quote).
     Str(String),
     /// A number, written as is.
@@ -165,22 +165,22 @@ pub enum Arg {
 
 /// `@name(args)steps`, possibly inside `@{…}` or `{…}`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
+pub(crate) struct Call {
     /// As written.
-    pub name: String,
+    pub(crate) name: String,
     /// The function, when the name is known.
-    pub function: Option<&'static Function>,
-    pub args: Vec<Arg>,
-    pub steps: Vec<Step>,
+    pub(crate) function: Option<&'static Function>,
+    pub(crate) args: Vec<Arg>,
+    pub(crate) steps: Vec<Step>,
     /// Bytes of the text it covers (braces included).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Written inside `@{…}` or `{@…}`.
-    pub braced: bool,
+    pub(crate) braced: bool,
 }
 
 impl Call {
     /// The first argument, when it is a string (the header, parameter or variable name).
-    pub fn name_arg(&self) -> Option<&str> {
+    pub(crate) fn name_arg(&self) -> Option<&str> {
         match self.args.first() {
             Some(Arg::Str(s)) => Some(s),
             _ => None,
@@ -188,7 +188,7 @@ impl Call {
     }
 
     /// The second argument, when it is a string (the default).
-    pub fn default_arg(&self) -> Option<&str> {
+    pub(crate) fn default_arg(&self) -> Option<&str> {
         match self.args.get(1) {
             Some(Arg::Str(s)) => Some(s),
             _ => None,
@@ -198,14 +198,14 @@ impl Call {
 
 /// A piece of a parsed value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Part {
+pub(crate) enum Part {
     Text(String),
     Call(Call),
 }
 
 /// What is wrong with an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// `@name(` with a name no page documents.
     UnknownFunction,
     /// A quote, parenthesis, bracket or brace that is never closed, double quotes, an
@@ -215,22 +215,22 @@ pub enum ErrorKind {
 
 /// A problem in an expression, at a byte offset of the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExprError {
-    pub kind: ErrorKind,
-    pub at: usize,
-    pub message: String,
+pub(crate) struct ExprError {
+    pub(crate) kind: ErrorKind,
+    pub(crate) at: usize,
+    pub(crate) message: String,
 }
 
 /// A parsed value: its parts and every problem found.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Parsed {
-    pub parts: Vec<Part>,
-    pub errors: Vec<ExprError>,
+pub(crate) struct Parsed {
+    pub(crate) parts: Vec<Part>,
+    pub(crate) errors: Vec<ExprError>,
 }
 
 impl Parsed {
     /// Every call, nested arguments included.
-    pub fn calls(&self) -> Vec<&Call> {
+    pub(crate) fn calls(&self) -> Vec<&Call> {
         fn walk<'a>(c: &'a Call, out: &mut Vec<&'a Call>) {
             out.push(c);
             for a in &c.args {
@@ -249,14 +249,15 @@ impl Parsed {
     }
 
     /// True when the value has no call at all (plain text).
-    pub fn is_literal(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_literal(&self) -> bool {
         self.parts.iter().all(|p| matches!(p, Part::Text(_)))
     }
 }
 
 /// Values longer than this are not parsed (a bound for hostile input; real values are
 /// under a kilobyte).
-pub const MAX_LEN: usize = 64 * 1024;
+pub(crate) const MAX_LEN: usize = 64 * 1024;
 /// Nested calls deeper than this are refused.
 const MAX_DEPTH: usize = 16;
 
@@ -595,7 +596,7 @@ impl<'s> Parser<'s> {
 }
 
 /// Parse a value: text, calls and interpolations, with every problem found.
-pub fn parse(s: &str) -> Parsed {
+pub(crate) fn parse(s: &str) -> Parsed {
     if s.len() > MAX_LEN {
         return Parsed {
             parts: vec![Part::Text(s.to_string())],
@@ -710,7 +711,7 @@ pub fn parse(s: &str) -> Parsed {
 
 /// Where a body path starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Base {
+pub(crate) enum Base {
     /// `@body()`: the whole body.
     Body,
     /// `@item()`: the current element of a collection parent.
@@ -723,14 +724,14 @@ pub enum Base {
 
 /// A body path: a base and property steps.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyPath {
-    pub base: Base,
-    pub steps: Vec<Step>,
+pub(crate) struct BodyPath {
+    pub(crate) base: Base,
+    pub(crate) steps: Vec<Step>,
 }
 
 /// Parse a body path (`@body().a[0]['b']`, `@item().x`, or a bare `a.b`). Anything else
 /// (text around the call, a request function) is an error.
-pub fn body_path(s: &str) -> Result<BodyPath, ExprError> {
+pub(crate) fn body_path(s: &str) -> Result<BodyPath, ExprError> {
     let t = s.trim();
     if !t.starts_with('@') {
         if t.contains(['(', ')', '{', '}', '\'']) {
@@ -787,7 +788,7 @@ pub fn body_path(s: &str) -> Result<BodyPath, ExprError> {
 }
 
 /// The value behind a path in a JSON value.
-pub fn lookup<'v>(v: &'v Value, steps: &[Step]) -> Option<&'v Value> {
+pub(crate) fn lookup<'v>(v: &'v Value, steps: &[Step]) -> Option<&'v Value> {
     let mut cur = v;
     for s in steps {
         cur = match s {
@@ -800,19 +801,19 @@ pub fn lookup<'v>(v: &'v Value, steps: &[Step]) -> Option<&'v Value> {
 
 /// What expressions read when they are evaluated.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Scope<'a> {
-    pub headers: &'a [(String, String)],
-    pub query: &'a [(String, String)],
-    pub connections: &'a [(String, String)],
+pub(crate) struct Scope<'a> {
+    pub(crate) headers: &'a [(String, String)],
+    pub(crate) query: &'a [(String, String)],
+    pub(crate) connections: &'a [(String, String)],
     /// The body `@body()` reads.
-    pub body: Option<&'a Value>,
+    pub(crate) body: Option<&'a Value>,
     /// The element `@item()` reads.
-    pub item: Option<&'a Value>,
+    pub(crate) item: Option<&'a Value>,
 }
 
 /// Why a value could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EvalError {
+pub(crate) enum EvalError {
     #[error("the policy needs connection parameter '{0}': give --connection {0}=VALUE")]
     MissingConnection(String),
     #[error("'{0}' is not evaluated by connkit ({1})")]
@@ -848,7 +849,7 @@ fn as_text(v: &Value) -> String {
 
 /// Evaluate one call to text. `notes` collects what a reader should know (an absent header
 /// read as empty).
-pub fn eval_call(
+pub(crate) fn eval_call(
     c: &Call,
     scope: &Scope<'_>,
     notes: &mut Vec<String>,
@@ -909,7 +910,7 @@ pub fn eval_call(
 }
 
 /// Evaluate a parsed value to text.
-pub fn eval(
+pub(crate) fn eval(
     parsed: &Parsed,
     scope: &Scope<'_>,
     notes: &mut Vec<String>,

@@ -33,34 +33,32 @@
 //! - A connection parameter an expression needs and nobody gave, or an expression that does
 //!   not parse, is a [`PolicyError`] naming the instance.
 
-pub mod body;
-pub mod catalog;
-pub mod expr;
+pub(crate) mod body;
+pub(crate) mod catalog;
+pub(crate) mod expr;
 mod simulate;
 
 use serde_json::{Map, Value};
 
-pub use crate::model::request::{Request, Response};
-pub use catalog::{Section, Template};
+pub(crate) use crate::model::request::{Request, Response};
+pub(crate) use catalog::{Section, Template};
 
 /// One entry of `policyTemplateInstances`.
 #[derive(Debug, Clone)]
-pub struct Instance<'a> {
-    /// Its index in the array.
-    pub index: usize,
+pub(crate) struct Instance<'a> {
     /// `/properties/policyTemplateInstances/3`
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// `templateId` as written (empty when absent).
-    pub template_id: &'a str,
+    pub(crate) template_id: &'a str,
     /// The template it names (any case), documented or internal.
-    pub template: Option<&'static Template>,
-    pub title: &'a str,
-    pub parameters: Option<&'a Map<String, Value>>,
+    pub(crate) template: Option<&'static Template>,
+    pub(crate) title: &'a str,
+    pub(crate) parameters: Option<&'a Map<String, Value>>,
     /// `x-ms-apimTemplate-operationName` (a lone string counts as a list of one); `None`:
     /// every operation (also for an empty list).
-    pub operations: Option<Vec<&'a str>>,
+    pub(crate) operations: Option<Vec<&'a str>>,
     /// The section it runs in (`Request` when not given or not understood).
-    pub section: Section,
+    pub(crate) section: Section,
 }
 
 impl<'a> Instance<'a> {
@@ -93,7 +91,6 @@ impl<'a> Instance<'a> {
             section
         };
         Instance {
-            index,
             pointer: format!("/properties/policyTemplateInstances/{index}"),
             template_id,
             template,
@@ -106,7 +103,7 @@ impl<'a> Instance<'a> {
 
     /// Whether it applies to the operation with this id (an operation without an id gets
     /// only the instances that name no operation).
-    pub fn applies_to(&self, operation_id: Option<&str>) -> bool {
+    pub(crate) fn applies_to(&self, operation_id: Option<&str>) -> bool {
         match (&self.operations, operation_id) {
             (None, _) => true,
             (Some(list), Some(id)) => list.contains(&id),
@@ -115,79 +112,74 @@ impl<'a> Instance<'a> {
     }
 
     /// A template parameter by its short name (`value` for `x-ms-apimTemplateParameter.value`).
-    pub fn param(&self, name: &str) -> Option<&'a Value> {
+    pub(crate) fn param(&self, name: &str) -> Option<&'a Value> {
         let key = format!("{}{name}", catalog::PARAM_PREFIX);
         self.parameters?.get(&key)
     }
 
     /// A template parameter's text.
-    pub fn param_str(&self, name: &str) -> Option<&'a str> {
+    pub(crate) fn param_str(&self, name: &str) -> Option<&'a str> {
         self.param(name).and_then(Value::as_str)
     }
 
     /// The pointer of a parameter key.
-    pub fn param_pointer(&self, key: &str) -> String {
+    pub(crate) fn param_pointer(&self, key: &str) -> String {
         crate::model::pointer::join(
             &crate::model::pointer::join(&self.pointer, "parameters"),
             key,
         )
     }
-
-    /// The template's documented id, else the id as written.
-    pub fn id(&self) -> &str {
-        self.template.map_or(self.template_id, |t| t.id)
-    }
 }
 
 /// What one policy did to a request or a response.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Applied {
+pub(crate) struct Applied {
     /// `templateId` as written.
     #[serde(rename = "templateId")]
-    pub template_id: String,
-    pub title: String,
+    pub(crate) template_id: String,
+    pub(crate) title: String,
     /// Where the instance is in apiProperties.json.
-    pub pointer: String,
-    pub section: Section,
+    pub(crate) pointer: String,
+    pub(crate) section: Section,
     /// Whether connkit ran it (false: not simulated or not reached; see `note`).
-    pub applied: bool,
+    pub(crate) applied: bool,
     /// What it changed, one line each (`header X-Api-Version: 2`); empty when it ran and
     /// changed nothing.
-    pub changes: Vec<String>,
+    pub(crate) changes: Vec<String>,
     /// Why it did not run, or what the reader should know.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// What applying the policies of one section gave.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// One entry per instance targeting the operation in that section, in array order.
-    pub policies: Vec<Applied>,
+    pub(crate) policies: Vec<Applied>,
     /// Notes on the evaluation (an absent header read as empty).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// A policy that cannot be applied with what was given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("policy '{title}' ({template_id}, {pointer}): {error}")]
-pub struct PolicyError {
-    pub template_id: String,
-    pub title: String,
-    pub pointer: String,
-    pub error: expr::EvalError,
+pub(crate) struct PolicyError {
+    pub(crate) template_id: String,
+    pub(crate) title: String,
+    pub(crate) pointer: String,
+    pub(crate) error: expr::EvalError,
 }
 
 /// The policy template instances of a connector.
 #[derive(Debug, Clone, Default)]
-pub struct Policies<'a> {
-    pub instances: Vec<Instance<'a>>,
+pub(crate) struct Policies<'a> {
+    pub(crate) instances: Vec<Instance<'a>>,
 }
 
 impl<'a> Policies<'a> {
     /// Read `properties.policyTemplateInstances` of a parsed apiProperties.json (none when
     /// the file, the key or the array is missing; entries that are not objects are skipped).
-    pub fn from_properties(props: Option<&'a Value>) -> Policies<'a> {
+    pub(crate) fn from_properties(props: Option<&'a Value>) -> Policies<'a> {
         let instances = props
             .and_then(|p| p.get("properties"))
             .and_then(|p| p.get("policyTemplateInstances"))
@@ -204,7 +196,7 @@ impl<'a> Policies<'a> {
     }
 
     /// The instances that apply to an operation, in array order.
-    pub fn for_operation(&self, operation_id: Option<&str>) -> Vec<&Instance<'a>> {
+    pub(crate) fn for_operation(&self, operation_id: Option<&str>) -> Vec<&Instance<'a>> {
         self.instances
             .iter()
             .filter(|i| i.applies_to(operation_id))
@@ -212,7 +204,7 @@ impl<'a> Policies<'a> {
     }
 
     /// Apply the request-section policies of the operation to `req` (see the module docs).
-    pub fn apply_request(
+    pub(crate) fn apply_request(
         &self,
         operation_id: Option<&str>,
         req: &mut Request,
@@ -223,7 +215,7 @@ impl<'a> Policies<'a> {
 
     /// Apply the response-section policies of the operation to `resp` (`req` is the request
     /// as sent, which `@headers` and `@queryParameters` read).
-    pub fn apply_response(
+    pub(crate) fn apply_response(
         &self,
         operation_id: Option<&str>,
         req: &Request,

@@ -19,89 +19,89 @@ use crate::model::pointer::join;
 use crate::model::swagger::{Operation, Swagger};
 
 /// Deepest body or response nesting shown.
-pub const MAX_DEPTH: usize = 8;
+pub(crate) const MAX_DEPTH: usize = 8;
 /// Inputs (or outputs) listed per card at most.
-pub const MAX_INPUTS_PER_CARD: usize = 2_000;
+pub(crate) const MAX_INPUTS_PER_CARD: usize = 2_000;
 /// Inputs and outputs listed on the whole page at most.
-pub const MAX_NODES: usize = 100_000;
+pub(crate) const MAX_NODES: usize = 100_000;
 
 /// The whole preview.
 #[derive(Debug, Clone, Default)]
 pub struct Preview {
     /// `info.title` (else the folder name).
-    pub title: String,
-    pub description: Option<String>,
-    pub version: Option<String>,
-    pub publisher: Option<String>,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) version: Option<String>,
+    pub(crate) publisher: Option<String>,
     /// The exact bytes of icon.png, when there is one.
-    pub icon: Option<Vec<u8>>,
+    pub(crate) icon: Option<Vec<u8>>,
     /// `iconBrandColor` as written.
-    pub brand_color: Option<String>,
+    pub(crate) brand_color: Option<String>,
     /// Contact, terms and documentation links from `info` / `externalDocs` (text, URL): only
     /// http(s) and mailto URLs, exactly as written in the definition.
-    pub links: Vec<(String, String)>,
+    pub(crate) links: Vec<(String, String)>,
     /// `info.contact.email`.
-    pub email: Option<String>,
-    pub connection: ConnectionDialog,
+    pub(crate) email: Option<String>,
+    pub(crate) connection: ConnectionDialog,
     pub cards: Vec<Card>,
     /// Inputs and outputs left out because the page reached [`MAX_NODES`].
-    pub truncated: usize,
+    pub(crate) truncated: usize,
 }
 
 /// The dialog shown when a maker creates a connection.
 #[derive(Debug, Clone, Default)]
-pub struct ConnectionDialog {
+pub(crate) struct ConnectionDialog {
     /// `connectionParameters` (no parameter sets).
-    pub parameters: Vec<ConnectionParameter>,
+    pub(crate) parameters: Vec<ConnectionParameter>,
     /// `connectionParameterSets`: the maker first picks one of these.
-    pub sets: Option<ParameterSets>,
+    pub(crate) sets: Option<ParameterSets>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct ParameterSets {
+pub(crate) struct ParameterSets {
     /// `uiDefinition.displayName` of the choice (e.g. "Authentication type").
-    pub label: Option<String>,
-    pub description: Option<String>,
-    pub sets: Vec<ParameterSet>,
+    pub(crate) label: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) sets: Vec<ParameterSet>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct ParameterSet {
-    pub name: String,
-    pub label: String,
-    pub description: Option<String>,
-    pub parameters: Vec<ConnectionParameter>,
+pub(crate) struct ParameterSet {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) description: Option<String>,
+    pub(crate) parameters: Vec<ConnectionParameter>,
 }
 
 /// One visible connection parameter (hidden ones are not listed).
 #[derive(Debug, Clone, Default)]
-pub struct ConnectionParameter {
-    pub name: String,
+pub(crate) struct ConnectionParameter {
+    pub(crate) name: String,
     /// `uiDefinition.displayName`, else the name.
-    pub label: String,
-    pub description: Option<String>,
-    pub tooltip: Option<String>,
+    pub(crate) label: String,
+    pub(crate) description: Option<String>,
+    pub(crate) tooltip: Option<String>,
     /// `type`: string, securestring, oauthSetting, bool, int, gatewaySetting…
-    pub kind: String,
+    pub(crate) kind: String,
     /// `constraints.required` is "true".
-    pub required: bool,
-    pub secure: bool,
+    pub(crate) required: bool,
+    pub(crate) secure: bool,
     /// `oAuthSettings.identityProvider` for an oauthSetting parameter.
-    pub identity_provider: Option<String>,
-    pub scopes: Vec<String>,
+    pub(crate) identity_provider: Option<String>,
+    pub(crate) scopes: Vec<String>,
     /// `constraints.allowedValues` (value, text).
-    pub allowed_values: Vec<DropdownOption>,
-    pub default: Option<String>,
+    pub(crate) allowed_values: Vec<DropdownOption>,
+    pub(crate) default: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Action,
     Trigger,
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Action => "action",
             Kind::Trigger => "trigger",
@@ -111,7 +111,7 @@ impl Kind {
 
 /// `x-ms-visibility` of an input or output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Visibility {
+pub(crate) enum Visibility {
     Important,
     Advanced,
     /// Absent, empty or another value.
@@ -119,7 +119,7 @@ pub enum Visibility {
 }
 
 impl Visibility {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Visibility::Important => "important",
             Visibility::Advanced => "advanced",
@@ -142,112 +142,110 @@ fn visibility(v: &Value) -> Option<Visibility> {
 #[derive(Debug, Clone)]
 pub struct Card {
     /// The operationId, else `METHOD /path`.
-    pub id: String,
-    pub kind: Kind,
+    pub(crate) id: String,
+    pub(crate) kind: Kind,
     /// The summary, else the id.
-    pub title: String,
-    pub description: Option<String>,
-    pub deprecated: bool,
-    pub method: &'static str,
-    pub path: String,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) deprecated: bool,
+    pub(crate) method: &'static str,
+    pub(crate) path: String,
     /// `x-ms-trigger` (`batch`, `single`) for triggers.
-    pub trigger: Option<String>,
+    pub(crate) trigger: Option<String>,
     /// The trigger's path item declares `x-ms-notification-content` (a webhook).
-    pub webhook: bool,
+    pub(crate) webhook: bool,
     /// Where the operation is written (`/paths/~1x/get`).
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// Where what the card shows is written besides `pointer`: shared parameters
     /// (`/parameters/X`), for putting findings on the card.
-    pub sources: Vec<String>,
-    pub inputs: Vec<InputNode>,
+    pub(crate) sources: Vec<String>,
+    pub(crate) inputs: Vec<InputNode>,
     /// `x-ms-dynamic-schema` of the body: its fields come from this operation.
-    pub dynamic_schema: Option<String>,
+    pub(crate) dynamic_schema: Option<String>,
     /// Dynamic content from the 2xx response schema.
-    pub outputs: Vec<Output>,
+    pub(crate) outputs: Vec<Output>,
     /// A 2xx response whose schema has no properties (the designer offers "Body").
-    pub whole_body_output: bool,
+    pub(crate) whole_body_output: bool,
     /// Dynamic content of a webhook's callback (`x-ms-notification-content`).
-    pub notification_outputs: Vec<Output>,
+    pub(crate) notification_outputs: Vec<Output>,
     /// Inputs and outputs not listed (card or page limit).
-    pub truncated: usize,
+    pub(crate) truncated: usize,
     /// Lint findings about this operation (filled by the session that linted it).
-    pub findings: Vec<CardFinding>,
+    pub(crate) findings: Vec<CardFinding>,
 }
 
 /// A lint finding shown on a card.
 #[derive(Debug, Clone)]
-pub struct CardFinding {
-    pub code: String,
-    pub severity: String,
-    pub message: String,
-    pub line: usize,
+pub(crate) struct CardFinding {
+    pub(crate) code: String,
+    pub(crate) severity: String,
+    pub(crate) message: String,
+    pub(crate) line: usize,
 }
 
 /// An input, or a group of inputs (a nested body object the designer flattens).
 #[derive(Debug, Clone)]
-pub enum InputNode {
+pub(crate) enum InputNode {
     Input(Input),
     Group(Group),
 }
 
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(crate) struct Group {
     /// `body/address`
-    pub key: String,
-    pub label: String,
-    pub description: Option<String>,
-    pub visibility: Visibility,
-    pub children: Vec<InputNode>,
+    pub(crate) key: String,
+    pub(crate) label: String,
+    pub(crate) description: Option<String>,
+    pub(crate) children: Vec<InputNode>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Input {
+pub(crate) struct Input {
     /// The parameter name, or `body/prop[/sub…]` for body properties.
-    pub key: String,
+    pub(crate) key: String,
     /// `x-ms-summary`, else the name.
-    pub label: String,
-    pub description: Option<String>,
-    pub visibility: Visibility,
-    pub required: bool,
+    pub(crate) label: String,
+    pub(crate) description: Option<String>,
+    pub(crate) visibility: Visibility,
+    pub(crate) required: bool,
     /// `path`, `query`, `header`, `formData`, `body`.
-    pub location: String,
+    pub(crate) location: String,
     /// `type` (and `format`) as written, e.g. `string (date-time)`.
-    pub type_name: Option<String>,
-    pub default: Option<String>,
-    pub options: Vec<DropdownOption>,
-    pub dynamic: Option<Dynamic>,
+    pub(crate) type_name: Option<String>,
+    pub(crate) default: Option<String>,
+    pub(crate) options: Vec<DropdownOption>,
+    pub(crate) dynamic: Option<Dynamic>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DropdownOption {
+pub(crate) struct DropdownOption {
     /// The enum value: a string as it is, other JSON in JSON notation.
-    pub value: String,
+    pub(crate) value: String,
     /// `x-ms-enum-values` displayName, else the value.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A dropdown filled by calling another operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dynamic {
-    pub operation_id: String,
+pub(crate) struct Dynamic {
+    pub(crate) operation_id: String,
     /// `x-ms-dynamic-values` or `x-ms-dynamic-list`.
-    pub extension: &'static str,
+    pub(crate) extension: &'static str,
 }
 
 /// One item of dynamic content.
 #[derive(Debug, Clone)]
-pub struct Output {
+pub(crate) struct Output {
     /// Property path joined by `/` (array levels are not in the path).
-    pub path: String,
-    pub label: String,
-    pub description: Option<String>,
-    pub type_name: Option<String>,
-    pub advanced: bool,
+    pub(crate) path: String,
+    pub(crate) label: String,
+    pub(crate) description: Option<String>,
+    pub(crate) advanced: bool,
 }
 
 /// Build the preview of a connector. Never fails: whatever is missing or malformed is
 /// simply not shown.
-pub fn build(c: &Connector) -> Preview {
+pub(crate) fn build(c: &Connector) -> Preview {
     let def = c.definition_value();
     let props = c
         .properties_value()
@@ -365,7 +363,7 @@ fn links(def: Option<&Value>) -> Vec<(String, String)> {
 }
 
 /// A URL the page may link to: http(s) or mailto, no whitespace or control character.
-pub fn is_link(u: &str) -> bool {
+pub(crate) fn is_link(u: &str) -> bool {
     let lower = u.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
         && u.len() < 2_000
@@ -658,7 +656,6 @@ fn property_inputs<'a>(
                 out.push(InputNode::Group(Group {
                     label: summary_or(prop.schema, prop.name),
                     description: str_of(Some(prop.schema), "description"),
-                    visibility: vis,
                     children,
                     key,
                 }));
@@ -869,7 +866,6 @@ fn output_props<'a>(
             out.push(Output {
                 label: summary_or(prop.schema, prop.name),
                 description: str_of(Some(prop.schema), "description"),
-                type_name: type_name(prop.schema),
                 advanced: prop.schema.get("x-ms-visibility").and_then(Value::as_str)
                     == Some("advanced"),
                 path: path.clone(),
@@ -886,7 +882,11 @@ fn output_props<'a>(
 /// Put lint findings on the cards they concern: a finding in the definition whose pointer
 /// is at or below a card's operation (or a shared parameter it uses). Findings elsewhere
 /// are left for the caller.
-pub fn attach_findings(p: &mut Preview, definition_file: &str, findings: &[crate::rules::Finding]) {
+pub(crate) fn attach_findings(
+    p: &mut Preview,
+    definition_file: &str,
+    findings: &[crate::rules::Finding],
+) {
     for f in findings {
         if f.file != definition_file {
             continue;

@@ -12,15 +12,15 @@ use super::run::{RunInfo, ci_path, summary_line};
 use crate::rules::Severity;
 use crate::safe;
 
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('\r', "%0D").replace('\n', "%0A")
 }
 
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(';', "%3B").replace(']', "%5D")
 }
 
-pub fn render(report: &LintReport, run: &RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::new();
     for c in &report.connectors {
         for f in &c.findings {

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::TextOrJson;
+use super::out::json_text;
 use crate::catalog::{CatalogEntry, Details, Family};
 use crate::core::{Doc, Gate, Severity};
 
@@ -39,7 +41,26 @@ fn listing_entry(code: &str, what: &str, fixable: bool) -> String {
 }
 
 /// `connkit rules`: the lint rules `shown`, one entry each.
-pub fn lint_rules_text(shown: &[CatalogEntry]) -> String {
+/// `connkit rules` in `format`: the lint rules, or with `all` every code shown.
+pub(crate) fn rules(format: TextOrJson, all: bool, shown: &[CatalogEntry]) -> String {
+    match (format, all) {
+        (TextOrJson::Json, false) => json_text(&lint_rules_json(shown)),
+        (TextOrJson::Json, true) => json_text(&all_json(shown)),
+        (TextOrJson::Text, false) => lint_rules_text(shown),
+        (TextOrJson::Text, true) => all_text(shown),
+    }
+}
+
+/// `connkit diff --list-rules`, as JSON when `json`.
+pub(crate) fn diff_rules(json: bool, entries: &[CatalogEntry]) -> String {
+    if json {
+        json_text(&diff_rules_json(entries))
+    } else {
+        diff_rules_text(entries)
+    }
+}
+
+pub(crate) fn lint_rules_text(shown: &[CatalogEntry]) -> String {
     let mut s = String::new();
     for r in shown.iter().filter_map(CatalogEntry::lint_rule) {
         let names = r.profiles.names();
@@ -67,7 +88,7 @@ pub fn lint_rules_text(shown: &[CatalogEntry]) -> String {
 }
 
 /// `connkit rules --format json`: `{"schema_version": 1, "tool", "rules": [...]}`.
-pub fn lint_rules_json(shown: &[CatalogEntry]) -> serde_json::Value {
+pub(crate) fn lint_rules_json(shown: &[CatalogEntry]) -> serde_json::Value {
     let list: Vec<RuleInfo> = shown
         .iter()
         .filter_map(CatalogEntry::lint_rule)
@@ -90,7 +111,7 @@ pub fn lint_rules_json(shown: &[CatalogEntry]) -> serde_json::Value {
 }
 
 /// `connkit rules --all`: every code with its family.
-pub fn all_text(shown: &[CatalogEntry]) -> String {
+pub(crate) fn all_text(shown: &[CatalogEntry]) -> String {
     let mut s = String::new();
     for e in shown {
         let gate = e.gate.map(|g| format!(", gate {}", g.as_str()));
@@ -111,12 +132,12 @@ pub fn all_text(shown: &[CatalogEntry]) -> String {
 }
 
 /// `connkit rules --all --format json`.
-pub fn all_json(shown: &[CatalogEntry]) -> serde_json::Value {
+pub(crate) fn all_json(shown: &[CatalogEntry]) -> serde_json::Value {
     serde_json::json!({"schema_version": 1, "tool": super::json::tool(), "rules": shown})
 }
 
 /// `connkit diff --list-rules`: the diff rules, one line each.
-pub fn diff_rules_text(entries: &[CatalogEntry]) -> String {
+pub(crate) fn diff_rules_text(entries: &[CatalogEntry]) -> String {
     let w = entries.iter().map(|e| e.code.len()).max().unwrap_or(10);
     let mut s = String::new();
     for r in entries.iter().filter_map(CatalogEntry::diff_rule) {
@@ -133,7 +154,7 @@ pub fn diff_rules_text(entries: &[CatalogEntry]) -> String {
 }
 
 /// `connkit diff --list-rules --format json`: `{"schema_version": 1, "rules": [...]}`.
-pub fn diff_rules_json(entries: &[CatalogEntry]) -> serde_json::Value {
+pub(crate) fn diff_rules_json(entries: &[CatalogEntry]) -> serde_json::Value {
     let list: Vec<_> = entries
         .iter()
         .filter_map(CatalogEntry::diff_rule)
@@ -147,7 +168,7 @@ pub fn diff_rules_json(entries: &[CatalogEntry]) -> serde_json::Value {
 }
 
 /// `connkit explain CODE`: what the entry's family knows about it.
-pub fn explain(e: &CatalogEntry) -> String {
+pub(crate) fn explain(e: &CatalogEntry) -> String {
     match e.details {
         Details::Lint(r) => {
             // The declaration's own sections (Why, Example, Evidence), then what its fields add.
@@ -207,7 +228,7 @@ pub fn explain(e: &CatalogEntry) -> String {
 
 /// `connkit explain` of an unknown code: the lines for stderr, with up to five codes that
 /// contain it.
-pub fn unknown_code(code: &str, near: &[&str]) -> Vec<String> {
+pub(crate) fn unknown_code(code: &str, near: &[&str]) -> Vec<String> {
     let mut lines = vec![format!("error: unknown rule code '{code}'")];
     if !near.is_empty() {
         lines.push(format!("  did you mean: {}", near.join(", ")));

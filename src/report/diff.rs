@@ -11,7 +11,7 @@ use crate::safe;
 
 /// The formats of `connkit diff`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     Text,
     Json,
     Markdown,
@@ -21,7 +21,7 @@ pub enum DiffFormat {
 
 /// A diff report in one format (`color`: text only), with the unified text diff where the
 /// format has room for it (text, json, markdown).
-pub fn render(
+pub(crate) fn render(
     format: DiffFormat,
     report: &DiffReport,
     text_diff: Option<&str>,
@@ -44,7 +44,7 @@ pub fn render(
 }
 
 /// The line printed when the old side does not exist.
-pub fn no_previous(old: &str) -> String {
+pub(crate) fn no_previous(old: &str) -> String {
     format!(
         "{}: no previous revision; nothing to compare\n",
         safe::text(old)
@@ -117,7 +117,7 @@ fn summary_line(report: &DiffReport) -> String {
 }
 
 /// Human-readable report grouped by operation.
-pub fn text(report: &DiffReport, color: bool) -> String {
+pub(crate) fn text(report: &DiffReport, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -159,7 +159,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
 }
 
 /// "pipeline (Microsoft's change validator reports it)" for text output.
-pub fn diff_gate_note(rule: &crate::diff::rules::DiffRule) -> String {
+pub(crate) fn diff_gate_note(rule: &crate::diff::rules::DiffRule) -> String {
     use crate::core::Gate;
     let why = match rule.gate {
         Gate::Pipeline => "Microsoft's change validator reports it; reviewers ask you to confirm",
@@ -178,7 +178,7 @@ fn loc_json(l: &Option<Loc>) -> serde_json::Value {
 }
 
 /// One JSON document (`schema_version` 1).
-pub fn json(report: &DiffReport, text_diff: Option<&str>) -> String {
+pub(crate) fn json(report: &DiffReport, text_diff: Option<&str>) -> String {
     let changes: Vec<serde_json::Value> = report
         .changes
         .iter()
@@ -226,10 +226,10 @@ fn md_code(s: &str) -> String {
 
 /// The default size of the Markdown comment: a GitHub pull-request comment holds 65,536
 /// characters; stay clearly below it.
-pub const MARKDOWN_MAX_BYTES: usize = 65_000;
+pub(crate) const MARKDOWN_MAX_BYTES: usize = 65_000;
 
 /// A pull-request comment of at most [`MARKDOWN_MAX_BYTES`].
-pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
+pub(crate) fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
     markdown_capped(report, text_diff, MARKDOWN_MAX_BYTES)
 }
 
@@ -237,7 +237,11 @@ pub fn markdown(report: &DiffReport, text_diff: Option<&str>) -> String {
 /// table folded in `<details>` (connector-level and the most severe first, as the groups
 /// order them), then the text diff, folded too. What does not fit is left out and a note says
 /// how much (and how many breaking changes among it), as lint's Markdown does.
-pub fn markdown_capped(report: &DiffReport, text_diff: Option<&str>, max_bytes: usize) -> String {
+pub(crate) fn markdown_capped(
+    report: &DiffReport,
+    text_diff: Option<&str>,
+    max_bytes: usize,
+) -> String {
     // Room kept for the closing lines: the fold's end and the note on what was left out.
     const RESERVE: usize = 600;
     let s = report.summary();
@@ -361,7 +365,7 @@ fn gh_prop(s: &str) -> String {
 }
 
 /// GitHub Actions workflow commands (`::error file=…,line=…::`), on the new file.
-pub fn github(report: &DiffReport) -> String {
+pub(crate) fn github(report: &DiffReport) -> String {
     let mut out = String::new();
     for c in report.changes.iter().filter(|c| c.accepted.is_none()) {
         let level = match c.severity() {
@@ -390,7 +394,7 @@ pub fn github(report: &DiffReport) -> String {
 
 /// Azure Pipelines logging commands (`##vso[task.logissue …]`); info changes are not logged
 /// as issues (Azure has only error and warning).
-pub fn azure(report: &DiffReport) -> String {
+pub(crate) fn azure(report: &DiffReport) -> String {
     let mut out = String::new();
     for c in report.changes.iter().filter(|c| c.accepted.is_none()) {
         let level = match c.severity() {
@@ -430,7 +434,7 @@ fn strip_rev(file: &str) -> &str {
 
 /// Unified diff of the normalized documents (keys sorted, pretty-printed): reformatting and
 /// key reordering give no lines.
-pub fn text_diff(old: &Side, new: &Side) -> String {
+pub(crate) fn text_diff(old: &Side, new: &Side) -> String {
     let norm = |f: &Option<crate::model::DataFile>| {
         f.as_ref()
             .and_then(|d| d.value.as_ref())

@@ -17,13 +17,13 @@ use super::run::{RunInfo, ci_path, plural, summary_line};
 use crate::rules::{Finding, Severity};
 use crate::safe;
 
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -36,9 +36,9 @@ fn command(s: Severity) -> &'static str {
 }
 
 /// Annotations of each level (error, warning, notice) printed per run: GitHub's per-step cap.
-pub const MAX_PER_LEVEL: usize = 10;
+pub(crate) const MAX_PER_LEVEL: usize = 10;
 
-pub fn render(report: &LintReport, run: &RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &RunInfo) -> String {
     render_capped(report, run, MAX_PER_LEVEL)
 }
 

@@ -36,18 +36,28 @@ struct FullSummary {
 /// unsafe or corrupt), `service` (a network or server failure), `rejected` (the service
 /// rejected the package or submission), `verify` (`submit` refused a package that fails
 /// `verify-package`).
-pub fn error_object(kind: &str, message: &str) -> serde_json::Value {
+pub(crate) fn error_object(kind: &str, message: &str) -> serde_json::Value {
     serde_json::json!({"kind": kind, "message": message})
 }
 
-pub fn tool() -> impl Serialize {
+/// `{"schema_version": 1, "tool": …, "status": "error", "error": {"kind", "message"}}`.
+pub(crate) fn error_document(kind: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "tool": tool(),
+        "status": "error",
+        "error": error_object(kind, message),
+    })
+}
+
+pub(crate) fn tool() -> impl Serialize {
     Tool {
         name: "connkit",
         version: env!("CARGO_PKG_VERSION"),
     }
 }
 
-pub fn render(report: &LintReport, run: &RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &RunInfo) -> String {
     let doc = Document {
         schema_version: 1,
         tool: Tool {

@@ -52,7 +52,7 @@ fn finding_lines(path: &str, found: &[&Finding]) -> String {
 /// and quick-junit would add quick-xml, chrono, indexmap and uuid crates to every build of
 /// the binary for what is a few `write!`s plus [`safe::xml`] escaping. `tests/junit.rs` validates
 /// the output against Jenkins' JUnit XSD, vendored as `schemas/jenkins-junit-10.xsd`.
-pub fn render(report: &LintReport, run: &RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &RunInfo) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let mut suites = String::new();
     let (mut all_tests, mut all_failures) = (0, 0);

@@ -13,7 +13,7 @@ use crate::rules::Severity;
 
 /// Text safe inside a table cell: no pipes, line breaks, HTML, links, images or mentions
 /// ([`crate::safe::markdown`]).
-pub fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     crate::safe::markdown(s)
 }
 
@@ -86,7 +86,7 @@ fn connector_section(c: &super::ConnectorReport, sup: usize) -> String {
     out
 }
 
-pub fn render(report: &LintReport, run: &RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &RunInfo) -> String {
     let s = report.summary();
     let mut out = String::from("## connkit lint\n\n");
     let status = if s.errors > 0 {

@@ -1,21 +1,22 @@
 //! Rendering lint results. Renderers only format: they never look at files again.
 
-pub mod azure;
-pub mod catalog;
-pub mod diff;
-pub mod github;
-pub mod json;
-pub mod junit;
-pub mod markdown;
-pub mod package;
+pub(crate) mod azure;
+pub(crate) mod catalog;
+pub(crate) mod diff;
+pub(crate) mod github;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod markdown;
+pub(crate) mod out;
+pub(crate) mod package;
 pub mod preview;
-pub mod request;
-pub mod run;
-pub mod sarif;
-pub mod style;
-pub mod submit;
-pub mod test;
-pub mod text;
+pub(crate) mod request;
+pub(crate) mod run;
+pub(crate) mod sarif;
+pub(crate) mod style;
+pub(crate) mod submit;
+pub(crate) mod test;
+pub(crate) mod text;
 
 use serde::Serialize;
 
@@ -24,7 +25,7 @@ use crate::rules::{Finding, Profile, Severity};
 
 /// The formats a lint report renders to (`lint --format`, the `--output-*` files).
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// rustc-like text.
     Text,
     /// One JSON document (schema_version 1).
@@ -41,61 +42,68 @@ pub enum Format {
     Markdown,
 }
 
+/// Output formats of the commands that print either a report or a JSON document.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
+}
+
 /// The findings of one connector.
 #[derive(Debug, Clone, Serialize)]
-pub struct ConnectorReport {
+pub(crate) struct ConnectorReport {
     /// The connector's path as given on the command line or found under it.
-    pub path: String,
-    pub profile: Profile,
+    pub(crate) path: String,
+    pub(crate) profile: Profile,
     /// Why this profile (flag, connkit.toml, folder name or default).
-    pub profile_source: ProfileSource,
-    pub findings: Vec<Finding>,
+    pub(crate) profile_source: ProfileSource,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// Counts by severity.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct Summary {
-    pub connectors: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+pub(crate) struct Summary {
+    pub(crate) connectors: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) infos: usize,
     /// The same counts per gate: what fails the PR pipeline, what reviewers ask about, what
     /// the platform refuses, and advice.
-    pub by_gate: ByGate,
+    pub(crate) by_gate: ByGate,
 }
 
 impl Summary {
     /// Findings of every severity.
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
 }
 
 /// Findings per severity for one gate.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct GateCounts {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
+pub(crate) struct GateCounts {
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) infos: usize,
 }
 
 impl GateCounts {
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
 }
 
 /// [`GateCounts`] for each gate, in [`Gate::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct ByGate {
-    pub pipeline: GateCounts,
-    pub review: GateCounts,
-    pub platform: GateCounts,
-    pub advice: GateCounts,
+pub(crate) struct ByGate {
+    pub(crate) pipeline: GateCounts,
+    pub(crate) review: GateCounts,
+    pub(crate) platform: GateCounts,
+    pub(crate) advice: GateCounts,
 }
 
 impl ByGate {
-    pub fn get(&self, gate: Gate) -> &GateCounts {
+    pub(crate) fn get(&self, gate: Gate) -> &GateCounts {
         match gate {
             Gate::Pipeline => &self.pipeline,
             Gate::Review => &self.review,
@@ -116,12 +124,12 @@ impl ByGate {
 
 /// A whole lint run.
 #[derive(Debug, Clone, Default)]
-pub struct LintReport {
-    pub connectors: Vec<ConnectorReport>,
+pub(crate) struct LintReport {
+    pub(crate) connectors: Vec<ConnectorReport>,
 }
 
 impl LintReport {
-    pub fn summary(&self) -> Summary {
+    pub(crate) fn summary(&self) -> Summary {
         let mut s = Summary {
             connectors: self.connectors.len(),
             ..Default::default()
@@ -147,7 +155,7 @@ impl LintReport {
     }
 
     /// Whether any finding is at or above `level`.
-    pub fn has_at_least(&self, level: Severity) -> bool {
+    pub(crate) fn has_at_least(&self, level: Severity) -> bool {
         self.connectors
             .iter()
             .flat_map(|c| &c.findings)
@@ -156,7 +164,7 @@ impl LintReport {
 }
 
 /// `dir` + `/` + `file`, without doubling separators (for display).
-pub fn display_path(connector: &str, file: &str) -> String {
+pub(crate) fn display_path(connector: &str, file: &str) -> String {
     if file.is_empty() || file == "." {
         return connector.to_string();
     }

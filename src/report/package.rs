@@ -10,7 +10,7 @@ use crate::rules::Severity;
 
 /// `{"schema_version":1,"tool":…,"package":…,"findings":[…],"solutions":[…],
 /// "connectors":[…],"summary":{…}}`.
-pub fn render_json(r: &VerifyReport) -> String {
+pub(crate) fn render_json(r: &VerifyReport) -> String {
     let text = serde_json::to_string_pretty(&verify_document(r)).unwrap_or_default() + "\n";
     crate::safe::json(text)
 }
@@ -33,9 +33,30 @@ fn verify_document(r: &VerifyReport) -> serde_json::Value {
     })
 }
 
+/// `verify-package --format json` on a package refused as unsafe or corrupt: the error
+/// document (`kind` "refused") with the package and the entry that was refused.
+pub(crate) fn refused_json(
+    package: &Path,
+    reason: &str,
+    path_in_package: &str,
+) -> serde_json::Value {
+    let mut doc = super::json::error_document("refused", reason);
+    doc["package"] = package.display().to_string().into();
+    doc["error"]["path_in_package"] = path_in_package.into();
+    doc
+}
+
+/// `verify-package`'s report in `format`.
+pub(crate) fn render(r: &VerifyReport, format: super::TextOrJson, color: bool) -> String {
+    match format {
+        super::TextOrJson::Json => render_json(r),
+        super::TextOrJson::Text => render_text(r, color),
+    }
+}
+
 /// Entry names, messages and the package name come from the zip: each goes through
 /// [`crate::safe::text`].
-pub fn render_text(r: &VerifyReport, color: bool) -> String {
+pub(crate) fn render_text(r: &VerifyReport, color: bool) -> String {
     use crate::safe::text;
     let mut out = String::new();
     let paint =
@@ -111,7 +132,7 @@ pub fn render_text(r: &VerifyReport, color: bool) -> String {
 }
 
 /// `connkit package`'s last lines: the zip's tree, where it was written, its digest.
-pub fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
+pub(crate) fn written(name: &str, size: u64, tree: &[Node], output: &Path, sha256: &str) -> String {
     let mut s = build::render_tree(name, size, tree);
     s.push_str(&format!(
         "wrote {}\nsha256 {sha256}\n",

@@ -5,7 +5,7 @@
 //! properly nested, the testable `data-*` attributes, no external resource (inline CSS, the
 //! icon as a `data:` URI, links only to `#…` or to the connector's own http(s)/mailto URLs),
 //! no script at all (a Content-Security-Policy says so too), and every connector text through
-//! [`safe::html`] (Markdown through [`safe::markdown`]).
+//! `safe::html` (Markdown through `safe::markdown`).
 
 use std::fmt::Write as _;
 
@@ -582,7 +582,7 @@ fn input(h: &mut String, i: &Input) {
 
 /// One card as Markdown, for the language server's hover: title, kind, description, the
 /// inputs (advanced ones under their own heading), the dynamic content.
-pub fn card_markdown(c: &Card) -> String {
+pub(crate) fn card_markdown(c: &Card) -> String {
     let md = |s: &str| safe::markdown(&s.replace(['\n', '\r'], " "));
     let mut out = String::new();
     let _ = write!(
@@ -657,6 +657,33 @@ pub fn card_markdown(c: &Card) -> String {
         let _ = write!(out, "**Dynamic content**: {}{more}\n\n", shown.join(", "));
     }
     out.trim_end().to_string()
+}
+
+/// `connkit preview`'s one line on stdout: where the page went, what it shows and, when the
+/// connector was linted (`lint`: the findings on cards, elsewhere, and the connector's
+/// folder), where the findings are. Paths come from the user and may hold anything: each
+/// through `safe::text`.
+pub(crate) fn written(
+    output: &std::path::Path,
+    p: &Preview,
+    bytes: usize,
+    lint: Option<(usize, usize, &std::path::Path)>,
+) -> String {
+    let actions = p.cards.iter().filter(|c| c.kind == Kind::Action).count();
+    let mut line = format!(
+        "wrote {} ({actions} actions, {} triggers, {} KB)",
+        safe::text(&output.display().to_string()),
+        p.cards.len() - actions,
+        bytes.div_ceil(1024)
+    );
+    if let Some((on_cards, elsewhere, dir)) = lint {
+        line.push_str(&format!(
+            "; {on_cards} findings on cards, {elsewhere} elsewhere (connkit lint {} lists them all)",
+            safe::text(&dir.display().to_string())
+        ));
+    }
+    line.push('\n');
+    line
 }
 
 fn flat_inputs<'c>(list: &'c [InputNode], f: &mut dyn FnMut(&'c Input)) {

@@ -17,18 +17,16 @@ use crate::safe;
 
 /// The request as the platform sends it, and the response as the flow sees it.
 #[derive(Debug, Clone)]
-pub struct RequestOutcome {
-    pub operation_id: String,
-    /// Built from the definition, before any policy (authentication applied).
-    pub original: Request,
+pub(crate) struct RequestOutcome {
+    pub(crate) operation_id: String,
     /// After the request-section policies.
-    pub request: Request,
+    pub(crate) request: Request,
     /// Every instance that targets the operation, in array order (both sections).
-    pub policies: Vec<Applied>,
+    pub(crate) policies: Vec<Applied>,
     /// The response after the response-section policies, when a response file was given.
-    pub response: Option<Response>,
+    pub(crate) response: Option<Response>,
     /// What the reader should know (a credential not given, a header read as empty).
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 fn headers_object(headers: &[(String, String)]) -> Value {
@@ -52,7 +50,7 @@ fn headers_object(headers: &[(String, String)]) -> Value {
 }
 
 /// The JSON document.
-pub fn json(o: &RequestOutcome) -> Value {
+pub(crate) fn json(o: &RequestOutcome) -> Value {
     let r = &o.request;
     let mut doc = json!({
         "operationId": o.operation_id,
@@ -146,7 +144,7 @@ fn policy_lines(list: &[&Applied], out: &mut String) {
 
 /// The text rendering: the request as an HTTP message, the policies that targeted it (`*`
 /// changed it, `=` ran without a change, `-` did not run, with why), then the response.
-pub fn text(o: &RequestOutcome) -> String {
+pub(crate) fn text(o: &RequestOutcome) -> String {
     let mut out = String::new();
     request_message(&o.request, &mut out);
     let request_side: Vec<&Applied> = o
@@ -198,7 +196,7 @@ pub fn text(o: &RequestOutcome) -> String {
 }
 
 /// `connkit explain <templateId>`: what the catalog says of a template, with its page.
-pub fn template_text(t: &crate::policies::catalog::Template) -> String {
+pub(crate) fn template_text(t: &crate::policies::catalog::Template) -> String {
     use crate::policies::catalog;
     let mut s = format!(
         "{}  (policy template: {}{})\n\n{}\n\n  ids:      {}\n",
@@ -284,7 +282,6 @@ mod tests {
         };
         RequestOutcome {
             operation_id: "Op".into(),
-            original: req.clone(),
             request: req,
             policies: vec![Applied {
                 template_id: "setheader".into(),

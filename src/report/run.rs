@@ -3,21 +3,21 @@
 
 /// Per connector, in the order of `LintReport::connectors`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ConnectorRun {
+pub(crate) struct ConnectorRun {
     /// Codes of the rules that ran (registry order).
-    pub rules_run: Vec<&'static str>,
+    pub(crate) rules_run: Vec<&'static str>,
     /// Findings removed by `[[ignore]]` or `x-connkit-ignore`.
-    pub suppressed: usize,
+    pub(crate) suppressed: usize,
     /// Findings removed because the baseline has them.
-    pub baselined: usize,
+    pub(crate) baselined: usize,
     /// The level at which this connector's findings fail the run (`--fail-on`/`fail-on`).
-    pub fail_at: FailAt,
+    pub(crate) fail_at: FailAt,
 }
 
 /// The level at or above which a finding fails the run; `FailAt(None)` for `never`.
 /// Default: errors fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FailAt(pub Option<crate::rules::Severity>);
+pub(crate) struct FailAt(pub(crate) Option<crate::rules::Severity>);
 
 impl Default for FailAt {
     fn default() -> Self {
@@ -27,23 +27,23 @@ impl Default for FailAt {
 
 impl FailAt {
     /// Whether a finding of this severity fails the run.
-    pub fn fails(self, s: crate::rules::Severity) -> bool {
+    pub(crate) fn fails(self, s: crate::rules::Severity) -> bool {
         self.0.is_some_and(|l| s >= l)
     }
 }
 
 /// GitHub code scanning keeps 5,000 results per run (and rejects more than 25,000).
-pub const SARIF_MAX_RESULTS: usize = 5_000;
+pub(crate) const SARIF_MAX_RESULTS: usize = 5_000;
 /// GitHub's job summary holds 1 MiB (1,048,576 bytes): stay clearly below it.
-pub const MARKDOWN_MAX_BYTES: usize = 1_000_000;
+pub(crate) const MARKDOWN_MAX_BYTES: usize = 1_000_000;
 
 /// The size limits of the hosts the reports go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// SARIF results kept (errors first).
-    pub sarif_max_results: usize,
+    pub(crate) sarif_max_results: usize,
     /// Bytes of the Markdown report.
-    pub markdown_max_bytes: usize,
+    pub(crate) markdown_max_bytes: usize,
 }
 
 impl Default for Limits {
@@ -56,31 +56,31 @@ impl Default for Limits {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RunInfo {
-    pub connectors: Vec<ConnectorRun>,
+pub(crate) struct RunInfo {
+    pub(crate) connectors: Vec<ConnectorRun>,
     /// With `--baseline`: entries that no longer occur.
-    pub stale_baseline: Option<usize>,
+    pub(crate) stale_baseline: Option<usize>,
     /// Size limits of the reports.
-    pub limits: Limits,
+    pub(crate) limits: Limits,
     /// Findings hidden by `--min-level`.
-    pub hidden: usize,
+    pub(crate) hidden: usize,
     /// `--sarif-category`: the SARIF `automationDetails.id` category (default `connkit/lint`).
-    pub sarif_category: Option<String>,
+    pub(crate) sarif_category: Option<String>,
 }
 
 impl RunInfo {
-    pub fn get(&self, i: usize) -> Option<&ConnectorRun> {
+    pub(crate) fn get(&self, i: usize) -> Option<&ConnectorRun> {
         self.connectors.get(i)
     }
-    pub fn suppressed(&self) -> usize {
+    pub(crate) fn suppressed(&self) -> usize {
         self.connectors.iter().map(|c| c.suppressed).sum()
     }
-    pub fn baselined(&self) -> usize {
+    pub(crate) fn baselined(&self) -> usize {
         self.connectors.iter().map(|c| c.baselined).sum()
     }
 
     /// One line for text output, empty when nothing was suppressed or baselined.
-    pub fn text_line(&self) -> String {
+    pub(crate) fn text_line(&self) -> String {
         let mut parts = Vec::new();
         if self.suppressed() > 0 || self.baselined() > 0 || self.stale_baseline.is_some() {
             parts.push(format!("{} suppressed", self.suppressed()));
@@ -106,7 +106,7 @@ impl RunInfo {
 /// A finding's file as a repository-relative path with `/` (for annotations and SARIF).
 /// Absolute paths under the current directory become relative to it (CI tools resolve paths
 /// against the checkout).
-pub fn ci_path(connector: &str, file: &str) -> String {
+pub(crate) fn ci_path(connector: &str, file: &str) -> String {
     let shown = super::display_path(connector, file);
     let path = std::path::Path::new(&shown);
     let relative = if path.is_absolute() {
@@ -128,7 +128,7 @@ pub fn ci_path(connector: &str, file: &str) -> String {
 }
 
 /// "1 error", "2 errors".
-pub fn plural(n: usize, word: &str) -> String {
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -137,7 +137,7 @@ pub fn plural(n: usize, word: &str) -> String {
 }
 
 /// "connkit: 2 errors, 0 warnings, 1 info in 3 connectors."
-pub fn summary_line(report: &super::LintReport) -> String {
+pub(crate) fn summary_line(report: &super::LintReport) -> String {
     let s = report.summary();
     format!(
         "connkit: {}, {}, {} in {}.",

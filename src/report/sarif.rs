@@ -16,7 +16,7 @@ use super::run::ci_path;
 use crate::rules::Severity;
 
 /// The official schema's address (the file is vendored as schemas/sarif-schema-2.1.0.json).
-pub const SCHEMA_URI: &str =
+pub(crate) const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 fn level(s: Severity) -> &'static str {
@@ -28,7 +28,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// A relative path (or an absolute one as a `file:` URI), percent-encoded as a URI reference.
-pub fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let mut out = String::new();
     let p = path.replace('\\', "/");
     let (prefix, rest) = if p.starts_with('/') {
@@ -61,14 +61,14 @@ fn fingerprint(parts: &[&str]) -> String {
 
 /// The SARIF `automationDetails.id` (category `connkit/lint`, no run id: each run replaces
 /// the previous one's alerts in GitHub code scanning).
-pub const AUTOMATION_ID: &str = "connkit/lint/";
+pub(crate) const AUTOMATION_ID: &str = "connkit/lint/";
 
 /// The `automationDetails.id` for a category given with `--sarif-category` (else
 /// [`AUTOMATION_ID`]): the category followed by `/`, so GitHub reads all of it as the
 /// category (the part before the last `/`) and each run replaces the previous one's alerts
 /// of that category. `github/codeql-action/upload-sarif`'s own `category` input is ignored
 /// when the file already has an id, so this is the way to keep two connkit runs apart.
-pub fn automation_id(category: Option<&str>) -> String {
+pub(crate) fn automation_id(category: Option<&str>) -> String {
     match category.map(str::trim).filter(|c| !c.is_empty()) {
         None => AUTOMATION_ID.to_string(),
         Some(c) if c.ends_with('/') => c.to_string(),
@@ -78,7 +78,7 @@ pub fn automation_id(category: Option<&str>) -> String {
 
 /// A rule's `name`: its summary in PascalCase ("Operation IDs must be unique" →
 /// `OperationIdsMustBeUnique`), distinct from the id (SARIF multitool rule SARIF2012).
-pub fn rule_name(code: &str, summary: &str) -> String {
+pub(crate) fn rule_name(code: &str, summary: &str) -> String {
     let mut name = String::new();
     let summary = summary.replace(['\'', '\u{2019}'], "");
     for word in summary
@@ -130,7 +130,7 @@ fn existing_location(connector: &str, file: &str) -> (String, bool) {
     (ci_path(connector, file), false)
 }
 
-pub fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
+pub(crate) fn render(report: &LintReport, run: &super::run::RunInfo) -> String {
     // Rules referenced by results, in the catalog's (registry) order, then any code outside it.
     let mut codes: Vec<&'static str> = Vec::new();
     for r in crate::catalog::family(crate::catalog::Family::Lint) {

@@ -1,9 +1,20 @@
 //! The one colour path of the text renderers (lint, diff, package): [`anstyle`] styles,
 //! written only when colour is on (`--color`, a terminal, `NO_COLOR`).
 
+use std::io::IsTerminal;
+
 use anstyle::{AnsiColor, Style};
 
 use crate::core::Severity;
+
+/// Whether the text renderers colour their output: `--color always` (`Some(true)`) or
+/// `never` (`Some(false)`), else (`None`, auto) when stdout is a terminal and `NO_COLOR` is
+/// unset or empty.
+pub(crate) fn use_color(choice: Option<bool>) -> bool {
+    choice.unwrap_or_else(|| {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    })
+}
 
 /// Bold in a colour.
 fn bold(c: AnsiColor) -> Style {
@@ -11,7 +22,7 @@ fn bold(c: AnsiColor) -> Style {
 }
 
 /// A severity's style: errors red, warnings yellow, infos cyan, all bold.
-pub fn severity(sev: Severity) -> Style {
+pub(crate) fn severity(sev: Severity) -> Style {
     bold(match sev {
         Severity::Error => AnsiColor::Red,
         Severity::Warning => AnsiColor::Yellow,
@@ -20,16 +31,16 @@ pub fn severity(sev: Severity) -> Style {
 }
 
 /// The frame of an excerpt (`-->`, `|`, `=`): bold blue.
-pub fn frame() -> Style {
+pub(crate) fn frame() -> Style {
     bold(AnsiColor::Blue)
 }
 
 /// Writes text in a style when colour is on, as it is otherwise.
 #[derive(Debug, Clone, Copy)]
-pub struct Paint(pub bool);
+pub(crate) struct Paint(pub(crate) bool);
 
 impl Paint {
-    pub fn s(&self, st: Style, text: &str) -> String {
+    pub(crate) fn s(&self, st: Style, text: &str) -> String {
         if self.0 {
             format!("{}{text}{}", st.render(), st.render_reset())
         } else {

@@ -2,13 +2,44 @@
 
 use serde_json::{Value, json};
 
+use super::TextOrJson;
+use super::out::json_text;
 use crate::package::verify::PackageFinding;
 use crate::submit::http::redact_url;
 use crate::submit::ingestion::{self, DryRun};
 use crate::submit::upload::UploadResult;
 
+/// `connkit upload`'s report in `format`.
+pub(crate) fn upload(r: &UploadResult, format: TextOrJson) -> String {
+    match format {
+        TextOrJson::Json => json_text(&upload_json(r)),
+        TextOrJson::Text => upload_text(r),
+    }
+}
+
+/// A dry run's plan in `format`.
+pub(crate) fn dry_run(d: &DryRun, format: TextOrJson) -> String {
+    match format {
+        TextOrJson::Json => json_text(&dry_run_json(d)),
+        TextOrJson::Text => dry_run_text(d),
+    }
+}
+
+/// What a real run did, in `format`: its status, the failure and what happened.
+pub(crate) fn ran(
+    status: &str,
+    error: Option<&str>,
+    outcome: &ingestion::Outcome,
+    format: TextOrJson,
+) -> String {
+    match format {
+        TextOrJson::Json => json_text(&ran_json(status, error, outcome)),
+        TextOrJson::Text => summary(outcome, status),
+    }
+}
+
 /// `upload --format json`.
-pub fn upload_json(r: &UploadResult) -> Value {
+pub(crate) fn upload_json(r: &UploadResult) -> Value {
     json!({
         "schema_version": 1, "tool": super::json::tool(),
         "status": "ok", "upload": r,
@@ -16,7 +47,7 @@ pub fn upload_json(r: &UploadResult) -> Value {
 }
 
 /// `upload`'s text: where, how much, the digest, whether the length was read back.
-pub fn upload_text(r: &UploadResult) -> String {
+pub(crate) fn upload_text(r: &UploadResult) -> String {
     format!(
         "uploaded {} bytes to {}\nsha256 {}\nlength {}\n",
         r.bytes,
@@ -31,7 +62,7 @@ pub fn upload_text(r: &UploadResult) -> String {
 }
 
 /// `submit --format json` when `verify-package` rejected the package before anything was sent.
-pub fn rejected_json(
+pub(crate) fn rejected_json(
     message: &str,
     dry_run: bool,
     errors: usize,
@@ -48,7 +79,7 @@ pub fn rejected_json(
 
 /// `submit --format json` of a real run: its status, the failure (`rejected` or `service`)
 /// and what happened.
-pub fn ran_json(status: &str, error: Option<&str>, outcome: &ingestion::Outcome) -> Value {
+pub(crate) fn ran_json(status: &str, error: Option<&str>, outcome: &ingestion::Outcome) -> Value {
     let kind = if status == "rejected" {
         "rejected"
     } else {
@@ -67,7 +98,7 @@ fn set(present: bool) -> &'static str {
 }
 
 /// `submit --dry-run --format json`: the package, which credentials are set, the plan.
-pub fn dry_run_json(d: &DryRun) -> Value {
+pub(crate) fn dry_run_json(d: &DryRun) -> Value {
     json!({
         "schema_version": 1, "tool": super::json::tool(),
         "status": if d.problem.is_some() { "incomplete" } else { "ok" },
@@ -84,7 +115,7 @@ pub fn dry_run_json(d: &DryRun) -> Value {
 }
 
 /// `submit --dry-run`: the planned calls, one numbered entry each (URLs redacted).
-pub fn dry_run_text(d: &DryRun) -> String {
+pub(crate) fn dry_run_text(d: &DryRun) -> String {
     let mut s = format!(
         "dry run: no connection is made\npackage {} ({} bytes, sha256 {})\ncredentials: AZURE_TENANT_ID {}, AZURE_CLIENT_ID {}, client secret {}\nplanned calls:\n",
         crate::safe::text(&d.file_name),
@@ -108,7 +139,7 @@ pub fn dry_run_text(d: &DryRun) -> String {
 
 /// The text summary. Ids, states, step names and messages come from the server: each goes
 /// through [`crate::safe::text`].
-pub fn summary(o: &ingestion::Outcome, status: &str) -> String {
+pub(crate) fn summary(o: &ingestion::Outcome, status: &str) -> String {
     let t = |s: &str| crate::safe::text(s).into_owned();
     let mut s = format!("status      {status}\nproduct     {}\n", t(&o.product_id));
     if let Some(c) = &o.cancelled_submission_id {

@@ -8,6 +8,36 @@ use std::fmt::Write;
 use crate::contract::{OperationResult, TestOutcome, Verdict};
 use crate::safe;
 
+/// `connkit test --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TestFormat {
+    Text,
+    Json,
+    Junit,
+    Markdown,
+}
+
+/// The outcome in `format`; JUnit names its suite after the connector's folder (`dir`).
+pub(crate) fn render(
+    format: TestFormat,
+    outcome: &TestOutcome,
+    dir: &std::path::Path,
+    color: bool,
+) -> String {
+    match format {
+        TestFormat::Text => text(outcome, color),
+        TestFormat::Json => json(outcome),
+        TestFormat::Junit => {
+            let suite = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "connector".into());
+            junit(outcome, &suite)
+        }
+        TestFormat::Markdown => markdown(outcome),
+    }
+}
+
 fn status_of(o: &OperationResult) -> String {
     o.requests
         .iter()
@@ -25,7 +55,7 @@ fn status_of(o: &OperationResult) -> String {
 }
 
 /// Text: one line per operation, its problems indented below, a summary line.
-pub fn text(outcome: &TestOutcome, color: bool) -> String {
+pub(crate) fn text(outcome: &TestOutcome, color: bool) -> String {
     let paint = |s: &str, code: &str| {
         if color {
             format!("\u{1b}[{code}m{s}\u{1b}[0m")
@@ -72,7 +102,7 @@ pub fn text(outcome: &TestOutcome, color: bool) -> String {
 }
 
 /// The JSON document: `{"operations": [...], "summary": {...}}`.
-pub fn json(outcome: &TestOutcome) -> String {
+pub(crate) fn json(outcome: &TestOutcome) -> String {
     let text = serde_json::to_string_pretty(&outcome.to_json()).unwrap_or_default() + "\n";
     safe::json(text)
 }
@@ -83,7 +113,7 @@ fn xml(s: &str) -> String {
 
 /// JUnit XML: one `<testsuite>` for the connector, one `<testcase>` per operation; failures
 /// list the problems, skips carry the note.
-pub fn junit(outcome: &TestOutcome, suite: &str) -> String {
+pub(crate) fn junit(outcome: &TestOutcome, suite: &str) -> String {
     let m = &outcome.summary;
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -145,7 +175,7 @@ pub fn junit(outcome: &TestOutcome, suite: &str) -> String {
 }
 
 /// Markdown: a table of operations, then each failure's problems.
-pub fn markdown(outcome: &TestOutcome) -> String {
+pub(crate) fn markdown(outcome: &TestOutcome) -> String {
     let m = &outcome.summary;
     let mut s = format!(
         "## connkit test\n\n{} passed, {} failed, {} skipped\n\n| Operation | Result | Requests | Note |\n|---|---|---|---|\n",

@@ -14,7 +14,7 @@ use crate::core::Gate;
 use crate::rules::{Finding, Severity};
 use crate::safe;
 
-pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color: bool) {
+pub(crate) fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color: bool) {
     let p = Paint(color);
     let blue = frame();
     let bold = Style::new().bold();
@@ -83,7 +83,7 @@ pub fn render_finding(out: &mut String, connector_path: &str, f: &Finding, color
 
 /// "Profile: certified (the path is under certified-connectors/)", or one line per
 /// profile when the connectors of a run differ.
-pub fn profile_line(report: &LintReport) -> String {
+pub(crate) fn profile_line(report: &LintReport) -> String {
     let mut groups: Vec<(String, usize)> = Vec::new();
     for c in &report.connectors {
         let d = c.profile_source.describe(c.profile);
@@ -142,7 +142,7 @@ fn gate_lines(s: &super::Summary) -> String {
 
 /// The last line of a text report with findings: where the explanations are, with the
 /// first of the most severe codes reported as the example. Empty without findings.
-pub fn explain_hint(report: &LintReport) -> String {
+pub(crate) fn explain_hint(report: &LintReport) -> String {
     let mut example: Option<&Finding> = None;
     for f in report.connectors.iter().flat_map(|c| &c.findings) {
         if example.is_none_or(|e| f.severity > e.severity) {
@@ -161,7 +161,7 @@ pub fn explain_hint(report: &LintReport) -> String {
 /// Wrap `text` at `width` columns (characters), every line starting with `indent`. Words
 /// longer than a line are kept whole. Hand-written: the listings that need it hold short
 /// ASCII summaries, not worth a dependency.
-pub fn wrap(text: &str, indent: &str, width: usize) -> String {
+pub(crate) fn wrap(text: &str, indent: &str, width: usize) -> String {
     let room = width.saturating_sub(indent.chars().count()).max(1);
     let mut out = String::new();
     let mut line = String::new();
@@ -181,7 +181,7 @@ pub fn wrap(text: &str, indent: &str, width: usize) -> String {
     out
 }
 
-pub fn render(report: &LintReport, color: bool) -> String {
+pub(crate) fn render(report: &LintReport, color: bool) -> String {
     let mut out = String::new();
     for c in &report.connectors {
         for f in &c.findings {
@@ -228,6 +228,15 @@ pub fn render(report: &LintReport, color: bool) -> String {
     let _ = writeln!(out, "{}", p.s(st, &line));
     out.push_str(&gate_lines(&s));
     out
+}
+
+/// `connkit fmt`'s line about a file: what happened to it, and its path (through
+/// [`crate::safe::text`]).
+pub(crate) fn file_line(what: &str, path: &std::path::Path) -> String {
+    format!(
+        "{what} {}\n",
+        crate::safe::text(&path.display().to_string())
+    )
 }
 
 #[cfg(test)]

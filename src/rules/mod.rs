@@ -12,7 +12,7 @@
 //! `RULES`); `AREAS` lists the areas with their folders.
 //!
 //! Checks receive a [`Context`] (the loaded connector plus shared, lazily-computed analyses)
-//! and a [`Sink`] to emit findings by JSON pointer. Positions are resolved afterwards, once
+//! and a `Sink` to emit findings by JSON pointer. Positions are resolved afterwards, once
 //! per file, only for files that have findings.
 
 use std::collections::HashMap;
@@ -25,43 +25,44 @@ use crate::core::Doc;
 use crate::model::swagger::Swagger;
 use crate::model::{Connector, FileKind};
 
-pub mod dynamic;
-pub mod files;
-pub mod operations;
-pub mod operations_more;
+pub(crate) mod dynamic;
+pub(crate) mod files;
+pub(crate) mod operations;
+pub(crate) mod operations_more;
 pub(crate) mod opkit;
-pub mod parameters;
-pub mod references;
-pub mod schema;
-pub mod schema_validation;
-pub mod security;
-pub mod structure;
+pub(crate) mod parameters;
+pub(crate) mod references;
+pub(crate) mod schema;
+pub(crate) mod schema_validation;
+pub(crate) mod security;
+pub(crate) mod structure;
 // Certification content, apiProperties and the other artifacts (issue 3).
-pub mod content;
-pub mod docs;
-pub mod icon;
-pub mod properties;
-pub mod script;
-pub mod settings;
-pub mod versioning;
-pub mod webhooks;
+pub(crate) mod content;
+pub(crate) mod docs;
+pub(crate) mod icon;
+pub(crate) mod properties;
+pub(crate) mod script;
+pub(crate) mod settings;
+pub(crate) mod versioning;
+pub(crate) mod webhooks;
 
 #[cfg(test)]
 mod fidelity;
 #[cfg(test)]
 mod robustness;
 #[cfg(test)]
-pub mod testing;
+pub(crate) mod testing;
 
-pub use crate::core::{Gate, Profile, Profiles, Severity};
+pub(crate) use crate::core::{Gate, Profiles};
+pub use crate::core::{Profile, Severity};
 
 /// What every rule file imports besides its area's helpers: the declaration's vocabulary and
 /// the check's signature types.
-pub mod prelude {
-    pub use super::opkit::{EXT, SV};
-    pub use super::{Context, Fix, Rule, Sink};
-    pub use crate::core::{Doc, Gate, Profiles, Severity};
-    pub use crate::model::FileKind;
+pub(crate) mod prelude {
+    pub(crate) use super::opkit::{EXT, SV};
+    pub(crate) use super::{Context, Fix, Sink};
+    pub(crate) use crate::core::{Gate, Profiles, Severity};
+    pub(crate) use crate::model::FileKind;
 }
 
 /// A rule's declaration.
@@ -69,34 +70,34 @@ pub struct Rule {
     /// The official Swagger Validator code where one exists, else our own PascalCase name.
     pub code: &'static str,
     pub severity: Severity,
-    /// Who stops a submission over it (see [`Gate`]). Only `pipeline` and `platform` rules
+    /// Who stops a submission over it (see `Gate`). Only `pipeline` and `platform` rules
     /// (and `review` rules a reviewer would certainly refuse) may default to error.
     pub gate: Gate,
     /// The wording of Microsoft's own message for this check, where one was seen on a real
     /// pull request or import, so users can match PR-check output to connkit.
-    pub microsoft: Option<&'static str>,
+    pub(crate) microsoft: Option<&'static str>,
     pub profiles: Profiles,
     /// The file the rule is about (for listings and reports).
-    pub file: FileKind,
+    pub(crate) file: FileKind,
     /// One line: what it reports (the first doc line of its declaration).
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// The rest of its doc comments, in our own words, Markdown with fixed sections: `### Why`
     /// (why it matters, how to fix it), `### Example` (bad and good), `### Evidence` (what its
     /// gate and severity rest on, from calibration).
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
     /// Where the rule comes from (documentation URL).
-    pub source: &'static str,
-    pub check: fn(&Context<'_>, &mut Sink<'_>),
+    pub(crate) source: &'static str,
+    pub(crate) check: fn(&Context<'_>, &mut Sink<'_>),
     /// Its safe mechanical fix, if it has one (`lint --fix`, the editor's quick fix).
-    pub fix: Option<&'static Fix>,
+    pub(crate) fix: Option<&'static Fix>,
 }
 
 /// A safe fix for a rule's findings: it gets the file's parsed value and the finding's
 /// pointer, and returns whether it changed anything (`crate::fix` writes the change back).
-pub struct Fix {
+pub(crate) struct Fix {
     /// What the fix does (shown by `connkit rules` and `explain`).
-    pub summary: &'static str,
-    pub apply: fn(&mut Value, &str) -> bool,
+    pub(crate) summary: &'static str,
+    pub(crate) apply: fn(&mut Value, &str) -> bool,
 }
 
 impl Rule {
@@ -170,6 +171,17 @@ pub(crate) const AREAS: &[(&str, &[&Rule])] = &[
     ("schema", schema::RULES),
 ];
 
+/// The rules of one area (`"script"`, `"icon"`, …: a folder of `src/rules`), empty for an
+/// unknown name.
+///
+/// *For connkit's own benchmarks and tests.*
+pub fn area(name: &str) -> &'static [&'static Rule] {
+    AREAS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(&[], |(_, rules)| rules)
+}
+
 /// Every rule, in a stable order (area by area).
 pub fn registry() -> &'static [&'static Rule] {
     static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
@@ -194,6 +206,8 @@ pub fn registry() -> &'static [&'static Rule] {
 /// apiProperties, parsed and turned into nodes: about half a millisecond cold). The CLI calls
 /// this on a second thread while the first one reads and parses several or large connectors;
 /// without the call the same work happens lazily on first use.
+///
+/// *For connkit's own benchmarks and tests.*
 pub fn prepare() {
     schema_validation::prepare();
     properties::prepare();
@@ -208,11 +222,13 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 }
 
 /// Everything a check can look at. Built once per connector.
+///
+/// *For connkit's own benchmarks and tests.*
 pub struct Context<'a> {
-    pub connector: &'a Connector,
-    pub profile: Profile,
+    pub(crate) connector: &'a Connector,
+    pub(crate) profile: Profile,
     /// The definition's index, when the definition could be parsed.
-    pub swagger: Option<Swagger<'a>>,
+    pub(crate) swagger: Option<Swagger<'a>>,
     memo: Memo,
     /// Analyses that borrow from the document (see [`Borrowed`]).
     pub(crate) borrowed: Borrowed<'a>,
@@ -226,13 +242,13 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub(crate) struct Borrowed<'a> {
     /// Every schema, non-body parameter, parameter `items` and response header object.
-    pub schema_nodes: OnceLock<Vec<schema::Node<'a>>>,
+    pub(crate) schema_nodes: OnceLock<Vec<schema::Node<'a>>>,
     /// The properties of each operation's request body schema (index = operation index).
-    pub body_props: OnceLock<opkit::BodyPropsIndex<'a>>,
+    pub(crate) body_props: OnceLock<opkit::BodyPropsIndex<'a>>,
     /// Every `$ref` written in the definition.
-    pub ref_sites: OnceLock<Vec<references::RefSite<'a>>>,
+    pub(crate) ref_sites: OnceLock<Vec<references::RefSite<'a>>>,
     /// Objects carrying a dynamic extension: (operation index, holder, pointer, on the body).
-    pub dynamic_holders: OnceLock<Vec<(usize, &'a Value, String, bool)>>,
+    pub(crate) dynamic_holders: OnceLock<Vec<(usize, &'a Value, String, bool)>>,
 }
 
 /// Analyses shared by several rules (schema validation results, ...), computed on first use
@@ -258,7 +274,10 @@ impl<'a> Context<'a> {
     /// later rules get the same value. `T` is the key, so use a type private to your module.
     /// The value must own its data (no borrows of the connector): keep pointers and messages,
     /// never a copy of the document.
-    pub fn shared<T: Send + Sync + 'static>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
+    pub(crate) fn shared<T: Send + Sync + 'static>(
+        &self,
+        init: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
         let id = std::any::TypeId::of::<T>();
         // The map lock is held only to find the analysis' slot; the slot's `OnceLock` makes a
         // second rule asking at the same time (parallel rules) wait instead of computing it
@@ -287,22 +306,24 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn is_certification(&self) -> bool {
+    pub(crate) fn is_certification(&self) -> bool {
         self.profile != Profile::Custom
     }
 }
 
 /// A finding before its position is known.
+///
+/// *For connkit's own benchmarks and tests.*
 #[derive(Debug, Clone)]
 pub struct RawFinding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub gate: Gate,
-    pub file: FileKind,
-    pub pointer: String,
+    pub(crate) code: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) gate: Gate,
+    pub(crate) file: FileKind,
+    pub(crate) pointer: String,
     /// A byte offset into the file's text, when the finding is about text (syntax, markdown).
-    pub offset: Option<usize>,
-    pub message: String,
+    pub(crate) offset: Option<usize>,
+    pub(crate) message: String,
 }
 
 /// The most findings one rule lists for one connector. The corpus's most is 387
@@ -315,7 +336,7 @@ pub struct RawFinding {
 pub const MAX_FINDINGS_PER_RULE: usize = 100_000;
 
 /// Where a check emits its findings; knows the rule it belongs to.
-pub struct Sink<'r> {
+pub(crate) struct Sink<'r> {
     rule: &'r Rule,
     severity: Severity,
     out: Vec<RawFinding>,
@@ -325,7 +346,7 @@ pub struct Sink<'r> {
 }
 
 impl<'r> Sink<'r> {
-    pub fn new(rule: &'r Rule, severity: Severity) -> Self {
+    pub(crate) fn new(rule: &'r Rule, severity: Severity) -> Self {
         Sink {
             rule,
             severity,
@@ -345,23 +366,18 @@ impl<'r> Sink<'r> {
         *severity = (*severity).max(f.severity);
     }
 
-    /// Whether the rule has listed all it may: a check that builds costly messages can stop.
-    pub fn is_full(&self) -> bool {
-        self.out.len() >= MAX_FINDINGS_PER_RULE
-    }
-
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         self.rule.code
     }
 
     /// A finding in the rule's own file at a JSON pointer.
-    pub fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
         let file = self.rule.file;
         self.emit_in(file, pointer, message);
     }
 
     /// A finding in another file of the connector at a JSON pointer.
-    pub fn emit_in(
+    pub(crate) fn emit_in(
         &mut self,
         file: FileKind,
         pointer: impl Into<String>,
@@ -379,7 +395,12 @@ impl<'r> Sink<'r> {
     }
 
     /// A finding at a byte offset of a text file (or a data file's raw text).
-    pub fn emit_at_offset(&mut self, file: FileKind, offset: usize, message: impl Into<String>) {
+    pub(crate) fn emit_at_offset(
+        &mut self,
+        file: FileKind,
+        offset: usize,
+        message: impl Into<String>,
+    ) {
         self.push(RawFinding {
             code: self.rule.code,
             severity: self.severity,
@@ -392,7 +413,7 @@ impl<'r> Sink<'r> {
     }
 
     /// Emit with a severity other than the rule's (e.g. a softer case of the same code).
-    pub fn emit_with(
+    pub(crate) fn emit_with(
         &mut self,
         severity: Severity,
         file: FileKind,
@@ -416,7 +437,7 @@ impl<'r> Sink<'r> {
         });
     }
 
-    pub fn into_findings(mut self) -> Vec<RawFinding> {
+    pub(crate) fn into_findings(mut self) -> Vec<RawFinding> {
         if let Some((n, severity, file)) = self.left_out {
             self.out.push(RawFinding {
                 code: self.rule.code,
@@ -442,7 +463,7 @@ pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     /// Who would stop the submission over it (the rule's gate).
-    pub gate: Gate,
+    pub(crate) gate: Gate,
     /// Relative to the connector folder.
     pub file: String,
     /// RFC 6901 pointer into the file (`""` for the whole file or text files).
@@ -452,14 +473,14 @@ pub struct Finding {
     pub message: String,
     /// Column just past the underlined text (same line), for carets and SARIF regions.
     #[serde(skip)]
-    pub end_column: usize,
+    pub(crate) end_column: usize,
     /// The source line (an excerpt around the finding when the line is long), for text
     /// output.
     #[serde(skip)]
-    pub source_line: Option<String>,
+    pub(crate) source_line: Option<String>,
     /// The column where `source_line` starts in the real line (1 unless it is an excerpt).
     #[serde(skip)]
-    pub source_column: usize,
+    pub(crate) source_column: usize,
 }
 
 /// How a lint run is configured (per connector).
@@ -521,6 +542,8 @@ fn applicable<'o>(
 
 /// Run one rule, turning a panic into an `InternalError` finding so one bad rule or input
 /// never stops the others.
+///
+/// *For connkit's own benchmarks and tests.*
 pub fn run_rule(rule: &'static Rule, severity: Severity, cx: &Context<'_>) -> Vec<RawFinding> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut sink = Sink::new(rule, severity);
@@ -545,6 +568,8 @@ pub fn run_rule(rule: &'static Rule, severity: Severity, cx: &Context<'_>) -> Ve
 }
 
 /// Attach file names and line:column to raw findings; sort them by file and position.
+///
+/// *For connkit's own benchmarks and tests.*
 pub fn locate(connector: &Connector, raw: Vec<RawFinding>) -> Vec<Finding> {
     let mut by_file: std::collections::BTreeMap<FileKind, Vec<RawFinding>> = Default::default();
     for f in raw {

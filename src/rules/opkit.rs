@@ -12,14 +12,14 @@ use crate::model::pointer::join;
 use crate::model::swagger::{Operation, Swagger};
 
 /// The Swagger Validator rules page, source of every official code.
-pub const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
+pub(crate) const SV: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules";
 /// The OpenAPI extensions page.
-pub const EXT: &str =
+pub(crate) const EXT: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions";
 
 /// The definition's operations (none when it could not be parsed). Shared by every rule
 /// module that iterates operations.
-pub fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
+pub(crate) fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
     cx.swagger
         .as_ref()
         .map(|s| s.operations.as_slice())
@@ -27,19 +27,19 @@ pub fn ops<'c, 'a>(cx: &'c Context<'a>) -> &'c [Operation<'a>] {
 }
 
 /// Emits each (pointer, message) once.
-pub struct Once<'s, 'r> {
-    pub sink: &'s mut Sink<'r>,
+pub(crate) struct Once<'s, 'r> {
+    pub(crate) sink: &'s mut Sink<'r>,
     seen: HashSet<(String, String)>,
 }
 
 impl<'s, 'r> Once<'s, 'r> {
-    pub fn new(sink: &'s mut Sink<'r>) -> Self {
+    pub(crate) fn new(sink: &'s mut Sink<'r>) -> Self {
         Once {
             sink,
             seen: HashSet::new(),
         }
     }
-    pub fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn emit(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
         let (p, m) = (pointer.into(), message.into());
         if self.seen.insert((p.clone(), m.clone())) {
             self.sink.emit(p, m);
@@ -48,7 +48,7 @@ impl<'s, 'r> Once<'s, 'r> {
 }
 
 /// The four MIME types the platform supports for `consumes`/`produces`.
-pub const SUPPORTED_MIME: [&str; 4] = [
+pub(crate) const SUPPORTED_MIME: [&str; 4] = [
     "application/json",
     "text/plain",
     "multipart/form-data",
@@ -56,12 +56,12 @@ pub const SUPPORTED_MIME: [&str; 4] = [
 ];
 
 /// Whether a schema value (resolved) says `readOnly: true`.
-pub fn is_true(v: &Value, key: &str) -> bool {
+pub(crate) fn is_true(v: &Value, key: &str) -> bool {
     v.get(key).and_then(Value::as_bool) == Some(true)
 }
 
 /// Names listed in a schema's `required` array.
-pub fn required_names(s: &Value) -> Vec<&str> {
+pub(crate) fn required_names(s: &Value) -> Vec<&str> {
     s.get("required")
         .and_then(Value::as_array)
         .into_iter()
@@ -72,31 +72,31 @@ pub fn required_names(s: &Value) -> Vec<&str> {
 
 /// One property met while walking an input (body) schema: its schema (resolved), where it is
 /// written, whether the parent lists it as required, and the chain of ancestors.
-pub struct BodyProp<'a> {
-    pub value: &'a Value,
-    pub pointer: String,
-    pub name: String,
-    pub required_in_parent: bool,
+pub(crate) struct BodyProp<'a> {
+    pub(crate) value: &'a Value,
+    pub(crate) pointer: String,
+    pub(crate) name: String,
+    pub(crate) required_in_parent: bool,
     /// Every ancestor property (outermost first): (resolved schema, required in its parent).
-    pub ancestors: Vec<(&'a Value, bool)>,
+    pub(crate) ancestors: Vec<(&'a Value, bool)>,
 }
 
-/// Properties [`body_props`] lists for one body schema at most. The platform refuses a body
+/// Properties `body_props` lists for one body schema at most. The platform refuses a body
 /// that expands to more than 512 schema objects (BodySchemaCountExceedsMaxAllowed, which
 /// counts the same expansion), so a longer list only ever belongs to a refused body: a
 /// schema whose definitions use each other several times can have 2^depth property paths.
-pub const BODY_PROPS_PER_SCHEMA: usize = 10_000;
+pub(crate) const BODY_PROPS_PER_SCHEMA: usize = 10_000;
 
 /// Properties listed for all the bodies of one connector at most (bodies that are the same
 /// schema are walked once and shared). Past it, the remaining bodies are not walked and
 /// TotalSchemaCountExceedsMaxAllowed says so.
-pub const BODY_PROPS_PER_CONNECTOR: usize = 200_000;
+pub(crate) const BODY_PROPS_PER_CONNECTOR: usize = 200_000;
 
 /// Walk the properties of a schema (following `$ref`, `allOf`, `items`), each reference
 /// target at most once per branch, up to [`BODY_PROPS_PER_SCHEMA`] properties.
 /// The object a finding is about: the pointer itself or, when it names a key inside an
 /// object (e.g. `/…/parameters/0/x-ms-summary`), its parent.
-pub fn fix_target<'v>(
+pub(crate) fn fix_target<'v>(
     doc: &'v mut Value,
     ptr: &str,
     key: &str,
@@ -111,11 +111,11 @@ pub fn fix_target<'v>(
 }
 
 #[cfg(test)]
-pub fn body_props<'a>(sw: &Swagger<'a>, schema: &'a Value, at: &str) -> Vec<BodyProp<'a>> {
+pub(crate) fn body_props<'a>(sw: &Swagger<'a>, schema: &'a Value, at: &str) -> Vec<BodyProp<'a>> {
     body_props_capped(sw, schema, at, BODY_PROPS_PER_SCHEMA).0
 }
 
-/// [`body_props`] with a cap; also says whether the cap cut the list short.
+/// `body_props` with a cap; also says whether the cap cut the list short.
 fn body_props_capped<'a>(
     sw: &Swagger<'a>,
     schema: &'a Value,
@@ -207,7 +207,7 @@ fn props_inner<'a>(
     seen.pop();
 }
 
-/// Every operation's request body properties ([`body_props`]), walked once per connector.
+/// Every operation's request body properties (`body_props`), walked once per connector.
 #[derive(Default)]
 pub(crate) struct BodyPropsIndex<'a> {
     /// One list per distinct body schema (by the pointer where it is written).
@@ -261,9 +261,9 @@ pub(crate) fn body_props_index<'c, 'a>(cx: &'c Context<'a>) -> &'c BodyPropsInde
         })
 }
 
-/// The properties of `op`'s request body schema ([`body_props`]), walked once per connector
+/// The properties of `op`'s request body schema (`body_props`), walked once per connector
 /// and shared by the parameter, dynamic and webhook rules. `op` must be one of [`ops`].
-pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [BodyProp<'a>] {
+pub(crate) fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [BodyProp<'a>] {
     let all = ops(cx);
     let ix = body_props_index(cx);
     // The operation's index from its address in the slice (no search: definitions with
@@ -286,7 +286,10 @@ pub fn op_body_props<'c, 'a>(cx: &'c Context<'a>, op: &Operation<'a>) -> &'c [Bo
 }
 
 /// The resolved body schema of an operation with its pointer.
-pub fn body_schema<'a>(_sw: &Swagger<'a>, op: &Operation<'a>) -> Option<(&'a Value, String)> {
+pub(crate) fn body_schema<'a>(
+    _sw: &Swagger<'a>,
+    op: &Operation<'a>,
+) -> Option<(&'a Value, String)> {
     let b = op.body_param()?;
     let s = b.get("schema")?;
     Some((s, b.field("schema")))

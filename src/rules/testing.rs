@@ -5,12 +5,12 @@
 
 use serde_json::{Value, json};
 
-pub use super::Profile;
+pub(crate) use super::Profile;
 use super::{Finding, LintOptions, Rule, locate, run_rule};
 use crate::model::{Connector, DataFile};
 
 /// A definition that passes the structural rules, for tests to modify.
-pub fn minimal() -> Value {
+pub(crate) fn minimal() -> Value {
     json!({
         "swagger": "2.0",
         "info": {"title": "Contoso Tasks", "description": "Manage Contoso tasks and projects from your flows.", "version": "1.0", "contact": {"name": "Contoso", "url": "https://contoso.com", "email": "support@contoso.com"}},
@@ -36,12 +36,12 @@ pub fn minimal() -> Value {
     })
 }
 
-pub fn data_file(name: &str, text: String) -> DataFile {
+pub(crate) fn data_file(name: &str, text: String) -> DataFile {
     DataFile::from_text(name.into(), name.into(), text, Vec::new(), false)
 }
 
 /// A connector folder (not a single file) holding this definition and apiProperties.
-pub fn connector_from(def: Value, props: Option<Value>) -> Connector {
+pub(crate) fn connector_from(def: Value, props: Option<Value>) -> Connector {
     Connector {
         display: "test".into(),
         definition: Some(data_file(
@@ -58,41 +58,30 @@ pub fn connector_from(def: Value, props: Option<Value>) -> Connector {
     }
 }
 
-pub fn run_on(rule: &'static Rule, c: &Connector, profile: Profile) -> Vec<Finding> {
+pub(crate) fn run_on(rule: &'static Rule, c: &Connector, profile: Profile) -> Vec<Finding> {
     let cx = super::Context::new(c, profile);
     let _ = LintOptions::default();
     locate(c, run_rule(rule, rule.severity, &cx))
 }
 
 /// Run a rule on a definition (pretty-printed) as a lone file, with the custom profile.
-pub fn run(rule: &'static Rule, def: Value) -> Vec<Finding> {
+pub(crate) fn run(rule: &'static Rule, def: Value) -> Vec<Finding> {
     run_profile(rule, def, Profile::Custom)
 }
 
-pub fn run_profile(rule: &'static Rule, def: Value, profile: Profile) -> Vec<Finding> {
+pub(crate) fn run_profile(rule: &'static Rule, def: Value, profile: Profile) -> Vec<Finding> {
     let mut c = connector_from(def, None);
     c.single_file = true;
     run_on(rule, &c, profile)
 }
 
-/// Run a rule on raw definition text.
-pub fn run_text(rule: &'static Rule, text: &str) -> Vec<Finding> {
-    let c = Connector {
-        display: "test".into(),
-        single_file: true,
-        definition: Some(data_file("apiDefinition.swagger.json", text.to_string())),
-        ..Default::default()
-    };
-    run_on(rule, &c, Profile::Custom)
-}
-
 /// The pointers of the findings, for compact assertions.
-pub fn pointers(f: &[Finding]) -> Vec<&str> {
+pub(crate) fn pointers(f: &[Finding]) -> Vec<&str> {
     f.iter().map(|f| f.pointer.as_str()).collect()
 }
 
 /// Apply a JSON merge patch (RFC 7386) to a value: `null` deletes.
-pub fn patch(mut base: Value, p: Value) -> Value {
+pub(crate) fn patch(mut base: Value, p: Value) -> Value {
     merge(&mut base, p);
     base
 }
@@ -121,18 +110,18 @@ fn merge(base: &mut Value, p: Value) {
 /// Built from what the tests have at hand: a definition (`Value`, linted as a lone
 /// file) or its raw text (`&str`), a [`Connector`], or either with a profile
 /// (`(value, Profile::Certified)`); the profile is `custom` unless given.
-pub struct Case {
+pub(crate) struct Case {
     connector: Connector,
     profile: Profile,
 }
 
 impl Case {
-    pub fn new(connector: Connector, profile: Profile) -> Case {
+    pub(crate) fn new(connector: Connector, profile: Profile) -> Case {
         Case { connector, profile }
     }
 
     /// Run the rule on this case.
-    pub fn run(&self, rule: &'static Rule) -> Vec<Finding> {
+    pub(crate) fn run(&self, rule: &'static Rule) -> Vec<Finding> {
         run_on(rule, &self.connector, self.profile)
     }
 
@@ -197,7 +186,7 @@ type Check = Box<dyn Fn(&[Finding])>;
 
 /// A failing case: its input and what its findings must be (at least one finding; the
 /// pointers, count and further checks when given).
-pub struct Fail {
+pub(crate) struct Fail {
     case: Case,
     /// The rule run on the case, when not the tester's own (`InternalError`, which only
     /// another rule's panic produces).
@@ -208,7 +197,7 @@ pub struct Fail {
 }
 
 /// A failing case (see [`Fail`]).
-pub fn fail(case: impl Into<Case>) -> Fail {
+pub(crate) fn fail(case: impl Into<Case>) -> Fail {
     Fail {
         case: case.into(),
         through: None,
@@ -220,13 +209,13 @@ pub fn fail(case: impl Into<Case>) -> Fail {
 
 impl Fail {
     /// The findings' pointers, in order.
-    pub fn at<S: ToString>(mut self, pointers: impl IntoIterator<Item = S>) -> Fail {
+    pub(crate) fn at<S: ToString>(mut self, pointers: impl IntoIterator<Item = S>) -> Fail {
         self.pointers = Some(pointers.into_iter().map(|p| p.to_string()).collect());
         self
     }
 
     /// Run this rule on the case instead of the tester's own.
-    pub fn through(mut self, rule: &'static Rule) -> Fail {
+    pub(crate) fn through(mut self, rule: &'static Rule) -> Fail {
         self.through = Some(rule);
         self
     }
@@ -237,13 +226,13 @@ impl Fail {
     }
 
     /// How many findings.
-    pub fn count(mut self, n: usize) -> Fail {
+    pub(crate) fn count(mut self, n: usize) -> Fail {
         self.count = Some(n);
         self
     }
 
     /// A further check of the findings (their messages, positions…).
-    pub fn then(mut self, check: impl Fn(&[Finding]) + 'static) -> Fail {
+    pub(crate) fn then(mut self, check: impl Fn(&[Finding]) + 'static) -> Fail {
         self.checks.push(Box::new(check));
         self
     }
@@ -253,7 +242,7 @@ impl Fail {
 /// case has no finding; a failing case has at least one, with the pointers, count and checks
 /// it names. The findings of the first failing case, rendered as `connkit lint` prints them,
 /// are the rule's snapshot.
-pub struct Tester {
+pub(crate) struct Tester {
     rule: &'static Rule,
     pass: Vec<Case>,
     fail: Vec<Fail>,
@@ -261,7 +250,7 @@ pub struct Tester {
 }
 
 impl Tester {
-    pub fn new<P: Into<Case>>(
+    pub(crate) fn new<P: Into<Case>>(
         rule: &'static Rule,
         pass: impl IntoIterator<Item = P>,
         fail: impl IntoIterator<Item = Fail>,
@@ -276,7 +265,7 @@ impl Tester {
 
     /// More failing cases of a rule whose passing cases and snapshot are in another test of
     /// its file.
-    pub fn fails(rule: &'static Rule, fail: impl IntoIterator<Item = Fail>) -> Tester {
+    pub(crate) fn fails(rule: &'static Rule, fail: impl IntoIterator<Item = Fail>) -> Tester {
         Tester {
             rule,
             pass: Vec::new(),
@@ -286,13 +275,13 @@ impl Tester {
     }
 
     /// Skip the snapshot (a second tester of the same rule).
-    pub fn without_snapshot(mut self) -> Tester {
+    pub(crate) fn without_snapshot(mut self) -> Tester {
         self.snapshot = false;
         self
     }
 
     /// Run every case; panics on the first one that does not behave as it says.
-    pub fn test(self) {
+    pub(crate) fn test(self) {
         let code = self.rule.code;
         let mut first = None;
         for (i, case) in self.pass.iter().enumerate() {
@@ -344,7 +333,7 @@ fn area_of(rule: &'static Rule) -> &'static str {
 }
 
 /// The findings as `connkit lint` prints them in text (no colour).
-pub fn render(f: &[Finding]) -> String {
+pub(crate) fn render(f: &[Finding]) -> String {
     let mut out = String::new();
     for finding in f {
         crate::report::text::render_finding(&mut out, "test", finding, false);
@@ -364,7 +353,7 @@ fn snapshot(rule: &'static Rule, f: &[Finding]) {
 
 /// The text with each path under the system's temporary folder (`/tmp/.tmpAbC123/…`, the
 /// folders tests create) as `[temp]/…`: the same on every run.
-fn redact_temp(text: &str) -> String {
+pub(crate) fn redact_temp(text: &str) -> String {
     let tmp = std::env::temp_dir();
     let tmp = tmp.to_string_lossy();
     let tmp = tmp.trim_end_matches(['/', '\\']);

@@ -12,8 +12,8 @@
 //! It is a parser, not a compiler: names are not bound to types, overloads are not resolved,
 //! and nothing is compiled (docs/scripts.md says what follows from that).
 //!
-//! Bounded on hostile input: texts over [`MAX_PARSE_BYTES`] are not parsed, a parse stops
-//! after [`PARSE_DEADLINE`], the walk over the tree is iterative (a cursor and an explicit
+//! Bounded on hostile input: texts over `MAX_PARSE_BYTES` are not parsed, a parse stops
+//! after `PARSE_DEADLINE`, the walk over the tree is iterative (a cursor and an explicit
 //! stack: nesting depth costs heap, never native stack), every helper that looks below a node
 //! stops after a fixed number of nodes, and every text kept is capped.
 
@@ -25,10 +25,10 @@ use tree_sitter::{Node, Parser, TreeCursor};
 
 /// The largest script that is parsed (the platform's own limit is 1 MB; larger scripts are
 /// reported by `ScriptTooLarge` and not parsed).
-pub const MAX_PARSE_BYTES: usize = 2 * 1024 * 1024;
+pub(crate) const MAX_PARSE_BYTES: usize = 2 * 1024 * 1024;
 
 /// How long one parse may take before it is abandoned (a 1 MB script parses in ~10 ms).
-pub const PARSE_DEADLINE: Duration = Duration::from_secs(2);
+pub(crate) const PARSE_DEADLINE: Duration = Duration::from_secs(2);
 
 /// The longest text kept for a name, a callee or a string constant.
 const MAX_TEXT: usize = 256;
@@ -44,127 +44,129 @@ const MAX_ITEMS: usize = 200_000;
 pub struct Syntax {
     /// False when the script was not parsed (too large, or the parse was abandoned): the
     /// lists are then empty and say nothing about the script.
-    pub parsed: bool,
+    pub(crate) parsed: bool,
     /// C# script directives (`#r "…"`, `#load "…"`), which the grammar does not know: they
-    /// are blanked before parsing (same length, so offsets stay valid).
-    pub directives: Vec<Directive>,
-    pub usings: Vec<Using>,
-    pub classes: Vec<Class>,
+    /// are blanked before parsing (same length, so offsets stay valid). No rule reads them
+    /// yet; the tests do.
+    #[allow(dead_code)]
+    pub(crate) directives: Vec<Directive>,
+    pub(crate) usings: Vec<Using>,
+    pub(crate) classes: Vec<Class>,
     /// Dotted names rooted at a namespace root (`System`, `Microsoft`, `Newtonsoft`,
     /// `Azure`), outside `using` directives and namespace declarations: the outermost chain.
-    pub names: Vec<Dotted>,
-    pub invocations: Vec<Invocation>,
-    pub member_accesses: Vec<MemberAccess>,
-    pub creations: Vec<Dotted>,
+    pub(crate) names: Vec<Dotted>,
+    pub(crate) invocations: Vec<Invocation>,
+    pub(crate) member_accesses: Vec<MemberAccess>,
+    pub(crate) creations: Vec<Dotted>,
     /// Comparisons of the operation id with a name, constants and copies resolved.
-    pub dispatch: Vec<Dispatch>,
-    pub loops: Vec<Loop>,
-    pub errors: Vec<SyntaxError>,
+    pub(crate) dispatch: Vec<Dispatch>,
+    pub(crate) loops: Vec<Loop>,
+    pub(crate) errors: Vec<SyntaxError>,
     /// `-`, `*`, `/`, `%` between two string literals (offset of the operator, operator):
     /// valid syntax that never compiles (CS0019), as a stray `/` between two literals.
-    pub string_arithmetic: Vec<(usize, String)>,
+    pub(crate) string_arithmetic: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Directive {
+pub(crate) struct Directive {
     /// `r` or `load`.
-    pub kind: String,
-    pub argument: String,
-    pub offset: usize,
+    pub(crate) kind: String,
+    pub(crate) argument: String,
+    pub(crate) offset: usize,
 }
 
 /// `using X;`, `using static X.Y;`, `using A = X.Y;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Using {
+pub(crate) struct Using {
     /// The name imported (the target of an alias), without `global::`.
-    pub target: String,
-    pub is_static: bool,
-    pub alias: Option<String>,
+    pub(crate) target: String,
+    pub(crate) is_static: bool,
+    pub(crate) alias: Option<String>,
     /// Where the target name starts.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Class {
-    pub name: String,
+pub(crate) struct Class {
+    pub(crate) name: String,
     /// Offset of the name.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Base types as written, generic arguments removed (`ScriptBase`).
-    pub bases: Vec<String>,
-    pub methods: Vec<Method>,
+    pub(crate) bases: Vec<String>,
+    pub(crate) methods: Vec<Method>,
     /// Nested in another type.
-    pub nested: bool,
+    pub(crate) nested: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Method {
-    pub name: String,
-    pub offset: usize,
+pub(crate) struct Method {
+    pub(crate) name: String,
+    pub(crate) offset: usize,
     /// `public`, `override`, `async`, …
-    pub modifiers: Vec<String>,
+    pub(crate) modifiers: Vec<String>,
     /// The return type as written, whitespace removed.
-    pub returns: String,
-    pub parameters: usize,
+    pub(crate) returns: String,
+    pub(crate) parameters: usize,
 }
 
 /// A dotted name (`System.Text.Json.JsonSerializer`, `this.Context.SendAsync`, `HttpClient`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dotted {
-    pub path: String,
-    pub offset: usize,
+pub(crate) struct Dotted {
+    pub(crate) path: String,
+    pub(crate) offset: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invocation {
+pub(crate) struct Invocation {
     /// The callee as a dotted path (`Thread.Sleep`, `this.Context.SendAsync`); a segment
     /// that is not a name (a call, an index) is `…`.
-    pub callee: String,
-    pub offset: usize,
+    pub(crate) callee: String,
+    pub(crate) offset: usize,
     /// Per argument, its value as a duration in milliseconds when it is a constant one: an
     /// integer (taken as milliseconds), `TimeSpan.FromSeconds(6)`, `new TimeSpan(0, 0, 6)`.
-    pub millis: Vec<Option<i64>>,
+    pub(crate) millis: Vec<Option<i64>>,
     /// Argument texts, each capped (to recognise `StringComparison.OrdinalIgnoreCase`).
-    pub args: Vec<String>,
+    pub(crate) args: Vec<String>,
 }
 
 /// `receiver.Name`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MemberAccess {
-    pub name: String,
+pub(crate) struct MemberAccess {
+    pub(crate) name: String,
     /// Offset of the name.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// When the receiver is a call, the called method's name (`ReadAsStringAsync`).
-    pub receiver_call: Option<String>,
+    pub(crate) receiver_call: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dispatch {
-    pub operation: String,
+pub(crate) struct Dispatch {
+    pub(crate) operation: String,
     /// Offset of the literal (or constant name) that names the operation.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The comparison ignores case (`OrdinalIgnoreCase`, `ToLower()`).
-    pub ignore_case: bool,
+    pub(crate) ignore_case: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loop {
+pub(crate) struct Loop {
     /// `while`, `do`, `for`.
-    pub kind: &'static str,
-    pub offset: usize,
+    pub(crate) kind: &'static str,
+    pub(crate) offset: usize,
     /// Requests sent inside it (`SendAsync`, `GetAsync`, …), by offset, when this is the
     /// innermost loop without a fixed bound around them.
-    pub sends: Vec<usize>,
+    pub(crate) sends: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub offset: usize,
-    pub end: usize,
-    pub kind: ErrorKind,
+pub(crate) struct SyntaxError {
+    pub(crate) offset: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: ErrorKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// The grammar expected this token here (`}`, `;`, `)`).
     Missing(String),
     /// Text the grammar could not place (its first line, capped).
@@ -175,7 +177,7 @@ pub enum ErrorKind {
 const ROOTS: [&str; 4] = ["System", "Microsoft", "Newtonsoft", "Azure"];
 
 /// Methods that send an HTTP request.
-pub const REQUEST_METHODS: [&str; 6] = [
+pub(crate) const REQUEST_METHODS: [&str; 6] = [
     "SendAsync",
     "GetAsync",
     "PostAsync",

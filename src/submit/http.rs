@@ -1,6 +1,8 @@
 //! A small HTTP layer over `reqwest::blocking`: per-request timeouts, bounded retries with
 //! jittered exponential backoff (honouring `Retry-After`), HTTPS enforcement and redaction.
 //!
+//! *For connkit's own benchmarks and tests.*
+//!
 //! Nothing in this module ever formats a URL query, a header value or a body into an error:
 //! error texts are built from the method, the redacted URL and the status only.
 
@@ -13,20 +15,20 @@ use std::time::{Duration, Instant, SystemTime};
 /// [`Secret::redacted`], which also registers the value with [`crate::safe::register_secret`]
 /// so that it is redacted from anything printed, even when a server echoes it.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
     /// A value kept out of `Debug`/`Display` only (a header, a URL without credentials).
-    pub fn new(s: impl Into<String>) -> Self {
+    pub(crate) fn new(s: impl Into<String>) -> Self {
         Secret(s.into())
     }
     /// A credential (client secret, token, SAS URL): also redacted from all output.
-    pub fn redacted(s: impl Into<String>) -> Self {
+    pub(crate) fn redacted(s: impl Into<String>) -> Self {
         let s = s.into();
         crate::safe::register_secret(&s);
         Secret(s)
     }
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -44,7 +46,7 @@ impl fmt::Display for Secret {
 }
 
 /// The URL without its query and fragment; `?REDACTED` marks a removed query.
-pub fn redact_url(url: &str) -> String {
+pub(crate) fn redact_url(url: &str) -> String {
     let cut = url.find(['?', '#']).unwrap_or(url.len());
     let base = url.get(..cut).unwrap_or("");
     if url.get(cut..).is_some_and(|rest| rest.starts_with('?')) {
@@ -55,7 +57,7 @@ pub fn redact_url(url: &str) -> String {
 }
 
 /// Whether the host is a loopback name or address (127.0.0.0/8, ::1, localhost).
-pub fn is_loopback_host(host: &str) -> bool {
+pub(crate) fn is_loopback_host(host: &str) -> bool {
     let h = host.trim_start_matches('[').trim_end_matches(']');
     if h.eq_ignore_ascii_case("localhost") {
         return true;
@@ -68,7 +70,7 @@ pub fn is_loopback_host(host: &str) -> bool {
 
 /// Check a URL: absolute, `https`, or `http` only for a loopback host. The error never
 /// contains the query.
-pub fn check_url(url: &str, what: &str) -> Result<reqwest::Url, String> {
+pub(crate) fn check_url(url: &str, what: &str) -> Result<reqwest::Url, String> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| format!("{what}: not a valid URL ({e}): {}", redact_url(url)))?;
     let host = parsed.host_str().unwrap_or("");
@@ -100,23 +102,23 @@ pub fn install_crypto_provider() {
 
 /// Retry and time limits.
 #[derive(Clone, Debug)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Attempts per request, including the first.
-    pub max_attempts: u32,
+    pub(crate) max_attempts: u32,
     /// Base of the exponential backoff.
-    pub base: Duration,
+    pub(crate) base: Duration,
     /// Cap of one backoff sleep (also caps `Retry-After`).
-    pub cap: Duration,
+    pub(crate) cap: Duration,
     /// Timeout of one JSON request.
-    pub request_timeout: Duration,
+    pub(crate) request_timeout: Duration,
     /// Timeout of one upload.
-    pub upload_timeout: Duration,
+    pub(crate) upload_timeout: Duration,
     /// Nothing starts after this instant.
-    pub deadline: Instant,
+    pub(crate) deadline: Instant,
 }
 
 impl RetryPolicy {
-    pub fn new(total: Duration) -> Self {
+    pub(crate) fn new(total: Duration) -> Self {
         RetryPolicy {
             max_attempts: 6,
             base: Duration::from_secs(1),
@@ -128,7 +130,7 @@ impl RetryPolicy {
     }
 
     /// Full-jitter exponential backoff for the n-th retry (1-based).
-    pub fn backoff(&self, retry: u32) -> Duration {
+    pub(crate) fn backoff(&self, retry: u32) -> Duration {
         let exp = self.base.saturating_mul(
             1u32.checked_shl(retry.saturating_sub(1).min(16))
                 .unwrap_or(1),
@@ -139,13 +141,13 @@ impl RetryPolicy {
         Duration::from_millis(ms / 2 + fastrand::u64(0..=ms / 2))
     }
 
-    pub fn remaining(&self) -> Duration {
+    pub(crate) fn remaining(&self) -> Duration {
         self.deadline.saturating_duration_since(Instant::now())
     }
 }
 
 /// Parse `Retry-After`: delay-seconds or an HTTP date.
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let v = value.trim();
     if let Ok(secs) = v.parse::<u64>() {
         return Some(Duration::from_secs(secs));
@@ -155,7 +157,7 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
+pub(crate) enum Method {
     Get,
     Head,
     Post,
@@ -164,7 +166,7 @@ pub enum Method {
 }
 
 impl Method {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Head => "HEAD",
@@ -186,7 +188,7 @@ impl Method {
 
 /// When a failed attempt may be sent again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Idempotency {
+pub(crate) enum Idempotency {
     /// GET, PUT, DELETE, blob PUT: retry on transport errors, 408, 429 and 5xx.
     Safe,
     /// A create (POST): retry only when the connection was never made; otherwise return the
@@ -194,35 +196,35 @@ pub enum Idempotency {
     CreateOnce,
 }
 
-pub struct Request {
-    pub method: Method,
+pub(crate) struct Request {
+    pub(crate) method: Method,
     /// The URL, used verbatim. May hold a SAS query: never print it unredacted.
-    pub url: Secret,
-    pub headers: Vec<(String, Secret)>,
-    pub body: Option<Vec<u8>>,
-    pub timeout: Duration,
-    pub idempotency: Idempotency,
+    pub(crate) url: Secret,
+    pub(crate) headers: Vec<(String, Secret)>,
+    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) timeout: Duration,
+    pub(crate) idempotency: Idempotency,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Response {
-    pub status: u16,
+pub(crate) struct Response {
+    pub(crate) status: u16,
     /// Header names lower-cased.
-    pub headers: Vec<(String, String)>,
+    pub(crate) headers: Vec<(String, String)>,
     /// At most [`MAX_RESPONSE_BYTES`] of the body.
-    pub body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
     /// The server sent more than [`MAX_RESPONSE_BYTES`]: the rest was not read.
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 /// The most of a response body read into memory. The Ingestion API's and Entra's answers are
 /// a few kilobytes; a server that sends more (or never stops) is cut off here instead of
 /// growing memory until the request timeout.
-pub const MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Read at most `cap` bytes; `true` when the body had more (the rest is left unread and the
 /// connection dropped).
-pub fn read_capped(r: impl std::io::Read, cap: u64) -> std::io::Result<(Vec<u8>, bool)> {
+pub(crate) fn read_capped(r: impl std::io::Read, cap: u64) -> std::io::Result<(Vec<u8>, bool)> {
     use std::io::Read;
     let mut body = Vec::new();
     let n = r.take(cap + 1).read_to_end(&mut body)?;
@@ -232,35 +234,35 @@ pub fn read_capped(r: impl std::io::Read, cap: u64) -> std::io::Result<(Vec<u8>,
 }
 
 impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
     /// The body as JSON; `None` when it is not JSON or was truncated.
-    pub fn json(&self) -> Option<serde_json::Value> {
+    pub(crate) fn json(&self) -> Option<serde_json::Value> {
         if self.truncated {
             return None;
         }
         serde_json::from_slice(&self.body).ok()
     }
     /// " (the response body was over 4 MiB and was cut off)" when truncated, else "".
-    pub fn truncation_note(&self) -> &'static str {
+    pub(crate) fn truncation_note(&self) -> &'static str {
         if self.truncated {
             " (the response body was over 4 MiB; connkit read only the first 4 MiB)"
         } else {
             ""
         }
     }
-    pub fn ok(&self) -> bool {
+    pub(crate) fn ok(&self) -> bool {
         (200..300).contains(&self.status)
     }
 }
 
 /// Why a request did not give a response.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TransportKind {
+pub(crate) enum TransportKind {
     /// The connection was never established: the request surely did not reach the server.
     Connect,
     Timeout,
@@ -269,7 +271,7 @@ pub enum TransportKind {
 }
 
 #[derive(Debug, Clone)]
-pub enum HttpError {
+pub(crate) enum HttpError {
     /// No response; `message` is already redacted.
     Transport {
         kind: TransportKind,
@@ -294,7 +296,7 @@ impl std::error::Error for HttpError {}
 /// Why a transport failure cannot be fixed by retrying, or `None`: a name that does not
 /// resolve, or a connection refused by a remote host (nothing listens there; a loopback
 /// server may still be starting, so that one is retried).
-pub fn unfixable_transport(message: &str, loopback: bool) -> Option<&'static str> {
+pub(crate) fn unfixable_transport(message: &str, loopback: bool) -> Option<&'static str> {
     let m = message.to_ascii_lowercase();
     if m.contains("dns error")
         || m.contains("failed to lookup address")
@@ -312,7 +314,7 @@ pub fn unfixable_transport(message: &str, loopback: bool) -> Option<&'static str
 }
 
 /// Whether a status is worth another attempt.
-pub fn retryable_status(status: u16) -> bool {
+pub(crate) fn retryable_status(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
@@ -347,17 +349,26 @@ pub(crate) fn describe(e: reqwest::Error) -> (TransportKind, String) {
 }
 
 /// Progress messages (stderr); tests capture them.
-pub type Log<'a> = &'a dyn Fn(&str);
+pub(crate) type Log<'a> = &'a dyn Fn(&str);
 
-pub struct Http {
-    pub policy: RetryPolicy,
-    direct: OnceLock<Result<reqwest::blocking::Client, String>>,
-    proxied: OnceLock<Result<reqwest::blocking::Client, String>>,
+pub(crate) struct Http {
+    pub(crate) policy: RetryPolicy,
+    direct: OnceLock<Result<reqwest::blocking::Client, ClientError>>,
+    proxied: OnceLock<Result<reqwest::blocking::Client, ClientError>>,
+}
+
+/// Why an HTTP client could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    #[error("cannot read an extra root certificate")]
+    RootCertificate,
+    #[error("cannot build the HTTP client: {0}")]
+    Build(String),
 }
 
 /// Build a blocking client: ring provider, platform roots, no redirects (a bearer token must
 /// never follow a redirect to another host), optional proxy.
-pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String> {
+pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, ClientError> {
     build_client_with_roots(use_proxy, &[])
 }
 
@@ -366,7 +377,7 @@ pub fn build_client(use_proxy: bool) -> Result<reqwest::blocking::Client, String
 pub fn build_client_with_roots(
     use_proxy: bool,
     extra_roots_der: &[&[u8]],
-) -> Result<reqwest::blocking::Client, String> {
+) -> Result<reqwest::blocking::Client, ClientError> {
     install_crypto_provider();
     let mut b = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -377,18 +388,14 @@ pub fn build_client_with_roots(
         b = b.no_proxy();
     }
     for der in extra_roots_der {
-        let cert = reqwest::Certificate::from_der(der)
-            .map_err(|_| "cannot read an extra root certificate".to_string())?;
+        let cert = reqwest::Certificate::from_der(der).map_err(|_| ClientError::RootCertificate)?;
         b = b.add_root_certificate(cert);
     }
-    b.build().map_err(|e| {
-        let (_, m) = describe(e);
-        format!("cannot build the HTTP client: {m}")
-    })
+    b.build().map_err(|e| ClientError::Build(describe(e).1))
 }
 
 impl Http {
-    pub fn new(policy: RetryPolicy) -> Self {
+    pub(crate) fn new(policy: RetryPolicy) -> Self {
         Http {
             policy,
             direct: OnceLock::new(),
@@ -405,9 +412,9 @@ impl Http {
         };
         cell.get_or_init(|| build_client(!loopback))
             .as_ref()
-            .map_err(|m| HttpError::Transport {
+            .map_err(|e| HttpError::Transport {
                 kind: TransportKind::Connect,
-                message: m.clone(),
+                message: e.to_string(),
             })
     }
 
@@ -470,7 +477,7 @@ impl Http {
 
     /// Send with retries. Returns the last response (any status) or a transport error once
     /// the attempts or the time are used up.
-    pub fn send(&self, req: &Request, log: Log) -> Result<Response, HttpError> {
+    pub(crate) fn send(&self, req: &Request, log: Log) -> Result<Response, HttpError> {
         let label = format!("{} {}", req.method.as_str(), redact_url(req.url.expose()));
         let mut attempt = 0u32;
         loop {
@@ -639,7 +646,7 @@ mod tests {
 }
 
 /// Replace the query of every http(s) URL inside a text (server messages may quote SAS URLs).
-pub fn redact_text(s: &str) -> String {
+pub(crate) fn redact_text(s: &str) -> String {
     static RE: OnceLock<regex::Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(r#"(?i)(https?://[^\s"'<>?]*)\?[^\s"'<>]*"#).unwrap_or_else(|_| {

@@ -9,25 +9,25 @@ use super::http::{Http, Idempotency, Log, Method, Request, Secret, redact_url};
 
 /// Which token endpoint to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TokenEndpoint {
+pub(crate) enum TokenEndpoint {
     /// `/<tenant>/oauth2/token` with `resource=<resource>` (the Partner Center onboarding doc).
     V1,
     /// `/<tenant>/oauth2/v2.0/token` with `scope=<resource>/.default`.
     V2,
 }
 
-pub struct Credentials {
-    pub tenant_id: String,
-    pub client_id: String,
-    pub client_secret: Secret,
+pub(crate) struct Credentials {
+    pub(crate) tenant_id: String,
+    pub(crate) client_id: String,
+    pub(crate) client_secret: Secret,
 }
 
 /// A token and the instant it stops being valid.
-pub struct Token {
-    pub access_token: Secret,
-    pub expires_at: SystemTime,
+pub(crate) struct Token {
+    pub(crate) access_token: Secret,
+    pub(crate) expires_at: SystemTime,
     /// The lifetime announced at issue time (used for the refresh margin).
-    pub lifetime: Duration,
+    pub(crate) lifetime: Duration,
 }
 
 fn number(v: Option<&Value>) -> Option<u64> {
@@ -42,7 +42,7 @@ fn number(v: Option<&Value>) -> Option<u64> {
 
 /// Parse a token response. v1 sends numbers as strings and `expires_on` (epoch seconds); v2
 /// sends JSON numbers and no `expires_on`. `expires_on` wins when present.
-pub fn parse_token_response(body: &Value, now: SystemTime) -> Result<Token, String> {
+pub(crate) fn parse_token_response(body: &Value, now: SystemTime) -> Result<Token, String> {
     let token = body
         .get("access_token")
         .and_then(Value::as_str)
@@ -75,7 +75,7 @@ pub fn parse_token_response(body: &Value, now: SystemTime) -> Result<Token, Stri
 
 /// Describe a token error: the OAuth `error` code and the AADSTS number as hints. The
 /// description text is kept to its first line (it never holds the secret).
-pub fn describe_token_error(status: u16, body: &[u8]) -> String {
+pub(crate) fn describe_token_error(status: u16, body: &[u8]) -> String {
     let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     let code = v.get("error").and_then(Value::as_str).unwrap_or("");
     let desc = v
@@ -104,18 +104,18 @@ pub fn describe_token_error(status: u16, body: &[u8]) -> String {
 }
 
 /// An in-memory token cache. Tokens are never written anywhere.
-pub struct TokenSource {
-    pub creds: Credentials,
-    pub authority: String,
-    pub endpoint: TokenEndpoint,
-    pub resource: String,
+pub(crate) struct TokenSource {
+    pub(crate) creds: Credentials,
+    pub(crate) authority: String,
+    pub(crate) endpoint: TokenEndpoint,
+    pub(crate) resource: String,
     cached: RefCell<Option<Token>>,
     /// How many tokens were acquired (for the final report).
-    pub acquired: RefCell<u32>,
+    pub(crate) acquired: RefCell<u32>,
 }
 
 impl TokenSource {
-    pub fn new(
+    pub(crate) fn new(
         creds: Credentials,
         authority: &str,
         endpoint: TokenEndpoint,
@@ -131,7 +131,7 @@ impl TokenSource {
         }
     }
 
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         let tenant = &self.creds.tenant_id;
         match self.endpoint {
             TokenEndpoint::V1 => format!("{}/{tenant}/oauth2/token", self.authority),
@@ -167,12 +167,12 @@ impl TokenSource {
     }
 
     /// Drop the cached token (after a 401).
-    pub fn invalidate(&self) {
+    pub(crate) fn invalidate(&self) {
         self.cached.borrow_mut().take();
     }
 
     /// A valid token: the cached one, or a fresh one when it is missing or close to expiry.
-    pub fn get(&self, http: &Http, log: Log) -> Result<Secret, String> {
+    pub(crate) fn get(&self, http: &Http, log: Log) -> Result<Secret, String> {
         if let Some(t) = self.cached.borrow().as_ref() {
             let now = SystemTime::now();
             if t.expires_at > now + Self::margin(t.lifetime) {
@@ -221,7 +221,7 @@ impl TokenSource {
 }
 
 /// `application/x-www-form-urlencoded` encoding of one value.
-pub fn form_encode(s: &str) -> String {
+pub(crate) fn form_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {

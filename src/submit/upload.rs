@@ -1,4 +1,6 @@
 //! Uploading a package to a blob through a SAS URL (Azure Put Blob), used verbatim.
+//!
+//! *For connkit's own benchmarks and tests.*
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -8,17 +10,17 @@ use super::http::{Http, Idempotency, Log, Method, Request, Secret, check_url, re
 
 /// Partner Center wants the package SAS link valid for at least this long (submission.md A.1;
 /// some sources say 4 days, 15 is the safe side).
-pub const MIN_SAS_VALIDITY_DAYS: u64 = 15;
+pub(crate) const MIN_SAS_VALIDITY_DAYS: u64 = 15;
 
 /// Single Put Blob limit we accept. Azure allows more for recent service versions (5000 MiB),
 /// but the older 256 MiB limit is the conservative bound; connector packages are tens of KB.
-pub const MAX_SINGLE_PUT: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_SINGLE_PUT: u64 = 256 * 1024 * 1024;
 
 /// Blob service version sent with `x-ms-version`.
-pub const BLOB_API_VERSION: &str = "2021-08-06";
+pub(crate) const BLOB_API_VERSION: &str = "2021-08-06";
 
 /// The value of one query parameter of a URL, percent-decoded.
-pub fn query_param(url: &str, name: &str) -> Option<String> {
+pub(crate) fn query_param(url: &str, name: &str) -> Option<String> {
     let q = url.split_once('?')?.1;
     let q = q.split('#').next().unwrap_or("");
     q.split('&').find_map(|kv| {
@@ -66,7 +68,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 
 /// Parse a SAS `se=` value: `YYYY-MM-DD`, `YYYY-MM-DDThh:mmZ` or `YYYY-MM-DDThh:mm:ss[.f]Z`
 /// (ISO 8601 UTC, as Azure accepts).
-pub fn parse_sas_time(s: &str) -> Option<SystemTime> {
+pub(crate) fn parse_sas_time(s: &str) -> Option<SystemTime> {
     let s = s.trim();
     let num = |a: usize, b: usize| -> Option<i64> {
         let t = s.get(a..b)?;
@@ -115,7 +117,7 @@ pub fn parse_sas_time(s: &str) -> Option<SystemTime> {
 /// Why a SAS URL can no longer be used (its `se=` is in the past), or `None`. Uploading
 /// with it would fail with 403 after the bytes are sent, and the link could not be handed to
 /// Partner Center anyway.
-pub fn sas_expired(url: &str, now: SystemTime) -> Option<String> {
+pub(crate) fn sas_expired(url: &str, now: SystemTime) -> Option<String> {
     let se = query_param(url, "se")?;
     let when = parse_sas_time(&se)?;
     now.duration_since(when).ok().map(|ago| {
@@ -126,7 +128,7 @@ pub fn sas_expired(url: &str, now: SystemTime) -> Option<String> {
     })
 }
 
-pub fn sas_expiry_warning(url: &str, now: SystemTime) -> Option<String> {
+pub(crate) fn sas_expiry_warning(url: &str, now: SystemTime) -> Option<String> {
     let Some(se) = query_param(url, "se") else {
         return Some("the SAS URL has no se= (expiry) parameter; Partner Center needs the link valid for at least 15 days".into());
     };
@@ -149,17 +151,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 #[derive(Debug, serde::Serialize)]
-pub struct UploadResult {
+pub(crate) struct UploadResult {
     /// The blob URL without its query.
-    pub url: String,
-    pub bytes: u64,
-    pub sha256: String,
+    pub(crate) url: String,
+    pub(crate) bytes: u64,
+    pub(crate) sha256: String,
     /// Whether the stored length was read back (needs read permission in the SAS).
-    pub length_verified: bool,
+    pub(crate) length_verified: bool,
 }
 
 /// PUT the bytes as a block blob. No Authorization header: the SAS query authorises it.
-pub fn put_blob(
+pub(crate) fn put_blob(
     http: &Http,
     sas_url: &Secret,
     bytes: &[u8],

@@ -7,13 +7,13 @@ use crate::core::Doc;
 
 /// One code `connkit test` prints, with its documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TestCheck {
+pub(crate) struct TestCheck {
     /// The code printed with the problem (`Test…`).
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// One line: what differs.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Why it matters and how to fix it (Markdown with `### ` sections).
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
 }
 
 mod test_additional_property;
@@ -24,6 +24,7 @@ mod test_enum_value_not_allowed;
 mod test_format_invalid;
 mod test_header_missing;
 mod test_next_link_missing;
+mod test_next_link_repeats;
 mod test_no_response;
 mod test_null_not_allowed;
 mod test_required_property_missing;
@@ -31,25 +32,28 @@ mod test_response_too_large;
 mod test_status_not_expected;
 mod test_status_undeclared;
 mod test_type_mismatch;
+mod test_value_out_of_bounds;
 
-pub use test_additional_property::TEST_ADDITIONAL_PROPERTY;
-pub use test_body_not_json::TEST_BODY_NOT_JSON;
-pub use test_content_type_undeclared::TEST_CONTENT_TYPE_UNDECLARED;
-pub use test_dynamic_values_path_missing::TEST_DYNAMIC_VALUES_PATH_MISSING;
-pub use test_enum_value_not_allowed::TEST_ENUM_VALUE_NOT_ALLOWED;
-pub use test_format_invalid::TEST_FORMAT_INVALID;
-pub use test_header_missing::TEST_HEADER_MISSING;
-pub use test_next_link_missing::TEST_NEXT_LINK_MISSING;
-pub use test_no_response::TEST_NO_RESPONSE;
-pub use test_null_not_allowed::TEST_NULL_NOT_ALLOWED;
-pub use test_required_property_missing::TEST_REQUIRED_PROPERTY_MISSING;
-pub use test_response_too_large::TEST_RESPONSE_TOO_LARGE;
-pub use test_status_not_expected::TEST_STATUS_NOT_EXPECTED;
-pub use test_status_undeclared::TEST_STATUS_UNDECLARED;
-pub use test_type_mismatch::TEST_TYPE_MISMATCH;
+pub(crate) use test_additional_property::TEST_ADDITIONAL_PROPERTY;
+pub(crate) use test_body_not_json::TEST_BODY_NOT_JSON;
+pub(crate) use test_content_type_undeclared::TEST_CONTENT_TYPE_UNDECLARED;
+pub(crate) use test_dynamic_values_path_missing::TEST_DYNAMIC_VALUES_PATH_MISSING;
+pub(crate) use test_enum_value_not_allowed::TEST_ENUM_VALUE_NOT_ALLOWED;
+pub(crate) use test_format_invalid::TEST_FORMAT_INVALID;
+pub(crate) use test_header_missing::TEST_HEADER_MISSING;
+pub(crate) use test_next_link_missing::TEST_NEXT_LINK_MISSING;
+pub(crate) use test_next_link_repeats::TEST_NEXT_LINK_REPEATS;
+pub(crate) use test_no_response::TEST_NO_RESPONSE;
+pub(crate) use test_null_not_allowed::TEST_NULL_NOT_ALLOWED;
+pub(crate) use test_required_property_missing::TEST_REQUIRED_PROPERTY_MISSING;
+pub(crate) use test_response_too_large::TEST_RESPONSE_TOO_LARGE;
+pub(crate) use test_status_not_expected::TEST_STATUS_NOT_EXPECTED;
+pub(crate) use test_status_undeclared::TEST_STATUS_UNDECLARED;
+pub(crate) use test_type_mismatch::TEST_TYPE_MISMATCH;
+pub(crate) use test_value_out_of_bounds::TEST_VALUE_OUT_OF_BOUNDS;
 
 /// Every code of `connkit test`.
-pub static CODES: &[&TestCheck] = &[
+pub(crate) static CODES: &[&TestCheck] = &[
     &TEST_STATUS_UNDECLARED,
     &TEST_STATUS_NOT_EXPECTED,
     &TEST_CONTENT_TYPE_UNDECLARED,
@@ -59,9 +63,11 @@ pub static CODES: &[&TestCheck] = &[
     &TEST_REQUIRED_PROPERTY_MISSING,
     &TEST_ENUM_VALUE_NOT_ALLOWED,
     &TEST_FORMAT_INVALID,
+    &TEST_VALUE_OUT_OF_BOUNDS,
     &TEST_ADDITIONAL_PROPERTY,
     &TEST_HEADER_MISSING,
     &TEST_NEXT_LINK_MISSING,
+    &TEST_NEXT_LINK_REPEATS,
     &TEST_DYNAMIC_VALUES_PATH_MISSING,
     &TEST_RESPONSE_TOO_LARGE,
     &TEST_NO_RESPONSE,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Swagger 2.0 semantics: undeclared properties are allowed unless `additionalProperties` is
     /// `false`; an object `additionalProperties` schema checks each undeclared property.
-    pub static TEST_ADDITIONAL_PROPERTY: TestCheck {
+    pub(crate) static TEST_ADDITIONAL_PROPERTY: TestCheck {
         code: "TestAdditionalProperty",
     }
 }

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Bodies declared `type: file`, or `type: string` sent with a non-JSON content type, are not
     /// parsed. An empty body is expected for `204` and `HEAD`.
-    pub static TEST_BODY_NOT_JSON: TestCheck {
+    pub(crate) static TEST_BODY_NOT_JSON: TestCheck {
         code: "TestBodyNotJson",
     }
 }

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Checked only when the response has a body and a `produces` list applies. `*/*` and
     /// `type/*` entries accept any matching type. The pointer names the `produces` that applies.
-    pub static TEST_CONTENT_TYPE_UNDECLARED: TestCheck {
+    pub(crate) static TEST_CONTENT_TYPE_UNDECLARED: TestCheck {
         code: "TestContentTypeUndeclared",
     }
 }

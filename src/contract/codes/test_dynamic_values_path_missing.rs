@@ -17,7 +17,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Checked on every 2xx response of an operation that a dynamic extension calls.
-    pub static TEST_DYNAMIC_VALUES_PATH_MISSING: TestCheck {
+    pub(crate) static TEST_DYNAMIC_VALUES_PATH_MISSING: TestCheck {
         code: "TestDynamicValuesPathMissing",
     }
 }

@@ -15,7 +15,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Values are compared as JSON values (numbers by value).
-    pub static TEST_ENUM_VALUE_NOT_ALLOWED: TestCheck {
+    pub(crate) static TEST_ENUM_VALUE_NOT_ALLOWED: TestCheck {
         code: "TestEnumValueNotAllowed",
     }
 }

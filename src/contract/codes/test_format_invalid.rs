@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// RFC 3339 `date-time` (offsets and fractions accepted) and `full-date`, the UUID layout, the
     /// 32- and 64-bit integer ranges. Other formats are not checked.
-    pub static TEST_FORMAT_INVALID: TestCheck {
+    pub(crate) static TEST_FORMAT_INVALID: TestCheck {
         code: "TestFormatInvalid",
     }
 }

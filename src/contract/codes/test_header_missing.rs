@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Header names compare case-insensitively, as HTTP says. The pointer names the header under
     /// the response.
-    pub static TEST_HEADER_MISSING: TestCheck {
+    pub(crate) static TEST_HEADER_MISSING: TestCheck {
         code: "TestHeaderMissing",
     }
 }

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Reported only when the response schema requires the property (a last page may omit an
     /// optional one).
-    pub static TEST_NEXT_LINK_MISSING: TestCheck {
+    pub(crate) static TEST_NEXT_LINK_MISSING: TestCheck {
         code: "TestNextLinkMissing",
     }
 }

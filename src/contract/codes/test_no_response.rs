@@ -18,7 +18,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// The message never contains a query string or a credential.
-    pub static TEST_NO_RESPONSE: TestCheck {
+    pub(crate) static TEST_NO_RESPONSE: TestCheck {
         code: "TestNoResponse",
     }
 }

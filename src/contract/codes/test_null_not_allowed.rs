@@ -16,7 +16,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Swagger 2.0 has no `null` type; `x-nullable` is the extension Power Platform reads.
-    pub static TEST_NULL_NOT_ALLOWED: TestCheck {
+    pub(crate) static TEST_NULL_NOT_ALLOWED: TestCheck {
         code: "TestNullNotAllowed",
     }
 }

@@ -17,7 +17,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Swagger 2.0 `required`, checked at every level of the body, `allOf` parts included.
-    pub static TEST_REQUIRED_PROPERTY_MISSING: TestCheck {
+    pub(crate) static TEST_REQUIRED_PROPERTY_MISSING: TestCheck {
         code: "TestRequiredPropertyMissing",
     }
 }

@@ -16,7 +16,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// The cap is the one `connkit submit` uses for every response.
-    pub static TEST_RESPONSE_TOO_LARGE: TestCheck {
+    pub(crate) static TEST_RESPONSE_TOO_LARGE: TestCheck {
         code: "TestResponseTooLarge",
     }
 }

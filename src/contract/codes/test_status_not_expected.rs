@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// The expectation is the plan author's own statement; the check only compares it with the
     /// answer.
-    pub static TEST_STATUS_NOT_EXPECTED: TestCheck {
+    pub(crate) static TEST_STATUS_NOT_EXPECTED: TestCheck {
         code: "TestStatusNotExpected",
     }
 }

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// ### Evidence
     /// The maker portal's Test tab shows the response as a failure; reviewers re-run the operations
     /// while certifying. The pointer names the operation's `responses`, the message the status.
-    pub static TEST_STATUS_UNDECLARED: TestCheck {
+    pub(crate) static TEST_STATUS_UNDECLARED: TestCheck {
         code: "TestStatusUndeclared",
     }
 }

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Swagger 2.0 types (`object`, `array`, `string`, `number`, `integer`, `boolean`, `file`);
     /// the pointer is the value's schema, through `$ref` where it is written.
-    pub static TEST_TYPE_MISMATCH: TestCheck {
+    pub(crate) static TEST_TYPE_MISMATCH: TestCheck {
         code: "TestTypeMismatch",
     }
 }

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// An operation with only `operationId: ListTasks` gets the summary "List tasks" and a
     /// description made from it, and a note at `/paths/~1tasks/get/description`: write what the
     /// operation does.
-    pub static CONVERT_AUTHOR_MUST_WRITE: NoteDoc {
+    pub(crate) static CONVERT_AUTHOR_MUST_WRITE: NoteDoc {
         code: "ConvertAuthorMustWrite",
     }
 }
@@ -34,6 +34,7 @@ mod tests {
         let doc = openapi(
             json!({"/tasks": {"get": {"operationId": "ListTasks", "responses": {"200": {"description": "OK"}}}}}),
         );
+        snapshot_with(&CONVERT_AUTHOR_MUST_WRITE, &doc, Profile::Certified);
         let found = codes_with(&doc, Profile::Certified);
         assert!(found.contains(&CONVERT_AUTHOR_MUST_WRITE.code), "{found:?}");
     }

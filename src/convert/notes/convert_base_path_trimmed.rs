@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `servers: [{url: "https://api.contoso.com/{version}/tasks"}]` without `variables` gives
     /// `basePath: /`; with `variables: {version: {default: v1}}` it gives `/v1/tasks` and no note.
-    pub static CONVERT_BASE_PATH_TRIMMED: NoteDoc {
+    pub(crate) static CONVERT_BASE_PATH_TRIMMED: NoteDoc {
         code: "ConvertBasePathTrimmed",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
     fn a_server_variable_without_default_cuts_the_base_path() {
         let mut doc = with_get(json!({}));
         doc["servers"] = json!([{"url": "https://api.contoso.com/{version}/tasks"}]);
+        snapshot(&CONVERT_BASE_PATH_TRIMMED, &doc);
         assert!(emits(&doc, &CONVERT_BASE_PATH_TRIMMED), "{:?}", codes(&doc));
         assert_eq!(converted(&doc).definition["basePath"], "/");
     }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `securitySchemes: {auth: {type: http, scheme: bearer}}` becomes `securityDefinitions: {auth:
     /// {type: apiKey, in: header, name: Authorization}}`.
-    pub static CONVERT_BEARER_AS_API_KEY: NoteDoc {
+    pub(crate) static CONVERT_BEARER_AS_API_KEY: NoteDoc {
         code: "ConvertBearerAsApiKey",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_bearer_scheme_becomes_an_api_key() {
         let doc = with_scheme(json!({"type": "http", "scheme": "bearer"}));
+        snapshot(&CONVERT_BEARER_AS_API_KEY, &doc);
         assert!(emits(&doc, &CONVERT_BEARER_AS_API_KEY), "{:?}", codes(&doc));
         assert_eq!(
             converted(&doc).definition["securityDefinitions"]["auth"],

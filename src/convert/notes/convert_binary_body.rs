@@ -14,7 +14,7 @@ crate::declare_code! {
     /// A request body `application/octet-stream: {schema: {type: object, properties: {data: …}}}`
     /// becomes a `body` parameter with `schema: {type: string, format: binary}`; `{type: string,
     /// format: binary}` in the input is kept without a note.
-    pub static CONVERT_BINARY_BODY: NoteDoc {
+    pub(crate) static CONVERT_BINARY_BODY: NoteDoc {
         code: "ConvertBinaryBody",
     }
 }
@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn an_object_schema_under_a_binary_media_type_becomes_bytes() {
         let doc = upload(json!({"type": "object", "properties": {"data": {"type": "string"}}}));
+        snapshot(&CONVERT_BINARY_BODY, &doc);
         assert!(emits(&doc, &CONVERT_BINARY_BODY), "{:?}", codes(&doc));
     }
 

@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// `connkit convert --profile certified` writes `iconBrandColor: "#007ee5"` in
     /// apiProperties.json with this note: set your colour and add icon.png.
-    pub static CONVERT_BRAND_COLOR_PLACEHOLDER: NoteDoc {
+    pub(crate) static CONVERT_BRAND_COLOR_PLACEHOLDER: NoteDoc {
         code: "ConvertBrandColorPlaceholder",
     }
 }
@@ -28,6 +28,11 @@ mod tests {
 
     #[test]
     fn certified_connectors_need_their_brand_colour() {
+        snapshot_with(
+            &CONVERT_BRAND_COLOR_PLACEHOLDER,
+            &with_get(json!({})),
+            Profile::Certified,
+        );
         let found = codes_with(&with_get(json!({})), Profile::Certified);
         assert!(
             found.contains(&CONVERT_BRAND_COLOR_PLACEHOLDER.code),

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `callbacks: {onDone: {"{$request.body#/url}": {post: …}}}` on an operation is dropped with
     /// this note; an empty `callbacks: {}` is dropped without one.
-    pub static CONVERT_CALLBACKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_CALLBACKS_DROPPED: NoteDoc {
         code: "ConvertCallbacksDropped",
     }
 }
@@ -29,6 +29,7 @@ mod tests {
         let doc = with_get(
             json!({"callbacks": {"onDone": {"{$request.body#/url}": {"post": {"responses": {"200": {"description": "OK"}}}}}}}),
         );
+        snapshot(&CONVERT_CALLBACKS_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_CALLBACKS_DROPPED), "{:?}", codes(&doc));
     }
 

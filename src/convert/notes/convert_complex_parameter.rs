@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{name: filter, in: query, schema: {type: object, properties: {status: …}}}` becomes `{name:
     /// filter, in: query, type: string}`; an array of strings is kept.
-    pub static CONVERT_COMPLEX_PARAMETER: NoteDoc {
+    pub(crate) static CONVERT_COMPLEX_PARAMETER: NoteDoc {
         code: "ConvertComplexParameter",
     }
 }
@@ -32,6 +32,7 @@ mod tests {
     fn an_object_query_parameter_becomes_a_string() {
         let doc =
             with_query(json!({"type": "object", "properties": {"status": {"type": "string"}}}));
+        snapshot(&CONVERT_COMPLEX_PARAMETER, &doc);
         assert!(emits(&doc, &CONVERT_COMPLEX_PARAMETER), "{:?}", codes(&doc));
     }
 

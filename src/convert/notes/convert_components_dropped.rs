@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `components: {links: {Next: {operationId: ListTasks}}}` is dropped with this note; empty
     /// sections are dropped without one.
-    pub static CONVERT_COMPONENTS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_COMPONENTS_DROPPED: NoteDoc {
         code: "ConvertComponentsDropped",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
     fn component_links_are_dropped() {
         let mut doc = with_get(json!({}));
         doc["components"] = json!({"links": {"Next": {"operationId": "ListTasks"}}});
+        snapshot(&CONVERT_COMPONENTS_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_COMPONENTS_DROPPED),
             "{:?}",

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// An input without `info.contact.email` gets `email: support@example.com` and this note; a
     /// full contact is kept.
-    pub static CONVERT_CONTACT_ADDED: NoteDoc {
+    pub(crate) static CONVERT_CONTACT_ADDED: NoteDoc {
         code: "ConvertContactAdded",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
     fn a_missing_contact_or_part_of_it_gets_placeholders() {
         let mut doc = with_get(json!({}));
         doc["info"].as_object_mut().unwrap().remove("contact");
+        snapshot(&CONVERT_CONTACT_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_CONTACT_ADDED), "{:?}", codes(&doc));
         let mut doc = with_get(json!({}));
         doc["info"]["contact"]["email"] = json!(" ");

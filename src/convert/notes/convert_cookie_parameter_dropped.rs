@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: session, in: cookie}` is dropped; `{name: session, in: header}` is kept.
-    pub static CONVERT_COOKIE_PARAMETER_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_COOKIE_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertCookieParameterDropped",
     }
 }
@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_cookie_parameter_is_dropped() {
         let doc = with_param("cookie");
+        snapshot(&CONVERT_COOKIE_PARAMETER_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_COOKIE_PARAMETER_DROPPED),
             "{:?}",

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{type: integer, default: "ten"}` becomes `{type: integer}`; `{type: integer, default: 10}`
     /// is kept.
-    pub static CONVERT_DEFAULT_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_DEFAULT_REMOVED: NoteDoc {
         code: "ConvertDefaultRemoved",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_default_of_another_type_is_removed() {
         let doc = with_default(json!("ten"));
+        snapshot(&CONVERT_DEFAULT_REMOVED, &doc);
         assert!(emits(&doc, &CONVERT_DEFAULT_REMOVED), "{:?}", codes(&doc));
     }
 

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// An operation with `summary: List tasks` and no description gets `description: "List tasks
     /// (GET /tasks)."`.
-    pub static CONVERT_DESCRIPTION_ADDED: NoteDoc {
+    pub(crate) static CONVERT_DESCRIPTION_ADDED: NoteDoc {
         code: "ConvertDescriptionAdded",
     }
 }
@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn certification_derives_a_missing_operation_description() {
         let doc = with_get(json!({"description": ""}));
+        snapshot_with(&CONVERT_DESCRIPTION_ADDED, &doc, Profile::Certified);
         let found = codes_with(&doc, Profile::Certified);
         assert!(found.contains(&CONVERT_DESCRIPTION_ADDED.code), "{found:?}");
     }

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `info.description: "Tasks."` becomes "Use Contoso Tasks in your flows and apps to work with
     /// its data and actions."
-    pub static CONVERT_DESCRIPTION_NEEDS_REVIEW: NoteDoc {
+    pub(crate) static CONVERT_DESCRIPTION_NEEDS_REVIEW: NoteDoc {
         code: "ConvertDescriptionNeedsReview",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
     fn a_short_description_is_generated() {
         let mut doc = with_get(json!({}));
         doc["info"]["description"] = json!("Tasks.");
+        snapshot(&CONVERT_DESCRIPTION_NEEDS_REVIEW, &doc);
         assert!(
             emits(&doc, &CONVERT_DESCRIPTION_NEEDS_REVIEW),
             "{:?}",

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{type: string, enum: [open, 1]}` becomes `{type: string, enum: [open]}`.
-    pub static CONVERT_ENUM_CLEANED: NoteDoc {
+    pub(crate) static CONVERT_ENUM_CLEANED: NoteDoc {
         code: "ConvertEnumCleaned",
     }
 }
@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn values_of_another_type_are_removed() {
         let doc = with_enum(json!(["open", 1]));
+        snapshot(&CONVERT_ENUM_CLEANED, &doc);
         assert!(emits(&doc, &CONVERT_ENUM_CLEANED), "{:?}", codes(&doc));
     }
 

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `x-ms-made-up: true` on an operation is removed; `x-ms-visibility: important` is kept.
-    pub static CONVERT_EXTENSION_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_EXTENSION_REMOVED: NoteDoc {
         code: "ConvertExtensionRemoved",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn an_unknown_x_ms_extension_is_removed() {
         let doc = with_get(json!({"x-ms-made-up": true}));
+        snapshot(&CONVERT_EXTENSION_REMOVED, &doc);
         assert!(emits(&doc, &CONVERT_EXTENSION_REMOVED), "{:?}", codes(&doc));
     }
 

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `$ref: "task.yaml#/Task"` becomes `{}`; `$ref: "#/components/schemas/Task"` becomes
     /// `#/definitions/Task`.
-    pub static CONVERT_EXTERNAL_REF: NoteDoc {
+    pub(crate) static CONVERT_EXTERNAL_REF: NoteDoc {
         code: "ConvertExternalRef",
     }
 }
@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn a_reference_to_another_file_becomes_an_empty_schema() {
         let doc = returning(json!({"$ref": "task.yaml#/Task"}));
+        snapshot(&CONVERT_EXTERNAL_REF, &doc);
         assert!(emits(&doc, &CONVERT_EXTERNAL_REF), "{:?}", codes(&doc));
     }
 

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{type: string, format: made-up-format}` becomes `{type: string}`; `format: date-time` is
     /// kept.
-    pub static CONVERT_FORMAT_REMOVED: NoteDoc {
+    pub(crate) static CONVERT_FORMAT_REMOVED: NoteDoc {
         code: "ConvertFormatRemoved",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_format_connectors_do_not_know_is_removed() {
         let doc = with_format("made-up-format");
+        snapshot(&CONVERT_FORMAT_REMOVED, &doc);
         assert!(emits(&doc, &CONVERT_FORMAT_REMOVED), "{:?}", codes(&doc));
     }
 

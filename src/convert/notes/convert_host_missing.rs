@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `servers: [{url: /v1}]` gives `host: api.example.com` and this note; `connkit convert --host
     /// api.contoso.com` does not.
-    pub static CONVERT_HOST_MISSING: NoteDoc {
+    pub(crate) static CONVERT_HOST_MISSING: NoteDoc {
         code: "ConvertHostMissing",
     }
 }
@@ -32,6 +32,7 @@ mod tests {
 
     #[test]
     fn a_relative_server_leaves_a_placeholder_host() {
+        snapshot(&CONVERT_HOST_MISSING, &relative_server());
         assert!(
             emits(&relative_server(), &CONVERT_HOST_MISSING),
             "{:?}",

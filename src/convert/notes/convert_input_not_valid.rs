@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `info.version: 1` (a number, not a string) is reported with the reader's message, and the
     /// conversion goes on with version "1".
-    pub static CONVERT_INPUT_NOT_VALID: NoteDoc {
+    pub(crate) static CONVERT_INPUT_NOT_VALID: NoteDoc {
         code: "ConvertInputNotValid",
     }
 }
@@ -29,6 +29,7 @@ mod tests {
         // `info.version` must be a string in OpenAPI 3.0.
         let mut doc = with_get(json!({}));
         doc["info"]["version"] = json!(1);
+        snapshot(&CONVERT_INPUT_NOT_VALID, &doc);
         assert!(emits(&doc, &CONVERT_INPUT_NOT_VALID), "{:?}", codes(&doc));
     }
 

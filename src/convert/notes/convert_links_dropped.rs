@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `responses: {200: {links: {next: {operationId: ListTasks}}}}` loses its `links` with this
     /// note.
-    pub static CONVERT_LINKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_LINKS_DROPPED: NoteDoc {
         code: "ConvertLinksDropped",
     }
 }
@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn response_links_are_dropped() {
         let doc = with_links(json!({"next": {"operationId": "ListTasks"}}));
+        snapshot(&CONVERT_LINKS_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_LINKS_DROPPED), "{:?}", codes(&doc));
     }
 

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `content: {application/xml: …, application/json: …}` keeps `application/json`.
-    pub static CONVERT_MEDIA_TYPE_CHOSEN: NoteDoc {
+    pub(crate) static CONVERT_MEDIA_TYPE_CHOSEN: NoteDoc {
         code: "ConvertMediaTypeChosen",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     fn json_is_kept_of_several_media_types() {
         let s = json!({"schema": {"type": "object", "properties": {"title": {"type": "string"}}}});
         let doc = create(json!({"application/xml": s.clone(), "application/json": s}));
+        snapshot(&CONVERT_MEDIA_TYPE_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_MEDIA_TYPE_CHOSEN), "{:?}", codes(&doc));
     }
 

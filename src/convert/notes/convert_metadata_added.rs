@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// An input without `x-ms-connector-metadata` gets Website, Privacy policy and Categories
     /// entries to fill in.
-    pub static CONVERT_METADATA_ADDED: NoteDoc {
+    pub(crate) static CONVERT_METADATA_ADDED: NoteDoc {
         code: "ConvertMetadataAdded",
     }
 }
@@ -30,6 +30,7 @@ mod tests {
         doc.as_object_mut()
             .unwrap()
             .remove("x-ms-connector-metadata");
+        snapshot(&CONVERT_METADATA_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_METADATA_ADDED), "{:?}", codes(&doc));
     }
 

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/tasks: {get: …, trace: …}` keeps only `get`.
-    pub static CONVERT_METHOD_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_METHOD_DROPPED: NoteDoc {
         code: "ConvertMethodDropped",
     }
 }
@@ -32,6 +32,7 @@ mod tests {
     #[test]
     fn a_trace_operation_is_dropped() {
         let doc = with_method("trace");
+        snapshot(&CONVERT_METHOD_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_METHOD_DROPPED), "{:?}", codes(&doc));
     }
 

@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// `$ref: "#/components/schemas/Task/properties/owner"` becomes `$ref:
     /// "#/definitions/Task_owner"`, a new definition.
-    pub static CONVERT_NESTED_REF_HOISTED: NoteDoc {
+    pub(crate) static CONVERT_NESTED_REF_HOISTED: NoteDoc {
         code: "ConvertNestedRefHoisted",
     }
 }
@@ -27,6 +27,7 @@ mod tests {
     #[test]
     fn a_reference_inside_a_component_becomes_a_definition() {
         let doc = returning_nested_ref("#/components/schemas/Task/properties/owner");
+        snapshot(&CONVERT_NESTED_REF_HOISTED, &doc);
         assert!(
             emits(&doc, &CONVERT_NESTED_REF_HOISTED),
             "{:?}",

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `$ref: "#/components/schemas/Task/required"` (a list) is inlined with this note.
-    pub static CONVERT_NESTED_REF_INLINED: NoteDoc {
+    pub(crate) static CONVERT_NESTED_REF_INLINED: NoteDoc {
         code: "ConvertNestedRefInlined",
     }
 }
@@ -24,6 +24,7 @@ mod tests {
     #[test]
     fn a_reference_to_something_not_a_schema_is_inlined() {
         let doc = returning_nested_ref("#/components/schemas/Task/required");
+        snapshot(&CONVERT_NESTED_REF_INLINED, &doc);
         assert!(
             emits(&doc, &CONVERT_NESTED_REF_INLINED),
             "{:?}",

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `oneOf: [{type: string}, {type: integer}]` becomes `{}`; `oneOf: [{type: string}, {type:
     /// "null"}]` becomes a nullable string without a note.
-    pub static CONVERT_ONE_OF_SIMPLIFIED: NoteDoc {
+    pub(crate) static CONVERT_ONE_OF_SIMPLIFIED: NoteDoc {
         code: "ConvertOneOfSimplified",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn alternatives_of_mixed_types_become_one_schema() {
         let doc = returning(json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}));
+        snapshot(&CONVERT_ONE_OF_SIMPLIFIED, &doc);
         assert!(emits(&doc, &CONVERT_ONE_OF_SIMPLIFIED), "{:?}", codes(&doc));
     }
 

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `openapi: 3.1.0` with `type: [string, "null"]` is read as `type: string, nullable: true`.
-    pub static CONVERT_OPEN_API31: NoteDoc {
+    pub(crate) static CONVERT_OPEN_API31: NoteDoc {
         code: "ConvertOpenApi31",
     }
 }
@@ -27,6 +27,7 @@ mod tests {
     fn openapi_3_1_is_normalised_first() {
         let mut doc = with_get(json!({}));
         doc["openapi"] = json!("3.1.0");
+        snapshot(&CONVERT_OPEN_API31, &doc);
         assert!(emits(&doc, &CONVERT_OPEN_API31), "{:?}", codes(&doc));
     }
 

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `/tasks/{id}: {get: …}` and `/tasks/{taskId}: {get: …}` keep the first; `/tasks/{id}/notes`
     /// is another route.
-    pub static CONVERT_OPERATION_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_OPERATION_DROPPED: NoteDoc {
         code: "ConvertOperationDropped",
     }
 }
@@ -36,6 +36,7 @@ mod tests {
             "/tasks/{id}": {"get": op("GetTask", "id")},
             "/tasks/{taskId}": {"get": op("GetTaskAgain", "taskId")}
         }));
+        snapshot(&CONVERT_OPERATION_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_OPERATION_DROPPED), "{:?}", codes(&doc));
     }
 

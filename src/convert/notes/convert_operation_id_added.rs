@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `operationId: list_tasks` becomes `ListTasks`.
-    pub static CONVERT_OPERATION_ID_ADDED: NoteDoc {
+    pub(crate) static CONVERT_OPERATION_ID_ADDED: NoteDoc {
         code: "ConvertOperationIdAdded",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_snake_case_operation_id_is_made_pascal_case() {
         let doc = with_get(json!({"operationId": "list_tasks"}));
+        snapshot(&CONVERT_OPERATION_ID_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_OPERATION_ID_ADDED),
             "{:?}",

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `get: {security: [{key: []}]}` is dropped with this note; root `security: [{key: []}]` is
     /// used without one.
-    pub static CONVERT_OPERATION_SECURITY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_OPERATION_SECURITY_DROPPED: NoteDoc {
         code: "ConvertOperationSecurityDropped",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     fn operation_level_security_is_dropped() {
         let mut doc = with_scheme();
         doc["paths"]["/tasks"]["get"]["security"] = json!([{"key": []}]);
+        snapshot(&CONVERT_OPERATION_SECURITY_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_OPERATION_SECURITY_DROPPED),
             "{:?}",

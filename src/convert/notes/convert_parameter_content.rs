@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `{name: filter, in: query, content: {application/json: {schema: {type: string}}}}` becomes
     /// `{name: filter, in: query, type: string}`.
-    pub static CONVERT_PARAMETER_CONTENT: NoteDoc {
+    pub(crate) static CONVERT_PARAMETER_CONTENT: NoteDoc {
         code: "ConvertParameterContent",
     }
 }
@@ -29,6 +29,7 @@ mod tests {
         let doc = with_get(
             json!({"parameters": [{"name": "filter", "in": "query", "content": {"application/json": {"schema": {"type": "string"}}}}]}),
         );
+        snapshot(&CONVERT_PARAMETER_CONTENT, &doc);
         assert!(emits(&doc, &CONVERT_PARAMETER_CONTENT), "{:?}", codes(&doc));
     }
 

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Two `{name: limit, in: query}` keep the first; `limit` in query and in header are two
     /// parameters.
-    pub static CONVERT_PARAMETER_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PARAMETER_DROPPED: NoteDoc {
         code: "ConvertParameterDropped",
     }
 }
@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_parameter_declared_twice_is_dropped() {
         let doc = with_get(json!({"parameters": [param("query"), param("query")]}));
+        snapshot(&CONVERT_PARAMETER_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_PARAMETER_DROPPED), "{:?}", codes(&doc));
         let not_in_path = with_get(json!({"parameters": [param("path")]}));
         assert!(

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/tasks?all=true` is dropped; `/tasks` with a query parameter `all` is the connector form.
-    pub static CONVERT_PATH_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PATH_DROPPED: NoteDoc {
         code: "ConvertPathDropped",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_path_with_a_query_string_is_dropped() {
         let doc = openapi(json!({"/tasks?all=true": {"get": get_op(json!({}))}}));
+        snapshot(&CONVERT_PATH_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_PATH_DROPPED), "{:?}", codes(&doc));
     }
 

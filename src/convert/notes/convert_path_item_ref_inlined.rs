@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `/todo: {$ref: "#/paths/~1tasks"}` gets the operations of `/tasks`.
-    pub static CONVERT_PATH_ITEM_REF_INLINED: NoteDoc {
+    pub(crate) static CONVERT_PATH_ITEM_REF_INLINED: NoteDoc {
         code: "ConvertPathItemRefInlined",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
             "/tasks": {"get": get_op(json!({}))},
             "/todo": {"$ref": "#/paths/~1tasks"}
         }));
+        snapshot(&CONVERT_PATH_ITEM_REF_INLINED, &doc);
         assert!(
             emits(&doc, &CONVERT_PATH_ITEM_REF_INLINED),
             "{:?}",

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `/tasks/{id}` without an `id` parameter gets `{name: id, in: path, required: true, type:
     /// string}`; a path-level parameter counts.
-    pub static CONVERT_PATH_PARAMETER_ADDED: NoteDoc {
+    pub(crate) static CONVERT_PATH_PARAMETER_ADDED: NoteDoc {
         code: "ConvertPathParameterAdded",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_path_variable_without_parameter_gets_one() {
         let doc = openapi(json!({"/tasks/{id}": {"get": get_op(json!({}))}}));
+        snapshot(&CONVERT_PATH_PARAMETER_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_PATH_PARAMETER_ADDED),
             "{:?}",

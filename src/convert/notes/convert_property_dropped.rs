@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `properties: {$ref: {type: string}}` is dropped; a property named `ref` is kept.
-    pub static CONVERT_PROPERTY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_PROPERTY_DROPPED: NoteDoc {
         code: "ConvertPropertyDropped",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_property_named_ref_is_dropped() {
         let doc = returning("$ref");
+        snapshot(&CONVERT_PROPERTY_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_PROPERTY_DROPPED), "{:?}", codes(&doc));
     }
 

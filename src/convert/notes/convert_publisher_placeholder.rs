@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `info.contact.name: Contoso` gives `publisher: Contoso` and `stackOwner: Contoso`.
-    pub static CONVERT_PUBLISHER_PLACEHOLDER: NoteDoc {
+    pub(crate) static CONVERT_PUBLISHER_PLACEHOLDER: NoteDoc {
         code: "ConvertPublisherPlaceholder",
     }
 }
@@ -26,6 +26,11 @@ mod tests {
 
     #[test]
     fn certification_sets_publisher_from_the_contact() {
+        snapshot_with(
+            &CONVERT_PUBLISHER_PLACEHOLDER,
+            &with_get(json!({})),
+            Profile::IndependentPublisher,
+        );
         let found = codes_with(&with_get(json!({})), Profile::IndependentPublisher);
         assert!(
             found.contains(&CONVERT_PUBLISHER_PLACEHOLDER.code),

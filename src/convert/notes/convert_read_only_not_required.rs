@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{required: [id], properties: {id: {readOnly: true}}}` loses `required: [id]`.
-    pub static CONVERT_READ_ONLY_NOT_REQUIRED: NoteDoc {
+    pub(crate) static CONVERT_READ_ONLY_NOT_REQUIRED: NoteDoc {
         code: "ConvertReadOnlyNotRequired",
     }
 }
@@ -35,6 +35,7 @@ mod tests {
     #[test]
     fn a_required_read_only_property_is_no_longer_required() {
         let doc = returning(true);
+        snapshot(&CONVERT_READ_ONLY_NOT_REQUIRED, &doc);
         assert!(
             emits(&doc, &CONVERT_READ_ONLY_NOT_REQUIRED),
             "{:?}",

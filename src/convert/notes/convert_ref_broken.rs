@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `$ref: "#/components/schemas/Missing"` becomes `{}`.
-    pub static CONVERT_REF_BROKEN: NoteDoc {
+    pub(crate) static CONVERT_REF_BROKEN: NoteDoc {
         code: "ConvertRefBroken",
     }
 }
@@ -33,6 +33,7 @@ mod tests {
     #[test]
     fn a_reference_to_a_missing_component_becomes_an_empty_schema() {
         let doc = returning("Missing");
+        snapshot(&CONVERT_REF_BROKEN, &doc);
         assert!(emits(&doc, &CONVERT_REF_BROKEN), "{:?}", codes(&doc));
     }
 

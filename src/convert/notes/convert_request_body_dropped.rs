@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// A `get` with a `requestBody` loses it; a `post` keeps it.
-    pub static CONVERT_REQUEST_BODY_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_REQUEST_BODY_DROPPED: NoteDoc {
         code: "ConvertRequestBodyDropped",
     }
 }
@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn a_get_body_is_dropped() {
         let doc = with_body("get");
+        snapshot(&CONVERT_REQUEST_BODY_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_REQUEST_BODY_DROPPED),
             "{:?}",

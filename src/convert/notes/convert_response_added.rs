@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {404: …}` gets `200`; `responses: {201: …}` is a success response already.
-    pub static CONVERT_RESPONSE_ADDED: NoteDoc {
+    pub(crate) static CONVERT_RESPONSE_ADDED: NoteDoc {
         code: "ConvertResponseAdded",
     }
 }
@@ -32,6 +32,7 @@ mod tests {
     #[test]
     fn an_operation_without_success_response_gets_200() {
         let doc = answering("404");
+        snapshot(&CONVERT_RESPONSE_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_RESPONSE_ADDED), "{:?}", codes(&doc));
     }
 

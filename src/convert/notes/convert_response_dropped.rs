@@ -10,7 +10,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {ok: …}` is dropped; `default` is kept.
-    pub static CONVERT_RESPONSE_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_RESPONSE_DROPPED: NoteDoc {
         code: "ConvertResponseDropped",
     }
 }
@@ -24,6 +24,7 @@ mod tests {
     #[test]
     fn a_response_key_that_is_no_status_is_dropped() {
         let doc = with_get(json!({"responses": {"ok": {"description": "OK"}}}));
+        snapshot(&CONVERT_RESPONSE_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_RESPONSE_DROPPED), "{:?}", codes(&doc));
     }
 

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// A 10 MB result is written and reported with this note as an error, with no lint findings.
-    pub static CONVERT_RESULT_NOT_LINTED: NoteDoc {
+    pub(crate) static CONVERT_RESULT_NOT_LINTED: NoteDoc {
         code: "ConvertResultNotLinted",
     }
 }
@@ -31,6 +31,9 @@ mod tests {
         let n = lint_size_note(MAX_LINTED as u64 + 1).expect("a note");
         assert_eq!(n.code, CONVERT_RESULT_NOT_LINTED.code);
         assert!(n.message.contains("NOT checked"), "{}", n.message);
+        // Rendered as `connkit convert` prints it: the result is not read for positions.
+        let findings = crate::app::convert::unlocated_notes(vec![n]);
+        crate::convert::notes::testing::snapshot_findings(&CONVERT_RESULT_NOT_LINTED, &findings);
     }
 
     #[test]

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `securitySchemes: {key: {type: apiKey, …}, basic: {type: http, scheme: basic}}` keeps `key`.
-    pub static CONVERT_SECURITY_CHOSEN: NoteDoc {
+    pub(crate) static CONVERT_SECURITY_CHOSEN: NoteDoc {
         code: "ConvertSecurityChosen",
     }
 }
@@ -34,6 +34,7 @@ mod tests {
             "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
             "basic": {"type": "http", "scheme": "basic"}
         }));
+        snapshot(&CONVERT_SECURITY_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_SECURITY_CHOSEN), "{:?}", codes(&doc));
     }
 

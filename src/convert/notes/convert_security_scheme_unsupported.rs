@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{type: apiKey, in: cookie}` is dropped; `{type: apiKey, in: header}` is kept.
-    pub static CONVERT_SECURITY_SCHEME_UNSUPPORTED: NoteDoc {
+    pub(crate) static CONVERT_SECURITY_SCHEME_UNSUPPORTED: NoteDoc {
         code: "ConvertSecuritySchemeUnsupported",
     }
 }
@@ -32,6 +32,7 @@ mod tests {
     #[test]
     fn a_cookie_api_key_and_a_client_credentials_grant_are_dropped() {
         let doc = with_scheme(json!({"type": "apiKey", "in": "cookie", "name": "sid"}));
+        snapshot(&CONVERT_SECURITY_SCHEME_UNSUPPORTED, &doc);
         assert!(
             emits(&doc, &CONVERT_SECURITY_SCHEME_UNSUPPORTED),
             "{:?}",

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// `servers: [{url: https://api.contoso.com/v1}, {url: https://eu.contoso.com/v1}]` gives
     /// `host: api.contoso.com`.
-    pub static CONVERT_SERVER_CHOSEN: NoteDoc {
+    pub(crate) static CONVERT_SERVER_CHOSEN: NoteDoc {
         code: "ConvertServerChosen",
     }
 }
@@ -28,6 +28,7 @@ mod tests {
         let mut doc = with_get(json!({}));
         doc["servers"] =
             json!([{"url": "https://api.contoso.com/v1"}, {"url": "https://eu.contoso.com/v1"}]);
+        snapshot(&CONVERT_SERVER_CHOSEN, &doc);
         assert!(emits(&doc, &CONVERT_SERVER_CHOSEN), "{:?}", codes(&doc));
     }
 

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `get: {servers: [{url: https://files.contoso.com}]}` calls the root host anyway.
-    pub static CONVERT_SERVERS_IGNORED: NoteDoc {
+    pub(crate) static CONVERT_SERVERS_IGNORED: NoteDoc {
         code: "ConvertServersIgnored",
     }
 }
@@ -25,6 +25,7 @@ mod tests {
     #[test]
     fn operation_servers_are_ignored() {
         let doc = with_get(json!({"servers": [{"url": "https://files.contoso.com"}]}));
+        snapshot(&CONVERT_SERVERS_IGNORED, &doc);
         assert!(emits(&doc, &CONVERT_SERVERS_IGNORED), "{:?}", codes(&doc));
         let mut path_level = with_get(json!({}));
         path_level["paths"]["/tasks"]["servers"] = json!([{"url": "https://files.contoso.com"}]);

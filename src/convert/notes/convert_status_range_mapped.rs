@@ -10,7 +10,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `responses: {2XX: …}` becomes `responses: {200: …}`.
-    pub static CONVERT_STATUS_RANGE_MAPPED: NoteDoc {
+    pub(crate) static CONVERT_STATUS_RANGE_MAPPED: NoteDoc {
         code: "ConvertStatusRangeMapped",
     }
 }
@@ -30,6 +30,7 @@ mod tests {
     #[test]
     fn a_status_range_becomes_a_status() {
         let doc = answering("2XX");
+        snapshot(&CONVERT_STATUS_RANGE_MAPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_STATUS_RANGE_MAPPED),
             "{:?}",

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: pageSize, in: query}` gets `x-ms-summary: Page Size`.
-    pub static CONVERT_SUMMARY_ADDED: NoteDoc {
+    pub(crate) static CONVERT_SUMMARY_ADDED: NoteDoc {
         code: "ConvertSummaryAdded",
     }
 }
@@ -31,6 +31,7 @@ mod tests {
     #[test]
     fn a_parameter_without_x_ms_summary_gets_one() {
         let doc = with_param(json!({}));
+        snapshot(&CONVERT_SUMMARY_ADDED, &doc);
         assert!(emits(&doc, &CONVERT_SUMMARY_ADDED), "{:?}", codes(&doc));
         let def = converted(&doc).definition;
         assert_eq!(

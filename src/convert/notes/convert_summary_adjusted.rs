@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `summary: List tasks!` becomes `List tasks`; `List (open) tasks` is kept.
-    pub static CONVERT_SUMMARY_ADJUSTED: NoteDoc {
+    pub(crate) static CONVERT_SUMMARY_ADJUSTED: NoteDoc {
         code: "ConvertSummaryAdjusted",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     #[test]
     fn a_summary_with_punctuation_is_cleaned() {
         let doc = with_get(json!({"summary": "List tasks!"}));
+        snapshot(&CONVERT_SUMMARY_ADJUSTED, &doc);
         assert!(emits(&doc, &CONVERT_SUMMARY_ADJUSTED), "{:?}", codes(&doc));
     }
 

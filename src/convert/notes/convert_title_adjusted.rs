@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `title: Contoso Tasks API` becomes `Contoso Tasks`.
-    pub static CONVERT_TITLE_ADJUSTED: NoteDoc {
+    pub(crate) static CONVERT_TITLE_ADJUSTED: NoteDoc {
         code: "ConvertTitleAdjusted",
     }
 }
@@ -26,6 +26,7 @@ mod tests {
     fn api_is_removed_from_the_title() {
         let mut doc = with_get(json!({}));
         doc["info"]["title"] = json!("Contoso Tasks API");
+        snapshot(&CONVERT_TITLE_ADJUSTED, &doc);
         assert!(emits(&doc, &CONVERT_TITLE_ADJUSTED), "{:?}", codes(&doc));
         assert_eq!(converted(&doc).definition["info"]["title"], "Contoso Tasks");
     }

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// An API of 257 operations is converted with this note.
-    pub static CONVERT_TOO_MANY_OPERATIONS: NoteDoc {
+    pub(crate) static CONVERT_TOO_MANY_OPERATIONS: NoteDoc {
         code: "ConvertTooManyOperations",
     }
 }
@@ -37,6 +37,7 @@ mod tests {
     #[test]
     fn more_than_256_operations_are_noted() {
         let doc = with_operations(257);
+        snapshot(&CONVERT_TOO_MANY_OPERATIONS, &doc);
         assert!(emits(&doc, &CONVERT_TOO_MANY_OPERATIONS));
     }
 

@@ -12,7 +12,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `{name: id, in: path}` gets `x-ms-url-encoding: single`; `double` in the input is kept.
-    pub static CONVERT_URL_ENCODING_ADDED: NoteDoc {
+    pub(crate) static CONVERT_URL_ENCODING_ADDED: NoteDoc {
         code: "ConvertUrlEncodingAdded",
     }
 }
@@ -34,6 +34,7 @@ mod tests {
     #[test]
     fn a_path_parameter_gets_single_url_encoding() {
         let doc = with_path_param(json!({}));
+        snapshot(&CONVERT_URL_ENCODING_ADDED, &doc);
         assert!(
             emits(&doc, &CONVERT_URL_ENCODING_ADDED),
             "{:?}",

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// `x-github: {category: issues}` on an operation is dropped; `x-nullable` is understood and
     /// kept.
-    pub static CONVERT_VENDOR_EXTENSION_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_VENDOR_EXTENSION_DROPPED: NoteDoc {
         code: "ConvertVendorExtensionDropped",
     }
 }
@@ -27,6 +27,7 @@ mod tests {
     #[test]
     fn another_vendor_s_extension_is_dropped() {
         let doc = with_get(json!({"x-github": {"category": "issues"}}));
+        snapshot(&CONVERT_VENDOR_EXTENSION_DROPPED, &doc);
         assert!(
             emits(&doc, &CONVERT_VENDOR_EXTENSION_DROPPED),
             "{:?}",

@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// `webhooks: {taskDone: {post: …}}` is dropped with this note.
-    pub static CONVERT_WEBHOOKS_DROPPED: NoteDoc {
+    pub(crate) static CONVERT_WEBHOOKS_DROPPED: NoteDoc {
         code: "ConvertWebhooksDropped",
     }
 }
@@ -34,6 +34,7 @@ mod tests {
         let doc = openapi_31(
             json!({"taskDone": {"post": {"responses": {"200": {"description": "OK"}}}}}),
         );
+        snapshot(&CONVERT_WEBHOOKS_DROPPED, &doc);
         assert!(emits(&doc, &CONVERT_WEBHOOKS_DROPPED), "{:?}", codes(&doc));
     }
 

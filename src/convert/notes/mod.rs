@@ -10,9 +10,9 @@ use crate::model::FileKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub code: &'static str,
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The output file the pointer is in.
-    pub file: FileKind,
+    pub(crate) file: FileKind,
     pub pointer: String,
     pub message: String,
 }
@@ -35,13 +35,13 @@ pub(super) fn note(
 /// One converter note code with its documentation, for `connkit explain CODE`; declared with
 /// [`declare_code!`](crate::declare_code) in `notes/<snake_code>.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoteDoc {
+pub(crate) struct NoteDoc {
     /// The code printed with the note (`Convert…`).
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// One line: what happened.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Why, and what the author should do about it (Markdown with `### ` sections).
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
 }
 
 mod convert_author_must_write;
@@ -102,68 +102,68 @@ mod convert_url_encoding_added;
 mod convert_vendor_extension_dropped;
 mod convert_webhooks_dropped;
 
-pub use convert_author_must_write::CONVERT_AUTHOR_MUST_WRITE;
-pub use convert_base_path_trimmed::CONVERT_BASE_PATH_TRIMMED;
-pub use convert_bearer_as_api_key::CONVERT_BEARER_AS_API_KEY;
-pub use convert_binary_body::CONVERT_BINARY_BODY;
-pub use convert_brand_color_placeholder::CONVERT_BRAND_COLOR_PLACEHOLDER;
-pub use convert_callbacks_dropped::CONVERT_CALLBACKS_DROPPED;
-pub use convert_complex_parameter::CONVERT_COMPLEX_PARAMETER;
-pub use convert_components_dropped::CONVERT_COMPONENTS_DROPPED;
-pub use convert_contact_added::CONVERT_CONTACT_ADDED;
-pub use convert_cookie_parameter_dropped::CONVERT_COOKIE_PARAMETER_DROPPED;
-pub use convert_default_removed::CONVERT_DEFAULT_REMOVED;
-pub use convert_definition_too_large::CONVERT_DEFINITION_TOO_LARGE;
-pub use convert_description_added::CONVERT_DESCRIPTION_ADDED;
-pub use convert_description_needs_review::CONVERT_DESCRIPTION_NEEDS_REVIEW;
-pub use convert_enum_cleaned::CONVERT_ENUM_CLEANED;
-pub use convert_extension_removed::CONVERT_EXTENSION_REMOVED;
-pub use convert_external_ref::CONVERT_EXTERNAL_REF;
-pub use convert_format_removed::CONVERT_FORMAT_REMOVED;
-pub use convert_host_missing::CONVERT_HOST_MISSING;
-pub use convert_input_not_valid::CONVERT_INPUT_NOT_VALID;
-pub use convert_links_dropped::CONVERT_LINKS_DROPPED;
-pub use convert_media_type_chosen::CONVERT_MEDIA_TYPE_CHOSEN;
-pub use convert_metadata_added::CONVERT_METADATA_ADDED;
-pub use convert_method_dropped::CONVERT_METHOD_DROPPED;
-pub use convert_nested_ref_hoisted::CONVERT_NESTED_REF_HOISTED;
-pub use convert_nested_ref_inlined::CONVERT_NESTED_REF_INLINED;
-pub use convert_one_of_simplified::CONVERT_ONE_OF_SIMPLIFIED;
-pub use convert_open_api31::CONVERT_OPEN_API31;
-pub use convert_operation_dropped::CONVERT_OPERATION_DROPPED;
-pub use convert_operation_id_added::CONVERT_OPERATION_ID_ADDED;
-pub use convert_operation_security_dropped::CONVERT_OPERATION_SECURITY_DROPPED;
-pub use convert_parameter_content::CONVERT_PARAMETER_CONTENT;
-pub use convert_parameter_dropped::CONVERT_PARAMETER_DROPPED;
-pub use convert_path_dropped::CONVERT_PATH_DROPPED;
-pub use convert_path_item_ref_inlined::CONVERT_PATH_ITEM_REF_INLINED;
-pub use convert_path_parameter_added::CONVERT_PATH_PARAMETER_ADDED;
-pub use convert_property_dropped::CONVERT_PROPERTY_DROPPED;
-pub use convert_publisher_placeholder::CONVERT_PUBLISHER_PLACEHOLDER;
-pub use convert_read_only_not_required::CONVERT_READ_ONLY_NOT_REQUIRED;
-pub use convert_ref_broken::CONVERT_REF_BROKEN;
-pub use convert_request_body_dropped::CONVERT_REQUEST_BODY_DROPPED;
-pub use convert_response_added::CONVERT_RESPONSE_ADDED;
-pub use convert_response_dropped::CONVERT_RESPONSE_DROPPED;
-pub use convert_result_not_linted::CONVERT_RESULT_NOT_LINTED;
-pub use convert_schema_simplified::CONVERT_SCHEMA_SIMPLIFIED;
-pub use convert_security_chosen::CONVERT_SECURITY_CHOSEN;
-pub use convert_security_scheme_unsupported::CONVERT_SECURITY_SCHEME_UNSUPPORTED;
-pub use convert_server_chosen::CONVERT_SERVER_CHOSEN;
-pub use convert_servers_ignored::CONVERT_SERVERS_IGNORED;
-pub use convert_status_range_mapped::CONVERT_STATUS_RANGE_MAPPED;
-pub use convert_summary_added::CONVERT_SUMMARY_ADDED;
-pub use convert_summary_adjusted::CONVERT_SUMMARY_ADJUSTED;
-pub use convert_title_adjusted::CONVERT_TITLE_ADJUSTED;
-pub use convert_too_many_operations::CONVERT_TOO_MANY_OPERATIONS;
-pub use convert_url_encoding_added::CONVERT_URL_ENCODING_ADDED;
-pub use convert_vendor_extension_dropped::CONVERT_VENDOR_EXTENSION_DROPPED;
-pub use convert_webhooks_dropped::CONVERT_WEBHOOKS_DROPPED;
+pub(crate) use convert_author_must_write::CONVERT_AUTHOR_MUST_WRITE;
+pub(crate) use convert_base_path_trimmed::CONVERT_BASE_PATH_TRIMMED;
+pub(crate) use convert_bearer_as_api_key::CONVERT_BEARER_AS_API_KEY;
+pub(crate) use convert_binary_body::CONVERT_BINARY_BODY;
+pub(crate) use convert_brand_color_placeholder::CONVERT_BRAND_COLOR_PLACEHOLDER;
+pub(crate) use convert_callbacks_dropped::CONVERT_CALLBACKS_DROPPED;
+pub(crate) use convert_complex_parameter::CONVERT_COMPLEX_PARAMETER;
+pub(crate) use convert_components_dropped::CONVERT_COMPONENTS_DROPPED;
+pub(crate) use convert_contact_added::CONVERT_CONTACT_ADDED;
+pub(crate) use convert_cookie_parameter_dropped::CONVERT_COOKIE_PARAMETER_DROPPED;
+pub(crate) use convert_default_removed::CONVERT_DEFAULT_REMOVED;
+pub(crate) use convert_definition_too_large::CONVERT_DEFINITION_TOO_LARGE;
+pub(crate) use convert_description_added::CONVERT_DESCRIPTION_ADDED;
+pub(crate) use convert_description_needs_review::CONVERT_DESCRIPTION_NEEDS_REVIEW;
+pub(crate) use convert_enum_cleaned::CONVERT_ENUM_CLEANED;
+pub(crate) use convert_extension_removed::CONVERT_EXTENSION_REMOVED;
+pub(crate) use convert_external_ref::CONVERT_EXTERNAL_REF;
+pub(crate) use convert_format_removed::CONVERT_FORMAT_REMOVED;
+pub(crate) use convert_host_missing::CONVERT_HOST_MISSING;
+pub(crate) use convert_input_not_valid::CONVERT_INPUT_NOT_VALID;
+pub(crate) use convert_links_dropped::CONVERT_LINKS_DROPPED;
+pub(crate) use convert_media_type_chosen::CONVERT_MEDIA_TYPE_CHOSEN;
+pub(crate) use convert_metadata_added::CONVERT_METADATA_ADDED;
+pub(crate) use convert_method_dropped::CONVERT_METHOD_DROPPED;
+pub(crate) use convert_nested_ref_hoisted::CONVERT_NESTED_REF_HOISTED;
+pub(crate) use convert_nested_ref_inlined::CONVERT_NESTED_REF_INLINED;
+pub(crate) use convert_one_of_simplified::CONVERT_ONE_OF_SIMPLIFIED;
+pub(crate) use convert_open_api31::CONVERT_OPEN_API31;
+pub(crate) use convert_operation_dropped::CONVERT_OPERATION_DROPPED;
+pub(crate) use convert_operation_id_added::CONVERT_OPERATION_ID_ADDED;
+pub(crate) use convert_operation_security_dropped::CONVERT_OPERATION_SECURITY_DROPPED;
+pub(crate) use convert_parameter_content::CONVERT_PARAMETER_CONTENT;
+pub(crate) use convert_parameter_dropped::CONVERT_PARAMETER_DROPPED;
+pub(crate) use convert_path_dropped::CONVERT_PATH_DROPPED;
+pub(crate) use convert_path_item_ref_inlined::CONVERT_PATH_ITEM_REF_INLINED;
+pub(crate) use convert_path_parameter_added::CONVERT_PATH_PARAMETER_ADDED;
+pub(crate) use convert_property_dropped::CONVERT_PROPERTY_DROPPED;
+pub(crate) use convert_publisher_placeholder::CONVERT_PUBLISHER_PLACEHOLDER;
+pub(crate) use convert_read_only_not_required::CONVERT_READ_ONLY_NOT_REQUIRED;
+pub(crate) use convert_ref_broken::CONVERT_REF_BROKEN;
+pub(crate) use convert_request_body_dropped::CONVERT_REQUEST_BODY_DROPPED;
+pub(crate) use convert_response_added::CONVERT_RESPONSE_ADDED;
+pub(crate) use convert_response_dropped::CONVERT_RESPONSE_DROPPED;
+pub(crate) use convert_result_not_linted::CONVERT_RESULT_NOT_LINTED;
+pub(crate) use convert_schema_simplified::CONVERT_SCHEMA_SIMPLIFIED;
+pub(crate) use convert_security_chosen::CONVERT_SECURITY_CHOSEN;
+pub(crate) use convert_security_scheme_unsupported::CONVERT_SECURITY_SCHEME_UNSUPPORTED;
+pub(crate) use convert_server_chosen::CONVERT_SERVER_CHOSEN;
+pub(crate) use convert_servers_ignored::CONVERT_SERVERS_IGNORED;
+pub(crate) use convert_status_range_mapped::CONVERT_STATUS_RANGE_MAPPED;
+pub(crate) use convert_summary_added::CONVERT_SUMMARY_ADDED;
+pub(crate) use convert_summary_adjusted::CONVERT_SUMMARY_ADJUSTED;
+pub(crate) use convert_title_adjusted::CONVERT_TITLE_ADJUSTED;
+pub(crate) use convert_too_many_operations::CONVERT_TOO_MANY_OPERATIONS;
+pub(crate) use convert_url_encoding_added::CONVERT_URL_ENCODING_ADDED;
+pub(crate) use convert_vendor_extension_dropped::CONVERT_VENDOR_EXTENSION_DROPPED;
+pub(crate) use convert_webhooks_dropped::CONVERT_WEBHOOKS_DROPPED;
 
 /// Every code `connkit convert` can print, sorted by code. Notes are made from these
 /// declarations (`note` takes a `&NoteDoc`), so a code cannot be printed without one.
 /// `connkit explain` looks a code up through `crate::catalog::find`.
-pub static NOTES: &[&NoteDoc] = &[
+pub(crate) static NOTES: &[&NoteDoc] = &[
     &CONVERT_AUTHOR_MUST_WRITE,
     &CONVERT_BASE_PATH_TRIMMED,
     &CONVERT_BEARER_AS_API_KEY,
@@ -270,6 +270,7 @@ pub(crate) mod testing {
 
     use super::NoteDoc;
     use crate::core::Profile;
+    use crate::rules::testing::data_file;
 
     /// An OpenAPI 3.0 document that converts without a note (custom profile), with these
     /// `paths`: what a test adds to it is what the note is about.
@@ -360,6 +361,63 @@ pub(crate) mod testing {
         codes_with(input, Profile::Custom)
     }
 
+    /// Snapshot the notes `note` of converting `input` (custom profile) as `connkit convert`
+    /// prints them in text, at their places in the written files, as
+    /// `snapshots/<Code>.snap` (`cargo insta review`). Each note's file calls it (or
+    /// [`snapshot_with`], [`snapshot_findings`]) once.
+    pub(crate) fn snapshot(note: &'static NoteDoc, input: &Value) {
+        snapshot_with(note, input, Profile::Custom);
+    }
+
+    /// [`snapshot`] with this target profile.
+    pub(crate) fn snapshot_with(note: &'static NoteDoc, input: &Value, profile: Profile) {
+        let opts = crate::convert::Options {
+            profile,
+            ..Default::default()
+        };
+        let out = crate::convert::convert(input, &opts).unwrap();
+        let notes: Vec<_> = out
+            .notes
+            .iter()
+            .filter(|n| n.code == note.code)
+            .cloned()
+            .collect();
+        let findings = crate::app::convert::located_notes(&written(&out), notes);
+        snapshot_findings(note, &findings);
+    }
+
+    /// The connector folder `connkit convert` writes of `out` (its two files), in memory.
+    pub(crate) fn written(out: &crate::convert::Output) -> crate::model::Connector {
+        let [definition, properties] = crate::convert::write::files(out)
+            .map(|(name, bytes)| data_file(name, String::from_utf8(bytes).unwrap()));
+        crate::model::Connector {
+            display: "out".into(),
+            definition: Some(definition),
+            properties: Some(properties),
+            ..Default::default()
+        }
+    }
+
+    /// Snapshot findings of `note` (made as `connkit convert` makes them) rendered as its
+    /// text output prints them, for the folder `out`.
+    pub(crate) fn snapshot_findings(note: &'static NoteDoc, findings: &[crate::rules::Finding]) {
+        assert!(
+            !findings.is_empty() && findings.iter().all(|f| f.code == note.code),
+            "{}: not what converting makes: {findings:?}",
+            note.code
+        );
+        let mut text = String::new();
+        for f in findings {
+            crate::report::text::render_finding(&mut text, "out", f, false);
+        }
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("snapshots");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.set_description(format!("{}: {}", note.code, note.summary));
+        settings.bind(|| insta::assert_snapshot!(note.code, text));
+    }
+
     /// Whether converting `input` (custom profile) prints `note`.
     pub(crate) fn emits(input: &Value, note: &NoteDoc) -> bool {
         codes(input).contains(&note.code)
@@ -381,7 +439,7 @@ pub(crate) mod testing {
 
     /// A document whose `GET /tasks` returns `$ref: reference`, with a `Task` component that
     /// has a `required` list and an object property `owner` (for the nested-reference notes).
-    pub fn returning_nested_ref(reference: &str) -> Value {
+    pub(crate) fn returning_nested_ref(reference: &str) -> Value {
         let mut doc = with_get(
             json!({"responses": {"200": {"description": "The owner", "content": {"application/json": {"schema": {"$ref": reference}}}}}}),
         );
@@ -483,6 +541,16 @@ mod tests {
         let codes: Vec<_> = NOTES.iter().map(|n| (n.code, n.explanation)).collect();
         let problems = crate::catalog::layout::problems("src/convert/notes", &codes);
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// Every note's file snapshots its rendered text (`testing::snapshot`), and every
+    /// snapshot belongs to a note.
+    #[test]
+    fn every_note_has_its_rendered_text_under_snapshot() {
+        let codes: Vec<&str> = NOTES.iter().map(|n| n.code).collect();
+        let problems =
+            crate::catalog::layout::snapshot_problems("src/convert/notes/snapshots", &codes, &[]);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -16,17 +16,17 @@ mod properties;
 mod schemas;
 mod security;
 
-pub use properties::properties;
+pub(crate) use properties::properties;
 
 /// A change before positions are known.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RawChange {
-    pub rule: &'static DiffRule,
+    pub(crate) rule: &'static DiffRule,
     /// operationId (or `METHOD /path`), empty for connector-level changes.
-    pub operation: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    pub message: String,
+    pub(crate) operation: String,
+    pub(crate) old: Option<String>,
+    pub(crate) new: Option<String>,
+    pub(crate) message: String,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -44,10 +44,10 @@ pub enum Which {
     Properties,
 }
 
-pub struct Comparer<'a> {
+pub(crate) struct Comparer<'a> {
     old: &'a Swagger<'a>,
     new: &'a Swagger<'a>,
-    pub out: Vec<(Which, RawChange)>,
+    pub(crate) out: Vec<(Which, RawChange)>,
     seen: HashSet<(Which, RawChange)>,
     op: String,
     /// Changes emitted so far (before de-duplication) and recursion cut-offs: a schema pair
@@ -211,7 +211,7 @@ fn op_key(op: &Operation<'_>) -> String {
 }
 
 impl<'a> Comparer<'a> {
-    pub fn new(old: &'a Swagger<'a>, new: &'a Swagger<'a>) -> Self {
+    pub(crate) fn new(old: &'a Swagger<'a>, new: &'a Swagger<'a>) -> Self {
         Comparer {
             old,
             new,
@@ -259,7 +259,7 @@ impl<'a> Comparer<'a> {
     }
 
     /// Compare two definitions.
-    pub fn definitions(&mut self) {
+    pub(crate) fn definitions(&mut self) {
         self.connector_level();
         self.operations();
         self.dynamic_targets();
@@ -332,12 +332,12 @@ impl<'a> Comparer<'a> {
 }
 
 /// JSON text with object keys sorted (order-insensitive comparison and normalized output).
-pub fn canonical(v: &Value) -> String {
+pub(crate) fn canonical(v: &Value) -> String {
     serde_json::to_string(&sorted(v)).unwrap_or_default()
 }
 
 /// A copy with object keys sorted recursively.
-pub fn sorted(v: &Value) -> Value {
+pub(crate) fn sorted(v: &Value) -> Value {
     match v {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();

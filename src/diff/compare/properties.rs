@@ -3,7 +3,7 @@
 use super::*;
 
 /// Compare two apiProperties.json values (`properties.connectionParameters`, sets, policies).
-pub fn properties(old: &Value, new: &Value, out: &mut Vec<(Which, RawChange)>) {
+pub(crate) fn properties(old: &Value, new: &Value, out: &mut Vec<(Which, RawChange)>) {
     let mut emit =
         |rule: &'static DiffRule, o: Option<String>, n: Option<String>, message: String| {
             out.push((

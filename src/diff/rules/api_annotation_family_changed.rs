@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` with `x-ms-api-annotation: {family: GetItem}`.
     /// After: `GetItem` with `x-ms-api-annotation: {family: Other}`.
-    pub static FAMILY_CHANGED: DiffRule {
+    pub(crate) static FAMILY_CHANGED: DiffRule {
         code: "ApiAnnotationFamilyChanged",
         severity: Warning,
         gate: Gate::Platform,

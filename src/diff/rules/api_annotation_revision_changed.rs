@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` with `x-ms-api-annotation: {revision: 1}`.
     /// After: `GetItem` with `x-ms-api-annotation: {revision: 2}`.
-    pub static REVISION_CHANGED: DiffRule {
+    pub(crate) static REVISION_CHANGED: DiffRule {
         code: "ApiAnnotationRevisionChanged",
         severity: Warning,
         gate: Gate::Platform,

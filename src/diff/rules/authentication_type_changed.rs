@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Documented as not allowed in an update (certification updates, BCD-03); not a ValidateChange
     /// check, so the gate is `review`.
-    pub static AUTHENTICATION_TYPE_CHANGED: DiffRule {
+    pub(crate) static AUTHENTICATION_TYPE_CHANGED: DiffRule {
         code: "AuthenticationTypeChanged",
         severity: Breaking,
         gate: Gate::Review,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `basePath: /v1`.
     /// After: `basePath: /v2`.
-    pub static BASE_PATH_CHANGED: DiffRule {
+    pub(crate) static BASE_PATH_CHANGED: DiffRule {
         code: "BasePathChanged",
         severity: Warning,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Before (apiProperties.json): no connection parameter `apiKey`.
     /// After: `connectionParameters.apiKey: {type: securestring, uiDefinition: {constraints:
     /// {required: "true"}}}` (an `oauthSetting` is always required).
-    pub static CONNECTION_PARAMETER_ADDED: DiffRule {
+    pub(crate) static CONNECTION_PARAMETER_ADDED: DiffRule {
         code: "ConnectionParameterAdded",
         severity: Breaking,
         gate: Gate::Review,

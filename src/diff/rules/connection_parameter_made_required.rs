@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before (apiProperties.json): `region` with `uiDefinition.constraints.required: "false"`.
     /// After: `region` with `uiDefinition.constraints.required: "true"`.
-    pub static CONNECTION_PARAMETER_MADE_REQUIRED: DiffRule {
+    pub(crate) static CONNECTION_PARAMETER_MADE_REQUIRED: DiffRule {
         code: "ConnectionParameterMadeRequired",
         severity: Breaking,
         gate: Gate::Review,

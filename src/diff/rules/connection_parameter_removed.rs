@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before (apiProperties.json): connection parameter `region`.
     /// After: no `region`.
-    pub static CONNECTION_PARAMETER_REMOVED: DiffRule {
+    pub(crate) static CONNECTION_PARAMETER_REMOVED: DiffRule {
         code: "ConnectionParameterRemoved",
         severity: Warning,
         gate: Gate::Platform,

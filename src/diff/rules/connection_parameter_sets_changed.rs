@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before (apiProperties.json): no `connectionParameterSets`.
     /// After: `connectionParameterSets.values: [{name: oauth, …}]` (or a set renamed or removed).
-    pub static CONNECTION_PARAMETER_SETS_CHANGED: DiffRule {
+    pub(crate) static CONNECTION_PARAMETER_SETS_CHANGED: DiffRule {
         code: "ConnectionParameterSetsChanged",
         severity: Warning,
         gate: Gate::Platform,

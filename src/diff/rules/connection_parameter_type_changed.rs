@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before (apiProperties.json): `region` with `type: string`.
     /// After: `region` with `type: securestring`.
-    pub static CONNECTION_PARAMETER_TYPE_CHANGED: DiffRule {
+    pub(crate) static CONNECTION_PARAMETER_TYPE_CHANGED: DiffRule {
         code: "ConnectionParameterTypeChanged",
         severity: Breaking,
         gate: Gate::Review,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `CreateItem` consumes `application/json` (from the document's `consumes`).
     /// After: `CreateItem` has `consumes: [text/plain]`.
-    pub static CONSUMES_NARROWED: DiffRule {
+    pub(crate) static CONSUMES_NARROWED: DiffRule {
         code: "ConsumesNarrowed",
         severity: Warning,
         gate: Gate::Platform,

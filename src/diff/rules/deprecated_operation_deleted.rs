@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `CreateItem` with `deprecated: true`.
     /// After: `CreateItem` is gone. (Without `deprecated: true` it is `OperationDeleted`.)
-    pub static DEPRECATED_OPERATION_DELETED: DiffRule {
+    pub(crate) static DEPRECATED_OPERATION_DELETED: DiffRule {
         code: "DeprecatedOperationDeleted",
         severity: Warning,
         gate: Gate::Platform,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Before: body property `kind` has `x-ms-dynamic-values: {operationId: ListKinds}` and
     /// `ListKinds` exists.
     /// After: `ListKinds` is gone (the `x-ms-dynamic-values` still names it).
-    pub static DYNAMIC_TARGET_REMOVED: DiffRule {
+    pub(crate) static DYNAMIC_TARGET_REMOVED: DiffRule {
         code: "DynamicTargetRemoved",
         severity: Warning,
         gate: Gate::Platform,

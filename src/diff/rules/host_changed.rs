@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `host: api.contoso.com`.
     /// After: `host: api2.contoso.com`.
-    pub static HOST_CHANGED: DiffRule {
+    pub(crate) static HOST_CHANGED: DiffRule {
         code: "HostChanged",
         severity: Warning,
         gate: Gate::Platform,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Documented as not allowed in an update (certification updates, BCD-03); not a ValidateChange
     /// check, so the gate is `review`.
-    pub static IDENTITY_PROVIDER_CHANGED: DiffRule {
+    pub(crate) static IDENTITY_PROVIDER_CHANGED: DiffRule {
         code: "IdentityProviderChanged",
         severity: Breaking,
         gate: Gate::Review,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: body schema `NewItem` with `required: [name]`.
     /// After: `NewItem` with `required: []`.
-    pub static INPUT_BECAME_OPTIONAL: DiffRule {
+    pub(crate) static INPUT_BECAME_OPTIONAL: DiffRule {
         code: "InputBecameOptional",
         severity: Info,
         gate: Gate::Advice,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: query parameter `filter` with `required: false`.
     /// After: `filter` with `required: true`.
-    pub static INPUT_BECAME_REQUIRED: DiffRule {
+    pub(crate) static INPUT_BECAME_REQUIRED: DiffRule {
         code: "InputBecameRequired",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: array parameter `fields` with `collectionFormat: csv`.
     /// After: `fields` with `collectionFormat: multi`.
-    pub static INPUT_COLLECTION_FORMAT_CHANGED: DiffRule {
+    pub(crate) static INPUT_COLLECTION_FORMAT_CHANGED: DiffRule {
         code: "InputCollectionFormatChanged",
         severity: Warning,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Before: parameter `filter` with `maxLength: 10`.
     /// After: `filter` with `maxLength: 5` (a new `pattern`, a higher `minimum`… count too; a
     /// looser bound does not).
-    pub static INPUT_CONSTRAINT_TIGHTENED: DiffRule {
+    pub(crate) static INPUT_CONSTRAINT_TIGHTENED: DiffRule {
         code: "InputConstraintTightened",
         severity: Warning,
         gate: Gate::Platform,

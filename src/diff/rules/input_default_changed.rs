@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `filter` with `default: a`.
     /// After: `filter` with `default: b` (or no `default`).
-    pub static INPUT_DEFAULT_CHANGED: DiffRule {
+    pub(crate) static INPUT_DEFAULT_CHANGED: DiffRule {
         code: "InputDefaultChanged",
         severity: Warning,
         gate: Gate::Platform,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: body property `note` with `type: string` and no `enum`.
     /// After: `note` with `enum: [x]`.
-    pub static INPUT_ENUM_ADDED: DiffRule {
+    pub(crate) static INPUT_ENUM_ADDED: DiffRule {
         code: "InputEnumAdded",
         severity: Breaking,
         gate: Gate::Pipeline,

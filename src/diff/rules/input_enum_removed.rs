@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `filter` with `enum: [a, b]`.
     /// After: `filter` with no `enum`.
-    pub static INPUT_ENUM_REMOVED: DiffRule {
+    pub(crate) static INPUT_ENUM_REMOVED: DiffRule {
         code: "InputEnumRemoved",
         severity: Info,
         gate: Gate::Advice,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `filter` with `enum: [a, b]`.
     /// After: `filter` with `enum: [a, b, c]`.
-    pub static INPUT_ENUM_VALUE_ADDED: DiffRule {
+    pub(crate) static INPUT_ENUM_VALUE_ADDED: DiffRule {
         code: "InputEnumValueAdded",
         severity: Info,
         gate: Gate::Advice,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `filter` with `enum: [a, b]`.
     /// After: `filter` with `enum: [a]`.
-    pub static INPUT_ENUM_VALUE_REMOVED: DiffRule {
+    pub(crate) static INPUT_ENUM_VALUE_REMOVED: DiffRule {
         code: "InputEnumValueRemoved",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `top` with `type: integer, format: int32`.
     /// After: `top` with `type: integer, format: int64`.
-    pub static INPUT_FORMAT_CHANGED: DiffRule {
+    pub(crate) static INPUT_FORMAT_CHANGED: DiffRule {
         code: "InputFormatChanged",
         severity: Warning,
         gate: Gate::Platform,

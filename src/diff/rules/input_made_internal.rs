@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: body property `note` with no `x-ms-visibility` and no `default`.
     /// After: `note` with `x-ms-visibility: internal`, still no `default`.
-    pub static INPUT_MADE_INTERNAL: DiffRule {
+    pub(crate) static INPUT_MADE_INTERNAL: DiffRule {
         code: "InputMadeInternal",
         severity: Warning,
         gate: Gate::Platform,

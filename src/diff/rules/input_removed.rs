@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A warning. Microsoft's ValidateChange has never been quoted reporting a removed input: in
     /// PR #3656 its list showed RequiredInputAdded and OutputPropertyDeleted next to a case-renamed
     /// input, and no removal.
-    pub static INPUT_REMOVED: DiffRule {
+    pub(crate) static INPUT_REMOVED: DiffRule {
         code: "InputRemoved",
         severity: Warning,
         gate: Gate::Platform,

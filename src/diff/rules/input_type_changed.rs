@@ -17,7 +17,7 @@ crate::declare_code! {
     /// Breaking. Microsoft's ValidateChange reported it as an error on PR #480, at
     /// `…/schema/data/type`, for a body property that only lost its `"type": "object"`: a
     /// dropped `type` is reported, as for outputs (PR #3151).
-    pub static INPUT_TYPE_CHANGED: DiffRule {
+    pub(crate) static INPUT_TYPE_CHANGED: DiffRule {
         code: "InputTypeChanged",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A warning. Not seen in any quoted ValidateChange output (which keys operations by
     /// operationId), but the backend receives a different request.
-    pub static METHOD_CHANGED: DiffRule {
+    pub(crate) static METHOD_CHANGED: DiffRule {
         code: "MethodChanged",
         severity: Warning,
         gate: Gate::Platform,

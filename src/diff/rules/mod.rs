@@ -14,22 +14,22 @@ use crate::core::{Doc, Gate};
 pub struct DiffRule {
     /// PascalCase code.
     pub code: &'static str,
-    pub severity: DiffSeverity,
+    pub(crate) severity: DiffSeverity,
     /// Who stops the submission over it: `pipeline` for the changes Microsoft's
     /// `ValidateChange` reports, `review` for the documented forbidden authentication changes,
     /// `platform` for changes that can break existing flows without any check reporting them.
-    pub gate: Gate,
+    pub(crate) gate: Gate,
     /// operation, input, output, connector, properties, text
-    pub area: &'static str,
+    pub(crate) area: &'static str,
     /// One line: what changed.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Why it matters, an example, and the evidence where there is some (Markdown with `### `
     /// sections).
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
     /// The fragment of Microsoft's `ValidateChange` message, when it reports this change.
-    pub microsoft: Option<&'static str>,
+    pub(crate) microsoft: Option<&'static str>,
     /// Source ids (`BC-01`, `BCD-03`, `BCI-07`, `VER-01`), explained in docs/breaking-changes.md.
-    pub source: &'static str,
+    pub(crate) source: &'static str,
 }
 
 mod api_annotation_family_changed;
@@ -90,66 +90,66 @@ mod text_changed;
 mod trigger_cardinality_changed;
 mod trigger_mechanism_changed;
 
-pub use api_annotation_family_changed::FAMILY_CHANGED;
-pub use api_annotation_revision_changed::REVISION_CHANGED;
-pub use authentication_type_changed::AUTHENTICATION_TYPE_CHANGED;
-pub use base_path_changed::BASE_PATH_CHANGED;
-pub use connection_parameter_added::CONNECTION_PARAMETER_ADDED;
-pub use connection_parameter_made_required::CONNECTION_PARAMETER_MADE_REQUIRED;
-pub use connection_parameter_removed::CONNECTION_PARAMETER_REMOVED;
-pub use connection_parameter_sets_changed::CONNECTION_PARAMETER_SETS_CHANGED;
-pub use connection_parameter_type_changed::CONNECTION_PARAMETER_TYPE_CHANGED;
-pub use consumes_narrowed::CONSUMES_NARROWED;
-pub use deprecated_operation_deleted::DEPRECATED_OPERATION_DELETED;
-pub use dynamic_target_removed::DYNAMIC_TARGET_REMOVED;
-pub use host_changed::HOST_CHANGED;
-pub use identity_provider_changed::IDENTITY_PROVIDER_CHANGED;
-pub use input_became_optional::INPUT_BECAME_OPTIONAL;
-pub use input_became_required::INPUT_BECAME_REQUIRED;
-pub use input_collection_format_changed::INPUT_COLLECTION_FORMAT_CHANGED;
-pub use input_constraint_tightened::INPUT_CONSTRAINT_TIGHTENED;
-pub use input_default_changed::INPUT_DEFAULT_CHANGED;
-pub use input_enum_added::INPUT_ENUM_ADDED;
-pub use input_enum_removed::INPUT_ENUM_REMOVED;
-pub use input_enum_value_added::INPUT_ENUM_VALUE_ADDED;
-pub use input_enum_value_removed::INPUT_ENUM_VALUE_REMOVED;
-pub use input_format_changed::INPUT_FORMAT_CHANGED;
-pub use input_made_internal::INPUT_MADE_INTERNAL;
-pub use input_removed::INPUT_REMOVED;
-pub use input_type_changed::INPUT_TYPE_CHANGED;
-pub use method_changed::METHOD_CHANGED;
-pub use oauth_scopes_changed::OAUTH_SCOPES_CHANGED;
-pub use operation_added::OPERATION_ADDED;
-pub use operation_deleted::OPERATION_DELETED;
-pub use operation_deleted_with_newer_revision::OPERATION_DELETED_NEWER_REVISION;
-pub use operation_deprecated::OPERATION_DEPRECATED;
-pub use operation_kind_changed::OPERATION_KIND_CHANGED;
-pub use operation_made_internal::OPERATION_MADE_INTERNAL;
-pub use optional_connection_parameter_added::OPTIONAL_CONNECTION_PARAMETER_ADDED;
-pub use optional_input_added::OPTIONAL_INPUT_ADDED;
-pub use output_enum_removed::OUTPUT_ENUM_REMOVED;
-pub use output_enum_value_added::OUTPUT_ENUM_VALUE_ADDED;
-pub use output_format_changed::OUTPUT_FORMAT_CHANGED;
-pub use output_property_added::OUTPUT_PROPERTY_ADDED;
-pub use output_property_deleted::OUTPUT_PROPERTY_DELETED;
-pub use output_schema_removed::OUTPUT_SCHEMA_REMOVED;
-pub use output_type_changed::OUTPUT_TYPE_CHANGED;
-pub use parameter_location_changed::PARAMETER_LOCATION_CHANGED;
-pub use path_template_changed::PATH_TEMPLATE_CHANGED;
-pub use policy_templates_changed::POLICY_TEMPLATES_CHANGED;
-pub use required_input_added::REQUIRED_INPUT_ADDED;
-pub use required_input_added_with_default::REQUIRED_INPUT_ADDED_WITH_DEFAULT;
-pub use response_removed::RESPONSE_REMOVED;
-pub use response_status_changed::RESPONSE_STATUS_CHANGED;
-pub use scheme_removed::SCHEME_REMOVED;
-pub use security_definition_added::SECURITY_DEFINITION_ADDED;
-pub use security_definition_removed::SECURITY_DEFINITION_REMOVED;
-pub use text_changed::TEXT_CHANGED;
-pub use trigger_cardinality_changed::TRIGGER_CARDINALITY_CHANGED;
-pub use trigger_mechanism_changed::TRIGGER_MECHANISM_CHANGED;
+pub(crate) use api_annotation_family_changed::FAMILY_CHANGED;
+pub(crate) use api_annotation_revision_changed::REVISION_CHANGED;
+pub(crate) use authentication_type_changed::AUTHENTICATION_TYPE_CHANGED;
+pub(crate) use base_path_changed::BASE_PATH_CHANGED;
+pub(crate) use connection_parameter_added::CONNECTION_PARAMETER_ADDED;
+pub(crate) use connection_parameter_made_required::CONNECTION_PARAMETER_MADE_REQUIRED;
+pub(crate) use connection_parameter_removed::CONNECTION_PARAMETER_REMOVED;
+pub(crate) use connection_parameter_sets_changed::CONNECTION_PARAMETER_SETS_CHANGED;
+pub(crate) use connection_parameter_type_changed::CONNECTION_PARAMETER_TYPE_CHANGED;
+pub(crate) use consumes_narrowed::CONSUMES_NARROWED;
+pub(crate) use deprecated_operation_deleted::DEPRECATED_OPERATION_DELETED;
+pub(crate) use dynamic_target_removed::DYNAMIC_TARGET_REMOVED;
+pub(crate) use host_changed::HOST_CHANGED;
+pub(crate) use identity_provider_changed::IDENTITY_PROVIDER_CHANGED;
+pub(crate) use input_became_optional::INPUT_BECAME_OPTIONAL;
+pub(crate) use input_became_required::INPUT_BECAME_REQUIRED;
+pub(crate) use input_collection_format_changed::INPUT_COLLECTION_FORMAT_CHANGED;
+pub(crate) use input_constraint_tightened::INPUT_CONSTRAINT_TIGHTENED;
+pub(crate) use input_default_changed::INPUT_DEFAULT_CHANGED;
+pub(crate) use input_enum_added::INPUT_ENUM_ADDED;
+pub(crate) use input_enum_removed::INPUT_ENUM_REMOVED;
+pub(crate) use input_enum_value_added::INPUT_ENUM_VALUE_ADDED;
+pub(crate) use input_enum_value_removed::INPUT_ENUM_VALUE_REMOVED;
+pub(crate) use input_format_changed::INPUT_FORMAT_CHANGED;
+pub(crate) use input_made_internal::INPUT_MADE_INTERNAL;
+pub(crate) use input_removed::INPUT_REMOVED;
+pub(crate) use input_type_changed::INPUT_TYPE_CHANGED;
+pub(crate) use method_changed::METHOD_CHANGED;
+pub(crate) use oauth_scopes_changed::OAUTH_SCOPES_CHANGED;
+pub(crate) use operation_added::OPERATION_ADDED;
+pub(crate) use operation_deleted::OPERATION_DELETED;
+pub(crate) use operation_deleted_with_newer_revision::OPERATION_DELETED_NEWER_REVISION;
+pub(crate) use operation_deprecated::OPERATION_DEPRECATED;
+pub(crate) use operation_kind_changed::OPERATION_KIND_CHANGED;
+pub(crate) use operation_made_internal::OPERATION_MADE_INTERNAL;
+pub(crate) use optional_connection_parameter_added::OPTIONAL_CONNECTION_PARAMETER_ADDED;
+pub(crate) use optional_input_added::OPTIONAL_INPUT_ADDED;
+pub(crate) use output_enum_removed::OUTPUT_ENUM_REMOVED;
+pub(crate) use output_enum_value_added::OUTPUT_ENUM_VALUE_ADDED;
+pub(crate) use output_format_changed::OUTPUT_FORMAT_CHANGED;
+pub(crate) use output_property_added::OUTPUT_PROPERTY_ADDED;
+pub(crate) use output_property_deleted::OUTPUT_PROPERTY_DELETED;
+pub(crate) use output_schema_removed::OUTPUT_SCHEMA_REMOVED;
+pub(crate) use output_type_changed::OUTPUT_TYPE_CHANGED;
+pub(crate) use parameter_location_changed::PARAMETER_LOCATION_CHANGED;
+pub(crate) use path_template_changed::PATH_TEMPLATE_CHANGED;
+pub(crate) use policy_templates_changed::POLICY_TEMPLATES_CHANGED;
+pub(crate) use required_input_added::REQUIRED_INPUT_ADDED;
+pub(crate) use required_input_added_with_default::REQUIRED_INPUT_ADDED_WITH_DEFAULT;
+pub(crate) use response_removed::RESPONSE_REMOVED;
+pub(crate) use response_status_changed::RESPONSE_STATUS_CHANGED;
+pub(crate) use scheme_removed::SCHEME_REMOVED;
+pub(crate) use security_definition_added::SECURITY_DEFINITION_ADDED;
+pub(crate) use security_definition_removed::SECURITY_DEFINITION_REMOVED;
+pub(crate) use text_changed::TEXT_CHANGED;
+pub(crate) use trigger_cardinality_changed::TRIGGER_CARDINALITY_CHANGED;
+pub(crate) use trigger_mechanism_changed::TRIGGER_MECHANISM_CHANGED;
 
 /// Every diff rule, in catalog order.
-pub static RULES: &[&DiffRule] = &[
+pub(crate) static RULES: &[&DiffRule] = &[
     &OPERATION_DELETED,
     &DEPRECATED_OPERATION_DELETED,
     &OPERATION_DELETED_NEWER_REVISION,
@@ -210,7 +210,7 @@ pub static RULES: &[&DiffRule] = &[
 ];
 
 /// A diff rule by code (case-insensitive).
-pub fn find(code: &str) -> Option<&'static DiffRule> {
+pub(crate) fn find(code: &str) -> Option<&'static DiffRule> {
     RULES
         .iter()
         .copied()

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `securityDefinitions.oauth.scopes: {read: Read}`.
     /// After: `securityDefinitions.oauth.scopes: {write: Write}`.
-    pub static OAUTH_SCOPES_CHANGED: DiffRule {
+    pub(crate) static OAUTH_SCOPES_CHANGED: DiffRule {
         code: "OAuthScopesChanged",
         severity: Warning,
         gate: Gate::Platform,

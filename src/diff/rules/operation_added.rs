@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: no operation `Other`.
     /// After: `GET /other` with `operationId: Other`.
-    pub static OPERATION_ADDED: DiffRule {
+    pub(crate) static OPERATION_ADDED: DiffRule {
         code: "OperationAdded",
         severity: Info,
         gate: Gate::Advice,

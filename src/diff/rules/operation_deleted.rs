@@ -15,7 +15,7 @@ crate::declare_code! {
     /// Before: `POST /items` with `operationId: CreateItem`.
     /// After: no operation has `operationId: CreateItem` (the path is gone, or the operationId
     /// became `CreateItemV2`).
-    pub static OPERATION_DELETED: DiffRule {
+    pub(crate) static OPERATION_DELETED: DiffRule {
         code: "OperationDeleted",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Before: `GetItem` with `x-ms-api-annotation: {family: GetItem, revision: 1}`.
     /// After: `GetItem` is gone; `GetItem_V2` has `x-ms-api-annotation: {family: GetItem, revision:
     /// 2}`.
-    pub static OPERATION_DELETED_NEWER_REVISION: DiffRule {
+    pub(crate) static OPERATION_DELETED_NEWER_REVISION: DiffRule {
         code: "OperationDeletedWithNewerRevision",
         severity: Warning,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` with no `deprecated`.
     /// After: `GetItem` with `deprecated: true`.
-    pub static OPERATION_DEPRECATED: DiffRule {
+    pub(crate) static OPERATION_DEPRECATED: DiffRule {
         code: "OperationDeprecated",
         severity: Info,
         gate: Gate::Advice,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `OnNew` with `x-ms-trigger: batch` (a trigger).
     /// After: `OnNew` without `x-ms-trigger` (an action).
-    pub static OPERATION_KIND_CHANGED: DiffRule {
+    pub(crate) static OPERATION_KIND_CHANGED: DiffRule {
         code: "OperationKindChanged",
         severity: Warning,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` with no `x-ms-visibility`.
     /// After: `GetItem` with `x-ms-visibility: internal`.
-    pub static OPERATION_MADE_INTERNAL: DiffRule {
+    pub(crate) static OPERATION_MADE_INTERNAL: DiffRule {
         code: "OperationMadeInternal",
         severity: Warning,
         gate: Gate::Platform,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before (apiProperties.json): no connection parameter `tenant`.
     /// After: `connectionParameters.tenant: {type: string}` (not required).
-    pub static OPTIONAL_CONNECTION_PARAMETER_ADDED: DiffRule {
+    pub(crate) static OPTIONAL_CONNECTION_PARAMETER_ADDED: DiffRule {
         code: "OptionalConnectionParameterAdded",
         severity: Info,
         gate: Gate::Advice,

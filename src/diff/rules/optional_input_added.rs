@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: body schema `NewItem` without `extra`.
     /// After: `NewItem` has an optional property `extra`.
-    pub static OPTIONAL_INPUT_ADDED: DiffRule {
+    pub(crate) static OPTIONAL_INPUT_ADDED: DiffRule {
         code: "OptionalInputAdded",
         severity: Info,
         gate: Gate::Advice,

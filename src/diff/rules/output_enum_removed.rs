@@ -14,7 +14,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// A warning. No quoted ValidateChange list contains a removed output enum.
-    pub static OUTPUT_ENUM_REMOVED: DiffRule {
+    pub(crate) static OUTPUT_ENUM_REMOVED: DiffRule {
         code: "OutputEnumRemoved",
         severity: Warning,
         gate: Gate::Platform,

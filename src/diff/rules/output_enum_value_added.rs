@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: response property `status` with `enum: [open, closed]`.
     /// After: `status` with `enum: [open, closed, archived]`.
-    pub static OUTPUT_ENUM_VALUE_ADDED: DiffRule {
+    pub(crate) static OUTPUT_ENUM_VALUE_ADDED: DiffRule {
         code: "OutputEnumValueAdded",
         severity: Warning,
         gate: Gate::Platform,

@@ -15,7 +15,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Microsoft's validator reports any format change of an output field, also adding one (BC-11).
-    pub static OUTPUT_FORMAT_CHANGED: DiffRule {
+    pub(crate) static OUTPUT_FORMAT_CHANGED: DiffRule {
         code: "OutputFormatChanged",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: response schema `Item` without `created`.
     /// After: `Item` has a property `created`.
-    pub static OUTPUT_PROPERTY_ADDED: DiffRule {
+    pub(crate) static OUTPUT_PROPERTY_ADDED: DiffRule {
         code: "OutputPropertyAdded",
         severity: Info,
         gate: Gate::Advice,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: response schema `Item` has a property `size`.
     /// After: `Item` has no `size`.
-    pub static OUTPUT_PROPERTY_DELETED: DiffRule {
+    pub(crate) static OUTPUT_PROPERTY_DELETED: DiffRule {
         code: "OutputPropertyDeleted",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem`'s response `200` has `schema: {$ref: '#/definitions/Item'}`.
     /// After: response `200` has no `schema` (or is removed).
-    pub static OUTPUT_SCHEMA_REMOVED: DiffRule {
+    pub(crate) static OUTPUT_SCHEMA_REMOVED: DiffRule {
         code: "OutputSchemaRemoved",
         severity: Breaking,
         gate: Gate::Pipeline,

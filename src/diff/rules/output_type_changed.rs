@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Microsoft's ValidateChange reported a `type: string` output that became `{enum: [...]}`
     /// without a type as a type change (PR #3151).
-    pub static OUTPUT_TYPE_CHANGED: DiffRule {
+    pub(crate) static OUTPUT_TYPE_CHANGED: DiffRule {
         code: "OutputTypeChanged",
         severity: Breaking,
         gate: Gate::Pipeline,

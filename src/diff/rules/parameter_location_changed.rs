@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: parameter `filter` with `in: query`.
     /// After: parameter `filter` with `in: header`.
-    pub static PARAMETER_LOCATION_CHANGED: DiffRule {
+    pub(crate) static PARAMETER_LOCATION_CHANGED: DiffRule {
         code: "ParameterLocationChanged",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Microsoft gives a changed path as its example of a breaking change (certification updates,
     /// BCD-02), and its ValidateChange reports it (BC-02).
-    pub static PATH_TEMPLATE_CHANGED: DiffRule {
+    pub(crate) static PATH_TEMPLATE_CHANGED: DiffRule {
         code: "PathTemplateChanged",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Before (apiProperties.json): `policyTemplateInstances: [{templateId: routerequesttoendpoint,
     /// …}]`.
     /// After: `policyTemplateInstances: []`.
-    pub static POLICY_TEMPLATES_CHANGED: DiffRule {
+    pub(crate) static POLICY_TEMPLATES_CHANGED: DiffRule {
         code: "PolicyTemplatesChanged",
         severity: Warning,
         gate: Gate::Platform,

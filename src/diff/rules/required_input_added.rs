@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: body schema `NewItem` with `required: [name]`.
     /// After: `NewItem` has a new property `owner` and `required: [name, owner]`.
-    pub static REQUIRED_INPUT_ADDED: DiffRule {
+    pub(crate) static REQUIRED_INPUT_ADDED: DiffRule {
         code: "RequiredInputAdded",
         severity: Breaking,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// The pipeline reports any new required input with the same message as `RequiredInputAdded`
     /// (BC-04), whether or not it has a default; hence a warning with gate `pipeline`.
-    pub static REQUIRED_INPUT_ADDED_WITH_DEFAULT: DiffRule {
+    pub(crate) static REQUIRED_INPUT_ADDED_WITH_DEFAULT: DiffRule {
         code: "RequiredInputAddedWithDefault",
         severity: Warning,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` documents a `404` response without a schema.
     /// After: `GetItem` has no `404` response.
-    pub static RESPONSE_REMOVED: DiffRule {
+    pub(crate) static RESPONSE_REMOVED: DiffRule {
         code: "ResponseRemoved",
         severity: Warning,
         gate: Gate::Platform,

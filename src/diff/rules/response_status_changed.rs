@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` answers `200`.
     /// After: `GetItem` answers `202` (and no longer `200`).
-    pub static RESPONSE_STATUS_CHANGED: DiffRule {
+    pub(crate) static RESPONSE_STATUS_CHANGED: DiffRule {
         code: "ResponseStatusChanged",
         severity: Warning,
         gate: Gate::Platform,

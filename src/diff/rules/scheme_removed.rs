@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `schemes: [http, https]`.
     /// After: `schemes: [https]`.
-    pub static SCHEME_REMOVED: DiffRule {
+    pub(crate) static SCHEME_REMOVED: DiffRule {
         code: "SchemeRemoved",
         severity: Warning,
         gate: Gate::Platform,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: no `securityDefinitions`.
     /// After: `securityDefinitions: {oauth: {type: oauth2, …}}`.
-    pub static SECURITY_DEFINITION_ADDED: DiffRule {
+    pub(crate) static SECURITY_DEFINITION_ADDED: DiffRule {
         code: "SecurityDefinitionAdded",
         severity: Warning,
         gate: Gate::Platform,

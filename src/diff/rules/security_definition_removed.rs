@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `securityDefinitions: {oauth: {type: oauth2, …}}`.
     /// After: no `securityDefinitions` (or an empty one).
-    pub static SECURITY_DEFINITION_REMOVED: DiffRule {
+    pub(crate) static SECURITY_DEFINITION_REMOVED: DiffRule {
         code: "SecurityDefinitionRemoved",
         severity: Breaking,
         gate: Gate::Review,

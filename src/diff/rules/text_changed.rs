@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `GetItem` with `summary: Get item`.
     /// After: `GetItem` with `summary: Get one item`.
-    pub static TEXT_CHANGED: DiffRule {
+    pub(crate) static TEXT_CHANGED: DiffRule {
         code: "TextChanged",
         severity: Info,
         gate: Gate::Advice,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `OnNew` with `x-ms-trigger: batch`.
     /// After: `OnNew` with `x-ms-trigger: single`.
-    pub static TRIGGER_CARDINALITY_CHANGED: DiffRule {
+    pub(crate) static TRIGGER_CARDINALITY_CHANGED: DiffRule {
         code: "TriggerCardinalityChanged",
         severity: Warning,
         gate: Gate::Platform,

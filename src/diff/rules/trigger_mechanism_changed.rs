@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Before: `OnItem`'s path item has `x-ms-notification-content` (a webhook trigger).
     /// After: the path item has no `x-ms-notification-content` (a polling trigger).
-    pub static TRIGGER_MECHANISM_CHANGED: DiffRule {
+    pub(crate) static TRIGGER_MECHANISM_CHANGED: DiffRule {
         code: "TriggerMechanismChanged",
         severity: Warning,
         gate: Gate::Platform,

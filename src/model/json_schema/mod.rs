@@ -2,6 +2,8 @@
 //! `schemas/apiProperties.schema.json`): the draft-04 keywords they use, with the errors
 //! (kinds, locations, wording) of the `jsonschema` crate.
 //!
+//! *For connkit's own benchmarks and tests.*
+//!
 //! Why not the `jsonschema` crate itself (which the tests still use, to hold this module to
 //! it): it compiles a schema at length before it validates anything, and first compiles the
 //! draft-04 meta-schema to check the schema against it. For these two schemas that was
@@ -52,7 +54,6 @@ const MAX_HOPS: usize = 64;
 
 /// One bundled schema, ready to validate.
 pub struct Schema<'v> {
-    root: &'v Value,
     /// One node per schema object; node 0 is the root.
     nodes: Vec<Node<'v>>,
     /// Every `patternProperties` key of the schema, compiled on first use.
@@ -130,7 +131,7 @@ impl Pattern {
 
 /// What went wrong, as `jsonschema::error::ValidationErrorKind` names it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// `type`: the allowed types, in `jsonschema`'s order (null, boolean, integer, number,
     /// string, array, object).
     Type { expected: Vec<&'static str> },
@@ -148,9 +149,9 @@ pub enum ErrorKind {
 /// One violation: what, where in the instance, and which keyword of the schema.
 #[derive(Debug, Clone)]
 pub struct SchemaError<'i> {
-    pub kind: ErrorKind,
+    pub(crate) kind: ErrorKind,
     /// The offending value.
-    pub instance: &'i Value,
+    pub(crate) instance: &'i Value,
     /// JSON pointer to it in the instance (`""` for the root).
     pub instance_path: String,
     /// JSON pointer to the failing keyword in the schema document, `$ref`s resolved
@@ -217,8 +218,8 @@ impl fmt::Display for SchemaError<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported {
     /// Where in the schema.
-    pub at: String,
-    pub what: String,
+    pub(crate) at: String,
+    pub(crate) what: String,
 }
 
 impl<'v> Schema<'v> {
@@ -245,7 +246,6 @@ impl<'v> Schema<'v> {
             }
         }
         Ok(Schema {
-            root,
             nodes: b.nodes,
             patterns: b
                 .patterns
@@ -253,11 +253,6 @@ impl<'v> Schema<'v> {
                 .map(|p| (p, OnceLock::new()))
                 .collect(),
         })
-    }
-
-    /// The schema document.
-    pub fn root(&self) -> &'v Value {
-        self.root
     }
 
     /// Whether `instance` satisfies the schema (stops at the first violation).
@@ -271,7 +266,11 @@ impl<'v> Schema<'v> {
     }
 
     /// The first `limit` violations of [`Schema::errors`].
-    pub fn first_errors<'i>(&self, instance: &'i Value, limit: usize) -> Vec<SchemaError<'i>> {
+    pub(crate) fn first_errors<'i>(
+        &self,
+        instance: &'i Value,
+        limit: usize,
+    ) -> Vec<SchemaError<'i>> {
         let mut run = Run::new(self, Some(Vec::new()), limit);
         run.check(0, instance, &Path::Root, Depth::default());
         run.errors.unwrap_or_default()

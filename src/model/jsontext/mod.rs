@@ -6,7 +6,7 @@ use serde_json::Value;
 
 /// A parsed JSON value with its byte span in the source.
 #[derive(Debug, Clone)]
-pub enum Node<'a> {
+pub(crate) enum Node<'a> {
     Object {
         members: Vec<Member<'a>>,
         start: usize,
@@ -26,24 +26,24 @@ pub enum Node<'a> {
 }
 
 #[derive(Debug, Clone)]
-pub struct Member<'a> {
+pub(crate) struct Member<'a> {
     /// The key as written, quotes included.
-    pub raw_key: &'a str,
+    pub(crate) raw_key: &'a str,
     /// The decoded key.
-    pub key: String,
-    pub key_start: usize,
-    pub value: Node<'a>,
+    pub(crate) key: String,
+    pub(crate) key_start: usize,
+    pub(crate) value: Node<'a>,
 }
 
 impl Node<'_> {
-    pub fn start(&self) -> usize {
+    pub(crate) fn start(&self) -> usize {
         match self {
             Node::Object { start, .. } | Node::Array { start, .. } | Node::Scalar { start, .. } => {
                 *start
             }
         }
     }
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         match self {
             Node::Object { end, .. } | Node::Array { end, .. } | Node::Scalar { end, .. } => *end,
         }
@@ -52,9 +52,9 @@ impl Node<'_> {
 
 /// Why a text is not strict JSON (files with syntax errors are never rewritten).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub offset: usize,
-    pub message: String,
+pub(crate) struct SyntaxError {
+    pub(crate) offset: usize,
+    pub(crate) message: String,
 }
 
 impl std::fmt::Display for SyntaxError {
@@ -66,7 +66,7 @@ impl std::fmt::Display for SyntaxError {
 const MAX_DEPTH: usize = 256;
 
 /// Parse strict JSON (RFC 8259) into a lossless tree.
-pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),
@@ -290,17 +290,17 @@ fn valid_number_or_literal(raw: &str) -> bool {
 
 /// The layout of a file: what `fmt` and fixes keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
-    pub bom: bool,
-    pub crlf: bool,
-    pub final_newline: bool,
+pub(crate) struct Layout {
+    pub(crate) bom: bool,
+    pub(crate) crlf: bool,
+    pub(crate) final_newline: bool,
     /// The indentation unit (the file's own, detected from its first indented line).
-    pub indent: Indent,
+    pub(crate) indent: Indent,
 }
 
 /// One level of indentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Indent {
+pub(crate) enum Indent {
     /// N spaces (1 to 8).
     Spaces(u8),
     Tab,
@@ -316,7 +316,7 @@ impl Default for Indent {
 impl Indent {
     /// The indentation of a file: its first indented line's leading whitespace (a tab, or 1
     /// to 8 spaces); 4 spaces when no line is indented.
-    pub fn of(text: &str) -> Indent {
+    pub(crate) fn of(text: &str) -> Indent {
         for line in text.lines().skip(1) {
             if line.starts_with('\t') {
                 return Indent::Tab;
@@ -338,7 +338,7 @@ impl Indent {
 }
 
 impl Layout {
-    pub fn of(bytes_text: &str, bom: bool) -> Layout {
+    pub(crate) fn of(bytes_text: &str, bom: bool) -> Layout {
         Layout {
             bom,
             crlf: bytes_text
@@ -348,7 +348,7 @@ impl Layout {
             indent: Indent::of(bytes_text),
         }
     }
-    pub fn nl(&self) -> &'static str {
+    pub(crate) fn nl(&self) -> &'static str {
         if self.crlf { "\r\n" } else { "\n" }
     }
 }
@@ -356,7 +356,7 @@ impl Layout {
 /// Top-level key order of a Swagger definition (the coding standards:
 /// <https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards>). Keys
 /// not listed keep their relative order after the listed ones.
-pub const ROOT_ORDER: &[&str] = &[
+pub(crate) const ROOT_ORDER: &[&str] = &[
     "swagger",
     "info",
     "host",
@@ -375,7 +375,7 @@ pub const ROOT_ORDER: &[&str] = &[
 ];
 
 /// Key order inside `info` (title, description, status, contact).
-pub const INFO_ORDER: &[&str] = &[
+pub(crate) const INFO_ORDER: &[&str] = &[
     "title",
     "description",
     "version",
@@ -396,7 +396,7 @@ fn order_members<'n, 'a>(members: &'n [Member<'a>], order: &[&str]) -> Vec<&'n M
 /// Swagger key order at the root and in `info` (when the root has `swagger`), no trailing
 /// whitespace. Scalars are copied byte for byte. Returns text without BOM; the caller keeps
 /// the layout's BOM, line ending and final newline.
-pub fn format(text: &str, layout: Layout) -> Result<String, SyntaxError> {
+pub(crate) fn format(text: &str, layout: Layout) -> Result<String, SyntaxError> {
     let node = parse(text)?;
     let swagger =
         matches!(&node, Node::Object { members, .. } if members.iter().any(|m| m.key == "swagger"));
@@ -508,7 +508,7 @@ fn write_node(
 }
 
 /// Serialize a value in the standard layout (used for new files and for values a fix adds).
-pub fn to_pretty(value: &Value, base_depth: usize, unit: &str, nl: &str) -> String {
+pub(crate) fn to_pretty(value: &Value, base_depth: usize, unit: &str, nl: &str) -> String {
     let mut out = String::new();
     write_value(value, base_depth, unit, nl, &mut out);
     out
@@ -559,7 +559,7 @@ fn write_value(v: &Value, depth: usize, unit: &str, nl: &str, out: &mut String) 
 /// added keys are inserted after the last member with the file's indentation, removed keys
 /// are cut out, changed scalars are replaced in place; anything more complex re-serializes
 /// only the smallest enclosing value. Returns `None` when `text` is not strict JSON.
-pub fn splice(text: &str, new: &Value) -> Option<String> {
+pub(crate) fn splice(text: &str, new: &Value) -> Option<String> {
     let root = parse(text).ok()?;
     let unit = detect_unit(text);
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };

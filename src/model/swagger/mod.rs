@@ -16,16 +16,16 @@ use super::pointer::{self, join};
 mod operation;
 mod properties;
 mod text;
-pub use operation::{Operation, Param};
-pub use properties::Property;
-pub use text::{mime_essence, path_shape, template_variables};
+pub(crate) use operation::{Operation, Param};
+pub(crate) use properties::Property;
+pub(crate) use text::{mime_essence, path_shape, template_variables};
 
 /// HTTP methods a path item may hold, in Swagger's order.
-pub const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
+pub(crate) const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 /// How a `$ref` failed to resolve.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RefError {
+pub(crate) enum RefError {
     /// The local target does not exist (the pointer it names).
     NotFound(String),
     /// `other.json#/x` or `http://…`: never fetched.
@@ -39,7 +39,7 @@ pub enum RefError {
 }
 
 /// Links of a `$ref` chain (a reference to a reference to …) followed at most.
-pub const MAX_REF_CHAIN: usize = 64;
+pub(crate) const MAX_REF_CHAIN: usize = 64;
 
 /// Where a chain of references starting at a pointer ends: the pointer of the first object
 /// that is not a reference, or the error that stopped it.
@@ -51,7 +51,7 @@ enum ChainEnd {
 
 /// Where a schema object sits, which decides what is allowed in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SchemaRole {
+pub(crate) enum SchemaRole {
     /// Under `#/definitions` (used as input, output or both).
     Definition,
     /// A body parameter's schema, or nested in one.
@@ -63,37 +63,37 @@ pub enum SchemaRole {
 /// A schema object written somewhere in the document (not following `$ref`: each written
 /// object is visited exactly once, so findings point at what to edit).
 #[derive(Debug, Clone)]
-pub struct SchemaNode<'a> {
-    pub pointer: String,
-    pub value: &'a Value,
-    pub role: SchemaRole,
+pub(crate) struct SchemaNode<'a> {
+    pub(crate) pointer: String,
+    pub(crate) value: &'a Value,
+    pub(crate) role: SchemaRole,
     /// Nesting below the schema root it belongs to (0 = root).
-    pub depth: usize,
+    pub(crate) depth: usize,
     /// `properties`, `items`, `allOf`… : how it was reached from its parent (None at a root).
-    pub via: Option<&'static str>,
+    pub(crate) via: Option<&'static str>,
 }
 
 /// A parameter object written somewhere (root `#/parameters`, path items, operations).
 #[derive(Debug, Clone)]
-pub struct ParamNode<'a> {
-    pub pointer: String,
-    pub value: &'a Value,
+pub(crate) struct ParamNode<'a> {
+    pub(crate) pointer: String,
+    pub(crate) value: &'a Value,
 }
 
 /// A response object written somewhere (root `#/responses` or an operation's `responses`).
 #[derive(Debug, Clone)]
-pub struct ResponseNode<'a> {
-    pub pointer: String,
+pub(crate) struct ResponseNode<'a> {
+    pub(crate) pointer: String,
     /// The status key (`200`, `default`), or the name under `#/responses`.
-    pub key: &'a str,
-    pub value: &'a Value,
+    pub(crate) key: &'a str,
+    pub(crate) value: &'a Value,
     /// Index of the operation in `Swagger::operations`, None for `#/responses` entries.
-    pub operation: Option<usize>,
+    pub(crate) operation: Option<usize>,
 }
 
-pub struct Swagger<'a> {
-    pub root: &'a Value,
-    pub operations: Vec<Operation<'a>>,
+pub(crate) struct Swagger<'a> {
+    pub(crate) root: &'a Value,
+    pub(crate) operations: Vec<Operation<'a>>,
     schemas: OnceLock<Vec<SchemaNode<'a>>>,
     params: OnceLock<Vec<ParamNode<'a>>>,
     responses: OnceLock<Vec<ResponseNode<'a>>>,
@@ -105,10 +105,10 @@ pub struct Swagger<'a> {
 }
 
 /// Deepest schema nesting walked; deeper nodes are not visited (SchemaTooDeep reports it).
-pub const MAX_SCHEMA_WALK_DEPTH: usize = 64;
+pub(crate) const MAX_SCHEMA_WALK_DEPTH: usize = 64;
 
 impl<'a> Swagger<'a> {
-    pub fn new(root: &'a Value) -> Self {
+    pub(crate) fn new(root: &'a Value) -> Self {
         let mut s = Swagger {
             root,
             operations: Vec::new(),
@@ -122,14 +122,14 @@ impl<'a> Swagger<'a> {
     }
 
     /// `Value::pointer`, for callers that have a pointer string.
-    pub fn get(&self, pointer: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, pointer: &str) -> Option<&'a Value> {
         pointer::get(self.root, pointer)
     }
 
     /// Follow `$ref` until a non-reference object. Returns it with the pointer where it is
     /// written (`at` itself when `v` is not a reference). A chain of more than
     /// [`MAX_REF_CHAIN`] references is refused (`TooLong`), one that loops is a `Cycle`.
-    pub fn resolve(&self, v: &'a Value, at: &str) -> Result<(&'a Value, String), RefError> {
+    pub(crate) fn resolve(&self, v: &'a Value, at: &str) -> Result<(&'a Value, String), RefError> {
         let Some(r) = super::access::field(v, "$ref") else {
             return Ok((v, at.to_string()));
         };
@@ -199,13 +199,13 @@ impl<'a> Swagger<'a> {
     }
 
     /// Like `resolve` but gives the input back unchanged when it cannot be resolved.
-    pub fn resolve_or_self(&self, v: &'a Value, at: &str) -> (&'a Value, String) {
+    pub(crate) fn resolve_or_self(&self, v: &'a Value, at: &str) -> (&'a Value, String) {
         self.resolve(v, at).unwrap_or_else(|_| (v, at.to_string()))
     }
 
     /// The effective media types of an operation, `key` being `consumes` or `produces`: its
     /// own list when it has one (an array), else the document's.
-    pub fn media_types(&self, op: &Operation<'a>, key: &str) -> Vec<&'a str> {
+    pub(crate) fn media_types(&self, op: &Operation<'a>, key: &str) -> Vec<&'a str> {
         op.get(key)
             .filter(|v| v.is_array())
             .or_else(|| self.root.get(key))
@@ -216,7 +216,7 @@ impl<'a> Swagger<'a> {
             .collect()
     }
 
-    pub fn operation_by_id(&self, id: &str) -> Option<&Operation<'a>> {
+    pub(crate) fn operation_by_id(&self, id: &str) -> Option<&Operation<'a>> {
         self.operations.iter().find(|o| o.operation_id == Some(id))
     }
 
@@ -296,7 +296,7 @@ impl<'a> Swagger<'a> {
     /// Parameters users see in the designer: the effective parameters of operations that are
     /// not `internal`, themselves not `internal`. Each written object comes back once (a
     /// shared `#/parameters` entry used by several operations, at its `target`).
-    pub fn shown_params(&self) -> Vec<&Param<'a>> {
+    pub(crate) fn shown_params(&self) -> Vec<&Param<'a>> {
         let mut seen = std::collections::HashSet::new();
         self.operations
             .iter()
@@ -308,7 +308,7 @@ impl<'a> Swagger<'a> {
     }
 
     /// Every parameter object written in the document, once each.
-    pub fn param_nodes(&self) -> &[ParamNode<'a>] {
+    pub(crate) fn param_nodes(&self) -> &[ParamNode<'a>] {
         self.params.get_or_init(|| {
             let mut out = Vec::new();
             if let Some(m) = self.root.get("parameters").and_then(Value::as_object) {
@@ -347,7 +347,7 @@ impl<'a> Swagger<'a> {
     }
 
     /// Every response object written in the document, once each (`$ref`s not followed).
-    pub fn response_nodes(&self) -> &[ResponseNode<'a>] {
+    pub(crate) fn response_nodes(&self) -> &[ResponseNode<'a>] {
         self.responses.get_or_init(|| {
             let mut out = Vec::new();
             if let Some(m) = self.root.get("responses").and_then(Value::as_object) {
@@ -380,7 +380,7 @@ impl<'a> Swagger<'a> {
     /// The roots of every schema written in the document, with their role: each definition,
     /// each parameter's `schema`, each response's `schema` and each path item's
     /// `x-ms-notification-content.schema` (with `notifications` set).
-    pub fn schema_roots(&self, notifications: bool) -> Vec<(String, &'a Value, SchemaRole)> {
+    pub(crate) fn schema_roots(&self, notifications: bool) -> Vec<(String, &'a Value, SchemaRole)> {
         let mut out = Vec::new();
         if let Some(m) = self.root.get("definitions").and_then(Value::as_object) {
             for (k, v) in m {
@@ -415,7 +415,7 @@ impl<'a> Swagger<'a> {
     }
 
     /// Every schema object written in the document, once each, with its role.
-    pub fn schema_nodes(&self) -> &[SchemaNode<'a>] {
+    pub(crate) fn schema_nodes(&self) -> &[SchemaNode<'a>] {
         self.schemas.get_or_init(|| {
             let mut out = Vec::new();
             for (at, s, role) in self.schema_roots(true) {
@@ -430,7 +430,12 @@ impl<'a> Swagger<'a> {
     /// breadth-first, each one once per walk: cycles are safe, and a definition reached
     /// along many paths (a chain of schemas that each use the next one twice reaches the
     /// last one 2^n times) is visited once, so a walk is linear in the document.
-    pub fn walk_resolved(&self, schema: &'a Value, at: &str, f: &mut dyn FnMut(&'a Value, &str)) {
+    pub(crate) fn walk_resolved(
+        &self,
+        schema: &'a Value,
+        at: &str,
+        f: &mut dyn FnMut(&'a Value, &str),
+    ) {
         let mut seen: foldhash::HashSet<String> = Default::default();
         let mut queue = std::collections::VecDeque::from([(schema, at.to_string(), 0usize)]);
         while let Some((v, at, depth)) = queue.pop_front() {
@@ -453,7 +458,7 @@ impl<'a> Swagger<'a> {
     /// [`Swagger::walk_resolved`] visits from each root, computed breadth-first with one set
     /// of expanded `$ref` targets for all roots, so a shared definition is expanded once
     /// instead of once per path and per root. (Only a `$ref` can lead to a schema twice.)
-    pub fn reachable_into(
+    pub(crate) fn reachable_into(
         &self,
         roots: impl IntoIterator<Item = (&'a Value, String)>,
         keep: &dyn Fn(&str) -> bool,
@@ -481,7 +486,7 @@ impl<'a> Swagger<'a> {
 
     /// The schema of a property path below `schema` (following `$ref`, `allOf`, and `items`
     /// for `[]` or numeric segments). Returns the schema and where it is written.
-    pub fn schema_at(
+    pub(crate) fn schema_at(
         &self,
         schema: &'a Value,
         at: &str,
@@ -528,7 +533,7 @@ impl<'a> Swagger<'a> {
     }
 
     /// The schema of the first 2xx response (resolving response and schema refs).
-    pub fn success_schema(&self, op: &Operation<'a>) -> Option<(&'a Value, String)> {
+    pub(crate) fn success_schema(&self, op: &Operation<'a>) -> Option<(&'a Value, String)> {
         let responses = op.value.get("responses")?.as_object()?;
         let base = join(&op.pointer, "responses");
         let mut keys: Vec<&String> = responses.keys().filter(|k| k.starts_with('2')).collect();

@@ -9,64 +9,64 @@ use crate::model::pointer::join;
 
 /// One operation (`/paths/{path}/{method}`).
 #[derive(Debug)]
-pub struct Operation<'a> {
-    pub path: &'a str,
-    pub method: &'static str,
+pub(crate) struct Operation<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) method: &'static str,
     /// `/paths/~1items/get`
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// `/paths/~1items`
-    pub path_pointer: String,
-    pub value: &'a Value,
-    pub path_item: &'a Value,
-    pub operation_id: Option<&'a str>,
+    pub(crate) path_pointer: String,
+    pub(crate) value: &'a Value,
+    pub(crate) path_item: &'a Value,
+    pub(crate) operation_id: Option<&'a str>,
     /// Effective parameters: operation-level ones override path-level ones of the same
     /// (name, in); references resolved.
-    pub params: Vec<Param<'a>>,
+    pub(crate) params: Vec<Param<'a>>,
 }
 
 impl<'a> Operation<'a> {
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
         field(self.value, key)
     }
 
-    pub fn is_trigger(&self) -> bool {
+    pub(crate) fn is_trigger(&self) -> bool {
         field(self.value, "x-ms-trigger").is_some()
     }
 
     /// `x-ms-visibility: internal`
-    pub fn is_internal(&self) -> bool {
+    pub(crate) fn is_internal(&self) -> bool {
         field(self.value, "x-ms-visibility").and_then(Value::as_str) == Some("internal")
     }
 
-    pub fn is_deprecated(&self) -> bool {
+    pub(crate) fn is_deprecated(&self) -> bool {
         field(self.value, "deprecated").and_then(Value::as_bool) == Some(true)
     }
 
     /// Whether its path item declares `x-ms-notification-content` (the documented place): the
     /// trigger is a webhook whose callback has that schema.
-    pub fn has_notification_content(&self) -> bool {
+    pub(crate) fn has_notification_content(&self) -> bool {
         self.path_item.get("x-ms-notification-content").is_some()
     }
 
     /// `x-ms-api-annotation`, when it is an object.
-    pub fn annotation(&self) -> Option<&'a Value> {
+    pub(crate) fn annotation(&self) -> Option<&'a Value> {
         self.get("x-ms-api-annotation").filter(|v| v.is_object())
     }
 
     /// `x-ms-api-annotation.family`, when it is a string.
-    pub fn family(&self) -> Option<&'a str> {
+    pub(crate) fn family(&self) -> Option<&'a str> {
         self.annotation()?.get("family").and_then(Value::as_str)
     }
 
     /// `x-ms-api-annotation.revision` when it is given (not missing, null or "").
-    pub fn revision(&self) -> Option<&'a Value> {
+    pub(crate) fn revision(&self) -> Option<&'a Value> {
         self.annotation()?
             .get("revision")
             .filter(|v| !v.is_null() && v.as_str() != Some(""))
     }
 
     /// The revision as a number (`2` or `"2"`).
-    pub fn revision_number(&self) -> Option<u64> {
+    pub(crate) fn revision_number(&self) -> Option<u64> {
         match self.revision()? {
             Value::Number(n) => n.as_u64(),
             Value::String(s) => s.trim().parse().ok(),
@@ -75,7 +75,7 @@ impl<'a> Operation<'a> {
     }
 
     /// A short label: the operationId, else `GET /path`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self.operation_id {
             Some(id) => id.to_string(),
             None => format!("{} {}", self.method.to_ascii_uppercase(), self.path),
@@ -83,42 +83,42 @@ impl<'a> Operation<'a> {
     }
 
     /// The body parameter, if any.
-    pub fn body_param(&self) -> Option<&Param<'a>> {
+    pub(crate) fn body_param(&self) -> Option<&Param<'a>> {
         self.params.iter().find(|p| p.location == Some("body"))
     }
 }
 
 /// A parameter as an operation sees it.
 #[derive(Debug, Clone)]
-pub struct Param<'a> {
+pub(crate) struct Param<'a> {
     /// The resolved parameter object (`Value::Null` when its `$ref` is broken).
-    pub value: &'a Value,
+    pub(crate) value: &'a Value,
     /// Where it is listed: `/paths/~1x/get/parameters/0`.
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// Where its content is written: the `$ref` target (`/parameters/Foo`), else `pointer`.
     /// Findings about the parameter's fields point here: that is what the user must edit.
-    pub target: String,
-    pub from_path_item: bool,
-    pub name: Option<&'a str>,
-    pub location: Option<&'a str>,
-    pub ref_error: Option<RefError>,
+    pub(crate) target: String,
+    pub(crate) from_path_item: bool,
+    pub(crate) name: Option<&'a str>,
+    pub(crate) location: Option<&'a str>,
+    pub(crate) ref_error: Option<RefError>,
 }
 
 impl<'a> Param<'a> {
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
         field(self.value, key)
     }
-    pub fn str(&self, key: &str) -> Option<&'a str> {
+    pub(crate) fn str(&self, key: &str) -> Option<&'a str> {
         field(self.value, key).and_then(Value::as_str)
     }
     /// Pointer to one of its fields, in the place the user edits.
-    pub fn field(&self, key: &str) -> String {
+    pub(crate) fn field(&self, key: &str) -> String {
         join(&self.target, key)
     }
-    pub fn is_required(&self) -> bool {
+    pub(crate) fn is_required(&self) -> bool {
         field(self.value, "required").and_then(Value::as_bool) == Some(true)
     }
-    pub fn visibility(&self) -> Option<&'a str> {
+    pub(crate) fn visibility(&self) -> Option<&'a str> {
         self.str("x-ms-visibility")
     }
 }

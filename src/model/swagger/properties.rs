@@ -11,21 +11,21 @@ const MAX_ALLOF_DEPTH: usize = 16;
 
 /// One property of a schema.
 #[derive(Debug, Clone)]
-pub struct Property<'a> {
-    pub name: &'a str,
+pub(crate) struct Property<'a> {
+    pub(crate) name: &'a str,
     /// The property's schema, `$ref` resolved (the reference itself when it is broken).
-    pub schema: &'a Value,
+    pub(crate) schema: &'a Value,
     /// Where `schema` is written.
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// Listed in `required` of the schema (or of the `allOf` part) that declares it.
-    pub required: bool,
+    pub(crate) required: bool,
 }
 
 impl<'a> Swagger<'a> {
     /// The properties of the schema at `at` (resolved first): its own in file order, then each
     /// `allOf` part's that are not already there. Each part is expanded once (a part that
     /// refers back to the schema is not followed again).
-    pub fn properties(&self, schema: &'a Value, at: &str) -> Vec<Property<'a>> {
+    pub(crate) fn properties(&self, schema: &'a Value, at: &str) -> Vec<Property<'a>> {
         let mut out = Vec::new();
         let mut seen_parts = foldhash::HashSet::default();
         let mut names = foldhash::HashSet::default();

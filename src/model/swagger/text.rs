@@ -1,7 +1,7 @@
 //! Strings of a definition with a grammar of their own: media types and path templates.
 
 /// A media type's essence: without parameters (`; charset=…`), trimmed, lower-case.
-pub fn mime_essence(m: &str) -> String {
+pub(crate) fn mime_essence(m: &str) -> String {
     m.split(';')
         .next()
         .unwrap_or("")
@@ -10,7 +10,7 @@ pub fn mime_essence(m: &str) -> String {
 }
 
 /// The `{variables}` of a path template, or an error message when braces are unbalanced.
-pub fn template_variables(path: &str) -> Result<Vec<&str>, String> {
+pub(crate) fn template_variables(path: &str) -> Result<Vec<&str>, String> {
     let mut vars = Vec::new();
     let mut rest = path;
     while let Some(open) = rest.find(['{', '}']) {
@@ -44,7 +44,7 @@ pub fn template_variables(path: &str) -> Result<Vec<&str>, String> {
 
 /// `/a/{x}/b` → `/a/{}/b`, for comparing templates regardless of variable names (used by
 /// `DuplicateOperationPath` and by `convert` to drop operations that would collide).
-pub fn path_shape(path: &str) -> String {
+pub(crate) fn path_shape(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut in_var = false;
     for c in path.chars() {

@@ -12,34 +12,34 @@ use super::safety::{self, Archive, Budget, Limits, Refusal};
 use crate::model::{BinaryFile, Connector, DataFile, TextFile};
 use crate::rules::{self, Finding, LintOptions, Profile, Severity};
 
-pub mod checks;
+pub(crate) mod checks;
 
 use checks::*;
-pub use checks::{CHECKS, Check};
+pub(crate) use checks::{CHECKS, Check};
 
 /// A finding about the package, located by its path inside the nested zips.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct PackageFinding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub path_in_package: String,
-    pub message: String,
+pub(crate) struct PackageFinding {
+    pub(crate) code: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) path_in_package: String,
+    pub(crate) message: String,
 }
 
 /// The lint findings of one connector found inside a solution.
 #[derive(Debug, Clone, Serialize)]
-pub struct EmbeddedConnector {
+pub(crate) struct EmbeddedConnector {
     /// The solution zip's path inside the package; finding files are relative to it.
-    pub path: String,
-    pub name: String,
-    pub profile: Profile,
-    pub findings: Vec<Finding>,
+    pub(crate) path: String,
+    pub(crate) name: String,
+    pub(crate) profile: Profile,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// What a solution zip was classified as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SolutionKind {
+pub(crate) enum SolutionKind {
     Connector,
     Flow,
     Plugin,
@@ -47,16 +47,16 @@ pub enum SolutionKind {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SolutionInfo {
-    pub path: String,
-    pub kind: SolutionKind,
+pub(crate) struct SolutionInfo {
+    pub(crate) path: String,
+    pub(crate) kind: SolutionKind,
 }
 
 /// Which zip a package is: the certification package (intro.md + package zip + solutions)
 /// or the flat files zip (`package --kind files`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
-pub enum PackageKind {
+pub(crate) enum PackageKind {
     #[default]
     Certification,
     Files,
@@ -64,13 +64,13 @@ pub enum PackageKind {
 
 /// The result of verifying one package.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct VerifyReport {
-    pub package: String,
+pub(crate) struct VerifyReport {
+    pub(crate) package: String,
     /// What the package was checked as.
-    pub kind: PackageKind,
-    pub findings: Vec<PackageFinding>,
-    pub solutions: Vec<SolutionInfo>,
-    pub connectors: Vec<EmbeddedConnector>,
+    pub(crate) kind: PackageKind,
+    pub(crate) findings: Vec<PackageFinding>,
+    pub(crate) solutions: Vec<SolutionInfo>,
+    pub(crate) connectors: Vec<EmbeddedConnector>,
 }
 
 impl VerifyReport {
@@ -84,7 +84,7 @@ impl VerifyReport {
     }
 
     /// Every severity, package findings and embedded lint findings together.
-    pub fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
+    pub(crate) fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
         self.findings.iter().map(|f| f.severity).chain(
             self.connectors
                 .iter()
@@ -92,11 +92,11 @@ impl VerifyReport {
         )
     }
 
-    pub fn has_at_least(&self, level: Severity) -> bool {
+    pub(crate) fn has_at_least(&self, level: Severity) -> bool {
         self.severities().any(|s| s >= level)
     }
 
-    pub fn count(&self, level: Severity) -> usize {
+    pub(crate) fn count(&self, level: Severity) -> usize {
         self.severities().filter(|s| *s == level).count()
     }
 }
@@ -113,20 +113,20 @@ struct SeenConnector {
 
 /// How to verify.
 #[derive(Debug, Default)]
-pub struct VerifyOptions<'a> {
+pub(crate) struct VerifyOptions<'a> {
     /// The package carries an AI plugin solution (the validator's second argument).
-    pub plugin: bool,
+    pub(crate) plugin: bool,
     /// The pull request's connector folder to compare with.
-    pub against: Option<&'a Connector>,
-    pub limits: Limits,
+    pub(crate) against: Option<&'a Connector>,
+    pub(crate) limits: Limits,
     /// Check the package as this kind; `None`: a zip with apiDefinition.swagger.json at its
     /// root and no zip there is a files zip, anything else a certification package.
-    pub kind: Option<PackageKind>,
+    pub(crate) kind: Option<PackageKind>,
 }
 
 /// Why verification could not run.
 #[derive(Debug, thiserror::Error)]
-pub enum VerifyError {
+pub(crate) enum VerifyError {
     #[error("{0}")]
     Io(String),
     #[error("refusing the package: {0}")]
@@ -134,7 +134,7 @@ pub enum VerifyError {
 }
 
 /// Verify a package on disk (PKG-01, then [`verify_bytes`]).
-pub fn verify_path(
+pub(crate) fn verify_path(
     path: &std::path::Path,
     options: &VerifyOptions<'_>,
 ) -> Result<VerifyReport, VerifyError> {
@@ -219,7 +219,7 @@ fn hygiene(report: &mut VerifyReport, a: &Archive) {
 
 /// Verify a package held in memory. Hostile input is refused (`Err`); layout problems are
 /// findings.
-pub fn verify_bytes(
+pub(crate) fn verify_bytes(
     name: &str,
     bytes: &[u8],
     options: &VerifyOptions<'_>,
@@ -380,7 +380,7 @@ pub fn verify_bytes(
         report.add(
             &MISSING_KIND,
             &assets_path,
-            format!("the package has no {m}"),
+            format!("the package lacks {m}"),
         );
     }
     Ok(report)

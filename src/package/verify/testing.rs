@@ -1,10 +1,12 @@
 //! Crafted packages for the checks' tests: zips built in memory, a good package (a
-//! connector solution and a flow solution carrying the same connector) and ways to spoil it.
+//! connector solution and a flow solution carrying the same connector) and ways to spoil it;
+//! and each check's snapshot, the `verify-package` text report of a package that triggers it
+//! (`checks/snapshots/<Code>.snap`, reviewed with `cargo insta review`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::{VerifyOptions, verify_bytes};
+use super::{Check, VerifyOptions, VerifyReport, verify_bytes};
 use crate::package::build::write_zip;
 
 /// The definition both solutions of [`good`] carry.
@@ -130,6 +132,67 @@ pub(crate) fn codes_with(bytes: &[u8], options: &VerifyOptions<'_>) -> Vec<&'sta
 /// The codes the verifier reports on a package with the default options.
 pub(crate) fn codes(bytes: &[u8]) -> Vec<&'static str> {
     codes_with(bytes, &VerifyOptions::default())
+}
+
+/// Snapshot the `verify-package` text report (no colour) of `bytes`, a package that reports
+/// `check`, as `checks/snapshots/<Code>.snap`. Each check's file calls it (or
+/// [`snapshot_with`], [`snapshot_report`]) once.
+pub(crate) fn snapshot(check: &'static Check, bytes: &[u8]) {
+    snapshot_with(check, bytes, &VerifyOptions::default());
+}
+
+/// [`snapshot`] of `bytes` verified with these options (`--plugin`, `--against`, `--kind`).
+pub(crate) fn snapshot_with(check: &'static Check, bytes: &[u8], options: &VerifyOptions<'_>) {
+    snapshot_report(check, &verify_bytes("p.zip", bytes, options).unwrap());
+}
+
+/// [`snapshot`] of a verification already made (of a path, say); the folders tests create
+/// under the system's temporary folder read `[temp]`.
+pub(crate) fn snapshot_report(check: &'static Check, report: &VerifyReport) {
+    assert!(
+        report.findings.iter().any(|f| f.code == check.code),
+        "{}: the package does not report it: {:?}",
+        check.code,
+        report.findings
+    );
+    let text = package_lines(&crate::report::package::render_text(report, false));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("checks/snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!(
+        "{}: {} (the report's package findings and summary line; the embedded connectors' \
+         lint findings, which the lint rules' snapshots show, are left out)",
+        check.code, check.summary
+    ));
+    settings.bind(|| {
+        insta::assert_snapshot!(check.code, crate::rules::testing::redact_temp(&text));
+    });
+}
+
+/// The text report's blocks of package findings (any check's) and its last line, the
+/// summary: the crafted packages' connectors are minimal, and their lint findings would bury
+/// the check's lines in every snapshot.
+fn package_lines(text: &str) -> String {
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    let Some((last, findings)) = blocks.split_last() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for block in findings {
+        let head = block.lines().next().unwrap_or("");
+        if super::CHECKS
+            .iter()
+            .any(|c| head.contains(&format!("[{}]", c.code)))
+        {
+            out.push_str(block);
+            out.push_str("\n\n");
+        }
+    }
+    // The last block ends with the summary line (after the last finding's block, if any).
+    out.push_str(last.lines().last().unwrap_or(""));
+    out.push('\n');
+    out
 }
 
 #[test]

@@ -25,7 +25,7 @@ crate::declare_code! {
     /// connector changed in 2024 (Nodefusion Portal) writes `PropertyName`/`PropertyValue` and
     /// passed; before this, the rule reported it (1 connector changed in 2024, now 0). A missing
     /// `x-ms-connector-metadata` array itself is reported as RequiredPropertyMissing.
-    pub static CONNECTOR_METADATA_PROPERTIES_MISSING: Rule {
+    pub(crate) static CONNECTOR_METADATA_PROPERTIES_MISSING: Rule {
         code: "ConnectorMetadataPropertiesMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,

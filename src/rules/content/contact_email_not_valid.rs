@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"email": "mailto:support@contoso.com"`
     /// Good: `"email": "support@contoso.com"`
-    pub static CONTACT_EMAIL_NOT_VALID: Rule {
+    pub(crate) static CONTACT_EMAIL_NOT_VALID: Rule {
         code: "ContactEmailNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

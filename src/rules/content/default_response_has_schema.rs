@@ -32,7 +32,7 @@ crate::declare_code! {
     /// schema on `default` beside a 2xx wrote `{}` (Lang-ai, Tikit, ZohoSign; Tesseron Asset and
     /// Tikit since the pipeline's 2023-08 repair), and every such merge since the repair in the
     /// other half of the public repository has this form. A real error schema stays an error.
-    pub static DEFAULT_RESPONSE_HAS_SCHEMA: Rule {
+    pub(crate) static DEFAULT_RESPONSE_HAS_SCHEMA: Rule {
         code: "DefaultResponseHasSchema",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"summary": "Get a task", "description": "Get a task"`
     /// Good: `"description": "Gets one task by its identifier, with its assignee and due date."`
-    pub static DESCRIPTION_SAME_AS_SUMMARY: Rule {
+    pub(crate) static DESCRIPTION_SAME_AS_SUMMARY: Rule {
         code: "DescriptionSameAsSummary",
         severity: Severity::Warning,
         gate: Gate::Review,

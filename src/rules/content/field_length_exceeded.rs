@@ -18,7 +18,7 @@ crate::declare_code! {
     /// 80-character `x-ms-summary` limit comes from the string guidance only, and certified
     /// connectors changed in 2024 (Impower, Revizto) carry longer ones, so it is reported as a
     /// warning (errors on connectors changed in 2024: 2 before, 0 after).
-    pub static FIELD_LENGTH_EXCEEDED: Rule {
+    pub(crate) static FIELD_LENGTH_EXCEEDED: Rule {
         code: "FieldLengthExceeded",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"description": "Too short."`
     /// Good: `"description": "Manage Contoso tasks and projects from your flows."`
-    pub static FIELD_LENGTH_NOT_IN_RANGE: Rule {
+    pub(crate) static FIELD_LENGTH_NOT_IN_RANGE: Rule {
         code: "FieldLengthNotInRange",
         severity: Severity::Error,
         gate: Gate::Pipeline,

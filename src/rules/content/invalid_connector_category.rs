@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"Productivity;Project Management"`
     /// Good: `"Productivity;Collaboration"`
-    pub static INVALID_CONNECTOR_CATEGORY: Rule {
+    pub(crate) static INVALID_CONNECTOR_CATEGORY: Rule {
         code: "InvalidConnectorCategory",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
 use crate::model::swagger::Operation;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &OPERATION_SUMMARY_TOO_LONG,
     &RESTRICTED_CHARACTERS_IN_SUMMARY,
     &CONNECTOR_METADATA_PROPERTIES_MISSING,
@@ -42,16 +42,16 @@ const SG: &str =
 const STD: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards";
 
 /// Longest operation summary and `x-ms-summary` (characters).
-pub const SUMMARY_MAX: usize = 80;
+pub(crate) const SUMMARY_MAX: usize = 80;
 /// Longest connector title (characters).
-pub const TITLE_MAX: usize = 30;
+pub(crate) const TITLE_MAX: usize = 30;
 /// Allowed connector description length (characters).
-pub const DESCRIPTION_RANGE: (usize, usize) = (30, 500);
+pub(crate) const DESCRIPTION_RANGE: (usize, usize) = (30, 500);
 /// Most categories a connector may declare.
-pub const MAX_CATEGORIES: usize = 2;
+pub(crate) const MAX_CATEGORIES: usize = 2;
 
 /// The categories certification accepts (compared case-insensitively).
-pub const CATEGORIES: [&str; 19] = [
+pub(crate) const CATEGORIES: [&str; 19] = [
     "AI",
     "Business Management",
     "Business Intelligence",
@@ -128,10 +128,10 @@ fn shown(op: &Operation<'_>) -> bool {
 }
 
 /// Characters the validator refuses in an operation summary.
-pub const RESTRICTED_SUMMARY_CHARS: [char; 8] = ['/', '\\', '<', '>', '*', '%', '&', '?'];
+pub(crate) const RESTRICTED_SUMMARY_CHARS: [char; 8] = ['/', '\\', '<', '>', '*', '%', '&', '?'];
 
 /// A plain ASCII e-mail address (`name@domain.tld`).
-pub fn valid_email(s: &str) -> bool {
+pub(crate) fn valid_email(s: &str) -> bool {
     EMAIL.is_match(s)
 }
 
@@ -149,7 +149,7 @@ fn categories<'a>(cx: &Context<'a>) -> Option<(String, Vec<&'a str>)> {
 }
 
 /// An absolute http(s) URL with a host and no spaces.
-pub fn valid_url(s: &str) -> bool {
+pub(crate) fn valid_url(s: &str) -> bool {
     let s = s.trim();
     let Some((scheme, rest)) = s.split_once("://") else {
         return false;
@@ -167,7 +167,7 @@ pub fn valid_url(s: &str) -> bool {
 
 /// The conservative "not English" test: at least 3 letters, and most of them outside the
 /// Latin script (Cyrillic, Greek, CJK, Arabic, Hebrew, Thai, Hangul…).
-pub fn mostly_non_latin(s: &str) -> bool {
+pub(crate) fn mostly_non_latin(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let other = s
         .chars()
@@ -195,25 +195,25 @@ mod value_contains_restricted_words;
 mod value_must_be_in_english;
 mod value_must_end_with_alphanumeric;
 
-pub use connector_metadata_properties_missing::*;
-pub use contact_email_not_valid::*;
-pub use default_response_has_schema::*;
-pub use description_same_as_summary::*;
-pub use field_length_exceeded::*;
-pub use field_length_not_in_range::*;
-pub use invalid_connector_category::*;
-pub use operation_id_not_pascal_case::*;
-pub use operation_summary_too_long::*;
-pub use required_value_empty::*;
-pub use restricted_characters_in_summary::*;
-pub use schema_definition_set_incorrectly::*;
-pub use summary_not_sentence_case::*;
-pub use too_many_connector_categories::*;
-pub use trigger_summary_wording::*;
-pub use url_not_valid::*;
-pub use value_contains_restricted_words::*;
-pub use value_must_be_in_english::*;
-pub use value_must_end_with_alphanumeric::*;
+pub(crate) use connector_metadata_properties_missing::*;
+pub(crate) use contact_email_not_valid::*;
+pub(crate) use default_response_has_schema::*;
+pub(crate) use description_same_as_summary::*;
+pub(crate) use field_length_exceeded::*;
+pub(crate) use field_length_not_in_range::*;
+pub(crate) use invalid_connector_category::*;
+pub(crate) use operation_id_not_pascal_case::*;
+pub(crate) use operation_summary_too_long::*;
+pub(crate) use required_value_empty::*;
+pub(crate) use restricted_characters_in_summary::*;
+pub(crate) use schema_definition_set_incorrectly::*;
+pub(crate) use summary_not_sentence_case::*;
+pub(crate) use too_many_connector_categories::*;
+pub(crate) use trigger_summary_wording::*;
+pub(crate) use url_not_valid::*;
+pub(crate) use value_contains_restricted_words::*;
+pub(crate) use value_must_be_in_english::*;
+pub(crate) use value_must_end_with_alphanumeric::*;
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"operationId": "get_task"`
     /// Good: `"operationId": "GetTask"` (or `"GetTask_V2"`)
-    pub static OPERATION_ID_NOT_PASCAL_CASE: Rule {
+    pub(crate) static OPERATION_ID_NOT_PASCAL_CASE: Rule {
         code: "OperationIdNotPascalCase",
         severity: Severity::Info,
         gate: Gate::Review,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `"summary": "Get all of the tasks that belong to a project, including archived tasks
     /// and tasks shared with you"`
     /// Good: `"summary": "List project tasks"`
-    pub static OPERATION_SUMMARY_TOO_LONG: Rule {
+    pub(crate) static OPERATION_SUMMARY_TOO_LONG: Rule {
         code: "OperationSummaryTooLong",
         severity: Severity::Error,
         gate: Gate::Pipeline,

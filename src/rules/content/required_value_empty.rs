@@ -22,7 +22,7 @@ crate::declare_code! {
     /// LawVu, Actsoft, CardsForPowerApps) had empty parameter or response descriptions. Empty
     /// connector, metadata and operation texts stay errors (they fail the length and required-text
     /// checks).
-    pub static REQUIRED_VALUE_EMPTY: Rule {
+    pub(crate) static REQUIRED_VALUE_EMPTY: Rule {
         code: "RequiredValueEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"summary": "Create/update a task"`
     /// Good: `"summary": "Create or update a task"`
-    pub static RESTRICTED_CHARACTERS_IN_SUMMARY: Rule {
+    pub(crate) static RESTRICTED_CHARACTERS_IN_SUMMARY: Rule {
         code: "RestrictedCharactersInSummary",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -27,7 +27,7 @@ crate::declare_code! {
     /// Calibration: an action whose 200 response has no schema at all is not reported — many
     /// certified actions legitimately return nothing users need — only triggers without outputs and
     /// 2xx schemas that are empty objects.
-    pub static SCHEMA_DEFINITION_SET_INCORRECTLY: Rule {
+    pub(crate) static SCHEMA_DEFINITION_SET_INCORRECTLY: Rule {
         code: "SchemaDefinitionSetIncorrectly",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

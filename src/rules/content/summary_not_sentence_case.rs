@@ -29,7 +29,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"summary": "Get All Project Tasks"`
     /// Good: `"summary": "Get all project tasks"`
-    pub static SUMMARY_NOT_SENTENCE_CASE: Rule {
+    pub(crate) static SUMMARY_NOT_SENTENCE_CASE: Rule {
         code: "SummaryNotSentenceCase",
         severity: Severity::Info,
         gate: Gate::Review,

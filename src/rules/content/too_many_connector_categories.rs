@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"propertyName": "Categories", "propertyValue": "Productivity;Data;AI"}`
     /// Good: `{"propertyName": "Categories", "propertyValue": "Productivity;Data"}`
-    pub static TOO_MANY_CONNECTOR_CATEGORIES: Rule {
+    pub(crate) static TOO_MANY_CONNECTOR_CATEGORIES: Rule {
         code: "TooManyConnectorCategories",
         severity: Severity::Error,
         gate: Gate::Pipeline,

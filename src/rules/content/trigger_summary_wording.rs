@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-trigger": "single", "summary": "Task created"`
     /// Good: `"x-ms-trigger": "single", "summary": "When a task is created"`
-    pub static TRIGGER_SUMMARY_WORDING: Rule {
+    pub(crate) static TRIGGER_SUMMARY_WORDING: Rule {
         code: "TriggerSummaryWording",
         severity: Severity::Info,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**. The validator does not check these values: 5 connectors were merged validated
     /// with 'hhttps://…' in metadata URLs (Daffy 2023). Reviewers follow the links, so fix them.
-    pub static URL_NOT_VALID: Rule {
+    pub(crate) static URL_NOT_VALID: Rule {
         code: "UrlNotValid",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -22,7 +22,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"title": "Contoso API Connector"`
     /// Good: `"title": "Contoso"`
-    pub static VALUE_CONTAINS_RESTRICTED_WORDS: Rule {
+    pub(crate) static VALUE_CONTAINS_RESTRICTED_WORDS: Rule {
         code: "ValueContainsRestrictedWords",
         severity: Severity::Error,
         gate: Gate::Pipeline,

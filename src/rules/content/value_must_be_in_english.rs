@@ -23,7 +23,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"summary": "Получить задачу"`
     /// Good: `"summary": "Get a task"`
-    pub static VALUE_MUST_BE_IN_ENGLISH: Rule {
+    pub(crate) static VALUE_MUST_BE_IN_ENGLISH: Rule {
         code: "ValueMustBeInEnglish",
         severity: Severity::Error,
         gate: Gate::Pipeline,

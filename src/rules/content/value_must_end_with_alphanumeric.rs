@@ -17,7 +17,7 @@ crate::declare_code! {
     /// appends `(deprecated)` to summaries, and connectors changed in 2024 passed with titles such
     /// as `Revizto (Ireland)` and `Airtable [DEPRECATED]` (errors on connectors changed in 2024: 2
     /// before, 0 after).
-    pub static VALUE_MUST_END_WITH_ALPHANUMERIC: Rule {
+    pub(crate) static VALUE_MUST_END_WITH_ALPHANUMERIC: Rule {
         code: "ValueMustEndWithAlphanumeric",
         severity: Severity::Error,
         gate: Gate::Pipeline,

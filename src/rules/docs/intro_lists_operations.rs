@@ -59,7 +59,7 @@ crate::declare_code! {
     /// `### Create a task`
     /// Good: an intro.md whose sections say what the connector is for, how to get credentials and
     /// how to get started, without a list of its actions
-    pub static INTRO_LISTS_OPERATIONS: Rule {
+    pub(crate) static INTRO_LISTS_OPERATIONS: Rule {
         code: "IntroListsOperations",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Calibration: only 2 of 316 certified connectors in the public repository commit an intro.md.
-    pub static INTRO_MISSING: Rule {
+    pub(crate) static INTRO_MISSING: Rule {
         code: "IntroMissing",
         severity: Severity::Info,
         gate: Gate::Review,

@@ -23,7 +23,7 @@ crate::declare_code! {
     /// Bad: an intro.md with only `## Prerequisites` and `## Supported operations`
     /// Good: an intro.md with `## Prerequisites`, `## How to get credentials`, `## Get started with
     /// your connector`, `## Known issues and limitations`, `## Common errors and remedies` and `## FAQ`
-    pub static INTRO_SECTION_MISSING: Rule {
+    pub(crate) static INTRO_SECTION_MISSING: Rule {
         code: "IntroSectionMissing",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::{Context, Profile, Rule};
 use crate::model::{FileKind, TextFile};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &README_SECTION_MISSING,
     &INTRO_SECTION_MISSING,
     &INTRO_LISTS_OPERATIONS,
@@ -14,17 +14,16 @@ pub const RULES: &[&Rule] = &[
 const SFC: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/submit-for-certification";
 
-/// A markdown heading: level, text, byte offset of the line.
+/// A markdown heading: text, byte offset of the line.
 #[derive(Debug)]
-pub struct Heading<'a> {
-    pub level: usize,
-    pub text: &'a str,
-    pub offset: usize,
+pub(crate) struct Heading<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) offset: usize,
 }
 
 /// ATX headings (`#`…`######`) outside fenced code blocks; also bold-only lines
 /// (`**Prerequisites**`), which many readmes use as headings.
-pub fn headings(text: &str) -> Vec<Heading<'_>> {
+pub(crate) fn headings(text: &str) -> Vec<Heading<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut fence = false;
@@ -36,14 +35,9 @@ pub fn headings(text: &str) -> Vec<Heading<'_>> {
             let hashes = t.chars().take_while(|c| *c == '#').count();
             if (1..=6).contains(&hashes) {
                 let rest = t[hashes..].trim().trim_end_matches('#').trim();
-                out.push(Heading {
-                    level: hashes,
-                    text: rest,
-                    offset,
-                });
+                out.push(Heading { text: rest, offset });
             } else if t.len() > 4 && t.starts_with("**") && t.ends_with("**") {
                 out.push(Heading {
-                    level: 2,
                     text: t.trim_matches('*').trim(),
                     offset,
                 });
@@ -92,10 +86,10 @@ mod intro_missing;
 mod intro_section_missing;
 mod readme_section_missing;
 
-pub use intro_lists_operations::*;
-pub use intro_missing::*;
-pub use intro_section_missing::*;
-pub use readme_section_missing::*;
+pub(crate) use intro_lists_operations::*;
+pub(crate) use intro_missing::*;
+pub(crate) use intro_section_missing::*;
+pub(crate) use readme_section_missing::*;
 
 #[cfg(test)]
 mod tests {

@@ -78,7 +78,7 @@ crate::declare_code! {
     /// verified publishers. On the corpus it fires on 38 of the certified and independent-publisher
     /// connectors changed in 2024 (most often for Obtaining Credentials, Known Issues and
     /// Limitations, Deployment Instructions and Publisher).
-    pub static README_SECTION_MISSING: Rule {
+    pub(crate) static README_SECTION_MISSING: Rule {
         code: "ReadmeSectionMissing",
         severity: Severity::Warning,
         gate: Gate::Review,

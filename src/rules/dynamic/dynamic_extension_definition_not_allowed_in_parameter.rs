@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"in": "body", "name": "body", "x-ms-dynamic-schema": {…}, "schema": {…}}`
     /// Good: `{"in": "body", "name": "body", "schema": {"x-ms-dynamic-schema": {…}}}`.
-    pub static DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER: Rule {
+    pub(crate) static DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER: Rule {
         code: "DynamicExtensionDefinitionNotAllowedInParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,

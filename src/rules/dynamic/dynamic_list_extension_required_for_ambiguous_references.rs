@@ -19,7 +19,7 @@ crate::declare_code! {
     /// Calibration: only properties at the top level of the body count as a clash. A first version
     /// also matched nested properties and fired on Annature (independent publisher, 2024), where
     /// the path parameter `id` and `documents[].id` cannot be confused.
-    pub static DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES: Rule {
+    pub(crate) static DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES: Rule {
         code: "DynamicListExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// "projectId"}}}` where `projectId` is a property of the body
     /// Good: the same, with `"x-ms-dynamic-list": {"operationId": "ListItems", "parameters": {"project":
     /// {"parameterReference": "body/projectId"}}}` beside it
-    pub static DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES: Rule {
+    pub(crate) static DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_NON_PARAMETER_REFERENCES: Rule {
         code: "DynamicListExtensionRequiredForNonParameterReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,

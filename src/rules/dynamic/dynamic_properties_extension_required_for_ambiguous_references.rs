@@ -13,7 +13,7 @@ crate::declare_code! {
     /// "project"}}}` on an operation with a query parameter `project` and a body property `project`
     /// Good: the same, with `"x-ms-dynamic-properties": {"operationId": "GetSchema", "parameters":
     /// {"project": {"parameterReference": "body/project"}}}` beside it
-    pub static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES: Rule {
+    pub(crate) static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES: Rule {
         code: "DynamicPropertiesExtensionRequiredForAmbiguousReferences",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Good: `"x-ms-dynamic-schema": {…, "value-path": "schema/properties"}` with
     /// `"x-ms-dynamic-properties": {…, "itemValuePath": "schema"}`.
-    pub static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH: Rule {
+    pub(crate) static DYNAMIC_PROPERTIES_EXTENSION_REQUIRED_FOR_PROPERTIES_VALUE_PATH: Rule {
         code: "DynamicPropertiesExtensionRequiredForPropertiesValuePath",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `value-path: "schema/properties"`, `itemValuePath: "items"`
     /// Good: `itemValuePath: "schema"`.
-    pub static DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH: Rule {
+    pub(crate) static DYNAMIC_PROPERTIES_ITEM_VALUE_PATH_MISMATCH: Rule {
         code: "DynamicPropertiesItemValuePathMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `"x-ms-dynamic-values": {"capability": "file-picker", "parameters": {…}}` alone
     /// Good: the same, with `"x-ms-dynamic-tree": {"open": {"operationId": "ListRootFolder", …},
     /// "browse": {"operationId": "ListFolder", …}}` beside it
-    pub static DYNAMIC_TREE_EXTENSION_MISSING: Rule {
+    pub(crate) static DYNAMIC_TREE_EXTENSION_MISSING: Rule {
         code: "DynamicTreeExtensionMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,

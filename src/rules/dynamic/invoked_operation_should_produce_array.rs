@@ -18,7 +18,7 @@ crate::declare_code! {
     /// schema contradicts (Apptigent CloudTools and Tribal - SITS last changed in 2024). The
     /// designer reads the live response, so a wrong schema does not stop a working dropdown, and
     /// Microsoft does not block on it: connkit warns.
-    pub static INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY: Rule {
+    pub(crate) static INVOKED_OPERATION_SHOULD_PRODUCE_ARRAY: Rule {
         code: "InvokedOperationShouldProduceArray",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -21,7 +21,7 @@ crate::declare_code! {
     /// response schemas do not declare (DocuSign, Tikit and Apptigent CloudTools last changed in
     /// 2024); the designer reads the live response, so Microsoft does not block on it. connkit
     /// warns: either the path or the response schema is wrong.
-    pub static INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY: Rule {
+    pub(crate) static INVOKED_OPERATION_SHOULD_PRODUCE_PROPERTY: Rule {
         code: "InvokedOperationShouldProduceProperty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -15,7 +15,7 @@ use crate::model::swagger::{Operation, Param, Swagger};
 use crate::model::types::fits_type;
 use crate::model::walk::{Visit, walk};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &OPERATION_ID_NOT_FOUND,
     &DYNAMIC_EXTENSION_DEFINITION_NOT_ALLOWED_IN_PARAMETER,
     &DYNAMIC_LIST_EXTENSION_REQUIRED_FOR_AMBIGUOUS_REFERENCES,
@@ -39,7 +39,7 @@ pub const RULES: &[&Rule] = &[
 
 /// Which dynamic extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Values,
     List,
     Schema,
@@ -48,7 +48,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Kind::Values => "x-ms-dynamic-values",
             Kind::List => "x-ms-dynamic-list",
@@ -76,16 +76,16 @@ impl Kind {
 }
 
 /// One dynamic extension as seen from one calling operation.
-pub struct Site<'c, 'a> {
-    pub op: &'c Operation<'a>,
-    pub kind: Kind,
-    pub ext: &'a Value,
+pub(crate) struct Site<'c, 'a> {
+    pub(crate) op: &'c Operation<'a>,
+    pub(crate) kind: Kind,
+    pub(crate) ext: &'a Value,
     /// Pointer to the extension value.
-    pub at: String,
+    pub(crate) at: String,
     /// The object holding the extension (parameter or schema).
-    pub holder: &'a Value,
+    pub(crate) holder: &'a Value,
     /// The holder is a body parameter object (not its schema).
-    pub on_body_param: bool,
+    pub(crate) on_body_param: bool,
 }
 
 impl<'a> Site<'_, 'a> {
@@ -655,25 +655,25 @@ mod operation_parameter_type_mismatch;
 mod selected_item_value_path_not_allowed_in_this_position;
 mod source_property_internal;
 
-pub use dynamic_extension_definition_not_allowed_in_parameter::*;
-pub use dynamic_list_extension_required_for_ambiguous_references::*;
-pub use dynamic_list_extension_required_for_non_parameter_references::*;
-pub use dynamic_properties_extension_required_for_ambiguous_references::*;
-pub use dynamic_properties_extension_required_for_non_parameter_references::*;
-pub use dynamic_properties_extension_required_for_properties_value_path::*;
-pub use dynamic_properties_item_value_path_mismatch::*;
-pub use dynamic_tree_extension_missing::*;
-pub use invoked_operation_should_produce_array::*;
-pub use invoked_operation_should_produce_property::*;
-pub use operation_id_not_found::*;
-pub use operation_missing_required_property::*;
-pub use operation_parameter_name_is_ambiguous::*;
-pub use operation_parameter_name_not_found::*;
-pub use operation_parameter_required_mismatch::*;
-pub use operation_parameter_static_type_mismatch::*;
-pub use operation_parameter_type_mismatch::*;
-pub use selected_item_value_path_not_allowed_in_this_position::*;
-pub use source_property_internal::*;
+pub(crate) use dynamic_extension_definition_not_allowed_in_parameter::*;
+pub(crate) use dynamic_list_extension_required_for_ambiguous_references::*;
+pub(crate) use dynamic_list_extension_required_for_non_parameter_references::*;
+pub(crate) use dynamic_properties_extension_required_for_ambiguous_references::*;
+pub(crate) use dynamic_properties_extension_required_for_non_parameter_references::*;
+pub(crate) use dynamic_properties_extension_required_for_properties_value_path::*;
+pub(crate) use dynamic_properties_item_value_path_mismatch::*;
+pub(crate) use dynamic_tree_extension_missing::*;
+pub(crate) use invoked_operation_should_produce_array::*;
+pub(crate) use invoked_operation_should_produce_property::*;
+pub(crate) use operation_id_not_found::*;
+pub(crate) use operation_missing_required_property::*;
+pub(crate) use operation_parameter_name_is_ambiguous::*;
+pub(crate) use operation_parameter_name_not_found::*;
+pub(crate) use operation_parameter_required_mismatch::*;
+pub(crate) use operation_parameter_static_type_mismatch::*;
+pub(crate) use operation_parameter_type_mismatch::*;
+pub(crate) use selected_item_value_path_not_allowed_in_this_position::*;
+pub(crate) use source_property_internal::*;
 
 #[cfg(test)]
 mod tests;

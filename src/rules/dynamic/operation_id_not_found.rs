@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-dynamic-values": {"operationId": "listItems", …}` when the operation is `ListItems`
     /// Good: `"x-ms-dynamic-values": {"operationId": "ListItems", …}`
-    pub static OPERATION_ID_NOT_FOUND: Rule {
+    pub(crate) static OPERATION_ID_NOT_FOUND: Rule {
         code: "OperationIdNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,

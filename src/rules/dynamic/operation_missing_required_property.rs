@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Good: `"parameters": {"projectId": {"parameter": "projectId"}}`.
-    pub static OPERATION_MISSING_REQUIRED_PROPERTY: Rule {
+    pub(crate) static OPERATION_MISSING_REQUIRED_PROPERTY: Rule {
         code: "OperationMissingRequiredProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `"x-ms-dynamic-values": {"operationId": "Create", "parameters": {"project": "x"}}` when
     /// `Create` has a query parameter `project` and a body property `project`
     /// Good: `"x-ms-dynamic-list": {"operationId": "Create", "parameters": {"body/project": "x"}}`
-    pub static OPERATION_PARAMETER_NAME_IS_AMBIGUOUS: Rule {
+    pub(crate) static OPERATION_PARAMETER_NAME_IS_AMBIGUOUS: Rule {
         code: "OperationParameterNameIsAmbiguous",
         severity: Severity::Error,
         gate: Gate::Pipeline,

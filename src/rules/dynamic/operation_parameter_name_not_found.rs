@@ -30,7 +30,7 @@ crate::declare_code! {
     /// repeated validated merges since the pipeline's 2023-08 repair, and no Microsoft message
     /// about it is known. Where no operation using the definition has the parameter, it stays an
     /// error.
-    pub static OPERATION_PARAMETER_NAME_NOT_FOUND: Rule {
+    pub(crate) static OPERATION_PARAMETER_NAME_NOT_FOUND: Rule {
         code: "OperationParameterNameNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -19,7 +19,7 @@ crate::declare_code! {
     /// Calibration: 8 merged certified connectors do this (BoldSign, Kanbanize and Tikit last
     /// changed in 2024), typically for a dropdown that only makes sense once an optional field is
     /// filled in. Microsoft does not block on it, so connkit warns.
-    pub static OPERATION_PARAMETER_REQUIRED_MISMATCH: Rule {
+    pub(crate) static OPERATION_PARAMETER_REQUIRED_MISMATCH: Rule {
         code: "OperationParameterRequiredMismatch",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

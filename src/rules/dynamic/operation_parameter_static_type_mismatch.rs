@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": {"top": "5"}` for an integer parameter `top`
     /// Good: `"parameters": {"top": 5}`
-    pub static OPERATION_PARAMETER_STATIC_TYPE_MISMATCH: Rule {
+    pub(crate) static OPERATION_PARAMETER_STATIC_TYPE_MISMATCH: Rule {
         code: "OperationParameterStaticTypeMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,

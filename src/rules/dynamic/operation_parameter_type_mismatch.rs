@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `"parameters": {"top": {"parameter": "project"}}`, where `top` is an integer and the caller's
     /// `project` a string
     /// Good: `"parameters": {"top": {"parameter": "count"}}`, where the caller's `count` is an integer
-    pub static OPERATION_PARAMETER_TYPE_MISMATCH: Rule {
+    pub(crate) static OPERATION_PARAMETER_TYPE_MISMATCH: Rule {
         code: "OperationParameterTypeMismatch",
         severity: Severity::Error,
         gate: Gate::Pipeline,

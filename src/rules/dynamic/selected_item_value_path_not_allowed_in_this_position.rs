@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `"x-ms-dynamic-values": {…, "parameters": {"folder": {"selectedItemValuePath": "id"}}}`
     /// Good: `"x-ms-dynamic-tree": {…, "browse": {"operationId": "ListFolder", "parameters": {"folder":
     /// {"selectedItemValuePath": "id"}}}}`
-    pub static SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION: Rule {
+    pub(crate) static SELECTED_ITEM_VALUE_PATH_NOT_ALLOWED_IN_THIS_POSITION: Rule {
         code: "SelectedItemValuePathNotAllowedInThisPosition",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `"parameters": {"project": {"parameter": "hidden"}}`, where `hidden` is
     /// `"x-ms-visibility": "internal"`
     /// Good: `"parameters": {"project": {"value": "x"}}` (the internal parameter's default as a literal)
-    pub static SOURCE_PROPERTY_INTERNAL: Rule {
+    pub(crate) static SOURCE_PROPERTY_INTERNAL: Rule {
         code: "SourcePropertyInternal",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a connector folder holding `apiProperties.json` and `readme.md` only
     /// Good: the same folder with `apiDefinition.swagger.json` beside them
-    pub static DEFINITION_FILE_MISSING: Rule {
+    pub(crate) static DEFINITION_FILE_MISSING: Rule {
         code: "DefinitionFileMissing",
         severity: Severity::Error,
         gate: Gate::Platform,

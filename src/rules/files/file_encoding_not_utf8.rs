@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a definition saved as UTF-16, or as Windows-1252 with `"description": "Café"` (byte `E9`)
     /// Good: the same text saved as UTF-8
-    pub static FILE_ENCODING_NOT_UTF8: Rule {
+    pub(crate) static FILE_ENCODING_NOT_UTF8: Rule {
         code: "FileEncodingNotUtf8",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: a folder holding both `tasks.swagger.json` and `projects.swagger.json`, or both
     /// `readme.md` and `README.md`
     /// Good: one `apiDefinition.swagger.json` and one `readme.md`
-    pub static FILE_NAME_AMBIGUOUS: Rule {
+    pub(crate) static FILE_NAME_AMBIGUOUS: Rule {
         code: "FileNameAmbiguous",
         severity: Severity::Warning,
         gate: Gate::Advice,

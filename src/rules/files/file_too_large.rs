@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a 40 MB `apiDefinition.swagger.json` (a data dump saved under the definition's name)
     /// Good: a definition under the platform's 1 MB limit
-    pub static FILE_TOO_LARGE: Rule {
+    pub(crate) static FILE_TOO_LARGE: Rule {
         code: "FileTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: a connector folder that cannot be listed, or an `apiDefinition.swagger.json` without read
     /// permission
     /// Good: files the user running connkit can read
-    pub static FILE_UNREADABLE: Rule {
+    pub(crate) static FILE_UNREADABLE: Rule {
         code: "FileUnreadable",
         severity: Severity::Error,
         gate: Gate::Platform,

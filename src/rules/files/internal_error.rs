@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Not a gate: a connkit bug. It is a warning so that a crash in one rule never fails a
     /// submission Microsoft would accept; please report it.
-    pub static INTERNAL_ERROR: Rule {
+    pub(crate) static INTERNAL_ERROR: Rule {
         code: "InternalError",
         severity: Severity::Warning,
         gate: Gate::Advice,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"host": "api.contoso.com", // production` or `/* production */ "host": "api.contoso.com",`
     /// Good: `"host": "api.contoso.com", "x-notes": "production",`
-    pub static JSON_COMMENT: Rule {
+    pub(crate) static JSON_COMMENT: Rule {
         code: "JsonComment",
         severity: Severity::Error,
         gate: Gate::Platform,

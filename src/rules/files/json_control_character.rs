@@ -19,7 +19,7 @@ crate::declare_code! {
     /// 2023-08 repair, in the other half of the public repository, and no Microsoft message about
     /// it is known (none on the visible history, which has no such file). Escape it anyway:
     /// strict readers (paconn's Python `json`, most editors) refuse the file.
-    pub static JSON_CONTROL_CHARACTER: Rule {
+    pub(crate) static JSON_CONTROL_CHARACTER: Rule {
         code: "JsonControlCharacter",
         severity: Severity::Warning,
         gate: Gate::Advice,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"summary": "Get a task", "summary": "Get task"}`
     /// Good: `{"summary": "Get a task"}`
-    pub static JSON_DUPLICATE_KEY: Rule {
+    pub(crate) static JSON_DUPLICATE_KEY: Rule {
         code: "JsonDuplicateKey",
         severity: Severity::Warning,
         gate: Gate::Advice,

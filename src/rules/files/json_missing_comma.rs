@@ -11,7 +11,7 @@ crate::declare_code! {
     ///
     /// ### Example
     /// Bad: `{"a": 1 "b": 2}`
-    pub static JSON_MISSING_COMMA: Rule {
+    pub(crate) static JSON_MISSING_COMMA: Rule {
         code: "JsonMissingComma",
         severity: Severity::Error,
         gate: Gate::Platform,

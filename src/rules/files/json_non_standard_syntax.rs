@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{'host': 'api.contoso.com'}` or `{host: "api.contoso.com"}`
     /// Good: `{"host": "api.contoso.com"}`
-    pub static JSON_NON_STANDARD_SYNTAX: Rule {
+    pub(crate) static JSON_NON_STANDARD_SYNTAX: Rule {
         code: "JsonNonStandardSyntax",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"swagger": "2.0" ]`
     /// Good: `{"swagger": "2.0"}`
-    pub static JSON_SYNTAX_ERROR: Rule {
+    pub(crate) static JSON_SYNTAX_ERROR: Rule {
         code: "JsonSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,

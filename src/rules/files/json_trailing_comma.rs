@@ -18,7 +18,7 @@ crate::declare_code! {
     /// commas: validated merges of 16 connectors had them (2020–2024, one merged four times), so
     /// nothing stops the submission. Remove them anyway: paconn and most editors' JSON tools refuse
     /// the file.
-    pub static JSON_TRAILING_COMMA: Rule {
+    pub(crate) static JSON_TRAILING_COMMA: Rule {
         code: "JsonTrailingComma",
         severity: Severity::Warning,
         gate: Gate::Advice,

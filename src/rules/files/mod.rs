@@ -4,7 +4,7 @@
 use super::{Context, Rule, Sink};
 use crate::model::{FileKind, IssueKind};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &JSON_SYNTAX_ERROR,
     &JSON_TRAILING_COMMA,
     &JSON_MISSING_COMMA,
@@ -29,7 +29,7 @@ const SRC_FILES: &str = "https://learn.microsoft.com/en-us/connectors/custom-con
 
 /// The rule that reports each kind of load issue: the one place a kind meets its code
 /// (declared in the rule's file). Exhaustive: a new kind without a rule does not compile.
-pub fn rule_of(kind: IssueKind) -> &'static Rule {
+pub(crate) fn rule_of(kind: IssueKind) -> &'static Rule {
     match kind {
         IssueKind::FileUnreadable => &FILE_UNREADABLE,
         IssueKind::FileTooLarge => &FILE_TOO_LARGE,
@@ -48,7 +48,7 @@ pub fn rule_of(kind: IssueKind) -> &'static Rule {
 
 /// Codes an inline `x-connkit-ignore` never hides: the file's syntax, encoding and reading
 /// ([`IssueKind::inline_suppressible`]), and connkit's own failures.
-pub fn not_inline(code: &str) -> bool {
+pub(crate) fn not_inline(code: &str) -> bool {
     code == INTERNAL_ERROR.code
         || IssueKind::ALL
             .iter()
@@ -97,20 +97,20 @@ mod readme_missing;
 mod suppression_reason_missing;
 mod yaml_syntax_error;
 
-pub use definition_file_missing::*;
-pub use file_encoding_not_utf8::*;
-pub use file_name_ambiguous::*;
-pub use file_too_large::*;
-pub use file_unreadable::*;
-pub use internal_error::*;
-pub use json_comment::*;
-pub use json_control_character::*;
-pub use json_duplicate_key::*;
-pub use json_missing_comma::*;
-pub use json_non_standard_syntax::*;
-pub use json_syntax_error::*;
-pub use json_trailing_comma::*;
-pub use properties_file_missing::*;
-pub use readme_missing::*;
-pub use suppression_reason_missing::*;
-pub use yaml_syntax_error::*;
+pub(crate) use definition_file_missing::*;
+pub(crate) use file_encoding_not_utf8::*;
+pub(crate) use file_name_ambiguous::*;
+pub(crate) use file_too_large::*;
+pub(crate) use file_unreadable::*;
+pub(crate) use internal_error::*;
+pub(crate) use json_comment::*;
+pub(crate) use json_control_character::*;
+pub(crate) use json_duplicate_key::*;
+pub(crate) use json_missing_comma::*;
+pub(crate) use json_non_standard_syntax::*;
+pub(crate) use json_syntax_error::*;
+pub(crate) use json_trailing_comma::*;
+pub(crate) use properties_file_missing::*;
+pub(crate) use readme_missing::*;
+pub(crate) use suppression_reason_missing::*;
+pub(crate) use yaml_syntax_error::*;

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a connector folder holding `apiDefinition.swagger.json` only
     /// Good: the same folder with `apiProperties.json` beside it
-    pub static PROPERTIES_FILE_MISSING: Rule {
+    pub(crate) static PROPERTIES_FILE_MISSING: Rule {
         code: "PropertiesFileMissing",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// A **warning** for reviewers: the pipeline never reads readme.md, and 9 connectors were
     /// merged without one (DocuSign, Plumsail Documents, CloudAppSecurity, …). New submissions are
     /// asked for it by the PR template.
-    pub static README_MISSING: Rule {
+    pub(crate) static README_MISSING: Rule {
         code: "ReadmeMissing",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// Bad: `"x-connkit-ignore": ["OperationIdNotUnique"]`, or
     /// `"x-connkit-ignore": {"codes": ["JsonComment"], "reason": "…"}`
     /// Good: `"x-connkit-ignore": {"codes": ["OperationIdNotUnique"], "reason": "kept for old flows"}`
-    pub static SUPPRESSION_REASON_MISSING: Rule {
+    pub(crate) static SUPPRESSION_REASON_MISSING: Rule {
         code: "SuppressionReasonMissing",
         severity: Severity::Warning,
         gate: Gate::Advice,

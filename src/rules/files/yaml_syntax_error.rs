@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `info: {title: Contoso` (an unclosed flow mapping)
     /// Good: `info: {title: Contoso}`
-    pub static YAML_SYNTAX_ERROR: Rule {
+    pub(crate) static YAML_SYNTAX_ERROR: Rule {
         code: "YamlSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning** for reviewers, who judge the icon by eye; the pipeline never sees icon.png,
     /// and no refusal quoting this check is known.
-    pub static ICON_BACKGROUND_WHITE: Rule {
+    pub(crate) static ICON_BACKGROUND_WHITE: Rule {
         code: "IconBackgroundWhite",
         severity: Severity::Warning,
         gate: Gate::Review,

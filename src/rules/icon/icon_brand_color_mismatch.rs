@@ -20,7 +20,7 @@ crate::declare_code! {
     /// A **warning** for reviewers, who judge the colours by eye; the pipeline never sees icon.png,
     /// and 18 certified connectors were merged with a brand colour that cannot be the icon's
     /// background (white or the default).
-    pub static ICON_BRAND_COLOR_MISMATCH: Rule {
+    pub(crate) static ICON_BRAND_COLOR_MISMATCH: Rule {
         code: "IconBrandColorMismatch",
         severity: Severity::Warning,
         gate: Gate::Review,

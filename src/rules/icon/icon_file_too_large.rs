@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a 1.2 MB icon.png (a photo, or a 4000×4000 image)
     /// Good: a 230×230 PNG of a few kilobytes
-    pub static ICON_FILE_TOO_LARGE: Rule {
+    pub(crate) static ICON_FILE_TOO_LARGE: Rule {
         code: "IconFileTooLarge",
         severity: Severity::Error,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: only 2 of 316 certified connectors in the public repository commit their icon;
     /// an error or warning would fire on almost every one.
-    pub static ICON_MISSING: Rule {
+    pub(crate) static ICON_MISSING: Rule {
         code: "IconMissing",
         severity: Severity::Info,
         gate: Gate::Review,

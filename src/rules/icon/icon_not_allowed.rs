@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning** for reviewers: an independent publisher's icon is replaced by the generic one,
     /// so shipping it stops nothing; reviewers may ask to remove it.
-    pub static ICON_NOT_ALLOWED: Rule {
+    pub(crate) static ICON_NOT_ALLOWED: Rule {
         code: "IconNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was certified with
     /// transparent pixels in its icon (2023).
-    pub static ICON_NOT_OPAQUE: Rule {
+    pub(crate) static ICON_NOT_OPAQUE: Rule {
         code: "IconNotOpaque",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a GIF or JPEG renamed to `icon.png` (it starts with `GIF89a`, not the PNG signature)
     /// Good: an image saved as PNG
-    pub static ICON_NOT_VALID_PNG: Rule {
+    pub(crate) static ICON_NOT_VALID_PNG: Rule {
         code: "IconNotValidPng",
         severity: Severity::Error,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning** for reviewers (the pipeline never sees icon.png): Kanbanize was certified with
     /// a 471×471 icon (2023). Reviewers may still ask for the documented size.
-    pub static ICON_SIZE_NOT_VALID: Rule {
+    pub(crate) static ICON_SIZE_NOT_VALID: Rule {
         code: "IconSizeNotValid",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -6,7 +6,7 @@ use super::{Context, Rule};
 use crate::model::FileKind;
 use crate::rules::properties::parse_hex_color;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &ICON_NOT_VALID_PNG,
     &ICON_SIZE_NOT_VALID,
     &ICON_FILE_TOO_LARGE,
@@ -21,29 +21,29 @@ const CS: &str =
     "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission";
 
 /// Icons must be smaller than this many bytes.
-pub const MAX_BYTES: usize = 1024 * 1024;
+pub(crate) const MAX_BYTES: usize = 1024 * 1024;
 /// Allowed square sizes (pixels) and the recommended one.
-pub const MIN_SIDE: u32 = 100;
-pub const MAX_SIDE: u32 = 230;
-pub const RECOMMENDED_SIDE: u32 = 230;
+pub(crate) const MIN_SIDE: u32 = 100;
+pub(crate) const MAX_SIDE: u32 = 230;
+pub(crate) const RECOMMENDED_SIDE: u32 = 230;
 /// Largest per-channel difference still counted as "the same colour".
-pub const COLOR_TOLERANCE: u8 = 16;
+pub(crate) const COLOR_TOLERANCE: u8 = 16;
 /// Largest image connkit decodes (pixels per side); bigger ones are only measured.
 const DECODE_MAX_SIDE: u32 = 4096;
 
 /// What connkit learns from the icon, once per connector.
 #[derive(Debug, Clone)]
-pub struct IconFacts {
-    pub width: u32,
-    pub height: u32,
+pub(crate) struct IconFacts {
+    pub(crate) width: u32,
+    pub(crate) height: u32,
     /// Pixels with some transparency (None when not decoded).
-    pub transparent: Option<u64>,
+    pub(crate) transparent: Option<u64>,
     /// Colour of the four corners (top-left, top-right, bottom-left, bottom-right).
-    pub corners: Option<[[u8; 4]; 4]>,
+    pub(crate) corners: Option<[[u8; 4]; 4]>,
 }
 
 /// Read a PNG: dimensions always, pixels when the image is of a reasonable size.
-pub fn analyse(bytes: &[u8]) -> Result<IconFacts, String> {
+pub(crate) fn analyse(bytes: &[u8]) -> Result<IconFacts, String> {
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Err("the file is not a PNG image (wrong signature)".into());
     }
@@ -148,14 +148,14 @@ mod icon_not_opaque;
 mod icon_not_valid_png;
 mod icon_size_not_valid;
 
-pub use icon_background_white::*;
-pub use icon_brand_color_mismatch::*;
-pub use icon_file_too_large::*;
-pub use icon_missing::*;
-pub use icon_not_allowed::*;
-pub use icon_not_opaque::*;
-pub use icon_not_valid_png::*;
-pub use icon_size_not_valid::*;
+pub(crate) use icon_background_white::*;
+pub(crate) use icon_brand_color_mismatch::*;
+pub(crate) use icon_file_too_large::*;
+pub(crate) use icon_missing::*;
+pub(crate) use icon_not_allowed::*;
+pub(crate) use icon_not_opaque::*;
+pub(crate) use icon_not_valid_png::*;
+pub(crate) use icon_size_not_valid::*;
 
 #[cfg(test)]
 mod tests {

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: paths that differ by a trailing slash are not duplicates (a certified connector
     /// changed in 2024 has `/documents` and `/documents/`).
-    pub static DUPLICATE_OPERATION_PATH: Rule {
+    pub(crate) static DUPLICATE_OPERATION_PATH: Rule {
         code: "DuplicateOperationPath",
         severity: Severity::Error,
         gate: Gate::Pipeline,

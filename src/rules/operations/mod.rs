@@ -10,7 +10,7 @@ use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, path_shape, template_variables};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &OPERATION_ID_REQUIRED,
     &OPERATION_ID_NOT_UNIQUE,
     &OPERATION_PATH_MUST_START_WITH_SLASH,
@@ -57,23 +57,23 @@ mod path_parameter_not_defined_in_template;
 mod path_redefined;
 mod response_must_be_default_or_http_status_code;
 
-pub use duplicate_operation_path::*;
-pub use operation_id_not_unique::*;
-pub use operation_id_required::*;
-pub use operation_missing_path_parameter::*;
-pub use operation_must_have_response::*;
-pub use operation_parameters_contain_duplicate_parameter::*;
-pub use operation_parameters_contain_multiple_body_parameters::*;
-pub use operation_path_contains_unsupported_characters::*;
-pub use operation_path_may_not_contain_query_or_fragment::*;
-pub use operation_path_must_start_with_slash::*;
-pub use operation_path_template_not_valid::*;
-pub use operation_path_variables_contain_defaults::*;
-pub use operation_should_have_successful_response::*;
-pub use path_parameter_must_be_required::*;
-pub use path_parameter_not_defined_in_template::*;
-pub use path_redefined::*;
-pub use response_must_be_default_or_http_status_code::*;
+pub(crate) use duplicate_operation_path::*;
+pub(crate) use operation_id_not_unique::*;
+pub(crate) use operation_id_required::*;
+pub(crate) use operation_missing_path_parameter::*;
+pub(crate) use operation_must_have_response::*;
+pub(crate) use operation_parameters_contain_duplicate_parameter::*;
+pub(crate) use operation_parameters_contain_multiple_body_parameters::*;
+pub(crate) use operation_path_contains_unsupported_characters::*;
+pub(crate) use operation_path_may_not_contain_query_or_fragment::*;
+pub(crate) use operation_path_must_start_with_slash::*;
+pub(crate) use operation_path_template_not_valid::*;
+pub(crate) use operation_path_variables_contain_defaults::*;
+pub(crate) use operation_should_have_successful_response::*;
+pub(crate) use path_parameter_must_be_required::*;
+pub(crate) use path_parameter_not_defined_in_template::*;
+pub(crate) use path_redefined::*;
+pub(crate) use response_must_be_default_or_http_status_code::*;
 
 #[cfg(test)]
 mod tests {

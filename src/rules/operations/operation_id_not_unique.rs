@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `"get": {"operationId": "GetTask"}` on one path and `"post": {"operationId": "gettask"}` on
     /// another
     /// Good: `"operationId": "GetTask"` and `"operationId": "CreateTask"`
-    pub static OPERATION_ID_NOT_UNIQUE: Rule {
+    pub(crate) static OPERATION_ID_NOT_UNIQUE: Rule {
         code: "OperationIdNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,

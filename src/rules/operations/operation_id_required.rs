@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"get": {"summary": "Get a task", "responses": {…}}`
     /// Good: `"get": {"operationId": "GetTask", "summary": "Get a task", "responses": {…}}`
-    pub static OPERATION_ID_REQUIRED: Rule {
+    pub(crate) static OPERATION_ID_REQUIRED: Rule {
         code: "OperationIdRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/tasks/{taskId}": {"get": {"parameters": [{"name": "id", "in": "path", …}]}}`
     /// Good: `"/tasks/{taskId}": {"get": {"parameters": [{"name": "taskId", "in": "path", …}]}}`
-    pub static OPERATION_MISSING_PATH_PARAMETER: Rule {
+    pub(crate) static OPERATION_MISSING_PATH_PARAMETER: Rule {
         code: "OperationMissingPathParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -21,7 +21,7 @@ crate::declare_code! {
     /// in 3 versions of 1 connector, AzureIoTCentral's internal schema operations in the bulk
     /// merges of 2020–2021 (no pull request, so no pipeline run); none of the 761 validated
     /// versions merged since 2022 has it at error level.
-    pub static OPERATION_MUST_HAVE_RESPONSE: Rule {
+    pub(crate) static OPERATION_MUST_HAVE_RESPONSE: Rule {
         code: "OperationMustHaveResponse",
         severity: Severity::Error,
         gate: Gate::Pipeline,

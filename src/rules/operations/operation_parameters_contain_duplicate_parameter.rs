@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": [{"name": "taskId", "in": "path", …}, {"name": "taskId", "in": "path", …}]`
     /// Good: `"parameters": [{"name": "taskId", "in": "path", …}]`
-    pub static OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
+    pub(crate) static OPERATION_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
         code: "OperationParametersContainDuplicateParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// Bad: `"parameters": [{"name": "title", "in": "body", …}, {"name": "due", "in": "body", …}]`
     /// Good: `"parameters": [{"name": "body", "in": "body", "schema": {"type": "object", "properties":
     /// {"title": {…}, "due": {…}}}}]`
-    pub static OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
+    pub(crate) static OPERATION_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
         code: "OperationParametersContainMultipleBodyParameters",
         severity: Severity::Error,
         gate: Gate::Pipeline,

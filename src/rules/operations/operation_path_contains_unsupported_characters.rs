@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/files/*"`
     /// Good: `"/files/{path}"` with a path parameter `path`
-    pub static OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS: Rule {
+    pub(crate) static OPERATION_PATH_CONTAINS_UNSUPPORTED_CHARACTERS: Rule {
         code: "OperationPathContainsUnsupportedCharacters",
         severity: Severity::Error,
         gate: Gate::Pipeline,

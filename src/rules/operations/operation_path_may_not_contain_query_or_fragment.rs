@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `/items?type=open`
     /// Good: `/items` with a query parameter `type`.
-    pub static OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT: Rule {
+    pub(crate) static OPERATION_PATH_MAY_NOT_CONTAIN_QUERY_OR_FRAGMENT: Rule {
         code: "OperationPathMayNotContainQueryOrFragment",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"tasks/{taskId}"`
     /// Good: `"/tasks/{taskId}"`
-    pub static OPERATION_PATH_MUST_START_WITH_SLASH: Rule {
+    pub(crate) static OPERATION_PATH_MUST_START_WITH_SLASH: Rule {
         code: "OperationPathMustStartWithSlash",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/tasks/{taskId"`
     /// Good: `"/tasks/{taskId}"`
-    pub static OPERATION_PATH_TEMPLATE_NOT_VALID: Rule {
+    pub(crate) static OPERATION_PATH_TEMPLATE_NOT_VALID: Rule {
         code: "OperationPathTemplateNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

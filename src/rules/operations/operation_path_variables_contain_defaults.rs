@@ -11,7 +11,7 @@ crate::declare_code! {
     /// Bad: `"/tasks/{page=1}"`
     /// Good: `"/tasks/{page}"` with `{"name": "page", "in": "path", "required": true, "type": "integer",
     /// "default": 1}`
-    pub static OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS: Rule {
+    pub(crate) static OPERATION_PATH_VARIABLES_CONTAIN_DEFAULTS: Rule {
         code: "OperationPathVariablesContainDefaults",
         severity: Severity::Error,
         gate: Gate::Pipeline,

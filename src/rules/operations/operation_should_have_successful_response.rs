@@ -20,7 +20,7 @@ crate::declare_code! {
     /// and merges show it tolerated: 7 connectors merged validated operations whose only responses
     /// are 3xx (OAuth redirect endpoints), and iMIS (2023) operations with only 4xx/5xx responses.
     /// The designer then shows no outputs.
-    pub static OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE: Rule {
+    pub(crate) static OPERATION_SHOULD_HAVE_SUCCESSFUL_RESPONSE: Rule {
         code: "OperationShouldHaveSuccessfulResponse",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "taskId", "in": "path", "type": "string"}`
     /// Good: `{"name": "taskId", "in": "path", "required": true, "type": "string"}`
-    pub static PATH_PARAMETER_MUST_BE_REQUIRED: Rule {
+    pub(crate) static PATH_PARAMETER_MUST_BE_REQUIRED: Rule {
         code: "PathParameterMustBeRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/tasks/{taskId}"` with a path parameter named `id`
     /// Good: `"/tasks/{taskId}"` with a path parameter named `taskId`
-    pub static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule {
+    pub(crate) static PATH_PARAMETER_NOT_DEFINED_IN_TEMPLATE: Rule {
         code: "PathParameterNotDefinedInTemplate",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/tasks/{taskId}"` and `"/TASKS/{taskId}"`
     /// Good: one `"/tasks/{taskId}"` holding both paths' operations
-    pub static PATH_REDEFINED: Rule {
+    pub(crate) static PATH_REDEFINED: Rule {
         code: "PathRedefined",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"responses": {"2XX": {"description": "OK"}}`
     /// Good: `"responses": {"200": {"description": "OK"}, "default": {"description": "Error"}}`
-    pub static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule {
+    pub(crate) static RESPONSE_MUST_BE_DEFAULT_OR_HTTP_STATUS_CODE: Rule {
         code: "ResponseMustBeDefaultOrHttpStatusCode",
         severity: Severity::Error,
         gate: Gate::Pipeline,

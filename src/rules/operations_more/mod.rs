@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use super::Rule;
 use super::opkit::ops;
 
-pub const RULES: &[&Rule] = &[&PARTIAL_DUPLICATE_OPERATION_PATH];
+pub(crate) const RULES: &[&Rule] = &[&PARTIAL_DUPLICATE_OPERATION_PATH];
 mod partial_duplicate_operation_path;
 
-pub use partial_duplicate_operation_path::*;
+pub(crate) use partial_duplicate_operation_path::*;
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"/items/{id}": {"get": …}` and `"/items/search": {"get": …}`
     /// Good: `"/items/{id}": {"get": …}` and `"/search/items": {"get": …}`
-    pub static PARTIAL_DUPLICATE_OPERATION_PATH: Rule {
+    pub(crate) static PARTIAL_DUPLICATE_OPERATION_PATH: Rule {
         code: "PartialDuplicateOperationPath",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// Calibration: the catalog infers an error, but DocuSign (certified, 2024) and Telegram Bot
     /// (independent publisher, 2024) were merged with a body parameter on a GET operation, so
     /// Microsoft's validator does not block on it; connkit warns.
-    pub static BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED: Rule {
+    pub(crate) static BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED: Rule {
         code: "BodyOrFormDataParameterInFetchOperationNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

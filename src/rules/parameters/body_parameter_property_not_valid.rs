@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"in": "body", "name": "body", "type": "string"}`
     /// Good: `{"in": "body", "name": "body", "schema": {"type": "string"}}`.
-    pub static BODY_PARAMETER_PROPERTY_NOT_VALID: Rule {
+    pub(crate) static BODY_PARAMETER_PROPERTY_NOT_VALID: Rule {
         code: "BodyParameterPropertyNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

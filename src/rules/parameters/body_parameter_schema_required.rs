@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "body", "in": "body", "required": true}`
     /// Good: `{"name": "body", "in": "body", "required": true, "schema": {"type": "string"}}`
-    pub static BODY_PARAMETER_SCHEMA_REQUIRED: Rule {
+    pub(crate) static BODY_PARAMETER_SCHEMA_REQUIRED: Rule {
         code: "BodyParameterSchemaRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

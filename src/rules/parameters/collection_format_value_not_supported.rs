@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"in": "header", "collectionFormat": "multi"}`
     /// Good: `"collectionFormat": "csv"`.
-    pub static COLLECTION_FORMAT_VALUE_NOT_SUPPORTED: Rule {
+    pub(crate) static COLLECTION_FORMAT_VALUE_NOT_SUPPORTED: Rule {
         code: "CollectionFormatValueNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "connectionId", "in": "query", "type": "string"}`
     /// Good: `{"name": "accountConnection", "in": "query", "type": "string"}`
-    pub static CONNECTION_ID_PARAMETER_NOT_ALLOWED: Rule {
+    pub(crate) static CONNECTION_ID_PARAMETER_NOT_ALLOWED: Rule {
         code: "ConnectionIdParameterNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"post": {"consumes": ["application/xml"], "parameters": [{"in": "body", …}]}`
     /// Good: `"post": {"consumes": ["application/json"], "parameters": [{"in": "body", …}]}`
-    pub static CONSUMES_MISSING: Rule {
+    pub(crate) static CONSUMES_MISSING: Rule {
         code: "ConsumesMissing",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

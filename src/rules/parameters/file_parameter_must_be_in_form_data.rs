@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "file", "in": "query", "type": "file"}`
     /// Good: `{"name": "file", "in": "formData", "type": "file"}` with `"consumes": ["multipart/form-data"]`
-    pub static FILE_PARAMETER_MUST_BE_IN_FORM_DATA: Rule {
+    pub(crate) static FILE_PARAMETER_MUST_BE_IN_FORM_DATA: Rule {
         code: "FileParameterMustBeInFormData",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `{"name": "api-version", "in": "query", "default": "2024-01-01", "x-ms-visibility":
     /// "internal"}`
     /// Good: the same with `"required": true`.
-    pub static INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL: Rule {
+    pub(crate) static INTERNAL_PROPERTY_WITH_DEFAULT_OPTIONAL: Rule {
         code: "InternalPropertyWithDefaultOptional",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "naïve", "in": "formData", "type": "string"}`
     /// Good: `{"name": "naive", "in": "formData", "type": "string", "x-ms-summary": "Naïve"}`
-    pub static INVALID_FORM_DATA_PARAMETER_NAME: Rule {
+    pub(crate) static INVALID_FORM_DATA_PARAMETER_NAME: Rule {
         code: "InvalidFormDataParameterName",
         severity: Severity::Error,
         gate: Gate::Pipeline,

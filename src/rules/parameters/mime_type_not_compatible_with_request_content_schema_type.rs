@@ -22,7 +22,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `consumes: ["text/plain"]` with an object schema
     /// Good: `consumes: ["application/json"]`.
-    pub static MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE: Rule {
+    pub(crate) static MIME_TYPE_NOT_COMPATIBLE_WITH_REQUEST_CONTENT_SCHEMA_TYPE: Rule {
         code: "MimeTypeNotCompatibleWithRequestContentSchemaType",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"consumes": ["application/xml"]`
     /// Good: `"consumes": ["application/json"]`
-    pub static MIME_TYPE_NOT_SUPPORTED: Rule {
+    pub(crate) static MIME_TYPE_NOT_SUPPORTED: Rule {
         code: "MimeTypeNotSupported",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -8,7 +8,7 @@ use super::opkit::{Once, SUPPORTED_MIME, body_schema, is_true, op_body_props, op
 use super::{Context, Rule};
 use crate::model::pointer::join;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &BODY_OR_FORM_DATA_PARAMETER_IN_FETCH_OPERATION_NOT_ALLOWED,
     &CONNECTION_ID_PARAMETER_NOT_ALLOWED,
     &CONSUMES_MISSING,
@@ -106,28 +106,28 @@ mod required_read_only_property_not_allowed_as_input;
 mod reserved_parameter_is_used;
 mod string_binary_not_supported_for_form_url_encoded;
 
-pub use body_or_form_data_parameter_in_fetch_operation_not_allowed::*;
-pub use body_parameter_property_not_valid::*;
-pub use body_parameter_schema_required::*;
-pub use collection_format_value_not_supported::*;
-pub use connection_id_parameter_not_allowed::*;
-pub use consumes_missing::*;
-pub use file_parameter_must_be_in_form_data::*;
-pub use internal_property_with_default_optional::*;
-pub use invalid_form_data_parameter_name::*;
-pub use mime_type_not_compatible_with_request_content_schema_type::*;
-pub use mime_type_not_supported::*;
-pub use non_body_parameter_schema_not_valid::*;
-pub use operation_parameters_are_not_unique::*;
-pub use parameter_list_contains_form_data_and_body::*;
-pub use path_parameter_missing_encoding::*;
-pub use path_parameters_contain_duplicate_parameter::*;
-pub use path_parameters_contain_multiple_body_parameters::*;
-pub use property_must_be_required::*;
-pub use query_parameter_encoding_not_supported::*;
-pub use required_read_only_property_not_allowed_as_input::*;
-pub use reserved_parameter_is_used::*;
-pub use string_binary_not_supported_for_form_url_encoded::*;
+pub(crate) use body_or_form_data_parameter_in_fetch_operation_not_allowed::*;
+pub(crate) use body_parameter_property_not_valid::*;
+pub(crate) use body_parameter_schema_required::*;
+pub(crate) use collection_format_value_not_supported::*;
+pub(crate) use connection_id_parameter_not_allowed::*;
+pub(crate) use consumes_missing::*;
+pub(crate) use file_parameter_must_be_in_form_data::*;
+pub(crate) use internal_property_with_default_optional::*;
+pub(crate) use invalid_form_data_parameter_name::*;
+pub(crate) use mime_type_not_compatible_with_request_content_schema_type::*;
+pub(crate) use mime_type_not_supported::*;
+pub(crate) use non_body_parameter_schema_not_valid::*;
+pub(crate) use operation_parameters_are_not_unique::*;
+pub(crate) use parameter_list_contains_form_data_and_body::*;
+pub(crate) use path_parameter_missing_encoding::*;
+pub(crate) use path_parameters_contain_duplicate_parameter::*;
+pub(crate) use path_parameters_contain_multiple_body_parameters::*;
+pub(crate) use property_must_be_required::*;
+pub(crate) use query_parameter_encoding_not_supported::*;
+pub(crate) use required_read_only_property_not_allowed_as_input::*;
+pub(crate) use reserved_parameter_is_used::*;
+pub(crate) use string_binary_not_supported_for_form_url_encoded::*;
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "q", "in": "query", "schema": {"type": "string"}}`
     /// Good: `{"name": "q", "in": "query", "type": "string"}`
-    pub static NON_BODY_PARAMETER_SCHEMA_NOT_VALID: Rule {
+    pub(crate) static NON_BODY_PARAMETER_SCHEMA_NOT_VALID: Rule {
         code: "NonBodyParameterSchemaNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": [{"$ref": "#/parameters/Q"}, {"$ref": "#/parameters/Q"}]`
     /// Good: `"parameters": [{"$ref": "#/parameters/Q"}]`
-    pub static OPERATION_PARAMETERS_ARE_NOT_UNIQUE: Rule {
+    pub(crate) static OPERATION_PARAMETERS_ARE_NOT_UNIQUE: Rule {
         code: "OperationParametersAreNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,

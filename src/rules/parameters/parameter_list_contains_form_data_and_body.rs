@@ -13,7 +13,7 @@ crate::declare_code! {
     /// "body", "schema": {…}}]`
     /// Good: `"parameters": [{"name": "file", "in": "formData", "type": "file"}, {"name": "title", "in":
     /// "formData", "type": "string"}]`
-    pub static PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY: Rule {
+    pub(crate) static PARAMETER_LIST_CONTAINS_FORM_DATA_AND_BODY: Rule {
         code: "ParameterListContainsFormDataAndBody",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -14,7 +14,7 @@ crate::declare_code! {
     /// Bad: `{"name": "taskId", "in": "path", "required": true, "type": "string"}`
     /// Good: `{"name": "taskId", "in": "path", "required": true, "type": "string", "x-ms-url-encoding":
     /// "single"}`
-    pub static PATH_PARAMETER_MISSING_ENCODING: Rule {
+    pub(crate) static PATH_PARAMETER_MISSING_ENCODING: Rule {
         code: "PathParameterMissingEncoding",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

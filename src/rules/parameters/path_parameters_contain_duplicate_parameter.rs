@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `"/p": {"parameters": [{"$ref": "#/parameters/Q"}, {"name": "q", "in": "query", …}]}`, where
     /// `#/parameters/Q` is also the query parameter `q`
     /// Good: `"/p": {"parameters": [{"$ref": "#/parameters/Q"}]}`
-    pub static PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
+    pub(crate) static PATH_PARAMETERS_CONTAIN_DUPLICATE_PARAMETER: Rule {
         code: "PathParametersContainDuplicateParameter",
         severity: Severity::Error,
         gate: Gate::Pipeline,

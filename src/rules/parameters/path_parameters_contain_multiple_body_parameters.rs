@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `"/p": {"parameters": [{"name": "a", "in": "body", …}, {"name": "b", "in": "body", …}]}`
     /// Good: `"/p": {"parameters": [{"name": "body", "in": "body", "schema": {"properties": {"a": {…},
     /// "b": {…}}}}]}`
-    pub static PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
+    pub(crate) static PATH_PARAMETERS_CONTAIN_MULTIPLE_BODY_PARAMETERS: Rule {
         code: "PathParametersContainMultipleBodyParameters",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `{"properties": {"kind": {"type": "string", "default": "task", "x-ms-visibility":
     /// "internal"}}}`
     /// Good: the same with `"required": ["kind"]`.
-    pub static PROPERTY_MUST_BE_REQUIRED: Rule {
+    pub(crate) static PROPERTY_MUST_BE_REQUIRED: Rule {
         code: "PropertyMustBeRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

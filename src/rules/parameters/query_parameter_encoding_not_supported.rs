@@ -18,7 +18,7 @@ crate::declare_code! {
     /// 2024), WPForms (certified, 2023) and HubSpot CRM (independent publisher, 2023) were merged
     /// with it, so Microsoft does not block on it (the platform ignores the key on queries);
     /// connkit warns.
-    pub static QUERY_PARAMETER_ENCODING_NOT_SUPPORTED: Rule {
+    pub(crate) static QUERY_PARAMETER_ENCODING_NOT_SUPPORTED: Rule {
         code: "QueryParameterEncodingNotSupported",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `{"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "readOnly":
     /// true}}}` as a request body
     /// Good: the same without `"required": ["id"]`, or without `readOnly`
-    pub static REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT: Rule {
+    pub(crate) static REQUIRED_READ_ONLY_PROPERTY_NOT_ALLOWED_AS_INPUT: Rule {
         code: "RequiredReadOnlyPropertyNotAllowedAsInput",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -24,7 +24,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "Content-Length", "in": "header", "type": "string"}`
     /// Good: no such parameter: the gateway sets `Content-Length` itself
-    pub static RESERVED_PARAMETER_IS_USED: Rule {
+    pub(crate) static RESERVED_PARAMETER_IS_USED: Rule {
         code: "ReservedParameterIsUsed",
         severity: Severity::Info,
         gate: Gate::Pipeline,

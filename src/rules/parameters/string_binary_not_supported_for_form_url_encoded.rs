@@ -19,7 +19,7 @@ crate::declare_code! {
     /// Bad: `"consumes": ["application/x-www-form-urlencoded"]` with `{"name": "f", "in": "formData",
     /// "type": "file"}`
     /// Good: `"consumes": ["multipart/form-data"]` with the same parameter
-    pub static STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED: Rule {
+    pub(crate) static STRING_BINARY_NOT_SUPPORTED_FOR_FORM_URL_ENCODED: Rule {
         code: "StringBinaryNotSupportedForFormUrlEncoded",
         severity: Severity::Error,
         gate: Gate::Pipeline,

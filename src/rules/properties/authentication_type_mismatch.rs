@@ -23,7 +23,7 @@ crate::declare_code! {
     /// (HubPlanner: an `apiKey` scheme and no connection parameters, which the platform fills in
     /// itself; Tribal - SITS: an OAuth parameter and no security definition), so the platform
     /// tolerates both directions.
-    pub static AUTHENTICATION_TYPE_MISMATCH: Rule {
+    pub(crate) static AUTHENTICATION_TYPE_MISMATCH: Rule {
         code: "AuthenticationTypeMismatch",
         severity: Severity::Warning,
         gate: Gate::Platform,

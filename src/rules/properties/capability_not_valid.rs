@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"capabilities": ["actions", "Actionz"]`
     /// Good: `"capabilities": ["actions"]`
-    pub static CAPABILITY_NOT_VALID: Rule {
+    pub(crate) static CAPABILITY_NOT_VALID: Rule {
         code: "CapabilityNotValid",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A **warning**. Microsoft's published schema forbids these names, but its validator does not
     /// enforce it: 3 connectors were merged validated with names such as x-Auth-Email (2024), and
     /// they work. Prefer identifiers: they are easier to use in policy templates.
-    pub static CONNECTION_PARAMETER_NAME_NOT_VALID: Rule {
+    pub(crate) static CONNECTION_PARAMETER_NAME_NOT_VALID: Rule {
         code: "ConnectionParameterNameNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,

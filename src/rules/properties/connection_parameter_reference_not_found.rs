@@ -21,7 +21,7 @@ crate::declare_code! {
     /// merged validated three times (2022–2023) with @connectionParameters('instanceURL') and no
     /// such parameter, and fixed it later. At run time the expression is empty, so the policy
     /// produces a broken value: fix it.
-    pub static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule {
+    pub(crate) static CONNECTION_PARAMETER_REFERENCE_NOT_FOUND: Rule {
         code: "ConnectionParameterReferenceNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: a type that differs only in letter case (`oAuthSetting`) is reported as a
     /// warning; one certified connector was merged with it.
-    pub static CONNECTION_PARAMETER_TYPE_NOT_VALID: Rule {
+    pub(crate) static CONNECTION_PARAMETER_TYPE_NOT_VALID: Rule {
         code: "ConnectionParameterTypeNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"connectionParameters": {"api_key": {…}}, "connectionParameterSets": {"values": […]}`
     /// Good: `"connectionParameterSets": {"values": […]}` alone (or with `"connectionParameters": {}`)
-    pub static CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED: Rule {
+    pub(crate) static CONNECTION_PARAMETERS_AND_SETS_BOTH_DEFINED: Rule {
         code: "ConnectionParametersAndSetsBothDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,

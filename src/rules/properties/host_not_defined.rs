@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a definition without `host` and no `dynamichosturl` entry in `policyTemplateInstances`
     /// Good: `"host": "api.contoso.com"`, or a `dynamichosturl` policy template (keeping a placeholder `host`)
-    pub static HOST_NOT_DEFINED: Rule {
+    pub(crate) static HOST_NOT_DEFINED: Rule {
         code: "HostNotDefined",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A **warning** for reviewers, never seen by the pipeline's checks: 18 certified connectors
     /// were merged with '#FFFFFF' or the default '#007ee5' (e.g. DocuSign 2024, SignHost 2024,
     /// Bloomflow 2023). Reviewers may still ask for the brand colour.
-    pub static ICON_BRAND_COLOR_NOT_ALLOWED: Rule {
+    pub(crate) static ICON_BRAND_COLOR_NOT_ALLOWED: Rule {
         code: "IconBrandColorNotAllowed",
         severity: Severity::Warning,
         gate: Gate::Review,

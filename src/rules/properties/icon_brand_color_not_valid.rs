@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"iconBrandColor": "blue"`
     /// Good: `"iconBrandColor": "#4b2e83"`
-    pub static ICON_BRAND_COLOR_NOT_VALID: Rule {
+    pub(crate) static ICON_BRAND_COLOR_NOT_VALID: Rule {
         code: "IconBrandColorNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ use super::{Context, Profile, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::{join, join_index};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &PROPERTIES_SCHEMA_VIOLATION,
     &ICON_BRAND_COLOR_NOT_VALID,
     &ICON_BRAND_COLOR_NOT_ALLOWED,
@@ -116,12 +116,12 @@ fn get_ci<'a>(v: &'a Value, key: &str) -> Option<(&'a str, &'a Value)> {
 }
 
 /// `#rrggbb`
-pub fn valid_hex_color(s: &str) -> bool {
+pub(crate) fn valid_hex_color(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Parse `#rrggbb` into RGB.
-pub fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
+pub(crate) fn parse_hex_color(s: &str) -> Option<[u8; 3]> {
     if !valid_hex_color(s) {
         return None;
     }
@@ -148,7 +148,7 @@ fn required_text(cx: &Context<'_>, sink: &mut Sink<'_>, key: &str, what: &str) {
 
 /// Values `connkit init` (and common templates) write for the author to replace. Compared
 /// case-insensitively with the whole trimmed value.
-pub const PLACEHOLDERS: &[&str] = &[
+pub(crate) const PLACEHOLDERS: &[&str] = &[
     "publisher name",
     "service owner name",
     "your name",
@@ -160,7 +160,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// Contact e-mail addresses templates write for the author to replace.
-pub const PLACEHOLDER_EMAILS: &[&str] = &[
+pub(crate) const PLACEHOLDER_EMAILS: &[&str] = &[
     "support@example.com",
     "email@example.com",
     "you@example.com",
@@ -168,7 +168,7 @@ pub const PLACEHOLDER_EMAILS: &[&str] = &[
 ];
 
 /// The three name shapes a connection parameter may have.
-pub fn valid_param_name(name: &str) -> bool {
+pub(crate) fn valid_param_name(name: &str) -> bool {
     let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     match name.split_once(':') {
         None => word(name),
@@ -177,7 +177,7 @@ pub fn valid_param_name(name: &str) -> bool {
 }
 
 /// Connection parameter types the platform knows.
-pub const PARAM_TYPES: [&str; 6] = [
+pub(crate) const PARAM_TYPES: [&str; 6] = [
     "string",
     "securestring",
     "int",
@@ -187,7 +187,8 @@ pub const PARAM_TYPES: [&str; 6] = [
 ];
 
 /// The description the platform demands on `token:TenantId` (its typo included).
-pub const TENANT_DESCRIPTION: &str = "The tenant ID of for the Azure Active Directory application";
+pub(crate) const TENANT_DESCRIPTION: &str =
+    "The tenant ID of for the Azure Active Directory application";
 
 fn oauth_settings<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
     conn_params(cx)
@@ -200,7 +201,7 @@ fn oauth_settings<'a>(cx: &Context<'a>) -> Vec<(String, &'a Value)> {
         .collect()
 }
 
-pub use crate::policies::catalog::PARAM_PREFIX;
+pub(crate) use crate::policies::catalog::PARAM_PREFIX;
 use crate::policies::catalog::{self, Kind, Template};
 use crate::policies::expr::{self, Role};
 use crate::policies::{Instance, Policies};
@@ -322,7 +323,7 @@ fn operation_ids<'a>(cx: &Context<'a>) -> Option<Vec<&'a str>> {
 }
 
 /// Capability strings the platform is known to use.
-pub const CAPABILITIES: [&str; 6] = [
+pub(crate) const CAPABILITIES: [&str; 6] = [
     "actions",
     "triggers",
     "gateway",
@@ -359,34 +360,34 @@ mod script_operation_not_found;
 mod stack_owner_required;
 mod tenant_id_parameter_not_valid;
 
-pub use authentication_type_mismatch::*;
-pub use capability_not_valid::*;
-pub use connection_parameter_name_not_valid::*;
-pub use connection_parameter_reference_not_found::*;
-pub use connection_parameter_type_not_valid::*;
-pub use connection_parameters_and_sets_both_defined::*;
-pub use host_not_defined::*;
-pub use icon_brand_color_not_allowed::*;
-pub use icon_brand_color_not_valid::*;
-pub use oauth_not_allowed_for_independent_publisher::*;
-pub use oauth_redirect_mode_not_per_connector::*;
-pub use oauth_settings_not_valid::*;
-pub use placeholder_value::*;
-pub use policy_expression_function_unknown::*;
-pub use policy_expression_input_not_found::*;
-pub use policy_expression_not_allowed_here::*;
-pub use policy_expression_syntax_error::*;
-pub use policy_template_operation_name_missing::*;
-pub use policy_template_operation_not_found::*;
-pub use policy_template_parameter_missing::*;
-pub use policy_template_parameter_unknown::*;
-pub use policy_template_parameter_value_not_valid::*;
-pub use policy_template_unknown::*;
-pub use properties_schema_violation::*;
-pub use publisher_required::*;
-pub use script_operation_not_found::*;
-pub use stack_owner_required::*;
-pub use tenant_id_parameter_not_valid::*;
+pub(crate) use authentication_type_mismatch::*;
+pub(crate) use capability_not_valid::*;
+pub(crate) use connection_parameter_name_not_valid::*;
+pub(crate) use connection_parameter_reference_not_found::*;
+pub(crate) use connection_parameter_type_not_valid::*;
+pub(crate) use connection_parameters_and_sets_both_defined::*;
+pub(crate) use host_not_defined::*;
+pub(crate) use icon_brand_color_not_allowed::*;
+pub(crate) use icon_brand_color_not_valid::*;
+pub(crate) use oauth_not_allowed_for_independent_publisher::*;
+pub(crate) use oauth_redirect_mode_not_per_connector::*;
+pub(crate) use oauth_settings_not_valid::*;
+pub(crate) use placeholder_value::*;
+pub(crate) use policy_expression_function_unknown::*;
+pub(crate) use policy_expression_input_not_found::*;
+pub(crate) use policy_expression_not_allowed_here::*;
+pub(crate) use policy_expression_syntax_error::*;
+pub(crate) use policy_template_operation_name_missing::*;
+pub(crate) use policy_template_operation_not_found::*;
+pub(crate) use policy_template_parameter_missing::*;
+pub(crate) use policy_template_parameter_unknown::*;
+pub(crate) use policy_template_parameter_value_not_valid::*;
+pub(crate) use policy_template_unknown::*;
+pub(crate) use properties_schema_violation::*;
+pub(crate) use publisher_required::*;
+pub(crate) use script_operation_not_found::*;
+pub(crate) use stack_owner_required::*;
+pub(crate) use tenant_id_parameter_not_valid::*;
 
 #[cfg(test)]
 pub(super) mod tests {

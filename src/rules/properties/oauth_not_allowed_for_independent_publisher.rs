@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: a warning, because the policy is stated in pull-request reviews rather than in
     /// the documentation and many merged independent-publisher connectors predate it.
-    pub static OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER: Rule {
+    pub(crate) static OAUTH_NOT_ALLOWED_FOR_INDEPENDENT_PUBLISHER: Rule {
         code: "OAuthNotAllowedForIndependentPublisher",
         severity: Severity::Warning,
         gate: Gate::Review,

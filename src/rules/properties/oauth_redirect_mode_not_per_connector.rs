@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: a warning, not an error: 106 merged OAuth connectors still use `Global`, and
     /// Microsoft's own validator refused `GlobalPerConnector` until late 2023.
-    pub static OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR: Rule {
+    pub(crate) static OAUTH_REDIRECT_MODE_NOT_PER_CONNECTOR: Rule {
         code: "OAuthRedirectModeNotPerConnector",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -72,7 +72,7 @@ crate::declare_code! {
     /// IsFirstParty is a warning: Microsoft's own Azure Communication Services SMS Events was
     /// merged validated without it (2022). A missing required parameter of another provider stays
     /// an error: the platform cannot sign users in.
-    pub static OAUTH_SETTINGS_NOT_VALID: Rule {
+    pub(crate) static OAUTH_SETTINGS_NOT_VALID: Rule {
         code: "OAuthSettingsNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -34,7 +34,7 @@ crate::declare_code! {
     /// three versions) has one, in `host`, which its `dynamichosturl` policy template replaces
     /// at run time; it is not reported. No merged connector's readme names the publisher
     /// "Publisher name", and none ships init's marked icon (the marker did not exist).
-    pub static PLACEHOLDER_VALUE: Rule {
+    pub(crate) static PLACEHOLDER_VALUE: Rule {
         code: "PlaceholderValue",
         severity: Severity::Error,
         gate: Gate::Review,

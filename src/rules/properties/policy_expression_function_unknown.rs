@@ -20,7 +20,7 @@ crate::declare_code! {
     /// An **error**: the expression cannot work at run time. No version of the history
     /// (1,055 merged versions, 2020–2024) calls an unknown function; Microsoft's validators do
     /// not read expressions, so only connkit catches it before the connector is used.
-    pub static POLICY_EXPRESSION_FUNCTION_UNKNOWN: Rule {
+    pub(crate) static POLICY_EXPRESSION_FUNCTION_UNKNOWN: Rule {
         code: "PolicyExpressionFunctionUnknown",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -32,7 +32,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**: the value is empty rather than refused, and connkit cannot see headers a
     /// policy of another kind adds.
-    pub static POLICY_EXPRESSION_INPUT_NOT_FOUND: Rule {
+    pub(crate) static POLICY_EXPRESSION_INPUT_NOT_FOUND: Rule {
         code: "PolicyExpressionInputNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -19,7 +19,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**: the pages say where each function applies, but not what the platform does
     /// with one elsewhere.
-    pub static POLICY_EXPRESSION_NOT_ALLOWED_HERE: Rule {
+    pub(crate) static POLICY_EXPRESSION_NOT_ALLOWED_HERE: Rule {
         code: "PolicyExpressionNotAllowedHere",
         severity: Severity::Warning,
         gate: Gate::Platform,

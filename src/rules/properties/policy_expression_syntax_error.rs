@@ -19,7 +19,7 @@ crate::declare_code! {
     /// An **error**: the platform cannot evaluate it. Parentheses outside an `@`-call are text
     /// (merged values such as `and(eq(state, '{@body().state}'), …)` or
     /// `groupTypes/any(c:c eq 'Unified')`), so no merged version of the history is reported.
-    pub static POLICY_EXPRESSION_SYNTAX_ERROR: Rule {
+    pub(crate) static POLICY_EXPRESSION_SYNTAX_ERROR: Rule {
         code: "PolicyExpressionSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -21,7 +21,7 @@ crate::declare_code! {
     /// A **warning**: merged connectors do it on purpose where every operation shares the body
     /// shape (a few routerequesttoendpoint and setproperty instances in the history); connkit
     /// cannot tell that from a mistake.
-    pub static POLICY_TEMPLATE_OPERATION_NAME_MISSING: Rule {
+    pub(crate) static POLICY_TEMPLATE_OPERATION_NAME_MISSING: Rule {
         code: "PolicyTemplateOperationNameMissing",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**. Philips HUE was merged validated (2022) naming an operation its definition
     /// lacks; the platform applies the policy to the operations that exist.
-    pub static POLICY_TEMPLATE_OPERATION_NOT_FOUND: Rule {
+    pub(crate) static POLICY_TEMPLATE_OPERATION_NOT_FOUND: Rule {
         code: "PolicyTemplateOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -22,7 +22,7 @@ crate::declare_code! {
     ///   "x-ms-apimTemplateParameter.existsAction": "override",
     ///   "x-ms-apimTemplate-policySection": "Request"}}
     /// ```
-    pub static POLICY_TEMPLATE_PARAMETER_MISSING: Rule {
+    pub(crate) static POLICY_TEMPLATE_PARAMETER_MISSING: Rule {
         code: "PolicyTemplateParameterMissing",
         severity: Severity::Error,
         gate: Gate::Platform,

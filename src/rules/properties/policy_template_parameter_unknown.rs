@@ -35,7 +35,7 @@ crate::declare_code! {
     /// A **warning**: Microsoft's apiProperties validator let unknown keys through on validated
     /// merges (docs/calibration.md), and the platform ignores them. dynamichosturl with
     /// `x-ms-apimTemplate-policySection: Request` was merged 4 times and is not reported.
-    pub static POLICY_TEMPLATE_PARAMETER_UNKNOWN: Rule {
+    pub(crate) static POLICY_TEMPLATE_PARAMETER_UNKNOWN: Rule {
         code: "PolicyTemplateParameterUnknown",
         severity: Severity::Warning,
         gate: Gate::Platform,

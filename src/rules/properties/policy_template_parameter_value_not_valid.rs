@@ -21,7 +21,7 @@ crate::declare_code! {
     /// An **error**: Microsoft's schema lists these values and the platform has no meaning for
     /// others. Every merged version of the history uses listed values (compared ignoring case);
     /// dynamichosturl with `policySection: Request` (4 merged versions) is accepted.
-    pub static POLICY_TEMPLATE_PARAMETER_VALUE_NOT_VALID: Rule {
+    pub(crate) static POLICY_TEMPLATE_PARAMETER_VALUE_NOT_VALID: Rule {
         code: "PolicyTemplateParameterValueNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -25,7 +25,7 @@ crate::declare_code! {
     /// merged version of the history uses documented spellings or the three internal ids
     /// (moveproperties and setconnectionstatustounauthenticated in certified connectors), so
     /// those are warnings.
-    pub static POLICY_TEMPLATE_UNKNOWN: Rule {
+    pub(crate) static POLICY_TEMPLATE_UNKNOWN: Rule {
         code: "PolicyTemplateUnknown",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -52,7 +52,7 @@ crate::declare_code! {
     /// pipeline's 2023-08 repair in the other half of the public repository (none in the visible
     /// history). Wrong types elsewhere are refused ("Invalid type. Expected Boolean but got
     /// String.").
-    pub static PROPERTIES_SCHEMA_VIOLATION: Rule {
+    pub(crate) static PROPERTIES_SCHEMA_VIOLATION: Rule {
         code: "PropertiesSchemaViolation",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// A **warning** for reviewers. The apiProperties validator does not enforce it: 3 connectors
     /// were merged without 'publisher' after the validator existed (Haiilo and personr, 2023).
     /// Reviewers expect it on new submissions.
-    pub static PUBLISHER_REQUIRED: Rule {
+    pub(crate) static PUBLISHER_REQUIRED: Rule {
         code: "PublisherRequired",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A **warning**. The apiProperties validator does not cross-check it: personr and SoloSign
     /// were merged validated (2023) naming 'postCall', which their definitions lack. The script
     /// simply never runs for that name.
-    pub static SCRIPT_OPERATION_NOT_FOUND: Rule {
+    pub(crate) static SCRIPT_OPERATION_NOT_FOUND: Rule {
         code: "ScriptOperationNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,

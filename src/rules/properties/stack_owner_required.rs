@@ -21,7 +21,7 @@ crate::declare_code! {
     /// warning. Microsoft's tools do not block on it (9 of 106 certified/independent-publisher
     /// connectors changed in 2024 were merged without it), so an error would fail CI on connectors
     /// that pass certification; the warning still asks for the one line reviewers want.
-    pub static STACK_OWNER_REQUIRED: Rule {
+    pub(crate) static STACK_OWNER_REQUIRED: Rule {
         code: "StackOwnerRequired",
         severity: Severity::Warning,
         gate: Gate::Review,

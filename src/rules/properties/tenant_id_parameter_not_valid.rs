@@ -32,7 +32,7 @@ crate::declare_code! {
     /// differently (Tikit, Team Forms, OrbusInfinity, 3E Events, …), although Microsoft's validator
     /// has reported a differing description as Critical in the past (errors on connectors changed
     /// in 2024: 8 before, 0 after).
-    pub static TENANT_ID_PARAMETER_NOT_VALID: Rule {
+    pub(crate) static TENANT_ID_PARAMETER_NOT_VALID: Rule {
         code: "TenantIdParameterNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

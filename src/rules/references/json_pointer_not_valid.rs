@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"$ref": "http://contoso.com/schemas.json#/Task"}`
     /// Good: `{"$ref": "#/definitions/Task"}`
-    pub static JSON_POINTER_NOT_VALID: Rule {
+    pub(crate) static JSON_POINTER_NOT_VALID: Rule {
         code: "JsonPointerNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -7,7 +7,7 @@ use crate::model::FileKind;
 use crate::model::pointer::{self, join};
 use crate::model::swagger::RefError;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &SCHEMA_REFERENCE_NOT_FOUND,
     &PARAMETER_REFERENCE_NOT_FOUND,
     &RESPONSE_REFERENCE_NOT_FOUND,
@@ -27,7 +27,7 @@ pub const RULES: &[&Rule] = &[
 
 /// What a `$ref` stands for, from where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefKind {
+pub(crate) enum RefKind {
     Schema,
     Parameter,
     Response,
@@ -36,13 +36,13 @@ pub enum RefKind {
 
 /// One `$ref` written in the document.
 #[derive(Debug, Clone)]
-pub struct RefSite<'a> {
+pub(crate) struct RefSite<'a> {
     /// Pointer to the object holding `$ref`.
-    pub at: String,
-    pub value: &'a Value,
-    pub kind: RefKind,
+    pub(crate) at: String,
+    pub(crate) value: &'a Value,
+    pub(crate) kind: RefKind,
     /// The object holding `$ref`.
-    pub holder: &'a serde_json::Map<String, Value>,
+    pub(crate) holder: &'a serde_json::Map<String, Value>,
 }
 
 /// One step of a path into the document, borrowed from it.
@@ -60,7 +60,7 @@ impl Tok<'_> {
 
 /// Every `$ref` in the document with its kind, in document order, skipping example and
 /// default payloads. One recursive pass with a borrowed token stack: pointers are built only for `$ref` sites.
-pub fn ref_sites(root: &Value) -> Vec<RefSite<'_>> {
+pub(crate) fn ref_sites(root: &Value) -> Vec<RefSite<'_>> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok<'_>> = Vec::new();
     collect_refs(root, &mut toks, &mut out);
@@ -320,21 +320,21 @@ mod security_requirement_must_be_defined;
 mod security_requirement_must_have_empty_value;
 mod security_requirement_must_have_value;
 
-pub use json_pointer_not_valid::*;
-pub use oauth_security_requirement_value_must_be_scope_name::*;
-pub use parameter_ref_loop_not_allowed::*;
-pub use parameter_reference_not_found::*;
-pub use parameter_reference_not_valid::*;
-pub use path_item_ref_not_suppored::*;
-pub use response_ref_loop_not_allowed::*;
-pub use response_reference_not_found::*;
-pub use response_reference_not_valid::*;
-pub use schema_ref_loop_not_allowed::*;
-pub use schema_reference_not_found::*;
-pub use schema_reference_not_valid::*;
-pub use security_requirement_must_be_defined::*;
-pub use security_requirement_must_have_empty_value::*;
-pub use security_requirement_must_have_value::*;
+pub(crate) use json_pointer_not_valid::*;
+pub(crate) use oauth_security_requirement_value_must_be_scope_name::*;
+pub(crate) use parameter_ref_loop_not_allowed::*;
+pub(crate) use parameter_reference_not_found::*;
+pub(crate) use parameter_reference_not_valid::*;
+pub(crate) use path_item_ref_not_suppored::*;
+pub(crate) use response_ref_loop_not_allowed::*;
+pub(crate) use response_reference_not_found::*;
+pub(crate) use response_reference_not_valid::*;
+pub(crate) use schema_ref_loop_not_allowed::*;
+pub(crate) use schema_reference_not_found::*;
+pub(crate) use schema_reference_not_valid::*;
+pub(crate) use security_requirement_must_be_defined::*;
+pub(crate) use security_requirement_must_have_empty_value::*;
+pub(crate) use security_requirement_must_have_value::*;
 
 #[cfg(test)]
 pub(super) mod tests {

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// A **warning**. Microsoft's validator lets undeclared scopes through: validated merges of 6
     /// connectors (AADInvitationManager 2023, …). The identity provider, not the definition,
     /// decides which scopes exist.
-    pub static OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME: Rule {
+    pub(crate) static OAUTH_SECURITY_REQUIREMENT_VALUE_MUST_BE_SCOPE_NAME: Rule {
         code: "OAuthSecurityRequirementValueMustBeScopeName",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": {"P": {"$ref": "#/parameters/Q"}, "Q": {"name": "q", "in": "query", "type": "string"}}`
     /// Good: reference `#/parameters/Q` wherever `#/parameters/P` was used, and drop `P`
-    pub static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule {
+    pub(crate) static PARAMETER_REF_LOOP_NOT_ALLOWED: Rule {
         code: "ParameterRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

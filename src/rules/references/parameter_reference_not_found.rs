@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": [{"$ref": "#/parameters/Top"}]` with no root `parameters.Top`
     /// Good: add `"parameters": {"Top": {"name": "top", "in": "query", "type": "integer"}}` at the root
-    pub static PARAMETER_REFERENCE_NOT_FOUND: Rule {
+    pub(crate) static PARAMETER_REFERENCE_NOT_FOUND: Rule {
         code: "ParameterReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,

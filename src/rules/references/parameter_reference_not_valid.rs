@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"parameters": [{"$ref": "#/definitions/Top"}]`
     /// Good: `"parameters": [{"$ref": "#/parameters/Top"}]`
-    pub static PARAMETER_REFERENCE_NOT_VALID: Rule {
+    pub(crate) static PARAMETER_REFERENCE_NOT_VALID: Rule {
         code: "ParameterReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"paths": {"/tasks": {"$ref": "#/x-shared/tasks"}}`
     /// Good: `"paths": {"/tasks": {"get": {…}}}`
-    pub static PATH_ITEM_REF_NOT_SUPPORED: Rule {
+    pub(crate) static PATH_ITEM_REF_NOT_SUPPORED: Rule {
         code: "PathItemRefNotSuppored",
         severity: Severity::Error,
         gate: Gate::Pipeline,

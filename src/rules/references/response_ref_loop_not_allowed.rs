@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"responses": {"Ok": {"$ref": "#/responses/Done"}, "Done": {"description": "Done"}}`
     /// Good: reference `#/responses/Done` wherever `#/responses/Ok` was used, and drop `Ok`
-    pub static RESPONSE_REF_LOOP_NOT_ALLOWED: Rule {
+    pub(crate) static RESPONSE_REF_LOOP_NOT_ALLOWED: Rule {
         code: "ResponseRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"200": {"$ref": "#/responses/Done"}` with no root `responses.Done`
     /// Good: add `"responses": {"Done": {"description": "Done"}}` at the root
-    pub static RESPONSE_REFERENCE_NOT_FOUND: Rule {
+    pub(crate) static RESPONSE_REFERENCE_NOT_FOUND: Rule {
         code: "ResponseReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,

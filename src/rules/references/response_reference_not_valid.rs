@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"200": {"$ref": "#/definitions/Task"}`
     /// Good: `"200": {"description": "OK", "schema": {"$ref": "#/definitions/Task"}}`
-    pub static RESPONSE_REFERENCE_NOT_VALID: Rule {
+    pub(crate) static RESPONSE_REFERENCE_NOT_VALID: Rule {
         code: "ResponseReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// Calibration: a definition that is only a `$ref` to another definition (an alias) is accepted
     /// in connectors Microsoft certified, so only cycles are reported, and chains of more than 64
     /// aliases (reported once, at the first), which connkit does not follow further.
-    pub static SCHEMA_REF_LOOP_NOT_ALLOWED: Rule {
+    pub(crate) static SCHEMA_REF_LOOP_NOT_ALLOWED: Rule {
         code: "SchemaRefLoopNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"$ref": "#/definitions/Taks"}` (no such definition)
     /// Good: `{"$ref": "#/definitions/Task"}`
-    pub static SCHEMA_REFERENCE_NOT_FOUND: Rule {
+    pub(crate) static SCHEMA_REFERENCE_NOT_FOUND: Rule {
         code: "SchemaReferenceNotFound",
         severity: Severity::Error,
         gate: Gate::Pipeline,

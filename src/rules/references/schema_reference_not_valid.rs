@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"schema": {"$ref": "#/parameters/Task"}`
     /// Good: `"schema": {"$ref": "#/definitions/Task"}`
-    pub static SCHEMA_REFERENCE_NOT_VALID: Rule {
+    pub(crate) static SCHEMA_REFERENCE_NOT_VALID: Rule {
         code: "SchemaReferenceNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

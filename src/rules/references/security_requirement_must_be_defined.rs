@@ -16,7 +16,7 @@ crate::declare_code! {
     /// connection parameters, and Microsoft's validator let 3 of 106
     /// certified/independent-publisher connectors changed in 2024 through with undefined schemes
     /// (Bloomflow, Scrive eSign, Annature). It is still a real inconsistency worth fixing.
-    pub static SECURITY_REQUIREMENT_MUST_BE_DEFINED: Rule {
+    pub(crate) static SECURITY_REQUIREMENT_MUST_BE_DEFINED: Rule {
         code: "SecurityRequirementMustBeDefined",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// An error. On the visible merged history (1,055 versions of 528 connectors) it fires in 1
     /// version of 1 connector: Scrive eSign in the bulk merge of 2021-03-24 (no pull request, so
     /// no pipeline run); none of the 761 validated versions merged since 2022 has it.
-    pub static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule {
+    pub(crate) static SECURITY_REQUIREMENT_MUST_HAVE_EMPTY_VALUE: Rule {
         code: "SecurityRequirementMustHaveEmptyValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

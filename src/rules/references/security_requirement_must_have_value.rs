@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"security": [{"key": null}]`
     /// Good: `"security": [{"key": []}]`
-    pub static SECURITY_REQUIREMENT_MUST_HAVE_VALUE: Rule {
+    pub(crate) static SECURITY_REQUIREMENT_MUST_HAVE_VALUE: Rule {
         code: "SecurityRequirementMustHaveValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// changed in 2024 put `type` or `required` next to schema references and passed the validator
     /// (15 certified connectors in all, mostly with a `description`); the sibling is still ignored,
     /// so it deserves a look. Siblings of parameter and response references stay errors.
-    pub static ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF: Rule {
+    pub(crate) static ADDITIONAL_PROPERTY_NOT_ALLOWED_ADJACENT_TO_REF: Rule {
         code: "AdditionalPropertyNotAllowedAdjacentToRef",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"name": "taskId", "in": "path", "allowEmptyValue": true, …}`
     /// Good: `{"name": "filter", "in": "query", "allowEmptyValue": true, …}`
-    pub static ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA: Rule {
+    pub(crate) static ALLOW_EMPTY_VALUE_ONLY_VALID_FOR_QUERY_FORM_DATA: Rule {
         code: "AllowEmptyValueOnlyValidForQueryFormData",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -18,7 +18,7 @@ crate::declare_code! {
     /// the other half of the public repository, with no Microsoft message known (the visible
     /// history has none). An **error** for the other lists, where the schema of Swagger 2.0 says
     /// `uniqueItems`.
-    pub static ARRAY_DUPLICATE_VALUE: Rule {
+    pub(crate) static ARRAY_DUPLICATE_VALUE: Rule {
         code: "ArrayDuplicateValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

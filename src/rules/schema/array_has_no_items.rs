@@ -21,7 +21,7 @@ crate::declare_code! {
     /// validation, repeatedly and since the pipeline's 2023-08 repair, in the other half of the
     /// public repository, with no Microsoft message known (the visible history has none). The
     /// designer then offers the array only as a whole.
-    pub static ARRAY_HAS_NO_ITEMS: Rule {
+    pub(crate) static ARRAY_HAS_NO_ITEMS: Rule {
         code: "ArrayHasNoItems",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a definition with 600 properties (or a `$ref` tree expanding to more than 512 schemas)
     /// Good: at most 512 schema objects per body, response or definition: trim or cut with `{"type": "object"}`
-    pub static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
+    pub(crate) static BODY_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "BodySchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// boolean) is accepted: 3 certified connectors changed in 2024 do this and passed Microsoft's
     /// validator, which converts such strings. A number or boolean default on a string parameter is
     /// still reported (the case seen refused in the portal).
-    pub static DEFAULT_VALUE_MUST_MATCH_TYPE: Rule {
+    pub(crate) static DEFAULT_VALUE_MUST_MATCH_TYPE: Rule {
         code: "DefaultValueMustMatchType",
         severity: Severity::Error,
         gate: Gate::Pipeline,

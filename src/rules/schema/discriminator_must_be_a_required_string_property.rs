@@ -13,7 +13,7 @@ crate::declare_code! {
     /// required)
     /// Good: `{"discriminator": "kind", "required": ["kind"], "properties": {"kind": {"type":
     /// "string"}}}`
-    pub static DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY: Rule {
+    pub(crate) static DISCRIMINATOR_MUST_BE_A_REQUIRED_STRING_PROPERTY: Rule {
         code: "DiscriminatorMustBeARequiredStringProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

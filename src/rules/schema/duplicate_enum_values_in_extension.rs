@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-enum-values": [{"value": "a", "displayName": "A"}, {"value": "a", "displayName": "A again"}]`
     /// Good: `"x-ms-enum-values": [{"value": "a", "displayName": "A"}]`
-    pub static DUPLICATE_ENUM_VALUES_IN_EXTENSION: Rule {
+    pub(crate) static DUPLICATE_ENUM_VALUES_IN_EXTENSION: Rule {
         code: "DuplicateEnumValuesInExtension",
         severity: Severity::Error,
         gate: Gate::Pipeline,

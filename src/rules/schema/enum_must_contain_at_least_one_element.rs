@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "string", "enum": []}`
     /// Good: `{"type": "string", "enum": ["open", "closed"]}`
-    pub static ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT: Rule {
+    pub(crate) static ENUM_MUST_CONTAIN_AT_LEAST_ONE_ELEMENT: Rule {
         code: "EnumMustContainAtLeastOneElement",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "number", "exclusiveMaximum": true}`
     /// Good: `{"type": "number", "maximum": 3, "exclusiveMaximum": true}`
-    pub static EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM: Rule {
+    pub(crate) static EXCLUSIVE_MAXIMUM_REQUIRES_MAXIMUM: Rule {
         code: "ExclusiveMaximumRequiresMaximum",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "number", "exclusiveMinimum": true}`
     /// Good: `{"type": "number", "minimum": 0, "exclusiveMinimum": true}`
-    pub static EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM: Rule {
+    pub(crate) static EXCLUSIVE_MINIMUM_REQUIRES_MINIMUM: Rule {
         code: "ExclusiveMinimumRequiresMinimum",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-capabilities": {"filterFunctions": []}`
     /// Good: `"x-ms-capabilities": {"filterFunctions": ["eq", "ne"]}`
-    pub static FILTER_FUNCTIONS_PROPERTY_EMPTY: Rule {
+    pub(crate) static FILTER_FUNCTIONS_PROPERTY_EMPTY: Rule {
         code: "FilterFunctionsPropertyEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"filterFunctions": ["eq", "ne", "eq"]`
     /// Good: `"filterFunctions": ["eq", "ne"]`
-    pub static FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES: Rule {
+    pub(crate) static FILTER_FUNCTIONS_PROPERTY_HAS_DUPLICATES: Rule {
         code: "FilterFunctionsPropertyHasDuplicates",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a body parameter with `"schema": {"type": "object", "filterFunctions": ["eq"]}`
     /// Good: `filterFunctions` only in response schemas (or definitions used by responses)
-    pub static FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA: Rule {
+    pub(crate) static FILTER_FUNCTIONS_PROPERTY_IN_INPUT_SCHEMA: Rule {
         code: "FilterFunctionsPropertyInInputSchema",
         severity: Severity::Error,
         gate: Gate::Pipeline,

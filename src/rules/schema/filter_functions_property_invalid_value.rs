@@ -59,7 +59,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"filterFunctions": ["eq", "equals"]`
     /// Good: `"filterFunctions": ["eq", "contains"]`
-    pub static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule {
+    pub(crate) static FILTER_FUNCTIONS_PROPERTY_INVALID_VALUE: Rule {
         code: "FilterFunctionsPropertyInvalidValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// Bad: `{"type": "object", "x-ms-editor": "dictionary"}`
     /// Good: `{"type": "object", "additionalProperties": {"type": "string"}, "x-ms-editor":
     /// "dictionary"}`
-    pub static INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE: Rule {
+    pub(crate) static INVALID_CUSTOM_EDITOR_EXTENSION_DICTIONARY_VALUE: Rule {
         code: "InvalidCustomEditorExtensionDictionaryValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// Calibration: `null` members are accepted (used to document nullable values), and so are
     /// strings that spell a value of the type (`"true"` for a boolean), which a certified connector
     /// changed in 2024 uses.
-    pub static INVALID_ENUM_VALUE: Rule {
+    pub(crate) static INVALID_ENUM_VALUE: Rule {
         code: "InvalidEnumValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"enum": ["a", "b"], "x-ms-enum-values": [{"value": "c", "displayName": "C"}]`
     /// Good: `"enum": ["a", "b", "c"]` with the same entry
-    pub static INVALID_ENUM_VALUES_EXTENSION_VALUE: Rule {
+    pub(crate) static INVALID_ENUM_VALUES_EXTENSION_VALUE: Rule {
         code: "InvalidEnumValuesExtensionValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

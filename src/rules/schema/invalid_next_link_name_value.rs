@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-pageable": {"nextLinkName": "next"}`
     /// Good: `"x-ms-pageable": {"nextLinkName": "@odata.nextLink"}` (or rename the property with the `updatenextlink` policy template)
-    pub static INVALID_NEXT_LINK_NAME_VALUE: Rule {
+    pub(crate) static INVALID_NEXT_LINK_NAME_VALUE: Rule {
         code: "InvalidNextLinkNameValue",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// validator, which probably sends such values as strings. Query, header and path parameters
     /// with `format: binary` stay errors; a formData array of binary items (several files in one
     /// field, as a certified connector does) is accepted.
-    pub static INVALID_STRING_BINARY_PROPERTY: Rule {
+    pub(crate) static INVALID_STRING_BINARY_PROPERTY: Rule {
         code: "InvalidStringBinaryProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"maxItems": -1}`
     /// Good: `{"maxItems": 0}`
-    pub static MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+    pub(crate) static MAX_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxItemsMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"maxLength": -1}`
     /// Good: `{"maxLength": 3}`
-    pub static MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+    pub(crate) static MAX_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxLengthMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"maxProperties": -2}`
     /// Good: `{"maxProperties": 2}`
-    pub static MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+    pub(crate) static MAX_PROPERTIES_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MaxPropertiesMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -28,7 +28,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"consumes": ["json"]`
     /// Good: `"consumes": ["application/json"]`
-    pub static MIME_TYPE_NOT_VALID: Rule {
+    pub(crate) static MIME_TYPE_NOT_VALID: Rule {
         code: "MimeTypeNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

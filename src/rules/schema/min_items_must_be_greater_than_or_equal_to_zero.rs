@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"minItems": -1}`
     /// Good: `{"minItems": 1}`
-    pub static MIN_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+    pub(crate) static MIN_ITEMS_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MinItemsMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"minItems": 5, "maxItems": 1}`
     /// Good: `{"minItems": 1, "maxItems": 5}`
-    pub static MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS: Rule {
+    pub(crate) static MIN_ITEMS_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_ITEMS: Rule {
         code: "MinItemsShouldBeLessThanOrEqualToMaxItems",
         severity: Severity::Error,
         gate: Gate::Pipeline,

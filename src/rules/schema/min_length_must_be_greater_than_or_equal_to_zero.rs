@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"minLength": -1}`
     /// Good: `{"minLength": 0}`
-    pub static MIN_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
+    pub(crate) static MIN_LENGTH_MUST_BE_GREATER_THAN_OR_EQUAL_TO_ZERO: Rule {
         code: "MinLengthMustBeGreaterThanOrEqualToZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"minLength": 5, "maxLength": 1}`
     /// Good: `{"minLength": 1, "maxLength": 5}`
-    pub static MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH: Rule {
+    pub(crate) static MIN_LENGTH_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAX_LENGTH: Rule {
         code: "MinLengthShouldBeLessThanOrEqualToMaxLength",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"minimum": 10, "maximum": 1}`
     /// Good: `{"minimum": 1, "maximum": 10}`
-    pub static MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM: Rule {
+    pub(crate) static MINIMUM_SHOULD_BE_LESS_THAN_OR_EQUAL_TO_MAXIMUM: Rule {
         code: "MinimumShouldBeLessThanOrEqualToMaximum",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-enum-values": [{"value": "hi"}]`
     /// Good: `"x-ms-enum-values": [{"value": "hi", "displayName": "High"}]`
-    pub static MISSING_ENUM_VALUES_DISPLAY_NAME: Rule {
+    pub(crate) static MISSING_ENUM_VALUES_DISPLAY_NAME: Rule {
         code: "MissingEnumValuesDisplayName",
         severity: Severity::Error,
         gate: Gate::Pipeline,

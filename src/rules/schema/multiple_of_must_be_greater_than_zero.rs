@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "number", "multipleOf": 0}`
     /// Good: `{"type": "number", "multipleOf": 0.5}`
-    pub static MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO: Rule {
+    pub(crate) static MULTIPLE_OF_MUST_BE_GREATER_THAN_ZERO: Rule {
         code: "MultipleOfMustBeGreaterThanZero",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-dynamic-values": {"value-path": "id"}`
     /// Good: `"x-ms-dynamic-values": {"operationId": "ListTasks", "value-path": "id"}`
-    pub static ONE_OF_PROPERTIES_REQUIRED: Rule {
+    pub(crate) static ONE_OF_PROPERTIES_REQUIRED: Rule {
         code: "OneOfPropertiesRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

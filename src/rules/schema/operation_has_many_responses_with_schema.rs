@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// Calibration: schemas on error responses (4xx/5xx) are common in certified connectors and
     /// harmless (they never become outputs), so only 2xx responses are counted.
-    pub static OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA: Rule {
+    pub(crate) static OPERATION_HAS_MANY_RESPONSES_WITH_SCHEMA: Rule {
         code: "OperationHasManyResponsesWithSchema",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"pattern": "[a-z"`
     /// Good: `"pattern": "^[a-z]+$"`
-    pub static PATTERN_SHOULD_BE_VALID_REGULAR_EXPRESSION: Rule {
+    pub(crate) static PATTERN_SHOULD_BE_VALID_REGULAR_EXPRESSION: Rule {
         code: "PatternShouldBeValidRegularExpression",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"info": {"version": "0.9", "x-ms-api-annotation": {"status": "Production"}}`, or a host such as `beta.contoso.com`
     /// Good: `"status": "Preview"` until the service is generally available
-    pub static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule {
+    pub(crate) static PRODUCTION_STATUS_ON_BETA_SERVICE: Rule {
         code: "ProductionStatusOnBetaService",
         severity: Severity::Info,
         gate: Gate::Pipeline,

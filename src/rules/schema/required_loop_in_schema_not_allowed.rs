@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `A` requires `b` of type `#/definitions/B`, and `B` requires `a` of type `#/definitions/A`
     /// Good: one of the two properties optional (left out of `required`)
-    pub static REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED: Rule {
+    pub(crate) static REQUIRED_LOOP_IN_SCHEMA_NOT_ALLOWED: Rule {
         code: "RequiredLoopInSchemaNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

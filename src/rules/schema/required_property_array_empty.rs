@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "object", "required": [], "properties": {…}}`
     /// Good: `{"type": "object", "properties": {…}}`
-    pub static REQUIRED_PROPERTY_ARRAY_EMPTY: Rule {
+    pub(crate) static REQUIRED_PROPERTY_ARRAY_EMPTY: Rule {
         code: "RequiredPropertyArrayEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

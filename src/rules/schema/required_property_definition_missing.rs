@@ -61,7 +61,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"required": ["id"], "properties": {"ID": {"type": "string"}}}`
     /// Good: `{"required": ["ID"], "properties": {"ID": {"type": "string"}}}`
-    pub static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule {
+    pub(crate) static REQUIRED_PROPERTY_DEFINITION_MISSING: Rule {
         code: "RequiredPropertyDefinitionMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,

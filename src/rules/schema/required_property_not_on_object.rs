@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**. Microsoft's validator lets it through: validated merges of 7 connectors (e.g.
     /// Blueink 2023) carry required lists on array schemas, and the platform ignores them.
-    pub static REQUIRED_PROPERTY_NOT_ON_OBJECT: Rule {
+    pub(crate) static REQUIRED_PROPERTY_NOT_ON_OBJECT: Rule {
         code: "RequiredPropertyNotOnObject",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

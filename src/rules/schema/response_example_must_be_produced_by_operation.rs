@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"produces": ["application/json"]` with `"examples": {"text/json": {…}}`
     /// Good: `"produces": ["application/json"]` with `"examples": {"application/json": {…}}`
-    pub static RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION: Rule {
+    pub(crate) static RESPONSE_EXAMPLE_MUST_BE_PRODUCED_BY_OPERATION: Rule {
         code: "ResponseExampleMustBeProducedByOperation",
         severity: Severity::Error,
         gate: Gate::Pipeline,

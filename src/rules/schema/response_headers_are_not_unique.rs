@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"headers": {"Location": {"type": "string"}, "location": {"type": "string"}}`
     /// Good: `"headers": {"Location": {"type": "string"}}`
-    pub static RESPONSE_HEADERS_ARE_NOT_UNIQUE: Rule {
+    pub(crate) static RESPONSE_HEADERS_ARE_NOT_UNIQUE: Rule {
         code: "ResponseHeadersAreNotUnique",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `D0.properties.next` → `D1` → … → `D40`, each a `$ref` one level down (41 levels)
     /// Good: at most 32 levels; cut deep, unused branches with `{"type": "object"}`
-    pub static SCHEMA_TOO_DEEP: Rule {
+    pub(crate) static SCHEMA_TOO_DEEP: Rule {
         code: "SchemaTooDeep",
         severity: Severity::Error,
         gate: Gate::Pipeline,

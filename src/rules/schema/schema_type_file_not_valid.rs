@@ -15,7 +15,7 @@ crate::declare_code! {
     ///
     /// ### Evidence
     /// Calibration: `file` at the root of a definition is accepted (it is then used as a response).
-    pub static SCHEMA_TYPE_FILE_NOT_VALID: Rule {
+    pub(crate) static SCHEMA_TYPE_FILE_NOT_VALID: Rule {
         code: "SchemaTypeFileNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -44,7 +44,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"oneOf": [{"type": "string"}, {"type": "integer"}]}`
     /// Good: `{"type": "string"}` (one type; document the alternatives in `description`)
-    pub static SWAGGER_KEYWORD_NOT_SUPPORTED: Rule {
+    pub(crate) static SWAGGER_KEYWORD_NOT_SUPPORTED: Rule {
         code: "SwaggerKeywordNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"tags": [{"name": "Tasks"}, {"name": "Tasks", "description": "…"}]`
     /// Good: `"tags": [{"name": "Tasks", "description": "…"}]`
-    pub static TAG_REDEFINED: Rule {
+    pub(crate) static TAG_REDEFINED: Rule {
         code: "TagRedefined",
         severity: Severity::Error,
         gate: Gate::Pipeline,

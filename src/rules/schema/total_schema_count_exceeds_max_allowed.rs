@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: operations whose expanded schemas add up to more than 4,194,304 schema objects
     /// Good: split the connector so each definition stays under the limit
-    pub static TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
+    pub(crate) static TOTAL_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "TotalSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// `phone`, `duration`, `url`, 722 findings in 29 public connectors) and 4 certified connectors
     /// changed in 2024 with formats such as `""`, `string` or `integer` passed Microsoft's
     /// validator, so the platform does not refuse them; they are simply ignored.
-    pub static UNRECOGNIZED_TYPE_FORMAT: Rule {
+    pub(crate) static UNRECOGNIZED_TYPE_FORMAT: Rule {
         code: "UnrecognizedTypeFormat",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

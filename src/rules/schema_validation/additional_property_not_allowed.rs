@@ -23,7 +23,7 @@ crate::declare_code! {
     /// extensions that clearly belong to one object (operation-only and root-only extensions). An
     /// unknown `x-ms-…` name within two letters of a known one (`x-ms-visibiltiy`, `x-ms-sumamry`)
     /// is reported as a warning: the platform ignores it, which is rarely what the author meant.
-    pub static ADDITIONAL_PROPERTY_NOT_ALLOWED: Rule {
+    pub(crate) static ADDITIONAL_PROPERTY_NOT_ALLOWED: Rule {
         code: "AdditionalPropertyNotAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -22,7 +22,7 @@ crate::declare_code! {
     /// import says the same of securityDefinitions inside a path item (issue #3930). An unknown
     /// key inside a **schema** object is a warning: Tesseron Invoice was merged validated twice in
     /// 2024 with Title and Description keys in response schemas.
-    pub static EXTENSION_NAME_NOT_VALID: Rule {
+    pub(crate) static EXTENSION_NAME_NOT_VALID: Rule {
         code: "ExtensionNameNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -21,7 +21,7 @@ crate::declare_code! {
     /// designer shows the number as text, and such definitions were merged after validation,
     /// repeatedly and since the pipeline's 2023-08 repair, in the other half of the public
     /// repository, with no Microsoft message known (the visible history has none).
-    pub static JSON_TYPE_INCORRECT: Rule {
+    pub(crate) static JSON_TYPE_INCORRECT: Rule {
         code: "JsonTypeIncorrect",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -21,7 +21,7 @@ crate::declare_code! {
     /// only in case is a warning too (`"Advanced"` in CognitiveServicesQuestionAnswering, status
     /// `"production"` in Cognizant Automation Center, both merged in 2022). Every other value
     /// outside its list is an error.
-    pub static JSON_VALUE_NOT_IN_ENUM: Rule {
+    pub(crate) static JSON_VALUE_NOT_IN_ENUM: Rule {
         code: "JsonValueNotInEnum",
         severity: Severity::Error,
         gate: Gate::Pipeline,

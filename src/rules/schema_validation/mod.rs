@@ -18,7 +18,7 @@ use crate::model::pointer::join;
 use crate::model::types::json_type;
 use crate::model::walk::{Visit, walk};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &JSON_TYPE_INCORRECT,
     &JSON_VALUE_NOT_IN_ENUM,
     &ADDITIONAL_PROPERTY_NOT_ALLOWED,
@@ -26,7 +26,7 @@ pub const RULES: &[&Rule] = &[
 ];
 
 /// The schema text, part of the binary.
-pub const SCHEMA_TEXT: &str = include_str!("../../../schemas/apiDefinition.schema.json");
+pub(crate) const SCHEMA_TEXT: &str = include_str!("../../../schemas/apiDefinition.schema.json");
 
 /// The schema document, parsed once per process (`null` if it were broken).
 static SCHEMA: LazyLock<Value> =
@@ -240,7 +240,7 @@ fn left_to_other_rules(root: &Value, at: &str, owner: &str) -> bool {
 /// `oneOf`) under `RequiredPropertyMissing`. Called by that rule in `structure.rs`; the
 /// schema leaves out the keys that rule checks itself (`info`, `paths`, `title`, `version`,
 /// response `description`, the certification keys), so nothing is reported twice.
-pub fn report_required_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
+pub(crate) fn report_required_missing(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let r = result(cx);
     for (at, key) in &r.missing {
         // A webhook trigger without an output schema is merged (Seismic Configuration 2024,
@@ -575,10 +575,10 @@ mod extension_name_not_valid;
 mod json_type_incorrect;
 mod json_value_not_in_enum;
 
-pub use additional_property_not_allowed::*;
-pub use extension_name_not_valid::*;
-pub use json_type_incorrect::*;
-pub use json_value_not_in_enum::*;
+pub(crate) use additional_property_not_allowed::*;
+pub(crate) use extension_name_not_valid::*;
+pub(crate) use json_type_incorrect::*;
+pub(crate) use json_value_not_in_enum::*;
 
 #[cfg(test)]
 mod tests {

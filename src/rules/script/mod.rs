@@ -4,7 +4,7 @@
 
 use super::{Context, Rule};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &SCRIPT_TOO_LARGE,
     &SCRIPT_SYNTAX_ERROR,
     &SCRIPT_SYNTAX_DOUBT,
@@ -24,10 +24,10 @@ pub const RULES: &[&Rule] = &[
 const WC: &str = "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code";
 
 /// Largest script the platform accepts (bytes).
-pub const MAX_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Namespaces a connector script may import.
-pub const ALLOWED_NAMESPACES: [&str; 26] = [
+pub(crate) const ALLOWED_NAMESPACES: [&str; 26] = [
     "System",
     "System.Collections",
     "System.Collections.Generic",
@@ -59,7 +59,7 @@ pub const ALLOWED_NAMESPACES: [&str; 26] = [
 /// Namespaces seen in scripts Microsoft merged although the documented list lacks them, with
 /// the evidence (counted over `../shared/corpus/history`, 118 merged script versions of 48
 /// connectors). A name under one of these is a warning, not an error.
-pub const SEEN_NAMESPACES: [(&str, &str); 3] = [
+pub(crate) const SEEN_NAMESPACES: [(&str, &str); 3] = [
     (
         "System.Runtime.Remoting.Contexts",
         "imported by 7 merged script versions of 2 connectors, 2023-2024",
@@ -167,7 +167,7 @@ const OTHER_NAMESPACES: &[&str] = &[
 /// Whether scripts may use a namespace: documented, seen in merged scripts (with the
 /// evidence), or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Availability {
+pub(crate) enum Availability {
     Documented,
     Seen(&'static str),
     /// In an assembly scripts compile against (.NET Framework's core, Newtonsoft.Json), not
@@ -181,7 +181,7 @@ fn under(name: &str, ns: &str) -> bool {
 }
 
 /// The availability of a namespace imported by `using`.
-pub fn namespace_availability(ns: &str) -> Availability {
+pub(crate) fn namespace_availability(ns: &str) -> Availability {
     if ALLOWED_NAMESPACES.contains(&ns) {
         return Availability::Documented;
     }
@@ -197,7 +197,7 @@ pub fn namespace_availability(ns: &str) -> Availability {
 /// The namespace a dotted name (`System.Text.Json.JsonSerializer.Serialize`) is in, and its
 /// availability: its longest prefix that is a known namespace, followed by at least a type.
 /// `None` when no prefix is a known namespace (an unknown root).
-pub fn name_namespace(path: &str) -> Option<(&str, Availability)> {
+pub(crate) fn name_namespace(path: &str) -> Option<(&str, Availability)> {
     let mut best: Option<&str> = None;
     for (i, _) in path.match_indices('.') {
         let prefix = &path[..i];
@@ -305,20 +305,20 @@ mod script_syntax_error;
 mod script_too_large;
 mod script_unknown_operation_id;
 
-pub use script_blocking_call::*;
-pub use script_class_missing::*;
-pub use script_class_name::*;
-pub use script_creates_http_client::*;
-pub use script_delay_exceeds_limit::*;
-pub use script_namespace_not_allowed::*;
-pub use script_namespace_undocumented::*;
-pub use script_operation_not_routed::*;
-pub use script_routed_operation_unhandled::*;
-pub use script_send_in_unbounded_loop::*;
-pub use script_syntax_doubt::*;
-pub use script_syntax_error::*;
-pub use script_too_large::*;
-pub use script_unknown_operation_id::*;
+pub(crate) use script_blocking_call::*;
+pub(crate) use script_class_missing::*;
+pub(crate) use script_class_name::*;
+pub(crate) use script_creates_http_client::*;
+pub(crate) use script_delay_exceeds_limit::*;
+pub(crate) use script_namespace_not_allowed::*;
+pub(crate) use script_namespace_undocumented::*;
+pub(crate) use script_operation_not_routed::*;
+pub(crate) use script_routed_operation_unhandled::*;
+pub(crate) use script_send_in_unbounded_loop::*;
+pub(crate) use script_syntax_doubt::*;
+pub(crate) use script_syntax_error::*;
+pub(crate) use script_too_large::*;
+pub(crate) use script_unknown_operation_id::*;
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@ crate::declare_code! {
     /// `ReadAsStringAsync().Result`, ForceManager CRM with `Thread.Sleep(100)` in 4 merged
     /// versions: 5 of the 118 merged script versions, 2 connectors). Without types, `.Result` is reported only on the result of a call to an
     /// `…Async` method (or `Task.Run`/`WhenAll`/`WhenAny`), where it is certainly a task's.
-    pub static SCRIPT_BLOCKING_CALL: Rule {
+    pub(crate) static SCRIPT_BLOCKING_CALL: Rule {
         code: "ScriptBlockingCall",
         severity: Severity::Warning,
         gate: Gate::Platform,

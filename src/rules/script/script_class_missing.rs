@@ -29,7 +29,7 @@ crate::declare_code! {
     /// the override; a script without them cannot compile or run. The class's name is checked
     /// separately (`ScriptClassName`). When the script has syntax errors and no class is found,
     /// only the syntax errors are reported (the class may be hidden by them).
-    pub static SCRIPT_CLASS_MISSING: Rule {
+    pub(crate) static SCRIPT_CLASS_MISSING: Rule {
         code: "ScriptClassMissing",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A **warning**, not an error: OpenAI GPT-4 (4 merged versions, 2023-2024) and wttr.in
     /// (2024), both independent-publisher connectors, were merged with
     /// `public class script: ScriptBase`; the other 113 merged versions use `Script`.
-    pub static SCRIPT_CLASS_NAME: Rule {
+    pub(crate) static SCRIPT_CLASS_NAME: Rule {
         code: "ScriptClassName",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Evidence
     /// A **warning**: a recommendation of Microsoft's custom-code documentation; no merged
     /// script creates one.
-    pub static SCRIPT_CREATES_HTTP_CLIENT: Rule {
+    pub(crate) static SCRIPT_CREATES_HTTP_CLIENT: Rule {
         code: "ScriptCreatesHttpClient",
         severity: Severity::Warning,
         gate: Gate::Review,

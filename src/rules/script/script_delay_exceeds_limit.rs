@@ -19,7 +19,7 @@ crate::declare_code! {
     /// rewritten in 2024 to fit it, PR #3217). No merged script waits this long. Only constant
     /// durations are known to the parser: an integer in milliseconds, `TimeSpan.FromSeconds(…)`
     /// and friends, `new TimeSpan(h, m, s)`.
-    pub static SCRIPT_DELAY_EXCEEDS_LIMIT: Rule {
+    pub(crate) static SCRIPT_DELAY_EXCEEDS_LIMIT: Rule {
         code: "ScriptDelayExceedsLimit",
         severity: Severity::Warning,
         gate: Gate::Platform,
@@ -33,7 +33,7 @@ crate::declare_code! {
 }
 
 /// The custom-code time limit, in milliseconds.
-pub const LIMIT_MS: i64 = 5_000;
+pub(crate) const LIMIT_MS: i64 = 5_000;
 
 fn check(cx: &Context<'_>, sink: &mut Sink<'_>) {
     let Some(s) = syntax(cx) else { return };

@@ -27,7 +27,7 @@ crate::declare_code! {
     /// Microsoft let through (`ScriptNamespaceUndocumented`, a warning, with the evidence).
     /// Names are judged by their longest prefix that is a known namespace; a root connkit
     /// does not know (a name of your own) is not reported.
-    pub static SCRIPT_NAMESPACE_NOT_ALLOWED: Rule {
+    pub(crate) static SCRIPT_NAMESPACE_NOT_ALLOWED: Rule {
         code: "ScriptNamespaceNotAllowed",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -25,7 +25,7 @@ crate::declare_code! {
     /// …) and Newtonsoft.Json's other namespaces (Newtonsoft.Json.Serialization) compile too:
     /// merged scripts show the platform compiles against .NET Framework
     /// (System.Runtime.Remoting.Contexts exists only there).
-    pub static SCRIPT_NAMESPACE_UNDOCUMENTED: Rule {
+    pub(crate) static SCRIPT_NAMESPACE_UNDOCUMENTED: Rule {
         code: "ScriptNamespaceUndocumented",
         severity: Severity::Warning,
         gate: Gate::Review,

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// Autenti E-Signature, 2024). Only operations the
     /// definition has are checked here (others are `ScriptUnknownOperationId`), and only when
     /// `scriptOperations` lists operations (an empty or absent list routes all of them).
-    pub static SCRIPT_OPERATION_NOT_ROUTED: Rule {
+    pub(crate) static SCRIPT_OPERATION_NOT_ROUTED: Rule {
         code: "ScriptOperationNotRouted",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// design, and the parser cannot see what the default path does. Reported only when the
     /// script compares the operation id with at least one name and the operation exists in
     /// the definition. Fires on 12 of the 118 merged script versions (6 connectors).
-    pub static SCRIPT_ROUTED_OPERATION_UNHANDLED: Rule {
+    pub(crate) static SCRIPT_ROUTED_OPERATION_UNHANDLED: Rule {
         code: "ScriptRoutedOperationUnhandled",
         severity: Severity::Info,
         gate: Gate::Advice,

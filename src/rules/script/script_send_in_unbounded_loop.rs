@@ -20,7 +20,7 @@ crate::declare_code! {
     /// with a `while` loop in 4 merged versions, the only merged script it fires on). Reported once per loop, at the innermost
     /// `while`/`do`/`for` without a condition around the request; `foreach` and `for` with a
     /// condition are taken as bounded.
-    pub static SCRIPT_SEND_IN_UNBOUNDED_LOOP: Rule {
+    pub(crate) static SCRIPT_SEND_IN_UNBOUNDED_LOOP: Rule {
         code: "ScriptSendInUnboundedLoop",
         severity: Severity::Warning,
         gate: Gate::Platform,

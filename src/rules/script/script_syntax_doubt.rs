@@ -21,7 +21,7 @@ crate::declare_code! {
     /// an object initializer with a variable named `field` (`[field.Key] = …`), which the
     /// grammar reads as an attribute target; it is the only merged script version (of 118)
     /// with a doubt, and no merged version has a `ScriptSyntaxError`.
-    pub static SCRIPT_SYNTAX_DOUBT: Rule {
+    pub(crate) static SCRIPT_SYNTAX_DOUBT: Rule {
         code: "ScriptSyntaxDoubt",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -34,7 +34,7 @@ crate::declare_code! {
     /// Constructs the grammar lacks but the compiler accepts (C# script directives such as
     /// `#r "Newtonsoft.Json"`) are recognised before parsing; parse errors the grammar is
     /// known to raise on valid C# are reported as `ScriptSyntaxDoubt`, a warning.
-    pub static SCRIPT_SYNTAX_ERROR: Rule {
+    pub(crate) static SCRIPT_SYNTAX_ERROR: Rule {
         code: "ScriptSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
@@ -49,7 +49,7 @@ crate::declare_code! {
 
 /// The most syntax errors listed per script: after a few, the rest are usually consequences
 /// of the first.
-pub const MAX_SYNTAX_ERRORS: usize = 10;
+pub(crate) const MAX_SYNTAX_ERRORS: usize = 10;
 
 /// The message of a syntax error.
 pub(super) fn describe(kind: &ErrorKind) -> String {

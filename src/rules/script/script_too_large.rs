@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a script.csx of more than 1,048,576 bytes (for example a large embedded lookup table)
     /// Good: the same logic in the service, called with `this.Context.SendAsync`; the script under 1 MB
-    pub static SCRIPT_TOO_LARGE: Rule {
+    pub(crate) static SCRIPT_TOO_LARGE: Rule {
         code: "ScriptTooLarge",
         severity: Severity::Error,
         gate: Gate::Platform,

@@ -22,7 +22,7 @@ crate::declare_code! {
     /// Comparisons that ignore case (`StringComparison.OrdinalIgnoreCase`, `ToLower()`) are
     /// matched ignoring case. Prefix tests (`StartsWith`) and lookups in collections are not
     /// dispatch on one name and are not checked.
-    pub static SCRIPT_UNKNOWN_OPERATION_ID: Rule {
+    pub(crate) static SCRIPT_UNKNOWN_OPERATION_ID: Rule {
         code: "ScriptUnknownOperationId",
         severity: Severity::Warning,
         gate: Gate::Platform,

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Rule;
 use crate::model::pointer::join;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &SECURITY_SCHEME_PROPERTY_NOT_VALID,
     &SECURITY_SCHEME_PROPERTY_REQUIRED,
 ];
@@ -39,5 +39,5 @@ fn schemes(root: Option<&Value>) -> impl Iterator<Item = (String, &Value)> {
 mod security_scheme_property_not_valid;
 mod security_scheme_property_required;
 
-pub use security_scheme_property_not_valid::*;
-pub use security_scheme_property_required::*;
+pub(crate) use security_scheme_property_not_valid::*;
+pub(crate) use security_scheme_property_required::*;

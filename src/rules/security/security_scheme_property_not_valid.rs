@@ -14,7 +14,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a", "tokenUrl": "https://t"}`
     /// Good: `{"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://a"}`
-    pub static SECURITY_SCHEME_PROPERTY_NOT_VALID: Rule {
+    pub(crate) static SECURITY_SCHEME_PROPERTY_NOT_VALID: Rule {
         code: "SecuritySchemePropertyNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"type": "apiKey", "in": "header"}`
     /// Good: `{"type": "apiKey", "name": "X-Api-Key", "in": "header"}`.
-    pub static SECURITY_SCHEME_PROPERTY_REQUIRED: Rule {
+    pub(crate) static SECURITY_SCHEME_PROPERTY_REQUIRED: Rule {
         code: "SecuritySchemePropertyRequired",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -8,13 +8,13 @@ use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::rules::content::valid_url;
 
-pub const RULES: &[&Rule] = &[&SETTINGS_KEY_UNKNOWN, &SETTINGS_VALUE_NOT_VALID];
+pub(crate) const RULES: &[&Rule] = &[&SETTINGS_KEY_UNKNOWN, &SETTINGS_VALUE_NOT_VALID];
 
 const S_ST: &str = "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-settings.schema.json";
 
 /// Keys paconn reads from settings.json (`script` is written by paconn but missing from the
 /// published schema; it is accepted).
-pub const KEYS: [&str; 11] = [
+pub(crate) const KEYS: [&str; 11] = [
     "$schema",
     "connectorId",
     "environment",
@@ -29,7 +29,7 @@ pub const KEYS: [&str; 11] = [
 ];
 
 /// A lower-case GUID.
-pub fn lower_guid(s: &str) -> bool {
+pub(crate) fn lower_guid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == 5
         && parts
@@ -40,8 +40,8 @@ pub fn lower_guid(s: &str) -> bool {
 mod settings_key_unknown;
 mod settings_value_not_valid;
 
-pub use settings_key_unknown::*;
-pub use settings_value_not_valid::*;
+pub(crate) use settings_key_unknown::*;
+pub(crate) use settings_value_not_valid::*;
 
 #[cfg(test)]
 pub(super) mod tests {

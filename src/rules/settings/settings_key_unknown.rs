@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"enviroment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e"}`
     /// Good: `{"environment": "7d9e2c1a-0b7e-4c55-9d1e-2f3a4b5c6d7e"}`
-    pub static SETTINGS_KEY_UNKNOWN: Rule {
+    pub(crate) static SETTINGS_KEY_UNKNOWN: Rule {
         code: "SettingsKeyUnknown",
         severity: Severity::Warning,
         gate: Gate::Advice,

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// A **warning**: settings.json is read only by paconn on your machine; it is never part of a
     /// submission, so no gate sees it. paconn stops on such a value, so fix it if you deploy with
     /// paconn.
-    pub static SETTINGS_VALUE_NOT_VALID: Rule {
+    pub(crate) static SETTINGS_VALUE_NOT_VALID: Rule {
         code: "SettingsValueNotValid",
         severity: Severity::Warning,
         gate: Gate::Advice,

@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"basePath": "v1"`
     /// Good: `"basePath": "/v1"`
-    pub static BASE_PATH_NOT_VALID: Rule {
+    pub(crate) static BASE_PATH_NOT_VALID: Rule {
         code: "BasePathNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"host": "https://api.contoso.com/v1"`
     /// Good: `"host": "api.contoso.com", "basePath": "/v1"`
-    pub static HOST_NAME_NOT_VALID: Rule {
+    pub(crate) static HOST_NAME_NOT_VALID: Rule {
         code: "HostNameNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -7,7 +7,7 @@ use super::{Context, Rule, Sink};
 use crate::model::FileKind;
 use crate::model::pointer::join;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &SPECIFICATION_VERSION_INCORRECT,
     &REQUIRED_PROPERTY_MISSING,
     &HOST_NAME_NOT_VALID,
@@ -18,7 +18,7 @@ pub const RULES: &[&Rule] = &[
 ];
 
 /// `^[^{}/ :\\]+(?::\d+)?$` from the platform's schema, without pulling a regex in.
-pub fn valid_host(h: &str) -> bool {
+pub(crate) fn valid_host(h: &str) -> bool {
     let (name, port) = match h.rsplit_once(':') {
         Some((n, p)) => (n, Some(p)),
         None => (h, None),
@@ -41,10 +41,10 @@ mod scheme_not_valid;
 mod schemes_array_empty;
 mod specification_version_incorrect;
 
-pub use base_path_not_valid::*;
-pub use host_name_not_valid::*;
-pub use required_property_missing::*;
-pub use scheme_not_supported::*;
-pub use scheme_not_valid::*;
-pub use schemes_array_empty::*;
-pub use specification_version_incorrect::*;
+pub(crate) use base_path_not_valid::*;
+pub(crate) use host_name_not_valid::*;
+pub(crate) use required_property_missing::*;
+pub(crate) use scheme_not_supported::*;
+pub(crate) use scheme_not_valid::*;
+pub(crate) use schemes_array_empty::*;
+pub(crate) use specification_version_incorrect::*;

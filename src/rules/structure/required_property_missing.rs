@@ -38,7 +38,7 @@ crate::declare_code! {
     /// missing the texts, so they are exempt too (20 → 0). In certification, every operation users
     /// see (not internal, not deprecated) must have a `summary` and a `description` (reviewers'
     /// checklist).
-    pub static REQUIRED_PROPERTY_MISSING: Rule {
+    pub(crate) static REQUIRED_PROPERTY_MISSING: Rule {
         code: "RequiredPropertyMissing",
         severity: Severity::Error,
         gate: Gate::Pipeline,

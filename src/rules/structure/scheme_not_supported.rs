@@ -10,7 +10,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"schemes": ["https", "wss"]`
     /// Good: `"schemes": ["https"]`
-    pub static SCHEME_NOT_SUPPORTED: Rule {
+    pub(crate) static SCHEME_NOT_SUPPORTED: Rule {
         code: "SchemeNotSupported",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"schemes": ["https", "ftp"]`
     /// Good: `"schemes": ["https"]`
-    pub static SCHEME_NOT_VALID: Rule {
+    pub(crate) static SCHEME_NOT_VALID: Rule {
         code: "SchemeNotValid",
         severity: Severity::Error,
         gate: Gate::Pipeline,

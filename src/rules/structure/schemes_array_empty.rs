@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"schemes": []`
     /// Good: `"schemes": ["https"]`
-    pub static SCHEMES_ARRAY_EMPTY: Rule {
+    pub(crate) static SCHEMES_ARRAY_EMPTY: Rule {
         code: "SchemesArrayEmpty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

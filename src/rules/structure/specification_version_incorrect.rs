@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"swagger": 2.0` (a number), or `"openapi": "3.0.1"`
     /// Good: `"swagger": "2.0"`
-    pub static SPECIFICATION_VERSION_INCORRECT: Rule {
+    pub(crate) static SPECIFICATION_VERSION_INCORRECT: Rule {
         code: "SpecificationVersionIncorrect",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"operationId": "GetTask", "x-ms-api-annotation": {"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}}}`
     /// Good: the same with `"deprecated": true`
-    pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS: Rule {
+    pub(crate) static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS: Rule {
         code: "ApiAnnotationExtensionReplacementInfoForNonDeprecatedOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"replacement": {"operationId": "GetTask_V2"}`
     /// Good: `"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}`.
-    pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY: Rule {
+    pub(crate) static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY: Rule {
         code: "ApiAnnotationExtensionReplacementInfoMissingApiProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"replacement": {"api": "contosotasks"}`
     /// Good: `"replacement": {"api": "contosotasks", "operationId": "GetTask_V2"}`
-    pub static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY: Rule {
+    pub(crate) static API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY: Rule {
         code: "ApiAnnotationExtensionReplacementInfoMissingOperationIdProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -9,7 +9,7 @@ use super::{Context, Rule, Sink};
 use crate::model::pointer::join;
 use crate::model::swagger::Operation;
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_FOR_NON_DEPRECATED_OPERATIONS,
     &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_API_PROPERTY,
     &API_ANNOTATION_EXTENSION_REPLACEMENT_INFO_MISSING_OPERATION_ID_PROPERTY,
@@ -70,13 +70,13 @@ fn is_production(op: &Operation<'_>) -> bool {
 }
 
 /// The longest operationId connkit accepts (Microsoft does not publish its limit).
-pub const MAX_OPERATION_ID: usize = 128;
+pub(crate) const MAX_OPERATION_ID: usize = 128;
 
 /// Most operations one definition may have (Microsoft FAQ).
-pub const MAX_OPERATIONS: usize = 256;
+pub(crate) const MAX_OPERATIONS: usize = 256;
 
 /// Most schema nodes reachable from one operation (Microsoft FAQ: 16,384 per operation).
-pub const MAX_OPERATION_SCHEMAS: usize = 16_384;
+pub(crate) const MAX_OPERATION_SCHEMAS: usize = 16_384;
 mod api_annotation_extension_replacement_info_for_non_deprecated_operations;
 mod api_annotation_extension_replacement_info_missing_api_property;
 mod api_annotation_extension_replacement_info_missing_operation_id_property;
@@ -92,20 +92,20 @@ mod operation_schema_count_exceeds_max_allowed;
 mod operation_status_ahead_of_connector;
 mod total_operations_count_exceeds_max_allowed;
 
-pub use api_annotation_extension_replacement_info_for_non_deprecated_operations::*;
-pub use api_annotation_extension_replacement_info_missing_api_property::*;
-pub use api_annotation_extension_replacement_info_missing_operation_id_property::*;
-pub use operation_family_has_duplicate_revisions::*;
-pub use operation_family_has_many_active_operations::*;
-pub use operation_family_has_many_active_production_operations::*;
-pub use operation_family_has_many_empty_revisions::*;
-pub use operation_id_sanitized::*;
-pub use operation_id_should_end_with_revision::*;
-pub use operation_id_too_long::*;
-pub use operation_revision_empty::*;
-pub use operation_schema_count_exceeds_max_allowed::*;
-pub use operation_status_ahead_of_connector::*;
-pub use total_operations_count_exceeds_max_allowed::*;
+pub(crate) use api_annotation_extension_replacement_info_for_non_deprecated_operations::*;
+pub(crate) use api_annotation_extension_replacement_info_missing_api_property::*;
+pub(crate) use api_annotation_extension_replacement_info_missing_operation_id_property::*;
+pub(crate) use operation_family_has_duplicate_revisions::*;
+pub(crate) use operation_family_has_many_active_operations::*;
+pub(crate) use operation_family_has_many_active_production_operations::*;
+pub(crate) use operation_family_has_many_empty_revisions::*;
+pub(crate) use operation_id_sanitized::*;
+pub(crate) use operation_id_should_end_with_revision::*;
+pub(crate) use operation_id_too_long::*;
+pub(crate) use operation_revision_empty::*;
+pub(crate) use operation_schema_count_exceeds_max_allowed::*;
+pub(crate) use operation_status_ahead_of_connector::*;
+pub(crate) use total_operations_count_exceeds_max_allowed::*;
 
 #[cfg(test)]
 pub(super) mod tests {

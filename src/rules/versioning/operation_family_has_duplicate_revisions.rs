@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `GetTask_V2` and `GetTask_V3` both with `"x-ms-api-annotation": {"family": "GetTask", "revision": 2}`
     /// Good: `GetTask_V3` with `"revision": 3`
-    pub static OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS: Rule {
+    pub(crate) static OPERATION_FAMILY_HAS_DUPLICATE_REVISIONS: Rule {
         code: "OperationFamilyHasDuplicateRevisions",
         severity: Severity::Error,
         gate: Gate::Pipeline,

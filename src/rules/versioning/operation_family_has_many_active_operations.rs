@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: three operations of family `GetTask` (revisions 1, 2, 3), none `"deprecated": true`
     /// Good: revision 1 marked `"deprecated": true`
-    pub static OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS: Rule {
+    pub(crate) static OPERATION_FAMILY_HAS_MANY_ACTIVE_OPERATIONS: Rule {
         code: "OperationFamilyHasManyActiveOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `GetTask` and `GetTask_V2`, both live, both `"status": "Production"`
     /// Good: `GetTask` marked `"deprecated": true`, or `GetTask_V2` with `"status": "Preview"`
-    pub static OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS: Rule {
+    pub(crate) static OPERATION_FAMILY_HAS_MANY_ACTIVE_PRODUCTION_OPERATIONS: Rule {
         code: "OperationFamilyHasManyActiveProductionOperations",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `GetTask` and `GetTask_V2` both `"x-ms-api-annotation": {"family": "GetTask"}` (no `revision`)
     /// Good: `GetTask` with `"revision": 1` and `GetTask_V2` with `"revision": 2`
-    pub static OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS: Rule {
+    pub(crate) static OPERATION_FAMILY_HAS_MANY_EMPTY_REVISIONS: Rule {
         code: "OperationFamilyHasManyEmptyRevisions",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `get-task`
     /// Good: `GetTask`.
-    pub static OPERATION_ID_SANITIZED: Rule {
+    pub(crate) static OPERATION_ID_SANITIZED: Rule {
         code: "OperationIdSanitized",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

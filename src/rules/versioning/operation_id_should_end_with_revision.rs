@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `{"operationId": "GetTaskNew", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}}`
     /// Good: `{"operationId": "GetTask_V2", "x-ms-api-annotation": {"family": "GetTask", "revision": 2}}`
-    pub static OPERATION_ID_SHOULD_END_WITH_REVISION: Rule {
+    pub(crate) static OPERATION_ID_SHOULD_END_WITH_REVISION: Rule {
         code: "OperationIdShouldEndWithRevision",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

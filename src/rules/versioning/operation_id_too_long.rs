@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: an operationId of 129 or more characters
     /// Good: `GetTask`
-    pub static OPERATION_ID_TOO_LONG: Rule {
+    pub(crate) static OPERATION_ID_TOO_LONG: Rule {
         code: "OperationIdTooLong",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// (certified, 2023) was merged with single-operation families without revisions, so this is a
     /// warning; two revision-less operations in one family are OperationFamilyHasManyEmptyRevisions
     /// (error).
-    pub static OPERATION_REVISION_EMPTY: Rule {
+    pub(crate) static OPERATION_REVISION_EMPTY: Rule {
         code: "OperationRevisionEmpty",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

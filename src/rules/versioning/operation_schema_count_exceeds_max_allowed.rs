@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a response schema `{"$ref": "#/definitions/D0"}` where each `Di` has two properties referencing `Di+1`, 15 levels deep (2^15 leaves)
     /// Good: the same operation returning a definition a few levels down (`D5`), or a flatter schema
-    pub static OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
+    pub(crate) static OPERATION_SCHEMA_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "OperationSchemaCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

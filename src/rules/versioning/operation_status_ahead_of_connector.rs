@@ -17,7 +17,7 @@ crate::declare_code! {
     /// certified connectors have `Production` operations and no connector status (PDF4me SwissQR,
     /// Egnyte and PDF4me Connect last changed in 2024), so Microsoft does not apply that default
     /// here. Only an explicit connector `Preview` is compared.
-    pub static OPERATION_STATUS_AHEAD_OF_CONNECTOR: Rule {
+    pub(crate) static OPERATION_STATUS_AHEAD_OF_CONNECTOR: Rule {
         code: "OperationStatusAheadOfConnector",
         severity: Severity::Error,
         gate: Gate::Pipeline,

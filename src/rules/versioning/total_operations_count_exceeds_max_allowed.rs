@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: 257 operations under `paths`
     /// Good: at most 256 operations; split the rest into another connector
-    pub static TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
+    pub(crate) static TOTAL_OPERATIONS_COUNT_EXCEEDS_MAX_ALLOWED: Rule {
         code: "TotalOperationsCountExceedsMaxAllowed",
         severity: Severity::Error,
         gate: Gate::Pipeline,

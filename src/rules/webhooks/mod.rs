@@ -10,7 +10,7 @@ use crate::model::FileKind;
 use crate::model::pointer::join;
 use crate::model::swagger::{Operation, SchemaRole, Swagger};
 
-pub const RULES: &[&Rule] = &[
+pub(crate) const RULES: &[&Rule] = &[
     &NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION,
     &NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY,
     &NOTIFICATION_OPERATION_MUST_BE_WEBHOOK,
@@ -85,16 +85,16 @@ mod operation_must_have_notification_content_extension;
 mod paramters_with_same_name_must_have_same_type_and_visibility;
 mod webhook_operations_missing_notification_url_property;
 
-pub use notification_extension_not_supported_in_webhook_operation::*;
-pub use notification_extension_supported_for_trigger_only::*;
-pub use notification_operation_must_be_webhook::*;
-pub use notification_url_not_allowed_in_this_position::*;
-pub use notification_url_not_internal::*;
-pub use notification_url_not_required::*;
-pub use notification_url_not_string::*;
-pub use operation_must_have_notification_content_extension::*;
-pub use paramters_with_same_name_must_have_same_type_and_visibility::*;
-pub use webhook_operations_missing_notification_url_property::*;
+pub(crate) use notification_extension_not_supported_in_webhook_operation::*;
+pub(crate) use notification_extension_supported_for_trigger_only::*;
+pub(crate) use notification_operation_must_be_webhook::*;
+pub(crate) use notification_url_not_allowed_in_this_position::*;
+pub(crate) use notification_url_not_internal::*;
+pub(crate) use notification_url_not_required::*;
+pub(crate) use notification_url_not_string::*;
+pub(crate) use operation_must_have_notification_content_extension::*;
+pub(crate) use paramters_with_same_name_must_have_same_type_and_visibility::*;
+pub(crate) use webhook_operations_missing_notification_url_property::*;
 
 #[cfg(test)]
 pub(super) mod tests {

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"post": {"operationId": "OnEvent", "x-ms-trigger": "single", "x-ms-notification": {"operationId": "OnEvent"}, …}` on the webhook itself
     /// Good: the same webhook without `x-ms-notification`; put it on the polling trigger that names `OnEvent`
-    pub static NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION: Rule {
+    pub(crate) static NOTIFICATION_EXTENSION_NOT_SUPPORTED_IN_WEBHOOK_OPERATION: Rule {
         code: "NotificationExtensionNotSupportedInWebhookOperation",
         severity: Severity::Error,
         gate: Gate::Pipeline,

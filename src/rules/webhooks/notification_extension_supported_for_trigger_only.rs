@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"get": {"operationId": "Act", "x-ms-notification": {"operationId": "OnEvent"}, …}` (no `x-ms-trigger`)
     /// Good: `"get": {"operationId": "Poll", "x-ms-trigger": "batch", "x-ms-notification": {"operationId": "OnEvent"}, …}`
-    pub static NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY: Rule {
+    pub(crate) static NOTIFICATION_EXTENSION_SUPPORTED_FOR_TRIGGER_ONLY: Rule {
         code: "NotificationExtensionSupportedForTriggerOnly",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"x-ms-notification": {"operationId": "Poll"}` where `Poll` is a polling trigger
     /// Good: `"x-ms-notification": {"operationId": "OnEvent"}` where `OnEvent` is the webhook registration
-    pub static NOTIFICATION_OPERATION_MUST_BE_WEBHOOK: Rule {
+    pub(crate) static NOTIFICATION_OPERATION_MUST_BE_WEBHOOK: Rule {
         code: "NotificationOperationMustBeWebhook",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -41,7 +41,7 @@ crate::declare_code! {
     /// is used on the input side). A definition reached only from responses (typically the
     /// registration response echoing the subscription) is reported as a warning: Tikit (certified,
     /// 2024) was merged with one, and the platform ignores the flag there.
-    pub static NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION: Rule {
+    pub(crate) static NOTIFICATION_URL_NOT_ALLOWED_IN_THIS_POSITION: Rule {
         code: "NotificationUrlNotAllowedInThisPosition",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -11,7 +11,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `"callback": {"type": "string", "x-ms-notification-url": true}`
     /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
-    pub static NOTIFICATION_URL_NOT_INTERNAL: Rule {
+    pub(crate) static NOTIFICATION_URL_NOT_INTERNAL: Rule {
         code: "NotificationUrlNotInternal",
         severity: Severity::Error,
         gate: Gate::Pipeline,

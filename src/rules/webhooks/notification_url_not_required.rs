@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: a body parameter with `"required": false`, or a `callback` field missing from the
     /// `required` list of its schema
     /// Good: `{"name": "body", "in": "body", "required": true, "schema": {"required": ["callback"], "properties": {"callback": {…}}}}`
-    pub static NOTIFICATION_URL_NOT_REQUIRED: Rule {
+    pub(crate) static NOTIFICATION_URL_NOT_REQUIRED: Rule {
         code: "NotificationUrlNotRequired",
         severity: Severity::Warning,
         gate: Gate::Pipeline,

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// version of 1 connector: Eigen Events Connector in the bulk merge of 2021-03-24 (no pull
     /// request, so no pipeline run); none of the 761 validated versions merged since 2022 has it.
     /// A notification URL that is not a string cannot carry the callback address.
-    pub static NOTIFICATION_URL_NOT_STRING: Rule {
+    pub(crate) static NOTIFICATION_URL_NOT_STRING: Rule {
         code: "NotificationUrlNotString",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// Bad: `"/hooks": {"post": {…}}` where the body has a field flagged `x-ms-notification-url`
     /// Good: `"/hooks": {"x-ms-notification-content": {"schema": {"$ref": "#/definitions/Event"}},
     /// "post": {…}}`.
-    pub static OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION: Rule {
+    pub(crate) static OPERATION_MUST_HAVE_NOTIFICATION_CONTENT_EXTENSION: Rule {
         code: "OperationMustHaveNotificationContentExtension",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -13,7 +13,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: `q` is `"type": "integer"` on the trigger and `"type": "string"` on the webhook it names
     /// Good: `q` declared with the same `type` and `x-ms-visibility` on both
-    pub static PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY: Rule {
+    pub(crate) static PARAMTERS_WITH_SAME_NAME_MUST_HAVE_SAME_TYPE_AND_VISIBILITY: Rule {
         code: "ParamtersWithSameNameMustHaveSameTypeAndVisibility",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -12,7 +12,7 @@ crate::declare_code! {
     /// ### Example
     /// Bad: a trigger whose path item has `x-ms-notification-content` and whose body field `callback` is `{"type": "string"}`
     /// Good: `"callback": {"type": "string", "x-ms-notification-url": true, "x-ms-visibility": "internal"}`
-    pub static WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY: Rule {
+    pub(crate) static WEBHOOK_OPERATIONS_MISSING_NOTIFICATION_URL_PROPERTY: Rule {
         code: "WebhookOperationsMissingNotificationUrlProperty",
         severity: Severity::Error,
         gate: Gate::Pipeline,

@@ -14,29 +14,29 @@ use super::http::{
 use super::token::TokenSource;
 use super::upload;
 
-pub const DEFAULT_API_URL: &str = "https://api.partner.microsoft.com/v1.0/ingestion";
-pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
-pub const RESOURCE: &str = "https://api.partner.microsoft.com";
+pub(crate) const DEFAULT_API_URL: &str = "https://api.partner.microsoft.com/v1.0/ingestion";
+pub(crate) const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
+pub(crate) const RESOURCE: &str = "https://api.partner.microsoft.com";
 
 /// What `submit` was asked to do.
 #[derive(Clone, Debug)]
-pub struct Options {
-    pub product_id: String,
-    pub api_url: String,
+pub(crate) struct Options {
+    pub(crate) product_id: String,
+    pub(crate) api_url: String,
     /// The package file name sent in the create request.
-    pub file_name: String,
+    pub(crate) file_name: String,
     /// The package `resourceType`; defaults to the type already referenced by the package
     /// configuration.
-    pub package_type: Option<String>,
-    pub force: bool,
-    pub wait: bool,
-    pub go_live: bool,
-    pub poll_interval: Duration,
+    pub(crate) package_type: Option<String>,
+    pub(crate) force: bool,
+    pub(crate) wait: bool,
+    pub(crate) go_live: bool,
+    pub(crate) poll_interval: Duration,
 }
 
 /// One step of the sequence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     Token,
     GetProduct,
     ListSubmissions,
@@ -55,7 +55,7 @@ pub enum Step {
 }
 
 /// The ordered steps for these options.
-pub fn plan(opts: &Options) -> Vec<Step> {
+pub(crate) fn plan(opts: &Options) -> Vec<Step> {
     use Step::*;
     let mut steps = vec![Token, GetProduct, ListSubmissions, CheckLatestSubmission];
     if opts.force {
@@ -82,30 +82,30 @@ pub fn plan(opts: &Options) -> Vec<Step> {
 
 /// A planned HTTP call, as `--dry-run` prints it (URLs never hold secrets here).
 #[derive(Debug, Serialize)]
-pub struct PlannedCall {
-    pub step: &'static str,
-    pub method: &'static str,
-    pub url: String,
-    pub note: String,
+pub(crate) struct PlannedCall {
+    pub(crate) step: &'static str,
+    pub(crate) method: &'static str,
+    pub(crate) url: String,
+    pub(crate) note: String,
 }
 
 /// What `submit --dry-run` would do.
 #[derive(Debug)]
-pub struct DryRun {
-    pub file_name: String,
-    pub bytes: usize,
-    pub sha256: String,
-    pub tenant_set: bool,
-    pub client_set: bool,
+pub(crate) struct DryRun {
+    pub(crate) file_name: String,
+    pub(crate) bytes: usize,
+    pub(crate) sha256: String,
+    pub(crate) tenant_set: bool,
+    pub(crate) client_set: bool,
     /// `set`, `missing` or `stdin (not read in a dry run)`.
-    pub secret_source: &'static str,
-    pub calls: Vec<PlannedCall>,
+    pub(crate) secret_source: &'static str,
+    pub(crate) calls: Vec<PlannedCall>,
     /// Missing credentials: a real run would stop here.
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
 }
 
 impl Step {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Step::Token => "token",
             Step::GetProduct => "get-product",
@@ -125,7 +125,7 @@ impl Step {
         }
     }
 
-    pub fn describe(self, opts: &Options, token_url: &str, token_body: &str) -> PlannedCall {
+    pub(crate) fn describe(self, opts: &Options, token_url: &str, token_body: &str) -> PlannedCall {
         let p = format!(
             "{}/products/{}",
             opts.api_url.trim_end_matches('/'),
@@ -229,35 +229,35 @@ impl Step {
 
 /// A workflow step as last seen.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct WorkflowStep {
-    pub name: String,
-    pub state: String,
+pub(crate) struct WorkflowStep {
+    pub(crate) name: String,
+    pub(crate) state: String,
 }
 
 /// What happened, for the final report (text or `--format json`).
 #[derive(Debug, Default, Serialize)]
-pub struct Outcome {
-    pub product_id: String,
-    pub product_type: Option<String>,
-    pub cancelled_submission_id: Option<String>,
-    pub package_branch_instance_id: Option<String>,
-    pub package_configuration_id: Option<String>,
-    pub package_type: Option<String>,
-    pub package_id: Option<String>,
-    pub package_state: Option<String>,
-    pub upload: Option<upload::UploadResult>,
-    pub submission_id: Option<String>,
-    pub submission_state: Option<String>,
-    pub submission_substate: Option<String>,
-    pub workflow: Vec<WorkflowStep>,
-    pub validation_messages: Vec<String>,
-    pub promoted: bool,
-    pub tokens_acquired: u32,
+pub(crate) struct Outcome {
+    pub(crate) product_id: String,
+    pub(crate) product_type: Option<String>,
+    pub(crate) cancelled_submission_id: Option<String>,
+    pub(crate) package_branch_instance_id: Option<String>,
+    pub(crate) package_configuration_id: Option<String>,
+    pub(crate) package_type: Option<String>,
+    pub(crate) package_id: Option<String>,
+    pub(crate) package_state: Option<String>,
+    pub(crate) upload: Option<upload::UploadResult>,
+    pub(crate) submission_id: Option<String>,
+    pub(crate) submission_state: Option<String>,
+    pub(crate) submission_substate: Option<String>,
+    pub(crate) workflow: Vec<WorkflowStep>,
+    pub(crate) validation_messages: Vec<String>,
+    pub(crate) promoted: bool,
+    pub(crate) tokens_acquired: u32,
 }
 
 /// How a run ended badly.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// The service rejected the package or the submission (exit 1).
     Rejected(String),
     /// Configuration, access, network, conflict or time limit (exit 2).
@@ -265,7 +265,7 @@ pub enum Failure {
 }
 
 impl Failure {
-    pub fn message(&self) -> &str {
+    pub(crate) fn message(&self) -> &str {
         match self {
             Failure::Rejected(m) | Failure::Error(m) => m,
         }
@@ -357,7 +357,7 @@ fn failed_substate(s: &str) -> bool {
 /// A submission that blocks a new one (submission.md B.2 step 3): one in progress that has
 /// not failed, or a published one still on its way (e.g. `Publishing`). Finished states
 /// (`ReadyToPublish`, `InStore`, failures) do not block.
-pub fn blocks_new_submission(state: &str, substate: &str) -> bool {
+pub(crate) fn blocks_new_submission(state: &str, substate: &str) -> bool {
     match state {
         "InProgress" => !failed_substate(substate),
         "Published" => {
@@ -368,13 +368,13 @@ pub fn blocks_new_submission(state: &str, substate: &str) -> bool {
     }
 }
 
-pub struct Session<'a> {
-    pub http: &'a Http,
-    pub tokens: &'a TokenSource,
-    pub opts: &'a Options,
-    pub log: Log<'a>,
-    pub package: &'a [u8],
-    pub outcome: Outcome,
+pub(crate) struct Session<'a> {
+    pub(crate) http: &'a Http,
+    pub(crate) tokens: &'a TokenSource,
+    pub(crate) opts: &'a Options,
+    pub(crate) log: Log<'a>,
+    pub(crate) package: &'a [u8],
+    pub(crate) outcome: Outcome,
     // Working state between steps.
     latest_submission: Option<String>,
     known_submissions: BTreeSet<String>,
@@ -390,7 +390,7 @@ mod session;
 mod submission;
 
 /// `workflowSteps` of the most recent workflow item.
-pub fn workflow_steps(v: &Value) -> Vec<WorkflowStep> {
+pub(crate) fn workflow_steps(v: &Value) -> Vec<WorkflowStep> {
     let list = items(v);
     let Some(last) = list.last() else {
         return Vec::new();
@@ -407,7 +407,7 @@ pub fn workflow_steps(v: &Value) -> Vec<WorkflowStep> {
 }
 
 /// `validationItems` (or a collection of validation items) as short redacted lines.
-pub fn validation_messages(v: &Value) -> Vec<String> {
+pub(crate) fn validation_messages(v: &Value) -> Vec<String> {
     let list = match v.get("validationItems") {
         Some(x) => items(x),
         None => items(v),

@@ -3,7 +3,7 @@
 use super::*;
 
 impl<'a> Session<'a> {
-    pub fn new(
+    pub(crate) fn new(
         http: &'a Http,
         tokens: &'a TokenSource,
         opts: &'a Options,
@@ -172,7 +172,7 @@ impl<'a> Session<'a> {
     }
 
     /// Run the steps in order.
-    pub fn run(&mut self, steps: &[Step]) -> R<()> {
+    pub(crate) fn run(&mut self, steps: &[Step]) -> R<()> {
         for step in steps {
             self.exec(*step)?;
         }

@@ -8,15 +8,15 @@ use crate::core::{Doc, Severity};
 
 /// A package-level check: code, catalog id, severity, summary and explanation.
 #[derive(Debug, Clone, Copy, Serialize)]
-pub struct Check {
-    pub code: &'static str,
+pub(crate) struct Check {
+    pub(crate) code: &'static str,
     /// The catalog id (`PKG-02`) or `-` for checks beyond the PowerShell validator.
-    pub id: &'static str,
-    pub severity: Severity,
+    pub(crate) id: &'static str,
+    pub(crate) severity: Severity,
     /// One line: what the check requires.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Why it matters and an example (Markdown with `### ` sections).
-    pub explanation: Doc,
+    pub(crate) explanation: Doc,
 }
 
 mod package_assets_wrong_solution_count;
@@ -39,28 +39,28 @@ mod solution_not_classifiable;
 mod solution_publisher_prefix_invalid;
 mod solution_workflow_file_mismatch;
 
-pub use package_assets_wrong_solution_count::ASSETS_CONTENT;
-pub use package_connection_parameters_mismatch::PARAMETERS_MISMATCH;
-pub use package_connector_mismatch::CONNECTOR_INCONSISTENT;
-pub use package_contains_os_junk::OS_JUNK;
-pub use package_definition_mismatch::DEFINITION_MISMATCH;
-pub use package_entry_backslash_separator::BACKSLASH;
-pub use package_file_not_zip::FILE_NOT_ZIP;
-pub use package_files_layout_invalid::FILES_LAYOUT;
-pub use package_icon_mismatch::ICON_MISMATCH;
-pub use package_missing_solution_kind::MISSING_KIND;
-pub use package_not_single_assets_folder::ASSETS_FOLDER;
-pub use package_policy_templates_mismatch::POLICIES_MISMATCH;
-pub use package_root_not_single_md_and_zip::ROOT_LAYOUT;
-pub use solution_connector_file_missing::CONNECTOR_FILE;
-pub use solution_missing_component_folder::SOLUTION_FOLDERS;
-pub use solution_missing_root_files::SOLUTION_FILES;
-pub use solution_not_classifiable::SOLUTION_KIND;
-pub use solution_publisher_prefix_invalid::PREFIX_INVALID;
-pub use solution_workflow_file_mismatch::WORKFLOW_FILE;
+pub(crate) use package_assets_wrong_solution_count::ASSETS_CONTENT;
+pub(crate) use package_connection_parameters_mismatch::PARAMETERS_MISMATCH;
+pub(crate) use package_connector_mismatch::CONNECTOR_INCONSISTENT;
+pub(crate) use package_contains_os_junk::OS_JUNK;
+pub(crate) use package_definition_mismatch::DEFINITION_MISMATCH;
+pub(crate) use package_entry_backslash_separator::BACKSLASH;
+pub(crate) use package_file_not_zip::FILE_NOT_ZIP;
+pub(crate) use package_files_layout_invalid::FILES_LAYOUT;
+pub(crate) use package_icon_mismatch::ICON_MISMATCH;
+pub(crate) use package_missing_solution_kind::MISSING_KIND;
+pub(crate) use package_not_single_assets_folder::ASSETS_FOLDER;
+pub(crate) use package_policy_templates_mismatch::POLICIES_MISMATCH;
+pub(crate) use package_root_not_single_md_and_zip::ROOT_LAYOUT;
+pub(crate) use solution_connector_file_missing::CONNECTOR_FILE;
+pub(crate) use solution_missing_component_folder::SOLUTION_FOLDERS;
+pub(crate) use solution_missing_root_files::SOLUTION_FILES;
+pub(crate) use solution_not_classifiable::SOLUTION_KIND;
+pub(crate) use solution_publisher_prefix_invalid::PREFIX_INVALID;
+pub(crate) use solution_workflow_file_mismatch::WORKFLOW_FILE;
 
 /// Every package check, in catalog order.
-pub static CHECKS: &[&Check] = &[
+pub(crate) static CHECKS: &[&Check] = &[
     &FILE_NOT_ZIP,
     &ROOT_LAYOUT,
     &ASSETS_FOLDER,
@@ -99,6 +99,19 @@ mod tests {
                 "PKG-01", "PKG-02", "PKG-03", "PKG-04", "PKG-05", "PKG-06", "PKG-07", "PKG-08"
             ]
         );
+    }
+
+    /// Every check's file snapshots the `verify-package` text report of a package that
+    /// triggers it (`testing::snapshot`), and every snapshot belongs to a check.
+    #[test]
+    fn every_check_has_its_rendered_report_under_snapshot() {
+        let codes: Vec<&str> = CHECKS.iter().map(|c| c.code).collect();
+        let problems = crate::catalog::layout::snapshot_problems(
+            "src/package/verify/checks/snapshots",
+            &codes,
+            &[],
+        );
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     /// One file per check, named after its code, declaring it, with a test naming it; every

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// Three solution zips without `--plugin`, or `PkgAssets/old/ConnectorSolution.zip`, are
     /// reported; `PkgAssets/ConnectorSolution.zip` with `PkgAssets/FlowSolution.zip` pass.
-    pub static ASSETS_CONTENT: Check {
+    pub(crate) static ASSETS_CONTENT: Check {
         code: "PackageAssetsWrongSolutionCount",
         id: "PKG-04",
         severity: Severity::Error,
@@ -34,6 +34,7 @@ mod tests {
         let (c, f) = (connector_solution(), flow_solution());
         let three = package_of(&[&c, &f, &f]);
         assert_eq!(codes(&three), [ASSETS_CONTENT.code]);
+        snapshot(&ASSETS_CONTENT, &three);
         let package = zip(&[
             ("PkgAssets/c.zip", &c),
             ("PkgAssets/f.zip", &f),

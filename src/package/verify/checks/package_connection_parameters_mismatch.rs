@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// An OAuth `scopes` list changed in apiProperties.json but not in the solution is reported
     /// at `/token/oAuthSettings/scopes`.
-    pub static PARAMETERS_MISMATCH: Check {
+    pub(crate) static PARAMETERS_MISMATCH: Check {
         code: "PackageConnectionParametersMismatch",
         id: "-",
         severity: Severity::Error,
@@ -32,13 +32,18 @@ mod tests {
     const PARAMS: &str =
         "<connectionparameters>/Connector/p_t_connectionparameters.json</connectionparameters>";
 
-    fn against_string_param(package: &[u8]) -> Vec<&'static str> {
-        let pr = crate::rules::testing::connector_from(
+    /// The pull request's connector: one string connection parameter, `k`.
+    fn string_param() -> crate::model::Connector {
+        crate::rules::testing::connector_from(
             serde_json::from_slice(DEF).unwrap(),
             Some(
                 serde_json::json!({"properties": {"connectionParameters": {"k": {"type": "string"}}}}),
             ),
-        );
+        )
+    }
+
+    fn against_string_param(package: &[u8]) -> Vec<&'static str> {
+        let pr = string_param();
         let options = VerifyOptions {
             against: Some(&pr),
             ..Default::default()
@@ -56,6 +61,12 @@ mod tests {
             against_string_param(&empty),
             [PARAMETERS_MISMATCH.code, PARAMETERS_MISMATCH.code]
         );
+        let pr = string_param();
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        snapshot_with(&PARAMETERS_MISMATCH, &empty, &options);
         // No file at all counts as `{}` too.
         assert_eq!(
             against_string_param(&good()),

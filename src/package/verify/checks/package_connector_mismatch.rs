@@ -18,7 +18,7 @@ crate::declare_code! {
     /// A flow solution exported from an environment where the publisher prefix was `new`
     /// holds `new_contoso` while the connector solution holds `cts_contoso`: reported, with a
     /// hint when the same connectorid has another name there.
-    pub static CONNECTOR_INCONSISTENT: Check {
+    pub(crate) static CONNECTOR_INCONSISTENT: Check {
         code: "PackageConnectorMismatch",
         id: "-",
         severity: Severity::Error,
@@ -45,6 +45,7 @@ mod tests {
     fn another_name_or_another_definition_is_reported() {
         let renamed = package_of(&[&connector_solution(), &flow_with("new_t", DEF)]);
         assert_eq!(codes(&renamed), [CONNECTOR_INCONSISTENT.code]);
+        snapshot(&CONNECTOR_INCONSISTENT, &renamed);
         let other_def = br#"{"swagger":"2.0","info":{"title":"T","version":"2.0"},"paths":{}}"#;
         let changed = package_of(&[&connector_solution(), &flow_with("p_t", other_def)]);
         assert_eq!(codes(&changed), [CONNECTOR_INCONSISTENT.code]);

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// `__MACOSX/._intro.md` in the outer zip is reported; zip with `zip -X -r` (or
     /// `connkit package`), or delete the entries with `zip -d package.zip '__MACOSX/*'`.
-    pub static OS_JUNK: Check {
+    pub(crate) static OS_JUNK: Check {
         code: "PackageContainsOsJunk",
         id: "-",
         severity: Severity::Warning,
@@ -49,6 +49,7 @@ mod tests {
             2,
             "{found:?}"
         );
+        snapshot(&OS_JUNK, &outer);
     }
 
     #[test]

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Fixing an operation's summary in the pull request after exporting the solutions is
     /// reported at `/paths/~1items/get/summary`; export the solutions again.
-    pub static DEFINITION_MISMATCH: Check {
+    pub(crate) static DEFINITION_MISMATCH: Check {
         code: "PackageDefinitionMismatch",
         id: "-",
         severity: Severity::Error,
@@ -47,6 +47,13 @@ mod tests {
             against(def),
             [DEFINITION_MISMATCH.code, DEFINITION_MISMATCH.code]
         );
+        let def = json!({"swagger": "2.0", "info": {"title": "T", "version": "2.0"}, "paths": {}});
+        let pr = crate::rules::testing::connector_from(def, None);
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        snapshot_with(&DEFINITION_MISMATCH, &good(), &options);
     }
 
     #[test]

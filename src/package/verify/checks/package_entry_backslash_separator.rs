@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// A package zip built with `Compress-Archive -Path PkgAssets` on Windows PowerShell 5 is
     /// reported; build it with `connkit package` or `zip -r`.
-    pub static BACKSLASH: Check {
+    pub(crate) static BACKSLASH: Check {
         code: "PackageEntryBackslashSeparator",
         id: "-",
         severity: Severity::Warning,
@@ -38,6 +38,7 @@ mod tests {
         let package = raw_zip(&[("PkgAssets\\c.zip", &c), ("PkgAssets\\f.zip", &f)]);
         // Read as folders all the same: nothing but the warning.
         assert_eq!(codes(&outer(&package)), [BACKSLASH.code]);
+        snapshot(&BACKSLASH, &outer(&package));
     }
 
     #[test]

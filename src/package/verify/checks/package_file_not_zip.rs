@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// `connkit verify-package ./ContosoPackage/` reports this check; zip the folder's content
     /// (or run `connkit package`) and give `ContosoPackage.zip` instead.
-    pub static FILE_NOT_ZIP: Check {
+    pub(crate) static FILE_NOT_ZIP: Check {
         code: "PackageFileNotZip",
         id: "PKG-01",
         severity: Severity::Error,
@@ -25,7 +25,7 @@ crate::declare_code! {
 #[cfg(test)]
 mod tests {
     use super::FILE_NOT_ZIP;
-    use crate::package::verify::testing::good;
+    use crate::package::verify::testing::{good, snapshot_report};
     use crate::package::verify::{VerifyOptions, verify_path};
 
     fn codes(path: &std::path::Path) -> Vec<&'static str> {
@@ -44,6 +44,8 @@ mod tests {
         let other = dir.path().join("package.tar");
         std::fs::write(&other, good()).unwrap();
         assert_eq!(codes(&other), [FILE_NOT_ZIP.code]);
+        let report = verify_path(&other, &VerifyOptions::default()).unwrap();
+        snapshot_report(&FILE_NOT_ZIP, &report);
     }
 
     #[test]

@@ -22,7 +22,7 @@ crate::declare_code! {
     /// Bad:  apiDefinition.swagger.json                                       (no apiProperties.json)
     /// Good: apiDefinition.swagger.json, apiProperties.json, icon.png
     /// ```
-    pub static FILES_LAYOUT: Check {
+    pub(crate) static FILES_LAYOUT: Check {
         code: "PackageFilesLayoutInvalid",
         id: "-",
         severity: Severity::Error,
@@ -32,7 +32,7 @@ crate::declare_code! {
 #[cfg(test)]
 mod tests {
     use super::FILES_LAYOUT;
-    use crate::package::verify::testing::zip;
+    use crate::package::verify::testing::{snapshot_with, zip};
     use crate::package::verify::{PackageKind, VerifyOptions, verify_bytes};
 
     const DEF: &[u8] = br#"{"swagger":"2.0","info":{"title":"T","version":"1.0"},"host":"example.com","paths":{}}"#;
@@ -55,6 +55,7 @@ mod tests {
     fn a_files_zip_without_properties_or_in_a_folder_is_reported() {
         let no_props = zip(&[("apiDefinition.swagger.json", DEF)]);
         assert_eq!(codes(&no_props, None), [FILES_LAYOUT.code]);
+        snapshot_with(&FILES_LAYOUT, &no_props, &VerifyOptions::default());
         let in_folder = zip(&[
             ("Contoso/apiDefinition.swagger.json", DEF),
             ("Contoso/apiProperties.json", PROPS),

@@ -15,7 +15,7 @@ crate::declare_code! {
     /// ### Example
     /// A solution exported with the placeholder icon, then `icon.png` replaced in the pull
     /// request, is reported with both sizes.
-    pub static ICON_MISMATCH: Check {
+    pub(crate) static ICON_MISMATCH: Check {
         code: "PackageIconMismatch",
         id: "-",
         severity: Severity::Warning,
@@ -31,7 +31,8 @@ mod tests {
 
     const ICON: &str = "<iconblob>/Connector/p_t_iconblob.Png</iconblob>";
 
-    fn against_icon(pr_icon: Option<&[u8]>, package: &[u8]) -> Vec<&'static str> {
+    /// The pull request's connector, with this icon.
+    fn with_icon(pr_icon: Option<&[u8]>) -> crate::model::Connector {
         let mut pr =
             crate::rules::testing::connector_from(serde_json::from_slice(DEF).unwrap(), None);
         pr.icon = pr_icon.map(|b| BinaryFile {
@@ -40,6 +41,11 @@ mod tests {
             bytes: b.to_vec(),
             issues: Vec::new(),
         });
+        pr
+    }
+
+    fn against_icon(pr_icon: Option<&[u8]>, package: &[u8]) -> Vec<&'static str> {
+        let pr = with_icon(pr_icon);
         let options = VerifyOptions {
             against: Some(&pr),
             ..Default::default()
@@ -52,6 +58,12 @@ mod tests {
         let package = good_with(ICON, &[("Connector/p_t_iconblob.Png", b"old")]);
         let found = against_icon(Some(b"new"), &package);
         assert_eq!(found, [ICON_MISMATCH.code, ICON_MISMATCH.code]);
+        let pr = with_icon(Some(b"new"));
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        snapshot_with(&ICON_MISMATCH, &package, &options);
     }
 
     #[test]

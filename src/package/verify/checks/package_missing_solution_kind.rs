@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// `PkgAssets/ConnectorSolution.zip` and a copy of it named `FlowSolution.zip` are
     /// reported: the package has no flow solution. Export the solution that holds the flows.
-    pub static MISSING_KIND: Check {
+    pub(crate) static MISSING_KIND: Check {
         code: "PackageMissingSolutionKind",
         id: "PKG-08",
         severity: Severity::Error,
@@ -33,6 +33,7 @@ mod tests {
     fn two_connector_solutions_lack_the_flow_solution() {
         let c = connector_solution();
         assert_eq!(codes(&package_of(&[&c, &c])), [MISSING_KIND.code]);
+        snapshot(&MISSING_KIND, &package_of(&[&c, &c]));
     }
 
     #[test]

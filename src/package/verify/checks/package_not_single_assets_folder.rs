@@ -19,7 +19,7 @@ crate::declare_code! {
     /// Bad:  package.zip = c.zip, f.zip                    (no folder)
     /// Good: package.zip = PkgAssets/c.zip, PkgAssets/f.zip
     /// ```
-    pub static ASSETS_FOLDER: Check {
+    pub(crate) static ASSETS_FOLDER: Check {
         code: "PackageNotSingleAssetsFolder",
         id: "PKG-03",
         severity: Severity::Error,
@@ -46,6 +46,7 @@ mod tests {
         );
         let none = outer(&zip(&[("c.zip", &c), ("f.zip", &f)]));
         assert_eq!(codes(&none), [ASSETS_FOLDER.code]);
+        snapshot(&ASSETS_FOLDER, &none);
     }
 
     #[test]

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// A `setheader` policy added to apiProperties.json after the export is reported at the
     /// policy file's path.
-    pub static POLICIES_MISMATCH: Check {
+    pub(crate) static POLICIES_MISMATCH: Check {
         code: "PackagePolicyTemplatesMismatch",
         id: "-",
         severity: Severity::Error,
@@ -33,11 +33,16 @@ mod tests {
     const POLICIES: &str = "<policytemplateinstances>/Connector/p_t_policytemplateinstances.json</policytemplateinstances>";
     const FILE: &str = "Connector/p_t_policytemplateinstances.json";
 
-    fn against(policies: serde_json::Value, package: &[u8]) -> Vec<&'static str> {
-        let pr = crate::rules::testing::connector_from(
+    /// The pull request's connector, with these policy template instances.
+    fn with_policies(policies: serde_json::Value) -> crate::model::Connector {
+        crate::rules::testing::connector_from(
             serde_json::from_slice(DEF).unwrap(),
             Some(json!({"properties": {"policyTemplateInstances": policies}})),
-        );
+        )
+    }
+
+    fn against(policies: serde_json::Value, package: &[u8]) -> Vec<&'static str> {
+        let pr = with_policies(policies);
         let options = VerifyOptions {
             against: Some(&pr),
             ..Default::default()
@@ -50,9 +55,15 @@ mod tests {
         let policy = json!([{"templateId": "setheader", "title": "h", "parameters": {"x-ms-apimTemplateParameter.name": "X"}}]);
         let package = good_with(POLICIES, &[(FILE, b"null")]);
         assert_eq!(
-            against(policy, &package),
+            against(policy.clone(), &package),
             [POLICIES_MISMATCH.code, POLICIES_MISMATCH.code]
         );
+        let pr = with_policies(policy);
+        let options = VerifyOptions {
+            against: Some(&pr),
+            ..Default::default()
+        };
+        snapshot_with(&POLICIES_MISMATCH, &package, &options);
     }
 
     #[test]

@@ -20,7 +20,7 @@ crate::declare_code! {
     /// Bad:  package.zip                             (no intro.md)
     /// Good: intro.md, package.zip
     /// ```
-    pub static ROOT_LAYOUT: Check {
+    pub(crate) static ROOT_LAYOUT: Check {
         code: "PackageRootNotSingleMdAndZip",
         id: "PKG-02",
         severity: Severity::Error,
@@ -50,6 +50,7 @@ mod tests {
         );
         let no_intro = zip(&[("package.zip", &p)]);
         assert_eq!(codes(&no_intro), [ROOT_LAYOUT.code]);
+        snapshot(&ROOT_LAYOUT, &no_intro);
         let two_md = zip(&[
             ("intro.md", b"# x"),
             ("readme.md", b"# y"),

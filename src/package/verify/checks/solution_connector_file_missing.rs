@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// `<iconblob>/Connector/p_t_iconblob.Png</iconblob>` with no such entry in the zip is
     /// reported; so is a `<Connector>` without `<openapidefinition>`.
-    pub static CONNECTOR_FILE: Check {
+    pub(crate) static CONNECTOR_FILE: Check {
         code: "SolutionConnectorFileMissing",
         id: "-",
         severity: Severity::Error,
@@ -38,6 +38,7 @@ mod tests {
     fn a_named_file_that_is_not_in_the_zip_is_reported_in_each_solution() {
         let found = codes(&good_with(PARAMS, &[]));
         assert_eq!(found, [CONNECTOR_FILE.code, CONNECTOR_FILE.code]);
+        snapshot(&CONNECTOR_FILE, &good_with(PARAMS, &[]));
         let r = verify_bytes("p.zip", &good_with(PARAMS, &[]), &VerifyOptions::default()).unwrap();
         assert!(
             r.findings[0]

@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// A solution zipped from the unpacked source has `Connectors/p_t_openapidefinition.json`:
     /// there is no `Connector/` folder, so it is reported. Pack it with `pac solution pack`.
-    pub static SOLUTION_FOLDERS: Check {
+    pub(crate) static SOLUTION_FOLDERS: Check {
         code: "SolutionMissingComponentFolder",
         id: "PKG-07",
         severity: Severity::Error,
@@ -38,6 +38,7 @@ mod tests {
         let c = with_definition_at("Connectors/p_t_openapidefinition.json");
         let found = codes(&package_of(&[&c, &flow_solution()]));
         assert!(found.contains(&SOLUTION_FOLDERS.code), "{found:?}");
+        snapshot(&SOLUTION_FOLDERS, &package_of(&[&c, &flow_solution()]));
     }
 
     #[test]

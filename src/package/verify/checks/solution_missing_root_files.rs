@@ -18,7 +18,7 @@ crate::declare_code! {
     /// `ConnectorSolution.zip` holding `ConnectorSolution/solution.xml` is reported; pack the
     /// solution with `pac solution pack` (or `connkit package`) so that `solution.xml` is at
     /// the root.
-    pub static SOLUTION_FILES: Check {
+    pub(crate) static SOLUTION_FILES: Check {
         code: "SolutionMissingRootFiles",
         id: "PKG-05",
         severity: Severity::Error,
@@ -44,6 +44,7 @@ mod tests {
             codes(&package_of(&[&c, &flow_solution()])),
             [SOLUTION_FILES.code]
         );
+        snapshot(&SOLUTION_FILES, &package_of(&[&c, &flow_solution()]));
     }
 
     #[test]

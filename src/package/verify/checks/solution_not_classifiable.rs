@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// A flow solution exported without adding the custom connector to it has `<Workflows>`
     /// but an empty `<Connectors/>`: add the connector to the solution and export it again.
-    pub static SOLUTION_KIND: Check {
+    pub(crate) static SOLUTION_KIND: Check {
         code: "SolutionNotClassifiable",
         id: "PKG-06",
         severity: Severity::Error,
@@ -48,6 +48,8 @@ mod tests {
         // solution in the package (PKG-08).
         assert!(found.contains(&SOLUTION_KIND.code), "{found:?}");
         assert!(found.contains(&MISSING_KIND.code), "{found:?}");
+        let package = package_of(&[&connector_solution(), &flows_without_connector()]);
+        snapshot(&SOLUTION_KIND, &package);
         let broken = solution("<I><Connectors>", &[]);
         let found = codes(&package_of(&[
             &connector_solution(),

@@ -16,7 +16,7 @@ crate::declare_code! {
     /// ### Example
     /// `<CustomizationPrefix>contoso_ltd</CustomizationPrefix>` is reported (an underscore,
     /// and 11 characters); `contoso` passes.
-    pub static PREFIX_INVALID: Check {
+    pub(crate) static PREFIX_INVALID: Check {
         code: "SolutionPublisherPrefixInvalid",
         id: "-",
         severity: Severity::Error,
@@ -49,6 +49,7 @@ mod tests {
         for bad in ["contoso_ltd", "c", "1abc", "mscrmx"] {
             assert_eq!(codes(&with_prefix(bad)), [PREFIX_INVALID.code], "{bad}");
         }
+        snapshot(&PREFIX_INVALID, &with_prefix("contoso_ltd"));
     }
 
     #[test]

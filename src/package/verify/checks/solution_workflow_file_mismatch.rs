@@ -17,7 +17,7 @@ crate::declare_code! {
     /// ### Example
     /// Renaming a flow's file in `Workflows/` by hand without changing its `<JsonFileName>`
     /// reports both the missing declared file and the undeclared one.
-    pub static WORKFLOW_FILE: Check {
+    pub(crate) static WORKFLOW_FILE: Check {
         code: "SolutionWorkflowFileMismatch",
         id: "-",
         severity: Severity::Error,
@@ -49,6 +49,7 @@ mod tests {
         );
         let found = codes(&package_of(&[&connector_solution(), &f]));
         assert_eq!(found, [WORKFLOW_FILE.code, WORKFLOW_FILE.code]);
+        snapshot(&WORKFLOW_FILE, &package_of(&[&connector_solution(), &f]));
     }
 
     #[test]
