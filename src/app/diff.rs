@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, Error};
 use crate::diff::{self, DiffReport, DiffSeverity, accept, source};
-use crate::safe_eprintln;
 
 /// What to compare: `old` and `new`, or `base` (a git revision) and one path.
 #[derive(Debug, Clone, Default)]
@@ -71,7 +70,7 @@ fn source_error(e: source::SourceError) -> Error {
 }
 
 /// Run a diff session. Accepted entries that matched no change are noted on stderr.
-pub(crate) fn run_diff(req: &DiffRequest) -> Result<DiffOutcome, Error> {
+pub(crate) fn run_diff(req: &DiffRequest, say: super::Say<'_>) -> Result<DiffOutcome, Error> {
     let (old_spec, new_spec) = match (&req.base, &req.old, &req.new) {
         (Some(rev), Some(path), None) => (source::base_spec(rev, Path::new(path)), path.clone()),
         (Some(_), _, _) => {
@@ -108,12 +107,12 @@ pub(crate) fn run_diff(req: &DiffRequest) -> Result<DiffOutcome, Error> {
         let entries =
             accept::parse(&text).map_err(|e| Error::Config(format!("{}: {e}", f.display())))?;
         for e in accept::apply(&mut report.changes, &entries) {
-            safe_eprintln!(
+            say(&format!(
                 "note: {}: accepted entry {}{} matched no change",
                 f.display(),
                 e.code,
                 e.operation.map(|o| format!(" ({o})")).unwrap_or_default()
-            );
+            ));
         }
     }
     let text_diff = req
@@ -138,10 +137,10 @@ mod tests {
             base: Some("HEAD".into()),
             ..Default::default()
         };
-        let e = run_diff(&two_with_base).unwrap_err();
+        let e = run_diff(&two_with_base, &|_| {}).unwrap_err();
         assert_eq!(e.kind(), "usage");
         assert!(e.to_string().contains("--base REV takes exactly one PATH"));
-        let e = run_diff(&DiffRequest::default()).unwrap_err();
+        let e = run_diff(&DiffRequest::default(), &|_| {}).unwrap_err();
         assert_eq!(e.kind(), "usage");
     }
 
@@ -150,11 +149,14 @@ mod tests {
         let c = sample("custom-connectors/EchoTools");
         let missing = sample("no-such-connector");
         for (old, new) in [(&c, &missing), (&missing, &c)] {
-            let e = run_diff(&DiffRequest {
-                old: Some(old.clone()),
-                new: Some(new.clone()),
-                ..Default::default()
-            })
+            let e = run_diff(
+                &DiffRequest {
+                    old: Some(old.clone()),
+                    new: Some(new.clone()),
+                    ..Default::default()
+                },
+                &|_| {},
+            )
             .unwrap_err();
             assert_eq!(e.kind(), "io", "{e}");
         }
@@ -166,12 +168,15 @@ mod tests {
     #[test]
     fn the_same_connector_twice_has_no_changes_and_exits_clean() {
         let c = sample("custom-connectors/EchoTools");
-        let o = run_diff(&DiffRequest {
-            old: Some(c.clone()),
-            new: Some(c),
-            text_diff: true,
-            ..Default::default()
-        })
+        let o = run_diff(
+            &DiffRequest {
+                old: Some(c.clone()),
+                new: Some(c),
+                text_diff: true,
+                ..Default::default()
+            },
+            &|_| {},
+        )
         .unwrap();
         let DiffOutcome::Compared { report, text_diff } = &o else {
             panic!("{o:?}")

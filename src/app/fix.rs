@@ -6,13 +6,14 @@ use crate::core::Profile;
 use crate::fsx;
 use crate::model::FileKind;
 use crate::model::discover::Target;
-use crate::{fix, rules, safe_eprintln, suppress};
+use crate::{fix, rules, suppress};
 
 /// Fix every target with its profile and configuration: a rule turned off in `connkit.toml`,
 /// or a finding suppressed there or by `x-connkit-ignore`, is not fixed. Returns false when a
 /// file could not be read or written (the run then fails whatever the lint finds).
 pub(crate) fn fix_targets<'a>(
     targets: impl IntoIterator<Item = (&'a Target, Profile, &'a Effective)>,
+    say: super::Say<'_>,
 ) -> bool {
     let mut ok = true;
     for (target, profile, eff) in targets {
@@ -37,25 +38,23 @@ pub(crate) fn fix_targets<'a>(
             let bytes = match fsx::read_in_folder(&df.path, fsx::MAX_TEXT_BYTES) {
                 Ok(b) => b,
                 Err(e) => {
-                    safe_eprintln!("error: cannot read {}: {e}", df.path.display());
+                    say(&format!("error: cannot read {}: {e}", df.path.display()));
                     ok = false;
                     continue;
                 }
             };
             match fix::fix_bytes(&bytes, &list) {
                 Some((new, n)) => match fsx::rewrite(&df.path, &new) {
-                    Ok(()) => safe_eprintln!("fixed {n} finding(s) in {}", df.path.display()),
+                    Ok(()) => say(&format!("fixed {n} finding(s) in {}", df.path.display())),
                     Err(e) => {
-                        safe_eprintln!("error: cannot write {e}");
+                        say(&format!("error: cannot write {e}"));
                         ok = false;
                     }
                 },
-                None if !df.issues.is_empty() => {
-                    safe_eprintln!(
-                        "note: {} not fixed: it has syntax problems",
-                        df.path.display()
-                    )
-                }
+                None if !df.issues.is_empty() => say(&format!(
+                    "note: {} not fixed: it has syntax problems",
+                    df.path.display()
+                )),
                 None => {}
             }
         }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::model::jsontext::Indent;
-use crate::{fix, fsx, safe_eprintln};
+use crate::{fix, fsx};
 
 /// What `connkit fmt` takes.
 #[derive(Debug, Clone, Default)]
@@ -25,13 +25,15 @@ pub(crate) enum FmtEvent {
     WouldReformat(PathBuf),
     /// The file was rewritten.
     Reformatted(PathBuf),
+    /// A path or file could not be read, written or formatted: the message (`error: …`).
+    Error(String),
 }
 
-/// What a `fmt` session did. Errors (unreadable, unwritable or unparsable files) were printed
-/// on stderr as they happened.
+/// What a `fmt` session did. Errors (unreadable, unwritable or unparsable files) were
+/// [`FmtEvent::Error`] events as they happened.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FmtOutcome {
-    /// The files that changed (or would), in order.
+    /// The files that changed (or would) and the errors, in order.
     pub(crate) events: Vec<FmtEvent>,
     /// A path or file could not be read, written or formatted.
     pub(crate) error: bool,
@@ -73,25 +75,35 @@ pub(crate) fn run_fmt(req: &FmtRequest, on_event: &mut dyn FnMut(&FmtEvent)) -> 
     let mut out = FmtOutcome::default();
     let mut event = |out: &mut FmtOutcome, e: FmtEvent| {
         on_event(&e);
+        out.error |= matches!(e, FmtEvent::Error(_));
         out.events.push(e);
     };
     for p in &paths {
         if !p.exists() {
-            safe_eprintln!("error: {}: no such file or folder", p.display());
-            out.error = true;
+            event(
+                &mut out,
+                FmtEvent::Error(format!("error: {}: no such file or folder", p.display())),
+            );
             continue;
         }
         let files = fmt_files(p);
         if files.is_empty() {
-            safe_eprintln!("error: {}: no JSON connector files found", p.display());
-            out.error = true;
+            event(
+                &mut out,
+                FmtEvent::Error(format!(
+                    "error: {}: no JSON connector files found",
+                    p.display()
+                )),
+            );
         }
         for f in files {
             let bytes = match fsx::read_in_folder(&f, fsx::MAX_TEXT_BYTES) {
                 Ok(b) => b,
                 Err(e) => {
-                    safe_eprintln!("error: cannot read {}: {e}", f.display());
-                    out.error = true;
+                    event(
+                        &mut out,
+                        FmtEvent::Error(format!("error: cannot read {}: {e}", f.display())),
+                    );
                     continue;
                 }
             };
@@ -105,21 +117,23 @@ pub(crate) fn run_fmt(req: &FmtRequest, on_event: &mut dyn FnMut(&FmtEvent)) -> 
                     if req.check {
                         event(&mut out, FmtEvent::WouldReformat(f));
                     } else if let Err(e) = fsx::rewrite(&f, &new) {
-                        safe_eprintln!("error: cannot write {e}");
-                        out.error = true;
+                        event(
+                            &mut out,
+                            FmtEvent::Error(format!("error: cannot write {e}")),
+                        );
                     } else {
                         event(&mut out, FmtEvent::Reformatted(f));
                     }
                 }
                 Err(e) => {
-                    safe_eprintln!(
+                    let m = format!(
                         "error: {}:{}:{}: not formatted: {}",
                         f.display(),
                         e.line,
                         e.column,
                         e.message
                     );
-                    out.error = true;
+                    event(&mut out, FmtEvent::Error(m));
                 }
             }
         }

@@ -22,9 +22,9 @@ use crate::model::discover::{self, Target};
 use crate::report::run::{ConnectorRun, FailAt, Limits, RunInfo};
 use crate::report::{ConnectorReport, LintReport};
 use crate::rules::{self, Finding, LintOptions};
-use crate::{safe_eprintln, suppress};
+use crate::suppress;
 
-use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Say};
 
 /// What to lint and how: everything `connkit lint` takes except the output formats.
 #[derive(Debug, Clone, Default)]
@@ -234,6 +234,7 @@ fn lint_one(
     eff: &Effective,
     parallel_rules: bool,
     gates: &[Gate],
+    say: Say<'_>,
 ) -> (ConnectorReport, ConnectorRun, Vec<usize>) {
     let connector = target.load();
     let display = connector.display.clone();
@@ -245,12 +246,12 @@ fn lint_one(
             .find(|r| r.code.eq_ignore_ascii_case(&s.code))
             .map(|r| format!(" (did you mean {}?)", r.code))
             .unwrap_or_default();
-        safe_eprintln!(
+        say(&format!(
             "warning: {}: x-connkit-ignore at '{}' names unknown rule code '{}'{near}",
             crate::report::display_path(&display, s.file.as_deref().unwrap_or("")),
             s.pointer,
             s.code
-        );
+        ));
     }
     (
         ConnectorReport {
@@ -279,15 +280,16 @@ type Settings = (
 
 /// Run a lint session. `Err` is an error that stops the run before any report (a bad
 /// baseline or configuration, `--changed-since` outside git, a baseline that cannot be
-/// written); problems with single paths set [`LintOutcome::io_error`] instead.
-pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
+/// written); problems with single paths set [`LintOutcome::io_error`] instead. Warnings and
+/// notes go to `say` as they happen.
+pub(crate) fn run_lint(req: &LintRequest, say: Say<'_>) -> Result<LintOutcome, LintError> {
     let paths = if req.from_files {
         let paths = paths_of_files(&req.paths, req.baseline.as_deref());
         if paths.is_empty() && !req.quiet {
-            safe_eprintln!(
+            say(&format!(
                 "connkit: none of the {} files belongs to a connector",
                 req.paths.len()
-            );
+            ));
         }
         paths
     } else if req.paths.is_empty() {
@@ -316,7 +318,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         });
     }
     for m in &problems {
-        safe_eprintln!("error: {m}");
+        say(&format!("error: {m}"));
     }
     // One small connector is linted on this thread alone: no schema-preparing thread and no
     // rayon pool, whose start (and idle workers spinning) cost more CPU than they save.
@@ -329,7 +331,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
     }
     let mut io_error = !problems.is_empty();
     if let Some(rev) = &req.changed_since {
-        changed_only(req, rev, &paths, &mut targets)?;
+        changed_only(req, rev, &paths, &mut targets, say)?;
     }
 
     let (settings, loaded) = settings_of(req, &targets, explicit_config.as_ref())?;
@@ -340,7 +342,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
             .iter()
             .zip(&settings)
             .map(|(t, ((profile, _), eff, _))| (t, *profile, eff));
-        if !super::fix::fix_targets(jobs) {
+        if !super::fix::fix_targets(jobs, say) {
             // A fix that could not be written is a failure, whatever the lint finds next.
             io_error = true;
         }
@@ -352,7 +354,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         targets
             .iter()
             .zip(&settings)
-            .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, false, &req.gates))
+            .map(|(t, (profile, eff, _))| lint_one(t, *profile, eff, false, &req.gates, say))
             .collect()
     } else {
         // Fewer connectors than cores: spread each connector's rules over the cores instead.
@@ -361,7 +363,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
             .par_iter()
             .zip(settings.par_iter())
             .map(|(t, (profile, eff, _))| {
-                let r = lint_one(t, *profile, eff, parallel_rules, &req.gates);
+                let r = lint_one(t, *profile, eff, parallel_rules, &req.gates, say);
                 progress.tick();
                 r
             })
@@ -393,7 +395,7 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         connectors.push(c);
         runs.push(r);
     }
-    warn_unused_ignores(&settings, &applicable, &used);
+    warn_unused_ignores(&settings, &applicable, &used, say);
     let mut report = LintReport { connectors };
     let mut run = RunInfo {
         connectors: runs,
@@ -413,11 +415,11 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         let b = Baseline::from_report(&report, &keys);
         crate::fsx::write_output(path, b.to_json().as_bytes(), &inputs)
             .map_err(|e| LintError::new("io", format!("cannot write baseline: {e}")))?;
-        safe_eprintln!(
+        say(&format!(
             "connkit: wrote {} baseline entries to {}",
             b.entries.len(),
             path.display()
-        );
+        ));
     }
     if let (Some(b), Some(file)) = (&baseline, &req.baseline) {
         let mut per = vec![0; report.connectors.len()];
@@ -428,11 +430,10 @@ pub(crate) fn run_lint(req: &LintRequest) -> Result<LintOutcome, LintError> {
         }
         run.stale_baseline = Some(outcome.stale);
         if !req.text_output && !req.quiet {
-            safe_eprintln!(
+            say(&format!(
                 "connkit: {} findings in baseline, {} baseline entries no longer occur",
-                outcome.matched,
-                outcome.stale
-            );
+                outcome.matched, outcome.stale
+            ));
         }
     }
 
@@ -500,6 +501,7 @@ fn changed_only(
     rev: &str,
     paths: &[PathBuf],
     targets: &mut Vec<Target>,
+    say: Say<'_>,
 ) -> Result<(), LintError> {
     let from = paths
         .first()
@@ -524,10 +526,10 @@ fn changed_only(
     let before = targets.len();
     targets.retain(|t| changed.includes(&canonical(&target_dir(t))));
     if !req.quiet {
-        safe_eprintln!(
+        say(&format!(
             "connkit: {} of {before} connectors changed since {rev}",
             targets.len()
-        );
+        ));
     }
     Ok(())
 }
@@ -582,6 +584,7 @@ fn warn_unused_ignores(
     settings: &[Settings],
     applicable: &[(Arc<config::Loaded>, usize)],
     used: &HashSet<(PathBuf, usize)>,
+    say: Say<'_>,
 ) {
     // [[ignore]] entries naming a connector that does not exist (each configuration once).
     let mut checked: HashSet<PathBuf> = HashSet::new();
@@ -595,12 +598,12 @@ fn warn_unused_ignores(
                 .ignore_position(i)
                 .map(|(l, c)| format!(":{l}:{c}"))
                 .unwrap_or_default();
-            safe_eprintln!(
+            say(&format!(
                 "warning: {}{at}: [[ignore]] {} names connector '{}', which matches no connector folder",
                 cfg.path.display(),
                 cfg.ignore_code(i).unwrap_or(""),
                 cfg.ignore_connector(i).unwrap_or("")
-            );
+            ));
         }
     }
     for (cfg, i) in applicable {
@@ -611,11 +614,11 @@ fn warn_unused_ignores(
             .ignore_position(*i)
             .map(|(l, c)| format!(":{l}:{c}"))
             .unwrap_or_default();
-        safe_eprintln!(
+        say(&format!(
             "warning: {}{at}: [[ignore]] {} matched no finding; remove it if the finding is fixed",
             cfg.path.display(),
             cfg.ignore_code(*i).unwrap_or("")
-        );
+        ));
     }
 }
 
@@ -675,7 +678,7 @@ mod tests {
             quiet: true,
             ..Default::default()
         };
-        let out = run_lint(&req).unwrap();
+        let out = run_lint(&req, &|_| {}).unwrap();
         assert_eq!(out.report.connectors.len(), 1);
         assert!(out.failed());
         assert_eq!(out.exit_status(), EXIT_FINDINGS);
@@ -686,7 +689,7 @@ mod tests {
             fail_on: Some(None),
             ..req
         };
-        let out = run_lint(&req).unwrap();
+        let out = run_lint(&req, &|_| {}).unwrap();
         assert!(
             out.report.connectors[0]
                 .findings
@@ -697,6 +700,23 @@ mod tests {
     }
 
     #[test]
+    fn warnings_go_to_the_callers_say_not_to_stderr() {
+        let said = std::sync::Mutex::new(Vec::<String>::new());
+        let say = |l: &str| said.lock().unwrap().push(l.to_string());
+        let req = LintRequest {
+            paths: vec![sample("Cargo.toml"), sample("README.md")],
+            from_files: true,
+            ..Default::default()
+        };
+        let out = run_lint(&req, &say).unwrap();
+        assert!(out.report.connectors.is_empty());
+        assert_eq!(
+            *said.lock().unwrap(),
+            ["connkit: none of the 2 files belongs to a connector"]
+        );
+    }
+
+    #[test]
     fn a_bad_baseline_stops_the_session_with_its_kind() {
         let req = LintRequest {
             paths: vec![sample("connectors/broken/structural-errors")],
@@ -704,7 +724,7 @@ mod tests {
             quiet: true,
             ..Default::default()
         };
-        let e = run_lint(&req).unwrap_err();
+        let e = run_lint(&req, &|_| {}).unwrap_err();
         assert_eq!(e.kind, "baseline");
     }
 }

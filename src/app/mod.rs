@@ -26,6 +26,11 @@ pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status of every command: a usage, configuration, I/O or service error (2).
 pub(crate) const EXIT_ERROR: u8 = 2;
 
+/// Where a session's warnings, notes and progress lines go, one line each (no newline), as
+/// they happen: sessions do not print. The command line writes them to stderr
+/// ([`crate::cli`]'s `stderr_line`); tests collect them.
+pub(crate) type Say<'a> = &'a (dyn Fn(&str) + Sync);
+
 /// An error that stops a session before it has an outcome. The variant is the `kind` of the
 /// JSON error document (`{"status": "error", "error": {"kind", "message"}}`); the message is
 /// printed as `error: …`.

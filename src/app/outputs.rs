@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::lint::LintOutcome;
 use crate::core::Severity;
 use crate::report::{self, Format, LintReport, run::RunInfo};
-use crate::safe_eprintln;
 
 /// Render a report in one format (`color`: text only).
 pub(crate) fn render(format: Format, report: &LintReport, run: &RunInfo, color: bool) -> String {
@@ -50,14 +49,18 @@ pub(crate) fn main_output(
 }
 
 /// Write each `(file, format)` (redacted, never over an input of the run). Returns false
-/// when one could not be written (each failure is reported on stderr).
-pub(crate) fn write_files(outcome: &LintOutcome, files: &[(PathBuf, Format)]) -> bool {
+/// when one could not be written (each failure is said to `say`).
+pub(crate) fn write_files(
+    outcome: &LintOutcome,
+    files: &[(PathBuf, Format)],
+    say: super::Say<'_>,
+) -> bool {
     let mut ok = true;
     for (path, format) in files {
         let rendered = render(*format, &outcome.report, &outcome.run, false);
         let text = crate::safe::redact(&rendered);
         if let Err(e) = crate::fsx::write_output(path, text.as_bytes(), &outcome.inputs) {
-            safe_eprintln!("error: cannot write report: {e}");
+            say(&format!("error: cannot write report: {e}"));
             ok = false;
         }
     }

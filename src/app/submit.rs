@@ -1,6 +1,6 @@
 //! The network sessions: `connkit upload` (a package to a blob through a SAS URL) and
 //! `connkit submit` (the Partner Center Ingestion API). Secrets come from the environment or
-//! stdin only, and never appear in an outcome. Progress goes to stderr as the session runs;
+//! stdin only, and never appear in an outcome. Progress goes to the session's `Say` as it runs;
 //! rendering the outcome is [`crate::report::submit`].
 
 use std::io::BufRead;
@@ -8,15 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Error};
-use crate::safe_eprintln;
 use crate::submit::http::{Http, RetryPolicy, Secret, check_url};
 use crate::submit::ingestion::{self, DryRun, Failure, Options, Session};
 use crate::submit::token::{Credentials, TokenEndpoint, TokenSource};
 use crate::submit::upload::{self, UploadResult};
-
-fn log_line(msg: &str) {
-    safe_eprintln!("connkit: {msg}");
-}
 
 fn read_stdin_line(what: &str) -> Result<Secret, String> {
     let mut line = String::new();
@@ -99,7 +94,7 @@ pub(crate) struct UploadRequest {
 }
 
 /// Run an `upload` session.
-pub(crate) fn run_upload(req: &UploadRequest) -> Result<UploadResult, Error> {
+pub(crate) fn run_upload(req: &UploadRequest, say: super::Say<'_>) -> Result<UploadResult, Error> {
     let bytes = read_package(&req.package).map_err(Error::Io)?;
     let url = sas_url(req.sas_url.as_deref()).map_err(Error::Usage)?;
     check_url(url.expose(), "SAS URL").map_err(Error::Usage)?;
@@ -107,12 +102,13 @@ pub(crate) fn run_upload(req: &UploadRequest) -> Result<UploadResult, Error> {
         return Err(Error::Usage(m));
     }
     if let Some(w) = upload::sas_expiry_warning(url.expose(), SystemTime::now()) {
-        safe_eprintln!("warning: {w}");
+        say(&format!("warning: {w}"));
     }
     let mut p = req.timing.policy();
     p.upload_timeout = Duration::from_secs(req.timing.request_timeout.max(1));
     let http = Http::new(p);
-    upload::put_blob(&http, &url, &bytes, &log_line).map_err(Error::Service)
+    let log = |m: &str| say(&format!("connkit: {m}"));
+    upload::put_blob(&http, &url, &bytes, &log).map_err(Error::Service)
 }
 
 /// What `connkit submit` takes.
@@ -200,6 +196,7 @@ fn verify_before_submit(
     req: &SubmitRequest,
     name: &str,
     bytes: &[u8],
+    say: super::Say<'_>,
 ) -> Result<Option<VerifyRejection>, Error> {
     use crate::package::verify::{self, VerifyOptions};
     use crate::rules::Severity;
@@ -243,11 +240,11 @@ fn verify_before_submit(
         }
     }
     if req.skip_verify {
-        safe_eprintln!(
+        say(&format!(
             "warning: --skip-verify: submitting a package that verify-package rejects ({errors} error(s))"
-        );
+        ));
         for l in &lines {
-            safe_eprintln!("  {l}");
+            say(&format!("  {l}"));
         }
         return Ok(None);
     }
@@ -290,7 +287,7 @@ fn env_trimmed(name: &str) -> String {
 }
 
 /// Run a `submit` session.
-pub(crate) fn run_submit(req: &SubmitRequest) -> Result<SubmitOutcome, Error> {
+pub(crate) fn run_submit(req: &SubmitRequest, say: super::Say<'_>) -> Result<SubmitOutcome, Error> {
     if !safe_segment(&req.product_id) {
         return Err(Error::Usage(
             "--product-id: expected letters, digits, '-', '.' or '_'".into(),
@@ -308,7 +305,7 @@ pub(crate) fn run_submit(req: &SubmitRequest) -> Result<SubmitOutcome, Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "package.zip".into());
-    if let Some(r) = verify_before_submit(req, &file_name, &bytes)? {
+    if let Some(r) = verify_before_submit(req, &file_name, &bytes, say)? {
         return Ok(SubmitOutcome::Rejected(r));
     }
     let opts = Options {
@@ -357,7 +354,8 @@ pub(crate) fn run_submit(req: &SubmitRequest) -> Result<SubmitOutcome, Error> {
     );
     let http = Http::new(req.timing.policy());
     let steps = ingestion::plan(&opts);
-    let mut session = Session::new(&http, &tokens, &opts, &bytes, &log_line);
+    let log = |m: &str| say(&format!("connkit: {m}"));
+    let mut session = Session::new(&http, &tokens, &opts, &bytes, &log);
     let result = session.run(&steps);
     let mut outcome = session.outcome;
     outcome.tokens_acquired = *tokens.acquired.borrow();

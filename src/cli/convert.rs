@@ -155,11 +155,14 @@ pub(crate) fn run_fmt(args: FmtArgs) -> ExitCode {
         check: args.check,
         indent: args.indent,
     };
-    let outcome = crate::app::fmt::run_fmt(&req, &mut |e| {
-        print(&match e {
-            FmtEvent::WouldReformat(f) => crate::report::text::file_line("would reformat", f),
-            FmtEvent::Reformatted(f) => crate::report::text::file_line("reformatted", f),
-        });
+    let outcome = crate::app::fmt::run_fmt(&req, &mut |e| match e {
+        FmtEvent::WouldReformat(f) => {
+            print(&crate::report::text::file_line("would reformat", f));
+        }
+        FmtEvent::Reformatted(f) => {
+            print(&crate::report::text::file_line("reformatted", f));
+        }
+        FmtEvent::Error(m) => crate::safe_eprintln!("{m}"),
     });
     ExitCode::from(outcome.exit_status(req.check))
 }

@@ -71,7 +71,7 @@ pub(crate) fn run(args: DiffArgs, color: bool) -> ExitCode {
         accept: args.accept,
         text_diff: args.text,
     };
-    let outcome = match run_diff(&req) {
+    let outcome = match run_diff(&req, &super::stderr_line) {
         Ok(o) => o,
         Err(e) => return super::fail(&e, args.format == DiffFormat::Json),
     };

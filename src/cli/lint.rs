@@ -153,7 +153,7 @@ fn request(args: &LintArgs) -> LintRequest {
 
 /// `connkit lint`.
 pub(crate) fn run(args: LintArgs, color: bool) -> ExitCode {
-    let mut outcome = match lint::run_lint(&request(&args)) {
+    let mut outcome = match lint::run_lint(&request(&args), &super::stderr_line) {
         Ok(o) => o,
         // With --format json, an error that stops the run is one JSON error document.
         Err(e) => {
@@ -177,7 +177,7 @@ pub(crate) fn run(args: LintArgs, color: bool) -> ExitCode {
     .into_iter()
     .filter_map(|(p, f)| p.clone().map(|p| (p, f)))
     .collect();
-    if !outputs::write_files(&outcome, &files) {
+    if !outputs::write_files(&outcome, &files, &super::stderr_line) {
         outcome.io_error = true;
     }
     ExitCode::from(outcome.exit_status())

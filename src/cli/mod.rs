@@ -140,6 +140,11 @@ impl FailOn {
     }
 }
 
+/// A session's warning, note or progress line, on stderr (see [`crate::app::Say`]).
+pub(crate) fn stderr_line(line: &str) {
+    safe_eprintln!("{line}");
+}
+
 /// Parse arguments and run. Never panics on input; clap's own usage errors exit with 2.
 pub fn main() -> ExitCode {
     if let Some(code) = version_only() {

@@ -119,7 +119,7 @@ pub(crate) fn upload(args: UploadArgs) -> ExitCode {
             retry_base_ms: args.retry_base_ms,
         },
     };
-    match crate::app::submit::run_upload(&req) {
+    match crate::app::submit::run_upload(&req, &super::stderr_line) {
         Ok(r) => {
             print(&render::upload(&r, args.format));
             ExitCode::SUCCESS
@@ -154,7 +154,7 @@ pub(crate) fn submit(args: SubmitArgs) -> ExitCode {
         skip_verify: args.skip_verify,
         plugin: args.plugin,
     };
-    let outcome = match crate::app::submit::run_submit(&req) {
+    let outcome = match crate::app::submit::run_submit(&req, &super::stderr_line) {
         Ok(o) => o,
         Err(e) => return super::fail(&e, json),
     };
