@@ -261,9 +261,32 @@ pub(super) fn enrich(def: &mut Value, opts: &Options, notes: &mut Vec<Note>) -> 
             param_needs(prm, &mut counts);
         }
     }
-    for (i, (what, code)) in [("operationIds generated, made PascalCase or made unique", &CONVERT_OPERATION_ID_ADDED), ("operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)", &CONVERT_SUMMARY_ADJUSTED), ("parameters got an x-ms-summary derived from their names", &CONVERT_SUMMARY_ADDED), ("path parameters got x-ms-url-encoding: single", &CONVERT_URL_ENCODING_ADDED)].iter().enumerate() {
+    let kinds = [
+        (
+            "operationId generated, made PascalCase or made unique",
+            "operationIds generated, made PascalCase or made unique",
+            &CONVERT_OPERATION_ID_ADDED,
+        ),
+        (
+            "operation summary added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)",
+            "operation summaries added or cleaned (letters, digits, spaces and parentheses; at most 80 characters)",
+            &CONVERT_SUMMARY_ADJUSTED,
+        ),
+        (
+            "parameter got an x-ms-summary derived from its name",
+            "parameters got an x-ms-summary derived from their names",
+            &CONVERT_SUMMARY_ADDED,
+        ),
+        (
+            "path parameter got x-ms-url-encoding: single",
+            "path parameters got x-ms-url-encoding: single",
+            &CONVERT_URL_ENCODING_ADDED,
+        ),
+    ];
+    for (i, (one, many, code)) in kinds.iter().enumerate() {
         let n = counts.get(i).copied().unwrap_or(0);
         if n > 0 {
+            let what = if n == 1 { one } else { many };
             notes.push(note(code, Severity::Info, "/paths", format!("{n} {what}")));
         }
     }

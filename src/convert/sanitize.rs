@@ -148,35 +148,42 @@ pub(super) fn sanitize(def: &mut Value, notes: &mut Vec<Note>) {
             ),
         ));
     }
-    for (n, what, code) in [
+    for (n, one, many, code) in [
         (
             c.x_ms,
+            "x-ms-* extension unknown to connectors was removed",
             "x-ms-* extensions unknown to connectors were removed",
             &CONVERT_EXTENSION_REMOVED,
         ),
         (
             c.formats,
+            "`format` value connectors do not accept was removed",
             "`format` values connectors do not accept were removed",
             &CONVERT_FORMAT_REMOVED,
         ),
         (
             c.defaults,
+            "default that does not match its type was removed",
             "defaults that do not match their type were removed",
             &CONVERT_DEFAULT_REMOVED,
         ),
         (
             c.enums,
+            "enum value that does not match its type was removed",
             "enum values that do not match their type were removed",
             &CONVERT_ENUM_CLEANED,
         ),
         (
             c.read_only_required,
+            "readOnly property was removed from `required` (OpenAPI 3 requires it in \
+             responses only; Swagger 2.0 and certification refuse it in request bodies)",
             "readOnly properties were removed from `required` (OpenAPI 3 requires them in \
              responses only; Swagger 2.0 and certification refuse them in request bodies)",
             &CONVERT_READ_ONLY_NOT_REQUIRED,
         ),
     ] {
         if n > 0 {
+            let what = if n == 1 { one } else { many };
             notes.push(note(code, Severity::Info, "", format!("{n} {what}")));
         }
     }
