@@ -56,6 +56,18 @@ pub(crate) fn contrast(l: &Value, r: &Value, labels: (&str, &str)) -> String {
         .zip(&cb)
         .position(|(x, y)| x != y)
         .unwrap_or(ca.len().min(cb.len()));
+    // Values of different kinds (null and a list), or different from their first character:
+    // a position says nothing, each value's start does.
+    let first = if l.is_string() { 1 } else { 0 }; // after a string's opening quote
+    if at <= first || std::mem::discriminant(l) != std::mem::discriminant(r) {
+        return format!(
+            "{} has {}, {} has {}",
+            labels.0,
+            short(l),
+            labels.1,
+            short(r)
+        );
+    }
     let window = |c: &[char]| {
         let start = at.saturating_sub(CONTEXT);
         let end = (at + CONTEXT).min(c.len());
@@ -186,6 +198,21 @@ mod tests {
             d[0].message,
             "the package has \"a\", the pull request has \"b\""
         );
+        // Values of other kinds, or different from the start, are shown from their start.
+        let long = json!([{ "templateId": "setheader", "title": "x".repeat(100) }]);
+        let d = compare(&json!(null), &long);
+        assert_eq!(d.len(), 1);
+        let m = &d[0].message;
+        assert!(!m.contains("from character"), "{m}");
+        assert!(
+            m.starts_with("the package has null, the pull request has [{\"templateId\""),
+            "{m}"
+        );
+        let d = compare(
+            &json!(format!("a{}", "x".repeat(100))),
+            &json!(format!("b{}", "x".repeat(100))),
+        );
+        assert!(!d[0].message.contains("from character"), "{}", d[0].message);
     }
 
     #[test]
