@@ -289,26 +289,6 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(x) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(x);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Remember a secret value: from now on [`redact`] replaces it, its percent-encoded and
 /// form-encoded forms, its JSON-escaped forms, and, for a URL, its `sig` value (raw and
 /// decoded), wherever they appear.
@@ -325,7 +305,11 @@ pub(crate) fn register_secret(value: &str) {
         let v = &value[i + 4..];
         let v = &v[..v.find(['&', '#']).unwrap_or(v.len())];
         forms.push(v.to_string());
-        forms.push(percent_decode(v));
+        forms.push(
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned(),
+        );
     }
     let Ok(mut r) = registry().write() else {
         return;

@@ -52,7 +52,9 @@ impl Redaction {
         let mut parts = Vec::new();
         for part in q.split('&') {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            let decoded_k = percent_decode(k);
+            let decoded_k = percent_encoding::percent_decode_str(&k.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned();
             let sensitive = self
                 .query
                 .iter()
@@ -65,7 +67,9 @@ impl Redaction {
             let decoded_v = if sensitive {
                 "REDACTED".to_string()
             } else {
-                self.text(&percent_decode(v))
+                self.text(
+                    &percent_encoding::percent_decode_str(&v.replace('+', " ")).decode_utf8_lossy(),
+                )
             };
             parts.push(format!("{}={v_out}", self.text(k)));
             pairs.push(json!({"name": self.text(&decoded_k), "value": decoded_v}));
@@ -77,26 +81,6 @@ impl Redaction {
     pub(crate) fn display_url(&self, url: &str) -> String {
         self.url(url).0
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(x) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(x);
-            i += 3;
-            continue;
-        }
-        out.push(if b[i] == b'+' { b' ' } else { b[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// One recorded exchange.

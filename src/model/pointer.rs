@@ -119,29 +119,14 @@ pub(crate) fn from_local_ref(reference: &str) -> Option<String> {
         return None;
     }
     if frag.contains('%') {
-        Some(percent_decode(frag))
+        Some(
+            percent_encoding::percent_decode_str(frag)
+                .decode_utf8_lossy()
+                .into_owned(),
+        )
     } else {
         Some(frag.to_string())
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -25,34 +25,12 @@ pub(crate) fn query_param(url: &str, name: &str) -> Option<String> {
     let q = q.split('#').next().unwrap_or("");
     q.split('&').find_map(|kv| {
         let (k, v) = kv.split_once('=')?;
-        (k == name).then(|| percent_decode(v))
+        (k == name).then(|| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
     })
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b.get(i) {
-            Some(b'%') => {
-                let hex = s
-                    .get(i + 1..i + 3)
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                if let Some(x) = hex {
-                    out.push(x);
-                    i += 3;
-                    continue;
-                }
-                out.push(b'%');
-            }
-            Some(b'+') => out.push(b' '),
-            Some(&c) => out.push(c),
-            None => break,
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
