@@ -3,23 +3,13 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::*;
-use crate::model::{Connector, DataFile};
+use crate::model::Connector;
 
+/// The rules' test connector, in a folder named `Sample`.
 fn connector(def: Value, props: Value) -> Connector {
-    let file = |name: &str, v: &Value| {
-        DataFile::from_text(
-            PathBuf::from(name),
-            name.into(),
-            serde_json::to_string_pretty(v).unwrap(),
-            Vec::new(),
-            false,
-        )
-    };
     Connector {
         dir: PathBuf::from("Sample"),
-        definition: Some(file("apiDefinition.swagger.json", &def)),
-        properties: Some(file("apiProperties.json", &props)),
-        ..Default::default()
+        ..crate::rules::testing::connector_from(def, Some(props))
     }
 }
 
