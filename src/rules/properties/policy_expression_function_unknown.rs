@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "PolicyExpressionFunctionUnknown",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: EXPRESSIONS,
         check,
-        fix: None,
     }
 }
 

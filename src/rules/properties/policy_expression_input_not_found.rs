@@ -36,12 +36,9 @@ crate::declare_code! {
         code: "PolicyExpressionInputNotFound",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: EXPRESSIONS,
         check,
-        fix: None,
     }
 }
 

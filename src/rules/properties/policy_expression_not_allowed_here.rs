@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "PolicyExpressionNotAllowedHere",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: EXPRESSIONS,
         check,
-        fix: None,
     }
 }
 

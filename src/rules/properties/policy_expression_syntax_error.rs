@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "PolicyExpressionSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: EXPRESSIONS,
         check,
-        fix: None,
     }
 }
 

@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "PolicyTemplateOperationNameMissing",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: POL,
         check,
-        fix: None,
     }
 }
 

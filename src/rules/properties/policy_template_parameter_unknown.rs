@@ -39,12 +39,9 @@ crate::declare_code! {
         code: "PolicyTemplateParameterUnknown",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 

@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "PolicyTemplateParameterValueNotValid",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: S_AP,
         check,
-        fix: None,
     }
 }
 

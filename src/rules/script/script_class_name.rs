@@ -21,12 +21,9 @@ crate::declare_code! {
         code: "ScriptClassName",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

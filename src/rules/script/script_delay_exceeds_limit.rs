@@ -23,12 +23,9 @@ crate::declare_code! {
         code: "ScriptDelayExceedsLimit",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

@@ -29,12 +29,9 @@ crate::declare_code! {
         code: "ScriptNamespaceUndocumented",
         severity: Severity::Warning,
         gate: Gate::Review,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "ScriptOperationNotRouted",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

@@ -24,12 +24,9 @@ crate::declare_code! {
         code: "ScriptRoutedOperationUnhandled",
         severity: Severity::Info,
         gate: Gate::Advice,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Properties,
         source: WC,
         check,
-        fix: None,
     }
 }
 

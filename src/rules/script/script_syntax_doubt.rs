@@ -25,12 +25,9 @@ crate::declare_code! {
         code: "ScriptSyntaxDoubt",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

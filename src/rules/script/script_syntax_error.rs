@@ -38,12 +38,9 @@ crate::declare_code! {
         code: "ScriptSyntaxError",
         severity: Severity::Error,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 

@@ -26,12 +26,9 @@ crate::declare_code! {
         code: "ScriptUnknownOperationId",
         severity: Severity::Warning,
         gate: Gate::Platform,
-        microsoft: None,
-        profiles: Profiles::ALL,
         file: FileKind::Script,
         source: WC,
         check,
-        fix: None,
     }
 }
 
